@@ -1,0 +1,52 @@
+use super::CheckMeta;
+use crate::config::{Config, ParamValue};
+use crate::graph::OrgGraph;
+use crate::model::Model;
+
+/// What a check sees: the model, its graph, and the check's parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a, 'm> {
+    graph: &'a OrgGraph<'m>,
+    config: &'a Config,
+    meta: &'a CheckMeta,
+}
+
+impl<'a, 'm> Context<'a, 'm> {
+    /// A context for running the check described by `meta`.
+    pub fn new(graph: &'a OrgGraph<'m>, config: &'a Config, meta: &'a CheckMeta) -> Self {
+        Self { graph, config, meta }
+    }
+
+    /// The model.
+    pub fn model(&self) -> &'m Model {
+        self.graph.model()
+    }
+
+    /// The model's graph.
+    pub fn graph(&self) -> &'a OrgGraph<'m> {
+        self.graph
+    }
+
+    /// A parameter's value: the configured one, else the declared default.
+    pub fn param(&self, name: &str) -> Option<&'a ParamValue> {
+        self.config
+            .param(self.meta.name, name)
+            .or_else(|| self.meta.params.iter().find(|p| p.name == name).map(|p| &p.default))
+    }
+
+    /// An integer parameter (`None` when missing or of another type).
+    pub fn param_int(&self, name: &str) -> Option<i64> {
+        match self.param(name)? {
+            ParamValue::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// A list parameter (empty when missing or of another type).
+    pub fn param_list(&self, name: &str) -> &'a [String] {
+        match self.param(name) {
+            Some(ParamValue::List(l)) => l,
+            _ => &[],
+        }
+    }
+}

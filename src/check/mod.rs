@@ -1,0 +1,174 @@
+//! Checks: the rules an operating model is linted against, and the trait to
+//! write your own.
+//!
+//! A check is a unit struct that implements [`Check`]: it has [`CheckMeta`]
+//! (a stable kebab-case name, a [`Category`], a default [`Level`], a
+//! one-line summary and its documentation) and a `run` function that reads
+//! the [`Context`] (model, graph and parameters) and pushes [`Diagnostic`]s.
+//! Severity, `allow:` lists and sorting are the [`Linter`](crate::Linter)'s
+//! job, so a check only says what it found.
+//!
+//! Each built-in check lives in its own file next to its tests; adding one
+//! is adding a file and a line in [`registry`].
+//!
+//! ```
+//! use opmodel::check::{Category, Check, CheckMeta, Context};
+//! use opmodel::config::Level;
+//! use opmodel::{Diagnostic, model::EntityKind, model::EntityRef};
+//!
+//! /// Every product needs a display name.
+//! struct NamedProducts;
+//!
+//! static NAMED_PRODUCTS: CheckMeta = CheckMeta {
+//!     name: "unnamed-product",
+//!     category: Category::Custom,
+//!     default_level: Level::Warn,
+//!     summary: "a product without a display name",
+//!     docs: "### What it finds\nProducts without `name:`.",
+//!     params: &[],
+//! };
+//!
+//! impl Check for NamedProducts {
+//!     fn meta(&self) -> &CheckMeta {
+//!         &NAMED_PRODUCTS
+//!     }
+//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+//!         for p in &cx.model().products {
+//!             if p.name.is_none() {
+//!                 out.push(
+//!                     Diagnostic::new(self.meta().name, EntityRef::new(EntityKind::Product, &p.id), format!("product `{}` has no name", p.id))
+//!                         .with_help("add `name:` so people recognise it")
+//!                         .at(p.location),
+//!                 );
+//!             }
+//!         }
+//!     }
+//! }
+//! ```
+
+mod context;
+pub mod registry;
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub mod duplicate_id;
+pub mod hierarchy_cycle;
+pub mod invalid_entity;
+pub mod invalid_file;
+pub mod unknown_reference;
+
+pub use context::Context;
+
+use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+
+use crate::config::{Level, ParamValue};
+use crate::diagnostic::Diagnostic;
+
+/// The families of checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Category {
+    /// The model itself is broken: bad files, bad entities, dangling ids, loops.
+    Integrity,
+    /// Who is accountable for what.
+    Ownership,
+    /// Whether products and goals connect to outcomes.
+    Alignment,
+    /// Whether goals are outcomes or milestones.
+    GoalStyle,
+    /// Who decides what.
+    DecisionRights,
+    /// Checks written by users.
+    Custom,
+}
+
+impl Category {
+    /// What the family is about, in one line.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Integrity => "the model itself is broken: unreadable files, malformed entities, dangling ids, loops",
+            Self::Ownership => "every product has exactly one accountable, long-lived team",
+            Self::Alignment => "products and goals connect to customer and business outcomes",
+            Self::GoalStyle => "key results and objectives are outcomes, not milestones or deliverables",
+            Self::DecisionRights => "every decision has exactly one decider, close to accountability",
+            Self::Custom => "checks written by users of the library",
+        }
+    }
+}
+
+/// A parameter a check takes, with its default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// Its name in the config (`max_products`).
+    pub name: &'static str,
+    /// What it means, in one line.
+    pub doc: &'static str,
+    /// Its value when not configured (also fixes its type).
+    pub default: ParamValue,
+}
+
+/// What a check is: name, family, default level and documentation.
+#[derive(Clone, Debug)]
+pub struct CheckMeta {
+    /// The stable kebab-case name used in output, config and `allow:`.
+    pub name: &'static str,
+    /// The family.
+    pub category: Category,
+    /// The level when not configured.
+    pub default_level: Level,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Markdown with the headings *What it finds*, *Why it matters*,
+    /// *Example* and *Fix*; printed by `opmodel explain`.
+    pub docs: &'static str,
+    /// The parameters it takes.
+    pub params: &'static [Param],
+}
+
+/// An org-design rule. Implement it to add your own; see the module docs.
+pub trait Check: Send + Sync {
+    /// What this check is.
+    fn meta(&self) -> &CheckMeta;
+
+    /// Looks at the model and pushes what it finds. The diagnostics' check
+    /// name must be `self.meta().name`; severity is set by the linter.
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Declares a built-in check: the doc comment becomes both the rustdoc of
+/// the struct and the text `opmodel explain` prints.
+macro_rules! declare_check {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $ty:ident;
+        name: $name:literal,
+        category: $category:ident,
+        level: $level:ident,
+        summary: $summary:literal,
+        params: [$($param:expr),* $(,)?] $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, Default)]
+        $vis struct $ty;
+
+        impl $ty {
+            /// The check's name.
+            pub const NAME: &'static str = $name;
+        }
+
+        /// What this check is: name, family, default level, documentation.
+        pub static META: std::sync::LazyLock<$crate::check::CheckMeta> = std::sync::LazyLock::new(|| $crate::check::CheckMeta {
+            name: $name,
+            category: $crate::check::Category::$category,
+            default_level: $crate::config::Level::$level,
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+            params: {
+                static PARAMS: std::sync::LazyLock<Vec<$crate::check::Param>> = std::sync::LazyLock::new(|| vec![$($param),*]);
+                PARAMS.as_slice()
+            },
+        });
+    };
+}
+pub(crate) use declare_check;

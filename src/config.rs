@@ -1,0 +1,391 @@
+//! Levels and parameters of checks: `opmodel.toml`, or a [`Config`] value
+//! built in code.
+//!
+//! ```toml
+//! [checks]
+//! milestone-key-result = "deny"
+//! incomplete-product-trio = "warn"
+//! overloaded-team = { level = "warn", max_products = 4 }
+//! missing-decision-right = { areas = ["feature-set", "budget-allocation"] }
+//! ```
+//!
+//! ```
+//! use opmodel::config::{Config, Level};
+//! let mut config = Config::new();
+//! config.set_level("overloaded-team", Level::Deny);
+//! config.set_param("overloaded-team", "max_products", 5_i64);
+//! assert_eq!(config.level_of("overloaded-team"), Some(Level::Deny));
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use strum::{Display, EnumString, IntoStaticStr};
+
+use crate::diagnostic::Severity;
+use crate::error::ConfigError;
+
+/// How a check's findings are treated, as in rustc and clippy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr, Serialize)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    #[strum(serialize = "allow", serialize = "off")]
+    Allow,
+    /// Reported as a warning.
+    #[strum(serialize = "warn", serialize = "warning")]
+    Warn,
+    /// Reported as an error: `opmodel check` exits 1.
+    #[strum(serialize = "deny", serialize = "error")]
+    Deny,
+}
+
+impl Level {
+    /// The severity findings get at this level (`None` for `allow`).
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Self::Allow => None,
+            Self::Warn => Some(Severity::Warning),
+            Self::Deny => Some(Severity::Error),
+        }
+    }
+}
+
+/// A parameter value of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ParamValue {
+    /// A whole number.
+    Int(i64),
+    /// Yes or no.
+    Bool(bool),
+    /// A word.
+    Str(String),
+    /// A list of words.
+    List(Vec<String>),
+}
+
+impl From<i64> for ParamValue {
+    fn from(v: i64) -> Self {
+        Self::Int(v)
+    }
+}
+
+impl From<bool> for ParamValue {
+    fn from(v: bool) -> Self {
+        Self::Bool(v)
+    }
+}
+
+impl From<&str> for ParamValue {
+    fn from(v: &str) -> Self {
+        Self::Str(v.to_owned())
+    }
+}
+
+impl From<Vec<String>> for ParamValue {
+    fn from(v: Vec<String>) -> Self {
+        Self::List(v)
+    }
+}
+
+impl From<&[&str]> for ParamValue {
+    fn from(v: &[&str]) -> Self {
+        Self::List(v.iter().map(|s| (*s).to_owned()).collect())
+    }
+}
+
+impl ParamValue {
+    /// A word for the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::Int(_) => "an integer",
+            Self::Bool(_) => "a boolean",
+            Self::Str(_) => "a string",
+            Self::List(_) => "a list of strings",
+        }
+    }
+
+    fn same_type(&self, other: &Self) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// The settings of one check.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CheckSettings {
+    /// The level, when set.
+    pub level: Option<Level>,
+    /// Parameters by name.
+    pub params: BTreeMap<String, ParamValue>,
+}
+
+/// Levels and parameters for checks. Anything not set keeps the check's
+/// default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Config {
+    checks: BTreeMap<String, CheckSettings>,
+    /// Level for every check whose findings would be warnings (`-D warnings`).
+    warnings: Option<Level>,
+}
+
+impl Config {
+    /// Every check at its default level.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets a check's level (later settings win).
+    pub fn set_level(&mut self, check: &str, level: Level) -> &mut Self {
+        if check == "warnings" {
+            self.warnings = Some(level);
+        } else {
+            self.checks.entry(check.to_owned()).or_default().level = Some(level);
+        }
+        self
+    }
+
+    /// Sets a check's parameter.
+    pub fn set_param(&mut self, check: &str, param: &str, value: impl Into<ParamValue>) -> &mut Self {
+        self.checks
+            .entry(check.to_owned())
+            .or_default()
+            .params
+            .insert(param.to_owned(), value.into());
+        self
+    }
+
+    /// The level set for a check, if any.
+    pub fn level_of(&self, check: &str) -> Option<Level> {
+        self.checks.get(check).and_then(|s| s.level)
+    }
+
+    /// The level a check runs at, given its default.
+    pub fn effective_level(&self, check: &str, default: Level) -> Level {
+        let level = self.level_of(check).unwrap_or(default);
+        match (level, self.warnings) {
+            (Level::Warn, Some(w)) => w,
+            _ => level,
+        }
+    }
+
+    /// A parameter set for a check, if any.
+    pub fn param(&self, check: &str, param: &str) -> Option<&ParamValue> {
+        self.checks.get(check)?.params.get(param)
+    }
+
+    /// Every check that has settings, by name.
+    pub fn checks(&self) -> impl Iterator<Item = (&str, &CheckSettings)> {
+        self.checks.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Applies `other` on top of this config (its settings win).
+    pub fn merge(&mut self, other: &Config) {
+        for (name, s) in &other.checks {
+            let mine = self.checks.entry(name.clone()).or_default();
+            if s.level.is_some() {
+                mine.level = s.level;
+            }
+            mine.params.extend(s.params.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        if other.warnings.is_some() {
+            self.warnings = other.warnings;
+        }
+    }
+
+    /// Checks every name and parameter against the known checks.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::UnknownCheck`] or [`ConfigError::Invalid`] for the
+    /// first setting that does not fit.
+    pub fn validate(&self, checks: &[&crate::check::CheckMeta]) -> Result<(), ConfigError> {
+        for (name, settings) in &self.checks {
+            let Some(meta) = checks.iter().find(|m| m.name == name) else {
+                return Err(ConfigError::UnknownCheck {
+                    name: name.clone(),
+                    suggestion: crate::diagnostic::did_you_mean(name, checks.iter().map(|m| m.name)).map(str::to_owned),
+                });
+            };
+            for (param, value) in &settings.params {
+                check_param(meta, param, value).map_err(|(message, help)| ConfigError::Invalid {
+                    file: "<config>".to_owned(),
+                    line: 0,
+                    column: 0,
+                    message,
+                    help,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads an `opmodel.toml`, validating it against the known checks.
+    /// `file` is the path shown in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Invalid`] with the file, line and column of the first
+    /// problem, and a "did you mean" where a name is close to a known one.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str, file: &str, checks: &[&crate::check::CheckMeta]) -> Result<Self, ConfigError> {
+        toml_config::parse(text, file, checks)
+    }
+}
+
+/// Checks one parameter against a check's declared parameters.
+fn check_param(meta: &crate::check::CheckMeta, param: &str, value: &ParamValue) -> Result<(), (String, Option<String>)> {
+    let Some(decl) = meta.params.iter().find(|p| p.name == param) else {
+        let known: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
+        let help = match crate::diagnostic::did_you_mean(param, known.iter().copied()) {
+            Some(s) => Some(format!("did you mean `{s}`?")),
+            None if known.is_empty() => Some(format!("`{}` takes only `level`", meta.name)),
+            None => Some(format!("`{}` takes `level`, {}", meta.name, known.join(", "))),
+        };
+        return Err((format!("unknown parameter `{param}` for check `{}`", meta.name), help));
+    };
+    if !decl.default.same_type(value) {
+        return Err((
+            format!("parameter `{param}` of `{}` must be {}, found {}", meta.name, decl.default.type_name(), value.type_name()),
+            Some(decl.doc.to_owned()),
+        ));
+    }
+    if let ParamValue::Int(i) = value
+        && *i < 0
+    {
+        return Err((format!("parameter `{param}` of `{}` must not be negative", meta.name), None));
+    }
+    Ok(())
+}
+
+#[cfg(feature = "toml")]
+mod toml_config {
+    use super::{Config, ConfigError, Level, ParamValue, check_param};
+    use crate::check::CheckMeta;
+    use crate::diagnostic::did_you_mean;
+
+    const SECTIONS: &[&str] = &["checks"];
+
+    struct Cx<'a> {
+        text: &'a str,
+        file: &'a str,
+    }
+
+    impl Cx<'_> {
+        fn error(&self, offset: usize, message: String, help: Option<String>) -> ConfigError {
+            let (line, column) = line_col(self.text, offset);
+            ConfigError::Invalid {
+                file: self.file.to_owned(),
+                line,
+                column,
+                message,
+                help,
+            }
+        }
+    }
+
+    fn line_col(text: &str, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+    }
+
+    pub(super) fn parse(text: &str, file: &str, checks: &[&CheckMeta]) -> Result<Config, ConfigError> {
+        use toml::de::{DeTable, DeValue};
+        let cx = Cx { text, file };
+        let root = DeTable::parse(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            cx.error(offset, format!("not valid TOML: {}", e.message().trim()), None)
+        })?;
+        let mut config = Config::new();
+        for (key, value) in root.get_ref() {
+            if key.get_ref() != "checks" {
+                let help = did_you_mean(key.get_ref(), SECTIONS.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or_else(|| Some("the config has one section, `[checks]`".to_owned()));
+                return Err(cx.error(key.span().start, format!("unknown section `{}`", key.get_ref()), help));
+            }
+            let DeValue::Table(table) = value.get_ref() else {
+                return Err(cx.error(value.span().start, "`checks` must be a table".to_owned(), Some("write `[checks]` and one line per check below it".to_owned())));
+            };
+            for (name, setting) in table {
+                let name_text = name.get_ref().as_ref();
+                let Some(meta) = checks.iter().find(|m| m.name == name_text) else {
+                    let help = did_you_mean(name_text, checks.iter().map(|m| m.name))
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .or_else(|| Some("`opmodel checks` lists every check".to_owned()));
+                    return Err(cx.error(name.span().start, format!("unknown check `{name_text}`"), help));
+                };
+                match setting.get_ref() {
+                    DeValue::String(s) => {
+                        let level = parse_level(&cx, s, setting.span().start)?;
+                        config.set_level(meta.name, level);
+                    }
+                    DeValue::Table(params) => {
+                        for (param, value) in params {
+                            let param_name = param.get_ref().as_ref();
+                            if param_name == "level" {
+                                let DeValue::String(s) = value.get_ref() else {
+                                    return Err(cx.error(value.span().start, "`level` must be \"deny\", \"warn\" or \"allow\"".to_owned(), None));
+                                };
+                                let level = parse_level(&cx, s, value.span().start)?;
+                                config.set_level(meta.name, level);
+                                continue;
+                            }
+                            let v = param_value(value.get_ref()).ok_or_else(|| {
+                                cx.error(value.span().start, format!("parameter `{param_name}` has a value of a type no check takes"), None)
+                            })?;
+                            check_param(meta, param_name, &v).map_err(|(message, help)| {
+                                let at = if message.starts_with("unknown") { param.span().start } else { value.span().start };
+                                cx.error(at, message, help)
+                            })?;
+                            config.set_param(meta.name, param_name, v);
+                        }
+                    }
+                    _ => {
+                        return Err(cx.error(
+                            setting.span().start,
+                            format!("the setting of `{}` must be a level or a table", meta.name),
+                            Some(format!("write `{} = \"warn\"` or `{} = {{ level = \"warn\" }}`", meta.name, meta.name)),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(config)
+    }
+
+    fn parse_level(cx: &Cx<'_>, s: &str, offset: usize) -> Result<Level, ConfigError> {
+        s.parse().map_err(|_| {
+            let help = did_you_mean(s, ["deny", "warn", "allow"]).map(|w| format!("did you mean \"{w}\"?"));
+            cx.error(offset, format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\""), help)
+        })
+    }
+
+    fn param_value(value: &toml::de::DeValue<'_>) -> Option<ParamValue> {
+        use toml::de::DeValue;
+        match value {
+            DeValue::Integer(i) => i.to_string().parse::<i64>().ok().map(ParamValue::Int).or_else(|| {
+                let t = i.as_str();
+                t.replace('_', "").parse().ok().map(ParamValue::Int)
+            }),
+            DeValue::Boolean(b) => Some(ParamValue::Bool(*b)),
+            DeValue::String(s) => Some(ParamValue::Str(s.to_string())),
+            DeValue::Array(items) => items
+                .iter()
+                .map(|v| match v.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(ParamValue::List),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The errors that stop opmodel from doing its job at all. Everything else
+//! (a broken file among several, a malformed entity) is a
+//! [`Diagnostic`](crate::Diagnostic), so that every other finding is still
+//! reported.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+
+/// Why a model could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// A path given as input cannot be read.
+    #[error("cannot read `{}`: {source}; check the path", path.display())]
+    Input {
+        /// The path as given.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A folder given as input holds no org files.
+    #[error("`{}` holds no org files (.yaml, .yml, .toml or .json); point opmodel at the folder of your org files", path.display())]
+    NoModelFiles {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// No input file could be read; the diagnostics say why for each.
+    #[error("none of the inputs could be read{}", first_reason(diagnostics))]
+    NothingReadable {
+        /// One `invalid-file` diagnostic per file.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn first_reason(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .first()
+        .map(|d| format!(": `{}` {}", d.entity.id, d.message))
+        .unwrap_or_default()
+}
+
+impl LoadError {
+    pub(crate) fn input(path: &Path, source: std::io::Error) -> Self {
+        Self::Input {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn no_model_files(path: &Path) -> Self {
+        Self::NoModelFiles {
+            path: path.to_path_buf(),
+        }
+    }
+
+    pub(crate) fn nothing_readable(diagnostics: Vec<Diagnostic>) -> Self {
+        Self::NothingReadable { diagnostics }
+    }
+}
+
+/// Why a configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The config file cannot be read.
+    #[error("cannot read config `{}`: {source}", path.display())]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The config file is not valid TOML or breaks the config's rules.
+    #[error("{file}:{line}:{column}: {message}{}", help.as_deref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+    Invalid {
+        /// The config file as shown to the user.
+        file: String,
+        /// 1-based line (0 when unknown).
+        line: u32,
+        /// 1-based column (0 when unknown).
+        column: u32,
+        /// What is wrong.
+        message: String,
+        /// What to do, such as a "did you mean".
+        help: Option<String>,
+    },
+    /// A setting names a check that does not exist (for settings made in
+    /// code or on the command line).
+    #[error("unknown check `{name}`{}", suggestion.as_deref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+    UnknownCheck {
+        /// The name given.
+        name: String,
+        /// The closest known name.
+        suggestion: Option<String>,
+    },
+}

@@ -1,0 +1,282 @@
+//! Building the graph: one node per entity, one edge per resolved
+//! reference, and the integrity findings (`duplicate-id`,
+//! `unknown-reference`) met on the way.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::types::{ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+use super::{DUPLICATE_ID, OrgGraph, UNKNOWN_REFERENCE};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{EntityKind, EntityRef, Model, ORGANIZATION, Ref};
+use crate::source::Location;
+
+/// What a reference field may name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Team,
+    TeamOrOrg,
+    Product,
+    Outcome,
+    OutcomeOrObjective,
+    Scope,
+}
+
+impl Want {
+    fn accepts(self, node: OrgNode) -> bool {
+        match (self, node) {
+            (Self::Team, OrgNode::Team(_)) => true,
+            (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization) => true,
+            (Self::Product, OrgNode::Product(_)) => true,
+            (Self::Outcome, OrgNode::Outcome(_)) => true,
+            (Self::OutcomeOrObjective, OrgNode::Outcome(_) | OrgNode::Objective(_)) => true,
+            (Self::Scope, OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization) => true,
+            _ => false,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Team => "a team",
+            Self::TeamOrOrg => "a team or `organization`",
+            Self::Product => "a product",
+            Self::Outcome => "an outcome",
+            Self::OutcomeOrObjective => "an outcome or an objective",
+            Self::Scope => "a product, a team or `organization`",
+        }
+    }
+}
+
+pub(super) fn build(model: &Model) -> OrgGraph<'_> {
+    let entity_count = model.entity_count() + 1;
+    let mut graph: DiGraph<OrgNode, OrgEdge> = DiGraph::with_capacity(entity_count, entity_count * 2);
+    let org = graph.add_node(OrgNode::Organization);
+    let mut g = OrgGraph {
+        model,
+        org,
+        teams: Vec::with_capacity(model.teams.len()),
+        products: Vec::with_capacity(model.products.len()),
+        outcomes: Vec::with_capacity(model.outcomes.len()),
+        objectives: Vec::with_capacity(model.objectives.len()),
+        key_results: Vec::with_capacity(model.objectives.len()),
+        decisions: Vec::with_capacity(model.decisions.len()),
+        ids: HashMap::with_capacity(entity_count),
+        graph,
+        diagnostics: Vec::new(),
+    };
+    add_nodes(&mut g);
+    add_edges(&mut g);
+    super::cycles::find(&mut g);
+    g
+}
+
+fn add_nodes(g: &mut OrgGraph<'_>) {
+    let model = g.model;
+    for (i, t) in model.teams.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Team(TeamIx::from_usize(i)));
+        g.teams.push(n);
+        define(g, &t.id, n, EntityKind::Team, t.location);
+    }
+    for (i, p) in model.products.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Product(ProductIx::from_usize(i)));
+        g.products.push(n);
+        define(g, &p.id, n, EntityKind::Product, p.location);
+    }
+    for (i, o) in model.outcomes.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Outcome(OutcomeIx::from_usize(i)));
+        g.outcomes.push(n);
+        define(g, &o.id, n, EntityKind::Outcome, o.location);
+    }
+    for (i, o) in model.objectives.iter().enumerate() {
+        let ox = ObjectiveIx::from_usize(i);
+        let n = g.graph.add_node(OrgNode::Objective(ox));
+        g.objectives.push(n);
+        define(g, &o.id, n, EntityKind::Objective, o.location);
+        let mut krs = Vec::with_capacity(o.key_results.len());
+        for (k, kr) in o.key_results.iter().enumerate() {
+            let kn = g.graph.add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
+            krs.push(kn);
+            define(g, &kr.id, kn, EntityKind::KeyResult, kr.location);
+            g.graph.add_edge(kn, n, OrgEdge::PartOf);
+        }
+        g.key_results.push(krs);
+    }
+    for i in 0..model.decisions.len() {
+        let n = g.graph.add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
+        g.decisions.push(n);
+    }
+}
+
+fn define<'m>(g: &mut OrgGraph<'m>, id: &'m str, node: NodeIndex, kind: EntityKind, location: Option<Location>) {
+    if id == ORGANIZATION {
+        let d = Diagnostic::new(DUPLICATE_ID, EntityRef::new(kind, id), format!("`{ORGANIZATION}` is the reserved id of the organisation itself"))
+            .with_help("give this entity another id")
+            .at(location);
+        g.diagnostics.push(d);
+        return;
+    }
+    match g.ids.entry(id) {
+        std::collections::hash_map::Entry::Vacant(e) => {
+            e.insert(node);
+        }
+        std::collections::hash_map::Entry::Occupied(e) => {
+            let first = *e.get();
+            let first_ref = g.entity_ref(first);
+            let first_loc = g.location(first);
+            let message = if first_ref.kind == kind {
+                format!("id `{id}` is defined twice")
+            } else {
+                format!("id `{id}` is already used by {}", first_ref)
+            };
+            let d = Diagnostic::new(DUPLICATE_ID, EntityRef::new(kind, id), message)
+                .with_help("ids are unique across the whole model, whatever the kind: rename one of the two")
+                .at(location)
+                .with_label(first_loc, "first defined here")
+                .with_related(first_ref.kind, first_ref.id);
+            g.diagnostics.push(d);
+        }
+    }
+}
+
+fn add_edges(g: &mut OrgGraph<'_>) {
+    let model = g.model;
+    for (i, t) in model.teams.iter().enumerate() {
+        let n = g.teams[i];
+        if let Some(parent) = &t.parent
+            && let Some(target) = resolve(g, n, "parent", parent, Want::TeamOrOrg)
+        {
+            g.graph.add_edge(n, target, OrgEdge::Parent);
+        }
+        for r in &t.owns {
+            if let Some(target) = resolve(g, n, "owns", r, Want::Product) {
+                g.graph.add_edge(n, target, OrgEdge::Owns { via: ClaimSource::OwnsField, at: r.location });
+            }
+        }
+    }
+    for (i, p) in model.products.iter().enumerate() {
+        let n = g.products[i];
+        for r in &p.owner {
+            if let Some(team) = resolve(g, n, "owner", r, Want::Team) {
+                g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+            }
+        }
+        for r in &p.contributors {
+            if let Some(team) = resolve(g, n, "contributors", r, Want::Team) {
+                g.graph.add_edge(team, n, OrgEdge::Contributes);
+            }
+        }
+        if let Some(r) = &p.part_of
+            && let Some(parent) = resolve(g, n, "part_of", r, Want::Product)
+        {
+            g.graph.add_edge(n, parent, OrgEdge::PartOf);
+        }
+        for r in &p.outcomes {
+            if let Some(o) = resolve(g, n, "outcomes", r, Want::Outcome) {
+                g.graph.add_edge(n, o, OrgEdge::Serves);
+            }
+        }
+    }
+    for (i, o) in model.outcomes.iter().enumerate() {
+        let n = g.outcomes[i];
+        if let Some(r) = &o.owner
+            && let Some(team) = resolve(g, n, "owner", r, Want::Team)
+        {
+            g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+        }
+        for r in &o.supports {
+            if let Some(parent) = resolve(g, n, "supports", r, Want::Outcome) {
+                g.graph.add_edge(n, parent, OrgEdge::Supports);
+            }
+        }
+    }
+    for (i, o) in model.objectives.iter().enumerate() {
+        let n = g.objectives[i];
+        if let Some(r) = &o.owner
+            && let Some(team) = resolve(g, n, "owner", r, Want::Team)
+        {
+            g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+        }
+        for r in &o.supports {
+            if let Some(target) = resolve(g, n, "supports", r, Want::OutcomeOrObjective) {
+                g.graph.add_edge(n, target, OrgEdge::Supports);
+            }
+        }
+    }
+    for (i, d) in model.decisions.iter().enumerate() {
+        let n = g.decisions[i];
+        if let Some(scope) = resolve(g, n, "scope", &d.scope, Want::Scope) {
+            g.graph.add_edge(n, scope, OrgEdge::AppliesTo);
+        }
+        let roles: [(&str, &[Ref], OrgEdge); 5] = [
+            ("decides", &d.decides, OrgEdge::Decides),
+            ("recommends", &d.recommends, OrgEdge::Recommends),
+            ("agrees", &d.agrees, OrgEdge::Agrees),
+            ("consulted", &d.consulted, OrgEdge::Consulted),
+            ("informed", &d.informed, OrgEdge::Informed),
+        ];
+        for (field, refs, edge) in roles {
+            for r in refs {
+                if let Some(team) = resolve(g, n, field, r, Want::Team) {
+                    g.graph.add_edge(team, n, edge);
+                }
+            }
+        }
+        if let Some(r) = &d.escalates_to
+            && let Some(target) = resolve(g, n, "escalates_to", r, Want::TeamOrOrg)
+        {
+            g.graph.add_edge(n, target, OrgEdge::EscalatesTo);
+        }
+    }
+}
+
+/// Finds the node `r` names, or reports `unknown-reference` on `from`.
+fn resolve(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, r: &Ref, want: Want) -> Option<NodeIndex> {
+    let found = if r.id == ORGANIZATION { Some(g.org) } else { g.ids.get(r.id.as_str()).copied() };
+    if let Some(node) = found
+        && want.accepts(g.graph[node])
+    {
+        return Some(node);
+    }
+    let entity = g.entity_ref(from);
+    let shown = shorten(&r.id);
+    let (message, help) = match found {
+        Some(node) => {
+            let other = g.entity_ref(node);
+            (
+                format!("{entity} names `{shown}` in `{field}`, which is {}, not {}", other.kind.with_article(), want.describe()),
+                format!("`{field}` names {}", want.describe()),
+            )
+        }
+        None => {
+            let candidates = g.ids.iter().filter(|(_, n)| want.accepts(g.graph[**n])).map(|(id, _)| *id);
+            let mut candidates: Vec<&str> = candidates.collect();
+            if matches!(want, Want::TeamOrOrg | Want::Scope) {
+                candidates.push(ORGANIZATION);
+            }
+            // Sorted so that ties between equally close ids break the same way every run.
+            candidates.sort_unstable();
+            let help = match did_you_mean(&r.id, candidates) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("define {} with id `{shown}`, or fix the id", want.describe()),
+            };
+            (format!("{entity} names `{shown}` in `{field}`, but no entity has that id"), help)
+        }
+    };
+    let location = g.location(from);
+    let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
+        .with_help(help)
+        .at(location)
+        .with_focus(r.location, format!("`{field}` names `{shown}`"));
+    g.diagnostics.push(d);
+    None
+}
+
+fn shorten(id: &str) -> String {
+    if id.chars().count() <= 80 {
+        id.chars().flat_map(char::escape_default).collect()
+    } else {
+        let head: String = id.chars().take(80).flat_map(char::escape_default).collect();
+        head + "…"
+    }
+}

@@ -1,0 +1,91 @@
+//! `hierarchy-cycle`: loops in team `parent`, product `part_of` and
+//! outcome/objective `supports` chains.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
+
+use super::types::{OrgEdge, OrgNode};
+use super::{HIERARCHY_CYCLE, OrgGraph};
+use crate::diagnostic::Diagnostic;
+
+pub(super) fn find(g: &mut OrgGraph<'_>) {
+    let relations: [(&str, fn(&OrgEdge) -> bool, &str); 3] = [
+        ("parent", |e| matches!(e, OrgEdge::Parent), "a team cannot sit inside itself: break the loop by giving one of these teams another `parent`"),
+        ("part_of", |e| matches!(e, OrgEdge::PartOf), "a product cannot be part of itself: break the loop by changing one `part_of`"),
+        ("supports", |e| matches!(e, OrgEdge::Supports), "goals cannot support themselves: break the loop by changing one `supports`"),
+    ];
+    let mut found = Vec::new();
+    for (field, keep, help) in relations {
+        let view = EdgeFiltered::from_fn(&g.graph, |e| keep(e.weight()));
+        for scc in tarjan_scc(&view) {
+            let looped = scc.len() > 1
+                || scc.first().is_some_and(|&n| g.graph.edges_connecting(n, n).any(|e| keep(e.weight())));
+            if looped {
+                found.push((field, help, scc));
+            }
+        }
+    }
+    for (field, help, members) in found {
+        let d = cycle_diagnostic(g, field, help, members);
+        g.diagnostics.push(d);
+    }
+}
+
+fn cycle_diagnostic(g: &OrgGraph<'_>, field: &str, help: &str, mut members: Vec<NodeIndex>) -> Diagnostic {
+    // Node indices follow model order (files sorted by path), so the loop is
+    // reported on the member defined first, the same on every run.
+    members.sort_unstable();
+    let first = members[0];
+    let path = loop_order(g, first, &members, field);
+    let names: Vec<String> = path.iter().map(|&n| format!("`{}`", g.entity_ref(n).id)).collect();
+    let mut shown = names.join(" → ");
+    shown.push_str(&format!(" → `{}`", g.entity_ref(first).id));
+    let kind = match g.graph[first] {
+        OrgNode::Team(_) => "team",
+        OrgNode::Product(_) => "product",
+        OrgNode::Outcome(_) | OrgNode::Objective(_) => "goal",
+        _ => "entity",
+    };
+    let mut d = Diagnostic::new(HIERARCHY_CYCLE, g.entity_ref(first), format!("{kind} `{field}` chain loops: {shown}"))
+        .with_help(help)
+        .at(g.location(first));
+    for &n in &path[1..] {
+        let r = g.entity_ref(n);
+        d = d.with_label(g.location(n), format!("`{}` is in the loop", r.id));
+        d.related.push(r);
+    }
+    d
+}
+
+/// The members in the order the chain visits them, starting at `first`,
+/// each once.
+fn loop_order(g: &OrgGraph<'_>, first: NodeIndex, members: &[NodeIndex], field: &str) -> Vec<NodeIndex> {
+    let keep = |e: &OrgEdge| match field {
+        "parent" => matches!(e, OrgEdge::Parent),
+        "part_of" => matches!(e, OrgEdge::PartOf),
+        _ => matches!(e, OrgEdge::Supports),
+    };
+    let mut path = vec![first];
+    let mut current = first;
+    while path.len() < members.len() {
+        let next = g
+            .graph
+            .edges(current)
+            .filter(|e| keep(e.weight()) && members.contains(&e.target()) && !path.contains(&e.target()))
+            .map(|e| e.target())
+            .min();
+        match next {
+            Some(n) => {
+                path.push(n);
+                current = n;
+            }
+            // A tangle of several loops: list the rest in model order.
+            None => {
+                let rest: Vec<NodeIndex> = members.iter().copied().filter(|m| !path.contains(m)).collect();
+                path.extend(rest);
+            }
+        }
+    }
+    path
+}

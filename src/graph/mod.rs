@@ -1,0 +1,264 @@
+//! The operating model as a graph: who owns what, what serves which
+//! outcome, who decides what.
+//!
+//! [`OrgGraph`] borrows a [`Model`] and adds a petgraph [`DiGraph`] with one
+//! [`OrgNode`] per entity and one typed [`OrgEdge`] per resolved reference.
+//! The everyday questions have methods ([`OrgGraph::owners`],
+//! [`OrgGraph::alignment_path`], [`OrgGraph::governing_decisions`], …); for
+//! anything else, [`OrgGraph::graph`] hands out the petgraph graph itself,
+//! so every petgraph algorithm works on it.
+//!
+//! ```
+//! use opmodel::graph::OrgGraph;
+//! use opmodel::model::{Model, Product, Team};
+//! let model = Model::builder()
+//!     .team(Team::new("playback").owns("web-player"))
+//!     .product(Product::new("web-player").owner("playback"))
+//!     .build();
+//! let graph = OrgGraph::build(&model);
+//! let web_player = graph.product_ix("web-player").unwrap();
+//! // Claimed both ways by the same team: one owner, two claims.
+//! let owners = graph.owners(web_player);
+//! assert_eq!(owners.len(), 1);
+//! assert_eq!(owners[0].claims.len(), 2);
+//! ```
+
+mod build;
+mod cycles;
+mod query;
+mod types;
+
+pub use query::{Governing, Owner};
+pub use types::{ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{DecisionRight, EntityKind, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome, Product, Team};
+use crate::source::Location;
+
+/// Check name: a field names an id that no entity (of the right kind) has.
+pub const UNKNOWN_REFERENCE: &str = "unknown-reference";
+/// Check name: two entities share an id.
+pub const DUPLICATE_ID: &str = "duplicate-id";
+/// Check name: a loop in `parent`, `part_of` or `supports` chains.
+pub const HIERARCHY_CYCLE: &str = "hierarchy-cycle";
+
+/// A [`Model`] built into a graph of ownership, alignment and decision rights.
+///
+/// Node indices are stable for the life of the graph (nothing is removed)
+/// and follow model order: the organisation, then teams, products,
+/// outcomes, objectives (each followed by its key results) and decisions.
+#[derive(Debug)]
+pub struct OrgGraph<'m> {
+    model: &'m Model,
+    graph: DiGraph<OrgNode, OrgEdge>,
+    org: NodeIndex,
+    teams: Vec<NodeIndex>,
+    products: Vec<NodeIndex>,
+    outcomes: Vec<NodeIndex>,
+    objectives: Vec<NodeIndex>,
+    key_results: Vec<Vec<NodeIndex>>,
+    decisions: Vec<NodeIndex>,
+    ids: HashMap<&'m str, NodeIndex>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'m> OrgGraph<'m> {
+    /// Builds the graph, resolving every reference. Integrity problems
+    /// (`duplicate-id`, `unknown-reference`, `hierarchy-cycle`) are kept in
+    /// [`OrgGraph::diagnostics`]; a dangling reference simply has no edge.
+    ///
+    /// Complexity: linear in the number of entities and references.
+    pub fn build(model: &'m Model) -> Self {
+        build::build(model)
+    }
+
+    /// The model the graph was built from.
+    pub fn model(&self) -> &'m Model {
+        self.model
+    }
+
+    /// The petgraph graph itself, for petgraph's algorithms and visitors.
+    pub fn graph(&self) -> &DiGraph<OrgNode, OrgEdge> {
+        &self.graph
+    }
+
+    /// The integrity findings met while building, without severities.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The node of the organisation itself.
+    pub fn organization(&self) -> NodeIndex {
+        self.org
+    }
+
+    /// The node of a team.
+    pub fn team_node(&self, team: TeamIx) -> NodeIndex {
+        self.teams[team.index()]
+    }
+
+    /// The node of a product.
+    pub fn product_node(&self, product: ProductIx) -> NodeIndex {
+        self.products[product.index()]
+    }
+
+    /// The node of an outcome.
+    pub fn outcome_node(&self, outcome: OutcomeIx) -> NodeIndex {
+        self.outcomes[outcome.index()]
+    }
+
+    /// The node of an objective.
+    pub fn objective_node(&self, objective: ObjectiveIx) -> NodeIndex {
+        self.objectives[objective.index()]
+    }
+
+    /// The node of a decision right.
+    pub fn decision_node(&self, decision: DecisionIx) -> NodeIndex {
+        self.decisions[decision.index()]
+    }
+
+    /// The node of the `n`th (from 0) key result of an objective.
+    pub fn key_result_node(&self, objective: ObjectiveIx, n: usize) -> Option<NodeIndex> {
+        self.key_results.get(objective.index())?.get(n).copied()
+    }
+
+    /// The node defined with `id` (the first definition when it is defined
+    /// twice); `organization` gives the organisation's node.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        if id == ORGANIZATION {
+            return Some(self.org);
+        }
+        self.ids.get(id).copied()
+    }
+
+    /// The team with `id`.
+    pub fn team_ix(&self, id: &str) -> Option<TeamIx> {
+        match self.graph[self.node(id)?] {
+            OrgNode::Team(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The product with `id`.
+    pub fn product_ix(&self, id: &str) -> Option<ProductIx> {
+        match self.graph[self.node(id)?] {
+            OrgNode::Product(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The outcome with `id`.
+    pub fn outcome_ix(&self, id: &str) -> Option<OutcomeIx> {
+        match self.graph[self.node(id)?] {
+            OrgNode::Outcome(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The objective with `id`.
+    pub fn objective_ix(&self, id: &str) -> Option<ObjectiveIx> {
+        match self.graph[self.node(id)?] {
+            OrgNode::Objective(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The team behind an index.
+    pub fn team(&self, team: TeamIx) -> &'m Team {
+        &self.model.teams[team.index()]
+    }
+
+    /// The product behind an index.
+    pub fn product(&self, product: ProductIx) -> &'m Product {
+        &self.model.products[product.index()]
+    }
+
+    /// The outcome behind an index.
+    pub fn outcome(&self, outcome: OutcomeIx) -> &'m Outcome {
+        &self.model.outcomes[outcome.index()]
+    }
+
+    /// The objective behind an index.
+    pub fn objective(&self, objective: ObjectiveIx) -> &'m Objective {
+        &self.model.objectives[objective.index()]
+    }
+
+    /// The decision right behind an index.
+    pub fn decision(&self, decision: DecisionIx) -> &'m DecisionRight {
+        &self.model.decisions[decision.index()]
+    }
+
+    /// The key result behind a key-result node's parts.
+    pub fn key_result(&self, objective: ObjectiveIx, n: u32) -> &'m KeyResult {
+        &self.model.objectives[objective.index()].key_results[n as usize]
+    }
+
+    /// Every team index, in model order.
+    pub fn team_ixs(&self) -> impl ExactSizeIterator<Item = TeamIx> + use<> {
+        (0..self.model.teams.len()).map(TeamIx::from_usize)
+    }
+
+    /// Every product index, in model order.
+    pub fn product_ixs(&self) -> impl ExactSizeIterator<Item = ProductIx> + use<> {
+        (0..self.model.products.len()).map(ProductIx::from_usize)
+    }
+
+    /// Every outcome index, in model order.
+    pub fn outcome_ixs(&self) -> impl ExactSizeIterator<Item = OutcomeIx> + use<> {
+        (0..self.model.outcomes.len()).map(OutcomeIx::from_usize)
+    }
+
+    /// Every objective index, in model order.
+    pub fn objective_ixs(&self) -> impl ExactSizeIterator<Item = ObjectiveIx> + use<> {
+        (0..self.model.objectives.len()).map(ObjectiveIx::from_usize)
+    }
+
+    /// Every decision index, in model order.
+    pub fn decision_ixs(&self) -> impl ExactSizeIterator<Item = DecisionIx> + use<> {
+        (0..self.model.decisions.len()).map(DecisionIx::from_usize)
+    }
+
+    /// Names the entity behind a node, as diagnostics do.
+    pub fn entity_ref(&self, node: NodeIndex) -> EntityRef {
+        match self.graph[node] {
+            OrgNode::Organization => EntityRef::new(EntityKind::Organization, ORGANIZATION),
+            OrgNode::Team(t) => EntityRef::new(EntityKind::Team, &self.team(t).id),
+            OrgNode::Product(p) => EntityRef::new(EntityKind::Product, &self.product(p).id),
+            OrgNode::Outcome(o) => EntityRef::new(EntityKind::Outcome, &self.outcome(o).id),
+            OrgNode::Objective(o) => EntityRef::new(EntityKind::Objective, &self.objective(o).id),
+            OrgNode::KeyResult(o, k) => EntityRef::new(EntityKind::KeyResult, &self.key_result(o, k).id),
+            OrgNode::Decision(d) => EntityRef::new(EntityKind::Decision, self.decision(d).id()),
+        }
+    }
+
+    /// The id of the entity behind a node (`<area>@<scope>` for decisions).
+    pub fn id(&self, node: NodeIndex) -> std::borrow::Cow<'m, str> {
+        use std::borrow::Cow;
+        match self.graph[node] {
+            OrgNode::Organization => Cow::Borrowed(ORGANIZATION),
+            OrgNode::Team(t) => Cow::Borrowed(&self.team(t).id),
+            OrgNode::Product(p) => Cow::Borrowed(&self.product(p).id),
+            OrgNode::Outcome(o) => Cow::Borrowed(&self.outcome(o).id),
+            OrgNode::Objective(o) => Cow::Borrowed(&self.objective(o).id),
+            OrgNode::KeyResult(o, k) => Cow::Borrowed(&self.key_result(o, k).id),
+            OrgNode::Decision(d) => Cow::Owned(self.decision(d).id()),
+        }
+    }
+
+    /// Where the entity behind a node was defined.
+    pub fn location(&self, node: NodeIndex) -> Option<Location> {
+        match self.graph[node] {
+            OrgNode::Organization => self.model.organization.location,
+            OrgNode::Team(t) => self.team(t).location,
+            OrgNode::Product(p) => self.product(p).location,
+            OrgNode::Outcome(o) => self.outcome(o).location,
+            OrgNode::Objective(o) => self.objective(o).location,
+            OrgNode::KeyResult(o, k) => self.key_result(o, k).location,
+            OrgNode::Decision(d) => self.decision(d).location,
+        }
+    }
+}

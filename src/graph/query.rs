@@ -1,0 +1,289 @@
+//! The everyday questions about an org graph.
+
+use std::collections::{HashSet, VecDeque};
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::OrgGraph;
+use super::types::{ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, ProductIx, TeamIx};
+use crate::model::DecisionArea;
+use crate::source::Location;
+
+/// One accountable team of a product and every claim that makes it one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    /// The team.
+    pub team: TeamIx,
+    /// How and where each claim was made (one team may claim both ways).
+    pub claims: Vec<(ClaimSource, Option<Location>)>,
+}
+
+/// The decision rights that govern an area for a product: those at the
+/// nearest scope that has any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Governing {
+    /// The scope the rights are written for (the product, a parent product,
+    /// an owning team or a unit above it, or the organisation).
+    pub scope: NodeIndex,
+    /// The entries at that scope, in model order (more than one is a conflict
+    /// when they name different deciders).
+    pub decisions: Vec<DecisionIx>,
+}
+
+impl<'m> OrgGraph<'m> {
+    /// The accountable owners of a product: the union of its `owner` field
+    /// and every team whose `owns` lists it, each team once, in model order.
+    pub fn owners(&self, product: ProductIx) -> Vec<Owner> {
+        let mut owners: Vec<Owner> = Vec::new();
+        for e in self.graph.edges_directed(self.product_node(product), Incoming) {
+            let OrgEdge::Owns { via, at } = *e.weight() else { continue };
+            let OrgNode::Team(team) = self.graph[e.source()] else { continue };
+            match owners.iter_mut().find(|o| o.team == team) {
+                Some(o) => o.claims.push((via, at)),
+                None => owners.push(Owner {
+                    team,
+                    claims: vec![(via, at)],
+                }),
+            }
+        }
+        owners.sort_by_key(|o| o.team);
+        for o in &mut owners {
+            o.claims.sort();
+        }
+        owners
+    }
+
+    /// The products a team is accountable for, each once, in model order.
+    pub fn products_of(&self, team: TeamIx) -> Vec<ProductIx> {
+        let mut out: Vec<ProductIx> = self
+            .graph
+            .edges_directed(self.team_node(team), Outgoing)
+            .filter(|e| e.weight().is_owns())
+            .filter_map(|e| match self.graph[e.target()] {
+                OrgNode::Product(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The objectives a team owns, in model order.
+    pub fn objectives_of(&self, team: TeamIx) -> Vec<ObjectiveIx> {
+        let mut out: Vec<ObjectiveIx> = self
+            .graph
+            .edges_directed(self.team_node(team), Outgoing)
+            .filter(|e| e.weight().is_owns())
+            .filter_map(|e| match self.graph[e.target()] {
+                OrgNode::Objective(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every team below a unit (children, their children, …), in model order.
+    pub fn teams_under(&self, unit: TeamIx) -> Vec<TeamIx> {
+        let mut seen = HashSet::new();
+        let mut queue = VecDeque::from([self.team_node(unit)]);
+        let mut out = Vec::new();
+        while let Some(n) = queue.pop_front() {
+            for e in self.graph.edges_directed(n, Incoming) {
+                if !matches!(e.weight(), OrgEdge::Parent) {
+                    continue;
+                }
+                if let OrgNode::Team(t) = self.graph[e.source()]
+                    && t != unit
+                    && seen.insert(t)
+                {
+                    out.push(t);
+                    queue.push_back(e.source());
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The parent chain of a team, nearest first, ending at the organisation
+    /// when the chain reaches it. Stops before repeating itself in a loop.
+    pub fn ancestors(&self, team: TeamIx) -> Vec<NodeIndex> {
+        self.chain(self.team_node(team), |e| matches!(e, OrgEdge::Parent))
+    }
+
+    /// The `part_of` chain of a product, nearest parent first.
+    pub fn parent_products(&self, product: ProductIx) -> Vec<ProductIx> {
+        self.chain(self.product_node(product), |e| matches!(e, OrgEdge::PartOf))
+            .into_iter()
+            .filter_map(|n| match self.graph[n] {
+                OrgNode::Product(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Follows single-valued edges from `start` (not included), cycle-safe.
+    fn chain(&self, start: NodeIndex, keep: impl Fn(&OrgEdge) -> bool) -> Vec<NodeIndex> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::from([start]);
+        let mut current = start;
+        loop {
+            let next = self
+                .graph
+                .edges_directed(current, Outgoing)
+                .filter(|e| keep(e.weight()))
+                .map(|e| e.target())
+                .min();
+            match next {
+                Some(n) if seen.insert(n) => {
+                    out.push(n);
+                    current = n;
+                }
+                _ => return out,
+            }
+        }
+    }
+
+    /// A shortest path from a product to an outcome, through its own
+    /// `outcomes`, the objectives of its owning teams (and the objectives and
+    /// outcomes they support), and its `part_of` parents. The path starts at
+    /// the product and ends at the outcome; `None` when there is none.
+    pub fn alignment_path(&self, product: ProductIx) -> Option<Vec<NodeIndex>> {
+        let start = self.product_node(product);
+        let mut previous = std::collections::HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        previous.insert(start, start);
+        while let Some(n) = queue.pop_front() {
+            if matches!(self.graph[n], OrgNode::Outcome(_)) {
+                let mut path = vec![n];
+                let mut at = n;
+                while at != start {
+                    at = previous[&at];
+                    path.push(at);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            let mut next: Vec<NodeIndex> = Vec::new();
+            match self.graph[n] {
+                OrgNode::Product(_) => {
+                    for e in self.graph.edges_directed(n, Outgoing) {
+                        if matches!(e.weight(), OrgEdge::Serves | OrgEdge::PartOf) {
+                            next.push(e.target());
+                        }
+                    }
+                    // The product's own owners only: a parent's owners do not align a child.
+                    if n == start {
+                        for e in self.graph.edges_directed(n, Incoming) {
+                            if e.weight().is_owns() {
+                                next.push(e.source());
+                            }
+                        }
+                    }
+                }
+                OrgNode::Team(_) => {
+                    for e in self.graph.edges_directed(n, Outgoing) {
+                        if e.weight().is_owns() && matches!(self.graph[e.target()], OrgNode::Objective(_)) {
+                            next.push(e.target());
+                        }
+                    }
+                }
+                OrgNode::Objective(_) => {
+                    for e in self.graph.edges_directed(n, Outgoing) {
+                        if matches!(e.weight(), OrgEdge::Supports) {
+                            next.push(e.target());
+                        }
+                    }
+                }
+                _ => {}
+            }
+            next.sort_unstable();
+            for m in next {
+                if let std::collections::hash_map::Entry::Vacant(v) = previous.entry(m) {
+                    v.insert(n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// The teams that decide a decision right, each once, in model order.
+    pub fn deciders(&self, decision: DecisionIx) -> Vec<TeamIx> {
+        self.participants(decision, |e| matches!(e, OrgEdge::Decides))
+    }
+
+    /// The teams that must agree to a decision right.
+    pub fn agreeing(&self, decision: DecisionIx) -> Vec<TeamIx> {
+        self.participants(decision, |e| matches!(e, OrgEdge::Agrees))
+    }
+
+    fn participants(&self, decision: DecisionIx, keep: impl Fn(&OrgEdge) -> bool) -> Vec<TeamIx> {
+        let mut out: Vec<TeamIx> = self
+            .graph
+            .edges_directed(self.decision_node(decision), Incoming)
+            .filter(|e| keep(e.weight()))
+            .filter_map(|e| match self.graph[e.source()] {
+                OrgNode::Team(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The resolved scope of a decision right (`None` when its scope is dangling).
+    pub fn scope_of(&self, decision: DecisionIx) -> Option<NodeIndex> {
+        self.graph
+            .edges_directed(self.decision_node(decision), Outgoing)
+            .find(|e| matches!(e.weight(), OrgEdge::AppliesTo))
+            .map(|e| e.target())
+    }
+
+    /// The decision rights written for exactly `area` at `scope`, in model order.
+    pub fn decisions_at(&self, area: &DecisionArea, scope: NodeIndex) -> Vec<DecisionIx> {
+        let mut out: Vec<DecisionIx> = self
+            .graph
+            .edges_directed(scope, Incoming)
+            .filter(|e| matches!(e.weight(), OrgEdge::AppliesTo))
+            .filter_map(|e| match self.graph[e.source()] {
+                OrgNode::Decision(d) if &self.decision(d).area == area => Some(d),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The scopes that cover a product, nearest first, as the spec orders
+    /// them: the product, its `part_of` chain, its owning teams, their
+    /// `parent` chains, and the organisation.
+    pub fn scopes_of(&self, product: ProductIx) -> Vec<NodeIndex> {
+        let mut out = vec![self.product_node(product)];
+        out.extend(self.parent_products(product).into_iter().map(|p| self.product_node(p)));
+        let owners = self.owners(product);
+        out.extend(owners.iter().map(|o| self.team_node(o.team)));
+        for o in &owners {
+            out.extend(self.ancestors(o.team));
+        }
+        out.push(self.organization());
+        let mut seen = HashSet::new();
+        out.retain(|n| seen.insert(*n));
+        out
+    }
+
+    /// The decision rights that govern `area` for a product under the
+    /// nearest-scope rule, or `None` when no scope above it has one.
+    pub fn governing_decisions(&self, area: &DecisionArea, product: ProductIx) -> Option<Governing> {
+        self.scopes_of(product).into_iter().find_map(|scope| {
+            let decisions = self.decisions_at(area, scope);
+            (!decisions.is_empty()).then_some(Governing { scope, decisions })
+        })
+    }
+}

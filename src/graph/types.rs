@@ -1,0 +1,123 @@
+use serde::Serialize;
+use strum::{Display, IntoStaticStr};
+
+use crate::source::Location;
+
+macro_rules! typed_index {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in the model's list.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            pub(crate) fn from_usize(i: usize) -> Self {
+                Self(u32::try_from(i).unwrap_or(u32::MAX))
+            }
+        }
+    };
+}
+
+typed_index!(
+    /// A team: an index into [`Model::teams`](crate::model::Model::teams).
+    TeamIx
+);
+typed_index!(
+    /// A product: an index into [`Model::products`](crate::model::Model::products).
+    ProductIx
+);
+typed_index!(
+    /// An outcome: an index into [`Model::outcomes`](crate::model::Model::outcomes).
+    OutcomeIx
+);
+typed_index!(
+    /// An objective: an index into [`Model::objectives`](crate::model::Model::objectives).
+    ObjectiveIx
+);
+typed_index!(
+    /// A decision right: an index into [`Model::decisions`](crate::model::Model::decisions).
+    DecisionIx
+);
+
+/// A node of the [`OrgGraph`](super::OrgGraph): which entity it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgNode {
+    /// The organisation itself (id `organization`).
+    Organization,
+    /// A team or unit.
+    Team(TeamIx),
+    /// A product.
+    Product(ProductIx),
+    /// An outcome.
+    Outcome(OutcomeIx),
+    /// An objective.
+    Objective(ObjectiveIx),
+    /// A key result: its objective and its position in the objective's list.
+    KeyResult(ObjectiveIx, u32),
+    /// A decision right.
+    Decision(DecisionIx),
+}
+
+/// How an ownership claim was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, IntoStaticStr, Serialize)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimSource {
+    /// The product's (outcome's, objective's) `owner` field names the team.
+    OwnerField,
+    /// The team's `owns` field names the product.
+    OwnsField,
+}
+
+/// A typed edge of the [`OrgGraph`](super::OrgGraph). The direction of each
+/// is given in its doc: edges point from the entity whose field made them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Display, IntoStaticStr, Serialize)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum OrgEdge {
+    /// Team → the unit (or organisation) it sits in.
+    Parent,
+    /// Team → the product, outcome or objective it is accountable for.
+    Owns {
+        /// Which field made the claim.
+        via: ClaimSource,
+        /// Where the claim was written.
+        #[serde(skip)]
+        at: Option<Location>,
+    },
+    /// Team → a product it builds on without being accountable.
+    Contributes,
+    /// Product → its parent product; key result → its objective.
+    PartOf,
+    /// Product → an outcome it serves.
+    Serves,
+    /// Outcome → parent outcome; objective → outcome or parent objective.
+    Supports,
+    /// Team → a decision right it decides.
+    Decides,
+    /// Team → a decision right it recommends on.
+    Recommends,
+    /// Team → a decision right it must agree to.
+    Agrees,
+    /// Team → a decision right it is consulted on.
+    Consulted,
+    /// Team → a decision right it is informed of.
+    Informed,
+    /// Decision right → the team (or organisation) disagreements go to.
+    EscalatesTo,
+    /// Decision right → its scope: a product, a team or the organisation.
+    AppliesTo,
+}
+
+impl OrgEdge {
+    /// Whether this is an ownership edge.
+    pub fn is_owns(&self) -> bool {
+        matches!(self, Self::Owns { .. })
+    }
+}

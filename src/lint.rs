@@ -1,0 +1,170 @@
+//! Running checks: the [`Linter`] turns a model into a sorted [`Report`].
+
+use std::collections::HashMap;
+
+use crate::check::{Check, CheckMeta, Context, registry};
+use crate::config::{Config, Level};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::ConfigError;
+use crate::graph::OrgGraph;
+use crate::load::Loaded;
+use crate::model::{EntityKind, Model};
+use crate::report::{Report, Summary};
+
+/// Runs checks over a model: the built-in ones, plus any you add, with the
+/// levels and parameters of a [`Config`].
+///
+/// ```
+/// use opmodel::{Linter, load::{load_str, Format}};
+/// let loaded = load_str("products:\n  - id: gift-registry\n", Format::Yaml, "org.yaml");
+/// let report = Linter::new().check(&loaded);
+/// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
+/// assert!(report.has_errors());
+/// ```
+pub struct Linter {
+    checks: Vec<Box<dyn Check>>,
+    config: Config,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.checks.iter().map(|c| c.meta().name).collect();
+        f.debug_struct("Linter").field("checks", &names).field("config", &self.config).finish()
+    }
+}
+
+impl Linter {
+    /// Every built-in check at its default level.
+    pub fn new() -> Self {
+        Self {
+            checks: registry::builtin(),
+            config: Config::new(),
+        }
+    }
+
+    /// Adds a check of your own; it runs with the built-in ones, under the
+    /// same config, `allow:` lists and output.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::UnknownCheck`] is not returned here; a check whose
+    /// name is already taken is rejected with [`ConfigError::Invalid`].
+    pub fn with_check(mut self, check: impl Check + 'static) -> Result<Self, ConfigError> {
+        let name = check.meta().name;
+        if self.checks.iter().any(|c| c.meta().name == name) {
+            return Err(ConfigError::Invalid {
+                file: "<code>".to_owned(),
+                line: 0,
+                column: 0,
+                message: format!("a check named `{name}` is already registered"),
+                help: Some("give your check a name of its own".to_owned()),
+            });
+        }
+        self.checks.push(Box::new(check));
+        Ok(self)
+    }
+
+    /// Uses `config` (on top of the defaults), after checking every name and
+    /// parameter in it against the registered checks: add your own checks
+    /// first.
+    ///
+    /// # Errors
+    ///
+    /// The first unknown check or parameter, or a parameter of the wrong type.
+    pub fn with_config(mut self, config: Config) -> Result<Self, ConfigError> {
+        config.validate(&self.metas())?;
+        self.config = config;
+        Ok(self)
+    }
+
+    /// The config in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// What every registered check is.
+    pub fn metas(&self) -> Vec<&CheckMeta> {
+        self.checks.iter().map(|c| c.meta()).collect()
+    }
+
+    /// The level a check runs at under the current config.
+    pub fn level(&self, meta: &CheckMeta) -> Level {
+        self.config.effective_level(meta.name, meta.default_level)
+    }
+
+    /// Checks a loaded model: its load findings plus every check.
+    pub fn check(&self, loaded: &Loaded) -> Report {
+        self.run(&loaded.model, loaded.diagnostics.clone())
+    }
+
+    /// Checks a model built in code.
+    pub fn check_model(&self, model: &Model) -> Report {
+        self.run(model, Vec::new())
+    }
+
+    fn run(&self, model: &Model, mut found: Vec<Diagnostic>) -> Report {
+        let graph = OrgGraph::build(model);
+        found.extend_from_slice(graph.diagnostics());
+        for check in &self.checks {
+            let meta = check.meta();
+            if self.level(meta) == Level::Allow {
+                continue;
+            }
+            let cx = Context::new(&graph, &self.config, meta);
+            check.run(&cx, &mut found);
+        }
+        self.finish(model, found)
+    }
+
+    fn finish(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
+        let levels: HashMap<&str, Level> = self.checks.iter().map(|c| (c.meta().name, self.level(c.meta()))).collect();
+        let allowed: HashMap<(EntityKind, &str), &[String]> = model
+            .entities()
+            .filter(|e| !e.allow.is_empty())
+            .filter_map(|e| match e.id {
+                std::borrow::Cow::Borrowed(id) => Some(((e.kind, id), e.allow)),
+                std::borrow::Cow::Owned(_) => None,
+            })
+            .collect();
+        let decision_allows: HashMap<String, &[String]> = model
+            .decisions
+            .iter()
+            .filter(|d| !d.allow.is_empty())
+            .map(|d| (d.id(), d.allow.as_slice()))
+            .collect();
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(found.len());
+        for mut d in found {
+            // A check nobody registered (a user's check pushing under another
+            // name) is reported as an error rather than lost.
+            let level = levels.get(&*d.check).copied().unwrap_or(Level::Deny);
+            let Some(severity) = level.severity() else { continue };
+            let allow = match d.entity.kind {
+                EntityKind::Decision => decision_allows.get(&d.entity.id).copied(),
+                kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
+            };
+            if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
+                continue;
+            }
+            d.severity = severity;
+            out.push(d);
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.dedup();
+        let summary = Summary {
+            errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
+            warnings: out.iter().filter(|d| d.severity == Severity::Warning).count(),
+            entities: model.entity_count(),
+        };
+        Report {
+            diagnostics: out,
+            summary,
+            sources: model.sources.clone(),
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Turning byte offsets into 1-based line and column numbers, for the
+//! parsers whose libraries report positions as byte offsets (TOML, JSON).
+
+use super::node::Pos;
+
+/// How many bytes lie between two saved character counts. Counting the
+/// characters of one block is cheap, and the table stays small (8 bytes per
+/// block), even for a 100 MB file.
+const BLOCK: usize = 256;
+
+/// Line starts and character counts of one text, built once per file, so
+/// each lookup costs a binary search plus at most one block of counting
+/// (a minified JSON file can be one very long line, so counting from the
+/// line start would make many lookups quadratic).
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts; the first is always 0.
+    line_starts: Vec<usize>,
+    /// `chars_before_block[i]` is the number of characters in
+    /// `text[..i * BLOCK]`. Empty when the text is all ASCII, where a byte
+    /// offset already is a character offset.
+    chars_before_block: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`; linear in its length.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let chars_before_block = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut table = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut seen = 0;
+            for block in bytes.chunks(BLOCK) {
+                table.push(seen);
+                seen += count_chars(block);
+            }
+            table.push(seen);
+            table
+        };
+        Self {
+            text,
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// The line and column (both 1-based, the column in characters) of the
+    /// character at `byte_offset`. An offset past the end gives the position
+    /// just after the last character; one inside a multi-byte character gives
+    /// that character's position.
+    pub(crate) fn pos(&self, byte_offset: usize) -> Pos {
+        let offset = self.floor_char_boundary(byte_offset);
+        // `line_starts[0] == 0`, so at least one start is <= offset.
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self.chars_before(offset) - self.chars_before(line_start) + 1;
+        Pos::new(saturate(line), saturate(column))
+    }
+
+    /// The position of the character at a 1-based line and a 1-based column
+    /// counted in bytes (how serde_json reports errors). Out-of-range values
+    /// are clamped to the text.
+    pub(crate) fn pos_of_byte_column(&self, line: usize, byte_column: usize) -> Pos {
+        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.pos(self.text.len());
+        };
+        self.pos(line_start.saturating_add(byte_column.saturating_sub(1)))
+    }
+
+    /// The largest character boundary not after `offset`, within the text.
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// How many characters `text[..offset]` holds; `offset` must be a char
+    /// boundary within the text.
+    fn chars_before(&self, offset: usize) -> usize {
+        if self.chars_before_block.is_empty() {
+            return offset;
+        }
+        let block = offset / BLOCK;
+        let block_start = block * BLOCK;
+        let base = self.chars_before_block.get(block).copied().unwrap_or(0);
+        base + count_chars(&self.text.as_bytes()[block_start..offset])
+    }
+}
+
+/// Counts UTF-8 characters by counting the bytes that start one (every byte
+/// that is not a continuation byte `0b10xx_xxxx`).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Converts a count to `u32`, saturating for absurdly large files.
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lines_and_columns() {
+        let index = LineIndex::new("ab\ncd\n\nx");
+        assert_eq!(index.pos(0), Pos::new(1, 1));
+        assert_eq!(index.pos(1), Pos::new(1, 2));
+        assert_eq!(index.pos(2), Pos::new(1, 3)); // the newline itself
+        assert_eq!(index.pos(3), Pos::new(2, 1));
+        assert_eq!(index.pos(6), Pos::new(3, 1));
+        assert_eq!(index.pos(7), Pos::new(4, 1));
+        assert_eq!(index.pos(8), Pos::new(4, 2)); // end of text
+        assert_eq!(index.pos(1000), Pos::new(4, 2)); // past the end
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "é: ü\n日本: x";
+        let index = LineIndex::new(text);
+        let u = text.find('ü').expect("present");
+        assert_eq!(index.pos(u), Pos::new(1, 4));
+        // Inside the two-byte `ü`: its own position.
+        assert_eq!(index.pos(u + 1), Pos::new(1, 4));
+        let x = text.find('x').expect("present");
+        assert_eq!(index.pos(x), Pos::new(2, 5));
+    }
+
+    #[test]
+    fn long_non_ascii_line_uses_blocks() {
+        // Several blocks on one line, mixing one- to four-byte characters.
+        let unit = "a€😀ß ";
+        let text = unit.repeat(500);
+        let index = LineIndex::new(&text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.pos(byte), Pos::new(1, chars as u32 + 1));
+        }
+    }
+
+    #[test]
+    fn byte_columns_from_serde_json() {
+        let index = LineIndex::new("{\n  \"é\": x\n}");
+        // serde_json says line 2, byte column 9 for `x` (é is 2 bytes).
+        assert_eq!(index.pos_of_byte_column(2, 9), Pos::new(2, 8));
+        assert_eq!(index.pos_of_byte_column(2, 0), Pos::new(2, 1));
+        assert_eq!(index.pos_of_byte_column(99, 1), Pos::new(3, 2));
+    }
+
+    #[test]
+    fn empty_text() {
+        let index = LineIndex::new("");
+        assert_eq!(index.pos(0), Pos::new(1, 1));
+        assert_eq!(index.pos(5), Pos::new(1, 1));
+    }
+}

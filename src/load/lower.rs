@@ -1,0 +1,777 @@
+//! Turns a parsed document ([`Node`] tree) into model entities.
+//!
+//! Every format goes through here, so a wrong type or an unknown field gets
+//! the same message whether it was written in YAML, TOML or JSON. A bad
+//! field never drops its entity: the entity is kept with what could be read
+//! (so references to it still resolve) and the problem is reported as
+//! `invalid-entity`.
+
+use super::node::{Key, Node, Pos, Value};
+use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{
+    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, KeyResult, KeyResultKind, Member, Model, Objective,
+    Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, is_valid_id,
+};
+use crate::source::{FileId, Location};
+
+const SECTIONS: &[&str] = &["version", "organization", "teams", "products", "outcomes", "objectives", "decisions"];
+const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
+const TEAM_FIELDS: &[&str] = &["id", "name", "kind", "parent", "owns", "members", "description", "allow"];
+const MEMBER_FIELDS: &[&str] = &["name", "role"];
+const PRODUCT_FIELDS: &[&str] = &[
+    "id", "name", "kind", "owner", "contributors", "part_of", "outcomes", "funding", "description", "allow",
+];
+const OUTCOME_FIELDS: &[&str] = &[
+    "id", "statement", "metric", "baseline", "target", "owner", "supports", "description", "allow",
+];
+const OBJECTIVE_FIELDS: &[&str] =
+    &["id", "title", "owner", "period", "supports", "key_results", "description", "allow"];
+const KEY_RESULT_FIELDS: &[&str] = &[
+    "id", "text", "metric", "baseline", "target", "unit", "kind", "description", "allow",
+];
+const DECISION_FIELDS: &[&str] = &[
+    "area", "scope", "decides", "recommends", "agrees", "consulted", "informed", "escalates_to", "description", "allow",
+];
+
+/// Lowers one file's document into `model`, reporting problems into `diags`.
+pub(crate) fn lower(root: Node, file: FileId, path: &str, options: &LoadOptions, model: &mut Model, diags: &mut Vec<Diagnostic>) {
+    let mut cx = Lowerer {
+        file,
+        path,
+        options,
+        diags,
+        entities: model.entity_count(),
+    };
+    let entries = match root.value {
+        Value::Null => return,
+        Value::Map(entries) => entries,
+        _ => {
+            let msg = format!("an org file holds a table of sections at its top, found {}", root.type_name());
+            cx.file_problem(root.pos, msg, "start the file with sections such as `teams:` and `products:`");
+            return;
+        }
+    };
+    let mut seen: Vec<&'static str> = Vec::new();
+    for (key, node) in entries {
+        let Some(section) = SECTIONS.iter().copied().find(|s| *s == key.name) else {
+            let mut help = format!("the sections are {}", SECTIONS.join(", "));
+            if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            cx.file_problem(key.pos, format!("unknown section `{}`", key.name), help);
+            continue;
+        };
+        if seen.contains(&section) {
+            cx.file_problem(
+                key.pos,
+                format!("section `{section}` appears twice in this file"),
+                "merge the two into one section",
+            );
+            continue;
+        }
+        seen.push(section);
+        match section {
+            "version" => cx.version(&node),
+            "organization" => cx.organization(node, model),
+            _ => {
+                let Some(items) = cx.section_items(section, node) else { continue };
+                for (index, item) in items.into_iter().enumerate() {
+                    if cx.entities >= cx.options.max_entities {
+                        cx.file_problem(
+                            item.pos,
+                            format!("the model has more than {} entities", cx.options.max_entities),
+                            "raise the limit with `LoadOptions::max_entities` (or `--max-entities`)",
+                        );
+                        return;
+                    }
+                    cx.entities += 1;
+                    match section {
+                        "teams" => model.teams.extend(cx.team(item, index)),
+                        "products" => model.products.extend(cx.product(item, index)),
+                        "outcomes" => model.outcomes.extend(cx.outcome(item, index)),
+                        "objectives" => {
+                            if let Some(o) = cx.objective(item, index) {
+                                cx.entities += o.key_results.len();
+                                model.objectives.push(o);
+                            }
+                        }
+                        _ => model.decisions.extend(cx.decision(item, index)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+struct Lowerer<'a> {
+    file: FileId,
+    path: &'a str,
+    options: &'a LoadOptions,
+    diags: &'a mut Vec<Diagnostic>,
+    entities: usize,
+}
+
+/// The fields of one entity's table, taken out one by one so that what is
+/// left at the end is exactly the unknown fields.
+struct Fields {
+    entries: Vec<(Key, Node)>,
+}
+
+impl Fields {
+    fn take(&mut self, name: &str) -> Option<(Key, Node)> {
+        let i = self.entries.iter().position(|(k, _)| k.name == name)?;
+        Some(self.entries.remove(i))
+    }
+}
+
+/// What the diagnostics of the entity being lowered are about.
+struct Subject {
+    entity: EntityRef,
+    location: Option<Location>,
+}
+
+impl Lowerer<'_> {
+    fn loc(&self, pos: Pos) -> Option<Location> {
+        Some(Location {
+            file: self.file,
+            line: pos.line,
+            column: pos.column,
+        })
+    }
+
+    fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<String>) {
+        let d = Diagnostic::new(INVALID_FILE, EntityRef::new(EntityKind::File, self.path), message)
+            .with_help(help)
+            .at(self.loc(pos));
+        self.diags.push(d);
+    }
+
+    fn problem(&mut self, subject: &Subject, pos: Pos, message: String, help: impl Into<String>) {
+        let d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
+            .with_help(help)
+            .at(subject.location)
+            .with_focus(self.loc(pos), "here");
+        self.diags.push(d);
+    }
+
+    fn version(&mut self, node: &Node) {
+        let ok = match &node.value {
+            Value::Int(1) => true,
+            Value::Float(f) => *f == 1.0,
+            Value::Str(s) => s.trim() == "1",
+            _ => false,
+        };
+        if !ok {
+            let shown = scalar_text(node).unwrap_or_else(|| node.type_name().to_owned());
+            self.file_problem(
+                node.pos,
+                format!("unsupported format version `{shown}`; this opmodel reads version 1"),
+                "write `version: 1`, or leave the line out",
+            );
+        }
+    }
+
+    fn organization(&mut self, node: Node, model: &mut Model) {
+        let pos = node.pos;
+        let Value::Map(entries) = node.value else {
+            if !matches!(node.value, Value::Null) {
+                let msg = format!("`organization` must be a table, found {}", node.type_name());
+                self.file_problem(pos, msg, "write `organization: { name: ... }`");
+            }
+            return;
+        };
+        let subject = Subject {
+            entity: EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
+            location: self.loc(pos),
+        };
+        let mut fields = self.fields(&subject, entries);
+        if let Some((_, n)) = fields.take("name") {
+            model.organization.name = self.text(&subject, "name", n);
+        }
+        fields.take("description");
+        self.unknown_fields(&subject, fields, ORGANIZATION_FIELDS);
+        if model.organization.location.is_none() {
+            model.organization.location = self.loc(pos);
+        }
+    }
+
+    fn section_items(&mut self, section: &str, node: Node) -> Option<Vec<Node>> {
+        match node.value {
+            Value::Seq(items) => Some(items),
+            Value::Null => None,
+            _ => {
+                let msg = format!("section `{section}` must be a list, found {}", node.type_name());
+                self.file_problem(node.pos, msg, format!("write `{section}:` followed by `- id: ...` items"));
+                None
+            }
+        }
+    }
+
+    /// Opens an entity's table: checks it is one, reads its id, and reports
+    /// duplicated keys. Returns `None` when nothing can be kept.
+    fn open(&mut self, kind: EntityKind, section: &str, index: usize, node: Node) -> Option<(Subject, Fields, Option<String>)> {
+        let placeholder = format!("{section}[{index}]");
+        let pos = node.pos;
+        let Value::Map(entries) = node.value else {
+            let subject = Subject {
+                entity: EntityRef::new(kind, placeholder),
+                location: self.loc(pos),
+            };
+            let msg = format!("each item of `{section}` must be a table, found {}", node.type_name());
+            self.problem(&subject, pos, msg, "write the item as `- id: ...` with its fields below it");
+            return None;
+        };
+        let mut subject = Subject {
+            entity: EntityRef::new(kind, placeholder),
+            location: self.loc(pos),
+        };
+        let id_node = entries.iter().find(|(k, _)| k.name == "id").map(|(_, n)| n.clone());
+        let id = id_node.and_then(|n| self.id_value(&mut subject, n));
+        let fields = self.fields(&subject, entries);
+        Some((subject, fields, id))
+    }
+
+    fn id_value(&mut self, subject: &mut Subject, node: Node) -> Option<String> {
+        let Some(id) = scalar_id(&node) else {
+            let msg = format!("`id` must be a string, found {}", node.type_name());
+            self.problem(subject, node.pos, msg, "write the id as text, like `id: web-player`");
+            return None;
+        };
+        if id.len() > self.options.max_id_len.max(128) {
+            let msg = format!("id is {} bytes long; ids are at most 128 characters", id.len());
+            self.problem(subject, node.pos, msg, "shorten the id");
+            return None;
+        }
+        subject.entity.id = id.clone();
+        if !is_valid_id(&id) {
+            let msg = format!("`{}` is not a valid id", escape(&id));
+            self.problem(
+                subject,
+                node.pos,
+                msg,
+                "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit",
+            );
+        }
+        Some(id)
+    }
+
+    fn missing_id(&mut self, subject: &Subject, what: &str) {
+        let pos = subject.location.map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+        let msg = format!("{what} has no `id`");
+        self.problem(subject, pos, msg, "give it a unique `id:`; other entities refer to it by that id");
+    }
+
+    fn fields(&mut self, subject: &Subject, entries: Vec<(Key, Node)>) -> Fields {
+        let mut kept: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+        for (key, node) in entries {
+            if kept.iter().any(|(k, _)| k.name == key.name) {
+                let msg = format!("field `{}` is given twice", escape(&key.name));
+                self.problem(subject, key.pos, msg, "keep one of the two");
+                continue;
+            }
+            kept.push((key, node));
+        }
+        Fields { entries: kept }
+    }
+
+    fn unknown_fields(&mut self, subject: &Subject, fields: Fields, known: &[&str]) {
+        for (key, _) in fields.entries {
+            let mut help = format!("the fields of {} are {}", subject.entity.kind.with_article(), known.join(", "));
+            if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            let msg = format!("unknown field `{}` on {}", escape(&key.name), subject.entity);
+            self.problem(subject, key.pos, msg, help);
+        }
+    }
+
+    fn text(&mut self, subject: &Subject, field: &str, node: Node) -> Option<String> {
+        if matches!(node.value, Value::Null) {
+            return None;
+        }
+        match scalar_text(&node) {
+            Some(t) if t.len() > self.options.max_text_len => {
+                let msg = format!("`{field}` is {} bytes long, more than the limit of {}", t.len(), self.options.max_text_len);
+                self.problem(subject, node.pos, msg, "shorten it, or raise `LoadOptions::max_text_len`");
+                None
+            }
+            Some(t) => Some(t),
+            None => {
+                let msg = format!("`{field}` must be text, found {}", node.type_name());
+                self.problem(subject, node.pos, msg, format!("write `{field}` as a single line of text"));
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, subject: &Subject, field: &str, node: Option<Node>, help: &str) -> String {
+        let text = node.and_then(|n| self.text(subject, field, n));
+        match text {
+            Some(t) if !t.trim().is_empty() => t,
+            _ => {
+                let pos = subject.location.map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+                let msg = format!("{} has no `{field}`", subject.entity);
+                self.problem(subject, pos, msg, help.to_owned());
+                String::new()
+            }
+        }
+    }
+
+    fn number(&mut self, subject: &Subject, field: &str, node: Node) -> Option<f64> {
+        match &node.value {
+            Value::Null => None,
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) if f.is_finite() => Some(*f),
+            Value::BigInt(s) => s.parse::<f64>().ok().filter(|f| f.is_finite()),
+            Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => s.trim().parse().ok(),
+            _ => {
+                let msg = format!("`{field}` must be a number, found {}", node.type_name());
+                let help = format!("write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`");
+                self.problem(subject, node.pos, msg, help);
+                None
+            }
+        }
+    }
+
+    fn one_ref(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Ref> {
+        let pos = node.pos;
+        let mut refs = self.refs(subject, field, node)?;
+        if refs.len() > 1 {
+            let msg = format!("`{field}` names one entity, found a list of {}", refs.len());
+            self.problem(subject, pos, msg, format!("keep a single id in `{field}`"));
+        }
+        if refs.is_empty() { None } else { Some(refs.swap_remove(0)) }
+    }
+
+    fn refs(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Vec<Ref>> {
+        let bad = |this: &mut Self, n: &Node| {
+            let msg = format!("`{field}` must be an id or a list of ids, found {}", n.type_name());
+            this.problem(subject, n.pos, msg, format!("write `{field}: some-id` or `{field}: [one-id, another-id]`"));
+        };
+        match node.value {
+            Value::Null => Some(Vec::new()),
+            Value::Seq(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match scalar_id(&item) {
+                        Some(id) => out.push(Ref {
+                            id,
+                            location: self.loc(item.pos),
+                        }),
+                        None => bad(self, &item),
+                    }
+                }
+                Some(out)
+            }
+            _ => match scalar_id(&node) {
+                Some(id) => Some(vec![Ref {
+                    id,
+                    location: self.loc(node.pos),
+                }]),
+                None => {
+                    bad(self, &node);
+                    None
+                }
+            },
+        }
+    }
+
+    fn names(&mut self, subject: &Subject, field: &str, node: Node) -> Vec<String> {
+        self.refs(subject, field, node)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
+    }
+
+    fn word<T: std::str::FromStr>(&mut self, subject: &Subject, field: &str, node: Node, words: &[&str]) -> Option<T> {
+        if matches!(node.value, Value::Null) {
+            return None;
+        }
+        let Some(text) = scalar_text(&node) else {
+            let msg = format!("`{field}` must be one of {}, found {}", words.join(", "), node.type_name());
+            self.problem(subject, node.pos, msg, format!("write one of the words for `{field}`"));
+            return None;
+        };
+        if let Ok(v) = text.parse() {
+            return Some(v);
+        }
+        let mut help = format!("`{field}` is one of {}", words.join(", "));
+        if let Some(s) = did_you_mean(&text, words.iter().copied()) {
+            help = format!("did you mean `{s}`? {help}");
+        }
+        let msg = format!("unknown {field} `{}`", escape(&text));
+        self.problem(subject, node.pos, msg, help);
+        None
+    }
+
+    fn team(&mut self, node: Node, index: usize) -> Option<Team> {
+        let (subject, mut f, id) = self.open(EntityKind::Team, "teams", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a team");
+            return None;
+        };
+        let mut team = Team::new(id);
+        team.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            team.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("kind") {
+            team.kind = self.word(&subject, "kind", n, &words::<TeamKind>()).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("parent") {
+            team.parent = self.one_ref(&subject, "parent", n);
+        }
+        if let Some((_, n)) = f.take("owns") {
+            team.owns = self.refs(&subject, "owns", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("members") {
+            team.members = self.members(&subject, n);
+        }
+        if let Some((_, n)) = f.take("description") {
+            team.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            team.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, TEAM_FIELDS);
+        Some(team)
+    }
+
+    fn members(&mut self, subject: &Subject, node: Node) -> Vec<Member> {
+        let items = match node.value {
+            Value::Seq(items) => items,
+            Value::Null => return Vec::new(),
+            _ => {
+                let msg = format!("`members` must be a list, found {}", node.type_name());
+                self.problem(subject, node.pos, msg, "write `members:` followed by `- { name: Ana, role: designer }` items");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let pos = item.pos;
+            let entries = match item.value {
+                Value::Map(entries) => entries,
+                _ => {
+                    let msg = format!("each member must be a table with `name` and `role`, found {}", item.type_name());
+                    self.problem(subject, pos, msg, "write `- { name: Ana, role: product-manager }`");
+                    continue;
+                }
+            };
+            let mut f = self.fields(subject, entries);
+            let name = f.take("name").and_then(|(_, n)| self.text(subject, "name", n));
+            let role = f
+                .take("role")
+                .and_then(|(_, n)| self.text(subject, "role", n))
+                .map(|r| Role::parse(&r));
+            for (key, _) in std::mem::take(&mut f.entries) {
+                let mut help = "a member has `name` and `role`".to_owned();
+                if let Some(s) = did_you_mean(&key.name, MEMBER_FIELDS.iter().copied()) {
+                    help = format!("did you mean `{s}`? {help}");
+                }
+                let msg = format!("unknown field `{}` on a member of {}", escape(&key.name), subject.entity);
+                self.problem(subject, key.pos, msg, help);
+            }
+            match name {
+                Some(name) => out.push(Member { name, role }),
+                None => self.problem(subject, pos, "a member has no `name`".to_owned(), "add `name:` to the member"),
+            }
+        }
+        out
+    }
+
+    fn product(&mut self, node: Node, index: usize) -> Option<Product> {
+        let (subject, mut f, id) = self.open(EntityKind::Product, "products", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a product");
+            return None;
+        };
+        let mut p = Product::new(id);
+        p.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            p.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("kind") {
+            p.kind = self.word(&subject, "kind", n, &words::<ProductKind>());
+        }
+        if let Some((_, n)) = f.take("owner") {
+            p.owner = self.refs(&subject, "owner", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("contributors") {
+            p.contributors = self.refs(&subject, "contributors", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("part_of") {
+            p.part_of = self.one_ref(&subject, "part_of", n);
+        }
+        if let Some((_, n)) = f.take("outcomes") {
+            p.outcomes = self.refs(&subject, "outcomes", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("funding") {
+            p.funding = self.word(&subject, "funding", n, &words::<Funding>());
+        }
+        if let Some((_, n)) = f.take("description") {
+            p.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            p.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, PRODUCT_FIELDS);
+        Some(p)
+    }
+
+    fn outcome(&mut self, node: Node, index: usize) -> Option<Outcome> {
+        let (subject, mut f, id) = self.open(EntityKind::Outcome, "outcomes", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "an outcome");
+            return None;
+        };
+        let statement = self.required_text(
+            &subject,
+            "statement",
+            f.take("statement").map(|(_, n)| n),
+            "say what changes, for whom: `statement: Listeners spend more time with music they love`",
+        );
+        let mut o = Outcome::new(id, statement);
+        o.location = subject.location;
+        if let Some((_, n)) = f.take("metric") {
+            o.metric = self.text(&subject, "metric", n).filter(|m| !m.trim().is_empty());
+        }
+        if let Some((_, n)) = f.take("baseline") {
+            o.baseline = self.number(&subject, "baseline", n);
+        }
+        if let Some((_, n)) = f.take("target") {
+            o.target = self.number(&subject, "target", n);
+        }
+        if let Some((_, n)) = f.take("owner") {
+            o.owner = self.one_ref(&subject, "owner", n);
+        }
+        if let Some((_, n)) = f.take("supports") {
+            o.supports = self.refs(&subject, "supports", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("description") {
+            o.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            o.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, OUTCOME_FIELDS);
+        Some(o)
+    }
+
+    fn objective(&mut self, node: Node, index: usize) -> Option<Objective> {
+        let (subject, mut f, id) = self.open(EntityKind::Objective, "objectives", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "an objective");
+            return None;
+        };
+        let title = self.required_text(
+            &subject,
+            "title",
+            f.take("title").map(|(_, n)| n),
+            "say what should be true for customers or the business: `title: New listeners find music they love`",
+        );
+        let mut o = Objective::new(id, title);
+        o.location = subject.location;
+        if let Some((_, n)) = f.take("owner") {
+            o.owner = self.one_ref(&subject, "owner", n);
+        }
+        if let Some((_, n)) = f.take("period") {
+            o.period = self.text(&subject, "period", n);
+        }
+        if let Some((_, n)) = f.take("supports") {
+            o.supports = self.refs(&subject, "supports", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("key_results") {
+            o.key_results = self.key_results(&subject, &o.id, n);
+        }
+        if let Some((_, n)) = f.take("description") {
+            o.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            o.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, OBJECTIVE_FIELDS);
+        Some(o)
+    }
+
+    fn key_results(&mut self, objective: &Subject, objective_id: &str, node: Node) -> Vec<KeyResult> {
+        let items = match node.value {
+            Value::Seq(items) => items,
+            Value::Null => return Vec::new(),
+            _ => {
+                let msg = format!("`key_results` must be a list, found {}", node.type_name());
+                self.problem(objective, node.pos, msg, "write `key_results:` followed by `- ...` items");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let default_id = KeyResult::default_id(objective_id, i + 1);
+            let mut subject = Subject {
+                entity: EntityRef::new(EntityKind::KeyResult, default_id.clone()),
+                location: self.loc(item.pos),
+            };
+            let entries = match item.value {
+                Value::Map(entries) => entries,
+                Value::Seq(_) => {
+                    let msg = format!("a key result is text or a table, found {}", item.type_name());
+                    self.problem(&subject, item.pos, msg, "write the key result as a line of text");
+                    continue;
+                }
+                _ => {
+                    let text = self.text(&subject, "text", item).unwrap_or_default();
+                    if text.trim().is_empty() {
+                        self.problem(&subject, Pos::UNKNOWN, format!("{} has empty text", subject.entity), KR_TEXT_HELP);
+                    }
+                    let mut kr = KeyResult::new(default_id, text);
+                    kr.location = subject.location;
+                    out.push(kr);
+                    continue;
+                }
+            };
+            let id_node = entries.iter().find(|(k, _)| k.name == "id").map(|(_, n)| n.clone());
+            let id = match id_node {
+                Some(n) => self.id_value(&mut subject, n).unwrap_or(default_id),
+                None => default_id,
+            };
+            let mut f = self.fields(&subject, entries);
+            f.take("id");
+            let text = f.take("text").and_then(|(_, n)| self.text(&subject, "text", n)).unwrap_or_default();
+            if text.trim().is_empty() {
+                let msg = format!("{} has no text", subject.entity);
+                self.problem(&subject, Pos::UNKNOWN, msg, KR_TEXT_HELP);
+            }
+            let mut kr = KeyResult::new(id, text);
+            kr.location = subject.location;
+            if let Some((_, n)) = f.take("metric") {
+                kr.metric = self.text(&subject, "metric", n).filter(|m| !m.trim().is_empty());
+            }
+            if let Some((_, n)) = f.take("baseline") {
+                kr.baseline = self.number(&subject, "baseline", n);
+            }
+            if let Some((_, n)) = f.take("target") {
+                kr.target = self.number(&subject, "target", n);
+            }
+            if let Some((_, n)) = f.take("unit") {
+                kr.unit = self.text(&subject, "unit", n);
+            }
+            if let Some((_, n)) = f.take("kind") {
+                kr.kind = self.word(&subject, "kind", n, &words::<KeyResultKind>());
+            }
+            if let Some((_, n)) = f.take("description") {
+                kr.description = self.text(&subject, "description", n);
+            }
+            if let Some((_, n)) = f.take("allow") {
+                kr.allow = self.names(&subject, "allow", n);
+            }
+            self.unknown_fields(&subject, f, KEY_RESULT_FIELDS);
+            out.push(kr);
+        }
+        out
+    }
+
+    fn decision(&mut self, node: Node, index: usize) -> Option<DecisionRight> {
+        let pos = node.pos;
+        let placeholder = format!("decisions[{index}]");
+        let mut subject = Subject {
+            entity: EntityRef::new(EntityKind::Decision, placeholder),
+            location: self.loc(pos),
+        };
+        let Value::Map(entries) = node.value else {
+            let msg = format!("each item of `decisions` must be a table, found {}", node.type_name());
+            self.problem(&subject, pos, msg, "write `- area: ...` with `scope:` and `decides:` below it");
+            return None;
+        };
+        let mut f = self.fields(&subject, entries);
+        let area = f.take("area").and_then(|(_, n)| self.text(&subject, "area", n)).map(|a| DecisionArea::parse(a.trim()));
+        let scope = f.take("scope").and_then(|(_, n)| self.one_ref(&subject, "scope", n));
+        if let (Some(area), Some(scope)) = (&area, &scope) {
+            subject.entity.id = format!("{area}@{}", scope.id);
+        }
+        let missing = match (&area, &scope) {
+            (None, None) => "an `area` and a `scope`",
+            (None, Some(_)) => "an `area`",
+            (Some(_), _) => "a `scope`",
+        };
+        let (Some(area), Some(scope)) = (area, scope) else {
+            self.problem(
+                &subject,
+                pos,
+                format!("a decision right needs {missing}"),
+                "write `area:` (what is decided) and `scope:` (a product, a team or `organization`)",
+            );
+            return None;
+        };
+        let mut d = DecisionRight::new(area, scope);
+        d.location = subject.location;
+        if let Some((_, n)) = f.take("decides") {
+            d.decides = self.refs(&subject, "decides", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("recommends") {
+            d.recommends = self.refs(&subject, "recommends", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("agrees") {
+            d.agrees = self.refs(&subject, "agrees", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("consulted") {
+            d.consulted = self.refs(&subject, "consulted", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("informed") {
+            d.informed = self.refs(&subject, "informed", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("escalates_to") {
+            d.escalates_to = self.one_ref(&subject, "escalates_to", n);
+        }
+        if let Some((_, n)) = f.take("description") {
+            d.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            d.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, DECISION_FIELDS);
+        Some(d)
+    }
+}
+
+const KR_TEXT_HELP: &str = "write what has to be true for the key result to be met, like `Raise week-1 retention from 31% to 38%`";
+
+fn words<T: strum::VariantNames>() -> Vec<&'static str> {
+    T::VARIANTS.to_vec()
+}
+
+/// The text of a scalar: strings as they are, numbers and booleans as written.
+fn scalar_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::Str(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::BigInt(s) => Some(s.clone()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// An id: a string, or an integer (YAML reads `id: 2026` as a number).
+fn scalar_id(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::Str(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::BigInt(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Shows untrusted text in a message on one line, shortened.
+fn escape(text: &str) -> String {
+    let mut out: String = text.chars().take(80).flat_map(char::escape_default).collect();
+    if text.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,236 @@
+//! Reading org files: one file, several, or a folder, in YAML, TOML or JSON,
+//! merged into one [`Model`].
+//!
+//! ```
+//! use opmodel::load::{load_str, Format};
+//! let loaded = load_str("teams:\n  - id: playback\n", Format::Yaml, "org.yaml");
+//! assert_eq!(loaded.model.teams[0].id, "playback");
+//! assert!(loaded.diagnostics.is_empty());
+//! ```
+//!
+//! A file that cannot be read or parsed becomes an `invalid-file`
+//! diagnostic and the other files are still read; an entity with a bad
+//! field becomes an `invalid-entity` diagnostic and is kept with what could
+//! be read. Only when nothing at all can be read does loading fail with a
+//! [`LoadError`].
+
+mod discover;
+mod json;
+mod lines;
+mod lower;
+mod node;
+mod options;
+#[cfg(feature = "toml")]
+mod toml;
+#[cfg(feature = "yaml")]
+mod yaml;
+
+pub use discover::model_files;
+pub use options::LoadOptions;
+
+use std::path::{Path, PathBuf};
+
+use strum::{Display, EnumString, IntoStaticStr};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::LoadError;
+use crate::model::{EntityKind, EntityRef, Model};
+use crate::source::Location;
+use node::{ParseError, ParseLimits, Pos};
+
+/// The check name of problems with a whole file (cannot be read, is not
+/// UTF-8, does not parse, has an unknown section or version).
+pub const INVALID_FILE: &str = "invalid-file";
+/// The check name of malformed entities.
+pub const INVALID_ENTITY: &str = "invalid-entity";
+
+/// The formats org files can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// `.yaml` or `.yml`.
+    Yaml,
+    /// `.toml`.
+    Toml,
+    /// `.json`.
+    Json,
+}
+
+impl Format {
+    /// The format a path's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "yaml" | "yml" => Some(Self::Yaml),
+            "toml" => Some(Self::Toml),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+/// A model read from files, with every problem found while reading it.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The merged model (with its [`Sources`]).
+    pub model: Model,
+    /// `invalid-file` and `invalid-entity` findings, without severities yet.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
+/// and `.json` files, sorted by path) and merges them into one model.
+///
+/// # Errors
+///
+/// [`LoadError`] when a path does not exist or when no org file at all
+/// could be read; every other problem is a diagnostic in [`Loaded`].
+pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut loaded = Loaded::default();
+    for path in paths {
+        let path = path.as_ref();
+        let meta = std::fs::metadata(path).map_err(|source| LoadError::input(path, source))?;
+        if meta.is_dir() {
+            let found = model_files(path, &mut loaded.diagnostics, &mut loaded.model.sources)?;
+            if found.is_empty() {
+                return Err(LoadError::no_model_files(path));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.to_path_buf());
+        }
+    }
+    let mut total: u64 = 0;
+    let mut read_any = false;
+    for path in files {
+        let piece = load_file(&path, options, &mut total);
+        read_any |= piece.read;
+        loaded.model.merge(piece.loaded.model);
+        loaded.diagnostics.extend(piece.loaded.diagnostics);
+    }
+    if !read_any {
+        return Err(LoadError::nothing_readable(loaded.diagnostics));
+    }
+    Ok(loaded)
+}
+
+/// Reads one model from a string, as if it were a file at `path` (used for
+/// diagnostics only: nothing is read from disk).
+pub fn load_str(text: &str, format: Format, path: impl Into<PathBuf>) -> Loaded {
+    load_str_with(text, format, path, &LoadOptions::default())
+}
+
+/// [`load_str`] with explicit limits.
+pub fn load_str_with(text: &str, format: Format, path: impl Into<PathBuf>, options: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    let file = loaded.model.sources.add(path, text);
+    let display = loaded.model.sources.display(file).to_owned();
+    if text.len() as u64 > options.max_file_size {
+        let d = file_diagnostic(&display, file, Pos::UNKNOWN, options::too_big(text.len() as u64, options.max_file_size));
+        loaded.diagnostics.push(d);
+        return loaded;
+    }
+    match parse(text, format, &options.parse_limits()) {
+        Ok(root) => lower::lower(root, file, &display, options, &mut loaded.model, &mut loaded.diagnostics),
+        Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
+    }
+    loaded
+}
+
+struct Piece {
+    loaded: Loaded,
+    read: bool,
+}
+
+fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
+    let unread = |message: String| {
+        let mut loaded = Loaded::default();
+        let file = loaded.model.sources.add(path, "");
+        let display = loaded.model.sources.display(file).to_owned();
+        loaded.diagnostics.push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
+        Piece { loaded, read: false }
+    };
+    let Some(format) = Format::from_path(path) else {
+        return unread("not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned());
+    };
+    let size = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return unread("is a folder where a file was expected".to_owned()),
+        Ok(m) => m.len(),
+        Err(e) => return unread(format!("cannot be read: {e}")),
+    };
+    if size > options.max_file_size {
+        return unread(options::too_big(size, options.max_file_size));
+    }
+    *total = total.saturating_add(size);
+    if *total > options.max_total_size {
+        return unread(format!(
+            "reading it would take the input past {} bytes in all; raise the limit with `LoadOptions::max_total_size` (or `--max-total-size`)",
+            options.max_total_size
+        ));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return unread(format!("cannot be read: {e}")),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let pos = lines::LineIndex::new(good).pos(good.len());
+            let mut piece = unread(String::new());
+            if let Some(d) = piece.loaded.diagnostics.last_mut() {
+                d.message = "is not UTF-8 text".to_owned();
+                d.help = Some("save the file as UTF-8".to_owned());
+                d.location = d.location.map(|l| Location {
+                    line: pos.line,
+                    column: pos.column,
+                    ..l
+                });
+            }
+            piece.read = true;
+            return piece;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    Piece {
+        loaded: load_str_with(&text, format, path, options),
+        read: true,
+    }
+}
+
+fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node, ParseError> {
+    if let Some(offset) = text.find('\0') {
+        let pos = lines::LineIndex::new(text).pos(offset);
+        return Err(ParseError::new("holds a NUL byte: this looks like a binary file, not an org file", pos));
+    }
+    match format {
+        #[cfg(feature = "yaml")]
+        Format::Yaml => yaml::parse(text, limits),
+        #[cfg(feature = "toml")]
+        Format::Toml => toml::parse(text, limits),
+        Format::Json => json::parse(text, limits),
+        #[allow(unreachable_patterns)]
+        other => Err(ParseError::new(
+            format!("{other} support is not built into this opmodel (enable the `{other}` feature)"),
+            Pos::UNKNOWN,
+        )),
+    }
+}
+
+fn file_diagnostic(display: &str, file: crate::source::FileId, pos: Pos, message: String) -> Diagnostic {
+    let help = "fix the file, or remove it from the inputs; the other files were still checked";
+    Diagnostic::new(INVALID_FILE, EntityRef::new(EntityKind::File, display), message)
+        .with_help(help)
+        .at(Some(Location {
+            file,
+            line: pos.line,
+            column: pos.column,
+        }))
+}
+
+fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {
+    file_diagnostic(display, file, e.pos, format!("cannot be parsed: {}", e.message))
+}

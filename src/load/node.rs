@@ -1,0 +1,99 @@
+//! A format-neutral document tree with positions. Each format's parser
+//! (YAML, TOML, JSON) produces one; [`super::lower`] turns it into model
+//! entities, so every format gets the same validation and the same messages.
+
+/// A 1-based line and column in characters; `0` means unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub(crate) const UNKNOWN: Pos = Pos { line: 0, column: 0 };
+
+    pub(crate) fn new(line: u32, column: u32) -> Self {
+        Self { line, column }
+    }
+}
+
+/// One value of a document and where it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+/// The shapes a value can have in any of the three formats.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// An integer too large for `i64`, kept as written.
+    BigInt(String),
+    Str(String),
+    Seq(Vec<Node>),
+    /// Keys in document order; duplicates are kept so they can be reported.
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping key and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Key {
+    pub name: String,
+    pub pos: Pos,
+}
+
+impl Node {
+    pub(crate) fn new(value: Value, pos: Pos) -> Self {
+        Self { value, pos }
+    }
+
+    /// A word for the value's type, for messages ("a number", "a list").
+    pub(crate) fn type_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) | Value::BigInt(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a table",
+        }
+    }
+}
+
+/// Why a file could not be parsed: what the parser said and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub message: String,
+    pub pos: Pos,
+}
+
+impl ParseError {
+    pub(crate) fn new(message: impl Into<String>, pos: Pos) -> Self {
+        Self {
+            message: message.into(),
+            pos,
+        }
+    }
+}
+
+/// Limits that keep parsing bounded whatever the input.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParseLimits {
+    /// Deepest nesting of lists and tables.
+    pub max_depth: usize,
+    /// Most values YAML aliases may expand to (the "billion laughs" guard).
+    pub max_alias_expansion: usize,
+}
+
+impl Default for ParseLimits {
+    fn default() -> Self {
+        Self {
+            max_depth: 64,
+            max_alias_expansion: 100_000,
+        }
+    }
+}

@@ -1,0 +1,58 @@
+use super::node::ParseLimits;
+
+/// Limits that keep loading bounded, whatever the input. Going past one is
+/// an `invalid-file` or `invalid-entity` diagnostic that names the limit,
+/// never a crash.
+///
+/// ```
+/// let options = opmodel::load::LoadOptions { max_entities: 5_000_000, ..Default::default() };
+/// assert_eq!(options.max_depth, 64);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// Largest file read, in bytes (default 512 MiB).
+    pub max_file_size: u64,
+    /// Most bytes read over all files (default 4 GiB).
+    pub max_total_size: u64,
+    /// Deepest nesting of lists and tables in a file (default 64).
+    pub max_depth: usize,
+    /// Most entities in the whole model (default 20 million).
+    pub max_entities: usize,
+    /// Longest id, in bytes (ids are at most 128 characters by the spec).
+    pub max_id_len: usize,
+    /// Longest text field, in bytes (default 64 KiB).
+    pub max_text_len: usize,
+    /// Most nodes YAML aliases may expand to in one file (default 1 million):
+    /// the guard against "billion laughs" files.
+    pub max_alias_expansion: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_size: 512 * 1024 * 1024,
+            max_total_size: 4 * 1024 * 1024 * 1024,
+            max_depth: 64,
+            max_entities: 20_000_000,
+            max_id_len: 128,
+            max_text_len: 64 * 1024,
+            max_alias_expansion: 1_000_000,
+        }
+    }
+}
+
+impl LoadOptions {
+    pub(crate) fn parse_limits(&self) -> ParseLimits {
+        ParseLimits {
+            max_depth: self.max_depth,
+            max_alias_expansion: self.max_alias_expansion,
+        }
+    }
+}
+
+pub(super) fn too_big(size: u64, limit: u64) -> String {
+    format!(
+        "is {size} bytes, larger than the limit of {limit} bytes; raise it with `LoadOptions::max_file_size` (or `--max-file-size`)"
+    )
+}

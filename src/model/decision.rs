@@ -1,0 +1,122 @@
+use serde::Serialize;
+
+use super::{DecisionArea, Ref};
+use crate::source::Location;
+
+/// A decision right: who decides an area for a scope, and who else takes part
+/// (in the manner of RAPID/RACI).
+///
+/// ```
+/// use opmodel::model::{DecisionRight, DecisionArea};
+/// let d = DecisionRight::new(DecisionArea::BudgetAllocation, "web-player")
+///     .decides("playback")
+///     .agrees("security")
+///     .escalates_to("music");
+/// assert_eq!(d.id(), "budget-allocation@web-player");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DecisionRight {
+    /// What is decided.
+    pub area: DecisionArea,
+    /// Where it applies: a product, a team, or `organization`.
+    pub scope: Ref,
+    /// Who decides (exactly one is healthy).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decides: Vec<Ref>,
+    /// Who recommends.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recommends: Vec<Ref>,
+    /// Who must agree (a veto).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agrees: Vec<Ref>,
+    /// Who is consulted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consulted: Vec<Ref>,
+    /// Who is informed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub informed: Vec<Ref>,
+    /// Where disagreements go.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalates_to: Option<Ref>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Checks switched off for this decision right.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// Where the decision right was written.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl DecisionRight {
+    /// A decision right for `area` at `scope`, with nobody named yet.
+    pub fn new(area: DecisionArea, scope: impl Into<Ref>) -> Self {
+        Self {
+            area,
+            scope: scope.into(),
+            decides: Vec::new(),
+            recommends: Vec::new(),
+            agrees: Vec::new(),
+            consulted: Vec::new(),
+            informed: Vec::new(),
+            escalates_to: None,
+            description: None,
+            allow: Vec::new(),
+            location: None,
+        }
+    }
+
+    /// The id diagnostics use: `<area>@<scope>`.
+    pub fn id(&self) -> String {
+        format!("{}@{}", self.area, self.scope.id)
+    }
+
+    /// Adds a deciding team.
+    pub fn decides(mut self, team: impl Into<Ref>) -> Self {
+        self.decides.push(team.into());
+        self
+    }
+
+    /// Adds a recommending team.
+    pub fn recommends(mut self, team: impl Into<Ref>) -> Self {
+        self.recommends.push(team.into());
+        self
+    }
+
+    /// Adds a team that must agree.
+    pub fn agrees(mut self, team: impl Into<Ref>) -> Self {
+        self.agrees.push(team.into());
+        self
+    }
+
+    /// Adds a consulted team.
+    pub fn consulted(mut self, team: impl Into<Ref>) -> Self {
+        self.consulted.push(team.into());
+        self
+    }
+
+    /// Adds an informed team.
+    pub fn informed(mut self, team: impl Into<Ref>) -> Self {
+        self.informed.push(team.into());
+        self
+    }
+
+    /// Sets where disagreements go.
+    pub fn escalates_to(mut self, team: impl Into<Ref>) -> Self {
+        self.escalates_to = Some(team.into());
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Switches a check off for this decision right.
+    pub fn allow(mut self, check: impl Into<String>) -> Self {
+        self.allow.push(check.into());
+        self
+    }
+}

@@ -1,0 +1,277 @@
+//! The typed operating model: teams, products, outcomes, OKRs and decision
+//! rights, as the org files describe them.
+//!
+//! A [`Model`] is plain data. It comes from files through [`crate::load`], or
+//! from code through [`Model::builder`]. Nothing here checks references:
+//! that happens when the model is built into an [`OrgGraph`](crate::graph::OrgGraph).
+
+mod decision;
+mod entity;
+mod okr;
+mod outcome;
+mod product;
+mod reference;
+mod team;
+mod vocab;
+
+pub use decision::DecisionRight;
+pub use entity::{EntityKind, EntityRef};
+pub use okr::{KeyResult, Objective};
+pub use outcome::Outcome;
+pub use product::Product;
+pub use reference::{ORGANIZATION, Ref, is_valid_id};
+pub use team::{Member, Team};
+pub use vocab::{DecisionArea, Funding, KeyResultKind, ProductKind, Role, TeamKind};
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::source::{Location, Sources};
+
+/// The organisation itself: the root of the team hierarchy and the widest
+/// decision scope.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Organization {
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the `organization` section was written.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+/// A whole operating model: every entity of every file, merged.
+///
+/// ```
+/// use opmodel::model::{Model, Team, Product, TeamKind};
+/// let model = Model::builder()
+///     .organization("Acme Music")
+///     .team(Team::new("music").kind(TeamKind::Unit))
+///     .team(Team::new("playback").parent("music").owns("web-player"))
+///     .product(Product::new("web-player"))
+///     .build();
+/// assert_eq!(model.teams.len(), 2);
+/// assert_eq!(model.entity_count(), 3);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Model {
+    /// The organisation.
+    pub organization: Organization,
+    /// Every team and unit.
+    pub teams: Vec<Team>,
+    /// Every product.
+    pub products: Vec<Product>,
+    /// Every outcome.
+    pub outcomes: Vec<Outcome>,
+    /// Every objective, each with its key results.
+    pub objectives: Vec<Objective>,
+    /// Every decision right.
+    pub decisions: Vec<DecisionRight>,
+    /// The files the model was read from (empty for a model built in code).
+    #[serde(skip)]
+    pub sources: Sources,
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|((_, a), (_, b))| a.path() == b.path())
+    }
+}
+
+impl Model {
+    /// An empty model.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Starts building a model in code.
+    pub fn builder() -> ModelBuilder {
+        ModelBuilder::default()
+    }
+
+    /// How many entities the model holds: teams, products, outcomes,
+    /// objectives, key results and decision rights.
+    pub fn entity_count(&self) -> usize {
+        self.teams.len()
+            + self.products.len()
+            + self.outcomes.len()
+            + self.objectives.len()
+            + self.objectives.iter().map(|o| o.key_results.len()).sum::<usize>()
+            + self.decisions.len()
+    }
+
+    /// Every key result with its objective.
+    pub fn key_results(&self) -> impl Iterator<Item = (&Objective, &KeyResult)> {
+        self.objectives
+            .iter()
+            .flat_map(|o| o.key_results.iter().map(move |kr| (o, kr)))
+    }
+
+    /// Every entity with its kind, id, location and allow list, in model order.
+    pub fn entities(&self) -> impl Iterator<Item = EntityInfo<'_>> {
+        let teams = self.teams.iter().map(|t| EntityInfo::new(EntityKind::Team, &t.id, t.location, &t.allow));
+        let products = self
+            .products
+            .iter()
+            .map(|p| EntityInfo::new(EntityKind::Product, &p.id, p.location, &p.allow));
+        let outcomes = self
+            .outcomes
+            .iter()
+            .map(|o| EntityInfo::new(EntityKind::Outcome, &o.id, o.location, &o.allow));
+        let objectives = self.objectives.iter().flat_map(|o| {
+            std::iter::once(EntityInfo::new(EntityKind::Objective, &o.id, o.location, &o.allow)).chain(
+                o.key_results
+                    .iter()
+                    .map(|kr| EntityInfo::new(EntityKind::KeyResult, &kr.id, kr.location, &kr.allow)),
+            )
+        });
+        let decisions = self.decisions.iter().map(|d| EntityInfo {
+            kind: EntityKind::Decision,
+            id: Cow::Owned(d.id()),
+            location: d.location,
+            allow: &d.allow,
+        });
+        teams.chain(products).chain(outcomes).chain(objectives).chain(decisions)
+    }
+
+    /// Appends every entity and file of `other` to this model (the merge of
+    /// the spec: sections are concatenated; ids are checked later).
+    pub fn merge(&mut self, other: Model) {
+        let mut other = other;
+        let offset = self.sources.append(std::mem::take(&mut other.sources));
+        if offset != 0 {
+            other.shift_files(offset);
+        }
+        if self.organization.name.is_none() {
+            self.organization.name = other.organization.name;
+        }
+        if self.organization.location.is_none() {
+            self.organization.location = other.organization.location;
+        }
+        self.teams.extend(other.teams);
+        self.products.extend(other.products);
+        self.outcomes.extend(other.outcomes);
+        self.objectives.extend(other.objectives);
+        self.decisions.extend(other.decisions);
+    }
+
+    fn shift_files(&mut self, offset: u32) {
+        let shift = |l: &mut Option<Location>| {
+            if let Some(l) = l {
+                l.file.0 += offset;
+            }
+        };
+        let shift_refs = |refs: &mut [Ref]| refs.iter_mut().for_each(|r| shift(&mut r.location));
+        shift(&mut self.organization.location);
+        for t in &mut self.teams {
+            shift(&mut t.location);
+            t.parent.iter_mut().for_each(|r| shift(&mut r.location));
+            shift_refs(&mut t.owns);
+        }
+        for p in &mut self.products {
+            shift(&mut p.location);
+            shift_refs(&mut p.owner);
+            shift_refs(&mut p.contributors);
+            shift_refs(&mut p.outcomes);
+            p.part_of.iter_mut().for_each(|r| shift(&mut r.location));
+        }
+        for o in &mut self.outcomes {
+            shift(&mut o.location);
+            o.owner.iter_mut().for_each(|r| shift(&mut r.location));
+            shift_refs(&mut o.supports);
+        }
+        for o in &mut self.objectives {
+            shift(&mut o.location);
+            o.owner.iter_mut().for_each(|r| shift(&mut r.location));
+            shift_refs(&mut o.supports);
+            o.key_results.iter_mut().for_each(|kr| shift(&mut kr.location));
+        }
+        for d in &mut self.decisions {
+            shift(&mut d.location);
+            shift(&mut d.scope.location);
+            for list in [&mut d.decides, &mut d.recommends, &mut d.agrees, &mut d.consulted, &mut d.informed] {
+                shift_refs(list);
+            }
+            d.escalates_to.iter_mut().for_each(|r| shift(&mut r.location));
+        }
+    }
+}
+
+/// A borrowed summary of one entity: what every entity has in common.
+#[derive(Clone, Debug)]
+pub struct EntityInfo<'m> {
+    /// What kind of entity.
+    pub kind: EntityKind,
+    /// Its id (`<area>@<scope>` for decisions).
+    pub id: Cow<'m, str>,
+    /// Where it was defined.
+    pub location: Option<Location>,
+    /// The checks switched off for it.
+    pub allow: &'m [String],
+}
+
+impl<'m> EntityInfo<'m> {
+    fn new(kind: EntityKind, id: &'m str, location: Option<Location>, allow: &'m [String]) -> Self {
+        Self {
+            kind,
+            id: Cow::Borrowed(id),
+            location,
+            allow,
+        }
+    }
+}
+
+/// Builds a [`Model`] in code, one entity at a time.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct ModelBuilder {
+    model: Model,
+}
+
+impl ModelBuilder {
+    /// Sets the organisation's display name.
+    pub fn organization(mut self, name: impl Into<String>) -> Self {
+        self.model.organization.name = Some(name.into());
+        self
+    }
+
+    /// Adds a team.
+    pub fn team(mut self, team: Team) -> Self {
+        self.model.teams.push(team);
+        self
+    }
+
+    /// Adds a product.
+    pub fn product(mut self, product: Product) -> Self {
+        self.model.products.push(product);
+        self
+    }
+
+    /// Adds an outcome.
+    pub fn outcome(mut self, outcome: Outcome) -> Self {
+        self.model.outcomes.push(outcome);
+        self
+    }
+
+    /// Adds an objective with its key results.
+    pub fn objective(mut self, objective: Objective) -> Self {
+        self.model.objectives.push(objective);
+        self
+    }
+
+    /// Adds a decision right.
+    pub fn decision(mut self, decision: DecisionRight) -> Self {
+        self.model.decisions.push(decision);
+        self
+    }
+
+    /// The finished model.
+    pub fn build(self) -> Model {
+        self.model
+    }
+}

@@ -1,0 +1,196 @@
+use serde::Serialize;
+
+use super::{KeyResultKind, Ref};
+use crate::source::Location;
+
+/// An objective of an OKR set: a qualitative goal with measurable key results.
+///
+/// ```
+/// use opmodel::model::{Objective, KeyResult};
+/// let o = Objective::new("onboarding-2026q3", "New listeners find music they love in their first week")
+///     .owner("playback")
+///     .supports("listening-time")
+///     .key_result("Raise week-1 retention of new listeners from 31% to 38%");
+/// assert_eq!(o.key_results[0].id, "onboarding-2026q3#1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Objective {
+    /// Unique id.
+    pub id: String,
+    /// What should be true for customers or the business.
+    pub title: String,
+    /// The team the objective belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Ref>,
+    /// The period, as free text (`2026-Q3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Outcomes or parent objectives this one supports.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<Ref>,
+    /// How progress is measured.
+    pub key_results: Vec<KeyResult>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Checks switched off for this objective.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// Where the objective was defined.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl Objective {
+    /// An objective with an id and a title.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            owner: None,
+            period: None,
+            supports: Vec::new(),
+            key_results: Vec::new(),
+            description: None,
+            allow: Vec::new(),
+            location: None,
+        }
+    }
+
+    /// Sets the owning team.
+    pub fn owner(mut self, team: impl Into<Ref>) -> Self {
+        self.owner = Some(team.into());
+        self
+    }
+
+    /// Sets the period.
+    pub fn period(mut self, period: impl Into<String>) -> Self {
+        self.period = Some(period.into());
+        self
+    }
+
+    /// Adds an outcome or parent objective this one supports.
+    pub fn supports(mut self, target: impl Into<Ref>) -> Self {
+        self.supports.push(target.into());
+        self
+    }
+
+    /// Adds a key result from its text, with the default id `<objective id>#<n>`.
+    pub fn key_result(self, text: impl Into<String>) -> Self {
+        let kr = KeyResult::new(String::new(), text);
+        self.with_key_result(kr)
+    }
+
+    /// Adds a key result; an empty id gets the default `<objective id>#<n>`.
+    pub fn with_key_result(mut self, mut kr: KeyResult) -> Self {
+        if kr.id.is_empty() {
+            kr.id = KeyResult::default_id(&self.id, self.key_results.len() + 1);
+        }
+        self.key_results.push(kr);
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Switches a check off for this objective.
+    pub fn allow(mut self, check: impl Into<String>) -> Self {
+        self.allow.push(check.into());
+        self
+    }
+}
+
+/// A key result: how an objective's progress is measured.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyResult {
+    /// Unique id; `<objective id>#<n>` (from 1) when not given.
+    pub id: String,
+    /// The key result as written.
+    pub text: String,
+    /// What is measured.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric: Option<String>,
+    /// Where the metric stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    /// Where it should get to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// The unit of baseline and target (`%`, `ms`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The author's own statement of what this is; wins over the classifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KeyResultKind>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Checks switched off for this key result.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// Where the key result was written.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl KeyResult {
+    /// A key result with an id and text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            text: text.into(),
+            metric: None,
+            baseline: None,
+            target: None,
+            unit: None,
+            kind: None,
+            description: None,
+            allow: Vec::new(),
+            location: None,
+        }
+    }
+
+    /// The id a key result gets when none is written: `<objective id>#<n>`.
+    pub fn default_id(objective: &str, n: usize) -> String {
+        format!("{objective}#{n}")
+    }
+
+    /// Sets the metric.
+    pub fn metric(mut self, metric: impl Into<String>) -> Self {
+        self.metric = Some(metric.into());
+        self
+    }
+
+    /// Sets the baseline.
+    pub fn baseline(mut self, value: f64) -> Self {
+        self.baseline = Some(value);
+        self
+    }
+
+    /// Sets the target.
+    pub fn target(mut self, value: f64) -> Self {
+        self.target = Some(value);
+        self
+    }
+
+    /// Sets the unit.
+    pub fn unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// Declares the kind.
+    pub fn kind(mut self, kind: KeyResultKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Switches a check off for this key result.
+    pub fn allow(mut self, check: impl Into<String>) -> Self {
+        self.allow.push(check.into());
+        self
+    }
+}

@@ -1,0 +1,120 @@
+use serde::Serialize;
+
+use super::{Funding, ProductKind, Ref};
+use crate::source::Location;
+
+/// A long-lived product that a team is accountable for.
+///
+/// ```
+/// use opmodel::model::{Product, ProductKind};
+/// let p = Product::new("web-player").kind(ProductKind::CustomerFacing).owner("playback").outcome("listening-time");
+/// assert_eq!(p.owner[0].id, "playback");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Product {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Who the product is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ProductKind>,
+    /// The accountable team(s) named on the product; teams' `owns` add more.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owner: Vec<Ref>,
+    /// Teams that build on it but are not accountable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Ref>,
+    /// The product (line) this one belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<Ref>,
+    /// The outcomes this product serves.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Ref>,
+    /// How the product is funded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Checks switched off for this product.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// Where the product was defined.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl Product {
+    /// A product with only an id.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: None,
+            kind: None,
+            owner: Vec::new(),
+            contributors: Vec::new(),
+            part_of: None,
+            outcomes: Vec::new(),
+            funding: None,
+            description: None,
+            allow: Vec::new(),
+            location: None,
+        }
+    }
+
+    /// Sets the display name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets the kind.
+    pub fn kind(mut self, kind: ProductKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Adds an accountable owning team.
+    pub fn owner(mut self, team: impl Into<Ref>) -> Self {
+        self.owner.push(team.into());
+        self
+    }
+
+    /// Adds a contributing team.
+    pub fn contributor(mut self, team: impl Into<Ref>) -> Self {
+        self.contributors.push(team.into());
+        self
+    }
+
+    /// Sets the parent product (line).
+    pub fn part_of(mut self, product: impl Into<Ref>) -> Self {
+        self.part_of = Some(product.into());
+        self
+    }
+
+    /// Adds an outcome this product serves.
+    pub fn outcome(mut self, outcome: impl Into<Ref>) -> Self {
+        self.outcomes.push(outcome.into());
+        self
+    }
+
+    /// Sets the funding.
+    pub fn funding(mut self, funding: Funding) -> Self {
+        self.funding = Some(funding);
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, text: impl Into<String>) -> Self {
+        self.description = Some(text.into());
+        self
+    }
+
+    /// Switches a check off for this product.
+    pub fn allow(mut self, check: impl Into<String>) -> Self {
+        self.allow.push(check.into());
+        self
+    }
+}

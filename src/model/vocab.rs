@@ -1,0 +1,246 @@
+//! The closed vocabularies of the org format: team kinds, product kinds,
+//! funding, decision areas, key-result kinds and member roles.
+//!
+//! Every type here reads and writes the exact kebab-case word of the spec
+//! (`stream-aligned`, `budget-allocation`, …) through `FromStr`/`Display`
+//! and serde.
+
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumIter, EnumString, IntoStaticStr, VariantNames};
+
+macro_rules! string_serde {
+    ($ty:ty) => {
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                text.parse().map_err(|_| {
+                    serde::de::Error::unknown_variant(&text, <$ty as VariantNames>::VARIANTS)
+                })
+            }
+        }
+    };
+}
+
+/// What kind of team this is: the four Team Topologies types plus the
+/// groupings and functions an organisation also has.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TeamKind {
+    /// Aligned to a flow of work for customers; the default.
+    #[default]
+    StreamAligned,
+    /// Provides internal products that other teams build on.
+    Platform,
+    /// Helps other teams learn a capability, then steps back.
+    Enabling,
+    /// Owns a part that needs deep specialist knowledge.
+    ComplicatedSubsystem,
+    /// A grouping of teams: tribe, business unit, department.
+    Unit,
+    /// A central function: security, compliance, architecture.
+    Governance,
+    /// A business function: sales, marketing, customer success, finance.
+    Business,
+    /// The leadership of the organisation or of a unit.
+    Leadership,
+}
+string_serde!(TeamKind);
+
+impl TeamKind {
+    /// Whether teams of this kind are expected to own or build products
+    /// (the four Team Topologies types).
+    pub fn builds_products(self) -> bool {
+        matches!(
+            self,
+            Self::StreamAligned | Self::Platform | Self::Enabling | Self::ComplicatedSubsystem
+        )
+    }
+}
+
+/// Who a product is for.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ProductKind {
+    /// Used by the organisation's customers.
+    CustomerFacing,
+    /// Used by the organisation's own people.
+    Internal,
+    /// Built on by other teams' products.
+    Platform,
+}
+string_serde!(ProductKind);
+
+/// How a product is funded.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Funding {
+    /// A long-lived budget for the product and its team.
+    Product,
+    /// A temporary budget for a scoped project.
+    Project,
+}
+string_serde!(Funding);
+
+/// The author's own statement of what a key result is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum KeyResultKind {
+    /// A change in a measured result for customers or the business.
+    Outcome,
+    /// Something delivered or done.
+    Milestone,
+}
+string_serde!(KeyResultKind);
+
+/// The area a decision right is about. Any word outside the built-in list
+/// is kept as [`DecisionArea::Custom`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DecisionArea {
+    /// Which features a product has.
+    FeatureSet,
+    /// The order in which work is done.
+    Roadmap,
+    /// How money is split.
+    BudgetAllocation,
+    /// Which suppliers are used.
+    VendorSelection,
+    /// Technical standards every team follows.
+    ArchitectureStandards,
+    /// Security policy.
+    Security,
+    /// Regulatory compliance.
+    Compliance,
+    /// Who joins the team.
+    Hiring,
+    /// What customers pay.
+    Pricing,
+    /// When changes go out.
+    Release,
+    /// Any other area, kept as written.
+    #[strum(default, to_string = "{0}")]
+    Custom(String),
+}
+
+impl DecisionArea {
+    /// The built-in areas, in the spec's order.
+    pub const BUILT_IN: [DecisionArea; 10] = [
+        Self::FeatureSet,
+        Self::Roadmap,
+        Self::BudgetAllocation,
+        Self::VendorSelection,
+        Self::ArchitectureStandards,
+        Self::Security,
+        Self::Compliance,
+        Self::Hiring,
+        Self::Pricing,
+        Self::Release,
+    ];
+
+    /// Reads an area; never fails, unknown words become [`DecisionArea::Custom`].
+    pub fn parse(text: &str) -> Self {
+        text.parse().unwrap_or_else(|_| Self::Custom(text.to_owned()))
+    }
+}
+
+impl Serialize for DecisionArea {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecisionArea {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Self::parse(&text))
+    }
+}
+
+/// A team member's role. Roles are free text; the ones opmodel understands
+/// (for the product trio) have their own variant.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Owns the problem: what to build and why.
+    ProductManager,
+    /// Owns how it is built.
+    EngineeringLead,
+    /// Owns how it is experienced.
+    Designer,
+    /// Builds it.
+    Engineer,
+    /// Measures it.
+    DataAnalyst,
+    /// Any other role, kept as written.
+    #[strum(default, to_string = "{0}")]
+    Other(String),
+}
+
+impl Role {
+    /// Reads a role; never fails. Spelling variants such as `Product Manager`,
+    /// `product_manager` or `PM` map to the understood roles.
+    pub fn parse(text: &str) -> Self {
+        let norm: String = text
+            .trim()
+            .chars()
+            .map(|c| if c == ' ' || c == '_' { '-' } else { c.to_ascii_lowercase() })
+            .collect();
+        match norm.as_str() {
+            "pm" | "product-owner" | "po" | "product-lead" => Self::ProductManager,
+            "tech-lead" | "em" | "engineering-manager" | "eng-lead" => Self::EngineeringLead,
+            "ux-designer" | "product-designer" | "ux" | "ui-designer" => Self::Designer,
+            "developer" | "software-engineer" | "dev" => Self::Engineer,
+            "analyst" | "data-scientist" => Self::DataAnalyst,
+            _ => norm.parse().unwrap_or_else(|_| Self::Other(text.to_owned())),
+        }
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Self::parse(&text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip() {
+        assert_eq!("complicated-subsystem".parse::<TeamKind>(), Ok(TeamKind::ComplicatedSubsystem));
+        assert_eq!(TeamKind::StreamAligned.to_string(), "stream-aligned");
+        assert_eq!(DecisionArea::parse("budget-allocation"), DecisionArea::BudgetAllocation);
+        assert_eq!(DecisionArea::parse("data-retention"), DecisionArea::Custom("data-retention".into()));
+        assert_eq!(DecisionArea::Custom("data-retention".into()).to_string(), "data-retention");
+        assert_eq!(Role::parse("Product Manager"), Role::ProductManager);
+        assert_eq!(Role::parse("coach"), Role::Other("coach".into()));
+        assert!("unit ".parse::<TeamKind>().is_err());
+    }
+}

@@ -1,0 +1,173 @@
+//! rustc-style text: the finding, the file and line, the source line with a
+//! caret under the entity, then notes and help.
+//!
+//! ```text
+//! error[orphaned-product]: product `gift-registry` has no accountable owner
+//!   --> org.yaml:23:5
+//!    |
+//! 23 |   - id: gift-registry
+//!    |     ^^^^^^^^^^^^^^^^^
+//!    = help: name one owning team with `owner:` on the product or `owns:` on a team
+//! ```
+
+use std::fmt::Write as _;
+
+use super::Report;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{Location, Sources};
+
+/// How to render.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Use ANSI colours (only when writing to a terminal).
+    pub color: bool,
+}
+
+impl Options {
+    /// Plain text, or coloured when `color` is true.
+    pub fn new(color: bool) -> Self {
+        Self { color }
+    }
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+    fn gutter(&self, text: &str) -> String {
+        self.paint("1;34", text)
+    }
+    fn severity(&self, severity: Severity, text: &str) -> String {
+        match severity {
+            Severity::Error => self.paint("1;31", text),
+            Severity::Warning => self.paint("1;33", text),
+            Severity::Note => self.paint("1;32", text),
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+}
+
+/// Renders every finding and a closing summary line.
+pub fn render(report: &Report, options: Options) -> String {
+    let style = Style { on: options.color };
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        render_one(&mut out, d, &report.sources, &style);
+        out.push('\n');
+    }
+    let s = report.summary;
+    let counts = format!(
+        "{} error{}, {} warning{} in {} entit{}",
+        s.errors,
+        if s.errors == 1 { "" } else { "s" },
+        s.warnings,
+        if s.warnings == 1 { "" } else { "s" },
+        s.entities,
+        if s.entities == 1 { "y" } else { "ies" },
+    );
+    let head = if s.errors > 0 {
+        style.severity(Severity::Error, "error")
+    } else if s.warnings > 0 {
+        style.severity(Severity::Warning, "warning")
+    } else {
+        style.paint("1;32", "ok")
+    };
+    let _ = writeln!(out, "{head}{} {counts}", style.bold(":"));
+    out
+}
+
+/// Renders one finding (no trailing blank line).
+pub fn render_diagnostic(d: &Diagnostic, sources: &Sources, options: Options) -> String {
+    let mut out = String::new();
+    render_one(&mut out, d, sources, &Style { on: options.color });
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style) {
+    let sev = d.severity.to_string();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        style.severity(d.severity, &format!("{sev}[{}]", d.check)),
+        style.bold(&format!(": {}", d.message))
+    );
+    // The snippet shows the exact spot when there is one, else the entity's start.
+    let primary = d.focus.as_ref().map(|f| (f.location, f.message.as_str())).or(d.location.map(|l| (l, "")));
+    let mut lines: Vec<(Location, &str, char)> = Vec::new();
+    if let Some((loc, msg)) = primary {
+        lines.push((loc, msg, '^'));
+    }
+    for label in &d.labels {
+        lines.push((label.location, label.message.as_str(), '-'));
+    }
+    let width = lines.iter().map(|(l, _, _)| l.line.to_string().len()).max().unwrap_or(1);
+    let pad = " ".repeat(width);
+    let mut last_file = None;
+    for (i, (loc, msg, mark)) in lines.iter().enumerate() {
+        let arrow = if i == 0 { "-->" } else { ":::" };
+        let file = sources.display(loc.file);
+        if i == 0 || last_file != Some(loc.file) || true {
+            let position = match (loc.line, loc.column) {
+                (0, _) => file.to_owned(),
+                (l, 0) => format!("{file}:{l}"),
+                (l, c) => format!("{file}:{l}:{c}"),
+            };
+            let _ = writeln!(out, "{pad}{} {position}", style.gutter(arrow));
+        }
+        last_file = Some(loc.file);
+        let Some(text) = sources.get(loc.file).and_then(|f| f.line_text(loc.line)) else { continue };
+        let shown = clean(text);
+        let _ = writeln!(out, "{pad} {}", style.gutter("|"));
+        let _ = writeln!(out, "{} {}", style.gutter(&format!("{:>width$} |", loc.line)), shown);
+        let col = loc.column.max(1) as usize - 1;
+        let len = underline_len(&shown, col, i == 0 && d.focus.is_none());
+        let marks: String = std::iter::repeat_n(*mark, len).collect();
+        let painted = if *mark == '^' { style.severity(d.severity, &marks) } else { style.gutter(&marks) };
+        let label = if msg.is_empty() { String::new() } else { format!(" {msg}") };
+        let painted_label = if *mark == '^' { style.severity(d.severity, &label) } else { style.gutter(&label) };
+        let _ = writeln!(out, "{pad} {} {}{painted}{painted_label}", style.gutter("|"), " ".repeat(col));
+    }
+    if !d.related.is_empty() {
+        let names: Vec<String> = d.related.iter().map(ToString::to_string).collect();
+        let _ = writeln!(out, "{pad} {} related: {}", style.gutter("="), names.join(", "));
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{pad} {} {}", style.gutter("="), style.bold(&format!("help: {help}")));
+    }
+}
+
+/// The source line with tabs and control characters made visible-safe, so
+/// columns line up and nothing in a file can drive the terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .take(200)
+        .map(|c| if c == '\t' { ' ' } else if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// How many characters to underline from `col`: the token there, or the
+/// rest of the line for an entity's start.
+fn underline_len(line: &str, col: usize, whole_rest: bool) -> usize {
+    let rest: Vec<char> = line.chars().skip(col).collect();
+    let n = if whole_rest {
+        let text: String = rest.iter().collect();
+        let text = text.split(" #").next().unwrap_or("").trim_end();
+        text.chars().count()
+    } else {
+        rest.iter()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '"' | '\''))
+            .count()
+            .max(usize::from(rest.first().is_some_and(|c| matches!(c, '"' | '\''))) * {
+                // A quoted value: underline through the closing quote.
+                rest.iter().skip(1).position(|c| matches!(c, '"' | '\'')).map_or(1, |p| p + 2)
+            })
+    };
+    n.clamp(1, 80)
+}

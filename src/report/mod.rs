@@ -1,0 +1,45 @@
+//! What a check run found, and its two renderings: rustc-style text for
+//! people ([`human`]) and the JSON object of the spec for machines ([`json`]).
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Sources;
+
+/// The counts at the end of a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Findings with severity `error`.
+    pub errors: usize,
+    /// Findings with severity `warning`.
+    pub warnings: usize,
+    /// Entities in the model.
+    pub entities: usize,
+}
+
+/// Every finding of a run, sorted by file, line, check and entity, with the
+/// files they point into.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// The findings, in the spec's order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Their counts.
+    pub summary: Summary,
+    /// The files of the model, for rendering locations and snippets.
+    pub sources: Sources,
+}
+
+impl Report {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The exit status of `opmodel check`: 1 with errors, else 0.
+    pub fn exit_code(&self) -> i32 {
+        i32::from(self.has_errors())
+    }
+}

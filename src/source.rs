@@ -1,0 +1,134 @@
+//! Where things came from: the files of a model and positions inside them.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A typed index of a file in a [`Sources`] table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub(crate) u32);
+
+impl FileId {
+    /// The position of this file in its [`Sources`] table.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A position in a source file: 1-based line and column (columns count characters).
+///
+/// A line of `0` means the format could not tell the line (never the case
+/// for YAML and TOML; JSON gives the entity's line too, but values nested
+/// deep inside it may only know the file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file.
+    pub file: FileId,
+    /// 1-based line, `0` when unknown.
+    pub line: u32,
+    /// 1-based column in characters, `0` when unknown.
+    pub column: u32,
+}
+
+/// One file that was read: its path as the user gave it and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    path: PathBuf,
+    display: String,
+    text: Arc<str>,
+}
+
+impl SourceFile {
+    /// The path as it was given (or found below a folder that was given).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as shown in diagnostics: forward slashes on every platform.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// The file's text (empty when it could not be read or was not UTF-8).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: u32) -> Option<&str> {
+        if line == 0 {
+            return None;
+        }
+        self.text
+            .split('\n')
+            .nth(line as usize - 1)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+/// The table of files a model was read from, indexed by [`FileId`].
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
+        let path = path.into();
+        let display = path.to_string_lossy().replace('\\', "/");
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile {
+            path,
+            display,
+            text: text.into(),
+        });
+        id
+    }
+
+    /// The file behind `id`.
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.index())
+    }
+
+    /// The display path of `id`, or `"<unknown>"`.
+    pub fn display(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", SourceFile::display)
+    }
+
+    /// Every file, in the order they were added (sorted by path for folders).
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Appends every file of `other`, returning the offset to add to its ids.
+    pub(crate) fn append(&mut self, other: Sources) -> u32 {
+        let offset = self.files.len() as u32;
+        self.files.extend(other.files);
+        offset
+    }
+}
+
+impl fmt::Display for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "file#{}", self.0)
+    }
+}
