@@ -56,6 +56,26 @@ pub mod hierarchy_cycle;
 pub mod invalid_entity;
 pub mod invalid_file;
 pub mod unknown_reference;
+pub mod orphaned_product;
+pub mod unclear_ownership;
+pub mod overloaded_team;
+pub mod idle_team;
+pub mod incomplete_product_trio;
+pub mod unaligned_product;
+pub mod objective_without_key_results;
+pub mod unsupported_outcome;
+pub mod unmeasurable_outcome;
+pub mod function_not_product_led;
+pub mod milestone_key_result;
+pub mod unmeasurable_key_result;
+pub mod project_style_objective;
+pub mod project_funded_product;
+pub mod missing_decider;
+pub mod conflicting_deciders;
+pub mod missing_decision_right;
+pub mod decision_outside_ownership;
+pub mod escalation_cycle;
+pub mod ungoverned_standard;
 
 pub use context::Context;
 

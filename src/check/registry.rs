@@ -12,6 +12,30 @@ pub fn builtin() -> Vec<Box<dyn Check>> {
         Box::new(super::invalid_entity::InvalidEntity),
         Box::new(super::invalid_file::InvalidFile),
         Box::new(super::unknown_reference::UnknownReference),
+        // ownership
+        Box::new(super::idle_team::IdleTeam),
+        Box::new(super::incomplete_product_trio::IncompleteProductTrio),
+        Box::new(super::orphaned_product::OrphanedProduct),
+        Box::new(super::overloaded_team::OverloadedTeam),
+        Box::new(super::unclear_ownership::UnclearOwnership),
+        // alignment
+        Box::new(super::function_not_product_led::FunctionNotProductLed),
+        Box::new(super::objective_without_key_results::ObjectiveWithoutKeyResults),
+        Box::new(super::unaligned_product::UnalignedProduct),
+        Box::new(super::unmeasurable_outcome::UnmeasurableOutcome),
+        Box::new(super::unsupported_outcome::UnsupportedOutcome),
+        // goal style
+        Box::new(super::milestone_key_result::MilestoneKeyResult),
+        Box::new(super::project_funded_product::ProjectFundedProduct),
+        Box::new(super::project_style_objective::ProjectStyleObjective),
+        Box::new(super::unmeasurable_key_result::UnmeasurableKeyResult),
+        // decision rights
+        Box::new(super::conflicting_deciders::ConflictingDeciders),
+        Box::new(super::decision_outside_ownership::DecisionOutsideOwnership),
+        Box::new(super::escalation_cycle::EscalationCycle),
+        Box::new(super::missing_decider::MissingDecider),
+        Box::new(super::missing_decision_right::MissingDecisionRight),
+        Box::new(super::ungoverned_standard::UngovernedStandard),
     ]
 }
 
