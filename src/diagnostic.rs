@@ -124,12 +124,22 @@ impl Diagnostic {
         self
     }
 
+    /// Moves every location to another file table, `offset` files further on
+    /// (used when the files of several models are merged).
+    pub(crate) fn shift_files(mut self, offset: u32) -> Self {
+        let shift = |l: &mut Location| l.file = crate::source::FileId(l.file.0 + offset);
+        self.location.iter_mut().for_each(shift);
+        self.focus.iter_mut().for_each(|f| shift(&mut f.location));
+        self.labels.iter_mut().for_each(|f| shift(&mut f.location));
+        self
+    }
+
     /// The order of the spec: file, line, check name, entity id (then the
     /// rest, so that the order is total).
-    pub(crate) fn sort_key(&self) -> impl Ord + '_ {
+    pub(crate) fn sort_key<'a>(&'a self, sources: &'a crate::source::Sources) -> impl Ord + 'a {
         let (file, line, column) = self
             .location
-            .map_or((None, 0, 0), |l| (Some(l.file), l.line, l.column));
+            .map_or((None, 0, 0), |l| (Some(sources.display(l.file)), l.line, l.column));
         (file, line, &*self.check, &self.entity.id, self.entity.kind, column, &self.message)
     }
 }

@@ -154,7 +154,7 @@ impl Linter {
             d.severity = severity;
             out.push(d);
         }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.sort_by(|a, b| a.sort_key(&model.sources).cmp(&b.sort_key(&model.sources)));
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),

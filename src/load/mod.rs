@@ -102,13 +102,19 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             files.push(path.to_path_buf());
         }
     }
+    // Sorted over all inputs, so the order of the arguments never changes the result.
+    files.sort();
+    files.dedup();
     let mut total: u64 = 0;
     let mut read_any = false;
     for path in files {
         let piece = load_file(&path, options, &mut total);
         read_any |= piece.read;
+        let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
         loaded.model.merge(piece.loaded.model);
-        loaded.diagnostics.extend(piece.loaded.diagnostics);
+        loaded
+            .diagnostics
+            .extend(piece.loaded.diagnostics.into_iter().map(|d| d.shift_files(offset)));
     }
     if !read_any {
         return Err(LoadError::nothing_readable(loaded.diagnostics));

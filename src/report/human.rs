@@ -109,19 +109,15 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
     }
     let width = lines.iter().map(|(l, _, _)| l.line.to_string().len()).max().unwrap_or(1);
     let pad = " ".repeat(width);
-    let mut last_file = None;
     for (i, (loc, msg, mark)) in lines.iter().enumerate() {
         let arrow = if i == 0 { "-->" } else { ":::" };
         let file = sources.display(loc.file);
-        if i == 0 || last_file != Some(loc.file) || true {
-            let position = match (loc.line, loc.column) {
-                (0, _) => file.to_owned(),
-                (l, 0) => format!("{file}:{l}"),
-                (l, c) => format!("{file}:{l}:{c}"),
-            };
-            let _ = writeln!(out, "{pad}{} {position}", style.gutter(arrow));
-        }
-        last_file = Some(loc.file);
+        let position = match (loc.line, loc.column) {
+            (0, _) => file.to_owned(),
+            (l, 0) => format!("{file}:{l}"),
+            (l, c) => format!("{file}:{l}:{c}"),
+        };
+        let _ = writeln!(out, "{pad}{} {position}", style.gutter(arrow));
         let Some(text) = sources.get(loc.file).and_then(|f| f.line_text(loc.line)) else { continue };
         let shown = clean(text);
         let _ = writeln!(out, "{pad} {}", style.gutter("|"));

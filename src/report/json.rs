@@ -26,7 +26,12 @@ use crate::source::{Location, Sources};
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::with_indent(b"  "));
-    JsonReport(report).serialize(&mut ser).map_err(io::Error::other)?;
+    JsonReport(report)
+        .serialize(&mut ser)
+        .map_err(|e| match e.io_error_kind() {
+            Some(kind) => io::Error::new(kind, e),
+            None => io::Error::other(e),
+        })?;
     out.write_all(b"\n")
 }
 

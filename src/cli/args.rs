@@ -1,0 +1,100 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Lint an organisation's product operating model: ownership, alignment to
+/// outcomes, goal style and decision rights.
+#[derive(Debug, Parser)]
+#[command(name = "opmodel", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check org files (YAML, TOML or JSON; files or folders) and report findings.
+    Check(CheckArgs),
+    /// Print the documentation of a check.
+    Explain(ExplainArgs),
+    /// List every check with its category, default level and summary.
+    Checks(ChecksArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Org files or folders of org files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Config file (default: `opmodel.toml` next to the first input).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Set CHECK to deny (report as error); `warnings` denies every warning.
+    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
+    pub deny: Vec<String>,
+    /// Set CHECK to warn.
+    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
+    pub warn: Vec<String>,
+    /// Set CHECK to allow (not reported).
+    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
+    pub allow: Vec<String>,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Largest org file read, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Most bytes read over all org files.
+    #[arg(long, value_name = "BYTES")]
+    pub max_total_size: Option<u64>,
+    /// Most entities in the model.
+    #[arg(long, value_name = "N")]
+    pub max_entities: Option<usize>,
+    /// Deepest nesting of lists and tables in an org file.
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The check's name, such as `unclear-ownership`.
+    pub check: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ChecksArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// rustc-style text with source snippets.
+    Human,
+    /// The JSON object of the spec.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// Aligned columns.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// Colours when writing to a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}

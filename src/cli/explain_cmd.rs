@@ -1,0 +1,63 @@
+use opmodel::Linter;
+use opmodel::diagnostic::did_you_mean;
+
+use super::args::{ChecksArgs, ExplainArgs, ListFormat};
+use super::fail;
+
+pub(crate) fn explain(args: &ExplainArgs) -> u8 {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    let Some(meta) = metas.iter().find(|m| m.name == args.check) else {
+        let hint = did_you_mean(&args.check, metas.iter().map(|m| m.name))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_else(|| "; `opmodel checks` lists every check".to_owned());
+        return fail(format!("unknown check `{}`{hint}", args.check));
+    };
+    println!("# {}\n", meta.name);
+    println!("{} · default level: {} · {}\n", meta.category, meta.default_level, meta.summary);
+    // The docs come from the check's doc comment, each line with its leading space.
+    for line in meta.docs.lines() {
+        println!("{}", line.strip_prefix(' ').unwrap_or(line));
+    }
+    if !meta.params.is_empty() {
+        println!("### Parameters");
+        for p in meta.params {
+            println!("- `{}` (default {}): {}", p.name, serde_json::to_string(&p.default).unwrap_or_default(), p.doc);
+        }
+    }
+    0
+}
+
+pub(crate) fn list(args: &ChecksArgs) -> u8 {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    match args.format {
+        ListFormat::Text => {
+            let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
+            for m in &metas {
+                println!("{:<width$}  {:<15}  {:<5}  {}", m.name, m.category.to_string(), m.default_level.to_string(), m.summary);
+            }
+        }
+        ListFormat::Markdown => {
+            println!("| check | category | default level | finds |\n|---|---|---|---|");
+            for m in &metas {
+                println!("| `{}` | {} | {} | {} |", m.name, m.category, m.default_level, m.summary);
+            }
+        }
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = metas
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "name": m.name,
+                        "category": m.category.to_string(),
+                        "default_level": m.default_level,
+                        "summary": m.summary,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        }
+    }
+    0
+}
