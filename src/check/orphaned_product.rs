@@ -1,20 +1,49 @@
 //! `orphaned-product`: a product with no accountable owning team.
 
+use std::collections::{HashMap, HashSet};
+
+use petgraph::Direction::Incoming;
+use petgraph::visit::EdgeRef;
+
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{OrgEdge, OrgGraph, OrgNode, ProductIx, TeamIx};
+use crate::model::{EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A product that no team is accountable for: its `owner` field is
+    /// empty and no team lists it in `owns`. Owners are teams that exist:
+    /// an `owner` that names an unknown id (or `organization`, or an entity
+    /// that is not a team) makes nobody accountable, so the product is
+    /// reported here as well as by `unknown-reference`. Being a
+    /// `contributor`, or owning the product it is `part_of`, does not make a
+    /// team accountable; such teams are named in the help as candidates.
+    /// When an id is defined twice, the claims on every definition count.
     ///
     /// ### Why it matters
-    /// TODO
+    /// A product without an accountable team has nobody who decides what it
+    /// becomes, answers for its outcomes or looks after it once the people
+    /// who built it have moved on. It drifts, collects requests nobody
+    /// weighs, and its problems are found by customers.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: storefront
+    /// products:
+    ///   - id: gift-registry       # nobody is accountable for it
+    ///     contributors: [storefront]
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Name exactly one accountable team, on the product or on the team:
+    /// ```yaml
+    /// products:
+    ///   - id: gift-registry
+    ///     owner: storefront
+    /// ```
+    /// If nobody should own it any more, retire the product and remove it.
     pub struct OrphanedProduct;
     name: "orphaned-product",
     category: Ownership,
@@ -28,5 +57,206 @@ impl Check for OrphanedProduct {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        for defs in definitions(g) {
+            if defs.iter().any(|&p| !g.owners(p).is_empty()) {
+                continue;
+            }
+            if let Some(d) = orphaned(g, &defs) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// Every product id once, in model order, with all of its definitions
+/// (more than one only when the id is duplicated, which `duplicate-id`
+/// reports): one finding per product id.
+fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<ProductIx>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Vec<ProductIx>> = Vec::new();
+    for p in g.product_ixs() {
+        match index.entry(g.product(p).id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(defs) = out.get_mut(*e.get()) {
+                    defs.push(p);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![p]);
+            }
+        }
+    }
+    out
+}
+
+/// The definition that references to the team's id resolve to.
+fn canonical(g: &OrgGraph<'_>, team: TeamIx) -> TeamIx {
+    g.team_ix(&g.team(team).id).unwrap_or(team)
+}
+
+/// The resolved contributors of every definition, each team once, in model order.
+fn contributors(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Vec<TeamIx> {
+    let mut teams: Vec<TeamIx> = defs
+        .iter()
+        .flat_map(|&p| g.graph().edges_directed(g.product_node(p), Incoming))
+        .filter(|e| matches!(e.weight(), OrgEdge::Contributes))
+        .filter_map(|e| match g.graph()[e.source()] {
+            OrgNode::Team(t) => Some(canonical(g, t)),
+            _ => None,
+        })
+        .collect();
+    teams.sort_unstable();
+    teams.dedup();
+    teams
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
+fn names(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
+    let mut text = match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        Some(_) => quoted.join(", "),
+    };
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}
+
+/// An id as written, cut short when it is very long.
+fn shown(id: &str) -> String {
+    if id.chars().count() <= 80 {
+        id.to_owned()
+    } else {
+        id.chars().take(80).collect::<String>() + "…"
+    }
+}
+
+fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
+    let first = *defs.first()?;
+    let product = g.product(first);
+    let mut help = String::from("name one owning team with `owner:` on the product or `owns:` on a team");
+
+    let contributors = contributors(g, defs);
+    let contributor_ids: Vec<&str> = contributors.iter().map(|&t| g.team(t).id.as_str()).collect();
+    match contributor_ids.len() {
+        0 => {}
+        1 => help.push_str(&format!("; {} contributes to it and is a candidate", names(&contributor_ids))),
+        _ => help.push_str(&format!("; {} contribute to it and are candidates", names(&contributor_ids))),
+    }
+
+    // The product it is part of may have an owner who could take this one too.
+    if let Some(parent) = product.part_of.as_ref().and_then(|r| g.product_ix(&r.id))
+        && parent != first
+    {
+        let mut parent_owners: Vec<TeamIx> = g.owners(parent).iter().map(|o| canonical(g, o.team)).collect();
+        parent_owners.sort_unstable();
+        parent_owners.dedup();
+        let owner_ids: Vec<&str> = parent_owners
+            .iter()
+            .map(|&t| g.team(t).id.as_str())
+            .filter(|id| !contributor_ids.contains(id))
+            .collect();
+        if !owner_ids.is_empty() {
+            help.push_str(&format!(
+                "; `{}`, which it is part of, is owned by {}",
+                g.product(parent).id,
+                names(&owner_ids)
+            ));
+        }
+    }
+
+    let mut d = Diagnostic::new(
+        OrphanedProduct::NAME,
+        EntityRef::new(EntityKind::Product, &product.id),
+        format!("product `{}` has no accountable owner", product.id),
+    )
+    .with_help(help)
+    .at(product.location);
+
+    // An `owner` that names no team is why nobody is accountable: point at it.
+    let mut seen = HashSet::new();
+    let dangling = defs
+        .iter()
+        .flat_map(|&p| &g.product(p).owner)
+        .filter(|r| g.team_ix(&r.id).is_none() && seen.insert(r.id.as_str()));
+    for (n, r) in dangling.enumerate() {
+        let text = format!("`owner` names `{}`, which is not a team", shown(&r.id));
+        d = if n == 0 { d.with_focus(r.location, text) } else { d.with_label(r.location, text) };
+    }
+
+    for id in contributor_ids {
+        d = d.with_related(EntityKind::Team, id);
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+
+    const NAME: &str = "orphaned-product";
+
+    #[test]
+    fn triggers() {
+        let nobody = "teams:\n  - id: storefront\n    owns: [web-shop]\nproducts:\n  - id: web-shop\n  - id: gift-registry\n";
+        assert_triggers(NAME, nobody, &["gift-registry"]);
+        let found = findings(NAME, nobody);
+        assert_eq!(found[0].message, "product `gift-registry` has no accountable owner");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("name one owning team with `owner:` on the product or `owns:` on a team")
+        );
+        assert!(found[0].related.is_empty());
+        assert_eq!(found[0].location.map(|l| l.line), Some(5));
+
+        // Contributors are not accountable, but they are the candidates.
+        let contributors = "teams:\n  - id: b\n  - id: a\nproducts:\n  - id: p\n    contributors: [a, b, a]\n";
+        assert_triggers(NAME, contributors, &["p"]);
+        let found = findings(NAME, contributors);
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.ends_with("; `b` and `a` contribute to it and are candidates"), "{help}");
+        let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(related, ["b", "a"]);
+
+        // The only owner named is no team: nobody is accountable.
+        let dangling = "teams:\n  - id: playback\nproducts:\n  - id: web-player\n    owner: playbak\n  - id: app\n    owner: organization\n";
+        assert_triggers(NAME, dangling, &["app", "web-player"]);
+        let found = findings(NAME, dangling);
+        let focus = found.iter().find_map(|d| d.focus.as_ref().filter(|_| d.entity.id == "web-player"));
+        assert_eq!(focus.map(|f| f.message.as_str()), Some("`owner` names `playbak`, which is not a team"));
+
+        // Owning a goal or the parent product is not owning this product.
+        let parent = "teams:\n  - id: music\n    kind: unit\n    owns: [music-app]\nproducts:\n  - id: music-app\n  - id: web-player\n    part_of: music-app\nobjectives:\n  - id: o\n    title: t\n    owner: music\n    key_results: [k]\n";
+        assert_triggers(NAME, parent, &["web-player"]);
+        let found = findings(NAME, parent);
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.ends_with("; `music-app`, which it is part of, is owned by `music`"), "{help}");
+
+        // A duplicated id is one product: reported once.
+        let twice = "products:\n  - id: p\n  - id: p\n";
+        assert_triggers(NAME, twice, &["p"]);
+    }
+
+    #[test]
+    fn passes() {
+        assert_passes(NAME, "products:\n  - id: p\n    owner: t\nteams:\n  - id: t\n");
+        assert_passes(NAME, "teams:\n  - id: t\n    owns: p\nproducts:\n  - id: p\n");
+        // Claimed both ways by one team, or by two teams: owned (two is another check).
+        let both = "teams:\n  - id: t\n    owns: [p]\n  - id: u\n    owns: [q]\nproducts:\n  - id: p\n    owner: t\n  - id: q\n    owner: t\n";
+        assert_passes(NAME, both);
+        // Any kind of team can be accountable.
+        assert_passes(NAME, "teams:\n  - id: music\n    kind: unit\n    owns: [app]\nproducts:\n  - id: app\n");
+        // A duplicated id whose other definition is owned.
+        assert_passes(NAME, "teams:\n  - id: t\nproducts:\n  - id: p\n  - id: p\n    owner: t\n");
+        // A product that is its own parent does not loop the help.
+        assert_passes(NAME, "teams:\n  - id: t\n    owns: [p]\nproducts:\n  - id: p\n    part_of: p\n");
+        assert_passes(NAME, "teams:\n  - id: t\n");
+    }
 }

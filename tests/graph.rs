@@ -1,0 +1,101 @@
+//! Graph queries: owners, nearest-scope decision resolution, alignment paths.
+
+use opmodel::graph::{ClaimSource, OrgGraph, OrgNode};
+use opmodel::model::{DecisionArea, DecisionRight, Model, Objective, Outcome, Product, Team, TeamKind};
+
+fn org() -> Model {
+    Model::builder()
+        .team(Team::new("company").kind(TeamKind::Unit).parent("organization"))
+        .team(Team::new("music").kind(TeamKind::Unit).parent("company"))
+        .team(Team::new("playback").parent("music").owns("web-player"))
+        .team(Team::new("discovery").parent("music").owns("radio"))
+        .team(Team::new("finance").kind(TeamKind::Business).parent("organization"))
+        .product(Product::new("music-app").owner("playback"))
+        .product(Product::new("web-player").owner("playback").part_of("music-app"))
+        .product(Product::new("radio").part_of("music-app"))
+        .product(Product::new("podcasts"))
+        .outcome(Outcome::new("listening", "Listeners listen more"))
+        .outcome(Outcome::new("retention", "Listeners stay").supports("listening"))
+        .objective(Objective::new("q3", "New listeners stay").owner("discovery").supports("retention").key_result("Week-1 retention from 31% to 38%"))
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "web-player").decides("playback"))
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "music-app").decides("music"))
+        .decision(DecisionRight::new(DecisionArea::Roadmap, "discovery").decides("discovery"))
+        .decision(DecisionRight::new(DecisionArea::Roadmap, "company").decides("company"))
+        .decision(DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"))
+        .build()
+}
+
+#[test]
+fn owners_merge_both_ways_of_claiming() {
+    let model = org();
+    let g = OrgGraph::build(&model);
+    assert!(g.diagnostics().is_empty(), "{:#?}", g.diagnostics());
+    let web = g.product_ix("web-player").expect("web-player");
+    let owners = g.owners(web);
+    assert_eq!(owners.len(), 1);
+    assert_eq!(g.team(owners[0].team).id, "playback");
+    let via: Vec<ClaimSource> = owners[0].claims.iter().map(|c| c.0).collect();
+    assert_eq!(via, [ClaimSource::OwnerField, ClaimSource::OwnsField]);
+    assert!(g.owners(g.product_ix("podcasts").expect("podcasts")).is_empty());
+    let playback = g.team_ix("playback").expect("playback");
+    let products: Vec<&str> = g.products_of(playback).into_iter().map(|p| g.product(p).id.as_str()).collect();
+    assert_eq!(products, ["music-app", "web-player"]);
+    let music = g.team_ix("music").expect("music");
+    let under: Vec<&str> = g.teams_under(music).into_iter().map(|t| g.team(t).id.as_str()).collect();
+    assert_eq!(under, ["playback", "discovery"]);
+    let company = g.team_ix("company").expect("company");
+    assert_eq!(g.teams_under(company).len(), 3);
+}
+
+fn governing(g: &OrgGraph<'_>, area: DecisionArea, product: &str) -> Option<(String, Vec<String>)> {
+    let p = g.product_ix(product)?;
+    let gov = g.governing_decisions(&area, p)?;
+    let scope = g.id(gov.scope).into_owned();
+    let deciders = gov.decisions.iter().flat_map(|d| g.deciders(*d)).map(|t| g.team(t).id.clone()).collect();
+    Some((scope, deciders))
+}
+
+#[test]
+fn the_nearest_scope_wins() {
+    let model = org();
+    let g = OrgGraph::build(&model);
+    // The product's own scope.
+    assert_eq!(governing(&g, DecisionArea::FeatureSet, "web-player"), Some(("web-player".into(), vec!["playback".into()])));
+    // The part_of chain.
+    assert_eq!(governing(&g, DecisionArea::FeatureSet, "radio"), Some(("music-app".into(), vec!["music".into()])));
+    // The owning team.
+    assert_eq!(governing(&g, DecisionArea::Roadmap, "radio"), Some(("discovery".into(), vec!["discovery".into()])));
+    // The owning team's parent chain.
+    assert_eq!(governing(&g, DecisionArea::Roadmap, "web-player"), Some(("company".into(), vec!["company".into()])));
+    // The organisation covers everything, even a product nobody owns.
+    assert_eq!(governing(&g, DecisionArea::BudgetAllocation, "podcasts"), Some(("organization".into(), vec!["finance".into()])));
+    assert_eq!(governing(&g, DecisionArea::VendorSelection, "web-player"), None);
+}
+
+#[test]
+fn alignment_paths_go_through_parents_and_team_objectives() {
+    let model = org();
+    let g = OrgGraph::build(&model);
+    let path = |p: &str| -> Option<Vec<String>> {
+        let ix = g.product_ix(p)?;
+        Some(g.alignment_path(ix)?.into_iter().map(|n| g.id(n).into_owned()).collect())
+    };
+    // radio is owned by discovery, whose objective supports `retention`.
+    assert_eq!(path("radio"), Some(vec!["radio".into(), "discovery".into(), "q3".into(), "retention".into()]));
+    // podcasts has no outcome, no owner, no parent.
+    assert_eq!(path("podcasts"), None);
+    // web-player: part of music-app, owned by playback, neither reaches an outcome.
+    assert_eq!(path("web-player"), None);
+}
+
+#[test]
+fn the_petgraph_graph_is_public() {
+    let model = org();
+    let g = OrgGraph::build(&model);
+    let raw = g.graph();
+    assert_eq!(raw.node_count(), 1 + 5 + 4 + 2 + 1 + 1 + 5);
+    assert!(matches!(raw[g.organization()], OrgNode::Organization));
+    // petgraph's own algorithms run on it.
+    let reach = petgraph::algo::has_path_connecting(raw, g.node("radio").expect("radio"), g.node("music-app").expect("app"), None);
+    assert!(reach);
+}

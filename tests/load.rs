@@ -1,0 +1,178 @@
+//! The loader on real files: every format, a mixed folder, and each kind of
+//! broken file with the diagnostic and location it must give.
+
+use std::path::Path;
+
+use opmodel::load::{LoadOptions, load_paths};
+use opmodel::model::{DecisionArea, EntityKind, KeyResultKind, Model, ProductKind, TeamKind};
+use opmodel::{Diagnostic, Linter, Report};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn fixture(rel: &str) -> std::path::PathBuf {
+    Path::new(FIXTURES).join(rel)
+}
+
+fn load(rel: &[&str]) -> opmodel::load::Loaded {
+    let paths: Vec<_> = rel.iter().map(|r| fixture(r)).collect();
+    match load_paths(&paths, &LoadOptions::default()) {
+        Ok(l) => l,
+        Err(e) => panic!("loading {rel:?} failed: {e}"),
+    }
+}
+
+fn check(rel: &[&str]) -> Report {
+    Linter::new().check(&load(rel))
+}
+
+/// (check, entity kind, entity id, file name, line) of each finding of `names`.
+fn found(report: &Report, names: &[&str]) -> Vec<(String, EntityKind, String, String, u32)> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| names.contains(&&*d.check))
+        .map(|d: &Diagnostic| {
+            let loc = d.location.expect("every finding from a file has a location");
+            let file = report.sources.display(loc.file);
+            let name = file.rsplit('/').next().unwrap_or(file).to_owned();
+            (d.check.to_string(), d.entity.kind, d.entity.id.clone(), name, loc.line)
+        })
+        .collect()
+}
+
+fn assert_same_model(a: &Model, b: &Model) {
+    // Locations differ between formats; compare what the files say.
+    let strip = |m: &Model| serde_json::to_value(m).expect("a model serialises");
+    assert_eq!(strip(a), strip(b));
+}
+
+#[test]
+fn every_format_reads_the_same_model() {
+    let yaml = load(&["formats/org.yaml"]);
+    let toml = load(&["formats/org.toml"]);
+    let json = load(&["formats/org.json"]);
+    for loaded in [&yaml, &toml, &json] {
+        assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    }
+    let m = &yaml.model;
+    assert_eq!(m.organization.name.as_deref(), Some("Acme Music"));
+    assert_eq!(m.teams.len(), 2);
+    assert_eq!(m.teams[0].kind, TeamKind::Unit);
+    assert_eq!(m.teams[1].kind, TeamKind::StreamAligned, "kind defaults to stream-aligned");
+    assert_eq!(m.products[0].kind, Some(ProductKind::CustomerFacing));
+    assert_eq!(m.objectives[0].key_results[0].id, "q3#1", "default key-result id");
+    assert_eq!(m.objectives[0].key_results[1].id, "q3-kr2");
+    assert_eq!(m.objectives[0].key_results[1].kind, Some(KeyResultKind::Outcome));
+    assert_eq!(m.decisions[0].area, DecisionArea::FeatureSet);
+    assert_same_model(&yaml.model, &toml.model);
+    assert_same_model(&yaml.model, &json.model);
+}
+
+#[test]
+fn every_format_gives_entity_lines() {
+    let lines = |l: &opmodel::load::Loaded| -> Vec<u32> {
+        l.model.products.iter().map(|p| p.location.map_or(0, |x| x.line)).collect()
+    };
+    assert_eq!(lines(&load(&["formats/org.yaml"])), vec![12]);
+    assert_eq!(lines(&load(&["formats/org.toml"])), vec![16]);
+    assert_eq!(lines(&load(&["formats/org.json"])), vec![9]);
+    let yaml = load(&["formats/org.yaml"]);
+    let kr = &yaml.model.objectives[0].key_results[1];
+    assert_eq!(kr.location.map(|l| (l.line, l.column)), Some((26, 9)));
+}
+
+#[test]
+fn a_folder_of_mixed_formats_merges_sorted_by_path() {
+    let loaded = load(&["mixed"]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let files: Vec<&str> = loaded.model.sources.iter().map(|(_, f)| f.display()).collect();
+    assert_eq!(files.len(), 3, "opmodel.toml and README.md are not model files: {files:?}");
+    assert!(files[0].ends_with("mixed/a-teams.yaml"));
+    assert!(files[1].ends_with("mixed/b-products.toml"));
+    assert!(files[2].ends_with("mixed/nested/c-goals.json"));
+    let report = Linter::new().check(&loaded);
+    assert!(found(&report, &["unknown-reference", "duplicate-id"]).is_empty());
+    assert_eq!(report.summary.entities, 4);
+}
+
+#[test]
+fn a_syntax_error_names_file_line_and_column_and_the_rest_is_still_read() {
+    let report = check(&["broken/syntax.yaml", "broken/dangling.yaml"]);
+    let d = report.diagnostics.iter().find(|d| d.check == "invalid-file").expect("invalid-file");
+    assert_eq!(d.entity.kind, EntityKind::File);
+    assert!(d.entity.id.ends_with("broken/syntax.yaml"));
+    let loc = d.location.expect("location");
+    assert_eq!(loc.line, 4, "{d:#?}");
+    assert!(loc.column > 0);
+    assert!(d.message.starts_with("cannot be parsed"), "{}", d.message);
+    // The other file was still loaded and checked.
+    assert_eq!(
+        found(&report, &["unknown-reference"]),
+        vec![("unknown-reference".into(), EntityKind::Product, "web-player".into(), "dangling.yaml".into(), 4)]
+    );
+}
+
+#[test]
+fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
+    let report = check(&["broken/wrong-type.yaml"]);
+    assert_eq!(
+        found(&report, &["invalid-entity"]),
+        vec![("invalid-entity".into(), EntityKind::Outcome, "listening-time".into(), "wrong-type.yaml".into(), 2)]
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(d.message, "`baseline` must be a number, found a string");
+    assert_eq!(d.focus.as_ref().map(|f| f.location.line), Some(4));
+}
+
+#[test]
+fn an_unknown_field_suggests_the_known_one() {
+    let report = check(&["broken/unknown-field.yaml"]);
+    let d = report.diagnostics.iter().find(|d| d.check == "invalid-entity").expect("invalid-entity");
+    assert_eq!(d.entity.id, "web-player");
+    assert_eq!(d.message, "unknown field `ownr` on product `web-player`");
+    assert!(d.help.as_deref().is_some_and(|h| h.starts_with("did you mean `owner`?")), "{:?}", d.help);
+    assert_eq!(d.location.map(|l| l.line), Some(2));
+}
+
+#[test]
+fn a_duplicate_id_across_files_names_both_places() {
+    let report = check(&["broken/dup-b.yaml", "broken/dup-a.yaml"]);
+    let dups = found(&report, &["duplicate-id"]);
+    assert_eq!(dups, vec![("duplicate-id".into(), EntityKind::Product, "playback".into(), "dup-b.yaml".into(), 4)]);
+    let d = report.diagnostics.iter().find(|d| d.check == "duplicate-id").expect("duplicate-id");
+    assert_eq!(d.labels.len(), 1);
+    assert_eq!(report.sources.display(d.labels[0].location.file).rsplit('/').next(), Some("dup-a.yaml"));
+    assert_eq!(d.labels[0].location.line, 2);
+    assert_eq!(d.related[0].kind, EntityKind::Team);
+    // The first definition (by path) wins: `owner: playback` resolves to the team.
+    assert!(found(&report, &["unknown-reference"]).is_empty());
+}
+
+#[test]
+fn a_dangling_reference_names_the_field_and_suggests_an_id() {
+    let report = check(&["broken/dangling.yaml"]);
+    let d = report.diagnostics.iter().find(|d| d.check == "unknown-reference").expect("unknown-reference");
+    assert_eq!(d.message, "product `web-player` names `playbak` in `owner`, but no entity has that id");
+    assert_eq!(d.help.as_deref(), Some("did you mean `playback`?"));
+    assert_eq!(d.location.map(|l| l.line), Some(4));
+    assert_eq!(d.focus.as_ref().map(|f| (f.location.line, f.location.column)), Some((5, 12)));
+}
+
+#[test]
+fn a_loop_names_each_member_once() {
+    let report = check(&["broken/loop.yaml"]);
+    let loops: Vec<_> = report.diagnostics.iter().filter(|d| d.check == "hierarchy-cycle").collect();
+    assert_eq!(loops.len(), 1, "{loops:#?}");
+    let d = loops[0];
+    assert_eq!(d.entity.id, "music");
+    assert_eq!(d.location.map(|l| l.line), Some(2));
+    assert_eq!(d.message, "team `parent` chain loops: `music` → `audio` → `sound` → `music`");
+    let related: Vec<&str> = d.related.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(related, ["audio", "sound"]);
+}
+
+#[test]
+fn a_missing_path_is_an_error_not_a_diagnostic() {
+    let err = load_paths(&[fixture("no-such-folder")], &LoadOptions::default()).expect_err("missing path");
+    assert!(err.to_string().contains("no-such-folder"), "{err}");
+}
