@@ -1,0 +1,222 @@
+//! The `opmodel` binary, run as a process: exit codes, the spec's JSON, the
+//! human output, `explain` and `checks`, config files and overrides.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn opmodel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stdout(o)))
+}
+
+#[test]
+fn a_healthy_org_exits_0() {
+    let o = opmodel(&["check", "examples/orgs/healthy.yaml"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("0 errors, 0 warnings"), "{}", stdout(&o));
+    let j = json(&opmodel(&["check", "examples/orgs/healthy.yaml", "--format", "json"]));
+    assert_eq!(j["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn an_org_with_errors_exits_1_with_the_specs_json() {
+    let o = opmodel(&["check", "examples/orgs/streaming", "--format", "json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let j = json(&o);
+    let obj = j.as_object().expect("an object");
+    assert_eq!(obj.keys().collect::<Vec<_>>(), ["diagnostics", "summary"]);
+    let diags = j["diagnostics"].as_array().expect("a list");
+    assert!(!diags.is_empty());
+    let mut errors = 0;
+    let mut warnings = 0;
+    let mut previous: Option<(String, u64, String, String)> = None;
+    for d in diags {
+        let keys: Vec<&str> = d.as_object().expect("object").keys().map(String::as_str).collect();
+        for key in &keys {
+            assert!(["check", "severity", "entity", "message", "help", "location", "related"].contains(key), "unexpected key {key}");
+        }
+        let check = d["check"].as_str().expect("check");
+        assert!(check.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{check}");
+        match d["severity"].as_str() {
+            Some("error") => errors += 1,
+            Some("warning") => warnings += 1,
+            Some("note") => {}
+            other => panic!("bad severity {other:?}"),
+        }
+        let kind = d["entity"]["kind"].as_str().expect("entity.kind");
+        assert!(["team", "product", "outcome", "objective", "key-result", "decision", "file"].contains(&kind), "{kind}");
+        let id = d["entity"]["id"].as_str().expect("entity.id");
+        if kind == "decision" {
+            assert!(id.contains('@'), "decision ids are <area>@<scope>: {id}");
+        }
+        let message = d["message"].as_str().expect("message");
+        assert!(!message.ends_with('.'), "{message}");
+        assert!(message.chars().next().is_some_and(|c| !c.is_uppercase()), "{message}");
+        let file = d["location"]["file"].as_str().expect("every finding here comes from a file");
+        assert!(file.starts_with("examples/orgs/streaming/"), "{file}");
+        let line = d["location"]["line"].as_u64().expect("line");
+        assert!(d["related"].is_array());
+        let key = (file.to_owned(), line, check.to_owned(), id.to_owned());
+        if let Some(prev) = &previous {
+            assert!(prev <= &key, "not sorted: {prev:?} before {key:?}");
+        }
+        previous = Some(key);
+    }
+    assert_eq!(j["summary"]["errors"], errors);
+    assert_eq!(j["summary"]["warnings"], warnings);
+    assert!(j["summary"]["entities"].as_u64().expect("entities") > 30);
+}
+
+#[test]
+fn the_shared_example_reports_its_planted_problems() {
+    let example = Path::new(ROOT).join("../shared/spec/example-org.yaml");
+    if !example.exists() {
+        eprintln!("note: ../shared is not beside the checkout; skipping");
+        return;
+    }
+    let o = opmodel(&["check", example.to_str().expect("utf-8 path"), "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let j = json(&o);
+    let has = |check: &str, id: &str| {
+        j["diagnostics"].as_array().expect("list").iter().any(|d| d["check"] == check && d["entity"]["id"] == id)
+    };
+    assert!(has("unclear-ownership", "web-shop"));
+    assert!(has("orphaned-product", "gift-registry"));
+    assert!(has("conflicting-deciders", "budget-allocation@organization"));
+}
+
+#[test]
+fn missing_inputs_and_bad_arguments_exit_2() {
+    let o = opmodel(&["check", "no/such/folder"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no/such/folder"), "{}", stderr(&o));
+    assert_eq!(code(&opmodel(&["check"])), 2);
+    assert_eq!(code(&opmodel(&["check", "examples/orgs/healthy.yaml", "--format", "xml"])), 2);
+    assert_eq!(code(&opmodel(&["frobnicate"])), 2);
+    assert_eq!(code(&opmodel(&["--help"])), 0);
+}
+
+#[test]
+fn an_unknown_check_on_the_command_line_exits_2_with_a_suggestion() {
+    let o = opmodel(&["check", "examples/orgs/healthy.yaml", "-D", "orphaned-prodct"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean `orphaned-product`?"), "{}", stderr(&o));
+}
+
+#[test]
+fn command_line_levels_override_defaults() {
+    // The streaming org's errors, all allowed away one by one, leave exit 0.
+    let j = json(&opmodel(&["check", "examples/orgs/streaming", "--format", "json"]));
+    let mut args: Vec<String> = ["check", "examples/orgs/streaming"].map(String::from).to_vec();
+    let mut names: Vec<String> = j["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["check"].as_str().expect("check").to_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    assert!(!names.is_empty());
+    for n in &names {
+        args.push("-A".into());
+        args.push(n.clone());
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(code(&opmodel(&refs)), 0);
+    // -D warnings turns every warning into an error.
+    let o = opmodel(&["check", "examples/orgs/healthy.yaml", "-W", "orphaned-product", "-D", "warnings"]);
+    assert_eq!(code(&o), 0, "the healthy org has no warnings to deny");
+}
+
+#[test]
+fn a_bad_config_exits_2_with_file_line_and_suggestion() {
+    let dir = std::env::temp_dir().join(format!("opmodel-cli-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let config = dir.join("opmodel.toml");
+    std::fs::write(&config, "[checks]\norphaned-product = \"deny\"\nunclear-owner = \"warn\"\n").expect("write");
+    let org = Path::new(ROOT).join("examples/orgs/healthy.yaml");
+    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains("opmodel.toml:3:1"), "{err}");
+    assert!(err.contains("unknown check `unclear-owner`"), "{err}");
+    assert!(err.contains("did you mean `unclear-ownership`?"), "{err}");
+    std::fs::write(&config, "[checks]\noverloaded-team = { level = \"warn\", max_product = 4 }\n").expect("write");
+    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean `max_products`?"), "{}", stderr(&o));
+    std::fs::write(&config, "[checks]\noverloaded-team = { max_products = \"four\" }\n").expect("write");
+    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("must be an integer"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_config_beside_the_input_is_used() {
+    // examples/orgs/streaming/opmodel.toml raises incomplete-product-trio to warn.
+    let j = json(&opmodel(&["check", "examples/orgs/streaming", "--format", "json"]));
+    let trio = j["diagnostics"].as_array().expect("list").iter().any(|d| d["check"] == "incomplete-product-trio");
+    assert!(trio, "the folder's opmodel.toml switches incomplete-product-trio on");
+}
+
+#[test]
+fn explain_prints_the_docs_and_rejects_unknown_names() {
+    let o = opmodel(&["explain", "unclear-ownership"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    for heading in ["What it finds", "Why it matters", "Example", "Fix"] {
+        assert!(out.contains(heading), "{out}");
+    }
+    let o = opmodel(&["explain", "unclear-ownershp"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean `unclear-ownership`?"), "{}", stderr(&o));
+}
+
+#[test]
+fn checks_lists_every_check() {
+    let o = opmodel(&["checks", "--format", "json"]);
+    assert_eq!(code(&o), 0);
+    let rows = json(&o);
+    let names: Vec<&str> = rows.as_array().expect("list").iter().map(|r| r["name"].as_str().expect("name")).collect();
+    for name in [
+        "unknown-reference", "duplicate-id", "invalid-entity", "hierarchy-cycle", "orphaned-product", "unclear-ownership",
+        "overloaded-team", "idle-team", "incomplete-product-trio", "unaligned-product", "objective-without-key-results",
+        "unsupported-outcome", "unmeasurable-outcome", "function-not-product-led", "milestone-key-result",
+        "unmeasurable-key-result", "project-style-objective", "project-funded-product", "missing-decider",
+        "conflicting-deciders", "missing-decision-right", "decision-outside-ownership", "escalation-cycle",
+        "ungoverned-standard",
+    ] {
+        assert!(names.contains(&name), "{name} missing from `opmodel checks`");
+    }
+}
+
+#[test]
+fn human_output_of_the_bundled_example() {
+    let o = opmodel(&["check", "examples/orgs/streaming", "--color", "never"]);
+    assert_eq!(code(&o), 1);
+    insta::assert_snapshot!(stdout(&o));
+}
