@@ -50,7 +50,7 @@
 //! let report = Linter::new().check(&loaded);
 //! let unclear = report.diagnostics.iter().find(|d| d.check == "unclear-ownership").unwrap();
 //! assert_eq!(unclear.entity.id, "web-shop");
-//! assert_eq!(unclear.location.unwrap().line, 7);
+//! assert_eq!(unclear.location.unwrap().line, 8);
 //! println!("{}", opmodel::report::human::render(&report, Default::default()));
 //! ```
 //!

@@ -99,3 +99,22 @@ fn the_petgraph_graph_is_public() {
     let reach = petgraph::algo::has_path_connecting(raw, g.node("radio").expect("radio"), g.node("music-app").expect("app"), None);
     assert!(reach);
 }
+
+#[test]
+fn a_parent_product_aligned_through_its_owners_objective_aligns_its_parts() {
+    let model = Model::builder()
+        .team(Team::new("studio-squad").owns("studio"))
+        .product(Product::new("studio"))
+        .product(Product::new("uploads").part_of("studio"))
+        .outcome(Outcome::new("earnings", "Artists earn more"))
+        .objective(Objective::new("q3", "Artists earn more").owner("studio-squad").supports("earnings").key_result("x"))
+        .build();
+    let g = OrgGraph::build(&model);
+    let path: Vec<String> = g
+        .alignment_path(g.product_ix("uploads").expect("uploads"))
+        .expect("aligned through its parent")
+        .into_iter()
+        .map(|n| g.id(n).into_owned())
+        .collect();
+    assert_eq!(path, ["uploads", "studio", "studio-squad", "q3", "earnings"]);
+}

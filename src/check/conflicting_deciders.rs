@@ -1,20 +1,49 @@
 //! `conflicting-deciders`: more than one deciding team for the same area and scope.
 
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{DecisionIx, OrgGraph, TeamIx};
+use crate::model::{DecisionArea, EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// More than one deciding team for the same area and scope: one entry
+    /// with `decides: [a, b]`, or several entries for the same area and
+    /// scope that name different teams. Each (area, scope) is reported
+    /// once, on its first entry that names a decider (in model order), with
+    /// every deciding team named and the other entries pointed at.
+    ///
+    /// Only teams that exist count: an id in `decides` that does not
+    /// resolve is `unknown-reference`. Two entries that name the same
+    /// single team are repetitive but consistent and are not reported.
     ///
     /// ### Why it matters
-    /// TODO
+    /// "Decided by two teams" means decided by neither: each assumes it has
+    /// the final word, decisions are made twice or not at all, and every
+    /// disagreement becomes an escalation.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// decisions:
+    ///   - area: budget-allocation
+    ///     scope: organization
+    ///     decides: [digital, merchandising]
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Keep one decider and give the other team the part it really plays:
+    /// ```yaml
+    /// decisions:
+    ///   - area: budget-allocation
+    ///     scope: organization
+    ///     decides: digital
+    ///     agrees: [merchandising]
+    /// ```
+    /// When two entries disagree, merge them into one.
     pub struct ConflictingDeciders;
     name: "conflicting-deciders",
     category: DecisionRights,
@@ -23,10 +52,217 @@ declare_check! {
     params: [],
 }
 
+/// Where a decision right applies: its resolved scope, or the id as
+/// written when it does not resolve (still the same scope for two entries
+/// that spell it the same way).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ScopeKey<'m> {
+    Resolved(NodeIndex),
+    Dangling(&'m str),
+}
+
 impl Check for ConflictingDeciders {
     fn meta(&self) -> &super::CheckMeta {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize> = HashMap::new();
+        let mut groups: Vec<Vec<DecisionIx>> = Vec::new();
+        for d in g.decision_ixs() {
+            let right = g.decision(d);
+            let scope = match g.scope_of(d) {
+                Some(n) => ScopeKey::Resolved(n),
+                None => ScopeKey::Dangling(right.scope.id.as_str()),
+            };
+            match index.entry((&right.area, scope)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    if let Some(group) = groups.get_mut(*e.get()) {
+                        group.push(d);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(groups.len());
+                    groups.push(vec![d]);
+                }
+            }
+        }
+        for group in &groups {
+            if let Some(diagnostic) = conflict(g, self.meta().name, group) {
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The finding for one (area, scope) group, when it has two deciders or more.
+fn conflict(g: &OrgGraph<'_>, name: &'static str, group: &[DecisionIx]) -> Option<Diagnostic> {
+    let entries: Vec<(DecisionIx, Vec<TeamIx>)> = group
+        .iter()
+        .map(|&d| (d, g.deciders(d)))
+        .filter(|(_, teams)| !teams.is_empty())
+        .collect();
+    let mut teams: Vec<&str> = entries
+        .iter()
+        .flat_map(|(_, teams)| teams.iter().map(|&t| g.team(t).id.as_str()))
+        .collect();
+    teams.sort_unstable();
+    teams.dedup();
+    if teams.len() < 2 {
+        return None;
+    }
+    let (first, _) = entries.first()?;
+    let right = g.decision(*first);
+    let id = right.id();
+    let message = if entries.len() == 1 {
+        format!(
+            "decision right `{id}` names {} deciding teams: {}",
+            teams.len(),
+            names(&teams)
+        )
+    } else {
+        format!(
+            "decision right `{id}` has {} deciding teams across {} entries: {}",
+            teams.len(),
+            entries.len(),
+            names(&teams)
+        )
+    };
+    let mut help = format!(
+        "keep exactly one team in `decides` for `{}` at `{}` and give the others another role (`recommends`, `agrees`, `consulted`)",
+        right.area,
+        shown(&right.scope.id)
+    );
+    if entries.len() > 1 {
+        help.push_str("; merge the entries into one");
+    }
+    let mut diagnostic = Diagnostic::new(name, EntityRef::new(EntityKind::Decision, id), message)
+        .with_help(help)
+        .at(right.location);
+    for (d, deciders) in entries.iter().skip(1) {
+        let mut ids: Vec<&str> = deciders.iter().map(|&t| g.team(t).id.as_str()).collect();
+        ids.sort_unstable();
+        diagnostic = diagnostic.with_label(
+            g.decision(*d).location,
+            format!("another entry names {}", names(&ids)),
+        );
+    }
+    for team in teams {
+        diagnostic = diagnostic.with_related(EntityKind::Team, team);
+    }
+    Some(diagnostic)
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
+fn names(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let quoted: Vec<String> = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{}`", shown(id)))
+        .collect();
+    let mut text = match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        Some(_) => quoted.join(", "),
+    };
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}
+
+/// An id as written, cut short when it is very long.
+fn shown(id: &str) -> String {
+    if id.chars().count() <= 80 {
+        id.to_owned()
+    } else {
+        id.chars().take(80).collect::<String>() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+    use crate::model::EntityKind;
+
+    const NAME: &str = "conflicting-deciders";
+    const TEAMS: &str = "teams:\n  - id: digital\n    kind: unit\n  - id: merchandising\n    kind: business\n  - id: storefront\n    parent: digital\n    owns: [web-shop]\nproducts:\n  - id: web-shop\n";
+
+    #[test]
+    fn triggers() {
+        let within = format!(
+            "{TEAMS}decisions:\n  - area: budget-allocation\n    scope: organization\n    decides: [merchandising, digital]\n"
+        );
+        assert_triggers(NAME, &within, &["budget-allocation@organization"]);
+        let found = findings(NAME, &within);
+        assert_eq!(
+            found[0].message,
+            "decision right `budget-allocation@organization` names 2 deciding teams: `digital` and `merchandising`"
+        );
+        let related: Vec<(EntityKind, &str)> = found[0]
+            .related
+            .iter()
+            .map(|r| (r.kind, r.id.as_str()))
+            .collect();
+        assert_eq!(
+            related,
+            [
+                (EntityKind::Team, "digital"),
+                (EntityKind::Team, "merchandising")
+            ]
+        );
+
+        let across = format!(
+            "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: roadmap, scope: web-shop, decides: merchandising }}\n  - {{ area: feature-set, scope: web-shop, decides: merchandising }}\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n"
+        );
+        assert_triggers(NAME, &across, &["feature-set@web-shop"]);
+        let found = findings(NAME, &across);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("across 3 entries"),
+            "{}",
+            found[0].message
+        );
+        // Reported on the first entry, with the two others pointed at.
+        assert_eq!(found[0].location.map(|l| l.line), Some(12));
+        assert_eq!(found[0].labels.len(), 2);
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("merge the entries"))
+        );
+
+        // Two groups, one finding each; a dangling scope spelled the same way twice is one scope.
+        let two = format!(
+            "{TEAMS}decisions:\n  - {{ area: pricing, scope: organization, decides: [digital, merchandising] }}\n  - {{ area: hiring, scope: nowhere, decides: digital }}\n  - {{ area: hiring, scope: nowhere, decides: storefront }}\n"
+        );
+        assert_triggers(NAME, &two, &["pricing@organization", "hiring@nowhere"]);
+    }
+
+    #[test]
+    fn passes() {
+        let one = format!(
+            "{TEAMS}decisions:\n  - {{ area: budget-allocation, scope: organization, decides: digital }}\n"
+        );
+        assert_passes(NAME, &one);
+        // The same single team twice: repetitive but consistent.
+        let same = format!(
+            "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: feature-set, scope: web-shop, decides: [storefront, storefront] }}\n"
+        );
+        assert_passes(NAME, &same);
+        // Different areas, or different scopes, are different decisions.
+        let different = format!(
+            "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: roadmap, scope: web-shop, decides: merchandising }}\n  - {{ area: feature-set, scope: digital, decides: digital }}\n"
+        );
+        assert_passes(NAME, &different);
+        // A dangling second decider is `unknown-reference`; no decider at all is `missing-decider`.
+        let dangling = format!(
+            "{TEAMS}decisions:\n  - {{ area: pricing, scope: organization, decides: [digital, nobody] }}\n  - {{ area: pricing, scope: organization }}\n"
+        );
+        assert_passes(NAME, &dangling);
+    }
 }

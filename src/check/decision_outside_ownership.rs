@@ -1,20 +1,72 @@
 //! `decision-outside-ownership`: the team deciding a product's feature set or roadmap is neither its owner nor a unit above it.
 
+use std::collections::{BTreeMap, HashMap};
+
+use petgraph::graph::NodeIndex;
+
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
+use crate::model::{DecisionArea, EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A team that decides `feature-set` or `roadmap` for a product but is
+    /// neither an accountable owner of the product nor a unit above one of
+    /// its owners (in an owner's `parent` chain): authority without
+    /// accountability.
+    ///
+    /// The decision right that applies to a product is found with the
+    /// nearest-scope rule: the product, the products it is `part_of`, its
+    /// owning teams, the units above them, then `organization`; the first
+    /// scope with a right for the area wins. A right at `digital` decided by
+    /// `merchandising` thus applies to every product the teams of `digital`
+    /// own, unless a nearer right overrides it.
+    ///
+    /// The finding is about the decision right, which is what is misplaced:
+    /// one finding per entry, naming the deciding team and every product it
+    /// decides for without being accountable (a right at a unit scope may
+    /// cover many products). Products without an owner are skipped
+    /// (`orphaned-product` reports them); when an entry names several
+    /// deciders (`conflicting-deciders`), each is judged on its own.
     ///
     /// ### Why it matters
-    /// TODO
+    /// The team that is accountable for a product's outcomes must be able
+    /// to decide what goes into it and in which order. When another team
+    /// decides, the owner answers for choices it did not make, and the
+    /// deciding team never feels the consequences of its calls. A unit
+    /// above the owner may decide (it is accountable for everything below
+    /// it); a team beside it may recommend or be consulted.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: digital
+    ///     kind: unit
+    ///   - id: storefront
+    ///     parent: digital
+    ///     owns: [web-shop]
+    ///   - id: merchandising
+    ///     kind: business
+    /// products:
+    ///   - id: web-shop
+    /// decisions:
+    ///   - area: feature-set
+    ///     scope: digital
+    ///     decides: merchandising   # owns nothing under digital
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Let the owner (or the unit above it) decide, and give the other team
+    /// a voice:
+    /// ```yaml
+    /// decisions:
+    ///   - area: feature-set
+    ///     scope: digital
+    ///     decides: digital
+    ///     recommends: [merchandising]
+    /// ```
+    /// Or move ownership of the product to the team that really decides.
     pub struct DecisionOutsideOwnership;
     name: "decision-outside-ownership",
     category: DecisionRights,
@@ -23,10 +75,299 @@ declare_check! {
     params: [],
 }
 
+/// The areas this check looks at.
+const AREAS: [DecisionArea; 2] = [DecisionArea::FeatureSet, DecisionArea::Roadmap];
+
 impl Check for DecisionOutsideOwnership {
     fn meta(&self) -> &super::CheckMeta {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        // The feature-set and roadmap rights at each scope, once per run.
+        let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::new();
+        for d in g.decision_ixs() {
+            let area = &g.decision(d).area;
+            if let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d)) {
+                at.entry((i, scope)).or_default().push(d);
+            }
+        }
+        if at.is_empty() {
+            return;
+        }
+        let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::new();
+        let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::new();
+        // Decision entry → deciding team → the products it decides for without accountability.
+        let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
+        for p in g.product_ixs() {
+            // A duplicated id: scopes and claims resolve to the first definition.
+            if g.product_ix(&g.product(p).id) != Some(p) {
+                continue;
+            }
+            let owners: Vec<TeamIx> = g.owners(p).into_iter().map(|o| o.team).collect();
+            if owners.is_empty() {
+                continue;
+            }
+            let scopes = g.scopes_of(p);
+            for i in 0..AREAS.len() {
+                let Some(governing) = scopes.iter().find_map(|&s| at.get(&(i, s))) else {
+                    continue;
+                };
+                for &d in governing {
+                    let teams = deciders.entry(d).or_insert_with(|| g.deciders(d));
+                    for &t in teams.iter() {
+                        let id = g.team(t).id.as_str();
+                        if accountable(g, id, &owners, &mut above) {
+                            continue;
+                        }
+                        let products = found.entry(d).or_default().entry(id).or_default();
+                        if products.last() != Some(&p) {
+                            products.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for (d, teams) in found {
+            out.push(finding(g, self.meta().name, d, &teams));
+        }
+    }
+}
+
+/// Whether the team with `id` owns the product or is a unit above one of
+/// its owners. Teams are compared by id, so a duplicated team id counts as
+/// one team.
+fn accountable<'m>(
+    g: &OrgGraph<'m>,
+    id: &str,
+    owners: &[TeamIx],
+    above: &mut HashMap<TeamIx, Vec<&'m str>>,
+) -> bool {
+    owners.iter().any(|&o| {
+        g.team(o).id == id
+            || above
+                .entry(o)
+                .or_insert_with(|| {
+                    g.ancestors(o)
+                        .into_iter()
+                        .filter_map(|n: NodeIndex| match g.graph()[n] {
+                            OrgNode::Team(t) => Some(g.team(t).id.as_str()),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .contains(&id)
+    })
+}
+
+fn finding(
+    g: &OrgGraph<'_>,
+    name: &'static str,
+    d: DecisionIx,
+    teams: &BTreeMap<&str, Vec<ProductIx>>,
+) -> Diagnostic {
+    let right = g.decision(d);
+    let mut clauses = Vec::new();
+    let mut all_products: Vec<&str> = Vec::new();
+    for (team, products) in teams {
+        let mut ids: Vec<&str> = products.iter().map(|&p| g.product(p).id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let tail = match ids.len() {
+            1 => "but does not own it and is not a unit above its owner",
+            2 => "but owns neither and is not a unit above their owners",
+            _ => "but owns none of them and is not a unit above their owners",
+        };
+        clauses.push(format!(
+            "`{team}` decides `{}` for {} {tail}",
+            right.area,
+            names(&ids)
+        ));
+        all_products.extend(ids);
+    }
+    all_products.sort_unstable();
+    all_products.dedup();
+    let message = clauses.join("; ");
+
+    let help = match (teams.keys().next(), all_products.as_slice()) {
+        (Some(team), [product]) => {
+            let owner =
+                g.product_ix(product)
+                    .map(|p| g.owners(p))
+                    .and_then(|o| match o.as_slice() {
+                        [only] => Some(g.team(only.team).id.as_str()),
+                        _ => None,
+                    });
+            match owner {
+                Some(owner) => format!(
+                    "let `{owner}`, which owns `{product}`, decide `{}` (or a unit above it), and name `{team}` in `recommends:` or `consulted:`",
+                    right.area
+                ),
+                None => general_help(&right.area),
+            }
+        }
+        _ => general_help(&right.area),
+    };
+
+    let mut diagnostic = Diagnostic::new(
+        name,
+        EntityRef::new(EntityKind::Decision, right.id()),
+        message,
+    )
+    .with_help(help)
+    .at(right.location);
+    if let Some(first) = teams.keys().next()
+        && let Some(r) = right.decides.iter().find(|r| r.id == *first)
+    {
+        diagnostic = diagnostic.with_focus(r.location, format!("`{first}` decides here"));
+    }
+    const LABELLED: usize = 5;
+    for product in all_products.iter().take(LABELLED) {
+        if let Some(p) = g.product_ix(product) {
+            let mut owners: Vec<&str> = g
+                .owners(p)
+                .iter()
+                .map(|o| g.team(o.team).id.as_str())
+                .collect();
+            owners.sort_unstable();
+            diagnostic = diagnostic.with_label(
+                g.product(p).location,
+                format!("`{product}` is owned by {}", names(&owners)),
+            );
+        }
+    }
+    for team in teams.keys() {
+        diagnostic = diagnostic.with_related(EntityKind::Team, *team);
+    }
+    for product in all_products {
+        diagnostic = diagnostic.with_related(EntityKind::Product, product);
+    }
+    diagnostic
+}
+
+fn general_help(area: &DecisionArea) -> String {
+    format!(
+        "let each product's owning team (or a unit above it) decide `{area}`, and name this team in `recommends:` or `consulted:`; or make it the owner"
+    )
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
+fn names(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
+    let mut text = match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        Some(_) => quoted.join(", "),
+    };
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+    use crate::model::EntityKind;
+
+    const NAME: &str = "decision-outside-ownership";
+    const ORG: &str = "teams:\n  - id: digital\n    kind: unit\n    parent: organization\n  - id: storefront\n    parent: digital\n    owns: [web-shop]\n  - id: fulfilment\n    parent: digital\n    owns: [order-tracking]\n  - id: merchandising\n    kind: business\n    parent: organization\nproducts:\n  - id: web-shop\n  - id: order-tracking\n  - id: gift-registry\n";
+
+    #[test]
+    fn triggers() {
+        // The example org: a unit-scope right decided by a business team.
+        let unit = format!(
+            "{ORG}decisions:\n  - area: feature-set\n    scope: digital\n    decides: merchandising\n"
+        );
+        assert_triggers(NAME, &unit, &["feature-set@digital"]);
+        let found = findings(NAME, &unit);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "`merchandising` decides `feature-set` for `order-tracking` and `web-shop` but owns neither and is not a unit above their owners"
+        );
+        let related: Vec<(EntityKind, &str)> = found[0]
+            .related
+            .iter()
+            .map(|r| (r.kind, r.id.as_str()))
+            .collect();
+        assert_eq!(
+            related,
+            [
+                (EntityKind::Team, "merchandising"),
+                (EntityKind::Product, "order-tracking"),
+                (EntityKind::Product, "web-shop")
+            ]
+        );
+        assert_eq!(found[0].labels.len(), 2);
+
+        // A sibling team deciding a product's roadmap; the help names the owner.
+        let sibling = format!(
+            "{ORG}decisions:\n  - {{ area: roadmap, scope: web-shop, decides: fulfilment }}\n"
+        );
+        assert_triggers(NAME, &sibling, &["roadmap@web-shop"]);
+        let found = findings(NAME, &sibling);
+        assert!(
+            found[0]
+                .message
+                .ends_with("but does not own it and is not a unit above its owner")
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("let `storefront`")),
+            "{:?}",
+            found[0].help
+        );
+
+        // An organisation-wide right reaches every owned product that has no nearer right;
+        // a child team below the owner is not above it.
+        let org_wide = format!(
+            "{ORG}  - id: checkout\n    part_of: web-shop\n    owner: storefront\ndecisions:\n  - {{ area: roadmap, scope: organization, decides: merchandising }}\n  - {{ area: roadmap, scope: storefront, decides: storefront }}\n  - {{ area: feature-set, scope: order-tracking, decides: fulfilment-ux }}\n  - {{ area: feature-set, scope: organization, decides: digital }}\n"
+        )
+        .replace("teams:\n", "teams:\n  - id: fulfilment-ux\n    parent: fulfilment\n");
+        assert_triggers(
+            NAME,
+            &org_wide,
+            &["roadmap@organization", "feature-set@order-tracking"],
+        );
+        let found = findings(NAME, &org_wide);
+        assert!(
+            found.iter().any(|d| d
+                .message
+                .starts_with("`merchandising` decides `roadmap` for `order-tracking` but")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn passes() {
+        // Owners decide, or the unit above them.
+        let good = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: feature-set, scope: digital, decides: digital }}\n  - {{ area: roadmap, scope: organization, decides: digital }}\n"
+        );
+        assert_passes(NAME, &good);
+        // The nearest scope wins: the owner's right overrides a misplaced organisation-wide one.
+        let nearer = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: organization, decides: merchandising }}\n  - {{ area: feature-set, scope: digital, decides: digital }}\n"
+        );
+        assert_passes(NAME, &nearer);
+        // Other areas are not this check's business; orphans are skipped.
+        let other = format!(
+            "{ORG}decisions:\n  - {{ area: budget-allocation, scope: organization, decides: merchandising }}\n  - {{ area: feature-set, scope: gift-registry, decides: merchandising }}\n"
+        );
+        assert_passes(NAME, &other);
+        // A dangling decider or scope says nothing about accountability.
+        let dangling = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: nobody }}\n  - {{ area: roadmap, scope: nowhere, decides: merchandising }}\n  - {{ area: roadmap, scope: organization }}\n"
+        );
+        assert_passes(NAME, &dangling);
+        // A product owned both ways by the same team, decided by that team; parent loops terminate.
+        let looped = "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: a\nproducts:\n  - id: p\n    owner: a\ndecisions:\n  - { area: roadmap, scope: a, decides: b }\n  - { area: feature-set, scope: p, decides: a }\n";
+        assert_passes(NAME, looped);
+    }
 }

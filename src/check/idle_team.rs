@@ -1,20 +1,55 @@
 //! `idle-team`: a product-building team that owns no product, contributes to none and decides nothing.
 
+use std::collections::HashMap;
+
+use petgraph::Direction::{Incoming, Outgoing};
+use petgraph::visit::EdgeRef;
+
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{OrgEdge, OrgGraph, OrgNode, TeamIx};
+use crate::model::{EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A stream-aligned, platform, enabling or complicated-subsystem team
+    /// (a team without `kind` is stream-aligned) that is accountable for no
+    /// product, is no product's contributor and decides no decision right.
+    /// Only the `decides` role counts as deciding: recommending, agreeing,
+    /// being consulted or informed does not. Owning outcomes or objectives
+    /// is not owning a product. References that name no existing entity do
+    /// not count either (they are reported by `unknown-reference`). Units,
+    /// governance, business and leadership teams are never reported.
     ///
     /// ### Why it matters
-    /// TODO
+    /// In a product operating model a team exists to build and run
+    /// products. A team connected to none is either missing from the model
+    /// (its products were never written down), left over from a
+    /// reorganisation, or a grouping of teams that should be marked as a
+    /// unit. In each case the model no longer says what the people on it
+    /// are for.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: search
+    ///     kind: stream-aligned
+    /// products:
+    ///   - id: web-shop
+    ///     owner: storefront
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Say what the team works on, or remove it:
+    /// ```yaml
+    /// products:
+    ///   - id: site-search
+    ///     owner: search
+    ///   - id: web-shop
+    ///     owner: storefront
+    ///     contributors: [search]
+    /// ```
+    /// A grouping of teams is `kind: unit`.
     pub struct IdleTeam;
     name: "idle-team",
     category: Ownership,
@@ -28,5 +63,135 @@ impl Check for IdleTeam {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        for defs in definitions(g) {
+            let Some(&first) = defs.first() else { continue };
+            if !g.team(first).kind.builds_products() || defs.iter().any(|&t| is_busy(g, t)) {
+                continue;
+            }
+            out.push(idle(g, first, &defs));
+        }
+    }
+}
+
+/// Every team id once, in model order, with all of its definitions (more
+/// than one only when the id is duplicated, which `duplicate-id` reports):
+/// one finding per team id, and what any definition does counts.
+fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Vec<TeamIx>> = Vec::new();
+    for t in g.team_ixs() {
+        match index.entry(g.team(t).id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(defs) = out.get_mut(*e.get()) {
+                    defs.push(t);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![t]);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the team owns a product, contributes to one or decides something.
+fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
+    g.graph()
+        .edges_directed(g.team_node(team), Outgoing)
+        .any(|e| match e.weight() {
+            OrgEdge::Owns { .. } => matches!(g.graph()[e.target()], OrgNode::Product(_)),
+            OrgEdge::Contributes | OrgEdge::Decides => true,
+            _ => false,
+        })
+}
+
+/// Whether other teams name the team as their `parent`.
+fn has_teams_under(g: &OrgGraph<'_>, defs: &[TeamIx]) -> bool {
+    defs.iter().any(|&t| {
+        g.graph().edges_directed(g.team_node(t), Incoming).any(|e| {
+            matches!(e.weight(), OrgEdge::Parent)
+                && matches!(g.graph()[e.source()], OrgNode::Team(_))
+        })
+    })
+}
+
+fn idle(g: &OrgGraph<'_>, first: TeamIx, defs: &[TeamIx]) -> Diagnostic {
+    let team = g.team(first);
+    let mut help = String::from(
+        "name the products it works on (`owns:` on the team or `owner:`/`contributors:` on a product), \
+         or remove the team if it no longer exists",
+    );
+    if has_teams_under(g, defs) {
+        help.push_str(
+            "; other teams sit under it: if it is a grouping of teams, declare `kind: unit`",
+        );
+    }
+    Diagnostic::new(
+        IdleTeam::NAME,
+        EntityRef::new(EntityKind::Team, &team.id),
+        format!(
+            "{} team `{}` owns no product, contributes to none and decides nothing",
+            team.kind, team.id
+        ),
+    )
+    .with_help(help)
+    .at(team.location)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+
+    const NAME: &str = "idle-team";
+
+    #[test]
+    fn triggers() {
+        let idle = "teams:\n  - id: search\n  - id: core\n    kind: platform\n  - id: coach\n    kind: enabling\n  - id: codec\n    kind: complicated-subsystem\n";
+        assert_triggers(NAME, idle, &["coach", "codec", "core", "search"]);
+        let found = findings(NAME, idle);
+        let search = found.iter().find(|d| d.entity.id == "search");
+        assert_eq!(
+            search.map(|d| d.message.as_str()),
+            Some(
+                "stream-aligned team `search` owns no product, contributes to none and decides nothing"
+            )
+        );
+
+        // Goals, weaker decision roles and dangling claims do not count.
+        let weak = "teams:\n  - id: t\n    owns: [ghost, o]\nproducts:\n  - { id: p, owner: [nobody], contributors: [nobody] }\noutcomes:\n  - { id: o, statement: s, owner: t }\nobjectives:\n  - { id: k, title: x, owner: t, key_results: [r] }\ndecisions:\n  - { area: pricing, scope: organization, decides: nobody, recommends: [t], agrees: [t], consulted: [t], informed: [t], escalates_to: t }\n";
+        assert_triggers(NAME, weak, &["t"]);
+
+        // A tribe written without `kind`: stream-aligned, and the help says so.
+        let tribe = "teams:\n  - id: music\n  - id: playback\n    parent: music\n    owns: [p]\nproducts:\n  - id: p\n";
+        assert_triggers(NAME, tribe, &["music"]);
+        let found = findings(NAME, tribe);
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.ends_with("declare `kind: unit`"), "{help}");
+
+        // A duplicated id: reported once.
+        assert_triggers(NAME, "teams:\n  - id: t\n  - id: t\n", &["t"]);
+    }
+
+    #[test]
+    fn passes() {
+        let busy = "teams:\n  - id: owns\n    owns: [a]\n  - id: owner\n  - id: contributes\n  - id: decides\n    kind: platform\nproducts:\n  - { id: a }\n  - { id: b, owner: owner, contributors: [contributes] }\ndecisions:\n  - { area: pricing, scope: organization, decides: decides }\n";
+        assert_passes(NAME, busy);
+        // Kinds that are not expected to build products.
+        let others = "teams:\n  - { id: u, kind: unit }\n  - { id: g, kind: governance }\n  - { id: b, kind: business }\n  - { id: l, kind: leadership }\n";
+        assert_passes(NAME, others);
+        // Deciding for a decision whose scope is dangling is still deciding.
+        assert_passes(
+            NAME,
+            "teams:\n  - id: t\ndecisions:\n  - { area: pricing, scope: nowhere, decides: t }\n",
+        );
+        // A team defined twice, busy in its second definition.
+        assert_passes(
+            NAME,
+            "teams:\n  - id: t\n  - id: t\n    owns: [p]\nproducts:\n  - id: p\n",
+        );
+        assert_passes(NAME, "products:\n  - id: p\n");
+    }
 }

@@ -1,20 +1,58 @@
 //! `incomplete-product-trio`: a team that owns a customer-facing product but lacks a product manager, an engineering lead or a designer.
 
+use std::collections::HashMap;
+
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::graph::{OrgGraph, ProductIx, TeamIx};
+use crate::model::{EntityKind, EntityRef, ProductKind, Role};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A team that is accountable for at least one `customer-facing`
+    /// product and lists its `members`, but has nobody in one or more of
+    /// the three roles of the product trio: `product-manager`,
+    /// `engineering-lead` and `designer` (spellings such as
+    /// `Product Manager` or `PM` are understood). The message names exactly
+    /// the roles that are missing; a team is reported once, with its
+    /// customer-facing products as related. Teams that list no members are
+    /// never reported: the model does not say who is on them. Products
+    /// without `kind`, internal and platform products do not count.
+    ///
+    /// Allowed by default, because many organisations share designers or
+    /// product managers across teams and do not list them.
     ///
     /// ### Why it matters
-    /// TODO
+    /// A product for customers is shaped by three questions at once: is it
+    /// worth building (product), can we build it (engineering) and can
+    /// people use it (design). A team without one of the three answers that
+    /// question by default, usually late and at the customer's expense.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: checkout
+    ///     owns: [web-shop]
+    ///     members:
+    ///       - { name: Ana, role: product-manager }
+    ///       - { name: Bo, role: engineer }
+    /// products:
+    ///   - id: web-shop
+    ///     kind: customer-facing
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// List the missing roles among the members, sharing people with
+    /// another team if need be:
+    /// ```yaml
+    /// teams:
+    ///   - id: checkout
+    ///     owns: [web-shop]
+    ///     members:
+    ///       - { name: Ana, role: product-manager }
+    ///       - { name: Bo, role: engineering-lead }
+    ///       - { name: Cy, role: designer }
+    /// ```
     pub struct IncompleteProductTrio;
     name: "incomplete-product-trio",
     category: Ownership,
@@ -28,5 +66,202 @@ impl Check for IncompleteProductTrio {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        for defs in definitions(g) {
+            if defs.iter().all(|&t| g.team(t).members.is_empty()) {
+                continue;
+            }
+            let products = customer_facing(g, &defs);
+            if products.is_empty() {
+                continue;
+            }
+            let missing: Vec<&str> = TRIO
+                .iter()
+                .filter(|(role, _)| !defs.iter().any(|&t| g.team(t).has_role(role)))
+                .map(|&(_, name)| name)
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            if let Some(d) = incomplete(g, &defs, &products, &missing) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The three roles of the product trio, with their names in messages.
+const TRIO: [(Role, &str); 3] = [
+    (Role::ProductManager, "product manager"),
+    (Role::EngineeringLead, "engineering lead"),
+    (Role::Designer, "designer"),
+];
+
+/// Every team id once, in model order, with all of its definitions (more
+/// than one only when the id is duplicated, which `duplicate-id` reports):
+/// one finding per team id; members and products of every definition count.
+fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Vec<TeamIx>> = Vec::new();
+    for t in g.team_ixs() {
+        match index.entry(g.team(t).id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(defs) = out.get_mut(*e.get()) {
+                    defs.push(t);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![t]);
+            }
+        }
+    }
+    out
+}
+
+/// The distinct customer-facing products (by id) the team is accountable
+/// for, in model order.
+fn customer_facing(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
+    let mut products: Vec<ProductIx> = defs
+        .iter()
+        .flat_map(|&t| g.products_of(t))
+        .filter(|&p| g.product(p).kind == Some(ProductKind::CustomerFacing))
+        .map(|p| g.product_ix(&g.product(p).id).unwrap_or(p))
+        .collect();
+    products.sort_unstable();
+    products.dedup();
+    products
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
+fn names(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
+    let mut text = match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        Some(_) => quoted.join(", "),
+    };
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}
+
+/// "designer", "product manager or designer", "product manager, engineering lead or designer".
+fn roles(missing: &[&str]) -> String {
+    match missing.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+fn incomplete(
+    g: &OrgGraph<'_>,
+    defs: &[TeamIx],
+    products: &[ProductIx],
+    missing: &[&str],
+) -> Option<Diagnostic> {
+    let team = g.team(*defs.first()?);
+    let ids: Vec<&str> = products.iter().map(|&p| g.product(p).id.as_str()).collect();
+    let what = if ids.len() == 1 {
+        "product"
+    } else {
+        "products"
+    };
+    let role_words: Vec<String> = missing
+        .iter()
+        .map(|m| format!("`role: {}`", m.replace(' ', "-")))
+        .collect();
+    let mut d = Diagnostic::new(
+        IncompleteProductTrio::NAME,
+        EntityRef::new(EntityKind::Team, &team.id),
+        format!(
+            "team `{}` owns customer-facing {what} {} but has no {}",
+            team.id,
+            names(&ids),
+            roles(missing)
+        ),
+    )
+    .with_help(format!(
+        "add the missing {} to `members` ({}), sharing people with another team if need be",
+        if missing.len() == 1 { "role" } else { "roles" },
+        role_words.join(", ")
+    ))
+    .at(team.location);
+    for id in ids {
+        d = d.with_related(EntityKind::Product, id);
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+
+    const NAME: &str = "incomplete-product-trio";
+
+    const PRODUCTS: &str = "products:\n  - { id: shop, kind: customer-facing }\n  - { id: app, kind: customer-facing, owner: checkout }\n  - { id: tools, kind: internal }\n";
+
+    #[test]
+    fn triggers() {
+        let two_missing = format!(
+            "teams:\n  - id: checkout\n    owns: [shop]\n    members:\n      - {{ name: Bo, role: engineering-lead }}\n      - {{ name: Di, role: engineer }}\n{PRODUCTS}"
+        );
+        assert_triggers(NAME, &two_missing, &["checkout"]);
+        let found = findings(NAME, &two_missing);
+        assert_eq!(
+            found[0].message,
+            "team `checkout` owns customer-facing products `shop` and `app` but has no product manager or designer"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "add the missing roles to `members` (`role: product-manager`, `role: designer`), \
+                 sharing people with another team if need be"
+            )
+        );
+        let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(related, ["shop", "app"]);
+
+        // Members without roles: all three missing.
+        let nobody = "teams:\n  - id: t\n    owns: [p]\n    members: [{ name: Ana }]\nproducts:\n  - { id: p, kind: customer-facing }\n";
+        assert_triggers(NAME, nobody, &["t"]);
+        let found = findings(NAME, nobody);
+        assert_eq!(
+            found[0].message,
+            "team `t` owns customer-facing product `p` but has no product manager, engineering lead or designer"
+        );
+
+        // Spelled differently, the understood roles still count.
+        let spelled = "teams:\n  - id: t\n    owns: [p]\n    members:\n      - { name: Ana, role: Product Manager }\n      - { name: Bo, role: engineering_lead }\nproducts:\n  - { id: p, kind: customer-facing }\n";
+        let found = findings(NAME, spelled);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["team `t` owns customer-facing product `p` but has no designer"]
+        );
+    }
+
+    #[test]
+    fn passes() {
+        let full = format!(
+            "teams:\n  - id: checkout\n    owns: [shop]\n    members:\n      - {{ name: Ana, role: product-manager }}\n      - {{ name: Bo, role: engineering-lead }}\n      - {{ name: Cy, role: designer }}\n{PRODUCTS}"
+        );
+        assert_passes(NAME, &full);
+        // No members listed: the model does not say who is on the team.
+        assert_passes(
+            NAME,
+            &format!("teams:\n  - id: checkout\n    owns: [shop]\n{PRODUCTS}"),
+        );
+        // Internal, platform and kind-less products, contributions and dangling claims do not count.
+        let other = "teams:\n  - id: t\n    owns: [a, b, c, ghost]\n    members: [{ name: Bo, role: engineer }]\nproducts:\n  - { id: a, kind: internal }\n  - { id: b, kind: platform }\n  - { id: c }\n  - { id: d, kind: customer-facing, contributors: [t] }\n";
+        assert_passes(NAME, other);
+        // Roles spread over two definitions of one team id.
+        let twice = "teams:\n  - id: t\n    owns: [p]\n    members: [{ name: Ana, role: pm }]\n  - id: t\n    members: [{ name: Bo, role: engineering-lead }, { name: Cy, role: designer }]\nproducts:\n  - { id: p, kind: customer-facing }\n";
+        assert_passes(NAME, twice);
+    }
 }

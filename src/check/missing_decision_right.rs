@@ -1,26 +1,97 @@
 //! `missing-decision-right`: a product with no decision right for feature set, budget allocation or vendor selection.
 
-use super::{Check, Context, declare_check};
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+
+use super::{Check, Context, Param, declare_check};
+use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
+use crate::graph::{OrgGraph, ProductIx, TeamIx};
+use crate::model::{DecisionArea, EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A product for which nobody has been given the right to decide one of
+    /// the listed areas (by default `feature-set`, `budget-allocation` and
+    /// `vendor-selection`): no decision right for the area is written at
+    /// any scope that covers the product. The scopes that cover a product
+    /// are those of the nearest-scope rule: the product itself, the
+    /// products it is `part_of`, its owning teams, the units above them
+    /// (`parent` chain) and `organization`. A decision right at
+    /// `organization` therefore covers every product.
+    ///
+    /// Each product is reported once, naming every area it lacks. A
+    /// decision right counts as written even when its `decides` is empty or
+    /// dangling (`missing-decider` and `unknown-reference` report those); a
+    /// decision right whose `scope` does not resolve covers nothing. When a
+    /// product id is defined twice, only the first definition (the one
+    /// references resolve to) is looked at.
     ///
     /// ### Why it matters
-    /// TODO
+    /// Every product needs someone who decides what goes into it, what it
+    /// may spend and whom it buys from. When nobody has that right written
+    /// down, the decisions go to whoever asks loudest or are escalated by
+    /// default, and the team that is accountable for the product cannot
+    /// tell what it may decide on its own.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: storefront
+    ///     owns: [web-shop]
+    /// products:
+    ///   - id: web-shop
+    /// decisions:
+    ///   - area: feature-set
+    ///     scope: web-shop
+    ///     decides: storefront
+    ///   # nobody decides budget-allocation or vendor-selection for web-shop
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Write the missing rights, at the product or at a scope above it:
+    /// ```yaml
+    /// decisions:
+    ///   - area: feature-set
+    ///     scope: web-shop
+    ///     decides: storefront
+    ///   - area: budget-allocation
+    ///     scope: organization
+    ///     decides: leadership
+    ///   - area: vendor-selection
+    ///     scope: storefront
+    ///     decides: storefront
+    /// ```
+    ///
+    /// ### Configuration
+    /// `areas` (list of decision areas, default `["feature-set",
+    /// "budget-allocation", "vendor-selection"]`): the areas every product
+    /// needs a decision right for. Built-in or custom area names may be
+    /// used; an empty list switches the check off.
+    /// ```toml
+    /// [checks]
+    /// missing-decision-right = { areas = ["feature-set", "budget-allocation"] }
+    /// ```
     pub struct MissingDecisionRight;
     name: "missing-decision-right",
     category: DecisionRights,
     level: Warn,
     summary: "a product with no decision right for feature set, budget allocation or vendor selection",
-    params: [],
+    params: [Param {
+        name: "areas",
+        doc: "the decision areas every product needs a decision right for",
+        default: ParamValue::List(vec!["feature-set".to_owned(), "budget-allocation".to_owned(), "vendor-selection".to_owned()]),
+    }],
+}
+
+/// Which of the configured areas are covered (one flag per area).
+type Cover = Vec<bool>;
+
+fn merge(into: &mut Cover, from: &Cover) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a |= *b;
+    }
 }
 
 impl Check for MissingDecisionRight {
@@ -28,5 +99,245 @@ impl Check for MissingDecisionRight {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        let mut areas: Vec<DecisionArea> = Vec::new();
+        for text in cx.param_list("areas") {
+            let area = DecisionArea::parse(text.trim());
+            if !areas.contains(&area) {
+                areas.push(area);
+            }
+        }
+        if areas.is_empty() {
+            return;
+        }
+        let coverage = Coverage::new(g, &areas);
+        let mut team_memo: HashMap<TeamIx, Cover> = HashMap::new();
+        for p in g.product_ixs() {
+            let product = g.product(p);
+            // A duplicated id: decisions scoped to it resolve to the first definition.
+            if g.product_ix(&product.id) != Some(p) {
+                continue;
+            }
+            let mut covered = coverage.org.clone();
+            coverage.add(&mut covered, g.product_node(p));
+            for parent in g.parent_products(p) {
+                coverage.add(&mut covered, g.product_node(parent));
+            }
+            let owners: Vec<TeamIx> = g.owners(p).into_iter().map(|o| o.team).collect();
+            for &team in &owners {
+                let cover = team_memo
+                    .entry(team)
+                    .or_insert_with(|| coverage.of_team(g, team));
+                merge(&mut covered, cover);
+            }
+            let missing: Vec<&DecisionArea> = areas
+                .iter()
+                .zip(&covered)
+                .filter(|(_, c)| !**c)
+                .map(|(a, _)| a)
+                .collect();
+            if !missing.is_empty() {
+                out.push(finding(g, self.meta().name, p, &owners, &missing));
+            }
+        }
+    }
+}
+
+/// The configured areas written at each scope, computed once per run.
+struct Coverage {
+    at: HashMap<NodeIndex, Cover>,
+    org: Cover,
+}
+
+impl Coverage {
+    fn new(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Self {
+        let mut at: HashMap<NodeIndex, Cover> = HashMap::new();
+        for d in g.decision_ixs() {
+            let area = &g.decision(d).area;
+            let (Some(i), Some(scope)) = (areas.iter().position(|a| a == area), g.scope_of(d))
+            else {
+                continue;
+            };
+            let cover = at.entry(scope).or_insert_with(|| vec![false; areas.len()]);
+            if let Some(flag) = cover.get_mut(i) {
+                *flag = true;
+            }
+        }
+        let org = at
+            .get(&g.organization())
+            .cloned()
+            .unwrap_or_else(|| vec![false; areas.len()]);
+        Self { at, org }
+    }
+
+    /// Adds what is written at `scope`.
+    fn add(&self, into: &mut Cover, scope: NodeIndex) {
+        if let Some(cover) = self.at.get(&scope) {
+            merge(into, cover);
+        }
+    }
+
+    /// What a team and the units above it have written (cycle-safe).
+    fn of_team(&self, g: &OrgGraph<'_>, team: TeamIx) -> Cover {
+        let mut cover = self.org.clone();
+        self.add(&mut cover, g.team_node(team));
+        for unit in g.ancestors(team) {
+            self.add(&mut cover, unit);
+        }
+        cover
+    }
+}
+
+fn finding(
+    g: &OrgGraph<'_>,
+    name: &'static str,
+    p: ProductIx,
+    owners: &[TeamIx],
+    missing: &[&DecisionArea],
+) -> Diagnostic {
+    let product = g.product(p);
+    let missing_names: Vec<String> = missing.iter().map(|a| a.to_string()).collect();
+    let listed: Vec<&str> = missing_names.iter().map(String::as_str).collect();
+    let message = format!(
+        "product `{}` has no decision right for {}",
+        product.id,
+        alternatives(&listed)
+    );
+    let decider = match owners {
+        [only] => g.team(*only).id.as_str(),
+        _ => "<team>",
+    };
+    let example = missing.first().map_or_else(String::new, |area| {
+        format!(
+            " (`- {{ area: {area}, scope: {}, decides: {decider} }}`)",
+            product.id
+        )
+    });
+    let help = format!(
+        "write who decides {} at the product, a product it is part of, its owning team, a unit above it or `organization`{example}",
+        if missing.len() == 1 { "it" } else { "each" }
+    );
+    let mut d = Diagnostic::new(
+        name,
+        EntityRef::new(EntityKind::Product, &product.id),
+        message,
+    )
+    .with_help(help)
+    .at(product.location);
+    let mut owner_ids: Vec<&str> = owners.iter().map(|&t| g.team(t).id.as_str()).collect();
+    owner_ids.sort_unstable();
+    owner_ids.dedup();
+    for id in owner_ids {
+        d = d.with_related(EntityKind::Team, id);
+    }
+    d
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn alternatives(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings, findings_in};
+    use crate::config::{Config, Level, ParamValue};
+    use crate::load::Format;
+
+    const NAME: &str = "missing-decision-right";
+    const ORG: &str = "teams:\n  - id: digital\n    kind: unit\n    parent: organization\n  - id: storefront\n    parent: digital\n    owns: [web-shop, checkout]\n  - id: fulfilment\n    parent: digital\n    owns: [order-tracking]\nproducts:\n  - id: web-shop\n  - id: checkout\n    part_of: web-shop\n  - id: order-tracking\n  - id: gift-registry\n";
+
+    fn with_config(yaml: &str, areas: &[&str]) -> Vec<String> {
+        let mut config = Config::new();
+        config.set_level(NAME, Level::Deny);
+        let list = ParamValue::List(areas.iter().map(|a| (*a).to_owned()).collect());
+        config.set_param(NAME, "areas", list);
+        let mut ids: Vec<String> = findings_in(NAME, yaml, Format::Yaml, config)
+            .into_iter()
+            .map(|d| d.entity.id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn triggers() {
+        // Nothing written anywhere: every product, once each.
+        assert_triggers(
+            NAME,
+            ORG,
+            &["web-shop", "checkout", "order-tracking", "gift-registry"],
+        );
+        let found = findings(NAME, ORG);
+        let web_shop = found.iter().find(|d| d.entity.id == "web-shop");
+        let Some(web_shop) = web_shop else {
+            panic!("no finding for web-shop: {found:#?}")
+        };
+        assert_eq!(
+            web_shop.message,
+            "product `web-shop` has no decision right for `feature-set`, `budget-allocation` or `vendor-selection`"
+        );
+        assert!(
+            web_shop
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("decides: storefront")),
+            "{:?}",
+            web_shop.help
+        );
+        assert_eq!(web_shop.related.len(), 1);
+
+        // Budget and vendors at the organisation, feature set only for the
+        // storefront's products: order-tracking and the orphan lack it.
+        let partial = format!(
+            "{ORG}decisions:\n  - {{ area: budget-allocation, scope: organization, decides: digital }}\n  - {{ area: vendor-selection, scope: organization, decides: digital }}\n  - {{ area: feature-set, scope: storefront, decides: storefront }}\n"
+        );
+        assert_triggers(NAME, &partial, &["order-tracking", "gift-registry"]);
+        let found = findings(NAME, &partial);
+        assert!(
+            found.iter().all(|d| d
+                .message
+                .ends_with("has no decision right for `feature-set`")),
+            "{found:#?}"
+        );
+
+        // A right at a sibling's scope does not cover, and a dangling scope covers nothing.
+        let sibling = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: fulfilment, decides: fulfilment }}\n  - {{ area: feature-set, scope: nowhere, decides: digital }}\n  - {{ area: budget-allocation, scope: organization, decides: digital }}\n  - {{ area: vendor-selection, scope: organization, decides: digital }}\n"
+        );
+        assert_triggers(NAME, &sibling, &["web-shop", "checkout", "gift-registry"]);
+
+        // Configured areas, including a custom one.
+        let custom = format!(
+            "{ORG}decisions:\n  - {{ area: data-retention, scope: web-shop, decides: storefront }}\n"
+        );
+        assert_eq!(
+            with_config(&custom, &["data-retention"]),
+            ["gift-registry", "order-tracking"]
+        );
+    }
+
+    #[test]
+    fn passes() {
+        // Everything at the organisation covers every product, owned or not.
+        let org = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: organization, decides: digital }}\n  - {{ area: budget-allocation, scope: organization, decides: digital }}\n  - {{ area: vendor-selection, scope: organization }}\n"
+        );
+        assert_passes(NAME, &org);
+        // Spread over product, parent product, owning team and unit.
+        let spread = "teams:\n  - id: digital\n    kind: unit\n  - id: storefront\n    parent: digital\n    owns: [web-shop, checkout]\nproducts:\n  - id: web-shop\n  - id: checkout\n    part_of: web-shop\ndecisions:\n  - { area: feature-set, scope: web-shop, decides: storefront }\n  - { area: budget-allocation, scope: digital, decides: digital }\n  - { area: vendor-selection, scope: storefront, decides: storefront }\n";
+        assert_passes(NAME, spread);
+        // Loops in the hierarchy do not hang the check.
+        let looped = "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: a\nproducts:\n  - id: p\n    part_of: q\n  - id: q\n    part_of: p\n    owner: a\ndecisions:\n  - { area: feature-set, scope: b, decides: b }\n  - { area: budget-allocation, scope: q, decides: a }\n  - { area: vendor-selection, scope: a, decides: a }\n";
+        assert_passes(NAME, looped);
+        // An empty list switches the check off.
+        assert!(with_config(ORG, &[]).is_empty());
+        assert!(with_config(&format!("{ORG}decisions:\n  - {{ area: pricing, scope: organization, decides: digital }}\n"), &["pricing"]).is_empty());
+    }
 }

@@ -141,21 +141,35 @@ fn shown(id: &str) -> String {
 fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
     let first = *defs.first()?;
     let product = g.product(first);
-    let mut help = String::from("name one owning team with `owner:` on the product or `owns:` on a team");
+    let mut help =
+        String::from("name one owning team with `owner:` on the product or `owns:` on a team");
 
     let contributors = contributors(g, defs);
-    let contributor_ids: Vec<&str> = contributors.iter().map(|&t| g.team(t).id.as_str()).collect();
+    let contributor_ids: Vec<&str> = contributors
+        .iter()
+        .map(|&t| g.team(t).id.as_str())
+        .collect();
     match contributor_ids.len() {
         0 => {}
-        1 => help.push_str(&format!("; {} contributes to it and is a candidate", names(&contributor_ids))),
-        _ => help.push_str(&format!("; {} contribute to it and are candidates", names(&contributor_ids))),
+        1 => help.push_str(&format!(
+            "; {} contributes to it and is a candidate",
+            names(&contributor_ids)
+        )),
+        _ => help.push_str(&format!(
+            "; {} contribute to it and are candidates",
+            names(&contributor_ids)
+        )),
     }
 
     // The product it is part of may have an owner who could take this one too.
     if let Some(parent) = product.part_of.as_ref().and_then(|r| g.product_ix(&r.id))
         && parent != first
     {
-        let mut parent_owners: Vec<TeamIx> = g.owners(parent).iter().map(|o| canonical(g, o.team)).collect();
+        let mut parent_owners: Vec<TeamIx> = g
+            .owners(parent)
+            .iter()
+            .map(|o| canonical(g, o.team))
+            .collect();
         parent_owners.sort_unstable();
         parent_owners.dedup();
         let owner_ids: Vec<&str> = parent_owners
@@ -188,7 +202,11 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
         .filter(|r| g.team_ix(&r.id).is_none() && seen.insert(r.id.as_str()));
     for (n, r) in dangling.enumerate() {
         let text = format!("`owner` names `{}`, which is not a team", shown(&r.id));
-        d = if n == 0 { d.with_focus(r.location, text) } else { d.with_label(r.location, text) };
+        d = if n == 0 {
+            d.with_focus(r.location, text)
+        } else {
+            d.with_label(r.location, text)
+        };
     }
 
     for id in contributor_ids {
@@ -208,20 +226,27 @@ mod tests {
         let nobody = "teams:\n  - id: storefront\n    owns: [web-shop]\nproducts:\n  - id: web-shop\n  - id: gift-registry\n";
         assert_triggers(NAME, nobody, &["gift-registry"]);
         let found = findings(NAME, nobody);
-        assert_eq!(found[0].message, "product `gift-registry` has no accountable owner");
+        assert_eq!(
+            found[0].message,
+            "product `gift-registry` has no accountable owner"
+        );
         assert_eq!(
             found[0].help.as_deref(),
             Some("name one owning team with `owner:` on the product or `owns:` on a team")
         );
         assert!(found[0].related.is_empty());
-        assert_eq!(found[0].location.map(|l| l.line), Some(5));
+        assert_eq!(found[0].location.map(|l| l.line), Some(6));
 
         // Contributors are not accountable, but they are the candidates.
-        let contributors = "teams:\n  - id: b\n  - id: a\nproducts:\n  - id: p\n    contributors: [a, b, a]\n";
+        let contributors =
+            "teams:\n  - id: b\n  - id: a\nproducts:\n  - id: p\n    contributors: [a, b, a]\n";
         assert_triggers(NAME, contributors, &["p"]);
         let found = findings(NAME, contributors);
         let help = found[0].help.as_deref().unwrap_or_default();
-        assert!(help.ends_with("; `b` and `a` contribute to it and are candidates"), "{help}");
+        assert!(
+            help.ends_with("; `b` and `a` contribute to it and are candidates"),
+            "{help}"
+        );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(related, ["b", "a"]);
 
@@ -229,15 +254,23 @@ mod tests {
         let dangling = "teams:\n  - id: playback\nproducts:\n  - id: web-player\n    owner: playbak\n  - id: app\n    owner: organization\n";
         assert_triggers(NAME, dangling, &["app", "web-player"]);
         let found = findings(NAME, dangling);
-        let focus = found.iter().find_map(|d| d.focus.as_ref().filter(|_| d.entity.id == "web-player"));
-        assert_eq!(focus.map(|f| f.message.as_str()), Some("`owner` names `playbak`, which is not a team"));
+        let focus = found
+            .iter()
+            .find_map(|d| d.focus.as_ref().filter(|_| d.entity.id == "web-player"));
+        assert_eq!(
+            focus.map(|f| f.message.as_str()),
+            Some("`owner` names `playbak`, which is not a team")
+        );
 
         // Owning a goal or the parent product is not owning this product.
         let parent = "teams:\n  - id: music\n    kind: unit\n    owns: [music-app]\nproducts:\n  - id: music-app\n  - id: web-player\n    part_of: music-app\nobjectives:\n  - id: o\n    title: t\n    owner: music\n    key_results: [k]\n";
         assert_triggers(NAME, parent, &["web-player"]);
         let found = findings(NAME, parent);
         let help = found[0].help.as_deref().unwrap_or_default();
-        assert!(help.ends_with("; `music-app`, which it is part of, is owned by `music`"), "{help}");
+        assert!(
+            help.ends_with("; `music-app`, which it is part of, is owned by `music`"),
+            "{help}"
+        );
 
         // A duplicated id is one product: reported once.
         let twice = "products:\n  - id: p\n  - id: p\n";
@@ -246,17 +279,32 @@ mod tests {
 
     #[test]
     fn passes() {
-        assert_passes(NAME, "products:\n  - id: p\n    owner: t\nteams:\n  - id: t\n");
-        assert_passes(NAME, "teams:\n  - id: t\n    owns: p\nproducts:\n  - id: p\n");
+        assert_passes(
+            NAME,
+            "products:\n  - id: p\n    owner: t\nteams:\n  - id: t\n",
+        );
+        assert_passes(
+            NAME,
+            "teams:\n  - id: t\n    owns: p\nproducts:\n  - id: p\n",
+        );
         // Claimed both ways by one team, or by two teams: owned (two is another check).
         let both = "teams:\n  - id: t\n    owns: [p]\n  - id: u\n    owns: [q]\nproducts:\n  - id: p\n    owner: t\n  - id: q\n    owner: t\n";
         assert_passes(NAME, both);
         // Any kind of team can be accountable.
-        assert_passes(NAME, "teams:\n  - id: music\n    kind: unit\n    owns: [app]\nproducts:\n  - id: app\n");
+        assert_passes(
+            NAME,
+            "teams:\n  - id: music\n    kind: unit\n    owns: [app]\nproducts:\n  - id: app\n",
+        );
         // A duplicated id whose other definition is owned.
-        assert_passes(NAME, "teams:\n  - id: t\nproducts:\n  - id: p\n  - id: p\n    owner: t\n");
+        assert_passes(
+            NAME,
+            "teams:\n  - id: t\nproducts:\n  - id: p\n  - id: p\n    owner: t\n",
+        );
         // A product that is its own parent does not loop the help.
-        assert_passes(NAME, "teams:\n  - id: t\n    owns: [p]\nproducts:\n  - id: p\n    part_of: p\n");
+        assert_passes(
+            NAME,
+            "teams:\n  - id: t\n    owns: [p]\nproducts:\n  - id: p\n    part_of: p\n",
+        );
         assert_passes(NAME, "teams:\n  - id: t\n");
     }
 }

@@ -1,26 +1,68 @@
 //! `overloaded-team`: a team accountable for more than `max_products` products.
 
-use super::{Check, Context, declare_check};
+use std::collections::HashMap;
+
+use super::{Check, Context, Param, declare_check};
+use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
+use crate::graph::{OrgGraph, ProductIx, TeamIx};
+use crate::model::{EntityKind, EntityRef};
+
+/// The limit when none is configured.
+const DEFAULT_MAX_PRODUCTS: i64 = 3;
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A team that is accountable for more than `max_products` products
+    /// (3 unless configured). A product counts once however it is claimed
+    /// (the team's `owns`, the product's `owner`, or both); products the
+    /// team only contributes to, and outcomes or objectives it owns, do not
+    /// count. Any kind of team is counted, units included: a unit that owns
+    /// products directly is accountable for them. The message gives the
+    /// count and the limit, and the products are listed as related.
     ///
     /// ### Why it matters
-    /// TODO
+    /// A team can keep only so much in its head. Spread over many products
+    /// it stops knowing any of them well: each gets a little attention, the
+    /// backlog becomes a queue of requests from every side, and outcomes
+    /// are traded against each other inside one team instead of being
+    /// pursued.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// teams:
+    ///   - id: fulfilment
+    ///     owns: [order-tracking, returns, shipping-labels, warehouse-app]
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Hand some products to other teams, or merge closely related products
+    /// into one product line (`part_of`) that the team owns:
+    /// ```yaml
+    /// teams:
+    ///   - id: fulfilment
+    ///     owns: [order-tracking, returns]
+    ///   - id: warehouse
+    ///     owns: [shipping-labels, warehouse-app]
+    /// ```
+    ///
+    /// ### Configuration
+    /// `max_products` (integer, default 3): the most products one team may
+    /// be accountable for.
+    /// ```toml
+    /// [checks]
+    /// overloaded-team = { level = "warn", max_products = 4 }
+    /// ```
     pub struct OverloadedTeam;
     name: "overloaded-team",
     category: Ownership,
     level: Warn,
     summary: "a team accountable for more than `max_products` products",
-    params: [],
+    params: [Param {
+        name: "max_products",
+        doc: "the most products one team may be accountable for (a whole number, default 3)",
+        default: ParamValue::Int(DEFAULT_MAX_PRODUCTS),
+    }],
 }
 
 impl Check for OverloadedTeam {
@@ -28,5 +70,133 @@ impl Check for OverloadedTeam {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        let g = cx.graph();
+        let max = cx
+            .param_int("max_products")
+            .unwrap_or(DEFAULT_MAX_PRODUCTS)
+            .max(0);
+        for defs in definitions(g) {
+            let products = products(g, &defs);
+            let count = i64::try_from(products.len()).unwrap_or(i64::MAX);
+            if count > max
+                && let Some(d) = overloaded(g, &defs, &products, max)
+            {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// Every team id once, in model order, with all of its definitions (more
+/// than one only when the id is duplicated, which `duplicate-id` reports).
+fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Vec<TeamIx>> = Vec::new();
+    for t in g.team_ixs() {
+        match index.entry(g.team(t).id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(defs) = out.get_mut(*e.get()) {
+                    defs.push(t);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![t]);
+            }
+        }
+    }
+    out
+}
+
+/// The distinct products (by id) every definition of a team is accountable
+/// for, in model order.
+fn products(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
+    let mut products: Vec<ProductIx> = defs
+        .iter()
+        .flat_map(|&t| g.products_of(t))
+        .map(|p| g.product_ix(&g.product(p).id).unwrap_or(p))
+        .collect();
+    products.sort_unstable();
+    products.dedup();
+    products
+}
+
+fn overloaded(
+    g: &OrgGraph<'_>,
+    defs: &[TeamIx],
+    products: &[ProductIx],
+    max: i64,
+) -> Option<Diagnostic> {
+    let team = g.team(*defs.first()?);
+    let noun = if max == 1 { "product" } else { "products" };
+    let mut d = Diagnostic::new(
+        OverloadedTeam::NAME,
+        EntityRef::new(EntityKind::Team, &team.id),
+        format!(
+            "team `{}` is accountable for {} products, more than the limit of {max} {noun}",
+            team.id,
+            products.len()
+        ),
+    )
+    .with_help(
+        "hand some of its products to other teams, or group closely related ones into one product \
+         line; if this team can carry them, raise `max_products` for `overloaded-team` in opmodel.toml",
+    )
+    .at(team.location);
+    for &p in products {
+        d = d.with_related(EntityKind::Product, &g.product(p).id);
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings, findings_in};
+    use crate::config::Config;
+    use crate::load::Format;
+
+    const NAME: &str = "overloaded-team";
+
+    const FOUR: &str = "teams:\n  - id: fulfilment\n    owns: [a, b, c]\n  - id: small\n    owns: [e]\nproducts:\n  - id: a\n  - id: b\n  - id: c\n  - id: d\n    owner: fulfilment\n  - id: e\n";
+
+    #[test]
+    fn triggers() {
+        assert_triggers(NAME, FOUR, &["fulfilment"]);
+        let found = findings(NAME, FOUR);
+        assert_eq!(
+            found[0].message,
+            "team `fulfilment` is accountable for 4 products, more than the limit of 3 products"
+        );
+        let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(related, ["a", "b", "c", "d"]);
+
+        // The limit is configurable.
+        let mut config = Config::new();
+        config.set_param(NAME, "max_products", 0_i64);
+        let found = findings_in(NAME, FOUR, Format::Yaml, config);
+        let ids: Vec<&str> = found.iter().map(|d| d.entity.id.as_str()).collect();
+        assert_eq!(ids, ["fulfilment", "small"]);
+
+        // Units are counted too.
+        let unit = "teams:\n  - id: music\n    kind: unit\n    owns: [a, b, c, d]\nproducts:\n  - { id: a }\n  - { id: b }\n  - { id: c }\n  - { id: d }\n";
+        assert_triggers(NAME, unit, &["music"]);
+    }
+
+    #[test]
+    fn passes() {
+        // At the limit, with products claimed both ways and twice: still 3.
+        let three = "teams:\n  - id: t\n    owns: [a, b, c, a]\nproducts:\n  - { id: a, owner: t }\n  - { id: b, owner: t }\n  - { id: c }\n";
+        assert_passes(NAME, three);
+        // Contributing, owning goals and dangling claims do not count.
+        let other = "teams:\n  - id: t\n    owns: [a, ghost, o]\nproducts:\n  - { id: a }\n  - { id: b, contributors: [t] }\n  - { id: c, contributors: [t] }\n  - { id: d, contributors: [t] }\noutcomes:\n  - { id: o, statement: s, owner: t }\n  - { id: o2, statement: s, owner: t }\n";
+        assert_passes(NAME, other);
+        // A duplicated product id counts once.
+        let twice = "teams:\n  - id: t\n    owns: [a, b, c]\nproducts:\n  - { id: a }\n  - { id: b }\n  - { id: c }\n  - { id: c, owner: t }\n";
+        assert_passes(NAME, twice);
+        // A higher limit.
+        let mut config = Config::new();
+        config.set_param(NAME, "max_products", 4_i64);
+        assert!(findings_in(NAME, FOUR, Format::Yaml, config).is_empty());
+    }
 }

@@ -77,17 +77,28 @@ impl Check for UnalignedProduct {
                 continue;
             }
             let product = g.product(p);
-            let mut owners: Vec<&str> = g.owners(p).iter().map(|o| g.team(o.team).id.as_str()).collect();
+            let mut owners: Vec<&str> = g
+                .owners(p)
+                .iter()
+                .map(|o| g.team(o.team).id.as_str())
+                .collect();
             owners.sort_unstable();
             owners.dedup();
-            let mut parents: Vec<&str> = g.parent_products(p).into_iter().map(|pp| g.product(pp).id.as_str()).collect();
+            let mut parents: Vec<&str> = g
+                .parent_products(p)
+                .into_iter()
+                .map(|pp| g.product(pp).id.as_str())
+                .collect();
             parents.sort_unstable();
             parents.dedup();
 
             let message = if product.outcomes.is_empty() {
                 format!("product `{}` has no path to any outcome", product.id)
             } else {
-                format!("product `{}` has no path to any outcome: its `outcomes` name no existing outcome", product.id)
+                format!(
+                    "product `{}` has no path to any outcome: its `outcomes` name no existing outcome",
+                    product.id
+                )
             };
             let help = match owners.as_slice() {
                 [] => "add `outcomes: [...]` naming the outcomes the product serves, or give it an owning team with an objective that `supports` an outcome".to_owned(),
@@ -97,9 +108,13 @@ impl Check for UnalignedProduct {
                     many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
                 ),
             };
-            let mut d = Diagnostic::new(self.meta().name, crate::model::EntityRef::new(EntityKind::Product, &product.id), message)
-                .with_help(help)
-                .at(product.location);
+            let mut d = Diagnostic::new(
+                self.meta().name,
+                crate::model::EntityRef::new(EntityKind::Product, &product.id),
+                message,
+            )
+            .with_help(help)
+            .at(product.location);
             if let Some(first) = product.outcomes.first() {
                 d = d.with_focus(first.location, "`outcomes` names no existing outcome");
             }
@@ -129,9 +144,10 @@ fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
     let mut queue = VecDeque::new();
     for o in g.objective_ixs() {
         let n = g.objective_node(o);
-        let direct = raw
-            .edges_directed(n, Outgoing)
-            .any(|e| matches!(e.weight(), OrgEdge::Supports) && matches!(raw[e.target()], OrgNode::Outcome(_)));
+        let direct = raw.edges_directed(n, Outgoing).any(|e| {
+            matches!(e.weight(), OrgEdge::Supports)
+                && matches!(raw[e.target()], OrgNode::Outcome(_))
+        });
         if direct && let Some(slot) = objective_ok.get_mut(o.index()) {
             *slot = true;
             queue.push_back(n);
@@ -167,9 +183,9 @@ fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
     let mut queue = VecDeque::new();
     for p in g.product_ixs() {
         let n = g.product_node(p);
-        let serves = raw
-            .edges_directed(n, Outgoing)
-            .any(|e| matches!(e.weight(), OrgEdge::Serves) && matches!(raw[e.target()], OrgNode::Outcome(_)));
+        let serves = raw.edges_directed(n, Outgoing).any(|e| {
+            matches!(e.weight(), OrgEdge::Serves) && matches!(raw[e.target()], OrgNode::Outcome(_))
+        });
         let via_owner = || {
             raw.edges_directed(n, Incoming).any(|e| {
                 e.weight().is_owns() && matches!(raw[e.source()], OrgNode::Team(t) if team_ok.get(t.index()).copied().unwrap_or(false))
@@ -212,8 +228,18 @@ mod tests {
         assert_triggers(NAME, bare, &["web-player"]);
         let found = findings(NAME, bare);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "product `web-player` has no path to any outcome");
-        assert!(found[0].help.as_deref().unwrap_or("").contains("give `playback` an objective"), "{found:#?}");
+        assert_eq!(
+            found[0].message,
+            "product `web-player` has no path to any outcome"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .contains("give `playback` an objective"),
+            "{found:#?}"
+        );
         assert_eq!(found[0].related.len(), 1);
         assert_eq!(found[0].related[0].id, "playback");
 
@@ -229,14 +255,23 @@ mod tests {
         let line = "products:\n  - id: app\n  - id: player\n    part_of: app\n  - id: search\n    part_of: player\n";
         assert_triggers(NAME, line, &["app", "player", "search"]);
         let found = findings(NAME, line);
-        let search = found.iter().find(|d| d.entity.id == "search").expect("search is reported");
-        assert!(search.related.iter().any(|r| r.id == "app") && search.related.iter().any(|r| r.id == "player"));
+        let search = found
+            .iter()
+            .find(|d| d.entity.id == "search")
+            .expect("search is reported");
+        assert!(
+            search.related.iter().any(|r| r.id == "app")
+                && search.related.iter().any(|r| r.id == "player")
+        );
 
         // A dangling outcome reference leaves the product without a path.
         let dangling = "products:\n  - id: p\n    outcomes: [nowhere]\n";
         assert_triggers(NAME, dangling, &["p"]);
         let found = findings(NAME, dangling);
-        assert!(found[0].message.contains("name no existing outcome"), "{found:#?}");
+        assert!(
+            found[0].message.contains("name no existing outcome"),
+            "{found:#?}"
+        );
 
         // A loop in `part_of` with no outcome anywhere.
         let loop_ = "products:\n  - id: a\n    part_of: b\n  - id: b\n    part_of: a\n";
@@ -245,7 +280,8 @@ mod tests {
 
     #[test]
     fn passes() {
-        let own = "products:\n  - id: p\n    outcomes: [o]\noutcomes:\n  - id: o\n    statement: s\n";
+        let own =
+            "products:\n  - id: p\n    outcomes: [o]\noutcomes:\n  - id: o\n    statement: s\n";
         assert_passes(NAME, own);
 
         // Through the owning team's objective, via a parent objective, owner given either way.

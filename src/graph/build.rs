@@ -25,15 +25,15 @@ enum Want {
 
 impl Want {
     fn accepts(self, node: OrgNode) -> bool {
-        match (self, node) {
-            (Self::Team, OrgNode::Team(_)) => true,
-            (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization) => true,
-            (Self::Product, OrgNode::Product(_)) => true,
-            (Self::Outcome, OrgNode::Outcome(_)) => true,
-            (Self::OutcomeOrObjective, OrgNode::Outcome(_) | OrgNode::Objective(_)) => true,
-            (Self::Scope, OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization) => true,
-            _ => false,
-        }
+        matches!(
+            (self, node),
+            (Self::Team, OrgNode::Team(_))
+                | (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization)
+                | (Self::Product, OrgNode::Product(_))
+                | (Self::Outcome, OrgNode::Outcome(_))
+                | (Self::OutcomeOrObjective, OrgNode::Outcome(_) | OrgNode::Objective(_))
+                | (Self::Scope, OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization)
+        )
     }
 
     fn describe(self) -> &'static str {

@@ -9,8 +9,11 @@ use super::types::{OrgEdge, OrgNode};
 use super::{HIERARCHY_CYCLE, OrgGraph};
 use crate::diagnostic::Diagnostic;
 
+/// A chain relation: its field name, which edges it follows, and the help.
+type Relation = (&'static str, fn(&OrgEdge) -> bool, &'static str);
+
 pub(super) fn find(g: &mut OrgGraph<'_>) {
-    let relations: [(&str, fn(&OrgEdge) -> bool, &str); 3] = [
+    let relations: [Relation; 3] = [
         ("parent", |e| matches!(e, OrgEdge::Parent), "a team cannot sit inside itself: break the loop by giving one of these teams another `parent`"),
         ("part_of", |e| matches!(e, OrgEdge::PartOf), "a product cannot be part of itself: break the loop by changing one `part_of`"),
         ("supports", |e| matches!(e, OrgEdge::Supports), "goals cannot support themselves: break the loop by changing one `supports`"),

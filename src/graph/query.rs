@@ -177,12 +177,11 @@ impl<'m> OrgGraph<'m> {
                             next.push(e.target());
                         }
                     }
-                    // The product's own owners only: a parent's owners do not align a child.
-                    if n == start {
-                        for e in self.graph.edges_directed(n, Incoming) {
-                            if e.weight().is_owns() {
-                                next.push(e.source());
-                            }
+                    // A parent product "has a path" in any of the three ways,
+                    // including through its own owners' objectives.
+                    for e in self.graph.edges_directed(n, Incoming) {
+                        if e.weight().is_owns() {
+                            next.push(e.source());
                         }
                     }
                 }

@@ -9,7 +9,6 @@ use super::node::ParseLimits;
 /// assert_eq!(options.max_depth, 64);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct LoadOptions {
     /// Largest file read, in bytes (default 512 MiB).
     pub max_file_size: u64,
