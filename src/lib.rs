@@ -70,11 +70,16 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
+pub mod goal_style;
 pub mod graph;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod scorecard;
 pub mod source;
+#[cfg(feature = "synth")]
+pub mod synth;
 
 mod lint;
 

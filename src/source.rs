@@ -81,7 +81,17 @@ impl Sources {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
         let path = path.into();
-        let display = path.to_string_lossy().replace('\\', "/");
+        // Control characters in a file name are shown escaped: the display
+        // path ends up in every kind of output, terminals included.
+        let display: String = path
+            .to_string_lossy()
+            .replace('\\', "/")
+            .chars()
+            .flat_map(|c| {
+                let escaped = c.is_control().then(|| c.escape_default());
+                escaped.into_iter().flatten().chain((!c.is_control()).then_some(c))
+            })
+            .collect();
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile {
             path,

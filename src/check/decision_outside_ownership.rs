@@ -7,14 +7,17 @@ use petgraph::graph::NodeIndex;
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
-use crate::model::{DecisionArea, EntityKind, EntityRef};
+use crate::model::{DecisionArea, EntityKind, EntityRef, TeamKind};
 
 declare_check! {
     /// ### What it finds
     /// A team that decides `feature-set` or `roadmap` for a product but is
     /// neither an accountable owner of the product nor a unit above one of
     /// its owners (in an owner's `parent` chain): authority without
-    /// accountability.
+    /// accountability. A `leadership` team is the leadership of the unit it
+    /// sits in, so it counts as that unit: one whose `parent` is a unit
+    /// stands for the unit, and one whose `parent` is `organization` (or
+    /// that has no `parent`) stands above every team.
     ///
     /// The decision right that applies to a product is found with the
     /// nearest-scope rule: the product, the products it is `part_of`, its
@@ -98,6 +101,7 @@ impl Check for DecisionOutsideOwnership {
         }
         let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::new();
         let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::new();
+        let mut standing: HashMap<TeamIx, Standing> = HashMap::new();
         // Decision entry → deciding team → the products it decides for without accountability.
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
         for p in g.product_ixs() {
@@ -118,7 +122,16 @@ impl Check for DecisionOutsideOwnership {
                     let teams = deciders.entry(d).or_insert_with(|| g.deciders(d));
                     for &t in teams.iter() {
                         let id = g.team(t).id.as_str();
-                        if accountable(g, id, &owners, &mut above) {
+                        let standing = *standing.entry(t).or_insert_with(|| Standing::of(g, t));
+                        let fine = match standing {
+                            Standing::Everywhere => true,
+                            Standing::Own => accountable(g, id, &owners, &mut above),
+                            Standing::For(unit) => {
+                                accountable(g, id, &owners, &mut above)
+                                    || accountable(g, g.team(unit).id.as_str(), &owners, &mut above)
+                            }
+                        };
+                        if fine {
                             continue;
                         }
                         let products = found.entry(d).or_default().entry(id).or_default();
@@ -131,6 +144,34 @@ impl Check for DecisionOutsideOwnership {
         }
         for (d, teams) in found {
             out.push(finding(g, self.meta().name, d, &teams));
+        }
+    }
+}
+
+/// Whom a deciding team speaks for.
+#[derive(Clone, Copy, Debug)]
+enum Standing {
+    /// Itself only.
+    Own,
+    /// The leadership of a unit: it speaks for that unit.
+    For(TeamIx),
+    /// The leadership of the organisation: above every team.
+    Everywhere,
+}
+
+impl Standing {
+    fn of(g: &OrgGraph<'_>, team: TeamIx) -> Self {
+        let t = g.team(team);
+        if t.kind != TeamKind::Leadership {
+            return Self::Own;
+        }
+        match g.ancestors(team).first().map(|&n| g.graph()[n]) {
+            Some(OrgNode::Organization) => Self::Everywhere,
+            Some(OrgNode::Team(unit)) => Self::For(unit),
+            // No `parent` at all: the organisation's own leadership; a
+            // dangling one (`unknown-reference`): itself only.
+            _ if t.parent.is_none() => Self::Everywhere,
+            _ => Self::Own,
         }
     }
 }
@@ -342,6 +383,17 @@ mod tests {
                 .starts_with("`merchandising` decides `roadmap` for `order-tracking` but")),
             "{found:#?}"
         );
+
+        // The leadership of another unit, or a business team, is not above the owner.
+        let other_unit = format!(
+            "{ORG}decisions:\n  - {{ area: roadmap, scope: fulfilment, decides: retail-lead }}\n  - {{ area: feature-set, scope: storefront, decides: merchandising }}\n"
+        )
+        .replace("teams:\n", "teams:\n  - { id: retail, kind: unit }\n  - { id: retail-lead, kind: leadership, parent: retail }\n");
+        assert_triggers(
+            NAME,
+            &other_unit,
+            &["roadmap@fulfilment", "feature-set@storefront"],
+        );
     }
 
     #[test]
@@ -366,6 +418,15 @@ mod tests {
             "{ORG}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: nobody }}\n  - {{ area: roadmap, scope: nowhere, decides: merchandising }}\n  - {{ area: roadmap, scope: organization }}\n"
         );
         assert_passes(NAME, &dangling);
+        // A leadership team stands for the unit it sits in, or for the whole organisation.
+        let leaders = format!(
+            "{ORG}  - id: app\n    owner: digital\ndecisions:\n  - {{ area: roadmap, scope: digital, decides: digital-lead }}\n  - {{ area: feature-set, scope: organization, decides: exec }}\n  - {{ area: feature-set, scope: app, decides: board }}\n"
+        )
+        .replace(
+            "teams:\n",
+            "teams:\n  - { id: digital-lead, kind: leadership, parent: digital }\n  - { id: exec, kind: leadership, parent: organization }\n  - { id: board, kind: leadership }\n",
+        );
+        assert_passes(NAME, &leaders);
         // A product owned both ways by the same team, decided by that team; parent loops terminate.
         let looped = "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: a\nproducts:\n  - id: p\n    owner: a\ndecisions:\n  - { area: roadmap, scope: a, decides: b }\n  - { area: feature-set, scope: p, decides: a }\n";
         assert_passes(NAME, looped);

@@ -230,15 +230,23 @@ fn finding(
     }
     for (i, &n) in path.iter().enumerate().skip(1).take(SHOWN) {
         let to = path.get(i + 1).copied().unwrap_or(first);
-        let location = match g.graph()[n] {
-            OrgNode::Decision(d) => g
-                .decision(d)
-                .escalates_to
-                .as_ref()
-                .and_then(|r| r.location)
-                .or(g.location(n)),
-            _ => g.location(n),
+        // Point at the field that makes the step: `escalates_to`, `decides` or `parent`.
+        let field = match (g.graph()[n], g.graph()[to]) {
+            (OrgNode::Decision(d), _) => {
+                g.decision(d).escalates_to.as_ref().and_then(|r| r.location)
+            }
+            (OrgNode::Team(t), OrgNode::Decision(d)) => {
+                let id = &g.team(t).id;
+                g.decision(d)
+                    .decides
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .and_then(|r| r.location)
+            }
+            (OrgNode::Team(t), _) => g.team(t).parent.as_ref().and_then(|r| r.location),
+            _ => None,
         };
+        let location = field.or(g.location(n));
         diagnostic = diagnostic.with_label(location, format!("`{}` {}", g.id(n), step(g, n, to)));
     }
     let mut seen: HashSet<EntityRef> = HashSet::from([g.entity_ref(first)]);

@@ -1,20 +1,46 @@
-//! `milestone-key-result`: a key result phrased as a milestone or output where an outcome belongs.
+//! `milestone-key-result`: a key result phrased as a milestone or output.
 
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::goal_style::{self, Cue};
+use crate::model::{EntityKind, EntityRef, KeyResult, KeyResultKind, Objective};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A key result that says what will be delivered or done (something to
+    /// launch, ship, build, complete, migrate, hire, run, release, roll out,
+    /// …) instead of what will change for customers or the business. The
+    /// goal-style classifier ([`crate::goal_style`]) decides, and the message
+    /// names the cues it found ("`Launch` is a delivery verb; `by August` is
+    /// a deadline"). A declared `kind` wins: `kind: milestone` is always
+    /// reported (the author said so), `kind: outcome` never is.
     ///
     /// ### Why it matters
-    /// TODO
+    /// A milestone is met when the work ships, whether or not anything got
+    /// better. Teams steered by milestones optimise for delivery dates; teams
+    /// steered by outcomes are free to find the cheapest way to move the
+    /// result, and to stop when it has moved. A key result that is a to-do
+    /// item turns OKRs back into a project plan.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// objectives:
+    ///   - id: onboarding-2026q3
+    ///     title: New listeners find music they love in their first week
+    ///     key_results:
+    ///       - Launch the redesigned onboarding flow by August
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Ask what should change for whom when the work ships, and measure that:
+    /// ```yaml
+    ///     key_results:
+    ///       - Raise week-1 retention of new listeners from 31% to 38%
+    /// ```
+    /// The launch becomes a means to the key result, tracked in the team's
+    /// backlog. If it really is a milestone the team commits to, say so with
+    /// `kind: milestone` and switch this check off for it with
+    /// `allow: [milestone-key-result]`.
     pub struct MilestoneKeyResult;
     name: "milestone-key-result",
     category: GoalStyle,
@@ -28,5 +54,91 @@ impl Check for MilestoneKeyResult {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        for (objective, kr) in cx.model().key_results() {
+            if kr.text.trim().is_empty() {
+                continue;
+            }
+            let why = match kr.kind {
+                Some(KeyResultKind::Outcome) => continue,
+                Some(KeyResultKind::Milestone) => "is declared a milestone (`kind: milestone`)".to_owned(),
+                None => {
+                    let assessment = goal_style::classify(&kr.text);
+                    if !assessment.is_milestone() {
+                        continue;
+                    }
+                    reads_as_milestone(&kr.text, &assessment.cues)
+                }
+            };
+            out.push(diagnostic(objective, kr, &why));
+        }
+    }
+}
+
+/// "reads as a milestone: `Launch` is a delivery verb; `by August` is a deadline".
+fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
+    let mut toward: Vec<&Cue> = cues.iter().filter(|c| c.weight > 0.0).collect();
+    // The strongest cues, shown in reading order.
+    toward.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.span.start.cmp(&b.span.start)));
+    toward.truncate(3);
+    toward.sort_by_key(|c| c.span.start);
+    if toward.is_empty() {
+        return "reads as a milestone".to_owned();
+    }
+    let shown: Vec<String> = toward.iter().map(|c| c.describe(text)).collect();
+    format!("reads as a milestone: {}", shown.join("; "))
+}
+
+fn diagnostic(objective: &Objective, kr: &KeyResult, why: &str) -> Diagnostic {
+    let help = goal_style::rewrite_hint(&kr.text, kr.metric.as_deref(), kr.baseline, kr.target, kr.unit.as_deref());
+    Diagnostic::new(
+        META.name,
+        EntityRef::new(EntityKind::KeyResult, &kr.id),
+        format!("key result `{}` \"{}\" {why}", kr.id, super::quote_text(&kr.text)),
+    )
+    .with_help(help)
+    .at(kr.location)
+    .with_related(EntityKind::Objective, &objective.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+
+    const NAME: &str = "milestone-key-result";
+
+    #[test]
+    fn triggers() {
+        let yaml = "objectives:\n  - id: q3\n    title: New listeners stay\n    key_results:\n      - Raise week-1 retention of new listeners from 31% to 38%\n      - Launch the redesigned onboarding flow by August\n      - Hire 5 engineers\n";
+        assert_triggers(NAME, yaml, &["q3#2", "q3#3"]);
+        let found = findings(NAME, yaml);
+        let launch = found.iter().find(|d| d.entity.id == "q3#2").expect("q3#2");
+        assert!(launch.message.contains("`Launch` is a delivery verb"), "{}", launch.message);
+        assert!(launch.message.contains("`by August`"), "{}", launch.message);
+        assert_eq!(launch.location.map(|l| l.line), Some(6));
+        assert_eq!(launch.related[0].id, "q3");
+        // A declared milestone is reported even when it reads like an outcome.
+        let declared = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Churn falls from 5% to 3%, kind: milestone }\n";
+        assert_triggers(NAME, declared, &["q3#1"]);
+    }
+
+    #[test]
+    fn the_rewrite_uses_the_key_results_own_metric() {
+        let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Launch the new onboarding flow, metric: week-1 retention, baseline: 31, target: 38, unit: '%' }\n";
+        let found = findings(NAME, yaml);
+        let help = found[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("week-1 retention from 31% to 38%"), "{help}");
+    }
+
+    #[test]
+    fn passes() {
+        let outcomes = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Ship rate of on-time orders ≥ 98%\n      - Reduce time to first value from 14 to 3 days\n";
+        assert_passes(NAME, outcomes);
+        // A declared outcome silences the classifier.
+        let declared = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Launch the new checkout by August, kind: outcome }\n";
+        assert_passes(NAME, declared);
+        // `allow` silences only this check on that key result.
+        let allowed = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Launch the new checkout by August, allow: [milestone-key-result] }\n";
+        assert_passes(NAME, allowed);
+    }
 }

@@ -192,3 +192,18 @@ macro_rules! declare_check {
     };
 }
 pub(crate) use declare_check;
+
+/// User text quoted in a message: on one line, control characters escaped,
+/// cut at 80 characters.
+pub(crate) fn quote_text(text: &str) -> String {
+    let mut out: String = text
+        .trim()
+        .chars()
+        .take(80)
+        .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
+        .collect();
+    if text.trim().chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}

@@ -2,24 +2,44 @@
 
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
+use crate::goal_style;
+use crate::model::{EntityKind, EntityRef};
 
 declare_check! {
     /// ### What it finds
-    /// TODO
+    /// A key result whose text gives no number, threshold or target, and
+    /// whose fields give no `baseline` or `target` either. A date alone is a
+    /// deadline, not a measure: "by Q3" or "in 2026" do not count.
     ///
     /// ### Why it matters
-    /// TODO
+    /// A key result is how everyone knows, without a meeting, whether the
+    /// objective was reached. Without a number there is no way to tell
+    /// "done" from "a bit better", and the end-of-quarter review becomes a
+    /// debate about effort.
     ///
     /// ### Example
-    /// TODO
+    /// ```yaml
+    /// key_results:
+    ///   - Improve the checkout experience
+    /// ```
     ///
     /// ### Fix
-    /// TODO
+    /// Name the measure and where it should get to, in the text or in the
+    /// fields:
+    /// ```yaml
+    /// key_results:
+    ///   - text: Checkout conversion rises from 2.1% to 2.6%
+    ///   - text: Fewer abandoned checkouts
+    ///     metric: checkout abandonment rate
+    ///     baseline: 68
+    ///     target: 60
+    ///     unit: "%"
+    /// ```
     pub struct UnmeasurableKeyResult;
     name: "unmeasurable-key-result",
     category: GoalStyle,
     level: Warn,
-    summary: "a key result with no number, threshold or target",
+    summary: "a key result with no number, threshold or target in its text or fields",
     params: [],
 }
 
@@ -28,5 +48,52 @@ impl Check for UnmeasurableKeyResult {
         &META
     }
 
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+        for (objective, kr) in cx.model().key_results() {
+            // Empty text is already `invalid-entity`.
+            if kr.text.trim().is_empty() || kr.baseline.is_some() || kr.target.is_some() {
+                continue;
+            }
+            if goal_style::measurability(&kr.text).is_measurable() {
+                continue;
+            }
+            let help = match &kr.metric {
+                Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")"),
+                None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".to_owned(),
+            };
+            let d = Diagnostic::new(
+                META.name,
+                EntityRef::new(EntityKind::KeyResult, &kr.id),
+                format!("key result `{}` \"{}\" gives no number, threshold or target", kr.id, super::quote_text(&kr.text)),
+            )
+            .with_help(help)
+            .at(kr.location)
+            .with_related(EntityKind::Objective, &objective.id);
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_passes, assert_triggers, findings};
+
+    const NAME: &str = "unmeasurable-key-result";
+
+    #[test]
+    fn triggers() {
+        let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Improve the checkout experience\n      - Launch the new checkout by August 2026\n      - Churn falls from 5% to 3%\n";
+        assert_triggers(NAME, yaml, &["q3#1", "q3#2"]);
+        let found = findings(NAME, yaml);
+        assert!(found[0].message.contains("gives no number, threshold or target"), "{}", found[0].message);
+        let with_metric = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Fewer abandoned checkouts, metric: abandonment rate }\n";
+        let found = findings(NAME, with_metric);
+        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("`abandonment rate`")), "{:?}", found[0].help);
+    }
+
+    #[test]
+    fn passes() {
+        let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Checkout conversion rises from 2.1% to 2.6%\n      - p95 latency under 200 ms\n      - { text: Fewer abandoned checkouts, target: 60 }\n      - { text: Fewer abandoned checkouts, baseline: 68 }\n";
+        assert_passes(NAME, yaml);
+    }
 }

@@ -19,6 +19,10 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// List every check with its category, default level and summary.
     Checks(ChecksArgs),
+    /// Draw the org as a Graphviz DOT or Mermaid graph, findings highlighted.
+    Graph(GraphArgs),
+    /// Score the org's health on the tenets of the product operating model.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +60,12 @@ pub(crate) struct CheckArgs {
     /// Deepest nesting of lists and tables in an org file.
     #[arg(long, value_name = "N")]
     pub max_depth: Option<usize>,
+    /// Longest text field (name, statement, …), in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_text_len: Option<usize>,
+    /// Most values YAML aliases may expand to in one file.
+    #[arg(long, value_name = "N")]
+    pub max_alias_expansion: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +79,59 @@ pub(crate) struct ChecksArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GraphArgs {
+    /// Org files or folders of org files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Draw only what lies near the entity with this id.
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// How many hops from `--focus` to draw (default 2).
+    #[arg(long, value_name = "N", requires = "focus")]
+    pub depth: Option<usize>,
+    /// Draw key results as nodes of their own.
+    #[arg(long)]
+    pub key_results: bool,
+    /// Config file (default: `opmodel.toml` next to the first input).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// Org files or folders of org files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Config file (default: `opmodel.toml` next to the first input).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// Graphviz DOT (render with `dot -Tsvg`).
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// A readable table.
+    Text,
+    /// A JSON object.
+    Json,
+    /// A Markdown table.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

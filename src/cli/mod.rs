@@ -3,7 +3,10 @@
 
 mod args;
 mod check_cmd;
+mod common;
 mod explain_cmd;
+mod graph_cmd;
+mod report_cmd;
 
 use clap::Parser;
 
@@ -26,6 +29,8 @@ pub(crate) fn run() -> u8 {
         Command::Check(args) => check_cmd::run(&args),
         Command::Explain(args) => explain_cmd::explain(&args),
         Command::Checks(args) => explain_cmd::list(&args),
+        Command::Graph(args) => graph_cmd::run(&args),
+        Command::Report(args) => report_cmd::run(&args),
     }
 }
 

@@ -81,7 +81,7 @@ impl<'a> Reader<'a> {
             Some(b't') => Value::Bool(true),
             Some(b'f') => Value::Bool(false),
             Some(b'n') => Value::Null,
-            _ => number(json).ok_or_else(|| ParseError::new("number out of range", pos))?,
+            _ => number(json).ok_or_else(|| ParseError::new(NUMBER_OUT_OF_RANGE, pos))?,
         };
         Ok(Node::new(value, pos))
     }
@@ -134,6 +134,9 @@ impl<'a> Reader<'a> {
         if let Some(stripped) = message.strip_suffix(&suffix) {
             message.truncate(stripped.len());
         }
+        if message == "number out of range" {
+            message = NUMBER_OUT_OF_RANGE.to_owned();
+        }
         let pos = if err.line() == 0 {
             Pos::UNKNOWN
         } else if start == 0 {
@@ -154,6 +157,9 @@ impl<'a> Reader<'a> {
         ParseError::new(message, pos)
     }
 }
+
+/// serde_json's "number out of range" does not say which range.
+const NUMBER_OUT_OF_RANGE: &str = "number out of range: numbers must fit in a 64-bit float (about ±1.7e308)";
 
 /// A number as `i64` when it is a whole number that fits, as
 /// [`Value::BigInt`] when it is a whole number that does not, and otherwise
@@ -313,7 +319,7 @@ mod tests {
             ]
         );
         let e = err("[1,\n 1e400]");
-        assert_eq!(e.message, "number out of range");
+        assert_eq!(e.message, NUMBER_OUT_OF_RANGE);
         assert_eq!(e.pos, Pos::new(2, 2));
     }
 

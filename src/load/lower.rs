@@ -129,6 +129,9 @@ impl Fields {
 struct Subject {
     entity: EntityRef,
     location: Option<Location>,
+    /// An `id` was written but refused (wrong type, too long): already
+    /// reported, so "has no `id`" would only repeat it.
+    id_refused: bool,
 }
 
 impl Lowerer<'_> {
@@ -184,6 +187,7 @@ impl Lowerer<'_> {
         let subject = Subject {
             entity: EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
             location: self.loc(pos),
+            id_refused: false,
         };
         let mut fields = self.fields(&subject, entries);
         if let Some((_, n)) = fields.take("name") {
@@ -217,6 +221,7 @@ impl Lowerer<'_> {
             let subject = Subject {
                 entity: EntityRef::new(kind, placeholder),
                 location: self.loc(pos),
+                id_refused: false,
             };
             let msg = format!("each item of `{section}` must be a table, found {}", node.type_name());
             self.problem(&subject, pos, msg, "write the item as `- id: ...` with its fields below it");
@@ -225,6 +230,7 @@ impl Lowerer<'_> {
         let mut subject = Subject {
             entity: EntityRef::new(kind, placeholder),
             location: self.loc(pos),
+            id_refused: false,
         };
         let id_node = entries.iter().find(|(k, _)| k.name == "id").map(|(_, n)| n.clone());
         let id = id_node.and_then(|n| self.id_value(&mut subject, n));
@@ -236,11 +242,16 @@ impl Lowerer<'_> {
         let Some(id) = scalar_id(&node) else {
             let msg = format!("`id` must be a string, found {}", node.type_name());
             self.problem(subject, node.pos, msg, "write the id as text, like `id: web-player`");
+            subject.id_refused = true;
             return None;
         };
-        if id.len() > self.options.max_id_len.max(128) {
-            let msg = format!("id is {} bytes long; ids are at most 128 characters", id.len());
-            self.problem(subject, node.pos, msg, "shorten the id");
+        // The limit guards memory and output size, so it is honoured as set,
+        // even below the 128 characters the spec allows.
+        if id.len() > self.options.max_id_len {
+            let msg = format!("id is {} bytes long, more than the limit of {} bytes", id.len(), self.options.max_id_len);
+            let help = "shorten the id (the spec allows 128 characters); a lower limit is raised with `LoadOptions::max_id_len`";
+            self.problem(subject, node.pos, msg, help);
+            subject.id_refused = true;
             return None;
         }
         subject.entity.id = id.clone();
@@ -257,6 +268,9 @@ impl Lowerer<'_> {
     }
 
     fn missing_id(&mut self, subject: &Subject, what: &str) {
+        if subject.id_refused {
+            return;
+        }
         let pos = subject.location.map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
         let msg = format!("{what} has no `id`");
         self.problem(subject, pos, msg, "give it a unique `id:`; other entities refer to it by that id");
@@ -292,8 +306,8 @@ impl Lowerer<'_> {
         }
         match scalar_text(&node) {
             Some(t) if t.len() > self.options.max_text_len => {
-                let msg = format!("`{field}` is {} bytes long, more than the limit of {}", t.len(), self.options.max_text_len);
-                self.problem(subject, node.pos, msg, "shorten it, or raise `LoadOptions::max_text_len`");
+                let msg = format!("`{field}` is {} bytes long, more than the limit of {} bytes", t.len(), self.options.max_text_len);
+                self.problem(subject, node.pos, msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
                 None
             }
             Some(t) => Some(t),
@@ -323,7 +337,16 @@ impl Lowerer<'_> {
             Value::Null => None,
             Value::Int(i) => Some(*i as f64),
             Value::Float(f) if f.is_finite() => Some(*f),
-            Value::BigInt(s) => s.parse::<f64>().ok().filter(|f| f.is_finite()),
+            Value::BigInt(s) if s.parse::<f64>().is_ok_and(f64::is_finite) => s.parse().ok(),
+            // A number, but one that overflows (`1e400`, 400 digits) or is
+            // not one (`.nan`): "must be a number, found a number" would
+            // confuse, so say what is wrong with it.
+            Value::Float(_) | Value::BigInt(_) => {
+                let msg = format!("`{field}` is not a finite number that fits in 64 bits");
+                let help = format!("write `{field}` as a plain number such as `31` or `4.2`, within ±1.7e308");
+                self.problem(subject, node.pos, msg, help);
+                None
+            }
             Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => s.trim().parse().ok(),
             _ => {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());
@@ -616,6 +639,7 @@ impl Lowerer<'_> {
             let mut subject = Subject {
                 entity: EntityRef::new(EntityKind::KeyResult, default_id.clone()),
                 location: self.loc(item.pos),
+                id_refused: false,
             };
             let entries = match item.value {
                 Value::Map(entries) => entries,
@@ -682,6 +706,7 @@ impl Lowerer<'_> {
         let mut subject = Subject {
             entity: EntityRef::new(EntityKind::Decision, placeholder),
             location: self.loc(pos),
+            id_refused: false,
         };
         let Value::Map(entries) = node.value else {
             let msg = format!("each item of `decisions` must be a table, found {}", node.type_name());

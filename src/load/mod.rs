@@ -89,18 +89,45 @@ pub struct Loaded {
 pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut loaded = Loaded::default();
+    // A missing path or an empty folder stops the run only when it is all
+    // there is: beside other inputs it is reported and the rest is checked.
+    let mut input_errors: Vec<LoadError> = Vec::new();
     for path in paths {
         let path = path.as_ref();
-        let meta = std::fs::metadata(path).map_err(|source| LoadError::input(path, source))?;
-        if meta.is_dir() {
-            let found = model_files(path, &mut loaded.diagnostics, &mut loaded.model.sources)?;
-            if found.is_empty() {
-                return Err(LoadError::no_model_files(path));
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(source) => {
+                input_errors.push(LoadError::input(path, source));
+                continue;
             }
-            files.extend(found);
+        };
+        if meta.is_dir() {
+            match model_files(path, &mut loaded.diagnostics, &mut loaded.model.sources) {
+                Ok(found) if found.is_empty() => input_errors.push(LoadError::no_model_files(path)),
+                Ok(found) => files.extend(found),
+                Err(e) => input_errors.push(e),
+            }
         } else {
             files.push(path.to_path_buf());
         }
+    }
+    if files.is_empty()
+        && let Some(first) = input_errors.into_iter().next()
+    {
+        return Err(first);
+    }
+    for e in input_errors {
+        let path = match &e {
+            LoadError::Input { path, .. } | LoadError::NoModelFiles { path } => path.clone(),
+            LoadError::NothingReadable { .. } => continue,
+        };
+        let file = loaded.model.sources.add(&path, "");
+        let display = loaded.model.sources.display(file).to_owned();
+        let message = match e {
+            LoadError::Input { source, .. } => format!("cannot be read: {source}"),
+            _ => "is a folder that holds no org files (.yaml, .yml, .toml or .json)".to_owned(),
+        };
+        loaded.diagnostics.push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
     }
     // Sorted over all inputs, so the order of the arguments never changes the result.
     files.sort();
@@ -238,5 +265,18 @@ fn file_diagnostic(display: &str, file: crate::source::FileId, pos: Pos, message
 }
 
 fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {
-    file_diagnostic(display, file, e.pos, format!("cannot be parsed: {}", e.message))
+    // The parsers word a breached limit the same way in every format; say
+    // here, once, how to raise it (the file may be genuine).
+    let help = if e.message.starts_with("nesting deeper than") && !e.message.contains("parser allows") {
+        Some("nest less deeply, or raise the limit with `LoadOptions::max_depth` (or `--max-depth`)")
+    } else if e.message.starts_with("aliases expand to more than") {
+        Some("use fewer aliases, or raise the limit with `LoadOptions::max_alias_expansion` (or `--max-alias-expansion`)")
+    } else {
+        None
+    };
+    let d = file_diagnostic(display, file, e.pos, format!("cannot be parsed: {}", e.message));
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
 }

@@ -61,7 +61,7 @@ fn parse_here(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
             Ok(root)
         }
         Ok(None) => Ok(Node::new(Value::Null, Pos::new(1, 1))),
-        Err(err) => Err(to_parse_error(&err, limits)),
+        Err(err) => Err(with_tab_position(to_parse_error(&err, limits), text)),
     }
 }
 
@@ -78,8 +78,12 @@ fn options(text: &str, limits: &ParseLimits) -> Options {
         .max(limits.max_depth.saturating_add(1));
     // Every node is at least one byte ("-" or a scalar), plus the document.
     let generous = len.saturating_mul(2).saturating_add(1024);
-    budget.max_events = budget.max_events.max(generous);
-    budget.max_nodes = budget.max_nodes.max(generous);
+    // saphyr counts the nodes replayed by aliases against these budgets too;
+    // leaving room for the replay limit makes that limit (with its clear
+    // message) the one an alias bomb runs into.
+    let replayable = generous.saturating_add(limits.max_alias_expansion);
+    budget.max_events = budget.max_events.max(replayable);
+    budget.max_nodes = budget.max_nodes.max(replayable);
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(generous);
     budget.max_aliases = budget.max_aliases.max(len / 2);
     budget.max_anchors = budget.max_anchors.max(len / 2);
@@ -134,10 +138,20 @@ fn to_parse_error(err: &YamlError, limits: &ParseLimits) -> ParseError {
                 | BudgetBreach::RecordedAnchorEvents { .. }
                 | BudgetBreach::RecordedAnchorBytes { .. },
             ..
+        }
+        // Our node and event budgets sit above the replay limit, so only
+        // alias replay can breach them.
+        | YamlError::Budget {
+            breach: BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. },
+            ..
         } => format!(
             "aliases expand to more than {} values",
             limits.max_alias_expansion
         ),
+        YamlError::Budget {
+            breach: BudgetBreach::ScalarBytes { total_scalar_bytes },
+            ..
+        } => format!("aliases expand to more than {total_scalar_bytes} bytes of text"),
         other => {
             let message = tidy(&UserMessageFormatter.format_message(other));
             // The scanner's own nesting guard (flow collections).
@@ -149,6 +163,28 @@ fn to_parse_error(err: &YamlError, limits: &ParseLimits) -> ParseError {
         }
     };
     ParseError::new(message, pos)
+}
+
+/// saphyr reports a tab used for indentation at the start of the scalar
+/// before it ("while scanning a plain scalar, found a tab"), a line or more
+/// above the tab, which sends people to the wrong place. Point at the first
+/// indenting tab from the reported line on and say what is wrong.
+fn with_tab_position(mut error: ParseError, text: &str) -> ParseError {
+    if !error.message.contains("tab") {
+        return error;
+    }
+    let first = usize::try_from(error.pos.line.max(1)).unwrap_or(usize::MAX) - 1;
+    for (index, line) in text.split('\n').enumerate().skip(first) {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(column) = line[..indent].find('\t') {
+            let line_no = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            let column = u32::try_from(column + 1).unwrap_or(u32::MAX);
+            error.message = "a tab indents this line; YAML indents with spaces only".to_owned();
+            error.pos = Pos::new(line_no, column);
+            break;
+        }
+    }
+    error
 }
 
 /// The error inside any alias or snippet wrappers.

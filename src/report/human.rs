@@ -95,8 +95,8 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
     let _ = writeln!(
         out,
         "{}{}",
-        style.severity(d.severity, &format!("{sev}[{}]", d.check)),
-        style.bold(&format!(": {}", d.message))
+        style.severity(d.severity, &format!("{sev}[{}]", printable(&d.check))),
+        style.bold(&format!(": {}", printable(&d.message)))
     );
     // The snippet shows the exact spot when there is one, else the entity's start.
     let primary = d.focus.as_ref().map(|f| (f.location, f.message.as_str())).or(d.location.map(|l| (l, "")));
@@ -111,7 +111,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
     let pad = " ".repeat(width);
     for (i, (loc, msg, mark)) in lines.iter().enumerate() {
         let arrow = if i == 0 { "-->" } else { ":::" };
-        let file = sources.display(loc.file);
+        let file = printable(sources.display(loc.file));
         let position = match (loc.line, loc.column) {
             (0, _) => file.to_owned(),
             (l, 0) => format!("{file}:{l}"),
@@ -126,17 +126,36 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
         let len = underline_len(&shown, col, i == 0 && d.focus.is_none());
         let marks: String = std::iter::repeat_n(*mark, len).collect();
         let painted = if *mark == '^' { style.severity(d.severity, &marks) } else { style.gutter(&marks) };
-        let label = if msg.is_empty() { String::new() } else { format!(" {msg}") };
+        let label = if msg.is_empty() { String::new() } else { format!(" {}", printable(msg)) };
         let painted_label = if *mark == '^' { style.severity(d.severity, &label) } else { style.gutter(&label) };
         let _ = writeln!(out, "{pad} {} {}{painted}{painted_label}", style.gutter("|"), " ".repeat(col));
     }
     if !d.related.is_empty() {
-        let names: Vec<String> = d.related.iter().map(ToString::to_string).collect();
+        let names: Vec<String> = d.related.iter().map(|r| printable(&r.to_string()).into_owned()).collect();
         let _ = writeln!(out, "{pad} {} related: {}", style.gutter("="), names.join(", "));
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} {} {}", style.gutter("="), style.bold(&format!("help: {help}")));
+        let _ = writeln!(out, "{pad} {} {}", style.gutter("="), style.bold(&format!("help: {}", printable(help))));
     }
+}
+
+/// `text` with every control character written as an escape (`\u{1b}`).
+/// Messages quote ids, texts and paths from the input, and a raw ESC or
+/// line break there could recolour or clear the terminal, or forge lines of
+/// output that look like opmodel's own.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The source line with tabs and control characters made visible-safe, so

@@ -1,0 +1,98 @@
+//! What every subcommand that reads an org does the same way: find the
+//! config file, set the load limits, load the paths.
+
+use std::path::{Path, PathBuf};
+
+use opmodel::config::Config;
+use opmodel::load::{LoadOptions, Loaded, load_paths};
+use opmodel::{Linter, LoadError};
+
+use super::fail;
+
+/// The load limits given on the command line; `None` keeps the default.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Limits {
+    pub max_file_size: Option<u64>,
+    pub max_total_size: Option<u64>,
+    pub max_entities: Option<usize>,
+    pub max_depth: Option<usize>,
+}
+
+/// The load options for the limits given.
+pub(crate) fn load_options(limits: Limits) -> LoadOptions {
+    let mut o = LoadOptions::default();
+    if let Some(v) = limits.max_file_size {
+        o.max_file_size = v;
+    }
+    if let Some(v) = limits.max_total_size {
+        o.max_total_size = v;
+    }
+    if let Some(v) = limits.max_entities {
+        o.max_entities = v;
+    }
+    if let Some(v) = limits.max_depth {
+        o.max_depth = v;
+    }
+    o
+}
+
+/// The config file: `explicit` (`--config`), else `opmodel.toml` next to the
+/// first input, else none. An unreadable or invalid file is an error
+/// (already printed; the exit status is returned).
+pub(crate) fn file_config(explicit: Option<&Path>, paths: &[PathBuf], linter: &Linter) -> Result<Option<Config>, u8> {
+    let path: PathBuf = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match beside_first_input(paths) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => return Err(fail(format!("cannot read config `{}`: {e}", path.display()))),
+    };
+    let shown = path.to_string_lossy().replace('\\', "/");
+    Config::from_toml(&text, &shown, &linter.metas()).map(Some).map_err(fail)
+}
+
+fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
+    let first = paths.first()?;
+    let folder: &Path = if first.is_dir() { first } else { first.parent()? };
+    let candidate = folder.join("opmodel.toml");
+    candidate.is_file().then_some(candidate)
+}
+
+/// The built-in linter under the config file found for `paths` (or the
+/// defaults when there is none).
+pub(crate) fn configured_linter(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Linter, u8> {
+    let linter = Linter::new();
+    let config = file_config(explicit, paths, &linter)?.unwrap_or_default();
+    linter.with_config(config).map_err(fail)
+}
+
+/// Loads the paths; a missing path or nothing readable is an error (already
+/// printed; the exit status is returned).
+pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
+    match load_paths(paths, options) {
+        Ok(l) => Ok(l),
+        Err(LoadError::NothingReadable { diagnostics }) => {
+            for d in &diagnostics {
+                eprintln!("error: `{}` {}", d.entity.id, d.message);
+            }
+            Err(fail("none of the inputs could be read"))
+        }
+        Err(e) => Err(fail(e)),
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an
+/// error, anything else is (already printed; the exit status is returned).
+pub(crate) fn write_stdout(text: &str) -> Result<(), u8> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(fail(format!("cannot write the output: {e}"))),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,46 @@
+//! `opmodel graph`: the org as a DOT or Mermaid picture.
+
+use opmodel::OrgGraph;
+use opmodel::export::{self, ExportError, ExportOptions};
+
+use super::args::{GraphArgs, GraphFormat};
+use super::common::{self, Limits};
+use super::fail;
+
+pub(crate) fn run(args: &GraphArgs) -> u8 {
+    let linter = match common::configured_linter(args.config.as_deref(), &args.paths) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let loaded = match common::load(&args.paths, &common::load_options(Limits::default())) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let report = linter.check(&loaded);
+    let graph = OrgGraph::build(&loaded.model);
+    let mut options = ExportOptions::default().with_key_results(args.key_results);
+    if let Some(focus) = &args.focus {
+        let depth = args.depth.unwrap_or(options.depth);
+        options = options.with_focus(focus.clone(), depth);
+    }
+    let drawn = match args.format {
+        GraphFormat::Dot => export::dot(&graph, &report, &options),
+        GraphFormat::Mermaid => export::mermaid(&graph, &report, &options),
+    };
+    let text = match drawn {
+        Ok(t) => t,
+        Err(e) => {
+            let hint = match &e {
+                ExportError::UnknownFocus {
+                    suggestion: Some(s), ..
+                } => format!("; did you mean `{s}`?"),
+                _ => String::new(),
+            };
+            return fail(format!("--focus: {e}{hint}"));
+        }
+    };
+    match common::write_stdout(&text) {
+        Ok(()) => 0,
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,620 @@
+//! Pictures of the org: the [`OrgGraph`] as a Graphviz DOT graph ([`dot`])
+//! or a Mermaid flowchart ([`mermaid`]), with the linter's findings on it.
+//!
+//! Both pictures show the same thing:
+//!
+//! - teams as boxes, coloured by kind; units (and any team with teams under
+//!   it) as clusters (DOT) or subgraphs (Mermaid) holding their teams, with
+//!   a node of their own inside for the edges that start or end at the unit;
+//! - products as components, outcomes as hexagons, objectives as notes (and
+//!   key results when [`ExportOptions::key_results`] is set);
+//! - labelled edges: `owns`, `contributes`, `part of`, `serves`, `supports`,
+//!   and `decides <area>` from a deciding team to the scope of a decision
+//!   right (a decision right nobody decides, or whose scope is unknown, is a
+//!   small node of its own);
+//! - findings: an entity with an error is red, one with a warning amber,
+//!   and in DOT its tooltip lists the messages. Findings on hidden key
+//!   results show on their objective, findings on decision rights on their
+//!   edges.
+//!
+//! With [`ExportOptions::focus`], only what lies within
+//! [`ExportOptions::depth`] hops of one entity is drawn (edges followed both
+//! ways, a team and its unit one hop apart).
+//!
+//! The output depends on the model and the report only: the same input
+//! gives the same bytes.
+//!
+//! ```
+//! use opmodel::export::{self, ExportOptions};
+//! use opmodel::model::{Model, Product, Team, TeamKind};
+//! use opmodel::{Linter, OrgGraph};
+//!
+//! let model = Model::builder()
+//!     .team(Team::new("music").kind(TeamKind::Unit))
+//!     .team(Team::new("playback").parent("music").owns("web-player"))
+//!     .product(Product::new("web-player"))
+//!     .build();
+//! let report = Linter::new().check_model(&model);
+//! let graph = OrgGraph::build(&model);
+//! let dot = export::dot(&graph, &report, &ExportOptions::default()).unwrap();
+//! assert!(dot.contains("subgraph \"cluster_music\""));
+//! assert!(dot.contains("\"team:playback\" -> \"product:web-player\" [label=\"owns\""));
+//! let flowchart = export::mermaid(&graph, &report, &ExportOptions::default()).unwrap();
+//! assert!(flowchart.starts_with("flowchart LR"));
+//! ```
+
+mod dot;
+mod mermaid;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::diagnostic::{Severity, did_you_mean};
+use crate::graph::{OrgEdge, OrgGraph, OrgNode};
+use crate::model::{EntityKind, ORGANIZATION, TeamKind};
+use crate::report::Report;
+
+/// What to draw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExportOptions {
+    /// Draw only the neighbourhood of the entity with this id (a team,
+    /// product, outcome, objective, key result or `organization`).
+    pub focus: Option<String>,
+    /// How many hops from [`focus`](Self::focus) to draw (default 2).
+    pub depth: usize,
+    /// Draw key results as nodes of their own (default: not drawn, their
+    /// findings show on their objective).
+    pub key_results: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            focus: None,
+            depth: 2,
+            key_results: false,
+        }
+    }
+}
+
+impl ExportOptions {
+    /// Draws only what lies within `depth` hops of `id`.
+    #[must_use]
+    pub fn with_focus(mut self, id: impl Into<String>, depth: usize) -> Self {
+        self.focus = Some(id.into());
+        self.depth = depth;
+        self
+    }
+
+    /// Draws key results as nodes (or not).
+    #[must_use]
+    pub fn with_key_results(mut self, yes: bool) -> Self {
+        self.key_results = yes;
+        self
+    }
+}
+
+/// Why a picture could not be drawn.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The focus id names nothing that can be drawn.
+    #[error("no team, product, outcome, objective or key result has the id `{id}`")]
+    UnknownFocus {
+        /// The id asked for.
+        id: String,
+        /// The closest id there is, when one is close.
+        suggestion: Option<String>,
+    },
+}
+
+/// The org as a Graphviz DOT digraph (render it with `dot -Tsvg`).
+///
+/// # Errors
+///
+/// [`ExportError::UnknownFocus`] when the focus id names nothing.
+pub fn dot(graph: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<String, ExportError> {
+    Ok(dot::render(&Picture::build(graph, report, options)?))
+}
+
+/// The org as a Mermaid `flowchart LR`.
+///
+/// # Errors
+///
+/// [`ExportError::UnknownFocus`] when the focus id names nothing.
+pub fn mermaid(graph: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<String, ExportError> {
+    Ok(mermaid::render(&Picture::build(graph, report, options)?))
+}
+
+/// What kind of shape a node is drawn as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Organization,
+    Team(TeamKind),
+    Unit,
+    Product,
+    Outcome,
+    Objective,
+    KeyResult,
+    Decision,
+}
+
+impl Shape {
+    /// The prefix of the node's key in the picture (`team:playback`).
+    fn prefix(self) -> &'static str {
+        match self {
+            Self::Organization => "org",
+            Self::Team(_) | Self::Unit => "team",
+            Self::Product => "product",
+            Self::Outcome => "outcome",
+            Self::Objective => "objective",
+            Self::KeyResult => "kr",
+            Self::Decision => "decision",
+        }
+    }
+}
+
+/// The findings on one entity: the worst severity and every message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Finding {
+    severity: Severity,
+    messages: Vec<String>,
+}
+
+impl Finding {
+    fn absorb(target: &mut Option<Finding>, other: Option<&Finding>) {
+        let Some(other) = other else { return };
+        match target {
+            Some(t) => {
+                t.severity = t.severity.min(other.severity);
+                t.messages.extend(other.messages.iter().cloned());
+            }
+            None => *target = Some(other.clone()),
+        }
+    }
+}
+
+/// One node of the picture.
+#[derive(Clone, Debug)]
+struct Node {
+    shape: Shape,
+    /// Unique within the picture: `<prefix>:<id>`, with `#2`, `#3`, … for
+    /// ids defined more than once.
+    key: String,
+    /// The entity's id.
+    id: String,
+    /// The title of a cluster (the unit's name).
+    title: String,
+    /// The label, one entry per line, plain text.
+    lines: Vec<String>,
+    finding: Option<Finding>,
+}
+
+/// One edge of the picture.
+#[derive(Clone, Debug)]
+struct Edge {
+    from: usize,
+    to: usize,
+    kind: EdgeKind,
+    label: String,
+    finding: Option<Finding>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EdgeKind {
+    Owns,
+    Contributes,
+    PartOf,
+    Serves,
+    Supports,
+    Decides,
+    AppliesTo,
+}
+
+/// The nesting of the picture, in drawing order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Opens the cluster of a unit node (the node itself follows as a `Node`).
+    Open(usize),
+    /// Draws a node.
+    Node(usize),
+    /// Closes the innermost open cluster.
+    Close,
+}
+
+/// What both renderings draw: nodes, edges and the order they nest in.
+#[derive(Clone, Debug)]
+struct Picture {
+    title: Option<String>,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    layout: Vec<Step>,
+}
+
+/// Width of label lines, in characters.
+const WRAP: usize = 30;
+/// Most lines of a long text in a label.
+const TEXT_LINES: usize = 3;
+
+impl Picture {
+    fn build(g: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<Self, ExportError> {
+        let findings = findings(report);
+        let lookup = |kind: EntityKind, id: &str| findings.get(&(kind, id.to_owned()));
+        let pg = g.graph();
+
+        // Teams that have teams under them are drawn as clusters too.
+        let mut parent_of: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for e in pg.edge_references() {
+            if matches!(e.weight(), OrgEdge::Parent)
+                && matches!(pg[e.target()], OrgNode::Team(_))
+                && e.source() != e.target()
+            {
+                parent_of.entry(e.source()).or_insert(e.target());
+            }
+        }
+        let has_children: HashSet<NodeIndex> = parent_of.values().copied().collect();
+
+        // Candidate nodes, in graph (model) order.
+        let mut shapes: HashMap<NodeIndex, Node> = HashMap::new();
+        let mut order: Vec<NodeIndex> = Vec::new();
+        let drawn_decision = |d| g.deciders(d).is_empty() || g.scope_of(d).is_none();
+        for n in pg.node_indices() {
+            let node = match pg[n] {
+                OrgNode::Organization => {
+                    let name = g.model().organization.name.clone().unwrap_or_else(|| ORGANIZATION.to_owned());
+                    Node::new(Shape::Organization, ORGANIZATION, name.clone(), vec![clean(&name)], None)
+                }
+                OrgNode::Team(t) => {
+                    let team = g.team(t);
+                    let unit = team.kind == TeamKind::Unit || has_children.contains(&n);
+                    let shape = if unit { Shape::Unit } else { Shape::Team(team.kind) };
+                    let mut lines = titled(&team.id, team.name.as_deref());
+                    if !unit && team.kind != TeamKind::StreamAligned {
+                        lines.push(format!("({})", team.kind));
+                    }
+                    let title = clean(team.name.as_deref().unwrap_or(&team.id));
+                    Node::new(shape, &team.id, title, lines, lookup(EntityKind::Team, &team.id))
+                }
+                OrgNode::Product(p) => {
+                    let product = g.product(p);
+                    let lines = titled(&product.id, product.name.as_deref());
+                    Node::new(Shape::Product, &product.id, String::new(), lines, lookup(EntityKind::Product, &product.id))
+                }
+                OrgNode::Outcome(o) => {
+                    let outcome = g.outcome(o);
+                    let mut lines = vec![clean(&outcome.id)];
+                    lines.extend(wrap(&outcome.statement, WRAP, TEXT_LINES));
+                    Node::new(Shape::Outcome, &outcome.id, String::new(), lines, lookup(EntityKind::Outcome, &outcome.id))
+                }
+                OrgNode::Objective(o) => {
+                    let objective = g.objective(o);
+                    let mut lines = vec![clean(&objective.id)];
+                    lines.extend(wrap(&objective.title, WRAP, TEXT_LINES));
+                    let mut node = Node::new(
+                        Shape::Objective,
+                        &objective.id,
+                        String::new(),
+                        lines,
+                        lookup(EntityKind::Objective, &objective.id),
+                    );
+                    if !options.key_results {
+                        let count = objective.key_results.len();
+                        node.lines.push(format!("{count} key result{}", if count == 1 { "" } else { "s" }));
+                        for kr in &objective.key_results {
+                            Finding::absorb(&mut node.finding, lookup(EntityKind::KeyResult, &kr.id));
+                        }
+                    }
+                    node
+                }
+                OrgNode::KeyResult(o, k) => {
+                    if !options.key_results {
+                        continue;
+                    }
+                    let kr = g.key_result(o, k);
+                    let mut lines = vec![clean(&kr.id)];
+                    lines.extend(wrap(&kr.text, WRAP, TEXT_LINES));
+                    Node::new(Shape::KeyResult, &kr.id, String::new(), lines, lookup(EntityKind::KeyResult, &kr.id))
+                }
+                OrgNode::Decision(d) => {
+                    if !drawn_decision(d) {
+                        continue;
+                    }
+                    let decision = g.decision(d);
+                    let id = decision.id();
+                    let mut lines = vec![clean(&decision.area.to_string()), format!("@ {}", clean(&decision.scope.id))];
+                    if g.deciders(d).is_empty() {
+                        lines.push("nobody decides".to_owned());
+                    }
+                    if g.scope_of(d).is_none() {
+                        lines.push("unknown scope".to_owned());
+                    }
+                    Node::new(Shape::Decision, &id, String::new(), lines, lookup(EntityKind::Decision, &id))
+                }
+            };
+            shapes.insert(n, node);
+            order.push(n);
+        }
+
+        // Edges, in graph order, each (from, to, label) once.
+        let mut edges: Vec<(NodeIndex, NodeIndex, EdgeKind, String, Option<Finding>)> = Vec::new();
+        let mut seen: HashMap<(NodeIndex, NodeIndex, String), usize> = HashMap::new();
+        let mut push = |from: NodeIndex, to: NodeIndex, kind: EdgeKind, label: String, finding: Option<&Finding>| {
+            match seen.entry((from, to, label.clone())) {
+                std::collections::hash_map::Entry::Occupied(e) => Finding::absorb(&mut edges[*e.get()].4, finding),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(edges.len());
+                    edges.push((from, to, kind, label, finding.cloned()));
+                }
+            }
+        };
+        for e in pg.edge_references() {
+            let (from, to) = (e.source(), e.target());
+            match (e.weight(), pg[from], pg[to]) {
+                (OrgEdge::Owns { .. }, _, _) => push(from, to, EdgeKind::Owns, "owns".into(), None),
+                (OrgEdge::Contributes, _, _) => push(from, to, EdgeKind::Contributes, "contributes".into(), None),
+                (OrgEdge::PartOf, OrgNode::KeyResult(..), _) if !options.key_results => {}
+                (OrgEdge::PartOf, _, _) => push(from, to, EdgeKind::PartOf, "part of".into(), None),
+                (OrgEdge::Serves, _, _) => push(from, to, EdgeKind::Serves, "serves".into(), None),
+                (OrgEdge::Supports, _, _) => push(from, to, EdgeKind::Supports, "supports".into(), None),
+                (OrgEdge::Decides, _, OrgNode::Decision(d)) => {
+                    let decision = g.decision(d);
+                    let finding = lookup(EntityKind::Decision, &decision.id());
+                    match g.scope_of(d) {
+                        Some(scope) if !drawn_decision(d) => {
+                            push(from, scope, EdgeKind::Decides, format!("decides {}", clean(&decision.area.to_string())), finding);
+                        }
+                        _ => push(from, to, EdgeKind::Decides, "decides".into(), finding),
+                    }
+                }
+                (OrgEdge::AppliesTo, OrgNode::Decision(d), _) if drawn_decision(d) => {
+                    push(from, to, EdgeKind::AppliesTo, "applies to".into(), None);
+                }
+                _ => {}
+            }
+        }
+        edges.retain(|(from, to, ..)| shapes.contains_key(from) && shapes.contains_key(to));
+
+        // What to draw: everything, or the focus's neighbourhood.
+        let included: HashSet<NodeIndex> = match &options.focus {
+            None => {
+                let mut all: HashSet<NodeIndex> = shapes.keys().copied().collect();
+                let org = g.organization();
+                if !edges.iter().any(|(f, t, ..)| *f == org || *t == org) {
+                    all.remove(&org);
+                }
+                all
+            }
+            Some(id) => {
+                let start = focus_node(g, id, &shapes)?;
+                let mut adjacent: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+                let links = edges.iter().map(|(f, t, ..)| (*f, *t)).chain(parent_of.iter().map(|(c, p)| (*c, *p)));
+                for (a, b) in links {
+                    adjacent.entry(a).or_default().push(b);
+                    adjacent.entry(b).or_default().push(a);
+                }
+                let mut reached = HashSet::from([start]);
+                let mut queue = VecDeque::from([(start, 0_usize)]);
+                while let Some((n, hops)) = queue.pop_front() {
+                    if hops >= options.depth {
+                        continue;
+                    }
+                    for &m in adjacent.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
+                        if reached.insert(m) {
+                            queue.push_back((m, hops + 1));
+                        }
+                    }
+                }
+                reached
+            }
+        };
+
+        // Picture indices in model order; keys unique.
+        let mut index: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut keys: HashSet<String> = HashSet::new();
+        for n in order.iter().copied().filter(|n| included.contains(n)) {
+            let Some(mut node) = shapes.remove(&n) else { continue };
+            // No control characters in keys, so that quoting keeps them apart.
+            let id: String = node.id.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+            let base = format!("{}:{id}", node.shape.prefix());
+            let mut key = base.clone();
+            let mut k = 2;
+            while !keys.insert(key.clone()) {
+                key = format!("{base}#{k}");
+                k += 1;
+            }
+            node.key = key;
+            index.insert(n, nodes.len());
+            nodes.push(node);
+        }
+        let edges: Vec<Edge> = edges
+            .into_iter()
+            .filter_map(|(from, to, kind, label, finding)| {
+                Some(Edge {
+                    from: *index.get(&from)?,
+                    to: *index.get(&to)?,
+                    kind,
+                    label,
+                    finding,
+                })
+            })
+            .collect();
+
+        // Nesting: each team inside the nearest drawn team above it.
+        let mut display_parent: Vec<Option<usize>> = vec![None; nodes.len()];
+        for (&n, &i) in &index {
+            let OrgNode::Team(t) = pg[n] else { continue };
+            display_parent[i] = g
+                .ancestors(t)
+                .into_iter()
+                .filter(|a| matches!(pg[*a], OrgNode::Team(_)))
+                .find_map(|a| index.get(&a).copied());
+        }
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        for (i, p) in display_parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        for (i, c) in children.iter().enumerate() {
+            if !c.is_empty() {
+                nodes[i].shape = Shape::Unit;
+            }
+        }
+        let layout = nest(&nodes, &display_parent, &children);
+        Ok(Self {
+            title: g.model().organization.name.clone(),
+            nodes,
+            edges,
+            layout,
+        })
+    }
+}
+
+impl Node {
+    fn new(shape: Shape, id: &str, title: String, lines: Vec<String>, finding: Option<&Finding>) -> Self {
+        Self {
+            shape,
+            key: String::new(),
+            id: id.to_owned(),
+            title,
+            lines,
+            finding: finding.cloned(),
+        }
+    }
+}
+
+/// The node the focus id names: a key result hidden from the picture
+/// stands for its objective.
+fn focus_node(g: &OrgGraph<'_>, id: &str, shapes: &HashMap<NodeIndex, Node>) -> Result<NodeIndex, ExportError> {
+    if let Some(n) = g.node(id) {
+        if shapes.contains_key(&n) {
+            return Ok(n);
+        }
+        if let OrgNode::KeyResult(o, _) = g.graph()[n] {
+            return Ok(g.objective_node(o));
+        }
+    }
+    let mut candidates: Vec<&str> = shapes
+        .values()
+        .filter(|s| s.shape != Shape::Decision)
+        .map(|s| s.id.as_str())
+        .collect();
+    candidates.sort_unstable();
+    Err(ExportError::UnknownFocus {
+        id: id.to_owned(),
+        suggestion: did_you_mean(id, candidates).map(str::to_owned),
+    })
+}
+
+/// The drawing order: top-level teams with everything nested under them,
+/// then the teams of parent loops, then every other node. Iterative, so
+/// deep hierarchies cannot overflow the stack.
+fn nest(nodes: &[Node], display_parent: &[Option<usize>], children: &[Vec<usize>]) -> Vec<Step> {
+    let is_team = |i: usize| matches!(nodes[i].shape, Shape::Team(_) | Shape::Unit);
+    let mut visited = vec![false; nodes.len()];
+    let mut layout = Vec::with_capacity(nodes.len() * 2);
+    let roots = (0..nodes.len()).filter(|&i| is_team(i) && display_parent[i].is_none());
+    let leftovers = (0..nodes.len()).filter(|&i| is_team(i));
+    for root in roots.chain(leftovers) {
+        if visited[root] {
+            continue;
+        }
+        visited[root] = true;
+        // `Some(i)`: enter node i; `None`: close the innermost cluster.
+        let mut stack: Vec<Option<usize>> = vec![Some(root)];
+        while let Some(frame) = stack.pop() {
+            let Some(i) = frame else {
+                layout.push(Step::Close);
+                continue;
+            };
+            if nodes[i].shape == Shape::Unit {
+                layout.push(Step::Open(i));
+                layout.push(Step::Node(i));
+                stack.push(None);
+                for &c in children[i].iter().rev() {
+                    if !visited[c] {
+                        visited[c] = true;
+                        stack.push(Some(c));
+                    }
+                }
+            } else {
+                layout.push(Step::Node(i));
+            }
+        }
+    }
+    layout.extend((0..nodes.len()).filter(|&i| !is_team(i)).map(Step::Node));
+    layout
+}
+
+/// Errors and warnings of the report by entity, each message as
+/// `error[check]: message`.
+fn findings(report: &Report) -> HashMap<(EntityKind, String), Finding> {
+    let mut out: HashMap<(EntityKind, String), Finding> = HashMap::new();
+    for d in &report.diagnostics {
+        if !matches!(d.severity, Severity::Error | Severity::Warning) {
+            continue;
+        }
+        let message = format!("{}[{}]: {}", d.severity, d.check, d.message);
+        let f = out.entry((d.entity.kind, d.entity.id.clone())).or_insert(Finding {
+            severity: d.severity,
+            messages: Vec::new(),
+        });
+        f.severity = f.severity.min(d.severity);
+        f.messages.push(message);
+    }
+    out
+}
+
+/// A label's first lines: the name (when there is one) and the id.
+fn titled(id: &str, name: Option<&str>) -> Vec<String> {
+    match name.map(clean) {
+        Some(name) if !name.is_empty() && name != id => vec![name, clean(id)],
+        _ => vec![clean(id)],
+    }
+}
+
+/// Text on one line: whitespace and control characters become single spaces.
+fn clean(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Wraps text into at most `max_lines` lines of about `width` characters;
+/// what does not fit is cut with `…`.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut cut = false;
+    for word in clean(text).split(' ').filter(|w| !w.is_empty()) {
+        let word: String = if word.chars().count() > width {
+            word.chars().take(width - 1).chain(std::iter::once('…')).collect()
+        } else {
+            word.to_owned()
+        };
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+            if lines.len() == max_lines {
+                cut = true;
+                break;
+            }
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&word);
+    }
+    if !cut && !current.is_empty() {
+        lines.push(current);
+    }
+    if cut && let Some(last) = lines.last_mut() {
+        last.push('…');
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,279 @@
+use std::collections::HashSet;
+
+use super::mermaid::{text, unique};
+use super::*;
+use crate::Linter;
+use crate::model::{DecisionArea, DecisionRight, KeyResult, Model, Objective, Outcome, Product, Team};
+
+fn draw(model: &Model, options: &ExportOptions) -> (String, String) {
+    let report = Linter::new().check_model(model);
+    let graph = OrgGraph::build(model);
+    let dot = dot(&graph, &report, options).expect("draws");
+    let mermaid = mermaid(&graph, &report, options).expect("draws");
+    (dot, mermaid)
+}
+
+fn streaming() -> Model {
+    Model::builder()
+        .organization("Acme Music")
+        .team(Team::new("music").kind(TeamKind::Unit))
+        .team(Team::new("playback").name("Playback").parent("music").owns("web-player"))
+        .team(Team::new("search").parent("music").owns("web-player"))
+        .team(Team::new("finance").kind(TeamKind::Business))
+        .product(Product::new("web-player").outcome("listening-time"))
+        .product(Product::new("gift-cards"))
+        .outcome(Outcome::new("listening-time", "Listeners spend more time with music"))
+        .objective(
+            Objective::new("okr-q3", "Listeners love it")
+                .owner("playback")
+                .supports("listening-time")
+                .with_key_result(KeyResult::new("okr-q3.1", "Launch the new player")),
+        )
+        .decision(DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"))
+        .decision(DecisionRight::new(DecisionArea::VendorSelection, "music"))
+        .build()
+}
+
+/// The DOT node ids, in order.
+fn dot_nodes(dot: &str) -> Vec<String> {
+    dot.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('"') && !l.contains(" -> "))
+        .map(|l| l[1..].split("\" [").next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn dot_quotes_and_escapes() {
+    assert_eq!(dot::quote("plain"), "\"plain\"");
+    assert_eq!(dot::quote("say \"hi\""), "\"say \\\"hi\\\"\"");
+    assert_eq!(dot::quote("C:\\path\\"), "\"C:\\\\path\\\\\"");
+    assert_eq!(dot::quote("two\nlines"), "\"two\\nlines\"");
+    assert_eq!(dot::quote("tab\there\u{7}"), "\"tab here \"");
+    assert_eq!(dot::quote("Zoë → 音楽"), "\"Zoë → 音楽\"");
+}
+
+#[test]
+fn mermaid_text_is_escaped() {
+    assert_eq!(text("say \"hi\""), "say #quot;hi#quot;");
+    assert_eq!(text("a <b> & c # d | e `f`"), "a #lt;b#gt; #amp; c #35; d #124; e #96;f#96;");
+    assert_eq!(text("Zoë\n音楽"), "Zoë 音楽");
+}
+
+#[test]
+fn mermaid_ids_are_sanitised_without_collisions() {
+    let mut used = HashSet::new();
+    let a = unique(&mut used, "Team_", "a-b");
+    let b = unique(&mut used, "Team_", "a.b");
+    let c = unique(&mut used, "Team_", "a_b_2");
+    let d = unique(&mut used, "Team_", "a_b");
+    let e = unique(&mut used, "Team_", "ünï");
+    assert_eq!(a, "Team_a_b");
+    assert_eq!(b, "Team_a_b_2");
+    // `a_b_2` is taken by the second id: it moves on.
+    assert_eq!(c, "Team_a_b_2_2");
+    assert_eq!(d, "Team_a_b_3");
+    assert_eq!(e, "Team____");
+    for id in [a, b, c, d, e] {
+        assert!(id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'), "{id}");
+    }
+}
+
+#[test]
+fn shapes_clusters_edges_and_findings() {
+    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default());
+    assert!(dot.starts_with("digraph \"opmodel\" {\n"));
+    assert!(dot.contains("subgraph \"cluster_music\" {"));
+    assert!(dot.contains("\"team:playback\" [label=\"Playback\\nplayback\", shape=box"));
+    assert!(dot.contains("shape=component"));
+    assert!(dot.contains("\"outcome:listening-time\" [label=\"listening-time\\nListeners spend more time with\\nmusic\", shape=hexagon"));
+    assert!(dot.contains("shape=note"));
+    assert!(dot.contains("\"team:playback\" -> \"product:web-player\" [label=\"owns\""));
+    assert!(dot.contains("\"product:web-player\" -> \"outcome:listening-time\" [label=\"serves\""));
+    assert!(dot.contains("\"objective:okr-q3\" -> \"outcome:listening-time\" [label=\"supports\""));
+    assert!(dot.contains("\"team:finance\" -> \"org:organization\" [label=\"decides budget-allocation\""));
+    // A decision right nobody decides is a node of its own.
+    assert!(dot.contains("\"decision:vendor-selection@music\" [label=\"vendor-selection\\n@ music\\nnobody decides\""));
+    // Errors red with the messages as tooltip, warnings amber.
+    let web_player = dot.lines().find(|l| l.contains("\"product:web-player\" [")).expect("drawn");
+    assert!(web_player.contains("fillcolor=\"#ffcdd2\"") && web_player.contains("tooltip=\"error[unclear-ownership]"), "{web_player}");
+    let gift_cards = dot.lines().find(|l| l.contains("\"product:gift-cards\" [")).expect("drawn");
+    assert!(gift_cards.contains("error[orphaned-product]"), "{gift_cards}");
+    assert!(gift_cards.contains("warning[unaligned-product]"), "{gift_cards}");
+
+    assert!(mermaid.starts_with("flowchart LR\n"));
+    assert!(mermaid.contains("subgraph Unit_music [\"music\"]"));
+    assert!(mermaid.contains("Team_playback[\"Playback<br/>playback\"]"));
+    assert!(mermaid.contains("Team_playback -->|\"owns\"| Product_web_player"));
+    assert!(mermaid.contains("Team_finance ==>|\"decides budget-allocation\"| Org_organization"));
+    assert!(mermaid.contains("classDef error "));
+    assert!(mermaid.contains("classDef warning "));
+    let error_line = mermaid.lines().find(|l| l.trim_start().starts_with("class ") && l.ends_with(" error")).expect("errors");
+    assert!(error_line.contains("Product_web_player") && error_line.contains("Product_gift_cards"), "{error_line}");
+}
+
+#[test]
+fn key_results_are_optional() {
+    let (dot, _) = draw(&streaming(), &ExportOptions::default());
+    assert!(!dot.contains("\"kr:"));
+    assert!(dot.contains("1 key result\""));
+    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default().with_key_results(true));
+    assert!(dot.contains("\"kr:okr-q3.1\" -> \"objective:okr-q3\" [label=\"part of\""));
+    assert!(mermaid.contains("KeyResult_okr_q3_1 -.->|\"part of\"| Objective_okr_q3"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let model = streaming();
+    let a = draw(&model, &ExportOptions::default());
+    let b = draw(&model, &ExportOptions::default());
+    assert_eq!(a, b);
+    let focus = ExportOptions::default().with_focus("playback", 1);
+    assert_eq!(draw(&model, &focus), draw(&model, &focus));
+}
+
+#[test]
+fn focus_keeps_the_neighbourhood() {
+    let model = streaming();
+    let (dot, _) = draw(&model, &ExportOptions::default().with_focus("playback", 0));
+    assert_eq!(dot_nodes(&dot), ["team:playback"]);
+
+    let (dot, _) = draw(&model, &ExportOptions::default().with_focus("playback", 1));
+    let nodes = dot_nodes(&dot);
+    // The unit it sits in, the product it owns, the objective it owns.
+    assert_eq!(nodes, ["team:music", "team:playback", "product:web-player", "objective:okr-q3"]);
+    assert!(dot.contains("subgraph \"cluster_music\""));
+
+    let (dot, mermaid) = draw(&model, &ExportOptions::default().with_focus("playback", 2));
+    let nodes = dot_nodes(&dot);
+    for id in ["team:search", "outcome:listening-time", "decision:vendor-selection@music"] {
+        assert!(nodes.iter().any(|n| n == id), "{id} missing from {nodes:?}");
+    }
+    assert!(!nodes.iter().any(|n| n == "team:finance"), "{nodes:?}");
+    assert!(!mermaid.contains("Team_finance"));
+
+    // A hidden key result stands for its objective.
+    let (dot, _) = draw(&model, &ExportOptions::default().with_focus("okr-q3.1", 0));
+    assert_eq!(dot_nodes(&dot), ["objective:okr-q3"]);
+    // The organisation can be the focus.
+    let (dot, _) = draw(&model, &ExportOptions::default().with_focus("organization", 1));
+    assert_eq!(dot_nodes(&dot), ["team:finance", "org:organization"]);
+}
+
+#[test]
+fn unknown_focus_suggests_an_id() {
+    let model = streaming();
+    let report = Linter::new().check_model(&model);
+    let graph = OrgGraph::build(&model);
+    let err = dot(&graph, &report, &ExportOptions::default().with_focus("playbak", 1)).unwrap_err();
+    assert_eq!(
+        err,
+        ExportError::UnknownFocus {
+            id: "playbak".into(),
+            suggestion: Some("playback".into())
+        }
+    );
+    let err = mermaid(&graph, &report, &ExportOptions::default().with_focus("zzzzzzzz", 1)).unwrap_err();
+    assert!(matches!(err, ExportError::UnknownFocus { suggestion: None, .. }));
+}
+
+#[test]
+fn every_team_appears_whatever_the_hierarchy() {
+    let model = Model::builder()
+        // A parent loop, a dangling parent, a duplicate id and a parent that is not a unit.
+        .team(Team::new("a").parent("b"))
+        .team(Team::new("b").parent("a"))
+        .team(Team::new("lost").parent("nowhere"))
+        .team(Team::new("twin"))
+        .team(Team::new("twin").kind(TeamKind::Platform))
+        .team(Team::new("lead").kind(TeamKind::Leadership))
+        .team(Team::new("squad").parent("lead"))
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    let nodes = dot_nodes(&dot);
+    for id in ["team:a", "team:b", "team:lost", "team:twin", "team:twin#2", "team:lead", "team:squad"] {
+        assert_eq!(nodes.iter().filter(|n| *n == id).count(), 1, "{id} in {nodes:?}");
+    }
+    assert!(dot.contains("subgraph \"cluster_lead\""));
+    assert_eq!(dot.matches('{').count(), dot.matches('}').count());
+    for id in ["Team_a[", "Team_b[", "Team_lost[", "Team_twin[", "Team_twin_2[", "Team_lead[", "Team_squad["] {
+        assert!(mermaid.contains(id), "{id} missing:\n{mermaid}");
+    }
+    assert_eq!(mermaid.matches("subgraph ").count(), mermaid.lines().filter(|l| l.trim() == "end").count());
+}
+
+#[test]
+fn deep_hierarchies_do_not_overflow() {
+    let mut b = Model::builder().team(Team::new("t0").kind(TeamKind::Unit));
+    for i in 1..3000 {
+        b = b.team(Team::new(format!("t{i}")).kind(TeamKind::Unit).parent(format!("t{}", i - 1)));
+    }
+    let (dot, mermaid) = draw(&b.build(), &ExportOptions::default());
+    assert_eq!(dot.matches("subgraph ").count(), 3000);
+    assert_eq!(mermaid.matches("subgraph ").count(), 3000);
+}
+
+#[test]
+fn an_empty_model_draws() {
+    let (dot, mermaid) = draw(&Model::new(), &ExportOptions::default());
+    assert!(dot.starts_with("digraph") && dot.ends_with("}\n"));
+    assert!(dot_nodes(&dot).is_empty());
+    assert!(mermaid.starts_with("flowchart LR\n"));
+}
+
+/// Ids and texts that need escaping (the builder does not check ids).
+fn hostile() -> Model {
+    Model::builder()
+        .organization("Quote \" and back\\slash\nnew line")
+        .team(Team::new("unit \"x\"").kind(TeamKind::Unit).name("Ünït\\ \"one\"\n<b>&amp;</b>"))
+        .team(Team::new("t.1-a").parent("unit \"x\"").owns("p\\").name("end"))
+        .team(Team::new("t\\").owns("p\\"))
+        .team(Team::new("subgraph"))
+        .product(Product::new("p\\").name("graph { node } -> edge;").outcome("o#1"))
+        .outcome(Outcome::new("o#1", "Zoë's \"fans\" 音楽 | pipes `ticks` %% comment\r\n\ttabs"))
+        .decision(DecisionRight::new(DecisionArea::Custom("odd \"area\"|x".into()), "p\\").decides("t\\"))
+        .build()
+}
+
+#[test]
+fn hostile_text_stays_inside_its_strings() {
+    let (dot, mermaid) = draw(&hostile(), &ExportOptions::default());
+    // Every quote in DOT is either escaped or delimits a string: an even count of bare quotes per line.
+    for line in dot.lines() {
+        let bare = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(bare.matches('"').count() % 2, 0, "{line}");
+    }
+    assert!(dot.contains("\"team:unit \\\"x\\\"\""));
+    assert!(dot.contains("\"product:p\\\\\""));
+    assert!(dot.contains("decides odd \\\"area\\\"|x"));
+    // Mermaid: only the label delimiters are quotes; ids are plain.
+    for line in mermaid.lines().filter(|l| !l.trim_start().starts_with("%%")) {
+        assert!(line.matches('"').count() % 2 == 0, "{line}");
+    }
+    assert!(mermaid.contains("Outcome_o_1{{\"o#35;1<br/>Zoë's #quot;fans#quot; 音楽 #124; pipes #96;ticks#96; %%<br/>comment tabs\"}}"), "{mermaid}");
+    assert!(mermaid.contains("Team_subgraph[\"subgraph\"]"));
+    render_with_graphviz(&dot);
+}
+
+#[test]
+fn streaming_renders_with_graphviz() {
+    let (dot, _) = draw(&streaming(), &ExportOptions::default().with_key_results(true));
+    render_with_graphviz(&dot);
+}
+
+/// Renders with `dot -Tsvg` when Graphviz is installed.
+fn render_with_graphviz(dot: &str) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let child = Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let Ok(mut child) = child else {
+        eprintln!("note: Graphviz `dot` is not installed; skipping the rendering check");
+        return;
+    };
+    child.stdin.take().expect("stdin").write_all(dot.as_bytes()).expect("writes");
+    let out = child.wait_with_output().expect("dot runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot failed: {stderr}\n{dot}");
+    assert!(!stderr.contains("syntax error"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}

@@ -1,0 +1,62 @@
+//! Objective style: is an objective's title a project or deliverable, or a change for
+//! customers or the business?
+
+use super::cues::{Cue, CueBuf, CueKind};
+use super::score;
+
+/// The verdict on an objective title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveAssessment {
+    project_style: bool,
+    /// How sure the classifier is, from 0.5 to 1.0.
+    pub confidence: f32,
+    /// The evidence found, ordered by position.
+    pub cues: Vec<Cue>,
+}
+
+impl ObjectiveAssessment {
+    /// Whether the title names a project or deliverable ("Complete the CRM migration").
+    #[must_use]
+    pub fn is_project_style(&self) -> bool {
+        self.project_style
+    }
+}
+
+/// Classifies an objective title.
+///
+/// Uses the same cues as key results: a leading delivery verb or a bare deliverable makes
+/// a project-style title; people behaving differently or a business result does not.
+///
+/// ```
+/// use opmodel::goal_style::classify_objective;
+///
+/// assert!(classify_objective("Complete the CRM migration").is_project_style());
+/// assert!(!classify_objective("New listeners find music they love in their first week")
+///     .is_project_style());
+/// ```
+#[must_use]
+pub fn classify_objective(title: &str) -> ObjectiveAssessment {
+    let mut buf = CueBuf::new();
+    let score = score::analyze(title, &mut buf);
+    let cues = buf.into_vec();
+    // Titles are short and aspirational, so the key-result score alone is too
+    // eager ("New customers are ready to bank in one sitting" is a change for
+    // customers). A project title either opens with a delivery verb ("Complete
+    // the CRM migration") or names a deliverable with no effect beside it.
+    let opens_with_delivery = cues.iter().any(|c| {
+        c.kind == CueKind::DeliveryVerb && c.weight > 0.0 && title.get(..c.span.start).is_some_and(|s| s.trim().is_empty())
+    });
+    let deliverable = cues.iter().any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0);
+    let effect = cues.iter().any(|c| {
+        c.weight < 0.0
+            && matches!(
+                c.kind,
+                CueKind::BehaviourChange | CueKind::CustomerOrBusinessEffect | CueKind::MetricChange | CueKind::Threshold
+            )
+    });
+    ObjectiveAssessment {
+        project_style: score > score::THRESHOLD && (opens_with_delivery || (deliverable && !effect)),
+        confidence: super::confidence(score),
+        cues,
+    }
+}

@@ -1,0 +1,1270 @@
+//! The scoring engine: finds the main clause, looks for cues, adds up their weights.
+//!
+//! Positive weights point to a milestone, negative ones to an outcome. The decision
+//! threshold sits slightly on the milestone side so that unclear sentences stay outcomes.
+
+use super::cues::{CueBuf, CueKind};
+use super::lexicon::*;
+use super::scan::{Tok, TokKind, Toks, tokenize};
+
+/// Score above which a text counts as a milestone.
+pub(crate) const THRESHOLD: f32 = 0.5;
+
+/// Segment-level facts used by the equal-parts rule.
+#[derive(Default)]
+struct SegOut {
+    score: f32,
+    measured_change: bool,
+}
+
+struct Ctx<'a> {
+    t: &'a [Tok],
+    text: &'a str,
+    cues: &'a mut CueBuf,
+}
+
+impl Ctx<'_> {
+    fn f(&self, i: usize) -> u64 {
+        self.t.get(i).map_or(0, |k| k.flags)
+    }
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.t.get(i).map(|k| k.kind)
+    }
+    fn is_num(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|k| k.kind == TokKind::Num || k.has(NUMW) && !k.has(YEAR))
+    }
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.kind == TokKind::Word
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
+        })
+    }
+    fn text_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            self.text
+                .get(k.start as usize..k.end as usize)
+                .is_some_and(|s| s.eq_ignore_ascii_case(w))
+        })
+    }
+    fn ends_ing(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.kind == TokKind::Word
+                && k.end - k.start > 4
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| s.ends_with("ing"))
+        })
+    }
+    fn cue(&mut self, kind: CueKind, a: usize, b: usize, meaning: &'static str, w: f32) -> f32 {
+        let (Some(s), Some(e)) = (self.t.get(a), self.t.get(b.saturating_sub(1).max(a))) else {
+            return 0.0;
+        };
+        self.cues.push(kind, s.start, e.end, meaning, w)
+    }
+    /// A number-ish value starting at `i`: number, currency+number, number word. Returns end.
+    fn value_at(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        if matches!(self.kind(j), Some(TokKind::Other | TokKind::Plus)) {
+            j += 1;
+        }
+        if self.f(j) & DET != 0 && self.f(j + 1) & NUMW != 0 {
+            j += 1; // "a third"
+        }
+        if !self.is_num(j) {
+            return None;
+        }
+        j += 1;
+        while self.is_num(j) && self.f(j) & NUMW != 0 {
+            j += 1; // "two thirds", "15 points"
+        }
+        if matches!(self.kind(j), Some(TokKind::Percent)) || self.f(j) & TU != 0 {
+            j += 1;
+        }
+        Some(j)
+    }
+}
+
+/// Analyses `text`, recording cues into `cues`; returns the score (positive: milestone).
+pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
+    let toks: Toks = tokenize(text);
+    let t = toks.as_slice();
+    let mut cx = Ctx { t, text, cues };
+    let n = t.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let mut score = 0.0f32;
+    let mut s = 0usize;
+    let mut e = n;
+
+    // "By the end of the year, ..." prefix
+    let by_prefix = if t[0].has(BY) {
+        (1..n.min(9))
+            .find(|&i| matches!(t[i].kind, TokKind::Punct | TokKind::Colon))
+            .filter(|&c| {
+                t[c].kind == TokKind::Punct && (1..c).any(|i| t[i].has(CAL | END | YEAR | TU))
+            })
+    } else {
+        None
+    };
+    if let Some(c) = by_prefix {
+        score += cx.cue(CueKind::Deadline, 0, c, "is a deadline", 0.5);
+        s = c + 1;
+    }
+
+    // colon forms: "Metric: value", "Label: text", "Q3: text"
+    let colon = (s..n)
+        .find(|&i| t[i].kind == TokKind::Colon)
+        .filter(|&c| c > s && c + 1 < n);
+    if let Some(c) = colon {
+        let before_is_date = (s..c)
+            .all(|i| t[i].has(CAL | BY | YEAR | DET | END | OF | TU) || t[i].kind == TokKind::Num)
+            && (s..c).any(|i| t[i].has(CAL | YEAR | END | BY));
+        let a = c + 1;
+        let value_first = cx.value_at(a).is_some()
+            || t[a].has(NEG)
+            || matches!(t[a].kind, TokKind::Cmp | TokKind::Plus)
+            || t[a].has(CMPW) && cx.is_num(a + 1);
+        if before_is_date {
+            score += cx.cue(CueKind::Deadline, s, c, "is a deadline", 1.0);
+            s = a;
+        } else if value_first && !t[s].has(DV | CV) {
+            let mut end = a + 1;
+            while end < n && t[end].kind != TokKind::Punct && end < a + 4 {
+                end += 1;
+            }
+            score += cx.cue(
+                CueKind::Threshold,
+                a,
+                end,
+                "states a level for the measure before the colon",
+                -3.0,
+            );
+            e = c;
+        } else if c - s <= 3 {
+            s = a;
+        }
+    }
+
+    // main clause end: purpose / means / qualifier / side clause
+    let mut i = s + 1;
+    while i < e {
+        let k = t[i];
+        let next = cx.f(i + 1);
+        let purpose_to = k.has(TO)
+            && next & (DV | CV | WV) != 0
+            && !cx.is_num(i + 1)
+            && t[i - 1].flags & (MET | TU) == 0
+            && !(s..i).rev().take(5).any(|j| t[j].has(FROM))
+            && !(next & DEL != 0 && next & (CV | WV) == 0 && cx.f(i + 2) & (DET | NUMW) == 0);
+        let in_order_to = k.has(IN) && cx.word_is(i + 1, "order") && cx.f(i + 2) & TO != 0;
+        let boundary = if purpose_to || in_order_to {
+            Some((
+                CueKind::PurposeClause,
+                "opens a purpose clause, which does not change what has to be done",
+            ))
+        } else if k.has(PURP) && !k.has(DET) {
+            Some((
+                CueKind::PurposeClause,
+                "opens a purpose or result clause, which does not change what has to be done",
+            ))
+        } else if k.has(DET) && k.has(PURP) && t[i - 1].has(PURP) {
+            None
+        } else if k.has(MEANS) || (k.has(BY) && cx.ends_ing(i + 1)) {
+            Some((
+                CueKind::MeansClause,
+                "opens a means clause; the main clause decides",
+            ))
+        } else if k.has(WITH) && next & NEG == 0 && i > s + 1 {
+            Some((
+                CueKind::MeansClause,
+                "adds a qualifier or means; the main clause decides",
+            ))
+        } else if k.has(WHILE) {
+            Some((
+                CueKind::MeansClause,
+                "opens a side clause; the main clause decides",
+            ))
+        } else {
+            None
+        };
+        if let Some((kind, meaning)) = boundary {
+            let span_end = if cx.word_is(i, "so") && cx.word_is(i + 1, "that") {
+                i + 2
+            } else if k.has(IN) {
+                i + 3
+            } else {
+                i + 1
+            };
+            cx.cue(kind, i, span_end, meaning, 0.0);
+            e = i;
+            break;
+        }
+        i += 1;
+    }
+
+    // split the main clause into equal parts at "and <verb>"
+    let mut segs = [(0usize, 0usize); 4];
+    let mut nseg = 0;
+    let mut a = s;
+    let mut j = s + 1;
+    while j < e {
+        if t[j].has(AND)
+            && cx.f(j + 1) & (DV | CV | WV) != 0
+            && cx.f(j + 1) & DEL == 0
+            && j + 2 < e
+            && nseg < 3
+        {
+            segs[nseg] = (a, j);
+            nseg += 1;
+            a = j + 1;
+        }
+        j += 1;
+    }
+    if a < e {
+        segs[nseg] = (a, e);
+        nseg += 1;
+    }
+    let mut any_change = false;
+    for (idx, &(a, b)) in segs[..nseg].iter().enumerate() {
+        let out = segment(&mut cx, a, b, idx == 0);
+        score += out.score;
+        if idx > 0 && out.measured_change {
+            any_change = true;
+        }
+    }
+    if any_change && score > -2.0 {
+        let (a, b) = segs[nseg - 1];
+        score += cx.cue(
+            CueKind::MetricChange,
+            a,
+            b,
+            "is a measured change joined to the delivery, so the result must move",
+            -2.0 - score.max(0.0),
+        );
+    }
+    score
+}
+
+/// How the object of a leading verb reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Obj {
+    Metric,
+    Output,
+    Coverage,
+    Customers,
+    Headcount,
+    Unknown,
+}
+
+/// Finds the head of the noun phrase after a leading verb at `v`, within `..b`.
+fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
+    let t = cx.t;
+    let mut i = v + 1;
+    // particles: roll out, set up, stand up, go live
+    if i < b && (cx.word_is(i, "out") || cx.word_is(i, "up") || cx.word_is(i, "over")) {
+        i += 1;
+    }
+    let mut saw_all = false;
+    while i < b
+        && (t[i].has(DET | NUMW | OF | CMPW | ALL | TO)
+            || matches!(
+                t[i].kind,
+                TokKind::Num | TokKind::Percent | TokKind::Other | TokKind::Plus
+            ))
+        && !t[i].has(MET | DEL)
+    {
+        if t[i].has(ALL) || cx.text_is(i, "100") {
+            saw_all = true;
+        }
+        i += 1;
+    }
+    let start = i;
+    let mut head = None;
+    let mut counted = false;
+    while i < b {
+        let k = t[i];
+        if k.has(NUMBER) || cx.word_is(i, "number") || cx.word_is(i, "count") {
+            counted = true;
+        }
+        if k.has(OF) && counted {
+            i += 1;
+            continue;
+        }
+        if k.has(OF) && t[i - 1].has(MET) && !t[i - 1].has(DEL) {
+            break;
+        }
+        if k.has(PREP | CMPW) || k.kind != TokKind::Word && k.kind != TokKind::Num {
+            break;
+        }
+        if k.kind == TokKind::Word && !k.has(DP | TU) {
+            head = Some(i);
+        }
+        i += 1;
+    }
+    let Some(h) = head else {
+        // "Generate $2M in new pipeline": look past the value for a measure
+        if let Some(m) = (i..b).find(|&j| t[j].has(MET) && !t[j].has(DEL)) {
+            return (Obj::Metric, m);
+        }
+        return (Obj::Unknown, start);
+    };
+    let hf = t[h].flags;
+    let internal = [
+        "vendors",
+        "suppliers",
+        "contractors",
+        "agencies",
+        "licences",
+        "licenses",
+    ]
+    .iter()
+    .any(|w| cx.word_is(h, w));
+    if counted && (hf & (MET | ACT) == 0 || internal) {
+        return (Obj::Output, h);
+    }
+    // "Grow the sales team to 40 reps", "Double the size of the data team": headcount
+    let mut k = h;
+    if hf & MET != 0 && cx.f(h + 1) & OF != 0 {
+        k = h + 2;
+        while k < b && t[k].kind == TokKind::Word && !t[k].has(PREP) && k < h + 6 {
+            k += 1;
+        }
+        k -= 1;
+    }
+    if ["team", "headcount", "workforce", "department"]
+        .iter()
+        .any(|w| cx.word_is(k, w))
+    {
+        return (Obj::Headcount, k);
+    }
+    // any metric word in the phrase counts, but the head decides between output and metric
+    let mut phrase = 0u64;
+    for k in &t[start..=h] {
+        phrase |= k.flags;
+    }
+    let obj = if hf & ACT != 0 && t[v].has(ACQ) {
+        Obj::Customers
+    } else if hf & OUTPUT_METRIC != 0 || hf & DEL != 0 && hf & MET == 0 || hf & CERT != 0 {
+        Obj::Output
+    } else if hf & ROLL != 0 && saw_all {
+        Obj::Coverage
+    } else if hf & (MET | EVT) != 0 {
+        Obj::Metric
+    } else if hf & ACT != 0 {
+        Obj::Customers
+    } else if phrase & MET != 0 && phrase & DEL == 0 && hf == 0 && t[h - 1].has(MET) {
+        Obj::Metric
+    } else if phrase & DEL != 0 {
+        Obj::Output
+    } else {
+        Obj::Unknown
+    };
+    (obj, h)
+}
+
+/// Whether token `j` looks like an unknown present-tense verb after a singular subject
+/// ("answers", "saves"): a word ending in `s` that no word list knows.
+fn third_person(cx: &Ctx<'_>, j: usize) -> bool {
+    cx.t.get(j).is_some_and(|k| {
+        k.kind == TokKind::Word
+            && k.flags == 0
+            && k.end - k.start > 3
+            && cx
+                .text
+                .get(k.start as usize..k.end as usize)
+                .is_some_and(|s| s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us"))
+    })
+}
+
+/// Whether the segment opens with a change verb (increase, reduce, cut, double, …).
+fn change_verb_lead(cx: &Ctx<'_>, a: usize, first: bool) -> bool {
+    let lead = cx.t[a];
+    let cut = cx.word_is(a, "cut");
+    let cut_over = cut && cx.word_is(a + 1, "over");
+    let noun_like = lead.has(MET) && cx.f(a + 1) & (MET | CR) != 0;
+    let plain_change = lead.has(CV) && !cut_over && !noun_like && !lead.has(CR | DV);
+    let change_and_result =
+        lead.has(CV) && lead.has(CR) && first && cx.f(a + 1) & (DET | MET | NUMW) != 0;
+    plain_change
+        || change_and_result
+        || cut && !cut_over
+        || cx.word_is(a, "double")
+        || cx.word_is(a, "triple")
+}
+
+/// Whether token `j` names a customer or business measure here (not a modifier of a
+/// deliverable or team, and not output coverage next to a deliverable).
+fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
+    let t = cx.t;
+    if !t[j].has(MET) || t[j].has(DEL) {
+        return false;
+    }
+    let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
+    let next = cx.f(j + 1);
+    let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0 || cx.word_is(j + 1, "team");
+    !output_coverage && !modifier
+}
+
+#[allow(clippy::too_many_lines)]
+fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
+    let t = cx.t;
+    let mut out = SegOut::default();
+    if a >= b {
+        return out;
+    }
+    let mut sc = 0.0f32;
+    let lead = t[a];
+    // lead decided: Some(true) milestone, Some(false) outcome
+    let mut decided: Option<bool> = None;
+    let mut verb_lead = false;
+    let mut behaviour = false;
+
+    // ---- pattern scan first (changes, thresholds, timeliness, deadlines)
+    let mut change = false;
+    let mut threshold = false;
+    let mut timely = false;
+    let mut deadline = false;
+    let mut i = a;
+    while i < b {
+        let k = t[i];
+        // from X to Y
+        let from_value = if k.has(FROM) {
+            cx.value_at(i + 1).filter(|&x| cx.f(x) & TO != 0)
+        } else {
+            None
+        };
+        if let Some(x) = from_value {
+            let y = if cx.f(x + 1) & CMPW != 0 {
+                x + 2
+            } else {
+                x + 1
+            };
+            if let Some(z) = cx.value_at(y) {
+                let z = if cx.f(z) & (TU | NUMW) != 0 { z + 1 } else { z };
+                cx.cue(
+                    CueKind::MetricChange,
+                    i,
+                    z.min(b),
+                    "is a measured change",
+                    0.0,
+                );
+                change = true;
+                i = z;
+                continue;
+            }
+        }
+        // X → Y
+        if k.kind == TokKind::Arrow && i > a && i + 1 < b {
+            let from = if t[i - 1].kind == TokKind::Percent {
+                i.saturating_sub(2)
+            } else {
+                i - 1
+            };
+            if cx.is_num(from) || cx.is_num(i - 1) {
+                let z = cx.value_at(i + 1).unwrap_or(i + 1);
+                cx.cue(
+                    CueKind::MetricChange,
+                    from,
+                    z.min(b),
+                    "is a measured change",
+                    0.0,
+                );
+                change = true;
+                i = z;
+                continue;
+            }
+        }
+        // by N% / by a third / by half
+        if k.has(BY) {
+            if let Some(z) = cx.value_at(i + 1) {
+                if cx.f(z) & CAL == 0
+                    && cx.f(z - 1) & CAL == 0
+                    && cx.f(z - 1) & YEAR == 0
+                    && !(cx.kind(z - 1) == Some(TokKind::Num) && cx.f(z) & CAL != 0)
+                {
+                    let pct = t[z - 1].kind == TokKind::Percent || t[z - 1].has(NUMW);
+                    if pct || cx.word_is(i + 1, "half") {
+                        cx.cue(CueKind::MetricChange, i, z, "is a measured change", 0.0);
+                        change = true;
+                        i = z;
+                        continue;
+                    }
+                }
+                // by 30 September
+                if cx.f(z) & CAL != 0 || cx.f(i + 2) & CAL != 0 {
+                    let end = if cx.f(z) & CAL != 0 { z + 1 } else { z };
+                    sc += cx.cue(CueKind::Deadline, i, end.min(b), "is a deadline", 1.0);
+                    deadline = true;
+                    i = end;
+                    continue;
+                }
+            }
+            if cx.word_is(i + 1, "half") {
+                cx.cue(CueKind::MetricChange, i, i + 2, "is a measured change", 0.0);
+                change = true;
+            }
+            // by August, by Q3, by end of Q2, by year end, by the end of the quarter, by week 6
+            let mut j = i + 1;
+            if cx.f(j) & DET != 0 {
+                j += 1;
+            }
+            let f = cx.f(j);
+            if f & (CAL | END | YEAR) != 0
+                || cx.kind(j) == Some(TokKind::Num) && cx.f(j + 1) & CAL != 0
+                || f & TU != 0 && (cx.f(j + 1) & END != 0 || cx.is_num(j + 1))
+            {
+                let mut end = j + 1;
+                while end < b
+                    && (t[end].has(CAL | END | YEAR | OF | DET | TU) || t[end].kind == TokKind::Num)
+                {
+                    end += 1;
+                }
+                sc += cx.cue(CueKind::Deadline, i, end, "is a deadline", 1.0);
+                deadline = true;
+                i = end;
+                continue;
+            }
+        }
+        // in Q3 / in March 2026 / on 1 July / before the summer season
+        if k.has(IN | ON) && cx.f(i + 1) & (CAL | YEAR) != 0 && cx.f(i + 1) & TU == 0
+            || k.has(ON) && cx.kind(i + 1) == Some(TokKind::Num) && cx.f(i + 2) & CAL != 0
+            || k.has(BEFORE) && cx.f(i + 1) & (DET | CAL | YEAR) != 0 && cx.f(i + 2) & ACT == 0
+        {
+            let mut end = i + 2;
+            while end < b && (t[end].has(CAL | YEAR) || t[end].kind == TokKind::Num) {
+                end += 1;
+            }
+            sc += cx.cue(CueKind::Deadline, i, end.min(b), "is a deadline", 1.0);
+            deadline = true;
+            i = end;
+            continue;
+        }
+        // within N days / in 5 business days
+        if k.has(WITHIN | IN)
+            || k.has(ON)
+                && ["time", "budget", "schedule", "target"]
+                    .iter()
+                    .any(|w| cx.word_is(i + 1, w))
+        {
+            if k.has(ON) {
+                cx.cue(
+                    CueKind::RecurringTimeliness,
+                    i,
+                    i + 2,
+                    "is timeliness of a recurring service",
+                    0.0,
+                );
+                timely = true;
+                i += 2;
+                continue;
+            }
+            let mut j = i + 1;
+            if k.has(WITHIN)
+                && [
+                    "sla",
+                    "slas",
+                    "slo",
+                    "target",
+                    "budget",
+                    "tolerance",
+                    "policy",
+                ]
+                .iter()
+                .any(|w| cx.word_is(i + 1, w) || cx.f(i + 1) & DET != 0 && cx.word_is(i + 2, w))
+            {
+                let end = if cx.f(i + 1) & DET != 0 { i + 3 } else { i + 2 };
+                cx.cue(
+                    CueKind::RecurringTimeliness,
+                    i,
+                    end.min(b),
+                    "is a service level to meet",
+                    0.0,
+                );
+                timely = true;
+                i = end;
+                continue;
+            }
+            if cx.f(j) & CMPW != 0 && !cx.word_is(j, "or") {
+                j += 1; // "in under 10 days"
+                if cx.word_is(j, "than") {
+                    j += 1;
+                }
+            }
+            if cx.f(j) & DET != 0 || cx.word_is(j, "one") || cx.word_is(j, "a") {
+                j += 1;
+            }
+            while j < b && (cx.is_num(j) || cx.word_is(j, "few")) {
+                j += 1;
+            }
+            while j < b && cx.f(j) & TU != 0 && cx.f(j + 1) & TU != 0 {
+                j += 1;
+            }
+            if j > i + 1 && j < b && cx.f(j) & TU != 0 {
+                cx.cue(
+                    CueKind::RecurringTimeliness,
+                    i,
+                    j + 1,
+                    "is timeliness of a recurring service",
+                    0.0,
+                );
+                timely = true;
+                i = j + 1;
+                continue;
+            }
+        }
+        // thresholds
+        if k.kind == TokKind::Cmp && cx.value_at(i + 1).is_some() {
+            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            cx.cue(CueKind::Threshold, i, z.min(b), "is a threshold", 0.0);
+            threshold = true;
+            i = z;
+            continue;
+        }
+        if k.has(CMPW) && !(i > a && t[i - 1].has(DV)) {
+            let nf = cx.f(i + 1);
+            let ok = cx.value_at(i + 1).is_some()
+                || nf & (CMPW | DET | RECUR | NUMW) != 0
+                || cx.kind(i + 1) == Some(TokKind::Other)
+                || cx.word_is(i + 1, "last")
+                || cx.word_is(i + 1, "than")
+                || cx.word_is(i + 1, "pre-pandemic")
+                || cx.word_is(i + 1, "target")
+                || k.has(COMPAR) && i > a
+                || cx.word_is(i, "steady")
+                || cx.word_is(i, "flat");
+            if ok && !cx.word_is(i, "or") || cx.word_is(i, "or") && nf & CMPW != 0 {
+                let z = cx.value_at(i + 1).unwrap_or(i + 1);
+                cx.cue(CueKind::Threshold, i, z.min(b), "is a threshold", 0.0);
+                threshold = true;
+                i = z;
+                continue;
+            }
+        }
+        if k.has(AT) && cx.value_at(i + 1).is_some() && i > a {
+            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            cx.cue(CueKind::Threshold, i, z.min(b), "is a target level", 0.0);
+            threshold = true;
+            i = z;
+            continue;
+        }
+        // metric word directly followed by a value: "NPS 55", "GMV $40M", "uptime 99.99%"
+        if k.has(MET)
+            && !k.has(DEL)
+            && cx.value_at(i + 1).is_some()
+            && !(i + 1 < b && t[i + 1].kind == TokKind::Num && cx.f(i + 2) & (DEL | ROLL) != 0)
+        {
+            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            cx.cue(
+                CueKind::Threshold,
+                i + 1,
+                z.min(b),
+                "is a level for the measure",
+                0.0,
+            );
+            threshold = true;
+            i = z;
+            continue;
+        }
+        // "… retention to 90%": a target for a measure named before
+        if k.has(TO)
+            && i > a
+            && !cx.word_is(i + 1, "one")
+            && cx.value_at(i + 1).is_some()
+            && (a..i).any(|j| t[j].has(MET) && !t[j].has(DEL))
+            && !(a..i).any(|j| t[j].has(FROM))
+            && !(lead.has(DV) && cx.value_at(i + 1).is_some_and(|z| cx.f(z) & OF != 0))
+        {
+            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            cx.cue(CueKind::Threshold, i, z.min(b), "is a target level", 0.0);
+            threshold = true;
+            i = z;
+            continue;
+        }
+        // +4%
+        if k.kind == TokKind::Plus && cx.value_at(i + 1).is_some() {
+            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            cx.cue(
+                CueKind::MetricChange,
+                i,
+                z.min(b),
+                "is a measured change",
+                0.0,
+            );
+            change = true;
+            i = z;
+            continue;
+        }
+        // result verbs: falls, rises, doubles, up, down
+        if k.has(CR)
+            && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
+            && !(cx.word_is(i, "up") && cx.f(i + 1) & TO != 0)
+            && !(i == a && k.has(CV | MET))
+            && !cx.word_is(i + 1, "live")
+            && !(i > a && t[i - 1].has(TO))
+        {
+            cx.cue(
+                CueKind::MetricChange,
+                i,
+                i + 1,
+                "describes a measured change",
+                0.0,
+            );
+            change = true;
+        }
+        i += 1;
+    }
+
+    // ---- leading verb
+    let lw = |w: &str| cx.word_is(a, w);
+    let money = cx.kind(a + 1) == Some(TokKind::Other) && cx.is_num(a + 2);
+    if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            a + 1,
+            a + 3,
+            "is an amount of money: a business result",
+            -3.0,
+        );
+        decided = Some(false);
+        verb_lead = true;
+    } else if lead.has(NEG) && !lw("stop") {
+        if (a..b).any(|j| t[j].has(STILL)) {
+            sc += cx.cue(
+                CueKind::DeliveryVerb,
+                a,
+                a + 1,
+                "with `still`/`left` describes a finished migration",
+                3.0,
+            );
+            decided = Some(true);
+        } else {
+            sc += cx.cue(
+                CueKind::Negation,
+                a,
+                a + 1,
+                "negates a result: a quality level",
+                -2.5,
+            );
+            decided = Some(false);
+        }
+    } else if lead.has(HIRE) && lead.has(DV) {
+        sc += cx.cue(
+            CueKind::Headcount,
+            a,
+            a + 1,
+            "is hiring, which counts as output",
+            3.5,
+        );
+        decided = Some(true);
+        verb_lead = true;
+    } else if change_verb_lead(cx, a, first) {
+        verb_lead = true;
+        let (obj, h) = object(cx, a, b);
+        match obj {
+            Obj::Metric | Obj::Customers => {
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    h,
+                    h + 1,
+                    "is the measure the verb changes",
+                    -3.0,
+                );
+                decided = Some(false);
+            }
+            Obj::Headcount => {
+                sc += cx.cue(
+                    CueKind::Headcount,
+                    h,
+                    h + 1,
+                    "is headcount: growing a team is hiring, which counts as output",
+                    3.0,
+                );
+                decided = Some(true);
+            }
+            Obj::Output | Obj::Coverage => {
+                sc += cx.cue(
+                    CueKind::Deliverable,
+                    h,
+                    h + 1,
+                    "is the team's own output, so changing its count is still a milestone",
+                    3.0,
+                );
+                decided = Some(true);
+            }
+            Obj::Unknown => {
+                if change || threshold || timely {
+                    sc += cx.cue(CueKind::MetricChange, a, a + 1, "changes a measure", -1.5);
+                } else if !lw("cut") {
+                    sc += cx.cue(CueKind::MetricChange, a, a + 1, "asks for a change", -0.5);
+                } else {
+                    sc += cx.cue(
+                        CueKind::DeliveryVerb,
+                        a,
+                        a + 1,
+                        "changes something without a measure: a task",
+                        1.5,
+                    );
+                }
+            }
+        }
+    } else if lead.has(WV) && !lead.has(DV)
+        || lw("deliver")
+        || lw("close")
+        || lw("hold")
+        || lw("generate")
+    {
+        verb_lead = true;
+        let (obj, h) = object(cx, a, b);
+        let bare_count = cx.kind(a + 1) == Some(TokKind::Num)
+            && cx.kind(a + 2) != Some(TokKind::Percent)
+            && cx.f(a + 2) & NUMW == 0
+            && !(a..b).any(|j| t[j].has(RECUR) && !t[j].has(ALL) && !t[j].has(DET))
+            && !(change || threshold || timely);
+        let counted_people = obj == Obj::Customers
+            || obj == Obj::Metric && !t[h].has(EVT)
+            || lead.has(ACQ) && t[h].has(EVT | ACT);
+        if bare_count && !lw("make") && !counted_people {
+            sc += cx.cue(
+                CueKind::Deliverable,
+                a + 1,
+                h.max(a + 1) + 1,
+                "counts the team's own output",
+                3.0,
+            );
+            decided = Some(true);
+        } else if lw("make") {
+            if (a..b).any(|j| t[j].has(COMPAR | NUMW)) || change || threshold {
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    a,
+                    b.min(a + 4),
+                    "asks for a measurable improvement",
+                    -2.0,
+                );
+                decided = Some(false);
+            } else {
+                sc += cx.cue(
+                    CueKind::DeliveryVerb,
+                    a,
+                    a + 1,
+                    "here names an activity to carry out",
+                    2.5,
+                );
+                decided = Some(true);
+            }
+        } else {
+            match obj {
+                Obj::Metric | Obj::Customers => {
+                    sc += cx.cue(
+                        CueKind::CustomerOrBusinessEffect,
+                        h,
+                        h + 1,
+                        "is a customer or business measure",
+                        -2.5,
+                    );
+                    decided = Some(false);
+                }
+                Obj::Output => {
+                    sc += cx.cue(CueKind::Deliverable, h, h + 1, "is a deliverable", 3.0);
+                    decided = Some(true);
+                }
+                Obj::Coverage => {
+                    sc += cx.cue(
+                        CueKind::RolloutCoverage,
+                        a,
+                        h + 1,
+                        "is rollout coverage, which is output",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
+                Obj::Headcount => {
+                    sc += cx.cue(
+                        CueKind::Headcount,
+                        h,
+                        h + 1,
+                        "is headcount, which counts as output",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
+                Obj::Unknown => {
+                    let pct = (a..b).any(|j| t[j].kind == TokKind::Percent);
+                    if pct || change || threshold || timely {
+                        sc += cx.cue(CueKind::Threshold, a, a + 1, "sets a level to reach", -1.5);
+                    } else if let Some(q) = (a + 1..b).find(|&j| t[j].has(ALL)) {
+                        sc += cx.cue(
+                            CueKind::RolloutCoverage,
+                            q,
+                            (q + 2).min(b),
+                            "asks for coverage of an output, which is a rollout",
+                            2.0,
+                        );
+                        decided = Some(true);
+                    } else if lead.has(DV) {
+                        sc += cx.cue(CueKind::DeliveryVerb, a, a + 1, "is a delivery verb", 2.5);
+                        decided = Some(true);
+                    }
+                }
+            }
+        }
+    } else if lead.has(DV) && !lead.has(CR)
+        || lw("stop")
+        || lw("cut")
+        || lw("go") && cx.word_is(a + 1, "live")
+    {
+        // noun use: "Ship rate", "Build times", "Build success rate", "Support tickets"
+        let n1 = cx.f(a + 1);
+        let noun_use = t.get(a + 1).is_some_and(|k| k.kind == TokKind::Word)
+            && (n1 & (MET | EVT) != 0 && n1 & (DET | DEL) == 0
+                || n1 & (DEL | DV | DP | DET | PREP | NUMW | ALL | ACT | ROLL | CAL) == 0
+                    && cx.f(a + 2) & MET != 0
+                    && cx.f(a + 2) & DEL == 0
+                || n1 & ACT != 0
+                    && (threshold || change || (a..b).any(|j| t[j].kind == TokKind::Percent))
+                    && cx.kind(a + 2) == Some(TokKind::Word)
+                    && cx.f(a + 2) & (PREP | DET | NUMW | AND | ALL) == 0
+                || n1 & DEL != 0 && n1 & DET == 0 && cx.f(a + 2) & CR != 0);
+        if !noun_use || !first {
+            verb_lead = true;
+            let mut end = a + 1;
+            if cx.word_is(a + 1, "out")
+                || cx.word_is(a + 1, "up")
+                || cx.word_is(a + 1, "live")
+                || cx.word_is(a + 1, "over")
+                || cx.word_is(a + 1, "off")
+            {
+                end += 1;
+            }
+            let (obj, h) = object(cx, a, b);
+            if lead.has(ACQ) && obj == Obj::Customers {
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    h,
+                    h + 1,
+                    "are customers won, a business result",
+                    -2.0,
+                );
+                decided = Some(false);
+            } else if obj == Obj::Metric && (change || threshold) && !t[h].has(EVT) {
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    h,
+                    h + 1,
+                    "is a measure the sentence moves",
+                    -2.5,
+                );
+                decided = Some(false);
+            } else {
+                let w = if first { 3.0 } else { 2.0 };
+                sc += cx.cue(CueKind::DeliveryVerb, a, end, "is a delivery verb", w);
+                decided = Some(true);
+                if obj == Obj::Coverage {
+                    sc += cx.cue(
+                        CueKind::RolloutCoverage,
+                        end,
+                        h + 1,
+                        "is rollout coverage, which is output",
+                        0.5,
+                    );
+                }
+            }
+        }
+    }
+
+    // ---- subject-first sentences: behaviour, capability, delivered states
+    if !verb_lead && decided.is_none() {
+        // behaviour: plural actor subject followed by a verb-like word
+        let lim = b.min(a + 9);
+        if let Some(k) =
+            (a..lim).find(|&j| t[j].has(ACT) && !t[j].has(MET) || t[j].has(ACT) && j == a)
+        {
+            let before_ok = (a..k).all(|j| {
+                j == a || !t[j].has(DV | CV | WV | PREP) || t[j].has(OF) || t[j].has(CMPW)
+            });
+            let nk = cx.f(k + 1);
+            if before_ok && k + 1 < b {
+                let be = ["are", "is", "have", "has", "will", "be", "get"]
+                    .iter()
+                    .any(|w| cx.word_is(k + 1, w));
+                if nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0 {
+                    let end = (k + 3).min(b);
+                    sc += cx.cue(
+                        CueKind::Capability,
+                        k,
+                        end,
+                        "says a capability exists, which is a delivered feature",
+                        3.5,
+                    );
+                    decided = Some(true);
+                } else if nk & RECV != 0
+                    && (k + 1..b).any(|j| {
+                        [
+                            "module",
+                            "course",
+                            "courses",
+                            "training",
+                            "bootcamp",
+                            "curriculum",
+                            "report",
+                            "reports",
+                            "certification",
+                        ]
+                        .iter()
+                        .any(|w| cx.word_is(j, w))
+                    })
+                {
+                    sc += cx.cue(
+                        CueKind::RolloutCoverage,
+                        k,
+                        k + 2,
+                        "is people completing or receiving an output, which is rollout",
+                        2.5,
+                    );
+                    decided = Some(true);
+                } else if !be
+                    && t[k + 1].kind == TokKind::Word
+                    && (nk & (DEL | ACT | ROLL | PREP | DP | NUMW | CAL | TU | AND) == 0
+                        || cx.word_is(k + 1, "that")
+                        || nk & MET != 0
+                            && nk & DEL == 0
+                            && !cx.is_num(k + 2)
+                            && cx.f(k + 2) & (DET | CMPW | MET) != 0
+                        || nk & DV != 0 && nk & RECV == 0
+                        || cx.word_is(k + 1, "who")
+                        || cx.word_is(k + 1, "make"))
+                    && (nk & DET == 0 || cx.word_is(k + 1, "that"))
+                {
+                    sc += cx.cue(
+                        CueKind::BehaviourChange,
+                        k,
+                        k + 2,
+                        "describes what people do, which is behaviour",
+                        -3.0,
+                    );
+                    behaviour = true;
+                }
+            }
+        }
+        // delivered state: "migrated", "rolled out", "live"
+        if decided.is_none() && !behaviour {
+            let start = if lead.has(DP) && cx.f(a + 1) & ACT != 0 {
+                a + 1
+            } else {
+                a
+            };
+            if let Some(d) = (start..b).find(|&j| {
+                (t[j].has(DP)
+                    || j > a && j + 1 == b && cx.word_is(j, "complete")
+                    || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, "place"))
+                    && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, "live"))
+            }) {
+                let mut end = d + 1;
+                if cx.word_is(d + 1, "out")
+                    || cx.word_is(d + 1, "up")
+                    || cx.word_is(d + 1, "off")
+                    || cx.word_is(d + 1, "in") && cx.word_is(d + 2, "place")
+                {
+                    end += if cx.word_is(d + 1, "in") { 2 } else { 1 };
+                }
+                let by_people = cx.f(end) & BY != 0
+                    && (cx
+                        .value_at(end + 1)
+                        .is_some_and(|z| cx.kind(z - 1) == Some(TokKind::Percent))
+                        || (end + 1..b.min(end + 4)).any(|x| t[x].has(ACT) && !t[x].has(ROLL)));
+                if by_people {
+                    sc += cx.cue(
+                        CueKind::BehaviourChange,
+                        d,
+                        (end + 2).min(b),
+                        "says what people do with it, which is behaviour",
+                        -3.0,
+                    );
+                    behaviour = true;
+                } else {
+                    let w = if d == a { 1.5 } else { 2.5 };
+                    sc += cx.cue(
+                        CueKind::DeliveryVerb,
+                        d,
+                        end,
+                        "says something was delivered",
+                        w,
+                    );
+                    // "95% of services …", "for 100% of production services"
+                    if let Some(r) = (a..b).find(|&j| {
+                        t[j].has(ROLL)
+                            && (j >= a + 2
+                                && (t[j - 1].has(ALL) || t[j - 2].has(OF) || t[j - 1].has(OF)))
+                    }) {
+                        sc += cx.cue(
+                            CueKind::RolloutCoverage,
+                            r.saturating_sub(3).max(a),
+                            r + 1,
+                            "is rollout coverage, which is output",
+                            1.0,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- coverage over rollout targets without a delivery verb: "95% of services emit traces"
+    let percent_of = if decided == Some(true) {
+        None
+    } else {
+        (a..b).find(|&j| t[j].kind == TokKind::Percent && cx.f(j + 1) & OF != 0)
+    };
+    if let Some(p) = percent_of {
+        let rollout_ok = decided.is_none() && !behaviour && !cx.cues.has(CueKind::DeliveryVerb);
+        let hundred = p > a && cx.text_is(p - 1, "100");
+        let for_share = p >= a + 2 && t[p - 2].has(FOR | IN | ON) && !hundred;
+        let mut j = p + 2;
+        while j < b && t[j].has(DET)
+            || j < b
+                && t[j].kind == TokKind::Word
+                && !t[j].has(ROLL | EVT | MET | ACT | PREP)
+                && j < p + 5
+        {
+            j += 1;
+        }
+        if rollout_ok && j < b && t[j].has(ROLL) && !t[j].has(ACT) {
+            sc += cx.cue(
+                CueKind::RolloutCoverage,
+                p.saturating_sub(1),
+                j + 1,
+                "is rollout coverage, which is output",
+                2.0,
+            );
+        } else if j < b && (t[j].has(EVT) || for_share && t[j].has(ACT)) && !threshold {
+            cx.cue(
+                CueKind::Threshold,
+                p.saturating_sub(1),
+                j + 1,
+                "is a service level across events",
+                0.0,
+            );
+            threshold = true;
+        }
+    }
+
+    // ---- weights of the patterns
+    let milestone_lead = decided == Some(true);
+    if change {
+        out.measured_change = true;
+        if !milestone_lead {
+            sc -= 2.5;
+        }
+    }
+    if threshold && !milestone_lead {
+        sc -= 2.0;
+    }
+    if timely {
+        let recurring = (a..b).any(|j| t[j].has(RECUR | EVT));
+        if milestone_lead && !recurring {
+            // "Complete the migration in 6 weeks": a one-off duration
+            sc -= 1.0;
+        } else {
+            sc -= 3.0;
+            if recurring {
+                sc -= 1.0;
+            }
+        }
+    }
+    let _ = deadline;
+    // metric vocabulary
+    if decided.is_none() {
+        if let Some(m) = (a..b).find(|&j| is_measure_word(cx, j, a, b)) {
+            let w = if verb_lead { -1.0 } else { -1.5 };
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                m,
+                m + 1,
+                "is a customer or business measure",
+                w,
+            );
+        }
+        // negation after the subject: "App reviews stop mentioning login problems"
+        let negated = if cx.cues.has(CueKind::DeliveryVerb) || cx.cues.has(CueKind::Negation) {
+            None
+        } else {
+            (a + 1..b).find(|&j| {
+                cx.word_is(j, "stop")
+                    || cx.word_is(j, "stops")
+                    || cx.word_is(j, "never")
+                    || cx.word_is(j, "no") && cx.word_is(j + 1, "longer")
+            })
+        };
+        if let Some(g) = negated {
+            let end = if cx.word_is(g, "no") { g + 2 } else { g + 1 };
+            sc += cx.cue(
+                CueKind::Negation,
+                g,
+                end,
+                "says a problem stops: a change in behaviour or quality",
+                -2.5,
+            );
+        }
+        // contrast: "without talking to sales", "instead of by phone", "by choice"
+        let contrast = if cx.cues.has(CueKind::DeliveryVerb) {
+            None
+        } else {
+            (a..b).find(|&j| t[j].has(CONTRAST) || cx.word_is(j, "choice"))
+        };
+        if let Some(c) = contrast {
+            sc += cx.cue(
+                CueKind::BehaviourChange,
+                c,
+                c + 1,
+                "contrasts how people behave",
+                -2.0,
+            );
+        }
+        // the output does something for people: "Documentation answers 70% of questions"
+        let output_effect = if behaviour || cx.cues.has(CueKind::DeliveryVerb) {
+            None
+        } else {
+            (a + 1..b.min(a + 5)).find(|&j| {
+                t[j - 1].has(DEL)
+                    && third_person(cx, j)
+                    && (cx.value_at(j + 1).is_some() || cx.f(j + 1) & (DET | ACT) != 0)
+            })
+        };
+        if let Some(v) = output_effect {
+            sc += cx.cue(
+                CueKind::BehaviourChange,
+                v,
+                v + 1,
+                "says what the output does for people, which is an effect",
+                -2.0,
+            );
+            behaviour = true;
+        }
+        // verbless deliverable: "New careers site", "Pricing page v3", "SOC 2 Type II"
+        let verbless = !behaviour
+            && !change
+            && !threshold
+            && !(a..b).any(|j| t[j].kind == TokKind::Percent)
+            && !timely
+            && !cx.cues.has(CueKind::DeliveryVerb);
+        let deliverable = if verbless {
+            (a..b).rev().find(|&j| t[j].has(DEL))
+        } else {
+            None
+        };
+        if let Some(d) = deliverable {
+            let has_met = (a..b).any(|j| t[j].has(MET) && !t[j].has(DEL));
+            let w = if has_met { 1.0 } else { 2.5 };
+            sc += cx.cue(CueKind::Deliverable, d, d + 1, "is a deliverable", w);
+        }
+    }
+    out.score = sc;
+    out
+}

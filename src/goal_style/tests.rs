@@ -1,0 +1,299 @@
+use super::*;
+
+fn cue(a: &Assessment, kind: CueKind) -> Option<&Cue> {
+    a.cues.iter().find(|c| c.kind == kind)
+}
+
+fn spans(text: &str) -> Vec<(CueKind, &str)> {
+    classify(text)
+        .cues
+        .iter()
+        .map(|c| (c.kind, &text[c.span.clone()]))
+        .collect()
+}
+
+#[test]
+fn launch_by_august_is_a_milestone_with_verb_and_deadline() {
+    let text = "Launch the redesigned onboarding flow by August";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let verb = cue(&a, CueKind::DeliveryVerb).expect("delivery verb");
+    assert_eq!(verb.span, 0..6);
+    assert_eq!(verb.describe(text), "`Launch` is a delivery verb");
+    let deadline = cue(&a, CueKind::Deadline).expect("deadline");
+    assert_eq!(deadline.span, 38..47);
+    assert_eq!(deadline.describe(text), "`by August` is a deadline");
+}
+
+#[test]
+fn ship_rate_is_an_outcome() {
+    let text = "Ship rate of on-time orders ≥ 98%";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert!(cue(&a, CueKind::DeliveryVerb).is_none());
+    let th = cue(&a, CueKind::Threshold).expect("threshold");
+    assert_eq!(&text[th.span.clone()], "≥ 98%");
+}
+
+#[test]
+fn counting_features_shipped_is_output() {
+    let text = "Increase the number of features shipped to 20";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let d = cue(&a, CueKind::Deliverable).expect("deliverable");
+    assert_eq!(&text[d.span.clone()], "features");
+}
+
+#[test]
+fn time_to_first_value_is_an_outcome() {
+    let text = "Reduce time to first value from 14 to 3 days";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert_eq!(
+        spans(text),
+        vec![
+            (CueKind::CustomerOrBusinessEffect, "time"),
+            (CueKind::MetricChange, "from 14 to 3 days"),
+        ]
+    );
+}
+
+#[test]
+fn hiring_is_a_milestone() {
+    let a = classify("Hire 5 engineers");
+    assert_eq!(a.style, Style::Milestone);
+    assert_eq!(
+        cue(&a, CueKind::Headcount).map(|c| c.span.clone()),
+        Some(0..4)
+    );
+    assert_eq!(
+        classify("Time to fill for senior roles under 50 days").style,
+        Style::Outcome
+    );
+}
+
+#[test]
+fn purpose_and_means_clauses_follow_the_main_clause() {
+    let m = "Launch a refer-a-friend program to lift sign-ups by 20%";
+    let a = classify(m);
+    assert_eq!(a.style, Style::Milestone);
+    assert_eq!(
+        cue(&a, CueKind::PurposeClause).map(|c| &m[c.span.clone()]),
+        Some("to")
+    );
+    let o = "Lift sign-ups by 20% through a refer-a-friend program";
+    let a = classify(o);
+    assert_eq!(a.style, Style::Outcome);
+    assert_eq!(
+        cue(&a, CueKind::MeansClause).map(|c| &o[c.span.clone()]),
+        Some("through")
+    );
+    assert_eq!(
+        cue(&a, CueKind::MetricChange).map(|c| &o[c.span.clone()]),
+        Some("by 20%")
+    );
+    assert_eq!(
+        classify("Redesign checkout so that conversion improves by 5 points").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn equal_parts_with_a_measured_change_is_an_outcome() {
+    let a = classify("Ship the new onboarding and move week-1 retention from 29% to 36%");
+    assert_eq!(a.style, Style::Outcome);
+}
+
+#[test]
+fn capability_versus_behaviour() {
+    let text = "Customers can export invoices as CSV";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert_eq!(
+        cue(&a, CueKind::Capability).map(|c| &text[c.span.clone()]),
+        Some("Customers can export")
+    );
+    let text = "Residents book bulky-waste collections online instead of by phone";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert_eq!(
+        cue(&a, CueKind::BehaviourChange).map(|c| &text[c.span.clone()]),
+        Some("Residents book")
+    );
+}
+
+#[test]
+fn rollout_coverage_is_output_but_voluntary_use_is_not() {
+    let text = "Endpoint agent installed on 100% of laptops";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert_eq!(
+        cue(&a, CueKind::RolloutCoverage).map(|c| &text[c.span.clone()]),
+        Some("100% of laptops")
+    );
+    assert_eq!(
+        classify("Increase test coverage from 45% to 80%").style,
+        Style::Milestone
+    );
+    assert_eq!(
+        classify("60% of squads deploy with the shared pipeline by choice").style,
+        Style::Outcome
+    );
+}
+
+#[test]
+fn recurring_timeliness_versus_one_off_deadline() {
+    let text = "Support tickets answered within one hour for 90% of customers";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert_eq!(
+        cue(&a, CueKind::RecurringTimeliness).map(|c| &text[c.span.clone()]),
+        Some("within one hour")
+    );
+    let text = "Submit the filing by end of Q2";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert_eq!(
+        cue(&a, CueKind::Deadline).map(|c| &text[c.span.clone()]),
+        Some("by end of Q2")
+    );
+}
+
+#[test]
+fn negations() {
+    assert_eq!(
+        classify("No customer-facing outage longer than 15 minutes").style,
+        Style::Outcome
+    );
+    assert_eq!(
+        classify("No service still deploys from the old build server").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn weak_verbs_follow_their_object() {
+    assert_eq!(
+        classify("Achieve 99.97% monthly availability").style,
+        Style::Outcome
+    );
+    assert_eq!(
+        classify("Achieve ISO 27001 certification").style,
+        Style::Milestone
+    );
+    assert_eq!(
+        classify("Deliver 25% lower cost per order").style,
+        Style::Outcome
+    );
+    assert_eq!(
+        classify("Hit 50 published integrations").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn short_and_abbreviated() {
+    assert_eq!(classify("NPS 55").style, Style::Outcome);
+    assert_eq!(classify("Uptime 99.99%").style, Style::Outcome);
+    assert_eq!(classify("p95 api latency < 250ms").style, Style::Outcome);
+    assert_eq!(classify("SOC 2 Type II").style, Style::Milestone);
+    assert_eq!(classify("New careers site").style, Style::Milestone);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    let a = classify("");
+    assert_eq!(a.style, Style::Outcome);
+    assert!((a.confidence - 0.5).abs() < f32::EPSILON);
+    assert!(a.cues.is_empty());
+    for s in [
+        "\u{0}\u{1}",
+        "é́́",
+        "🚀🚀",
+        "%%%",
+        "→",
+        "by",
+        "from 1 to",
+        "Launch\u{301} x",
+    ] {
+        let a = classify(s);
+        assert!((0.5..=1.0).contains(&a.confidence));
+        for c in &a.cues {
+            assert!(s.get(c.span.clone()).is_some());
+        }
+    }
+}
+
+#[test]
+fn confidence_is_in_range_and_deterministic() {
+    let t = "Migrate 100% of artifact storage from Nexus to Artifactory";
+    let a = classify(t);
+    assert_eq!(a, classify(t));
+    assert!(a.confidence > 0.5 && a.confidence <= 1.0);
+    assert_eq!(
+        a.deciding_cue().map(|c| c.kind),
+        Some(CueKind::DeliveryVerb)
+    );
+}
+
+#[test]
+fn objectives() {
+    let o = classify_objective("Complete the CRM migration");
+    assert!(o.is_project_style());
+    assert!(o.cues.iter().any(|c| c.kind == CueKind::DeliveryVerb));
+    assert!(
+        !classify_objective("New listeners find music they love in their first week")
+            .is_project_style()
+    );
+    assert!(!classify_objective("Delight small businesses with faster payouts").is_project_style());
+    assert!(classify_objective("New billing platform").is_project_style());
+}
+
+#[test]
+fn measurability_ignores_dates() {
+    assert!(!measurability("Launch by August 15").is_measurable());
+    assert!(!measurability("Kubernetes migration by Q3 2026").is_measurable());
+    assert!(!measurability("Ship dark mode").is_measurable());
+    assert!(measurability("Hire 5 engineers").is_measurable());
+    assert!(measurability("Churn under two percent").is_measurable());
+    assert!(measurability("nrr ≥ 112%").is_measurable());
+    assert!(measurability("Escalations fall by a third").is_measurable());
+}
+
+#[test]
+fn rewrite_hint_uses_the_key_results_own_metric() {
+    let h = rewrite_hint(
+        "Launch the redesigned onboarding flow by August",
+        Some("week-1 retention"),
+        Some(31.0),
+        Some(38.0),
+        Some("%"),
+    );
+    assert_eq!(
+        h,
+        "what should change for whom when the redesigned onboarding flow ships? \
+         e.g. 'week-1 retention from 31% to 38%'"
+    );
+    let h = rewrite_hint(
+        "Launch the redesigned onboarding flow by August",
+        None,
+        None,
+        None,
+        None,
+    );
+    assert_eq!(
+        h,
+        "what should change for whom when the redesigned onboarding flow ships? \
+         e.g. '<metric affected by the redesigned onboarding flow> from <baseline> to <target>'"
+    );
+    let h = rewrite_hint(
+        "Launch a referral program to lift sign-ups",
+        None,
+        Some(1200.0),
+        None,
+        None,
+    );
+    assert!(h.contains("'sign-ups from 1200 to <target>'"), "{h}");
+    let h = rewrite_hint("", None, None, None, None);
+    assert!(h.contains("'<metric> from <baseline> to <target>'"));
+}
