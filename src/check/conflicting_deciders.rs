@@ -119,14 +119,14 @@ fn conflict(g: &OrgGraph<'_>, name: &'static str, group: &[DecisionIx]) -> Optio
         format!(
             "decision right `{id}` names {} deciding teams: {}",
             teams.len(),
-            names(&teams)
+            super::list_ids(&teams)
         )
     } else {
         format!(
             "decision right `{id}` has {} deciding teams across {} entries: {}",
             teams.len(),
             entries.len(),
-            names(&teams)
+            super::list_ids(&teams)
         )
     };
     let mut help = format!(
@@ -145,33 +145,13 @@ fn conflict(g: &OrgGraph<'_>, name: &'static str, group: &[DecisionIx]) -> Optio
         ids.sort_unstable();
         diagnostic = diagnostic.with_label(
             g.decision(*d).location,
-            format!("another entry names {}", names(&ids)),
+            format!("another entry names {}", super::list_ids(&ids)),
         );
     }
     for team in teams {
         diagnostic = diagnostic.with_related(EntityKind::Team, team);
     }
     Some(diagnostic)
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids
-        .iter()
-        .take(SHOWN)
-        .map(|id| format!("`{}`", shown(id)))
-        .collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
 }
 
 /// An id as written, cut short when it is very long.

@@ -223,7 +223,7 @@ fn finding(
         clauses.push(format!(
             "`{team}` decides `{}` for {} {tail}",
             right.area,
-            names(&ids)
+            super::list_ids(&ids)
         ));
         all_products.extend(ids);
     }
@@ -274,7 +274,7 @@ fn finding(
             owners.sort_unstable();
             diagnostic = diagnostic.with_label(
                 g.product(p).location,
-                format!("`{product}` is owned by {}", names(&owners)),
+                format!("`{product}` is owned by {}", super::list_ids(&owners)),
             );
         }
     }
@@ -291,22 +291,6 @@ fn general_help(area: &DecisionArea) -> String {
     format!(
         "let each product's owning team (or a unit above it) decide `{area}`, and name this team in `recommends:` or `consulted:`; or make it the owner"
     )
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! `idle-team`: a product-building team that owns no product, contributes to none and decides nothing.
 
-use std::collections::HashMap;
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
@@ -65,7 +64,7 @@ impl Check for IdleTeam {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let g = cx.graph();
-        for defs in definitions(g) {
+        for defs in g.team_definitions() {
             let Some(&first) = defs.first() else { continue };
             if !g.team(first).kind.builds_products() || defs.iter().any(|&t| is_busy(g, t)) {
                 continue;
@@ -73,28 +72,6 @@ impl Check for IdleTeam {
             out.push(idle(g, first, &defs));
         }
     }
-}
-
-/// Every team id once, in model order, with all of its definitions (more
-/// than one only when the id is duplicated, which `duplicate-id` reports):
-/// one finding per team id, and what any definition does counts.
-fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Vec<TeamIx>> = Vec::new();
-    for t in g.team_ixs() {
-        match index.entry(g.team(t).id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                if let Some(defs) = out.get_mut(*e.get()) {
-                    defs.push(t);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![t]);
-            }
-        }
-    }
-    out
 }
 
 /// Whether the team owns a product, contributes to one or decides something.

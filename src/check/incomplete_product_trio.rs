@@ -1,6 +1,5 @@
 //! `incomplete-product-trio`: a team that owns a customer-facing product but lacks a product manager, an engineering lead or a designer.
 
-use std::collections::HashMap;
 
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
@@ -68,7 +67,7 @@ impl Check for IncompleteProductTrio {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let g = cx.graph();
-        for defs in definitions(g) {
+        for defs in g.team_definitions() {
             if defs.iter().all(|&t| g.team(t).members.is_empty()) {
                 continue;
             }
@@ -98,28 +97,6 @@ const TRIO: [(Role, &str); 3] = [
     (Role::Designer, "designer"),
 ];
 
-/// Every team id once, in model order, with all of its definitions (more
-/// than one only when the id is duplicated, which `duplicate-id` reports):
-/// one finding per team id; members and products of every definition count.
-fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Vec<TeamIx>> = Vec::new();
-    for t in g.team_ixs() {
-        match index.entry(g.team(t).id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                if let Some(defs) = out.get_mut(*e.get()) {
-                    defs.push(t);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![t]);
-            }
-        }
-    }
-    out
-}
-
 /// The distinct customer-facing products (by id) the team is accountable
 /// for, in model order.
 fn customer_facing(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
@@ -132,22 +109,6 @@ fn customer_facing(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
     products.sort_unstable();
     products.dedup();
     products
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
 }
 
 /// "designer", "product manager or designer", "product manager, engineering lead or designer".
@@ -182,7 +143,7 @@ fn incomplete(
         format!(
             "team `{}` owns customer-facing {what} {} but has no {}",
             team.id,
-            names(&ids),
+            super::list_ids(&ids),
             roles(missing)
         ),
     )

@@ -207,3 +207,20 @@ pub(crate) fn quote_text(text: &str) -> String {
     }
     out
 }
+
+/// Ids quoted and joined for a message: "`a`", "`a` and `b`", "`a`, `b` and
+/// `c`", cut after ten with "and N more".
+pub(crate) fn list_ids(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{}`", quote_text(id))).collect();
+    let mut text = match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        Some(_) => quoted.join(", "),
+    };
+    if ids.len() > SHOWN {
+        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    text
+}

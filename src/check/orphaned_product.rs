@@ -1,6 +1,6 @@
 //! `orphaned-product`: a product with no accountable owning team.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::Direction::Incoming;
 use petgraph::visit::EdgeRef;
@@ -59,7 +59,7 @@ impl Check for OrphanedProduct {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let g = cx.graph();
-        for defs in definitions(g) {
+        for defs in g.product_definitions() {
             if defs.iter().any(|&p| !g.owners(p).is_empty()) {
                 continue;
             }
@@ -68,28 +68,6 @@ impl Check for OrphanedProduct {
             }
         }
     }
-}
-
-/// Every product id once, in model order, with all of its definitions
-/// (more than one only when the id is duplicated, which `duplicate-id`
-/// reports): one finding per product id.
-fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<ProductIx>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Vec<ProductIx>> = Vec::new();
-    for p in g.product_ixs() {
-        match index.entry(g.product(p).id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                if let Some(defs) = out.get_mut(*e.get()) {
-                    defs.push(p);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![p]);
-            }
-        }
-    }
-    out
 }
 
 /// The definition that references to the team's id resolve to.
@@ -111,22 +89,6 @@ fn contributors(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Vec<TeamIx> {
     teams.sort_unstable();
     teams.dedup();
     teams
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
 }
 
 /// An id as written, cut short when it is very long.
@@ -153,11 +115,11 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
         0 => {}
         1 => help.push_str(&format!(
             "; {} contributes to it and is a candidate",
-            names(&contributor_ids)
+            super::list_ids(&contributor_ids)
         )),
         _ => help.push_str(&format!(
             "; {} contribute to it and are candidates",
-            names(&contributor_ids)
+            super::list_ids(&contributor_ids)
         )),
     }
 
@@ -181,7 +143,7 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
             help.push_str(&format!(
                 "; `{}`, which it is part of, is owned by {}",
                 g.product(parent).id,
-                names(&owner_ids)
+                super::list_ids(&owner_ids)
             ));
         }
     }

@@ -1,6 +1,5 @@
 //! `overloaded-team`: a team accountable for more than `max_products` products.
 
-use std::collections::HashMap;
 
 use super::{Check, Context, Param, declare_check};
 use crate::config::ParamValue;
@@ -76,7 +75,7 @@ impl Check for OverloadedTeam {
             .param_int("max_products")
             .unwrap_or(DEFAULT_MAX_PRODUCTS)
             .max(0);
-        for defs in definitions(g) {
+        for defs in g.team_definitions() {
             let products = products(g, &defs);
             let count = i64::try_from(products.len()).unwrap_or(i64::MAX);
             if count > max
@@ -86,27 +85,6 @@ impl Check for OverloadedTeam {
             }
         }
     }
-}
-
-/// Every team id once, in model order, with all of its definitions (more
-/// than one only when the id is duplicated, which `duplicate-id` reports).
-fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<TeamIx>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Vec<TeamIx>> = Vec::new();
-    for t in g.team_ixs() {
-        match index.entry(g.team(t).id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                if let Some(defs) = out.get_mut(*e.get()) {
-                    defs.push(t);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![t]);
-            }
-        }
-    }
-    out
 }
 
 /// The distinct products (by id) every definition of a team is accountable

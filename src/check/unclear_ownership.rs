@@ -67,7 +67,7 @@ impl Check for UnclearOwnership {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let g = cx.graph();
-        for defs in definitions(g) {
+        for defs in g.product_definitions() {
             let claimants = claimants(g, &defs);
             if claimants.len() > 1
                 && let Some(d) = unclear(g, &defs, &claimants)
@@ -82,28 +82,6 @@ impl Check for UnclearOwnership {
 struct Claimant {
     team: TeamIx,
     claims: Vec<(ClaimSource, Option<Location>)>,
-}
-
-/// Every product id once, in model order, with all of its definitions
-/// (more than one only when the id is duplicated, which `duplicate-id`
-/// reports): one finding per product id.
-fn definitions(g: &OrgGraph<'_>) -> Vec<Vec<ProductIx>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Vec<ProductIx>> = Vec::new();
-    for p in g.product_ixs() {
-        match index.entry(g.product(p).id.as_str()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                if let Some(defs) = out.get_mut(*e.get()) {
-                    defs.push(p);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![p]);
-            }
-        }
-    }
-    out
 }
 
 /// The accountable teams of every definition of a product, one per team
@@ -134,22 +112,6 @@ fn claimants(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Vec<Claimant> {
     out
 }
 
-/// "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
-}
-
 fn unclear(g: &OrgGraph<'_>, defs: &[ProductIx], claimants: &[Claimant]) -> Option<Diagnostic> {
     let product = g.product(*defs.first()?);
     let ids: Vec<&str> = claimants
@@ -163,7 +125,7 @@ fn unclear(g: &OrgGraph<'_>, defs: &[ProductIx], claimants: &[Claimant]) -> Opti
             "product `{}` has {} accountable teams: {}",
             product.id,
             ids.len(),
-            names(&ids)
+            super::list_ids(&ids)
         ),
     )
     .with_help(

@@ -99,7 +99,7 @@ impl Check for UngovernedStandard {
             let mut ids: Vec<&str> = deciders.iter().map(|&t| g.team(t).id.as_str()).collect();
             ids.sort_unstable();
             ids.dedup();
-            let who = names(&ids);
+            let who = super::list_ids(&ids);
             let verb = if ids.len() == 1 {
                 "which is not a governance team"
             } else {
@@ -126,22 +126,6 @@ impl Check for UngovernedStandard {
             out.push(diagnostic);
         }
     }
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`" (long lists are cut short).
-fn names(ids: &[&str]) -> String {
-    const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
-    let mut text = match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) if ids.len() <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        Some(_) => quoted.join(", "),
-    };
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
-    }
-    text
 }
 
 #[cfg(test)]

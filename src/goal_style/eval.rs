@@ -25,5 +25,5 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// ```
 #[must_use]
 pub fn is_holdout(text: &str) -> bool {
-    fnv1a64(text.as_bytes()) % 5 == 0
+    fnv1a64(text.as_bytes()).is_multiple_of(5)
 }

@@ -222,6 +222,18 @@ impl<'m> OrgGraph<'m> {
         (0..self.model.decisions.len()).map(DecisionIx::from_usize)
     }
 
+    /// Every team id once, in model order, with all of its definitions (more
+    /// than one only when the id is defined twice, which `duplicate-id`
+    /// reports): checks that report once per team iterate over these.
+    pub fn team_definitions(&self) -> Vec<Vec<TeamIx>> {
+        group_by_id(self.team_ixs(), |t| self.team(t).id.as_str())
+    }
+
+    /// Every product id once, in model order, with all of its definitions.
+    pub fn product_definitions(&self) -> Vec<Vec<ProductIx>> {
+        group_by_id(self.product_ixs(), |p| self.product(p).id.as_str())
+    }
+
     /// Names the entity behind a node, as diagnostics do.
     pub fn entity_ref(&self, node: NodeIndex) -> EntityRef {
         match self.graph[node] {
@@ -261,4 +273,20 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Decision(d) => self.decision(d).location,
         }
     }
+}
+
+/// Groups indices by the id they carry, keeping first-seen order.
+fn group_by_id<'a, I: Copy>(ixs: impl Iterator<Item = I>, id_of: impl Fn(I) -> &'a str) -> Vec<Vec<I>> {
+    let mut index: HashMap<&'a str, usize> = HashMap::new();
+    let mut out: Vec<Vec<I>> = Vec::new();
+    for ix in ixs {
+        match index.entry(id_of(ix)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].push(ix),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(vec![ix]);
+            }
+        }
+    }
+    out
 }
