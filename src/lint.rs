@@ -152,6 +152,14 @@ impl Linter {
                 continue;
             }
             d.severity = severity;
+            // Checks list related entities and places in whatever order they met
+            // them; sorting here keeps the output independent of entity order.
+            d.related.sort();
+            d.related.dedup();
+            d.labels.sort_by(|a, b| {
+                let key = |l: &crate::diagnostic::Label| (model.sources.display(l.location.file), l.location.line, l.location.column);
+                key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+            });
             out.push(d);
         }
         out.sort_by(|a, b| a.sort_key(&model.sources).cmp(&b.sort_key(&model.sources)));

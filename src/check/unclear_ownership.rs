@@ -109,6 +109,8 @@ fn claimants(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Vec<Claimant> {
         c.claims.sort();
         c.claims.dedup();
     }
+    // By id, so the message reads the same whatever order the files list the teams in.
+    out.sort_by(|a, b| g.team(a.team).id.cmp(&g.team(b.team).id));
     out
 }
 
