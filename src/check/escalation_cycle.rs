@@ -285,7 +285,7 @@ mod tests {
                 .is_some_and(|h| h.contains("`organization`"))
         );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(related, ["playback", "music"]);
+        assert_eq!(related, ["music", "playback"]);
 
         // Two squads escalating to each other: one loop, reported once, on the first right.
         let mutual = format!(

@@ -186,7 +186,7 @@ mod tests {
             )
         );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(related, ["shop", "app"]);
+        assert_eq!(related, ["app", "shop"]);
 
         // Members without roles: all three missing.
         let nobody = "teams:\n  - id: t\n    owns: [p]\n    members: [{ name: Ana }]\nproducts:\n  - { id: p, kind: customer-facing }\n";

@@ -210,7 +210,7 @@ mod tests {
             "{help}"
         );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(related, ["b", "a"]);
+        assert_eq!(related, ["a", "b"]);
 
         // The only owner named is no team: nobody is accountable.
         let dangling = "teams:\n  - id: playback\nproducts:\n  - id: web-player\n    owner: playbak\n  - id: app\n    owner: organization\n";

@@ -163,7 +163,7 @@ mod tests {
         let found = findings(NAME, two);
         assert_eq!(
             found[0].message,
-            "product `web-shop` has 2 accountable teams: `storefront` and `fulfilment`"
+            "product `web-shop` has 2 accountable teams: `fulfilment` and `storefront`"
         );
         let labels: Vec<(u32, &str)> = found[0]
             .labels
@@ -178,7 +178,7 @@ mod tests {
             ]
         );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(related, ["storefront", "fulfilment"]);
+        assert_eq!(related, ["fulfilment", "storefront"]);
 
         // One claim each way, by different teams; a third on the product's `owner` list.
         let mixed = "teams:\n  - id: a\n    owns: [p]\n  - id: b\n  - id: c\nproducts:\n  - id: p\n    owner: [b, c, a]\n";
