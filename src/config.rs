@@ -31,13 +31,13 @@ use crate::error::ConfigError;
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Not reported.
-    #[strum(serialize = "allow", serialize = "off")]
+    #[strum(to_string = "allow", serialize = "off")]
     Allow,
     /// Reported as a warning.
-    #[strum(serialize = "warn", serialize = "warning")]
+    #[strum(to_string = "warn", serialize = "warning")]
     Warn,
     /// Reported as an error: `opmodel check` exits 1.
-    #[strum(serialize = "deny", serialize = "error")]
+    #[strum(to_string = "deny", serialize = "error")]
     Deny,
 }
 
