@@ -1,3 +1,6 @@
+use std::fmt::Write as _;
+use std::io::Write as _;
+
 use opmodel::Linter;
 use opmodel::diagnostic::did_you_mean;
 
@@ -5,6 +8,7 @@ use super::args::{ChecksArgs, ExplainArgs, ListFormat};
 use super::fail;
 
 pub(crate) fn explain(args: &ExplainArgs) -> u8 {
+    let mut out = String::new();
     let linter = Linter::new();
     let metas = linter.metas();
     let Some(meta) = metas.iter().find(|m| m.name == args.check) else {
@@ -13,35 +17,36 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
             .unwrap_or_else(|| "; `opmodel checks` lists every check".to_owned());
         return fail(format!("unknown check `{}`{hint}", args.check));
     };
-    println!("# {}\n", meta.name);
-    println!("{} · default level: {} · {}\n", meta.category, meta.default_level, meta.summary);
+    let _ = writeln!(out, "# {}\n", meta.name);
+    let _ = writeln!(out, "{} · default level: {} · {}\n", meta.category, meta.default_level, meta.summary);
     // The docs come from the check's doc comment, each line with its leading space.
     for line in meta.docs.lines() {
-        println!("{}", line.strip_prefix(' ').unwrap_or(line));
+        let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
     }
     if !meta.params.is_empty() {
-        println!("### Parameters");
+        let _ = writeln!(out, "### Parameters");
         for p in meta.params {
-            println!("- `{}` (default {}): {}", p.name, serde_json::to_string(&p.default).unwrap_or_default(), p.doc);
+            let _ = writeln!(out, "- `{}` (default {}): {}", p.name, serde_json::to_string(&p.default).unwrap_or_default(), p.doc);
         }
     }
-    0
+    print(&out)
 }
 
 pub(crate) fn list(args: &ChecksArgs) -> u8 {
+    let mut out = String::new();
     let linter = Linter::new();
     let metas = linter.metas();
     match args.format {
         ListFormat::Text => {
             let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
             for m in &metas {
-                println!("{:<width$}  {:<15}  {:<5}  {}", m.name, m.category.to_string(), m.default_level.to_string(), m.summary);
+                let _ = writeln!(out, "{:<width$}  {:<15}  {:<5}  {}", m.name, m.category.to_string(), m.default_level.to_string(), m.summary);
             }
         }
         ListFormat::Markdown => {
-            println!("| check | category | default level | finds |\n|---|---|---|---|");
+            let _ = writeln!(out, "| check | category | default level | finds |\n|---|---|---|---|");
             for m in &metas {
-                println!("| `{}` | {} | {} | {} |", m.name, m.category, m.default_level, m.summary);
+                let _ = writeln!(out, "| `{}` | {} | {} | {} |", m.name, m.category, m.default_level, m.summary);
             }
         }
         ListFormat::Json => {
@@ -56,8 +61,17 @@ pub(crate) fn list(args: &ChecksArgs) -> u8 {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
         }
     }
-    0
+    print(&out)
+}
+
+/// Writes to stdout; a closed pipe (`opmodel checks | head`) is not an error.
+fn print(text: &str) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => fail(format!("cannot write: {e}")),
+        _ => 0,
+    }
 }
