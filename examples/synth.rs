@@ -33,9 +33,18 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         let mut value = || args.next();
         let ok = match arg.as_str() {
-            "--teams" => value().and_then(|v| v.parse().ok()).map(|v| spec.teams = v).is_some(),
-            "--seed" => value().and_then(|v| v.parse().ok()).map(|v| spec.seed = v).is_some(),
-            "--defect-rate" => value().and_then(|v| v.parse().ok()).map(|v| spec.defect_rate = v).is_some(),
+            "--teams" => value()
+                .and_then(|v| v.parse().ok())
+                .map(|v| spec.teams = v)
+                .is_some(),
+            "--seed" => value()
+                .and_then(|v| v.parse().ok())
+                .map(|v| spec.seed = v)
+                .is_some(),
+            "--defect-rate" => value()
+                .and_then(|v| v.parse().ok())
+                .map(|v| spec.defect_rate = v)
+                .is_some(),
             "--format" => value().map(|v| format = v).is_some(),
             "--file-format" => match value().as_deref() {
                 Some("json") => {
@@ -69,7 +78,11 @@ fn main() -> ExitCode {
     let written = match format.as_str() {
         "json" | "yaml" => std::fs::File::create(&out).and_then(|f| {
             let mut w = BufWriter::with_capacity(1 << 20, f);
-            if format == "json" { org.write_json(&mut w)? } else { org.write_yaml(&mut w)? }
+            if format == "json" {
+                org.write_json(&mut w)?
+            } else {
+                org.write_yaml(&mut w)?
+            }
             w.flush()
         }),
         "folder" => org.write_folder(&out, file_format),

@@ -9,6 +9,8 @@
 //! disguise, decisions that nobody (or everybody) owns. opmodel makes those
 //! visible, with diagnostics that point at the line of the org file.
 //!
+//! New here? Start with the [`guide`].
+//!
 //! # The model
 //!
 //! An org is described by five kinds of entity ([`model`]):
@@ -73,6 +75,7 @@ pub mod error;
 pub mod export;
 pub mod goal_style;
 pub mod graph;
+pub mod guide;
 pub mod load;
 pub mod model;
 pub mod report;

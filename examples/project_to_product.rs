@@ -1,0 +1,182 @@
+//! From projects to products: an IT department before and after the move,
+//! read from two org files and compared family by family.
+//!
+//! What this example teaches:
+//!
+//! - what a *project* organisation looks like when written down as an
+//!   operating model (`examples/orgs/it-department.json`): temporary work
+//!   funded as projects (`funding: project`) that no team owns, objectives
+//!   that are the project plan, key results that are go-live dates, and
+//!   standards decided by whoever runs the projects;
+//! - what the same department looks like as a *product* organisation
+//!   (`examples/orgs/it-department-products.yaml`): long-lived products,
+//!   one owning team each, OKRs that support measured outcomes, product
+//!   decisions with the product teams, and central governance *kept* for
+//!   security, compliance and architecture standards;
+//! - how to summarise a [`Report`] per check family with
+//!   [`CheckMeta::category`](opmodel::check::CheckMeta::category) from
+//!   [`Linter::metas`].
+//!
+//! Run it with `cargo run --example project_to_product`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use opmodel::check::Category;
+use opmodel::load::{LoadOptions, Loaded, load_paths};
+use opmodel::report::human::{Options, render};
+use opmodel::{Linter, Report, Severity};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // Run from the crate's folder, so that diagnostics show short paths.
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR"))?;
+    let orgs = Path::new("examples/orgs");
+    let linter = Linter::new();
+
+    banner("1. Before: an IT department that runs projects");
+    println!(
+        "Meridian Insurance's IT department delivers a portfolio of projects. The PMO\n\
+         approves and staffs them from a shared pool of developers; when a project goes\n\
+         live its people move on. IT is measured on SLAs (incidents, uptime) and on\n\
+         delivery KPIs (on time, on budget). The file: examples/orgs/it-department.json\n"
+    );
+    let before = load(&orgs.join("it-department.json"))?;
+    print_shape(&before);
+    let before_report = linter.check(&before);
+    println!("What opmodel finds:\n");
+    println!(
+        "{}\n",
+        render(&before_report, Options::default()).trim_end()
+    );
+    say(&[
+        "Read the findings as symptoms of one design:",
+        "- orphaned-product, project-funded-product: a project ends; nobody stays",
+        "  accountable for what it built, and its money stops with it;",
+        "- unaligned-product: projects are justified by a business case, not tied to",
+        "  an outcome anyone measures afterwards;",
+        "- milestone-key-result, unmeasurable-key-result: \"launch by June 30\" is met",
+        "  the day it ships, whether or not a single claim is paid faster;",
+        "- function-not-product-led: the claims KPIs live beside IT, not through it;",
+        "- ungoverned-standard: standards set by the PMO and by operations, with no",
+        "  governance function answering for them.",
+    ]);
+
+    banner("2. After: long-lived products with OKRs, governance kept central");
+    say(&[
+        "The developer pool became three product teams, each with a product manager,",
+        "an engineering lead and a designer, each owning one product for good:",
+        "- the Claims Portal (customer-facing, was the portal upgrade project);",
+        "- Policy Administration (internal, was the replacement project);",
+        "- the Customer Platform (a platform product, was the CRM migration).",
+        "Objectives now support two measured outcomes (fast claims, self-service",
+        "policies); the claims department's KPI supports the same outcome. Product",
+        "teams decide their feature set. Security, compliance and architecture",
+        "standards are NOT handed to the teams: a Security Office, a Compliance Office",
+        "and an Architecture Board (`kind: governance`) decide them for everyone.",
+        "The file: examples/orgs/it-department-products.yaml",
+        "",
+    ]);
+    let after = load(&orgs.join("it-department-products.yaml"))?;
+    print_shape(&after);
+    let after_report = linter.check(&after);
+    println!("What opmodel finds:\n");
+    println!("{}\n", render(&after_report, Options::default()).trim_end());
+
+    banner("3. Before and after, per check family");
+    compare(&linter, &before_report, &after_report);
+    Ok(())
+}
+
+fn load(path: &Path) -> Result<Loaded, Box<dyn std::error::Error>> {
+    Ok(load_paths(&[path], &LoadOptions::default())?)
+}
+
+fn print_shape(loaded: &Loaded) {
+    let m = &loaded.model;
+    let project_funded = m
+        .products
+        .iter()
+        .filter(|p| p.funding.is_some_and(|f| f.to_string() == "project"))
+        .count();
+    println!(
+        "{} teams, {} products ({} funded as projects), {} outcomes, {} objectives, {} key results, {} decision rights\n",
+        m.teams.len(),
+        m.products.len(),
+        project_funded,
+        m.outcomes.len(),
+        m.objectives.len(),
+        m.key_results().count(),
+        m.decisions.len(),
+    );
+}
+
+/// Counts errors and warnings per family, using each check's category.
+fn by_family(linter: &Linter, report: &Report) -> BTreeMap<Category, (usize, usize)> {
+    let family: BTreeMap<&str, Category> = linter
+        .metas()
+        .into_iter()
+        .map(|m| (m.name, m.category))
+        .collect();
+    let mut counts: BTreeMap<Category, (usize, usize)> = BTreeMap::new();
+    for d in &report.diagnostics {
+        let category = family.get(&*d.check).copied().unwrap_or(Category::Custom);
+        let entry = counts.entry(category).or_default();
+        match d.severity {
+            Severity::Error => entry.0 += 1,
+            _ => entry.1 += 1,
+        }
+    }
+    counts
+}
+
+fn compare(linter: &Linter, before: &Report, after: &Report) {
+    let b = by_family(linter, before);
+    let a = by_family(linter, after);
+    let mut families: Vec<Category> = linter.metas().into_iter().map(|m| m.category).collect();
+    families.dedup();
+    println!(
+        "{:<16} {:>17} {:>17}",
+        "family", "before (err/warn)", "after (err/warn)"
+    );
+    for family in families {
+        let (be, bw) = b.get(&family).copied().unwrap_or_default();
+        let (ae, aw) = a.get(&family).copied().unwrap_or_default();
+        println!(
+            "{:<16} {:>17} {:>17}",
+            family.to_string(),
+            format!("{be}/{bw}"),
+            format!("{ae}/{aw}")
+        );
+    }
+    println!(
+        "{:<16} {:>17} {:>17}\n",
+        "total",
+        format!("{}/{}", before.summary.errors, before.summary.warnings),
+        format!("{}/{}", after.summary.errors, after.summary.warnings)
+    );
+    println!("What each family is about:");
+    let mut seen = Vec::new();
+    for m in linter.metas() {
+        if !seen.contains(&m.category) {
+            seen.push(m.category);
+            println!(
+                "  {:<16} {}",
+                m.category.to_string(),
+                m.category.description()
+            );
+        }
+    }
+}
+
+fn say(lines: &[&str]) {
+    for line in lines {
+        println!("{line}");
+    }
+}
+
+fn banner(title: &str) {
+    println!(
+        "\n=== {title} {}\n",
+        "=".repeat(70usize.saturating_sub(title.len()))
+    );
+}

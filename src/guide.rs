@@ -1,0 +1,295 @@
+//! The guide: product operating models, org files, checks, and the library.
+//!
+//! This module holds no code; it is a tutorial to read from top to bottom.
+//! Runnable walk-throughs live in the crate's `examples/` folder
+//! (`cargo run --example squads_and_tribes`, `project_to_product`,
+//! `decision_rights`, `okr_review`, `custom_check`, `embed`).
+//!
+//! # 1. Three ideas that share a word
+//!
+//! - **Product-led growth** is a go-to-market strategy: the product itself
+//!   acquires, converts and keeps customers (free tiers, trials, self-serve
+//!   sign-up). It says how a company sells.
+//! - A **product-led organisation** puts product thinking at the centre of
+//!   how the whole company decides: sales, marketing, support and finance
+//!   steer by what the products do for customers. It says who the company
+//!   listens to.
+//! - A **product operating model** is how the work is organised: long-lived
+//!   products, each owned by an empowered cross-functional team, funded as
+//!   products rather than projects, steered by outcomes, with clear rights
+//!   over the decisions that matter. It says how the company is built.
+//!
+//! opmodel is about the third: it writes the operating model down as data
+//! and checks the structural promises it makes. A product-led organisation
+//! shows up in it too (`function-not-product-led`); product-led growth does
+//! not, as it is a strategy, not a structure.
+//!
+//! # 2. The tenets the checks stand on
+//!
+//! - **Autonomous, long-lived teams.** Every product has exactly one
+//!   accountable team that stays with it after launch (`orphaned-product`,
+//!   `unclear-ownership`, `project-funded-product`), carries a load it can
+//!   handle (`overloaded-team`) and is not a pool waiting for work
+//!   (`idle-team`).
+//! - **Outcomes over milestones.** Products and goals connect to measured
+//!   changes for customers or the business (`unaligned-product`,
+//!   `unsupported-outcome`, `unmeasurable-outcome`); key results describe
+//!   changes, not deliveries (`milestone-key-result`,
+//!   `unmeasurable-key-result`, `project-style-objective`).
+//! - **Decision rights shared between business and IT.** The big decisions
+//!   (feature set, budget allocation, vendor selection) have exactly one
+//!   decider each, with the others recommending, agreeing or being consulted
+//!   (`missing-decider`, `conflicting-deciders`, `missing-decision-right`),
+//!   and product decisions sit with the accountable team
+//!   (`decision-outside-ownership`).
+//! - **Central governance where it belongs.** Security, compliance and
+//!   architecture standards stay with `governance` teams
+//!   (`ungoverned-standard`), because autonomy over *what* to build is not
+//!   autonomy over the rules everyone builds by.
+//!
+//! # 3. Writing org files
+//!
+//! A model is written in YAML, TOML or JSON (chosen by extension). Every
+//! section is optional in every file: `teams`, `products`, `outcomes`,
+//! `objectives` (with `key_results`) and `decisions`.
+//!
+//! ```yaml
+//! version: 1
+//! organization: { name: Acme Music }
+//! teams:
+//!   - id: music
+//!     kind: unit                   # a tribe, department, business unit
+//!   - id: playback
+//!     parent: music
+//!     owns: [web-player]           # accountable for it
+//!     members:
+//!       - { name: Ana, role: product-manager }
+//! products:
+//!   - id: web-player
+//!     kind: customer-facing
+//!     funding: product
+//!     outcomes: [listening-time]
+//! outcomes:
+//!   - id: listening-time
+//!     statement: Listeners spend more time with music they love
+//!     metric: weekly listening hours per listener
+//! objectives:
+//!   - id: onboarding-2026q3
+//!     title: New listeners find music they love in their first week
+//!     owner: playback
+//!     supports: [listening-time]
+//!     key_results:
+//!       - Raise week-1 retention from 31% to 38%
+//! decisions:
+//!   - { area: feature-set, scope: music, decides: music }
+//! ```
+//!
+//! The same team in TOML and in JSON:
+//!
+//! ```toml
+//! [[teams]]
+//! id = "playback"
+//! parent = "music"
+//! owns = ["web-player"]
+//! ```
+//!
+//! ```json
+//! { "teams": [ { "id": "playback", "parent": "music", "owns": ["web-player"] } ] }
+//! ```
+//!
+//! JSON has no comments: document entities with `description`, which every
+//! entity (and `organization`) accepts.
+//!
+//! **Ids and references.** Ids are 1 to 128 characters of `a-z 0-9 - _ .`,
+//! unique across the whole model (all kinds share one namespace). Fields
+//! that name other entities hold ids; a list field also takes a single
+//! string. `organization` is the reserved id of the organisation itself. A
+//! name that matches nothing, or matches an entity of the wrong kind, is an
+//! `unknown-reference` with a "did you mean".
+//!
+//! **Folders merge.** Given a folder, opmodel reads every `.yaml`, `.yml`,
+//! `.toml` and `.json` file below it (sorted by path) and concatenates their
+//! sections into one model, so each team can keep its own file. A file named
+//! `opmodel.toml` is configuration, not model data. See
+//! `examples/orgs/streaming/` for an org spread over five files.
+//!
+//! **Ownership can be written from either side.** A product's `owner` and a
+//! team's `owns` both make the team accountable; opmodel takes the union, so
+//! writing both for the same team is fine, and two different teams is
+//! `unclear-ownership`.
+//!
+//! **`allow:`** switches named checks off for one entity, like `#[allow]`
+//! in Rust: `allow: [overloaded-team]` on a team that knowingly carries
+//! four products. Levels and parameters for the whole model go in
+//! `opmodel.toml` ([`crate::config`]).
+//!
+//! # 4. The checks, family by family
+//!
+//! `opmodel checks` lists them and `opmodel explain NAME` prints each one's
+//! documentation. Levels are the defaults.
+//!
+//! **Integrity**: the model itself is broken.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `invalid-file` | deny | a file that cannot be read or parsed, or has an unknown section or version |
+//! | `invalid-entity` | deny | a malformed entity: missing or unknown field, wrong type, bad id, empty key-result text |
+//! | `unknown-reference` | deny | a field names an id that no entity of the expected kind has |
+//! | `duplicate-id` | deny | two entities share an id |
+//! | `hierarchy-cycle` | deny | a loop in `parent`, `part_of` or `supports` chains |
+//!
+//! **Ownership**: who is accountable for what.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `orphaned-product` | deny | a product with no accountable team |
+//! | `unclear-ownership` | deny | a product with more than one accountable team |
+//! | `overloaded-team` | warn | a team accountable for more than `max_products` products (3) |
+//! | `idle-team` | warn | a product-building team that owns, contributes to and decides nothing |
+//! | `incomplete-product-trio` | allow | a team owning a customer-facing product without a product manager, engineering lead and designer |
+//!
+//! **Alignment**: products and goals connect to outcomes.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `unaligned-product` | warn | a product with no path to any outcome |
+//! | `objective-without-key-results` | deny | an objective with no key results |
+//! | `unsupported-outcome` | warn | an outcome no product serves and no objective supports |
+//! | `unmeasurable-outcome` | warn | an outcome with no metric |
+//! | `function-not-product-led` | warn | a business team whose objectives lead to no outcome a product serves |
+//!
+//! **Goal style**: outcomes, not milestones.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `milestone-key-result` | warn | a key result phrased as a milestone or output |
+//! | `unmeasurable-key-result` | warn | a key result with no number, threshold or target |
+//! | `project-style-objective` | warn | an objective whose title is a project or deliverable |
+//! | `project-funded-product` | warn | a product funded as a project |
+//!
+//! **Decision rights**: one decider, close to accountability.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `missing-decider` | deny | a decision right with no `decides` |
+//! | `conflicting-deciders` | deny | more than one decider for one area and scope |
+//! | `missing-decision-right` | warn | a product no right covers for feature set, budget allocation or vendor selection |
+//! | `decision-outside-ownership` | warn | a team deciding a product's features or roadmap without owning it |
+//! | `escalation-cycle` | deny | a loop in `escalates_to` chains |
+//! | `ungoverned-standard` | warn | a security, compliance or architecture-standards decision no governance team decides or agrees to |
+//!
+//! A decision right covers its scope and everything under it, and the
+//! **nearest scope wins**: the product, its `part_of` chain, its owning team,
+//! that team's `parent` chain, then `organization`
+//! ([`OrgGraph::governing_decisions`](crate::graph::OrgGraph::governing_decisions)).
+//!
+//! # 5. Writing a custom check
+//!
+//! A check is a type implementing [`Check`](crate::check::Check): a
+//! [`CheckMeta`](crate::check::CheckMeta) and a `run` that pushes
+//! diagnostics. Register it with [`Linter::with_check`](crate::Linter::with_check)
+//! and it runs with the built-in checks, under the same config and `allow:`
+//! lists. Configure it *after* registering it, since
+//! [`Linter::with_config`](crate::Linter::with_config) validates names.
+//!
+//! ```
+//! use opmodel::check::{Category, Check, CheckMeta, Context};
+//! use opmodel::load::{load_str, Format};
+//! use opmodel::model::{EntityKind, EntityRef};
+//! use opmodel::{Config, Diagnostic, Level, Linter};
+//!
+//! /// Outcomes should have an owning team.
+//! struct UnownedOutcome;
+//!
+//! static META: CheckMeta = CheckMeta {
+//!     name: "unowned-outcome",
+//!     category: Category::Custom,
+//!     default_level: Level::Warn,
+//!     summary: "an outcome no team owns",
+//!     docs: "### What it finds\nOutcomes without `owner`.\n### Why it matters\nNobody answers for it.\n\
+//!            ### Example\n`outcomes: [{ id: x, statement: y }]`\n### Fix\nAdd `owner:`.",
+//!     params: &[],
+//! };
+//!
+//! impl Check for UnownedOutcome {
+//!     fn meta(&self) -> &CheckMeta {
+//!         &META
+//!     }
+//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+//!         for o in cx.model().outcomes.iter().filter(|o| o.owner.is_none()) {
+//!             let entity = EntityRef::new(EntityKind::Outcome, &o.id);
+//!             out.push(
+//!                 Diagnostic::new(META.name, entity, format!("outcome `{}` has no owner", o.id))
+//!                     .with_help("name the team that answers for it with `owner:`")
+//!                     .at(o.location),
+//!             );
+//!         }
+//!     }
+//! }
+//!
+//! let loaded = load_str(
+//!     "outcomes:\n  - id: churn\n    statement: Fewer customers leave\n    metric: monthly churn\n",
+//!     Format::Yaml,
+//!     "org.yaml",
+//! );
+//! let mut config = Config::new();
+//! config.set_level("unowned-outcome", Level::Deny);
+//! let linter = Linter::new().with_check(UnownedOutcome)?.with_config(config)?;
+//! let report = linter.check(&loaded);
+//! let found = report.diagnostics.iter().find(|d| d.check == "unowned-outcome").unwrap();
+//! assert_eq!(found.entity.id, "churn");
+//! assert!(report.has_errors());
+//! # Ok::<(), opmodel::ConfigError>(())
+//! ```
+//!
+//! # 6. Embedding
+//!
+//! Load from files ([`load_paths`](crate::load::load_paths)) or strings
+//! ([`load_str`](crate::load::load_str)), or build a model in code
+//! ([`Model::builder`](crate::Model::builder)); lint it with a
+//! [`Linter`](crate::Linter); render the [`Report`](crate::Report) with
+//! [`report::human`](crate::report::human) or
+//! [`report::json`](crate::report::json); and ask the
+//! [`OrgGraph`](crate::OrgGraph) questions, or hand its petgraph graph to
+//! petgraph's algorithms.
+//!
+//! ```
+//! use opmodel::graph::{OrgGraph, OrgNode};
+//! use opmodel::load::{load_str, Format};
+//! use opmodel::Linter;
+//! use petgraph::visit::Dfs;
+//!
+//! let org = "
+//! teams:
+//!   - id: playback
+//!     owns: [web-player]
+//! products:
+//!   - id: web-player
+//!     outcomes: [listening-time]
+//! outcomes:
+//!   - id: listening-time
+//!     statement: Listeners spend more time with music
+//!     metric: weekly listening hours
+//! ";
+//! let loaded = load_str(org, Format::Yaml, "org.yaml");
+//! let report = Linter::new().check(&loaded);
+//! assert!(!report.has_errors());
+//! // The only warning: nobody decides feature set, budget or vendors.
+//! assert!(report.diagnostics.iter().all(|d| d.check == "missing-decision-right"));
+//!
+//! let graph = OrgGraph::build(&loaded.model);
+//! let playback = graph.team_ix("playback").unwrap();
+//! // Everything reachable from the team: its product, then the outcome.
+//! let g = graph.graph();
+//! let mut dfs = Dfs::new(g, graph.team_node(playback));
+//! let mut outcomes = Vec::new();
+//! while let Some(n) = dfs.next(g) {
+//!     if let OrgNode::Outcome(_) = g[n] {
+//!         outcomes.push(graph.id(n).into_owned());
+//!     }
+//! }
+//! assert_eq!(outcomes, ["listening-time"]);
+//!
+//! let json = opmodel::report::json::to_string(&report);
+//! assert!(json.contains("\"summary\""));
+//! ```
