@@ -41,21 +41,19 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
     let cues = buf.into_vec();
     // Titles are short and aspirational, so the key-result score alone is too
     // eager ("New customers are ready to bank in one sitting" is a change for
-    // customers). A project title either opens with a delivery verb ("Complete
-    // the CRM migration") or names a deliverable with no effect beside it.
+    // customers, "Meet every service level agreement" a level of service). A
+    // project title either opens with a delivery verb ("Complete the CRM
+    // migration") or is nothing but a deliverable ("New careers site").
     let opens_with_delivery = cues.iter().any(|c| {
-        c.kind == CueKind::DeliveryVerb && c.weight > 0.0 && title.get(..c.span.start).is_some_and(|s| s.trim().is_empty())
+        c.kind == CueKind::DeliveryVerb
+            && c.weight > 0.0
+            && title.get(..c.span.start).is_some_and(|s| s.trim().is_empty())
     });
-    let deliverable = cues.iter().any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0);
-    let effect = cues.iter().any(|c| {
-        c.weight < 0.0
-            && matches!(
-                c.kind,
-                CueKind::BehaviourChange | CueKind::CustomerOrBusinessEffect | CueKind::MetricChange | CueKind::Threshold
-            )
-    });
+    let bare_deliverable = title.split_whitespace().count() <= 4
+        && cues.iter().any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0)
+        && !cues.iter().any(|c| c.weight < 0.0);
     ObjectiveAssessment {
-        project_style: score > score::THRESHOLD && (opens_with_delivery || (deliverable && !effect)),
+        project_style: score > score::THRESHOLD && (opens_with_delivery || bare_deliverable),
         confidence: super::confidence(score),
         cues,
     }
