@@ -15,7 +15,11 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Err(code) => return code,
     };
     // Command-line levels win over the file, in the order clippy applies them.
-    let overrides = [(Level::Allow, &args.allow), (Level::Warn, &args.warn), (Level::Deny, &args.deny)];
+    let overrides = [
+        (Level::Allow, &args.allow),
+        (Level::Warn, &args.warn),
+        (Level::Deny, &args.deny),
+    ];
     for (level, names) in overrides {
         for name in names {
             config.set_level(name, level);
@@ -50,7 +54,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             out.write_all(human::render(&report, human::Options::new(color)).as_bytes())
         }

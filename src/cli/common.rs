@@ -39,7 +39,11 @@ pub(crate) fn load_options(limits: Limits) -> LoadOptions {
 /// The config file: `explicit` (`--config`), else `opmodel.toml` next to the
 /// first input, else none. An unreadable or invalid file is an error
 /// (already printed; the exit status is returned).
-pub(crate) fn file_config(explicit: Option<&Path>, paths: &[PathBuf], linter: &Linter) -> Result<Option<Config>, u8> {
+pub(crate) fn file_config(
+    explicit: Option<&Path>,
+    paths: &[PathBuf],
+    linter: &Linter,
+) -> Result<Option<Config>, u8> {
     let path: PathBuf = match explicit {
         Some(p) => p.to_path_buf(),
         None => match beside_first_input(paths) {
@@ -49,15 +53,26 @@ pub(crate) fn file_config(explicit: Option<&Path>, paths: &[PathBuf], linter: &L
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) => return Err(fail(format!("cannot read config `{}`: {e}", path.display()))),
+        Err(e) => {
+            return Err(fail(format!(
+                "cannot read config `{}`: {e}",
+                path.display()
+            )));
+        }
     };
     let shown = path.to_string_lossy().replace('\\', "/");
-    Config::from_toml(&text, &shown, &linter.metas()).map(Some).map_err(fail)
+    Config::from_toml(&text, &shown, &linter.metas())
+        .map(Some)
+        .map_err(fail)
 }
 
 fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.first()?;
-    let folder: &Path = if first.is_dir() { first } else { first.parent()? };
+    let folder: &Path = if first.is_dir() {
+        first
+    } else {
+        first.parent()?
+    };
     let candidate = folder.join("opmodel.toml");
     candidate.is_file().then_some(candidate)
 }
@@ -92,7 +107,9 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), u8> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(fail(format!("cannot write the output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(fail(format!("cannot write the output: {e}")))
+        }
         _ => Ok(()),
     }
 }

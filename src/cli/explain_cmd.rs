@@ -18,7 +18,11 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
         return fail(format!("unknown check `{}`{hint}", args.check));
     };
     let _ = writeln!(out, "# {}\n", meta.name);
-    let _ = writeln!(out, "{} · default level: {} · {}\n", meta.category, meta.default_level, meta.summary);
+    let _ = writeln!(
+        out,
+        "{} · default level: {} · {}\n",
+        meta.category, meta.default_level, meta.summary
+    );
     // The docs come from the check's doc comment, each line with its leading space.
     for line in meta.docs.lines() {
         let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
@@ -26,7 +30,13 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
     if !meta.params.is_empty() {
         let _ = writeln!(out, "### Parameters");
         for p in meta.params {
-            let _ = writeln!(out, "- `{}` (default {}): {}", p.name, serde_json::to_string(&p.default).unwrap_or_default(), p.doc);
+            let _ = writeln!(
+                out,
+                "- `{}` (default {}): {}",
+                p.name,
+                serde_json::to_string(&p.default).unwrap_or_default(),
+                p.doc
+            );
         }
     }
     print(&out)
@@ -40,13 +50,27 @@ pub(crate) fn list(args: &ChecksArgs) -> u8 {
         ListFormat::Text => {
             let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
             for m in &metas {
-                let _ = writeln!(out, "{:<width$}  {:<15}  {:<5}  {}", m.name, m.category.to_string(), m.default_level.to_string(), m.summary);
+                let _ = writeln!(
+                    out,
+                    "{:<width$}  {:<15}  {:<5}  {}",
+                    m.name,
+                    m.category.to_string(),
+                    m.default_level.to_string(),
+                    m.summary
+                );
             }
         }
         ListFormat::Markdown => {
-            let _ = writeln!(out, "| check | category | default level | finds |\n|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "| check | category | default level | finds |\n|---|---|---|---|"
+            );
             for m in &metas {
-                let _ = writeln!(out, "| `{}` | {} | {} | {} |", m.name, m.category, m.default_level, m.summary);
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    m.name, m.category, m.default_level, m.summary
+                );
             }
         }
         ListFormat::Json => {
@@ -61,7 +85,11 @@ pub(crate) fn list(args: &ChecksArgs) -> u8 {
                     })
                 })
                 .collect();
-            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            );
         }
     }
     print(&out)
@@ -70,7 +98,10 @@ pub(crate) fn list(args: &ChecksArgs) -> u8 {
 /// Writes to stdout; a closed pipe (`opmodel checks | head`) is not an error.
 fn print(text: &str) -> u8 {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => fail(format!("cannot write: {e}")),
         _ => 0,
     }

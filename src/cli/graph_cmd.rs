@@ -32,7 +32,8 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         Err(e) => {
             let hint = match &e {
                 ExportError::UnknownFocus {
-                    suggestion: Some(s), ..
+                    suggestion: Some(s),
+                    ..
                 } => format!("; did you mean `{s}`?"),
                 _ => String::new(),
             };

@@ -17,7 +17,11 @@ pub(crate) fn run(args: &ReportArgs) -> u8 {
     };
     let report = linter.check(&loaded);
     let graph = OrgGraph::build(&loaded.model);
-    let card = scorecard::score(&graph, &report, &ScorecardOptions::from_config(linter.config()));
+    let card = scorecard::score(
+        &graph,
+        &report,
+        &ScorecardOptions::from_config(linter.config()),
+    );
     let text = match args.format {
         ReportFormat::Text => card.to_text(),
         ReportFormat::Markdown => card.to_markdown(),

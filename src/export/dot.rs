@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{EdgeKind, Finding, Picture, Shape, Step};
+use super::{EdgeKind, Finding, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
 use crate::model::TeamKind;
 
@@ -14,17 +14,29 @@ const WARNING_FILL: &str = "#ffe9b3";
 pub(super) fn render(p: &Picture) -> String {
     let mut out = String::with_capacity(256 + p.nodes.len() * 160 + p.edges.len() * 80);
     out.push_str("digraph \"opmodel\" {\n");
-    let title = p.title.as_deref().map(|t| format!(", label={}, labelloc=t, fontsize=14", quote(t))).unwrap_or_default();
-    let _ = writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.7{title}];");
-    out.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=\"filled\", fillcolor=\"#ffffff\"];\n");
-    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\", fontcolor=\"#333333\"];\n");
+    let title = p
+        .title
+        .as_deref()
+        .map(|t| format!(", label={}, labelloc=t, fontsize=14", quote(t)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.7{title}];"
+    );
+    out.push_str(
+        "  node [fontname=\"Helvetica\", fontsize=10, style=\"filled\", fillcolor=\"#ffffff\"];\n",
+    );
+    out.push_str(
+        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\", fontcolor=\"#333333\"];\n",
+    );
     let mut depth = 1;
     for step in &p.layout {
-        let indent = "  ".repeat(depth);
+        // Indentation stops growing at some depth, so that output stays linear.
+        let indent = "  ".repeat(depth.min(MAX_INDENT));
         match *step {
             Step::Open(i) => {
                 let n = &p.nodes[i];
-                let name = format!("cluster_{}", n.key.strip_prefix("team:").unwrap_or(&n.key));
+                let name = format!("cluster_{}", n.key);
                 let _ = writeln!(out, "{indent}subgraph {} {{", quote(&name));
                 let _ = writeln!(
                     out,
@@ -35,12 +47,15 @@ pub(super) fn render(p: &Picture) -> String {
             }
             Step::Close => {
                 depth = depth.saturating_sub(1).max(1);
-                let _ = writeln!(out, "{}}}", "  ".repeat(depth));
+                let _ = writeln!(out, "{}}}", "  ".repeat(depth.min(MAX_INDENT)));
             }
             Step::Node(i) => {
                 let n = &p.nodes[i];
                 let (shape, fill) = look(n.shape);
-                let mut attrs = vec![format!("label={}", quote(&n.lines.join("\n"))), format!("shape={shape}")];
+                let mut attrs = vec![
+                    format!("label={}", quote(&n.lines.join("\n"))),
+                    format!("shape={shape}"),
+                ];
                 match &n.finding {
                     Some(f) => attrs.extend(finding_attrs(f, true)),
                     None => attrs.push(format!("fillcolor=\"{fill}\"")),
@@ -59,18 +74,32 @@ pub(super) fn render(p: &Picture) -> String {
             EdgeKind::Owns => attrs.push("penwidth=1.4".to_owned()),
             EdgeKind::Contributes => attrs.push("style=dashed".to_owned()),
             EdgeKind::PartOf => attrs.push("style=dotted, arrowhead=empty".to_owned()),
-            EdgeKind::Serves if !coloured => attrs.push("color=\"#2e7d32\", fontcolor=\"#2e7d32\"".to_owned()),
-            EdgeKind::Supports if !coloured => attrs.push("color=\"#00838f\", fontcolor=\"#00838f\"".to_owned()),
-            EdgeKind::Decides if !coloured => attrs.push("color=\"#6a1b9a\", fontcolor=\"#6a1b9a\", style=bold".to_owned()),
+            EdgeKind::Serves if !coloured => {
+                attrs.push("color=\"#2e7d32\", fontcolor=\"#2e7d32\"".to_owned())
+            }
+            EdgeKind::Supports if !coloured => {
+                attrs.push("color=\"#00838f\", fontcolor=\"#00838f\"".to_owned())
+            }
+            EdgeKind::Decides if !coloured => {
+                attrs.push("color=\"#6a1b9a\", fontcolor=\"#6a1b9a\", style=bold".to_owned())
+            }
             EdgeKind::Decides => attrs.push("style=bold".to_owned()),
-            EdgeKind::AppliesTo if !coloured => attrs.push("style=dashed, color=\"#6a1b9a\"".to_owned()),
+            EdgeKind::AppliesTo if !coloured => {
+                attrs.push("style=dashed, color=\"#6a1b9a\"".to_owned())
+            }
             EdgeKind::AppliesTo => attrs.push("style=dashed".to_owned()),
             EdgeKind::Serves | EdgeKind::Supports => {}
         }
         if let Some(f) = &e.finding {
             attrs.extend(finding_attrs(f, false));
         }
-        let _ = writeln!(out, "  {} -> {} [{}];", quote(&p.nodes[e.from].key), quote(&p.nodes[e.to].key), attrs.join(", "));
+        let _ = writeln!(
+            out,
+            "  {} -> {} [{}];",
+            quote(&p.nodes[e.from].key),
+            quote(&p.nodes[e.to].key),
+            attrs.join(", ")
+        );
     }
     out.push_str("}\n");
     out

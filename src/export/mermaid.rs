@@ -3,18 +3,26 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{EdgeKind, Picture, Shape, Step};
+use super::{EdgeKind, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
 
 pub(super) fn render(p: &Picture) -> String {
     let mut out = String::with_capacity(64 + p.nodes.len() * 100 + p.edges.len() * 60);
     out.push_str("flowchart LR\n");
     if let Some(title) = &p.title {
-        let _ = writeln!(out, "    %% {}", title.chars().filter(|c| !c.is_control()).collect::<String>());
+        let title: String = title
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let _ = writeln!(out, "    %% {title}");
     }
     // Node ids and subgraph ids share one namespace.
     let mut used: HashSet<String> = HashSet::new();
-    let ids: Vec<String> = p.nodes.iter().map(|n| unique(&mut used, node_prefix(n.shape), &n.id)).collect();
+    let ids: Vec<String> = p
+        .nodes
+        .iter()
+        .map(|n| unique(&mut used, node_prefix(n.shape), &n.id))
+        .collect();
     let clusters: Vec<Option<String>> = p
         .nodes
         .iter()
@@ -22,20 +30,30 @@ pub(super) fn render(p: &Picture) -> String {
         .collect();
     let mut depth = 1;
     for step in &p.layout {
-        let indent = "    ".repeat(depth);
+        // Indentation stops growing at some depth, so that output stays linear.
+        let indent = "    ".repeat(depth.min(MAX_INDENT));
         match *step {
             Step::Open(i) => {
                 let id = clusters[i].as_deref().unwrap_or("Unit");
-                let _ = writeln!(out, "{indent}subgraph {id} [\"{}\"]", text(&p.nodes[i].title));
+                let _ = writeln!(
+                    out,
+                    "{indent}subgraph {id} [\"{}\"]",
+                    text(&p.nodes[i].title)
+                );
                 depth += 1;
             }
             Step::Close => {
                 depth = depth.saturating_sub(1).max(1);
-                let _ = writeln!(out, "{}end", "    ".repeat(depth));
+                let _ = writeln!(out, "{}end", "    ".repeat(depth.min(MAX_INDENT)));
             }
             Step::Node(i) => {
                 let n = &p.nodes[i];
-                let label = n.lines.iter().map(|l| text(l)).collect::<Vec<_>>().join("<br/>");
+                let label = n
+                    .lines
+                    .iter()
+                    .map(|l| text(l))
+                    .collect::<Vec<_>>()
+                    .join("<br/>");
                 let (open, close) = brackets(n.shape);
                 let _ = writeln!(out, "{indent}{}{open}\"{label}\"{close}", ids[i]);
             }
@@ -47,7 +65,13 @@ pub(super) fn render(p: &Picture) -> String {
             EdgeKind::Decides => "==>",
             _ => "-->",
         };
-        let _ = writeln!(out, "    {} {arrow}|\"{}\"| {}", ids[e.from], text(&e.label), ids[e.to]);
+        let _ = writeln!(
+            out,
+            "    {} {arrow}|\"{}\"| {}",
+            ids[e.from],
+            text(&e.label),
+            ids[e.to]
+        );
     }
     out.push_str("    classDef team fill:#dcebfb,stroke:#4a6fa5,color:#000\n");
     out.push_str("    classDef unit fill:#dfe6f0,stroke:#4a6fa5,color:#000\n");
@@ -80,7 +104,11 @@ pub(super) fn render(p: &Picture) -> String {
     }
     for (i, e) in p.edges.iter().enumerate() {
         if let Some(f) = &e.finding {
-            let colour = if f.severity == Severity::Error { "#c62828" } else { "#e69500" };
+            let colour = if f.severity == Severity::Error {
+                "#c62828"
+            } else {
+                "#e69500"
+            };
             let _ = writeln!(out, "    linkStyle {i} stroke:{colour},stroke-width:2px");
         }
     }
@@ -119,7 +147,10 @@ fn brackets(shape: Shape) -> (&'static str, &'static str) {
 pub(super) fn unique(used: &mut HashSet<String>, prefix: &str, id: &str) -> String {
     let mut base = String::with_capacity(prefix.len() + id.len());
     base.push_str(prefix);
-    base.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }));
+    base.extend(
+        id.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }),
+    );
     let mut candidate = base.clone();
     let mut n = 2;
     while !used.insert(candidate.clone()) {
@@ -142,6 +173,8 @@ pub(super) fn text(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '|' => out.push_str("#124;"),
             '`' => out.push_str("#96;"),
+            '%' => out.push_str("#37;"),
+            '\\' => out.push_str("#92;"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }

@@ -21,7 +21,9 @@
 //! [`ExportOptions::depth`] hops of one entity is drawn (edges followed both
 //! ways, a team and its unit one hop apart).
 //!
-//! The output depends on the model and the report only: the same input
+//! DOT node ids are the entities' own ids (`"playback"`, `"organization"`,
+//! `"budget-allocation@organization"`), quoted, so that other tools can
+//! find them. The output depends on the model and the report only: the same input
 //! gives the same bytes.
 //!
 //! ```
@@ -38,7 +40,7 @@
 //! let graph = OrgGraph::build(&model);
 //! let dot = export::dot(&graph, &report, &ExportOptions::default()).unwrap();
 //! assert!(dot.contains("subgraph \"cluster_music\""));
-//! assert!(dot.contains("\"team:playback\" -> \"product:web-player\" [label=\"owns\""));
+//! assert!(dot.contains("\"playback\" -> \"web-player\" [label=\"owns\""));
 //! let flowchart = export::mermaid(&graph, &report, &ExportOptions::default()).unwrap();
 //! assert!(flowchart.starts_with("flowchart LR"));
 //! ```
@@ -116,7 +118,11 @@ pub enum ExportError {
 /// # Errors
 ///
 /// [`ExportError::UnknownFocus`] when the focus id names nothing.
-pub fn dot(graph: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<String, ExportError> {
+pub fn dot(
+    graph: &OrgGraph<'_>,
+    report: &Report,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
     Ok(dot::render(&Picture::build(graph, report, options)?))
 }
 
@@ -125,7 +131,11 @@ pub fn dot(graph: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Re
 /// # Errors
 ///
 /// [`ExportError::UnknownFocus`] when the focus id names nothing.
-pub fn mermaid(graph: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<String, ExportError> {
+pub fn mermaid(
+    graph: &OrgGraph<'_>,
+    report: &Report,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
     Ok(mermaid::render(&Picture::build(graph, report, options)?))
 }
 
@@ -140,21 +150,6 @@ enum Shape {
     Objective,
     KeyResult,
     Decision,
-}
-
-impl Shape {
-    /// The prefix of the node's key in the picture (`team:playback`).
-    fn prefix(self) -> &'static str {
-        match self {
-            Self::Organization => "org",
-            Self::Team(_) | Self::Unit => "team",
-            Self::Product => "product",
-            Self::Outcome => "outcome",
-            Self::Objective => "objective",
-            Self::KeyResult => "kr",
-            Self::Decision => "decision",
-        }
-    }
 }
 
 /// The findings on one entity: the worst severity and every message.
@@ -181,7 +176,8 @@ impl Finding {
 #[derive(Clone, Debug)]
 struct Node {
     shape: Shape,
-    /// Unique within the picture: `<prefix>:<id>`, with `#2`, `#3`, … for
+    /// Unique within the picture: the entity's id (ids are unique across
+    /// kinds, decision rights are `<area>@<scope>`), with `#2`, `#3`, … for
     /// ids defined more than once.
     key: String,
     /// The entity's id.
@@ -234,13 +230,19 @@ struct Picture {
     layout: Vec<Step>,
 }
 
+/// Deepest indentation of nested clusters in the output.
+const MAX_INDENT: usize = 12;
 /// Width of label lines, in characters.
 const WRAP: usize = 30;
 /// Most lines of a long text in a label.
 const TEXT_LINES: usize = 3;
 
 impl Picture {
-    fn build(g: &OrgGraph<'_>, report: &Report, options: &ExportOptions) -> Result<Self, ExportError> {
+    fn build(
+        g: &OrgGraph<'_>,
+        report: &Report,
+        options: &ExportOptions,
+    ) -> Result<Self, ExportError> {
         let findings = findings(report);
         let lookup = |kind: EntityKind, id: &str| findings.get(&(kind, id.to_owned()));
         let pg = g.graph();
@@ -264,30 +266,63 @@ impl Picture {
         for n in pg.node_indices() {
             let node = match pg[n] {
                 OrgNode::Organization => {
-                    let name = g.model().organization.name.clone().unwrap_or_else(|| ORGANIZATION.to_owned());
-                    Node::new(Shape::Organization, ORGANIZATION, name.clone(), vec![clean(&name)], None)
+                    let name = g
+                        .model()
+                        .organization
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| ORGANIZATION.to_owned());
+                    Node::new(
+                        Shape::Organization,
+                        ORGANIZATION,
+                        name.clone(),
+                        vec![clean(&name)],
+                        None,
+                    )
                 }
                 OrgNode::Team(t) => {
                     let team = g.team(t);
                     let unit = team.kind == TeamKind::Unit || has_children.contains(&n);
-                    let shape = if unit { Shape::Unit } else { Shape::Team(team.kind) };
+                    let shape = if unit {
+                        Shape::Unit
+                    } else {
+                        Shape::Team(team.kind)
+                    };
                     let mut lines = titled(&team.id, team.name.as_deref());
                     if !unit && team.kind != TeamKind::StreamAligned {
                         lines.push(format!("({})", team.kind));
                     }
                     let title = clean(team.name.as_deref().unwrap_or(&team.id));
-                    Node::new(shape, &team.id, title, lines, lookup(EntityKind::Team, &team.id))
+                    Node::new(
+                        shape,
+                        &team.id,
+                        title,
+                        lines,
+                        lookup(EntityKind::Team, &team.id),
+                    )
                 }
                 OrgNode::Product(p) => {
                     let product = g.product(p);
                     let lines = titled(&product.id, product.name.as_deref());
-                    Node::new(Shape::Product, &product.id, String::new(), lines, lookup(EntityKind::Product, &product.id))
+                    Node::new(
+                        Shape::Product,
+                        &product.id,
+                        String::new(),
+                        lines,
+                        lookup(EntityKind::Product, &product.id),
+                    )
                 }
                 OrgNode::Outcome(o) => {
                     let outcome = g.outcome(o);
                     let mut lines = vec![clean(&outcome.id)];
                     lines.extend(wrap(&outcome.statement, WRAP, TEXT_LINES));
-                    Node::new(Shape::Outcome, &outcome.id, String::new(), lines, lookup(EntityKind::Outcome, &outcome.id))
+                    Node::new(
+                        Shape::Outcome,
+                        &outcome.id,
+                        String::new(),
+                        lines,
+                        lookup(EntityKind::Outcome, &outcome.id),
+                    )
                 }
                 OrgNode::Objective(o) => {
                     let objective = g.objective(o);
@@ -302,9 +337,15 @@ impl Picture {
                     );
                     if !options.key_results {
                         let count = objective.key_results.len();
-                        node.lines.push(format!("{count} key result{}", if count == 1 { "" } else { "s" }));
+                        node.lines.push(format!(
+                            "{count} key result{}",
+                            if count == 1 { "" } else { "s" }
+                        ));
                         for kr in &objective.key_results {
-                            Finding::absorb(&mut node.finding, lookup(EntityKind::KeyResult, &kr.id));
+                            Finding::absorb(
+                                &mut node.finding,
+                                lookup(EntityKind::KeyResult, &kr.id),
+                            );
                         }
                     }
                     node
@@ -316,7 +357,13 @@ impl Picture {
                     let kr = g.key_result(o, k);
                     let mut lines = vec![clean(&kr.id)];
                     lines.extend(wrap(&kr.text, WRAP, TEXT_LINES));
-                    Node::new(Shape::KeyResult, &kr.id, String::new(), lines, lookup(EntityKind::KeyResult, &kr.id))
+                    Node::new(
+                        Shape::KeyResult,
+                        &kr.id,
+                        String::new(),
+                        lines,
+                        lookup(EntityKind::KeyResult, &kr.id),
+                    )
                 }
                 OrgNode::Decision(d) => {
                     if !drawn_decision(d) {
@@ -324,14 +371,23 @@ impl Picture {
                     }
                     let decision = g.decision(d);
                     let id = decision.id();
-                    let mut lines = vec![clean(&decision.area.to_string()), format!("@ {}", clean(&decision.scope.id))];
+                    let mut lines = vec![
+                        clean(&decision.area.to_string()),
+                        format!("@ {}", clean(&decision.scope.id)),
+                    ];
                     if g.deciders(d).is_empty() {
                         lines.push("nobody decides".to_owned());
                     }
                     if g.scope_of(d).is_none() {
                         lines.push("unknown scope".to_owned());
                     }
-                    Node::new(Shape::Decision, &id, String::new(), lines, lookup(EntityKind::Decision, &id))
+                    Node::new(
+                        Shape::Decision,
+                        &id,
+                        String::new(),
+                        lines,
+                        lookup(EntityKind::Decision, &id),
+                    )
                 }
             };
             shapes.insert(n, node);
@@ -341,9 +397,15 @@ impl Picture {
         // Edges, in graph order, each (from, to, label) once.
         let mut edges: Vec<(NodeIndex, NodeIndex, EdgeKind, String, Option<Finding>)> = Vec::new();
         let mut seen: HashMap<(NodeIndex, NodeIndex, String), usize> = HashMap::new();
-        let mut push = |from: NodeIndex, to: NodeIndex, kind: EdgeKind, label: String, finding: Option<&Finding>| {
+        let mut push = |from: NodeIndex,
+                        to: NodeIndex,
+                        kind: EdgeKind,
+                        label: String,
+                        finding: Option<&Finding>| {
             match seen.entry((from, to, label.clone())) {
-                std::collections::hash_map::Entry::Occupied(e) => Finding::absorb(&mut edges[*e.get()].4, finding),
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    Finding::absorb(&mut edges[*e.get()].4, finding)
+                }
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(edges.len());
                     edges.push((from, to, kind, label, finding.cloned()));
@@ -354,17 +416,27 @@ impl Picture {
             let (from, to) = (e.source(), e.target());
             match (e.weight(), pg[from], pg[to]) {
                 (OrgEdge::Owns { .. }, _, _) => push(from, to, EdgeKind::Owns, "owns".into(), None),
-                (OrgEdge::Contributes, _, _) => push(from, to, EdgeKind::Contributes, "contributes".into(), None),
+                (OrgEdge::Contributes, _, _) => {
+                    push(from, to, EdgeKind::Contributes, "contributes".into(), None)
+                }
                 (OrgEdge::PartOf, OrgNode::KeyResult(..), _) if !options.key_results => {}
                 (OrgEdge::PartOf, _, _) => push(from, to, EdgeKind::PartOf, "part of".into(), None),
                 (OrgEdge::Serves, _, _) => push(from, to, EdgeKind::Serves, "serves".into(), None),
-                (OrgEdge::Supports, _, _) => push(from, to, EdgeKind::Supports, "supports".into(), None),
+                (OrgEdge::Supports, _, _) => {
+                    push(from, to, EdgeKind::Supports, "supports".into(), None)
+                }
                 (OrgEdge::Decides, _, OrgNode::Decision(d)) => {
                     let decision = g.decision(d);
                     let finding = lookup(EntityKind::Decision, &decision.id());
                     match g.scope_of(d) {
                         Some(scope) if !drawn_decision(d) => {
-                            push(from, scope, EdgeKind::Decides, format!("decides {}", clean(&decision.area.to_string())), finding);
+                            push(
+                                from,
+                                scope,
+                                EdgeKind::Decides,
+                                format!("decides {}", clean(&decision.area.to_string())),
+                                finding,
+                            );
                         }
                         _ => push(from, to, EdgeKind::Decides, "decides".into(), finding),
                     }
@@ -390,7 +462,10 @@ impl Picture {
             Some(id) => {
                 let start = focus_node(g, id, &shapes)?;
                 let mut adjacent: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-                let links = edges.iter().map(|(f, t, ..)| (*f, *t)).chain(parent_of.iter().map(|(c, p)| (*c, *p)));
+                let links = edges
+                    .iter()
+                    .map(|(f, t, ..)| (*f, *t))
+                    .chain(parent_of.iter().map(|(c, p)| (*c, *p)));
                 for (a, b) in links {
                     adjacent.entry(a).or_default().push(b);
                     adjacent.entry(b).or_default().push(a);
@@ -416,14 +491,19 @@ impl Picture {
         let mut nodes: Vec<Node> = Vec::new();
         let mut keys: HashSet<String> = HashSet::new();
         for n in order.iter().copied().filter(|n| included.contains(n)) {
-            let Some(mut node) = shapes.remove(&n) else { continue };
+            let Some(mut node) = shapes.remove(&n) else {
+                continue;
+            };
             // No control characters in keys, so that quoting keeps them apart.
-            let id: String = node.id.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
-            let base = format!("{}:{id}", node.shape.prefix());
-            let mut key = base.clone();
+            let id: String = node
+                .id
+                .chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect();
+            let mut key = id.clone();
             let mut k = 2;
             while !keys.insert(key.clone()) {
-                key = format!("{base}#{k}");
+                key = format!("{id}#{k}");
                 k += 1;
             }
             node.key = key;
@@ -446,12 +526,22 @@ impl Picture {
         // Nesting: each team inside the nearest drawn team above it.
         let mut display_parent: Vec<Option<usize>> = vec![None; nodes.len()];
         for (&n, &i) in &index {
-            let OrgNode::Team(t) = pg[n] else { continue };
-            display_parent[i] = g
-                .ancestors(t)
-                .into_iter()
-                .filter(|a| matches!(pg[*a], OrgNode::Team(_)))
-                .find_map(|a| index.get(&a).copied());
+            if !matches!(pg[n], OrgNode::Team(_)) {
+                continue;
+            }
+            // Up the parent chain to the first drawn team; a loop ends the walk.
+            let mut at = n;
+            for _ in 0..parent_of.len() {
+                let Some(&up) = parent_of.get(&at) else { break };
+                if up == n {
+                    break;
+                }
+                if let Some(&j) = index.get(&up) {
+                    display_parent[i] = Some(j);
+                    break;
+                }
+                at = up;
+            }
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
         for (i, p) in display_parent.iter().enumerate() {
@@ -475,7 +565,13 @@ impl Picture {
 }
 
 impl Node {
-    fn new(shape: Shape, id: &str, title: String, lines: Vec<String>, finding: Option<&Finding>) -> Self {
+    fn new(
+        shape: Shape,
+        id: &str,
+        title: String,
+        lines: Vec<String>,
+        finding: Option<&Finding>,
+    ) -> Self {
         Self {
             shape,
             key: String::new(),
@@ -489,7 +585,11 @@ impl Node {
 
 /// The node the focus id names: a key result hidden from the picture
 /// stands for its objective.
-fn focus_node(g: &OrgGraph<'_>, id: &str, shapes: &HashMap<NodeIndex, Node>) -> Result<NodeIndex, ExportError> {
+fn focus_node(
+    g: &OrgGraph<'_>,
+    id: &str,
+    shapes: &HashMap<NodeIndex, Node>,
+) -> Result<NodeIndex, ExportError> {
     if let Some(n) = g.node(id) {
         if shapes.contains_key(&n) {
             return Ok(n);
@@ -559,12 +659,18 @@ fn findings(report: &Report) -> HashMap<(EntityKind, String), Finding> {
             continue;
         }
         let message = format!("{}[{}]: {}", d.severity, d.check, d.message);
-        let f = out.entry((d.entity.kind, d.entity.id.clone())).or_insert(Finding {
-            severity: d.severity,
-            messages: Vec::new(),
-        });
+        let f = out
+            .entry((d.entity.kind, d.entity.id.clone()))
+            .or_insert(Finding {
+                severity: d.severity,
+                messages: Vec::new(),
+            });
         f.severity = f.severity.min(d.severity);
         f.messages.push(message);
+    }
+    // Errors first, each group in report order.
+    for f in out.values_mut() {
+        f.messages.sort_by_key(|m| !m.starts_with("error["));
     }
     out
 }
@@ -579,7 +685,10 @@ fn titled(id: &str, name: Option<&str>) -> Vec<String> {
 
 /// Text on one line: whitespace and control characters become single spaces.
 fn clean(text: &str) -> String {
-    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let spaced: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -591,7 +700,10 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut cut = false;
     for word in clean(text).split(' ').filter(|w| !w.is_empty()) {
         let word: String = if word.chars().count() > width {
-            word.chars().take(width - 1).chain(std::iter::once('…')).collect()
+            word.chars()
+                .take(width - 1)
+                .chain(std::iter::once('…'))
+                .collect()
         } else {
             word.to_owned()
         };

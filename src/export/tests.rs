@@ -3,7 +3,9 @@ use std::collections::HashSet;
 use super::mermaid::{text, unique};
 use super::*;
 use crate::Linter;
-use crate::model::{DecisionArea, DecisionRight, KeyResult, Model, Objective, Outcome, Product, Team};
+use crate::model::{
+    DecisionArea, DecisionRight, KeyResult, Model, Objective, Outcome, Product, Team,
+};
 
 fn draw(model: &Model, options: &ExportOptions) -> (String, String) {
     let report = Linter::new().check_model(model);
@@ -17,19 +19,29 @@ fn streaming() -> Model {
     Model::builder()
         .organization("Acme Music")
         .team(Team::new("music").kind(TeamKind::Unit))
-        .team(Team::new("playback").name("Playback").parent("music").owns("web-player"))
+        .team(
+            Team::new("playback")
+                .name("Playback")
+                .parent("music")
+                .owns("web-player"),
+        )
         .team(Team::new("search").parent("music").owns("web-player"))
         .team(Team::new("finance").kind(TeamKind::Business))
         .product(Product::new("web-player").outcome("listening-time"))
         .product(Product::new("gift-cards"))
-        .outcome(Outcome::new("listening-time", "Listeners spend more time with music"))
+        .outcome(Outcome::new(
+            "listening-time",
+            "Listeners spend more time with music",
+        ))
         .objective(
             Objective::new("okr-q3", "Listeners love it")
                 .owner("playback")
                 .supports("listening-time")
                 .with_key_result(KeyResult::new("okr-q3.1", "Launch the new player")),
         )
-        .decision(DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"))
+        .decision(
+            DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"),
+        )
         .decision(DecisionRight::new(DecisionArea::VendorSelection, "music"))
         .build()
 }
@@ -56,8 +68,12 @@ fn dot_quotes_and_escapes() {
 #[test]
 fn mermaid_text_is_escaped() {
     assert_eq!(text("say \"hi\""), "say #quot;hi#quot;");
-    assert_eq!(text("a <b> & c # d | e `f`"), "a #lt;b#gt; #amp; c #35; d #124; e #96;f#96;");
+    assert_eq!(
+        text("a <b> & c # d | e `f`"),
+        "a #lt;b#gt; #amp; c #35; d #124; e #96;f#96;"
+    );
     assert_eq!(text("Zoë\n音楽"), "Zoë 音楽");
+    assert_eq!(text("100% C:\\x"), "100#37; C:#92;x");
 }
 
 #[test]
@@ -73,9 +89,12 @@ fn mermaid_ids_are_sanitised_without_collisions() {
     // `a_b_2` is taken by the second id: it moves on.
     assert_eq!(c, "Team_a_b_2_2");
     assert_eq!(d, "Team_a_b_3");
-    assert_eq!(e, "Team____");
+    assert_eq!(e, "Team__n_");
     for id in [a, b, c, d, e] {
-        assert!(id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'), "{id}");
+        assert!(
+            id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'),
+            "{id}"
+        );
     }
 }
 
@@ -84,22 +103,44 @@ fn shapes_clusters_edges_and_findings() {
     let (dot, mermaid) = draw(&streaming(), &ExportOptions::default());
     assert!(dot.starts_with("digraph \"opmodel\" {\n"));
     assert!(dot.contains("subgraph \"cluster_music\" {"));
-    assert!(dot.contains("\"team:playback\" [label=\"Playback\\nplayback\", shape=box"));
+    assert!(dot.contains("\"playback\" [label=\"Playback\\nplayback\", shape=box"));
     assert!(dot.contains("shape=component"));
-    assert!(dot.contains("\"outcome:listening-time\" [label=\"listening-time\\nListeners spend more time with\\nmusic\", shape=hexagon"));
+    assert!(dot.contains("\"listening-time\" [label=\"listening-time\\nListeners spend more time with\\nmusic\", shape=hexagon"));
     assert!(dot.contains("shape=note"));
-    assert!(dot.contains("\"team:playback\" -> \"product:web-player\" [label=\"owns\""));
-    assert!(dot.contains("\"product:web-player\" -> \"outcome:listening-time\" [label=\"serves\""));
-    assert!(dot.contains("\"objective:okr-q3\" -> \"outcome:listening-time\" [label=\"supports\""));
-    assert!(dot.contains("\"team:finance\" -> \"org:organization\" [label=\"decides budget-allocation\""));
+    assert!(dot.contains("\"playback\" -> \"web-player\" [label=\"owns\""));
+    assert!(dot.contains("\"web-player\" -> \"listening-time\" [label=\"serves\""));
+    assert!(dot.contains("\"okr-q3\" -> \"listening-time\" [label=\"supports\""));
+    assert!(dot.contains("\"finance\" -> \"organization\" [label=\"decides budget-allocation\""));
     // A decision right nobody decides is a node of its own.
-    assert!(dot.contains("\"decision:vendor-selection@music\" [label=\"vendor-selection\\n@ music\\nnobody decides\""));
+    assert!(dot.contains(
+        "\"vendor-selection@music\" [label=\"vendor-selection\\n@ music\\nnobody decides\""
+    ));
     // Errors red with the messages as tooltip, warnings amber.
-    let web_player = dot.lines().find(|l| l.contains("\"product:web-player\" [")).expect("drawn");
-    assert!(web_player.contains("fillcolor=\"#ffcdd2\"") && web_player.contains("tooltip=\"error[unclear-ownership]"), "{web_player}");
-    let gift_cards = dot.lines().find(|l| l.contains("\"product:gift-cards\" [")).expect("drawn");
-    assert!(gift_cards.contains("error[orphaned-product]"), "{gift_cards}");
-    assert!(gift_cards.contains("warning[unaligned-product]"), "{gift_cards}");
+    let web_player = dot
+        .lines()
+        .find(|l| l.contains("\"web-player\" ["))
+        .expect("drawn");
+    assert!(
+        web_player.contains("fillcolor=\"#ffcdd2\"")
+            && web_player.contains("tooltip=\"error[unclear-ownership]"),
+        "{web_player}"
+    );
+    assert!(
+        web_player.contains("\\nwarning[missing-decision-right]"),
+        "errors come first: {web_player}"
+    );
+    let gift_cards = dot
+        .lines()
+        .find(|l| l.contains("\"gift-cards\" ["))
+        .expect("drawn");
+    assert!(
+        gift_cards.contains("error[orphaned-product]"),
+        "{gift_cards}"
+    );
+    assert!(
+        gift_cards.contains("warning[unaligned-product]"),
+        "{gift_cards}"
+    );
 
     assert!(mermaid.starts_with("flowchart LR\n"));
     assert!(mermaid.contains("subgraph Unit_music [\"music\"]"));
@@ -108,17 +149,26 @@ fn shapes_clusters_edges_and_findings() {
     assert!(mermaid.contains("Team_finance ==>|\"decides budget-allocation\"| Org_organization"));
     assert!(mermaid.contains("classDef error "));
     assert!(mermaid.contains("classDef warning "));
-    let error_line = mermaid.lines().find(|l| l.trim_start().starts_with("class ") && l.ends_with(" error")).expect("errors");
-    assert!(error_line.contains("Product_web_player") && error_line.contains("Product_gift_cards"), "{error_line}");
+    let error_line = mermaid
+        .lines()
+        .find(|l| l.trim_start().starts_with("class ") && l.ends_with(" error"))
+        .expect("errors");
+    assert!(
+        error_line.contains("Product_web_player") && error_line.contains("Product_gift_cards"),
+        "{error_line}"
+    );
 }
 
 #[test]
 fn key_results_are_optional() {
     let (dot, _) = draw(&streaming(), &ExportOptions::default());
-    assert!(!dot.contains("\"kr:"));
+    assert!(!dot.contains("\"okr-q3.1\""));
     assert!(dot.contains("1 key result\""));
-    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default().with_key_results(true));
-    assert!(dot.contains("\"kr:okr-q3.1\" -> \"objective:okr-q3\" [label=\"part of\""));
+    let (dot, mermaid) = draw(
+        &streaming(),
+        &ExportOptions::default().with_key_results(true),
+    );
+    assert!(dot.contains("\"okr-q3.1\" -> \"okr-q3\" [label=\"part of\""));
     assert!(mermaid.contains("KeyResult_okr_q3_1 -.->|\"part of\"| Objective_okr_q3"));
 }
 
@@ -136,28 +186,31 @@ fn output_is_deterministic() {
 fn focus_keeps_the_neighbourhood() {
     let model = streaming();
     let (dot, _) = draw(&model, &ExportOptions::default().with_focus("playback", 0));
-    assert_eq!(dot_nodes(&dot), ["team:playback"]);
+    assert_eq!(dot_nodes(&dot), ["playback"]);
 
     let (dot, _) = draw(&model, &ExportOptions::default().with_focus("playback", 1));
     let nodes = dot_nodes(&dot);
     // The unit it sits in, the product it owns, the objective it owns.
-    assert_eq!(nodes, ["team:music", "team:playback", "product:web-player", "objective:okr-q3"]);
+    assert_eq!(nodes, ["music", "playback", "web-player", "okr-q3"]);
     assert!(dot.contains("subgraph \"cluster_music\""));
 
     let (dot, mermaid) = draw(&model, &ExportOptions::default().with_focus("playback", 2));
     let nodes = dot_nodes(&dot);
-    for id in ["team:search", "outcome:listening-time", "decision:vendor-selection@music"] {
+    for id in ["search", "listening-time", "vendor-selection@music"] {
         assert!(nodes.iter().any(|n| n == id), "{id} missing from {nodes:?}");
     }
-    assert!(!nodes.iter().any(|n| n == "team:finance"), "{nodes:?}");
+    assert!(!nodes.iter().any(|n| n == "finance"), "{nodes:?}");
     assert!(!mermaid.contains("Team_finance"));
 
     // A hidden key result stands for its objective.
     let (dot, _) = draw(&model, &ExportOptions::default().with_focus("okr-q3.1", 0));
-    assert_eq!(dot_nodes(&dot), ["objective:okr-q3"]);
+    assert_eq!(dot_nodes(&dot), ["okr-q3"]);
     // The organisation can be the focus.
-    let (dot, _) = draw(&model, &ExportOptions::default().with_focus("organization", 1));
-    assert_eq!(dot_nodes(&dot), ["team:finance", "org:organization"]);
+    let (dot, _) = draw(
+        &model,
+        &ExportOptions::default().with_focus("organization", 1),
+    );
+    assert_eq!(dot_nodes(&dot), ["finance", "organization"]);
 }
 
 #[test]
@@ -165,16 +218,30 @@ fn unknown_focus_suggests_an_id() {
     let model = streaming();
     let report = Linter::new().check_model(&model);
     let graph = OrgGraph::build(&model);
-    let err = dot(&graph, &report, &ExportOptions::default().with_focus("playbak", 1)).unwrap_err();
+    let err = dot(
+        &graph,
+        &report,
+        &ExportOptions::default().with_focus("playbak", 1),
+    );
     assert_eq!(
         err,
-        ExportError::UnknownFocus {
+        Err(ExportError::UnknownFocus {
             id: "playbak".into(),
             suggestion: Some("playback".into())
-        }
+        })
     );
-    let err = mermaid(&graph, &report, &ExportOptions::default().with_focus("zzzzzzzz", 1)).unwrap_err();
-    assert!(matches!(err, ExportError::UnknownFocus { suggestion: None, .. }));
+    let err = mermaid(
+        &graph,
+        &report,
+        &ExportOptions::default().with_focus("zzzzzzzz", 1),
+    );
+    assert!(matches!(
+        err,
+        Err(ExportError::UnknownFocus {
+            suggestion: None,
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -191,24 +258,47 @@ fn every_team_appears_whatever_the_hierarchy() {
         .build();
     let (dot, mermaid) = draw(&model, &ExportOptions::default());
     let nodes = dot_nodes(&dot);
-    for id in ["team:a", "team:b", "team:lost", "team:twin", "team:twin#2", "team:lead", "team:squad"] {
-        assert_eq!(nodes.iter().filter(|n| *n == id).count(), 1, "{id} in {nodes:?}");
+    for id in ["a", "b", "lost", "twin", "twin#2", "lead", "squad"] {
+        assert_eq!(
+            nodes.iter().filter(|n| *n == id).count(),
+            1,
+            "{id} in {nodes:?}"
+        );
     }
     assert!(dot.contains("subgraph \"cluster_lead\""));
     assert_eq!(dot.matches('{').count(), dot.matches('}').count());
-    for id in ["Team_a[", "Team_b[", "Team_lost[", "Team_twin[", "Team_twin_2[", "Team_lead[", "Team_squad["] {
+    for id in [
+        "Team_a[",
+        "Team_b[",
+        "Team_lost[",
+        "Team_twin[",
+        "Team_twin_2[",
+        "Team_lead[",
+        "Team_squad[",
+    ] {
         assert!(mermaid.contains(id), "{id} missing:\n{mermaid}");
     }
-    assert_eq!(mermaid.matches("subgraph ").count(), mermaid.lines().filter(|l| l.trim() == "end").count());
+    assert_eq!(
+        mermaid.matches("subgraph ").count(),
+        mermaid.lines().filter(|l| l.trim() == "end").count()
+    );
 }
 
 #[test]
 fn deep_hierarchies_do_not_overflow() {
     let mut b = Model::builder().team(Team::new("t0").kind(TeamKind::Unit));
     for i in 1..3000 {
-        b = b.team(Team::new(format!("t{i}")).kind(TeamKind::Unit).parent(format!("t{}", i - 1)));
+        b = b.team(
+            Team::new(format!("t{i}"))
+                .kind(TeamKind::Unit)
+                .parent(format!("t{}", i - 1)),
+        );
     }
-    let (dot, mermaid) = draw(&b.build(), &ExportOptions::default());
+    let model = b.build();
+    let graph = OrgGraph::build(&model);
+    let report = Report::default();
+    let dot = dot(&graph, &report, &ExportOptions::default()).expect("draws");
+    let mermaid = mermaid(&graph, &report, &ExportOptions::default()).expect("draws");
     assert_eq!(dot.matches("subgraph ").count(), 3000);
     assert_eq!(mermaid.matches("subgraph ").count(), 3000);
 }
@@ -225,13 +315,31 @@ fn an_empty_model_draws() {
 fn hostile() -> Model {
     Model::builder()
         .organization("Quote \" and back\\slash\nnew line")
-        .team(Team::new("unit \"x\"").kind(TeamKind::Unit).name("Ünït\\ \"one\"\n<b>&amp;</b>"))
-        .team(Team::new("t.1-a").parent("unit \"x\"").owns("p\\").name("end"))
+        .team(
+            Team::new("unit \"x\"")
+                .kind(TeamKind::Unit)
+                .name("Ünït\\ \"one\"\n<b>&amp;</b>"),
+        )
+        .team(
+            Team::new("t.1-a")
+                .parent("unit \"x\"")
+                .owns("p\\")
+                .name("end"),
+        )
         .team(Team::new("t\\").owns("p\\"))
         .team(Team::new("subgraph"))
-        .product(Product::new("p\\").name("graph { node } -> edge;").outcome("o#1"))
-        .outcome(Outcome::new("o#1", "Zoë's \"fans\" 音楽 | pipes `ticks` %% comment\r\n\ttabs"))
-        .decision(DecisionRight::new(DecisionArea::Custom("odd \"area\"|x".into()), "p\\").decides("t\\"))
+        .product(
+            Product::new("p\\")
+                .name("graph { node } -> edge;")
+                .outcome("o#1"),
+        )
+        .outcome(Outcome::new(
+            "o#1",
+            "Zoë's \"fans\" 音楽 | pipes `ticks` %% comment\r\n\ttabs",
+        ))
+        .decision(
+            DecisionRight::new(DecisionArea::Custom("odd \"area\"|x".into()), "p\\").decides("t\\"),
+        )
         .build()
 }
 
@@ -243,21 +351,34 @@ fn hostile_text_stays_inside_its_strings() {
         let bare = line.replace("\\\\", "").replace("\\\"", "");
         assert_eq!(bare.matches('"').count() % 2, 0, "{line}");
     }
-    assert!(dot.contains("\"team:unit \\\"x\\\"\""));
-    assert!(dot.contains("\"product:p\\\\\""));
+    assert!(dot.contains("\"unit \\\"x\\\"\""));
+    assert!(dot.contains("\"p\\\\\""));
     assert!(dot.contains("decides odd \\\"area\\\"|x"));
     // Mermaid: only the label delimiters are quotes; ids are plain.
-    for line in mermaid.lines().filter(|l| !l.trim_start().starts_with("%%")) {
+    for line in mermaid
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("%%"))
+    {
         assert!(line.matches('"').count() % 2 == 0, "{line}");
     }
-    assert!(mermaid.contains("Outcome_o_1{{\"o#35;1<br/>Zoë's #quot;fans#quot; 音楽 #124; pipes #96;ticks#96; %%<br/>comment tabs\"}}"), "{mermaid}");
+    assert!(
+        mermaid.contains("Outcome_o_1{{\"o#35;1<br/>Zoë's #quot;fans#quot; 音楽 #124; pipes<br/>#96;ticks#96; #37;#37; comment tabs\"}}"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("Product_p_([\"graph { node } -#gt; edge;<br/>p#92;\"])"),
+        "{mermaid}"
+    );
     assert!(mermaid.contains("Team_subgraph[\"subgraph\"]"));
     render_with_graphviz(&dot);
 }
 
 #[test]
 fn streaming_renders_with_graphviz() {
-    let (dot, _) = draw(&streaming(), &ExportOptions::default().with_key_results(true));
+    let (dot, _) = draw(
+        &streaming(),
+        &ExportOptions::default().with_key_results(true),
+    );
     render_with_graphviz(&dot);
 }
 
@@ -265,12 +386,22 @@ fn streaming_renders_with_graphviz() {
 fn render_with_graphviz(dot: &str) {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let child = Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
     let Ok(mut child) = child else {
         eprintln!("note: Graphviz `dot` is not installed; skipping the rendering check");
         return;
     };
-    child.stdin.take().expect("stdin").write_all(dot.as_bytes()).expect("writes");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("writes");
     let out = child.wait_with_output().expect("dot runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "dot failed: {stderr}\n{dot}");

@@ -68,7 +68,11 @@ impl Default for ScorecardOptions {
     fn default() -> Self {
         Self {
             max_products: 3,
-            decision_areas: vec![DecisionArea::FeatureSet, DecisionArea::BudgetAllocation, DecisionArea::VendorSelection],
+            decision_areas: vec![
+                DecisionArea::FeatureSet,
+                DecisionArea::BudgetAllocation,
+                DecisionArea::VendorSelection,
+            ],
         }
     }
 }
@@ -103,7 +107,9 @@ impl ScorecardOptions {
 }
 
 /// The tenets, in the order they are reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, IntoStaticStr, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, IntoStaticStr, Serialize,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -145,8 +151,16 @@ impl TenetKind {
     pub fn checks(self) -> &'static [&'static str] {
         match self {
             Self::OwnershipClarity => &["orphaned-product", "unclear-ownership"],
-            Self::OutcomeAlignment => &["unaligned-product", "unsupported-outcome", "function-not-product-led"],
-            Self::GoalStyle => &["milestone-key-result", "unmeasurable-key-result", "project-style-objective"],
+            Self::OutcomeAlignment => &[
+                "unaligned-product",
+                "unsupported-outcome",
+                "function-not-product-led",
+            ],
+            Self::GoalStyle => &[
+                "milestone-key-result",
+                "unmeasurable-key-result",
+                "project-style-objective",
+            ],
             Self::DecisionClarity => &[
                 "missing-decision-right",
                 "missing-decider",
@@ -261,7 +275,11 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             m.into_tenet(kind, report)
         })
         .collect();
-    let scores: Vec<u32> = tenets.iter().filter_map(|t| t.score).map(u32::from).collect();
+    let scores: Vec<u32> = tenets
+        .iter()
+        .filter_map(|t| t.score)
+        .map(u32::from)
+        .collect();
     let overall = share(scores.iter().sum::<u32>() as usize, scores.len() * 100);
     let most_loaded_team = graph
         .team_ixs()
@@ -300,8 +318,11 @@ struct Measure {
 
 impl Measure {
     fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
-        self.offenders
-            .sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then_with(|| a.id.cmp(&b.id)).then_with(|| a.reason.cmp(&b.reason)));
+        self.offenders.sort_by(|(ra, a), (rb, b)| {
+            rb.cmp(ra)
+                .then_with(|| a.id.cmp(&b.id))
+                .then_with(|| a.reason.cmp(&b.reason))
+        });
         let offender_count = self.offenders.len();
         if self.measured == 0 && !self.summary.starts_with("no ") {
             let what = match kind {
@@ -316,7 +337,11 @@ impl Measure {
             .iter()
             .map(|&check| CheckCount {
                 check,
-                findings: report.diagnostics.iter().filter(|d| d.check == check).count(),
+                findings: report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.check == check)
+                    .count(),
             })
             .collect();
         Tenet {
@@ -326,7 +351,12 @@ impl Measure {
             measured: self.measured,
             summary: self.summary,
             offender_count,
-            offenders: self.offenders.into_iter().take(MAX_OFFENDERS).map(|(_, o)| o).collect(),
+            offenders: self
+                .offenders
+                .into_iter()
+                .take(MAX_OFFENDERS)
+                .map(|(_, o)| o)
+                .collect(),
             checks,
         }
     }
@@ -341,7 +371,11 @@ fn offender(kind: EntityKind, id: &str, reason: String) -> Offender {
 }
 
 fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::TeamIx>) -> String {
-    teams.into_iter().map(|t| graph.team(t).id.as_str()).collect::<Vec<_>>().join(", ")
+    teams
+        .into_iter()
+        .map(|t| graph.team(t).id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn ownership(g: &OrgGraph<'_>) -> Measure {
@@ -352,14 +386,24 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
         match owners.len() {
             1 => m.healthy += 1,
             // An orphan is the worst: nobody at all is accountable.
-            0 => m.offenders.push((usize::MAX, offender(EntityKind::Product, id, "no accountable team".to_owned()))),
+            0 => m.offenders.push((
+                usize::MAX,
+                offender(EntityKind::Product, id, "no accountable team".to_owned()),
+            )),
             n => {
-                let reason = format!("{n} accountable teams: {}", names(g, owners.iter().map(|o| o.team)));
-                m.offenders.push((n, offender(EntityKind::Product, id, reason)));
+                let reason = format!(
+                    "{n} accountable teams: {}",
+                    names(g, owners.iter().map(|o| o.team))
+                );
+                m.offenders
+                    .push((n, offender(EntityKind::Product, id, reason)));
             }
         }
     }
-    m.summary = format!("{} of {} products have exactly one accountable team", m.healthy, m.measured);
+    m.summary = format!(
+        "{} of {} products have exactly one accountable team",
+        m.healthy, m.measured
+    );
     m
 }
 
@@ -372,10 +416,20 @@ fn alignment(g: &OrgGraph<'_>) -> Measure {
             let product = g.product(p);
             // Products for customers without an outcome are the worst.
             let rank = usize::from(product.kind == Some(crate::model::ProductKind::CustomerFacing));
-            m.offenders.push((rank, offender(EntityKind::Product, &product.id, "no path to any outcome".to_owned())));
+            m.offenders.push((
+                rank,
+                offender(
+                    EntityKind::Product,
+                    &product.id,
+                    "no path to any outcome".to_owned(),
+                ),
+            ));
         }
     }
-    m.summary = format!("{} of {} products have a path to an outcome", m.healthy, m.measured);
+    m.summary = format!(
+        "{} of {} products have a path to an outcome",
+        m.healthy, m.measured
+    );
     m
 }
 
@@ -385,7 +439,9 @@ fn goal_style(g: &OrgGraph<'_>) -> Measure {
     for (_, kr) in model.key_results() {
         let reason = match kr.kind {
             Some(KeyResultKind::Outcome) => None,
-            Some(KeyResultKind::Milestone) => Some("declared a milestone (`kind: milestone`)".to_owned()),
+            Some(KeyResultKind::Milestone) => {
+                Some("declared a milestone (`kind: milestone`)".to_owned())
+            }
             None => {
                 let a = classify(&kr.text);
                 (a.style == Style::Milestone).then(|| match a.deciding_cue() {
@@ -396,30 +452,52 @@ fn goal_style(g: &OrgGraph<'_>) -> Measure {
         };
         match reason {
             None => m.healthy += 1,
-            Some(reason) => m.offenders.push((0, offender(EntityKind::KeyResult, &kr.id, reason))),
+            Some(reason) => m
+                .offenders
+                .push((0, offender(EntityKind::KeyResult, &kr.id, reason))),
         }
     }
-    m.summary = format!("{} of {} key results are outcome-style", m.healthy, m.measured);
+    m.summary = format!(
+        "{} of {} key results are outcome-style",
+        m.healthy, m.measured
+    );
     m
 }
 
 fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
-    let mut m = Measure::new(if areas.is_empty() { 0 } else { g.product_ixs().len() });
+    let mut m = Measure::new(if areas.is_empty() {
+        0
+    } else {
+        g.product_ixs().len()
+    });
     if areas.is_empty() {
         m.summary = "no decision areas to measure".to_owned();
         return m;
     }
     for p in g.product_ixs() {
-        let problems: Vec<String> = areas.iter().filter_map(|area| unclear_decision(g, area, p)).collect();
+        let problems: Vec<String> = areas
+            .iter()
+            .filter_map(|area| unclear_decision(g, area, p))
+            .collect();
         if problems.is_empty() {
             m.healthy += 1;
         } else {
             let reason = problems.join("; ");
-            m.offenders.push((problems.len(), offender(EntityKind::Product, &g.product(p).id, reason)));
+            m.offenders.push((
+                problems.len(),
+                offender(EntityKind::Product, &g.product(p).id, reason),
+            ));
         }
     }
-    let listed = areas.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-    m.summary = format!("{} of {} products have exactly one decider for {listed}", m.healthy, m.measured);
+    let listed = areas
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    m.summary = format!(
+        "{} of {} products have exactly one decider for {listed}",
+        m.healthy, m.measured
+    );
     m
 }
 
@@ -428,7 +506,11 @@ fn unclear_decision(g: &OrgGraph<'_>, area: &DecisionArea, p: ProductIx) -> Opti
     let Some(governing) = g.governing_decisions(area, p) else {
         return Some(format!("{area}: no decision right"));
     };
-    let mut deciders: Vec<crate::graph::TeamIx> = governing.decisions.iter().flat_map(|&d| g.deciders(d)).collect();
+    let mut deciders: Vec<crate::graph::TeamIx> = governing
+        .decisions
+        .iter()
+        .flat_map(|&d| g.deciders(d))
+        .collect();
     deciders.sort_unstable();
     deciders.dedup();
     let scope = match g.graph()[governing.scope] {
@@ -438,12 +520,18 @@ fn unclear_decision(g: &OrgGraph<'_>, area: &DecisionArea, p: ProductIx) -> Opti
     match deciders.len() {
         1 => None,
         0 => Some(format!("{area}: nobody decides (at `{scope}`)")),
-        _ => Some(format!("{area}: {} decide (at `{scope}`)", names(g, deciders))),
+        _ => Some(format!(
+            "{area}: {} decide (at `{scope}`)",
+            names(g, deciders)
+        )),
     }
 }
 
 fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
-    let teams: Vec<_> = g.team_ixs().filter(|&t| g.team(t).kind.builds_products()).collect();
+    let teams: Vec<_> = g
+        .team_ixs()
+        .filter(|&t| g.team(t).kind.builds_products())
+        .collect();
     let mut m = Measure::new(teams.len());
     for t in teams {
         let n = g.products_of(t).len();
@@ -451,10 +539,18 @@ fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
         if (1..=max_products).contains(&n) {
             m.healthy += 1;
         } else if n == 0 {
-            m.offenders.push((0, offender(EntityKind::Team, id, "accountable for no product".to_owned())));
+            m.offenders.push((
+                0,
+                offender(
+                    EntityKind::Team,
+                    id,
+                    "accountable for no product".to_owned(),
+                ),
+            ));
         } else {
             let reason = format!("accountable for {n} products (at most {max_products})");
-            m.offenders.push((n, offender(EntityKind::Team, id, reason)));
+            m.offenders
+                .push((n, offender(EntityKind::Team, id, reason)));
         }
     }
     m.summary = format!(

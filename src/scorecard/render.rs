@@ -5,7 +5,11 @@ use std::fmt::Write;
 use super::{Scorecard, Tenet};
 
 fn products(n: usize) -> String {
-    if n == 1 { "1 product".to_owned() } else { format!("{n} products") }
+    if n == 1 {
+        "1 product".to_owned()
+    } else {
+        format!("{n} products")
+    }
 }
 
 fn score_text(score: Option<u8>) -> String {
@@ -22,14 +26,22 @@ fn heading(card: &Scorecard) -> String {
 fn checks_text(t: &Tenet, code: bool) -> String {
     t.checks
         .iter()
-        .map(|c| if code { format!("`{}` ({})", c.check, c.findings) } else { format!("{} ({})", c.check, c.findings) })
+        .map(|c| {
+            if code {
+                format!("`{}` ({})", c.check, c.findings)
+            } else {
+                format!("{} ({})", c.check, c.findings)
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// Text on one line, control characters as spaces.
 fn one_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 pub(super) fn text(card: &Scorecard) -> String {
@@ -39,21 +51,53 @@ pub(super) fn text(card: &Scorecard) -> String {
         None => "n/a".to_owned(),
     };
     let _ = writeln!(out, "{}: {overall}\n", heading(card));
-    let width = card.tenets.iter().map(|t| t.tenet.title().len()).max().unwrap_or(5).max("tenet".len());
+    let width = card
+        .tenets
+        .iter()
+        .map(|t| t.tenet.title().len())
+        .max()
+        .unwrap_or(5)
+        .max("tenet".len());
     let _ = writeln!(out, "{:<width$}  {:>5}  measured", "tenet", "score");
     for t in &card.tenets {
-        let _ = writeln!(out, "{:<width$}  {:>5}  {}", t.tenet.title(), score_text(t.score), t.summary);
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>5}  {}",
+            t.tenet.title(),
+            score_text(t.score),
+            t.summary
+        );
     }
-    let _ = writeln!(out, "{:<width$}  {:>5}", "overall", score_text(card.overall));
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>5}",
+        "overall",
+        score_text(card.overall)
+    );
     for t in &card.tenets {
-        let _ = writeln!(out, "\n{} (checks: {})", t.tenet.title(), checks_text(t, false));
+        let _ = writeln!(
+            out,
+            "\n{} (checks: {})",
+            t.tenet.title(),
+            checks_text(t, false)
+        );
         if t.offenders.is_empty() {
-            let none = if t.score.is_some() { "  no offenders" } else { "  nothing to measure" };
+            let none = if t.score.is_some() {
+                "  no offenders"
+            } else {
+                "  nothing to measure"
+            };
             out.push_str(none);
             out.push('\n');
         }
         for o in &t.offenders {
-            let _ = writeln!(out, "  - {} `{}`: {}", o.kind, one_line(&o.id), one_line(&o.reason));
+            let _ = writeln!(
+                out,
+                "  - {} `{}`: {}",
+                o.kind,
+                one_line(&o.id),
+                one_line(&o.reason)
+            );
         }
         if t.offender_count > t.offenders.len() {
             let _ = writeln!(out, "  … and {} more", t.offender_count - t.offenders.len());
@@ -61,7 +105,12 @@ pub(super) fn text(card: &Scorecard) -> String {
     }
     match &card.most_loaded_team {
         Some(peak) => {
-            let _ = writeln!(out, "\nmost loaded team: `{}` ({})", one_line(&peak.team), products(peak.products));
+            let _ = writeln!(
+                out,
+                "\nmost loaded team: `{}` ({})",
+                one_line(&peak.team),
+                products(peak.products)
+            );
         }
         None => out.push_str("\nmost loaded team: none (no team owns a product)\n"),
     }
@@ -76,7 +125,9 @@ fn cell(s: &str) -> String {
 pub(super) fn markdown(card: &Scorecard) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", cell(&heading(card)));
-    let overall = card.overall.map_or_else(|| "n/a".to_owned(), |s| format!("{s}/100"));
+    let overall = card
+        .overall
+        .map_or_else(|| "n/a".to_owned(), |s| format!("{s}/100"));
     let _ = writeln!(out, "**Overall: {overall}**\n");
     out.push_str("| tenet | score | measured | worst offenders | checks (findings) |\n");
     out.push_str("|---|---:|---|---|---|\n");
@@ -87,9 +138,16 @@ pub(super) fn markdown(card: &Scorecard) -> String {
             .map(|o| format!("`{}`: {}", cell(&o.id).replace('`', "'"), cell(&o.reason)))
             .collect();
         if t.offender_count > t.offenders.len() {
-            offenders.push(format!("… and {} more", t.offender_count - t.offenders.len()));
+            offenders.push(format!(
+                "… and {} more",
+                t.offender_count - t.offenders.len()
+            ));
         }
-        let offenders = if offenders.is_empty() { "—".to_owned() } else { offenders.join("<br>") };
+        let offenders = if offenders.is_empty() {
+            "—".to_owned()
+        } else {
+            offenders.join("<br>")
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
@@ -101,7 +159,12 @@ pub(super) fn markdown(card: &Scorecard) -> String {
         );
     }
     if let Some(peak) = &card.most_loaded_team {
-        let _ = writeln!(out, "\nMost loaded team: `{}` ({}).", cell(&peak.team).replace('`', "'"), products(peak.products));
+        let _ = writeln!(
+            out,
+            "\nMost loaded team: `{}` ({}).",
+            cell(&peak.team).replace('`', "'"),
+            products(peak.products)
+        );
     }
     out
 }

@@ -1,0 +1,279 @@
+use super::*;
+use crate::Linter;
+use crate::model::{DecisionRight, KeyResult, Model, Objective, Outcome, Product, Team, TeamKind};
+
+fn card(model: &Model, options: &ScorecardOptions) -> Scorecard {
+    let report = Linter::new().check_model(model);
+    score(&OrgGraph::build(model), &report, options)
+}
+
+fn tenet(card: &Scorecard, kind: TenetKind) -> &Tenet {
+    card.tenet(kind).expect("every tenet is reported")
+}
+
+#[test]
+fn shares_round_half_up_and_never_divide_by_zero() {
+    assert_eq!(share(0, 0), None);
+    assert_eq!(share(0, 3), Some(0));
+    assert_eq!(share(1, 3), Some(33));
+    assert_eq!(share(2, 3), Some(67));
+    assert_eq!(share(1, 8), Some(13));
+    assert_eq!(share(7, 7), Some(100));
+}
+
+#[test]
+fn an_empty_model_is_not_applicable_everywhere() {
+    let c = card(&Model::new(), &ScorecardOptions::default());
+    assert_eq!(c.overall, None);
+    assert_eq!(c.tenets.len(), 5);
+    for t in &c.tenets {
+        assert_eq!(t.score, None, "{:?}", t.tenet);
+        assert_eq!(t.measured, 0);
+        assert!(t.summary.starts_with("no "), "{}", t.summary);
+    }
+    assert_eq!(c.most_loaded_team, None);
+    let text = c.to_text();
+    assert!(text.contains("Operating-model health: n/a"), "{text}");
+    assert!(text.contains("ownership clarity"), "{text}");
+    assert!(text.contains("n/a  no products to measure"), "{text}");
+    assert!(
+        c.to_markdown()
+            .contains("| goal style | n/a | no key results to measure |")
+    );
+    let json = c.to_json();
+    assert_eq!(json["overall"], serde_json::Value::Null);
+    assert_eq!(json["tenets"][0]["score"], serde_json::Value::Null);
+}
+
+#[test]
+fn ownership_and_alignment() {
+    let model = Model::builder()
+        .team(Team::new("a").owns("p1").owns("p2"))
+        .team(Team::new("b").owns("p2"))
+        .team(Team::new("c").owns("p2"))
+        .product(Product::new("p1").outcome("o"))
+        .product(Product::new("p2"))
+        .product(Product::new("p3"))
+        .product(Product::new("p4").owner("a").part_of("p1"))
+        .outcome(Outcome::new("o", "Customers are happy"))
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let own = tenet(&c, TenetKind::OwnershipClarity);
+    assert_eq!((own.healthy, own.measured, own.score), (2, 4, Some(50)));
+    // The orphan first, then the product with most owners.
+    assert_eq!(own.offenders[0].id, "p3");
+    assert_eq!(own.offenders[0].reason, "no accountable team");
+    assert_eq!(own.offenders[1].id, "p2");
+    assert_eq!(own.offenders[1].reason, "3 accountable teams: a, b, c");
+    assert_eq!(
+        own.checks.iter().map(|c| c.check).collect::<Vec<_>>(),
+        ["orphaned-product", "unclear-ownership"]
+    );
+    assert_eq!(own.checks[0].findings, 1);
+    assert_eq!(own.checks[1].findings, 1);
+
+    let align = tenet(&c, TenetKind::OutcomeAlignment);
+    // p1 serves `o`; p4 through its parent p1.
+    assert_eq!(
+        (align.healthy, align.measured, align.score),
+        (2, 4, Some(50))
+    );
+    let ids: Vec<&str> = align.offenders.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["p2", "p3"]);
+}
+
+#[test]
+fn goal_style_honours_declared_kinds() {
+    let model = Model::builder()
+        .objective(
+            Objective::new("q3", "Listeners love it")
+                .key_result("Raise week-1 retention from 31% to 38%")
+                .key_result("Launch the new onboarding flow")
+                .with_key_result(
+                    KeyResult::new("", "Ship the player rewrite").kind(KeyResultKind::Outcome),
+                )
+                .with_key_result(
+                    KeyResult::new("", "Cut churn from 5% to 4%").kind(KeyResultKind::Milestone),
+                ),
+        )
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let goals = tenet(&c, TenetKind::GoalStyle);
+    assert_eq!(
+        (goals.healthy, goals.measured, goals.score),
+        (2, 4, Some(50))
+    );
+    let ids: Vec<&str> = goals.offenders.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["q3#2", "q3#4"]);
+    assert!(
+        goals.offenders[0].reason.contains("Launch"),
+        "{}",
+        goals.offenders[0].reason
+    );
+    assert!(
+        goals.offenders[1].reason.contains("declared"),
+        "{}",
+        goals.offenders[1].reason
+    );
+}
+
+#[test]
+fn decision_clarity_uses_the_nearest_scope() {
+    use crate::model::DecisionArea::{BudgetAllocation, FeatureSet, VendorSelection};
+    let model = Model::builder()
+        .team(Team::new("unit").kind(TeamKind::Unit))
+        .team(Team::new("squad").parent("unit").owns("p1").owns("p2"))
+        .team(Team::new("finance").kind(TeamKind::Business))
+        .product(Product::new("p1"))
+        .product(Product::new("p2"))
+        .decision(DecisionRight::new(FeatureSet, "unit").decides("unit"))
+        .decision(DecisionRight::new(BudgetAllocation, "organization").decides("finance"))
+        .decision(DecisionRight::new(VendorSelection, "organization").decides("finance"))
+        // Nearer than the organisation for p2, and conflicting.
+        .decision(
+            DecisionRight::new(VendorSelection, "p2")
+                .decides("squad")
+                .decides("finance"),
+        )
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let d = tenet(&c, TenetKind::DecisionClarity);
+    assert_eq!((d.healthy, d.measured, d.score), (1, 2, Some(50)));
+    assert_eq!(d.offenders.len(), 1);
+    assert_eq!(d.offenders[0].id, "p2");
+    assert_eq!(
+        d.offenders[0].reason,
+        "vendor-selection: squad, finance decide (at `p2`)"
+    );
+
+    // Only feature-set asked for: both products are clear.
+    let only_features = ScorecardOptions::default().with_decision_areas(vec![FeatureSet]);
+    assert_eq!(
+        tenet(&card(&model, &only_features), TenetKind::DecisionClarity).score,
+        Some(100)
+    );
+    // No areas: nothing to measure.
+    let none = ScorecardOptions::default().with_decision_areas(Vec::new());
+    assert_eq!(
+        tenet(&card(&model, &none), TenetKind::DecisionClarity).score,
+        None
+    );
+
+    // Nobody at all decides.
+    let bare = Model::builder()
+        .team(Team::new("t").owns("p"))
+        .product(Product::new("p"))
+        .build();
+    let d = tenet(
+        &card(&bare, &ScorecardOptions::default()),
+        TenetKind::DecisionClarity,
+    )
+    .clone();
+    assert_eq!(d.score, Some(0));
+    assert_eq!(
+        d.offenders[0].reason,
+        "feature-set: no decision right; budget-allocation: no decision right; vendor-selection: no decision right"
+    );
+}
+
+#[test]
+fn team_load_counts_product_teams_only() {
+    let mut b = Model::builder()
+        .team(Team::new("busy"))
+        .team(Team::new("ok").owns("p0"))
+        .team(Team::new("idle").kind(TeamKind::Platform))
+        .team(Team::new("sales").kind(TeamKind::Business))
+        .team(Team::new("tribe").kind(TeamKind::Unit).owns("p5"));
+    for i in 0..6 {
+        b = b.product(Product::new(format!("p{i}")));
+    }
+    let mut model = b.build();
+    for i in 1..5 {
+        model.teams[0].owns.push(format!("p{i}").into());
+    }
+    let c = card(&model, &ScorecardOptions::default());
+    let load = tenet(&c, TenetKind::TeamLoad);
+    // busy (4 products), ok (1), idle (0): business teams and units are not measured.
+    assert_eq!((load.healthy, load.measured, load.score), (1, 3, Some(33)));
+    assert_eq!(load.offenders[0].id, "busy");
+    assert_eq!(
+        load.offenders[0].reason,
+        "accountable for 4 products (at most 3)"
+    );
+    assert_eq!(load.offenders[1].id, "idle");
+    assert_eq!(
+        c.most_loaded_team,
+        Some(LoadPeak {
+            team: "busy".into(),
+            products: 4
+        })
+    );
+
+    let roomy = ScorecardOptions::default().with_max_products(4);
+    assert_eq!(
+        tenet(&card(&model, &roomy), TenetKind::TeamLoad).score,
+        Some(67)
+    );
+}
+
+#[test]
+fn offenders_are_capped_and_ordered() {
+    let mut b = Model::builder();
+    for id in ["p9", "p3", "p7", "p1", "p5", "p2", "p8"] {
+        b = b.product(Product::new(id));
+    }
+    let c = card(&b.build(), &ScorecardOptions::default());
+    let own = tenet(&c, TenetKind::OwnershipClarity);
+    assert_eq!(own.offender_count, 7);
+    let ids: Vec<&str> = own.offenders.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["p1", "p2", "p3", "p5", "p7"]);
+    assert!(c.to_text().contains("… and 2 more"));
+    assert!(c.to_markdown().contains("… and 2 more"));
+}
+
+#[test]
+fn options_come_from_the_config() {
+    let mut config = Config::new();
+    config.set_param("overloaded-team", "max_products", 5_i64);
+    config.set_param(
+        "missing-decision-right",
+        "areas",
+        &["feature-set", "pricing"][..],
+    );
+    let o = ScorecardOptions::from_config(&config);
+    assert_eq!(o.max_products, 5);
+    assert_eq!(
+        o.decision_areas,
+        [DecisionArea::FeatureSet, DecisionArea::Pricing]
+    );
+    assert_eq!(
+        ScorecardOptions::from_config(&Config::new()),
+        ScorecardOptions::default()
+    );
+}
+
+#[test]
+fn overall_is_the_mean_of_measured_tenets() {
+    let model = Model::builder()
+        .team(Team::new("t").owns("p"))
+        .product(Product::new("p").outcome("o"))
+        .outcome(Outcome::new("o", "Customers are happy"))
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    // ownership 100, alignment 100, goal style n/a, decisions 0, load 100.
+    assert_eq!(tenet(&c, TenetKind::GoalStyle).score, None);
+    assert_eq!(c.overall, Some(75));
+    let json = c.to_json();
+    let keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["most_loaded_team", "organization", "overall", "tenets"]
+    );
+    assert_eq!(json["tenets"][0]["tenet"], "ownership-clarity");
+    assert_eq!(json["tenets"][4]["checks"][0]["check"], "overloaded-team");
+}

@@ -1,0 +1,363 @@
+//! `opmodel graph` and `opmodel report`, run as processes: DOT that
+//! Graphviz renders, Mermaid flowcharts, every team drawn, the scorecard's
+//! formats and exit codes.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const ORGS: [&str; 2] = ["examples/orgs/streaming", "examples/orgs/healthy.yaml"];
+
+fn opmodel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = opmodel(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The ids of every team of an org, read from its files with the library.
+fn team_ids(path: &str) -> Vec<String> {
+    let loaded = opmodel::load::load_paths(&[Path::new(ROOT).join(path)], &Default::default())
+        .expect("loads");
+    let ids: Vec<String> = loaded.model.teams.iter().map(|t| t.id.clone()).collect();
+    assert!(!ids.is_empty(), "{path} has teams");
+    ids
+}
+
+/// Renders DOT with Graphviz; `false` (with a note) when `dot` is not installed.
+fn render_svg(dot: &str) -> bool {
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        println!("note: Graphviz `dot` is not installed; skipping the rendering check");
+        return false;
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("writes to dot");
+    let out = child.wait_with_output().expect("dot runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot -Tsvg failed: {err}\n{dot}");
+    assert!(!err.to_lowercase().contains("syntax error"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    true
+}
+
+#[test]
+fn dot_renders_with_graphviz_and_shows_every_team() {
+    for org in ORGS {
+        let dot = ok(&["graph", org, "--format", "dot"]);
+        assert!(dot.starts_with("digraph"), "{dot}");
+        for id in team_ids(org) {
+            assert!(
+                dot.contains(&format!("\"{id}\" [")),
+                "team `{id}` of {org} missing:\n{dot}"
+            );
+        }
+        render_svg(&dot);
+    }
+    // The default format is DOT.
+    assert_eq!(
+        ok(&["graph", ORGS[0]]),
+        ok(&["graph", ORGS[0], "--format", "dot"])
+    );
+}
+
+#[test]
+fn mermaid_is_a_flowchart_with_every_team() {
+    for org in ORGS {
+        let m = ok(&["graph", org, "--format", "mermaid"]);
+        assert!(m.starts_with("flowchart"), "{m}");
+        for id in team_ids(org) {
+            let sanitised: String = id
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            assert!(
+                m.contains(&format!("Team_{sanitised}[")),
+                "team `{id}` of {org} missing:\n{m}"
+            );
+        }
+        assert!(m.contains("classDef error"));
+    }
+}
+
+#[test]
+fn findings_are_coloured() {
+    let dot = ok(&["graph", "examples/orgs/streaming"]);
+    // web-player has two accountable teams: an error.
+    let web_player = dot
+        .lines()
+        .find(|l| l.contains("\"web-player\" ["))
+        .expect("drawn");
+    assert!(
+        web_player.contains("#c62828") && web_player.contains("unclear-ownership"),
+        "{web_player}"
+    );
+    assert!(dot.contains("#e69500"), "warnings are amber");
+    let healthy = ok(&["graph", "examples/orgs/healthy.yaml"]);
+    assert!(
+        !healthy.contains("#c62828") && !healthy.contains("tooltip="),
+        "{healthy}"
+    );
+}
+
+#[test]
+fn graph_output_is_deterministic() {
+    for format in ["dot", "mermaid"] {
+        let a = ok(&["graph", "examples/orgs/streaming", "--format", format]);
+        let b = ok(&["graph", "examples/orgs/streaming", "--format", format]);
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn focus_and_depth() {
+    let dot = ok(&[
+        "graph",
+        "examples/orgs/streaming",
+        "--focus",
+        "playback",
+        "--depth",
+        "1",
+    ]);
+    assert!(dot.contains("\"playback\" ["));
+    assert!(dot.contains("\"web-player\" ["));
+    assert!(!dot.contains("\"finance\" ["), "{dot}");
+    render_svg(&dot);
+    let only = ok(&[
+        "graph",
+        "examples/orgs/streaming",
+        "--focus",
+        "playback",
+        "--depth",
+        "0",
+        "--format",
+        "mermaid",
+    ]);
+    assert!(
+        only.contains("Team_playback[") && !only.contains("Product_"),
+        "{only}"
+    );
+
+    let o = opmodel(&["graph", "examples/orgs/streaming", "--focus", "playbak"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `playback`?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn bad_input_exits_2() {
+    for cmd in ["graph", "report"] {
+        let o = opmodel(&[cmd, "no/such/org.yaml"]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error:"), "{}", stderr(&o));
+        let o = opmodel(&[
+            cmd,
+            "examples/orgs/healthy.yaml",
+            "--config",
+            "no/such/opmodel.toml",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+    }
+    let o = opmodel(&["graph", "examples/orgs/healthy.yaml", "--format", "png"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn report_json_shape() {
+    let out = ok(&["report", "examples/orgs/streaming", "--format", "json"]);
+    let j: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let keys: Vec<&str> = j
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["most_loaded_team", "organization", "overall", "tenets"]
+    );
+    assert_eq!(j["organization"], "Harmonia Music");
+    let tenets = j["tenets"].as_array().expect("list");
+    let names: Vec<&str> = tenets
+        .iter()
+        .map(|t| t["tenet"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "ownership-clarity",
+            "outcome-alignment",
+            "goal-style",
+            "decision-clarity",
+            "team-load"
+        ]
+    );
+    for t in tenets {
+        let keys: Vec<&str> = t
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "checks",
+                "healthy",
+                "measured",
+                "offender_count",
+                "offenders",
+                "score",
+                "summary",
+                "tenet"
+            ]
+        );
+        let score = t["score"].as_u64().expect("measured on this org");
+        assert!(score <= 100);
+        let offenders = t["offenders"].as_array().expect("list");
+        assert!(offenders.len() <= 5);
+        for o in offenders {
+            assert!(
+                o["id"].is_string() && o["kind"].is_string() && o["reason"].is_string(),
+                "{o}"
+            );
+        }
+        assert!(!t["checks"].as_array().expect("list").is_empty());
+    }
+    assert_eq!(j["most_loaded_team"]["team"], "artist-tools");
+    assert_eq!(j["most_loaded_team"]["products"], 4);
+    // The same org gives the same bytes.
+    assert_eq!(
+        out,
+        ok(&["report", "examples/orgs/streaming", "--format", "json"])
+    );
+}
+
+#[test]
+fn the_healthy_org_scores_higher_than_streaming() {
+    let overall = |org: &str| -> u64 {
+        let j: serde_json::Value =
+            serde_json::from_str(&ok(&["report", org, "--format", "json"])).expect("JSON");
+        j["overall"].as_u64().expect("a score")
+    };
+    let healthy = overall("examples/orgs/healthy.yaml");
+    let streaming = overall("examples/orgs/streaming");
+    assert!(
+        healthy > streaming,
+        "healthy {healthy} vs streaming {streaming}"
+    );
+    assert_eq!(healthy, 100);
+}
+
+#[test]
+fn report_text_and_markdown() {
+    let text = ok(&["report", "examples/orgs/streaming"]);
+    assert!(
+        text.starts_with("Operating-model health of Harmonia Music: "),
+        "{text}"
+    );
+    for tenet in [
+        "ownership clarity",
+        "outcome alignment",
+        "goal style",
+        "decision clarity",
+        "team load",
+        "overall",
+    ] {
+        assert!(text.contains(tenet), "{tenet} missing:\n{text}");
+    }
+    assert!(
+        text.contains("product `podcast-migration`: no accountable team"),
+        "{text}"
+    );
+    assert!(text.contains("unclear-ownership (1)"), "{text}");
+    let md = ok(&["report", "examples/orgs/streaming", "--format", "markdown"]);
+    assert!(
+        md.contains("| tenet | score | measured | worst offenders | checks (findings) |"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        6,
+        "{md}"
+    );
+}
+
+#[test]
+fn report_on_an_empty_org_is_not_applicable() {
+    let dir = std::env::temp_dir().join(format!("opmodel-report-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("org.yaml");
+    std::fs::write(&file, "version: 1\nteams: []\n").expect("writes");
+    let path = file.to_str().expect("UTF-8 path");
+    let text = ok(&["report", path]);
+    assert!(text.contains("n/a"), "{text}");
+    let j: serde_json::Value =
+        serde_json::from_str(&ok(&["report", path, "--format", "json"])).expect("JSON");
+    assert_eq!(j["overall"], serde_json::Value::Null);
+    let dot = ok(&["graph", path]);
+    render_svg(&dot);
+    assert!(ok(&["graph", path, "--format", "mermaid"]).starts_with("flowchart"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_tunes_the_report() {
+    let dir = std::env::temp_dir().join(format!("opmodel-report-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let config = dir.join("opmodel.toml");
+    std::fs::write(
+        &config,
+        "[checks]\noverloaded-team = { max_products = 4 }\n",
+    )
+    .expect("writes");
+    let j = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&ok(args)).expect("JSON") };
+    let base = j(&["report", "examples/orgs/streaming", "--format", "json"]);
+    let roomy = j(&[
+        "report",
+        "examples/orgs/streaming",
+        "--format",
+        "json",
+        "--config",
+        config.to_str().expect("UTF-8"),
+    ]);
+    let load = |v: &serde_json::Value| v["tenets"][4]["score"].as_u64().expect("score");
+    assert!(
+        load(&roomy) > load(&base),
+        "{} vs {}",
+        load(&roomy),
+        load(&base)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
