@@ -124,7 +124,10 @@ impl Synthetic {
                 f.teams.len()
                     + f.products.len()
                     + f.outcomes.len()
-                    + f.objectives.iter().map(|o| 1 + o.key_results.len()).sum::<usize>()
+                    + f.objectives
+                        .iter()
+                        .map(|o| 1 + o.key_results.len())
+                        .sum::<usize>()
                     + f.decisions.len()
             })
             .sum()
@@ -359,8 +362,16 @@ struct Gen<'s> {
 const PERIOD: &str = "2026-Q3";
 const GOVERNANCE: [(&str, &str, &str); 3] = [
     ("team-security-governance", "Security Office", "security"),
-    ("team-compliance-governance", "Compliance Office", "compliance"),
-    ("team-architecture-governance", "Architecture Board", "architecture-standards"),
+    (
+        "team-compliance-governance",
+        "Compliance Office",
+        "compliance",
+    ),
+    (
+        "team-architecture-governance",
+        "Architecture Board",
+        "architecture-standards",
+    ),
 ];
 
 impl<'s> Gen<'s> {
@@ -425,7 +436,8 @@ impl<'s> Gen<'s> {
             }
             let id = format!("unit-{}-{:03}", DOMAINS[domain].0, u);
             for t in start..start + size {
-                self.team_ids.push(format!("team-{}-{:03}", DOMAINS[domain].0, t));
+                self.team_ids
+                    .push(format!("team-{}-{:03}", DOMAINS[domain].0, t));
                 self.team_unit.push(u);
             }
             self.units.push(Unit {
@@ -460,7 +472,11 @@ impl<'s> Gen<'s> {
             }
             f.teams.push(STeam {
                 id: unit.id.clone(),
-                name: format!("{} Tribe {}", capitalise(DOMAINS[unit.domain].0), &unit.id[unit.id.len() - 3..]),
+                name: format!(
+                    "{} Tribe {}",
+                    capitalise(DOMAINS[unit.domain].0),
+                    &unit.id[unit.id.len() - 3..]
+                ),
                 kind: "unit",
                 parent: Some(unit.parent.clone()),
                 owns: Vec::new(),
@@ -481,7 +497,10 @@ impl<'s> Gen<'s> {
             let (a, b) = values(&mut self.rng, *lo, *hi, *up);
             f.outcomes.push(SOutcome {
                 id: format!("outcome-company-{slug}"),
-                statement: format!("Customers love us: {text} moves from {a}{unit} to {b}{unit}", unit = short_unit(unit)),
+                statement: format!(
+                    "Customers love us: {text} moves from {a}{unit} to {b}{unit}",
+                    unit = short_unit(unit)
+                ),
                 metric: text,
                 baseline: a,
                 target: b,
@@ -524,7 +543,8 @@ impl<'s> Gen<'s> {
             let _ = unit;
             let mut d = SDecision::new("budget-allocation", &unit_id);
             d.decides.push(unit_id.clone());
-            d.consulted.push(self.team_ids[self.units[u].teams.start].clone());
+            d.consulted
+                .push(self.team_ids[self.units[u].teams.start].clone());
             d.escalates_to = Some(self.units[u].parent.clone());
             org.decisions.push(d);
         }
@@ -577,9 +597,22 @@ impl<'s> Gen<'s> {
         if self.rng.chance(0.7) {
             let (_, m, unit, lo, hi, up) = *self.rng.pick(METRICS);
             let (a, b) = values(&mut self.rng, lo, hi, up);
-            let template = if up { *self.rng.pick(OUTCOME_KRS) } else { *self.rng.pick(LOWER_KRS) };
+            let template = if up {
+                *self.rng.pick(OUTCOME_KRS)
+            } else {
+                *self.rng.pick(LOWER_KRS)
+            };
             let u = short_unit(unit);
-            fill(&mut self.buf, template, &[("{m}", m), ("{a}", &fmt_num(a)), ("{b}", &fmt_num(b)), ("{u}", &u)]);
+            fill(
+                &mut self.buf,
+                template,
+                &[
+                    ("{m}", m),
+                    ("{a}", &fmt_num(a)),
+                    ("{b}", &fmt_num(b)),
+                    ("{u}", &u),
+                ],
+            );
             let table = self.rng.chance(0.25);
             SKr {
                 id: None,
@@ -595,7 +628,11 @@ impl<'s> Gen<'s> {
             let month = *self.rng.pick(MONTHS);
             let n = (2 + self.rng.below(6)).to_string();
             let noun = noun.replace('-', " ");
-            fill(&mut self.buf, template, &[("{noun}", &noun), ("{month}", month), ("{n}", &n)]);
+            fill(
+                &mut self.buf,
+                template,
+                &[("{noun}", &noun), ("{month}", month), ("{n}", &n)],
+            );
             let declared = self.rng.chance(0.2);
             SKr {
                 id: None,
@@ -611,10 +648,18 @@ impl<'s> Gen<'s> {
 
     fn objective(&mut self, domain: usize, owner: &str, supports: &str) -> SObjective {
         let noun = *self.rng.pick(DOMAINS[domain].1);
-        let title_t = if self.rng.chance(0.15) { *self.rng.pick(PROJECT_TITLES) } else { *self.rng.pick(OBJECTIVE_TITLES) };
+        let title_t = if self.rng.chance(0.15) {
+            *self.rng.pick(PROJECT_TITLES)
+        } else {
+            *self.rng.pick(OBJECTIVE_TITLES)
+        };
         let words = noun.replace('-', " ");
         let mut title = String::new();
-        fill(&mut title, title_t, &[("{noun}", &words), ("{Noun}", &capitalise(&words))]);
+        fill(
+            &mut title,
+            title_t,
+            &[("{noun}", &words), ("{Noun}", &capitalise(&words))],
+        );
         let i = self.objectives;
         self.objectives += 1;
         let id = format!("obj-{}-2026q3-{i:04}", DOMAINS[domain].0);
@@ -674,7 +719,11 @@ impl<'s> Gen<'s> {
         let noun = *self.rng.pick(DOMAINS[domain].1);
         f.teams.push(STeam {
             id: id.clone(),
-            name: format!("{} {}", title_words(noun), &id[id.rfind('-').map_or(0, |i| i + 1)..]),
+            name: format!(
+                "{} {}",
+                title_words(noun),
+                &id[id.rfind('-').map_or(0, |i| i + 1)..]
+            ),
             kind,
             parent: Some(unit_id.clone()),
             owns: Vec::new(),
@@ -738,7 +787,8 @@ impl<'s> Gen<'s> {
                 d.recommends.push(platform.clone());
             }
             if self.rng.chance(0.4) {
-                d.consulted.push(self.team_ids[self.rng.below(self.team_ids.len())].clone());
+                d.consulted
+                    .push(self.team_ids[self.rng.below(self.team_ids.len())].clone());
             }
             if self.rng.chance(0.5) {
                 d.informed.push(unit_id.clone());
@@ -871,11 +921,19 @@ impl<'s> Gen<'s> {
             },
             Kind::MissingDecider => {
                 let area = *self.rng.pick(DEFECT_AREAS);
-                let scope = if self.rng.chance(0.5) { id.clone() } else { f.products[0].id.clone() };
+                let scope = if self.rng.chance(0.5) {
+                    id.clone()
+                } else {
+                    f.products[0].id.clone()
+                };
                 let mut d = SDecision::new(area, &scope);
                 d.recommends.push(id.clone());
                 d.escalates_to = Some(unit_id);
-                self.plant("missing-decider", EntityKind::Decision, &format!("{area}@{scope}"));
+                self.plant(
+                    "missing-decider",
+                    EntityKind::Decision,
+                    &format!("{area}@{scope}"),
+                );
                 f.decisions.push(d);
             }
             Kind::Conflicting => {
@@ -899,13 +957,21 @@ impl<'s> Gen<'s> {
                     f.decisions.push(d);
                     f.decisions.push(second);
                 }
-                self.plant("conflicting-deciders", EntityKind::Decision, &format!("{area}@{scope}"));
+                self.plant(
+                    "conflicting-deciders",
+                    EntityKind::Decision,
+                    &format!("{area}@{scope}"),
+                );
             }
             Kind::NoKeyResults => {
                 let mut o = self.objective(domain, &id, &serves);
                 o.key_results.clear();
                 o.omit_key_results = self.rng.chance(0.5);
-                self.plant("objective-without-key-results", EntityKind::Objective, &o.id);
+                self.plant(
+                    "objective-without-key-results",
+                    EntityKind::Objective,
+                    &o.id,
+                );
                 f.objectives.push(o);
             }
             Kind::Cycle => {
@@ -939,7 +1005,10 @@ impl<'s> Gen<'s> {
 }
 
 fn unit_outcome_id(unit_id: &str) -> String {
-    format!("outcome-{}", unit_id.strip_prefix("unit-").unwrap_or(unit_id))
+    format!(
+        "outcome-{}",
+        unit_id.strip_prefix("unit-").unwrap_or(unit_id)
+    )
 }
 
 /// A baseline and a target between `lo` and `hi`, rounded to one decimal,

@@ -2,27 +2,131 @@
 
 /// Business domains: a tribe's subject, with the product nouns it builds.
 pub(super) const DOMAINS: &[(&str, &[&str])] = &[
-    ("payments", &["checkout", "wallet", "payouts", "invoicing", "refunds", "card-vault"]),
-    ("search", &["search", "autocomplete", "ranking", "query-insights", "spellcheck"]),
-    ("identity", &["login", "signup", "sso", "profile", "consent"]),
-    ("logistics", &["shipping", "tracking", "returns", "warehouse", "routing"]),
-    ("catalog", &["catalog", "listings", "pricing-engine", "inventory", "media-library"]),
-    ("growth", &["onboarding", "referrals", "campaigns", "landing-pages", "experiments"]),
-    ("messaging", &["chat", "inbox", "notifications", "email", "push"]),
-    ("ads", &["ad-server", "bidding", "audiences", "ad-reporting", "creatives"]),
-    ("maps", &["maps", "geocoding", "places", "navigation", "eta"]),
-    ("fraud", &["risk-scoring", "chargebacks", "kyc", "fraud-rules", "device-graph"]),
-    ("reviews", &["reviews", "ratings", "moderation", "questions", "photos"]),
-    ("loyalty", &["rewards", "membership", "coupons", "gift-cards", "points"]),
-    ("support", &["help-center", "ticketing", "chatbot", "agent-desk", "status-page"]),
-    ("data", &["data-lake", "metrics", "dashboards", "event-pipeline", "feature-store"]),
-    ("media", &["player", "streaming", "playlists", "uploads", "transcoding"]),
-    ("mobility", &["rides", "dispatch", "driver-app", "fleet", "surge"]),
+    (
+        "payments",
+        &[
+            "checkout",
+            "wallet",
+            "payouts",
+            "invoicing",
+            "refunds",
+            "card-vault",
+        ],
+    ),
+    (
+        "search",
+        &[
+            "search",
+            "autocomplete",
+            "ranking",
+            "query-insights",
+            "spellcheck",
+        ],
+    ),
+    (
+        "identity",
+        &["login", "signup", "sso", "profile", "consent"],
+    ),
+    (
+        "logistics",
+        &["shipping", "tracking", "returns", "warehouse", "routing"],
+    ),
+    (
+        "catalog",
+        &[
+            "catalog",
+            "listings",
+            "pricing-engine",
+            "inventory",
+            "media-library",
+        ],
+    ),
+    (
+        "growth",
+        &[
+            "onboarding",
+            "referrals",
+            "campaigns",
+            "landing-pages",
+            "experiments",
+        ],
+    ),
+    (
+        "messaging",
+        &["chat", "inbox", "notifications", "email", "push"],
+    ),
+    (
+        "ads",
+        &[
+            "ad-server",
+            "bidding",
+            "audiences",
+            "ad-reporting",
+            "creatives",
+        ],
+    ),
+    (
+        "maps",
+        &["maps", "geocoding", "places", "navigation", "eta"],
+    ),
+    (
+        "fraud",
+        &[
+            "risk-scoring",
+            "chargebacks",
+            "kyc",
+            "fraud-rules",
+            "device-graph",
+        ],
+    ),
+    (
+        "reviews",
+        &["reviews", "ratings", "moderation", "questions", "photos"],
+    ),
+    (
+        "loyalty",
+        &["rewards", "membership", "coupons", "gift-cards", "points"],
+    ),
+    (
+        "support",
+        &[
+            "help-center",
+            "ticketing",
+            "chatbot",
+            "agent-desk",
+            "status-page",
+        ],
+    ),
+    (
+        "data",
+        &[
+            "data-lake",
+            "metrics",
+            "dashboards",
+            "event-pipeline",
+            "feature-store",
+        ],
+    ),
+    (
+        "media",
+        &["player", "streaming", "playlists", "uploads", "transcoding"],
+    ),
+    (
+        "mobility",
+        &["rides", "dispatch", "driver-app", "fleet", "surge"],
+    ),
 ];
 
 /// Business-unit names for the third level of the hierarchy.
 pub(super) const BUSINESS_UNITS: &[&str] = &[
-    "consumer", "commerce", "enterprise", "marketplace", "platform", "fintech", "media", "mobility",
+    "consumer",
+    "commerce",
+    "enterprise",
+    "marketplace",
+    "platform",
+    "fintech",
+    "media",
+    "mobility",
 ];
 
 /// Where a product is used, with its product kind.
@@ -54,24 +158,88 @@ pub(super) const METRICS: &[(&str, &str, &str, f64, f64, bool)] = &[
     ("week1-retention", "week-1 retention", "%", 20.0, 60.0, true),
     ("conversion", "checkout conversion", "%", 1.5, 9.0, true),
     ("nps", "net promoter score", "points", 10.0, 60.0, true),
-    ("p95-latency", "p95 page latency", "ms", 180.0, 1200.0, false),
-    ("time-to-first-value", "time to first value", "minutes", 3.0, 45.0, false),
+    (
+        "p95-latency",
+        "p95 page latency",
+        "ms",
+        180.0,
+        1200.0,
+        false,
+    ),
+    (
+        "time-to-first-value",
+        "time to first value",
+        "minutes",
+        3.0,
+        45.0,
+        false,
+    ),
     ("churn", "monthly churn", "%", 1.0, 9.0, false),
-    ("weekly-actives", "weekly active users", "k", 40.0, 900.0, true),
-    ("repeat-purchase", "repeat purchase rate", "%", 10.0, 45.0, true),
-    ("contact-rate", "support contact rate", "%", 2.0, 14.0, false),
+    (
+        "weekly-actives",
+        "weekly active users",
+        "k",
+        40.0,
+        900.0,
+        true,
+    ),
+    (
+        "repeat-purchase",
+        "repeat purchase rate",
+        "%",
+        10.0,
+        45.0,
+        true,
+    ),
+    (
+        "contact-rate",
+        "support contact rate",
+        "%",
+        2.0,
+        14.0,
+        false,
+    ),
     ("fraud-loss", "fraud loss rate", "bps", 4.0, 40.0, false),
-    ("on-time-delivery", "on-time delivery", "%", 70.0, 97.0, true),
-    ("search-success", "search success rate", "%", 40.0, 85.0, true),
+    (
+        "on-time-delivery",
+        "on-time delivery",
+        "%",
+        70.0,
+        97.0,
+        true,
+    ),
+    (
+        "search-success",
+        "search success rate",
+        "%",
+        40.0,
+        85.0,
+        true,
+    ),
     ("activation", "new-user activation", "%", 15.0, 55.0, true),
     ("crash-free", "crash-free sessions", "%", 97.0, 99.8, true),
-    ("payout-time", "median payout time", "hours", 6.0, 72.0, false),
+    (
+        "payout-time",
+        "median payout time",
+        "hours",
+        6.0,
+        72.0,
+        false,
+    ),
 ];
 
 /// Who an outcome is for.
 pub(super) const AUDIENCES: &[&str] = &[
-    "New customers", "Returning shoppers", "Sellers", "Drivers", "Listeners", "Small businesses",
-    "Support agents", "Advertisers", "Partners", "Developers",
+    "New customers",
+    "Returning shoppers",
+    "Sellers",
+    "Drivers",
+    "Listeners",
+    "Small businesses",
+    "Support agents",
+    "Advertisers",
+    "Partners",
+    "Developers",
 ];
 
 /// What changes for them (completes "<audience> ...").
@@ -132,18 +300,44 @@ pub(super) const MILESTONE_KRS: &[&str] = &[
 ];
 
 /// Months for deadlines.
-pub(super) const MONTHS: &[&str] = &["July", "August", "September", "October", "November", "December"];
+pub(super) const MONTHS: &[&str] = &[
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// First names of members.
 pub(super) const FIRST_NAMES: &[&str] = &[
-    "Ana", "Bo", "Chen", "Dara", "Eli", "Fatima", "Goran", "Hana", "Ivo", "Jun", "Kemal", "Lea", "Mateo",
-    "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe",
+    "Ana", "Bo", "Chen", "Dara", "Eli", "Fatima", "Goran", "Hana", "Ivo", "Jun", "Kemal", "Lea",
+    "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen",
+    "Ximena", "Yusuf", "Zoe",
 ];
 
 /// Last names of members.
 pub(super) const LAST_NAMES: &[&str] = &[
-    "Almeida", "Becker", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito", "Jensen",
-    "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rossi", "Santos", "Tanaka",
+    "Almeida",
+    "Becker",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quispe",
+    "Rossi",
+    "Santos",
+    "Tanaka",
 ];
 
 /// Suffixes that turn a real id into a dangling one (a renamed or deleted entity).
@@ -151,5 +345,11 @@ pub(super) const STALE_SUFFIXES: &[&str] = &["-old", "-legacy", "-v1", "-tmp", "
 
 /// Decision areas the planted decision defects use (never used by healthy
 /// decisions at team or product scope).
-pub(super) const DEFECT_AREAS: &[&str] =
-    &["budget-allocation", "pricing", "compliance", "data-retention", "incident-response", "experimentation"];
+pub(super) const DEFECT_AREAS: &[&str] = &[
+    "budget-allocation",
+    "pricing",
+    "compliance",
+    "data-retention",
+    "incident-response",
+    "experimentation",
+];
