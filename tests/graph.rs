@@ -1,27 +1,48 @@
 //! Graph queries: owners, nearest-scope decision resolution, alignment paths.
 
 use opmodel::graph::{ClaimSource, OrgGraph, OrgNode};
-use opmodel::model::{DecisionArea, DecisionRight, Model, Objective, Outcome, Product, Team, TeamKind};
+use opmodel::model::{
+    DecisionArea, DecisionRight, Model, Objective, Outcome, Product, Team, TeamKind,
+};
 
 fn org() -> Model {
     Model::builder()
-        .team(Team::new("company").kind(TeamKind::Unit).parent("organization"))
+        .team(
+            Team::new("company")
+                .kind(TeamKind::Unit)
+                .parent("organization"),
+        )
         .team(Team::new("music").kind(TeamKind::Unit).parent("company"))
         .team(Team::new("playback").parent("music").owns("web-player"))
         .team(Team::new("discovery").parent("music").owns("radio"))
-        .team(Team::new("finance").kind(TeamKind::Business).parent("organization"))
+        .team(
+            Team::new("finance")
+                .kind(TeamKind::Business)
+                .parent("organization"),
+        )
         .product(Product::new("music-app").owner("playback"))
-        .product(Product::new("web-player").owner("playback").part_of("music-app"))
+        .product(
+            Product::new("web-player")
+                .owner("playback")
+                .part_of("music-app"),
+        )
         .product(Product::new("radio").part_of("music-app"))
         .product(Product::new("podcasts"))
         .outcome(Outcome::new("listening", "Listeners listen more"))
         .outcome(Outcome::new("retention", "Listeners stay").supports("listening"))
-        .objective(Objective::new("q3", "New listeners stay").owner("discovery").supports("retention").key_result("Week-1 retention from 31% to 38%"))
+        .objective(
+            Objective::new("q3", "New listeners stay")
+                .owner("discovery")
+                .supports("retention")
+                .key_result("Week-1 retention from 31% to 38%"),
+        )
         .decision(DecisionRight::new(DecisionArea::FeatureSet, "web-player").decides("playback"))
         .decision(DecisionRight::new(DecisionArea::FeatureSet, "music-app").decides("music"))
         .decision(DecisionRight::new(DecisionArea::Roadmap, "discovery").decides("discovery"))
         .decision(DecisionRight::new(DecisionArea::Roadmap, "company").decides("company"))
-        .decision(DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"))
+        .decision(
+            DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("finance"),
+        )
         .build()
 }
 
@@ -36,12 +57,23 @@ fn owners_merge_both_ways_of_claiming() {
     assert_eq!(g.team(owners[0].team).id, "playback");
     let via: Vec<ClaimSource> = owners[0].claims.iter().map(|c| c.0).collect();
     assert_eq!(via, [ClaimSource::OwnerField, ClaimSource::OwnsField]);
-    assert!(g.owners(g.product_ix("podcasts").expect("podcasts")).is_empty());
+    assert!(
+        g.owners(g.product_ix("podcasts").expect("podcasts"))
+            .is_empty()
+    );
     let playback = g.team_ix("playback").expect("playback");
-    let products: Vec<&str> = g.products_of(playback).into_iter().map(|p| g.product(p).id.as_str()).collect();
+    let products: Vec<&str> = g
+        .products_of(playback)
+        .into_iter()
+        .map(|p| g.product(p).id.as_str())
+        .collect();
     assert_eq!(products, ["music-app", "web-player"]);
     let music = g.team_ix("music").expect("music");
-    let under: Vec<&str> = g.teams_under(music).into_iter().map(|t| g.team(t).id.as_str()).collect();
+    let under: Vec<&str> = g
+        .teams_under(music)
+        .into_iter()
+        .map(|t| g.team(t).id.as_str())
+        .collect();
     assert_eq!(under, ["playback", "discovery"]);
     let company = g.team_ix("company").expect("company");
     assert_eq!(g.teams_under(company).len(), 3);
@@ -51,7 +83,12 @@ fn governing(g: &OrgGraph<'_>, area: DecisionArea, product: &str) -> Option<(Str
     let p = g.product_ix(product)?;
     let gov = g.governing_decisions(&area, p)?;
     let scope = g.id(gov.scope).into_owned();
-    let deciders = gov.decisions.iter().flat_map(|d| g.deciders(*d)).map(|t| g.team(t).id.clone()).collect();
+    let deciders = gov
+        .decisions
+        .iter()
+        .flat_map(|d| g.deciders(*d))
+        .map(|t| g.team(t).id.clone())
+        .collect();
     Some((scope, deciders))
 }
 
@@ -60,16 +97,34 @@ fn the_nearest_scope_wins() {
     let model = org();
     let g = OrgGraph::build(&model);
     // The product's own scope.
-    assert_eq!(governing(&g, DecisionArea::FeatureSet, "web-player"), Some(("web-player".into(), vec!["playback".into()])));
+    assert_eq!(
+        governing(&g, DecisionArea::FeatureSet, "web-player"),
+        Some(("web-player".into(), vec!["playback".into()]))
+    );
     // The part_of chain.
-    assert_eq!(governing(&g, DecisionArea::FeatureSet, "radio"), Some(("music-app".into(), vec!["music".into()])));
+    assert_eq!(
+        governing(&g, DecisionArea::FeatureSet, "radio"),
+        Some(("music-app".into(), vec!["music".into()]))
+    );
     // The owning team.
-    assert_eq!(governing(&g, DecisionArea::Roadmap, "radio"), Some(("discovery".into(), vec!["discovery".into()])));
+    assert_eq!(
+        governing(&g, DecisionArea::Roadmap, "radio"),
+        Some(("discovery".into(), vec!["discovery".into()]))
+    );
     // The owning team's parent chain.
-    assert_eq!(governing(&g, DecisionArea::Roadmap, "web-player"), Some(("company".into(), vec!["company".into()])));
+    assert_eq!(
+        governing(&g, DecisionArea::Roadmap, "web-player"),
+        Some(("company".into(), vec!["company".into()]))
+    );
     // The organisation covers everything, even a product nobody owns.
-    assert_eq!(governing(&g, DecisionArea::BudgetAllocation, "podcasts"), Some(("organization".into(), vec!["finance".into()])));
-    assert_eq!(governing(&g, DecisionArea::VendorSelection, "web-player"), None);
+    assert_eq!(
+        governing(&g, DecisionArea::BudgetAllocation, "podcasts"),
+        Some(("organization".into(), vec!["finance".into()]))
+    );
+    assert_eq!(
+        governing(&g, DecisionArea::VendorSelection, "web-player"),
+        None
+    );
 }
 
 #[test]
@@ -78,10 +133,23 @@ fn alignment_paths_go_through_parents_and_team_objectives() {
     let g = OrgGraph::build(&model);
     let path = |p: &str| -> Option<Vec<String>> {
         let ix = g.product_ix(p)?;
-        Some(g.alignment_path(ix)?.into_iter().map(|n| g.id(n).into_owned()).collect())
+        Some(
+            g.alignment_path(ix)?
+                .into_iter()
+                .map(|n| g.id(n).into_owned())
+                .collect(),
+        )
     };
     // radio is owned by discovery, whose objective supports `retention`.
-    assert_eq!(path("radio"), Some(vec!["radio".into(), "discovery".into(), "q3".into(), "retention".into()]));
+    assert_eq!(
+        path("radio"),
+        Some(vec![
+            "radio".into(),
+            "discovery".into(),
+            "q3".into(),
+            "retention".into()
+        ])
+    );
     // podcasts has no outcome, no owner, no parent.
     assert_eq!(path("podcasts"), None);
     // web-player: part of music-app, owned by playback, neither reaches an outcome.
@@ -96,7 +164,12 @@ fn the_petgraph_graph_is_public() {
     assert_eq!(raw.node_count(), 1 + 5 + 4 + 2 + 1 + 1 + 5);
     assert!(matches!(raw[g.organization()], OrgNode::Organization));
     // petgraph's own algorithms run on it.
-    let reach = petgraph::algo::has_path_connecting(raw, g.node("radio").expect("radio"), g.node("music-app").expect("app"), None);
+    let reach = petgraph::algo::has_path_connecting(
+        raw,
+        g.node("radio").expect("radio"),
+        g.node("music-app").expect("app"),
+        None,
+    );
     assert!(reach);
 }
 
@@ -107,7 +180,12 @@ fn a_parent_product_aligned_through_its_owners_objective_aligns_its_parts() {
         .product(Product::new("studio"))
         .product(Product::new("uploads").part_of("studio"))
         .outcome(Outcome::new("earnings", "Artists earn more"))
-        .objective(Objective::new("q3", "Artists earn more").owner("studio-squad").supports("earnings").key_result("x"))
+        .objective(
+            Objective::new("q3", "Artists earn more")
+                .owner("studio-squad")
+                .supports("earnings")
+                .key_result("x"),
+        )
         .build();
     let g = OrgGraph::build(&model);
     let path: Vec<String> = g
@@ -116,5 +194,25 @@ fn a_parent_product_aligned_through_its_owners_objective_aligns_its_parts() {
         .into_iter()
         .map(|n| g.id(n).into_owned())
         .collect();
-    assert_eq!(path, ["uploads", "studio", "studio-squad", "q3", "earnings"]);
+    assert_eq!(
+        path,
+        ["uploads", "studio", "studio-squad", "q3", "earnings"]
+    );
+}
+
+#[test]
+fn did_you_mean_stays_useful_on_large_models() {
+    // Past 20 000 candidates only neighbours in sorted order (forwards and
+    // backwards) are compared; typos at either end are still found.
+    let mut b = Model::builder();
+    for i in 0..25_000 {
+        b = b.team(Team::new(format!("team-{i:05}")));
+    }
+    let model = b
+        .product(Product::new("p1").owner("team-12345x"))
+        .product(Product::new("p2").owner("xeam-12345"))
+        .build();
+    let g = OrgGraph::build(&model);
+    let helps: Vec<&str> = g.diagnostics().iter().filter_map(|d| d.help.as_deref()).collect();
+    assert_eq!(helps, ["did you mean `team-12345`?", "did you mean `team-12345`?"]);
 }

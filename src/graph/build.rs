@@ -6,14 +6,16 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::types::{ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+use super::types::{
+    ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx,
+};
 use super::{DUPLICATE_ID, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{EntityKind, EntityRef, Model, ORGANIZATION, Ref};
 use crate::source::Location;
 
 /// What a reference field may name.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Want {
     Team,
     TeamOrOrg,
@@ -31,8 +33,14 @@ impl Want {
                 | (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization)
                 | (Self::Product, OrgNode::Product(_))
                 | (Self::Outcome, OrgNode::Outcome(_))
-                | (Self::OutcomeOrObjective, OrgNode::Outcome(_) | OrgNode::Objective(_))
-                | (Self::Scope, OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization)
+                | (
+                    Self::OutcomeOrObjective,
+                    OrgNode::Outcome(_) | OrgNode::Objective(_)
+                )
+                | (
+                    Self::Scope,
+                    OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization
+                )
         )
     }
 
@@ -50,7 +58,8 @@ impl Want {
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     let entity_count = model.entity_count() + 1;
-    let mut graph: DiGraph<OrgNode, OrgEdge> = DiGraph::with_capacity(entity_count, entity_count * 2);
+    let mut graph: DiGraph<OrgNode, OrgEdge> =
+        DiGraph::with_capacity(entity_count, entity_count * 2);
     let org = graph.add_node(OrgNode::Organization);
     let mut g = OrgGraph {
         model,
@@ -95,7 +104,9 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
         define(g, &o.id, n, EntityKind::Objective, o.location);
         let mut krs = Vec::with_capacity(o.key_results.len());
         for (k, kr) in o.key_results.iter().enumerate() {
-            let kn = g.graph.add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
+            let kn = g
+                .graph
+                .add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
             krs.push(kn);
             define(g, &kr.id, kn, EntityKind::KeyResult, kr.location);
             g.graph.add_edge(kn, n, OrgEdge::PartOf);
@@ -103,16 +114,28 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
         g.key_results.push(krs);
     }
     for i in 0..model.decisions.len() {
-        let n = g.graph.add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
+        let n = g
+            .graph
+            .add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
         g.decisions.push(n);
     }
 }
 
-fn define<'m>(g: &mut OrgGraph<'m>, id: &'m str, node: NodeIndex, kind: EntityKind, location: Option<Location>) {
+fn define<'m>(
+    g: &mut OrgGraph<'m>,
+    id: &'m str,
+    node: NodeIndex,
+    kind: EntityKind,
+    location: Option<Location>,
+) {
     if id == ORGANIZATION {
-        let d = Diagnostic::new(DUPLICATE_ID, EntityRef::new(kind, id), format!("`{ORGANIZATION}` is the reserved id of the organisation itself"))
-            .with_help("give this entity another id")
-            .at(location);
+        let d = Diagnostic::new(
+            DUPLICATE_ID,
+            EntityRef::new(kind, id),
+            format!("`{ORGANIZATION}` is the reserved id of the organisation itself"),
+        )
+        .with_help("give this entity another id")
+        .at(location);
         g.diagnostics.push(d);
         return;
     }
@@ -139,40 +162,55 @@ fn define<'m>(g: &mut OrgGraph<'m>, id: &'m str, node: NodeIndex, kind: EntityKi
     }
 }
 
-fn add_edges(g: &mut OrgGraph<'_>) {
-    let model = g.model;
+fn add_edges<'m>(g: &mut OrgGraph<'m>) {
+    let model: &'m Model = g.model;
+    let mut pending: Vec<Dangling<'m>> = Vec::new();
     for (i, t) in model.teams.iter().enumerate() {
         let n = g.teams[i];
         if let Some(parent) = &t.parent
-            && let Some(target) = resolve(g, n, "parent", parent, Want::TeamOrOrg)
+            && let Some(target) = resolve(g, &mut pending, n, "parent", parent, Want::TeamOrOrg)
         {
             g.graph.add_edge(n, target, OrgEdge::Parent);
         }
         for r in &t.owns {
-            if let Some(target) = resolve(g, n, "owns", r, Want::Product) {
-                g.graph.add_edge(n, target, OrgEdge::Owns { via: ClaimSource::OwnsField, at: r.location });
+            if let Some(target) = resolve(g, &mut pending, n, "owns", r, Want::Product) {
+                g.graph.add_edge(
+                    n,
+                    target,
+                    OrgEdge::Owns {
+                        via: ClaimSource::OwnsField,
+                        at: r.location,
+                    },
+                );
             }
         }
     }
     for (i, p) in model.products.iter().enumerate() {
         let n = g.products[i];
         for r in &p.owner {
-            if let Some(team) = resolve(g, n, "owner", r, Want::Team) {
-                g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+            if let Some(team) = resolve(g, &mut pending, n, "owner", r, Want::Team) {
+                g.graph.add_edge(
+                    team,
+                    n,
+                    OrgEdge::Owns {
+                        via: ClaimSource::OwnerField,
+                        at: r.location,
+                    },
+                );
             }
         }
         for r in &p.contributors {
-            if let Some(team) = resolve(g, n, "contributors", r, Want::Team) {
+            if let Some(team) = resolve(g, &mut pending, n, "contributors", r, Want::Team) {
                 g.graph.add_edge(team, n, OrgEdge::Contributes);
             }
         }
         if let Some(r) = &p.part_of
-            && let Some(parent) = resolve(g, n, "part_of", r, Want::Product)
+            && let Some(parent) = resolve(g, &mut pending, n, "part_of", r, Want::Product)
         {
             g.graph.add_edge(n, parent, OrgEdge::PartOf);
         }
         for r in &p.outcomes {
-            if let Some(o) = resolve(g, n, "outcomes", r, Want::Outcome) {
+            if let Some(o) = resolve(g, &mut pending, n, "outcomes", r, Want::Outcome) {
                 g.graph.add_edge(n, o, OrgEdge::Serves);
             }
         }
@@ -180,12 +218,19 @@ fn add_edges(g: &mut OrgGraph<'_>) {
     for (i, o) in model.outcomes.iter().enumerate() {
         let n = g.outcomes[i];
         if let Some(r) = &o.owner
-            && let Some(team) = resolve(g, n, "owner", r, Want::Team)
+            && let Some(team) = resolve(g, &mut pending, n, "owner", r, Want::Team)
         {
-            g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+            g.graph.add_edge(
+                team,
+                n,
+                OrgEdge::Owns {
+                    via: ClaimSource::OwnerField,
+                    at: r.location,
+                },
+            );
         }
         for r in &o.supports {
-            if let Some(parent) = resolve(g, n, "supports", r, Want::Outcome) {
+            if let Some(parent) = resolve(g, &mut pending, n, "supports", r, Want::Outcome) {
                 g.graph.add_edge(n, parent, OrgEdge::Supports);
             }
         }
@@ -193,22 +238,29 @@ fn add_edges(g: &mut OrgGraph<'_>) {
     for (i, o) in model.objectives.iter().enumerate() {
         let n = g.objectives[i];
         if let Some(r) = &o.owner
-            && let Some(team) = resolve(g, n, "owner", r, Want::Team)
+            && let Some(team) = resolve(g, &mut pending, n, "owner", r, Want::Team)
         {
-            g.graph.add_edge(team, n, OrgEdge::Owns { via: ClaimSource::OwnerField, at: r.location });
+            g.graph.add_edge(
+                team,
+                n,
+                OrgEdge::Owns {
+                    via: ClaimSource::OwnerField,
+                    at: r.location,
+                },
+            );
         }
         for r in &o.supports {
-            if let Some(target) = resolve(g, n, "supports", r, Want::OutcomeOrObjective) {
+            if let Some(target) = resolve(g, &mut pending, n, "supports", r, Want::OutcomeOrObjective) {
                 g.graph.add_edge(n, target, OrgEdge::Supports);
             }
         }
     }
     for (i, d) in model.decisions.iter().enumerate() {
         let n = g.decisions[i];
-        if let Some(scope) = resolve(g, n, "scope", &d.scope, Want::Scope) {
+        if let Some(scope) = resolve(g, &mut pending, n, "scope", &d.scope, Want::Scope) {
             g.graph.add_edge(n, scope, OrgEdge::AppliesTo);
         }
-        let roles: [(&str, &[Ref], OrgEdge); 5] = [
+        let roles: [(&'static str, &'m [Ref], OrgEdge); 5] = [
             ("decides", &d.decides, OrgEdge::Decides),
             ("recommends", &d.recommends, OrgEdge::Recommends),
             ("agrees", &d.agrees, OrgEdge::Agrees),
@@ -217,59 +269,138 @@ fn add_edges(g: &mut OrgGraph<'_>) {
         ];
         for (field, refs, edge) in roles {
             for r in refs {
-                if let Some(team) = resolve(g, n, field, r, Want::Team) {
+                if let Some(team) = resolve(g, &mut pending, n, field, r, Want::Team) {
                     g.graph.add_edge(team, n, edge);
                 }
             }
         }
         if let Some(r) = &d.escalates_to
-            && let Some(target) = resolve(g, n, "escalates_to", r, Want::TeamOrOrg)
+            && let Some(target) = resolve(g, &mut pending, n, "escalates_to", r, Want::TeamOrOrg)
         {
             g.graph.add_edge(n, target, OrgEdge::EscalatesTo);
         }
     }
+    report_dangling(g, pending);
 }
 
 /// Finds the node `r` names, or reports `unknown-reference` on `from`.
-fn resolve(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, r: &Ref, want: Want) -> Option<NodeIndex> {
-    let found = if r.id == ORGANIZATION { Some(g.org) } else { g.ids.get(r.id.as_str()).copied() };
+fn resolve<'m>(
+    g: &mut OrgGraph<'m>,
+    pending: &mut Vec<Dangling<'m>>,
+    from: NodeIndex,
+    field: &'static str,
+    r: &'m Ref,
+    want: Want,
+) -> Option<NodeIndex> {
+    let found = if r.id == ORGANIZATION {
+        Some(g.org)
+    } else {
+        g.ids.get(r.id.as_str()).copied()
+    };
     if let Some(node) = found
         && want.accepts(g.graph[node])
     {
         return Some(node);
     }
-    let entity = g.entity_ref(from);
-    let shown = shorten(&r.id);
-    let (message, help) = match found {
-        Some(node) => {
-            let other = g.entity_ref(node);
-            (
-                format!("{entity} names `{shown}` in `{field}`, which is {}, not {}", other.kind.with_article(), want.describe()),
-                format!("`{field}` names {}", want.describe()),
-            )
-        }
-        None => {
-            let candidates = g.ids.iter().filter(|(_, n)| want.accepts(g.graph[**n])).map(|(id, _)| *id);
-            let mut candidates: Vec<&str> = candidates.collect();
-            if matches!(want, Want::TeamOrOrg | Want::Scope) {
-                candidates.push(ORGANIZATION);
-            }
-            // Sorted so that ties between equally close ids break the same way every run.
-            candidates.sort_unstable();
-            let help = match did_you_mean(&r.id, candidates) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("define {} with id `{shown}`, or fix the id", want.describe()),
-            };
-            (format!("{entity} names `{shown}` in `{field}`, but no entity has that id"), help)
-        }
-    };
-    let location = g.location(from);
-    let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
-        .with_help(help)
-        .at(location)
-        .with_focus(r.location, format!("`{field}` names `{shown}`"));
-    g.diagnostics.push(d);
+    pending.push(Dangling {
+        from,
+        field,
+        r,
+        want,
+        found,
+    });
     None
+}
+
+/// A reference that did not resolve, kept until every edge is built so that
+/// the "did you mean" index is made once, not once per dangling reference.
+struct Dangling<'m> {
+    from: NodeIndex,
+    field: &'static str,
+    r: &'m Ref,
+    want: Want,
+    found: Option<NodeIndex>,
+}
+
+/// Reports every dangling reference as `unknown-reference`.
+fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
+    let mut suggesters: HashMap<Want, Suggester<'m>> = HashMap::new();
+    for Dangling { from, field, r, want, found } in pending {
+        let entity = g.entity_ref(from);
+        let shown = shorten(&r.id);
+        let (message, help) = match found {
+            Some(node) => {
+                let other = g.entity_ref(node);
+                (
+                    format!(
+                        "{entity} names `{shown}` in `{field}`, which is {}, not {}",
+                        other.kind.with_article(),
+                        want.describe()
+                    ),
+                    format!("`{field}` names {}", want.describe()),
+                )
+            }
+            None => {
+                let suggester = suggesters.entry(want).or_insert_with(|| Suggester::new(g, want));
+                let help = match suggester.suggest(&r.id) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("define {} with id `{shown}`, or fix the id", want.describe()),
+                };
+                (format!("{entity} names `{shown}` in `{field}`, but no entity has that id"), help)
+            }
+        };
+        let location = g.location(from);
+        let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
+            .with_help(help)
+            .at(location)
+            .with_focus(r.location, format!("`{field}` names `{shown}`"));
+        g.diagnostics.push(d);
+    }
+}
+
+/// Finds the closest existing id for a dangling one. Small models compare
+/// against every id; large ones only against the ids that sort next to the
+/// word, forwards and backwards, which catches typos at either end while
+/// keeping each look-up logarithmic.
+struct Suggester<'m> {
+    forward: Vec<&'m str>,
+    backward: Vec<(String, &'m str)>,
+}
+
+impl<'m> Suggester<'m> {
+    const FULL_SCAN: usize = 20_000;
+    const WINDOW: usize = 32;
+
+    fn new(g: &OrgGraph<'m>, want: Want) -> Self {
+        let mut forward: Vec<&'m str> = g.ids.iter().filter(|(_, n)| want.accepts(g.graph[**n])).map(|(id, _)| *id).collect();
+        if matches!(want, Want::TeamOrOrg | Want::Scope) {
+            forward.push(ORGANIZATION);
+        }
+        forward.sort_unstable();
+        let backward = if forward.len() > Self::FULL_SCAN {
+            let mut b: Vec<(String, &'m str)> = forward.iter().map(|id| (id.chars().rev().collect(), *id)).collect();
+            b.sort_unstable();
+            b
+        } else {
+            Vec::new()
+        };
+        Self { forward, backward }
+    }
+
+    fn suggest(&self, word: &str) -> Option<&'m str> {
+        if self.forward.len() <= Self::FULL_SCAN {
+            return did_you_mean(word, self.forward.iter().copied());
+        }
+        let at = self.forward.partition_point(|id| *id < word);
+        let mut near: Vec<&'m str> = self.forward[at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.forward.len())].to_vec();
+        let reversed: String = word.chars().rev().collect();
+        let at = self.backward.partition_point(|(rev, _)| rev.as_str() < reversed.as_str());
+        near.extend(self.backward[at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.backward.len())].iter().map(|(_, id)| *id));
+        // Sorted so that ties between equally close ids break the same way every run.
+        near.sort_unstable();
+        near.dedup();
+        did_you_mean(word, near)
+    }
 }
 
 fn shorten(id: &str) -> String {
