@@ -26,7 +26,20 @@ use crate::diagnostic::Severity;
 use crate::error::ConfigError;
 
 /// How a check's findings are treated, as in rustc and clippy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    Serialize,
+)]
 #[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -147,7 +160,12 @@ impl Config {
     }
 
     /// Sets a check's parameter.
-    pub fn set_param(&mut self, check: &str, param: &str, value: impl Into<ParamValue>) -> &mut Self {
+    pub fn set_param(
+        &mut self,
+        check: &str,
+        param: &str,
+        value: impl Into<ParamValue>,
+    ) -> &mut Self {
         self.checks
             .entry(check.to_owned())
             .or_default()
@@ -187,7 +205,8 @@ impl Config {
             if s.level.is_some() {
                 mine.level = s.level;
             }
-            mine.params.extend(s.params.iter().map(|(k, v)| (k.clone(), v.clone())));
+            mine.params
+                .extend(s.params.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         if other.warnings.is_some() {
             self.warnings = other.warnings;
@@ -205,16 +224,22 @@ impl Config {
             let Some(meta) = checks.iter().find(|m| m.name == name) else {
                 return Err(ConfigError::UnknownCheck {
                     name: name.clone(),
-                    suggestion: crate::diagnostic::did_you_mean(name, checks.iter().map(|m| m.name)).map(str::to_owned),
+                    suggestion: crate::diagnostic::did_you_mean(
+                        name,
+                        checks.iter().map(|m| m.name),
+                    )
+                    .map(str::to_owned),
                 });
             };
             for (param, value) in &settings.params {
-                check_param(meta, param, value).map_err(|(message, help)| ConfigError::Invalid {
-                    file: "<config>".to_owned(),
-                    line: 0,
-                    column: 0,
-                    message,
-                    help,
+                check_param(meta, param, value).map_err(|(message, help)| {
+                    ConfigError::Invalid {
+                        file: "<config>".to_owned(),
+                        line: 0,
+                        column: 0,
+                        message,
+                        help,
+                    }
                 })?;
             }
         }
@@ -229,32 +254,58 @@ impl Config {
     /// [`ConfigError::Invalid`] with the file, line and column of the first
     /// problem, and a "did you mean" where a name is close to a known one.
     #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str, file: &str, checks: &[&crate::check::CheckMeta]) -> Result<Self, ConfigError> {
+    pub fn from_toml(
+        text: &str,
+        file: &str,
+        checks: &[&crate::check::CheckMeta],
+    ) -> Result<Self, ConfigError> {
         toml_config::parse(text, file, checks)
     }
 }
 
 /// Checks one parameter against a check's declared parameters.
-fn check_param(meta: &crate::check::CheckMeta, param: &str, value: &ParamValue) -> Result<(), (String, Option<String>)> {
+fn check_param(
+    meta: &crate::check::CheckMeta,
+    param: &str,
+    value: &ParamValue,
+) -> Result<(), (String, Option<String>)> {
     let Some(decl) = meta.params.iter().find(|p| p.name == param) else {
         let known: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
         let help = match crate::diagnostic::did_you_mean(param, known.iter().copied()) {
             Some(s) => Some(format!("did you mean `{s}`?")),
             None if known.is_empty() => Some(format!("`{}` takes only `level`", meta.name)),
-            None => Some(format!("`{}` takes `level`, {}", meta.name, known.join(", "))),
+            None => Some(format!(
+                "`{}` takes `level`, {}",
+                meta.name,
+                known.join(", ")
+            )),
         };
-        return Err((format!("unknown parameter `{param}` for check `{}`", meta.name), help));
+        return Err((
+            format!("unknown parameter `{param}` for check `{}`", meta.name),
+            help,
+        ));
     };
     if !decl.default.same_type(value) {
         return Err((
-            format!("parameter `{param}` of `{}` must be {}, found {}", meta.name, decl.default.type_name(), value.type_name()),
+            format!(
+                "parameter `{param}` of `{}` must be {}, found {}",
+                meta.name,
+                decl.default.type_name(),
+                value.type_name()
+            ),
             Some(decl.doc.to_owned()),
         ));
     }
     if let ParamValue::Int(i) = value
         && *i < 0
     {
-        return Err((format!("parameter `{param}` of `{}` must not be negative", meta.name), None));
+        return Err((
+            format!(
+                "parameter `{param}` of `{}` must not be negative",
+                meta.name
+            ),
+            None,
+        ));
     }
     Ok(())
 }
@@ -293,15 +344,26 @@ mod toml_config {
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
     }
 
-    pub(super) fn parse(text: &str, file: &str, checks: &[&CheckMeta]) -> Result<Config, ConfigError> {
+    pub(super) fn parse(
+        text: &str,
+        file: &str,
+        checks: &[&CheckMeta],
+    ) -> Result<Config, ConfigError> {
         use toml::de::{DeTable, DeValue};
         let cx = Cx { text, file };
         let root = DeTable::parse(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            cx.error(offset, format!("not valid TOML: {}", e.message().trim()), None)
+            cx.error(
+                offset,
+                format!("not valid TOML: {}", e.message().trim()),
+                None,
+            )
         })?;
         let mut config = Config::new();
         for (key, value) in root.get_ref() {
@@ -309,10 +371,18 @@ mod toml_config {
                 let help = did_you_mean(key.get_ref(), SECTIONS.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
                     .or_else(|| Some("the config has one section, `[checks]`".to_owned()));
-                return Err(cx.error(key.span().start, format!("unknown section `{}`", key.get_ref()), help));
+                return Err(cx.error(
+                    key.span().start,
+                    format!("unknown section `{}`", key.get_ref()),
+                    help,
+                ));
             }
             let DeValue::Table(table) = value.get_ref() else {
-                return Err(cx.error(value.span().start, "`checks` must be a table".to_owned(), Some("write `[checks]` and one line per check below it".to_owned())));
+                return Err(cx.error(
+                    value.span().start,
+                    "`checks` must be a table".to_owned(),
+                    Some("write `[checks]` and one line per check below it".to_owned()),
+                ));
             };
             for (name, setting) in table {
                 let name_text = name.get_ref().as_ref();
@@ -320,7 +390,11 @@ mod toml_config {
                     let help = did_you_mean(name_text, checks.iter().map(|m| m.name))
                         .map(|s| format!("did you mean `{s}`?"))
                         .or_else(|| Some("`opmodel checks` lists every check".to_owned()));
-                    return Err(cx.error(name.span().start, format!("unknown check `{name_text}`"), help));
+                    return Err(cx.error(
+                        name.span().start,
+                        format!("unknown check `{name_text}`"),
+                        help,
+                    ));
                 };
                 match setting.get_ref() {
                     DeValue::String(s) => {
@@ -332,7 +406,12 @@ mod toml_config {
                             let param_name = param.get_ref().as_ref();
                             if param_name == "level" {
                                 let DeValue::String(s) = value.get_ref() else {
-                                    return Err(cx.error(value.span().start, "`level` must be \"deny\", \"warn\" or \"allow\"".to_owned(), None));
+                                    return Err(cx.error(
+                                        value.span().start,
+                                        "`level` must be \"deny\", \"warn\" or \"allow\""
+                                            .to_owned(),
+                                        None,
+                                    ));
                                 };
                                 let level = parse_level(&cx, s, value.span().start)?;
                                 config.set_level(meta.name, level);
@@ -342,7 +421,11 @@ mod toml_config {
                                 cx.error(value.span().start, format!("parameter `{param_name}` has a value of a type no check takes"), None)
                             })?;
                             check_param(meta, param_name, &v).map_err(|(message, help)| {
-                                let at = if message.starts_with("unknown") { param.span().start } else { value.span().start };
+                                let at = if message.starts_with("unknown") {
+                                    param.span().start
+                                } else {
+                                    value.span().start
+                                };
                                 cx.error(at, message, help)
                             })?;
                             config.set_param(meta.name, param_name, v);
@@ -352,7 +435,10 @@ mod toml_config {
                         return Err(cx.error(
                             setting.span().start,
                             format!("the setting of `{}` must be a level or a table", meta.name),
-                            Some(format!("write `{} = \"warn\"` or `{} = {{ level = \"warn\" }}`", meta.name, meta.name)),
+                            Some(format!(
+                                "write `{} = \"warn\"` or `{} = {{ level = \"warn\" }}`",
+                                meta.name, meta.name
+                            )),
                         ));
                     }
                 }
@@ -363,18 +449,28 @@ mod toml_config {
 
     fn parse_level(cx: &Cx<'_>, s: &str, offset: usize) -> Result<Level, ConfigError> {
         s.parse().map_err(|_| {
-            let help = did_you_mean(s, ["deny", "warn", "allow"]).map(|w| format!("did you mean \"{w}\"?"));
-            cx.error(offset, format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\""), help)
+            let help = did_you_mean(s, ["deny", "warn", "allow"])
+                .map(|w| format!("did you mean \"{w}\"?"));
+            cx.error(
+                offset,
+                format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\""),
+                help,
+            )
         })
     }
 
     fn param_value(value: &toml::de::DeValue<'_>) -> Option<ParamValue> {
         use toml::de::DeValue;
         match value {
-            DeValue::Integer(i) => i.to_string().parse::<i64>().ok().map(ParamValue::Int).or_else(|| {
-                let t = i.as_str();
-                t.replace('_', "").parse().ok().map(ParamValue::Int)
-            }),
+            DeValue::Integer(i) => i
+                .to_string()
+                .parse::<i64>()
+                .ok()
+                .map(ParamValue::Int)
+                .or_else(|| {
+                    let t = i.as_str();
+                    t.replace('_', "").parse().ok().map(ParamValue::Int)
+                }),
             DeValue::Boolean(b) => Some(ParamValue::Bool(*b)),
             DeValue::String(s) => Some(ParamValue::Str(s.to_string())),
             DeValue::Array(items) => items

@@ -35,8 +35,17 @@ fn json(o: &Output) -> serde_json::Value {
 fn a_healthy_org_exits_0() {
     let o = opmodel(&["check", "examples/orgs/healthy.yaml"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("0 errors, 0 warnings"), "{}", stdout(&o));
-    let j = json(&opmodel(&["check", "examples/orgs/healthy.yaml", "--format", "json"]));
+    assert!(
+        stdout(&o).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&o)
+    );
+    let j = json(&opmodel(&[
+        "check",
+        "examples/orgs/healthy.yaml",
+        "--format",
+        "json",
+    ]));
     assert_eq!(j["diagnostics"], serde_json::json!([]));
 }
 
@@ -53,12 +62,26 @@ fn an_org_with_errors_exits_1_with_the_specs_json() {
     let mut warnings = 0;
     let mut previous: Option<(String, u64, String, String)> = None;
     for d in diags {
-        let keys: Vec<&str> = d.as_object().expect("object").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = d
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         for key in &keys {
-            assert!(["check", "severity", "entity", "message", "help", "location", "related"].contains(key), "unexpected key {key}");
+            assert!(
+                [
+                    "check", "severity", "entity", "message", "help", "location", "related"
+                ]
+                .contains(key),
+                "unexpected key {key}"
+            );
         }
         let check = d["check"].as_str().expect("check");
-        assert!(check.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{check}");
+        assert!(
+            check.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{check}"
+        );
         match d["severity"].as_str() {
             Some("error") => errors += 1,
             Some("warning") => warnings += 1,
@@ -66,15 +89,32 @@ fn an_org_with_errors_exits_1_with_the_specs_json() {
             other => panic!("bad severity {other:?}"),
         }
         let kind = d["entity"]["kind"].as_str().expect("entity.kind");
-        assert!(["team", "product", "outcome", "objective", "key-result", "decision", "file"].contains(&kind), "{kind}");
+        assert!(
+            [
+                "team",
+                "product",
+                "outcome",
+                "objective",
+                "key-result",
+                "decision",
+                "file"
+            ]
+            .contains(&kind),
+            "{kind}"
+        );
         let id = d["entity"]["id"].as_str().expect("entity.id");
         if kind == "decision" {
             assert!(id.contains('@'), "decision ids are <area>@<scope>: {id}");
         }
         let message = d["message"].as_str().expect("message");
         assert!(!message.ends_with('.'), "{message}");
-        assert!(message.chars().next().is_some_and(|c| !c.is_uppercase()), "{message}");
-        let file = d["location"]["file"].as_str().expect("every finding here comes from a file");
+        assert!(
+            message.chars().next().is_some_and(|c| !c.is_uppercase()),
+            "{message}"
+        );
+        let file = d["location"]["file"]
+            .as_str()
+            .expect("every finding here comes from a file");
         assert!(file.starts_with("examples/orgs/streaming/"), "{file}");
         let line = d["location"]["line"].as_u64().expect("line");
         assert!(d["related"].is_array());
@@ -96,15 +136,27 @@ fn the_shared_example_reports_its_planted_problems() {
         eprintln!("note: ../shared is not beside the checkout; skipping");
         return;
     }
-    let o = opmodel(&["check", example.to_str().expect("utf-8 path"), "--format", "json"]);
+    let o = opmodel(&[
+        "check",
+        example.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code(&o), 1);
     let j = json(&o);
     let has = |check: &str, id: &str| {
-        j["diagnostics"].as_array().expect("list").iter().any(|d| d["check"] == check && d["entity"]["id"] == id)
+        j["diagnostics"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|d| d["check"] == check && d["entity"]["id"] == id)
     };
     assert!(has("unclear-ownership", "web-shop"));
     assert!(has("orphaned-product", "gift-registry"));
-    assert!(has("conflicting-deciders", "budget-allocation@organization"));
+    assert!(has(
+        "conflicting-deciders",
+        "budget-allocation@organization"
+    ));
 }
 
 #[test]
@@ -113,23 +165,47 @@ fn missing_inputs_and_bad_arguments_exit_2() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("no/such/folder"), "{}", stderr(&o));
     assert_eq!(code(&opmodel(&["check"])), 2);
-    assert_eq!(code(&opmodel(&["check", "examples/orgs/healthy.yaml", "--format", "xml"])), 2);
+    assert_eq!(
+        code(&opmodel(&[
+            "check",
+            "examples/orgs/healthy.yaml",
+            "--format",
+            "xml"
+        ])),
+        2
+    );
     assert_eq!(code(&opmodel(&["frobnicate"])), 2);
     assert_eq!(code(&opmodel(&["--help"])), 0);
 }
 
 #[test]
 fn an_unknown_check_on_the_command_line_exits_2_with_a_suggestion() {
-    let o = opmodel(&["check", "examples/orgs/healthy.yaml", "-D", "orphaned-prodct"]);
+    let o = opmodel(&[
+        "check",
+        "examples/orgs/healthy.yaml",
+        "-D",
+        "orphaned-prodct",
+    ]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("did you mean `orphaned-product`?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `orphaned-product`?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn command_line_levels_override_defaults() {
     // The streaming org's errors, all allowed away one by one, leave exit 0.
-    let j = json(&opmodel(&["check", "examples/orgs/streaming", "--format", "json"]));
-    let mut args: Vec<String> = ["check", "examples/orgs/streaming"].map(String::from).to_vec();
+    let j = json(&opmodel(&[
+        "check",
+        "examples/orgs/streaming",
+        "--format",
+        "json",
+    ]));
+    let mut args: Vec<String> = ["check", "examples/orgs/streaming"]
+        .map(String::from)
+        .to_vec();
     let mut names: Vec<String> = j["diagnostics"]
         .as_array()
         .expect("list")
@@ -147,7 +223,14 @@ fn command_line_levels_override_defaults() {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_eq!(code(&opmodel(&refs)), 0);
     // -D warnings turns every warning into an error.
-    let o = opmodel(&["check", "examples/orgs/healthy.yaml", "-W", "orphaned-product", "-D", "warnings"]);
+    let o = opmodel(&[
+        "check",
+        "examples/orgs/healthy.yaml",
+        "-W",
+        "orphaned-product",
+        "-D",
+        "warnings",
+    ]);
     assert_eq!(code(&o), 0, "the healthy org has no warnings to deny");
 }
 
@@ -156,20 +239,51 @@ fn a_bad_config_exits_2_with_file_line_and_suggestion() {
     let dir = std::env::temp_dir().join(format!("opmodel-cli-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let config = dir.join("opmodel.toml");
-    std::fs::write(&config, "[checks]\norphaned-product = \"deny\"\nunclear-owner = \"warn\"\n").expect("write");
+    std::fs::write(
+        &config,
+        "[checks]\norphaned-product = \"deny\"\nunclear-owner = \"warn\"\n",
+    )
+    .expect("write");
     let org = Path::new(ROOT).join("examples/orgs/healthy.yaml");
-    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    let o = opmodel(&[
+        "check",
+        org.to_str().expect("utf-8"),
+        "--config",
+        config.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
     assert!(err.contains("opmodel.toml:3:1"), "{err}");
     assert!(err.contains("unknown check `unclear-owner`"), "{err}");
     assert!(err.contains("did you mean `unclear-ownership`?"), "{err}");
-    std::fs::write(&config, "[checks]\noverloaded-team = { level = \"warn\", max_product = 4 }\n").expect("write");
-    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    std::fs::write(
+        &config,
+        "[checks]\noverloaded-team = { level = \"warn\", max_product = 4 }\n",
+    )
+    .expect("write");
+    let o = opmodel(&[
+        "check",
+        org.to_str().expect("utf-8"),
+        "--config",
+        config.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("did you mean `max_products`?"), "{}", stderr(&o));
-    std::fs::write(&config, "[checks]\noverloaded-team = { max_products = \"four\" }\n").expect("write");
-    let o = opmodel(&["check", org.to_str().expect("utf-8"), "--config", config.to_str().expect("utf-8")]);
+    assert!(
+        stderr(&o).contains("did you mean `max_products`?"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(
+        &config,
+        "[checks]\noverloaded-team = { max_products = \"four\" }\n",
+    )
+    .expect("write");
+    let o = opmodel(&[
+        "check",
+        org.to_str().expect("utf-8"),
+        "--config",
+        config.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("must be an integer"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
@@ -178,9 +292,21 @@ fn a_bad_config_exits_2_with_file_line_and_suggestion() {
 #[test]
 fn the_config_beside_the_input_is_used() {
     // examples/orgs/streaming/opmodel.toml raises incomplete-product-trio to warn.
-    let j = json(&opmodel(&["check", "examples/orgs/streaming", "--format", "json"]));
-    let trio = j["diagnostics"].as_array().expect("list").iter().any(|d| d["check"] == "incomplete-product-trio");
-    assert!(trio, "the folder's opmodel.toml switches incomplete-product-trio on");
+    let j = json(&opmodel(&[
+        "check",
+        "examples/orgs/streaming",
+        "--format",
+        "json",
+    ]));
+    let trio = j["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|d| d["check"] == "incomplete-product-trio");
+    assert!(
+        trio,
+        "the folder's opmodel.toml switches incomplete-product-trio on"
+    );
 }
 
 #[test]
@@ -193,7 +319,11 @@ fn explain_prints_the_docs_and_rejects_unknown_names() {
     }
     let o = opmodel(&["explain", "unclear-ownershp"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("did you mean `unclear-ownership`?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `unclear-ownership`?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -201,16 +331,42 @@ fn checks_lists_every_check() {
     let o = opmodel(&["checks", "--format", "json"]);
     assert_eq!(code(&o), 0);
     let rows = json(&o);
-    let names: Vec<&str> = rows.as_array().expect("list").iter().map(|r| r["name"].as_str().expect("name")).collect();
+    let names: Vec<&str> = rows
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|r| r["name"].as_str().expect("name"))
+        .collect();
     for name in [
-        "unknown-reference", "duplicate-id", "invalid-entity", "hierarchy-cycle", "orphaned-product", "unclear-ownership",
-        "overloaded-team", "idle-team", "incomplete-product-trio", "unaligned-product", "objective-without-key-results",
-        "unsupported-outcome", "unmeasurable-outcome", "function-not-product-led", "milestone-key-result",
-        "unmeasurable-key-result", "project-style-objective", "project-funded-product", "missing-decider",
-        "conflicting-deciders", "missing-decision-right", "decision-outside-ownership", "escalation-cycle",
+        "unknown-reference",
+        "duplicate-id",
+        "invalid-entity",
+        "hierarchy-cycle",
+        "orphaned-product",
+        "unclear-ownership",
+        "overloaded-team",
+        "idle-team",
+        "incomplete-product-trio",
+        "unaligned-product",
+        "objective-without-key-results",
+        "unsupported-outcome",
+        "unmeasurable-outcome",
+        "function-not-product-led",
+        "milestone-key-result",
+        "unmeasurable-key-result",
+        "project-style-objective",
+        "project-funded-product",
+        "missing-decider",
+        "conflicting-deciders",
+        "missing-decision-right",
+        "decision-outside-ownership",
+        "escalation-cycle",
         "ungoverned-standard",
     ] {
-        assert!(names.contains(&name), "{name} missing from `opmodel checks`");
+        assert!(
+            names.contains(&name),
+            "{name} missing from `opmodel checks`"
+        );
     }
 }
 

@@ -11,8 +11,16 @@ use opmodel::report::json;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn cli_json(args: &[&str]) -> Vec<u8> {
-    let o = Command::new(env!("CARGO_BIN_EXE_opmodel")).args(args).current_dir(ROOT).output().expect("runs");
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("runs");
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     o.stdout
 }
 
@@ -37,10 +45,20 @@ fn file_order_on_the_command_line_does_not_matter() {
     assert!(!a.is_empty());
     assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
     // The folder gives the same findings as its files listed one by one.
-    let folder = cli_json(&["check", "--format", "json", "-A", "incomplete-product-trio", "examples/orgs/streaming"]);
+    let folder = cli_json(&[
+        "check",
+        "--format",
+        "json",
+        "-A",
+        "incomplete-product-trio",
+        "examples/orgs/streaming",
+    ]);
     let mut listed = vec!["check", "--format", "json", "-A", "incomplete-product-trio"];
     listed.extend(FILES);
-    assert_eq!(String::from_utf8_lossy(&folder), String::from_utf8_lossy(&cli_json(&listed)));
+    assert_eq!(
+        String::from_utf8_lossy(&folder),
+        String::from_utf8_lossy(&cli_json(&listed))
+    );
 }
 
 #[test]
@@ -69,7 +87,11 @@ fn without_locations(mut m: Model) -> Model {
 
 #[test]
 fn entity_order_does_not_matter() {
-    let loaded = load_paths(&[format!("{ROOT}/examples/orgs/streaming")], &LoadOptions::default()).expect("loads");
+    let loaded = load_paths(
+        &[format!("{ROOT}/examples/orgs/streaming")],
+        &LoadOptions::default(),
+    )
+    .expect("loads");
     let model = without_locations(loaded.model);
     let linter = Linter::new();
     let expected = json::to_string(&linter.check_model(&model));

@@ -32,10 +32,18 @@ fn found(report: &Report, names: &[&str]) -> Vec<(String, EntityKind, String, St
         .iter()
         .filter(|d| names.contains(&&*d.check))
         .map(|d: &Diagnostic| {
-            let loc = d.location.expect("every finding from a file has a location");
+            let loc = d
+                .location
+                .expect("every finding from a file has a location");
             let file = report.sources.display(loc.file);
             let name = file.rsplit('/').next().unwrap_or(file).to_owned();
-            (d.check.to_string(), d.entity.kind, d.entity.id.clone(), name, loc.line)
+            (
+                d.check.to_string(),
+                d.entity.kind,
+                d.entity.id.clone(),
+                name,
+                loc.line,
+            )
         })
         .collect()
 }
@@ -58,11 +66,21 @@ fn every_format_reads_the_same_model() {
     assert_eq!(m.organization.name.as_deref(), Some("Acme Music"));
     assert_eq!(m.teams.len(), 2);
     assert_eq!(m.teams[0].kind, TeamKind::Unit);
-    assert_eq!(m.teams[1].kind, TeamKind::StreamAligned, "kind defaults to stream-aligned");
+    assert_eq!(
+        m.teams[1].kind,
+        TeamKind::StreamAligned,
+        "kind defaults to stream-aligned"
+    );
     assert_eq!(m.products[0].kind, Some(ProductKind::CustomerFacing));
-    assert_eq!(m.objectives[0].key_results[0].id, "q3#1", "default key-result id");
+    assert_eq!(
+        m.objectives[0].key_results[0].id, "q3#1",
+        "default key-result id"
+    );
     assert_eq!(m.objectives[0].key_results[1].id, "q3-kr2");
-    assert_eq!(m.objectives[0].key_results[1].kind, Some(KeyResultKind::Outcome));
+    assert_eq!(
+        m.objectives[0].key_results[1].kind,
+        Some(KeyResultKind::Outcome)
+    );
     assert_eq!(m.decisions[0].area, DecisionArea::FeatureSet);
     assert_same_model(&yaml.model, &toml.model);
     assert_same_model(&yaml.model, &json.model);
@@ -71,7 +89,11 @@ fn every_format_reads_the_same_model() {
 #[test]
 fn every_format_gives_entity_lines() {
     let lines = |l: &opmodel::load::Loaded| -> Vec<u32> {
-        l.model.products.iter().map(|p| p.location.map_or(0, |x| x.line)).collect()
+        l.model
+            .products
+            .iter()
+            .map(|p| p.location.map_or(0, |x| x.line))
+            .collect()
     };
     assert_eq!(lines(&load(&["formats/org.yaml"])), vec![12]);
     assert_eq!(lines(&load(&["formats/org.toml"])), vec![16]);
@@ -85,8 +107,17 @@ fn every_format_gives_entity_lines() {
 fn a_folder_of_mixed_formats_merges_sorted_by_path() {
     let loaded = load(&["mixed"]);
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-    let files: Vec<&str> = loaded.model.sources.iter().map(|(_, f)| f.display()).collect();
-    assert_eq!(files.len(), 3, "opmodel.toml and README.md are not model files: {files:?}");
+    let files: Vec<&str> = loaded
+        .model
+        .sources
+        .iter()
+        .map(|(_, f)| f.display())
+        .collect();
+    assert_eq!(
+        files.len(),
+        3,
+        "opmodel.toml and README.md are not model files: {files:?}"
+    );
     assert!(files[0].ends_with("mixed/a-teams.yaml"));
     assert!(files[1].ends_with("mixed/b-products.toml"));
     assert!(files[2].ends_with("mixed/nested/c-goals.json"));
@@ -98,7 +129,11 @@ fn a_folder_of_mixed_formats_merges_sorted_by_path() {
 #[test]
 fn a_syntax_error_names_file_line_and_column_and_the_rest_is_still_read() {
     let report = check(&["broken/syntax.yaml", "broken/dangling.yaml"]);
-    let d = report.diagnostics.iter().find(|d| d.check == "invalid-file").expect("invalid-file");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-file")
+        .expect("invalid-file");
     assert_eq!(d.entity.kind, EntityKind::File);
     assert!(d.entity.id.ends_with("broken/syntax.yaml"));
     let loc = d.location.expect("location");
@@ -108,7 +143,13 @@ fn a_syntax_error_names_file_line_and_column_and_the_rest_is_still_read() {
     // The other file was still loaded and checked.
     assert_eq!(
         found(&report, &["unknown-reference"]),
-        vec![("unknown-reference".into(), EntityKind::Product, "web-player".into(), "dangling.yaml".into(), 4)]
+        vec![(
+            "unknown-reference".into(),
+            EntityKind::Product,
+            "web-player".into(),
+            "dangling.yaml".into(),
+            4
+        )]
     );
 }
 
@@ -117,7 +158,13 @@ fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
     let report = check(&["broken/wrong-type.yaml"]);
     assert_eq!(
         found(&report, &["invalid-entity"]),
-        vec![("invalid-entity".into(), EntityKind::Outcome, "listening-time".into(), "wrong-type.yaml".into(), 2)]
+        vec![(
+            "invalid-entity".into(),
+            EntityKind::Outcome,
+            "listening-time".into(),
+            "wrong-type.yaml".into(),
+            2
+        )]
     );
     let d = &report.diagnostics[0];
     assert_eq!(d.message, "`baseline` must be a number, found a string");
@@ -127,10 +174,20 @@ fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
 #[test]
 fn an_unknown_field_suggests_the_known_one() {
     let report = check(&["broken/unknown-field.yaml"]);
-    let d = report.diagnostics.iter().find(|d| d.check == "invalid-entity").expect("invalid-entity");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("invalid-entity");
     assert_eq!(d.entity.id, "web-player");
     assert_eq!(d.message, "unknown field `ownr` on product `web-player`");
-    assert!(d.help.as_deref().is_some_and(|h| h.starts_with("did you mean `owner`?")), "{:?}", d.help);
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `owner`?")),
+        "{:?}",
+        d.help
+    );
     assert_eq!(d.location.map(|l| l.line), Some(2));
 }
 
@@ -138,10 +195,30 @@ fn an_unknown_field_suggests_the_known_one() {
 fn a_duplicate_id_across_files_names_both_places() {
     let report = check(&["broken/dup-b.yaml", "broken/dup-a.yaml"]);
     let dups = found(&report, &["duplicate-id"]);
-    assert_eq!(dups, vec![("duplicate-id".into(), EntityKind::Product, "playback".into(), "dup-b.yaml".into(), 4)]);
-    let d = report.diagnostics.iter().find(|d| d.check == "duplicate-id").expect("duplicate-id");
+    assert_eq!(
+        dups,
+        vec![(
+            "duplicate-id".into(),
+            EntityKind::Product,
+            "playback".into(),
+            "dup-b.yaml".into(),
+            4
+        )]
+    );
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "duplicate-id")
+        .expect("duplicate-id");
     assert_eq!(d.labels.len(), 1);
-    assert_eq!(report.sources.display(d.labels[0].location.file).rsplit('/').next(), Some("dup-a.yaml"));
+    assert_eq!(
+        report
+            .sources
+            .display(d.labels[0].location.file)
+            .rsplit('/')
+            .next(),
+        Some("dup-a.yaml")
+    );
     assert_eq!(d.labels[0].location.line, 2);
     assert_eq!(d.related[0].kind, EntityKind::Team);
     // The first definition (by path) wins: `owner: playback` resolves to the team.
@@ -151,28 +228,48 @@ fn a_duplicate_id_across_files_names_both_places() {
 #[test]
 fn a_dangling_reference_names_the_field_and_suggests_an_id() {
     let report = check(&["broken/dangling.yaml"]);
-    let d = report.diagnostics.iter().find(|d| d.check == "unknown-reference").expect("unknown-reference");
-    assert_eq!(d.message, "product `web-player` names `playbak` in `owner`, but no entity has that id");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "unknown-reference")
+        .expect("unknown-reference");
+    assert_eq!(
+        d.message,
+        "product `web-player` names `playbak` in `owner`, but no entity has that id"
+    );
     assert_eq!(d.help.as_deref(), Some("did you mean `playback`?"));
     assert_eq!(d.location.map(|l| l.line), Some(4));
-    assert_eq!(d.focus.as_ref().map(|f| (f.location.line, f.location.column)), Some((5, 12)));
+    assert_eq!(
+        d.focus
+            .as_ref()
+            .map(|f| (f.location.line, f.location.column)),
+        Some((5, 12))
+    );
 }
 
 #[test]
 fn a_loop_names_each_member_once() {
     let report = check(&["broken/loop.yaml"]);
-    let loops: Vec<_> = report.diagnostics.iter().filter(|d| d.check == "hierarchy-cycle").collect();
+    let loops: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "hierarchy-cycle")
+        .collect();
     assert_eq!(loops.len(), 1, "{loops:#?}");
     let d = loops[0];
     assert_eq!(d.entity.id, "music");
     assert_eq!(d.location.map(|l| l.line), Some(2));
-    assert_eq!(d.message, "team `parent` chain loops: `music` → `audio` → `sound` → `music`");
+    assert_eq!(
+        d.message,
+        "team `parent` chain loops: `music` → `audio` → `sound` → `music`"
+    );
     let related: Vec<&str> = d.related.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(related, ["audio", "sound"]);
 }
 
 #[test]
 fn a_missing_path_is_an_error_not_a_diagnostic() {
-    let err = load_paths(&[fixture("no-such-folder")], &LoadOptions::default()).expect_err("missing path");
+    let err = load_paths(&[fixture("no-such-folder")], &LoadOptions::default())
+        .expect_err("missing path");
     assert!(err.to_string().contains("no-such-folder"), "{err}");
 }

@@ -15,7 +15,11 @@ use opmodel::report::human;
 fn scratch() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let base = if std::path::Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
+        let base = if std::path::Path::new("/dev/shm").is_dir() {
+            PathBuf::from("/dev/shm")
+        } else {
+            std::env::temp_dir()
+        };
         base.join(format!("opmodel-fuzz-{}", std::process::id()))
     })
 }
@@ -28,13 +32,23 @@ fuzz_target!(|data: &[u8]| {
     }
     for (i, piece) in data.split(|&b| b == 0xFF).take(8).enumerate() {
         let (ext, body) = match piece.split_first() {
-            Some((&b, rest)) if i > 0 => (["yaml", "toml", "json", "yml"][usize::from(b % 4)], rest),
+            Some((&b, rest)) if i > 0 => {
+                (["yaml", "toml", "json", "yml"][usize::from(b % 4)], rest)
+            }
             _ => ("yaml", piece),
         };
         let _ = std::fs::write(dir.join(format!("f{i}.{ext}")), body);
     }
-    if let Ok(loaded) = load_paths(&[dir], &LoadOptions::default()) {
+    if let Ok(loaded) = load_paths(&[dir], &options()) {
         let report = Linter::new().check(&loaded);
         let _ = human::render(&report, human::Options::new(false));
     }
 });
+
+/// The default limits, but a lower alias budget: the limit logic is the
+/// same, and alias-heavy inputs would otherwise take most of the run.
+fn options() -> LoadOptions {
+    let mut options = LoadOptions::default();
+    options.max_alias_expansion = 10_000;
+    options
+}

@@ -1,9 +1,9 @@
 //! Helpers for the pass/fail cases that sit next to each check.
 
+use crate::Linter;
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Format, load_str};
-use crate::Linter;
 
 /// Every finding of `check` on a YAML model, with the check forced on.
 pub(crate) fn findings(check: &str, yaml: &str) -> Vec<Diagnostic> {
@@ -11,7 +11,12 @@ pub(crate) fn findings(check: &str, yaml: &str) -> Vec<Diagnostic> {
 }
 
 /// Every finding of `check` on a model in `format`, with extra `config`.
-pub(crate) fn findings_in(check: &str, text: &str, format: Format, mut config: Config) -> Vec<Diagnostic> {
+pub(crate) fn findings_in(
+    check: &str,
+    text: &str,
+    format: Format,
+    mut config: Config,
+) -> Vec<Diagnostic> {
     let ext = match format {
         Format::Yaml => "yaml",
         Format::Toml => "toml",
@@ -26,7 +31,11 @@ pub(crate) fn findings_in(check: &str, text: &str, format: Format, mut config: C
         Err(e) => panic!("test config is invalid: {e}"),
     };
     let report = linter.check(&loaded);
-    report.diagnostics.into_iter().filter(|d| d.check == check).collect()
+    report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.check == check)
+        .collect()
 }
 
 fn ids(found: &[Diagnostic]) -> Vec<String> {
@@ -47,7 +56,11 @@ pub(crate) fn assert_load_triggers(check: &str, text: &str, format: Format, expe
     let found = findings_in(check, text, format, Config::new());
     let mut want: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
     want.sort();
-    assert_eq!(ids(&found), want, "`{check}` findings on:\n{text}\n{found:#?}");
+    assert_eq!(
+        ids(&found),
+        want,
+        "`{check}` findings on:\n{text}\n{found:#?}"
+    );
 }
 
 /// Asserts that `check` reports nothing.
@@ -60,5 +73,8 @@ pub(crate) fn assert_passes(check: &str, yaml: &str) {
 #[track_caller]
 pub(crate) fn assert_load_passes(check: &str, text: &str, format: Format) {
     let found = findings_in(check, text, format, Config::new());
-    assert!(found.is_empty(), "`{check}` should not fire on:\n{text}\nbut found {found:#?}");
+    assert!(
+        found.is_empty(),
+        "`{check}` should not fire on:\n{text}\nbut found {found:#?}"
+    );
 }

@@ -18,7 +18,11 @@ use crate::source::Sources;
 /// # Errors
 ///
 /// [`LoadError`] when `dir` itself cannot be listed.
-pub fn model_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>, sources: &mut Sources) -> Result<Vec<PathBuf>, LoadError> {
+pub fn model_files(
+    dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+    sources: &mut Sources,
+) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     let mut visited = HashSet::new();
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError::input(dir, e))?;
@@ -51,7 +55,9 @@ pub fn model_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>, sources: &mut 
                 }
             };
             if meta.is_dir() {
-                let Ok(real) = path.canonicalize() else { continue };
+                let Ok(real) = path.canonicalize() else {
+                    continue;
+                };
                 if !visited.insert(real) {
                     continue;
                 }
@@ -68,14 +74,21 @@ pub fn model_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>, sources: &mut 
     Ok(out)
 }
 
-fn unreadable(path: &Path, error: &std::io::Error, diagnostics: &mut Vec<Diagnostic>, sources: &mut Sources) {
+fn unreadable(
+    path: &Path,
+    error: &std::io::Error,
+    diagnostics: &mut Vec<Diagnostic>,
+    sources: &mut Sources,
+) {
     let file = sources.add(path, "");
     let d = Diagnostic::new(
         INVALID_FILE,
         EntityRef::new(EntityKind::File, sources.display(file)),
         format!("cannot be read: {error}"),
     )
-    .with_help("check the permissions, or remove it from the inputs; the other files were still checked")
+    .with_help(
+        "check the permissions, or remove it from the inputs; the other files were still checked",
+    )
     .at(Some(crate::source::Location {
         file,
         line: 0,

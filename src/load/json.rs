@@ -28,10 +28,50 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
         lines: LineIndex::new(text),
         max_depth: limits.max_depth,
     };
+    // Refuse deep nesting before parsing: each level below re-reads its
+    // whole raw value, so ten megabytes of `[` took tens of seconds to reach
+    // the depth limit that one pass finds at once.
+    if let Some(offset) = too_deep_at(text, limits.max_depth) {
+        return Err(ParseError::new(
+            format!("nesting deeper than {} levels", limits.max_depth),
+            reader.lines.pos(offset),
+        ));
+    }
     // One pass over the whole text checks its syntax (serde_json skips raw
     // values without recursing, so any nesting is fine here).
     let root: &RawValue = serde_json::from_str(text).map_err(|err| reader.error(&err, 0))?;
     reader.node(root, 0)
+}
+
+/// The byte offset of the first `[` or `{` that opens a level past
+/// `max_depth` (outside strings), if any.
+fn too_deep_at(text: &str, max_depth: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// JSON's four whitespace bytes.
@@ -159,7 +199,8 @@ impl<'a> Reader<'a> {
 }
 
 /// serde_json's "number out of range" does not say which range.
-const NUMBER_OUT_OF_RANGE: &str = "number out of range: numbers must fit in a 64-bit float (about ±1.7e308)";
+const NUMBER_OUT_OF_RANGE: &str =
+    "number out of range: numbers must fit in a 64-bit float (about ±1.7e308)";
 
 /// A number as `i64` when it is a whole number that fits, as
 /// [`Value::BigInt`] when it is a whole number that does not, and otherwise

@@ -10,32 +10,98 @@ use super::node::{Key, Node, Pos, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, KeyResult, KeyResultKind, Member, Model, Objective,
-    Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, is_valid_id,
+    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, KeyResult, KeyResultKind, Member,
+    Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, is_valid_id,
 };
 use crate::source::{FileId, Location};
 
-const SECTIONS: &[&str] = &["version", "organization", "teams", "products", "outcomes", "objectives", "decisions"];
+const SECTIONS: &[&str] = &[
+    "version",
+    "organization",
+    "teams",
+    "products",
+    "outcomes",
+    "objectives",
+    "decisions",
+];
 const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
-const TEAM_FIELDS: &[&str] = &["id", "name", "kind", "parent", "owns", "members", "description", "allow"];
+const TEAM_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "parent",
+    "owns",
+    "members",
+    "description",
+    "allow",
+];
 const MEMBER_FIELDS: &[&str] = &["name", "role"];
 const PRODUCT_FIELDS: &[&str] = &[
-    "id", "name", "kind", "owner", "contributors", "part_of", "outcomes", "funding", "description", "allow",
+    "id",
+    "name",
+    "kind",
+    "owner",
+    "contributors",
+    "part_of",
+    "outcomes",
+    "funding",
+    "description",
+    "allow",
 ];
 const OUTCOME_FIELDS: &[&str] = &[
-    "id", "statement", "metric", "baseline", "target", "owner", "supports", "description", "allow",
+    "id",
+    "statement",
+    "metric",
+    "baseline",
+    "target",
+    "owner",
+    "supports",
+    "description",
+    "allow",
 ];
-const OBJECTIVE_FIELDS: &[&str] =
-    &["id", "title", "owner", "period", "supports", "key_results", "description", "allow"];
+const OBJECTIVE_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "owner",
+    "period",
+    "supports",
+    "key_results",
+    "description",
+    "allow",
+];
 const KEY_RESULT_FIELDS: &[&str] = &[
-    "id", "text", "metric", "baseline", "target", "unit", "kind", "description", "allow",
+    "id",
+    "text",
+    "metric",
+    "baseline",
+    "target",
+    "unit",
+    "kind",
+    "description",
+    "allow",
 ];
 const DECISION_FIELDS: &[&str] = &[
-    "area", "scope", "decides", "recommends", "agrees", "consulted", "informed", "escalates_to", "description", "allow",
+    "area",
+    "scope",
+    "decides",
+    "recommends",
+    "agrees",
+    "consulted",
+    "informed",
+    "escalates_to",
+    "description",
+    "allow",
 ];
 
 /// Lowers one file's document into `model`, reporting problems into `diags`.
-pub(crate) fn lower(root: Node, file: FileId, path: &str, options: &LoadOptions, model: &mut Model, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn lower(
+    root: Node,
+    file: FileId,
+    path: &str,
+    options: &LoadOptions,
+    model: &mut Model,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut cx = Lowerer {
         file,
         path,
@@ -47,8 +113,15 @@ pub(crate) fn lower(root: Node, file: FileId, path: &str, options: &LoadOptions,
         Value::Null => return,
         Value::Map(entries) => entries,
         _ => {
-            let msg = format!("an org file holds a table of sections at its top, found {}", root.type_name());
-            cx.file_problem(root.pos, msg, "start the file with sections such as `teams:` and `products:`");
+            let msg = format!(
+                "an org file holds a table of sections at its top, found {}",
+                root.type_name()
+            );
+            cx.file_problem(
+                root.pos,
+                msg,
+                "start the file with sections such as `teams:` and `products:`",
+            );
             return;
         }
     };
@@ -75,7 +148,9 @@ pub(crate) fn lower(root: Node, file: FileId, path: &str, options: &LoadOptions,
             "version" => cx.version(&node),
             "organization" => cx.organization(node, model),
             _ => {
-                let Some(items) = cx.section_items(section, node) else { continue };
+                let Some(items) = cx.section_items(section, node) else {
+                    continue;
+                };
                 for (index, item) in items.into_iter().enumerate() {
                     if cx.entities >= cx.options.max_entities {
                         cx.file_problem(
@@ -144,9 +219,13 @@ impl Lowerer<'_> {
     }
 
     fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<String>) {
-        let d = Diagnostic::new(INVALID_FILE, EntityRef::new(EntityKind::File, self.path), message)
-            .with_help(help)
-            .at(self.loc(pos));
+        let d = Diagnostic::new(
+            INVALID_FILE,
+            EntityRef::new(EntityKind::File, self.path),
+            message,
+        )
+        .with_help(help)
+        .at(self.loc(pos));
         self.diags.push(d);
     }
 
@@ -205,8 +284,15 @@ impl Lowerer<'_> {
             Value::Seq(items) => Some(items),
             Value::Null => None,
             _ => {
-                let msg = format!("section `{section}` must be a list, found {}", node.type_name());
-                self.file_problem(node.pos, msg, format!("write `{section}:` followed by `- id: ...` items"));
+                let msg = format!(
+                    "section `{section}` must be a list, found {}",
+                    node.type_name()
+                );
+                self.file_problem(
+                    node.pos,
+                    msg,
+                    format!("write `{section}:` followed by `- id: ...` items"),
+                );
                 None
             }
         }
@@ -214,7 +300,13 @@ impl Lowerer<'_> {
 
     /// Opens an entity's table: checks it is one, reads its id, and reports
     /// duplicated keys. Returns `None` when nothing can be kept.
-    fn open(&mut self, kind: EntityKind, section: &str, index: usize, node: Node) -> Option<(Subject, Fields, Option<String>)> {
+    fn open(
+        &mut self,
+        kind: EntityKind,
+        section: &str,
+        index: usize,
+        node: Node,
+    ) -> Option<(Subject, Fields, Option<String>)> {
         let placeholder = format!("{section}[{index}]");
         let pos = node.pos;
         let Value::Map(entries) = node.value else {
@@ -223,8 +315,16 @@ impl Lowerer<'_> {
                 location: self.loc(pos),
                 id_refused: false,
             };
-            let msg = format!("each item of `{section}` must be a table, found {}", node.type_name());
-            self.problem(&subject, pos, msg, "write the item as `- id: ...` with its fields below it");
+            let msg = format!(
+                "each item of `{section}` must be a table, found {}",
+                node.type_name()
+            );
+            self.problem(
+                &subject,
+                pos,
+                msg,
+                "write the item as `- id: ...` with its fields below it",
+            );
             return None;
         };
         let mut subject = Subject {
@@ -232,7 +332,10 @@ impl Lowerer<'_> {
             location: self.loc(pos),
             id_refused: false,
         };
-        let id_node = entries.iter().find(|(k, _)| k.name == "id").map(|(_, n)| n.clone());
+        let id_node = entries
+            .iter()
+            .find(|(k, _)| k.name == "id")
+            .map(|(_, n)| n.clone());
         let id = id_node.and_then(|n| self.id_value(&mut subject, n));
         let fields = self.fields(&subject, entries);
         Some((subject, fields, id))
@@ -241,14 +344,23 @@ impl Lowerer<'_> {
     fn id_value(&mut self, subject: &mut Subject, node: Node) -> Option<String> {
         let Some(id) = scalar_id(&node) else {
             let msg = format!("`id` must be a string, found {}", node.type_name());
-            self.problem(subject, node.pos, msg, "write the id as text, like `id: web-player`");
+            self.problem(
+                subject,
+                node.pos,
+                msg,
+                "write the id as text, like `id: web-player`",
+            );
             subject.id_refused = true;
             return None;
         };
         // The limit guards memory and output size, so it is honoured as set,
         // even below the 128 characters the spec allows.
         if id.len() > self.options.max_id_len {
-            let msg = format!("id is {} bytes long, more than the limit of {} bytes", id.len(), self.options.max_id_len);
+            let msg = format!(
+                "id is {} bytes long, more than the limit of {} bytes",
+                id.len(),
+                self.options.max_id_len
+            );
             let help = "shorten the id (the spec allows 128 characters); a lower limit is raised with `LoadOptions::max_id_len`";
             self.problem(subject, node.pos, msg, help);
             subject.id_refused = true;
@@ -271,15 +383,26 @@ impl Lowerer<'_> {
         if subject.id_refused {
             return;
         }
-        let pos = subject.location.map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+        let pos = subject
+            .location
+            .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
         let msg = format!("{what} has no `id`");
-        self.problem(subject, pos, msg, "give it a unique `id:`; other entities refer to it by that id");
+        self.problem(
+            subject,
+            pos,
+            msg,
+            "give it a unique `id:`; other entities refer to it by that id",
+        );
     }
 
     fn fields(&mut self, subject: &Subject, entries: Vec<(Key, Node)>) -> Fields {
         let mut kept: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
+        // A set, not a scan of `kept`: a hostile entity with a million
+        // distinct keys would otherwise take hours.
+        let mut names: std::collections::HashSet<String> =
+            std::collections::HashSet::with_capacity(entries.len());
         for (key, node) in entries {
-            if kept.iter().any(|(k, _)| k.name == key.name) {
+            if !names.insert(key.name.clone()) {
                 let msg = format!("field `{}` is given twice", escape(&key.name));
                 self.problem(subject, key.pos, msg, "keep one of the two");
                 continue;
@@ -291,11 +414,19 @@ impl Lowerer<'_> {
 
     fn unknown_fields(&mut self, subject: &Subject, fields: Fields, known: &[&str]) {
         for (key, _) in fields.entries {
-            let mut help = format!("the fields of {} are {}", subject.entity.kind.with_article(), known.join(", "));
+            let mut help = format!(
+                "the fields of {} are {}",
+                subject.entity.kind.with_article(),
+                known.join(", ")
+            );
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
-            let msg = format!("unknown field `{}` on {}", escape(&key.name), subject.entity);
+            let msg = format!(
+                "unknown field `{}` on {}",
+                escape(&key.name),
+                subject.entity
+            );
             self.problem(subject, key.pos, msg, help);
         }
     }
@@ -306,25 +437,42 @@ impl Lowerer<'_> {
         }
         match scalar_text(&node) {
             Some(t) if t.len() > self.options.max_text_len => {
-                let msg = format!("`{field}` is {} bytes long, more than the limit of {} bytes", t.len(), self.options.max_text_len);
+                let msg = format!(
+                    "`{field}` is {} bytes long, more than the limit of {} bytes",
+                    t.len(),
+                    self.options.max_text_len
+                );
                 self.problem(subject, node.pos, msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
                 None
             }
             Some(t) => Some(t),
             None => {
                 let msg = format!("`{field}` must be text, found {}", node.type_name());
-                self.problem(subject, node.pos, msg, format!("write `{field}` as a single line of text"));
+                self.problem(
+                    subject,
+                    node.pos,
+                    msg,
+                    format!("write `{field}` as a single line of text"),
+                );
                 None
             }
         }
     }
 
-    fn required_text(&mut self, subject: &Subject, field: &str, node: Option<Node>, help: &str) -> String {
+    fn required_text(
+        &mut self,
+        subject: &Subject,
+        field: &str,
+        node: Option<Node>,
+        help: &str,
+    ) -> String {
         let text = node.and_then(|n| self.text(subject, field, n));
         match text {
             Some(t) if !t.trim().is_empty() => t,
             _ => {
-                let pos = subject.location.map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+                let pos = subject
+                    .location
+                    .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
                 let msg = format!("{} has no `{field}`", subject.entity);
                 self.problem(subject, pos, msg, help.to_owned());
                 String::new()
@@ -343,14 +491,20 @@ impl Lowerer<'_> {
             // confuse, so say what is wrong with it.
             Value::Float(_) | Value::BigInt(_) => {
                 let msg = format!("`{field}` is not a finite number that fits in 64 bits");
-                let help = format!("write `{field}` as a plain number such as `31` or `4.2`, within ±1.7e308");
+                let help = format!(
+                    "write `{field}` as a plain number such as `31` or `4.2`, within ±1.7e308"
+                );
                 self.problem(subject, node.pos, msg, help);
                 None
             }
-            Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => s.trim().parse().ok(),
+            Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+                s.trim().parse().ok()
+            }
             _ => {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());
-                let help = format!("write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`");
+                let help = format!(
+                    "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
+                );
                 self.problem(subject, node.pos, msg, help);
                 None
             }
@@ -364,13 +518,25 @@ impl Lowerer<'_> {
             let msg = format!("`{field}` names one entity, found a list of {}", refs.len());
             self.problem(subject, pos, msg, format!("keep a single id in `{field}`"));
         }
-        if refs.is_empty() { None } else { Some(refs.swap_remove(0)) }
+        if refs.is_empty() {
+            None
+        } else {
+            Some(refs.swap_remove(0))
+        }
     }
 
     fn refs(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Vec<Ref>> {
         let bad = |this: &mut Self, n: &Node| {
-            let msg = format!("`{field}` must be an id or a list of ids, found {}", n.type_name());
-            this.problem(subject, n.pos, msg, format!("write `{field}: some-id` or `{field}: [one-id, another-id]`"));
+            let msg = format!(
+                "`{field}` must be an id or a list of ids, found {}",
+                n.type_name()
+            );
+            this.problem(
+                subject,
+                n.pos,
+                msg,
+                format!("write `{field}: some-id` or `{field}: [one-id, another-id]`"),
+            );
         };
         match node.value {
             Value::Null => Some(Vec::new()),
@@ -408,13 +574,28 @@ impl Lowerer<'_> {
             .collect()
     }
 
-    fn word<T: std::str::FromStr>(&mut self, subject: &Subject, field: &str, node: Node, words: &[&str]) -> Option<T> {
+    fn word<T: std::str::FromStr>(
+        &mut self,
+        subject: &Subject,
+        field: &str,
+        node: Node,
+        words: &[&str],
+    ) -> Option<T> {
         if matches!(node.value, Value::Null) {
             return None;
         }
         let Some(text) = scalar_text(&node) else {
-            let msg = format!("`{field}` must be one of {}, found {}", words.join(", "), node.type_name());
-            self.problem(subject, node.pos, msg, format!("write one of the words for `{field}`"));
+            let msg = format!(
+                "`{field}` must be one of {}, found {}",
+                words.join(", "),
+                node.type_name()
+            );
+            self.problem(
+                subject,
+                node.pos,
+                msg,
+                format!("write one of the words for `{field}`"),
+            );
             return None;
         };
         if let Ok(v) = text.parse() {
@@ -442,7 +623,9 @@ impl Lowerer<'_> {
             team.name = self.text(&subject, "name", n);
         }
         if let Some((_, n)) = f.take("kind") {
-            team.kind = self.word(&subject, "kind", n, &words::<TeamKind>()).unwrap_or_default();
+            team.kind = self
+                .word(&subject, "kind", n, &words::<TeamKind>())
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("parent") {
             team.parent = self.one_ref(&subject, "parent", n);
@@ -469,7 +652,12 @@ impl Lowerer<'_> {
             Value::Null => return Vec::new(),
             _ => {
                 let msg = format!("`members` must be a list, found {}", node.type_name());
-                self.problem(subject, node.pos, msg, "write `members:` followed by `- { name: Ana, role: designer }` items");
+                self.problem(
+                    subject,
+                    node.pos,
+                    msg,
+                    "write `members:` followed by `- { name: Ana, role: designer }` items",
+                );
                 return Vec::new();
             }
         };
@@ -479,13 +667,23 @@ impl Lowerer<'_> {
             let entries = match item.value {
                 Value::Map(entries) => entries,
                 _ => {
-                    let msg = format!("each member must be a table with `name` and `role`, found {}", item.type_name());
-                    self.problem(subject, pos, msg, "write `- { name: Ana, role: product-manager }`");
+                    let msg = format!(
+                        "each member must be a table with `name` and `role`, found {}",
+                        item.type_name()
+                    );
+                    self.problem(
+                        subject,
+                        pos,
+                        msg,
+                        "write `- { name: Ana, role: product-manager }`",
+                    );
                     continue;
                 }
             };
             let mut f = self.fields(subject, entries);
-            let name = f.take("name").and_then(|(_, n)| self.text(subject, "name", n));
+            let name = f
+                .take("name")
+                .and_then(|(_, n)| self.text(subject, "name", n));
             let role = f
                 .take("role")
                 .and_then(|(_, n)| self.text(subject, "role", n))
@@ -495,12 +693,21 @@ impl Lowerer<'_> {
                 if let Some(s) = did_you_mean(&key.name, MEMBER_FIELDS.iter().copied()) {
                     help = format!("did you mean `{s}`? {help}");
                 }
-                let msg = format!("unknown field `{}` on a member of {}", escape(&key.name), subject.entity);
+                let msg = format!(
+                    "unknown field `{}` on a member of {}",
+                    escape(&key.name),
+                    subject.entity
+                );
                 self.problem(subject, key.pos, msg, help);
             }
             match name {
                 Some(name) => out.push(Member { name, role }),
-                None => self.problem(subject, pos, "a member has no `name`".to_owned(), "add `name:` to the member"),
+                None => self.problem(
+                    subject,
+                    pos,
+                    "a member has no `name`".to_owned(),
+                    "add `name:` to the member",
+                ),
             }
         }
         out
@@ -562,7 +769,9 @@ impl Lowerer<'_> {
         let mut o = Outcome::new(id, statement);
         o.location = subject.location;
         if let Some((_, n)) = f.take("metric") {
-            o.metric = self.text(&subject, "metric", n).filter(|m| !m.trim().is_empty());
+            o.metric = self
+                .text(&subject, "metric", n)
+                .filter(|m| !m.trim().is_empty());
         }
         if let Some((_, n)) = f.take("baseline") {
             o.baseline = self.number(&subject, "baseline", n);
@@ -623,13 +832,23 @@ impl Lowerer<'_> {
         Some(o)
     }
 
-    fn key_results(&mut self, objective: &Subject, objective_id: &str, node: Node) -> Vec<KeyResult> {
+    fn key_results(
+        &mut self,
+        objective: &Subject,
+        objective_id: &str,
+        node: Node,
+    ) -> Vec<KeyResult> {
         let items = match node.value {
             Value::Seq(items) => items,
             Value::Null => return Vec::new(),
             _ => {
                 let msg = format!("`key_results` must be a list, found {}", node.type_name());
-                self.problem(objective, node.pos, msg, "write `key_results:` followed by `- ...` items");
+                self.problem(
+                    objective,
+                    node.pos,
+                    msg,
+                    "write `key_results:` followed by `- ...` items",
+                );
                 return Vec::new();
             }
         };
@@ -644,14 +863,27 @@ impl Lowerer<'_> {
             let entries = match item.value {
                 Value::Map(entries) => entries,
                 Value::Seq(_) => {
-                    let msg = format!("a key result is text or a table, found {}", item.type_name());
-                    self.problem(&subject, item.pos, msg, "write the key result as a line of text");
+                    let msg = format!(
+                        "a key result is text or a table, found {}",
+                        item.type_name()
+                    );
+                    self.problem(
+                        &subject,
+                        item.pos,
+                        msg,
+                        "write the key result as a line of text",
+                    );
                     continue;
                 }
                 _ => {
                     let text = self.text(&subject, "text", item).unwrap_or_default();
                     if text.trim().is_empty() {
-                        self.problem(&subject, Pos::UNKNOWN, format!("{} has empty text", subject.entity), KR_TEXT_HELP);
+                        self.problem(
+                            &subject,
+                            Pos::UNKNOWN,
+                            format!("{} has empty text", subject.entity),
+                            KR_TEXT_HELP,
+                        );
                     }
                     let mut kr = KeyResult::new(default_id, text);
                     kr.location = subject.location;
@@ -659,14 +891,20 @@ impl Lowerer<'_> {
                     continue;
                 }
             };
-            let id_node = entries.iter().find(|(k, _)| k.name == "id").map(|(_, n)| n.clone());
+            let id_node = entries
+                .iter()
+                .find(|(k, _)| k.name == "id")
+                .map(|(_, n)| n.clone());
             let id = match id_node {
                 Some(n) => self.id_value(&mut subject, n).unwrap_or(default_id),
                 None => default_id,
             };
             let mut f = self.fields(&subject, entries);
             f.take("id");
-            let text = f.take("text").and_then(|(_, n)| self.text(&subject, "text", n)).unwrap_or_default();
+            let text = f
+                .take("text")
+                .and_then(|(_, n)| self.text(&subject, "text", n))
+                .unwrap_or_default();
             if text.trim().is_empty() {
                 let msg = format!("{} has no text", subject.entity);
                 self.problem(&subject, Pos::UNKNOWN, msg, KR_TEXT_HELP);
@@ -674,7 +912,9 @@ impl Lowerer<'_> {
             let mut kr = KeyResult::new(id, text);
             kr.location = subject.location;
             if let Some((_, n)) = f.take("metric") {
-                kr.metric = self.text(&subject, "metric", n).filter(|m| !m.trim().is_empty());
+                kr.metric = self
+                    .text(&subject, "metric", n)
+                    .filter(|m| !m.trim().is_empty());
             }
             if let Some((_, n)) = f.take("baseline") {
                 kr.baseline = self.number(&subject, "baseline", n);
@@ -709,13 +949,26 @@ impl Lowerer<'_> {
             id_refused: false,
         };
         let Value::Map(entries) = node.value else {
-            let msg = format!("each item of `decisions` must be a table, found {}", node.type_name());
-            self.problem(&subject, pos, msg, "write `- area: ...` with `scope:` and `decides:` below it");
+            let msg = format!(
+                "each item of `decisions` must be a table, found {}",
+                node.type_name()
+            );
+            self.problem(
+                &subject,
+                pos,
+                msg,
+                "write `- area: ...` with `scope:` and `decides:` below it",
+            );
             return None;
         };
         let mut f = self.fields(&subject, entries);
-        let area = f.take("area").and_then(|(_, n)| self.text(&subject, "area", n)).map(|a| DecisionArea::parse(a.trim()));
-        let scope = f.take("scope").and_then(|(_, n)| self.one_ref(&subject, "scope", n));
+        let area = f
+            .take("area")
+            .and_then(|(_, n)| self.text(&subject, "area", n))
+            .map(|a| DecisionArea::parse(a.trim()));
+        let scope = f
+            .take("scope")
+            .and_then(|(_, n)| self.one_ref(&subject, "scope", n));
         if let (Some(area), Some(scope)) = (&area, &scope) {
             subject.entity.id = format!("{area}@{}", scope.id);
         }
@@ -794,7 +1047,11 @@ fn scalar_id(node: &Node) -> Option<String> {
 
 /// Shows untrusted text in a message on one line, shortened.
 fn escape(text: &str) -> String {
-    let mut out: String = text.chars().take(80).flat_map(char::escape_default).collect();
+    let mut out: String = text
+        .chars()
+        .take(80)
+        .flat_map(char::escape_default)
+        .collect();
     if text.chars().count() > 80 {
         out.push('…');
     }

@@ -111,10 +111,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             files.push(path.to_path_buf());
         }
     }
-    if files.is_empty()
-        && let Some(first) = input_errors.into_iter().next()
-    {
-        return Err(first);
+    if files.is_empty() && !input_errors.is_empty() {
+        return Err(input_errors.swap_remove(0));
     }
     for e in input_errors {
         let path = match &e {
@@ -127,7 +125,9 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             LoadError::Input { source, .. } => format!("cannot be read: {source}"),
             _ => "is a folder that holds no org files (.yaml, .yml, .toml or .json)".to_owned(),
         };
-        loaded.diagnostics.push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
+        loaded
+            .diagnostics
+            .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
     }
     // Sorted over all inputs, so the order of the arguments never changes the result.
     files.sort();
@@ -139,9 +139,13 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         read_any |= piece.read;
         let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
         loaded.model.merge(piece.loaded.model);
-        loaded
-            .diagnostics
-            .extend(piece.loaded.diagnostics.into_iter().map(|d| d.shift_files(offset)));
+        loaded.diagnostics.extend(
+            piece
+                .loaded
+                .diagnostics
+                .into_iter()
+                .map(|d| d.shift_files(offset)),
+        );
     }
     if !read_any {
         return Err(LoadError::nothing_readable(loaded.diagnostics));
@@ -156,20 +160,55 @@ pub fn load_str(text: &str, format: Format, path: impl Into<PathBuf>) -> Loaded 
 }
 
 /// [`load_str`] with explicit limits.
-pub fn load_str_with(text: &str, format: Format, path: impl Into<PathBuf>, options: &LoadOptions) -> Loaded {
+pub fn load_str_with(
+    text: &str,
+    format: Format,
+    path: impl Into<PathBuf>,
+    options: &LoadOptions,
+) -> Loaded {
+    // YAML counts a lone CR (old Mac line ends) as a line break, and so
+    // does saphyr's line count; the rest of opmodel splits lines at LF. Make
+    // them agree, or positions would point past the end of the file.
+    let text: std::borrow::Cow<'_, str> = if format == Format::Yaml && has_lone_cr(text) {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text: &str = &text;
     let mut loaded = Loaded::default();
     let file = loaded.model.sources.add(path, text);
     let display = loaded.model.sources.display(file).to_owned();
     if text.len() as u64 > options.max_file_size {
-        let d = file_diagnostic(&display, file, Pos::UNKNOWN, options::too_big(text.len() as u64, options.max_file_size));
+        let d = file_diagnostic(
+            &display,
+            file,
+            Pos::UNKNOWN,
+            options::too_big(text.len() as u64, options.max_file_size),
+        );
         loaded.diagnostics.push(d);
         return loaded;
     }
     match parse(text, format, &options.parse_limits()) {
-        Ok(root) => lower::lower(root, file, &display, options, &mut loaded.model, &mut loaded.diagnostics),
+        Ok(root) => lower::lower(
+            root,
+            file,
+            &display,
+            options,
+            &mut loaded.model,
+            &mut loaded.diagnostics,
+        ),
         Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
     }
     loaded
+}
+
+/// Whether `text` has a CR not followed by an LF.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
 }
 
 struct Piece {
@@ -182,14 +221,26 @@ fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
         let mut loaded = Loaded::default();
         let file = loaded.model.sources.add(path, "");
         let display = loaded.model.sources.display(file).to_owned();
-        loaded.diagnostics.push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
-        Piece { loaded, read: false }
+        loaded
+            .diagnostics
+            .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
+        Piece {
+            loaded,
+            read: false,
+        }
     };
     let Some(format) = Format::from_path(path) else {
-        return unread("not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned());
+        return unread(
+            "not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+        );
     };
     let size = match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => return unread("is a folder where a file was expected".to_owned()),
+        // A FIFO or a device (`/dev/zero` behind a symlink) would block the
+        // read forever or never end: only regular files are read.
+        Ok(m) if !m.is_file() => {
+            return unread("is not a regular file (a pipe, socket or device)".to_owned());
+        }
         Ok(m) => m.len(),
         Err(e) => return unread(format!("cannot be read: {e}")),
     };
@@ -227,7 +278,10 @@ fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
             return piece;
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     Piece {
         loaded: load_str_with(&text, format, path, options),
         read: true,
@@ -237,7 +291,10 @@ fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
 fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node, ParseError> {
     if let Some(offset) = text.find('\0') {
         let pos = lines::LineIndex::new(text).pos(offset);
-        return Err(ParseError::new("holds a NUL byte: this looks like a binary file, not an org file", pos));
+        return Err(ParseError::new(
+            "holds a NUL byte: this looks like a binary file, not an org file",
+            pos,
+        ));
     }
     match format {
         #[cfg(feature = "yaml")]
@@ -247,34 +304,56 @@ fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node,
         Format::Json => json::parse(text, limits),
         #[allow(unreachable_patterns)]
         other => Err(ParseError::new(
-            format!("{other} support is not built into this opmodel (enable the `{other}` feature)"),
+            format!(
+                "{other} support is not built into this opmodel (enable the `{other}` feature)"
+            ),
             Pos::UNKNOWN,
         )),
     }
 }
 
-fn file_diagnostic(display: &str, file: crate::source::FileId, pos: Pos, message: String) -> Diagnostic {
+fn file_diagnostic(
+    display: &str,
+    file: crate::source::FileId,
+    pos: Pos,
+    message: String,
+) -> Diagnostic {
     let help = "fix the file, or remove it from the inputs; the other files were still checked";
-    Diagnostic::new(INVALID_FILE, EntityRef::new(EntityKind::File, display), message)
-        .with_help(help)
-        .at(Some(Location {
-            file,
-            line: pos.line,
-            column: pos.column,
-        }))
+    Diagnostic::new(
+        INVALID_FILE,
+        EntityRef::new(EntityKind::File, display),
+        message,
+    )
+    .with_help(help)
+    .at(Some(Location {
+        file,
+        line: pos.line,
+        column: pos.column,
+    }))
 }
 
 fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {
     // The parsers word a breached limit the same way in every format; say
     // here, once, how to raise it (the file may be genuine).
-    let help = if e.message.starts_with("nesting deeper than") && !e.message.contains("parser allows") {
-        Some("nest less deeply, or raise the limit with `LoadOptions::max_depth` (or `--max-depth`)")
+    let help = if e.message.starts_with("nesting deeper than")
+        && !e.message.contains("parser allows")
+    {
+        Some(
+            "nest less deeply, or raise the limit with `LoadOptions::max_depth` (or `--max-depth`)",
+        )
     } else if e.message.starts_with("aliases expand to more than") {
-        Some("use fewer aliases, or raise the limit with `LoadOptions::max_alias_expansion` (or `--max-alias-expansion`)")
+        Some(
+            "use fewer aliases, or raise the limit with `LoadOptions::max_alias_expansion` (or `--max-alias-expansion`)",
+        )
     } else {
         None
     };
-    let d = file_diagnostic(display, file, e.pos, format!("cannot be parsed: {}", e.message));
+    let d = file_diagnostic(
+        display,
+        file,
+        e.pos,
+        format!("cannot be parsed: {}", e.message),
+    );
     match help {
         Some(h) => d.with_help(h),
         None => d,

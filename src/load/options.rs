@@ -22,8 +22,9 @@ pub struct LoadOptions {
     pub max_id_len: usize,
     /// Longest text field, in bytes (default 64 KiB).
     pub max_text_len: usize,
-    /// Most nodes YAML aliases may expand to in one file (default 1 million):
-    /// the guard against "billion laughs" files.
+    /// Most nodes YAML aliases may expand to in one file (default 100,000):
+    /// the guard against "billion laughs" files. Honest org files reuse an
+    /// anchor a few times; each expanded value costs time and memory.
     pub max_alias_expansion: usize,
 }
 
@@ -36,7 +37,7 @@ impl Default for LoadOptions {
             max_entities: 20_000_000,
             max_id_len: 128,
             max_text_len: 64 * 1024,
-            max_alias_expansion: 1_000_000,
+            max_alias_expansion: 100_000,
         }
     }
 }

@@ -85,6 +85,11 @@ fn options(text: &str, limits: &ParseLimits) -> Options {
     budget.max_events = budget.max_events.max(replayable);
     budget.max_nodes = budget.max_nodes.max(replayable);
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(generous);
+    // saphyr copies an anchor's recorded events at every alias to it, before
+    // the replay limit sees them: a "billion laughs" file made it copy
+    // hundreds of millions of events (10 s and more). A recording longer
+    // than the file plus the replay limit could never be replayed anyway.
+    budget.max_recorded_anchor_events = budget.max_recorded_anchor_events.min(replayable);
     budget.max_aliases = budget.max_aliases.max(len / 2);
     budget.max_anchors = budget.max_anchors.max(len / 2);
     budget.max_documents = 2;

@@ -6,7 +6,19 @@ use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 /// The kinds of entity a diagnostic can be about, as written in the JSON
 /// output (`entity.kind`).
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, Serialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+    Serialize,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
@@ -58,7 +70,10 @@ pub struct EntityRef {
 impl EntityRef {
     /// Names an entity.
     pub fn new(kind: EntityKind, id: impl Into<String>) -> Self {
-        Self { kind, id: id.into() }
+        Self {
+            kind,
+            id: id.into(),
+        }
     }
 }
 

@@ -101,7 +101,11 @@ impl Model {
             + self.products.len()
             + self.outcomes.len()
             + self.objectives.len()
-            + self.objectives.iter().map(|o| o.key_results.len()).sum::<usize>()
+            + self
+                .objectives
+                .iter()
+                .map(|o| o.key_results.len())
+                .sum::<usize>()
             + self.decisions.len()
     }
 
@@ -114,7 +118,10 @@ impl Model {
 
     /// Every entity with its kind, id, location and allow list, in model order.
     pub fn entities(&self) -> impl Iterator<Item = EntityInfo<'_>> {
-        let teams = self.teams.iter().map(|t| EntityInfo::new(EntityKind::Team, &t.id, t.location, &t.allow));
+        let teams = self
+            .teams
+            .iter()
+            .map(|t| EntityInfo::new(EntityKind::Team, &t.id, t.location, &t.allow));
         let products = self
             .products
             .iter()
@@ -123,20 +130,29 @@ impl Model {
             .outcomes
             .iter()
             .map(|o| EntityInfo::new(EntityKind::Outcome, &o.id, o.location, &o.allow));
-        let objectives = self.objectives.iter().flat_map(|o| {
-            std::iter::once(EntityInfo::new(EntityKind::Objective, &o.id, o.location, &o.allow)).chain(
-                o.key_results
-                    .iter()
-                    .map(|kr| EntityInfo::new(EntityKind::KeyResult, &kr.id, kr.location, &kr.allow)),
-            )
-        });
+        let objectives =
+            self.objectives.iter().flat_map(|o| {
+                std::iter::once(EntityInfo::new(
+                    EntityKind::Objective,
+                    &o.id,
+                    o.location,
+                    &o.allow,
+                ))
+                .chain(o.key_results.iter().map(|kr| {
+                    EntityInfo::new(EntityKind::KeyResult, &kr.id, kr.location, &kr.allow)
+                }))
+            });
         let decisions = self.decisions.iter().map(|d| EntityInfo {
             kind: EntityKind::Decision,
             id: Cow::Owned(d.id()),
             location: d.location,
             allow: &d.allow,
         });
-        teams.chain(products).chain(outcomes).chain(objectives).chain(decisions)
+        teams
+            .chain(products)
+            .chain(outcomes)
+            .chain(objectives)
+            .chain(decisions)
     }
 
     /// Appends every entity and file of `other` to this model (the merge of
@@ -189,15 +205,25 @@ impl Model {
             shift(&mut o.location);
             o.owner.iter_mut().for_each(|r| shift(&mut r.location));
             shift_refs(&mut o.supports);
-            o.key_results.iter_mut().for_each(|kr| shift(&mut kr.location));
+            o.key_results
+                .iter_mut()
+                .for_each(|kr| shift(&mut kr.location));
         }
         for d in &mut self.decisions {
             shift(&mut d.location);
             shift(&mut d.scope.location);
-            for list in [&mut d.decides, &mut d.recommends, &mut d.agrees, &mut d.consulted, &mut d.informed] {
+            for list in [
+                &mut d.decides,
+                &mut d.recommends,
+                &mut d.agrees,
+                &mut d.consulted,
+                &mut d.informed,
+            ] {
                 shift_refs(list);
             }
-            d.escalates_to.iter_mut().for_each(|r| shift(&mut r.location));
+            d.escalates_to
+                .iter_mut()
+                .for_each(|r| shift(&mut r.location));
         }
     }
 }

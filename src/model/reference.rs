@@ -69,9 +69,9 @@ pub fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();
     (1..=128).contains(&bytes.len())
         && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+        && bytes.iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
 }
 
 #[cfg(test)]

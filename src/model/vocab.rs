@@ -29,7 +29,20 @@ macro_rules! string_serde {
 /// What kind of team this is: the four Team Topologies types plus the
 /// groupings and functions an organisation also has.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+    VariantNames,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
@@ -67,7 +80,19 @@ impl TeamKind {
 
 /// Who a product is for.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+    VariantNames,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
@@ -83,7 +108,19 @@ string_serde!(ProductKind);
 
 /// How a product is funded.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+    VariantNames,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
@@ -97,7 +134,19 @@ string_serde!(Funding);
 
 /// The author's own statement of what a key result is.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr, VariantNames,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+    VariantNames,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
@@ -111,7 +160,9 @@ string_serde!(KeyResultKind);
 
 /// The area a decision right is about. Any word outside the built-in list
 /// is kept as [`DecisionArea::Custom`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DecisionArea {
@@ -157,7 +208,8 @@ impl DecisionArea {
 
     /// Reads an area; never fails, unknown words become [`DecisionArea::Custom`].
     pub fn parse(text: &str) -> Self {
-        text.parse().unwrap_or_else(|_| Self::Custom(text.to_owned()))
+        text.parse()
+            .unwrap_or_else(|_| Self::Custom(text.to_owned()))
     }
 }
 
@@ -176,7 +228,9 @@ impl<'de> Deserialize<'de> for DecisionArea {
 
 /// A team member's role. Roles are free text; the ones opmodel understands
 /// (for the product trio) have their own variant.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Role {
@@ -202,7 +256,13 @@ impl Role {
         let norm: String = text
             .trim()
             .chars()
-            .map(|c| if c == ' ' || c == '_' { '-' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == ' ' || c == '_' {
+                    '-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect();
         match norm.as_str() {
             "pm" | "product-owner" | "po" | "product-lead" => Self::ProductManager,
@@ -210,7 +270,9 @@ impl Role {
             "ux-designer" | "product-designer" | "ux" | "ui-designer" => Self::Designer,
             "developer" | "software-engineer" | "dev" => Self::Engineer,
             "analyst" | "data-scientist" => Self::DataAnalyst,
-            _ => norm.parse().unwrap_or_else(|_| Self::Other(text.to_owned())),
+            _ => norm
+                .parse()
+                .unwrap_or_else(|_| Self::Other(text.to_owned())),
         }
     }
 }
@@ -234,11 +296,23 @@ mod tests {
 
     #[test]
     fn words_round_trip() {
-        assert_eq!("complicated-subsystem".parse::<TeamKind>(), Ok(TeamKind::ComplicatedSubsystem));
+        assert_eq!(
+            "complicated-subsystem".parse::<TeamKind>(),
+            Ok(TeamKind::ComplicatedSubsystem)
+        );
         assert_eq!(TeamKind::StreamAligned.to_string(), "stream-aligned");
-        assert_eq!(DecisionArea::parse("budget-allocation"), DecisionArea::BudgetAllocation);
-        assert_eq!(DecisionArea::parse("data-retention"), DecisionArea::Custom("data-retention".into()));
-        assert_eq!(DecisionArea::Custom("data-retention".into()).to_string(), "data-retention");
+        assert_eq!(
+            DecisionArea::parse("budget-allocation"),
+            DecisionArea::BudgetAllocation
+        );
+        assert_eq!(
+            DecisionArea::parse("data-retention"),
+            DecisionArea::Custom("data-retention".into())
+        );
+        assert_eq!(
+            DecisionArea::Custom("data-retention".into()).to_string(),
+            "data-retention"
+        );
         assert_eq!(Role::parse("Product Manager"), Role::ProductManager);
         assert_eq!(Role::parse("coach"), Role::Other("coach".into()));
         assert!("unit ".parse::<TeamKind>().is_err());

@@ -37,7 +37,11 @@ struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
     fn gutter(&self, text: &str) -> String {
         self.paint("1;34", text)
@@ -99,7 +103,11 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
         style.bold(&format!(": {}", printable(&d.message)))
     );
     // The snippet shows the exact spot when there is one, else the entity's start.
-    let primary = d.focus.as_ref().map(|f| (f.location, f.message.as_str())).or(d.location.map(|l| (l, "")));
+    let primary = d
+        .focus
+        .as_ref()
+        .map(|f| (f.location, f.message.as_str()))
+        .or(d.location.map(|l| (l, "")));
     let mut lines: Vec<(Location, &str, char)> = Vec::new();
     if let Some((loc, msg)) = primary {
         lines.push((loc, msg, '^'));
@@ -107,35 +115,77 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
     for label in &d.labels {
         lines.push((label.location, label.message.as_str(), '-'));
     }
-    let width = lines.iter().map(|(l, _, _)| l.line.to_string().len()).max().unwrap_or(1);
+    let width = lines
+        .iter()
+        .map(|(l, _, _)| l.line.to_string().len())
+        .max()
+        .unwrap_or(1);
     let pad = " ".repeat(width);
     for (i, (loc, msg, mark)) in lines.iter().enumerate() {
         let arrow = if i == 0 { "-->" } else { ":::" };
         let file = printable(sources.display(loc.file));
         let position = match (loc.line, loc.column) {
-            (0, _) => file.to_owned(),
+            (0, _) => file.into_owned(),
             (l, 0) => format!("{file}:{l}"),
             (l, c) => format!("{file}:{l}:{c}"),
         };
         let _ = writeln!(out, "{pad}{} {position}", style.gutter(arrow));
-        let Some(text) = sources.get(loc.file).and_then(|f| f.line_text(loc.line)) else { continue };
+        let Some(text) = sources.get(loc.file).and_then(|f| f.line_text(loc.line)) else {
+            continue;
+        };
         let shown = clean(text);
         let _ = writeln!(out, "{pad} {}", style.gutter("|"));
-        let _ = writeln!(out, "{} {}", style.gutter(&format!("{:>width$} |", loc.line)), shown);
+        let _ = writeln!(
+            out,
+            "{} {}",
+            style.gutter(&format!("{:>width$} |", loc.line)),
+            shown
+        );
         let col = loc.column.max(1) as usize - 1;
         let len = underline_len(&shown, col, i == 0 && d.focus.is_none());
         let marks: String = std::iter::repeat_n(*mark, len).collect();
-        let painted = if *mark == '^' { style.severity(d.severity, &marks) } else { style.gutter(&marks) };
-        let label = if msg.is_empty() { String::new() } else { format!(" {}", printable(msg)) };
-        let painted_label = if *mark == '^' { style.severity(d.severity, &label) } else { style.gutter(&label) };
-        let _ = writeln!(out, "{pad} {} {}{painted}{painted_label}", style.gutter("|"), " ".repeat(col));
+        let painted = if *mark == '^' {
+            style.severity(d.severity, &marks)
+        } else {
+            style.gutter(&marks)
+        };
+        let label = if msg.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", printable(msg))
+        };
+        let painted_label = if *mark == '^' {
+            style.severity(d.severity, &label)
+        } else {
+            style.gutter(&label)
+        };
+        let _ = writeln!(
+            out,
+            "{pad} {} {}{painted}{painted_label}",
+            style.gutter("|"),
+            " ".repeat(col)
+        );
     }
     if !d.related.is_empty() {
-        let names: Vec<String> = d.related.iter().map(|r| printable(&r.to_string()).into_owned()).collect();
-        let _ = writeln!(out, "{pad} {} related: {}", style.gutter("="), names.join(", "));
+        let names: Vec<String> = d
+            .related
+            .iter()
+            .map(|r| printable(&r.to_string()).into_owned())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{pad} {} related: {}",
+            style.gutter("="),
+            names.join(", ")
+        );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} {} {}", style.gutter("="), style.bold(&format!("help: {}", printable(help))));
+        let _ = writeln!(
+            out,
+            "{pad} {} {}",
+            style.gutter("="),
+            style.bold(&format!("help: {}", printable(help)))
+        );
     }
 }
 
@@ -163,7 +213,15 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 fn clean(text: &str) -> String {
     text.chars()
         .take(200)
-        .map(|c| if c == '\t' { ' ' } else if c.is_control() { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c == '\t' {
+                ' '
+            } else if c.is_control() {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -179,10 +237,15 @@ fn underline_len(line: &str, col: usize, whole_rest: bool) -> usize {
         rest.iter()
             .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '"' | '\''))
             .count()
-            .max(usize::from(rest.first().is_some_and(|c| matches!(c, '"' | '\''))) * {
-                // A quoted value: underline through the closing quote.
-                rest.iter().skip(1).position(|c| matches!(c, '"' | '\'')).map_or(1, |p| p + 2)
-            })
+            .max(
+                usize::from(rest.first().is_some_and(|c| matches!(c, '"' | '\''))) * {
+                    // A quoted value: underline through the closing quote.
+                    rest.iter()
+                        .skip(1)
+                        .position(|c| matches!(c, '"' | '\''))
+                        .map_or(1, |p| p + 2)
+                },
+            )
     };
     n.clamp(1, 80)
 }
