@@ -16,12 +16,14 @@ use std::io::sink;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use opmodel::Linter;
 use opmodel::graph::OrgGraph;
 use opmodel::load::{LoadOptions, load_paths};
 use opmodel::report::json;
 use opmodel::synth::{FileFormat, Spec, generate};
-use opmodel::Linter;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
@@ -62,7 +64,10 @@ fn folder_bytes(dir: &Path) -> u64 {
 }
 
 fn fixture(teams: usize) -> Fixture {
-    let dir = std::env::temp_dir().join(format!("opmodel-bench-scale-{}-{teams}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "opmodel-bench-scale-{}-{teams}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let org = generate(&Spec {
@@ -77,7 +82,8 @@ fn fixture(teams: usize) -> Fixture {
     let mut yaml = Vec::new();
     org.write_yaml(&mut yaml).expect("write yaml");
     std::fs::write(dir.join("org.yaml"), &yaml).expect("write yaml");
-    org.write_folder(&dir.join("folder"), FileFormat::Json).expect("write folder");
+    org.write_folder(&dir.join("folder"), FileFormat::Json)
+        .expect("write folder");
     let folder_len = folder_bytes(&dir.join("folder"));
     Fixture {
         teams,
@@ -104,7 +110,9 @@ fn load(path: &Path) -> opmodel::load::Loaded {
 /// the floor, and print a table. Quick enough for 100k teams.
 fn phases(cap: usize) {
     use std::time::Instant;
-    println!("teams\tjson-bytes\tfloor\tread\tparse+lower\tgraph-build\tchecks(incl.build)\tjson-output\tfull(load+check+output)\tfull/floor");
+    println!(
+        "teams\tjson-bytes\tfloor\tread\tparse+lower\tgraph-build\tchecks(incl.build)\tjson-output\tfull(load+check+output)\tfull/floor"
+    );
     for teams in SIZES.into_iter().filter(|&t| t <= cap) {
         let fx = fixture(teams);
         let t = Instant::now();
@@ -155,20 +163,32 @@ fn scale(c: &mut Criterion) {
 
         g.throughput(Throughput::Bytes(json_len));
         g.bench_function(BenchmarkId::new("floor-serde-ignored-any", "json"), |b| {
-            b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&fx.json)).expect("valid"));
+            b.iter(|| {
+                serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&fx.json)).expect("valid")
+            });
         });
-        g.bench_function(BenchmarkId::new("load", "json"), |b| b.iter(|| load(&fx.json_path())));
+        g.bench_function(BenchmarkId::new("load", "json"), |b| {
+            b.iter(|| load(&fx.json_path()))
+        });
 
         g.throughput(Throughput::Bytes(fx.yaml_len));
-        g.bench_function(BenchmarkId::new("load", "yaml"), |b| b.iter(|| load(&fx.yaml_path())));
+        g.bench_function(BenchmarkId::new("load", "yaml"), |b| {
+            b.iter(|| load(&fx.yaml_path()))
+        });
 
         g.throughput(Throughput::Bytes(fx.folder_len));
-        g.bench_function(BenchmarkId::new("load", "folder-json"), |b| b.iter(|| load(&fx.folder())));
+        g.bench_function(BenchmarkId::new("load", "folder-json"), |b| {
+            b.iter(|| load(&fx.folder()))
+        });
 
         g.throughput(Throughput::Bytes(json_len));
         let loaded = load(&fx.json_path());
         g.bench_function(BenchmarkId::new("graph-build", "json"), |b| {
-            b.iter(|| OrgGraph::build(black_box(&loaded.model)).diagnostics().len());
+            b.iter(|| {
+                OrgGraph::build(black_box(&loaded.model))
+                    .diagnostics()
+                    .len()
+            });
         });
         drop(loaded);
 

@@ -15,7 +15,18 @@ use crate::source::Location;
 
 /// How serious a finding is, as written in the output.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, IntoStaticStr, Serialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    IntoStaticStr,
+    Serialize,
 )]
 #[strum(serialize_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
@@ -65,7 +76,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `check` about `entity`.
-    pub fn new(check: impl Into<Cow<'static, str>>, entity: EntityRef, message: impl Into<String>) -> Self {
+    pub fn new(
+        check: impl Into<Cow<'static, str>>,
+        entity: EntityRef,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             check: check.into(),
             severity: Severity::Error,
@@ -137,43 +152,84 @@ impl Diagnostic {
     /// The order of the spec: file, line, check name, entity id (then the
     /// rest, so that the order is total).
     pub(crate) fn sort_key<'a>(&'a self, sources: &'a crate::source::Sources) -> impl Ord + 'a {
-        let (file, line, column) = self
-            .location
-            .map_or((None, 0, 0), |l| (Some(sources.display(l.file)), l.line, l.column));
-        (file, line, &*self.check, &self.entity.id, self.entity.kind, column, &self.message)
+        let (file, line, column) = self.location.map_or((None, 0, 0), |l| {
+            (Some(sources.display(l.file)), l.line, l.column)
+        });
+        (
+            file,
+            line,
+            &*self.check,
+            &self.entity.id,
+            self.entity.kind,
+            column,
+            &self.message,
+        )
     }
 }
 
 /// Finds the closest candidate to `word` for a "did you mean" hint, if one
 /// is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     // Bounded work: very long words are never typos of short ids.
     if word.len() > 256 {
         return None;
     }
     let limit = (word.chars().count() / 3).clamp(1, 4);
-    candidates
-        .into_iter()
-        .filter(|c| c.len() <= 256 && c.len().abs_diff(word.len()) <= limit)
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|&(d, _)| d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    let word_len = word.len();
+    let word: Vec<char> = word.chars().collect();
+    let mut scratch = (Vec::new(), Vec::new(), Vec::new());
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        if c.len() > 256 || c.len().abs_diff(word_len) > limit {
+            continue;
+        }
+        // Ties break on the candidate, as `min` over `(distance, id)` does.
+        let bound = best.map_or(limit, |(d, _)| d);
+        if let Some(d) = bounded_edit_distance(&word, c, bound, &mut scratch)
+            && best.is_none_or(|b| (d, c) < b)
+        {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+/// The edit distance between `a` and `b` when it is at most `bound`, else
+/// `None`: stops as soon as a whole row exceeds the bound.
+fn bounded_edit_distance(
+    a: &[char],
+    b: &str,
+    bound: usize,
+    (b_chars, prev, cur): &mut (Vec<char>, Vec<usize>, Vec<usize>),
+) -> Option<usize> {
+    b_chars.clear();
+    b_chars.extend(b.chars());
+    if b_chars.len().abs_diff(a.len()) > bound {
+        return None;
     }
-    prev[b.len()]
+    prev.clear();
+    prev.extend(0..=b_chars.len());
+    cur.clear();
+    cur.resize(b_chars.len() + 1, 0);
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in b_chars.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > bound {
+            return None;
+        }
+        std::mem::swap(prev, cur);
+    }
+    let d = prev[b_chars.len()];
+    (d <= bound).then_some(d)
 }
 
 #[cfg(test)]

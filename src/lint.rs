@@ -35,7 +35,10 @@ impl Default for Linter {
 impl std::fmt::Debug for Linter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = self.checks.iter().map(|c| c.meta().name).collect();
-        f.debug_struct("Linter").field("checks", &names).field("config", &self.config).finish()
+        f.debug_struct("Linter")
+            .field("checks", &names)
+            .field("config", &self.config)
+            .finish()
     }
 }
 
@@ -111,19 +114,69 @@ impl Linter {
     fn run(&self, model: &Model, mut found: Vec<Diagnostic>) -> Report {
         let graph = OrgGraph::build(model);
         found.extend_from_slice(graph.diagnostics());
-        for check in &self.checks {
-            let meta = check.meta();
-            if self.level(meta) == Level::Allow {
-                continue;
+        let active: Vec<&dyn Check> = self
+            .checks
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| self.level(c.meta()) != Level::Allow)
+            .collect();
+        // Checks are independent: run them on a few threads, each finding
+        // kept in its check's slot, then concatenated in registry order so
+        // that the output does not depend on scheduling.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 4)
+            .min(active.len().max(1));
+        let mut per_check: Vec<Vec<Diagnostic>> = Vec::with_capacity(active.len());
+        if threads <= 1 {
+            for check in &active {
+                per_check.push(self.run_one(&graph, *check));
             }
-            let cx = Context::new(&graph, &self.config, meta);
-            check.run(&cx, &mut found);
+        } else {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let slots: Vec<std::sync::Mutex<Vec<Diagnostic>>> =
+                active.iter().map(|_| std::sync::Mutex::default()).collect();
+            std::thread::scope(|s| {
+                for _ in 0..threads {
+                    s.spawn(|| {
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(check) = active.get(i) else { break };
+                            let diags = self.run_one(&graph, *check);
+                            if let Ok(mut slot) = slots[i].lock() {
+                                *slot = diags;
+                            }
+                        }
+                    });
+                }
+            });
+            per_check.extend(slots.into_iter().map(|m| {
+                m.into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            }));
         }
+        found.reserve(per_check.iter().map(Vec::len).sum());
+        for diags in per_check {
+            found.extend(diags);
+        }
+        drop(graph);
         self.finish(model, found)
     }
 
+    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> Vec<Diagnostic> {
+        let meta = check.meta();
+        let cx = Context::new(graph, &self.config, meta);
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out
+    }
+
     fn finish(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
-        let levels: HashMap<&str, Level> = self.checks.iter().map(|c| (c.meta().name, self.level(c.meta()))).collect();
+        let levels: HashMap<&str, Level> = self
+            .checks
+            .iter()
+            .map(|c| (c.meta().name, self.level(c.meta())))
+            .collect();
         let allowed: HashMap<(EntityKind, &str), &[String]> = model
             .entities()
             .filter(|e| !e.allow.is_empty())
@@ -143,7 +196,9 @@ impl Linter {
             // A check nobody registered (a user's check pushing under another
             // name) is reported as an error rather than lost.
             let level = levels.get(&*d.check).copied().unwrap_or(Level::Deny);
-            let Some(severity) = level.severity() else { continue };
+            let Some(severity) = level.severity() else {
+                continue;
+            };
             let allow = match d.entity.kind {
                 EntityKind::Decision => decision_allows.get(&d.entity.id).copied(),
                 kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
@@ -157,7 +212,13 @@ impl Linter {
             d.related.sort();
             d.related.dedup();
             d.labels.sort_by(|a, b| {
-                let key = |l: &crate::diagnostic::Label| (model.sources.display(l.location.file), l.location.line, l.location.column);
+                let key = |l: &crate::diagnostic::Label| {
+                    (
+                        model.sources.display(l.location.file),
+                        l.location.line,
+                        l.location.column,
+                    )
+                };
                 key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
             });
             out.push(d);
@@ -166,7 +227,10 @@ impl Linter {
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
-            warnings: out.iter().filter(|d| d.severity == Severity::Warning).count(),
+            warnings: out
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count(),
             entities: model.entity_count(),
         };
         Report {

@@ -20,32 +20,58 @@ products:
 
 fn run(config: Config, yaml: &str) -> Vec<(String, String, Severity)> {
     let loaded = load_str(yaml, Format::Yaml, "org.yaml");
-    let report = Linter::new().with_config(config).expect("valid config").check(&loaded);
-    report.diagnostics.into_iter().map(|d| (d.check.into_owned(), d.entity.id, d.severity)).collect()
+    let report = Linter::new()
+        .with_config(config)
+        .expect("valid config")
+        .check(&loaded);
+    report
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.check.into_owned(), d.entity.id, d.severity))
+        .collect()
 }
 
 fn has(found: &[(String, String, Severity)], check: &str, id: &str) -> Option<Severity> {
-    found.iter().find(|(c, i, _)| c == check && i == id).map(|(_, _, s)| *s)
+    found
+        .iter()
+        .find(|(c, i, _)| c == check && i == id)
+        .map(|(_, _, s)| *s)
 }
 
 #[test]
 fn default_levels_apply() {
     let found = run(Config::new(), ORG);
-    assert_eq!(has(&found, "overloaded-team", "busy"), Some(Severity::Warning));
+    assert_eq!(
+        has(&found, "overloaded-team", "busy"),
+        Some(Severity::Warning)
+    );
     assert_eq!(has(&found, "idle-team", "idle"), Some(Severity::Warning));
-    assert_eq!(has(&found, "incomplete-product-trio", "busy"), None, "allow by default");
+    assert_eq!(
+        has(&found, "incomplete-product-trio", "busy"),
+        None,
+        "allow by default"
+    );
 }
 
 #[test]
 fn levels_change_severity_or_silence() {
     let mut config = Config::new();
-    config.set_level("overloaded-team", Level::Deny).set_level("idle-team", Level::Allow);
+    config
+        .set_level("overloaded-team", Level::Deny)
+        .set_level("idle-team", Level::Allow);
     let found = run(config, ORG);
-    assert_eq!(has(&found, "overloaded-team", "busy"), Some(Severity::Error));
+    assert_eq!(
+        has(&found, "overloaded-team", "busy"),
+        Some(Severity::Error)
+    );
     assert_eq!(has(&found, "idle-team", "idle"), None);
     let mut config = Config::new();
     config.set_level("warnings", Level::Deny);
-    assert_eq!(has(&run(config, ORG), "idle-team", "idle"), Some(Severity::Error), "-D warnings");
+    assert_eq!(
+        has(&run(config, ORG), "idle-team", "idle"),
+        Some(Severity::Error),
+        "-D warnings"
+    );
 }
 
 #[test]
@@ -62,12 +88,22 @@ fn parameters_change_behaviour() {
 fn unknown_names_and_bad_types_are_errors() {
     let mut config = Config::new();
     config.set_level("overloaded-teams", Level::Deny);
-    let err = Linter::new().with_config(config).expect_err("unknown check");
-    assert!(matches!(&err, ConfigError::UnknownCheck { suggestion: Some(s), .. } if s == "overloaded-team"), "{err}");
+    let err = Linter::new()
+        .with_config(config)
+        .expect_err("unknown check");
+    assert!(
+        matches!(&err, ConfigError::UnknownCheck { suggestion: Some(s), .. } if s == "overloaded-team"),
+        "{err}"
+    );
     let mut config = Config::new();
     config.set_param("overloaded-team", "max_product", 4_i64);
-    let err = Linter::new().with_config(config).expect_err("unknown parameter");
-    assert!(err.to_string().contains("did you mean `max_products`?"), "{err}");
+    let err = Linter::new()
+        .with_config(config)
+        .expect_err("unknown parameter");
+    assert!(
+        err.to_string().contains("did you mean `max_products`?"),
+        "{err}"
+    );
     let mut config = Config::new();
     config.set_param("overloaded-team", "max_products", "four");
     let err = Linter::new().with_config(config).expect_err("bad type");
@@ -83,16 +119,32 @@ fn the_toml_config_reports_file_and_line() {
         .expect("valid");
     assert_eq!(ok.level_of("overloaded-team"), Some(Level::Deny));
     assert_eq!(ok.level_of("idle-team"), Some(Level::Allow));
-    let err = Config::from_toml("[checks]\nidle-team = \"allow\"\nidle-teams = \"warn\"\n", "opmodel.toml", &metas).expect_err("typo");
+    let err = Config::from_toml(
+        "[checks]\nidle-team = \"allow\"\nidle-teams = \"warn\"\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect_err("typo");
     match err {
-        ConfigError::Invalid { file, line, column, message, help } => {
+        ConfigError::Invalid {
+            file,
+            line,
+            column,
+            message,
+            help,
+        } => {
             assert_eq!((file.as_str(), line, column), ("opmodel.toml", 3, 1));
             assert_eq!(message, "unknown check `idle-teams`");
             assert_eq!(help.as_deref(), Some("did you mean `idle-team`?"));
         }
         other => panic!("{other}"),
     }
-    let err = Config::from_toml("[checks]\nidle-team = \"sometimes\"\n", "opmodel.toml", &metas).expect_err("bad level");
+    let err = Config::from_toml(
+        "[checks]\nidle-team = \"sometimes\"\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect_err("bad level");
     assert!(err.to_string().starts_with("opmodel.toml:2:"), "{err}");
     let err = Config::from_toml("[check]\n", "opmodel.toml", &metas).expect_err("bad section");
     assert!(err.to_string().contains("did you mean `checks`?"), "{err}");
@@ -122,11 +174,24 @@ products:
     allow: [orphaned-product]
 ";
     let found = run(Config::new(), yaml);
-    assert_eq!(has(&found, "overloaded-team", "busy"), None, "allowed on busy");
-    assert!(has(&found, "overloaded-team", "busy-too").is_some(), "not allowed on busy-too");
-    assert!(has(&found, "idle-team", "idle").is_some(), "allowing another check does not silence idle-team");
+    assert_eq!(
+        has(&found, "overloaded-team", "busy"),
+        None,
+        "allowed on busy"
+    );
+    assert!(
+        has(&found, "overloaded-team", "busy-too").is_some(),
+        "not allowed on busy-too"
+    );
+    assert!(
+        has(&found, "idle-team", "idle").is_some(),
+        "allowing another check does not silence idle-team"
+    );
     assert_eq!(has(&found, "orphaned-product", "lonely"), None);
-    assert!(has(&found, "unaligned-product", "lonely").is_some(), "only the named check is silenced");
+    assert!(
+        has(&found, "unaligned-product", "lonely").is_some(),
+        "only the named check is silenced"
+    );
 }
 
 /// Every product needs a display name.
@@ -148,9 +213,13 @@ impl Check for NamedProducts {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         for p in cx.model().products.iter().filter(|p| p.name.is_none()) {
-            let d = Diagnostic::new(self.meta().name, EntityRef::new(EntityKind::Product, &p.id), format!("product `{}` has no name", p.id))
-                .with_help("add `name:`")
-                .at(p.location);
+            let d = Diagnostic::new(
+                self.meta().name,
+                EntityRef::new(EntityKind::Product, &p.id),
+                format!("product `{}` has no name", p.id),
+            )
+            .with_help("add `name:`")
+            .at(p.location);
             out.push(d);
         }
     }
@@ -162,21 +231,46 @@ fn a_custom_check_runs_with_the_built_in_ones() {
     let loaded = load_str(yaml, Format::Yaml, "org.yaml");
     let linter = Linter::new().with_check(NamedProducts).expect("new name");
     let report = linter.check(&loaded);
-    let ours: Vec<&Diagnostic> = report.diagnostics.iter().filter(|d| d.check == "unnamed-product").collect();
+    let ours: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "unnamed-product")
+        .collect();
     assert_eq!(ours.len(), 1);
     assert_eq!(ours[0].entity.id, "p");
     assert_eq!(ours[0].severity, Severity::Warning);
     assert_eq!(ours[0].location.map(|l| l.line), Some(5));
-    assert!(report.diagnostics.iter().any(|d| d.check == "unaligned-product"), "built-ins still run");
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "unaligned-product"),
+        "built-ins still run"
+    );
     // Its level is configurable like any other check's.
     let mut config = Config::new();
     config.set_level("unnamed-product", Level::Deny);
-    let linter = Linter::new().with_check(NamedProducts).expect("new name").with_config(config).expect("known check");
+    let linter = Linter::new()
+        .with_check(NamedProducts)
+        .expect("new name")
+        .with_config(config)
+        .expect("known check");
     let report = linter.check(&loaded);
-    assert!(report.diagnostics.iter().any(|d| d.check == "unnamed-product" && d.severity == Severity::Error));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "unnamed-product" && d.severity == Severity::Error)
+    );
     assert!(report.has_errors());
     // A name that is taken is refused.
-    assert!(Linter::new().with_check(NamedProducts).expect("ok").with_check(NamedProducts).is_err());
+    assert!(
+        Linter::new()
+            .with_check(NamedProducts)
+            .expect("ok")
+            .with_check(NamedProducts)
+            .is_err()
+    );
     // The JSON output carries it like a built-in finding.
     let json = opmodel::report::json::to_string(&report);
     assert!(json.contains("\"check\": \"unnamed-product\""), "{json}");

@@ -213,6 +213,13 @@ fn did_you_mean_stays_useful_on_large_models() {
         .product(Product::new("p2").owner("xeam-12345"))
         .build();
     let g = OrgGraph::build(&model);
-    let helps: Vec<&str> = g.diagnostics().iter().filter_map(|d| d.help.as_deref()).collect();
-    assert_eq!(helps, ["did you mean `team-12345`?", "did you mean `team-12345`?"]);
+    let helps: Vec<&str> = g
+        .diagnostics()
+        .iter()
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert_eq!(
+        helps,
+        ["did you mean `team-12345`?", "did you mean `team-12345`?"]
+    );
 }

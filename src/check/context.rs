@@ -14,7 +14,11 @@ pub struct Context<'a, 'm> {
 impl<'a, 'm> Context<'a, 'm> {
     /// A context for running the check described by `meta`.
     pub fn new(graph: &'a OrgGraph<'m>, config: &'a Config, meta: &'a CheckMeta) -> Self {
-        Self { graph, config, meta }
+        Self {
+            graph,
+            config,
+            meta,
+        }
     }
 
     /// The model.
@@ -29,9 +33,13 @@ impl<'a, 'm> Context<'a, 'm> {
 
     /// A parameter's value: the configured one, else the declared default.
     pub fn param(&self, name: &str) -> Option<&'a ParamValue> {
-        self.config
-            .param(self.meta.name, name)
-            .or_else(|| self.meta.params.iter().find(|p| p.name == name).map(|p| &p.default))
+        self.config.param(self.meta.name, name).or_else(|| {
+            self.meta
+                .params
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| &p.default)
+        })
     }
 
     /// An integer parameter (`None` when missing or of another type).

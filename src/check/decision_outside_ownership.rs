@@ -1,6 +1,6 @@
 //! `decision-outside-ownership`: the team deciding a product's feature set or roadmap is neither its owner nor a unit above it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use petgraph::graph::NodeIndex;
 
@@ -8,6 +8,9 @@ use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef, TeamKind};
+
+/// Maps keyed by small indices: a fast hasher (performance only).
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IndexHasher>;
 
 declare_check! {
     /// ### What it finds
@@ -89,7 +92,7 @@ impl Check for DecisionOutsideOwnership {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let g = cx.graph();
         // The feature-set and roadmap rights at each scope, once per run.
-        let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::new();
+        let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::default();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             if let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d)) {
@@ -99,9 +102,9 @@ impl Check for DecisionOutsideOwnership {
         if at.is_empty() {
             return;
         }
-        let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::new();
-        let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::new();
-        let mut standing: HashMap<TeamIx, Standing> = HashMap::new();
+        let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::default();
+        let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::default();
+        let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
         // Decision entry → deciding team → the products it decides for without accountability.
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
         for p in g.product_ixs() {

@@ -51,8 +51,16 @@ mod tests {
     #[test]
     fn triggers() {
         assert_triggers("duplicate-id", "teams:\n  - id: a\n  - id: a\n", &["a"]);
-        assert_triggers("duplicate-id", "teams:\n  - id: a\nproducts:\n  - id: a\n", &["a"]);
-        assert_triggers("duplicate-id", "teams:\n  - id: organization\n", &["organization"]);
+        assert_triggers(
+            "duplicate-id",
+            "teams:\n  - id: a\nproducts:\n  - id: a\n",
+            &["a"],
+        );
+        assert_triggers(
+            "duplicate-id",
+            "teams:\n  - id: organization\n",
+            &["organization"],
+        );
         let kr = "objectives:\n  - id: o\n    title: t\n    key_results:\n      - { id: k, text: x }\n      - { id: k, text: y }\n";
         assert_triggers("duplicate-id", kr, &["k"]);
     }

@@ -50,17 +50,35 @@ mod tests {
 
     #[test]
     fn triggers() {
-        assert_triggers("hierarchy-cycle", "teams:\n  - id: a\n    parent: b\n  - id: b\n    parent: a\n", &["a"]);
-        assert_triggers("hierarchy-cycle", "teams:\n  - id: a\n    parent: a\n", &["a"]);
-        assert_triggers("hierarchy-cycle", "products:\n  - id: x\n    part_of: y\n  - id: y\n    part_of: z\n  - id: z\n    part_of: x\n", &["x"]);
+        assert_triggers(
+            "hierarchy-cycle",
+            "teams:\n  - id: a\n    parent: b\n  - id: b\n    parent: a\n",
+            &["a"],
+        );
+        assert_triggers(
+            "hierarchy-cycle",
+            "teams:\n  - id: a\n    parent: a\n",
+            &["a"],
+        );
+        assert_triggers(
+            "hierarchy-cycle",
+            "products:\n  - id: x\n    part_of: y\n  - id: y\n    part_of: z\n  - id: z\n    part_of: x\n",
+            &["x"],
+        );
         let goals = "outcomes:\n  - { id: o1, statement: s, supports: o2 }\n  - { id: o2, statement: s, supports: o1 }\n";
         assert_triggers("hierarchy-cycle", goals, &["o1"]);
     }
 
     #[test]
     fn passes() {
-        assert_passes("hierarchy-cycle", "teams:\n  - id: a\n    parent: organization\n  - id: b\n    parent: a\n");
+        assert_passes(
+            "hierarchy-cycle",
+            "teams:\n  - id: a\n    parent: organization\n  - id: b\n    parent: a\n",
+        );
         // Two teams sharing a parent is a tree, not a loop.
-        assert_passes("hierarchy-cycle", "teams:\n  - id: u\n  - id: a\n    parent: u\n  - id: b\n    parent: u\n");
+        assert_passes(
+            "hierarchy-cycle",
+            "teams:\n  - id: u\n  - id: a\n    parent: u\n  - id: b\n    parent: u\n",
+        );
     }
 }

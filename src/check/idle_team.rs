@@ -1,6 +1,5 @@
 //! `idle-team`: a product-building team that owns no product, contributes to none and decides nothing.
 
-
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 

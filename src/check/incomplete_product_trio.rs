@@ -1,6 +1,5 @@
 //! `incomplete-product-trio`: a team that owns a customer-facing product but lacks a product manager, an engineering lead or a designer.
 
-
 use super::{Check, Context, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};

@@ -51,7 +51,12 @@ mod tests {
     #[test]
     fn triggers() {
         let unknown_field = "products:\n  - id: web-player\n    ownr: playback\n";
-        assert_load_triggers("invalid-entity", unknown_field, Format::Yaml, &["web-player"]);
+        assert_load_triggers(
+            "invalid-entity",
+            unknown_field,
+            Format::Yaml,
+            &["web-player"],
+        );
         let bad_id = "teams:\n  - id: Web Team\n";
         assert_load_triggers("invalid-entity", bad_id, Format::Yaml, &["Web Team"]);
         let wrong_type = "outcomes:\n  - id: o\n    statement: s\n    baseline: [1]\n";

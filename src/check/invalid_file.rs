@@ -53,7 +53,12 @@ mod tests {
         assert_load_triggers("invalid-file", "tems: []\n", Format::Yaml, &["org.yaml"]);
         assert_load_triggers("invalid-file", "version: 2\n", Format::Yaml, &["org.yaml"]);
         assert_load_triggers("invalid-file", "- a\n- b\n", Format::Yaml, &["org.yaml"]);
-        assert_load_triggers("invalid-file", "{\"teams\": 3}", Format::Json, &["org.json"]);
+        assert_load_triggers(
+            "invalid-file",
+            "{\"teams\": 3}",
+            Format::Json,
+            &["org.json"],
+        );
     }
 
     #[test]

@@ -61,7 +61,9 @@ impl Check for MilestoneKeyResult {
             }
             let why = match kr.kind {
                 Some(KeyResultKind::Outcome) => continue,
-                Some(KeyResultKind::Milestone) => "is declared a milestone (`kind: milestone`)".to_owned(),
+                Some(KeyResultKind::Milestone) => {
+                    "is declared a milestone (`kind: milestone`)".to_owned()
+                }
                 None => {
                     let assessment = goal_style::classify(&kr.text);
                     if !assessment.is_milestone() {
@@ -79,7 +81,11 @@ impl Check for MilestoneKeyResult {
 fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
     let mut toward: Vec<&Cue> = cues.iter().filter(|c| c.weight > 0.0).collect();
     // The strongest cues, shown in reading order.
-    toward.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.span.start.cmp(&b.span.start)));
+    toward.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.span.start.cmp(&b.span.start))
+    });
     toward.truncate(3);
     toward.sort_by_key(|c| c.span.start);
     if toward.is_empty() {
@@ -90,11 +96,21 @@ fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
 }
 
 fn diagnostic(objective: &Objective, kr: &KeyResult, why: &str) -> Diagnostic {
-    let help = goal_style::rewrite_hint(&kr.text, kr.metric.as_deref(), kr.baseline, kr.target, kr.unit.as_deref());
+    let help = goal_style::rewrite_hint(
+        &kr.text,
+        kr.metric.as_deref(),
+        kr.baseline,
+        kr.target,
+        kr.unit.as_deref(),
+    );
     Diagnostic::new(
         META.name,
         EntityRef::new(EntityKind::KeyResult, &kr.id),
-        format!("key result `{}` \"{}\" {why}", kr.id, super::quote_text(&kr.text)),
+        format!(
+            "key result `{}` \"{}\" {why}",
+            kr.id,
+            super::quote_text(&kr.text)
+        ),
     )
     .with_help(help)
     .at(kr.location)
@@ -113,7 +129,11 @@ mod tests {
         assert_triggers(NAME, yaml, &["q3#2", "q3#3"]);
         let found = findings(NAME, yaml);
         let launch = found.iter().find(|d| d.entity.id == "q3#2").expect("q3#2");
-        assert!(launch.message.contains("`Launch` is a delivery verb"), "{}", launch.message);
+        assert!(
+            launch.message.contains("`Launch` is a delivery verb"),
+            "{}",
+            launch.message
+        );
         assert!(launch.message.contains("`by August`"), "{}", launch.message);
         assert_eq!(launch.location.map(|l| l.line), Some(6));
         assert_eq!(launch.related[0].id, "q3");

@@ -1,7 +1,5 @@
 //! `missing-decision-right`: a product with no decision right for feature set, budget allocation or vendor selection.
 
-use std::collections::HashMap;
-
 use petgraph::graph::NodeIndex;
 
 use super::{Check, Context, Param, declare_check};
@@ -9,6 +7,9 @@ use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef};
+
+/// Maps keyed by small indices: a fast hasher (performance only).
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IndexHasher>;
 
 declare_check! {
     /// ### What it finds
@@ -112,7 +113,7 @@ impl Check for MissingDecisionRight {
             return;
         }
         let coverage = Coverage::new(g, &areas);
-        let mut team_memo: HashMap<TeamIx, Cover> = HashMap::new();
+        let mut team_memo: HashMap<TeamIx, Cover> = HashMap::default();
         for p in g.product_ixs() {
             let product = g.product(p);
             // A duplicated id: decisions scoped to it resolve to the first definition.
@@ -152,7 +153,7 @@ struct Coverage {
 
 impl Coverage {
     fn new(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Self {
-        let mut at: HashMap<NodeIndex, Cover> = HashMap::new();
+        let mut at: HashMap<NodeIndex, Cover> = HashMap::default();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             let (Some(i), Some(scope)) = (areas.iter().position(|a| a == area), g.scope_of(d))

@@ -51,31 +51,31 @@ pub mod registry;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub mod conflicting_deciders;
+pub mod decision_outside_ownership;
 pub mod duplicate_id;
+pub mod escalation_cycle;
+pub mod function_not_product_led;
 pub mod hierarchy_cycle;
-pub mod invalid_entity;
-pub mod invalid_file;
-pub mod unknown_reference;
-pub mod orphaned_product;
-pub mod unclear_ownership;
-pub mod overloaded_team;
 pub mod idle_team;
 pub mod incomplete_product_trio;
-pub mod unaligned_product;
-pub mod objective_without_key_results;
-pub mod unsupported_outcome;
-pub mod unmeasurable_outcome;
-pub mod function_not_product_led;
+pub mod invalid_entity;
+pub mod invalid_file;
 pub mod milestone_key_result;
-pub mod unmeasurable_key_result;
-pub mod project_style_objective;
-pub mod project_funded_product;
 pub mod missing_decider;
-pub mod conflicting_deciders;
 pub mod missing_decision_right;
-pub mod decision_outside_ownership;
-pub mod escalation_cycle;
+pub mod objective_without_key_results;
+pub mod orphaned_product;
+pub mod overloaded_team;
+pub mod project_funded_product;
+pub mod project_style_objective;
+pub mod unaligned_product;
+pub mod unclear_ownership;
 pub mod ungoverned_standard;
+pub mod unknown_reference;
+pub mod unmeasurable_key_result;
+pub mod unmeasurable_outcome;
+pub mod unsupported_outcome;
 
 pub use context::Context;
 
@@ -85,7 +85,20 @@ use crate::config::{Level, ParamValue};
 use crate::diagnostic::Diagnostic;
 
 /// The families of checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Display,
+    EnumString,
+    EnumIter,
+    IntoStaticStr,
+)]
 #[strum(serialize_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Category {
@@ -107,11 +120,17 @@ impl Category {
     /// What the family is about, in one line.
     pub fn description(self) -> &'static str {
         match self {
-            Self::Integrity => "the model itself is broken: unreadable files, malformed entities, dangling ids, loops",
+            Self::Integrity => {
+                "the model itself is broken: unreadable files, malformed entities, dangling ids, loops"
+            }
             Self::Ownership => "every product has exactly one accountable, long-lived team",
             Self::Alignment => "products and goals connect to customer and business outcomes",
-            Self::GoalStyle => "key results and objectives are outcomes, not milestones or deliverables",
-            Self::DecisionRights => "every decision has exactly one decider, close to accountability",
+            Self::GoalStyle => {
+                "key results and objectives are outcomes, not milestones or deliverables"
+            }
+            Self::DecisionRights => {
+                "every decision has exactly one decider, close to accountability"
+            }
             Self::Custom => "checks written by users of the library",
         }
     }
@@ -200,7 +219,13 @@ pub(crate) fn quote_text(text: &str) -> String {
         .trim()
         .chars()
         .take(80)
-        .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
         .collect();
     if text.trim().chars().count() > 80 {
         out.push('…');
@@ -212,7 +237,11 @@ pub(crate) fn quote_text(text: &str) -> String {
 /// `c`", cut after ten with "and N more".
 pub(crate) fn list_ids(ids: &[&str]) -> String {
     const SHOWN: usize = 10;
-    let quoted: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{}`", quote_text(id))).collect();
+    let quoted: Vec<String> = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{}`", quote_text(id)))
+        .collect();
     let mut text = match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),

@@ -1,6 +1,5 @@
 //! `overloaded-team`: a team accountable for more than `max_products` products.
 
-
 use super::{Check, Context, Param, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;

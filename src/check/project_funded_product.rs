@@ -77,16 +77,25 @@ mod tests {
         let yaml = "products:\n  - id: podcasts\n    funding: project\n  - id: radio\n    funding: product\n";
         assert_triggers("project-funded-product", yaml, &["podcasts"]);
         let found = findings("project-funded-product", yaml);
-        assert_eq!(found[0].message, "product `podcasts` is funded as a project");
+        assert_eq!(
+            found[0].message,
+            "product `podcasts` is funded as a project"
+        );
         assert_eq!(found[0].location.map(|l| l.line), Some(2));
     }
 
     #[test]
     fn passes() {
-        assert_passes("project-funded-product", "products:\n  - id: radio\n    funding: product\n");
+        assert_passes(
+            "project-funded-product",
+            "products:\n  - id: radio\n    funding: product\n",
+        );
         // No funding given is not project funding.
         assert_passes("project-funded-product", "products:\n  - id: radio\n");
         // A typo in funding is invalid-entity, not a project.
-        assert_passes("project-funded-product", "products:\n  - id: radio\n    funding: projetc\n");
+        assert_passes(
+            "project-funded-product",
+            "products:\n  - id: radio\n    funding: projetc\n",
+        );
     }
 }

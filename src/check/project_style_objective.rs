@@ -64,7 +64,11 @@ impl Check for ProjectStyleObjective {
                 .map(|c| c.describe(&objective.title))
                 .collect();
             cues.dedup();
-            let why = if cues.is_empty() { String::new() } else { format!(": {}", cues.join("; ")) };
+            let why = if cues.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", cues.join("; "))
+            };
             let d = Diagnostic::new(
                 META.name,
                 EntityRef::new(EntityKind::Objective, &objective.id),
@@ -88,7 +92,11 @@ mod tests {
         let yaml = "objectives:\n  - id: crm\n    title: Complete the CRM migration\n  - id: listeners\n    title: New listeners find music they love in their first week\n";
         assert_triggers(NAME, yaml, &["crm"]);
         let found = findings(NAME, yaml);
-        assert!(found[0].message.contains("`Complete`"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("`Complete`"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

@@ -50,11 +50,24 @@ mod tests {
         for c in &checks {
             let m = c.meta();
             assert!(seen.insert(m.name), "duplicate check name {}", m.name);
-            assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{} is not kebab-case", m.name);
-            for heading in ["### What it finds", "### Why it matters", "### Example", "### Fix"] {
+            assert!(
+                m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{} is not kebab-case",
+                m.name
+            );
+            for heading in [
+                "### What it finds",
+                "### Why it matters",
+                "### Example",
+                "### Fix",
+            ] {
                 assert!(m.docs.contains(heading), "{} docs lack `{heading}`", m.name);
             }
-            assert!(!m.summary.ends_with('.'), "{} summary ends with a period", m.name);
+            assert!(
+                !m.summary.ends_with('.'),
+                "{} summary ends with a period",
+                m.name
+            );
         }
     }
 }

@@ -64,7 +64,11 @@ impl Check for UnmeasurableKeyResult {
             let d = Diagnostic::new(
                 META.name,
                 EntityRef::new(EntityKind::KeyResult, &kr.id),
-                format!("key result `{}` \"{}\" gives no number, threshold or target", kr.id, super::quote_text(&kr.text)),
+                format!(
+                    "key result `{}` \"{}\" gives no number, threshold or target",
+                    kr.id,
+                    super::quote_text(&kr.text)
+                ),
             )
             .with_help(help)
             .at(kr.location)
@@ -85,10 +89,23 @@ mod tests {
         let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Improve the checkout experience\n      - Launch the new checkout by August 2026\n      - Churn falls from 5% to 3%\n";
         assert_triggers(NAME, yaml, &["q3#1", "q3#2"]);
         let found = findings(NAME, yaml);
-        assert!(found[0].message.contains("gives no number, threshold or target"), "{}", found[0].message);
+        assert!(
+            found[0]
+                .message
+                .contains("gives no number, threshold or target"),
+            "{}",
+            found[0].message
+        );
         let with_metric = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Fewer abandoned checkouts, metric: abandonment rate }\n";
         let found = findings(NAME, with_metric);
-        assert!(found[0].help.as_deref().is_some_and(|h| h.contains("`abandonment rate`")), "{:?}", found[0].help);
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("`abandonment rate`")),
+            "{:?}",
+            found[0].help
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     };
     let report = linter.check(&loaded);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Stdout is line-buffered: hundreds of thousands of findings as JSON
+    // meant a write call per line and seconds of system time.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match args.format {
         OutputFormat::Json => json::write(&report, &mut out),
         OutputFormat::Human => {

@@ -47,10 +47,14 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
     let opens_with_delivery = cues.iter().any(|c| {
         c.kind == CueKind::DeliveryVerb
             && c.weight > 0.0
-            && title.get(..c.span.start).is_some_and(|s| s.trim().is_empty())
+            && title
+                .get(..c.span.start)
+                .is_some_and(|s| s.trim().is_empty())
     });
     let bare_deliverable = title.split_whitespace().count() <= 4
-        && cues.iter().any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0)
+        && cues
+            .iter()
+            .any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0)
         && !cues.iter().any(|c| c.weight < 0.0);
     ObjectiveAssessment {
         project_style: score > score::THRESHOLD && (opens_with_delivery || bare_deliverable),

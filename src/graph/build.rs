@@ -250,7 +250,9 @@ fn add_edges<'m>(g: &mut OrgGraph<'m>) {
             );
         }
         for r in &o.supports {
-            if let Some(target) = resolve(g, &mut pending, n, "supports", r, Want::OutcomeOrObjective) {
+            if let Some(target) =
+                resolve(g, &mut pending, n, "supports", r, Want::OutcomeOrObjective)
+            {
                 g.graph.add_edge(n, target, OrgEdge::Supports);
             }
         }
@@ -325,7 +327,14 @@ struct Dangling<'m> {
 /// Reports every dangling reference as `unknown-reference`.
 fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
     let mut suggesters: HashMap<Want, Suggester<'m>> = HashMap::new();
-    for Dangling { from, field, r, want, found } in pending {
+    for Dangling {
+        from,
+        field,
+        r,
+        want,
+        found,
+    } in pending
+    {
         let entity = g.entity_ref(from);
         let shown = shorten(&r.id);
         let (message, help) = match found {
@@ -341,12 +350,20 @@ fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
                 )
             }
             None => {
-                let suggester = suggesters.entry(want).or_insert_with(|| Suggester::new(g, want));
+                let suggester = suggesters
+                    .entry(want)
+                    .or_insert_with(|| Suggester::new(g, want));
                 let help = match suggester.suggest(&r.id) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("define {} with id `{shown}`, or fix the id", want.describe()),
+                    None => format!(
+                        "define {} with id `{shown}`, or fix the id",
+                        want.describe()
+                    ),
                 };
-                (format!("{entity} names `{shown}` in `{field}`, but no entity has that id"), help)
+                (
+                    format!("{entity} names `{shown}` in `{field}`, but no entity has that id"),
+                    help,
+                )
             }
         };
         let location = g.location(from);
@@ -364,7 +381,13 @@ fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
 /// keeping each look-up logarithmic.
 struct Suggester<'m> {
     forward: Vec<&'m str>,
-    backward: Vec<(String, &'m str)>,
+    /// The same ids, ordered by their characters read backwards.
+    backward: Vec<&'m str>,
+}
+
+/// Compares two ids read backwards (the order of their reversed strings).
+fn cmp_reversed(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars().rev().cmp(b.chars().rev())
 }
 
 impl<'m> Suggester<'m> {
@@ -372,15 +395,29 @@ impl<'m> Suggester<'m> {
     const WINDOW: usize = 32;
 
     fn new(g: &OrgGraph<'m>, want: Want) -> Self {
-        let mut forward: Vec<&'m str> = g.ids.iter().filter(|(_, n)| want.accepts(g.graph[**n])).map(|(id, _)| *id).collect();
+        let mut forward: Vec<&'m str> = g
+            .ids
+            .iter()
+            .filter(|(_, n)| want.accepts(g.graph[**n]))
+            .map(|(id, _)| *id)
+            .collect();
         if matches!(want, Want::TeamOrOrg | Want::Scope) {
             forward.push(ORGANIZATION);
         }
         forward.sort_unstable();
         let backward = if forward.len() > Self::FULL_SCAN {
-            let mut b: Vec<(String, &'m str)> = forward.iter().map(|id| (id.chars().rev().collect(), *id)).collect();
-            b.sort_unstable();
-            b
+            // Every id reversed into one buffer, then sorted by those bytes
+            // (the order of the reversed strings) without an allocation each.
+            let mut text = String::with_capacity(forward.iter().map(|id| id.len()).sum());
+            let mut keyed: Vec<(usize, usize, &'m str)> = Vec::with_capacity(forward.len());
+            for id in &forward {
+                let start = text.len();
+                text.extend(id.chars().rev());
+                keyed.push((start, text.len(), id));
+            }
+            let bytes = text.as_bytes();
+            keyed.sort_unstable_by(|a, b| bytes[a.0..a.1].cmp(&bytes[b.0..b.1]));
+            keyed.into_iter().map(|(_, _, id)| id).collect()
         } else {
             Vec::new()
         };
@@ -392,10 +429,16 @@ impl<'m> Suggester<'m> {
             return did_you_mean(word, self.forward.iter().copied());
         }
         let at = self.forward.partition_point(|id| *id < word);
-        let mut near: Vec<&'m str> = self.forward[at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.forward.len())].to_vec();
-        let reversed: String = word.chars().rev().collect();
-        let at = self.backward.partition_point(|(rev, _)| rev.as_str() < reversed.as_str());
-        near.extend(self.backward[at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.backward.len())].iter().map(|(_, id)| *id));
+        let mut near: Vec<&'m str> = self.forward
+            [at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.forward.len())]
+            .to_vec();
+        let at = self
+            .backward
+            .partition_point(|id| cmp_reversed(id, word).is_lt());
+        near.extend_from_slice(
+            &self.backward
+                [at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(self.backward.len())],
+        );
         // Sorted so that ties between equally close ids break the same way every run.
         near.sort_unstable();
         near.dedup();

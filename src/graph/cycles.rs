@@ -2,8 +2,8 @@
 //! outcome/objective `supports` chains.
 
 use petgraph::algo::tarjan_scc;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use super::types::{OrgEdge, OrgNode};
 use super::{HIERARCHY_CYCLE, OrgGraph};
@@ -14,16 +14,61 @@ type Relation = (&'static str, fn(&OrgEdge) -> bool, &'static str);
 
 pub(super) fn find(g: &mut OrgGraph<'_>) {
     let relations: [Relation; 3] = [
-        ("parent", |e| matches!(e, OrgEdge::Parent), "a team cannot sit inside itself: break the loop by giving one of these teams another `parent`"),
-        ("part_of", |e| matches!(e, OrgEdge::PartOf), "a product cannot be part of itself: break the loop by changing one `part_of`"),
-        ("supports", |e| matches!(e, OrgEdge::Supports), "goals cannot support themselves: break the loop by changing one `supports`"),
+        (
+            "parent",
+            |e| matches!(e, OrgEdge::Parent),
+            "a team cannot sit inside itself: break the loop by giving one of these teams another `parent`",
+        ),
+        (
+            "part_of",
+            |e| matches!(e, OrgEdge::PartOf),
+            "a product cannot be part of itself: break the loop by changing one `part_of`",
+        ),
+        (
+            "supports",
+            |e| matches!(e, OrgEdge::Supports),
+            "goals cannot support themselves: break the loop by changing one `supports`",
+        ),
     ];
     let mut found = Vec::new();
-    for (field, keep, help) in relations {
-        let view = EdgeFiltered::from_fn(&g.graph, |e| keep(e.weight()));
-        for scc in tarjan_scc(&view) {
+    // One pass over the edges: the (few) edges of each chain relation.
+    let mut chains: [Vec<(NodeIndex, NodeIndex)>; 3] = Default::default();
+    for e in g.graph.edge_references() {
+        if let Some(i) = relations.iter().position(|(_, keep, _)| keep(e.weight())) {
+            chains[i].push((e.source(), e.target()));
+        }
+    }
+    for ((field, _, help), edges) in relations.into_iter().zip(chains) {
+        // Only the nodes that have such an edge can be in a loop: run Tarjan
+        // on that (much smaller) subgraph instead of a filtered view of the
+        // whole graph.
+        let mut local: Vec<u32> = Vec::new();
+        let mut sub: DiGraph<NodeIndex, ()> = DiGraph::new();
+        let mut self_loops: Vec<NodeIndex> = Vec::new();
+        for (source, target) in edges {
+            if source == target {
+                self_loops.push(source);
+            }
+            if local.is_empty() {
+                local = vec![u32::MAX; g.graph.node_count()];
+            }
+            let mut at = |n: NodeIndex| {
+                let slot = &mut local[n.index()];
+                if *slot == u32::MAX {
+                    *slot = sub.add_node(n).index() as u32;
+                }
+                NodeIndex::new(*slot as usize)
+            };
+            let (a, b) = (at(source), at(target));
+            sub.add_edge(a, b, ());
+        }
+        self_loops.sort_unstable();
+        for scc in tarjan_scc(&sub) {
+            let scc: Vec<NodeIndex> = scc.into_iter().map(|n| sub[n]).collect();
             let looped = scc.len() > 1
-                || scc.first().is_some_and(|&n| g.graph.edges_connecting(n, n).any(|e| keep(e.weight())));
+                || scc
+                    .first()
+                    .is_some_and(|n| self_loops.binary_search(n).is_ok());
             if looped {
                 found.push((field, help, scc));
             }
@@ -35,13 +80,21 @@ pub(super) fn find(g: &mut OrgGraph<'_>) {
     }
 }
 
-fn cycle_diagnostic(g: &OrgGraph<'_>, field: &str, help: &str, mut members: Vec<NodeIndex>) -> Diagnostic {
+fn cycle_diagnostic(
+    g: &OrgGraph<'_>,
+    field: &str,
+    help: &str,
+    mut members: Vec<NodeIndex>,
+) -> Diagnostic {
     // Node indices follow model order (files sorted by path), so the loop is
     // reported on the member defined first, the same on every run.
     members.sort_unstable();
     let first = members[0];
     let path = loop_order(g, first, &members, field);
-    let names: Vec<String> = path.iter().map(|&n| format!("`{}`", g.entity_ref(n).id)).collect();
+    let names: Vec<String> = path
+        .iter()
+        .map(|&n| format!("`{}`", g.entity_ref(n).id))
+        .collect();
     let mut shown = names.join(" → ");
     shown.push_str(&format!(" → `{}`", g.entity_ref(first).id));
     let kind = match g.graph[first] {
@@ -50,9 +103,13 @@ fn cycle_diagnostic(g: &OrgGraph<'_>, field: &str, help: &str, mut members: Vec<
         OrgNode::Outcome(_) | OrgNode::Objective(_) => "goal",
         _ => "entity",
     };
-    let mut d = Diagnostic::new(HIERARCHY_CYCLE, g.entity_ref(first), format!("{kind} `{field}` chain loops: {shown}"))
-        .with_help(help)
-        .at(g.location(first));
+    let mut d = Diagnostic::new(
+        HIERARCHY_CYCLE,
+        g.entity_ref(first),
+        format!("{kind} `{field}` chain loops: {shown}"),
+    )
+    .with_help(help)
+    .at(g.location(first));
     for &n in &path[1..] {
         let r = g.entity_ref(n);
         d = d.with_label(g.location(n), format!("`{}` is in the loop", r.id));
@@ -63,7 +120,12 @@ fn cycle_diagnostic(g: &OrgGraph<'_>, field: &str, help: &str, mut members: Vec<
 
 /// The members in the order the chain visits them, starting at `first`,
 /// each once.
-fn loop_order(g: &OrgGraph<'_>, first: NodeIndex, members: &[NodeIndex], field: &str) -> Vec<NodeIndex> {
+fn loop_order(
+    g: &OrgGraph<'_>,
+    first: NodeIndex,
+    members: &[NodeIndex],
+    field: &str,
+) -> Vec<NodeIndex> {
     let keep = |e: &OrgEdge| match field {
         "parent" => matches!(e, OrgEdge::Parent),
         "part_of" => matches!(e, OrgEdge::PartOf),
@@ -75,7 +137,9 @@ fn loop_order(g: &OrgGraph<'_>, first: NodeIndex, members: &[NodeIndex], field: 
         let next = g
             .graph
             .edges(current)
-            .filter(|e| keep(e.weight()) && members.contains(&e.target()) && !path.contains(&e.target()))
+            .filter(|e| {
+                keep(e.weight()) && members.contains(&e.target()) && !path.contains(&e.target())
+            })
             .map(|e| e.target())
             .min();
         match next {
@@ -85,7 +149,11 @@ fn loop_order(g: &OrgGraph<'_>, first: NodeIndex, members: &[NodeIndex], field: 
             }
             // A tangle of several loops: list the rest in model order.
             None => {
-                let rest: Vec<NodeIndex> = members.iter().copied().filter(|m| !path.contains(m)).collect();
+                let rest: Vec<NodeIndex> = members
+                    .iter()
+                    .copied()
+                    .filter(|m| !path.contains(m))
+                    .collect();
                 path.extend(rest);
             }
         }

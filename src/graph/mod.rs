@@ -29,14 +29,19 @@ mod query;
 mod types;
 
 pub use query::{Governing, Owner};
-pub use types::{ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+pub use types::{
+    ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx,
+};
 
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{DecisionRight, EntityKind, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome, Product, Team};
+use crate::model::{
+    DecisionRight, EntityKind, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome,
+    Product, Team,
+};
 use crate::source::Location;
 
 /// Check name: a field names an id that no entity (of the right kind) has.
@@ -62,6 +67,8 @@ pub struct OrgGraph<'m> {
     objectives: Vec<NodeIndex>,
     key_results: Vec<Vec<NodeIndex>>,
     decisions: Vec<NodeIndex>,
+    // Ids come from input, so they keep std's keyed hasher: a file cannot be
+    // crafted to make every look-up collide.
     ids: HashMap<&'m str, NodeIndex>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -242,7 +249,9 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Product(p) => EntityRef::new(EntityKind::Product, &self.product(p).id),
             OrgNode::Outcome(o) => EntityRef::new(EntityKind::Outcome, &self.outcome(o).id),
             OrgNode::Objective(o) => EntityRef::new(EntityKind::Objective, &self.objective(o).id),
-            OrgNode::KeyResult(o, k) => EntityRef::new(EntityKind::KeyResult, &self.key_result(o, k).id),
+            OrgNode::KeyResult(o, k) => {
+                EntityRef::new(EntityKind::KeyResult, &self.key_result(o, k).id)
+            }
             OrgNode::Decision(d) => EntityRef::new(EntityKind::Decision, self.decision(d).id()),
         }
     }
@@ -275,8 +284,65 @@ impl<'m> OrgGraph<'m> {
     }
 }
 
+/// A fast, non-cryptographic hasher (FxHash) for maps keyed by graph and
+/// model indices. Indices are numbered by opmodel, not chosen by the input,
+/// so nothing can be crafted to collide; maps keyed by ids from files keep
+/// std's keyed hasher.
+pub(crate) type IndexHasher = std::hash::BuildHasherDefault<FxHasher>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Groups indices by the id they carry, keeping first-seen order.
-fn group_by_id<'a, I: Copy>(ixs: impl Iterator<Item = I>, id_of: impl Fn(I) -> &'a str) -> Vec<Vec<I>> {
+fn group_by_id<'a, I: Copy>(
+    ixs: impl Iterator<Item = I>,
+    id_of: impl Fn(I) -> &'a str,
+) -> Vec<Vec<I>> {
     let mut index: HashMap<&'a str, usize> = HashMap::new();
     let mut out: Vec<Vec<I>> = Vec::new();
     for ix in ixs {

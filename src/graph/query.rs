@@ -1,6 +1,9 @@
 //! The everyday questions about an org graph.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
+
+/// Sets of node indices: a fast hasher (performance only).
+type HashSet<T> = std::collections::HashSet<T, super::IndexHasher>;
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
@@ -37,9 +40,16 @@ impl<'m> OrgGraph<'m> {
     /// and every team whose `owns` lists it, each team once, in model order.
     pub fn owners(&self, product: ProductIx) -> Vec<Owner> {
         let mut owners: Vec<Owner> = Vec::new();
-        for e in self.graph.edges_directed(self.product_node(product), Incoming) {
-            let OrgEdge::Owns { via, at } = *e.weight() else { continue };
-            let OrgNode::Team(team) = self.graph[e.source()] else { continue };
+        for e in self
+            .graph
+            .edges_directed(self.product_node(product), Incoming)
+        {
+            let OrgEdge::Owns { via, at } = *e.weight() else {
+                continue;
+            };
+            let OrgNode::Team(team) = self.graph[e.source()] else {
+                continue;
+            };
             match owners.iter_mut().find(|o| o.team == team) {
                 Some(o) => o.claims.push((via, at)),
                 None => owners.push(Owner {
@@ -89,7 +99,7 @@ impl<'m> OrgGraph<'m> {
 
     /// Every team below a unit (children, their children, …), in model order.
     pub fn teams_under(&self, unit: TeamIx) -> Vec<TeamIx> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut queue = VecDeque::from([self.team_node(unit)]);
         let mut out = Vec::new();
         while let Some(n) = queue.pop_front() {
@@ -130,7 +140,8 @@ impl<'m> OrgGraph<'m> {
     /// Follows single-valued edges from `start` (not included), cycle-safe.
     fn chain(&self, start: NodeIndex, keep: impl Fn(&OrgEdge) -> bool) -> Vec<NodeIndex> {
         let mut out = Vec::new();
-        let mut seen = HashSet::from([start]);
+        let mut seen = HashSet::default();
+        seen.insert(start);
         let mut current = start;
         loop {
             let next = self
@@ -187,7 +198,9 @@ impl<'m> OrgGraph<'m> {
                 }
                 OrgNode::Team(_) => {
                     for e in self.graph.edges_directed(n, Outgoing) {
-                        if e.weight().is_owns() && matches!(self.graph[e.target()], OrgNode::Objective(_)) {
+                        if e.weight().is_owns()
+                            && matches!(self.graph[e.target()], OrgNode::Objective(_))
+                        {
                             next.push(e.target());
                         }
                     }
@@ -265,21 +278,29 @@ impl<'m> OrgGraph<'m> {
     /// `parent` chains, and the organisation.
     pub fn scopes_of(&self, product: ProductIx) -> Vec<NodeIndex> {
         let mut out = vec![self.product_node(product)];
-        out.extend(self.parent_products(product).into_iter().map(|p| self.product_node(p)));
+        out.extend(
+            self.parent_products(product)
+                .into_iter()
+                .map(|p| self.product_node(p)),
+        );
         let owners = self.owners(product);
         out.extend(owners.iter().map(|o| self.team_node(o.team)));
         for o in &owners {
             out.extend(self.ancestors(o.team));
         }
         out.push(self.organization());
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         out.retain(|n| seen.insert(*n));
         out
     }
 
     /// The decision rights that govern `area` for a product under the
     /// nearest-scope rule, or `None` when no scope above it has one.
-    pub fn governing_decisions(&self, area: &DecisionArea, product: ProductIx) -> Option<Governing> {
+    pub fn governing_decisions(
+        &self,
+        area: &DecisionArea,
+        product: ProductIx,
+    ) -> Option<Governing> {
         self.scopes_of(product).into_iter().find_map(|scope| {
             let decisions = self.decisions_at(area, scope);
             (!decisions.is_empty()).then_some(Governing { scope, decisions })

@@ -25,7 +25,10 @@ use crate::source::{Location, Sources};
 ///
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, serde_json::ser::PrettyFormatter::with_indent(b"  "));
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        serde_json::ser::PrettyFormatter::with_indent(b"  "),
+    );
     JsonReport(report)
         .serialize(&mut ser)
         .map_err(|e| match e.io_error_kind() {
@@ -58,7 +61,12 @@ struct Diagnostics<'a>(&'a Report);
 
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.diagnostics.iter().map(|d| JsonDiagnostic(d, &self.0.sources)))
+        s.collect_seq(
+            self.0
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic(d, &self.0.sources)),
+        )
     }
 }
 
