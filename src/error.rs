@@ -1,6 +1,6 @@
 //! The errors that stop opmodel from doing its job at all. Everything else
 //! (a broken file among several, a malformed entity) is a
-//! [`Diagnostic`](crate::Diagnostic), so that every other finding is still
+//! [`Diagnostic`], so that every other finding is still
 //! reported.
 
 use std::path::{Path, PathBuf};

@@ -73,7 +73,7 @@ impl Format {
 /// A model read from files, with every problem found while reading it.
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
-    /// The merged model (with its [`Sources`]).
+    /// The merged model (with its [`Sources`](crate::source::Sources)).
     pub model: Model,
     /// `invalid-file` and `invalid-entity` findings, without severities yet.
     pub diagnostics: Vec<Diagnostic>,
