@@ -19,7 +19,7 @@
 //!
 //! Run it with `cargo run --example custom_check`.
 
-use opmodel::check::{Category, Check, CheckMeta, Context, Param};
+use opmodel::check::{Category, Check, CheckMeta, Context, Param, Sink};
 use opmodel::config::ParamValue;
 use opmodel::load::{LoadOptions, Loaded, load_paths};
 use opmodel::model::{EntityKind, EntityRef, ProductKind, Role};
@@ -83,7 +83,7 @@ impl Check for CustomerFacingWithoutDesigner {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let min = usize::try_from(cx.param_int("min_designers").unwrap_or(1)).unwrap_or(0);
         let graph = cx.graph();
         for t in graph.team_ixs() {

@@ -193,7 +193,7 @@
 //! [`Linter::with_config`](crate::Linter::with_config) validates names.
 //!
 //! ```
-//! use opmodel::check::{Category, Check, CheckMeta, Context};
+//! use opmodel::check::{Category, Check, CheckMeta, Context, Sink};
 //! use opmodel::load::{load_str, Format};
 //! use opmodel::model::{EntityKind, EntityRef};
 //! use opmodel::{Config, Diagnostic, Level, Linter};
@@ -215,7 +215,7 @@
 //!     fn meta(&self) -> &CheckMeta {
 //!         &META
 //!     }
-//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
 //!         for o in cx.model().outcomes.iter().filter(|o| o.owner.is_none()) {
 //!             let entity = EntityRef::new(EntityKind::Outcome, &o.id);
 //!             out.push(

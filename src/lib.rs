@@ -90,6 +90,6 @@ pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{ConfigError, LoadError};
 pub use graph::OrgGraph;
-pub use lint::Linter;
+pub use lint::{DEFAULT_MAX_FINDINGS, Linter};
 pub use model::Model;
 pub use report::Report;

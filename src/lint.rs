@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 
-use crate::check::{Check, CheckMeta, Context, registry};
+use crate::check::{Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ConfigError;
 use crate::graph::OrgGraph;
 use crate::load::Loaded;
 use crate::model::{EntityKind, Model};
-use crate::report::{Report, Summary};
+use crate::report::{Report, Summary, Truncated};
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
 /// levels and parameters of a [`Config`].
@@ -24,7 +24,12 @@ use crate::report::{Report, Summary};
 pub struct Linter {
     checks: Vec<Box<dyn Check>>,
     config: Config,
+    max_findings: usize,
 }
+
+/// How many findings of one check are kept by default; see
+/// [`Linter::with_max_findings`].
+pub const DEFAULT_MAX_FINDINGS: usize = 100_000;
 
 impl Default for Linter {
     fn default() -> Self {
@@ -48,7 +53,16 @@ impl Linter {
         Self {
             checks: registry::builtin(),
             config: Config::new(),
+            max_findings: DEFAULT_MAX_FINDINGS,
         }
+    }
+
+    /// Keeps at most `limit` findings of each check (default
+    /// [`DEFAULT_MAX_FINDINGS`]); the rest are counted in
+    /// [`Report::truncated`]. This bounds memory on huge broken models.
+    pub fn with_max_findings(mut self, limit: usize) -> Self {
+        self.max_findings = limit.max(1);
+        self
     }
 
     /// Adds a check of your own; it runs with the built-in ones, under the
@@ -127,14 +141,14 @@ impl Linter {
             .map_or(1, usize::from)
             .clamp(1, 4)
             .min(active.len().max(1));
-        let mut per_check: Vec<Vec<Diagnostic>> = Vec::with_capacity(active.len());
+        let mut per_check: Vec<(Vec<Diagnostic>, usize)> = Vec::with_capacity(active.len());
         if threads <= 1 {
             for check in &active {
                 per_check.push(self.run_one(&graph, *check));
             }
         } else {
             let next = std::sync::atomic::AtomicUsize::new(0);
-            let slots: Vec<std::sync::Mutex<Vec<Diagnostic>>> =
+            let slots: Vec<std::sync::Mutex<(Vec<Diagnostic>, usize)>> =
                 active.iter().map(|_| std::sync::Mutex::default()).collect();
             std::thread::scope(|s| {
                 for _ in 0..threads {
@@ -155,23 +169,35 @@ impl Linter {
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
             }));
         }
-        found.reserve(per_check.iter().map(Vec::len).sum());
-        for diags in per_check {
+        found.reserve(per_check.iter().map(|(d, _)| d.len()).sum());
+        let mut dropped: Vec<Truncated> = Vec::new();
+        for (check, (diags, lost)) in active.iter().zip(per_check) {
             found.extend(diags);
+            if lost > 0 {
+                dropped.push(Truncated {
+                    check: check.meta().name.to_owned(),
+                    dropped: lost,
+                });
+            }
         }
         drop(graph);
-        self.finish(model, found)
+        self.finish(model, found, dropped)
     }
 
-    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> Vec<Diagnostic> {
+    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Diagnostic>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
-        let mut out = Vec::new();
+        let mut out = Sink::new(self.max_findings);
         check.run(&cx, &mut out);
-        out
+        out.into_parts()
     }
 
-    fn finish(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
+    fn finish(
+        &self,
+        model: &Model,
+        found: Vec<Diagnostic>,
+        mut truncated: Vec<Truncated>,
+    ) -> Report {
         let levels: HashMap<&str, Level> = self
             .checks
             .iter()
@@ -192,6 +218,9 @@ impl Linter {
             .map(|d| (d.id(), d.allow.as_slice()))
             .collect();
         let mut out: Vec<Diagnostic> = Vec::with_capacity(found.len());
+        // Findings made while loading and building are capped here, like the
+        // checks' own findings are capped by their sinks.
+        let mut kept: HashMap<std::borrow::Cow<'static, str>, usize> = HashMap::new();
         for mut d in found {
             // A check nobody registered (a user's check pushing under another
             // name) is reported as an error rather than lost.
@@ -206,6 +235,18 @@ impl Linter {
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
                 continue;
             }
+            let count = kept.entry(d.check.clone()).or_insert(0);
+            if *count >= self.max_findings {
+                match truncated.iter_mut().find(|t| t.check == *d.check) {
+                    Some(t) => t.dropped += 1,
+                    None => truncated.push(Truncated {
+                        check: d.check.to_string(),
+                        dropped: 1,
+                    }),
+                }
+                continue;
+            }
+            *count += 1;
             d.severity = severity;
             // Checks list related entities and places in whatever order they met
             // them; sorting here keeps the output independent of entity order.
@@ -233,10 +274,12 @@ impl Linter {
                 .count(),
             entities: model.entity_count(),
         };
+        truncated.sort_by(|a, b| a.check.cmp(&b.check));
         Report {
             diagnostics: out,
             summary,
             sources: model.sources.clone(),
+            truncated,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Levels, parameters, `allow:` and user checks, through the public API.
 
-use opmodel::check::{Category, Check, CheckMeta, Context};
+use opmodel::check::{Category, Check, CheckMeta, Context, Sink};
 use opmodel::config::{Config, Level};
 use opmodel::load::{Format, load_str};
 use opmodel::model::{EntityKind, EntityRef};
@@ -211,7 +211,7 @@ impl Check for NamedProducts {
         &NAMED_PRODUCTS
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for p in cx.model().products.iter().filter(|p| p.name.is_none()) {
             let d = Diagnostic::new(
                 self.meta().name,
@@ -274,4 +274,38 @@ fn a_custom_check_runs_with_the_built_in_ones() {
     // The JSON output carries it like a built-in finding.
     let json = opmodel::report::json::to_string(&report);
     assert!(json.contains("\"check\": \"unnamed-product\""), "{json}");
+}
+
+#[test]
+fn findings_past_the_limit_are_counted_not_kept() {
+    let mut yaml = String::from("products:\n");
+    for i in 0..50 {
+        yaml.push_str(&format!("  - id: p{i}\n"));
+    }
+    let loaded = load_str(&yaml, Format::Yaml, "org.yaml");
+    let report = Linter::new().with_max_findings(10).check(&loaded);
+    let orphans = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "orphaned-product")
+        .count();
+    assert_eq!(orphans, 10);
+    let t = report
+        .truncated
+        .iter()
+        .find(|t| t.check == "orphaned-product")
+        .expect("truncated");
+    assert_eq!(t.dropped, 40);
+    assert!(report.has_errors());
+    // The default keeps them all.
+    let report = Linter::new().check(&loaded);
+    assert_eq!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "orphaned-product")
+            .count(),
+        50
+    );
+    assert!(report.truncated.is_empty());
 }

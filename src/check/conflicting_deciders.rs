@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::NodeIndex;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{DecisionIx, OrgGraph, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef};
@@ -66,7 +66,7 @@ impl Check for ConflictingDeciders {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize> = HashMap::new();
         let mut groups: Vec<Vec<DecisionIx>> = Vec::new();

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use petgraph::graph::NodeIndex;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef, TeamKind};
@@ -89,7 +89,7 @@ impl Check for DecisionOutsideOwnership {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         // The feature-set and roadmap rights at each scope, once per run.
         let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::default();

@@ -1,7 +1,6 @@
 //! `duplicate-id`: two entities share an id.
 
-use super::{Check, Context, declare_check};
-use crate::diagnostic::Diagnostic;
+use super::{Check, Context, Sink, declare_check};
 
 declare_check! {
     /// ### What it finds
@@ -41,7 +40,7 @@ impl Check for DuplicateId {
     }
 
     /// Found while building the graph; see [`crate::graph`].
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
 use crate::model::{EntityKind, EntityRef};
@@ -87,7 +87,7 @@ impl Check for EscalationCycle {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         if g.model().decisions.is_empty() {
             return;

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
 use crate::model::{EntityKind, EntityRef, TeamKind};
@@ -89,7 +89,7 @@ impl Check for FunctionNotProductLed {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let mut connected: Option<Vec<bool>> = None;
         for t in g.team_ixs() {

@@ -3,7 +3,7 @@
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode, TeamIx};
 use crate::model::{EntityKind, EntityRef};
@@ -61,7 +61,7 @@ impl Check for IdleTeam {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         for defs in g.team_definitions() {
             let Some(&first) = defs.first() else { continue };

@@ -1,6 +1,6 @@
 //! `incomplete-product-trio`: a team that owns a customer-facing product but lacks a product manager, an engineering lead or a designer.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};
 use crate::model::{EntityKind, EntityRef, ProductKind, Role};
@@ -64,7 +64,7 @@ impl Check for IncompleteProductTrio {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         for defs in g.team_definitions() {
             if defs.iter().all(|&t| g.team(t).members.is_empty()) {

@@ -1,7 +1,6 @@
 //! `invalid-entity`: an entity that is malformed.
 
-use super::{Check, Context, declare_check};
-use crate::diagnostic::Diagnostic;
+use super::{Check, Context, Sink, declare_check};
 
 declare_check! {
     /// ### What it finds
@@ -40,7 +39,7 @@ impl Check for InvalidEntity {
     }
 
     /// Found while loading; see [`crate::load`].
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `invalid-file`: a file that cannot be read or parsed.
 
-use super::{Check, Context, declare_check};
-use crate::diagnostic::Diagnostic;
+use super::{Check, Context, Sink, declare_check};
 
 declare_check! {
     /// ### What it finds
@@ -39,7 +38,7 @@ impl Check for InvalidFile {
     }
 
     /// Found while loading; see [`crate::load`].
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `milestone-key-result`: a key result phrased as a milestone or output.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style::{self, Cue};
 use crate::model::{EntityKind, EntityRef, KeyResult, KeyResultKind, Objective};
@@ -54,7 +54,7 @@ impl Check for MilestoneKeyResult {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for (objective, kr) in cx.model().key_results() {
             if kr.text.trim().is_empty() {
                 continue;

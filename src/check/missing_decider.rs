@@ -1,6 +1,6 @@
 //! `missing-decider`: a decision right with no `decides`.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, EntityRef};
 
@@ -52,7 +52,7 @@ impl Check for MissingDecider {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for d in &cx.model().decisions {
             if !d.decides.is_empty() {
                 continue;

@@ -2,7 +2,7 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::{Check, Context, Param, declare_check};
+use super::{Check, Context, Param, Sink, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};
@@ -100,7 +100,7 @@ impl Check for MissingDecisionRight {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let mut areas: Vec<DecisionArea> = Vec::new();
         for text in cx.param_list("areas") {

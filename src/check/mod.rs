@@ -12,7 +12,7 @@
 //! is adding a file and a line in [`registry`].
 //!
 //! ```
-//! use opmodel::check::{Category, Check, CheckMeta, Context};
+//! use opmodel::check::{Category, Check, CheckMeta, Context, Sink};
 //! use opmodel::config::Level;
 //! use opmodel::{Diagnostic, model::EntityKind, model::EntityRef};
 //!
@@ -32,7 +32,7 @@
 //!     fn meta(&self) -> &CheckMeta {
 //!         &NAMED_PRODUCTS
 //!     }
-//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+//!     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
 //!         for p in &cx.model().products {
 //!             if p.name.is_none() {
 //!                 out.push(
@@ -172,7 +172,60 @@ pub trait Check: Send + Sync {
 
     /// Looks at the model and pushes what it finds. The diagnostics' check
     /// name must be `self.meta().name`; severity is set by the linter.
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>);
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink);
+}
+
+/// Where a check puts what it finds.
+///
+/// It keeps at most a set number of findings (see
+/// [`Linter::with_max_findings`](crate::Linter::with_max_findings)) and
+/// counts the rest, so that a model with a million broken entities cannot
+/// exhaust memory; the CLI says how many were not kept.
+#[derive(Debug)]
+pub struct Sink {
+    found: Vec<Diagnostic>,
+    limit: usize,
+    dropped: usize,
+}
+
+impl Sink {
+    /// A sink that keeps at most `limit` findings.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            found: Vec::new(),
+            limit,
+            dropped: 0,
+        }
+    }
+
+    /// Adds a finding (or counts it, once the sink is full).
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.found.len() < self.limit {
+            self.found.push(diagnostic);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// How many findings are kept.
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty() && self.dropped == 0
+    }
+
+    /// How many findings were found past the limit and not kept.
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// The kept findings, and how many were not kept.
+    pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
+        (self.found, self.dropped)
+    }
 }
 
 /// Declares a built-in check: the doc comment becomes both the rustdoc of

@@ -1,6 +1,6 @@
 //! `objective-without-key-results`: an objective with no key results.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, EntityRef};
 
@@ -52,7 +52,7 @@ impl Check for ObjectiveWithoutKeyResults {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for objective in &cx.model().objectives {
             if !objective.key_results.is_empty() {
                 continue;

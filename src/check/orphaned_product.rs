@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use petgraph::Direction::Incoming;
 use petgraph::visit::EdgeRef;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode, ProductIx, TeamIx};
 use crate::model::{EntityKind, EntityRef};
@@ -57,7 +57,7 @@ impl Check for OrphanedProduct {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         for defs in g.product_definitions() {
             if defs.iter().any(|&p| !g.owners(p).is_empty()) {

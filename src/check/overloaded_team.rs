@@ -1,6 +1,6 @@
 //! `overloaded-team`: a team accountable for more than `max_products` products.
 
-use super::{Check, Context, Param, declare_check};
+use super::{Check, Context, Param, Sink, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};
@@ -68,7 +68,7 @@ impl Check for OverloadedTeam {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let max = cx
             .param_int("max_products")

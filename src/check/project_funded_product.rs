@@ -1,6 +1,6 @@
 //! `project-funded-product`: a product funded as a project.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, EntityRef, Funding};
 
@@ -49,7 +49,7 @@ impl Check for ProjectFundedProduct {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for p in &cx.model().products {
             if p.funding != Some(Funding::Project) {
                 continue;

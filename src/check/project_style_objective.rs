@@ -1,6 +1,6 @@
 //! `project-style-objective`: an objective whose title is a project or deliverable.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style;
 use crate::model::{EntityKind, EntityRef};
@@ -47,7 +47,7 @@ impl Check for ProjectStyleObjective {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for objective in &cx.model().objectives {
             if objective.title.trim().is_empty() {
                 continue;

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
 use crate::model::EntityKind;
@@ -69,7 +69,7 @@ impl Check for UnalignedProduct {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let aligned = aligned_products(g);
         for p in g.product_ixs() {

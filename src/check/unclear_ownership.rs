@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{ClaimSource, OrgGraph, ProductIx, TeamIx};
 use crate::model::{EntityKind, EntityRef};
@@ -65,7 +65,7 @@ impl Check for UnclearOwnership {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         for defs in g.product_definitions() {
             let claimants = claimants(g, &defs);

@@ -1,6 +1,6 @@
 //! `ungoverned-standard`: a security, compliance or architecture-standards decision that no governance team decides or agrees to.
 
-use super::{Check, Context, Param, declare_check};
+use super::{Check, Context, Param, Sink, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
 use crate::graph::TeamIx;
@@ -73,7 +73,7 @@ impl Check for UngovernedStandard {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let areas: Vec<DecisionArea> = cx
             .param_list("areas")

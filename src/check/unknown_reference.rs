@@ -1,7 +1,6 @@
 //! `unknown-reference`: a field names an id that no entity of the right kind has.
 
-use super::{Check, Context, declare_check};
-use crate::diagnostic::Diagnostic;
+use super::{Check, Context, Sink, declare_check};
 
 declare_check! {
     /// ### What it finds
@@ -40,7 +39,7 @@ impl Check for UnknownReference {
     }
 
     /// Found while building the graph; see [`crate::graph`].
-    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Vec<Diagnostic>) {}
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `unmeasurable-key-result`: a key result with no number, threshold or target.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style;
 use crate::model::{EntityKind, EntityRef};
@@ -48,7 +48,7 @@ impl Check for UnmeasurableKeyResult {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for (objective, kr) in cx.model().key_results() {
             // Empty text is already `invalid-entity`.
             if kr.text.trim().is_empty() || kr.baseline.is_some() || kr.target.is_some() {

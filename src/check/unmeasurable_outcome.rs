@@ -1,6 +1,6 @@
 //! `unmeasurable-outcome`: an outcome with no metric.
 
-use super::{Check, Context, declare_check};
+use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, EntityRef};
 
@@ -47,7 +47,7 @@ impl Check for UnmeasurableOutcome {
         &META
     }
 
-    fn run(&self, cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         for outcome in &cx.model().outcomes {
             if outcome
                 .metric
@@ -113,7 +113,7 @@ mod tests {
         let graph = OrgGraph::build(&model);
         let config = crate::config::Config::new();
         let cx = crate::check::Context::new(&graph, &config, &super::META);
-        let mut out = Vec::new();
+        let mut out = crate::check::Sink::new(10);
         crate::check::Check::run(&super::UnmeasurableOutcome, &cx, &mut out);
         assert_eq!(out.len(), 1);
     }

@@ -26,7 +26,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         }
     }
     let linter = match linter.with_config(config) {
-        Ok(l) => l,
+        Ok(l) => l.with_max_findings(args.max_findings),
         Err(e) => return fail(e),
     };
     let mut options = common::load_options(Limits {
@@ -46,6 +46,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Err(code) => return code,
     };
     let report = linter.check(&loaded);
+    for t in &report.truncated {
+        eprintln!(
+            "note: {} more findings of `{}` were not kept (the limit is {} per check; raise it with --max-findings)",
+            t.dropped, t.check, args.max_findings
+        );
+    }
     let stdout = std::io::stdout();
     // Stdout is line-buffered: hundreds of thousands of findings as JSON
     // meant a write call per line and seconds of system time.

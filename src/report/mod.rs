@@ -30,6 +30,18 @@ pub struct Report {
     pub summary: Summary,
     /// The files of the model, for rendering locations and snippets.
     pub sources: Sources,
+    /// Checks that found more than the linter keeps, with how many findings
+    /// were not kept (sorted by check name; empty almost always).
+    pub truncated: Vec<Truncated>,
+}
+
+/// Findings of one check that were counted but not kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Truncated {
+    /// The check.
+    pub check: String,
+    /// How many of its findings were not kept.
+    pub dropped: usize,
 }
 
 impl Report {
