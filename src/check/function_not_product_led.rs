@@ -212,20 +212,17 @@ fn connected_objectives(g: &OrgGraph<'_>) -> Vec<bool> {
         }
     }
     // An objective that supports a connected objective is connected through it.
-    while let Some(n) = queue.pop_front() {
-        for e in raw.edges_directed(n, Incoming) {
-            if !matches!(e.weight(), OrgEdge::Supports) {
-                continue;
-            }
-            if let OrgNode::Objective(child) = raw[e.source()]
-                && let Some(slot) = connected.get_mut(child.index())
-                && !*slot
-            {
-                *slot = true;
-                queue.push_back(e.source());
-            }
-        }
-    }
+    crate::graph::spread(
+        raw,
+        queue,
+        Incoming,
+        |e| matches!(e, OrgEdge::Supports),
+        |n| match n {
+            OrgNode::Objective(x) => Some(x.index()),
+            _ => None,
+        },
+        &mut connected,
+    );
     connected
 }
 

@@ -153,20 +153,17 @@ fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
             queue.push_back(n);
         }
     }
-    while let Some(n) = queue.pop_front() {
-        for e in raw.edges_directed(n, Incoming) {
-            if !matches!(e.weight(), OrgEdge::Supports) {
-                continue;
-            }
-            if let OrgNode::Objective(child) = raw[e.source()]
-                && let Some(slot) = objective_ok.get_mut(child.index())
-                && !*slot
-            {
-                *slot = true;
-                queue.push_back(e.source());
-            }
-        }
-    }
+    crate::graph::spread(
+        raw,
+        queue,
+        Incoming,
+        |e| matches!(e, OrgEdge::Supports),
+        |n| match n {
+            OrgNode::Objective(x) => Some(x.index()),
+            _ => None,
+        },
+        &mut objective_ok,
+    );
 
     // Teams that own such an objective.
     let team_ok: Vec<bool> = g
@@ -199,20 +196,17 @@ fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
         }
     }
     // Down the `part_of` edges: a child of an aligned product is aligned.
-    while let Some(n) = queue.pop_front() {
-        for e in raw.edges_directed(n, Incoming) {
-            if !matches!(e.weight(), OrgEdge::PartOf) {
-                continue;
-            }
-            if let OrgNode::Product(child) = raw[e.source()]
-                && let Some(slot) = product_ok.get_mut(child.index())
-                && !*slot
-            {
-                *slot = true;
-                queue.push_back(e.source());
-            }
-        }
-    }
+    crate::graph::spread(
+        raw,
+        queue,
+        Incoming,
+        |e| matches!(e, OrgEdge::PartOf),
+        |n| match n {
+            OrgNode::Product(x) => Some(x.index()),
+            _ => None,
+        },
+        &mut product_ok,
+    );
     product_ok
 }
 

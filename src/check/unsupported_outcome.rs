@@ -137,20 +137,17 @@ fn supported_outcomes(g: &OrgGraph<'_>) -> Vec<bool> {
             queue.push_back(n);
         }
     }
-    while let Some(n) = queue.pop_front() {
-        for e in raw.edges_directed(n, Outgoing) {
-            if !matches!(e.weight(), OrgEdge::Supports) {
-                continue;
-            }
-            if let OrgNode::Outcome(parent) = raw[e.target()]
-                && let Some(slot) = supported.get_mut(parent.index())
-                && !*slot
-            {
-                *slot = true;
-                queue.push_back(e.target());
-            }
-        }
-    }
+    crate::graph::spread(
+        raw,
+        queue,
+        Outgoing,
+        |e| matches!(e, OrgEdge::Supports),
+        |n| match n {
+            OrgNode::Outcome(x) => Some(x.index()),
+            _ => None,
+        },
+        &mut supported,
+    );
     supported
 }
 

@@ -356,3 +356,36 @@ fn group_by_id<'a, I: Copy>(
     }
     out
 }
+
+/// Marks everything reachable from the queued nodes (already marked) by
+/// following `follows` edges in `direction`: the propagation several checks
+/// need ("a child of an aligned product is aligned"). `index` maps a node
+/// to its slot in `marks`, `None` for nodes of other kinds. Each node is
+/// visited once, so loops in the input are harmless.
+pub(crate) fn spread(
+    graph: &DiGraph<OrgNode, OrgEdge>,
+    mut queue: std::collections::VecDeque<NodeIndex>,
+    direction: petgraph::Direction,
+    follows: impl Fn(&OrgEdge) -> bool,
+    index: impl Fn(OrgNode) -> Option<usize>,
+    marks: &mut [bool],
+) {
+    use petgraph::visit::EdgeRef;
+    while let Some(n) = queue.pop_front() {
+        for e in graph.edges_directed(n, direction) {
+            if !follows(e.weight()) {
+                continue;
+            }
+            let next = match direction {
+                petgraph::Direction::Incoming => e.source(),
+                petgraph::Direction::Outgoing => e.target(),
+            };
+            if let Some(slot) = index(graph[next]).and_then(|i| marks.get_mut(i))
+                && !*slot
+            {
+                *slot = true;
+                queue.push_back(next);
+            }
+        }
+    }
+}
