@@ -225,27 +225,24 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
-/// How many characters to underline from `col`: the token there, or the
-/// rest of the line for an entity's start.
+/// How many characters to underline from `col`: the rest of the line for an
+/// entity's start (or any place that starts with a key, `id: web-shop`), a
+/// quoted value through its closing quote, else the token there.
 fn underline_len(line: &str, col: usize, whole_rest: bool) -> usize {
     let rest: Vec<char> = line.chars().skip(col).collect();
-    let n = if whole_rest {
+    let token = rest
+        .iter()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '"' | '\''))
+        .count();
+    let starts_with_key = rest.get(token.saturating_sub(1)) == Some(&':');
+    let n = if whole_rest || starts_with_key {
         let text: String = rest.iter().collect();
         let text = text.split(" #").next().unwrap_or("").trim_end();
         text.chars().count()
+    } else if let Some(&quote) = rest.first().filter(|c| matches!(c, '"' | '\'')) {
+        rest.iter().skip(1).position(|c| *c == quote).map_or(1, |p| p + 2)
     } else {
-        rest.iter()
-            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '"' | '\''))
-            .count()
-            .max(
-                usize::from(rest.first().is_some_and(|c| matches!(c, '"' | '\''))) * {
-                    // A quoted value: underline through the closing quote.
-                    rest.iter()
-                        .skip(1)
-                        .position(|c| matches!(c, '"' | '\''))
-                        .map_or(1, |p| p + 2)
-                },
-            )
+        token
     };
     n.clamp(1, 80)
 }
