@@ -137,6 +137,7 @@
 //! | `unknown-reference` | deny | a field names an id that no entity of the expected kind has |
 //! | `duplicate-id` | deny | two entities share an id |
 //! | `hierarchy-cycle` | deny | a loop in `parent`, `part_of` or `supports` chains |
+//! | `unknown-allow` | warn | an `allow:` list names a check that does not exist |
 //!
 //! **Ownership**: who is accountable for what.
 //!

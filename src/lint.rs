@@ -181,7 +181,34 @@ impl Linter {
             }
         }
         drop(graph);
+        found.extend(self.unknown_allows(model));
         self.finish(model, found, dropped)
+    }
+
+    /// `unknown-allow`: names in `allow:` lists that no registered check has.
+    /// Only the linter knows every registered check, so it looks itself.
+    fn unknown_allows(&self, model: &Model) -> Vec<Diagnostic> {
+        let names: Vec<&str> = self.checks.iter().map(|c| c.meta().name).collect();
+        let mut out = Vec::new();
+        for e in model.entities().filter(|e| !e.allow.is_empty()) {
+            for name in e.allow.iter().filter(|n| !names.contains(&n.as_str())) {
+                let shown = crate::check::quote_text(name);
+                let help = match crate::diagnostic::did_you_mean(name, names.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`opmodel checks` lists every check name".to_owned(),
+                };
+                let entity = crate::model::EntityRef::new(e.kind, e.id.as_ref());
+                let d = Diagnostic::new(
+                    crate::check::unknown_allow::UnknownAllow::NAME,
+                    entity.clone(),
+                    format!("{entity} allows `{shown}`, which is not a check"),
+                )
+                .with_help(help)
+                .at(e.location);
+                out.push(d);
+            }
+        }
+        out
     }
 
     fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Diagnostic>, usize) {

@@ -72,6 +72,7 @@ pub mod project_style_objective;
 pub mod unaligned_product;
 pub mod unclear_ownership;
 pub mod ungoverned_standard;
+pub mod unknown_allow;
 pub mod unknown_reference;
 pub mod unmeasurable_key_result;
 pub mod unmeasurable_outcome;

@@ -240,7 +240,10 @@ fn underline_len(line: &str, col: usize, whole_rest: bool) -> usize {
         let text = text.split(" #").next().unwrap_or("").trim_end();
         text.chars().count()
     } else if let Some(&quote) = rest.first().filter(|c| matches!(c, '"' | '\'')) {
-        rest.iter().skip(1).position(|c| *c == quote).map_or(1, |p| p + 2)
+        rest.iter()
+            .skip(1)
+            .position(|c| *c == quote)
+            .map_or(1, |p| p + 2)
     } else {
         token
     };
