@@ -273,3 +273,26 @@ fn a_missing_path_is_an_error_not_a_diagnostic() {
         .expect_err("missing path");
     assert!(err.to_string().contains("no-such-folder"), "{err}");
 }
+
+#[test]
+fn a_file_reports_at_most_max_problems_per_file() {
+    let mut text = String::from("teams:\n");
+    for _ in 0..50 {
+        text.push_str("  - just a string\n");
+    }
+    let options = LoadOptions {
+        max_problems_per_file: 10,
+        ..LoadOptions::default()
+    };
+    let loaded =
+        opmodel::load::load_str_with(&text, opmodel::load::Format::Yaml, "org.yaml", &options);
+    assert_eq!(loaded.diagnostics.len(), 11);
+    let last = loaded.diagnostics.last().expect("a summary");
+    assert_eq!(last.entity.kind, EntityKind::File);
+    assert_eq!(
+        last.message,
+        "40 more problems in this file were not reported: a file reports at most 10"
+    );
+    let all = opmodel::load::load_str(&text, opmodel::load::Format::Yaml, "org.yaml");
+    assert_eq!(all.diagnostics.len(), 50, "the default keeps them all");
+}

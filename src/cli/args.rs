@@ -48,6 +48,9 @@ pub(crate) struct CheckArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Most problems (invalid-file, invalid-entity) reported for one file.
+    #[arg(long, value_name = "N")]
+    pub max_problems_per_file: Option<usize>,
     /// Most findings kept per check; the rest are counted in a note on stderr.
     #[arg(long, value_name = "N", default_value_t = opmodel::DEFAULT_MAX_FINDINGS)]
     pub max_findings: usize,

@@ -41,6 +41,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     if let Some(v) = args.max_alias_expansion {
         options.max_alias_expansion = v;
     }
+    if let Some(v) = args.max_problems_per_file {
+        options.max_problems_per_file = v;
+    }
     let loaded = match common::load(&args.paths, &options) {
         Ok(l) => l,
         Err(code) => return code,

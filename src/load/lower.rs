@@ -108,7 +108,26 @@ pub(crate) fn lower(
         options,
         diags,
         entities: model.entity_count(),
+        reported: 0,
+        suppressed: 0,
     };
+    lower_root(&mut cx, root, model);
+    if cx.suppressed > 0 {
+        let d = Diagnostic::new(
+            INVALID_ENTITY,
+            EntityRef::new(EntityKind::File, path),
+            format!(
+                "{} more problems in this file were not reported: a file reports at most {}",
+                cx.suppressed, options.max_problems_per_file
+            ),
+        )
+        .with_help("fix the problems shown first, or raise the limit with `LoadOptions::max_problems_per_file` (or `--max-problems-per-file`)")
+        .at(cx.loc(Pos::new(1, 1)));
+        cx.diags.push(d);
+    }
+}
+
+fn lower_root(cx: &mut Lowerer<'_>, root: Node, model: &mut Model) {
     let entries = match root.value {
         Value::Null => return,
         Value::Map(entries) => entries,
@@ -185,6 +204,11 @@ struct Lowerer<'a> {
     options: &'a LoadOptions,
     diags: &'a mut Vec<Diagnostic>,
     entities: usize,
+    /// Problems pushed so far, and those past `max_problems_per_file` that
+    /// were only counted: a file of a million broken items must not turn into
+    /// a million diagnostics in memory.
+    reported: usize,
+    suppressed: usize,
 }
 
 /// The fields of one entity's table, taken out one by one so that what is
@@ -226,7 +250,16 @@ impl Lowerer<'_> {
         )
         .with_help(help)
         .at(self.loc(pos));
-        self.diags.push(d);
+        self.push(d);
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        if self.reported < self.options.max_problems_per_file {
+            self.reported += 1;
+            self.diags.push(d);
+        } else {
+            self.suppressed += 1;
+        }
     }
 
     fn problem(&mut self, subject: &Subject, pos: Pos, message: String, help: impl Into<String>) {
@@ -234,7 +267,7 @@ impl Lowerer<'_> {
             .with_help(help)
             .at(subject.location)
             .with_focus(self.loc(pos), "here");
-        self.diags.push(d);
+        self.push(d);
     }
 
     fn version(&mut self, node: &Node) {

@@ -26,6 +26,9 @@ pub struct LoadOptions {
     /// the guard against "billion laughs" files. Honest org files reuse an
     /// anchor a few times; each expanded value costs time and memory.
     pub max_alias_expansion: usize,
+    /// Most problems (`invalid-file`, `invalid-entity`) reported for one
+    /// file (default 10,000); past it they are counted in one last finding.
+    pub max_problems_per_file: usize,
 }
 
 impl Default for LoadOptions {
@@ -38,6 +41,7 @@ impl Default for LoadOptions {
             max_id_len: 128,
             max_text_len: 64 * 1024,
             max_alias_expansion: 100_000,
+            max_problems_per_file: 10_000,
         }
     }
 }
