@@ -86,10 +86,21 @@ fn cycle_diagnostic(
     help: &str,
     mut members: Vec<NodeIndex>,
 ) -> Diagnostic {
-    // Node indices follow model order (files sorted by path), so the loop is
-    // reported on the member defined first, the same on every run.
+    // Reported on the member written first (by file path, line and column),
+    // then by id: the same whatever order the entities are listed in.
     members.sort_unstable();
-    let first = members[0];
+    let sources = &g.model().sources;
+    let key = |n: NodeIndex| {
+        let at = g
+            .location(n)
+            .map(|l| (sources.display(l.file), l.line, l.column));
+        (at.is_none(), at, g.id(n))
+    };
+    let first = members
+        .iter()
+        .copied()
+        .min_by_key(|&n| key(n))
+        .unwrap_or(members[0]);
     let path = loop_order(g, first, &members, field);
     let names: Vec<String> = path
         .iter()
