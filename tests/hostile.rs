@@ -542,7 +542,10 @@ fn folders_and_missing_paths_among_the_inputs() {
     std::fs::create_dir_all(&tricky).expect("folder");
     std::fs::write(tricky.join("org.yaml"), "teams:\n  - id: inside\n").expect("written");
     let missing = dir.join("missing.yaml");
-    let good = fixture("version.yaml");
+    // Inside the same folder as the others, so the merge order (by path)
+    // does not depend on where the checkout and the temp folder live.
+    let good = dir.join("version.yaml");
+    std::fs::copy(fixture("version.yaml"), &good).expect("copied");
     let (loaded, report) = load_with(
         &[good.clone(), empty.clone(), tricky.clone(), missing.clone()],
         &LoadOptions::default(),
