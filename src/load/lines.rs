@@ -103,6 +103,62 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Lines and columns for byte offsets that arrive in document order, as a
+/// one-pass reader produces them: each lookup counts only the bytes since
+/// the previous one, so a whole file costs one scan and no table. An offset
+/// before the previous one restarts the count from the top (correct, only
+/// slower).
+pub(crate) struct LineCursor<'a> {
+    bytes: &'a [u8],
+    /// The offset of the previous lookup.
+    offset: usize,
+    /// 1-based line of `offset`.
+    line: usize,
+    /// Characters between the start of that line and `offset`.
+    column_chars: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column_chars: 0,
+        }
+    }
+
+    /// The line and column (both 1-based, the column in characters) of the
+    /// byte at `offset`, which must start a character; the same answer as
+    /// [`LineIndex::pos`].
+    pub(crate) fn pos(&mut self, offset: usize) -> Pos {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            *self = Self {
+                bytes: self.bytes,
+                offset: 0,
+                line: 1,
+                column_chars: 0,
+            };
+        }
+        let gap = &self.bytes[self.offset..offset];
+        let breaks = gap.iter().filter(|&&b| b == b'\n').count();
+        if breaks == 0 {
+            self.column_chars += count_chars(gap);
+        } else {
+            self.line += breaks;
+            let tail = gap
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(gap, |i| &gap[i + 1..]);
+            self.column_chars = count_chars(tail);
+        }
+        self.offset = offset;
+        Pos::new(saturate(self.line), saturate(self.column_chars + 1))
+    }
+}
+
 /// Counts UTF-8 characters by counting the bytes that start one (every byte
 /// that is not a continuation byte `0b10xx_xxxx`).
 fn count_chars(bytes: &[u8]) -> usize {

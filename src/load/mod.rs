@@ -16,6 +16,7 @@
 
 mod discover;
 mod json;
+mod json_fast;
 mod lines;
 mod lower;
 mod node;
@@ -186,6 +187,18 @@ pub fn load_str_with(
             options::too_big(text.len() as u64, options.max_file_size),
         );
         loaded.diagnostics.push(d);
+        return loaded;
+    }
+    if format == Format::Json
+        && let Some(piece) = json_fast::read(text, file, options)
+    {
+        let model = &mut loaded.model;
+        model.organization = piece.organization;
+        model.teams = piece.teams;
+        model.products = piece.products;
+        model.outcomes = piece.outcomes;
+        model.objectives = piece.objectives;
+        model.decisions = piece.decisions;
         return loaded;
     }
     match parse(text, format, &options.parse_limits()) {

@@ -1,0 +1,1261 @@
+//! The fast path for JSON org files: one typed pass straight into model
+//! entities, with no document tree in between.
+//!
+//! The general path ([`super::json`] into a [`Node`](super::node::Node) tree,
+//! then [`super::lower`]) handles every shape a file can take and words a
+//! message for each problem. Large orgs are nearly always well formed, and
+//! for those the tree is pure overhead: a node and a string per value, then a
+//! second walk. So a JSON file is first read here, by serde visitors that
+//! accept only what the general path would accept silently. On anything else
+//! (an unknown field, a wrong type, a bad id, a number written as text, a
+//! limit reached, a syntax error) this path gives up and the file is read
+//! again the general way, which then reports it. The two paths must build
+//! the same model with the same locations; `tests/json_fast.rs` checks it.
+//!
+//! Positions come from borrowed strings: serde_json hands out `&'de str`
+//! slices of the input for strings without escapes, and the distance from
+//! the start of the input is the byte offset (address arithmetic, no
+//! `unsafe`). An entity's position is its `{`, found by stepping back over
+//! whitespace from its first key. Offsets arrive in document order, so a
+//! forward-only [`LineCursor`] turns them into lines and columns in one pass.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::LoadOptions;
+use super::lines::LineCursor;
+use crate::model::{
+    DecisionArea, DecisionRight, Funding, KeyResult, KeyResultKind, Member, Model, Objective,
+    Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, is_valid_id,
+};
+use crate::source::{FileId, Location};
+
+/// The entities of one JSON file, when it is well formed; `None` sends the
+/// file down the general path.
+pub(crate) fn read(text: &str, file: FileId, options: &LoadOptions) -> Option<Model> {
+    // A lower nesting limit than the deepest an org file goes (an `allow`
+    // list in a key result, six levels down) is for the general path to
+    // enforce and report.
+    if options.max_depth < 8 {
+        return None;
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut cx = Cx {
+        base: text.as_ptr() as usize,
+        len: text.len(),
+        bytes: text.as_bytes(),
+        lines: LineCursor::new(text),
+        file,
+        options,
+        entities: 0,
+        model: Model::default(),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    // Nesting is bounded by the visitors (at most six levels), so serde_json's
+    // own recursion limit stays on as a second guard.
+    Root { cx: &mut cx }.deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(cx.model)
+}
+
+/// Why the fast path stopped. Never shown: the general path reports.
+fn give_up<E: de::Error>() -> E {
+    E::custom("not on the fast path")
+}
+
+/// State shared by the visitors of one file.
+struct Cx<'t, 'o> {
+    base: usize,
+    len: usize,
+    bytes: &'t [u8],
+    lines: LineCursor<'t>,
+    file: FileId,
+    options: &'o LoadOptions,
+    /// Entities read so far, counted as the general path counts them.
+    entities: usize,
+    model: Model,
+}
+
+impl Cx<'_, '_> {
+    /// The byte offset of a slice borrowed from the input.
+    fn offset(&self, part: &str) -> Option<usize> {
+        let offset = (part.as_ptr() as usize).checked_sub(self.base)?;
+        (offset <= self.len).then_some(offset)
+    }
+
+    fn location(&mut self, offset: usize) -> Location {
+        let pos = self.lines.pos(offset);
+        Location {
+            file: self.file,
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+
+    /// Where a borrowed string value starts: its opening quote.
+    fn string_location(&mut self, value: &str) -> Option<Location> {
+        let offset = self.offset(value)?.checked_sub(1)?;
+        Some(self.location(offset))
+    }
+
+    /// Where the table whose first key is `key` starts: its `{`, with only
+    /// whitespace between the two.
+    fn table_location(&mut self, key: &str) -> Option<Location> {
+        let mut offset = self.offset(key)?.checked_sub(1)?;
+        while offset > 0 {
+            offset -= 1;
+            match self.bytes.get(offset) {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => {}
+                Some(b'{') => return Some(self.location(offset)),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Counts one more entity; `false` once the general path would refuse it.
+    fn count_entity(&mut self) -> bool {
+        if self.entities >= self.options.max_entities {
+            return false;
+        }
+        self.entities += 1;
+        true
+    }
+
+    fn text_ok(&self, text: &str) -> bool {
+        text.len() <= self.options.max_text_len
+    }
+
+    fn id_ok(&self, id: &str) -> bool {
+        id.len() <= self.options.max_id_len && is_valid_id(id)
+    }
+}
+
+/// A string from the input: borrowed when it has no escapes (and so has a
+/// position), owned when it had to be unescaped.
+enum Str<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> Str<'de> {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Borrowed(s) => s,
+            Self::Owned(s) => s,
+        }
+    }
+
+    fn into_string(self) -> String {
+        match self {
+            Self::Borrowed(s) => s.to_owned(),
+            Self::Owned(s) => s,
+        }
+    }
+
+    fn borrowed(&self) -> Option<&'de str> {
+        match self {
+            Self::Borrowed(s) => Some(s),
+            Self::Owned(_) => None,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Str<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(StrVisitor)
+    }
+}
+
+struct StrVisitor;
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Str<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Str::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Str::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Str::Owned(v))
+    }
+}
+
+/// Marks a field as read, refusing a field given twice.
+fn first_time<E: de::Error>(seen: &mut u32, bit: u32) -> Result<(), E> {
+    if *seen & bit != 0 {
+        return Err(give_up());
+    }
+    *seen |= bit;
+    Ok(())
+}
+
+/// Reads the next value as text (`null` is no text), within the length limit.
+fn text<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<Option<String>, A::Error> {
+    match map.next_value::<Option<Str<'de>>>()? {
+        Some(s) if cx.text_ok(s.as_str()) => Ok(Some(s.into_string())),
+        Some(_) => Err(give_up()),
+        None => Ok(None),
+    }
+}
+
+/// Text that must be there and not blank.
+fn required_text<E: de::Error>(text: Option<String>) -> Result<String, E> {
+    text.filter(|t| !t.trim().is_empty()).ok_or_else(give_up)
+}
+
+/// One of a closed set of words (`null` is none).
+fn word<'de, T: std::str::FromStr, A: MapAccess<'de>>(map: &mut A) -> Result<Option<T>, A::Error> {
+    match map.next_value::<Option<Str<'de>>>()? {
+        Some(s) => s.as_str().parse().map(Some).map_err(|_| give_up()),
+        None => Ok(None),
+    }
+}
+
+/// A number: the same reading as the general path (whole numbers through
+/// `i64` when they fit), finite, never from text.
+fn number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<f64>, A::Error> {
+    let raw = map.next_value::<&'de RawValue>()?;
+    let json = raw.get();
+    match json.as_bytes().first() {
+        Some(b'n') => Ok(None),
+        Some(b'-' | b'0'..=b'9') => {
+            let whole = !json.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+            let value = if whole {
+                json.parse::<i64>()
+                    .map(|i| i as f64)
+                    .or_else(|_| json.parse::<f64>())
+            } else {
+                json.parse::<f64>()
+            };
+            value
+                .ok()
+                .filter(|f| f.is_finite())
+                .map(Some)
+                .ok_or_else(give_up)
+        }
+        _ => Err(give_up()),
+    }
+}
+
+/// References: an id, a list of ids, or `null` (none).
+struct Refs<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for Refs<'_, '_, '_> {
+    type Value = Vec<Ref>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Refs<'_, '_, '_> {
+    type Value = Vec<Ref>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an id or a list of ids")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(vec![reference(self.cx, v)?])
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(s) = seq.next_element::<Str<'de>>()? {
+            let id = s.borrowed().ok_or_else(give_up)?;
+            out.push(reference(self.cx, id)?);
+        }
+        Ok(out)
+    }
+}
+
+fn reference<E: de::Error>(cx: &mut Cx<'_, '_>, id: &str) -> Result<Ref, E> {
+    Ok(Ref {
+        id: id.to_owned(),
+        location: Some(cx.string_location(id).ok_or_else(give_up)?),
+    })
+}
+
+/// A field that names at most one entity.
+fn one_ref<'de, A: MapAccess<'de>>(
+    cx: &mut Cx<'_, '_>,
+    map: &mut A,
+) -> Result<Option<Ref>, A::Error> {
+    let mut refs = map.next_value_seed(Refs { cx })?;
+    match refs.len() {
+        0 => Ok(None),
+        1 => Ok(refs.pop()),
+        _ => Err(give_up()),
+    }
+}
+
+/// An `allow` list: names of checks, as ids are written.
+fn names<'de, A: MapAccess<'de>>(
+    cx: &mut Cx<'_, '_>,
+    map: &mut A,
+) -> Result<Vec<String>, A::Error> {
+    Ok(map
+        .next_value_seed(Refs { cx })?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
+}
+
+/// The top of a file: a table of sections.
+struct Root<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for Root<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Root<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a table of sections")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match key.as_str() {
+                "version" => {
+                    first_time(&mut seen, 1)?;
+                    version(&mut map)?;
+                }
+                "organization" => {
+                    first_time(&mut seen, 2)?;
+                    map.next_value_seed(Organization { cx: &mut *cx })?;
+                }
+                "teams" => {
+                    first_time(&mut seen, 4)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Teams,
+                    })?;
+                }
+                "products" => {
+                    first_time(&mut seen, 8)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Products,
+                    })?;
+                }
+                "outcomes" => {
+                    first_time(&mut seen, 16)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Outcomes,
+                    })?;
+                }
+                "objectives" => {
+                    first_time(&mut seen, 32)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Objectives,
+                    })?;
+                }
+                "decisions" => {
+                    first_time(&mut seen, 64)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Decisions,
+                    })?;
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `version` must say 1, as a number or as text.
+fn version<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    let raw = map.next_value::<&'de RawValue>()?;
+    let json = raw.get();
+    let ok = match json.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(json).is_ok_and(|s| s.trim() == "1"),
+        Some(b'-' | b'0'..=b'9') => {
+            if json.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+                json.parse::<f64>().is_ok_and(|f| f == 1.0)
+            } else {
+                json.parse::<i64>().is_ok_and(|i| i == 1)
+            }
+        }
+        _ => false,
+    };
+    if ok { Ok(()) } else { Err(give_up()) }
+}
+
+/// The `organization` section.
+struct Organization<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for Organization<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Organization<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a table")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        let mut location = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            match key.as_str() {
+                "name" => {
+                    first_time(&mut seen, 1)?;
+                    cx.model.organization.name = text(cx, &mut map)?;
+                }
+                "description" => {
+                    first_time(&mut seen, 2)?;
+                    text(cx, &mut map)?;
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        // An empty table has no key to place it by.
+        cx.model.organization.location = Some(location.ok_or_else(give_up)?);
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum SectionKind {
+    Teams,
+    Products,
+    Outcomes,
+    Objectives,
+    Decisions,
+}
+
+/// A list of entities (or `null`).
+struct Section<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+    kind: SectionKind,
+}
+
+impl<'de> DeserializeSeed<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Section<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of entities")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let cx = self.cx;
+        loop {
+            let more = match self.kind {
+                SectionKind::Teams => seq
+                    .next_element_seed(Entity::<TeamFields>::new(cx))?
+                    .map(|t| cx.model.teams.push(t)),
+                SectionKind::Products => seq
+                    .next_element_seed(Entity::<ProductFields>::new(cx))?
+                    .map(|p| cx.model.products.push(p)),
+                SectionKind::Outcomes => seq
+                    .next_element_seed(Entity::<OutcomeFields>::new(cx))?
+                    .map(|o| cx.model.outcomes.push(o)),
+                SectionKind::Objectives => seq
+                    .next_element_seed(Entity::<ObjectiveFields>::new(cx))?
+                    .map(|o| cx.model.objectives.push(o)),
+                SectionKind::Decisions => seq
+                    .next_element_seed(Entity::<DecisionFields>::new(cx))?
+                    .map(|d| cx.model.decisions.push(d)),
+            };
+            if more.is_none() {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// How one kind of entity reads its fields.
+trait Fields: Sized {
+    type Entity;
+
+    fn new() -> Self;
+
+    /// Reads the value of `key`; an unknown key gives up.
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+
+    /// The entity, once every field is read; `None` gives up.
+    fn finish(self, cx: &mut Cx<'_, '_>, location: Location) -> Option<Self::Entity>;
+}
+
+/// One entity's table, read with `F`.
+struct Entity<'c, 't, 'o, F> {
+    cx: &'c mut Cx<'t, 'o>,
+    fields: std::marker::PhantomData<F>,
+}
+
+impl<'c, 't, 'o, F> Entity<'c, 't, 'o, F> {
+    fn new(cx: &'c mut Cx<'t, 'o>) -> Self {
+        Self {
+            cx,
+            fields: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, F: Fields> DeserializeSeed<'de> for Entity<'_, '_, '_, F> {
+    type Value = F::Entity;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, F: Fields> Visitor<'de> for Entity<'_, '_, '_, F> {
+    type Value = F::Entity;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an entity table")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let cx = self.cx;
+        if !cx.count_entity() {
+            return Err(give_up());
+        }
+        let mut fields = F::new();
+        let mut location = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            fields.field(cx, key.as_str(), &mut map)?;
+        }
+        let location = location.ok_or_else(give_up)?;
+        fields.finish(cx, location).ok_or_else(give_up)
+    }
+}
+
+/// An id field: a valid id, written as a string.
+fn id<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<String, A::Error> {
+    let s = map.next_value::<Str<'de>>()?;
+    if cx.id_ok(s.as_str()) {
+        Ok(s.into_string())
+    } else {
+        Err(give_up())
+    }
+}
+
+#[derive(Default)]
+struct TeamFields {
+    seen: u32,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<TeamKind>,
+    parent: Option<Ref>,
+    owns: Vec<Ref>,
+    members: Vec<Member>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for TeamFields {
+    type Entity = Team;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "kind" => {
+                first_time(&mut self.seen, 4)?;
+                self.kind = word(map)?;
+            }
+            "parent" => {
+                first_time(&mut self.seen, 8)?;
+                self.parent = one_ref(cx, map)?;
+            }
+            "owns" => {
+                first_time(&mut self.seen, 16)?;
+                self.owns = map.next_value_seed(Refs { cx })?;
+            }
+            "members" => {
+                first_time(&mut self.seen, 32)?;
+                self.members = map.next_value_seed(Members { cx })?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 64)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 128)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Team> {
+        Some(Team {
+            id: self.id?,
+            name: self.name,
+            kind: self.kind.unwrap_or_default(),
+            parent: self.parent,
+            owns: self.owns,
+            members: self.members,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+/// A team's `members`: a list of `{ name, role }` tables (or `null`).
+struct Members<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for Members<'_, '_, '_> {
+    type Value = Vec<Member>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Members<'_, '_, '_> {
+    type Value = Vec<Member>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of members")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(member) = seq.next_element_seed(OneMember { cx: &mut *self.cx })? {
+            out.push(member);
+        }
+        Ok(out)
+    }
+}
+
+struct OneMember<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneMember<'_, '_, '_> {
+    type Value = Member;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Member, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member table")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+        let mut seen = 0u32;
+        let mut name = None;
+        let mut role = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match key.as_str() {
+                "name" => {
+                    first_time(&mut seen, 1)?;
+                    name = text(self.cx, &mut map)?;
+                }
+                "role" => {
+                    first_time(&mut seen, 2)?;
+                    role = text(self.cx, &mut map)?.map(|r| Role::parse(&r));
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        Ok(Member {
+            name: name.ok_or_else(give_up)?,
+            role,
+        })
+    }
+}
+
+#[derive(Default)]
+struct ProductFields {
+    seen: u32,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<ProductKind>,
+    owner: Vec<Ref>,
+    contributors: Vec<Ref>,
+    part_of: Option<Ref>,
+    outcomes: Vec<Ref>,
+    funding: Option<Funding>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for ProductFields {
+    type Entity = Product;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "kind" => {
+                first_time(&mut self.seen, 4)?;
+                self.kind = word(map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 8)?;
+                self.owner = map.next_value_seed(Refs { cx })?;
+            }
+            "contributors" => {
+                first_time(&mut self.seen, 16)?;
+                self.contributors = map.next_value_seed(Refs { cx })?;
+            }
+            "part_of" => {
+                first_time(&mut self.seen, 32)?;
+                self.part_of = one_ref(cx, map)?;
+            }
+            "outcomes" => {
+                first_time(&mut self.seen, 64)?;
+                self.outcomes = map.next_value_seed(Refs { cx })?;
+            }
+            "funding" => {
+                first_time(&mut self.seen, 128)?;
+                self.funding = word(map)?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 256)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 512)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Product> {
+        Some(Product {
+            id: self.id?,
+            name: self.name,
+            kind: self.kind,
+            owner: self.owner,
+            contributors: self.contributors,
+            part_of: self.part_of,
+            outcomes: self.outcomes,
+            funding: self.funding,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+struct OutcomeFields {
+    seen: u32,
+    id: Option<String>,
+    statement: Option<String>,
+    metric: Option<String>,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    owner: Option<Ref>,
+    supports: Vec<Ref>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for OutcomeFields {
+    type Entity = Outcome;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "statement" => {
+                first_time(&mut self.seen, 2)?;
+                self.statement = text(cx, map)?;
+            }
+            "metric" => {
+                first_time(&mut self.seen, 4)?;
+                self.metric = text(cx, map)?.filter(|m| !m.trim().is_empty());
+            }
+            "baseline" => {
+                first_time(&mut self.seen, 8)?;
+                self.baseline = number(map)?;
+            }
+            "target" => {
+                first_time(&mut self.seen, 16)?;
+                self.target = number(map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 32)?;
+                self.owner = one_ref(cx, map)?;
+            }
+            "supports" => {
+                first_time(&mut self.seen, 64)?;
+                self.supports = map.next_value_seed(Refs { cx })?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 128)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 256)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Outcome> {
+        Some(Outcome {
+            id: self.id?,
+            statement: required_text::<de::value::Error>(self.statement).ok()?,
+            metric: self.metric,
+            baseline: self.baseline,
+            target: self.target,
+            owner: self.owner,
+            supports: self.supports,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+struct ObjectiveFields {
+    seen: u32,
+    id: Option<String>,
+    title: Option<String>,
+    owner: Option<Ref>,
+    period: Option<String>,
+    supports: Vec<Ref>,
+    /// Key results as read, before the objective's id is known.
+    key_results: Vec<RawKeyResult>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for ObjectiveFields {
+    type Entity = Objective;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "title" => {
+                first_time(&mut self.seen, 2)?;
+                self.title = text(cx, map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 4)?;
+                self.owner = one_ref(cx, map)?;
+            }
+            "period" => {
+                first_time(&mut self.seen, 8)?;
+                self.period = text(cx, map)?;
+            }
+            "supports" => {
+                first_time(&mut self.seen, 16)?;
+                self.supports = map.next_value_seed(Refs { cx })?;
+            }
+            "key_results" => {
+                first_time(&mut self.seen, 32)?;
+                self.key_results = map.next_value_seed(KeyResults { cx })?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 64)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 128)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, cx: &mut Cx<'_, '_>, location: Location) -> Option<Objective> {
+        let id = self.id?;
+        // The general path counts key results after the objective, and
+        // refuses the next item once the total reaches the limit.
+        cx.entities += self.key_results.len();
+        let key_results = self
+            .key_results
+            .into_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let mut kr = raw.fields;
+                kr.id = raw.id.unwrap_or_else(|| KeyResult::default_id(&id, i + 1));
+                kr.location = Some(raw.location);
+                kr
+            })
+            .collect();
+        Some(Objective {
+            id,
+            title: required_text::<de::value::Error>(self.title).ok()?,
+            owner: self.owner,
+            period: self.period,
+            supports: self.supports,
+            key_results,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+/// A key result read before its objective's id (its default id) is known.
+struct RawKeyResult {
+    id: Option<String>,
+    fields: KeyResult,
+    location: Location,
+}
+
+/// An objective's `key_results`: text or tables (or `null`).
+struct KeyResults<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyResults<'_, '_, '_> {
+    type Value = Vec<RawKeyResult>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyResults<'_, '_, '_> {
+    type Value = Vec<RawKeyResult>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of key results")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(kr) = seq.next_element_seed(OneKeyResult { cx: &mut *self.cx })? {
+            out.push(kr);
+        }
+        Ok(out)
+    }
+}
+
+struct OneKeyResult<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneKeyResult<'_, '_, '_> {
+    type Value = RawKeyResult;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
+    type Value = RawKeyResult;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key result")
+    }
+
+    /// A key result written as a line of text.
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() || !self.cx.text_ok(v) {
+            return Err(give_up());
+        }
+        let location = self.cx.string_location(v).ok_or_else(give_up)?;
+        Ok(RawKeyResult {
+            id: None,
+            fields: KeyResult::new(String::new(), v),
+            location,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        let mut location = None;
+        let mut id_written = None;
+        let mut kr = KeyResult::new(String::new(), String::new());
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            match key.as_str() {
+                "id" => {
+                    first_time(&mut seen, 1)?;
+                    id_written = Some(id(cx, &mut map)?);
+                }
+                "text" => {
+                    first_time(&mut seen, 2)?;
+                    kr.text = required_text(text(cx, &mut map)?)?;
+                }
+                "metric" => {
+                    first_time(&mut seen, 4)?;
+                    kr.metric = text(cx, &mut map)?.filter(|m| !m.trim().is_empty());
+                }
+                "baseline" => {
+                    first_time(&mut seen, 8)?;
+                    kr.baseline = number(&mut map)?;
+                }
+                "target" => {
+                    first_time(&mut seen, 16)?;
+                    kr.target = number(&mut map)?;
+                }
+                "unit" => {
+                    first_time(&mut seen, 32)?;
+                    kr.unit = text(cx, &mut map)?;
+                }
+                "kind" => {
+                    first_time(&mut seen, 64)?;
+                    kr.kind = word::<KeyResultKind, _>(&mut map)?;
+                }
+                "description" => {
+                    first_time(&mut seen, 128)?;
+                    kr.description = text(cx, &mut map)?;
+                }
+                "allow" => {
+                    first_time(&mut seen, 256)?;
+                    kr.allow = names(cx, &mut map)?;
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        // No text at all is a problem the general path reports.
+        if seen & 2 == 0 {
+            return Err(give_up());
+        }
+        Ok(RawKeyResult {
+            id: id_written,
+            fields: kr,
+            location: location.ok_or_else(give_up)?,
+        })
+    }
+}
+
+#[derive(Default)]
+struct DecisionFields {
+    seen: u32,
+    area: Option<DecisionArea>,
+    scope: Option<Ref>,
+    decides: Vec<Ref>,
+    recommends: Vec<Ref>,
+    agrees: Vec<Ref>,
+    consulted: Vec<Ref>,
+    informed: Vec<Ref>,
+    escalates_to: Option<Ref>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for DecisionFields {
+    type Entity = DecisionRight;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let refs = |bit: u32, seen: &mut u32, cx: &mut Cx<'_, '_>, map: &mut A| {
+            first_time(seen, bit)?;
+            map.next_value_seed(Refs { cx })
+        };
+        match key {
+            "area" => {
+                first_time(&mut self.seen, 1)?;
+                self.area = text(cx, map)?.map(|a| DecisionArea::parse(a.trim()));
+            }
+            "scope" => {
+                first_time(&mut self.seen, 2)?;
+                self.scope = one_ref(cx, map)?;
+            }
+            "decides" => self.decides = refs(4, &mut self.seen, cx, map)?,
+            "recommends" => self.recommends = refs(8, &mut self.seen, cx, map)?,
+            "agrees" => self.agrees = refs(16, &mut self.seen, cx, map)?,
+            "consulted" => self.consulted = refs(32, &mut self.seen, cx, map)?,
+            "informed" => self.informed = refs(64, &mut self.seen, cx, map)?,
+            "escalates_to" => {
+                first_time(&mut self.seen, 128)?;
+                self.escalates_to = one_ref(cx, map)?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 256)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 512)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<DecisionRight> {
+        Some(DecisionRight {
+            area: self.area?,
+            scope: self.scope?,
+            decides: self.decides,
+            recommends: self.recommends,
+            agrees: self.agrees,
+            consulted: self.consulted,
+            informed: self.informed,
+            escalates_to: self.escalates_to,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+//! The fast path against the general one: whenever the fast path reads a
+//! file, the general path must find nothing wrong with it and build the same
+//! model, locations included. Inputs are every org in the repository (as
+//! written, and rewritten as pretty and one-line JSON), a synthetic org, and
+//! thousands of single-token mutations of them.
+
+use std::path::{Path, PathBuf};
+
+use super::read;
+use crate::diagnostic::Diagnostic;
+use crate::load::{LoadOptions, json, lower};
+use crate::model::Model;
+use crate::source::FileId;
+
+fn general(text: &str, options: &LoadOptions) -> (Model, Vec<Diagnostic>) {
+    let mut model = Model::default();
+    let mut diags = Vec::new();
+    match json::parse(text, &options.parse_limits()) {
+        Ok(root) => lower::lower(root, FileId(0), "t.json", options, &mut model, &mut diags),
+        Err(e) => diags.push(Diagnostic::new(
+            "invalid-file",
+            crate::model::EntityRef::new(crate::model::EntityKind::File, "t.json"),
+            e.message,
+        )),
+    }
+    (model, diags)
+}
+
+/// Whether the fast path took `text`; panics when it disagrees with the
+/// general path.
+fn agree(text: &str, options: &LoadOptions) -> bool {
+    let Some(fast) = read(text, FileId(0), options) else {
+        return false;
+    };
+    let (slow, diags) = general(text, options);
+    assert!(
+        diags.is_empty(),
+        "the fast path accepted a file the general path reports: {diags:#?}\n{text}"
+    );
+    assert_eq!(fast.organization, slow.organization, "{text}");
+    assert_eq!(fast.teams, slow.teams, "{text}");
+    assert_eq!(fast.products, slow.products, "{text}");
+    assert_eq!(fast.outcomes, slow.outcomes, "{text}");
+    assert_eq!(fast.objectives, slow.objectives, "{text}");
+    assert_eq!(fast.decisions, slow.decisions, "{text}");
+    true
+}
+
+fn org_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            org_files(&path, out);
+        } else if crate::load::Format::from_path(&path).is_some()
+            && path.file_name().is_some_and(|n| n != "opmodel.toml")
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Every org of the repository as JSON: the JSON files as written, and
+/// every file that loads cleanly rewritten pretty and on one line, with a
+/// non-ASCII name in front so columns count characters, not bytes.
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    org_files(&root.join("examples"), &mut files);
+    org_files(&root.join("tests/fixtures"), &mut files);
+    let mut out = Vec::new();
+    for path in files {
+        if path.extension().is_some_and(|e| e == "json")
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            out.push(text);
+        }
+        let Ok(loaded) = crate::load::load_paths(&[&path], &LoadOptions::default()) else {
+            continue;
+        };
+        if !loaded.diagnostics.is_empty() {
+            continue;
+        }
+        let mut value = serde_json::to_value(&loaded.model).expect("serialises");
+        if let Some(org) = value.as_object_mut() {
+            org.insert("version".into(), 1.into());
+            org.insert(
+                "organization".into(),
+                serde_json::json!({ "name": "Zoë’s “Ünïcode” Org" }),
+            );
+        }
+        out.push(serde_json::to_string_pretty(&value).expect("serialises"));
+        out.push(serde_json::to_string(&value).expect("serialises"));
+    }
+    #[cfg(feature = "synth")]
+    {
+        let synthetic = crate::synth::generate(&crate::synth::Spec {
+            teams: 120,
+            seed: 3,
+            ..crate::synth::Spec::default()
+        });
+        let mut bytes = Vec::new();
+        synthetic.write_json(&mut bytes).expect("written");
+        out.push(String::from_utf8(bytes).expect("UTF-8"));
+    }
+    out
+}
+
+#[test]
+fn clean_files_take_the_fast_path_and_agree() {
+    let corpus = corpus();
+    assert!(corpus.len() >= 10, "only {} inputs", corpus.len());
+    let options = LoadOptions::default();
+    let taken = corpus.iter().filter(|t| agree(t, &options)).count();
+    // The rewritten files are clean by construction: all of them must go fast.
+    assert!(
+        taken * 2 >= corpus.len(),
+        "the fast path took only {taken} of {} inputs",
+        corpus.len()
+    );
+}
+
+/// Byte ranges of the string tokens of a JSON text.
+fn string_tokens(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'"' {
+            let start = i;
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'"' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            out.push((start, (i + 1).min(bytes.len())));
+        }
+        i += 1;
+    }
+    out
+}
+
+const REPLACEMENTS: &[&str] = &[
+    "42",
+    "-7.5e3",
+    "1e400",
+    "18446744073709551616",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "[\"a\", 1]",
+    "[\"web-player\"]",
+    "[\"a\", \"b\"]",
+    "\"\"",
+    "\"   \"",
+    "\"Bad Id\"",
+    "\"web\\u002dplayer\"",
+    "\"unit\"",
+    "\"budget-allocation\"",
+    "\"1\"",
+    "\"x\" , \"extra\": 1",
+    "\"x\" , \"id\": \"again\"",
+];
+
+#[test]
+fn mutated_files_either_go_the_general_way_or_agree() {
+    let options = LoadOptions::default();
+    let mut taken = 0usize;
+    let mut tried = 0usize;
+    for base in corpus().iter().filter(|t| t.len() < 200_000) {
+        let tokens = string_tokens(base);
+        // Every token of small files, a spread of the larger ones.
+        let step = (tokens.len() / 150).max(1);
+        for (n, &(start, end)) in tokens.iter().enumerate().step_by(step) {
+            let replacement = REPLACEMENTS[n % REPLACEMENTS.len()];
+            let mut text = String::with_capacity(base.len() + replacement.len());
+            text.push_str(&base[..start]);
+            text.push_str(replacement);
+            text.push_str(&base[end..]);
+            tried += 1;
+            taken += usize::from(agree(&text, &options));
+        }
+    }
+    assert!(tried > 1000, "only {tried} mutations");
+    // Many mutations leave a valid file (a name becomes another name), so the
+    // fast path must still be doing real work here.
+    assert!(taken > 0 && taken < tried, "{taken} of {tried} went fast");
+}
+
+#[test]
+fn limits_send_files_the_general_way() {
+    let text = r#"{"teams": [{"id": "a", "name": "0123456789"}, {"id": "b"}]}"#;
+    let default = LoadOptions::default();
+    assert!(agree(text, &default));
+    for options in [
+        LoadOptions {
+            max_entities: 1,
+            ..LoadOptions::default()
+        },
+        LoadOptions {
+            max_text_len: 5,
+            ..LoadOptions::default()
+        },
+        LoadOptions {
+            max_id_len: 0,
+            ..LoadOptions::default()
+        },
+        LoadOptions {
+            max_depth: 3,
+            ..LoadOptions::default()
+        },
+    ] {
+        assert!(read(text, FileId(0), &options).is_none(), "{options:?}");
+    }
+}
+
+#[test]
+fn positions_on_one_long_line_count_characters() {
+    let text =
+        r#"{"teams": [{"name": "Ünïcödé", "id": "a", "owns": "p"}, {"id": "b", "parent": "a"}]}"#;
+    let model = read(text, FileId(0), &LoadOptions::default()).expect("fast");
+    let owns = model.teams[0].owns[0].location.expect("located");
+    let column = text.find("\"p\"").expect("there") + 1;
+    // Four two-byte characters before it: four columns fewer than bytes.
+    assert_eq!((owns.line, owns.column as usize), (1, column - 4));
+    assert!(agree(text, &LoadOptions::default()));
+}
