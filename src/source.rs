@@ -38,8 +38,9 @@ pub struct SourceFile {
     text: Arc<str>,
     /// Byte offset where each line starts. Rendering looks up a line per
     /// diagnostic; scanning the text each time made a file with a few
-    /// hundred thousand findings take minutes.
-    line_starts: Arc<[usize]>,
+    /// hundred thousand findings take minutes. Built on the first lookup:
+    /// JSON output never needs it, and for a 200 MB file it is 80 MB.
+    line_starts: std::sync::OnceLock<Arc<[usize]>>,
 }
 
 impl SourceFile {
@@ -61,10 +62,20 @@ impl SourceFile {
     /// The text of 1-based `line`, without its line break.
     pub fn line_text(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|&(_, b)| b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        });
+        let start = *line_starts.get(index)?;
         // The next line's start is just past this line's LF.
-        let end = self
-            .line_starts
+        let end = line_starts
             .get(index + 1)
             .map_or(self.text.len(), |next| next - 1);
         let l = self.text.get(start..end)?;
@@ -102,20 +113,11 @@ impl Sources {
             })
             .collect();
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        let text: Arc<str> = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
         self.files.push(SourceFile {
             path,
             display,
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         });
         id
     }

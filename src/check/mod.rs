@@ -269,19 +269,17 @@ pub(crate) use declare_check;
 /// User text quoted in a message: on one line, control characters escaped,
 /// cut at 80 characters.
 pub(crate) fn quote_text(text: &str) -> String {
-    let mut out: String = text
-        .trim()
-        .chars()
-        .take(80)
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect();
-    if text.trim().chars().count() > 80 {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len().min(96));
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(80) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() {
         out.push('…');
     }
     out

@@ -113,3 +113,26 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), u8> {
         _ => Ok(()),
     }
 }
+
+/// Prints how long each phase took to standard error when
+/// `OPMODEL_TIMINGS` is set: for finding where the time goes on a large org
+/// without a profiler.
+pub(crate) struct PhaseTimer {
+    last: Option<std::time::Instant>,
+}
+
+impl PhaseTimer {
+    pub(crate) fn from_env() -> Self {
+        Self {
+            last: std::env::var_os("OPMODEL_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    pub(crate) fn lap(&mut self, phase: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!("timing: {phase}: {:.3} s", (now - last).as_secs_f64());
+            self.last = Some(now);
+        }
+    }
+}

@@ -69,7 +69,7 @@ pub struct OrgGraph<'m> {
     decisions: Vec<NodeIndex>,
     // Ids come from input, so they keep std's keyed hasher: a file cannot be
     // crafted to make every look-up collide.
-    ids: HashMap<&'m str, NodeIndex>,
+    ids: HashMap<&'m str, NodeIndex, IdHasher>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -284,10 +284,15 @@ impl<'m> OrgGraph<'m> {
     }
 }
 
+/// The hasher of the id index: foldhash, seeded at random per process like
+/// std's SipHash (so ids in a file cannot be crafted to collide), at a
+/// fraction of SipHash's cost on a million ids.
+pub(crate) type IdHasher = foldhash::fast::RandomState;
+
 /// A fast, non-cryptographic hasher (FxHash) for maps keyed by graph and
 /// model indices. Indices are numbered by opmodel, not chosen by the input,
-/// so nothing can be crafted to collide; maps keyed by ids from files keep
-/// std's keyed hasher.
+/// so nothing can be crafted to collide; maps keyed by ids from files use
+/// [`IdHasher`].
 pub(crate) type IndexHasher = std::hash::BuildHasherDefault<FxHasher>;
 
 #[derive(Default, Clone, Copy)]

@@ -143,16 +143,12 @@ impl<'a> LineCursor<'a> {
             };
         }
         let gap = &self.bytes[self.offset..offset];
-        let breaks = gap.iter().filter(|&&b| b == b'\n').count();
-        if breaks == 0 {
-            self.column_chars += count_chars(gap);
-        } else {
-            self.line += breaks;
-            let tail = gap
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(gap, |i| &gap[i + 1..]);
-            self.column_chars = count_chars(tail);
+        match memchr::memrchr(b'\n', gap) {
+            None => self.column_chars += count_chars(gap),
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', gap).count();
+                self.column_chars = count_chars(&gap[last + 1..]);
+            }
         }
         self.offset = offset;
         Pos::new(saturate(self.line), saturate(self.column_chars + 1))

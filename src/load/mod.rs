@@ -167,17 +167,33 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
+    load_shared(std::sync::Arc::from(text), format, path.into(), options)
+}
+
+/// Reads one file's text, which the model's sources then keep without
+/// another copy (a copy of a 200 MB file is 200 MB more at the peak).
+fn load_shared(
+    text: std::sync::Arc<str>,
+    format: Format,
+    path: PathBuf,
+    options: &LoadOptions,
+) -> Loaded {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
     // them agree, or positions would point past the end of the file.
-    let text: std::borrow::Cow<'_, str> = if format == Format::Yaml && has_lone_cr(text) {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = if format == Format::Yaml && has_lone_cr(&text) {
+        std::sync::Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        std::borrow::Cow::Borrowed(text)
+        text
     };
-    let text: &str = &text;
     let mut loaded = Loaded::default();
-    let file = loaded.model.sources.add(path, text);
+    let kept = if options.keep_text {
+        std::sync::Arc::clone(&text)
+    } else {
+        std::sync::Arc::from("")
+    };
+    let file = loaded.model.sources.add(path, kept);
+    let text: &str = &text;
     let display = loaded.model.sources.display(file).to_owned();
     if text.len() as u64 > options.max_file_size {
         let d = file_diagnostic(
@@ -291,12 +307,12 @@ fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
             return piece;
         }
     };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
+    let text: std::sync::Arc<str> = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.into(),
+        None => text.into(),
+    };
     Piece {
-        loaded: load_str_with(&text, format, path, options),
+        loaded: load_shared(text, format, path.to_path_buf(), options),
         read: true,
     }
 }

@@ -29,6 +29,11 @@ pub struct LoadOptions {
     /// Most problems (`invalid-file`, `invalid-entity`) reported for one
     /// file (default 10,000); past it they are counted in one last finding.
     pub max_problems_per_file: usize,
+    /// Whether the model keeps the text of each file (default `true`): the
+    /// text is what rendered diagnostics quote under their headline. A
+    /// caller that only writes JSON, or only walks the model, can turn it
+    /// off and save the size of the input in memory.
+    pub keep_text: bool,
 }
 
 impl Default for LoadOptions {
@@ -42,6 +47,7 @@ impl Default for LoadOptions {
             max_text_len: 64 * 1024,
             max_alias_expansion: 100_000,
             max_problems_per_file: 10_000,
+            keep_text: true,
         }
     }
 }
