@@ -1,7 +1,9 @@
-//! Throughput of `goal_style::classify` over a fixed set of hand-written key results.
+//! Throughput of `goal_style::classify` (and of `measurability`, which the
+//! `unmeasurable-key-result` check runs on every key result) over a fixed set of
+//! hand-written key results.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use opmodel::goal_style::classify;
+use opmodel::goal_style::{classify, measurability};
 use std::hint::black_box;
 
 const KRS: &[&str] = &[
@@ -70,5 +72,18 @@ fn bench_classify(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_classify);
+fn bench_measurability(c: &mut Criterion) {
+    let mut group = c.benchmark_group("goal_style");
+    group.throughput(Throughput::Elements(KRS.len() as u64));
+    group.bench_function("measurability_50_krs", |b| {
+        b.iter(|| {
+            for kr in KRS {
+                black_box(measurability(black_box(kr)));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_classify, bench_measurability);
 criterion_main!(benches);

@@ -111,19 +111,27 @@ impl Cue {
     }
 }
 
+fn kind_bit(kind: CueKind) -> u32 {
+    1 << (kind as u32 & 31)
+}
+
 /// Fixed-capacity cue collector used while scanning (no allocation until the end).
 pub(crate) struct CueBuf {
     items: [(CueKind, u32, u32, &'static str, f32); CueBuf::CAP],
     len: usize,
+    /// One bit per kind among the stored cues, so [`CueBuf::has`] needs no scan.
+    kinds: u32,
 }
 
 impl CueBuf {
     const CAP: usize = 16;
 
+    /// An empty buffer.
     pub(crate) fn new() -> Self {
         Self {
             items: [(CueKind::DeliveryVerb, 0, 0, "", 0.0); Self::CAP],
             len: 0,
+            kinds: 0,
         }
     }
 
@@ -139,19 +147,23 @@ impl CueBuf {
         if self.len < Self::CAP {
             self.items[self.len] = (kind, start, end, meaning, weight);
             self.len += 1;
+            self.kinds |= kind_bit(kind);
         }
         weight
     }
 
     /// Whether a cue of this kind was recorded.
     pub(crate) fn has(&self, kind: CueKind) -> bool {
-        self.items[..self.len].iter().any(|c| c.0 == kind)
+        self.kinds & kind_bit(kind) != 0
     }
 
-    /// Converts into public cues, ordered by position.
-    pub(crate) fn into_vec(mut self) -> Vec<Cue> {
+    /// The public cues, ordered by position. Borrows rather than consumes: moving the
+    /// buffer out of the caller's frame would copy all of it.
+    pub(crate) fn sorted(&mut self) -> Vec<Cue> {
         let items = &mut self.items[..self.len];
-        items.sort_unstable_by_key(|c| (c.1, c.2));
+        // stable, so cues with the same span stay in the order they were found (a stable
+        // sort of at most 16 items does not allocate)
+        items.sort_by_key(|c| (c.1, c.2));
         items
             .iter()
             .map(|&(kind, s, e, meaning, weight)| Cue {

@@ -5,6 +5,8 @@
 //! truth; at first use it is turned into a sorted table (see `words.rs`) so a lookup is a
 //! binary search rather than a walk over every arm.
 
+use super::named::{NAMED, W};
+use super::wide;
 use super::words::WORDS;
 use std::sync::OnceLock;
 
@@ -112,105 +114,211 @@ pub(crate) fn num_flags(b: &[u8]) -> u64 {
     0
 }
 
-/// Packs a lowercase ASCII word of at most 16 bytes into an integer key (zero-padded, so
-/// distinct words give distinct keys: words never contain NUL). `None` for longer or
-/// non-ASCII words.
-fn key(b: &[u8]) -> Option<u128> {
-    if b.len() > 16 || b.is_empty() {
+/// Packs the word `src[s..e]`, if it is ASCII and at most 16 bytes, into an integer key:
+/// lowercased and zero-padded, so distinct words give distinct keys (words never contain
+/// NUL). `src` comes from [`wide::padded`].
+#[inline]
+fn key(src: &[u8], s: usize, e: usize) -> Option<u128> {
+    const HIGH: u128 = u128::from_ne_bytes([0x80; 16]);
+    /// `MASKS[n]` keeps the first `n` bytes of a big-endian 16-byte load.
+    const MASKS: [u128; 17] = {
+        let mut m = [0; 17];
+        let mut n = 1;
+        while n <= 16 {
+            m[n] = u128::MAX << (8 * (16 - n));
+            n += 1;
+        }
+        m
+    };
+    let mask = *MASKS.get(e.wrapping_sub(s))?;
+    let x = wide::load16(src, s)? & mask;
+    if mask == 0 || x & HIGH != 0 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (d, &c) in buf.iter_mut().zip(b) {
-        if !c.is_ascii() {
-            return None;
-        }
-        *d = c.to_ascii_lowercase();
-    }
-    Some(u128::from_be_bytes(buf))
+    // Lowercase all 16 bytes at once: with every byte below 0x80 the additions cannot
+    // carry into the next byte, and the high bit of each sum tells `>= 'A'` / `> 'Z'`.
+    let ge_a = x.wrapping_add(u128::from_ne_bytes([0x80 - b'A'; 16]));
+    let gt_z = x.wrapping_add(u128::from_ne_bytes([0x80 - b'Z' - 1; 16]));
+    let upper = ge_a & !gt_z & HIGH;
+    Some(x | upper >> 2)
 }
 
-/// Slots in the open-addressing table (a power of two, well above the word count).
+/// The [`key`] of a whole word.
+fn key_of(w: &[u8]) -> Option<u128> {
+    let mut buf = wide::pad_buf();
+    key(wide::padded(w, &mut buf), 0, w.len())
+}
+
+/// Slots in the open-addressing index (a power of two, well above the word count).
 const SLOTS: usize = 4096;
 
-fn slot(k: u128) -> usize {
+/// Spreads a key over 64 bits: the top bits pick the slot, the next ones make the tag.
+fn hash(k: u128) -> u64 {
     let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (SLOTS - 1)
+    folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// The hash table built from [`base`] on first use: key 0 marks an empty slot.
-fn table() -> &'static [(u128, u64)] {
-    static TABLE: OnceLock<Vec<(u128, u64)>> = OnceLock::new();
+fn slot(h: u64) -> usize {
+    (h >> 52) as usize & (SLOTS - 1)
+}
+
+fn tag(h: u64) -> u32 {
+    (h >> 36) as u32 & 0xFFFF
+}
+
+/// One word of the lexicon.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The word as a [`key`].
+    key: u128,
+    flags: u64,
+    id: W,
+}
+
+/// An open-addressing index over a dense list of entries.
+///
+/// Every lookup probes the index, so it is kept small (16 KiB, against 128 KiB for a table
+/// of whole entries at the same load), and each slot carries a 16-bit tag of the hash so
+/// that a word the lexicon does not know almost never reads an entry.
+struct Table {
+    /// `tag << 16 | (entry index + 1)`; 0 marks an empty slot.
+    index: Vec<u32>,
+    entries: Vec<Entry>,
+}
+
+impl Table {
+    /// The entry for `k`, if any.
+    #[inline]
+    fn get(&self, k: u128) -> Option<&Entry> {
+        let h = hash(k);
+        let tag = tag(h);
+        let mut i = slot(h);
+        loop {
+            let e = *self.index.get(i)?;
+            if e == 0 {
+                return None;
+            }
+            if e >> 16 == tag {
+                let entry = self.entries.get(((e & 0xFFFF) as usize).checked_sub(1)?)?;
+                if entry.key == k {
+                    return Some(entry);
+                }
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// The entry for `k`, added (with no flags and no name) if missing.
+    fn get_or_insert(&mut self, k: u128) -> Option<&mut Entry> {
+        let h = hash(k);
+        let mut i = slot(h);
+        loop {
+            let e = *self.index.get(i)?;
+            if e == 0 {
+                let n = u32::try_from(self.entries.len() + 1)
+                    .ok()
+                    .filter(|&n| n <= 0xFFFF)?;
+                self.entries.push(Entry {
+                    key: k,
+                    flags: 0,
+                    id: W::Unnamed,
+                });
+                self.index[i] = tag(h) << 16 | n;
+                return self.entries.last_mut();
+            }
+            let idx = ((e & 0xFFFF) as usize).wrapping_sub(1);
+            if self.entries.get(idx).is_some_and(|x| x.key == k) {
+                return self.entries.get_mut(idx);
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+/// The table built from [`base`] and [`NAMED`] on first use.
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut v = vec![(0u128, 0u64); SLOTS];
+        let mut t = Table {
+            index: vec![0; SLOTS],
+            entries: Vec::with_capacity(WORDS.len() + NAMED.len()),
+        };
         for &w in WORDS {
-            let (Some(k), f) = (key(w.as_bytes()), base(w)) else {
+            let (Some(k), f) = (key_of(w.as_bytes()), base(w)) else {
                 continue;
             };
             if f == 0 {
                 continue;
             }
-            let mut i = slot(k);
-            while v[i].0 != 0 && v[i].0 != k {
-                i = (i + 1) & (SLOTS - 1);
+            if let Some(e) = t.get_or_insert(k) {
+                e.flags = f;
             }
-            v[i] = (k, f);
         }
-        v
+        // named words need an entry even when no word list has them
+        for &(w, id) in NAMED {
+            if let Some(e) = key_of(w.as_bytes()).and_then(|k| t.get_or_insert(k)) {
+                e.id = id;
+            }
+        }
+        t
     })
 }
 
-/// Flags of a word (any case): hash lookup, or `base` for long words.
-fn lookup(w: &[u8]) -> u64 {
-    let Some(k) = key(w) else {
-        // long or non-ASCII words: lowercase the ASCII letters and match directly
-        if w.len() > 32 {
-            return 0;
-        }
-        let mut buf = [0u8; 32];
-        buf[..w.len()].copy_from_slice(w);
-        buf.make_ascii_lowercase();
-        return std::str::from_utf8(&buf[..w.len()]).map_or(0, base);
-    };
-    let t = table();
-    let mut i = slot(k);
-    loop {
-        let (e, f) = t[i];
-        if e == k {
-            return f;
-        }
-        if e == 0 {
-            return 0;
-        }
-        i = (i + 1) & (SLOTS - 1);
+/// Flags and name of the word `src[s..e]` (any case): hash lookup, or `base` for long
+/// words.
+#[inline]
+fn lookup(src: &[u8], s: usize, e: usize) -> (u64, W) {
+    match key(src, s, e) {
+        Some(k) => table().get(k).map_or((0, W::Unnamed), |e| (e.flags, e.id)),
+        None => (lookup_long(src.get(s..e).unwrap_or_default()), W::Unnamed),
     }
 }
 
-/// Flags of a word in any case (tries the plural-stripped form for nouns and the last part
-/// of hyphenated compounds).
-pub(crate) fn word_flags(w: &[u8]) -> u64 {
-    let f = lookup(w);
-    if f != 0 {
-        return f;
+/// Flags of a long or non-ASCII word: lowercase the ASCII letters and match directly.
+#[cold]
+#[inline(never)]
+fn lookup_long(w: &[u8]) -> u64 {
+    if w.len() > 32 {
+        return 0;
     }
-    let stem = w
-        .strip_suffix(b"s")
-        .or_else(|| w.strip_suffix(b"S"))
-        .filter(|s| s.len() > 2);
-    if let Some(stem) = stem {
-        let g = lookup(stem) & (MET | DEL | ROLL | EVT | TU);
+    let mut buf = [0u8; 32];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(&buf[..w.len()]).map_or(0, base)
+}
+
+/// Flags of the word `src[s..e]` in any case (tries the plural-stripped form for nouns and
+/// the last part of hyphenated compounds), and which named word it is exactly. `src`
+/// comes from [`wide::padded`].
+#[inline]
+pub(crate) fn word_flags(src: &[u8], s: usize, e: usize) -> (u64, W) {
+    let (f, id) = lookup(src, s, e);
+    if f != 0 {
+        return (f, id);
+    }
+    (part_flags(src, s, e), id)
+}
+
+/// Flags of an unknown word taken from its parts: its plural stem, or the last part of a
+/// hyphenated compound. Kept out of line so the common path stays small.
+#[inline(never)]
+fn part_flags(src: &[u8], s: usize, e: usize) -> u64 {
+    let w = src.get(s..e).unwrap_or_default();
+    if matches!(w.last(), Some(b's' | b'S')) && w.len() > 3 {
+        let g = lookup(src, s, e - 1).0 & (MET | DEL | ROLL | EVT | TU);
         if g != 0 {
             return g;
         }
     }
     // hyphenated compounds: judge by the last part for nouns (week-1 retention, sign-up rate)
     if let Some(pos) = w.iter().rposition(|&c| c == b'-') {
-        let last = &w[pos + 1..];
-        let g = lookup(last) & (MET | DEL | TU);
+        let last = s + pos + 1;
+        let g = lookup(src, last, e).0 & (MET | DEL | TU);
         if g != 0 {
             return g;
         }
-        if let Some(stem) = last.strip_suffix(b"s") {
-            return lookup(stem) & (MET | DEL);
+        if w.last() == Some(&b's') {
+            return lookup(src, last, e - 1).0 & (MET | DEL);
         }
     }
     0
@@ -769,11 +877,26 @@ mod tests {
 
     #[test]
     fn lookup_agrees_with_base() {
+        let whole = |w: &[u8], f: fn(&[u8], usize, usize) -> (u64, W)| {
+            let mut buf = wide::pad_buf();
+            f(wide::padded(w, &mut buf), 0, w.len())
+        };
         for &w in WORDS {
-            assert_eq!(lookup(w.as_bytes()), base(w), "{w}");
+            assert_eq!(whole(w.as_bytes(), lookup).0, base(w), "{w}");
         }
-        assert_eq!(word_flags(b"Features") & DEL, DEL);
-        assert_eq!(word_flags(b"sign-ups") & MET, MET);
-        assert_eq!(lookup(b"zzzz"), 0);
+        assert_eq!(whole(b"Features", word_flags).0 & DEL, DEL);
+        assert_eq!(whole(b"sign-ups", word_flags).0 & MET, MET);
+        assert_eq!(whole(b"zzzz", lookup), (0, W::Unnamed));
+        for &(w, id) in NAMED {
+            assert_eq!(
+                whole(w.to_ascii_uppercase().as_bytes(), lookup).1,
+                id,
+                "{w}"
+            );
+        }
+        // a word at the very end of a text read in place
+        let text = b"................ Retention";
+        assert_eq!(lookup(text, 17, text.len()), whole(b"retention", lookup));
+        assert_eq!(lookup(text, 17, text.len() - 1).0, 0);
     }
 }

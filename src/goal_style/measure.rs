@@ -4,7 +4,8 @@
 
 use super::cues::{Cue, CueBuf, CueKind};
 use super::lexicon::{CAL, CMPW, CR, CV, DET, NEG, NUMW, YEAR};
-use super::scan::{TokKind, tokenize};
+use super::named::{W, WordSet, bit, set};
+use super::scan::{Tok, TokKind, with_tokens};
 
 /// Whether a key result's text states something measurable.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,22 +24,46 @@ impl Measurability {
 }
 
 /// Words that introduce a version or model number rather than a quantity.
-fn is_version_word(w: &str) -> bool {
-    [
-        "version",
-        "firmware",
-        "release",
-        "v",
-        "api",
-        "sdk",
-        "kubernetes",
-        "k8s",
-        "bt",
-        "python",
-    ]
-    .iter()
-    .any(|v| w.eq_ignore_ascii_case(v))
-}
+const VERSION_WORDS: WordSet = set(&[
+    W::Version,
+    W::Firmware,
+    W::Release,
+    W::V,
+    W::Api,
+    W::Sdk,
+    W::Kubernetes,
+    W::K8s,
+    W::Bt,
+    W::Python,
+]);
+
+/// Number words that name a unit or period rather than a quantity.
+const NOT_QUANTITIES: WordSet = set(&[
+    W::Quarter,
+    W::Point,
+    W::Points,
+    W::X,
+    W::K,
+    W::Percent,
+    W::Percentage,
+]);
+
+/// Result verbs that state a change by a factor.
+const FACTORS: WordSet = set(&[
+    W::Half,
+    W::Halve,
+    W::Halves,
+    W::Halved,
+    W::Double,
+    W::Doubles,
+    W::Doubled,
+    W::Triple,
+    W::Triples,
+    W::Tripled,
+]);
+
+/// Words after a comparator that name a reference level ("below last year's").
+const REFERENCES: WordSet = set(&[W::Last, W::Previous, W::Prior, W::Than, W::PrePandemic]);
 
 /// Checks whether `text` gives a number, threshold or target.
 ///
@@ -53,22 +78,20 @@ fn is_version_word(w: &str) -> bool {
 /// ```
 #[must_use]
 pub fn measurability(text: &str) -> Measurability {
-    let toks = tokenize(text);
-    let t = toks.as_slice();
+    with_tokens(text, measure_tokens)
+}
+
+fn measure_tokens(t: &[Tok]) -> Measurability {
     let mut cues = CueBuf::new();
     let mut measurable = false;
-    let word = |i: usize| -> &str {
-        t.get(i)
-            .and_then(|k| text.get(k.start as usize..k.end as usize))
-            .unwrap_or("")
-    };
+    let named = |i: usize| t.get(i).map_or(0, |k| bit(k.id));
     for (i, k) in t.iter().enumerate() {
         let prev = if i > 0 { t[i - 1].flags } else { 0 };
         let next = t.get(i + 1).map_or(0, |n| n.flags);
         match k.kind {
             TokKind::Num => {
                 let date = k.has(YEAR) || prev & CAL != 0 || next & CAL != 0;
-                let version = i > 0 && is_version_word(word(i - 1));
+                let version = i > 0 && named(i - 1) & VERSION_WORDS != 0;
                 if date {
                     cues.push(
                         CueKind::Deadline,
@@ -95,35 +118,15 @@ pub fn measurability(text: &str) -> Measurability {
                 measurable = true;
             }
             TokKind::Word => {
-                let w = word(i);
-                let numw = k.has(NUMW)
-                    && ![
-                        "quarter",
-                        "point",
-                        "points",
-                        "x",
-                        "k",
-                        "percent",
-                        "percentage",
-                    ]
-                    .iter()
-                    .any(|s| w.eq_ignore_ascii_case(s));
-                let change = k.has(CR | CV)
-                    && [
-                        "half", "halve", "halves", "halved", "double", "doubles", "doubled",
-                        "triple", "triples", "tripled",
-                    ]
-                    .iter()
-                    .any(|s| w.eq_ignore_ascii_case(s));
+                let w = bit(k.id);
+                let numw = k.has(NUMW) && w & NOT_QUANTITIES == 0;
+                let change = k.has(CR | CV) && w & FACTORS != 0;
                 let threshold = k.has(CMPW)
-                    && !w.eq_ignore_ascii_case("or")
+                    && k.id != W::Or
                     && (next & (DET | NUMW) != 0
                         || t.get(i + 1).is_some_and(|n| n.kind == TokKind::Num)
-                        || ["last", "previous", "prior", "than", "pre-pandemic"]
-                            .iter()
-                            .any(|p| word(i + 1).eq_ignore_ascii_case(p)));
-                let none = k.has(NEG)
-                    && (w.eq_ignore_ascii_case("zero") || w.eq_ignore_ascii_case("none"));
+                        || named(i + 1) & REFERENCES != 0);
+                let none = k.has(NEG) && w & set(&[W::Zero, W::None]) != 0;
                 if numw && prev & CAL == 0 || change || threshold || none {
                     cues.push(
                         CueKind::Threshold,
@@ -140,6 +143,6 @@ pub fn measurability(text: &str) -> Measurability {
     }
     Measurability {
         measurable,
-        cues: cues.into_vec(),
+        cues: cues.sorted(),
     }
 }

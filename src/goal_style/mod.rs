@@ -61,10 +61,12 @@ mod cues;
 pub mod eval;
 mod lexicon;
 mod measure;
+mod named;
 mod objective;
 mod rewrite;
 mod scan;
 mod score;
+mod wide;
 mod words;
 
 pub use cues::{Cue, CueKind};
@@ -165,7 +167,7 @@ pub fn classify(text: &str) -> Assessment {
     } else {
         Style::Outcome
     };
-    let cues = buf.into_vec();
+    let cues = buf.sorted();
     let confidence = if cues.is_empty() {
         0.5
     } else {

@@ -38,7 +38,7 @@ impl ObjectiveAssessment {
 pub fn classify_objective(title: &str) -> ObjectiveAssessment {
     let mut buf = CueBuf::new();
     let score = score::analyze(title, &mut buf);
-    let cues = buf.into_vec();
+    let cues = buf.sorted();
     // Titles are short and aspirational, so the key-result score alone is too
     // eager ("New customers are ready to bank in one sitting" is a change for
     // customers, "Meet every service level agreement" a level of service). A

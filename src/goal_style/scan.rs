@@ -4,6 +4,8 @@
 //! and the lexicon flags of its lowercased form.
 
 use super::lexicon;
+use super::named::W;
+use super::wide;
 
 /// The most tokens looked at; text beyond that is ignored by the classifier.
 pub(crate) const MAX_TOKS: usize = 64;
@@ -43,6 +45,8 @@ pub(crate) struct Tok {
     pub kind: TokKind,
     /// Lexicon flags (see [`lexicon`]).
     pub flags: u64,
+    /// Which named word this is, if any.
+    pub id: W,
 }
 
 impl Tok {
@@ -79,102 +83,214 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
-/// Splits `text` into at most [`MAX_TOKS`] tokens.
-pub(crate) fn tokenize(text: &str) -> Toks {
-    let mut out = Toks {
-        toks: [Tok::default(); MAX_TOKS],
-        len: 0,
-    };
-    tokenize_into(text, &mut out);
-    out
+/// What an ASCII byte starts, so the common case never decodes a `char` or asks the
+/// Unicode tables.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Whitespace or a control character: skipped.
+    Skip,
+    /// A number token.
+    Digit,
+    /// A word token.
+    Alpha,
+    /// A symbol token of one or two bytes.
+    Sym,
 }
 
-/// Splits `text` into at most [`MAX_TOKS`] tokens, reusing `out`.
-pub(crate) fn tokenize_into(text: &str, out: &mut Toks) {
-    out.len = 0;
-    if text.len() >= u32::MAX as usize {
-        return;
+/// The [`Class`] of every ASCII byte.
+const CLASS: [Class; 128] = {
+    let mut t = [Class::Sym; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_ascii_alphabetic() {
+            Class::Alpha
+        } else if c.is_ascii_control() || c == b' ' {
+            // the ASCII chars that are `char::is_whitespace` or `char::is_control`
+            Class::Skip
+        } else {
+            Class::Sym
+        };
+        b += 1;
     }
+    t
+};
+
+/// Tokens most key results fit in; see [`with_tokens`].
+const SHORT: usize = 24;
+
+/// Splits `text` into at most [`MAX_TOKS`] tokens.
+pub(crate) fn tokenize(text: &str) -> Toks {
+    let mut toks = [Tok::default(); MAX_TOKS];
+    let (len, _) = fill(text, 0, &mut toks);
+    Toks { toks, len }
+}
+
+/// Calls `f` with the first [`MAX_TOKS`] tokens of `text`.
+///
+/// Zeroing a full token array costs more than scoring a short key result, so the tokens
+/// go into a short array first and move to a full one only when they do not fit.
+pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&[Tok]) -> R) -> R {
+    let mut short = [Tok::default(); SHORT];
+    let (n, next) = fill(text, 0, &mut short);
+    if n < SHORT {
+        return f(short.get(..n).unwrap_or_default());
+    }
+    let mut full = [Tok::default(); MAX_TOKS];
+    let (head, tail) = full.split_at_mut(SHORT);
+    head.copy_from_slice(&short);
+    let (m, _) = fill(text, next, tail);
+    f(full.get(..SHORT + m).unwrap_or_default())
+}
+
+/// End of a number whose first digit ends before `i`: digits with inner `,` or `.` and
+/// trailing letters (20k, 1.5M, 3.5x, 30m).
+fn num_end(text: &str, src: &[u8], mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while out.len < MAX_TOKS {
-        let Some((c, cl)) = char_at(text, i) else {
+    loop {
+        i += wide::alnum_run(src, i);
+        let Some(&b) = bytes.get(i) else {
             break;
         };
-        let start = i;
-        i += cl;
-        let kind;
-        if c.is_whitespace() || c.is_control() {
-            continue;
-        } else if c.is_ascii_digit() {
-            kind = TokKind::Num;
-            // digits with inner , or . and trailing letters (20k, 1.5M, 3.5x, 30m)
-            while let Some((d, dl)) = char_at(text, i) {
-                if d.is_ascii_digit() || d.is_alphabetic() {
-                    i += dl;
-                } else if (d == ',' || d == '.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-        } else if c.is_alphanumeric() {
-            kind = TokKind::Word;
-            while let Some((d, dl)) = char_at(text, i) {
-                if d.is_alphanumeric() {
-                    i += dl;
-                    continue;
-                }
-                if matches!(d, '-' | '\'' | '’' | '.' | '&')
-                    && char_at(text, i + dl).is_some_and(|(n, _)| {
-                        n.is_alphanumeric() && (d != '.' || n.is_ascii_digit())
-                    })
-                {
-                    i += dl;
-                    continue;
-                }
+        if b < 0x80 {
+            if (b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            } else {
                 break;
             }
         } else {
-            kind = match c {
-                '%' => TokKind::Percent,
-                '→' => TokKind::Arrow,
-                '≥' | '≤' => TokKind::Cmp,
-                '<' | '>' => {
-                    if bytes.get(i) == Some(&b'=') {
-                        i += 1;
-                    }
-                    TokKind::Cmp
+            match char_at(text, i) {
+                Some((d, dl)) if d.is_alphabetic() => i += dl,
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// End of a word whose first char ends before `i`: letters and digits, with `-`, `'`,
+/// `’`, `&` and (before a digit) `.` allowed between them.
+fn word_end(text: &str, src: &[u8], mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        i += wide::alnum_run(src, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (d, dl) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match char_at(text, i) {
+                Some((d, _)) if d.is_alphanumeric() => {
+                    i += d.len_utf8();
+                    continue;
                 }
-                '-' => {
-                    if bytes.get(i) == Some(&b'>') {
-                        i += 1;
-                        TokKind::Arrow
-                    } else {
-                        TokKind::Punct
-                    }
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if matches!(d, '-' | '\'' | '’' | '.' | '&')
+            && char_at(text, i + dl)
+                .is_some_and(|(n, _)| n.is_alphanumeric() && (d != '.' || n.is_ascii_digit()))
+        {
+            i += dl;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Kind of a symbol token starting with `c`; advances `i` past a second byte (`<=`, `->`).
+fn symbol(c: char, bytes: &[u8], i: &mut usize) -> TokKind {
+    match c {
+        '%' => TokKind::Percent,
+        '→' => TokKind::Arrow,
+        '≥' | '≤' => TokKind::Cmp,
+        '<' | '>' => {
+            if bytes.get(*i) == Some(&b'=') {
+                *i += 1;
+            }
+            TokKind::Cmp
+        }
+        '-' => {
+            if bytes.get(*i) == Some(&b'>') {
+                *i += 1;
+                TokKind::Arrow
+            } else {
+                TokKind::Punct
+            }
+        }
+        '+' => TokKind::Plus,
+        ':' => TokKind::Colon,
+        ',' | ';' | '(' | ')' | '–' | '—' | '.' | '!' | '?' => TokKind::Punct,
+        _ => TokKind::Other,
+    }
+}
+
+/// Tokenizes `text` from byte `i` (a token boundary) until `out` is full; returns the
+/// number of tokens stored and the byte to resume from.
+fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
+    let mut len = 0;
+    if text.len() >= u32::MAX as usize {
+        return (0, text.len());
+    }
+    let bytes = text.as_bytes();
+    let mut buf = wide::pad_buf();
+    let src = wide::padded(bytes, &mut buf);
+    while let Some(slot) = out.get_mut(len) {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let start = i;
+        let kind;
+        if let Some(&class) = CLASS.get(usize::from(b)) {
+            i += 1;
+            match class {
+                Class::Skip => continue,
+                Class::Digit => {
+                    kind = TokKind::Num;
+                    i = num_end(text, src, i);
                 }
-                '+' => TokKind::Plus,
-                ':' => TokKind::Colon,
-                ',' | ';' | '(' | ')' | '–' | '—' | '.' | '!' | '?' => TokKind::Punct,
-                _ => TokKind::Other,
+                Class::Alpha => {
+                    kind = TokKind::Word;
+                    i = word_end(text, src, i);
+                }
+                Class::Sym => kind = symbol(char::from(b), bytes, &mut i),
+            }
+        } else {
+            let Some((c, cl)) = char_at(text, i) else {
+                break;
             };
+            i += cl;
+            if c.is_whitespace() || c.is_control() {
+                continue;
+            } else if c.is_alphanumeric() {
+                kind = TokKind::Word;
+                i = word_end(text, src, i);
+            } else {
+                kind = symbol(c, bytes, &mut i);
+            }
         }
         let word = &bytes[start..i];
-        let flags = match kind {
-            TokKind::Word => lexicon::word_flags(word),
-            TokKind::Num => lexicon::num_flags(word),
-            _ => 0,
+        let (flags, id) = match kind {
+            TokKind::Word => lexicon::word_flags(src, start, i),
+            TokKind::Num if word == b"100" => (lexicon::num_flags(word), W::N100),
+            TokKind::Num => (lexicon::num_flags(word), W::Unnamed),
+            _ => (0, W::Unnamed),
         };
-        out.toks[out.len] = Tok {
+        *slot = Tok {
             start: start as u32,
             end: i as u32,
             kind,
             flags,
+            id,
         };
-        out.len += 1;
+        len += 1;
     }
+    (len, i)
 }
 
 #[cfg(test)]

@@ -5,10 +5,29 @@
 
 use super::cues::{CueBuf, CueKind};
 use super::lexicon::*;
-use super::scan::{Tok, TokKind, Toks, tokenize};
+use super::named::{W, WordSet, bit, set};
+use super::scan::{Tok, TokKind, with_tokens};
 
 /// Score above which a text counts as a milestone.
 pub(crate) const THRESHOLD: f32 = 0.5;
+
+/// Flags of the words that can start a pattern in the pattern scan of [`segment`]; every
+/// pattern there is guarded by one of these or by an arrow, comparator or plus sign.
+const PATTERN_STARTS: u64 = FROM | BY | IN | ON | BEFORE | WITHIN | CMPW | AT | MET | TO | CR;
+
+/// Flags of the words that can open a purpose, means or side clause.
+const CLAUSE_STARTS: u64 = TO | IN | PURP | MEANS | BY | WITH | WHILE;
+
+/// Agreed levels a service keeps "within".
+const SERVICE_LEVELS: WordSet = set(&[
+    W::Sla,
+    W::Slas,
+    W::Slo,
+    W::Target,
+    W::Budget,
+    W::Tolerance,
+    W::Policy,
+]);
 
 /// Segment-level facts used by the equal-parts rule.
 #[derive(Default)]
@@ -35,21 +54,20 @@ impl Ctx<'_> {
             .get(i)
             .is_some_and(|k| k.kind == TokKind::Num || k.has(NUMW) && !k.has(YEAR))
     }
-    fn word_is(&self, i: usize, w: &str) -> bool {
-        self.t.get(i).is_some_and(|k| {
-            k.kind == TokKind::Word
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
-        })
+    fn word_is(&self, i: usize, w: W) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|k| k.kind == TokKind::Word && k.id == w)
     }
-    fn text_is(&self, i: usize, w: &str) -> bool {
-        self.t.get(i).is_some_and(|k| {
-            self.text
-                .get(k.start as usize..k.end as usize)
-                .is_some_and(|s| s.eq_ignore_ascii_case(w))
-        })
+    /// Like [`Self::word_is`] for any of `words`.
+    fn word_in(&self, i: usize, words: WordSet) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|k| k.kind == TokKind::Word && bit(k.id) & words != 0)
+    }
+    /// Any token kind: numbers are named too (`100`).
+    fn text_is(&self, i: usize, w: W) -> bool {
+        self.t.get(i).is_some_and(|k| k.id == w)
     }
     fn ends_ing(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
@@ -92,8 +110,10 @@ impl Ctx<'_> {
 
 /// Analyses `text`, recording cues into `cues`; returns the score (positive: milestone).
 pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
-    let toks: Toks = tokenize(text);
-    let t = toks.as_slice();
+    with_tokens(text, |t| analyze_tokens(text, t, cues))
+}
+
+fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     let mut cx = Ctx { t, text, cues };
     let n = t.len();
     if n == 0 {
@@ -156,6 +176,10 @@ pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     let mut i = s + 1;
     while i < e {
         let k = t[i];
+        if k.flags & CLAUSE_STARTS == 0 {
+            i += 1;
+            continue;
+        }
         let next = cx.f(i + 1);
         let purpose_to = k.has(TO)
             && next & (DV | CV | WV) != 0
@@ -163,7 +187,7 @@ pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
             && t[i - 1].flags & (MET | TU) == 0
             && !(s..i).rev().take(5).any(|j| t[j].has(FROM))
             && !(next & DEL != 0 && next & (CV | WV) == 0 && cx.f(i + 2) & (DET | NUMW) == 0);
-        let in_order_to = k.has(IN) && cx.word_is(i + 1, "order") && cx.f(i + 2) & TO != 0;
+        let in_order_to = k.has(IN) && cx.word_is(i + 1, W::Order) && cx.f(i + 2) & TO != 0;
         let boundary = if purpose_to || in_order_to {
             Some((
                 CueKind::PurposeClause,
@@ -195,7 +219,7 @@ pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
             None
         };
         if let Some((kind, meaning)) = boundary {
-            let span_end = if cx.word_is(i, "so") && cx.word_is(i + 1, "that") {
+            let span_end = if cx.word_is(i, W::So) && cx.word_is(i + 1, W::That) {
                 i + 2
             } else if k.has(IN) {
                 i + 3
@@ -252,6 +276,32 @@ pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     score
 }
 
+/// What a segment contains, so that scans for flags or words it lacks can be skipped.
+struct Contents {
+    /// Union of the tokens' flags.
+    flags: u64,
+    /// The named words among the tokens.
+    words: WordSet,
+    /// Whether a `%` token is among them.
+    percent: bool,
+}
+
+impl Contents {
+    fn of(t: &[Tok]) -> Self {
+        let mut c = Self {
+            flags: 0,
+            words: 0,
+            percent: false,
+        };
+        for k in t {
+            c.flags |= k.flags;
+            c.words |= bit(k.id);
+            c.percent |= k.kind == TokKind::Percent;
+        }
+        c
+    }
+}
+
 /// How the object of a leading verb reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Obj {
@@ -268,7 +318,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let t = cx.t;
     let mut i = v + 1;
     // particles: roll out, set up, stand up, go live
-    if i < b && (cx.word_is(i, "out") || cx.word_is(i, "up") || cx.word_is(i, "over")) {
+    if i < b && (cx.word_is(i, W::Out) || cx.word_is(i, W::Up) || cx.word_is(i, W::Over)) {
         i += 1;
     }
     let mut saw_all = false;
@@ -280,7 +330,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             ))
         && !t[i].has(MET | DEL)
     {
-        if t[i].has(ALL) || cx.text_is(i, "100") {
+        if t[i].has(ALL) || cx.text_is(i, W::N100) {
             saw_all = true;
         }
         i += 1;
@@ -290,7 +340,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let mut counted = false;
     while i < b {
         let k = t[i];
-        if k.has(NUMBER) || cx.word_is(i, "number") || cx.word_is(i, "count") {
+        if k.has(NUMBER) || cx.word_is(i, W::Number) || cx.word_is(i, W::Count) {
             counted = true;
         }
         if k.has(OF) && counted {
@@ -316,16 +366,17 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         return (Obj::Unknown, start);
     };
     let hf = t[h].flags;
-    let internal = [
-        "vendors",
-        "suppliers",
-        "contractors",
-        "agencies",
-        "licences",
-        "licenses",
-    ]
-    .iter()
-    .any(|w| cx.word_is(h, w));
+    let internal = cx.word_in(
+        h,
+        set(&[
+            W::Vendors,
+            W::Suppliers,
+            W::Contractors,
+            W::Agencies,
+            W::Licences,
+            W::Licenses,
+        ]),
+    );
     if counted && (hf & (MET | ACT) == 0 || internal) {
         return (Obj::Output, h);
     }
@@ -338,10 +389,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         k -= 1;
     }
-    if ["team", "headcount", "workforce", "department"]
-        .iter()
-        .any(|w| cx.word_is(k, w))
-    {
+    if cx.word_in(
+        k,
+        set(&[W::Team, W::Headcount, W::Workforce, W::Department]),
+    ) {
         return (Obj::Headcount, k);
     }
     // any metric word in the phrase counts, but the head decides between output and metric
@@ -386,8 +437,8 @@ fn third_person(cx: &Ctx<'_>, j: usize) -> bool {
 /// Whether the segment opens with a change verb (increase, reduce, cut, double, …).
 fn change_verb_lead(cx: &Ctx<'_>, a: usize, first: bool) -> bool {
     let lead = cx.t[a];
-    let cut = cx.word_is(a, "cut");
-    let cut_over = cut && cx.word_is(a + 1, "over");
+    let cut = cx.word_is(a, W::Cut);
+    let cut_over = cut && cx.word_is(a + 1, W::Over);
     let noun_like = lead.has(MET) && cx.f(a + 1) & (MET | CR) != 0;
     let plain_change = lead.has(CV) && !cut_over && !noun_like && !lead.has(CR | DV);
     let change_and_result =
@@ -395,8 +446,8 @@ fn change_verb_lead(cx: &Ctx<'_>, a: usize, first: bool) -> bool {
     plain_change
         || change_and_result
         || cut && !cut_over
-        || cx.word_is(a, "double")
-        || cx.word_is(a, "triple")
+        || cx.word_is(a, W::Double)
+        || cx.word_is(a, W::Triple)
 }
 
 /// Whether token `j` names a customer or business measure here (not a modifier of a
@@ -408,7 +459,7 @@ fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
     }
     let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
     let next = cx.f(j + 1);
-    let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0 || cx.word_is(j + 1, "team");
+    let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0 || cx.word_is(j + 1, W::Team);
     !output_coverage && !modifier
 }
 
@@ -421,6 +472,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     }
     let mut sc = 0.0f32;
     let lead = t[a];
+    let has = Contents::of(t.get(a..b).unwrap_or_default());
     // lead decided: Some(true) milestone, Some(false) outcome
     let mut decided: Option<bool> = None;
     let mut verb_lead = false;
@@ -434,6 +486,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let mut i = a;
     while i < b {
         let k = t[i];
+        // most tokens can start none of the patterns below
+        if k.flags & PATTERN_STARTS == 0
+            && !matches!(k.kind, TokKind::Arrow | TokKind::Cmp | TokKind::Plus)
+        {
+            i += 1;
+            continue;
+        }
         // from X to Y
         let from_value = if k.has(FROM) {
             cx.value_at(i + 1).filter(|&x| cx.f(x) & TO != 0)
@@ -490,7 +549,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && !(cx.kind(z - 1) == Some(TokKind::Num) && cx.f(z) & CAL != 0)
                 {
                     let pct = t[z - 1].kind == TokKind::Percent || t[z - 1].has(NUMW);
-                    if pct || cx.word_is(i + 1, "half") {
+                    if pct || cx.word_is(i + 1, W::Half) {
                         cx.cue(CueKind::MetricChange, i, z, "is a measured change", 0.0);
                         change = true;
                         i = z;
@@ -506,7 +565,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     continue;
                 }
             }
-            if cx.word_is(i + 1, "half") {
+            if cx.word_is(i + 1, W::Half) {
                 cx.cue(CueKind::MetricChange, i, i + 2, "is a measured change", 0.0);
                 change = true;
             }
@@ -548,10 +607,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
         // within N days / in 5 business days
         if k.has(WITHIN | IN)
-            || k.has(ON)
-                && ["time", "budget", "schedule", "target"]
-                    .iter()
-                    .any(|w| cx.word_is(i + 1, w))
+            || k.has(ON) && cx.word_in(i + 1, set(&[W::Time, W::Budget, W::Schedule, W::Target]))
         {
             if k.has(ON) {
                 cx.cue(
@@ -567,17 +623,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
             let mut j = i + 1;
             if k.has(WITHIN)
-                && [
-                    "sla",
-                    "slas",
-                    "slo",
-                    "target",
-                    "budget",
-                    "tolerance",
-                    "policy",
-                ]
-                .iter()
-                .any(|w| cx.word_is(i + 1, w) || cx.f(i + 1) & DET != 0 && cx.word_is(i + 2, w))
+                && (cx.word_in(i + 1, SERVICE_LEVELS)
+                    || cx.f(i + 1) & DET != 0 && cx.word_in(i + 2, SERVICE_LEVELS))
             {
                 let end = if cx.f(i + 1) & DET != 0 { i + 3 } else { i + 2 };
                 cx.cue(
@@ -591,16 +638,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 i = end;
                 continue;
             }
-            if cx.f(j) & CMPW != 0 && !cx.word_is(j, "or") {
+            if cx.f(j) & CMPW != 0 && !cx.word_is(j, W::Or) {
                 j += 1; // "in under 10 days"
-                if cx.word_is(j, "than") {
+                if cx.word_is(j, W::Than) {
                     j += 1;
                 }
             }
-            if cx.f(j) & DET != 0 || cx.word_is(j, "one") || cx.word_is(j, "a") {
+            if cx.f(j) & DET != 0 || cx.word_is(j, W::One) || cx.word_is(j, W::A) {
                 j += 1;
             }
-            while j < b && (cx.is_num(j) || cx.word_is(j, "few")) {
+            while j < b && (cx.is_num(j) || cx.word_is(j, W::Few)) {
                 j += 1;
             }
             while j < b && cx.f(j) & TU != 0 && cx.f(j + 1) & TU != 0 {
@@ -632,14 +679,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             let ok = cx.value_at(i + 1).is_some()
                 || nf & (CMPW | DET | RECUR | NUMW) != 0
                 || cx.kind(i + 1) == Some(TokKind::Other)
-                || cx.word_is(i + 1, "last")
-                || cx.word_is(i + 1, "than")
-                || cx.word_is(i + 1, "pre-pandemic")
-                || cx.word_is(i + 1, "target")
+                || cx.word_is(i + 1, W::Last)
+                || cx.word_is(i + 1, W::Than)
+                || cx.word_is(i + 1, W::PrePandemic)
+                || cx.word_is(i + 1, W::Target)
                 || k.has(COMPAR) && i > a
-                || cx.word_is(i, "steady")
-                || cx.word_is(i, "flat");
-            if ok && !cx.word_is(i, "or") || cx.word_is(i, "or") && nf & CMPW != 0 {
+                || cx.word_is(i, W::Steady)
+                || cx.word_is(i, W::Flat);
+            if ok && !cx.word_is(i, W::Or) || cx.word_is(i, W::Or) && nf & CMPW != 0 {
                 let z = cx.value_at(i + 1).unwrap_or(i + 1);
                 cx.cue(CueKind::Threshold, i, z.min(b), "is a threshold", 0.0);
                 threshold = true;
@@ -675,7 +722,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // "… retention to 90%": a target for a measure named before
         if k.has(TO)
             && i > a
-            && !cx.word_is(i + 1, "one")
+            && !cx.word_is(i + 1, W::One)
             && cx.value_at(i + 1).is_some()
             && (a..i).any(|j| t[j].has(MET) && !t[j].has(DEL))
             && !(a..i).any(|j| t[j].has(FROM))
@@ -704,9 +751,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // result verbs: falls, rises, doubles, up, down
         if k.has(CR)
             && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
-            && !(cx.word_is(i, "up") && cx.f(i + 1) & TO != 0)
+            && !(cx.word_is(i, W::Up) && cx.f(i + 1) & TO != 0)
             && !(i == a && k.has(CV | MET))
-            && !cx.word_is(i + 1, "live")
+            && !cx.word_is(i + 1, W::Live)
             && !(i > a && t[i - 1].has(TO))
         {
             cx.cue(
@@ -722,7 +769,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     }
 
     // ---- leading verb
-    let lw = |w: &str| cx.word_is(a, w);
+    let lw = |w: W| cx.word_is(a, w);
     let money = cx.kind(a + 1) == Some(TokKind::Other) && cx.is_num(a + 2);
     if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
         sc += cx.cue(
@@ -734,8 +781,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         );
         decided = Some(false);
         verb_lead = true;
-    } else if lead.has(NEG) && !lw("stop") {
-        if (a..b).any(|j| t[j].has(STILL)) {
+    } else if lead.has(NEG) && !lw(W::Stop) {
+        if has.flags & STILL != 0 {
             sc += cx.cue(
                 CueKind::DeliveryVerb,
                 a,
@@ -801,7 +848,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             Obj::Unknown => {
                 if change || threshold || timely {
                     sc += cx.cue(CueKind::MetricChange, a, a + 1, "changes a measure", -1.5);
-                } else if !lw("cut") {
+                } else if !lw(W::Cut) {
                     sc += cx.cue(CueKind::MetricChange, a, a + 1, "asks for a change", -0.5);
                 } else {
                     sc += cx.cue(
@@ -815,22 +862,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
         }
     } else if lead.has(WV) && !lead.has(DV)
-        || lw("deliver")
-        || lw("close")
-        || lw("hold")
-        || lw("generate")
+        || lw(W::Deliver)
+        || lw(W::Close)
+        || lw(W::Hold)
+        || lw(W::Generate)
     {
         verb_lead = true;
         let (obj, h) = object(cx, a, b);
         let bare_count = cx.kind(a + 1) == Some(TokKind::Num)
             && cx.kind(a + 2) != Some(TokKind::Percent)
             && cx.f(a + 2) & NUMW == 0
-            && !(a..b).any(|j| t[j].has(RECUR) && !t[j].has(ALL) && !t[j].has(DET))
+            && !(has.flags & RECUR != 0
+                && (a..b).any(|j| t[j].has(RECUR) && !t[j].has(ALL) && !t[j].has(DET)))
             && !(change || threshold || timely);
         let counted_people = obj == Obj::Customers
-            || obj == Obj::Metric && !t[h].has(EVT)
-            || lead.has(ACQ) && t[h].has(EVT | ACT);
-        if bare_count && !lw("make") && !counted_people {
+            || obj == Obj::Metric && cx.f(h) & EVT == 0
+            // `h` is one past the end when nothing follows the verb ("Win the")
+            || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0;
+        if bare_count && !lw(W::Make) && !counted_people {
             sc += cx.cue(
                 CueKind::Deliverable,
                 a + 1,
@@ -839,8 +888,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 3.0,
             );
             decided = Some(true);
-        } else if lw("make") {
-            if (a..b).any(|j| t[j].has(COMPAR | NUMW)) || change || threshold {
+        } else if lw(W::Make) {
+            if has.flags & (COMPAR | NUMW) != 0 || change || threshold {
                 sc += cx.cue(
                     CueKind::MetricChange,
                     a,
@@ -896,10 +945,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     decided = Some(true);
                 }
                 Obj::Unknown => {
-                    let pct = (a..b).any(|j| t[j].kind == TokKind::Percent);
-                    if pct || change || threshold || timely {
+                    if has.percent || change || threshold || timely {
                         sc += cx.cue(CueKind::Threshold, a, a + 1, "sets a level to reach", -1.5);
-                    } else if let Some(q) = (a + 1..b).find(|&j| t[j].has(ALL)) {
+                    } else if has.flags & ALL != 0
+                        && let Some(q) = (a + 1..b).find(|&j| t[j].has(ALL))
+                    {
                         sc += cx.cue(
                             CueKind::RolloutCoverage,
                             q,
@@ -916,9 +966,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
         }
     } else if lead.has(DV) && !lead.has(CR)
-        || lw("stop")
-        || lw("cut")
-        || lw("go") && cx.word_is(a + 1, "live")
+        || lw(W::Stop)
+        || lw(W::Cut)
+        || lw(W::Go) && cx.word_is(a + 1, W::Live)
     {
         // noun use: "Ship rate", "Build times", "Build success rate", "Support tickets"
         let n1 = cx.f(a + 1);
@@ -928,18 +978,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && cx.f(a + 2) & MET != 0
                     && cx.f(a + 2) & DEL == 0
                 || n1 & ACT != 0
-                    && (threshold || change || (a..b).any(|j| t[j].kind == TokKind::Percent))
+                    && (threshold || change || has.percent)
                     && cx.kind(a + 2) == Some(TokKind::Word)
                     && cx.f(a + 2) & (PREP | DET | NUMW | AND | ALL) == 0
                 || n1 & DEL != 0 && n1 & DET == 0 && cx.f(a + 2) & CR != 0);
         if !noun_use || !first {
             verb_lead = true;
             let mut end = a + 1;
-            if cx.word_is(a + 1, "out")
-                || cx.word_is(a + 1, "up")
-                || cx.word_is(a + 1, "live")
-                || cx.word_is(a + 1, "over")
-                || cx.word_is(a + 1, "off")
+            if cx.word_is(a + 1, W::Out)
+                || cx.word_is(a + 1, W::Up)
+                || cx.word_is(a + 1, W::Live)
+                || cx.word_is(a + 1, W::Over)
+                || cx.word_is(a + 1, W::Off)
             {
                 end += 1;
             }
@@ -983,17 +1033,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead && decided.is_none() {
         // behaviour: plural actor subject followed by a verb-like word
         let lim = b.min(a + 9);
-        if let Some(k) =
-            (a..lim).find(|&j| t[j].has(ACT) && !t[j].has(MET) || t[j].has(ACT) && j == a)
+        if has.flags & ACT != 0
+            && let Some(k) =
+                (a..lim).find(|&j| t[j].has(ACT) && !t[j].has(MET) || t[j].has(ACT) && j == a)
         {
             let before_ok = (a..k).all(|j| {
                 j == a || !t[j].has(DV | CV | WV | PREP) || t[j].has(OF) || t[j].has(CMPW)
             });
             let nk = cx.f(k + 1);
             if before_ok && k + 1 < b {
-                let be = ["are", "is", "have", "has", "will", "be", "get"]
-                    .iter()
-                    .any(|w| cx.word_is(k + 1, w));
+                let be = cx.word_in(
+                    k + 1,
+                    set(&[W::Are, W::Is, W::Have, W::Has, W::Will, W::Be, W::Get]),
+                );
                 if nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0 {
                     let end = (k + 3).min(b);
                     sc += cx.cue(
@@ -1006,19 +1058,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     decided = Some(true);
                 } else if nk & RECV != 0
                     && (k + 1..b).any(|j| {
-                        [
-                            "module",
-                            "course",
-                            "courses",
-                            "training",
-                            "bootcamp",
-                            "curriculum",
-                            "report",
-                            "reports",
-                            "certification",
-                        ]
-                        .iter()
-                        .any(|w| cx.word_is(j, w))
+                        cx.word_in(
+                            j,
+                            set(&[
+                                W::Module,
+                                W::Course,
+                                W::Courses,
+                                W::Training,
+                                W::Bootcamp,
+                                W::Curriculum,
+                                W::Report,
+                                W::Reports,
+                                W::Certification,
+                            ]),
+                        )
                     })
                 {
                     sc += cx.cue(
@@ -1032,15 +1085,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 } else if !be
                     && t[k + 1].kind == TokKind::Word
                     && (nk & (DEL | ACT | ROLL | PREP | DP | NUMW | CAL | TU | AND) == 0
-                        || cx.word_is(k + 1, "that")
+                        || cx.word_is(k + 1, W::That)
                         || nk & MET != 0
                             && nk & DEL == 0
                             && !cx.is_num(k + 2)
                             && cx.f(k + 2) & (DET | CMPW | MET) != 0
                         || nk & DV != 0 && nk & RECV == 0
-                        || cx.word_is(k + 1, "who")
-                        || cx.word_is(k + 1, "make"))
-                    && (nk & DET == 0 || cx.word_is(k + 1, "that"))
+                        || cx.word_is(k + 1, W::Who)
+                        || cx.word_is(k + 1, W::Make))
+                    && (nk & DET == 0 || cx.word_is(k + 1, W::That))
                 {
                     sc += cx.cue(
                         CueKind::BehaviourChange,
@@ -1060,19 +1113,22 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             } else {
                 a
             };
-            if let Some(d) = (start..b).find(|&j| {
-                (t[j].has(DP)
-                    || j > a && j + 1 == b && cx.word_is(j, "complete")
-                    || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, "place"))
-                    && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, "live"))
-            }) {
+            let candidates = has.flags & DP != 0 || has.words & set(&[W::Complete, W::Place]) != 0;
+            if candidates
+                && let Some(d) = (start..b).find(|&j| {
+                    (t[j].has(DP)
+                        || j > a && j + 1 == b && cx.word_is(j, W::Complete)
+                        || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, W::Place))
+                        && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, W::Live))
+                })
+            {
                 let mut end = d + 1;
-                if cx.word_is(d + 1, "out")
-                    || cx.word_is(d + 1, "up")
-                    || cx.word_is(d + 1, "off")
-                    || cx.word_is(d + 1, "in") && cx.word_is(d + 2, "place")
+                if cx.word_is(d + 1, W::Out)
+                    || cx.word_is(d + 1, W::Up)
+                    || cx.word_is(d + 1, W::Off)
+                    || cx.word_is(d + 1, W::In) && cx.word_is(d + 2, W::Place)
                 {
-                    end += if cx.word_is(d + 1, "in") { 2 } else { 1 };
+                    end += if cx.word_is(d + 1, W::In) { 2 } else { 1 };
                 }
                 let by_people = cx.f(end) & BY != 0
                     && (cx
@@ -1098,11 +1154,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         w,
                     );
                     // "95% of services …", "for 100% of production services"
-                    if let Some(r) = (a..b).find(|&j| {
-                        t[j].has(ROLL)
-                            && (j >= a + 2
-                                && (t[j - 1].has(ALL) || t[j - 2].has(OF) || t[j - 1].has(OF)))
-                    }) {
+                    if has.flags & ROLL != 0
+                        && let Some(r) = (a..b).find(|&j| {
+                            t[j].has(ROLL)
+                                && (j >= a + 2
+                                    && (t[j - 1].has(ALL) || t[j - 2].has(OF) || t[j - 1].has(OF)))
+                        })
+                    {
                         sc += cx.cue(
                             CueKind::RolloutCoverage,
                             r.saturating_sub(3).max(a),
@@ -1117,14 +1175,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     }
 
     // ---- coverage over rollout targets without a delivery verb: "95% of services emit traces"
-    let percent_of = if decided == Some(true) {
+    let percent_of = if decided == Some(true) || !has.percent {
         None
     } else {
         (a..b).find(|&j| t[j].kind == TokKind::Percent && cx.f(j + 1) & OF != 0)
     };
     if let Some(p) = percent_of {
         let rollout_ok = decided.is_none() && !behaviour && !cx.cues.has(CueKind::DeliveryVerb);
-        let hundred = p > a && cx.text_is(p - 1, "100");
+        let hundred = p > a && cx.text_is(p - 1, W::N100);
         let for_share = p >= a + 2 && t[p - 2].has(FOR | IN | ON) && !hundred;
         let mut j = p + 2;
         while j < b && t[j].has(DET)
@@ -1167,7 +1225,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         sc -= 2.0;
     }
     if timely {
-        let recurring = (a..b).any(|j| t[j].has(RECUR | EVT));
+        let recurring = has.flags & (RECUR | EVT) != 0;
         if milestone_lead && !recurring {
             // "Complete the migration in 6 weeks": a one-off duration
             sc -= 1.0;
@@ -1181,7 +1239,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let _ = deadline;
     // metric vocabulary
     if decided.is_none() {
-        if let Some(m) = (a..b).find(|&j| is_measure_word(cx, j, a, b)) {
+        if has.flags & MET != 0
+            && let Some(m) = (a..b).find(|&j| is_measure_word(cx, j, a, b))
+        {
             let w = if verb_lead { -1.0 } else { -1.5 };
             sc += cx.cue(
                 CueKind::CustomerOrBusinessEffect,
@@ -1192,18 +1252,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
         }
         // negation after the subject: "App reviews stop mentioning login problems"
-        let negated = if cx.cues.has(CueKind::DeliveryVerb) || cx.cues.has(CueKind::Negation) {
+        let negated = if cx.cues.has(CueKind::DeliveryVerb)
+            || cx.cues.has(CueKind::Negation)
+            || has.words & set(&[W::Stop, W::Stops, W::Never, W::No]) == 0
+        {
             None
         } else {
             (a + 1..b).find(|&j| {
-                cx.word_is(j, "stop")
-                    || cx.word_is(j, "stops")
-                    || cx.word_is(j, "never")
-                    || cx.word_is(j, "no") && cx.word_is(j + 1, "longer")
+                cx.word_is(j, W::Stop)
+                    || cx.word_is(j, W::Stops)
+                    || cx.word_is(j, W::Never)
+                    || cx.word_is(j, W::No) && cx.word_is(j + 1, W::Longer)
             })
         };
         if let Some(g) = negated {
-            let end = if cx.word_is(g, "no") { g + 2 } else { g + 1 };
+            let end = if cx.word_is(g, W::No) { g + 2 } else { g + 1 };
             sc += cx.cue(
                 CueKind::Negation,
                 g,
@@ -1213,10 +1276,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
         }
         // contrast: "without talking to sales", "instead of by phone", "by choice"
-        let contrast = if cx.cues.has(CueKind::DeliveryVerb) {
+        let contrast = if cx.cues.has(CueKind::DeliveryVerb)
+            || has.flags & CONTRAST == 0 && has.words & bit(W::Choice) == 0
+        {
             None
         } else {
-            (a..b).find(|&j| t[j].has(CONTRAST) || cx.word_is(j, "choice"))
+            (a..b).find(|&j| t[j].has(CONTRAST) || cx.word_is(j, W::Choice))
         };
         if let Some(c) = contrast {
             sc += cx.cue(
@@ -1228,15 +1293,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
         }
         // the output does something for people: "Documentation answers 70% of questions"
-        let output_effect = if behaviour || cx.cues.has(CueKind::DeliveryVerb) {
-            None
-        } else {
-            (a + 1..b.min(a + 5)).find(|&j| {
-                t[j - 1].has(DEL)
-                    && third_person(cx, j)
-                    && (cx.value_at(j + 1).is_some() || cx.f(j + 1) & (DET | ACT) != 0)
-            })
-        };
+        let output_effect =
+            if behaviour || cx.cues.has(CueKind::DeliveryVerb) || has.flags & DEL == 0 {
+                None
+            } else {
+                (a + 1..b.min(a + 5)).find(|&j| {
+                    t[j - 1].has(DEL)
+                        && third_person(cx, j)
+                        && (cx.value_at(j + 1).is_some() || cx.f(j + 1) & (DET | ACT) != 0)
+                })
+            };
         if let Some(v) = output_effect {
             sc += cx.cue(
                 CueKind::BehaviourChange,
@@ -1251,10 +1317,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let verbless = !behaviour
             && !change
             && !threshold
-            && !(a..b).any(|j| t[j].kind == TokKind::Percent)
+            && !has.percent
             && !timely
             && !cx.cues.has(CueKind::DeliveryVerb);
-        let deliverable = if verbless {
+        let deliverable = if verbless && has.flags & DEL != 0 {
             (a..b).rev().find(|&j| t[j].has(DEL))
         } else {
             None
