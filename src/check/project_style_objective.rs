@@ -70,14 +70,13 @@ impl Check for ProjectStyleObjective {
                 } else {
                     format!(": {}", cues.join("; "))
                 };
-                let d = Diagnostic::new(
+                Diagnostic::new(
                     META.name,
                     EntityRef::new(EntityKind::Objective, &objective.id),
                     format!("objective `{}` \"{}\" names a project, not a change for customers or the business{why}", objective.id, super::quote_text(&objective.title)),
                 )
                 .with_help("state what should be different for customers or the business when the work is done (\"<who> <can now / do more of> <what>\"), and keep the project as the means")
-                .at(objective.location);
-                d
+                .at(objective.location)
             });
         }
     }

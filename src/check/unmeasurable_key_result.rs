@@ -62,7 +62,7 @@ impl Check for UnmeasurableKeyResult {
                     Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")"),
                     None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".to_owned(),
                 };
-                let d = Diagnostic::new(
+                Diagnostic::new(
                     META.name,
                     EntityRef::new(EntityKind::KeyResult, &kr.id),
                     format!(
@@ -73,8 +73,7 @@ impl Check for UnmeasurableKeyResult {
                 )
                 .with_help(help)
                 .at(kr.location)
-                .with_related(EntityKind::Objective, &objective.id);
-                d
+                .with_related(EntityKind::Objective, &objective.id)
             });
         }
     }
