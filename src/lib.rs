@@ -85,6 +85,7 @@ pub mod source;
 pub mod synth;
 
 mod lint;
+mod parallel;
 
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};

@@ -296,3 +296,41 @@ fn a_file_reports_at_most_max_problems_per_file() {
     let all = opmodel::load::load_str(&text, opmodel::load::Format::Yaml, "org.yaml");
     assert_eq!(all.diagnostics.len(), 50, "the default keeps them all");
 }
+
+#[test]
+fn without_the_text_the_model_and_findings_are_the_same() {
+    let paths = [fixture("mixed"), fixture("broken")];
+    let with = load_paths(&paths, &LoadOptions::default()).expect("loads");
+    let options = LoadOptions {
+        keep_text: false,
+        ..LoadOptions::default()
+    };
+    let without = load_paths(&paths, &options).expect("loads");
+    assert_same_model(&with.model, &without.model);
+    assert_eq!(with.model.teams, without.model.teams, "locations too");
+    assert_eq!(with.diagnostics, without.diagnostics);
+    let texts = |l: &opmodel::load::Loaded| -> usize {
+        l.model.sources.iter().map(|(_, f)| f.text().len()).sum()
+    };
+    assert!(texts(&with) > 0);
+    assert_eq!(texts(&without), 0);
+    // Only the quoted source lines go.
+    let (a, b) = (Linter::new().check(&with), Linter::new().check(&without));
+    assert_eq!(a.diagnostics, b.diagnostics);
+    let first = a.diagnostics[0].location.expect("located");
+    assert!(
+        with.model
+            .sources
+            .get(first.file)
+            .and_then(|f| f.line_text(first.line))
+            .is_some()
+    );
+    assert!(
+        without
+            .model
+            .sources
+            .get(first.file)
+            .and_then(|f| f.line_text(first.line))
+            .is_none()
+    );
+}

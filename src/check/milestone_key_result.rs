@@ -59,20 +59,21 @@ impl Check for MilestoneKeyResult {
             if kr.text.trim().is_empty() {
                 continue;
             }
-            let why = match kr.kind {
-                Some(KeyResultKind::Outcome) => continue,
-                Some(KeyResultKind::Milestone) => {
-                    "is declared a milestone (`kind: milestone`)".to_owned()
-                }
+            match kr.kind {
+                Some(KeyResultKind::Outcome) => {}
+                Some(KeyResultKind::Milestone) => out.push_with(|| {
+                    diagnostic(objective, kr, "is declared a milestone (`kind: milestone`)")
+                }),
                 None => {
                     let assessment = goal_style::classify(&kr.text);
-                    if !assessment.is_milestone() {
-                        continue;
+                    if assessment.is_milestone() {
+                        out.push_with(|| {
+                            let why = reads_as_milestone(&kr.text, &assessment.cues);
+                            diagnostic(objective, kr, &why)
+                        });
                     }
-                    reads_as_milestone(&kr.text, &assessment.cues)
                 }
-            };
-            out.push(diagnostic(objective, kr, &why));
+            }
         }
     }
 }

@@ -139,7 +139,7 @@ impl Check for MissingDecisionRight {
                 .map(|(a, _)| a)
                 .collect();
             if !missing.is_empty() {
-                out.push(finding(g, self.meta().name, p, &owners, &missing));
+                out.push_with(|| finding(g, self.meta().name, p, &owners, &missing));
             }
         }
     }

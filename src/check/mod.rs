@@ -208,6 +208,22 @@ impl Sink {
         }
     }
 
+    /// Adds the finding `make` builds, calling it only when the finding will
+    /// be kept: past the limit a finding is only counted, so a check with a
+    /// costly message does not word a hundred thousand that are dropped.
+    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+        if self.found.len() < self.limit {
+            self.found.push(make());
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Whether the sink is full, so that further findings are only counted.
+    pub fn is_full(&self) -> bool {
+        self.found.len() >= self.limit
+    }
+
     /// How many findings are kept.
     pub fn len(&self) -> usize {
         self.found.len()

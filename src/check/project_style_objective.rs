@@ -56,27 +56,28 @@ impl Check for ProjectStyleObjective {
             if !assessment.is_project_style() {
                 continue;
             }
-            let mut cues: Vec<String> = assessment
-                .cues
-                .iter()
-                .filter(|c| c.weight > 0.0)
-                .take(3)
-                .map(|c| c.describe(&objective.title))
-                .collect();
-            cues.dedup();
-            let why = if cues.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", cues.join("; "))
-            };
-            let d = Diagnostic::new(
-                META.name,
-                EntityRef::new(EntityKind::Objective, &objective.id),
-                format!("objective `{}` \"{}\" names a project, not a change for customers or the business{why}", objective.id, super::quote_text(&objective.title)),
-            )
-            .with_help("state what should be different for customers or the business when the work is done (\"<who> <can now / do more of> <what>\"), and keep the project as the means")
-            .at(objective.location);
-            out.push(d);
+            out.push_with(|| {
+                let mut cues: Vec<String> = assessment
+                    .cues
+                    .iter()
+                    .filter(|c| c.weight > 0.0)
+                    .take(3)
+                    .map(|c| c.describe(&objective.title))
+                    .collect();
+                cues.dedup();
+                let why = if cues.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", cues.join("; "))
+                };
+                Diagnostic::new(
+                    META.name,
+                    EntityRef::new(EntityKind::Objective, &objective.id),
+                    format!("objective `{}` \"{}\" names a project, not a change for customers or the business{why}", objective.id, super::quote_text(&objective.title)),
+                )
+                .with_help("state what should be different for customers or the business when the work is done (\"<who> <can now / do more of> <what>\"), and keep the project as the means")
+                .at(objective.location)
+            });
         }
     }
 }

@@ -57,23 +57,24 @@ impl Check for UnmeasurableKeyResult {
             if goal_style::measurability(&kr.text).is_measurable() {
                 continue;
             }
-            let help = match &kr.metric {
-                Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")"),
-                None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".to_owned(),
-            };
-            let d = Diagnostic::new(
-                META.name,
-                EntityRef::new(EntityKind::KeyResult, &kr.id),
-                format!(
-                    "key result `{}` \"{}\" gives no number, threshold or target",
-                    kr.id,
-                    super::quote_text(&kr.text)
-                ),
-            )
-            .with_help(help)
-            .at(kr.location)
-            .with_related(EntityKind::Objective, &objective.id);
-            out.push(d);
+            out.push_with(|| {
+                let help = match &kr.metric {
+                    Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")"),
+                    None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".to_owned(),
+                };
+                Diagnostic::new(
+                    META.name,
+                    EntityRef::new(EntityKind::KeyResult, &kr.id),
+                    format!(
+                        "key result `{}` \"{}\" gives no number, threshold or target",
+                        kr.id,
+                        super::quote_text(&kr.text)
+                    ),
+                )
+                .with_help(help)
+                .at(kr.location)
+                .with_related(EntityKind::Objective, &objective.id)
+            });
         }
     }
 }

@@ -108,6 +108,7 @@ impl<'a> LineIndex<'a> {
 /// the previous one, so a whole file costs one scan and no table. An offset
 /// before the previous one restarts the count from the top (correct, only
 /// slower).
+#[derive(Clone)]
 pub(crate) struct LineCursor<'a> {
     bytes: &'a [u8],
     /// The offset of the previous lookup.

@@ -133,10 +133,25 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Sorted over all inputs, so the order of the arguments never changes the result.
     files.sort();
     files.dedup();
+    // Which files are read is decided in path order (the total-size limit
+    // counts them in that order); reading and parsing them is independent
+    // work, spread over the cores; merging is in path order again.
+    let threads = crate::parallel::threads(8);
+    let found = crate::parallel::map(&files, threads, None, |_, path| inspect(path, options));
     let mut total: u64 = 0;
+    let plans: Vec<(&PathBuf, Plan)> = files
+        .iter()
+        .zip(found)
+        .map(|(path, found)| (path, plan(found, options, &mut total)))
+        .collect();
+    // Workers get the stack the YAML parser needs, so that it runs on them
+    // rather than on a thread of its own for every file.
+    let stack = Some(options.parse_limits().parser_stack());
+    let pieces = crate::parallel::map(&plans, threads, stack, |_, (path, plan)| {
+        load_file(path, plan, options)
+    });
     let mut read_any = false;
-    for path in files {
-        let piece = load_file(&path, options, &mut total);
+    for piece in pieces {
         read_any |= piece.read;
         let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
         loaded.model.merge(piece.loaded.model);
@@ -245,7 +260,57 @@ struct Piece {
     read: bool,
 }
 
-fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
+/// What a look at a file's name and metadata found.
+enum Found {
+    /// A regular file of this format and size.
+    File(Format, u64),
+    /// A file that will not be read, and why.
+    Refused(String),
+}
+
+fn inspect(path: &Path, options: &LoadOptions) -> Found {
+    let Some(format) = Format::from_path(path) else {
+        return Found::Refused(
+            "not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+        );
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Found::Refused("is a folder where a file was expected".to_owned()),
+        // A FIFO or a device (`/dev/zero` behind a symlink) would block the
+        // read forever or never end: only regular files are read.
+        Ok(m) if !m.is_file() => {
+            Found::Refused("is not a regular file (a pipe, socket or device)".to_owned())
+        }
+        Ok(m) if m.len() > options.max_file_size => {
+            Found::Refused(options::too_big(m.len(), options.max_file_size))
+        }
+        Ok(m) => Found::File(format, m.len()),
+        Err(e) => Found::Refused(format!("cannot be read: {e}")),
+    }
+}
+
+/// Whether a file is read: the per-file findings, then the running total.
+enum Plan {
+    Read(Format),
+    Skip(String),
+}
+
+fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
+    let (format, size) = match found {
+        Found::File(format, size) => (format, size),
+        Found::Refused(message) => return Plan::Skip(message),
+    };
+    *total = total.saturating_add(size);
+    if *total > options.max_total_size {
+        return Plan::Skip(format!(
+            "reading it would take the input past {} bytes in all; raise the limit with `LoadOptions::max_total_size` (or `--max-total-size`)",
+            options.max_total_size
+        ));
+    }
+    Plan::Read(format)
+}
+
+fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
     let unread = |message: String| {
         let mut loaded = Loaded::default();
         let file = loaded.model.sources.add(path, "");
@@ -258,31 +323,10 @@ fn load_file(path: &Path, options: &LoadOptions, total: &mut u64) -> Piece {
             read: false,
         }
     };
-    let Some(format) = Format::from_path(path) else {
-        return unread(
-            "not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
-        );
+    let format = match plan {
+        Plan::Read(format) => *format,
+        Plan::Skip(message) => return unread(message.clone()),
     };
-    let size = match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return unread("is a folder where a file was expected".to_owned()),
-        // A FIFO or a device (`/dev/zero` behind a symlink) would block the
-        // read forever or never end: only regular files are read.
-        Ok(m) if !m.is_file() => {
-            return unread("is not a regular file (a pipe, socket or device)".to_owned());
-        }
-        Ok(m) => m.len(),
-        Err(e) => return unread(format!("cannot be read: {e}")),
-    };
-    if size > options.max_file_size {
-        return unread(options::too_big(size, options.max_file_size));
-    }
-    *total = total.saturating_add(size);
-    if *total > options.max_total_size {
-        return unread(format!(
-            "reading it would take the input past {} bytes in all; raise the limit with `LoadOptions::max_total_size` (or `--max-total-size`)",
-            options.max_total_size
-        ));
-    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return unread(format!("cannot be read: {e}")),

@@ -89,6 +89,17 @@ pub(crate) struct ParseLimits {
     pub max_alias_expansion: usize,
 }
 
+impl ParseLimits {
+    /// The stack a recursive parser needs for `max_depth` levels, with room
+    /// to spare: saphyr's deserializer frames are large (about 40 KB a level
+    /// in debug builds).
+    pub(crate) fn parser_stack(&self) -> usize {
+        const BASE: usize = 1 << 20;
+        const PER_LEVEL: usize = 128 << 10;
+        BASE.saturating_add(self.max_depth.saturating_mul(PER_LEVEL))
+    }
+}
+
 impl Default for ParseLimits {
     fn default() -> Self {
         Self {

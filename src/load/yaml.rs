@@ -19,7 +19,11 @@ use super::node::{Key, Node, ParseError, ParseLimits, Pos, Value};
 
 /// Parses one YAML document into a tree of nodes with positions.
 pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
-    let stack = STACK_BASE.saturating_add(limits.max_depth.saturating_mul(STACK_PER_LEVEL));
+    let stack = limits.parser_stack();
+    // On a worker made with a big enough stack (folders), parse right here.
+    if crate::parallel::known_stack() >= stack {
+        return parse_here(text, limits);
+    }
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("opmodel-yaml".to_owned())
@@ -34,12 +38,6 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
         }
     })
 }
-
-/// Stack for the parsing thread besides the nesting itself.
-const STACK_BASE: usize = 1 << 20;
-/// Stack each nesting level takes, with room to spare: saphyr's deserializer
-/// frames are large (about 40 KB a level in debug builds).
-const STACK_PER_LEVEL: usize = 128 << 10;
 
 /// [`parse`] on the current thread.
 fn parse_here(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {

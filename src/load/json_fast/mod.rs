@@ -42,6 +42,15 @@ pub(crate) fn read(text: &str, file: FileId, options: &LoadOptions) -> Option<Mo
         return None;
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let threads = crate::parallel::threads(8);
+    if text.len() >= split::MIN_BYTES && threads > 1 {
+        return split::read(text, file, options, split::CHUNK, threads);
+    }
+    read_serial(text, file, options)
+}
+
+/// [`read`] in one pass on this thread.
+fn read_serial(text: &str, file: FileId, options: &LoadOptions) -> Option<Model> {
     let mut cx = Cx {
         base: text.as_ptr() as usize,
         len: text.len(),
@@ -396,8 +405,16 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
 /// `version` must say 1, as a number or as text.
 fn version<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     let raw = map.next_value::<&'de RawValue>()?;
-    let json = raw.get();
-    let ok = match json.as_bytes().first() {
+    if version_is_one(raw.get()) {
+        Ok(())
+    } else {
+        Err(give_up())
+    }
+}
+
+/// Whether a raw `version` value says 1.
+fn version_is_one(json: &str) -> bool {
+    match json.as_bytes().first() {
         Some(b'"') => serde_json::from_str::<String>(json).is_ok_and(|s| s.trim() == "1"),
         Some(b'-' | b'0'..=b'9') => {
             if json.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
@@ -407,8 +424,7 @@ fn version<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
             }
         }
         _ => false,
-    };
-    if ok { Ok(()) } else { Err(give_up()) }
+    }
 }
 
 /// The `organization` section.
@@ -466,7 +482,7 @@ impl<'de> Visitor<'de> for Organization<'_, '_, '_> {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SectionKind {
     Teams,
     Products,
@@ -1257,5 +1273,6 @@ impl Fields for DecisionFields {
     }
 }
 
+mod split;
 #[cfg(test)]
 mod tests;

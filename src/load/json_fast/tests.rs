@@ -27,17 +27,33 @@ fn general(text: &str, options: &LoadOptions) -> (Model, Vec<Diagnostic>) {
 }
 
 /// Whether the fast path took `text`; panics when it disagrees with the
-/// general path.
+/// general path. The split reader (several cores) runs too, in units of two
+/// entities so that every file is cut many times, and must build the same
+/// model whenever it reads the file.
 fn agree(text: &str, options: &LoadOptions) -> bool {
+    let split = super::split::read(text, FileId(0), options, 2, 3);
     let Some(fast) = read(text, FileId(0), options) else {
+        assert!(
+            split.is_none(),
+            "the split reader took what the single pass refused"
+        );
         return false;
     };
+    match split {
+        Some(split) => assert_eq!(split, fast, "{text}"),
+        // Stricter only at the entity limit.
+        None => assert!(
+            options.max_entities < 1000,
+            "the split reader refused what the single pass took:\n{text}"
+        ),
+    }
     let (slow, diags) = general(text, options);
     assert!(
         diags.is_empty(),
         "the fast path accepted a file the general path reports: {diags:#?}\n{text}"
     );
     assert_eq!(fast.organization, slow.organization, "{text}");
+    assert_eq!(fast.sources.len(), 0);
     assert_eq!(fast.teams, slow.teams, "{text}");
     assert_eq!(fast.products, slow.products, "{text}");
     assert_eq!(fast.outcomes, slow.outcomes, "{text}");
