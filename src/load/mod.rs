@@ -182,33 +182,57 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    load_shared(std::sync::Arc::from(text), format, path.into(), options)
+    load_shared(
+        Text::Shared(std::sync::Arc::from(text)),
+        format,
+        path.into(),
+        options,
+    )
+}
+
+/// A file's text as read: already shared, or owned and shared only if the
+/// model keeps it (sharing a `String` as `Arc<str>` copies it).
+enum Text {
+    Shared(std::sync::Arc<str>),
+    Owned(String),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Shared(t) => t,
+            Self::Owned(t) => t,
+        }
+    }
+
+    fn into_shared(self) -> std::sync::Arc<str> {
+        match self {
+            Self::Shared(t) => t,
+            Self::Owned(t) => t.into(),
+        }
+    }
 }
 
 /// Reads one file's text, which the model's sources then keep without
 /// another copy (a copy of a 200 MB file is 200 MB more at the peak).
-fn load_shared(
-    text: std::sync::Arc<str>,
-    format: Format,
-    path: PathBuf,
-    options: &LoadOptions,
-) -> Loaded {
+fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions) -> Loaded {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
     // them agree, or positions would point past the end of the file.
-    let text = if format == Format::Yaml && has_lone_cr(&text) {
-        std::sync::Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
+    let text = if format == Format::Yaml && has_lone_cr(text.as_str()) {
+        Text::Owned(text.as_str().replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
     };
     let mut loaded = Loaded::default();
-    let kept = if options.keep_text {
-        std::sync::Arc::clone(&text)
+    let (text, kept) = if options.keep_text {
+        let shared = text.into_shared();
+        (Text::Shared(std::sync::Arc::clone(&shared)), shared)
     } else {
-        std::sync::Arc::from("")
+        (text, std::sync::Arc::from(""))
     };
     let file = loaded.model.sources.add(path, kept);
-    let text: &str = &text;
+    let text: &str = text.as_str();
     let display = loaded.model.sources.display(file).to_owned();
     if text.len() as u64 > options.max_file_size {
         let d = file_diagnostic(
@@ -351,10 +375,11 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             return piece;
         }
     };
-    let text: std::sync::Arc<str> = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.into(),
-        None => text.into(),
-    };
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = Text::Owned(text);
     Piece {
         loaded: load_shared(text, format, path.to_path_buf(), options),
         read: true,
