@@ -151,9 +151,13 @@ impl Diagnostic {
 
     /// The order of the spec: file, line, check name, entity id (then the
     /// rest, so that the order is total).
-    pub(crate) fn sort_key<'a>(&'a self, sources: &'a crate::source::Sources) -> impl Ord + 'a {
+    pub(crate) fn sort_key<'a>(&'a self, file_ranks: &[u32]) -> impl Ord + 'a {
+        // Files compare by the rank of their display path (see
+        // `Sources::display_ranks`): a folder of many files would otherwise
+        // compare two paths for most pairs of findings.
         let (file, line, column) = self.location.map_or((None, 0, 0), |l| {
-            (Some(sources.display(l.file)), l.line, l.column)
+            let rank = file_ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
+            (Some(rank), l.line, l.column)
         });
         (
             file,

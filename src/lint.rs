@@ -293,7 +293,8 @@ impl Linter {
             });
             true
         });
-        out.sort_by(|a, b| a.sort_key(&model.sources).cmp(&b.sort_key(&model.sources)));
+        let ranks = model.sources.display_ranks();
+        out.sort_by(|a, b| a.sort_key(&ranks).cmp(&b.sort_key(&ranks)));
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
