@@ -25,7 +25,9 @@
 
 mod build;
 mod cycles;
+mod edges;
 mod query;
+mod suggest;
 mod types;
 
 pub use query::{Governing, Owner};

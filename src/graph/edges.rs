@@ -1,0 +1,292 @@
+//! Resolving references into edges. Resolving is look-ups only, so the
+//! entity kinds are shared out over two threads; the edges and the dangling
+//! references come back as lists in model order, and the builder adds them
+//! in that order, so the graph is the same whichever thread was faster.
+
+use petgraph::graph::NodeIndex;
+
+use super::OrgGraph;
+use super::types::{ClaimSource, OrgEdge, OrgNode};
+use crate::model::{ORGANIZATION, Ref};
+
+/// What a reference field may name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Want {
+    Team,
+    TeamOrOrg,
+    Product,
+    Outcome,
+    OutcomeOrObjective,
+    Scope,
+}
+
+impl Want {
+    pub(super) fn accepts(self, node: OrgNode) -> bool {
+        matches!(
+            (self, node),
+            (Self::Team, OrgNode::Team(_))
+                | (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization)
+                | (Self::Product, OrgNode::Product(_))
+                | (Self::Outcome, OrgNode::Outcome(_))
+                | (
+                    Self::OutcomeOrObjective,
+                    OrgNode::Outcome(_) | OrgNode::Objective(_)
+                )
+                | (
+                    Self::Scope,
+                    OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization
+                )
+        )
+    }
+
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Self::Team => "a team",
+            Self::TeamOrOrg => "a team or `organization`",
+            Self::Product => "a product",
+            Self::Outcome => "an outcome",
+            Self::OutcomeOrObjective => "an outcome or an objective",
+            Self::Scope => "a product, a team or `organization`",
+        }
+    }
+}
+
+/// A reference that did not resolve, kept until every edge is built so that
+/// the "did you mean" index is made once, not once per dangling reference.
+pub(super) struct Dangling<'m> {
+    pub from: NodeIndex,
+    pub field: &'static str,
+    pub r: &'m Ref,
+    pub want: Want,
+    /// The entity the id names, when it names one of the wrong kind.
+    pub found: Option<NodeIndex>,
+}
+
+/// One resolved reference or one dangling one, in model order.
+pub(super) enum Step<'m> {
+    Edge(NodeIndex, NodeIndex, OrgEdge),
+    Dangling(Dangling<'m>),
+}
+
+/// Every reference of the model resolved, in model order.
+pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>) -> Vec<Step<'m>> {
+    // Large models only: a thread costs more than a small model's look-ups.
+    const PARALLEL_FROM: usize = 50_000;
+    if g.model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
+        let mut steps = Kinds::TeamsAndProducts.steps(g);
+        steps.extend(Kinds::TheRest.steps(g));
+        return steps;
+    }
+    std::thread::scope(|s| {
+        let rest = s.spawn(|| Kinds::TheRest.steps(g));
+        let mut steps = Kinds::TeamsAndProducts.steps(g);
+        match rest.join() {
+            Ok(more) => steps.extend(more),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        steps
+    })
+}
+
+/// The two halves of the work.
+#[derive(Clone, Copy)]
+enum Kinds {
+    TeamsAndProducts,
+    TheRest,
+}
+
+impl Kinds {
+    fn steps<'m>(self, g: &OrgGraph<'m>) -> Vec<Step<'m>> {
+        let mut out = Steps { g, out: Vec::new() };
+        match self {
+            Self::TeamsAndProducts => {
+                out.teams();
+                out.products();
+            }
+            Self::TheRest => {
+                out.outcomes();
+                out.objectives();
+                out.decisions();
+            }
+        }
+        out.out
+    }
+}
+
+struct Steps<'g, 'm> {
+    g: &'g OrgGraph<'m>,
+    out: Vec<Step<'m>>,
+}
+
+impl<'m> Steps<'_, 'm> {
+    /// Finds the node `r` names, or records it as dangling.
+    fn resolve(
+        &mut self,
+        from: NodeIndex,
+        field: &'static str,
+        r: &'m Ref,
+        want: Want,
+    ) -> Option<NodeIndex> {
+        let found = if r.id == ORGANIZATION {
+            Some(self.g.org)
+        } else {
+            self.g.ids.get(r.id.as_str()).copied()
+        };
+        if let Some(node) = found
+            && want.accepts(self.g.graph[node])
+        {
+            return Some(node);
+        }
+        self.out.push(Step::Dangling(Dangling {
+            from,
+            field,
+            r,
+            want,
+            found,
+        }));
+        None
+    }
+
+    fn edge(&mut self, from: NodeIndex, to: NodeIndex, edge: OrgEdge) {
+        self.out.push(Step::Edge(from, to, edge));
+    }
+
+    fn teams(&mut self) {
+        let model = self.g.model;
+        for (i, t) in model.teams.iter().enumerate() {
+            let n = self.g.teams[i];
+            if let Some(parent) = &t.parent
+                && let Some(target) = self.resolve(n, "parent", parent, Want::TeamOrOrg)
+            {
+                self.edge(n, target, OrgEdge::Parent);
+            }
+            for r in &t.owns {
+                if let Some(target) = self.resolve(n, "owns", r, Want::Product) {
+                    let via = ClaimSource::OwnsField;
+                    self.edge(
+                        n,
+                        target,
+                        OrgEdge::Owns {
+                            via,
+                            at: r.location,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn products(&mut self) {
+        let model = self.g.model;
+        for (i, p) in model.products.iter().enumerate() {
+            let n = self.g.products[i];
+            for r in &p.owner {
+                if let Some(team) = self.resolve(n, "owner", r, Want::Team) {
+                    let via = ClaimSource::OwnerField;
+                    self.edge(
+                        team,
+                        n,
+                        OrgEdge::Owns {
+                            via,
+                            at: r.location,
+                        },
+                    );
+                }
+            }
+            for r in &p.contributors {
+                if let Some(team) = self.resolve(n, "contributors", r, Want::Team) {
+                    self.edge(team, n, OrgEdge::Contributes);
+                }
+            }
+            if let Some(r) = &p.part_of
+                && let Some(parent) = self.resolve(n, "part_of", r, Want::Product)
+            {
+                self.edge(n, parent, OrgEdge::PartOf);
+            }
+            for r in &p.outcomes {
+                if let Some(o) = self.resolve(n, "outcomes", r, Want::Outcome) {
+                    self.edge(n, o, OrgEdge::Serves);
+                }
+            }
+        }
+    }
+
+    fn outcomes(&mut self) {
+        let model = self.g.model;
+        for (i, o) in model.outcomes.iter().enumerate() {
+            let n = self.g.outcomes[i];
+            if let Some(r) = &o.owner
+                && let Some(team) = self.resolve(n, "owner", r, Want::Team)
+            {
+                let via = ClaimSource::OwnerField;
+                self.edge(
+                    team,
+                    n,
+                    OrgEdge::Owns {
+                        via,
+                        at: r.location,
+                    },
+                );
+            }
+            for r in &o.supports {
+                if let Some(parent) = self.resolve(n, "supports", r, Want::Outcome) {
+                    self.edge(n, parent, OrgEdge::Supports);
+                }
+            }
+        }
+    }
+
+    fn objectives(&mut self) {
+        let model = self.g.model;
+        for (i, o) in model.objectives.iter().enumerate() {
+            let n = self.g.objectives[i];
+            if let Some(r) = &o.owner
+                && let Some(team) = self.resolve(n, "owner", r, Want::Team)
+            {
+                let via = ClaimSource::OwnerField;
+                self.edge(
+                    team,
+                    n,
+                    OrgEdge::Owns {
+                        via,
+                        at: r.location,
+                    },
+                );
+            }
+            for r in &o.supports {
+                if let Some(target) = self.resolve(n, "supports", r, Want::OutcomeOrObjective) {
+                    self.edge(n, target, OrgEdge::Supports);
+                }
+            }
+        }
+    }
+
+    fn decisions(&mut self) {
+        let model = self.g.model;
+        for (i, d) in model.decisions.iter().enumerate() {
+            let n = self.g.decisions[i];
+            if let Some(scope) = self.resolve(n, "scope", &d.scope, Want::Scope) {
+                self.edge(n, scope, OrgEdge::AppliesTo);
+            }
+            let roles: [(&'static str, &'m [Ref], OrgEdge); 5] = [
+                ("decides", &d.decides, OrgEdge::Decides),
+                ("recommends", &d.recommends, OrgEdge::Recommends),
+                ("agrees", &d.agrees, OrgEdge::Agrees),
+                ("consulted", &d.consulted, OrgEdge::Consulted),
+                ("informed", &d.informed, OrgEdge::Informed),
+            ];
+            for (field, refs, edge) in roles {
+                for r in refs {
+                    if let Some(team) = self.resolve(n, field, r, Want::Team) {
+                        self.edge(team, n, edge);
+                    }
+                }
+            }
+            if let Some(r) = &d.escalates_to
+                && let Some(target) = self.resolve(n, "escalates_to", r, Want::TeamOrOrg)
+            {
+                self.edge(n, target, OrgEdge::EscalatesTo);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! "Did you mean" for dangling references, fast on a million ids.
+
+use petgraph::graph::NodeIndex;
+
+use super::OrgGraph;
+use super::edges::Want;
+use super::types::OrgNode;
+use crate::diagnostic::did_you_mean;
+use crate::model::ORGANIZATION;
+
+/// Finds the closest existing id for a dangling one. Small models compare
+/// against every id of the wanted kind; large ones only against the ids of
+/// that kind that sort next to the word, forwards and backwards, which
+/// catches typos at either end while keeping each look-up logarithmic. One
+/// index serves every kind of reference: sorting a million ids is the cost
+/// here, so it is paid once, the two orders on two threads.
+pub(super) struct Suggester<'m> {
+    /// Every id (and `organization`), sorted.
+    forward: Vec<(&'m str, NodeIndex)>,
+    /// The same, ordered by their characters read backwards; empty for
+    /// small models.
+    backward: Vec<(&'m str, NodeIndex)>,
+}
+
+/// The first 32 bytes of an id as two integers, zero-padded: sorting a
+/// million ids that share long prefixes (`team-payments-…`) by `memcmp`
+/// costs a call per comparison, while these compare in two instructions and
+/// decide the order of every id up to 32 bytes long. Ties fall back to the
+/// whole id.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey(u128, u128);
+
+impl SortKey {
+    fn new(bytes: impl Iterator<Item = u8>) -> Self {
+        let mut key = [0u8; 32];
+        for (slot, b) in key.iter_mut().zip(bytes) {
+            *slot = b;
+        }
+        let (high, low) = key.split_at(16);
+        let part = |half: &[u8]| {
+            let mut word = [0u8; 16];
+            word.copy_from_slice(half);
+            u128::from_be_bytes(word)
+        };
+        Self(part(high), part(low))
+    }
+}
+
+/// Compares two ids read backwards (the order of their reversed strings).
+fn cmp_reversed(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().rev().cmp(b.bytes().rev())
+}
+
+impl<'m> Suggester<'m> {
+    const FULL_SCAN: usize = 20_000;
+    const WINDOW: usize = 32;
+    /// How far a look-up walks from the word's place to find `WINDOW` ids of
+    /// the wanted kind, so that a rare kind among many others stays cheap.
+    const MAX_STEPS: usize = 4096;
+
+    pub(super) fn new(g: &OrgGraph<'m>) -> Self {
+        // No reference field names a key result: leaving them out makes the
+        // sorts about half as long.
+        let mut all: Vec<(&'m str, NodeIndex)> = g
+            .ids
+            .iter()
+            .filter(|(_, n)| !matches!(g.graph[**n], OrgNode::KeyResult(..)))
+            .map(|(id, n)| (*id, *n))
+            .collect();
+        all.push((ORGANIZATION, g.org));
+        if all.len() <= Self::FULL_SCAN {
+            all.sort_unstable();
+            return Self {
+                forward: all,
+                backward: Vec::new(),
+            };
+        }
+        Self {
+            backward: Self::by_reversed(&all),
+            forward: Self::sorted(all),
+        }
+    }
+
+    /// `ids` ordered by their bytes read backwards.
+    fn by_reversed(ids: &[(&'m str, NodeIndex)]) -> Vec<(&'m str, NodeIndex)> {
+        let mut keyed: Vec<(SortKey, &'m str, NodeIndex)> = ids
+            .iter()
+            .map(|&(id, n)| (SortKey::new(id.bytes().rev()), id, n))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_reversed(a.1, b.1)));
+        keyed.into_iter().map(|(_, id, n)| (id, n)).collect()
+    }
+
+    /// `ids` in the order of their bytes.
+    fn sorted(ids: Vec<(&'m str, NodeIndex)>) -> Vec<(&'m str, NodeIndex)> {
+        let mut keyed: Vec<(SortKey, &'m str, NodeIndex)> = ids
+            .into_iter()
+            .map(|(id, n)| (SortKey::new(id.bytes()), id, n))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        keyed.into_iter().map(|(_, id, n)| (id, n)).collect()
+    }
+
+    pub(super) fn suggest(&self, g: &OrgGraph<'m>, word: &str, want: Want) -> Option<&'m str> {
+        let accepts = |n: NodeIndex| want.accepts(g.graph[n]);
+        if self.backward.is_empty() {
+            let candidates = self
+                .forward
+                .iter()
+                .filter(|(_, n)| accepts(*n))
+                .map(|(id, _)| *id);
+            return did_you_mean(word, candidates);
+        }
+        let mut near: Vec<&'m str> = Vec::with_capacity(4 * Self::WINDOW);
+        let at = self.forward.partition_point(|(id, _)| *id < word);
+        Self::around(&self.forward, at, &accepts, &mut near);
+        let at = self
+            .backward
+            .partition_point(|(id, _)| cmp_reversed(id, word).is_lt());
+        Self::around(&self.backward, at, &accepts, &mut near);
+        // Sorted so that ties between equally close ids break the same way every run.
+        near.sort_unstable();
+        near.dedup();
+        did_you_mean(word, near)
+    }
+
+    /// Up to `WINDOW` accepted ids on each side of `at`.
+    fn around(
+        list: &[(&'m str, NodeIndex)],
+        at: usize,
+        accepts: &impl Fn(NodeIndex) -> bool,
+        out: &mut Vec<&'m str>,
+    ) {
+        let accepted = |&(id, n): &(&'m str, NodeIndex)| accepts(n).then_some(id);
+        let before = list[..at].iter().rev().take(Self::MAX_STEPS);
+        out.extend(before.filter_map(accepted).take(Self::WINDOW));
+        let after = list[at..].iter().take(Self::MAX_STEPS);
+        out.extend(after.filter_map(accepted).take(Self::WINDOW));
+    }
+}
