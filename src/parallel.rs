@@ -36,8 +36,10 @@ pub(crate) fn map<T: Sync, R: Send>(
     stack: Option<usize>,
     f: impl Fn(usize, &T) -> R + Sync,
 ) -> Vec<R> {
-    const BATCH: usize = 16;
-    let threads = threads.min(items.len().div_ceil(BATCH)).max(1);
+    // Batches of up to 16 items, smaller when there are few items, so that
+    // every thread gets some.
+    let batch = (items.len() / threads.max(1) / 8).clamp(1, 16);
+    let threads = threads.min(items.len()).max(1);
     let inline = match stack {
         Some(_) => items.len() <= 1,
         None => threads <= 1,
@@ -49,11 +51,11 @@ pub(crate) fn map<T: Sync, R: Send>(
     let work = || {
         let mut done = Vec::new();
         loop {
-            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            let start = next.fetch_add(batch, Ordering::Relaxed);
             if start >= items.len() {
                 return done;
             }
-            let end = (start + BATCH).min(items.len());
+            let end = (start + batch).min(items.len());
             for (i, item) in items.iter().enumerate().take(end).skip(start) {
                 done.push((i, f(i, item)));
             }
