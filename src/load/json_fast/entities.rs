@@ -1,0 +1,676 @@
+//! How each kind of entity reads its fields on the fast path: the same
+//! fields, defaults and refusals as the general path's lowering, with any
+//! doubt sent back to it.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::{
+    Cx, Fields, Refs, Str, first_time, give_up, id, names, number, one_ref, required_text, text,
+    word,
+};
+use crate::model::{
+    DecisionArea, DecisionRight, Funding, KeyResult, KeyResultKind, Member, Objective, Outcome,
+    Product, ProductKind, Ref, Role, Team, TeamKind,
+};
+use crate::source::Location;
+
+#[derive(Default)]
+pub(super) struct TeamFields {
+    seen: u32,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<TeamKind>,
+    parent: Option<Ref>,
+    owns: Vec<Ref>,
+    members: Vec<Member>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for TeamFields {
+    type Entity = Team;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "kind" => {
+                first_time(&mut self.seen, 4)?;
+                self.kind = word(map)?;
+            }
+            "parent" => {
+                first_time(&mut self.seen, 8)?;
+                self.parent = one_ref(cx, map)?;
+            }
+            "owns" => {
+                first_time(&mut self.seen, 16)?;
+                self.owns = map.next_value_seed(Refs { cx })?;
+            }
+            "members" => {
+                first_time(&mut self.seen, 32)?;
+                self.members = map.next_value_seed(ListOf::<OneMember<'_, '_, '_>>::new(cx))?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 64)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 128)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Team> {
+        Some(Team {
+            id: self.id?,
+            name: self.name,
+            kind: self.kind.unwrap_or_default(),
+            parent: self.parent,
+            owns: self.owns,
+            members: self.members,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+/// One member of a team: `{ name, role }`.
+struct OneMember<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneMember<'_, '_, '_> {
+    type Value = Member;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Member, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member table")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Member, A::Error> {
+        let mut seen = 0u32;
+        let mut name = None;
+        let mut role = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match key.as_str() {
+                "name" => {
+                    first_time(&mut seen, 1)?;
+                    name = text(self.cx, &mut map)?;
+                }
+                "role" => {
+                    first_time(&mut seen, 2)?;
+                    role = text(self.cx, &mut map)?.map(|r| Role::parse(&r));
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        Ok(Member {
+            name: name.ok_or_else(give_up)?,
+            role,
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct ProductFields {
+    seen: u32,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<ProductKind>,
+    owner: Vec<Ref>,
+    contributors: Vec<Ref>,
+    part_of: Option<Ref>,
+    outcomes: Vec<Ref>,
+    funding: Option<Funding>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for ProductFields {
+    type Entity = Product;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "kind" => {
+                first_time(&mut self.seen, 4)?;
+                self.kind = word(map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 8)?;
+                self.owner = map.next_value_seed(Refs { cx })?;
+            }
+            "contributors" => {
+                first_time(&mut self.seen, 16)?;
+                self.contributors = map.next_value_seed(Refs { cx })?;
+            }
+            "part_of" => {
+                first_time(&mut self.seen, 32)?;
+                self.part_of = one_ref(cx, map)?;
+            }
+            "outcomes" => {
+                first_time(&mut self.seen, 64)?;
+                self.outcomes = map.next_value_seed(Refs { cx })?;
+            }
+            "funding" => {
+                first_time(&mut self.seen, 128)?;
+                self.funding = word(map)?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 256)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 512)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Product> {
+        Some(Product {
+            id: self.id?,
+            name: self.name,
+            kind: self.kind,
+            owner: self.owner,
+            contributors: self.contributors,
+            part_of: self.part_of,
+            outcomes: self.outcomes,
+            funding: self.funding,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct OutcomeFields {
+    seen: u32,
+    id: Option<String>,
+    statement: Option<String>,
+    metric: Option<String>,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    owner: Option<Ref>,
+    supports: Vec<Ref>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for OutcomeFields {
+    type Entity = Outcome;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "statement" => {
+                first_time(&mut self.seen, 2)?;
+                self.statement = text(cx, map)?;
+            }
+            "metric" => {
+                first_time(&mut self.seen, 4)?;
+                self.metric = text(cx, map)?.filter(|m| !m.trim().is_empty());
+            }
+            "baseline" => {
+                first_time(&mut self.seen, 8)?;
+                self.baseline = number(map)?;
+            }
+            "target" => {
+                first_time(&mut self.seen, 16)?;
+                self.target = number(map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 32)?;
+                self.owner = one_ref(cx, map)?;
+            }
+            "supports" => {
+                first_time(&mut self.seen, 64)?;
+                self.supports = map.next_value_seed(Refs { cx })?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 128)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 256)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Outcome> {
+        Some(Outcome {
+            id: self.id?,
+            statement: required_text::<de::value::Error>(self.statement).ok()?,
+            metric: self.metric,
+            baseline: self.baseline,
+            target: self.target,
+            owner: self.owner,
+            supports: self.supports,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct ObjectiveFields {
+    seen: u32,
+    id: Option<String>,
+    title: Option<String>,
+    owner: Option<Ref>,
+    period: Option<String>,
+    supports: Vec<Ref>,
+    /// Key results as read, before the objective's id is known.
+    key_results: Vec<RawKeyResult>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for ObjectiveFields {
+    type Entity = Objective;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "title" => {
+                first_time(&mut self.seen, 2)?;
+                self.title = text(cx, map)?;
+            }
+            "owner" => {
+                first_time(&mut self.seen, 4)?;
+                self.owner = one_ref(cx, map)?;
+            }
+            "period" => {
+                first_time(&mut self.seen, 8)?;
+                self.period = text(cx, map)?;
+            }
+            "supports" => {
+                first_time(&mut self.seen, 16)?;
+                self.supports = map.next_value_seed(Refs { cx })?;
+            }
+            "key_results" => {
+                first_time(&mut self.seen, 32)?;
+                self.key_results =
+                    map.next_value_seed(ListOf::<OneKeyResult<'_, '_, '_>>::new(cx))?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 64)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 128)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, cx: &mut Cx<'_, '_>, location: Location) -> Option<Objective> {
+        let id = self.id?;
+        // The general path counts key results after the objective, and
+        // refuses the next item once the total reaches the limit.
+        cx.entities += self.key_results.len();
+        let key_results = self
+            .key_results
+            .into_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let mut kr = raw.fields;
+                kr.id = raw.id.unwrap_or_else(|| KeyResult::default_id(&id, i + 1));
+                kr.location = Some(raw.location);
+                kr
+            })
+            .collect();
+        Some(Objective {
+            id,
+            title: required_text::<de::value::Error>(self.title).ok()?,
+            owner: self.owner,
+            period: self.period,
+            supports: self.supports,
+            key_results,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+/// A key result read before its objective's id (its default id) is known.
+struct RawKeyResult {
+    id: Option<String>,
+    fields: KeyResult,
+    location: Location,
+}
+
+/// One key result: a line of text or a table.
+struct OneKeyResult<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneKeyResult<'_, '_, '_> {
+    type Value = RawKeyResult;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
+    type Value = RawKeyResult;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key result")
+    }
+
+    /// A key result written as a line of text.
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        if v.trim().is_empty() || !self.cx.text_ok(v) {
+            return Err(give_up());
+        }
+        let location = self.cx.string_location(v).ok_or_else(give_up)?;
+        Ok(RawKeyResult {
+            id: None,
+            fields: KeyResult::new(String::new(), v),
+            location,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        let mut location = None;
+        let mut id_written = None;
+        let mut kr = KeyResult::new(String::new(), String::new());
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            match key.as_str() {
+                "id" => {
+                    first_time(&mut seen, 1)?;
+                    id_written = Some(id(cx, &mut map)?);
+                }
+                "text" => {
+                    first_time(&mut seen, 2)?;
+                    kr.text = required_text(text(cx, &mut map)?)?;
+                }
+                "metric" => {
+                    first_time(&mut seen, 4)?;
+                    kr.metric = text(cx, &mut map)?.filter(|m| !m.trim().is_empty());
+                }
+                "baseline" => {
+                    first_time(&mut seen, 8)?;
+                    kr.baseline = number(&mut map)?;
+                }
+                "target" => {
+                    first_time(&mut seen, 16)?;
+                    kr.target = number(&mut map)?;
+                }
+                "unit" => {
+                    first_time(&mut seen, 32)?;
+                    kr.unit = text(cx, &mut map)?;
+                }
+                "kind" => {
+                    first_time(&mut seen, 64)?;
+                    kr.kind = word::<KeyResultKind, _>(&mut map)?;
+                }
+                "description" => {
+                    first_time(&mut seen, 128)?;
+                    kr.description = text(cx, &mut map)?;
+                }
+                "allow" => {
+                    first_time(&mut seen, 256)?;
+                    kr.allow = names(cx, &mut map)?;
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        // No text at all is a problem the general path reports.
+        if seen & 2 == 0 {
+            return Err(give_up());
+        }
+        Ok(RawKeyResult {
+            id: id_written,
+            fields: kr,
+            location: location.ok_or_else(give_up)?,
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct DecisionFields {
+    seen: u32,
+    area: Option<DecisionArea>,
+    scope: Option<Ref>,
+    decides: Vec<Ref>,
+    recommends: Vec<Ref>,
+    agrees: Vec<Ref>,
+    consulted: Vec<Ref>,
+    informed: Vec<Ref>,
+    escalates_to: Option<Ref>,
+    description: Option<String>,
+    allow: Vec<String>,
+}
+
+impl Fields for DecisionFields {
+    type Entity = DecisionRight;
+
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let refs = |bit: u32, seen: &mut u32, cx: &mut Cx<'_, '_>, map: &mut A| {
+            first_time(seen, bit)?;
+            map.next_value_seed(Refs { cx })
+        };
+        match key {
+            "area" => {
+                first_time(&mut self.seen, 1)?;
+                self.area = text(cx, map)?.map(|a| DecisionArea::parse(a.trim()));
+            }
+            "scope" => {
+                first_time(&mut self.seen, 2)?;
+                self.scope = one_ref(cx, map)?;
+            }
+            "decides" => self.decides = refs(4, &mut self.seen, cx, map)?,
+            "recommends" => self.recommends = refs(8, &mut self.seen, cx, map)?,
+            "agrees" => self.agrees = refs(16, &mut self.seen, cx, map)?,
+            "consulted" => self.consulted = refs(32, &mut self.seen, cx, map)?,
+            "informed" => self.informed = refs(64, &mut self.seen, cx, map)?,
+            "escalates_to" => {
+                first_time(&mut self.seen, 128)?;
+                self.escalates_to = one_ref(cx, map)?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 256)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 512)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<DecisionRight> {
+        Some(DecisionRight {
+            area: self.area?,
+            scope: self.scope?,
+            decides: self.decides,
+            recommends: self.recommends,
+            agrees: self.agrees,
+            consulted: self.consulted,
+            informed: self.informed,
+            escalates_to: self.escalates_to,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+/// An item type of a [`ListOf`]: how to read one item with the shared state.
+trait Item {
+    type Value;
+
+    fn next<'de, A: SeqAccess<'de>>(
+        cx: &mut Cx<'_, '_>,
+        seq: &mut A,
+    ) -> Result<Option<Self::Value>, A::Error>;
+}
+
+impl Item for OneMember<'_, '_, '_> {
+    type Value = Member;
+
+    fn next<'de, A: SeqAccess<'de>>(
+        cx: &mut Cx<'_, '_>,
+        seq: &mut A,
+    ) -> Result<Option<Member>, A::Error> {
+        seq.next_element_seed(OneMember { cx })
+    }
+}
+
+impl Item for OneKeyResult<'_, '_, '_> {
+    type Value = RawKeyResult;
+
+    fn next<'de, A: SeqAccess<'de>>(
+        cx: &mut Cx<'_, '_>,
+        seq: &mut A,
+    ) -> Result<Option<RawKeyResult>, A::Error> {
+        seq.next_element_seed(OneKeyResult { cx })
+    }
+}
+
+/// A list of `I` items, or `null` for none: a team's `members`, an
+/// objective's `key_results`.
+struct ListOf<'c, 't, 'o, I> {
+    cx: &'c mut Cx<'t, 'o>,
+    item: PhantomData<I>,
+}
+
+impl<'c, 't, 'o, I> ListOf<'c, 't, 'o, I> {
+    fn new(cx: &'c mut Cx<'t, 'o>) -> Self {
+        Self {
+            cx,
+            item: PhantomData,
+        }
+    }
+}
+
+impl<'de, I: Item> DeserializeSeed<'de> for ListOf<'_, '_, '_, I> {
+    type Value = Vec<I::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, I: Item> Visitor<'de> for ListOf<'_, '_, '_, I> {
+    type Value = Vec<I::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = I::next(self.cx, &mut seq)? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+}
