@@ -126,7 +126,10 @@ fn incomplete(
     missing: &[&str],
 ) -> Option<Diagnostic> {
     let team = g.team(*defs.first()?);
-    let ids: Vec<&str> = products.iter().map(|&p| g.product(p).id.as_str()).collect();
+    // By id, so that reordering the files does not change the message.
+    let mut ids: Vec<&str> = products.iter().map(|&p| g.product(p).id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
     let what = if ids.len() == 1 {
         "product"
     } else {
@@ -175,7 +178,7 @@ mod tests {
         let found = findings(NAME, &two_missing);
         assert_eq!(
             found[0].message,
-            "team `checkout` owns customer-facing products `shop` and `app` but has no product manager or designer"
+            "team `checkout` owns customer-facing products `app` and `shop` but has no product manager or designer"
         );
         assert_eq!(
             found[0].help.as_deref(),

@@ -107,10 +107,13 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
         String::from("name one owning team with `owner:` on the product or `owns:` on a team");
 
     let contributors = contributors(g, defs);
-    let contributor_ids: Vec<&str> = contributors
+    // Named by id, not in model order, so that reordering the files does
+    // not change the message.
+    let mut contributor_ids: Vec<&str> = contributors
         .iter()
         .map(|&t| g.team(t).id.as_str())
         .collect();
+    contributor_ids.sort_unstable();
     match contributor_ids.len() {
         0 => {}
         1 => help.push_str(&format!(
@@ -134,11 +137,13 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
             .collect();
         parent_owners.sort_unstable();
         parent_owners.dedup();
-        let owner_ids: Vec<&str> = parent_owners
+        let mut owner_ids: Vec<&str> = parent_owners
             .iter()
             .map(|&t| g.team(t).id.as_str())
             .filter(|id| !contributor_ids.contains(id))
             .collect();
+        owner_ids.sort_unstable();
+        owner_ids.dedup();
         if !owner_ids.is_empty() {
             help.push_str(&format!(
                 "; `{}`, which it is part of, is owned by {}",
@@ -206,7 +211,7 @@ mod tests {
         let found = findings(NAME, contributors);
         let help = found[0].help.as_deref().unwrap_or_default();
         assert!(
-            help.ends_with("; `b` and `a` contribute to it and are candidates"),
+            help.ends_with("; `a` and `b` contribute to it and are candidates"),
             "{help}"
         );
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();

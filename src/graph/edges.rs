@@ -215,24 +215,7 @@ impl<'m> Steps<'_, 'm> {
         let model = self.g.model;
         for (i, o) in model.outcomes.iter().enumerate() {
             let n = self.g.outcomes[i];
-            if let Some(r) = &o.owner
-                && let Some(team) = self.resolve(n, "owner", r, Want::Team)
-            {
-                let via = ClaimSource::OwnerField;
-                self.edge(
-                    team,
-                    n,
-                    OrgEdge::Owns {
-                        via,
-                        at: r.location,
-                    },
-                );
-            }
-            for r in &o.supports {
-                if let Some(parent) = self.resolve(n, "supports", r, Want::Outcome) {
-                    self.edge(n, parent, OrgEdge::Supports);
-                }
-            }
+            self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::Outcome);
         }
     }
 
@@ -240,23 +223,34 @@ impl<'m> Steps<'_, 'm> {
         let model = self.g.model;
         for (i, o) in model.objectives.iter().enumerate() {
             let n = self.g.objectives[i];
-            if let Some(r) = &o.owner
-                && let Some(team) = self.resolve(n, "owner", r, Want::Team)
-            {
-                let via = ClaimSource::OwnerField;
-                self.edge(
-                    team,
-                    n,
-                    OrgEdge::Owns {
-                        via,
-                        at: r.location,
-                    },
-                );
-            }
-            for r in &o.supports {
-                if let Some(target) = self.resolve(n, "supports", r, Want::OutcomeOrObjective) {
-                    self.edge(n, target, OrgEdge::Supports);
-                }
+            self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::OutcomeOrObjective);
+        }
+    }
+
+    /// An outcome's or an objective's owning team and what it supports.
+    fn owner_and_supports(
+        &mut self,
+        n: NodeIndex,
+        owner: Option<&'m Ref>,
+        supports: &'m [Ref],
+        supported: Want,
+    ) {
+        if let Some(r) = owner
+            && let Some(team) = self.resolve(n, "owner", r, Want::Team)
+        {
+            let via = ClaimSource::OwnerField;
+            self.edge(
+                team,
+                n,
+                OrgEdge::Owns {
+                    via,
+                    at: r.location,
+                },
+            );
+        }
+        for r in supports {
+            if let Some(target) = self.resolve(n, "supports", r, supported) {
+                self.edge(n, target, OrgEdge::Supports);
             }
         }
     }
