@@ -10,7 +10,8 @@
 //! (an unknown field, a wrong type, a bad id, a number written as text, a
 //! limit reached, a syntax error) this path gives up and the file is read
 //! again the general way, which then reports it. The two paths must build
-//! the same model with the same locations; `tests/json_fast.rs` checks it.
+//! the same model with the same locations; the tests beside this file check
+//! it. Big files are read on all cores (see `split`).
 //!
 //! Positions come from borrowed strings: serde_json hands out `&'de str`
 //! slices of the input for strings without escapes, and the distance from
