@@ -137,38 +137,9 @@ impl Linter {
         // Checks are independent: run them on a few threads, each finding
         // kept in its check's slot, then concatenated in registry order so
         // that the output does not depend on scheduling.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .clamp(1, 4)
-            .min(active.len().max(1));
-        let mut per_check: Vec<(Vec<Diagnostic>, usize)> = Vec::with_capacity(active.len());
-        if threads <= 1 {
-            for check in &active {
-                per_check.push(self.run_one(&graph, *check));
-            }
-        } else {
-            let next = std::sync::atomic::AtomicUsize::new(0);
-            let slots: Vec<std::sync::Mutex<(Vec<Diagnostic>, usize)>> =
-                active.iter().map(|_| std::sync::Mutex::default()).collect();
-            std::thread::scope(|s| {
-                for _ in 0..threads {
-                    s.spawn(|| {
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(check) = active.get(i) else { break };
-                            let diags = self.run_one(&graph, *check);
-                            if let Ok(mut slot) = slots[i].lock() {
-                                *slot = diags;
-                            }
-                        }
-                    });
-                }
-            });
-            per_check.extend(slots.into_iter().map(|m| {
-                m.into_inner()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-            }));
-        }
+        let per_check = crate::parallel::map(&active, crate::parallel::threads(4), None, |check| {
+            self.run_one(&graph, *check)
+        });
         found.reserve(per_check.iter().map(|(d, _)| d.len()).sum());
         let mut dropped: Vec<Truncated> = Vec::new();
         for (check, (diags, lost)) in active.iter().zip(per_check) {

@@ -34,7 +34,7 @@ pub(crate) fn map<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     stack: Option<usize>,
-    f: impl Fn(usize, &T) -> R + Sync,
+    f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
     // Batches of up to 16 items, smaller when there are few items, so that
     // every thread gets some.
@@ -45,7 +45,7 @@ pub(crate) fn map<T: Sync, R: Send>(
         None => threads <= 1,
     };
     if inline {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+        return items.iter().map(&f).collect();
     }
     let next = AtomicUsize::new(0);
     let work = || {
@@ -57,7 +57,7 @@ pub(crate) fn map<T: Sync, R: Send>(
             }
             let end = (start + batch).min(items.len());
             for (i, item) in items.iter().enumerate().take(end).skip(start) {
-                done.push((i, f(i, item)));
+                done.push((i, f(item)));
             }
         }
     };
@@ -107,7 +107,7 @@ mod tests {
         let items: Vec<usize> = (0..1000).collect();
         for threads in [1, 2, 7] {
             for stack in [None, Some(4 << 20)] {
-                let out = map(&items, threads, stack, |i, &x| (i, x * 2, known_stack()));
+                let out = map(&items, threads, stack, |&x| (x, x * 2, known_stack()));
                 assert_eq!(out.len(), 1000);
                 for (i, &(j, y, known)) in out.iter().enumerate() {
                     assert_eq!((i, y), (j, i * 2));
@@ -118,7 +118,7 @@ mod tests {
                 }
             }
         }
-        assert!(map(&[] as &[u8], 4, None, |_, _| 0).is_empty());
+        assert!(map(&[] as &[u8], 4, None, |_| 0).is_empty());
         assert_eq!(known_stack(), 0);
     }
 }

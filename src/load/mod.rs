@@ -137,7 +137,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // counts them in that order); reading and parsing them is independent
     // work, spread over the cores; merging is in path order again.
     let threads = crate::parallel::threads(8);
-    let found = crate::parallel::map(&files, threads, None, |_, path| inspect(path, options));
+    let found = crate::parallel::map(&files, threads, None, |path| inspect(path, options));
     let mut total: u64 = 0;
     let plans: Vec<(&PathBuf, Plan)> = files
         .iter()
@@ -147,7 +147,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Workers get the stack the YAML parser needs, so that it runs on them
     // rather than on a thread of its own for every file.
     let stack = Some(options.parse_limits().parser_stack());
-    let pieces = crate::parallel::map(&plans, threads, stack, |_, (path, plan)| {
+    let pieces = crate::parallel::map(&plans, threads, stack, |(path, plan)| {
         load_file(path, plan, options)
     });
     let mut read_any = false;

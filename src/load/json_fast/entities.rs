@@ -33,10 +33,6 @@ pub(super) struct TeamFields {
 impl Fields for TeamFields {
     type Entity = Team;
 
-    fn new() -> Self {
-        Self::default()
-    }
-
     fn field<'de, A: MapAccess<'de>>(
         &mut self,
         cx: &mut Cx<'_, '_>,
@@ -158,10 +154,6 @@ pub(super) struct ProductFields {
 impl Fields for ProductFields {
     type Entity = Product;
 
-    fn new() -> Self {
-        Self::default()
-    }
-
     fn field<'de, A: MapAccess<'de>>(
         &mut self,
         cx: &mut Cx<'_, '_>,
@@ -248,10 +240,6 @@ pub(super) struct OutcomeFields {
 impl Fields for OutcomeFields {
     type Entity = Outcome;
 
-    fn new() -> Self {
-        Self::default()
-    }
-
     fn field<'de, A: MapAccess<'de>>(
         &mut self,
         cx: &mut Cx<'_, '_>,
@@ -332,10 +320,6 @@ pub(super) struct ObjectiveFields {
 
 impl Fields for ObjectiveFields {
     type Entity = Objective;
-
-    fn new() -> Self {
-        Self::default()
-    }
 
     fn field<'de, A: MapAccess<'de>>(
         &mut self,
@@ -532,10 +516,6 @@ pub(super) struct DecisionFields {
 
 impl Fields for DecisionFields {
     type Entity = DecisionRight;
-
-    fn new() -> Self {
-        Self::default()
-    }
 
     fn field<'de, A: MapAccess<'de>>(
         &mut self,

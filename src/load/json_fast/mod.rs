@@ -547,10 +547,8 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
 }
 
 /// How one kind of entity reads its fields.
-trait Fields: Sized {
+trait Fields: Default {
     type Entity;
-
-    fn new() -> Self;
 
     /// Reads the value of `key`; an unknown key gives up.
     fn field<'de, A: MapAccess<'de>>(
@@ -599,7 +597,7 @@ impl<'de, F: Fields> Visitor<'de> for Entity<'_, '_, '_, F> {
         if !cx.count_entity() {
             return Err(give_up());
         }
-        let mut fields = F::new();
+        let mut fields = F::default();
         let mut location = None;
         while let Some(key) = map.next_key::<Str<'de>>()? {
             if location.is_none() {

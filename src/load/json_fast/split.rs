@@ -156,7 +156,7 @@ pub(super) fn read(
         .zip(cursors)
         .map(|(u, c)| c.map(|c| (u, c)))
         .collect::<Option<_>>()?;
-    let pieces = crate::parallel::map(&work, threads, None, |_, (unit, lines)| {
+    let pieces = crate::parallel::map(&work, threads, None, |(unit, lines)| {
         let mut cx = cx_at(lines.clone());
         read_unit(&mut cx, unit).map(|()| cx)
     });
