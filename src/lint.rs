@@ -1,6 +1,7 @@
 //! Running checks: the [`Linter`] turns a model into a sorted [`Report`].
 
-use std::collections::HashMap;
+// Keys are check names and ids from the input: foldhash, randomly seeded.
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
 use crate::check::{Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
@@ -161,7 +162,7 @@ impl Linter {
     fn unknown_allows(&self, model: &Model) -> Vec<Diagnostic> {
         let names: Vec<&str> = self.checks.iter().map(|c| c.meta().name).collect();
         let mut out = Vec::new();
-        for e in model.entities().filter(|e| !e.allow.is_empty()) {
+        for e in model.entities_allowing() {
             for name in e.allow.iter().filter(|n| !names.contains(&n.as_str())) {
                 let shown = crate::check::quote_text(name);
                 let help = match crate::diagnostic::did_you_mean(name, names.iter().copied()) {
@@ -196,14 +197,15 @@ impl Linter {
         found: Vec<Diagnostic>,
         mut truncated: Vec<Truncated>,
     ) -> Report {
-        let levels: HashMap<&str, Level> = self
+        // Each registered check's level and its slot in `kept`.
+        let levels: HashMap<&str, (Level, usize)> = self
             .checks
             .iter()
-            .map(|c| (c.meta().name, self.level(c.meta())))
+            .enumerate()
+            .map(|(slot, c)| (c.meta().name, (self.level(c.meta()), slot)))
             .collect();
         let allowed: HashMap<(EntityKind, &str), &[String]> = model
-            .entities()
-            .filter(|e| !e.allow.is_empty())
+            .entities_allowing()
             .filter_map(|e| match e.id {
                 std::borrow::Cow::Borrowed(id) => Some(((e.kind, id), e.allow)),
                 std::borrow::Cow::Owned(_) => None,
@@ -217,14 +219,18 @@ impl Linter {
             .collect();
         // Findings made while loading and building are capped here, like the
         // checks' own findings are capped by their sinks.
-        let mut kept: HashMap<std::borrow::Cow<'static, str>, usize> = HashMap::new();
+        let mut kept: Vec<usize> = vec![0; self.checks.len()];
+        let mut kept_unregistered: HashMap<String, usize> = HashMap::default();
         // In place: a second vector of a few hundred thousand findings would
         // only raise the peak memory of a large run.
         let mut out = found;
         out.retain_mut(|d| {
             // A check nobody registered (a user's check pushing under another
             // name) is reported as an error rather than lost.
-            let level = levels.get(&*d.check).copied().unwrap_or(Level::Deny);
+            let (level, slot) = match levels.get(&*d.check) {
+                Some(&(level, slot)) => (level, Some(slot)),
+                None => (Level::Deny, None),
+            };
             let Some(severity) = level.severity() else {
                 return false;
             };
@@ -235,7 +241,10 @@ impl Linter {
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
                 return false;
             }
-            let count = kept.entry(d.check.clone()).or_insert(0);
+            let count = match slot.and_then(|slot| kept.get_mut(slot)) {
+                Some(count) => count,
+                None => kept_unregistered.entry(d.check.to_string()).or_insert(0),
+            };
             if *count >= self.max_findings {
                 match truncated.iter_mut().find(|t| t.check == *d.check) {
                     Some(t) => t.dropped += 1,

@@ -7,6 +7,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+// A big org is about a million small strings and vectors: glibc's allocator
+// spends a tenth of a check in malloc and free, mimalloc far less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // User input must never end in a Rust panic's exit status (101): if a bug
     // slips through, say so plainly and exit 2 ("could not run").

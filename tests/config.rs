@@ -273,7 +273,7 @@ fn a_custom_check_runs_with_the_built_in_ones() {
     );
     // The JSON output carries it like a built-in finding.
     let json = opmodel::report::json::to_string(&report);
-    assert!(json.contains("\"check\": \"unnamed-product\""), "{json}");
+    assert!(json.contains("\"check\":\"unnamed-product\""), "{json}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{DecisionIx, OrgGraph, TeamIx};
+use crate::graph::{DecisionIx, IdHasher, OrgGraph, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef};
 
 declare_check! {
@@ -68,7 +68,7 @@ impl Check for ConflictingDeciders {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize> = HashMap::new();
+        let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize, IdHasher> = HashMap::default();
         let mut groups: Vec<Vec<DecisionIx>> = Vec::new();
         for d in g.decision_ixs() {
             let right = g.decision(d);

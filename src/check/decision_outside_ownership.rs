@@ -109,7 +109,7 @@ impl Check for DecisionOutsideOwnership {
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
         for p in g.product_ixs() {
             // A duplicated id: scopes and claims resolve to the first definition.
-            if g.product_ix(&g.product(p).id) != Some(p) {
+            if !g.is_primary(g.product_node(p)) {
                 continue;
             }
             let owners: Vec<TeamIx> = g.owners(p).into_iter().map(|o| o.team).collect();

@@ -103,7 +103,7 @@ fn customer_facing(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
         .iter()
         .flat_map(|&t| g.products_of(t))
         .filter(|&p| g.product(p).kind == Some(ProductKind::CustomerFacing))
-        .map(|p| g.product_ix(&g.product(p).id).unwrap_or(p))
+        .map(|p| g.canonical_product(p))
         .collect();
     products.sort_unstable();
     products.dedup();

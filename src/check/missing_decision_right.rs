@@ -115,9 +115,8 @@ impl Check for MissingDecisionRight {
         let coverage = Coverage::new(g, &areas);
         let mut team_memo: HashMap<TeamIx, Cover> = HashMap::default();
         for p in g.product_ixs() {
-            let product = g.product(p);
             // A duplicated id: decisions scoped to it resolve to the first definition.
-            if g.product_ix(&product.id) != Some(p) {
+            if !g.is_primary(g.product_node(p)) {
                 continue;
             }
             let mut covered = coverage.org.clone();
@@ -198,13 +197,8 @@ fn finding(
     missing: &[&DecisionArea],
 ) -> Diagnostic {
     let product = g.product(p);
-    let missing_names: Vec<String> = missing.iter().map(|a| a.to_string()).collect();
-    let listed: Vec<&str> = missing_names.iter().map(String::as_str).collect();
-    let message = format!(
-        "product `{}` has no decision right for {}",
-        product.id,
-        alternatives(&listed)
-    );
+    let mut message = format!("product `{}` has no decision right for ", product.id);
+    push_alternatives(&mut message, missing);
     let decider = match owners {
         [only] => g.team(*only).id.as_str(),
         _ => "<team>",
@@ -236,12 +230,17 @@ fn finding(
 }
 
 /// "`a`", "`a` or `b`", "`a`, `b` or `c`".
-fn alternatives(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+/// Appends "`a`, `b` or `c`".
+fn push_alternatives(out: &mut String, items: &[&DecisionArea]) {
+    use std::fmt::Write as _;
+    for (i, item) in items.iter().enumerate() {
+        let sep = match i {
+            0 => "",
+            _ if i + 1 == items.len() => " or ",
+            _ => ", ",
+        };
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{sep}`{item}`");
     }
 }
 

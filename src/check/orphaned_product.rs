@@ -72,7 +72,7 @@ impl Check for OrphanedProduct {
 
 /// The definition that references to the team's id resolve to.
 fn canonical(g: &OrgGraph<'_>, team: TeamIx) -> TeamIx {
-    g.team_ix(&g.team(team).id).unwrap_or(team)
+    g.canonical_team(team)
 }
 
 /// The resolved contributors of every definition, each team once, in model order.

@@ -92,7 +92,7 @@ fn products(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
     let mut products: Vec<ProductIx> = defs
         .iter()
         .flat_map(|&t| g.products_of(t))
-        .map(|p| g.product_ix(&g.product(p).id).unwrap_or(p))
+        .map(|p| g.canonical_product(p))
         .collect();
     products.sort_unstable();
     products.dedup();

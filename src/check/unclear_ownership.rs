@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{ClaimSource, OrgGraph, ProductIx, TeamIx};
+use crate::graph::{ClaimSource, IndexHasher, OrgGraph, ProductIx, TeamIx};
 use crate::model::{EntityKind, EntityRef};
 use crate::source::Location;
 
@@ -87,11 +87,11 @@ struct Claimant {
 /// The accountable teams of every definition of a product, one per team
 /// id (a team defined twice is still one team), in model order.
 fn claimants(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Vec<Claimant> {
-    let mut index: HashMap<TeamIx, usize> = HashMap::new();
+    let mut index: HashMap<TeamIx, usize, IndexHasher> = HashMap::default();
     let mut out: Vec<Claimant> = Vec::new();
     for &p in defs {
         for owner in g.owners(p) {
-            let team = g.team_ix(&g.team(owner.team).id).unwrap_or(owner.team);
+            let team = g.canonical_team(owner.team);
             match index.get(&team).and_then(|&i| out.get_mut(i)) {
                 Some(c) => c.claims.extend(owner.claims),
                 None => {

@@ -29,6 +29,7 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
         key_results: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
         ids: HashMap::with_capacity_and_hasher(entity_count, super::IdHasher::default()),
+        shadowed: HashMap::default(),
         graph,
         diagnostics: Vec::new(),
     };
@@ -95,6 +96,7 @@ fn define<'m>(
         .with_help("give this entity another id")
         .at(location);
         g.diagnostics.push(d);
+        g.shadowed.insert(node, None);
         return;
     }
     match g.ids.entry(id) {
@@ -103,6 +105,7 @@ fn define<'m>(
         }
         std::collections::hash_map::Entry::Occupied(e) => {
             let first = *e.get();
+            g.shadowed.insert(node, Some(first));
             let first_ref = g.entity_ref(first);
             let first_loc = g.location(first);
             let message = if first_ref.kind == kind {

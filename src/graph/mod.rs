@@ -72,6 +72,10 @@ pub struct OrgGraph<'m> {
     // Ids come from input, so they keep std's keyed hasher: a file cannot be
     // crafted to make every look-up collide.
     ids: HashMap<&'m str, NodeIndex, IdHasher>,
+    /// The entities whose id does not name them: a second definition maps
+    /// to the first, an entity with the reserved id `organization` to
+    /// `None`. Empty in a sound model, so asking costs next to nothing.
+    shadowed: HashMap<NodeIndex, Option<NodeIndex>, IndexHasher>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -142,6 +146,47 @@ impl<'m> OrgGraph<'m> {
             return Some(self.org);
         }
         self.ids.get(id).copied()
+    }
+
+    /// Whether `node`'s id names it: false for the second definition of an
+    /// id (its id names the first) and for an entity that uses the reserved
+    /// id `organization`. Checks that report once per id skip the others.
+    pub fn is_primary(&self, node: NodeIndex) -> bool {
+        !self.shadowed.contains_key(&node)
+    }
+
+    /// The entity that `node`'s id names: `node` itself, or the first
+    /// definition when `node` defines its id again; `None` for an entity
+    /// that uses the reserved id `organization`.
+    pub fn definition_of(&self, node: NodeIndex) -> Option<NodeIndex> {
+        match self.shadowed.get(&node) {
+            Some(first) => *first,
+            None => Some(node),
+        }
+    }
+
+    /// The team that `team`'s id names: `team` itself unless its id is
+    /// defined twice, then the first team definition (a team defined twice
+    /// is one team).
+    pub fn canonical_team(&self, team: TeamIx) -> TeamIx {
+        match self
+            .definition_of(self.team_node(team))
+            .map(|n| self.graph[n])
+        {
+            Some(OrgNode::Team(first)) => first,
+            _ => team,
+        }
+    }
+
+    /// The product that `product`'s id names, like [`Self::canonical_team`].
+    pub fn canonical_product(&self, product: ProductIx) -> ProductIx {
+        match self
+            .definition_of(self.product_node(product))
+            .map(|n| self.graph[n])
+        {
+            Some(OrgNode::Product(first)) => first,
+            _ => product,
+        }
     }
 
     /// The team with `id`.
@@ -235,11 +280,18 @@ impl<'m> OrgGraph<'m> {
     /// than one only when the id is defined twice, which `duplicate-id`
     /// reports): checks that report once per team iterate over these.
     pub fn team_definitions(&self) -> Vec<Vec<TeamIx>> {
+        if self.shadowed.is_empty() {
+            return self.team_ixs().map(|t| vec![t]).collect();
+        }
         group_by_id(self.team_ixs(), |t| self.team(t).id.as_str())
     }
 
     /// Every product id once, in model order, with all of its definitions.
     pub fn product_definitions(&self) -> Vec<Vec<ProductIx>> {
+        // Every id unique and none reserved: each product is its own group.
+        if self.shadowed.is_empty() {
+            return self.product_ixs().map(|p| vec![p]).collect();
+        }
         group_by_id(self.product_ixs(), |p| self.product(p).id.as_str())
     }
 
@@ -350,8 +402,10 @@ fn group_by_id<'a, I: Copy>(
     ixs: impl Iterator<Item = I>,
     id_of: impl Fn(I) -> &'a str,
 ) -> Vec<Vec<I>> {
-    let mut index: HashMap<&'a str, usize> = HashMap::new();
-    let mut out: Vec<Vec<I>> = Vec::new();
+    let ixs = ixs.into_iter();
+    let mut index: HashMap<&'a str, usize, IdHasher> =
+        HashMap::with_capacity_and_hasher(ixs.size_hint().0, IdHasher::default());
+    let mut out: Vec<Vec<I>> = Vec::with_capacity(ixs.size_hint().0);
     for ix in ixs {
         match index.entry(id_of(ix)) {
             std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].push(ix),

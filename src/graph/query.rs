@@ -140,7 +140,7 @@ impl<'m> OrgGraph<'m> {
     /// Follows single-valued edges from `start` (not included), cycle-safe.
     fn chain(&self, start: NodeIndex, keep: impl Fn(&OrgEdge) -> bool) -> Vec<NodeIndex> {
         let mut out = Vec::new();
-        let mut seen = HashSet::default();
+        let mut seen = Seen::default();
         seen.insert(start);
         let mut current = start;
         loop {
@@ -289,7 +289,7 @@ impl<'m> OrgGraph<'m> {
             out.extend(self.ancestors(o.team));
         }
         out.push(self.organization());
-        let mut seen = HashSet::default();
+        let mut seen = Seen::default();
         out.retain(|n| seen.insert(*n));
         out
     }
@@ -305,5 +305,73 @@ impl<'m> OrgGraph<'m> {
             let decisions = self.decisions_at(area, scope);
             (!decisions.is_empty()).then_some(Governing { scope, decisions })
         })
+    }
+}
+
+/// The nodes met so far on a walk. Walks up a hierarchy are a handful of
+/// nodes long, and a few comparisons on the stack beat hashing (and
+/// allocating a table) for each of a hundred thousand products; a long walk
+/// (a deep or cyclic hierarchy) moves to a hash set, so it stays linear.
+struct Seen {
+    few: [NodeIndex; Self::FEW],
+    len: usize,
+    many: HashSet<NodeIndex>,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Self {
+            few: [NodeIndex::end(); Self::FEW],
+            len: 0,
+            many: HashSet::default(),
+        }
+    }
+}
+
+impl Seen {
+    const FEW: usize = 16;
+
+    /// Adds `n`; false when it was already there.
+    fn insert(&mut self, n: NodeIndex) -> bool {
+        if self.len <= Self::FEW {
+            let few = &self.few[..self.len];
+            if few.contains(&n) {
+                return false;
+            }
+            if let Some(slot) = self.few.get_mut(self.len) {
+                *slot = n;
+                self.len += 1;
+                return true;
+            }
+            // Full: from here on, the hash set holds everything.
+            self.many.extend(self.few);
+            self.len = Self::FEW + 1;
+        }
+        self.many.insert(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use petgraph::graph::NodeIndex;
+
+    use super::Seen;
+
+    #[test]
+    fn seen_answers_the_same_before_and_after_it_outgrows_the_stack() {
+        for count in [0, 1, Seen::FEW - 1, Seen::FEW, Seen::FEW + 1, 100] {
+            let mut seen = Seen::default();
+            for i in 0..count {
+                assert!(seen.insert(NodeIndex::new(i)), "{i} of {count} is new");
+                assert!(
+                    !seen.insert(NodeIndex::new(i)),
+                    "{i} of {count} was just added"
+                );
+            }
+            for i in 0..count {
+                assert!(!seen.insert(NodeIndex::new(i)), "{i} of {count} is known");
+            }
+            assert!(seen.insert(NodeIndex::new(count)), "{count} is new");
+        }
     }
 }

@@ -31,11 +31,25 @@ pub(super) struct Suggester<'m> {
 struct SortKey(u128, u128);
 
 impl SortKey {
-    fn new(bytes: impl Iterator<Item = u8>) -> Self {
+    fn new(id: &str) -> Self {
+        let bytes = id.as_bytes();
         let mut key = [0u8; 32];
-        for (slot, b) in key.iter_mut().zip(bytes) {
-            *slot = b;
-        }
+        let n = bytes.len().min(32);
+        key[..n].copy_from_slice(&bytes[..n]);
+        Self::from_array(key)
+    }
+
+    /// The key of `id` read backwards: its last 32 bytes, last byte first.
+    fn reversed(id: &str) -> Self {
+        let bytes = id.as_bytes();
+        let mut key = [0u8; 32];
+        let n = bytes.len().min(32);
+        key[..n].copy_from_slice(&bytes[bytes.len() - n..]);
+        key[..n].reverse();
+        Self::from_array(key)
+    }
+
+    fn from_array(key: [u8; 32]) -> Self {
         let (high, low) = key.split_at(16);
         let part = |half: &[u8]| {
             let mut word = [0u8; 16];
@@ -75,27 +89,37 @@ impl<'m> Suggester<'m> {
                 backward: Vec::new(),
             };
         }
-        Self {
-            backward: Self::by_reversed(&all),
-            forward: Self::sorted(all),
+        if crate::parallel::threads(2) < 2 {
+            return Self {
+                backward: Self::by_reversed(&all),
+                forward: Self::sorted(&all),
+            };
         }
+        std::thread::scope(|s| {
+            let backward = s.spawn(|| Self::by_reversed(&all));
+            let forward = Self::sorted(&all);
+            match backward.join() {
+                Ok(backward) => Self { forward, backward },
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 
     /// `ids` ordered by their bytes read backwards.
     fn by_reversed(ids: &[(&'m str, NodeIndex)]) -> Vec<(&'m str, NodeIndex)> {
         let mut keyed: Vec<(SortKey, &'m str, NodeIndex)> = ids
             .iter()
-            .map(|&(id, n)| (SortKey::new(id.bytes().rev()), id, n))
+            .map(|&(id, n)| (SortKey::reversed(id), id, n))
             .collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_reversed(a.1, b.1)));
         keyed.into_iter().map(|(_, id, n)| (id, n)).collect()
     }
 
     /// `ids` in the order of their bytes.
-    fn sorted(ids: Vec<(&'m str, NodeIndex)>) -> Vec<(&'m str, NodeIndex)> {
+    fn sorted(ids: &[(&'m str, NodeIndex)]) -> Vec<(&'m str, NodeIndex)> {
         let mut keyed: Vec<(SortKey, &'m str, NodeIndex)> = ids
-            .into_iter()
-            .map(|(id, n)| (SortKey::new(id.bytes()), id, n))
+            .iter()
+            .map(|&(id, n)| (SortKey::new(id), id, n))
             .collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         keyed.into_iter().map(|(_, id, n)| (id, n)).collect()

@@ -155,6 +155,44 @@ impl Model {
             .chain(decisions)
     }
 
+    /// The entities with a non-empty `allow` list, in model order: what
+    /// [`Self::entities`] gives filtered on `allow`, without formatting the
+    /// id of every decision right on the way.
+    pub fn entities_allowing(&self) -> impl Iterator<Item = EntityInfo<'_>> {
+        let allows = |allow: &[String]| !allow.is_empty();
+        let teams = self.teams.iter().filter(move |t| allows(&t.allow));
+        let products = self.products.iter().filter(move |p| allows(&p.allow));
+        let outcomes = self.outcomes.iter().filter(move |o| allows(&o.allow));
+        let objectives = self.objectives.iter().flat_map(move |o| {
+            let objective = allows(&o.allow)
+                .then(|| EntityInfo::new(EntityKind::Objective, &o.id, o.location, &o.allow));
+            objective.into_iter().chain(
+                o.key_results
+                    .iter()
+                    .filter(move |kr| allows(&kr.allow))
+                    .map(|kr| {
+                        EntityInfo::new(EntityKind::KeyResult, &kr.id, kr.location, &kr.allow)
+                    }),
+            )
+        });
+        let decisions = self.decisions.iter().filter(move |d| allows(&d.allow));
+        teams
+            .map(|t| EntityInfo::new(EntityKind::Team, &t.id, t.location, &t.allow))
+            .chain(
+                products.map(|p| EntityInfo::new(EntityKind::Product, &p.id, p.location, &p.allow)),
+            )
+            .chain(
+                outcomes.map(|o| EntityInfo::new(EntityKind::Outcome, &o.id, o.location, &o.allow)),
+            )
+            .chain(objectives)
+            .chain(decisions.map(|d| EntityInfo {
+                kind: EntityKind::Decision,
+                id: Cow::Owned(d.id()),
+                location: d.location,
+                allow: &d.allow,
+            }))
+    }
+
     /// Appends every entity and file of `other` to this model (the merge of
     /// the spec: sections are concatenated; ids are checked later).
     pub fn merge(&mut self, other: Model) {
@@ -299,5 +337,50 @@ impl ModelBuilder {
     /// The finished model.
     pub fn build(self) -> Model {
         self.model
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{Format, load_str};
+
+    #[test]
+    fn entities_allowing_is_entities_with_an_allow_list() {
+        let yaml = "\
+teams:
+  - { id: quiet }
+  - { id: loud, allow: [idle-team] }
+products:
+  - { id: shop, owner: loud, allow: [unaligned-product] }
+  - { id: cart, owner: loud }
+outcomes:
+  - { id: retention, statement: Listeners stay, allow: [unmeasurable-outcome] }
+objectives:
+  - id: grow
+    title: Grow
+    key_results:
+      - { id: grow-1, text: Ship it, allow: [milestone-key-result] }
+      - { id: grow-2, text: Raise retention from 3% to 4% }
+  - { id: keep, title: Keep, allow: [project-style-objective] }
+decisions:
+  - { area: budget-allocation, scope: shop, decides: loud, allow: [missing-decider] }
+  - { area: feature-set, scope: shop, decides: loud }
+";
+        let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+        let model = &loaded.model;
+        let names = |it: &mut dyn Iterator<Item = super::EntityInfo<'_>>| -> Vec<String> {
+            it.map(|e| format!("{}:{}:{}", e.kind, e.id, e.allow.join(",")))
+                .collect()
+        };
+        let allowing = names(&mut model.entities_allowing());
+        let filtered = names(&mut model.entities().filter(|e| !e.allow.is_empty()));
+        assert_eq!(allowing, filtered);
+        assert_eq!(allowing.len(), 6, "{allowing:?}");
+        assert!(
+            allowing
+                .iter()
+                .any(|e| e.contains("budget-allocation@shop")),
+            "{allowing:?}"
+        );
     }
 }

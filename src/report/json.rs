@@ -1,41 +1,51 @@
 //! The JSON object of the spec.
 //!
 //! ```json
-//! { "diagnostics": [ { "check": "...", "severity": "error",
-//!     "entity": { "kind": "product", "id": "web-player" },
-//!     "message": "...", "help": "...",
-//!     "location": { "file": "org/products.yaml", "line": 12, "column": 5 },
-//!     "related": [ { "kind": "team", "id": "playback" } ] } ],
-//!   "summary": { "errors": 1, "warnings": 0, "entities": 42 } }
+//! {
+//!   "diagnostics": [
+//!     {"check":"orphaned-product","severity":"error","entity":{"kind":"product","id":"web-player"},"message":"...","help":"...","location":{"file":"org/products.yaml","line":12,"column":5},"related":[{"kind":"team","id":"playback"}]}
+//!   ],
+//!   "summary": {"errors":1,"warnings":0,"entities":42}
+//! }
 //! ```
 
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::SerializeMap;
 
 use super::Report;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Location, Sources};
 
-/// Writes the report as the spec's JSON object (pretty-printed, with a
-/// final newline).
+/// Writes the report as the spec's JSON object, with a final newline.
+///
+/// Each diagnostic is one compact line of its own: the output stays easy to
+/// read, grep and diff, and a run with a few hundred thousand findings
+/// writes about a third fewer bytes than an indented rendering would.
 ///
 /// # Errors
 ///
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut *out,
-        serde_json::ser::PrettyFormatter::with_indent(b"  "),
-    );
-    JsonReport(report)
-        .serialize(&mut ser)
-        .map_err(|e| match e.io_error_kind() {
-            Some(kind) => io::Error::new(kind, e),
-            None => io::Error::other(e),
-        })?;
-    out.write_all(b"\n")
+    out.write_all(b"{\n  \"diagnostics\": [")?;
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut *out, &JsonDiagnostic(d, &report.sources)).map_err(io_error)?;
+    }
+    if !report.diagnostics.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"summary\": ")?;
+    serde_json::to_writer(&mut *out, &report.summary).map_err(io_error)?;
+    out.write_all(b"\n}\n")
+}
+
+fn io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
 }
 
 /// The report as the spec's JSON object, in a string.
@@ -44,30 +54,6 @@ pub fn to_string(report: &Report) -> String {
     // Writing to a Vec cannot fail.
     let _ = write(report, &mut buf);
     String::from_utf8(buf).unwrap_or_default()
-}
-
-struct JsonReport<'a>(&'a Report);
-
-impl Serialize for JsonReport<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Report", 2)?;
-        st.serialize_field("diagnostics", &Diagnostics(self.0))?;
-        st.serialize_field("summary", &self.0.summary)?;
-        st.end()
-    }
-}
-
-struct Diagnostics<'a>(&'a Report);
-
-impl Serialize for Diagnostics<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.0
-                .diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic(d, &self.0.sources)),
-        )
-    }
 }
 
 struct JsonDiagnostic<'a>(&'a Diagnostic, &'a Sources);

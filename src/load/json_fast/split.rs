@@ -1,16 +1,21 @@
 //! One big JSON file on several cores.
 //!
-//! A first pass (at the speed of skipping JSON) outlines the file: its
-//! sections and, in each, the raw text of every entity. The entities are
-//! then read in chunks on all cores, each chunk with its own line cursor
-//! started where the chunk starts, and the pieces joined in file order, so
-//! the model is the one the single pass builds. The entity limit is checked
-//! on the total, which is stricter than the single pass (a file at the limit
-//! goes the general way, which reports exactly).
+//! This thread outlines the file at the speed of skipping JSON: its
+//! sections and, in each, the raw text of every entity. Every `chunk`
+//! entities go out as a unit of work, with a line cursor advanced to where
+//! the unit starts (units are met in document order, so one forward walk
+//! serves them all), and the other cores read the units into entities while
+//! the outline goes on; when it is done this thread reads units too. The
+//! pieces are joined in file order, so the model is the one the single pass
+//! builds. The entity limit is checked on the total, which is stricter than
+//! the single pass (a file at the limit goes the general way, which reports
+//! exactly).
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 
-use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{
@@ -28,44 +33,79 @@ pub(super) const MIN_BYTES: usize = 8 << 20;
 /// Entities per unit of work.
 pub(super) const CHUNK: usize = 4096;
 
-/// The top of a file, each value left raw.
-#[derive(Default)]
-struct Outline<'de> {
-    version: Option<&'de RawValue>,
-    organization: Option<&'de RawValue>,
-    sections: Vec<(SectionKind, Vec<&'de RawValue>)>,
+/// A run of entities of one section, with the cursor where the first starts.
+struct Unit<'de> {
+    index: usize,
+    kind: SectionKind,
+    items: Vec<&'de RawValue>,
+    lines: LineCursor<'de>,
 }
 
-struct OutlineVisitor;
+/// Where the outline sends its units, and what it keeps for itself.
+struct Dispatch<'de> {
+    base: usize,
+    chunk: usize,
+    walker: LineCursor<'de>,
+    units: usize,
+    send: mpsc::Sender<Unit<'de>>,
+    version: Option<&'de RawValue>,
+    organization: Option<(&'de RawValue, LineCursor<'de>)>,
+}
 
-impl<'de> DeserializeSeed<'de> for OutlineVisitor {
-    type Value = Outline<'de>;
+impl<'de> Dispatch<'de> {
+    fn offset(&self, raw: &RawValue) -> Option<usize> {
+        (raw.get().as_ptr() as usize).checked_sub(self.base)
+    }
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    /// Sends `items` (non-empty) as the next unit.
+    fn send(&mut self, kind: SectionKind, items: Vec<&'de RawValue>) -> Option<()> {
+        let start = self.offset(items.first()?)?;
+        self.walker.pos(start);
+        let unit = Unit {
+            index: self.units,
+            kind,
+            items,
+            lines: self.walker.clone(),
+        };
+        self.units += 1;
+        // The receiving end lives until every sender is gone.
+        self.send.send(unit).ok()
+    }
+}
+
+/// The top of a file: sections go out in units as they are met.
+struct OutlineVisitor<'a, 'de>(&'a mut Dispatch<'de>);
+
+impl<'de> DeserializeSeed<'de> for OutlineVisitor<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for OutlineVisitor {
-    type Value = Outline<'de>;
+impl<'de> Visitor<'de> for OutlineVisitor<'_, 'de> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a table of sections")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut outline = Outline::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = 0u32;
         while let Some(key) = map.next_key::<Str<'de>>()? {
             let kind = match key.as_str() {
                 "version" => {
                     first_time(&mut seen, 1)?;
-                    outline.version = Some(map.next_value()?);
+                    self.0.version = Some(map.next_value()?);
                     continue;
                 }
                 "organization" => {
                     first_time(&mut seen, 2)?;
-                    outline.organization = Some(map.next_value()?);
+                    let raw: &'de RawValue = map.next_value()?;
+                    let start = self.0.offset(raw).ok_or_else(give_up)?;
+                    self.0.walker.pos(start);
+                    self.0.organization = Some((raw, self.0.walker.clone()));
                     continue;
                 }
                 "teams" => SectionKind::Teams,
@@ -76,19 +116,58 @@ impl<'de> Visitor<'de> for OutlineVisitor {
                 _ => return Err(give_up()),
             };
             first_time(&mut seen, 4 << kind as u32)?;
-            if let Some(items) = map.next_value::<Option<Vec<&'de RawValue>>>()? {
-                outline.sections.push((kind, items));
-            }
+            map.next_value_seed(SectionSeed(self.0, kind))?;
         }
-        Ok(outline)
+        Ok(())
     }
 }
 
-/// A run of entities of one section, and where the first one starts.
-struct Unit<'de> {
-    kind: SectionKind,
-    items: &'de [&'de RawValue],
-    start: usize,
+/// One section (`null` or a list), cut into units as it is read.
+struct SectionSeed<'a, 'de>(&'a mut Dispatch<'de>, SectionKind);
+
+impl<'de> DeserializeSeed<'de> for SectionSeed<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of entities")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Self(dispatch, kind) = self;
+        let chunk = dispatch.chunk;
+        let mut items: Vec<&'de RawValue> = Vec::with_capacity(chunk);
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            items.push(raw);
+            if items.len() == chunk {
+                let full = std::mem::replace(&mut items, Vec::with_capacity(chunk));
+                dispatch.send(kind, full).ok_or_else(give_up)?;
+            }
+        }
+        if !items.is_empty() {
+            dispatch.send(kind, items).ok_or_else(give_up)?;
+        }
+        Ok(())
+    }
 }
 
 /// Reads `text` in units of `chunk` entities on `threads` threads.
@@ -99,67 +178,102 @@ pub(super) fn read(
     chunk: usize,
     threads: usize,
 ) -> Option<Model> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let outline = OutlineVisitor.deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    if let Some(raw) = outline.version
+    let (send, receive) = mpsc::channel::<Unit<'_>>();
+    let receive = Mutex::new(receive);
+    // Set when a unit or the outline gives up: the rest need not be read.
+    let abandoned = AtomicBool::new(false);
+    let cx_at = |lines| cx(text, lines, file, options);
+    let work = || {
+        let mut done: Vec<(usize, Option<Cx<'_, '_>>)> = Vec::new();
+        loop {
+            // Poisoning needs a panic while the lock is held, and nothing
+            // here panics while holding it; if it happened, stop reading.
+            let unit = match receive.lock() {
+                Ok(guard) => guard.recv(),
+                Err(_) => return done,
+            };
+            let Ok(unit) = unit else {
+                return done;
+            };
+            if abandoned.load(Ordering::Relaxed) {
+                continue;
+            }
+            let mut cx = cx_at(unit.lines.clone());
+            let piece = read_unit(&mut cx, &unit).map(|()| cx);
+            if piece.is_none() {
+                abandoned.store(true, Ordering::Relaxed);
+            }
+            done.push((unit.index, piece));
+        }
+    };
+    let mut dispatch = Dispatch {
+        base: text.as_ptr() as usize,
+        chunk: chunk.max(1),
+        walker: LineCursor::new(text),
+        units: 0,
+        send,
+        version: None,
+        organization: None,
+    };
+    let (outlined, pieces) = std::thread::scope(|s| {
+        let mut handles = Vec::with_capacity(threads);
+        for _ in 1..threads.max(1) {
+            let spawned = std::thread::Builder::new()
+                .name("opmodel-worker".to_owned())
+                .spawn_scoped(s, work);
+            // No thread to be had: this one reads every unit after the outline.
+            if let Ok(handle) = spawned {
+                handles.push(handle);
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let outlined =
+            OutlineVisitor(&mut dispatch).deserialize(&mut de).is_ok() && de.end().is_ok();
+        if !outlined {
+            abandoned.store(true, Ordering::Relaxed);
+        }
+        // Hang up, so that the readers stop when the queue is empty.
+        let Dispatch {
+            send,
+            version,
+            organization,
+            units,
+            ..
+        } = dispatch;
+        drop(send);
+        let mut batches = vec![work()];
+        for handle in handles {
+            match handle.join() {
+                Ok(done) => batches.push(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        let mut pieces: Vec<Option<Cx<'_, '_>>> =
+            std::iter::repeat_with(|| None).take(units).collect();
+        for (i, piece) in batches.into_iter().flatten() {
+            if let Some(slot) = pieces.get_mut(i) {
+                *slot = piece;
+            }
+        }
+        ((outlined, version, organization), pieces)
+    });
+    let (outlined, version, organization) = outlined;
+    if !outlined || abandoned.load(Ordering::Relaxed) {
+        return None;
+    }
+    if let Some(raw) = version
         && !version_is_one(raw.get())
     {
         return None;
     }
-    let base = text.as_ptr() as usize;
-    let offset = |raw: &RawValue| (raw.get().as_ptr() as usize).checked_sub(base);
-    let mut units: Vec<Unit<'_>> = Vec::new();
-    for (kind, items) in &outline.sections {
-        for part in items.chunks(chunk.max(1)) {
-            let start = offset(part.first()?)?;
-            units.push(Unit {
-                kind: *kind,
-                items: part,
-                start,
-            });
-        }
-    }
-    // Every unit's cursor, from one walk over the file in document order.
-    let org_start = match outline.organization {
-        Some(raw) => Some(offset(raw)?),
-        None => None,
-    };
-    let mut starts: Vec<(usize, Option<usize>)> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.start, Some(i)))
-        .chain(org_start.map(|s| (s, None)))
-        .collect();
-    starts.sort_unstable();
-    let mut walker = LineCursor::new(text);
-    let mut cursors: Vec<Option<LineCursor<'_>>> = units.iter().map(|_| None).collect();
-    let mut org_cursor = None;
-    for (start, unit) in starts {
-        walker.pos(start);
-        match unit {
-            Some(i) => cursors[i] = Some(walker.clone()),
-            None => org_cursor = Some(walker.clone()),
-        }
-    }
-    let cx_at = |lines| cx(text, lines, file, options);
     let mut model = Model::default();
-    if let (Some(raw), Some(lines)) = (outline.organization, org_cursor) {
+    if let Some((raw, lines)) = organization {
         let mut cx = cx_at(lines);
         let mut de = serde_json::Deserializer::from_str(raw.get());
         Organization { cx: &mut cx }.deserialize(&mut de).ok()?;
         de.end().ok()?;
         model.organization = cx.model.organization;
     }
-    let work: Vec<(&Unit<'_>, LineCursor<'_>)> = units
-        .iter()
-        .zip(cursors)
-        .map(|(u, c)| c.map(|c| (u, c)))
-        .collect::<Option<_>>()?;
-    let pieces = crate::parallel::map(&work, threads, None, |(unit, lines)| {
-        let mut cx = cx_at(lines.clone());
-        read_unit(&mut cx, unit).map(|()| cx)
-    });
     let mut entities = 0usize;
     for piece in pieces {
         let cx = piece?;
@@ -195,7 +309,7 @@ fn cx<'t, 'o>(
 
 /// Reads the entities of one unit into `cx.model`; `None` gives up.
 fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
-    for raw in unit.items {
+    for raw in &unit.items {
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match unit.kind {
             SectionKind::Teams => {
