@@ -3,13 +3,16 @@
 //! order so that nothing downstream depends on scheduling.
 
 use std::cell::Cell;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many threads to use: the cores the OS grants, at most `cap`.
 pub(crate) fn threads(cap: usize) -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, cap.max(1))
+    // Asking the OS reads the cgroup's CPU quota from several files (four
+    // system calls and more): once per process, not once per org file.
+    static CORES: OnceLock<usize> = OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from));
+    cores.clamp(1, cap.max(1))
 }
 
 thread_local! {

@@ -44,17 +44,26 @@ pub fn model_files(
                 continue;
             }
             let path = entry.path();
-            // metadata() follows symlinks; a dangling link is reported like any unreadable file.
-            let meta = match std::fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    if Format::from_path(&path).is_some() {
-                        unreadable(&path, &e, diagnostics, sources);
+            // The listing says what an entry is without a system call per
+            // entry (a folder of 100,000 files is 100,000 fewer `stat`s);
+            // only links, and file systems that do not say, need one.
+            let is_dir = match entry.file_type() {
+                Ok(t) if t.is_file() => false,
+                Ok(t) if t.is_dir() => true,
+                _ => {
+                    // metadata() follows symlinks; a dangling link is reported like any unreadable file.
+                    match std::fs::metadata(&path) {
+                        Ok(m) => m.is_dir(),
+                        Err(e) => {
+                            if Format::from_path(&path).is_some() {
+                                unreadable(&path, &e, diagnostics, sources);
+                            }
+                            continue;
+                        }
                     }
-                    continue;
                 }
             };
-            if meta.is_dir() {
+            if is_dir {
                 let Ok(real) = path.canonicalize() else {
                     continue;
                 };

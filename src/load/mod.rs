@@ -151,6 +151,9 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         load_file(path, plan, options)
     });
     let mut read_any = false;
+    loaded
+        .model
+        .reserve_for(pieces.iter().map(|piece| &piece.loaded.model));
     for piece in pieces {
         read_any |= piece.read;
         let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
@@ -313,9 +316,23 @@ fn inspect(path: &Path, options: &LoadOptions) -> Found {
     }
 }
 
+/// The bytes of `path`, whose size was `size` when inspected, or (inner
+/// `Err`) how many bytes it has past `limit` when it grew beyond it since.
+/// Unlike `std::fs::read`, no second `stat` (the size is known) and no
+/// unbounded read (a file that keeps growing is cut off at the limit).
+fn read_at_most(path: &Path, size: u64, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > limit { Err(read) } else { Ok(bytes) })
+}
+
 /// Whether a file is read: the per-file findings, then the running total.
 enum Plan {
-    Read(Format),
+    /// Read it: its format and the size it had when inspected.
+    Read(Format, u64),
     Skip(String),
 }
 
@@ -331,7 +348,7 @@ fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
             options.max_total_size
         ));
     }
-    Plan::Read(format)
+    Plan::Read(format, size)
 }
 
 fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
@@ -347,12 +364,13 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             read: false,
         }
     };
-    let format = match plan {
-        Plan::Read(format) => *format,
+    let (format, size) = match plan {
+        Plan::Read(format, size) => (*format, *size),
         Plan::Skip(message) => return unread(message.clone()),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_at_most(path, size, options.max_file_size) {
+        Ok(Ok(b)) => b,
+        Ok(Err(read)) => return unread(options::too_big(read, options.max_file_size)),
         Err(e) => return unread(format!("cannot be read: {e}")),
     };
     let text = match String::from_utf8(bytes) {

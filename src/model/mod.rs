@@ -207,11 +207,24 @@ impl Model {
         if self.organization.location.is_none() {
             self.organization.location = other.organization.location;
         }
-        self.teams.extend(other.teams);
-        self.products.extend(other.products);
-        self.outcomes.extend(other.outcomes);
-        self.objectives.extend(other.objectives);
-        self.decisions.extend(other.decisions);
+        append(&mut self.teams, other.teams);
+        append(&mut self.products, other.products);
+        append(&mut self.outcomes, other.outcomes);
+        append(&mut self.objectives, other.objectives);
+        append(&mut self.decisions, other.decisions);
+    }
+
+    /// Makes room for the entities of `others`, so that merging them one by
+    /// one moves each entity once instead of regrowing the lists (whose
+    /// doubling would leave up to half of each list's memory unused).
+    pub(crate) fn reserve_for<'a>(&mut self, others: impl IntoIterator<Item = &'a Model> + Clone) {
+        let total =
+            |count: fn(&Model) -> usize| -> usize { others.clone().into_iter().map(count).sum() };
+        self.teams.reserve(total(|m| m.teams.len()));
+        self.products.reserve(total(|m| m.products.len()));
+        self.outcomes.reserve(total(|m| m.outcomes.len()));
+        self.objectives.reserve(total(|m| m.objectives.len()));
+        self.decisions.reserve(total(|m| m.decisions.len()));
     }
 
     fn shift_files(&mut self, offset: u32) {
@@ -337,6 +350,17 @@ impl ModelBuilder {
     /// The finished model.
     pub fn build(self) -> Model {
         self.model
+    }
+}
+
+/// Moves `from` to the end of `into`; when `into` is empty and has no more
+/// room set aside than `from` fills, it takes over `from`'s memory instead
+/// of copying it.
+fn append<T>(into: &mut Vec<T>, from: Vec<T>) {
+    if into.is_empty() && into.capacity() <= from.len() {
+        *into = from;
+    } else {
+        into.extend(from);
     }
 }
 

@@ -41,9 +41,11 @@ pub(crate) fn read(text: &str, file: FileId, options: &LoadOptions) -> Option<Mo
         return None;
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let threads = crate::parallel::threads(8);
-    if text.len() >= split::MIN_BYTES && threads > 1 {
-        return split::read(text, file, options, split::CHUNK, threads);
+    if text.len() >= split::MIN_BYTES {
+        let threads = crate::parallel::threads(8);
+        if threads > 1 {
+            return split::read(text, file, options, split::CHUNK, threads);
+        }
     }
     read_serial(text, file, options)
 }

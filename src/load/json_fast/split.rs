@@ -274,9 +274,10 @@ pub(super) fn read(
         de.end().ok()?;
         model.organization = cx.model.organization;
     }
+    let pieces: Vec<Cx<'_, '_>> = pieces.into_iter().collect::<Option<_>>()?;
+    model.reserve_for(pieces.iter().map(|cx| &cx.model));
     let mut entities = 0usize;
-    for piece in pieces {
-        let cx = piece?;
+    for cx in pieces {
         entities = entities.saturating_add(cx.entities);
         let part = cx.model;
         model.teams.extend(part.teams);
