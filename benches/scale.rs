@@ -27,6 +27,12 @@ use opmodel::synth::{FileFormat, Spec, generate};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
+// The allocator the `opmodel` tool runs with, so that these figures are the
+// tool's (a library user picks their own).
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Fixture {
     teams: usize,
     dir: PathBuf,

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::edges::{Dangling, Step};
+use super::ids::IdIndex;
 use super::suggest::Suggester;
 use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
 use super::{DUPLICATE_ID, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::Diagnostic;
-use crate::model::{EntityKind, EntityRef, Model, ORGANIZATION};
-use crate::source::Location;
+use crate::model::{Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     let entity_count = model.entity_count() + 1;
@@ -28,7 +28,7 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
         objectives: Vec::with_capacity(model.objectives.len()),
         key_results: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
-        ids: HashMap::with_capacity_and_hasher(entity_count, super::IdHasher::default()),
+        ids: IdIndex::build(&[]).0,
         shadowed: HashMap::default(),
         graph,
         diagnostics: Vec::new(),
@@ -41,33 +41,34 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
 
 fn add_nodes(g: &mut OrgGraph<'_>) {
     let model = g.model;
+    let mut entries: Vec<(&str, NodeIndex)> = Vec::with_capacity(model.entity_count());
     for (i, t) in model.teams.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Team(TeamIx::from_usize(i)));
         g.teams.push(n);
-        define(g, &t.id, n, EntityKind::Team, t.location);
+        entries.push((&t.id, n));
     }
     for (i, p) in model.products.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Product(ProductIx::from_usize(i)));
         g.products.push(n);
-        define(g, &p.id, n, EntityKind::Product, p.location);
+        entries.push((&p.id, n));
     }
     for (i, o) in model.outcomes.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Outcome(OutcomeIx::from_usize(i)));
         g.outcomes.push(n);
-        define(g, &o.id, n, EntityKind::Outcome, o.location);
+        entries.push((&o.id, n));
     }
     for (i, o) in model.objectives.iter().enumerate() {
         let ox = ObjectiveIx::from_usize(i);
         let n = g.graph.add_node(OrgNode::Objective(ox));
         g.objectives.push(n);
-        define(g, &o.id, n, EntityKind::Objective, o.location);
+        entries.push((&o.id, n));
         let mut krs = Vec::with_capacity(o.key_results.len());
         for (k, kr) in o.key_results.iter().enumerate() {
             let kn = g
                 .graph
                 .add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
             krs.push(kn);
-            define(g, &kr.id, kn, EntityKind::KeyResult, kr.location);
+            entries.push((&kr.id, kn));
             g.graph.add_edge(kn, n, OrgEdge::PartOf);
         }
         g.key_results.push(krs);
@@ -78,49 +79,58 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
             .add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
         g.decisions.push(n);
     }
+    // The reserved id names the organisation: entities that use it are not
+    // indexed (`organization` always resolves to the organisation).
+    let mut shadowed: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
+    entries.retain(|&(id, n)| {
+        let reserved = id == ORGANIZATION;
+        if reserved {
+            shadowed.push((n, None));
+        }
+        !reserved
+    });
+    let (ids, taken) = IdIndex::build(&entries);
+    g.ids = ids;
+    shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
+    // In model order, as the entities were met.
+    shadowed.sort_unstable_by_key(|&(n, _)| n);
+    for (node, first) in shadowed {
+        g.shadowed.insert(node, first);
+        let d = match first {
+            None => reserved_id(g, node),
+            Some(first) => duplicate(g, node, first),
+        };
+        g.diagnostics.push(d);
+    }
 }
 
-fn define<'m>(
-    g: &mut OrgGraph<'m>,
-    id: &'m str,
-    node: NodeIndex,
-    kind: EntityKind,
-    location: Option<Location>,
-) {
-    if id == ORGANIZATION {
-        let d = Diagnostic::new(
-            DUPLICATE_ID,
-            EntityRef::new(kind, id),
-            format!("`{ORGANIZATION}` is the reserved id of the organisation itself"),
+/// An entity that uses the reserved id `organization`.
+fn reserved_id(g: &OrgGraph<'_>, node: NodeIndex) -> Diagnostic {
+    Diagnostic::new(
+        DUPLICATE_ID,
+        g.entity_ref(node),
+        format!("`{ORGANIZATION}` is the reserved id of the organisation itself"),
+    )
+    .with_help("give this entity another id")
+    .at(g.location(node))
+}
+
+/// The second (or later) definition `again` of the id `first` has.
+fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic {
+    let entity = g.entity_ref(again);
+    let first_ref = g.entity_ref(first);
+    let message = if first_ref.kind == entity.kind {
+        format!("id `{}` is defined twice", entity.id)
+    } else {
+        format!("id `{}` is already used by {}", entity.id, first_ref)
+    };
+    Diagnostic::new(DUPLICATE_ID, entity, message)
+        .with_help(
+            "ids are unique across the whole model, whatever the kind: rename one of the two",
         )
-        .with_help("give this entity another id")
-        .at(location);
-        g.diagnostics.push(d);
-        g.shadowed.insert(node, None);
-        return;
-    }
-    match g.ids.entry(id) {
-        std::collections::hash_map::Entry::Vacant(e) => {
-            e.insert(node);
-        }
-        std::collections::hash_map::Entry::Occupied(e) => {
-            let first = *e.get();
-            g.shadowed.insert(node, Some(first));
-            let first_ref = g.entity_ref(first);
-            let first_loc = g.location(first);
-            let message = if first_ref.kind == kind {
-                format!("id `{id}` is defined twice")
-            } else {
-                format!("id `{id}` is already used by {}", first_ref)
-            };
-            let d = Diagnostic::new(DUPLICATE_ID, EntityRef::new(kind, id), message)
-                .with_help("ids are unique across the whole model, whatever the kind: rename one of the two")
-                .at(location)
-                .with_label(first_loc, "first defined here")
-                .with_related(first_ref.kind, first_ref.id);
-            g.diagnostics.push(d);
-        }
-    }
+        .at(g.location(again))
+        .with_label(g.location(first), "first defined here")
+        .with_related(first_ref.kind, first_ref.id)
 }
 
 fn add_edges(g: &mut OrgGraph<'_>) {

@@ -130,7 +130,7 @@ impl<'m> Steps<'_, 'm> {
         let found = if r.id == ORGANIZATION {
             Some(self.g.org)
         } else {
-            self.g.ids.get(r.id.as_str()).copied()
+            self.g.ids.get(r.id.as_str())
         };
         if let Some(node) = found
             && want.accepts(self.g.graph[node])

@@ -26,6 +26,7 @@
 mod build;
 mod cycles;
 mod edges;
+mod ids;
 mod query;
 mod suggest;
 mod types;
@@ -69,9 +70,7 @@ pub struct OrgGraph<'m> {
     objectives: Vec<NodeIndex>,
     key_results: Vec<Vec<NodeIndex>>,
     decisions: Vec<NodeIndex>,
-    // Ids come from input, so they keep std's keyed hasher: a file cannot be
-    // crafted to make every look-up collide.
-    ids: HashMap<&'m str, NodeIndex, IdHasher>,
+    ids: ids::IdIndex<'m>,
     /// The entities whose id does not name them: a second definition maps
     /// to the first, an entity with the reserved id `organization` to
     /// `None`. Empty in a sound model, so asking costs next to nothing.
@@ -145,7 +144,7 @@ impl<'m> OrgGraph<'m> {
         if id == ORGANIZATION {
             return Some(self.org);
         }
-        self.ids.get(id).copied()
+        self.ids.get(id)
     }
 
     /// Whether `node`'s id names it: false for the second definition of an

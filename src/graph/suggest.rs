@@ -78,8 +78,7 @@ impl<'m> Suggester<'m> {
         let mut all: Vec<(&'m str, NodeIndex)> = g
             .ids
             .iter()
-            .filter(|(_, n)| !matches!(g.graph[**n], OrgNode::KeyResult(..)))
-            .map(|(id, n)| (*id, *n))
+            .filter(|(_, n)| !matches!(g.graph[*n], OrgNode::KeyResult(..)))
             .collect();
         all.push((ORGANIZATION, g.org));
         if all.len() <= Self::FULL_SCAN {

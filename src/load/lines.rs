@@ -253,7 +253,11 @@ mod tests {
         for step in [1, 2, 5, 37, 300, 1000] {
             let mut cursor = LineCursor::new(&text);
             for &offset in offsets.iter().step_by(step) {
-                assert_eq!(cursor.pos(offset), index.pos(offset), "offset {offset}, step {step}");
+                assert_eq!(
+                    cursor.pos(offset),
+                    index.pos(offset),
+                    "offset {offset}, step {step}"
+                );
             }
             // Backwards restarts from the top and still agrees.
             assert_eq!(cursor.pos(0), index.pos(0));

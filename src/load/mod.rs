@@ -475,3 +475,24 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         None => d,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_at_most;
+
+    #[test]
+    fn a_file_that_grew_past_the_limit_since_it_was_inspected_is_cut_off() {
+        let dir = std::env::temp_dir().join(format!("opmodel-read-at-most-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        let path = dir.join("org.json");
+        std::fs::write(&path, "0123456789").expect("written");
+        // Inspected at 4 bytes (it has grown to 10 since): all of it is read
+        // while within the limit.
+        let read = read_at_most(&path, 4, 10).expect("readable");
+        assert_eq!(read, Ok(b"0123456789".to_vec()));
+        // Past the limit: no more than one byte beyond it is read.
+        assert_eq!(read_at_most(&path, 4, 6).expect("readable"), Err(7));
+        assert!(read_at_most(&dir.join("missing.json"), 0, 10).is_err());
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
+    }
+}
