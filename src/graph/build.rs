@@ -28,7 +28,7 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
         objectives: Vec::with_capacity(model.objectives.len()),
         key_results: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
-        ids: IdIndex::build(&[]).0,
+        ids: IdIndex::default(),
         shadowed: HashMap::default(),
         graph,
         diagnostics: Vec::new(),

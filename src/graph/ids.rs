@@ -53,6 +53,7 @@ impl Hasher for Prehashed {
 type Shard<'m> = HashMap<Key<'m>, NodeIndex, BuildHasherDefault<Prehashed>>;
 
 /// Every id → the node of its first definition.
+#[derive(Default)]
 pub(super) struct IdIndex<'m> {
     // Randomly seeded per process, like std's SipHash: ids in a file cannot
     // be crafted to collide.
@@ -87,23 +88,15 @@ impl<'m> IdIndex<'m> {
         } else {
             crate::parallel::threads(2)
         };
-        let hashes: Vec<u64> = if threads > 1 {
-            let half = entries.len() / 2;
-            let hash_all = |part: &[(&str, NodeIndex)]| -> Vec<u64> {
-                part.iter().map(|(id, _)| hasher.hash_one(id)).collect()
-            };
-            std::thread::scope(|s| {
-                let back = s.spawn(|| hash_all(&entries[half..]));
-                let mut hashes = hash_all(&entries[..half]);
-                match back.join() {
-                    Ok(more) => hashes.extend(more),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-                hashes
-            })
-        } else {
-            entries.iter().map(|(id, _)| hasher.hash_one(id)).collect()
-        };
+        let parts: Vec<&[(&str, NodeIndex)]> = entries
+            .chunks(entries.len().div_ceil(threads).max(1))
+            .collect();
+        let hashes: Vec<u64> = crate::parallel::map(&parts, threads, None, |part| {
+            part.iter()
+                .map(|(id, _)| hasher.hash_one(id))
+                .collect::<Vec<u64>>()
+        })
+        .concat();
         let fill = |shard: usize| -> (Shard<'m>, Vec<Taken>) {
             let mut map =
                 Shard::with_capacity_and_hasher(entries.len() / threads + 1, Default::default());
@@ -124,21 +117,8 @@ impl<'m> IdIndex<'m> {
             }
             (map, taken)
         };
-        let filled: Vec<(Shard<'m>, Vec<Taken>)> = if threads > 1 {
-            std::thread::scope(|s| {
-                let others: Vec<_> = (1..threads).map(|i| s.spawn(move || fill(i))).collect();
-                let mut filled = vec![fill(0)];
-                for other in others {
-                    match other.join() {
-                        Ok(done) => filled.push(done),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-                filled
-            })
-        } else {
-            vec![fill(0)]
-        };
+        let shard_numbers: Vec<usize> = (0..threads).collect();
+        let filled = crate::parallel::map(&shard_numbers, threads, None, |&s| fill(s));
         let mut shards = Vec::with_capacity(threads);
         let mut taken = Vec::new();
         for (shard, t) in filled {

@@ -88,20 +88,21 @@ impl<'m> Suggester<'m> {
                 backward: Vec::new(),
             };
         }
-        if crate::parallel::threads(2) < 2 {
-            return Self {
-                backward: Self::by_reversed(&all),
-                forward: Self::sorted(&all),
-            };
-        }
-        std::thread::scope(|s| {
-            let backward = s.spawn(|| Self::by_reversed(&all));
-            let forward = Self::sorted(&all);
-            match backward.join() {
-                Ok(backward) => Self { forward, backward },
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        })
+        let mut orders = crate::parallel::map(
+            &[false, true],
+            crate::parallel::threads(2),
+            None,
+            |&reversed| {
+                if reversed {
+                    Self::by_reversed(&all)
+                } else {
+                    Self::sorted(&all)
+                }
+            },
+        );
+        let backward = orders.pop().unwrap_or_default();
+        let forward = orders.pop().unwrap_or_default();
+        Self { forward, backward }
     }
 
     /// `ids` ordered by their bytes read backwards.

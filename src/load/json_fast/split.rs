@@ -279,12 +279,7 @@ pub(super) fn read(
     let mut entities = 0usize;
     for cx in pieces {
         entities = entities.saturating_add(cx.entities);
-        let part = cx.model;
-        model.teams.extend(part.teams);
-        model.products.extend(part.products);
-        model.outcomes.extend(part.outcomes);
-        model.objectives.extend(part.objectives);
-        model.decisions.extend(part.decisions);
+        model.merge(cx.model);
     }
     (entities < options.max_entities).then_some(model)
 }
