@@ -16,8 +16,12 @@ use crate::model::{Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     let entity_count = model.entity_count() + 1;
-    let mut graph: DiGraph<OrgNode, OrgEdge> =
-        DiGraph::with_capacity(entity_count, entity_count * 2);
+    // Exact sizes: a graph of a million entities has a few million edges,
+    // and a list that doubles as it grows would leave up to half of that
+    // memory unused. Key results come with their `part of` edge; the other
+    // edges are counted once resolved.
+    let key_results = model.objectives.iter().map(|o| o.key_results.len()).sum();
+    let mut graph: DiGraph<OrgNode, OrgEdge> = DiGraph::with_capacity(entity_count, key_results);
     let org = graph.add_node(OrgNode::Organization);
     let mut g = OrgGraph {
         model,
@@ -135,7 +139,10 @@ fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic
 
 fn add_edges(g: &mut OrgGraph<'_>) {
     let mut pending: Vec<Dangling<'_>> = Vec::new();
-    for step in super::edges::resolve_all(g) {
+    let steps = super::edges::resolve_all(g);
+    let edges = steps.iter().filter(|s| matches!(s, Step::Edge(..))).count();
+    g.graph.reserve_exact_edges(edges);
+    for step in steps {
         match step {
             Step::Edge(from, to, edge) => {
                 g.graph.add_edge(from, to, edge);

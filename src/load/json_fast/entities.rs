@@ -58,7 +58,7 @@ impl Fields for TeamFields {
             }
             "owns" => {
                 first_time(&mut self.seen, 16)?;
-                self.owns = map.next_value_seed(Refs { cx })?;
+                self.owns = map.next_value_seed(Refs::new(cx))?;
             }
             "members" => {
                 first_time(&mut self.seen, 32)?;
@@ -175,11 +175,11 @@ impl Fields for ProductFields {
             }
             "owner" => {
                 first_time(&mut self.seen, 8)?;
-                self.owner = map.next_value_seed(Refs { cx })?;
+                self.owner = map.next_value_seed(Refs::new(cx))?;
             }
             "contributors" => {
                 first_time(&mut self.seen, 16)?;
-                self.contributors = map.next_value_seed(Refs { cx })?;
+                self.contributors = map.next_value_seed(Refs::new(cx))?;
             }
             "part_of" => {
                 first_time(&mut self.seen, 32)?;
@@ -187,7 +187,7 @@ impl Fields for ProductFields {
             }
             "outcomes" => {
                 first_time(&mut self.seen, 64)?;
-                self.outcomes = map.next_value_seed(Refs { cx })?;
+                self.outcomes = map.next_value_seed(Refs::new(cx))?;
             }
             "funding" => {
                 first_time(&mut self.seen, 128)?;
@@ -273,7 +273,7 @@ impl Fields for OutcomeFields {
             }
             "supports" => {
                 first_time(&mut self.seen, 64)?;
-                self.supports = map.next_value_seed(Refs { cx })?;
+                self.supports = map.next_value_seed(Refs::new(cx))?;
             }
             "description" => {
                 first_time(&mut self.seen, 128)?;
@@ -346,7 +346,7 @@ impl Fields for ObjectiveFields {
             }
             "supports" => {
                 first_time(&mut self.seen, 16)?;
-                self.supports = map.next_value_seed(Refs { cx })?;
+                self.supports = map.next_value_seed(Refs::new(cx))?;
             }
             "key_results" => {
                 first_time(&mut self.seen, 32)?;
@@ -371,17 +371,15 @@ impl Fields for ObjectiveFields {
         // The general path counts key results after the objective, and
         // refuses the next item once the total reaches the limit.
         cx.entities += self.key_results.len();
-        let key_results = self
-            .key_results
-            .into_iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                let mut kr = raw.fields;
-                kr.id = raw.id.unwrap_or_else(|| KeyResult::default_id(&id, i + 1));
-                kr.location = Some(raw.location);
-                kr
-            })
-            .collect();
+        // Exactly as long as the list (collecting in place could keep the
+        // read list's spare room).
+        let mut key_results = Vec::with_capacity(self.key_results.len());
+        key_results.extend(self.key_results.into_iter().enumerate().map(|(i, raw)| {
+            let mut kr = raw.fields;
+            kr.id = raw.id.unwrap_or_else(|| KeyResult::default_id(&id, i + 1));
+            kr.location = Some(raw.location);
+            kr
+        }));
         Some(Objective {
             id,
             title: required_text::<de::value::Error>(self.title).ok()?,
@@ -525,7 +523,7 @@ impl Fields for DecisionFields {
     ) -> Result<(), A::Error> {
         let refs = |bit: u32, seen: &mut u32, cx: &mut Cx<'_, '_>, map: &mut A| {
             first_time(seen, bit)?;
-            map.next_value_seed(Refs { cx })
+            map.next_value_seed(Refs::new(cx))
         };
         match key {
             "area" => {
@@ -651,6 +649,9 @@ impl<'de, I: Item> Visitor<'de> for ListOf<'_, '_, '_, I> {
         while let Some(item) = I::next(self.cx, &mut seq)? {
             out.push(item);
         }
+        // Lists grown one push at a time keep room for four; an org's
+        // lists are short and there are hundreds of thousands of them.
+        out.shrink_to_fit();
         Ok(out)
     }
 }

@@ -61,6 +61,7 @@ fn read_serial(text: &str, file: FileId, options: &LoadOptions) -> Option<Model>
         options,
         entities: 0,
         model: Model::default(),
+        list: Vec::new(),
     };
     let mut de = serde_json::Deserializer::from_str(text);
     // Nesting is bounded by the visitors (at most six levels), so serde_json's
@@ -86,6 +87,10 @@ struct Cx<'t, 'o> {
     /// Entities read so far, counted as the general path counts them.
     entities: usize,
     model: Model,
+    /// The ids of the list being read, gathered here so that each list is
+    /// made at its exact length: lists grown one push at a time keep room
+    /// for four, and most lists in an org name one or two entities.
+    list: Vec<Ref>,
 }
 
 impl Cx<'_, '_> {
@@ -258,41 +263,76 @@ fn number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<f64>, A::Error> 
     }
 }
 
-/// References: an id, a list of ids, or `null` (none).
-struct Refs<'c, 't, 'o> {
-    cx: &'c mut Cx<'t, 'o>,
+/// Where the ids of a reference field go: a list, or (for a field that
+/// names at most one entity) an option, so that a single id costs no list.
+trait RefSlot: Default {
+    /// The field holding `list`; `None` when it has no room for them all.
+    fn from_list(list: std::vec::Drain<'_, Ref>) -> Option<Self>;
 }
 
-impl<'de> DeserializeSeed<'de> for Refs<'_, '_, '_> {
-    type Value = Vec<Ref>;
+impl RefSlot for Vec<Ref> {
+    fn from_list(list: std::vec::Drain<'_, Ref>) -> Option<Self> {
+        // A drain knows its length: the list is allocated once, exactly.
+        Some(list.collect())
+    }
+}
+
+impl RefSlot for Option<Ref> {
+    fn from_list(mut list: std::vec::Drain<'_, Ref>) -> Option<Self> {
+        (list.len() <= 1).then(|| list.next())
+    }
+}
+
+/// References: an id, a list of ids, or `null` (none).
+struct Refs<'c, 't, 'o, S = Vec<Ref>> {
+    cx: &'c mut Cx<'t, 'o>,
+    slot: std::marker::PhantomData<S>,
+}
+
+impl<'c, 't, 'o, S> Refs<'c, 't, 'o, S> {
+    fn new(cx: &'c mut Cx<'t, 'o>) -> Self {
+        Self {
+            cx,
+            slot: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, S: RefSlot> DeserializeSeed<'de> for Refs<'_, '_, '_, S> {
+    type Value = S;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Refs<'_, '_, '_> {
-    type Value = Vec<Ref>;
+impl<'de, S: RefSlot> Visitor<'de> for Refs<'_, '_, '_, S> {
+    type Value = S;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an id or a list of ids")
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
+        Ok(S::default())
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(vec![reference(self.cx, v)?])
+        let r = reference(self.cx, v)?;
+        self.cx.list.clear();
+        self.cx.list.push(r);
+        S::from_list(self.cx.list.drain(..)).ok_or_else(give_up)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        // Reference lists never nest, so the one gathering list is free.
+        self.cx.list.clear();
         while let Some(s) = seq.next_element::<Str<'de>>()? {
             let id = s.borrowed().ok_or_else(give_up)?;
-            out.push(reference(self.cx, id)?);
+            let r = reference(self.cx, id)?;
+            self.cx.list.push(r);
         }
-        Ok(out)
+        S::from_list(self.cx.list.drain(..)).ok_or_else(give_up)
     }
 }
 
@@ -308,12 +348,7 @@ fn one_ref<'de, A: MapAccess<'de>>(
     cx: &mut Cx<'_, '_>,
     map: &mut A,
 ) -> Result<Option<Ref>, A::Error> {
-    let mut refs = map.next_value_seed(Refs { cx })?;
-    match refs.len() {
-        0 => Ok(None),
-        1 => Ok(refs.pop()),
-        _ => Err(give_up()),
-    }
+    map.next_value_seed(Refs::<Option<Ref>>::new(cx))
 }
 
 /// An `allow` list: names of checks, as ids are written.
@@ -322,7 +357,7 @@ fn names<'de, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<Vec<String>, A::Error> {
     Ok(map
-        .next_value_seed(Refs { cx })?
+        .next_value_seed(Refs::<Vec<Ref>>::new(cx))?
         .into_iter()
         .map(|r| r.id)
         .collect())

@@ -300,11 +300,20 @@ fn cx<'t, 'o>(
         options,
         entities: 0,
         model: Model::default(),
+        list: Vec::new(),
     }
 }
 
 /// Reads the entities of one unit into `cx.model`; `None` gives up.
 fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
+    let n = unit.items.len();
+    match unit.kind {
+        SectionKind::Teams => cx.model.teams.reserve(n),
+        SectionKind::Products => cx.model.products.reserve(n),
+        SectionKind::Outcomes => cx.model.outcomes.reserve(n),
+        SectionKind::Objectives => cx.model.objectives.reserve(n),
+        SectionKind::Decisions => cx.model.decisions.reserve(n),
+    }
     for raw in &unit.items {
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match unit.kind {

@@ -244,3 +244,51 @@ fn positions_on_one_long_line_count_characters() {
     assert_eq!((owns.line, owns.column as usize), (1, column - 4));
     assert!(agree(text, &LoadOptions::default()));
 }
+
+#[test]
+fn lists_are_read_at_their_exact_length() {
+    let text = r#"{
+      "teams": [{"id": "a", "owns": ["p"], "members": [{"name": "Ann", "role": "engineer"}]}],
+      "products": [{"id": "p", "owner": "a", "outcomes": ["o", "q"], "contributors": "a"}],
+      "outcomes": [{"id": "o", "statement": "Listeners stay"}, {"id": "q", "statement": "Listeners share"}],
+      "objectives": [{"id": "x", "title": "Grow", "supports": ["o"],
+                      "key_results": ["Raise retention from 3% to 4%", "Cut churn from 9% to 7%", "Ship it"]}],
+      "decisions": [{"area": "budget-allocation", "scope": "p", "decides": "a", "consulted": ["a"]}]
+    }"#;
+    let model = read(text, FileId(0), &LoadOptions::default()).expect("the fast path reads it");
+    let exact = |what: &str, len: usize, capacity: usize| {
+        assert!(len > 0, "{what} was read");
+        assert_eq!(capacity, len, "{what} keeps no spare room");
+    };
+    let team = &model.teams[0];
+    exact("owns", team.owns.len(), team.owns.capacity());
+    exact("members", team.members.len(), team.members.capacity());
+    let product = &model.products[0];
+    exact(
+        "outcomes",
+        product.outcomes.len(),
+        product.outcomes.capacity(),
+    );
+    exact(
+        "contributors",
+        product.contributors.len(),
+        product.contributors.capacity(),
+    );
+    let objective = &model.objectives[0];
+    exact(
+        "supports",
+        objective.supports.len(),
+        objective.supports.capacity(),
+    );
+    exact(
+        "key results",
+        objective.key_results.len(),
+        objective.key_results.capacity(),
+    );
+    let decision = &model.decisions[0];
+    exact(
+        "consulted",
+        decision.consulted.len(),
+        decision.consulted.capacity(),
+    );
+}
