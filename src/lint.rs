@@ -141,7 +141,11 @@ impl Linter {
         let per_check = crate::parallel::map(&active, crate::parallel::threads(4), None, |check| {
             self.run_one(&graph, *check)
         });
-        found.reserve(per_check.iter().map(|(d, _)| d.len()).sum());
+        // The graph is done with: its memory goes before the findings are
+        // gathered into one list, which is made once at its full length.
+        drop(graph);
+        let unknown = self.unknown_allows(model);
+        found.reserve_exact(per_check.iter().map(|(d, _)| d.len()).sum::<usize>() + unknown.len());
         let mut dropped: Vec<Truncated> = Vec::new();
         for (check, (diags, lost)) in active.iter().zip(per_check) {
             found.extend(diags);
@@ -152,8 +156,7 @@ impl Linter {
                 });
             }
         }
-        drop(graph);
-        found.extend(self.unknown_allows(model));
+        found.extend(unknown);
         self.finish(model, found, dropped)
     }
 
@@ -188,7 +191,11 @@ impl Linter {
         let cx = Context::new(graph, &self.config, meta);
         let mut out = Sink::new(self.max_findings);
         check.run(&cx, &mut out);
-        out.into_parts()
+        let (mut found, dropped) = out.into_parts();
+        // A list that doubled as it grew can be half empty; it waits for
+        // every other check to finish, so give the room back now.
+        found.shrink_to_fit();
+        (found, dropped)
     }
 
     fn finish(
