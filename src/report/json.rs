@@ -28,10 +28,31 @@ use crate::source::{Location, Sources};
 ///
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    // Big reports are rendered a window of chunks at a time on all cores
+    // and written in order: the bytes are the same, and no more than a
+    // window is held in memory.
+    const CHUNK: usize = 1024;
+    const WINDOW: usize = 32;
     out.write_all(b"{\n  \"diagnostics\": [")?;
-    for (i, d) in report.diagnostics.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut *out, &JsonDiagnostic(d, &report.sources)).map_err(io_error)?;
+    let chunks: Vec<&[Diagnostic]> = report.diagnostics.chunks(CHUNK).collect();
+    let threads = if chunks.len() > 1 {
+        crate::parallel::threads(4)
+    } else {
+        1
+    };
+    let mut first = true;
+    for window in chunks.chunks(WINDOW) {
+        let rendered = crate::parallel::map(window, threads, None, |chunk| {
+            render(chunk, &report.sources)
+        });
+        for bytes in rendered {
+            let bytes = bytes?;
+            // Every diagnostic is rendered after a separator; the first
+            // of all has nothing to separate it from.
+            let skip = if first { 1 } else { 0 };
+            first = false;
+            out.write_all(bytes.get(skip..).unwrap_or_default())?;
+        }
     }
     if !report.diagnostics.is_empty() {
         out.write_all(b"\n  ")?;
@@ -39,6 +60,16 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"],\n  \"summary\": ")?;
     serde_json::to_writer(&mut *out, &report.summary).map_err(io_error)?;
     out.write_all(b"\n}\n")
+}
+
+/// `diagnostics`, each after `,` and a new line.
+fn render(diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(diagnostics.len() * 512);
+    for d in diagnostics {
+        bytes.extend_from_slice(b",\n    ");
+        serde_json::to_writer(&mut bytes, &JsonDiagnostic(d, sources)).map_err(io_error)?;
+    }
+    Ok(bytes)
 }
 
 fn io_error(e: serde_json::Error) -> io::Error {
@@ -91,5 +122,71 @@ impl Serialize for JsonLocation<'_> {
             }
         }
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{JsonDiagnostic, write};
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::model::{EntityKind, EntityRef};
+    use crate::report::Report;
+    use crate::source::{Location, Sources};
+
+    /// The rendering one diagnostic at a time, on one thread.
+    fn one_by_one(report: &Report) -> String {
+        let mut out = String::from("{\n  \"diagnostics\": [");
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+            let line = serde_json::to_string(&JsonDiagnostic(d, &report.sources)).expect("renders");
+            out.push_str(&line);
+        }
+        if !report.diagnostics.is_empty() {
+            out.push_str("\n  ");
+        }
+        out.push_str("],\n  \"summary\": ");
+        out.push_str(&serde_json::to_string(&report.summary).expect("renders"));
+        out.push_str("\n}\n");
+        out
+    }
+
+    #[test]
+    fn chunked_rendering_is_byte_for_byte_the_one_by_one_rendering() {
+        let mut sources = Sources::default();
+        let file = sources.add("org/teams.yaml", "");
+        // Empty, one chunk, a few chunks, and past a whole window of chunks.
+        for count in [0, 1, 1000, 5000, 40_000] {
+            let diagnostics = (0..count)
+                .map(|i| {
+                    Diagnostic::new(
+                        "idle-team",
+                        EntityRef::new(EntityKind::Team, format!("team-{i}")),
+                        format!("team `team-{i}` owns nothing \"quoted\""),
+                    )
+                    .with_help("give it a product")
+                    .at(Some(Location {
+                        file,
+                        line: i as u32 + 1,
+                        column: 5,
+                    }))
+                })
+                .map(|mut d| {
+                    d.severity = Severity::Warning;
+                    d
+                })
+                .collect();
+            let report = Report {
+                diagnostics,
+                sources: sources.clone(),
+                ..Report::default()
+            };
+            let mut bytes = Vec::new();
+            write(&report, &mut bytes).expect("writes");
+            let written = String::from_utf8(bytes).expect("UTF-8");
+            assert_eq!(written, one_by_one(&report), "{count} diagnostics");
+            let parsed: serde_json::Value =
+                serde_json::from_str(&written).expect("one JSON document");
+            assert_eq!(parsed["diagnostics"].as_array().map(Vec::len), Some(count));
+        }
     }
 }
