@@ -15,6 +15,12 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
+    build_with(model, EARLY_INDEX_FROM)
+}
+
+/// [`build`], sorting the "did you mean" index early from `early_index_from`
+/// entities on.
+fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
     let entity_count = model.entity_count() + 1;
     // Exact sizes: a graph of a million entities has a few million edges,
     // and a list that doubles as it grows would leave up to half of that
@@ -38,10 +44,35 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
         diagnostics: Vec::new(),
     };
     add_nodes(&mut g);
-    add_edges(&mut g);
-    super::cycles::find(&mut g);
+    let steps = super::edges::resolve_all(&g);
+    // "Did you mean" needs every id sorted, twice. On a large model the
+    // sorting runs beside the rest of the build instead of after it.
+    let early_index = g.model.entity_count() >= early_index_from
+        && crate::parallel::threads(2) > 1
+        && steps
+            .iter()
+            .any(|s| matches!(s, Step::Dangling(d) if d.found.is_none()));
+    let ids = early_index.then(|| Suggester::ids(&g));
+    std::thread::scope(|s| {
+        let index = ids.map(|ids| s.spawn(move || Suggester::from_ids(ids)));
+        let pending = add_edges(&mut g, steps);
+        // Loops are reported after the dangling references, as they are met.
+        let before = g.diagnostics.len();
+        super::cycles::find(&mut g);
+        let loops = g.diagnostics.split_off(before);
+        let suggester = index.map(|h| match h.join() {
+            Ok(suggester) => suggester,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        report_dangling(&mut g, pending, suggester);
+        g.diagnostics.extend(loops);
+    });
     g
 }
+
+/// Models at least this large sort the "did you mean" index on a thread
+/// of its own while the build goes on.
+const EARLY_INDEX_FROM: usize = 50_000;
 
 fn add_nodes(g: &mut OrgGraph<'_>) {
     let model = g.model;
@@ -137,9 +168,10 @@ fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic
         .with_related(first_ref.kind, first_ref.id)
 }
 
-fn add_edges(g: &mut OrgGraph<'_>) {
-    let mut pending: Vec<Dangling<'_>> = Vec::new();
-    let steps = super::edges::resolve_all(g);
+/// Adds the resolved references as edges, in model order; returns the
+/// dangling ones.
+fn add_edges<'m>(g: &mut OrgGraph<'m>, steps: Vec<Step<'m>>) -> Vec<Dangling<'m>> {
+    let mut pending: Vec<Dangling<'m>> = Vec::new();
     let edges = steps.iter().filter(|s| matches!(s, Step::Edge(..))).count();
     g.graph.reserve_exact_edges(edges);
     for step in steps {
@@ -150,12 +182,17 @@ fn add_edges(g: &mut OrgGraph<'_>) {
             Step::Dangling(d) => pending.push(d),
         }
     }
-    report_dangling(g, pending);
+    pending
 }
 
-/// Reports every dangling reference as `unknown-reference`.
-fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
-    let mut suggester: Option<Suggester<'m>> = None;
+/// Reports every dangling reference as `unknown-reference`, with the "did
+/// you mean" index when it was made early (made here when first needed
+/// otherwise).
+fn report_dangling<'m>(
+    g: &mut OrgGraph<'m>,
+    pending: Vec<Dangling<'m>>,
+    mut suggester: Option<Suggester<'m>>,
+) {
     for Dangling {
         from,
         field,
@@ -179,7 +216,8 @@ fn report_dangling<'m>(g: &mut OrgGraph<'m>, pending: Vec<Dangling<'m>>) {
                 )
             }
             None => {
-                let suggester = suggester.get_or_insert_with(|| Suggester::new(g));
+                let suggester =
+                    suggester.get_or_insert_with(|| Suggester::from_ids(Suggester::ids(g)));
                 let help = match suggester.suggest(g, &r.id, want) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
@@ -208,5 +246,44 @@ fn shorten(id: &str) -> String {
     } else {
         let head: String = id.chars().take(80).flat_map(char::escape_default).collect();
         head + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::build_with;
+    use crate::load::{Format, load_str};
+
+    #[test]
+    fn the_early_did_you_mean_index_changes_nothing() {
+        let yaml = "\
+teams:
+  - { id: payments, parent: paymnts-unit, owns: [checkout, wallet] }
+  - { id: payments-unit, kind: unit, parent: payments }
+  - { id: search, parent: payments-unit, owns: [serch-api] }
+  - { id: loop-a, kind: unit, parent: loop-b }
+  - { id: loop-b, kind: unit, parent: loop-a }
+products:
+  - { id: checkout, outcomes: [conversion, payments] }
+  - { id: search-api, owner: serch }
+outcomes:
+  - { id: conversion, statement: More carts become orders, owner: payments-unit }
+decisions:
+  - { area: budget-allocation, scope: chekout, decides: payments }
+";
+        let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+        let late = build_with(&loaded.model, usize::MAX);
+        let early = build_with(&loaded.model, 0);
+        assert_eq!(early.diagnostics(), late.diagnostics());
+        let checks: Vec<&str> = late.diagnostics().iter().map(|d| &*d.check).collect();
+        assert!(checks.contains(&"unknown-reference"), "{checks:?}");
+        assert!(checks.contains(&"hierarchy-cycle"), "{checks:?}");
+        let helps: Vec<&str> = late
+            .diagnostics()
+            .iter()
+            .filter_map(|d| d.help.as_deref())
+            .collect();
+        assert!(helps.contains(&"did you mean `search-api`?"), "{helps:?}");
+        assert_eq!(early.graph().edge_count(), late.graph().edge_count());
     }
 }

@@ -72,7 +72,8 @@ impl<'m> Suggester<'m> {
     /// the wanted kind, so that a rare kind among many others stays cheap.
     const MAX_STEPS: usize = 4096;
 
-    pub(super) fn new(g: &OrgGraph<'m>) -> Self {
+    /// The ids the index holds: every id a reference can name.
+    pub(super) fn ids(g: &OrgGraph<'m>) -> Vec<(&'m str, NodeIndex)> {
         // No reference field names a key result: leaving them out makes the
         // sorts about half as long.
         let mut all: Vec<(&'m str, NodeIndex)> = g
@@ -81,6 +82,12 @@ impl<'m> Suggester<'m> {
             .filter(|(_, n)| !matches!(g.graph[*n], OrgNode::KeyResult(..)))
             .collect();
         all.push((ORGANIZATION, g.org));
+        all
+    }
+
+    /// The index of `all` (from [`Self::ids`]); needs nothing else of the
+    /// graph, so it can be sorted while the graph is still being built.
+    pub(super) fn from_ids(mut all: Vec<(&'m str, NodeIndex)>) -> Self {
         if all.len() <= Self::FULL_SCAN {
             all.sort_unstable();
             return Self {
