@@ -113,18 +113,101 @@ pub(crate) fn lower(
     };
     lower_root(&mut cx, root, model);
     if cx.suppressed > 0 {
-        let d = Diagnostic::new(
-            INVALID_ENTITY,
-            EntityRef::new(EntityKind::File, path),
-            format!(
-                "{} more problems in this file were not reported: a file reports at most {}",
-                cx.suppressed, options.max_problems_per_file
-            ),
-        )
-        .with_help("fix the problems shown first, or raise the limit with `LoadOptions::max_problems_per_file` (or `--max-problems-per-file`)")
-        .at(cx.loc(Pos::new(1, 1)));
+        let d = unreported(file, path, cx.suppressed, options);
         cx.diags.push(d);
     }
+}
+
+/// The finding that `suppressed` more problems of a file were counted but
+/// not reported (past `max_problems_per_file`).
+pub(crate) fn unreported(
+    file: FileId,
+    path: &str,
+    suppressed: usize,
+    options: &LoadOptions,
+) -> Diagnostic {
+    Diagnostic::new(
+        INVALID_ENTITY,
+        EntityRef::new(EntityKind::File, path),
+        format!(
+            "{suppressed} more problems in this file were not reported: a file reports at most {}",
+            options.max_problems_per_file
+        ),
+    )
+    .with_help("fix the problems shown first, or raise the limit with `LoadOptions::max_problems_per_file` (or `--max-problems-per-file`)")
+    .at(Some(Location {
+        file,
+        line: 1,
+        column: 1,
+    }))
+}
+
+/// Problems reported and counted past the per-file limit, carried from one
+/// [`lower_item`] to the next.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tally {
+    pub reported: usize,
+    pub suppressed: usize,
+}
+
+/// Where [`lower_item`] reports, and what it has reported so far.
+pub(crate) struct ItemSink<'a> {
+    pub file: FileId,
+    pub path: &'a str,
+    pub options: &'a LoadOptions,
+    pub diags: &'a mut Vec<Diagnostic>,
+    pub tally: &'a mut Tally,
+}
+
+/// Lowers one item of an entity section (`index` is its place in the
+/// section) into `model`, as [`lower`] lowers it inside its file, keeping
+/// to the per-file limit of problems with `sink.tally`. Returns how many
+/// entities it counts for, as [`lower`] counts them.
+pub(crate) fn lower_item(
+    section: &str,
+    item: Node,
+    index: usize,
+    sink: ItemSink<'_>,
+    model: &mut Model,
+) -> usize {
+    let mut cx = Lowerer {
+        file: sink.file,
+        path: sink.path,
+        options: sink.options,
+        diags: sink.diags,
+        entities: 0,
+        reported: sink.tally.reported,
+        suppressed: sink.tally.suppressed,
+    };
+    let count = lower_one(&mut cx, section, item, index, model);
+    *sink.tally = Tally {
+        reported: cx.reported,
+        suppressed: cx.suppressed,
+    };
+    count
+}
+
+fn lower_one(
+    cx: &mut Lowerer<'_>,
+    section: &str,
+    item: Node,
+    index: usize,
+    model: &mut Model,
+) -> usize {
+    match section {
+        "teams" => model.teams.extend(cx.team(item, index)),
+        "products" => model.products.extend(cx.product(item, index)),
+        "outcomes" => model.outcomes.extend(cx.outcome(item, index)),
+        "objectives" => {
+            if let Some(o) = cx.objective(item, index) {
+                let key_results = o.key_results.len();
+                model.objectives.push(o);
+                return 1 + key_results;
+            }
+        }
+        _ => model.decisions.extend(cx.decision(item, index)),
+    }
+    1
 }
 
 fn lower_root(cx: &mut Lowerer<'_>, root: Node, model: &mut Model) {
@@ -179,19 +262,7 @@ fn lower_root(cx: &mut Lowerer<'_>, root: Node, model: &mut Model) {
                         );
                         return;
                     }
-                    cx.entities += 1;
-                    match section {
-                        "teams" => model.teams.extend(cx.team(item, index)),
-                        "products" => model.products.extend(cx.product(item, index)),
-                        "outcomes" => model.outcomes.extend(cx.outcome(item, index)),
-                        "objectives" => {
-                            if let Some(o) = cx.objective(item, index) {
-                                cx.entities += o.key_results.len();
-                                model.objectives.push(o);
-                            }
-                        }
-                        _ => model.decisions.extend(cx.decision(item, index)),
-                    }
+                    cx.entities += lower_one(cx, section, item, index, model);
                 }
             }
         }

@@ -248,8 +248,9 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         return loaded;
     }
     if format == Format::Json
-        && let Some(piece) = json_fast::read(text, file, options)
+        && let Some((piece, problems)) = json_fast::read(text, file, &display, options)
     {
+        loaded.diagnostics = problems;
         let model = &mut loaded.model;
         model.organization = piece.organization;
         model.teams = piece.teams;

@@ -27,13 +27,21 @@ use serde_json::value::RawValue;
 
 use super::LoadOptions;
 use super::lines::LineCursor;
+use super::lower::Tally;
+use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Ref, is_valid_id};
 use crate::source::{FileId, Location};
 use entities::{DecisionFields, ObjectiveFields, OutcomeFields, ProductFields, TeamFields};
 
-/// The entities of one JSON file, when it is well formed; `None` sends the
-/// file down the general path.
-pub(crate) fn read(text: &str, file: FileId, options: &LoadOptions) -> Option<Model> {
+/// The entities of one JSON file, and the problems of entities the general
+/// path had to read, when the file is well formed; `None` sends the file
+/// down the general path. `path` is the file as diagnostics show it.
+pub(crate) fn read(
+    text: &str,
+    file: FileId,
+    path: &str,
+    options: &LoadOptions,
+) -> Option<(Model, Vec<Diagnostic>)> {
     // A lower nesting limit than the deepest an org file goes (an `allow`
     // list in a key result, six levels down) is for the general path to
     // enforce and report.
@@ -44,10 +52,10 @@ pub(crate) fn read(text: &str, file: FileId, options: &LoadOptions) -> Option<Mo
     if text.len() >= split::MIN_BYTES {
         let threads = crate::parallel::threads(8);
         if threads > 1 {
-            return split::read(text, file, options, split::CHUNK, threads);
+            return split::read(text, file, path, options, split::CHUNK, threads);
         }
     }
-    read_serial(text, file, options)
+    read_serial(text, file, options).map(|model| (model, Vec::new()))
 }
 
 /// [`read`] in one pass on this thread.
@@ -62,6 +70,9 @@ fn read_serial(text: &str, file: FileId, options: &LoadOptions) -> Option<Model>
         entities: 0,
         model: Model::default(),
         list: Vec::new(),
+        path: "",
+        problems: Vec::new(),
+        tally: Tally::default(),
     };
     let mut de = serde_json::Deserializer::from_str(text);
     // Nesting is bounded by the visitors (at most six levels), so serde_json's
@@ -91,6 +102,11 @@ struct Cx<'t, 'o> {
     /// made at its exact length: lists grown one push at a time keep room
     /// for four, and most lists in an org name one or two entities.
     list: Vec<Ref>,
+    /// The file as diagnostics show it (for entities the general path reads).
+    path: &'o str,
+    /// Problems of entities the general path read, within the per-file limit.
+    problems: Vec<Diagnostic>,
+    tally: Tally,
 }
 
 impl Cx<'_, '_> {
@@ -525,6 +541,19 @@ enum SectionKind {
     Outcomes,
     Objectives,
     Decisions,
+}
+
+impl SectionKind {
+    /// The section's key in the file.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Teams => "teams",
+            Self::Products => "products",
+            Self::Outcomes => "outcomes",
+            Self::Objectives => "objectives",
+            Self::Decisions => "decisions",
+        }
+    }
 }
 
 /// A list of entities (or `null`).

@@ -22,7 +22,11 @@ use super::{
     Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields,
     ProductFields, SectionKind, Str, TeamFields, first_time, give_up, version_is_one,
 };
+use crate::diagnostic::Diagnostic;
+use crate::load::json;
 use crate::load::lines::LineCursor;
+use crate::load::lower::{self, ItemSink, Tally};
+use crate::load::node::{Node, ParseLimits, Pos, Value};
 use crate::model::Model;
 use crate::source::FileId;
 
@@ -37,6 +41,8 @@ pub(super) const CHUNK: usize = 4096;
 struct Unit<'de> {
     index: usize,
     kind: SectionKind,
+    /// The place of the first item in its section.
+    first: usize,
     items: Vec<&'de RawValue>,
     lines: LineCursor<'de>,
 }
@@ -58,12 +64,13 @@ impl<'de> Dispatch<'de> {
     }
 
     /// Sends `items` (non-empty) as the next unit.
-    fn send(&mut self, kind: SectionKind, items: Vec<&'de RawValue>) -> Option<()> {
+    fn send(&mut self, kind: SectionKind, first: usize, items: Vec<&'de RawValue>) -> Option<()> {
         let start = self.offset(items.first()?)?;
         self.walker.pos(start);
         let unit = Unit {
             index: self.units,
             kind,
+            first,
             items,
             lines: self.walker.clone(),
         };
@@ -156,15 +163,17 @@ impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
         let Self(dispatch, kind) = self;
         let chunk = dispatch.chunk;
         let mut items: Vec<&'de RawValue> = Vec::with_capacity(chunk);
+        let mut first = 0;
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
             items.push(raw);
             if items.len() == chunk {
                 let full = std::mem::replace(&mut items, Vec::with_capacity(chunk));
-                dispatch.send(kind, full).ok_or_else(give_up)?;
+                dispatch.send(kind, first, full).ok_or_else(give_up)?;
+                first += chunk;
             }
         }
         if !items.is_empty() {
-            dispatch.send(kind, items).ok_or_else(give_up)?;
+            dispatch.send(kind, first, items).ok_or_else(give_up)?;
         }
         Ok(())
     }
@@ -174,15 +183,16 @@ impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
 pub(super) fn read(
     text: &str,
     file: FileId,
+    path: &str,
     options: &LoadOptions,
     chunk: usize,
     threads: usize,
-) -> Option<Model> {
+) -> Option<(Model, Vec<Diagnostic>)> {
     let (send, receive) = mpsc::channel::<Unit<'_>>();
     let receive = Mutex::new(receive);
     // Set when a unit or the outline gives up: the rest need not be read.
     let abandoned = AtomicBool::new(false);
-    let cx_at = |lines| cx(text, lines, file, options);
+    let cx_at = |lines| cx(text, lines, file, path, options);
     let work = || {
         let mut done: Vec<(usize, Option<Cx<'_, '_>>)> = Vec::new();
         loop {
@@ -277,11 +287,25 @@ pub(super) fn read(
     let pieces: Vec<Cx<'_, '_>> = pieces.into_iter().collect::<Option<_>>()?;
     model.reserve_for(pieces.iter().map(|cx| &cx.model));
     let mut entities = 0usize;
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut suppressed = 0usize;
     for cx in pieces {
         entities = entities.saturating_add(cx.entities);
         model.merge(cx.model);
+        problems.extend(cx.problems);
+        suppressed = suppressed.saturating_add(cx.tally.suppressed);
     }
-    (entities < options.max_entities).then_some(model)
+    // Each unit kept its first problems up to the per-file limit; the file
+    // keeps the first of them all, as the general path would.
+    let limit = options.max_problems_per_file;
+    if problems.len() > limit {
+        suppressed = suppressed.saturating_add(problems.len() - limit);
+        problems.truncate(limit);
+    }
+    if suppressed > 0 {
+        problems.push(lower::unreported(file, path, suppressed, options));
+    }
+    (entities < options.max_entities).then_some((model, problems))
 }
 
 /// A reader of `text` whose cursor is `lines`.
@@ -289,6 +313,7 @@ fn cx<'t, 'o>(
     text: &'t str,
     lines: LineCursor<'t>,
     file: FileId,
+    path: &'o str,
     options: &'o LoadOptions,
 ) -> Cx<'t, 'o> {
     Cx {
@@ -301,10 +326,17 @@ fn cx<'t, 'o>(
         entities: 0,
         model: Model::default(),
         list: Vec::new(),
+        path,
+        problems: Vec::new(),
+        tally: Tally::default(),
     }
 }
 
-/// Reads the entities of one unit into `cx.model`; `None` gives up.
+/// Reads the entities of one unit into `cx.model`. An entity the fast path
+/// does not take is read the general way on its own, which reports its
+/// problems just as reading the whole file would, so that one odd entity
+/// does not send a whole big file down the general path; `None` gives up
+/// on the file.
 fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
     let n = unit.items.len();
     match unit.kind {
@@ -314,35 +346,111 @@ fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
         SectionKind::Objectives => cx.model.objectives.reserve(n),
         SectionKind::Decisions => cx.model.decisions.reserve(n),
     }
-    for raw in &unit.items {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        match unit.kind {
-            SectionKind::Teams => {
-                let t = Entity::<TeamFields>::new(cx).deserialize(&mut de).ok()?;
-                cx.model.teams.push(t);
-            }
-            SectionKind::Products => {
-                let p = Entity::<ProductFields>::new(cx).deserialize(&mut de).ok()?;
-                cx.model.products.push(p);
-            }
-            SectionKind::Outcomes => {
-                let o = Entity::<OutcomeFields>::new(cx).deserialize(&mut de).ok()?;
-                cx.model.outcomes.push(o);
-            }
-            SectionKind::Objectives => {
-                let o = Entity::<ObjectiveFields>::new(cx)
-                    .deserialize(&mut de)
-                    .ok()?;
-                cx.model.objectives.push(o);
-            }
-            SectionKind::Decisions => {
-                let d = Entity::<DecisionFields>::new(cx)
-                    .deserialize(&mut de)
-                    .ok()?;
-                cx.model.decisions.push(d);
-            }
+    for (i, raw) in unit.items.iter().enumerate() {
+        // Where the item starts, before the fast path moves the cursor on.
+        let at = cx.lines.pos(cx.offset(raw.get())?);
+        let counted = cx.entities;
+        if read_one(cx, unit.kind, raw).is_none() {
+            cx.entities = counted;
+            read_alone(cx, unit.kind, raw.get(), at, unit.first + i)?;
         }
-        de.end().ok()?;
     }
     Some(())
+}
+
+/// One entity on the fast path; nothing is kept when it gives up.
+fn read_one(cx: &mut Cx<'_, '_>, kind: SectionKind, raw: &RawValue) -> Option<()> {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    match kind {
+        SectionKind::Teams => {
+            let t = Entity::<TeamFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.teams.push(t);
+        }
+        SectionKind::Products => {
+            let p = Entity::<ProductFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.products.push(p);
+        }
+        SectionKind::Outcomes => {
+            let o = Entity::<OutcomeFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.outcomes.push(o);
+        }
+        SectionKind::Objectives => {
+            let o = Entity::<ObjectiveFields>::new(cx)
+                .deserialize(&mut de)
+                .ok()?;
+            de.end().ok()?;
+            cx.model.objectives.push(o);
+        }
+        SectionKind::Decisions => {
+            let d = Entity::<DecisionFields>::new(cx)
+                .deserialize(&mut de)
+                .ok()?;
+            de.end().ok()?;
+            cx.model.decisions.push(d);
+        }
+    }
+    Some(())
+}
+
+/// The item `index` of a section, starting at `at`, read the general way:
+/// parsed on its own (two levels of the file's nesting are above it), its
+/// positions moved to where it stands in the file, then lowered with its
+/// problems kept in `cx`. `None` (nesting too deep) gives up on the file,
+/// whose reading the general way reports it.
+fn read_alone(
+    cx: &mut Cx<'_, '_>,
+    kind: SectionKind,
+    raw: &str,
+    at: Pos,
+    index: usize,
+) -> Option<()> {
+    let limits = ParseLimits {
+        max_depth: cx.options.max_depth.checked_sub(2)?,
+        ..cx.options.parse_limits()
+    };
+    let mut item = json::parse(raw, &limits).ok()?;
+    move_to(&mut item, at);
+    let sink = ItemSink {
+        file: cx.file,
+        path: cx.path,
+        options: cx.options,
+        diags: &mut cx.problems,
+        tally: &mut cx.tally,
+    };
+    let counted = lower::lower_item(kind.key(), item, index, sink, &mut cx.model);
+    cx.entities = cx.entities.saturating_add(counted);
+    Some(())
+}
+
+/// Moves the positions of a tree parsed on its own to where its text
+/// starts in the file: its first line starts at `at`'s column, the others
+/// keep theirs.
+fn move_to(root: &mut Node, at: Pos) {
+    let shift = |pos: &mut Pos| {
+        if pos.line == 0 {
+            return;
+        }
+        if pos.line == 1 {
+            pos.column = pos.column.saturating_add(at.column.saturating_sub(1));
+        }
+        pos.line = pos.line.saturating_add(at.line.saturating_sub(1));
+    };
+    // A stack, not recursion: the depth is the user's limit.
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        shift(&mut node.pos);
+        match &mut node.value {
+            Value::Seq(items) => stack.extend(items.iter_mut()),
+            Value::Map(entries) => {
+                for (key, value) in entries.iter_mut() {
+                    shift(&mut key.pos);
+                    stack.push(value);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -28,37 +28,40 @@ fn general(text: &str, options: &LoadOptions) -> (Model, Vec<Diagnostic>) {
 
 /// Whether the fast path took `text`; panics when it disagrees with the
 /// general path. The split reader (several cores) runs too, in units of two
-/// entities so that every file is cut many times, and must build the same
-/// model whenever it reads the file.
+/// entities so that every file is cut many times. It reads on its own, the
+/// general way, each entity the fast path does not take, so it may take
+/// files the single pass refuses: whatever it takes, it must build the
+/// model and report the problems the general path does.
 fn agree(text: &str, options: &LoadOptions) -> bool {
-    let split = super::split::read(text, FileId(0), options, 2, 3);
-    let Some(fast) = read(text, FileId(0), options) else {
-        assert!(
-            split.is_none(),
-            "the split reader took what the single pass refused"
-        );
+    let split = super::split::read(text, FileId(0), "t.json", options, 2, 3);
+    let (slow, diags) = general(text, options);
+    let same_model = |model: &Model, who: &str| {
+        assert_eq!(model.organization, slow.organization, "{who}: {text}");
+        assert_eq!(model.sources.len(), 0);
+        assert_eq!(model.teams, slow.teams, "{who}: {text}");
+        assert_eq!(model.products, slow.products, "{who}: {text}");
+        assert_eq!(model.outcomes, slow.outcomes, "{who}: {text}");
+        assert_eq!(model.objectives, slow.objectives, "{who}: {text}");
+        assert_eq!(model.decisions, slow.decisions, "{who}: {text}");
+    };
+    if let Some((model, problems)) = &split {
+        same_model(model, "split");
+        assert_eq!(problems, &diags, "split reader's problems:\n{text}");
+    }
+    let Some((fast, problems)) = read(text, FileId(0), "t.json", options) else {
         return false;
     };
-    match split {
-        Some(split) => assert_eq!(split, fast, "{text}"),
-        // Stricter only at the entity limit.
-        None => assert!(
-            options.max_entities < 1000,
-            "the split reader refused what the single pass took:\n{text}"
-        ),
-    }
-    let (slow, diags) = general(text, options);
+    assert!(problems.is_empty(), "the single pass reports nothing");
     assert!(
         diags.is_empty(),
         "the fast path accepted a file the general path reports: {diags:#?}\n{text}"
     );
-    assert_eq!(fast.organization, slow.organization, "{text}");
-    assert_eq!(fast.sources.len(), 0);
-    assert_eq!(fast.teams, slow.teams, "{text}");
-    assert_eq!(fast.products, slow.products, "{text}");
-    assert_eq!(fast.outcomes, slow.outcomes, "{text}");
-    assert_eq!(fast.objectives, slow.objectives, "{text}");
-    assert_eq!(fast.decisions, slow.decisions, "{text}");
+    // Stricter only at the entity limit.
+    assert!(
+        split.is_some() || options.max_entities < 1000,
+        "the split reader refused what the single pass took:\n{text}"
+    );
+    same_model(&fast, "single pass");
     true
 }
 
@@ -229,7 +232,10 @@ fn limits_send_files_the_general_way() {
             ..LoadOptions::default()
         },
     ] {
-        assert!(read(text, FileId(0), &options).is_none(), "{options:?}");
+        assert!(
+            read(text, FileId(0), "t.json", &options).is_none(),
+            "{options:?}"
+        );
     }
 }
 
@@ -237,7 +243,7 @@ fn limits_send_files_the_general_way() {
 fn positions_on_one_long_line_count_characters() {
     let text =
         r#"{"teams": [{"name": "Ünïcödé", "id": "a", "owns": "p"}, {"id": "b", "parent": "a"}]}"#;
-    let model = read(text, FileId(0), &LoadOptions::default()).expect("fast");
+    let (model, _) = read(text, FileId(0), "t.json", &LoadOptions::default()).expect("fast");
     let owns = model.teams[0].owns[0].location.expect("located");
     let column = text.find("\"p\"").expect("there") + 1;
     // Four two-byte characters before it: four columns fewer than bytes.
@@ -255,7 +261,8 @@ fn lists_are_read_at_their_exact_length() {
                       "key_results": ["Raise retention from 3% to 4%", "Cut churn from 9% to 7%", "Ship it"]}],
       "decisions": [{"area": "budget-allocation", "scope": "p", "decides": "a", "consulted": ["a"]}]
     }"#;
-    let model = read(text, FileId(0), &LoadOptions::default()).expect("the fast path reads it");
+    let (model, _) =
+        read(text, FileId(0), "t.json", &LoadOptions::default()).expect("the fast path reads it");
     let exact = |what: &str, len: usize, capacity: usize| {
         assert!(len > 0, "{what} was read");
         assert_eq!(capacity, len, "{what} keeps no spare room");
@@ -291,4 +298,33 @@ fn lists_are_read_at_their_exact_length() {
         decision.consulted.len(),
         decision.consulted.capacity(),
     );
+}
+
+#[test]
+fn the_split_reader_reads_odd_entities_the_general_way_and_reports_them_alike() {
+    let text = r#"{"organization": {"name": "Zoë"}, "teams": [{"id": "ä-team"}, {"id": "a", "nmae": "typo"},
+      {"id": "b",
+       "owns": 7},
+      "not a table", {"id": "c", "owns": ["p"]}],
+      "products": [{"id": "p", "owner": "a"}, {"name": "no id"}, {"id": "q", "owner": ["a", "b"]}],
+      "objectives": [{"id": "x", "title": "Grow", "key_results": ["Ship it", {"txt": "typo"}]}],
+      "decisions": [{"area": "budget-allocation", "scope": "p", "decides": "a", "escalates_to": 3}]
+    }"#;
+    for limit in [1000, 3, 1] {
+        let options = LoadOptions {
+            max_problems_per_file: limit,
+            ..LoadOptions::default()
+        };
+        let (model, problems) = super::split::read(text, FileId(0), "t.json", &options, 2, 3)
+            .expect("the split reader takes it");
+        let (slow, diags) = general(text, &options);
+        assert!(diags.len() >= 2, "{diags:#?}");
+        assert_eq!(problems, diags, "limit {limit}");
+        assert_eq!(model.teams, slow.teams);
+        assert_eq!(model.products, slow.products);
+        assert_eq!(model.objectives, slow.objectives);
+        assert_eq!(model.decisions, slow.decisions);
+        // The single pass still leaves such a file to the general path.
+        assert!(read(text, FileId(0), "t.json", &options).is_none());
+    }
 }
