@@ -6,12 +6,15 @@
 //! message for each problem. Large orgs are nearly always well formed, and
 //! for those the tree is pure overhead: a node and a string per value, then a
 //! second walk. So a JSON file is first read here, by serde visitors that
-//! accept only what the general path would accept silently. On anything else
-//! (an unknown field, a wrong type, a bad id, a number written as text, a
-//! limit reached, a syntax error) this path gives up and the file is read
-//! again the general way, which then reports it. The two paths must build
-//! the same model with the same locations; the tests beside this file check
-//! it. Big files are read on all cores (see `split`).
+//! accept only what the general path would accept silently. An entity with
+//! anything else (an unknown field, a wrong type, a bad id, a number written
+//! as text, a limit reached) is read again on its own the general way,
+//! which reports it, and the rest of the file stays on this path (see
+//! `split`); a problem of the file itself (a syntax error, an unknown
+//! section, too many entities) sends the whole file the general way. The
+//! two paths must build the same model with the same locations and report
+//! the same problems; the tests beside this file check it. Big files are
+//! read on all cores.
 //!
 //! Positions come from borrowed strings: serde_json hands out `&'de str`
 //! slices of the input for strings without escapes, and the distance from
@@ -55,7 +58,13 @@ pub(crate) fn read(
             return split::read(text, file, path, options, split::CHUNK, threads);
         }
     }
-    read_serial(text, file, options).map(|model| (model, Vec::new()))
+    match read_serial(text, file, options) {
+        Some(model) => Some((model, Vec::new())),
+        // Something in the file is off the fast path. When it is only some
+        // entities, reading the rest entity by entity still beats reading
+        // the whole file the general way.
+        None => split::read(text, file, path, options, split::CHUNK, 1),
+    }
 }
 
 /// [`read`] in one pass on this thread.

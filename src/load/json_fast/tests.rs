@@ -51,17 +51,13 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
     let Some((fast, problems)) = read(text, FileId(0), "t.json", options) else {
         return false;
     };
-    assert!(problems.is_empty(), "the single pass reports nothing");
-    assert!(
-        diags.is_empty(),
-        "the fast path accepted a file the general path reports: {diags:#?}\n{text}"
-    );
+    assert_eq!(problems, diags, "the fast path's problems:\n{text}");
     // Stricter only at the entity limit.
     assert!(
         split.is_some() || options.max_entities < 1000,
-        "the split reader refused what the single pass took:\n{text}"
+        "the split reader refused what the fast path took:\n{text}"
     );
-    same_model(&fast, "single pass");
+    same_model(&fast, "fast path");
     true
 }
 
@@ -210,15 +206,13 @@ fn mutated_files_either_go_the_general_way_or_agree() {
 }
 
 #[test]
-fn limits_send_files_the_general_way() {
+fn limits_are_reported_as_the_general_path_reports_them() {
     let text = r#"{"teams": [{"id": "a", "name": "0123456789"}, {"id": "b"}]}"#;
     let default = LoadOptions::default();
     assert!(agree(text, &default));
+    // Past a limit of one entity, the entity goes the general way on its
+    // own and is reported as the general path reports it.
     for options in [
-        LoadOptions {
-            max_entities: 1,
-            ..LoadOptions::default()
-        },
         LoadOptions {
             max_text_len: 5,
             ..LoadOptions::default()
@@ -227,11 +221,23 @@ fn limits_send_files_the_general_way() {
             max_id_len: 0,
             ..LoadOptions::default()
         },
+    ] {
+        assert!(agree(text, &options), "{options:?}");
+        let (_, problems) = read(text, FileId(0), "t.json", &options).expect("taken");
+        assert!(!problems.is_empty(), "{options:?}");
+    }
+    // Limits of the whole file send it the general way.
+    for options in [
+        LoadOptions {
+            max_entities: 1,
+            ..LoadOptions::default()
+        },
         LoadOptions {
             max_depth: 3,
             ..LoadOptions::default()
         },
     ] {
+        assert!(!agree(text, &options), "{options:?}");
         assert!(
             read(text, FileId(0), "t.json", &options).is_none(),
             "{options:?}"
@@ -324,7 +330,10 @@ fn the_split_reader_reads_odd_entities_the_general_way_and_reports_them_alike() 
         assert_eq!(model.products, slow.products);
         assert_eq!(model.objectives, slow.objectives);
         assert_eq!(model.decisions, slow.decisions);
-        // The single pass still leaves such a file to the general path.
-        assert!(read(text, FileId(0), "t.json", &options).is_none());
+        // A small file takes the same way, on one thread.
+        let (small, small_problems) =
+            read(text, FileId(0), "t.json", &options).expect("the fast path takes it");
+        assert_eq!(small_problems, diags, "limit {limit}");
+        assert_eq!(small.teams, slow.teams);
     }
 }
