@@ -192,13 +192,13 @@ fn print_governing(model: &Model) -> Result<(), Box<dyn std::error::Error>> {
         for area in &SHARED {
             let (scope, deciders) = match graph.governing_decisions(area, p) {
                 Some(g) => {
-                    let mut teams: Vec<String> = Vec::new();
+                    let mut teams: Vec<&str> = Vec::new();
                     for &d in &g.decisions {
                         teams.extend(
                             graph
                                 .deciders(d)
                                 .into_iter()
-                                .map(|t| graph.team(t).id.clone()),
+                                .map(|t| graph.team(t).id.as_str()),
                         );
                     }
                     let deciders = match teams.len() {

@@ -19,6 +19,7 @@ use std::path::Path;
 use opmodel::Linter;
 use opmodel::graph::{OrgEdge, OrgGraph, OrgNode};
 use opmodel::load::{LoadOptions, load_paths};
+use opmodel::model::Id;
 use petgraph::algo::{dijkstra, has_path_connecting};
 use petgraph::visit::{Bfs, EdgeFiltered, EdgeRef};
 use serde::Serialize;
@@ -35,7 +36,7 @@ struct Summary {
 
 #[derive(Serialize)]
 struct ProductReach {
-    product: String,
+    product: Id,
     /// Outcomes reachable along serves / supports / part-of edges, with the
     /// number of hops.
     outcomes: Vec<(String, usize)>,
@@ -43,7 +44,7 @@ struct ProductReach {
 
 #[derive(Serialize)]
 struct TeamReach {
-    team: String,
+    team: Id,
     reach: usize,
 }
 

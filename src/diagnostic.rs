@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use strum::{Display, EnumString, IntoStaticStr};
 
-use crate::model::{EntityKind, EntityRef};
+use crate::model::{EntityKind, EntityRef, Id};
 use crate::source::Location;
 
 /// How serious a finding is, as written in the output.
@@ -134,7 +134,7 @@ impl Diagnostic {
 
     /// Adds a related entity.
     #[must_use]
-    pub fn with_related(mut self, kind: EntityKind, id: impl Into<String>) -> Self {
+    pub fn with_related(mut self, kind: EntityKind, id: impl Into<Id>) -> Self {
         self.related.push(EntityRef::new(kind, id));
         self
     }

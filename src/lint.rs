@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ConfigError;
 use crate::graph::OrgGraph;
 use crate::load::Loaded;
-use crate::model::{EntityKind, Model};
+use crate::model::{EntityKind, Id, Model};
 use crate::report::{Report, Summary, Truncated};
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
@@ -218,7 +218,7 @@ impl Linter {
                 std::borrow::Cow::Owned(_) => None,
             })
             .collect();
-        let decision_allows: HashMap<String, &[String]> = model
+        let decision_allows: HashMap<Id, &[String]> = model
             .decisions
             .iter()
             .filter(|d| !d.allow.is_empty())
@@ -242,7 +242,7 @@ impl Linter {
                 return false;
             };
             let allow = match d.entity.kind {
-                EntityKind::Decision => decision_allows.get(&d.entity.id).copied(),
+                EntityKind::Decision => decision_allows.get(d.entity.id.as_str()).copied(),
                 kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
             };
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {

@@ -37,7 +37,12 @@ fn stderr(o: &Output) -> String {
 fn team_ids(path: &str) -> Vec<String> {
     let loaded = opmodel::load::load_paths(&[Path::new(ROOT).join(path)], &Default::default())
         .expect("loads");
-    let ids: Vec<String> = loaded.model.teams.iter().map(|t| t.id.clone()).collect();
+    let ids: Vec<String> = loaded
+        .model
+        .teams
+        .iter()
+        .map(|t| t.id.to_string())
+        .collect();
     assert!(!ids.is_empty(), "{path} has teams");
     ids
 }

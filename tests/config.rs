@@ -27,7 +27,7 @@ fn run(config: Config, yaml: &str) -> Vec<(String, String, Severity)> {
     report
         .diagnostics
         .into_iter()
-        .map(|d| (d.check.into_owned(), d.entity.id, d.severity))
+        .map(|d| (d.check.into_owned(), d.entity.id.into(), d.severity))
         .collect()
 }
 

@@ -87,7 +87,7 @@ fn governing(g: &OrgGraph<'_>, area: DecisionArea, product: &str) -> Option<(Str
         .decisions
         .iter()
         .flat_map(|d| g.deciders(*d))
-        .map(|t| g.team(t).id.clone())
+        .map(|t| g.team(t).id.to_string())
         .collect();
     Some((scope, deciders))
 }

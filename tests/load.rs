@@ -40,7 +40,7 @@ fn found(report: &Report, names: &[&str]) -> Vec<(String, EntityKind, String, St
             (
                 d.check.to_string(),
                 d.entity.kind,
-                d.entity.id.clone(),
+                d.entity.id.to_string(),
                 name,
                 loc.line,
             )

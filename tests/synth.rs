@@ -38,7 +38,7 @@ fn planted(org: &Synthetic) -> Found {
             (
                 d.check.to_owned(),
                 d.entity.kind.to_string(),
-                d.entity.id.clone(),
+                d.entity.id.to_string(),
             )
         })
         .collect()
@@ -66,7 +66,7 @@ fn found(path: &Path) -> Found {
             (
                 d.check.to_string(),
                 d.entity.kind.to_string(),
-                d.entity.id.clone(),
+                d.entity.id.to_string(),
             )
         })
         .collect()

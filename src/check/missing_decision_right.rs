@@ -260,7 +260,7 @@ mod tests {
         config.set_param(NAME, "areas", list);
         let mut ids: Vec<String> = findings_in(NAME, yaml, Format::Yaml, config)
             .into_iter()
-            .map(|d| d.entity.id)
+            .map(|d| String::from(d.entity.id))
             .collect();
         ids.sort();
         ids

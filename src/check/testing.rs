@@ -39,7 +39,7 @@ pub(crate) fn findings_in(
 }
 
 fn ids(found: &[Diagnostic]) -> Vec<String> {
-    let mut ids: Vec<String> = found.iter().map(|d| d.entity.id.clone()).collect();
+    let mut ids: Vec<String> = found.iter().map(|d| d.entity.id.to_string()).collect();
     ids.sort();
     ids
 }

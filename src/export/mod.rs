@@ -55,7 +55,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
-use crate::model::{EntityKind, ORGANIZATION, TeamKind};
+use crate::model::{EntityKind, Id, ORGANIZATION, TeamKind};
 use crate::report::Report;
 
 /// What to draw.
@@ -244,7 +244,7 @@ impl Picture {
         options: &ExportOptions,
     ) -> Result<Self, ExportError> {
         let findings = findings(report);
-        let lookup = |kind: EntityKind, id: &str| findings.get(&(kind, id.to_owned()));
+        let lookup = |kind: EntityKind, id: &str| findings.get(&(kind, Id::new(id)));
         let pg = g.graph();
 
         // Teams that have teams under them are drawn as clusters too.
@@ -652,8 +652,8 @@ fn nest(nodes: &[Node], display_parent: &[Option<usize>], children: &[Vec<usize>
 
 /// Errors and warnings of the report by entity, each message as
 /// `error[check]: message`.
-fn findings(report: &Report) -> HashMap<(EntityKind, String), Finding> {
-    let mut out: HashMap<(EntityKind, String), Finding> = HashMap::new();
+fn findings(report: &Report) -> HashMap<(EntityKind, Id), Finding> {
+    let mut out: HashMap<(EntityKind, Id), Finding> = HashMap::new();
     for d in &report.diagnostics {
         if !matches!(d.severity, Severity::Error | Severity::Warning) {
             continue;

@@ -319,7 +319,7 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Outcome(o) => Cow::Borrowed(&self.outcome(o).id),
             OrgNode::Objective(o) => Cow::Borrowed(&self.objective(o).id),
             OrgNode::KeyResult(o, k) => Cow::Borrowed(&self.key_result(o, k).id),
-            OrgNode::Decision(d) => Cow::Owned(self.decision(d).id()),
+            OrgNode::Decision(d) => Cow::Owned(self.decision(d).id().into()),
         }
     }
 

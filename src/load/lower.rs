@@ -10,8 +10,9 @@ use super::node::{Key, Node, Pos, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, KeyResult, KeyResultKind, Member,
-    Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, is_valid_id,
+    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, Id, KeyResult, KeyResultKind,
+    Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind,
+    is_valid_id,
 };
 use crate::source::{FileId, Location};
 
@@ -410,7 +411,7 @@ impl Lowerer<'_> {
         section: &str,
         index: usize,
         node: Node,
-    ) -> Option<(Subject, Fields, Option<String>)> {
+    ) -> Option<(Subject, Fields, Option<Id>)> {
         let placeholder = format!("{section}[{index}]");
         let pos = node.pos;
         let Value::Map(entries) = node.value else {
@@ -445,7 +446,7 @@ impl Lowerer<'_> {
         Some((subject, fields, id))
     }
 
-    fn id_value(&mut self, subject: &mut Subject, node: Node) -> Option<String> {
+    fn id_value(&mut self, subject: &mut Subject, node: Node) -> Option<Id> {
         let Some(id) = scalar_id(&node) else {
             let msg = format!("`id` must be a string, found {}", node.type_name());
             self.problem(
@@ -674,7 +675,7 @@ impl Lowerer<'_> {
         self.refs(subject, field, node)
             .unwrap_or_default()
             .into_iter()
-            .map(|r| r.id)
+            .map(|r| String::from(r.id))
             .collect()
     }
 
@@ -1074,7 +1075,7 @@ impl Lowerer<'_> {
             .take("scope")
             .and_then(|(_, n)| self.one_ref(&subject, "scope", n));
         if let (Some(area), Some(scope)) = (&area, &scope) {
-            subject.entity.id = format!("{area}@{}", scope.id);
+            subject.entity.id = Id::format(format_args!("{area}@{}", scope.id));
         }
         let missing = match (&area, &scope) {
             (None, None) => "an `area` and a `scope`",
@@ -1140,11 +1141,11 @@ fn scalar_text(node: &Node) -> Option<String> {
 }
 
 /// An id: a string, or an integer (YAML reads `id: 2026` as a number).
-fn scalar_id(node: &Node) -> Option<String> {
+fn scalar_id(node: &Node) -> Option<Id> {
     match &node.value {
-        Value::Str(s) => Some(s.clone()),
-        Value::Int(i) => Some(i.to_string()),
-        Value::BigInt(s) => Some(s.clone()),
+        Value::Str(s) => Some(Id::new(s)),
+        Value::Int(i) => Some(Id::format(format_args!("{i}"))),
+        Value::BigInt(s) => Some(Id::new(s)),
         _ => None,
     }
 }

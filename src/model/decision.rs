@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::{DecisionArea, Ref};
+use super::{DecisionArea, Id, Ref};
 use crate::source::Location;
 
 /// A decision right: who decides an area for a scope, and who else takes part
@@ -68,8 +68,8 @@ impl DecisionRight {
     }
 
     /// The id diagnostics use: `<area>@<scope>`.
-    pub fn id(&self) -> String {
-        format!("{}@{}", self.area, self.scope.id)
+    pub fn id(&self) -> Id {
+        Id::format(format_args!("{}@{}", self.area, self.scope.id))
     }
 
     /// Adds a deciding team.

@@ -1,3 +1,4 @@
+use super::Id;
 use std::fmt;
 
 use serde::Serialize;
@@ -64,12 +65,12 @@ pub struct EntityRef {
     /// What kind of entity.
     pub kind: EntityKind,
     /// Its id (`<area>@<scope>` for decisions, the path for files).
-    pub id: String,
+    pub id: Id,
 }
 
 impl EntityRef {
     /// Names an entity.
-    pub fn new(kind: EntityKind, id: impl Into<String>) -> Self {
+    pub fn new(kind: EntityKind, id: impl Into<Id>) -> Self {
         Self {
             kind,
             id: id.into(),

@@ -7,6 +7,7 @@
 
 mod decision;
 mod entity;
+mod id;
 mod okr;
 mod outcome;
 mod product;
@@ -16,6 +17,7 @@ mod vocab;
 
 pub use decision::DecisionRight;
 pub use entity::{EntityKind, EntityRef};
+pub use id::Id;
 pub use okr::{KeyResult, Objective};
 pub use outcome::Outcome;
 pub use product::Product;
@@ -144,7 +146,7 @@ impl Model {
             });
         let decisions = self.decisions.iter().map(|d| EntityInfo {
             kind: EntityKind::Decision,
-            id: Cow::Owned(d.id()),
+            id: Cow::Owned(d.id().into()),
             location: d.location,
             allow: &d.allow,
         });
@@ -187,7 +189,7 @@ impl Model {
             .chain(objectives)
             .chain(decisions.map(|d| EntityInfo {
                 kind: EntityKind::Decision,
-                id: Cow::Owned(d.id()),
+                id: Cow::Owned(d.id().into()),
                 location: d.location,
                 allow: &d.allow,
             }))

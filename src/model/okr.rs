@@ -1,3 +1,4 @@
+use super::Id;
 use serde::Serialize;
 
 use super::{KeyResultKind, Ref};
@@ -16,7 +17,7 @@ use crate::source::Location;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Objective {
     /// Unique id.
-    pub id: String,
+    pub id: Id,
     /// What should be true for customers or the business.
     pub title: String,
     /// The team the objective belongs to.
@@ -43,7 +44,7 @@ pub struct Objective {
 
 impl Objective {
     /// An objective with an id and a title.
-    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, title: impl Into<String>) -> Self {
         Self {
             id: id.into(),
             title: title.into(),
@@ -107,7 +108,7 @@ impl Objective {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyResult {
     /// Unique id; `<objective id>#<n>` (from 1) when not given.
-    pub id: String,
+    pub id: Id,
     /// The key result as written.
     pub text: String,
     /// What is measured.
@@ -138,7 +139,7 @@ pub struct KeyResult {
 
 impl KeyResult {
     /// A key result with an id and text.
-    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, text: impl Into<String>) -> Self {
         Self {
             id: id.into(),
             text: text.into(),
@@ -154,8 +155,8 @@ impl KeyResult {
     }
 
     /// The id a key result gets when none is written: `<objective id>#<n>`.
-    pub fn default_id(objective: &str, n: usize) -> String {
-        format!("{objective}#{n}")
+    pub fn default_id(objective: &str, n: usize) -> Id {
+        Id::format(format_args!("{objective}#{n}"))
     }
 
     /// Sets the metric.

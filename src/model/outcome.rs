@@ -1,3 +1,4 @@
+use super::Id;
 use serde::Serialize;
 
 use super::Ref;
@@ -16,7 +17,7 @@ use crate::source::Location;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
     /// Unique id.
-    pub id: String,
+    pub id: Id,
     /// What changes, for whom.
     pub statement: String,
     /// How the change is measured.
@@ -47,7 +48,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// An outcome with an id and a statement.
-    pub fn new(id: impl Into<String>, statement: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, statement: impl Into<String>) -> Self {
         Self {
             id: id.into(),
             statement: statement.into(),

@@ -1,3 +1,4 @@
+use super::Id;
 use serde::Serialize;
 
 use super::{Funding, ProductKind, Ref};
@@ -13,7 +14,7 @@ use crate::source::Location;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Product {
     /// Unique id.
-    pub id: String,
+    pub id: Id,
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -48,7 +49,7 @@ pub struct Product {
 
 impl Product {
     /// A product with only an id.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>) -> Self {
         Self {
             id: id.into(),
             name: None,

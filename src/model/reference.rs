@@ -1,3 +1,4 @@
+use super::Id;
 use std::fmt;
 
 use serde::Serialize;
@@ -9,14 +10,14 @@ use crate::source::Location;
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ref {
     /// The id that was named.
-    pub id: String,
+    pub id: Id,
     /// Where the id was written, when it came from a file.
     pub location: Option<Location>,
 }
 
 impl Ref {
     /// A reference made in code, with no file position.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>) -> Self {
         Self {
             id: id.into(),
             location: None,
@@ -43,6 +44,18 @@ impl From<String> for Ref {
 
 impl From<&String> for Ref {
     fn from(id: &String) -> Self {
+        Self::new(id)
+    }
+}
+
+impl From<Id> for Ref {
+    fn from(id: Id) -> Self {
+        Self::new(id)
+    }
+}
+
+impl From<&Id> for Ref {
+    fn from(id: &Id) -> Self {
         Self::new(id.clone())
     }
 }
@@ -55,7 +68,7 @@ impl fmt::Display for Ref {
 
 impl Serialize for Ref {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.id)
+        s.serialize_str(self.id.as_str())
     }
 }
 

@@ -1,3 +1,4 @@
+use super::Id;
 use serde::Serialize;
 
 use super::{Ref, Role, TeamKind};
@@ -17,7 +18,7 @@ use crate::source::Location;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Team {
     /// Unique id.
-    pub id: String,
+    pub id: Id,
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -55,7 +56,7 @@ pub struct Member {
 
 impl Team {
     /// A stream-aligned team with only an id.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>) -> Self {
         Self {
             id: id.into(),
             name: None,

@@ -45,7 +45,7 @@ use strum::{Display, IntoStaticStr};
 use crate::config::{Config, ParamValue};
 use crate::goal_style::{Style, classify};
 use crate::graph::{OrgGraph, OrgNode, ProductIx};
-use crate::model::{DecisionArea, EntityKind, KeyResultKind};
+use crate::model::{DecisionArea, EntityKind, Id, KeyResultKind};
 use crate::report::Report;
 
 /// The most offenders listed per tenet.
@@ -178,7 +178,7 @@ pub struct Offender {
     /// What kind of entity.
     pub kind: EntityKind,
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// What is wrong with it, in a few words.
     pub reason: String,
 }
@@ -217,7 +217,7 @@ pub struct Tenet {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LoadPeak {
     /// The team's id.
-    pub team: String,
+    pub team: Id,
     /// How many products it is accountable for.
     pub products: usize,
 }
@@ -365,7 +365,7 @@ impl Measure {
 fn offender(kind: EntityKind, id: &str, reason: String) -> Offender {
     Offender {
         kind,
-        id: id.to_owned(),
+        id: Id::new(id),
         reason,
     }
 }

@@ -12,7 +12,7 @@ use super::{
     word,
 };
 use crate::model::{
-    DecisionArea, DecisionRight, Funding, KeyResult, KeyResultKind, Member, Objective, Outcome,
+    DecisionArea, DecisionRight, Funding, Id, KeyResult, KeyResultKind, Member, Objective, Outcome,
     Product, ProductKind, Ref, Role, Team, TeamKind,
 };
 use crate::source::Location;
@@ -20,7 +20,7 @@ use crate::source::Location;
 #[derive(Default)]
 pub(super) struct TeamFields {
     seen: u32,
-    id: Option<String>,
+    id: Option<Id>,
     name: Option<String>,
     kind: Option<TeamKind>,
     parent: Option<Ref>,
@@ -139,7 +139,7 @@ impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
 #[derive(Default)]
 pub(super) struct ProductFields {
     seen: u32,
-    id: Option<String>,
+    id: Option<Id>,
     name: Option<String>,
     kind: Option<ProductKind>,
     owner: Vec<Ref>,
@@ -226,7 +226,7 @@ impl Fields for ProductFields {
 #[derive(Default)]
 pub(super) struct OutcomeFields {
     seen: u32,
-    id: Option<String>,
+    id: Option<Id>,
     statement: Option<String>,
     metric: Option<String>,
     baseline: Option<f64>,
@@ -307,7 +307,7 @@ impl Fields for OutcomeFields {
 #[derive(Default)]
 pub(super) struct ObjectiveFields {
     seen: u32,
-    id: Option<String>,
+    id: Option<Id>,
     title: Option<String>,
     owner: Option<Ref>,
     period: Option<String>,
@@ -396,7 +396,7 @@ impl Fields for ObjectiveFields {
 
 /// A key result read before its objective's id (its default id) is known.
 struct RawKeyResult {
-    id: Option<String>,
+    id: Option<Id>,
     fields: KeyResult,
     location: Location,
 }

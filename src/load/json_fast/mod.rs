@@ -32,7 +32,7 @@ use super::LoadOptions;
 use super::lines::LineCursor;
 use super::lower::Tally;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Ref, is_valid_id};
+use crate::model::{Id, Model, Ref, is_valid_id};
 use crate::source::{FileId, Location};
 use entities::{DecisionFields, ObjectiveFields, OutcomeFields, ProductFields, TeamFields};
 
@@ -192,6 +192,13 @@ impl<'de> Str<'de> {
         match self {
             Self::Borrowed(s) => s.to_owned(),
             Self::Owned(s) => s,
+        }
+    }
+
+    fn into_id(self) -> Id {
+        match self {
+            Self::Borrowed(s) => Id::new(s),
+            Self::Owned(s) => Id::from(s),
         }
     }
 
@@ -363,7 +370,7 @@ impl<'de, S: RefSlot> Visitor<'de> for Refs<'_, '_, '_, S> {
 
 fn reference<E: de::Error>(cx: &mut Cx<'_, '_>, id: &str) -> Result<Ref, E> {
     Ok(Ref {
-        id: id.to_owned(),
+        id: Id::new(id),
         location: Some(cx.string_location(id).ok_or_else(give_up)?),
     })
 }
@@ -384,7 +391,7 @@ fn names<'de, A: MapAccess<'de>>(
     Ok(map
         .next_value_seed(Refs::<Vec<Ref>>::new(cx))?
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| String::from(r.id))
         .collect())
 }
 
@@ -687,10 +694,10 @@ impl<'de, F: Fields> Visitor<'de> for Entity<'_, '_, '_, F> {
 }
 
 /// An id field: a valid id, written as a string.
-fn id<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<String, A::Error> {
+fn id<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<Id, A::Error> {
     let s = map.next_value::<Str<'de>>()?;
     if cx.id_ok(s.as_str()) {
-        Ok(s.into_string())
+        Ok(s.into_id())
     } else {
         Err(give_up())
     }
