@@ -223,3 +223,71 @@ fn did_you_mean_stays_useful_on_large_models() {
         ["did you mean `team-12345`?", "did you mean `team-12345`?"]
     );
 }
+
+#[test]
+fn each_ownership_claim_points_at_where_it_was_written() {
+    use opmodel::graph::OrgEdge;
+    use opmodel::load::{Format, load_str};
+    use petgraph::visit::EdgeRef;
+
+    let yaml = "\
+teams:
+  - id: playback
+    owns: [radio, web]
+  - id: growth
+outcomes:
+  - id: retention
+    statement: Raise week-1 retention from 31% to 38%
+    owner: growth
+products:
+  - id: radio
+  - id: web
+    owner: [growth, playback]
+    part_of: radio
+";
+    let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+    let g = OrgGraph::build(&loaded.model);
+    let mut claims: Vec<(String, String, u32, u32)> = g
+        .graph()
+        .edge_references()
+        .filter(|e| e.weight().is_owns())
+        .map(|e| {
+            let at = g
+                .claim_location(e.id())
+                .expect("claims from a file have a place");
+            (
+                g.id(e.source()).into_owned(),
+                g.id(e.target()).into_owned(),
+                at.line,
+                at.column,
+            )
+        })
+        .collect();
+    claims.sort();
+    assert_eq!(
+        claims,
+        [
+            ("growth".into(), "retention".into(), 8, 12),
+            ("growth".into(), "web".into(), 12, 13),
+            ("playback".into(), "radio".into(), 3, 12),
+            ("playback".into(), "web".into(), 3, 19),
+            ("playback".into(), "web".into(), 12, 21),
+        ]
+    );
+    // `owners` reports the same places, and other edges have none.
+    let web = g.product_ix("web").expect("web");
+    let playback = &g.owners(web)[0];
+    assert_eq!(g.team(playback.team).id, "playback");
+    let lines: Vec<u32> = playback
+        .claims
+        .iter()
+        .map(|c| c.1.expect("placed").line)
+        .collect();
+    assert_eq!(lines, [12, 3]); // `owner` claims sort before `owns` claims
+    let parent_or_other = g
+        .graph()
+        .edge_references()
+        .find(|e| !matches!(e.weight(), OrgEdge::Owns { .. }))
+        .expect("a non-ownership edge");
+    assert_eq!(g.claim_location(parent_or_other.id()), None);
+}

@@ -160,17 +160,10 @@ impl<'m> Steps<'_, 'm> {
             {
                 self.edge(n, target, OrgEdge::Parent);
             }
-            for r in &t.owns {
+            for (index, r) in (0..).zip(&t.owns) {
                 if let Some(target) = self.resolve(n, "owns", r, Want::Product) {
                     let via = ClaimSource::OwnsField;
-                    self.edge(
-                        n,
-                        target,
-                        OrgEdge::Owns {
-                            via,
-                            at: r.location,
-                        },
-                    );
+                    self.edge(n, target, OrgEdge::Owns { via, index });
                 }
             }
         }
@@ -180,17 +173,10 @@ impl<'m> Steps<'_, 'm> {
         let model = self.g.model;
         for (i, p) in model.products.iter().enumerate() {
             let n = self.g.products[i];
-            for r in &p.owner {
+            for (index, r) in (0..).zip(&p.owner) {
                 if let Some(team) = self.resolve(n, "owner", r, Want::Team) {
                     let via = ClaimSource::OwnerField;
-                    self.edge(
-                        team,
-                        n,
-                        OrgEdge::Owns {
-                            via,
-                            at: r.location,
-                        },
-                    );
+                    self.edge(team, n, OrgEdge::Owns { via, index });
                 }
             }
             for r in &p.contributors {
@@ -239,14 +225,7 @@ impl<'m> Steps<'_, 'm> {
             && let Some(team) = self.resolve(n, "owner", r, Want::Team)
         {
             let via = ClaimSource::OwnerField;
-            self.edge(
-                team,
-                n,
-                OrgEdge::Owns {
-                    via,
-                    at: r.location,
-                },
-            );
+            self.edge(team, n, OrgEdge::Owns { via, index: 0 });
         }
         for r in supports {
             if let Some(target) = self.resolve(n, "supports", r, supported) {

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 type HashSet<T> = std::collections::HashSet<T, super::IndexHasher>;
 
 use petgraph::Direction::{Incoming, Outgoing};
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use super::OrgGraph;
@@ -44,12 +44,13 @@ impl<'m> OrgGraph<'m> {
             .graph
             .edges_directed(self.product_node(product), Incoming)
         {
-            let OrgEdge::Owns { via, at } = *e.weight() else {
+            let OrgEdge::Owns { via, .. } = *e.weight() else {
                 continue;
             };
             let OrgNode::Team(team) = self.graph[e.source()] else {
                 continue;
             };
+            let at = self.claim_location(e.id());
             match owners.iter_mut().find(|o| o.team == team) {
                 Some(o) => o.claims.push((via, at)),
                 None => owners.push(Owner {
@@ -63,6 +64,25 @@ impl<'m> OrgGraph<'m> {
             o.claims.sort();
         }
         owners
+    }
+
+    /// Where the claim an [`OrgEdge::Owns`] edge stands for was written: the
+    /// id in the team's `owns` list, or the team in the `owner` field of
+    /// what it owns. `None` for any other edge, and for claims made in code.
+    pub fn claim_location(&self, edge: EdgeIndex) -> Option<Location> {
+        let Some(&OrgEdge::Owns { via, index }) = self.graph.edge_weight(edge) else {
+            return None;
+        };
+        let (from, to) = self.graph.edge_endpoints(edge)?;
+        let index = usize::try_from(index).ok()?;
+        let claim = match (via, self.graph[from], self.graph[to]) {
+            (ClaimSource::OwnsField, OrgNode::Team(t), _) => self.team(t).owns.get(index),
+            (ClaimSource::OwnerField, _, OrgNode::Product(p)) => self.product(p).owner.get(index),
+            (ClaimSource::OwnerField, _, OrgNode::Outcome(o)) => self.outcome(o).owner.as_ref(),
+            (ClaimSource::OwnerField, _, OrgNode::Objective(o)) => self.objective(o).owner.as_ref(),
+            _ => None,
+        };
+        claim.and_then(|r| r.location)
     }
 
     /// The products a team is accountable for, each once, in model order.

@@ -1,8 +1,6 @@
 use serde::Serialize;
 use strum::{Display, IntoStaticStr};
 
-use crate::source::Location;
-
 macro_rules! typed_index {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -89,9 +87,13 @@ pub enum OrgEdge {
     Owns {
         /// Which field made the claim.
         via: ClaimSource,
-        /// Where the claim was written.
+        /// The claim's place in that field's list of ids (0 for a field that
+        /// names one team). The edge stays small, since a big org has
+        /// millions of edges; [`OrgGraph::owners`](super::OrgGraph::owners)
+        /// and [`OrgGraph::claim_location`](super::OrgGraph::claim_location)
+        /// turn it into the claim's location.
         #[serde(skip)]
-        at: Option<Location>,
+        index: u32,
     },
     /// Team → a product it builds on without being accountable.
     Contributes,
