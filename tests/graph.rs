@@ -284,6 +284,21 @@ products:
         .map(|c| c.1.expect("placed").line)
         .collect();
     assert_eq!(lines, [12, 3]); // `owner` claims sort before `owns` claims
+    // Each team once, however many claims it makes.
+    let teams: Vec<&str> = g
+        .owner_teams(web)
+        .into_iter()
+        .map(|t| g.team(t).id.as_str())
+        .collect();
+    assert_eq!(teams, ["playback", "growth"]);
+    assert!(g.has_owner(web));
+    let radio = g.product_ix("radio").expect("radio");
+    assert_eq!(g.owner_teams(radio).len(), 1);
+    let orphan_model = Model::builder().product(Product::new("lonely")).build();
+    let orphan_graph = OrgGraph::build(&orphan_model);
+    let lonely = orphan_graph.product_ix("lonely").expect("lonely");
+    assert!(!orphan_graph.has_owner(lonely));
+    assert!(orphan_graph.owner_teams(lonely).is_empty());
     let parent_or_other = g
         .graph()
         .edge_references()

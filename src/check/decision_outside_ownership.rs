@@ -112,7 +112,7 @@ impl Check for DecisionOutsideOwnership {
             if !g.is_primary(g.product_node(p)) {
                 continue;
             }
-            let owners: Vec<TeamIx> = g.owners(p).into_iter().map(|o| o.team).collect();
+            let owners = g.owner_teams(p);
             if owners.is_empty() {
                 continue;
             }
@@ -236,13 +236,13 @@ fn finding(
 
     let help = match (teams.keys().next(), all_products.as_slice()) {
         (Some(team), [product]) => {
-            let owner =
-                g.product_ix(product)
-                    .map(|p| g.owners(p))
-                    .and_then(|o| match o.as_slice() {
-                        [only] => Some(g.team(only.team).id.as_str()),
-                        _ => None,
-                    });
+            let owner = g
+                .product_ix(product)
+                .map(|p| g.owner_teams(p))
+                .and_then(|o| match o.as_slice() {
+                    [only] => Some(g.team(*only).id.as_str()),
+                    _ => None,
+                });
             match owner {
                 Some(owner) => format!(
                     "let `{owner}`, which owns `{product}`, decide `{}` (or a unit above it), and name `{team}` in `recommends:` or `consulted:`",
@@ -270,9 +270,9 @@ fn finding(
     for product in all_products.iter().take(LABELLED) {
         if let Some(p) = g.product_ix(product) {
             let mut owners: Vec<&str> = g
-                .owners(p)
-                .iter()
-                .map(|o| g.team(o.team).id.as_str())
+                .owner_teams(p)
+                .into_iter()
+                .map(|t| g.team(t).id.as_str())
                 .collect();
             owners.sort_unstable();
             diagnostic = diagnostic.with_label(

@@ -124,7 +124,7 @@ impl Check for MissingDecisionRight {
             for parent in g.parent_products(p) {
                 coverage.add(&mut covered, g.product_node(parent));
             }
-            let owners: Vec<TeamIx> = g.owners(p).into_iter().map(|o| o.team).collect();
+            let owners = g.owner_teams(p);
             for &team in &owners {
                 let cover = team_memo
                     .entry(team)

@@ -60,7 +60,7 @@ impl Check for OrphanedProduct {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         for defs in g.product_definitions() {
-            if defs.iter().any(|&p| !g.owners(p).is_empty()) {
+            if defs.iter().any(|&p| g.has_owner(p)) {
                 continue;
             }
             if let Some(d) = orphaned(g, &defs) {
@@ -131,9 +131,9 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
         && parent != first
     {
         let mut parent_owners: Vec<TeamIx> = g
-            .owners(parent)
-            .iter()
-            .map(|o| canonical(g, o.team))
+            .owner_teams(parent)
+            .into_iter()
+            .map(|t| canonical(g, t))
             .collect();
         parent_owners.sort_unstable();
         parent_owners.dedup();

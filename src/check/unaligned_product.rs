@@ -78,9 +78,9 @@ impl Check for UnalignedProduct {
             }
             let product = g.product(p);
             let mut owners: Vec<&str> = g
-                .owners(p)
-                .iter()
-                .map(|o| g.team(o.team).id.as_str())
+                .owner_teams(p)
+                .into_iter()
+                .map(|t| g.team(t).id.as_str())
                 .collect();
             owners.sort_unstable();
             owners.dedup();

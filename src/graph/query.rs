@@ -85,6 +85,31 @@ impl<'m> OrgGraph<'m> {
         claim.and_then(|r| r.location)
     }
 
+    /// The accountable teams of a product, each once, in model order: the
+    /// teams of [`owners`](Self::owners) without looking up where each
+    /// claim was written.
+    pub fn owner_teams(&self, product: ProductIx) -> Vec<TeamIx> {
+        let mut out: Vec<TeamIx> = self
+            .graph
+            .edges_directed(self.product_node(product), Incoming)
+            .filter(|e| e.weight().is_owns())
+            .filter_map(|e| match self.graph[e.source()] {
+                OrgNode::Team(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether any team is accountable for a product.
+    pub fn has_owner(&self, product: ProductIx) -> bool {
+        self.graph
+            .edges_directed(self.product_node(product), Incoming)
+            .any(|e| e.weight().is_owns() && matches!(self.graph[e.source()], OrgNode::Team(_)))
+    }
+
     /// The products a team is accountable for, each once, in model order.
     pub fn products_of(&self, team: TeamIx) -> Vec<ProductIx> {
         let mut out: Vec<ProductIx> = self

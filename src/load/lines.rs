@@ -148,9 +148,15 @@ impl<'a> LineCursor<'a> {
         }
         let gap = &self.bytes[self.offset..offset];
         // Most steps are short (from one field to the next): one pass over
-        // the bytes beats setting up three vectorised scans.
+        // the bytes, eight at a time, beats setting up three vectorised scans.
         if gap.len() <= Self::SHORT {
-            for &b in gap {
+            let mut words = gap.chunks_exact(8);
+            for word in &mut words {
+                let mut bytes = [0; 8];
+                bytes.copy_from_slice(word);
+                self.step_word(u64::from_le_bytes(bytes));
+            }
+            for &b in words.remainder() {
                 if b == b'\n' {
                     self.line += 1;
                     self.column_chars = 0;
@@ -171,6 +177,47 @@ impl<'a> LineCursor<'a> {
         self.offset = offset;
         Pos::new(saturate(self.line), saturate(self.column_chars + 1))
     }
+}
+
+impl LineCursor<'_> {
+    /// Counts eight bytes (read little-endian, so the first byte is the
+    /// lowest) at once: their newlines, and the characters after the last.
+    fn step_word(&mut self, word: u64) {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+        const TOP2: u64 = 0xC0C0_C0C0_C0C0_C0C0;
+        const CONTINUATION: u64 = 0x8080_8080_8080_8080;
+        let newlines = zero_bytes(word ^ NEWLINES);
+        // `count_ones` is a dozen instructions on baseline x86-64 (no POPCNT),
+        // so the common cases avoid it: ASCII words, and one newline.
+        if newlines == 0 {
+            self.column_chars += if word & CONTINUATION == 0 {
+                8
+            } else {
+                8 - zero_bytes((word & TOP2) ^ CONTINUATION).count_ones() as usize
+            };
+            return;
+        }
+        self.line += if newlines & (newlines - 1) == 0 {
+            1
+        } else {
+            newlines.count_ones() as usize
+        };
+        let continuations = zero_bytes((word & TOP2) ^ CONTINUATION);
+        // Bytes after the last newline: above its flag bit, in whole bytes.
+        let last = 63 - newlines.leading_zeros();
+        let after = u64::MAX.checked_shl(last + 1).unwrap_or(0);
+        let chars_after = (!LOW7 & after).count_ones() - (continuations & after).count_ones();
+        self.column_chars = chars_after as usize;
+    }
+}
+
+/// The top bit of each byte of `x` that is zero, and nothing else. Exact,
+/// unlike the shorter `(x - 0x01..) & !x & 0x80..`, which also flags a
+/// 0x01 byte above a zero byte.
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
 /// Counts UTF-8 characters by counting the bytes that start one (every byte
@@ -238,6 +285,38 @@ mod tests {
         let index = LineIndex::new("");
         assert_eq!(index.pos(0), Pos::new(1, 1));
         assert_eq!(index.pos(5), Pos::new(1, 1));
+    }
+
+    #[test]
+    fn zero_bytes_flags_exactly_the_zero_bytes() {
+        for (word, flags) in [
+            (0u64, 0x8080_8080_8080_8080u64),
+            (0x0100, 0x8080_8080_8080_0080),
+            (0x0001_0000_FF00_0001, 0x8000_8080_0080_8000),
+            (u64::MAX, 0),
+        ] {
+            assert_eq!(zero_bytes(word), flags, "{word:#x}");
+        }
+    }
+
+    #[test]
+    fn cursor_counts_every_mix_of_newlines_and_multibyte_characters() {
+        // Every position of a newline and of a two-byte character inside a
+        // word, in steps of one to twenty bytes.
+        let pieces = ["a", "\n", "é", "日", "\n\n", "bc"];
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(pieces[i * 7 % pieces.len()]);
+            text.push_str(pieces[i * 11 % pieces.len()]);
+        }
+        let index = LineIndex::new(&text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for step in 1..20 {
+            let mut cursor = LineCursor::new(&text);
+            for &offset in offsets.iter().step_by(step) {
+                assert_eq!(cursor.pos(offset), index.pos(offset), "offset {offset}");
+            }
+        }
     }
 
     #[test]

@@ -381,7 +381,7 @@ fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::Tea
 fn ownership(g: &OrgGraph<'_>) -> Measure {
     let mut m = Measure::new(g.product_ixs().len());
     for p in g.product_ixs() {
-        let owners = g.owners(p);
+        let owners = g.owner_teams(p);
         let id = &g.product(p).id;
         match owners.len() {
             1 => m.healthy += 1,
@@ -393,7 +393,7 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
             n => {
                 let reason = format!(
                     "{n} accountable teams: {}",
-                    names(g, owners.iter().map(|o| o.team))
+                    names(g, owners.iter().copied())
                 );
                 m.offenders
                     .push((n, offender(EntityKind::Product, id, reason)));
