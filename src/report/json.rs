@@ -11,12 +11,10 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-use serde::ser::SerializeMap;
-
-use super::Report;
+use super::{Report, json_text};
 use crate::diagnostic::Diagnostic;
-use crate::source::{Location, Sources};
+use crate::model::EntityRef;
+use crate::source::Sources;
 
 /// Writes the report as the spec's JSON object, with a final newline.
 ///
@@ -67,9 +65,56 @@ fn render(diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<Vec<u8>> 
     let mut bytes = Vec::with_capacity(diagnostics.len() * 512);
     for d in diagnostics {
         bytes.extend_from_slice(b",\n    ");
-        serde_json::to_writer(&mut bytes, &JsonDiagnostic(d, sources)).map_err(io_error)?;
+        push_diagnostic(&mut bytes, d, sources);
     }
     Ok(bytes)
+}
+
+/// One diagnostic as a compact JSON object, written by hand: the report's
+/// largest part, and the same bytes serde_json would write for it (the
+/// tests check that against the `Serialize` shape below).
+fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
+    out.extend_from_slice(b"{\"check\":");
+    json_text::push_str(out, &d.check);
+    out.extend_from_slice(b",\"severity\":");
+    json_text::push_str(out, d.severity.into());
+    out.extend_from_slice(b",\"entity\":");
+    push_entity(out, &d.entity);
+    out.extend_from_slice(b",\"message\":");
+    json_text::push_str(out, &d.message);
+    if let Some(help) = &d.help {
+        out.extend_from_slice(b",\"help\":");
+        json_text::push_str(out, help);
+    }
+    if let Some(l) = d.location {
+        out.extend_from_slice(b",\"location\":{\"file\":");
+        json_text::push_str(out, sources.display(l.file));
+        if l.line > 0 {
+            out.extend_from_slice(b",\"line\":");
+            json_text::push_u32(out, l.line);
+            if l.column > 0 {
+                out.extend_from_slice(b",\"column\":");
+                json_text::push_u32(out, l.column);
+            }
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(b",\"related\":[");
+    for (i, r) in d.related.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_entity(out, r);
+    }
+    out.extend_from_slice(b"]}");
+}
+
+fn push_entity(out: &mut Vec<u8>, e: &EntityRef) {
+    out.extend_from_slice(b"{\"kind\":");
+    json_text::push_str(out, e.kind.into());
+    out.extend_from_slice(b",\"id\":");
+    json_text::push_str(out, &e.id);
+    out.push(b'}');
 }
 
 fn io_error(e: serde_json::Error) -> io::Error {
@@ -87,51 +132,56 @@ pub fn to_string(report: &Report) -> String {
     String::from_utf8(buf).unwrap_or_default()
 }
 
-struct JsonDiagnostic<'a>(&'a Diagnostic, &'a Sources);
-
-impl Serialize for JsonDiagnostic<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("check", &d.check)?;
-        m.serialize_entry("severity", &d.severity)?;
-        m.serialize_entry("entity", &d.entity)?;
-        m.serialize_entry("message", &d.message)?;
-        if let Some(help) = &d.help {
-            m.serialize_entry("help", help)?;
-        }
-        if let Some(loc) = d.location {
-            m.serialize_entry("location", &JsonLocation(loc, self.1))?;
-        }
-        m.serialize_entry("related", &d.related)?;
-        m.end()
-    }
-}
-
-struct JsonLocation<'a>(Location, &'a Sources);
-
-impl Serialize for JsonLocation<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let l = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("file", self.1.display(l.file))?;
-        if l.line > 0 {
-            m.serialize_entry("line", &l.line)?;
-            if l.column > 0 {
-                m.serialize_entry("column", &l.column)?;
-            }
-        }
-        m.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{JsonDiagnostic, write};
+    use super::write;
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::model::{EntityKind, EntityRef};
     use crate::report::Report;
     use crate::source::{Location, Sources};
+
+    use serde::Serialize;
+    use serde::ser::SerializeMap;
+
+    /// The shape of one diagnostic, as serde writes it: the reference the
+    /// hand-written rendering is tested against.
+    struct JsonDiagnostic<'a>(&'a Diagnostic, &'a Sources);
+
+    impl Serialize for JsonDiagnostic<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let d = self.0;
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("check", &d.check)?;
+            m.serialize_entry("severity", &d.severity)?;
+            m.serialize_entry("entity", &d.entity)?;
+            m.serialize_entry("message", &d.message)?;
+            if let Some(help) = &d.help {
+                m.serialize_entry("help", help)?;
+            }
+            if let Some(loc) = d.location {
+                m.serialize_entry("location", &JsonLocation(loc, self.1))?;
+            }
+            m.serialize_entry("related", &d.related)?;
+            m.end()
+        }
+    }
+
+    struct JsonLocation<'a>(Location, &'a Sources);
+
+    impl Serialize for JsonLocation<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let l = self.0;
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("file", self.1.display(l.file))?;
+            if l.line > 0 {
+                m.serialize_entry("line", &l.line)?;
+                if l.column > 0 {
+                    m.serialize_entry("column", &l.column)?;
+                }
+            }
+            m.end()
+        }
+    }
 
     /// The rendering one diagnostic at a time, on one thread.
     fn one_by_one(report: &Report) -> String {
@@ -154,24 +204,45 @@ mod tests {
     fn chunked_rendering_is_byte_for_byte_the_one_by_one_rendering() {
         let mut sources = Sources::default();
         let file = sources.add("org/teams.yaml", "");
+        let odd_file = sources.add("org/\"odd\"\\te\tams.yaml", "");
         // Empty, one chunk, a few chunks, and past a whole window of chunks.
         for count in [0, 1, 1000, 5000, 40_000] {
             let diagnostics = (0..count)
                 .map(|i| {
-                    Diagnostic::new(
+                    // Every optional part present and absent, and text that
+                    // needs escaping at every offset of a word.
+                    let odd = "\"\\\n\t\u{1}é日\u{7f}/";
+                    let at = i % 9;
+                    let mut d = Diagnostic::new(
                         "idle-team",
                         EntityRef::new(EntityKind::Team, format!("team-{i}")),
-                        format!("team `team-{i}` owns nothing \"quoted\""),
-                    )
-                    .with_help("give it a product")
-                    .at(Some(Location {
-                        file,
-                        line: i as u32 + 1,
-                        column: 5,
-                    }))
-                })
-                .map(|mut d| {
-                    d.severity = Severity::Warning;
+                        format!(
+                            "{}team `team-{i}` owns {}",
+                            &"nothing"[..at.min(7)],
+                            &odd[..1 + at % 4]
+                        ),
+                    );
+                    if i % 3 != 0 {
+                        d = d.with_help(format!(
+                            "give it a product{}",
+                            if i % 2 == 0 { odd } else { "" }
+                        ));
+                    }
+                    if i % 5 != 0 {
+                        d = d.at(Some(Location {
+                            file: if i % 2 == 0 { file } else { odd_file },
+                            line: if i % 7 == 0 { 0 } else { i as u32 + 1 },
+                            column: if i % 11 == 0 { 0 } else { 5 },
+                        }));
+                    }
+                    for r in 0..i % 3 {
+                        d = d.with_related(EntityKind::Product, format!("prod-{r}"));
+                    }
+                    d.severity = if i % 2 == 0 {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
                     d
                 })
                 .collect();

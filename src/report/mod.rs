@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+mod json_text;
 
 use serde::Serialize;
 
