@@ -86,6 +86,7 @@ pub mod synth;
 
 mod lint;
 mod parallel;
+mod swar;
 
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};

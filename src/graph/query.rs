@@ -89,18 +89,10 @@ impl<'m> OrgGraph<'m> {
     /// teams of [`owners`](Self::owners) without looking up where each
     /// claim was written.
     pub fn owner_teams(&self, product: ProductIx) -> Vec<TeamIx> {
-        let mut out: Vec<TeamIx> = self
-            .graph
-            .edges_directed(self.product_node(product), Incoming)
-            .filter(|e| e.weight().is_owns())
-            .filter_map(|e| match self.graph[e.source()] {
-                OrgNode::Team(t) => Some(t),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.across_owns(self.product_node(product), Incoming, |n| match n {
+            OrgNode::Team(t) => Some(t),
+            _ => None,
+        })
     }
 
     /// Whether any team is accountable for a product.
@@ -112,29 +104,39 @@ impl<'m> OrgGraph<'m> {
 
     /// The products a team is accountable for, each once, in model order.
     pub fn products_of(&self, team: TeamIx) -> Vec<ProductIx> {
-        let mut out: Vec<ProductIx> = self
-            .graph
-            .edges_directed(self.team_node(team), Outgoing)
-            .filter(|e| e.weight().is_owns())
-            .filter_map(|e| match self.graph[e.target()] {
-                OrgNode::Product(p) => Some(p),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.across_owns(self.team_node(team), Outgoing, |n| match n {
+            OrgNode::Product(p) => Some(p),
+            _ => None,
+        })
     }
 
     /// The objectives a team owns, in model order.
     pub fn objectives_of(&self, team: TeamIx) -> Vec<ObjectiveIx> {
-        let mut out: Vec<ObjectiveIx> = self
+        self.across_owns(self.team_node(team), Outgoing, |n| match n {
+            OrgNode::Objective(o) => Some(o),
+            _ => None,
+        })
+    }
+
+    /// The nodes at the other end of `node`'s ownership edges in
+    /// `direction` that `pick` keeps, each once, in index (model) order.
+    fn across_owns<T: Ord>(
+        &self,
+        node: NodeIndex,
+        direction: petgraph::Direction,
+        pick: impl Fn(OrgNode) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = self
             .graph
-            .edges_directed(self.team_node(team), Outgoing)
+            .edges_directed(node, direction)
             .filter(|e| e.weight().is_owns())
-            .filter_map(|e| match self.graph[e.target()] {
-                OrgNode::Objective(o) => Some(o),
-                _ => None,
+            .filter_map(|e| {
+                let other = if direction == Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                pick(self.graph[other])
             })
             .collect();
         out.sort_unstable();

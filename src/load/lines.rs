@@ -2,6 +2,7 @@
 //! parsers whose libraries report positions as byte offsets (TOML, JSON).
 
 use super::node::Pos;
+use crate::swar::zero_bytes;
 
 /// How many bytes lie between two saved character counts. Counting the
 /// characters of one block is cheap, and the table stays small (8 bytes per
@@ -212,14 +213,6 @@ impl LineCursor<'_> {
     }
 }
 
-/// The top bit of each byte of `x` that is zero, and nothing else. Exact,
-/// unlike the shorter `(x - 0x01..) & !x & 0x80..`, which also flags a
-/// 0x01 byte above a zero byte.
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
-}
-
 /// Counts UTF-8 characters by counting the bytes that start one (every byte
 /// that is not a continuation byte `0b10xx_xxxx`).
 fn count_chars(bytes: &[u8]) -> usize {
@@ -285,18 +278,6 @@ mod tests {
         let index = LineIndex::new("");
         assert_eq!(index.pos(0), Pos::new(1, 1));
         assert_eq!(index.pos(5), Pos::new(1, 1));
-    }
-
-    #[test]
-    fn zero_bytes_flags_exactly_the_zero_bytes() {
-        for (word, flags) in [
-            (0u64, 0x8080_8080_8080_8080u64),
-            (0x0100, 0x8080_8080_8080_0080),
-            (0x0001_0000_FF00_0001, 0x8000_8080_0080_8000),
-            (u64::MAX, 0),
-        ] {
-            assert_eq!(zero_bytes(word), flags, "{word:#x}");
-        }
     }
 
     #[test]

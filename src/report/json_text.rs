@@ -5,6 +5,8 @@
 //! this looks at eight at a time and copies the clean runs whole. The
 //! escapes are serde_json's, so the bytes are the same.
 
+use crate::swar::zero_bytes;
+
 /// Appends `text` as a JSON string, quotes included.
 pub(super) fn push_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
@@ -65,12 +67,6 @@ fn needs_escape(word: u64) -> bool {
     // next byte).
     let below_space = !((word & LOW7).wrapping_add(0x6060_6060_6060_6060)) & !word & TOP;
     below_space | zero_bytes(word ^ QUOTES) | zero_bytes(word ^ BACKSLASHES) != 0
-}
-
-/// The top bit of each byte of `x` that is zero, and nothing else.
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
 }
 
 /// How a byte is escaped: `Some(letter)` for `\b \t \n \f \r \" \\`,
