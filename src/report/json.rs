@@ -44,7 +44,6 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
             render(chunk, &report.sources)
         });
         for bytes in rendered {
-            let bytes = bytes?;
             // Every diagnostic is rendered after a separator; the first
             // of all has nothing to separate it from.
             let skip = if first { 1 } else { 0 };
@@ -61,13 +60,13 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// `diagnostics`, each after `,` and a new line.
-fn render(diagnostics: &[Diagnostic], sources: &Sources) -> io::Result<Vec<u8>> {
+fn render(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(diagnostics.len() * 512);
     for d in diagnostics {
         bytes.extend_from_slice(b",\n    ");
         push_diagnostic(&mut bytes, d, sources);
     }
-    Ok(bytes)
+    bytes
 }
 
 /// One diagnostic as a compact JSON object, written by hand: the report's
