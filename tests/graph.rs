@@ -306,3 +306,61 @@ products:
         .expect("a non-ownership edge");
     assert_eq!(g.claim_location(parent_or_other.id()), None);
 }
+
+#[test]
+fn walks_up_hierarchies_nearest_first_and_stop_at_a_loop() {
+    let model = org();
+    let g = OrgGraph::build(&model);
+    let ids = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<String> {
+        nodes.into_iter().map(|n| g.id(n).into_owned()).collect()
+    };
+    let playback = g.team_ix("playback").expect("playback");
+    assert_eq!(
+        ids(g.ancestors(playback)),
+        ["music", "company", "organization"]
+    );
+    let web = g.product_ix("web-player").expect("web-player");
+    let parents: Vec<&str> = g
+        .parent_products(web)
+        .into_iter()
+        .map(|p| g.product(p).id.as_str())
+        .collect();
+    assert_eq!(parents, ["music-app"]);
+    // The product, its parent, its owner, the units above and the organisation.
+    assert_eq!(
+        ids(g.scopes_of(web)),
+        [
+            "web-player",
+            "music-app",
+            "playback",
+            "music",
+            "company",
+            "organization"
+        ]
+    );
+
+    let looped = Model::builder()
+        .team(Team::new("a").parent("b"))
+        .team(Team::new("b").parent("c"))
+        .team(Team::new("c").parent("a"))
+        .team(Team::new("dangling").parent("nowhere"))
+        .product(Product::new("x").part_of("y"))
+        .product(Product::new("y").part_of("x"))
+        .build();
+    let g = OrgGraph::build(&looped);
+    let ids = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<String> {
+        nodes.into_iter().map(|n| g.id(n).into_owned()).collect()
+    };
+    assert_eq!(ids(g.ancestors(g.team_ix("a").expect("a"))), ["b", "c"]);
+    assert!(
+        g.ancestors(g.team_ix("dangling").expect("dangling"))
+            .is_empty()
+    );
+    let x = g.product_ix("x").expect("x");
+    let parents: Vec<&str> = g
+        .parent_products(x)
+        .into_iter()
+        .map(|p| g.product(p).id.as_str())
+        .collect();
+    assert_eq!(parents, ["y"]);
+}

@@ -1,42 +1,43 @@
 //! Rewrite hints: suggest an outcome-style phrasing for a milestone key result.
 
 use super::lexicon::{CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, WV};
-use super::scan::{TokKind, tokenize};
+use super::scan::{Tok, TokKind, tokenize};
 use std::fmt::Write as _;
 
-fn fmt_num(v: f64, unit: Option<&str>) -> String {
-    let mut s = if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else if v.is_finite() {
-        let mut s = format!("{v:.3}");
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
-        s
-    } else {
-        "<value>".to_string()
+/// Writes `v` (with its unit) as a hint shows it: whole numbers without a
+/// fraction, others with at most three decimals.
+fn push_num(out: &mut String, v: Option<f64>, unit: Option<&str>, missing: &str) {
+    let Some(v) = v else {
+        out.push_str(missing);
+        return;
     };
-    if let Some(u) = unit.map(str::trim).filter(|u| !u.is_empty()) {
-        if u == "%" {
-            s.push('%');
-        } else {
-            s.push(' ');
-            s.push_str(u);
-        }
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
+        let _ = write!(out, "{v:.0}");
+    } else if v.is_finite() {
+        let from = out.len();
+        let _ = write!(out, "{v:.3}");
+        // Only the digits just written: what came before may end in zeros.
+        let kept = out[from..]
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .len();
+        out.truncate(from + kept);
+    } else {
+        out.push_str("<value>");
     }
-    s
+    if let Some(u) = unit.map(str::trim).filter(|u| !u.is_empty()) {
+        if u != "%" {
+            out.push(' ');
+        }
+        out.push_str(u);
+    }
 }
 
 /// What the key result delivers, as a clause ending the question "what should change for
 /// whom …?", e.g. "when the redesigned onboarding flow ships".
-fn when_clause(text: &str) -> Option<String> {
-    let toks = tokenize(text);
-    let t = toks.as_slice();
+fn when_clause(text: &str, t: &[Tok]) -> Option<String> {
     let first = t.first()?;
-    let word = |k: &super::scan::Tok| text.get(k.start as usize..k.end as usize).unwrap_or("");
+    let word = |k: &Tok| text.get(k.start as usize..k.end as usize).unwrap_or("");
     if first.has(HIRE) {
         return Some("when the new hires are in place".to_string());
     }
@@ -79,11 +80,9 @@ fn when_clause(text: &str) -> Option<String> {
 }
 
 /// A metric phrase from the text, if any ("net dollar retention", "sign-ups").
-fn metric_in(text: &str) -> Option<&str> {
-    let toks = tokenize(text);
-    let t = toks.as_slice();
+fn metric_in<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
     let m = t.iter().position(|k| k.has(MET) && !k.has(DEL))?;
-    let plain = |k: &super::scan::Tok| {
+    let plain = |k: &Tok| {
         k.kind == TokKind::Word && !k.has(PREP | DET | DV | DP | CMPW | CR | CV | WV | NEG)
     };
     let mut a = m;
@@ -123,29 +122,35 @@ pub fn rewrite_hint(
     target: Option<f64>,
     unit: Option<&str>,
 ) -> String {
-    let when = when_clause(text);
+    // Both readings of the text share one tokenization.
+    let toks = tokenize(text);
+    let when = when_clause(text, toks.as_slice());
     let mut out = String::with_capacity(160);
-    let _ = write!(
-        out,
-        "what should change for whom {}? e.g. ",
-        when.as_deref().unwrap_or("when this ships")
-    );
-    let what = when.as_deref().and_then(|w| {
-        w.strip_prefix("when ")
-            .and_then(|w| w.strip_suffix(" ships"))
-            .map(str::to_string)
-    });
-    let metric = metric
+    out.push_str("what should change for whom ");
+    out.push_str(when.as_deref().unwrap_or("when this ships"));
+    out.push_str("? e.g. '");
+    let what = when
+        .as_deref()
+        .and_then(|w| w.strip_prefix("when ")?.strip_suffix(" ships"));
+    match metric
         .map(str::trim)
         .filter(|m| !m.is_empty())
-        .map(str::to_string)
-        .or_else(|| metric_in(text).map(str::to_string))
-        .unwrap_or_else(|| match &what {
-            Some(w) => format!("<metric affected by {w}>"),
-            None => "<metric>".to_string(),
-        });
-    let base = baseline.map_or_else(|| "<baseline>".to_string(), |v| fmt_num(v, unit));
-    let tgt = target.map_or_else(|| "<target>".to_string(), |v| fmt_num(v, unit));
-    let _ = write!(out, "'{metric} from {base} to {tgt}'");
+        .or_else(|| metric_in(text, toks.as_slice()))
+    {
+        Some(m) => out.push_str(m),
+        None => {
+            out.push_str("<metric");
+            if let Some(w) = what {
+                out.push_str(" affected by ");
+                out.push_str(w);
+            }
+            out.push('>');
+        }
+    }
+    out.push_str(" from ");
+    push_num(&mut out, baseline, unit, "<baseline>");
+    out.push_str(" to ");
+    push_num(&mut out, target, unit, "<target>");
+    out.push('\'');
     out
 }

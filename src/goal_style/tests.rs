@@ -301,3 +301,33 @@ fn rewrite_hint_uses_the_key_results_own_metric() {
     let h = rewrite_hint("", None, None, None, None);
     assert!(h.contains("'<metric> from <baseline> to <target>'"));
 }
+
+#[test]
+fn rewrite_hint_numbers_keep_up_to_three_decimals_and_their_unit() {
+    let hint = |baseline, target, unit| {
+        let h = rewrite_hint("Ship it", Some("latency"), baseline, target, unit);
+        h.split_once("e.g. ")
+            .map(|(_, e)| e.to_owned())
+            .unwrap_or(h)
+    };
+    assert_eq!(
+        hint(Some(2.5), Some(0.125), Some("%")),
+        "'latency from 2.5% to 0.125%'"
+    );
+    assert_eq!(
+        hint(Some(1.23456), Some(10.0), Some(" ms ")),
+        "'latency from 1.235 ms to 10 ms'"
+    );
+    assert_eq!(
+        hint(Some(0.0001), Some(-0.5), None),
+        "'latency from 0 to -0.5'"
+    );
+    assert_eq!(
+        hint(Some(1e16), Some(f64::NAN), Some("")),
+        "'latency from 10000000000000000 to <value>'"
+    );
+    assert_eq!(
+        hint(None, Some(3.0), Some("x")),
+        "'latency from <baseline> to 3 x'"
+    );
+}

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::edges::{Dangling, Step};
-use super::ids::IdIndex;
+use super::ids::{Found, IdIndex};
 use super::suggest::Suggester;
 use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
 use super::{DUPLICATE_ID, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, ORGANIZATION};
+use crate::model::{EntityKind, Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     build_with(model, EARLY_INDEX_FROM)
@@ -38,6 +38,8 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         objectives: Vec::with_capacity(model.objectives.len()),
         key_results: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
+        team_parent: vec![NodeIndex::end(); model.teams.len()],
+        product_parent: vec![NodeIndex::end(); model.products.len()],
         ids: IdIndex::default(),
         shadowed: HashMap::default(),
         graph,
@@ -76,34 +78,35 @@ const EARLY_INDEX_FROM: usize = 50_000;
 
 fn add_nodes(g: &mut OrgGraph<'_>) {
     let model = g.model;
-    let mut entries: Vec<(&str, NodeIndex)> = Vec::with_capacity(model.entity_count());
+    let mut entries: Vec<(&str, Found)> = Vec::with_capacity(model.entity_count());
+    let found = |node, kind| Found { node, kind };
     for (i, t) in model.teams.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Team(TeamIx::from_usize(i)));
         g.teams.push(n);
-        entries.push((&t.id, n));
+        entries.push((&t.id, found(n, EntityKind::Team)));
     }
     for (i, p) in model.products.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Product(ProductIx::from_usize(i)));
         g.products.push(n);
-        entries.push((&p.id, n));
+        entries.push((&p.id, found(n, EntityKind::Product)));
     }
     for (i, o) in model.outcomes.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Outcome(OutcomeIx::from_usize(i)));
         g.outcomes.push(n);
-        entries.push((&o.id, n));
+        entries.push((&o.id, found(n, EntityKind::Outcome)));
     }
     for (i, o) in model.objectives.iter().enumerate() {
         let ox = ObjectiveIx::from_usize(i);
         let n = g.graph.add_node(OrgNode::Objective(ox));
         g.objectives.push(n);
-        entries.push((&o.id, n));
+        entries.push((&o.id, found(n, EntityKind::Objective)));
         let mut krs = Vec::with_capacity(o.key_results.len());
         for (k, kr) in o.key_results.iter().enumerate() {
             let kn = g
                 .graph
                 .add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
             krs.push(kn);
-            entries.push((&kr.id, kn));
+            entries.push((&kr.id, found(kn, EntityKind::KeyResult)));
             g.graph.add_edge(kn, n, OrgEdge::PartOf);
         }
         g.key_results.push(krs);
@@ -117,10 +120,10 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
     // The reserved id names the organisation: entities that use it are not
     // indexed (`organization` always resolves to the organisation).
     let mut shadowed: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
-    entries.retain(|&(id, n)| {
+    entries.retain(|&(id, f)| {
         let reserved = id == ORGANIZATION;
         if reserved {
-            shadowed.push((n, None));
+            shadowed.push((f.node, None));
         }
         !reserved
     });
@@ -178,6 +181,14 @@ fn add_edges<'m>(g: &mut OrgGraph<'m>, steps: Vec<Step<'m>>) -> Vec<Dangling<'m>
         match step {
             Step::Edge(from, to, edge) => {
                 g.graph.add_edge(from, to, edge);
+                let parent = match (edge, g.graph[from]) {
+                    (OrgEdge::Parent, OrgNode::Team(t)) => g.team_parent.get_mut(t.index()),
+                    (OrgEdge::PartOf, OrgNode::Product(p)) => g.product_parent.get_mut(p.index()),
+                    _ => None,
+                };
+                if let Some(parent) = parent {
+                    *parent = to;
+                }
             }
             Step::Dangling(d) => pending.push(d),
         }

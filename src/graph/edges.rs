@@ -6,8 +6,9 @@
 use petgraph::graph::NodeIndex;
 
 use super::OrgGraph;
-use super::types::{ClaimSource, OrgEdge, OrgNode};
-use crate::model::{ORGANIZATION, Ref};
+use super::ids::Found;
+use super::types::{ClaimSource, OrgEdge};
+use crate::model::{EntityKind, ORGANIZATION, Ref};
 
 /// What a reference field may name.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,21 +22,16 @@ pub(super) enum Want {
 }
 
 impl Want {
-    pub(super) fn accepts(self, node: OrgNode) -> bool {
+    pub(super) fn accepts(self, kind: EntityKind) -> bool {
+        use EntityKind::{Objective, Organization, Outcome, Product, Team};
         matches!(
-            (self, node),
-            (Self::Team, OrgNode::Team(_))
-                | (Self::TeamOrOrg, OrgNode::Team(_) | OrgNode::Organization)
-                | (Self::Product, OrgNode::Product(_))
-                | (Self::Outcome, OrgNode::Outcome(_))
-                | (
-                    Self::OutcomeOrObjective,
-                    OrgNode::Outcome(_) | OrgNode::Objective(_)
-                )
-                | (
-                    Self::Scope,
-                    OrgNode::Team(_) | OrgNode::Product(_) | OrgNode::Organization
-                )
+            (self, kind),
+            (Self::Team, Team)
+                | (Self::TeamOrOrg, Team | Organization)
+                | (Self::Product, Product)
+                | (Self::Outcome, Outcome)
+                | (Self::OutcomeOrObjective, Outcome | Objective)
+                | (Self::Scope, Team | Product | Organization)
         )
     }
 
@@ -128,21 +124,24 @@ impl<'m> Steps<'_, 'm> {
         want: Want,
     ) -> Option<NodeIndex> {
         let found = if r.id == ORGANIZATION {
-            Some(self.g.org)
+            Some(Found {
+                node: self.g.org,
+                kind: EntityKind::Organization,
+            })
         } else {
-            self.g.ids.get(r.id.as_str())
+            self.g.ids.find(r.id.as_str())
         };
-        if let Some(node) = found
-            && want.accepts(self.g.graph[node])
+        if let Some(f) = found
+            && want.accepts(f.kind)
         {
-            return Some(node);
+            return Some(f.node);
         }
         self.out.push(Step::Dangling(Dangling {
             from,
             field,
             r,
             want,
-            found,
+            found: found.map(|f| f.node),
         }));
         None
     }

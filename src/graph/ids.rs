@@ -15,6 +15,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use petgraph::graph::NodeIndex;
 
 use super::IdHasher;
+use crate::model::EntityKind;
 
 /// An id and its hash.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,7 +51,16 @@ impl Hasher for Prehashed {
     }
 }
 
-type Shard<'m> = HashMap<Key<'m>, NodeIndex, BuildHasherDefault<Prehashed>>;
+/// The node an id names, with its kind: resolving a reference checks the
+/// kind, and reading it here saves a visit to the node (the kind fits in
+/// what would otherwise be padding).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Found {
+    pub node: NodeIndex,
+    pub kind: EntityKind,
+}
+
+type Shard<'m> = HashMap<Key<'m>, Found, BuildHasherDefault<Prehashed>>;
 
 /// Every id → the node of its first definition.
 #[derive(Default)]
@@ -81,14 +91,14 @@ impl<'m> IdIndex<'m> {
 
     /// Indexes `entries` (ids with their nodes, in model order). Returns the
     /// entries whose id an earlier entry already had, in model order.
-    pub(super) fn build(entries: &[(&'m str, NodeIndex)]) -> (Self, Vec<Taken>) {
+    pub(super) fn build(entries: &[(&'m str, Found)]) -> (Self, Vec<Taken>) {
         let hasher = IdHasher::default();
         let threads = if entries.len() < Self::PARALLEL_FROM {
             1
         } else {
             crate::parallel::threads(2)
         };
-        let parts: Vec<&[(&str, NodeIndex)]> = entries
+        let parts: Vec<&[(&str, Found)]> = entries
             .chunks(entries.len().div_ceil(threads).max(1))
             .collect();
         let hashes: Vec<u64> = crate::parallel::map(&parts, threads, None, |part| {
@@ -101,17 +111,17 @@ impl<'m> IdIndex<'m> {
             let mut map =
                 Shard::with_capacity_and_hasher(entries.len() / threads + 1, Default::default());
             let mut taken = Vec::new();
-            for (&(id, node), &hash) in entries.iter().zip(&hashes) {
+            for (&(id, found), &hash) in entries.iter().zip(&hashes) {
                 if shard_of(hash, threads) != shard {
                     continue;
                 }
                 match map.entry(Key { hash, id }) {
                     Entry::Vacant(e) => {
-                        e.insert(node);
+                        e.insert(found);
                     }
                     Entry::Occupied(e) => taken.push(Taken {
-                        again: node,
-                        first: *e.get(),
+                        again: found.node,
+                        first: e.get().node,
                     }),
                 }
             }
@@ -131,6 +141,11 @@ impl<'m> IdIndex<'m> {
 
     /// The node of the first definition of `id`.
     pub(super) fn get(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id).map(|f| f.node)
+    }
+
+    /// The node of the first definition of `id`, and its kind.
+    pub(super) fn find(&self, id: &str) -> Option<Found> {
         let hash = self.hasher.hash_one(id);
         let shard: &Shard<'_> = self.shards.get(shard_of(hash, self.shards.len()))?;
         shard.get(&Key { hash, id }).copied()
@@ -140,7 +155,7 @@ impl<'m> IdIndex<'m> {
     pub(super) fn iter(&self) -> impl Iterator<Item = (&'m str, NodeIndex)> + '_ {
         self.shards
             .iter()
-            .flat_map(|shard| shard.iter().map(|(key, node)| (key.id, *node)))
+            .flat_map(|shard| shard.iter().map(|(key, found)| (key.id, found.node)))
     }
 }
 
@@ -157,7 +172,8 @@ fn shard_of(hash: u64, shards: usize) -> usize {
 mod tests {
     use petgraph::graph::NodeIndex;
 
-    use super::IdIndex;
+    use super::{Found, IdIndex};
+    use crate::model::EntityKind;
 
     #[test]
     fn first_definitions_win_and_repeats_are_listed_in_model_order() {
@@ -165,10 +181,14 @@ mod tests {
             let ids: Vec<String> = (0..size)
                 .map(|i| format!("id-{}", i % (size - 3)))
                 .collect();
-            let entries: Vec<(&str, NodeIndex)> = ids
+            let entries: Vec<(&str, Found)> = ids
                 .iter()
                 .enumerate()
-                .map(|(i, id)| (id.as_str(), NodeIndex::new(i + 1)))
+                .map(|(i, id)| {
+                    let kind = [EntityKind::Team, EntityKind::Product][i % 2];
+                    let node = NodeIndex::new(i + 1);
+                    (id.as_str(), Found { node, kind })
+                })
                 .collect();
             let (index, taken) = IdIndex::build(&entries);
             assert_eq!(index.iter().count(), size - 3);
@@ -178,6 +198,8 @@ mod tests {
                 Some(NodeIndex::new(size - 3))
             );
             assert_eq!(index.get("nope"), None);
+            let found = index.find("id-1").map(|f| (f.node.index(), f.kind));
+            assert_eq!(found, Some((2, EntityKind::Product)));
             let pairs: Vec<(usize, usize)> = taken
                 .iter()
                 .map(|t| (t.again.index(), t.first.index()))

@@ -70,6 +70,12 @@ pub struct OrgGraph<'m> {
     objectives: Vec<NodeIndex>,
     key_results: Vec<Vec<NodeIndex>>,
     decisions: Vec<NodeIndex>,
+    /// Each team's resolved `parent` (a team or the organisation), and each
+    /// product's resolved `part_of`; `NodeIndex::end()` for none. Walks up a
+    /// hierarchy read these instead of scanning a unit's edges, which for a
+    /// unit that owns and decides a lot are thousands long.
+    team_parent: Vec<NodeIndex>,
+    product_parent: Vec<NodeIndex>,
     ids: ids::IdIndex<'m>,
     /// The entities whose id does not name them: a second definition maps
     /// to the first, an entity with the reserved id `organization` to

@@ -170,40 +170,47 @@ impl<'m> OrgGraph<'m> {
     /// The parent chain of a team, nearest first, ending at the organisation
     /// when the chain reaches it. Stops before repeating itself in a loop.
     pub fn ancestors(&self, team: TeamIx) -> Vec<NodeIndex> {
-        self.chain(self.team_node(team), |e| matches!(e, OrgEdge::Parent))
+        let mut out = Vec::new();
+        let up = |n: NodeIndex| match self.graph[n] {
+            OrgNode::Team(t) => self.team_parent.get(t.index()).copied(),
+            _ => None,
+        };
+        self.walk_up(self.team_node(team), up, |n| out.push(n));
+        out
     }
 
     /// The `part_of` chain of a product, nearest parent first.
     pub fn parent_products(&self, product: ProductIx) -> Vec<ProductIx> {
-        self.chain(self.product_node(product), |e| matches!(e, OrgEdge::PartOf))
-            .into_iter()
-            .filter_map(|n| match self.graph[n] {
-                OrgNode::Product(p) => Some(p),
-                _ => None,
-            })
-            .collect()
+        let mut out = Vec::new();
+        let up = |n: NodeIndex| match self.graph[n] {
+            OrgNode::Product(p) => self.product_parent.get(p.index()).copied(),
+            _ => None,
+        };
+        self.walk_up(self.product_node(product), up, |n| {
+            if let OrgNode::Product(p) = self.graph[n] {
+                out.push(p);
+            }
+        });
+        out
     }
 
-    /// Follows single-valued edges from `start` (not included), cycle-safe.
-    fn chain(&self, start: NodeIndex, keep: impl Fn(&OrgEdge) -> bool) -> Vec<NodeIndex> {
-        let mut out = Vec::new();
+    /// Calls `visit` on each node up the chain that `up` steps along from
+    /// `start` (not included), nearest first; stops before repeating itself.
+    fn walk_up(
+        &self,
+        start: NodeIndex,
+        up: impl Fn(NodeIndex) -> Option<NodeIndex>,
+        mut visit: impl FnMut(NodeIndex),
+    ) {
         let mut seen = Seen::default();
         seen.insert(start);
         let mut current = start;
-        loop {
-            let next = self
-                .graph
-                .edges_directed(current, Outgoing)
-                .filter(|e| keep(e.weight()))
-                .map(|e| e.target())
-                .min();
-            match next {
-                Some(n) if seen.insert(n) => {
-                    out.push(n);
-                    current = n;
-                }
-                _ => return out,
+        while let Some(next) = up(current).filter(|&n| n != NodeIndex::end()) {
+            if !seen.insert(next) {
+                return;
             }
+            visit(next);
+            current = next;
         }
     }
 
@@ -330,10 +337,10 @@ impl<'m> OrgGraph<'m> {
                 .into_iter()
                 .map(|p| self.product_node(p)),
         );
-        let owners = self.owners(product);
-        out.extend(owners.iter().map(|o| self.team_node(o.team)));
-        for o in &owners {
-            out.extend(self.ancestors(o.team));
+        let owners = self.owner_teams(product);
+        out.extend(owners.iter().map(|&t| self.team_node(t)));
+        for &t in &owners {
+            out.extend(self.ancestors(t));
         }
         out.push(self.organization());
         let mut seen = Seen::default();

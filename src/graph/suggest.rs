@@ -133,7 +133,7 @@ impl<'m> Suggester<'m> {
     }
 
     pub(super) fn suggest(&self, g: &OrgGraph<'m>, word: &str, want: Want) -> Option<&'m str> {
-        let accepts = |n: NodeIndex| want.accepts(g.graph[n]);
+        let accepts = |n: NodeIndex| want.accepts(g.graph[n].kind());
         if self.backward.is_empty() {
             let candidates = self
                 .forward

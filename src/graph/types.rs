@@ -1,6 +1,8 @@
 use serde::Serialize;
 use strum::{Display, IntoStaticStr};
 
+use crate::model::EntityKind;
+
 macro_rules! typed_index {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -59,6 +61,28 @@ pub enum OrgNode {
     KeyResult(ObjectiveIx, u32),
     /// A decision right.
     Decision(DecisionIx),
+}
+
+impl OrgNode {
+    /// The kind of entity the node stands for.
+    ///
+    /// ```
+    /// use opmodel::graph::{OrgNode, TeamIx};
+    /// use opmodel::model::EntityKind;
+    /// assert_eq!(OrgNode::Team(TeamIx(0)).kind(), EntityKind::Team);
+    /// assert_eq!(OrgNode::Organization.kind(), EntityKind::Organization);
+    /// ```
+    pub fn kind(self) -> EntityKind {
+        match self {
+            Self::Organization => EntityKind::Organization,
+            Self::Team(_) => EntityKind::Team,
+            Self::Product(_) => EntityKind::Product,
+            Self::Outcome(_) => EntityKind::Outcome,
+            Self::Objective(_) => EntityKind::Objective,
+            Self::KeyResult(..) => EntityKind::KeyResult,
+            Self::Decision(_) => EntityKind::Decision,
+        }
+    }
 }
 
 /// How an ownership claim was made.
