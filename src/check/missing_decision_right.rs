@@ -87,11 +87,46 @@ declare_check! {
 }
 
 /// Which of the configured areas are covered (one flag per area).
-type Cover = Vec<bool>;
+/// Which of the configured areas have a right: a bit each for the first 64
+/// (every config one meets), a flag each for any beyond, so that copying
+/// and merging the cover of a hundred thousand products allocates nothing.
+#[derive(Clone, Debug, Default)]
+struct Cover {
+    low: u64,
+    rest: Vec<bool>,
+}
 
-fn merge(into: &mut Cover, from: &Cover) {
-    for (a, b) in into.iter_mut().zip(from) {
-        *a |= *b;
+impl Cover {
+    fn none(areas: usize) -> Self {
+        Self {
+            low: 0,
+            rest: vec![false; areas.saturating_sub(64)],
+        }
+    }
+
+    fn set(&mut self, area: usize) {
+        match area.checked_sub(64) {
+            None => self.low |= 1 << area,
+            Some(i) => {
+                if let Some(flag) = self.rest.get_mut(i) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+
+    fn has(&self, area: usize) -> bool {
+        match area.checked_sub(64) {
+            None => self.low & (1 << area) != 0,
+            Some(i) => self.rest.get(i).copied().unwrap_or(false),
+        }
+    }
+
+    fn merge(&mut self, from: &Cover) {
+        self.low |= from.low;
+        for (a, b) in self.rest.iter_mut().zip(&from.rest) {
+            *a |= *b;
+        }
     }
 }
 
@@ -113,7 +148,8 @@ impl Check for MissingDecisionRight {
             return;
         }
         let coverage = Coverage::new(g, &areas);
-        let mut team_memo: HashMap<TeamIx, Cover> = HashMap::default();
+        // Teams are few and dense: one slot each beats hashing per owner.
+        let mut team_memo: Vec<Option<Cover>> = vec![None; g.model().teams.len()];
         for p in g.product_ixs() {
             // A duplicated id: decisions scoped to it resolve to the first definition.
             if !g.is_primary(g.product_node(p)) {
@@ -126,16 +162,17 @@ impl Check for MissingDecisionRight {
             }
             let owners = g.owner_teams(p);
             for &team in &owners {
-                let cover = team_memo
-                    .entry(team)
-                    .or_insert_with(|| coverage.of_team(g, team));
-                merge(&mut covered, cover);
+                match team_memo.get_mut(team.index()) {
+                    Some(Some(cover)) => covered.merge(cover),
+                    Some(slot) => covered.merge(slot.insert(coverage.of_team(g, team))),
+                    None => covered.merge(&coverage.of_team(g, team)),
+                }
             }
             let missing: Vec<&DecisionArea> = areas
                 .iter()
-                .zip(&covered)
-                .filter(|(_, c)| !**c)
-                .map(|(a, _)| a)
+                .enumerate()
+                .filter(|&(i, _)| !covered.has(i))
+                .map(|(_, a)| a)
                 .collect();
             if !missing.is_empty() {
                 out.push_with(|| finding(g, self.meta().name, p, &owners, &missing));
@@ -159,22 +196,21 @@ impl Coverage {
             else {
                 continue;
             };
-            let cover = at.entry(scope).or_insert_with(|| vec![false; areas.len()]);
-            if let Some(flag) = cover.get_mut(i) {
-                *flag = true;
-            }
+            at.entry(scope)
+                .or_insert_with(|| Cover::none(areas.len()))
+                .set(i);
         }
         let org = at
             .get(&g.organization())
             .cloned()
-            .unwrap_or_else(|| vec![false; areas.len()]);
+            .unwrap_or_else(|| Cover::none(areas.len()));
         Self { at, org }
     }
 
     /// Adds what is written at `scope`.
     fn add(&self, into: &mut Cover, scope: NodeIndex) {
         if let Some(cover) = self.at.get(&scope) {
-            merge(into, cover);
+            into.merge(cover);
         }
     }
 
@@ -264,6 +300,52 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn areas_past_the_sixty_fourth_count_too() {
+        let mut areas: Vec<String> = (0..70).map(|i| format!("area-{i}")).collect();
+        areas.push("feature-set".to_owned());
+        let names: Vec<&str> = areas.iter().map(String::as_str).collect();
+        let all_but_last: String = areas[..areas.len() - 1]
+            .iter()
+            .map(|a| format!("  - {{ area: {a}, scope: organization, decides: digital }}\n"))
+            .collect();
+        let covered = format!(
+            "{ORG}decisions:\n{all_but_last}  - {{ area: feature-set, scope: storefront, decides: storefront }}\n"
+        );
+        // Area 71 (feature-set) is only written for the storefront's products.
+        assert_eq!(
+            with_config(&covered, &names),
+            ["gift-registry", "order-tracking"]
+        );
+        let messages: Vec<String> = {
+            let mut config = Config::new();
+            config.set_level(NAME, Level::Deny);
+            let list = ParamValue::List(areas.clone());
+            config.set_param(NAME, "areas", list);
+            findings_in(NAME, &covered, Format::Yaml, config)
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert!(
+            messages.iter().all(|m| m.ends_with("for `feature-set`")),
+            "{messages:#?}"
+        );
+        // Without area 65 written anywhere, every product lacks it.
+        let without_65: String = all_but_last
+            .lines()
+            .filter(|l| !l.contains("area-65,"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let gap = format!(
+            "{ORG}decisions:\n{without_65}  - {{ area: feature-set, scope: organization, decides: digital }}\n"
+        );
+        assert_eq!(
+            with_config(&gap, &names),
+            ["checkout", "gift-registry", "order-tracking", "web-shop"]
+        );
     }
 
     #[test]
