@@ -289,12 +289,17 @@ mod tests {
     const NAME: &str = "missing-decision-right";
     const ORG: &str = "teams:\n  - id: digital\n    kind: unit\n    parent: organization\n  - id: storefront\n    parent: digital\n    owns: [web-shop, checkout]\n  - id: fulfilment\n    parent: digital\n    owns: [order-tracking]\nproducts:\n  - id: web-shop\n  - id: checkout\n    part_of: web-shop\n  - id: order-tracking\n  - id: gift-registry\n";
 
-    fn with_config(yaml: &str, areas: &[&str]) -> Vec<String> {
+    /// The findings with `areas` as the parameter, at deny.
+    fn found_with(yaml: &str, areas: &[&str]) -> Vec<crate::Diagnostic> {
         let mut config = Config::new();
         config.set_level(NAME, Level::Deny);
         let list = ParamValue::List(areas.iter().map(|a| (*a).to_owned()).collect());
         config.set_param(NAME, "areas", list);
-        let mut ids: Vec<String> = findings_in(NAME, yaml, Format::Yaml, config)
+        findings_in(NAME, yaml, Format::Yaml, config)
+    }
+
+    fn with_config(yaml: &str, areas: &[&str]) -> Vec<String> {
+        let mut ids: Vec<String> = found_with(yaml, areas)
             .into_iter()
             .map(|d| String::from(d.entity.id))
             .collect();
@@ -319,16 +324,10 @@ mod tests {
             with_config(&covered, &names),
             ["gift-registry", "order-tracking"]
         );
-        let messages: Vec<String> = {
-            let mut config = Config::new();
-            config.set_level(NAME, Level::Deny);
-            let list = ParamValue::List(areas.clone());
-            config.set_param(NAME, "areas", list);
-            findings_in(NAME, &covered, Format::Yaml, config)
-                .into_iter()
-                .map(|d| d.message)
-                .collect()
-        };
+        let messages: Vec<String> = found_with(&covered, &names)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
         assert!(
             messages.iter().all(|m| m.ends_with("for `feature-set`")),
             "{messages:#?}"

@@ -17,10 +17,8 @@ fn push_num(out: &mut String, v: Option<f64>, unit: Option<&str>, missing: &str)
         let from = out.len();
         let _ = write!(out, "{v:.3}");
         // Only the digits just written: what came before may end in zeros.
-        let kept = out[from..]
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .len();
+        let written = out.get(from..).unwrap_or_default();
+        let kept = written.trim_end_matches('0').trim_end_matches('.').len();
         out.truncate(from + kept);
     } else {
         out.push_str("<value>");
