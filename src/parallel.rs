@@ -24,6 +24,7 @@ thread_local! {
 /// The stack size of the current thread, when [`map`] made it with a known
 /// one: a deeply recursive parser can then run here instead of on a thread
 /// of its own.
+#[cfg_attr(not(feature = "yaml"), allow(dead_code))]
 pub(crate) fn known_stack() -> usize {
     STACK.with(Cell::get)
 }

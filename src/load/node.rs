@@ -86,6 +86,7 @@ pub(crate) struct ParseLimits {
     /// Deepest nesting of lists and tables.
     pub max_depth: usize,
     /// Most values YAML aliases may expand to (the "billion laughs" guard).
+    #[cfg_attr(not(feature = "yaml"), allow(dead_code))]
     pub max_alias_expansion: usize,
 }
 
