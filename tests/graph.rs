@@ -307,28 +307,34 @@ products:
     assert_eq!(g.claim_location(parent_or_other.id()), None);
 }
 
+/// The ids of `nodes`, in order.
+fn node_ids(g: &OrgGraph<'_>, nodes: Vec<petgraph::graph::NodeIndex>) -> Vec<String> {
+    nodes.into_iter().map(|n| g.id(n).into_owned()).collect()
+}
+
+/// The ids of the `part_of` chain of the product `id`, nearest first.
+fn parent_ids<'m>(g: &OrgGraph<'m>, id: &str) -> Vec<&'m str> {
+    let product = g.product_ix(id).expect("the product is defined");
+    g.parent_products(product)
+        .into_iter()
+        .map(|p| g.product(p).id.as_str())
+        .collect()
+}
+
 #[test]
 fn walks_up_hierarchies_nearest_first_and_stop_at_a_loop() {
     let model = org();
     let g = OrgGraph::build(&model);
-    let ids = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<String> {
-        nodes.into_iter().map(|n| g.id(n).into_owned()).collect()
-    };
     let playback = g.team_ix("playback").expect("playback");
     assert_eq!(
-        ids(g.ancestors(playback)),
+        node_ids(&g, g.ancestors(playback)),
         ["music", "company", "organization"]
     );
-    let web = g.product_ix("web-player").expect("web-player");
-    let parents: Vec<&str> = g
-        .parent_products(web)
-        .into_iter()
-        .map(|p| g.product(p).id.as_str())
-        .collect();
-    assert_eq!(parents, ["music-app"]);
+    assert_eq!(parent_ids(&g, "web-player"), ["music-app"]);
     // The product, its parent, its owner, the units above and the organisation.
+    let web = g.product_ix("web-player").expect("web-player");
     assert_eq!(
-        ids(g.scopes_of(web)),
+        node_ids(&g, g.scopes_of(web)),
         [
             "web-player",
             "music-app",
@@ -348,19 +354,13 @@ fn walks_up_hierarchies_nearest_first_and_stop_at_a_loop() {
         .product(Product::new("y").part_of("x"))
         .build();
     let g = OrgGraph::build(&looped);
-    let ids = |nodes: Vec<petgraph::graph::NodeIndex>| -> Vec<String> {
-        nodes.into_iter().map(|n| g.id(n).into_owned()).collect()
-    };
-    assert_eq!(ids(g.ancestors(g.team_ix("a").expect("a"))), ["b", "c"]);
+    assert_eq!(
+        node_ids(&g, g.ancestors(g.team_ix("a").expect("a"))),
+        ["b", "c"]
+    );
     assert!(
         g.ancestors(g.team_ix("dangling").expect("dangling"))
             .is_empty()
     );
-    let x = g.product_ix("x").expect("x");
-    let parents: Vec<&str> = g
-        .parent_products(x)
-        .into_iter()
-        .map(|p| g.product(p).id.as_str())
-        .collect();
-    assert_eq!(parents, ["y"]);
+    assert_eq!(parent_ids(&g, "x"), ["y"]);
 }
