@@ -42,8 +42,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    DecisionRight, EntityKind, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome,
-    Product, Team,
+    DecisionRight, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome, Product, Team,
 };
 use crate::source::Location;
 
@@ -302,17 +301,7 @@ impl<'m> OrgGraph<'m> {
 
     /// Names the entity behind a node, as diagnostics do.
     pub fn entity_ref(&self, node: NodeIndex) -> EntityRef {
-        match self.graph[node] {
-            OrgNode::Organization => EntityRef::new(EntityKind::Organization, ORGANIZATION),
-            OrgNode::Team(t) => EntityRef::new(EntityKind::Team, &self.team(t).id),
-            OrgNode::Product(p) => EntityRef::new(EntityKind::Product, &self.product(p).id),
-            OrgNode::Outcome(o) => EntityRef::new(EntityKind::Outcome, &self.outcome(o).id),
-            OrgNode::Objective(o) => EntityRef::new(EntityKind::Objective, &self.objective(o).id),
-            OrgNode::KeyResult(o, k) => {
-                EntityRef::new(EntityKind::KeyResult, &self.key_result(o, k).id)
-            }
-            OrgNode::Decision(d) => EntityRef::new(EntityKind::Decision, self.decision(d).id()),
-        }
+        EntityRef::new(self.graph[node].kind(), self.id(node))
     }
 
     /// The id of the entity behind a node (`<area>@<scope>` for decisions).
