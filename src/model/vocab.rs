@@ -253,26 +253,38 @@ impl Role {
     /// Reads a role; never fails. Spelling variants such as `Product Manager`,
     /// `product_manager` or `PM` map to the understood roles.
     pub fn parse(text: &str) -> Self {
-        let norm: String = text
-            .trim()
-            .chars()
-            .map(|c| {
-                if c == ' ' || c == '_' {
-                    '-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
-        match norm.as_str() {
+        // Normalised on the stack: a big org lists a million members, and
+        // every understood spelling is short. Only ASCII bytes change, so
+        // the result stays UTF-8.
+        let trimmed = text.trim();
+        let mut buf = [0u8; 32];
+        let on_stack = buf.get_mut(..trimmed.len()).and_then(|norm| {
+            for (to, &b) in norm.iter_mut().zip(trimmed.as_bytes()) {
+                *to = match b {
+                    b' ' | b'_' => b'-',
+                    b => b.to_ascii_lowercase(),
+                };
+            }
+            std::str::from_utf8(norm).ok()
+        });
+        let long;
+        let norm = match on_stack {
+            Some(norm) => norm,
+            None => {
+                long = trimmed.to_ascii_lowercase().replace([' ', '_'], "-");
+                long.as_str()
+            }
+        };
+        match norm {
             "pm" | "product-owner" | "po" | "product-lead" => Self::ProductManager,
             "tech-lead" | "em" | "engineering-manager" | "eng-lead" => Self::EngineeringLead,
             "ux-designer" | "product-designer" | "ux" | "ui-designer" => Self::Designer,
             "developer" | "software-engineer" | "dev" => Self::Engineer,
             "analyst" | "data-scientist" => Self::DataAnalyst,
+            // Unknown words parse to `Other`, normalised.
             _ => norm
                 .parse()
-                .unwrap_or_else(|_| Self::Other(text.to_owned())),
+                .unwrap_or_else(|_| Self::Other(norm.to_owned())),
         }
     }
 }
@@ -316,5 +328,24 @@ mod tests {
         assert_eq!(Role::parse("Product Manager"), Role::ProductManager);
         assert_eq!(Role::parse("coach"), Role::Other("coach".into()));
         assert!("unit ".parse::<TeamKind>().is_err());
+    }
+
+    #[test]
+    fn roles_parse_whatever_their_spelling_and_length() {
+        assert_eq!(Role::parse("  Engineering_Lead "), Role::EngineeringLead);
+        assert_eq!(Role::parse("DATA ANALYST"), Role::DataAnalyst);
+        assert_eq!(Role::parse("PM"), Role::ProductManager);
+        // Other words are kept normalised, however long, ASCII or not.
+        let long = "Principal Product Manager of Payments";
+        assert_eq!(
+            Role::parse(long),
+            Role::Other("principal-product-manager-of-payments".into())
+        );
+        assert_eq!(Role::parse("Désigner"), Role::Other("désigner".into()));
+        assert_eq!(
+            Role::parse("Ünïcödé Ëngineer_Lead"),
+            Role::Other("Ünïcödé-Ëngineer-lead".into())
+        );
+        assert_eq!(Role::parse(""), Role::Other(String::new()));
     }
 }
