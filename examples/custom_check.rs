@@ -226,7 +226,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .find(|t| t.id == "trips")
         .ok_or("no team `trips` in travel.yaml")?;
     trips.members.push(opmodel::model::Member {
-        name: "Jun".to_owned(),
+        name: "Jun".into(),
         role: Some(Role::Designer),
     });
     print_run(&linter, &fixed);

@@ -145,7 +145,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let report = Linter::new().check(&loaded);
     let summary = Summary {
-        organization: model.organization.name.clone().unwrap_or_default(),
+        organization: model
+            .organization
+            .name
+            .as_deref()
+            .unwrap_or_default()
+            .to_owned(),
         products,
         teams_by_reach: teams,
         errors: report.summary.errors,

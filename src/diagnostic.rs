@@ -61,7 +61,11 @@ pub struct Diagnostic {
     /// What is wrong, in the org's own words; starts lowercase, no trailing period.
     pub message: String,
     /// What to do about it.
-    pub help: Option<String>,
+    ///
+    /// Borrowed when it is the same for every finding of a check: a check
+    /// with a hundred thousand findings then keeps one copy of it, not a
+    /// hundred thousand.
+    pub help: Option<Cow<'static, str>>,
     /// Where the entity was defined (the JSON `location`).
     pub location: Option<Location>,
     /// The exact spot inside the entity, when it is not the entity's start
@@ -96,7 +100,7 @@ impl Diagnostic {
 
     /// Sets the help text.
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -137,6 +141,32 @@ impl Diagnostic {
     pub fn with_related(mut self, kind: EntityKind, id: impl Into<Id>) -> Self {
         self.related.push(EntityRef::new(kind, id));
         self
+    }
+
+    /// Gives back the spare room its texts and lists were built with.
+    ///
+    /// `format!` and `push` leave room to grow: a message is often a third
+    /// larger than its text and a list of one related entity has room for
+    /// four. Over a few hundred thousand kept findings that room is tens of
+    /// megabytes, so the sink keeps each finding at its exact size. Texts
+    /// are copied rather than shrunk, because an allocator may keep a block
+    /// that is shrunk by less than half at its old size.
+    pub(crate) fn compact(&mut self) {
+        fn exact(text: &mut String) {
+            if text.capacity() > text.len() {
+                *text = text.as_str().to_owned();
+            }
+        }
+        exact(&mut self.message);
+        if let Some(Cow::Owned(help)) = &mut self.help {
+            exact(help);
+        }
+        if let Some(focus) = &mut self.focus {
+            exact(&mut focus.message);
+        }
+        self.labels.iter_mut().for_each(|l| exact(&mut l.message));
+        self.labels.shrink_to_fit();
+        self.related.shrink_to_fit();
     }
 
     /// Moves every location to another file table, `offset` files further on
@@ -239,6 +269,44 @@ fn bounded_edit_distance(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_keeps_the_finding_and_drops_the_spare_room() {
+        let mut message = String::with_capacity(200);
+        message.push_str("team `a` is idle");
+        let mut d = Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), message)
+            .with_help(format!("{}", "give it a product"))
+            .with_related(EntityKind::Product, "p")
+            .with_label(
+                Some(Location {
+                    file: crate::source::FileId(0),
+                    line: 3,
+                    column: 1,
+                }),
+                String::from("claimed here"),
+            );
+        d.help = d.help.map(|h| {
+            let mut h = h.into_owned();
+            h.reserve(300);
+            h.into()
+        });
+        let before = d.clone();
+        d.compact();
+        assert_eq!(d, before);
+        assert_eq!(d.message.capacity(), d.message.len());
+        let help = d.help.as_ref().map(|h| match h {
+            Cow::Owned(h) => h.capacity() == h.len(),
+            Cow::Borrowed(_) => false,
+        });
+        assert_eq!(help, Some(true));
+        assert_eq!(d.related.capacity(), 1);
+        assert_eq!(d.labels.capacity(), 1);
+        // A help that is the same for every finding stays borrowed.
+        let mut fixed = Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m")
+            .with_help("the same for every finding");
+        fixed.compact();
+        assert!(matches!(fixed.help, Some(Cow::Borrowed(_))));
+    }
 
     #[test]
     fn suggests_close_words_only() {

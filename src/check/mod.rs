@@ -200,8 +200,9 @@ impl Sink {
     }
 
     /// Adds a finding (or counts it, once the sink is full).
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
         if self.found.len() < self.limit {
+            diagnostic.compact();
             self.found.push(diagnostic);
         } else {
             self.dropped += 1;
@@ -213,7 +214,9 @@ impl Sink {
     /// costly message does not word a hundred thousand that are dropped.
     pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
         if self.found.len() < self.limit {
-            self.found.push(make());
+            let mut diagnostic = make();
+            diagnostic.compact();
+            self.found.push(diagnostic);
         } else {
             self.dropped += 1;
         }

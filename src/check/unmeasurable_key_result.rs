@@ -58,9 +58,9 @@ impl Check for UnmeasurableKeyResult {
                 continue;
             }
             out.push_with(|| {
-                let help = match &kr.metric {
-                    Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")"),
-                    None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".to_owned(),
+                let help: std::borrow::Cow<'static, str> = match &kr.metric {
+                    Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")").into(),
+                    None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".into(),
                 };
                 Diagnostic::new(
                     META.name,

@@ -270,8 +270,9 @@ impl Picture {
                         .model()
                         .organization
                         .name
-                        .clone()
-                        .unwrap_or_else(|| ORGANIZATION.to_owned());
+                        .as_deref()
+                        .unwrap_or(ORGANIZATION)
+                        .to_owned();
                     Node::new(
                         Shape::Organization,
                         ORGANIZATION,
@@ -556,7 +557,7 @@ impl Picture {
         }
         let layout = nest(&nodes, &display_parent, &children);
         Ok(Self {
-            title: g.model().organization.name.clone(),
+            title: g.model().organization.name.as_deref().map(str::to_owned),
             nodes,
             edges,
             layout,

@@ -83,7 +83,7 @@ pub(super) fn find(g: &mut OrgGraph<'_>) {
 fn cycle_diagnostic(
     g: &OrgGraph<'_>,
     field: &str,
-    help: &str,
+    help: &'static str,
     mut members: Vec<NodeIndex>,
 ) -> Diagnostic {
     // Reported on the member written first (by file path, line and column),

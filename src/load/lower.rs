@@ -11,10 +11,11 @@ use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
     DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, Id, KeyResult, KeyResultKind,
-    Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind,
+    Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, Text,
     is_valid_id,
 };
 use crate::source::{FileId, Location};
+use std::borrow::Cow;
 
 const SECTIONS: &[&str] = &[
     "version",
@@ -314,7 +315,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<String>) {
+    fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<Cow<'static, str>>) {
         let d = Diagnostic::new(
             INVALID_FILE,
             EntityRef::new(EntityKind::File, self.path),
@@ -334,7 +335,13 @@ impl Lowerer<'_> {
         }
     }
 
-    fn problem(&mut self, subject: &Subject, pos: Pos, message: String, help: impl Into<String>) {
+    fn problem(
+        &mut self,
+        subject: &Subject,
+        pos: Pos,
+        message: String,
+        help: impl Into<Cow<'static, str>>,
+    ) {
         let d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
             .with_help(help)
             .at(subject.location)
@@ -536,7 +543,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn text(&mut self, subject: &Subject, field: &str, node: Node) -> Option<String> {
+    fn text(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Text> {
         if matches!(node.value, Value::Null) {
             return None;
         }
@@ -550,7 +557,7 @@ impl Lowerer<'_> {
                 self.problem(subject, node.pos, msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
                 None
             }
-            Some(t) => Some(t),
+            Some(t) => Some(Text::from(t)),
             None => {
                 let msg = format!("`{field}` must be text, found {}", node.type_name());
                 self.problem(
@@ -570,7 +577,7 @@ impl Lowerer<'_> {
         field: &str,
         node: Option<Node>,
         help: &str,
-    ) -> String {
+    ) -> Text {
         let text = node.and_then(|n| self.text(subject, field, n));
         match text {
             Some(t) if !t.trim().is_empty() => t,
@@ -580,7 +587,7 @@ impl Lowerer<'_> {
                     .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
                 let msg = format!("{} has no `{field}`", subject.entity);
                 self.problem(subject, pos, msg, help.to_owned());
-                String::new()
+                Text::default()
             }
         }
     }

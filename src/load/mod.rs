@@ -235,21 +235,27 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         (text, std::sync::Arc::from(""))
     };
     let file = loaded.model.sources.add(path, kept);
-    let text: &str = text.as_str();
     let display = loaded.model.sources.display(file).to_owned();
-    if text.len() as u64 > options.max_file_size {
+    let size = text.as_str().len() as u64;
+    if size > options.max_file_size {
         let d = file_diagnostic(
             &display,
             file,
             Pos::UNKNOWN,
-            options::too_big(text.len() as u64, options.max_file_size),
+            options::too_big(size, options.max_file_size),
         );
         loaded.diagnostics.push(d);
         return loaded;
     }
     if format == Format::Json
-        && let Some((piece, problems)) = json_fast::read(text, file, &display, options)
+        && let Some((pieces, problems)) =
+            json_fast::read_pieces(text.as_str(), file, &display, options)
     {
+        // The text goes first (unless the model keeps it), then the pieces
+        // are merged: the text and two copies of the entities are never
+        // held at once.
+        drop(text);
+        let piece = pieces.merge();
         loaded.diagnostics = problems;
         let model = &mut loaded.model;
         model.organization = piece.organization;
@@ -260,7 +266,7 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         model.decisions = piece.decisions;
         return loaded;
     }
-    match parse(text, format, &options.parse_limits()) {
+    match parse(text.as_str(), format, &options.parse_limits()) {
         Ok(root) => lower::lower(
             root,
             file,
@@ -383,7 +389,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             let mut piece = unread(String::new());
             if let Some(d) = piece.loaded.diagnostics.last_mut() {
                 d.message = "is not UTF-8 text".to_owned();
-                d.help = Some("save the file as UTF-8".to_owned());
+                d.help = Some("save the file as UTF-8".into());
                 d.location = d.location.map(|l| Location {
                     line: pos.line,
                     column: pos.column,

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::{DecisionArea, Id, Ref};
+use super::{DecisionArea, Id, Ref, Text};
 use crate::source::Location;
 
 /// A decision right: who decides an area for a scope, and who else takes part
@@ -40,7 +40,7 @@ pub struct DecisionRight {
     pub escalates_to: Option<Ref>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this decision right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -109,7 +109,7 @@ impl DecisionRight {
     }
 
     /// Sets the description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.description = Some(text.into());
         self
     }

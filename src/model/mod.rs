@@ -8,11 +8,13 @@
 mod decision;
 mod entity;
 mod id;
+mod inline_str;
 mod okr;
 mod outcome;
 mod product;
 mod reference;
 mod team;
+mod text;
 mod vocab;
 
 pub use decision::DecisionRight;
@@ -23,6 +25,7 @@ pub use outcome::Outcome;
 pub use product::Product;
 pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
+pub use text::Text;
 pub use vocab::{DecisionArea, Funding, KeyResultKind, ProductKind, Role, TeamKind};
 
 use std::borrow::Cow;
@@ -37,7 +40,7 @@ use crate::source::{Location, Sources};
 pub struct Organization {
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Where the `organization` section was written.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -314,7 +317,7 @@ pub struct ModelBuilder {
 
 impl ModelBuilder {
     /// Sets the organisation's display name.
-    pub fn organization(mut self, name: impl Into<String>) -> Self {
+    pub fn organization(mut self, name: impl Into<Text>) -> Self {
         self.model.organization.name = Some(name.into());
         self
     }

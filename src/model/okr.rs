@@ -1,4 +1,4 @@
-use super::Id;
+use super::{Id, Text};
 use serde::Serialize;
 
 use super::{KeyResultKind, Ref};
@@ -19,13 +19,13 @@ pub struct Objective {
     /// Unique id.
     pub id: Id,
     /// What should be true for customers or the business.
-    pub title: String,
+    pub title: Text,
     /// The team the objective belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Ref>,
     /// The period, as free text (`2026-Q3`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+    pub period: Option<Text>,
     /// Outcomes or parent objectives this one supports.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub supports: Vec<Ref>,
@@ -33,7 +33,7 @@ pub struct Objective {
     pub key_results: Vec<KeyResult>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this objective.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -44,7 +44,7 @@ pub struct Objective {
 
 impl Objective {
     /// An objective with an id and a title.
-    pub fn new(id: impl Into<Id>, title: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, title: impl Into<Text>) -> Self {
         Self {
             id: id.into(),
             title: title.into(),
@@ -65,7 +65,7 @@ impl Objective {
     }
 
     /// Sets the period.
-    pub fn period(mut self, period: impl Into<String>) -> Self {
+    pub fn period(mut self, period: impl Into<Text>) -> Self {
         self.period = Some(period.into());
         self
     }
@@ -77,7 +77,7 @@ impl Objective {
     }
 
     /// Adds a key result from its text, with the default id `<objective id>#<n>`.
-    pub fn key_result(self, text: impl Into<String>) -> Self {
+    pub fn key_result(self, text: impl Into<Text>) -> Self {
         let kr = KeyResult::new(String::new(), text);
         self.with_key_result(kr)
     }
@@ -92,7 +92,7 @@ impl Objective {
     }
 
     /// Sets the description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.description = Some(text.into());
         self
     }
@@ -110,10 +110,10 @@ pub struct KeyResult {
     /// Unique id; `<objective id>#<n>` (from 1) when not given.
     pub id: Id,
     /// The key result as written.
-    pub text: String,
+    pub text: Text,
     /// What is measured.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<String>,
+    pub metric: Option<Text>,
     /// Where the metric stands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<f64>,
@@ -122,13 +122,13 @@ pub struct KeyResult {
     pub target: Option<f64>,
     /// The unit of baseline and target (`%`, `ms`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// The author's own statement of what this is; wins over the classifier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<KeyResultKind>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this key result.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -139,7 +139,7 @@ pub struct KeyResult {
 
 impl KeyResult {
     /// A key result with an id and text.
-    pub fn new(id: impl Into<Id>, text: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, text: impl Into<Text>) -> Self {
         Self {
             id: id.into(),
             text: text.into(),
@@ -160,7 +160,7 @@ impl KeyResult {
     }
 
     /// Sets the metric.
-    pub fn metric(mut self, metric: impl Into<String>) -> Self {
+    pub fn metric(mut self, metric: impl Into<Text>) -> Self {
         self.metric = Some(metric.into());
         self
     }
@@ -178,7 +178,7 @@ impl KeyResult {
     }
 
     /// Sets the unit.
-    pub fn unit(mut self, unit: impl Into<String>) -> Self {
+    pub fn unit(mut self, unit: impl Into<Text>) -> Self {
         self.unit = Some(unit.into());
         self
     }

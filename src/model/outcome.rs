@@ -1,4 +1,4 @@
-use super::Id;
+use super::{Id, Text};
 use serde::Serialize;
 
 use super::Ref;
@@ -19,10 +19,10 @@ pub struct Outcome {
     /// Unique id.
     pub id: Id,
     /// What changes, for whom.
-    pub statement: String,
+    pub statement: Text,
     /// How the change is measured.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<String>,
+    pub metric: Option<Text>,
     /// Where the metric stands.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<f64>,
@@ -37,7 +37,7 @@ pub struct Outcome {
     pub supports: Vec<Ref>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this outcome.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -48,7 +48,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// An outcome with an id and a statement.
-    pub fn new(id: impl Into<Id>, statement: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Id>, statement: impl Into<Text>) -> Self {
         Self {
             id: id.into(),
             statement: statement.into(),
@@ -64,7 +64,7 @@ impl Outcome {
     }
 
     /// Sets the metric.
-    pub fn metric(mut self, metric: impl Into<String>) -> Self {
+    pub fn metric(mut self, metric: impl Into<Text>) -> Self {
         self.metric = Some(metric.into());
         self
     }
@@ -94,7 +94,7 @@ impl Outcome {
     }
 
     /// Sets the description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.description = Some(text.into());
         self
     }

@@ -1,4 +1,4 @@
-use super::Id;
+use super::{Id, Text};
 use serde::Serialize;
 
 use super::{Funding, ProductKind, Ref};
@@ -17,7 +17,7 @@ pub struct Product {
     pub id: Id,
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Who the product is for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ProductKind>,
@@ -38,7 +38,7 @@ pub struct Product {
     pub funding: Option<Funding>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this product.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -66,7 +66,7 @@ impl Product {
     }
 
     /// Sets the display name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
+    pub fn name(mut self, name: impl Into<Text>) -> Self {
         self.name = Some(name.into());
         self
     }
@@ -108,7 +108,7 @@ impl Product {
     }
 
     /// Sets the description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.description = Some(text.into());
         self
     }

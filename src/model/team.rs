@@ -1,4 +1,4 @@
-use super::Id;
+use super::{Id, Text};
 use serde::Serialize;
 
 use super::{Ref, Role, TeamKind};
@@ -21,7 +21,7 @@ pub struct Team {
     pub id: Id,
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// What kind of team (default `stream-aligned`).
     pub kind: TeamKind,
     /// The unit this team sits in, or `organization`.
@@ -35,7 +35,7 @@ pub struct Team {
     pub members: Vec<Member>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Checks switched off for this team.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
@@ -48,7 +48,7 @@ pub struct Team {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Member {
     /// The person's name.
-    pub name: String,
+    pub name: Text,
     /// Their role on the team, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
@@ -71,7 +71,7 @@ impl Team {
     }
 
     /// Sets the display name.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
+    pub fn name(mut self, name: impl Into<Text>) -> Self {
         self.name = Some(name.into());
         self
     }
@@ -95,7 +95,7 @@ impl Team {
     }
 
     /// Adds a member.
-    pub fn member(mut self, name: impl Into<String>, role: Role) -> Self {
+    pub fn member(mut self, name: impl Into<Text>, role: Role) -> Self {
         self.members.push(Member {
             name: name.into(),
             role: Some(role),
@@ -104,7 +104,7 @@ impl Team {
     }
 
     /// Sets the description.
-    pub fn description(mut self, text: impl Into<String>) -> Self {
+    pub fn description(mut self, text: impl Into<Text>) -> Self {
         self.description = Some(text.into());
         self
     }

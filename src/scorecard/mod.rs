@@ -291,7 +291,12 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             products,
         });
     Scorecard {
-        organization: graph.model().organization.name.clone(),
+        organization: graph
+            .model()
+            .organization
+            .name
+            .as_deref()
+            .map(str::to_owned),
         overall,
         tenets,
         most_loaded_team,

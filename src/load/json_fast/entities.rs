@@ -13,7 +13,7 @@ use super::{
 };
 use crate::model::{
     DecisionArea, DecisionRight, Funding, Id, KeyResult, KeyResultKind, Member, Objective, Outcome,
-    Product, ProductKind, Ref, Role, Team, TeamKind,
+    Product, ProductKind, Ref, Role, Team, TeamKind, Text,
 };
 use crate::source::Location;
 
@@ -21,12 +21,12 @@ use crate::source::Location;
 pub(super) struct TeamFields {
     seen: u32,
     id: Option<Id>,
-    name: Option<String>,
+    name: Option<Text>,
     kind: Option<TeamKind>,
     parent: Option<Ref>,
     owns: Vec<Ref>,
     members: Vec<Member>,
-    description: Option<String>,
+    description: Option<Text>,
     allow: Vec<String>,
 }
 
@@ -140,14 +140,14 @@ impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
 pub(super) struct ProductFields {
     seen: u32,
     id: Option<Id>,
-    name: Option<String>,
+    name: Option<Text>,
     kind: Option<ProductKind>,
     owner: Vec<Ref>,
     contributors: Vec<Ref>,
     part_of: Option<Ref>,
     outcomes: Vec<Ref>,
     funding: Option<Funding>,
-    description: Option<String>,
+    description: Option<Text>,
     allow: Vec<String>,
 }
 
@@ -227,13 +227,13 @@ impl Fields for ProductFields {
 pub(super) struct OutcomeFields {
     seen: u32,
     id: Option<Id>,
-    statement: Option<String>,
-    metric: Option<String>,
+    statement: Option<Text>,
+    metric: Option<Text>,
     baseline: Option<f64>,
     target: Option<f64>,
     owner: Option<Ref>,
     supports: Vec<Ref>,
-    description: Option<String>,
+    description: Option<Text>,
     allow: Vec<String>,
 }
 
@@ -308,13 +308,13 @@ impl Fields for OutcomeFields {
 pub(super) struct ObjectiveFields {
     seen: u32,
     id: Option<Id>,
-    title: Option<String>,
+    title: Option<Text>,
     owner: Option<Ref>,
-    period: Option<String>,
+    period: Option<Text>,
     supports: Vec<Ref>,
     /// Key results as read, before the objective's id is known.
     key_results: Vec<RawKeyResult>,
-    description: Option<String>,
+    description: Option<Text>,
     allow: Vec<String>,
 }
 
@@ -508,7 +508,7 @@ pub(super) struct DecisionFields {
     consulted: Vec<Ref>,
     informed: Vec<Ref>,
     escalates_to: Option<Ref>,
-    description: Option<String>,
+    description: Option<Text>,
     allow: Vec<String>,
 }
 

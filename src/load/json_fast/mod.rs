@@ -32,19 +32,50 @@ use super::LoadOptions;
 use super::lines::LineCursor;
 use super::lower::Tally;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Id, Model, Ref, is_valid_id};
+use crate::model::{Id, Model, Ref, Text, is_valid_id};
 use crate::source::{FileId, Location};
 use entities::{DecisionFields, ObjectiveFields, OutcomeFields, ProductFields, TeamFields};
 
 /// The entities of one JSON file, and the problems of entities the general
 /// path had to read, when the file is well formed; `None` sends the file
 /// down the general path. `path` is the file as diagnostics show it.
+#[cfg(test)]
 pub(crate) fn read(
     text: &str,
     file: FileId,
     path: &str,
     options: &LoadOptions,
 ) -> Option<(Model, Vec<Diagnostic>)> {
+    read_pieces(text, file, path, options).map(|(pieces, problems)| (pieces.merge(), problems))
+}
+
+/// The entities of one file in document order, still in the pieces they
+/// were read in. Merging them copies every entity once more, so the
+/// caller merges after it has let go of the file's text: a big file and
+/// two copies of its entities are never held at once.
+pub(crate) struct Pieces(Vec<Model>);
+
+impl Pieces {
+    /// One model of every piece, in order.
+    pub(crate) fn merge(self) -> Model {
+        let mut pieces = self.0.into_iter();
+        let mut model = pieces.next().unwrap_or_default();
+        let rest: Vec<Model> = pieces.collect();
+        model.reserve_for(&rest);
+        for piece in rest {
+            model.merge(piece);
+        }
+        model
+    }
+}
+
+/// [`read`], with the merge left to the caller (see [`Pieces`]).
+pub(crate) fn read_pieces(
+    text: &str,
+    file: FileId,
+    path: &str,
+    options: &LoadOptions,
+) -> Option<(Pieces, Vec<Diagnostic>)> {
     // A lower nesting limit than the deepest an org file goes (an `allow`
     // list in a key result, six levels down) is for the general path to
     // enforce and report.
@@ -55,15 +86,15 @@ pub(crate) fn read(
     if text.len() >= split::MIN_BYTES {
         let threads = crate::parallel::threads(8);
         if threads > 1 {
-            return split::read(text, file, path, options, split::CHUNK, threads);
+            return split::read_pieces(text, file, path, options, split::CHUNK, threads);
         }
     }
     match read_serial(text, file, options) {
-        Some(model) => Some((model, Vec::new())),
+        Some(model) => Some((Pieces(vec![model]), Vec::new())),
         // Something in the file is off the fast path. When it is only some
         // entities, reading the rest entity by entity still beats reading
         // the whole file the general way.
-        None => split::read(text, file, path, options, split::CHUNK, 1),
+        None => split::read_pieces(text, file, path, options, split::CHUNK, 1),
     }
 }
 
@@ -188,10 +219,10 @@ impl<'de> Str<'de> {
         }
     }
 
-    fn into_string(self) -> String {
+    fn into_text(self) -> Text {
         match self {
-            Self::Borrowed(s) => s.to_owned(),
-            Self::Owned(s) => s,
+            Self::Borrowed(s) => Text::new(s),
+            Self::Owned(s) => Text::from(s),
         }
     }
 
@@ -248,16 +279,16 @@ fn first_time<E: de::Error>(seen: &mut u32, bit: u32) -> Result<(), E> {
 }
 
 /// Reads the next value as text (`null` is no text), within the length limit.
-fn text<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<Option<String>, A::Error> {
+fn text<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<Option<Text>, A::Error> {
     match map.next_value::<Option<Str<'de>>>()? {
-        Some(s) if cx.text_ok(s.as_str()) => Ok(Some(s.into_string())),
+        Some(s) if cx.text_ok(s.as_str()) => Ok(Some(s.into_text())),
         Some(_) => Err(give_up()),
         None => Ok(None),
     }
 }
 
 /// Text that must be there and not blank.
-fn required_text<E: de::Error>(text: Option<String>) -> Result<String, E> {
+fn required_text<E: de::Error>(text: Option<Text>) -> Result<Text, E> {
     text.filter(|t| !t.trim().is_empty()).ok_or_else(give_up)
 }
 

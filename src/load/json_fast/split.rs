@@ -19,7 +19,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{
-    Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields,
+    Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields, Pieces,
     ProductFields, SectionKind, Str, TeamFields, first_time, give_up, version_is_one,
 };
 use crate::diagnostic::Diagnostic;
@@ -179,7 +179,9 @@ impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
     }
 }
 
-/// Reads `text` in units of `chunk` entities on `threads` threads.
+/// Reads `text` in units of `chunk` entities on `threads` threads, and
+/// merges the units into one model.
+#[cfg(test)]
 pub(super) fn read(
     text: &str,
     file: FileId,
@@ -188,6 +190,20 @@ pub(super) fn read(
     chunk: usize,
     threads: usize,
 ) -> Option<(Model, Vec<Diagnostic>)> {
+    read_pieces(text, file, path, options, chunk, threads)
+        .map(|(pieces, problems)| (pieces.merge(), problems))
+}
+
+/// Reads `text` in units of `chunk` entities on `threads` threads; the
+/// units are merged later, once the text is no longer needed.
+pub(super) fn read_pieces(
+    text: &str,
+    file: FileId,
+    path: &str,
+    options: &LoadOptions,
+    chunk: usize,
+    threads: usize,
+) -> Option<(Pieces, Vec<Diagnostic>)> {
     let (send, receive) = mpsc::channel::<Unit<'_>>();
     let receive = Mutex::new(receive);
     // Set when a unit or the outline gives up: the rest need not be read.
@@ -285,13 +301,14 @@ pub(super) fn read(
         model.organization = cx.model.organization;
     }
     let pieces: Vec<Cx<'_, '_>> = pieces.into_iter().collect::<Option<_>>()?;
-    model.reserve_for(pieces.iter().map(|cx| &cx.model));
+    let mut models = Vec::with_capacity(pieces.len() + 1);
+    models.push(model);
     let mut entities = 0usize;
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut suppressed = 0usize;
     for cx in pieces {
         entities = entities.saturating_add(cx.entities);
-        model.merge(cx.model);
+        models.push(cx.model);
         problems.extend(cx.problems);
         suppressed = suppressed.saturating_add(cx.tally.suppressed);
     }
@@ -305,7 +322,7 @@ pub(super) fn read(
     if suppressed > 0 {
         problems.push(lower::unreported(file, path, suppressed, options));
     }
-    (entities < options.max_entities).then_some((model, problems))
+    (entities < options.max_entities).then_some((Pieces(models), problems))
 }
 
 /// A reader of `text` whose cursor is `lines`.
