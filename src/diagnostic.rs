@@ -275,7 +275,7 @@ mod tests {
         let mut message = String::with_capacity(200);
         message.push_str("team `a` is idle");
         let mut d = Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), message)
-            .with_help(format!("{}", "give it a product"))
+            .with_help(String::from("give it a product"))
             .with_related(EntityKind::Product, "p")
             .with_label(
                 Some(Location {

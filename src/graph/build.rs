@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::edges::{Dangling, Step};
+use super::edges::{Dangling, Resolved};
 use super::ids::{Found, IdIndex};
 use super::suggest::Suggester;
 use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
@@ -46,18 +46,19 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         diagnostics: Vec::new(),
     };
     add_nodes(&mut g);
-    let steps = super::edges::resolve_all(&g);
+    let resolved = super::edges::resolve_all(&g);
     // "Did you mean" needs every id sorted, twice. On a large model the
     // sorting runs beside the rest of the build instead of after it.
     let early_index = g.model.entity_count() >= early_index_from
         && crate::parallel::threads(2) > 1
-        && steps
+        && resolved
             .iter()
-            .any(|s| matches!(s, Step::Dangling(d) if d.found.is_none()));
+            .flat_map(|r| &r.dangling)
+            .any(|d| d.found.is_none());
     let ids = early_index.then(|| Suggester::ids(&g));
     std::thread::scope(|s| {
         let index = ids.map(|ids| s.spawn(move || Suggester::from_ids(ids)));
-        let pending = add_edges(&mut g, steps);
+        let pending = add_edges(&mut g, resolved);
         // Loops are reported after the dangling references, as they are met.
         let before = g.diagnostics.len();
         super::cycles::find(&mut g);
@@ -173,26 +174,27 @@ fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic
 
 /// Adds the resolved references as edges, in model order; returns the
 /// dangling ones.
-fn add_edges<'m>(g: &mut OrgGraph<'m>, steps: Vec<Step<'m>>) -> Vec<Dangling<'m>> {
-    let mut pending: Vec<Dangling<'m>> = Vec::new();
-    let edges = steps.iter().filter(|s| matches!(s, Step::Edge(..))).count();
+fn add_edges<'m>(g: &mut OrgGraph<'m>, resolved: [Resolved<'m>; 2]) -> Vec<Dangling<'m>> {
+    let edges = resolved.iter().map(Resolved::edge_count).sum();
     g.graph.reserve_exact_edges(edges);
-    for step in steps {
-        match step {
-            Step::Edge(from, to, edge) => {
-                g.graph.add_edge(from, to, edge);
-                let parent = match (edge, g.graph[from]) {
-                    (OrgEdge::Parent, OrgNode::Team(t)) => g.team_parent.get_mut(t.index()),
-                    (OrgEdge::PartOf, OrgNode::Product(p)) => g.product_parent.get_mut(p.index()),
-                    _ => None,
-                };
-                if let Some(parent) = parent {
-                    *parent = to;
-                }
+    for half in &resolved {
+        for (from, to, edge) in half.edges() {
+            g.graph.add_edge(from, to, edge);
+            let parent = match (edge, g.graph[from]) {
+                (OrgEdge::Parent, OrgNode::Team(t)) => g.team_parent.get_mut(t.index()),
+                (OrgEdge::PartOf, OrgNode::Product(p)) => g.product_parent.get_mut(p.index()),
+                _ => None,
+            };
+            if let Some(parent) = parent {
+                *parent = to;
             }
-            Step::Dangling(d) => pending.push(d),
         }
     }
+    // Each half lists its dangling references in model order, and the
+    // halves follow each other in model order.
+    let [first, rest] = resolved;
+    let mut pending = first.dangling;
+    pending.extend(rest.dangling);
     pending
 }
 

@@ -58,29 +58,64 @@ pub(super) struct Dangling<'m> {
     pub found: Option<NodeIndex>,
 }
 
-/// One resolved reference or one dangling one, in model order.
-pub(super) enum Step<'m> {
-    Edge(NodeIndex, NodeIndex, OrgEdge),
-    Dangling(Dangling<'m>),
+/// One resolved reference: the edge it makes. Sixteen bytes, as a big org
+/// has millions of references.
+pub(super) type Edge = (NodeIndex, NodeIndex, OrgEdge);
+
+/// How many edges a block holds: blocks are filled one after another, so
+/// the list never moves what it holds to grow, and at most one block is
+/// partly empty.
+const BLOCK: usize = 1 << 14;
+
+/// The references of some entity kinds resolved, in model order: the
+/// edges, and apart from them the few references that dangle.
+#[derive(Default)]
+pub(super) struct Resolved<'m> {
+    blocks: Vec<Vec<Edge>>,
+    pub dangling: Vec<Dangling<'m>>,
 }
 
-/// Every reference of the model resolved, in model order.
-pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>) -> Vec<Step<'m>> {
+impl<'m> Resolved<'m> {
+    fn push(&mut self, edge: Edge) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < BLOCK => block.push(edge),
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(edge);
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    /// The edges in model order.
+    pub fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
+        self.blocks.iter().flatten().copied()
+    }
+
+    /// How many references resolved to an edge.
+    pub fn edge_count(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+}
+
+/// Every reference of the model resolved: teams and products first, then
+/// the other kinds.
+pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>) -> [Resolved<'m>; 2] {
     // Large models only: a thread costs more than a small model's look-ups.
     const PARALLEL_FROM: usize = 50_000;
     if g.model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
-        let mut steps = Kinds::TeamsAndProducts.steps(g);
-        steps.extend(Kinds::TheRest.steps(g));
-        return steps;
+        return [
+            Kinds::TeamsAndProducts.resolve(g),
+            Kinds::TheRest.resolve(g),
+        ];
     }
     std::thread::scope(|s| {
-        let rest = s.spawn(|| Kinds::TheRest.steps(g));
-        let mut steps = Kinds::TeamsAndProducts.steps(g);
+        let rest = s.spawn(|| Kinds::TheRest.resolve(g));
+        let first = Kinds::TeamsAndProducts.resolve(g);
         match rest.join() {
-            Ok(more) => steps.extend(more),
+            Ok(rest) => [first, rest],
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        steps
     })
 }
 
@@ -92,8 +127,11 @@ enum Kinds {
 }
 
 impl Kinds {
-    fn steps<'m>(self, g: &OrgGraph<'m>) -> Vec<Step<'m>> {
-        let mut out = Steps { g, out: Vec::new() };
+    fn resolve<'m>(self, g: &OrgGraph<'m>) -> Resolved<'m> {
+        let mut out = Resolver {
+            g,
+            out: Resolved::default(),
+        };
         match self {
             Self::TeamsAndProducts => {
                 out.teams();
@@ -109,12 +147,12 @@ impl Kinds {
     }
 }
 
-struct Steps<'g, 'm> {
+struct Resolver<'g, 'm> {
     g: &'g OrgGraph<'m>,
-    out: Vec<Step<'m>>,
+    out: Resolved<'m>,
 }
 
-impl<'m> Steps<'_, 'm> {
+impl<'m> Resolver<'_, 'm> {
     /// Finds the node `r` names, or records it as dangling.
     fn resolve(
         &mut self,
@@ -136,18 +174,18 @@ impl<'m> Steps<'_, 'm> {
         {
             return Some(f.node);
         }
-        self.out.push(Step::Dangling(Dangling {
+        self.out.dangling.push(Dangling {
             from,
             field,
             r,
             want,
             found: found.map(|f| f.node),
-        }));
+        });
         None
     }
 
     fn edge(&mut self, from: NodeIndex, to: NodeIndex, edge: OrgEdge) {
-        self.out.push(Step::Edge(from, to, edge));
+        self.out.push((from, to, edge));
     }
 
     fn teams(&mut self) {
