@@ -201,6 +201,25 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// [`Self::sort_key`], then everything else a finding holds: findings
+    /// compare equal only when they are equal.
+    pub(crate) fn total_cmp(&self, other: &Self, file_ranks: &[u32]) -> std::cmp::Ordering {
+        fn labels(d: &Diagnostic) -> (bool, Vec<(Location, &str)>) {
+            let focus = d.focus.iter().map(|l| (l.location, l.message.as_str()));
+            let labels = d.labels.iter().map(|l| (l.location, l.message.as_str()));
+            (d.focus.is_some(), focus.chain(labels).collect())
+        }
+        self.sort_key(file_ranks)
+            .cmp(&other.sort_key(file_ranks))
+            .then_with(|| self.location.cmp(&other.location))
+            .then_with(|| self.severity.cmp(&other.severity))
+            .then_with(|| self.help.cmp(&other.help))
+            .then_with(|| self.related.cmp(&other.related))
+            .then_with(|| labels(self).cmp(&labels(other)))
+    }
+}
+
 /// Finds the closest candidate to `word` for a "did you mean" hint, if one
 /// is close enough to be a likely typo.
 pub fn did_you_mean<'a>(

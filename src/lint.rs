@@ -145,10 +145,15 @@ impl Linter {
         // gathered into one list, which is made once at its full length.
         drop(graph);
         let unknown = self.unknown_allows(model);
-        found.reserve_exact(per_check.iter().map(|(d, _)| d.len()).sum::<usize>() + unknown.len());
+        let kept: usize = per_check
+            .iter()
+            .flat_map(|(blocks, _)| blocks)
+            .map(Vec::len)
+            .sum();
+        found.reserve_exact(kept + unknown.len());
         let mut dropped: Vec<Truncated> = Vec::new();
-        for (check, (diags, lost)) in active.iter().zip(per_check) {
-            found.extend(diags);
+        for (check, (blocks, lost)) in active.iter().zip(per_check) {
+            blocks.into_iter().for_each(|block| found.extend(block));
             if lost > 0 {
                 dropped.push(Truncated {
                     check: check.meta().name.to_owned(),
@@ -186,16 +191,12 @@ impl Linter {
         out
     }
 
-    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Diagnostic>, usize) {
+    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Vec<Diagnostic>>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
         let mut out = Sink::new(self.max_findings);
         check.run(&cx, &mut out);
-        let (mut found, dropped) = out.into_parts();
-        // A list that doubled as it grew can be half empty; it waits for
-        // every other check to finish, so give the room back now.
-        found.shrink_to_fit();
-        (found, dropped)
+        out.into_blocks()
     }
 
     fn finish(
@@ -281,7 +282,10 @@ impl Linter {
             true
         });
         let ranks = model.sources.display_ranks();
-        out.sort_by(|a, b| a.sort_key(&ranks).cmp(&b.sort_key(&ranks)));
+        // The order is total, so sorting in place (a stable sort would take
+        // a buffer of half the findings) gives one result, and equal
+        // findings end up side by side for `dedup`.
+        out.sort_unstable_by(|a, b| a.total_cmp(b, &ranks));
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),

@@ -4,7 +4,7 @@
 //! A check is a unit struct that implements [`Check`]: it has [`CheckMeta`]
 //! (a stable kebab-case name, a [`Category`], a default [`Level`], a
 //! one-line summary and its documentation) and a `run` function that reads
-//! the [`Context`] (model, graph and parameters) and pushes [`Diagnostic`]s.
+//! the [`Context`] (model, graph and parameters) and pushes [`Diagnostic`](crate::Diagnostic)s.
 //! Severity, `allow:` lists and sorting are the [`Linter`](crate::Linter)'s
 //! job, so a check only says what it found.
 //!
@@ -48,6 +48,8 @@
 
 mod context;
 pub mod registry;
+mod sink;
+pub use sink::Sink;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -83,7 +85,6 @@ pub use context::Context;
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
 use crate::config::{Level, ParamValue};
-use crate::diagnostic::Diagnostic;
 
 /// The families of checks.
 #[derive(
@@ -174,78 +175,6 @@ pub trait Check: Send + Sync {
     /// Looks at the model and pushes what it finds. The diagnostics' check
     /// name must be `self.meta().name`; severity is set by the linter.
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink);
-}
-
-/// Where a check puts what it finds.
-///
-/// It keeps at most a set number of findings (see
-/// [`Linter::with_max_findings`](crate::Linter::with_max_findings)) and
-/// counts the rest, so that a model with a million broken entities cannot
-/// exhaust memory; the CLI says how many were not kept.
-#[derive(Debug)]
-pub struct Sink {
-    found: Vec<Diagnostic>,
-    limit: usize,
-    dropped: usize,
-}
-
-impl Sink {
-    /// A sink that keeps at most `limit` findings.
-    pub fn new(limit: usize) -> Self {
-        Self {
-            found: Vec::new(),
-            limit,
-            dropped: 0,
-        }
-    }
-
-    /// Adds a finding (or counts it, once the sink is full).
-    pub fn push(&mut self, mut diagnostic: Diagnostic) {
-        if self.found.len() < self.limit {
-            diagnostic.compact();
-            self.found.push(diagnostic);
-        } else {
-            self.dropped += 1;
-        }
-    }
-
-    /// Adds the finding `make` builds, calling it only when the finding will
-    /// be kept: past the limit a finding is only counted, so a check with a
-    /// costly message does not word a hundred thousand that are dropped.
-    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
-        if self.found.len() < self.limit {
-            let mut diagnostic = make();
-            diagnostic.compact();
-            self.found.push(diagnostic);
-        } else {
-            self.dropped += 1;
-        }
-    }
-
-    /// Whether the sink is full, so that further findings are only counted.
-    pub fn is_full(&self) -> bool {
-        self.found.len() >= self.limit
-    }
-
-    /// How many findings are kept.
-    pub fn len(&self) -> usize {
-        self.found.len()
-    }
-
-    /// Whether nothing was found.
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty() && self.dropped == 0
-    }
-
-    /// How many findings were found past the limit and not kept.
-    pub fn dropped(&self) -> usize {
-        self.dropped
-    }
-
-    /// The kept findings, and how many were not kept.
-    pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
-        (self.found, self.dropped)
-    }
 }
 
 /// Declares a built-in check: the doc comment becomes both the rustdoc of

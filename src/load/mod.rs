@@ -248,14 +248,8 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         return loaded;
     }
     if format == Format::Json
-        && let Some((pieces, problems)) =
-            json_fast::read_pieces(text.as_str(), file, &display, options)
+        && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
     {
-        // The text goes first (unless the model keeps it), then the pieces
-        // are merged: the text and two copies of the entities are never
-        // held at once.
-        drop(text);
-        let piece = pieces.merge();
         loaded.diagnostics = problems;
         let model = &mut loaded.model;
         model.organization = piece.organization;

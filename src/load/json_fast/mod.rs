@@ -39,43 +39,12 @@ use entities::{DecisionFields, ObjectiveFields, OutcomeFields, ProductFields, Te
 /// The entities of one JSON file, and the problems of entities the general
 /// path had to read, when the file is well formed; `None` sends the file
 /// down the general path. `path` is the file as diagnostics show it.
-#[cfg(test)]
 pub(crate) fn read(
     text: &str,
     file: FileId,
     path: &str,
     options: &LoadOptions,
 ) -> Option<(Model, Vec<Diagnostic>)> {
-    read_pieces(text, file, path, options).map(|(pieces, problems)| (pieces.merge(), problems))
-}
-
-/// The entities of one file in document order, still in the pieces they
-/// were read in. Merging them copies every entity once more, so the
-/// caller merges after it has let go of the file's text: a big file and
-/// two copies of its entities are never held at once.
-pub(crate) struct Pieces(Vec<Model>);
-
-impl Pieces {
-    /// One model of every piece, in order.
-    pub(crate) fn merge(self) -> Model {
-        let mut pieces = self.0.into_iter();
-        let mut model = pieces.next().unwrap_or_default();
-        let rest: Vec<Model> = pieces.collect();
-        model.reserve_for(&rest);
-        for piece in rest {
-            model.merge(piece);
-        }
-        model
-    }
-}
-
-/// [`read`], with the merge left to the caller (see [`Pieces`]).
-pub(crate) fn read_pieces(
-    text: &str,
-    file: FileId,
-    path: &str,
-    options: &LoadOptions,
-) -> Option<(Pieces, Vec<Diagnostic>)> {
     // A lower nesting limit than the deepest an org file goes (an `allow`
     // list in a key result, six levels down) is for the general path to
     // enforce and report.
@@ -86,15 +55,15 @@ pub(crate) fn read_pieces(
     if text.len() >= split::MIN_BYTES {
         let threads = crate::parallel::threads(8);
         if threads > 1 {
-            return split::read_pieces(text, file, path, options, split::CHUNK, threads);
+            return split::read(text, file, path, options, split::CHUNK, threads);
         }
     }
     match read_serial(text, file, options) {
-        Some(model) => Some((Pieces(vec![model]), Vec::new())),
+        Some(model) => Some((model, Vec::new())),
         // Something in the file is off the fast path. When it is only some
         // entities, reading the rest entity by entity still beats reading
         // the whole file the general way.
-        None => split::read_pieces(text, file, path, options, split::CHUNK, 1),
+        None => split::read(text, file, path, options, split::CHUNK, 1),
     }
 }
 

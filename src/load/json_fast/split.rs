@@ -6,8 +6,8 @@
 //! the unit starts (units are met in document order, so one forward walk
 //! serves them all), and the other cores read the units into entities while
 //! the outline goes on; when it is done this thread reads units too. The
-//! pieces are joined in file order, so the model is the one the single pass
-//! builds. The entity limit is checked on the total, which is stricter than
+//! units are joined in file order as they come in, so the model is the one
+//! the single pass builds. The entity limit is checked on the total, which is stricter than
 //! the single pass (a file at the limit goes the general way, which reports
 //! exactly).
 
@@ -19,7 +19,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{
-    Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields, Pieces,
+    Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields,
     ProductFields, SectionKind, Str, TeamFields, first_time, give_up, version_is_one,
 };
 use crate::diagnostic::Diagnostic;
@@ -53,6 +53,8 @@ struct Dispatch<'de> {
     chunk: usize,
     walker: LineCursor<'de>,
     units: usize,
+    /// Entities sent of each section, in the order of [`SectionKind`].
+    counts: [usize; 5],
     send: mpsc::Sender<Unit<'de>>,
     version: Option<&'de RawValue>,
     organization: Option<(&'de RawValue, LineCursor<'de>)>,
@@ -67,6 +69,9 @@ impl<'de> Dispatch<'de> {
     fn send(&mut self, kind: SectionKind, first: usize, items: Vec<&'de RawValue>) -> Option<()> {
         let start = self.offset(items.first()?)?;
         self.walker.pos(start);
+        if let Some(count) = self.counts.get_mut(kind as usize) {
+            *count += items.len();
+        }
         let unit = Unit {
             index: self.units,
             kind,
@@ -179,9 +184,8 @@ impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
     }
 }
 
-/// Reads `text` in units of `chunk` entities on `threads` threads, and
-/// merges the units into one model.
-#[cfg(test)]
+/// Reads `text` in units of `chunk` entities on `threads` threads, joined
+/// into one model in file order as they are read.
 pub(super) fn read(
     text: &str,
     file: FileId,
@@ -190,46 +194,35 @@ pub(super) fn read(
     chunk: usize,
     threads: usize,
 ) -> Option<(Model, Vec<Diagnostic>)> {
-    read_pieces(text, file, path, options, chunk, threads)
-        .map(|(pieces, problems)| (pieces.merge(), problems))
-}
-
-/// Reads `text` in units of `chunk` entities on `threads` threads; the
-/// units are merged later, once the text is no longer needed.
-pub(super) fn read_pieces(
-    text: &str,
-    file: FileId,
-    path: &str,
-    options: &LoadOptions,
-    chunk: usize,
-    threads: usize,
-) -> Option<(Pieces, Vec<Diagnostic>)> {
     let (send, receive) = mpsc::channel::<Unit<'_>>();
     let receive = Mutex::new(receive);
     // Set when a unit or the outline gives up: the rest need not be read.
     let abandoned = AtomicBool::new(false);
+    let assembler = Mutex::new(Assembler::default());
     let cx_at = |lines| cx(text, lines, file, path, options);
     let work = || {
-        let mut done: Vec<(usize, Option<Cx<'_, '_>>)> = Vec::new();
         loop {
-            // Poisoning needs a panic while the lock is held, and nothing
-            // here panics while holding it; if it happened, stop reading.
+            // Poisoning needs a panic while a lock is held, and nothing here
+            // panics while holding one; if it happened, stop reading.
             let unit = match receive.lock() {
                 Ok(guard) => guard.recv(),
-                Err(_) => return done,
+                Err(_) => return,
             };
             let Ok(unit) = unit else {
-                return done;
+                return;
             };
             if abandoned.load(Ordering::Relaxed) {
                 continue;
             }
             let mut cx = cx_at(unit.lines.clone());
-            let piece = read_unit(&mut cx, &unit).map(|()| cx);
-            if piece.is_none() {
+            let added = read_unit(&mut cx, &unit).and_then(|()| {
+                let mut assembler = assembler.lock().ok()?;
+                assembler.add(unit.index, Piece::from(cx));
+                Some(())
+            });
+            if added.is_none() {
                 abandoned.store(true, Ordering::Relaxed);
             }
-            done.push((unit.index, piece));
         }
     };
     let mut dispatch = Dispatch {
@@ -237,11 +230,12 @@ pub(super) fn read_pieces(
         chunk: chunk.max(1),
         walker: LineCursor::new(text),
         units: 0,
+        counts: [0; 5],
         send,
         version: None,
         organization: None,
     };
-    let (outlined, pieces) = std::thread::scope(|s| {
+    let outlined = std::thread::scope(|s| {
         let mut handles = Vec::with_capacity(threads);
         for _ in 1..threads.max(1) {
             let spawned = std::thread::Builder::new()
@@ -255,36 +249,31 @@ pub(super) fn read_pieces(
         let mut de = serde_json::Deserializer::from_str(text);
         let outlined =
             OutlineVisitor(&mut dispatch).deserialize(&mut de).is_ok() && de.end().is_ok();
-        if !outlined {
-            abandoned.store(true, Ordering::Relaxed);
-        }
-        // Hang up, so that the readers stop when the queue is empty.
         let Dispatch {
             send,
             version,
             organization,
             units,
+            counts,
             ..
         } = dispatch;
+        match assembler.lock() {
+            Ok(mut assembler) if outlined => assembler.open(counts),
+            _ => abandoned.store(true, Ordering::Relaxed),
+        }
+        // Hang up, so that the readers stop when the queue is empty.
         drop(send);
-        let mut batches = vec![work()];
+        work();
         for handle in handles {
-            match handle.join() {
-                Ok(done) => batches.push(done),
-                Err(panic) => std::panic::resume_unwind(panic),
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
             }
         }
-        let mut pieces: Vec<Option<Cx<'_, '_>>> =
-            std::iter::repeat_with(|| None).take(units).collect();
-        for (i, piece) in batches.into_iter().flatten() {
-            if let Some(slot) = pieces.get_mut(i) {
-                *slot = piece;
-            }
-        }
-        ((outlined, version, organization), pieces)
+        (version, organization, units)
     });
-    let (outlined, version, organization) = outlined;
-    if !outlined || abandoned.load(Ordering::Relaxed) {
+    let (version, organization, units) = outlined;
+    let assembler = assembler.into_inner().ok()?;
+    if abandoned.load(Ordering::Relaxed) || assembler.next != units {
         return None;
     }
     if let Some(raw) = version
@@ -292,25 +281,19 @@ pub(super) fn read_pieces(
     {
         return None;
     }
-    let mut model = Model::default();
+    let Assembler {
+        mut model,
+        entities,
+        mut problems,
+        mut suppressed,
+        ..
+    } = assembler;
     if let Some((raw, lines)) = organization {
         let mut cx = cx_at(lines);
         let mut de = serde_json::Deserializer::from_str(raw.get());
         Organization { cx: &mut cx }.deserialize(&mut de).ok()?;
         de.end().ok()?;
         model.organization = cx.model.organization;
-    }
-    let pieces: Vec<Cx<'_, '_>> = pieces.into_iter().collect::<Option<_>>()?;
-    let mut models = Vec::with_capacity(pieces.len() + 1);
-    models.push(model);
-    let mut entities = 0usize;
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut suppressed = 0usize;
-    for cx in pieces {
-        entities = entities.saturating_add(cx.entities);
-        models.push(cx.model);
-        problems.extend(cx.problems);
-        suppressed = suppressed.saturating_add(cx.tally.suppressed);
     }
     // Each unit kept its first problems up to the per-file limit; the file
     // keeps the first of them all, as the general path would.
@@ -322,7 +305,77 @@ pub(super) fn read_pieces(
     if suppressed > 0 {
         problems.push(lower::unreported(file, path, suppressed, options));
     }
-    (entities < options.max_entities).then_some((Pieces(models), problems))
+    (entities < options.max_entities).then_some((model, problems))
+}
+
+/// What one unit read: its entities and the problems of those the general
+/// path had to read.
+struct Piece {
+    model: Model,
+    entities: usize,
+    problems: Vec<Diagnostic>,
+    suppressed: usize,
+}
+
+impl From<Cx<'_, '_>> for Piece {
+    fn from(cx: Cx<'_, '_>) -> Self {
+        Self {
+            model: cx.model,
+            entities: cx.entities,
+            problems: cx.problems,
+            suppressed: cx.tally.suppressed,
+        }
+    }
+}
+
+/// Joins the units into one model in file order, each as soon as the
+/// units before it are in. Joining at the end instead would hold every
+/// unit and the joined model at once: two copies of every entity.
+#[derive(Default)]
+struct Assembler {
+    /// Set once the outline has counted the entities of every section:
+    /// until then units wait, so that each list is made once at its length.
+    open: bool,
+    /// The unit to join next.
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Piece>,
+    model: Model,
+    entities: usize,
+    problems: Vec<Diagnostic>,
+    suppressed: usize,
+}
+
+impl Assembler {
+    fn add(&mut self, index: usize, piece: Piece) {
+        self.waiting.insert(index, piece);
+        self.join_ready();
+    }
+
+    /// Makes room for `counts` entities of each section (in the order of
+    /// [`SectionKind`]) and joins what is ready.
+    fn open(&mut self, counts: [usize; 5]) {
+        let [teams, products, outcomes, objectives, decisions] = counts;
+        self.model.teams.reserve_exact(teams);
+        self.model.products.reserve_exact(products);
+        self.model.outcomes.reserve_exact(outcomes);
+        self.model.objectives.reserve_exact(objectives);
+        self.model.decisions.reserve_exact(decisions);
+        self.open = true;
+        self.join_ready();
+    }
+
+    fn join_ready(&mut self) {
+        if !self.open {
+            return;
+        }
+        while let Some(piece) = self.waiting.remove(&self.next) {
+            self.entities = self.entities.saturating_add(piece.entities);
+            self.model.merge(piece.model);
+            self.problems.extend(piece.problems);
+            self.suppressed = self.suppressed.saturating_add(piece.suppressed);
+            self.next += 1;
+        }
+    }
 }
 
 /// A reader of `text` whose cursor is `lines`.
