@@ -26,11 +26,16 @@ pub fn model_files(
     let mut out = Vec::new();
     let mut visited = HashSet::new();
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError::input(dir, e))?;
-    if let Ok(real) = dir.canonicalize() {
-        visited.insert(real);
+    let real = dir.canonicalize().ok();
+    if let Some(real) = &real {
+        visited.insert(real.clone());
     }
-    let mut stack: Vec<(PathBuf, std::fs::ReadDir)> = vec![(dir.to_path_buf(), entries)];
-    while let Some((folder, entries)) = stack.pop() {
+    // Each folder with its real path, when known: the real path of a
+    // folder that is not a link is its parent's joined with its name, which
+    // saves resolving every folder of a big tree component by component.
+    let mut stack: Vec<(PathBuf, Option<PathBuf>, std::fs::ReadDir)> =
+        vec![(dir.to_path_buf(), real, entries)];
+    while let Some((folder, real_folder, entries)) = stack.pop() {
         for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
@@ -47,10 +52,12 @@ pub fn model_files(
             // The listing says what an entry is without a system call per
             // entry (a folder of 100,000 files is 100,000 fewer `stat`s);
             // only links, and file systems that do not say, need one.
+            let mut linked = false;
             let is_dir = match entry.file_type() {
                 Ok(t) if t.is_file() => false,
                 Ok(t) if t.is_dir() => true,
                 _ => {
+                    linked = true;
                     // metadata() follows symlinks; a dangling link is reported like any unreadable file.
                     match std::fs::metadata(&path) {
                         Ok(m) => m.is_dir(),
@@ -64,14 +71,18 @@ pub fn model_files(
                 }
             };
             if is_dir {
-                let Ok(real) = path.canonicalize() else {
-                    continue;
+                let real = match &real_folder {
+                    Some(parent) if !linked => parent.join(&name),
+                    _ => match path.canonicalize() {
+                        Ok(real) => real,
+                        Err(_) => continue,
+                    },
                 };
-                if !visited.insert(real) {
+                if !visited.insert(real.clone()) {
                     continue;
                 }
                 match std::fs::read_dir(&path) {
-                    Ok(sub) => stack.push((path, sub)),
+                    Ok(sub) => stack.push((path, Some(real), sub)),
                     Err(e) => unreadable(&path, &e, diagnostics, sources),
                 }
             } else if Format::from_path(&path).is_some() && name != "opmodel.toml" {
@@ -79,8 +90,37 @@ pub fn model_files(
             }
         }
     }
-    out.sort();
+    sort_paths(&mut out);
     Ok(out)
+}
+
+/// Sorts paths in [`Path`]'s own order, comparing each pair with one
+/// `memcmp`: `Path` compares component by component, which for a folder of
+/// 100,000 files took a quarter of a second.
+pub(crate) fn sort_paths(paths: &mut [PathBuf]) {
+    paths.sort_by_cached_key(|path| order_key(path));
+}
+
+/// Bytes that compare as `path` does: each component is a tag in the order
+/// of [`Component`](std::path::Component)'s variants, then its text, then a
+/// zero byte, which no component holds, so a component sorts before any
+/// longer one it begins and a path before the paths below it.
+fn order_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        let (tag, text) = match component {
+            Component::Prefix(p) => (1, p.as_os_str()),
+            Component::RootDir => (2, std::ffi::OsStr::new("")),
+            Component::CurDir => (3, std::ffi::OsStr::new("")),
+            Component::ParentDir => (4, std::ffi::OsStr::new("")),
+            Component::Normal(name) => (5, name),
+        };
+        key.push(tag);
+        key.extend_from_slice(text.as_encoded_bytes());
+        key.push(0);
+    }
+    key
 }
 
 fn unreadable(
@@ -104,4 +144,38 @@ fn unreadable(
         column: 0,
     }));
     diagnostics.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::sort_paths;
+
+    #[test]
+    fn sorts_paths_as_path_compares_them() {
+        let written = [
+            "org/teams/b.yaml",
+            "org/teams-x/a.yaml",
+            "org/teams/a/b.yaml",
+            "org/teams/a.yaml",
+            "org/teams.yaml",
+            "org//teams/./c.yaml",
+            "/org/a.yaml",
+            "./org/a.yaml",
+            "../org/a.yaml",
+            "org/teams/\u{1}.yaml",
+            "org/Teams/a.yaml",
+            "org/tëams/a.yaml",
+            "org/teams/a",
+            "org",
+            "",
+        ];
+        let mut by_path: Vec<PathBuf> = written.iter().map(PathBuf::from).collect();
+        let mut by_key = by_path.clone();
+        by_key.reverse();
+        by_path.sort();
+        sort_paths(&mut by_key);
+        assert_eq!(by_key, by_path);
+    }
 }

@@ -131,8 +131,10 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
     }
     // Sorted over all inputs, so the order of the arguments never changes the result.
-    files.sort();
-    files.dedup();
+    if paths.len() > 1 {
+        discover::sort_paths(&mut files);
+        files.dedup();
+    }
     // Which files are read is decided in path order (the total-size limit
     // counts them in that order); reading and parsing them is independent
     // work, spread over the cores; merging is in path order again.
