@@ -205,10 +205,9 @@ impl Diagnostic {
     /// [`Self::sort_key`], then everything else a finding holds: findings
     /// compare equal only when they are equal.
     pub(crate) fn total_cmp(&self, other: &Self, file_ranks: &[u32]) -> std::cmp::Ordering {
-        fn labels(d: &Diagnostic) -> (bool, Vec<(Location, &str)>) {
+        fn labels(d: &Diagnostic) -> impl Iterator<Item = (Location, &str)> {
             let focus = d.focus.iter().map(|l| (l.location, l.message.as_str()));
-            let labels = d.labels.iter().map(|l| (l.location, l.message.as_str()));
-            (d.focus.is_some(), focus.chain(labels).collect())
+            focus.chain(d.labels.iter().map(|l| (l.location, l.message.as_str())))
         }
         self.sort_key(file_ranks)
             .cmp(&other.sort_key(file_ranks))
@@ -216,7 +215,8 @@ impl Diagnostic {
             .then_with(|| self.severity.cmp(&other.severity))
             .then_with(|| self.help.cmp(&other.help))
             .then_with(|| self.related.cmp(&other.related))
-            .then_with(|| labels(self).cmp(&labels(other)))
+            .then_with(|| self.focus.is_some().cmp(&other.focus.is_some()))
+            .then_with(|| labels(self).cmp(labels(other)))
     }
 }
 
@@ -325,6 +325,49 @@ mod tests {
             .with_help("the same for every finding");
         fixed.compact();
         assert!(matches!(fixed.help, Some(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn total_cmp_is_equal_only_for_equal_findings() {
+        let at = |line| {
+            Some(Location {
+                file: crate::source::FileId(0),
+                line,
+                column: 1,
+            })
+        };
+        let base =
+            Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m").at(at(1));
+        let variants = [
+            base.clone().with_help("h"),
+            base.clone().with_related(EntityKind::Product, "p"),
+            base.clone().with_label(at(2), "here"),
+            base.clone().with_focus(at(2), "here"),
+            base.clone()
+                .with_focus(at(2), "here")
+                .with_label(at(3), "there"),
+            Diagnostic {
+                severity: Severity::Warning,
+                ..base.clone()
+            },
+        ];
+        let ranks = [0];
+        assert_eq!(
+            base.total_cmp(&base.clone(), &ranks),
+            std::cmp::Ordering::Equal
+        );
+        for (i, a) in variants.iter().enumerate() {
+            assert_ne!(
+                base.total_cmp(a, &ranks),
+                std::cmp::Ordering::Equal,
+                "{a:?}"
+            );
+            for (j, b) in variants.iter().enumerate() {
+                let order = a.total_cmp(b, &ranks);
+                assert_eq!(order == std::cmp::Ordering::Equal, i == j, "{a:?} {b:?}");
+                assert_eq!(order, b.total_cmp(a, &ranks).reverse());
+            }
+        }
     }
 
     #[test]
