@@ -35,16 +35,6 @@ impl Id {
     pub(crate) fn format(args: fmt::Arguments<'_>) -> Self {
         Self(compact_str::format_compact!("{args}"))
     }
-
-    /// The id as a string slice.
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-
-    /// Whether the id is stored on the heap (longer than 24 bytes).
-    pub fn is_heap_allocated(&self) -> bool {
-        self.0.is_heap_allocated()
-    }
 }
 
 super::inline_str::inline_str_impls!(Id);

@@ -5,12 +5,24 @@
 //! names, metrics, periods). Giving each its own heap allocation costs more
 //! memory than the strings themselves and much of the loading time.
 
-/// The trait impls of a newtype over `CompactString` that reads like a
-/// `str`: it derefs to one, compares with `str`, `&str`, `String` and
+/// `as_str`, `is_heap_allocated` and the trait impls of a newtype over
+/// `CompactString` that reads like a `str`: it derefs to one, compares with `str`, `&str`, `String` and
 /// `Cow<str>` (both ways), orders like a `str` and hashes like one, so that
 /// a `HashMap<$name, _>` can be looked up with a `&str`.
 macro_rules! inline_str_impls {
     ($name:ident) => {
+        impl $name {
+            /// The string slice it holds.
+            pub fn as_str(&self) -> &str {
+                self.0.as_str()
+            }
+
+            /// Whether it is stored on the heap (longer than 24 bytes).
+            pub fn is_heap_allocated(&self) -> bool {
+                self.0.is_heap_allocated()
+            }
+        }
+
         impl std::ops::Deref for $name {
             type Target = str;
 

@@ -27,16 +27,6 @@ impl Text {
     pub fn new(text: &str) -> Self {
         Self(CompactString::new(text))
     }
-
-    /// The text as a string slice.
-    pub fn as_str(&self) -> &str {
-        self.0.as_str()
-    }
-
-    /// Whether the text is stored on the heap (longer than 24 bytes).
-    pub fn is_heap_allocated(&self) -> bool {
-        self.0.is_heap_allocated()
-    }
 }
 
 super::inline_str::inline_str_impls!(Text);
