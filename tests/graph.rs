@@ -1,6 +1,6 @@
 //! Graph queries: owners, nearest-scope decision resolution, alignment paths.
 
-use opmodel::graph::{ClaimSource, OrgGraph, OrgNode};
+use opmodel::graph::{ClaimSource, OrgGraph, OrgNode, ProductIx, TeamIx};
 use opmodel::model::{
     DecisionArea, DecisionRight, Model, Objective, Outcome, Product, Team, TeamKind,
 };
@@ -62,18 +62,10 @@ fn owners_merge_both_ways_of_claiming() {
             .is_empty()
     );
     let playback = g.team_ix("playback").expect("playback");
-    let products: Vec<&str> = g
-        .products_of(playback)
-        .into_iter()
-        .map(|p| g.product(p).id.as_str())
-        .collect();
+    let products = product_ids(&g, g.products_of(playback));
     assert_eq!(products, ["music-app", "web-player"]);
     let music = g.team_ix("music").expect("music");
-    let under: Vec<&str> = g
-        .teams_under(music)
-        .into_iter()
-        .map(|t| g.team(t).id.as_str())
-        .collect();
+    let under = team_ids(&g, g.teams_under(music));
     assert_eq!(under, ["playback", "discovery"]);
     let company = g.team_ix("company").expect("company");
     assert_eq!(g.teams_under(company).len(), 3);
@@ -285,11 +277,7 @@ products:
         .collect();
     assert_eq!(lines, [12, 3]); // `owner` claims sort before `owns` claims
     // Each team once, however many claims it makes.
-    let teams: Vec<&str> = g
-        .owner_teams(web)
-        .into_iter()
-        .map(|t| g.team(t).id.as_str())
-        .collect();
+    let teams = team_ids(&g, g.owner_teams(web));
     assert_eq!(teams, ["playback", "growth"]);
     assert!(g.has_owner(web));
     let radio = g.product_ix("radio").expect("radio");
@@ -315,7 +303,17 @@ fn node_ids(g: &OrgGraph<'_>, nodes: Vec<petgraph::graph::NodeIndex>) -> Vec<Str
 /// The ids of the `part_of` chain of the product `id`, nearest first.
 fn parent_ids<'m>(g: &OrgGraph<'m>, id: &str) -> Vec<&'m str> {
     let product = g.product_ix(id).expect("the product is defined");
-    g.parent_products(product)
+    product_ids(g, g.parent_products(product))
+}
+
+/// The ids of `teams`, in order.
+fn team_ids<'m>(g: &OrgGraph<'m>, teams: Vec<TeamIx>) -> Vec<&'m str> {
+    teams.into_iter().map(|t| g.team(t).id.as_str()).collect()
+}
+
+/// The ids of `products`, in order.
+fn product_ids<'m>(g: &OrgGraph<'m>, products: Vec<ProductIx>) -> Vec<&'m str> {
+    products
         .into_iter()
         .map(|p| g.product(p).id.as_str())
         .collect()
