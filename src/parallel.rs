@@ -40,32 +40,96 @@ pub(crate) fn map<T: Sync, R: Send>(
     stack: Option<usize>,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    let batches = run(items, threads, stack, |next| {
+        let mut done = Vec::new();
+        while let Some(range) = next() {
+            done.extend(range.clone().zip(items[range].iter().map(&f)));
+        }
+        done
+    });
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    for (i, r) in batches.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// Like [`map`], but each result goes to `sink` as soon as the results of
+/// all items before it have: `sink` sees every result once, in the items'
+/// order, on whichever thread finished the result that completed the run.
+/// Results that arrive early wait in a small buffer (about a batch per
+/// thread), so the results are never all in memory at once, and the work
+/// `sink` does overlaps the work of `f`.
+pub(crate) fn for_each_in_order<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    stack: Option<usize>,
+    f: impl Fn(&T) -> R + Sync,
+    sink: impl FnMut(R) + Send,
+) {
+    let ordered = std::sync::Mutex::new(InOrder {
+        next: 0,
+        waiting: std::collections::BTreeMap::new(),
+        sink,
+    });
+    run(items, threads, stack, |next| {
+        while let Some(range) = next() {
+            let start = range.start;
+            let results: Vec<R> = items[range].iter().map(&f).collect();
+            // A sink that panicked poisoned the lock; the panic itself
+            // reaches the caller through the thread's join.
+            if let Ok(mut ordered) = ordered.lock() {
+                ordered.deliver(start, results);
+            }
+        }
+    });
+}
+
+/// The state behind [`for_each_in_order`]: the index of the next result
+/// owed to the sink and the batches that arrived before it.
+struct InOrder<R, S> {
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Vec<R>>,
+    sink: S,
+}
+
+impl<R, S: FnMut(R)> InOrder<R, S> {
+    fn deliver(&mut self, start: usize, results: Vec<R>) {
+        self.waiting.insert(start, results);
+        while let Some(batch) = self.waiting.remove(&self.next) {
+            self.next += batch.len();
+            batch.into_iter().for_each(&mut self.sink);
+        }
+    }
+}
+
+/// Runs `work` on up to `threads` threads (inline when one is enough), each
+/// call taking ranges of items from a shared counter with the `next` it is
+/// given until that returns `None`; returns what each call returned.
+fn run<T: Sync, W: Send>(
+    items: &[T],
+    threads: usize,
+    stack: Option<usize>,
+    work: impl Fn(&mut dyn FnMut() -> Option<std::ops::Range<usize>>) -> W + Sync,
+) -> Vec<W> {
     // Batches of up to 16 items, smaller when there are few items, so that
     // every thread gets some.
     let batch = (items.len() / threads.max(1) / 8).clamp(1, 16);
     let threads = threads.min(items.len()).max(1);
+    let counter = AtomicUsize::new(0);
+    let mut next = || {
+        let start = counter.fetch_add(batch, Ordering::Relaxed);
+        (start < items.len()).then(|| start..(start + batch).min(items.len()))
+    };
     let inline = match stack {
         Some(_) => items.len() <= 1,
         None => threads <= 1,
     };
     if inline {
-        return items.iter().map(&f).collect();
+        return vec![work(&mut next)];
     }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let start = next.fetch_add(batch, Ordering::Relaxed);
-            if start >= items.len() {
-                return done;
-            }
-            let end = (start + batch).min(items.len());
-            for (i, item) in items.iter().enumerate().take(end).skip(start) {
-                done.push((i, f(item)));
-            }
-        }
-    };
-    let batches: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
+    let next = &next;
+    std::thread::scope(|s| {
         let mut handles = Vec::with_capacity(threads);
         for _ in 0..threads {
             let mut builder = std::thread::Builder::new().name("opmodel-worker".to_owned());
@@ -75,7 +139,7 @@ pub(crate) fn map<T: Sync, R: Send>(
             let work = &work;
             let spawned = builder.spawn_scoped(s, move || {
                 STACK.with(|c| c.set(stack.unwrap_or(0)));
-                work()
+                work(&mut || next())
             });
             // No thread to be had: the ones that started (or this one) take
             // all the work from the shared counter.
@@ -83,28 +147,23 @@ pub(crate) fn map<T: Sync, R: Send>(
                 handles.push(handle);
             }
         }
-        let mut batches: Vec<Vec<(usize, R)>> = Vec::with_capacity(threads + 1);
+        let mut done: Vec<W> = Vec::with_capacity(threads + 1);
         if handles.is_empty() {
-            batches.push(work());
+            done.push(work(&mut || next()));
         }
         for handle in handles {
             match handle.join() {
-                Ok(done) => batches.push(done),
+                Ok(w) => done.push(w),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        batches
-    });
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for (i, r) in batches.into_iter().flatten() {
-        slots[i] = Some(r);
-    }
-    slots.into_iter().flatten().collect()
+        done
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{known_stack, map};
+    use super::{for_each_in_order, known_stack, map};
 
     #[test]
     fn keeps_the_order_of_the_items() {
@@ -124,5 +183,38 @@ mod tests {
         }
         assert!(map(&[] as &[u8], 4, None, |_| 0).is_empty());
         assert_eq!(known_stack(), 0);
+    }
+
+    #[test]
+    fn for_each_in_order_hands_every_result_over_once_in_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        for threads in [1, 2, 7] {
+            for stack in [None, Some(4 << 20)] {
+                let mut seen = Vec::new();
+                // Uneven work, so that threads finish their batches out of order.
+                let work = |&x: &usize| (0..(x % 7) * 500).fold(x, |a, b| a ^ b) ^ x;
+                for_each_in_order(&items, threads, stack, |&x| (x, work(&x)), |r| seen.push(r));
+                let expected: Vec<(usize, usize)> = items.iter().map(|&x| (x, work(&x))).collect();
+                assert_eq!(seen, expected, "{threads} threads, stack {stack:?}");
+            }
+        }
+        let mut called = false;
+        for_each_in_order(&[] as &[u8], 4, None, |_| 0, |_| called = true);
+        assert!(!called);
+    }
+
+    #[test]
+    fn a_panicking_sink_reaches_the_caller() {
+        let items: Vec<usize> = (0..100).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            for_each_in_order(
+                &items,
+                2,
+                None,
+                |&x| x,
+                |x| assert!(x < 50, "sink refused {x}"),
+            );
+        });
+        assert!(outcome.is_err());
     }
 }

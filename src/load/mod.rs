@@ -149,25 +149,30 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Workers get the stack the YAML parser needs, so that it runs on them
     // rather than on a thread of its own for every file.
     let stack = Some(options.parse_limits().parser_stack());
-    let pieces = crate::parallel::map(&plans, threads, stack, |(path, plan)| {
-        load_file(path, plan, options)
-    });
+    // Each file's piece joins the model as soon as the files before it have,
+    // while the other threads go on reading: the pieces are never all in
+    // memory beside the model they make.
     let mut read_any = false;
-    loaded
-        .model
-        .reserve_for(pieces.iter().map(|piece| &piece.loaded.model));
-    for piece in pieces {
-        read_any |= piece.read;
-        let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
-        loaded.model.merge(piece.loaded.model);
-        loaded.diagnostics.extend(
-            piece
-                .loaded
-                .diagnostics
-                .into_iter()
-                .map(|d| d.shift_files(offset)),
-        );
-    }
+    let merged = &mut loaded;
+    crate::parallel::for_each_in_order(
+        &plans,
+        threads,
+        stack,
+        |(path, plan)| load_file(path, plan, options),
+        |piece| {
+            read_any |= piece.read;
+            let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
+            merged.model.merge(piece.loaded.model);
+            merged.diagnostics.extend(
+                piece
+                    .loaded
+                    .diagnostics
+                    .into_iter()
+                    .map(|d| d.shift_files(offset)),
+            );
+        },
+    );
+    loaded.model.shrink_lists();
     if !read_any {
         return Err(LoadError::nothing_readable(loaded.diagnostics));
     }

@@ -219,17 +219,16 @@ impl Model {
         append(&mut self.decisions, other.decisions);
     }
 
-    /// Makes room for the entities of `others`, so that merging them one by
-    /// one moves each entity once instead of regrowing the lists (whose
-    /// doubling would leave up to half of each list's memory unused).
-    pub(crate) fn reserve_for<'a>(&mut self, others: impl IntoIterator<Item = &'a Model> + Clone) {
-        let total =
-            |count: fn(&Model) -> usize| -> usize { others.clone().into_iter().map(count).sum() };
-        self.teams.reserve(total(|m| m.teams.len()));
-        self.products.reserve(total(|m| m.products.len()));
-        self.outcomes.reserve(total(|m| m.outcomes.len()));
-        self.objectives.reserve(total(|m| m.objectives.len()));
-        self.decisions.reserve(total(|m| m.decisions.len()));
+    /// Gives back the room that growing the entity lists one merge at a time
+    /// left unused, when it is more than an eighth of a list: a list grown
+    /// by doubling can be up to half empty, and a big org's lists are tens
+    /// of megabytes each.
+    pub(crate) fn shrink_lists(&mut self) {
+        shrink(&mut self.teams);
+        shrink(&mut self.products);
+        shrink(&mut self.outcomes);
+        shrink(&mut self.objectives);
+        shrink(&mut self.decisions);
     }
 
     fn shift_files(&mut self, offset: u32) {
@@ -369,9 +368,46 @@ fn append<T>(into: &mut Vec<T>, from: Vec<T>) {
     }
 }
 
+/// Moves `list` into an allocation of its exact length when much of its
+/// room is unused. A copy, because allocators keep a big block in place
+/// when asked to shrink it by less than half.
+fn shrink<T>(list: &mut Vec<T>) {
+    if list.capacity() - list.len() > list.len() / 8 {
+        let mut exact = Vec::with_capacity(list.len());
+        exact.append(list);
+        *list = exact;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::load::{Format, load_str};
+
+    #[test]
+    fn shrink_lists_gives_back_unused_room_and_keeps_the_entities() {
+        let mut model = super::Model::default();
+        for i in 0..100 {
+            let yaml =
+                format!("teams:\n  - {{ id: t{i} }}\nproducts:\n  - {{ id: p{i}, owner: t{i} }}\n");
+            model.merge(load_str(&yaml, Format::Yaml, format!("{i}.yaml")).model);
+        }
+        // Grown one merge at a time, the lists have room to spare (128 for 100).
+        assert!(model.teams.capacity() > 100 + 100 / 8);
+        model.shrink_lists();
+        assert_eq!((model.teams.len(), model.teams.capacity()), (100, 100));
+        assert_eq!(
+            (model.products.len(), model.products.capacity()),
+            (100, 100)
+        );
+        let ids: Vec<&str> = model.teams.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"t0"));
+        assert_eq!(ids.last(), Some(&"t99"));
+        // A list with little room to spare is left alone (no copy for nothing).
+        let mut few: Vec<u32> = Vec::with_capacity(105);
+        few.extend(0..100);
+        super::shrink(&mut few);
+        assert_eq!(few.capacity(), 105);
+    }
 
     #[test]
     fn entities_allowing_is_entities_with_an_allow_list() {
