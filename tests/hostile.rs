@@ -672,6 +672,47 @@ fn symlink_loops_in_a_folder_end() {
 }
 
 #[test]
+fn a_folder_reached_through_a_link_is_read_under_its_own_path() {
+    let dir = scratch("linked-folder");
+    std::fs::create_dir_all(dir.join("teams/payments")).expect("folder");
+    std::fs::write(
+        dir.join("teams/payments/team.yaml"),
+        "teams:\n  - id: pay\n",
+    )
+    .expect("written");
+    // Links sorting before and after the folder they point at, and a link to
+    // a folder outside the tree, which is read through the link.
+    std::os::unix::fs::symlink(dir.join("teams"), dir.join("a-teams")).expect("link");
+    std::os::unix::fs::symlink(dir.join("teams/payments"), dir.join("z-payments")).expect("link");
+    let outside = scratch("linked-folder-outside");
+    std::fs::write(
+        outside.join("products.yaml"),
+        "products:\n  - { id: shop, owner: pay }\n",
+    )
+    .expect("written");
+    std::os::unix::fs::symlink(&outside, dir.join("shared")).expect("link");
+    let mut diagnostics = Vec::new();
+    let mut sources = opmodel::source::Sources::new();
+    let files = opmodel::load::model_files(&dir, &mut diagnostics, &mut sources).expect("listed");
+    let relative: Vec<String> = files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&dir)
+                .expect("below the folder")
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        relative,
+        ["shared/products.yaml", "teams/payments/team.yaml"]
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&outside);
+}
+
+#[test]
 fn exit_codes_of_hostile_files() {
     // 1: something was read and errors were found (the bad file named);
     // 2: nothing could be read; never 101.
