@@ -3,8 +3,8 @@
 //! order so that nothing downstream depends on scheduling.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, OnceLock};
 
 /// How many threads to use: the cores the OS grants, at most `cap`.
 pub(crate) fn threads(cap: usize) -> usize {
@@ -16,14 +16,15 @@ pub(crate) fn threads(cap: usize) -> usize {
 }
 
 thread_local! {
-    /// The stack size of this thread when [`map`] made it with a known one;
-    /// 0 for any other thread, whose stack size is not known.
+    /// The stack size of this thread when [`map`] or [`for_each_in_order`]
+    /// made it with a known one; 0 for any other thread, whose stack size is
+    /// not known.
     static STACK: Cell<usize> = const { Cell::new(0) };
 }
 
-/// The stack size of the current thread, when [`map`] made it with a known
-/// one: a deeply recursive parser can then run here instead of on a thread
-/// of its own.
+/// The stack size of the current thread, when [`map`] or
+/// [`for_each_in_order`] made it with a known one: a deeply recursive parser
+/// can then run here instead of on a thread of its own.
 #[cfg_attr(not(feature = "yaml"), allow(dead_code))]
 pub(crate) fn known_stack() -> usize {
     STACK.with(Cell::get)
@@ -56,10 +57,14 @@ pub(crate) fn map<T: Sync, R: Send>(
 
 /// Like [`map`], but each result goes to `sink` as soon as the results of
 /// all items before it have: `sink` sees every result once, in the items'
-/// order, on whichever thread finished the result that completed the run.
-/// Results that arrive early wait in a small buffer (about a batch per
-/// thread), so the results are never all in memory at once, and the work
-/// `sink` does overlaps the work of `f`.
+/// order. A thread runs at most a few batches per thread ahead of the
+/// oldest result not yet handed over, and then waits for it, so results
+/// that arrive early are never more than that in memory, even when one
+/// item takes far longer than the others. `sink` runs on the thread that
+/// completed the run of results, while the others go on with `f` (or wait
+/// for `sink` when they finish a batch meanwhile: keep it short next to
+/// `f`). When `f` or `sink` panics, the other threads stop taking items and
+/// the panic reaches the caller.
 pub(crate) fn for_each_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
@@ -67,38 +72,102 @@ pub(crate) fn for_each_in_order<T: Sync, R: Send>(
     f: impl Fn(&T) -> R + Sync,
     sink: impl FnMut(R) + Send,
 ) {
-    let ordered = std::sync::Mutex::new(InOrder {
-        next: 0,
-        waiting: std::collections::BTreeMap::new(),
-        sink,
-    });
+    let ordered = Ordered {
+        state: Mutex::new(InOrder {
+            next: 0,
+            waiting: std::collections::BTreeMap::new(),
+            sink,
+            stopped: false,
+        }),
+        turn: Condvar::new(),
+    };
+    // How far ahead of the oldest result a thread may work, in batches.
+    let ahead = 4 * threads.max(1);
     run(items, threads, stack, |next| {
+        let _stop = StopOnPanic(&ordered);
         while let Some(range) = next() {
             let start = range.start;
+            if !ordered.wait_for_turn(start, ahead * range.len()) {
+                return;
+            }
             let results: Vec<R> = items[range].iter().map(&f).collect();
-            // A sink that panicked poisoned the lock; the panic itself
-            // reaches the caller through the thread's join.
-            if let Ok(mut ordered) = ordered.lock() {
-                ordered.deliver(start, results);
+            if !ordered.deliver(start, results) {
+                return;
             }
         }
     });
 }
 
-/// The state behind [`for_each_in_order`]: the index of the next result
-/// owed to the sink and the batches that arrived before it.
+/// The state behind [`for_each_in_order`], and the condition its threads
+/// wait on when they are too far ahead.
+struct Ordered<R, S> {
+    state: Mutex<InOrder<R, S>>,
+    turn: Condvar,
+}
+
+/// The index of the next result owed to the sink, the batches that arrived
+/// before it, and whether a thread panicked.
 struct InOrder<R, S> {
     next: usize,
     waiting: std::collections::BTreeMap<usize, Vec<R>>,
     sink: S,
+    stopped: bool,
 }
 
-impl<R, S: FnMut(R)> InOrder<R, S> {
-    fn deliver(&mut self, start: usize, results: Vec<R>) {
-        self.waiting.insert(start, results);
-        while let Some(batch) = self.waiting.remove(&self.next) {
-            self.next += batch.len();
-            batch.into_iter().for_each(&mut self.sink);
+impl<R, S: FnMut(R)> Ordered<R, S> {
+    /// Waits until the batch at `start` is less than `ahead` items past the
+    /// oldest result not yet handed over; `false` when the run is stopping.
+    /// The thread holding the oldest batch never waits, so the run cannot
+    /// stall.
+    fn wait_for_turn(&self, start: usize, ahead: usize) -> bool {
+        // A poisoned lock means a sink panicked: the run is stopping.
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        loop {
+            if state.stopped {
+                return false;
+            }
+            if start < state.next.saturating_add(ahead) {
+                return true;
+            }
+            state = match self.turn.wait(state) {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+    }
+
+    /// Hands over every result that is now next in line; `false` when the
+    /// run is stopping.
+    fn deliver(&self, start: usize, results: Vec<R>) -> bool {
+        let Ok(mut guard) = self.state.lock() else {
+            return false;
+        };
+        let state = &mut *guard;
+        state.waiting.insert(start, results);
+        while let Some(batch) = state.waiting.remove(&state.next) {
+            state.next += batch.len();
+            batch.into_iter().for_each(&mut state.sink);
+        }
+        self.turn.notify_all();
+        !state.stopped
+    }
+}
+
+/// Stops the run when its thread unwinds from a panic in `f` or the sink,
+/// so that the other threads do not wait for a batch that will never come.
+struct StopOnPanic<'a, R, S>(&'a Ordered<R, S>);
+
+impl<R, S> Drop for StopOnPanic<'_, R, S> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            // Poisoned by a panicking sink: the waiting threads see the
+            // poison when woken.
+            if let Ok(mut state) = self.0.state.lock() {
+                state.stopped = true;
+            }
+            self.0.turn.notify_all();
         }
     }
 }
@@ -201,6 +270,59 @@ mod tests {
         let mut called = false;
         for_each_in_order(&[] as &[u8], 4, None, |_| 0, |_| called = true);
         assert!(!called);
+    }
+
+    #[test]
+    fn threads_wait_for_a_slow_item_instead_of_running_far_ahead() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..2000).collect();
+        let started = AtomicUsize::new(0);
+        let started_while_first_ran = AtomicUsize::new(0);
+        let mut seen = 0;
+        for_each_in_order(
+            &items,
+            4,
+            None,
+            |&x| {
+                if x == 0 {
+                    // Time for the other threads to run ahead if they could.
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                    started_while_first_ran.store(started.load(Ordering::SeqCst), Ordering::SeqCst);
+                } else {
+                    started.fetch_add(1, Ordering::SeqCst);
+                }
+                x
+            },
+            |x| {
+                assert_eq!(x, seen);
+                seen += 1;
+            },
+        );
+        assert_eq!(seen, 2000);
+        // Batches of 16, at most 4 batches per thread (4 threads) ahead of
+        // the first item, plus the batches the threads hold.
+        let ahead = started_while_first_ran.load(Ordering::SeqCst);
+        assert!(ahead <= 16 * 4 * 4 + 16 * 4, "{ahead} items ran ahead");
+    }
+
+    #[test]
+    fn a_panicking_item_reaches_the_caller_without_a_hang() {
+        let items: Vec<usize> = (0..500).collect();
+        for threads in [1, 2, 4] {
+            let outcome = std::panic::catch_unwind(|| {
+                for_each_in_order(
+                    &items,
+                    threads,
+                    None,
+                    |&x| {
+                        assert!(x != 3, "item {x} refused");
+                        x
+                    },
+                    |_| {},
+                );
+            });
+            assert!(outcome.is_err(), "{threads} threads");
+        }
     }
 
     #[test]

@@ -10,9 +10,10 @@ use crate::source::Sources;
 /// Every org file below `dir`: `.yaml`, `.yml`, `.toml` and `.json` files,
 /// except `opmodel.toml` (configuration) and hidden files and folders
 /// (names starting with `.`), sorted by path. Symlinked folders are
-/// followed once; a link back into a folder already visited is skipped,
-/// and a folder reached both as itself and through a link is read as
-/// itself.
+/// followed once; a link back into a folder already visited is skipped. A
+/// folder below `dir` that a link also leads to is read under its own path;
+/// a folder outside `dir` that several links lead to is read through the
+/// first of them in path order.
 ///
 /// Folders that cannot be listed are reported in `diagnostics` (their paths
 /// are added to `sources`).
@@ -99,6 +100,8 @@ pub fn model_files(
 /// A folder to list, with its real path when known: the real path of a
 /// folder that is not a link is its parent's joined with its name, which
 /// saves resolving every folder of a big tree component by component.
+/// Real paths are what links are checked against, so that none leads into
+/// a folder twice.
 struct Folder {
     path: PathBuf,
     real: Option<PathBuf>,
@@ -147,16 +150,14 @@ impl Folder {
                     }
                 }
                 Ok(t) if t.is_dir() => {
-                    let path = entry.path();
-                    let real = match &self.real {
-                        Some(parent) => Some(parent.join(&name)),
-                        None => path.canonicalize().ok(),
-                    };
-                    // A folder whose real path cannot be known is not
-                    // followed, as a loop could not be told from it.
-                    if real.is_some() {
-                        listing.folders.push(Folder { path, real });
-                    }
+                    // Folders that are not links cannot loop: one whose
+                    // real path is unknown (the top folder's could not be
+                    // resolved) is still read.
+                    let real = self.real.as_ref().map(|parent| parent.join(&name));
+                    listing.folders.push(Folder {
+                        path: entry.path(),
+                        real,
+                    });
                 }
                 _ => listing.links.push(entry.path()),
             }
