@@ -74,8 +74,7 @@ pub(crate) fn for_each_in_order<T: Sync, R: Send>(
 ) {
     let ordered = Ordered {
         state: Mutex::new(InOrder {
-            next: 0,
-            waiting: std::collections::BTreeMap::new(),
+            results: Reorder::default(),
             sink,
             stopped: false,
         }),
@@ -105,11 +104,10 @@ struct Ordered<R, S> {
     turn: Condvar,
 }
 
-/// The index of the next result owed to the sink, the batches that arrived
-/// before it, and whether a thread panicked.
+/// The batches of results on their way to the sink, and whether a thread
+/// panicked.
 struct InOrder<R, S> {
-    next: usize,
-    waiting: std::collections::BTreeMap<usize, Vec<R>>,
+    results: Reorder<Vec<R>>,
     sink: S,
     stopped: bool,
 }
@@ -128,7 +126,7 @@ impl<R, S: FnMut(R)> Ordered<R, S> {
             if state.stopped {
                 return false;
             }
-            if start < state.next.saturating_add(ahead) {
+            if start < state.results.next().saturating_add(ahead) {
                 return true;
             }
             state = match self.turn.wait(state) {
@@ -145,9 +143,8 @@ impl<R, S: FnMut(R)> Ordered<R, S> {
             return false;
         };
         let state = &mut *guard;
-        state.waiting.insert(start, results);
-        while let Some(batch) = state.waiting.remove(&state.next) {
-            state.next += batch.len();
+        state.results.insert(start, results.len(), results);
+        while let Some(batch) = state.results.pop() {
             batch.into_iter().for_each(&mut state.sink);
         }
         self.turn.notify_all();
@@ -169,6 +166,43 @@ impl<R, S> Drop for StopOnPanic<'_, R, S> {
             }
             self.0.turn.notify_all();
         }
+    }
+}
+
+/// Results that arrive in any order, handed out in the order of their
+/// positions: each as soon as every position before it has been handed
+/// out. A result may cover several positions (a batch of items).
+pub(crate) struct Reorder<T> {
+    next: usize,
+    /// What arrived early: its first position, how many it covers, itself.
+    waiting: std::collections::BTreeMap<usize, (usize, T)>,
+}
+
+impl<T> Default for Reorder<T> {
+    fn default() -> Self {
+        Self {
+            next: 0,
+            waiting: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+impl<T> Reorder<T> {
+    /// Adds `result`, which covers the `len` positions from `at`.
+    pub(crate) fn insert(&mut self, at: usize, len: usize, result: T) {
+        self.waiting.insert(at, (len, result));
+    }
+
+    /// The next result in order, when it has arrived.
+    pub(crate) fn pop(&mut self) -> Option<T> {
+        let (len, result) = self.waiting.remove(&self.next)?;
+        self.next += len;
+        Some(result)
+    }
+
+    /// The first position not handed out yet.
+    pub(crate) fn next(&self) -> usize {
+        self.next
     }
 }
 
@@ -323,6 +357,21 @@ mod tests {
             });
             assert!(outcome.is_err(), "{threads} threads");
         }
+    }
+
+    #[test]
+    fn reorder_hands_results_out_in_the_order_of_their_positions() {
+        let mut r = super::Reorder::default();
+        r.insert(3, 2, "d-e");
+        assert_eq!(r.pop(), None);
+        r.insert(1, 2, "b-c");
+        assert_eq!(r.pop(), None);
+        r.insert(0, 1, "a");
+        assert_eq!(
+            [r.pop(), r.pop(), r.pop(), r.pop()],
+            [Some("a"), Some("b-c"), Some("d-e"), None]
+        );
+        assert_eq!(r.next(), 5);
     }
 
     #[test]

@@ -273,7 +273,7 @@ pub(super) fn read(
     });
     let (version, organization, units) = outlined;
     let assembler = assembler.into_inner().ok()?;
-    if abandoned.load(Ordering::Relaxed) || assembler.next != units {
+    if abandoned.load(Ordering::Relaxed) || assembler.units.next() != units {
         return None;
     }
     if let Some(raw) = version
@@ -336,9 +336,8 @@ struct Assembler {
     /// Set once the outline has counted the entities of every section:
     /// until then units wait, so that each list is made once at its length.
     open: bool,
-    /// The unit to join next.
-    next: usize,
-    waiting: std::collections::BTreeMap<usize, Piece>,
+    /// The units read, joined in the order of their indices.
+    units: crate::parallel::Reorder<Piece>,
     model: Model,
     entities: usize,
     problems: Vec<Diagnostic>,
@@ -347,7 +346,7 @@ struct Assembler {
 
 impl Assembler {
     fn add(&mut self, index: usize, piece: Piece) {
-        self.waiting.insert(index, piece);
+        self.units.insert(index, 1, piece);
         self.join_ready();
     }
 
@@ -368,12 +367,11 @@ impl Assembler {
         if !self.open {
             return;
         }
-        while let Some(piece) = self.waiting.remove(&self.next) {
+        while let Some(piece) = self.units.pop() {
             self.entities = self.entities.saturating_add(piece.entities);
             self.model.merge(piece.model);
             self.problems.extend(piece.problems);
             self.suppressed = self.suppressed.saturating_add(piece.suppressed);
-            self.next += 1;
         }
     }
 }
