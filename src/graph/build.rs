@@ -55,9 +55,14 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
             .iter()
             .flat_map(|r| &r.dangling)
             .any(|d| d.found.is_none());
-    let ids = early_index.then(|| Suggester::ids(&g));
-    std::thread::scope(|s| {
-        let index = ids.map(|ids| s.spawn(move || Suggester::from_ids(ids)));
+    // The id index is lent to that thread meanwhile: adding the edges and
+    // finding loops do not look ids up.
+    let org = g.org;
+    let lent = early_index.then(|| std::mem::take(&mut g.ids));
+    let (pending, loops, suggester) = std::thread::scope(|s| {
+        let index = lent
+            .as_ref()
+            .map(|ids| s.spawn(move || Suggester::from_ids(Suggester::ids(ids, org))));
         let pending = add_edges(&mut g, resolved);
         // Loops are reported after the dangling references, as they are met.
         let before = g.diagnostics.len();
@@ -67,9 +72,13 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
             Ok(suggester) => suggester,
             Err(panic) => std::panic::resume_unwind(panic),
         });
-        report_dangling(&mut g, pending, suggester);
-        g.diagnostics.extend(loops);
+        (pending, loops, suggester)
     });
+    if let Some(ids) = lent {
+        g.ids = ids;
+    }
+    report_dangling(&mut g, pending, suggester);
+    g.diagnostics.extend(loops);
     g
 }
 
@@ -229,8 +238,8 @@ fn report_dangling<'m>(
                 )
             }
             None => {
-                let suggester =
-                    suggester.get_or_insert_with(|| Suggester::from_ids(Suggester::ids(g)));
+                let suggester = suggester
+                    .get_or_insert_with(|| Suggester::from_ids(Suggester::ids(&g.ids, g.org)));
                 let help = match suggester.suggest(g, &r.id, want) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(

@@ -151,11 +151,11 @@ impl<'m> IdIndex<'m> {
         shard.get(&Key { hash, id }).copied()
     }
 
-    /// Every id with the node of its first definition, in no set order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&'m str, NodeIndex)> + '_ {
+    /// Every id with its first definition, in no set order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&'m str, Found)> + '_ {
         self.shards
             .iter()
-            .flat_map(|shard| shard.iter().map(|(key, found)| (key.id, found.node)))
+            .flat_map(|shard| shard.iter().map(|(key, found)| (key.id, *found)))
     }
 }
 
