@@ -60,11 +60,11 @@ pub(crate) fn map<T: Sync, R: Send>(
 /// order. A thread runs at most a few batches per thread ahead of the
 /// oldest result not yet handed over, and then waits for it, so results
 /// that arrive early are never more than that in memory, even when one
-/// item takes far longer than the others. `sink` runs on the thread that
-/// completed the run of results, while the others go on with `f` (or wait
-/// for `sink` when they finish a batch meanwhile: keep it short next to
-/// `f`). When `f` or `sink` panics, the other threads stop taking items and
-/// the panic reaches the caller.
+/// item takes far longer than the others. `sink` runs on one thread at a
+/// time, the one that completed a run of results, while the others go on
+/// with `f`: a thread that finishes a batch meanwhile leaves it for the
+/// thread already handing results over. When `f` or `sink` panics, the
+/// other threads stop taking items and the panic reaches the caller.
 pub(crate) fn for_each_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
@@ -75,9 +75,10 @@ pub(crate) fn for_each_in_order<T: Sync, R: Send>(
     let ordered = Ordered {
         state: Mutex::new(InOrder {
             results: Reorder::default(),
-            sink,
+            handing_over: false,
             stopped: false,
         }),
+        sink: Mutex::new(sink),
         turn: Condvar::new(),
     };
     // How far ahead of the oldest result a thread may work, in batches.
@@ -97,18 +98,21 @@ pub(crate) fn for_each_in_order<T: Sync, R: Send>(
     });
 }
 
-/// The state behind [`for_each_in_order`], and the condition its threads
-/// wait on when they are too far ahead.
+/// The state behind [`for_each_in_order`], its sink, and the condition its
+/// threads wait on when they are too far ahead.
 struct Ordered<R, S> {
-    state: Mutex<InOrder<R, S>>,
+    state: Mutex<InOrder<R>>,
+    /// Used by one thread at a time (the one handing results over); behind
+    /// a lock so that the threads can share it.
+    sink: Mutex<S>,
     turn: Condvar,
 }
 
-/// The batches of results on their way to the sink, and whether a thread
-/// panicked.
-struct InOrder<R, S> {
+/// The batches of results on their way to the sink, whether a thread is
+/// handing them over, and whether a thread panicked.
+struct InOrder<R> {
     results: Reorder<Vec<R>>,
-    sink: S,
+    handing_over: bool,
     stopped: bool,
 }
 
@@ -118,7 +122,7 @@ impl<R, S: FnMut(R)> Ordered<R, S> {
     /// The thread holding the oldest batch never waits, so the run cannot
     /// stall.
     fn wait_for_turn(&self, start: usize, ahead: usize) -> bool {
-        // A poisoned lock means a sink panicked: the run is stopping.
+        // A poisoned lock means the run is stopping.
         let Ok(mut state) = self.state.lock() else {
             return false;
         };
@@ -136,18 +140,33 @@ impl<R, S: FnMut(R)> Ordered<R, S> {
         }
     }
 
-    /// Hands over every result that is now next in line; `false` when the
-    /// run is stopping.
+    /// Adds a batch and, unless another thread is at it, hands over every
+    /// batch that is next in line, with the state unlocked while the sink
+    /// runs; `false` when the run is stopping.
     fn deliver(&self, start: usize, results: Vec<R>) -> bool {
-        let Ok(mut guard) = self.state.lock() else {
+        let Ok(mut state) = self.state.lock() else {
             return false;
         };
-        let state = &mut *guard;
         state.results.insert(start, results.len(), results);
-        while let Some(batch) = state.results.pop() {
-            batch.into_iter().for_each(&mut state.sink);
+        if state.handing_over {
+            // That thread takes this batch too, once it is next in line:
+            // it checks for ready batches under the lock before it stops.
+            return !state.stopped;
         }
-        self.turn.notify_all();
+        state.handing_over = true;
+        while let Some(batch) = state.results.pop() {
+            self.turn.notify_all();
+            drop(state);
+            match self.sink.lock() {
+                Ok(mut sink) => batch.into_iter().for_each(&mut *sink),
+                Err(_) => return false,
+            }
+            state = match self.state.lock() {
+                Ok(state) => state,
+                Err(_) => return false,
+            };
+        }
+        state.handing_over = false;
         !state.stopped
     }
 }
