@@ -330,12 +330,40 @@ fn inspect(path: &Path, options: &LoadOptions) -> Found {
 /// unbounded read (a file that keeps growing is cut off at the limit).
 fn read_at_most(path: &Path, size: u64, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
     use std::io::Read as _;
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let mut file = std::fs::File::open(path)?;
+    let expected = usize::try_from(size.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::new();
+    // A small file is asked for its size and one byte more in one call: an
+    // answer of exactly its size is its end, which spares a second call that
+    // would only find the end (a folder of 100,000 files is 100,000 calls
+    // fewer). Any other answer (a file that grew or shrank since, a short
+    // read) goes on the general way.
+    if expected < SMALL_FILE {
+        bytes.resize(expected + 1, 0);
+        let read = loop {
+            match file.read(&mut bytes) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other?,
+            }
+        };
+        bytes.truncate(read);
+        if read == expected {
+            return Ok(Ok(bytes));
+        }
+    } else {
+        bytes.reserve_exact(expected);
+    }
+    let already = bytes.len() as u64;
+    file.take(limit.saturating_add(1).saturating_sub(already))
+        .read_to_end(&mut bytes)?;
     let read = bytes.len() as u64;
     Ok(if read > limit { Err(read) } else { Ok(bytes) })
 }
+
+/// Files smaller than this are read with one call when their size has not
+/// changed; larger ones the general way (the spare call is nothing next to
+/// reading them, and their buffer is not zeroed first).
+const SMALL_FILE: usize = 1 << 16;
 
 /// Whether a file is read: the per-file findings, then the running total.
 enum Plan {
@@ -500,6 +528,32 @@ mod tests {
         assert_eq!(read, Ok(b"0123456789".to_vec()));
         // Past the limit: no more than one byte beyond it is read.
         assert_eq!(read_at_most(&path, 4, 6).expect("readable"), Err(7));
+        // Unchanged since, or shrunk since: read whole, in either case.
+        assert_eq!(
+            read_at_most(&path, 10, 10).expect("readable"),
+            Ok(b"0123456789".to_vec())
+        );
+        assert_eq!(
+            read_at_most(&path, 12, 20).expect("readable"),
+            Ok(b"0123456789".to_vec())
+        );
+        // A large file takes the general way, with the same answers.
+        let large = "x".repeat(super::SMALL_FILE + 10);
+        std::fs::write(&path, &large).expect("written");
+        let size = large.len() as u64;
+        assert_eq!(
+            read_at_most(&path, size, size).expect("readable"),
+            Ok(large.clone().into_bytes())
+        );
+        assert_eq!(
+            read_at_most(&path, 4, size - 1).expect("readable"),
+            Err(size)
+        );
+        // A file that grew past a small inspected size but within the limit.
+        assert_eq!(
+            read_at_most(&path, 4, size).expect("readable"),
+            Ok(large.into_bytes())
+        );
         assert!(read_at_most(&dir.join("missing.json"), 0, 10).is_err());
         std::fs::remove_dir_all(&dir).expect("cleaned up");
     }
