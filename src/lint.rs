@@ -285,7 +285,8 @@ impl Linter {
         // themselves (two hundred bytes each), and then moving each finding
         // once, also gathers the parts into one list.
         let ranks = model.sources.display_ranks();
-        let mut order: Vec<(u64, u32, usize, usize)> = Vec::new();
+        let mut order: Vec<(u64, u32, usize, usize)> =
+            Vec::with_capacity(parts.iter().map(Vec::len).sum());
         for (p, part) in parts.iter_mut().enumerate() {
             for (i, d) in part.iter_mut().enumerate() {
                 if keep(d) {
