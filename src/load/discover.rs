@@ -166,8 +166,9 @@ impl Folder {
     }
 }
 
-/// Whether a file is read as part of the model.
-fn is_org_file(path: &Path) -> bool {
+/// Whether a file is read as part of the model: an org file by its
+/// extension, and not the configuration file.
+pub(super) fn is_org_file(path: &Path) -> bool {
     Format::from_path(path).is_some() && path.file_name() != Some("opmodel.toml".as_ref())
 }
 

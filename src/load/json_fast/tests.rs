@@ -70,9 +70,7 @@ fn org_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         if path.is_dir() {
             org_files(&path, out);
-        } else if crate::load::Format::from_path(&path).is_some()
-            && path.file_name().is_some_and(|n| n != "opmodel.toml")
-        {
+        } else if crate::load::discover::is_org_file(&path) {
             out.push(path);
         }
     }
