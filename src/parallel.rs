@@ -178,8 +178,8 @@ struct StopOnPanic<'a, R, S>(&'a Ordered<R, S>);
 impl<R, S> Drop for StopOnPanic<'_, R, S> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            // Poisoned by a panicking sink: the waiting threads see the
-            // poison when woken.
+            // The sink has a lock of its own, so a panicking sink leaves
+            // the state unpoisoned and the flag reaches every thread.
             if let Ok(mut state) = self.0.state.lock() {
                 state.stopped = true;
             }
