@@ -18,7 +18,7 @@ pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     build_with(model, EARLY_INDEX_FROM)
 }
 
-/// [`build`], sorting the "did you mean" index early from `early_index_from`
+/// [`build`], making the "did you mean" index early from `early_index_from`
 /// entities on.
 fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
     let entity_count = model.entity_count() + 1;
@@ -45,24 +45,21 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         graph,
         diagnostics: Vec::new(),
     };
-    add_nodes(&mut g);
+    let names = add_nodes(&mut g);
     let resolved = super::edges::resolve_all(&g);
-    // "Did you mean" needs every id sorted, twice. On a large model the
-    // sorting runs beside the rest of the build instead of after it.
+    // "Did you mean" reads the ids that sort next to each dangling one. On a
+    // large model it is made ready beside the rest of the build instead of
+    // after it; with nothing dangling, its names are dropped at once.
+    let words = unknown_ids(resolved.iter().flat_map(|r| &r.dangling));
+    let mut names = if words.is_empty() { Vec::new() } else { names };
     let early_index = g.model.entity_count() >= early_index_from
         && crate::parallel::threads(2) > 1
-        && resolved
-            .iter()
-            .flat_map(|r| &r.dangling)
-            .any(|d| d.found.is_none());
-    // The id index is lent to that thread meanwhile: adding the edges and
-    // finding loops do not look ids up.
-    let org = g.org;
-    let lent = early_index.then(|| std::mem::take(&mut g.ids));
+        && !words.is_empty();
     let (pending, loops, suggester) = std::thread::scope(|s| {
-        let index = lent
-            .as_ref()
-            .map(|ids| s.spawn(move || Suggester::from_ids(Suggester::ids(ids, org))));
+        let index = early_index.then(|| {
+            let (names, words) = (std::mem::take(&mut names), &words);
+            s.spawn(move || Suggester::new(names, words))
+        });
         let pending = add_edges(&mut g, resolved);
         // Loops are reported after the dangling references, as they are met.
         let before = g.diagnostics.len();
@@ -74,19 +71,28 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         });
         (pending, loops, suggester)
     });
-    if let Some(ids) = lent {
-        g.ids = ids;
-    }
-    report_dangling(&mut g, pending, suggester);
+    report_dangling(&mut g, pending, suggester, names);
     g.diagnostics.extend(loops);
     g
 }
 
-/// Models at least this large sort the "did you mean" index on a thread
+/// Models at least this large make the "did you mean" index on a thread
 /// of its own while the build goes on.
 const EARLY_INDEX_FROM: usize = 50_000;
 
-fn add_nodes(g: &mut OrgGraph<'_>) {
+/// The ids that dangling references name and no entity has: the words
+/// "did you mean" is asked about.
+fn unknown_ids<'a, 'm: 'a>(dangling: impl IntoIterator<Item = &'a Dangling<'m>>) -> Vec<&'m str> {
+    dangling
+        .into_iter()
+        .filter(|d| d.found.is_none())
+        .map(|d| d.r.id.as_str())
+        .collect()
+}
+
+/// Adds a node per entity and indexes the ids. Returns what "did you mean"
+/// may suggest (see [`Suggester::names`]).
+fn add_nodes<'m>(g: &mut OrgGraph<'m>) -> Vec<(&'m str, Found)> {
     let model = g.model;
     let mut entries: Vec<(&str, Found)> = Vec::with_capacity(model.entity_count());
     let found = |node, kind| Found { node, kind };
@@ -139,6 +145,8 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
     });
     let (ids, taken) = IdIndex::build(&entries);
     g.ids = ids;
+    let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();
+    let names = Suggester::names(entries, &again, g.org);
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
     // In model order, as the entities were met.
     shadowed.sort_unstable_by_key(|&(n, _)| n);
@@ -150,6 +158,7 @@ fn add_nodes(g: &mut OrgGraph<'_>) {
         };
         g.diagnostics.push(d);
     }
+    names
 }
 
 /// An entity that uses the reserved id `organization`.
@@ -214,7 +223,13 @@ fn report_dangling<'m>(
     g: &mut OrgGraph<'m>,
     pending: Vec<Dangling<'m>>,
     mut suggester: Option<Suggester<'m>>,
+    mut names: Vec<(&'m str, Found)>,
 ) {
+    let words = if suggester.is_some() {
+        Vec::new()
+    } else {
+        unknown_ids(&pending)
+    };
     for Dangling {
         from,
         field,
@@ -239,8 +254,8 @@ fn report_dangling<'m>(
             }
             None => {
                 let suggester = suggester
-                    .get_or_insert_with(|| Suggester::from_ids(Suggester::ids(&g.ids, g.org)));
-                let help = match suggester.suggest(g, &r.id, want) {
+                    .get_or_insert_with(|| Suggester::new(std::mem::take(&mut names), &words));
+                let help = match suggester.suggest(&r.id, want) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "define {} with id `{shown}`, or fix the id",
