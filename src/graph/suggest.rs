@@ -6,8 +6,8 @@
 //! each look-up short. Which ids sort next to a word does not need every id
 //! in order: the dangling words split the ids into gaps, a walk from a word
 //! reads the gaps beside it from their ends, and only those ends are
-//! sorted. On a million ids that takes half the memory and two thirds of
-//! the time of sorting them all, twice.
+//! sorted: on a large org that takes two thirds of the time of sorting
+//! them all, twice.
 
 use std::cmp::Ordering;
 
