@@ -3,14 +3,15 @@
 //! `unknown-reference`) met on the way.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::edges::{Dangling, Resolved};
-use super::ids::{Found, IdIndex};
+use super::ids::{Entry, IdIndex, Place};
 use super::suggest::Suggester;
 use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
-use super::{DUPLICATE_ID, OrgGraph, UNKNOWN_REFERENCE};
+use super::{DUPLICATE_ID, IdHasher, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, Model, ORGANIZATION};
 
@@ -45,20 +46,25 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         graph,
         diagnostics: Vec::new(),
     };
-    let names = add_nodes(&mut g);
+    let indexed = add_nodes(&mut g);
     let resolved = super::edges::resolve_all(&g);
     // "Did you mean" reads the ids that sort next to each dangling one. On a
     // large model it is made ready beside the rest of the build instead of
-    // after it; with nothing dangling, its names are dropped at once.
+    // after it; with nothing dangling, what it would be made from goes at
+    // once.
     let words = unknown_ids(resolved.iter().flat_map(|r| &r.dangling));
-    let mut names = if words.is_empty() { Vec::new() } else { names };
+    let mut indexed = if words.is_empty() {
+        None
+    } else {
+        Some(indexed)
+    };
     let early_index = g.model.entity_count() >= early_index_from
         && crate::parallel::threads(2) > 1
         && !words.is_empty();
     let (pending, loops, suggester) = std::thread::scope(|s| {
         let index = early_index.then(|| {
-            let (names, words) = (std::mem::take(&mut names), &words);
-            s.spawn(move || Suggester::new(names, words))
+            let (indexed, words) = (indexed.take().unwrap_or_default(), &words);
+            s.spawn(move || Suggester::new(model, &indexed.entries, &indexed.again, words))
         });
         let pending = add_edges(&mut g, resolved);
         // Loops are reported after the dangling references, as they are met.
@@ -71,7 +77,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         });
         (pending, loops, suggester)
     });
-    report_dangling(&mut g, pending, suggester, names);
+    report_dangling(&mut g, pending, suggester, indexed.unwrap_or_default());
     g.diagnostics.extend(loops);
     g
 }
@@ -90,39 +96,67 @@ fn unknown_ids<'a, 'm: 'a>(dangling: impl IntoIterator<Item = &'a Dangling<'m>>)
         .collect()
 }
 
-/// Adds a node per entity and indexes the ids. Returns what "did you mean"
-/// may suggest (see [`Suggester::names`]).
-fn add_nodes<'m>(g: &mut OrgGraph<'m>) -> Vec<(&'m str, Found)> {
+/// The indexed entities, in model order, and those whose id an earlier one
+/// already has, in node order: what "did you mean" is made from (see
+/// [`Suggester::names`]).
+#[derive(Default)]
+struct Indexed {
+    entries: Vec<Entry>,
+    again: Vec<NodeIndex>,
+}
+
+/// Adds a node per entity and indexes the ids.
+fn add_nodes(g: &mut OrgGraph<'_>) -> Indexed {
     let model = g.model;
-    let mut entries: Vec<(&str, Found)> = Vec::with_capacity(model.entity_count());
-    let found = |node, kind| Found { node, kind };
+    let hasher = IdHasher::default();
+    let mut entries: Vec<Entry> = Vec::with_capacity(model.entity_count());
+    let mut hashes: Vec<u64> = Vec::with_capacity(model.entity_count());
+    // The reserved id names the organisation: entities that use it are not
+    // indexed (`organization` always resolves to the organisation). Each id
+    // is read once, here, in model order.
+    let mut shadowed: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
+    let mut index = |id: &str, node, kind, at: usize, nth: usize| {
+        if id == ORGANIZATION {
+            shadowed.push((node, None));
+            return;
+        }
+        entries.push(Entry {
+            node,
+            place: Place {
+                kind,
+                at: u32::try_from(at).unwrap_or(u32::MAX),
+                nth: u32::try_from(nth).unwrap_or(u32::MAX),
+            },
+        });
+        hashes.push(hasher.hash_one(id));
+    };
     for (i, t) in model.teams.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Team(TeamIx::from_usize(i)));
         g.teams.push(n);
-        entries.push((&t.id, found(n, EntityKind::Team)));
+        index(&t.id, n, EntityKind::Team, i, 0);
     }
     for (i, p) in model.products.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Product(ProductIx::from_usize(i)));
         g.products.push(n);
-        entries.push((&p.id, found(n, EntityKind::Product)));
+        index(&p.id, n, EntityKind::Product, i, 0);
     }
     for (i, o) in model.outcomes.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Outcome(OutcomeIx::from_usize(i)));
         g.outcomes.push(n);
-        entries.push((&o.id, found(n, EntityKind::Outcome)));
+        index(&o.id, n, EntityKind::Outcome, i, 0);
     }
     for (i, o) in model.objectives.iter().enumerate() {
         let ox = ObjectiveIx::from_usize(i);
         let n = g.graph.add_node(OrgNode::Objective(ox));
         g.objectives.push(n);
-        entries.push((&o.id, found(n, EntityKind::Objective)));
+        index(&o.id, n, EntityKind::Objective, i, 0);
         let mut krs = Vec::with_capacity(o.key_results.len());
         for (k, kr) in o.key_results.iter().enumerate() {
             let kn = g
                 .graph
                 .add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
             krs.push(kn);
-            entries.push((&kr.id, found(kn, EntityKind::KeyResult)));
+            index(&kr.id, kn, EntityKind::KeyResult, i, k);
             g.graph.add_edge(kn, n, OrgEdge::PartOf);
         }
         g.key_results.push(krs);
@@ -133,20 +167,9 @@ fn add_nodes<'m>(g: &mut OrgGraph<'m>) -> Vec<(&'m str, Found)> {
             .add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
         g.decisions.push(n);
     }
-    // The reserved id names the organisation: entities that use it are not
-    // indexed (`organization` always resolves to the organisation).
-    let mut shadowed: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
-    entries.retain(|&(id, f)| {
-        let reserved = id == ORGANIZATION;
-        if reserved {
-            shadowed.push((f.node, None));
-        }
-        !reserved
-    });
-    let (ids, taken) = IdIndex::build(&entries);
+    let (ids, taken) = IdIndex::build(model, hasher, &entries, &hashes);
     g.ids = ids;
     let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();
-    let names = Suggester::names(entries, &again, g.org);
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
     // In model order, as the entities were met.
     shadowed.sort_unstable_by_key(|&(n, _)| n);
@@ -158,7 +181,7 @@ fn add_nodes<'m>(g: &mut OrgGraph<'m>) -> Vec<(&'m str, Found)> {
         };
         g.diagnostics.push(d);
     }
-    names
+    Indexed { entries, again }
 }
 
 /// An entity that uses the reserved id `organization`.
@@ -223,7 +246,7 @@ fn report_dangling<'m>(
     g: &mut OrgGraph<'m>,
     pending: Vec<Dangling<'m>>,
     mut suggester: Option<Suggester<'m>>,
-    mut names: Vec<(&'m str, Found)>,
+    indexed: Indexed,
 ) {
     let words = if suggester.is_some() {
         Vec::new()
@@ -253,8 +276,9 @@ fn report_dangling<'m>(
                 )
             }
             None => {
-                let suggester = suggester
-                    .get_or_insert_with(|| Suggester::new(std::mem::take(&mut names), &words));
+                let suggester = suggester.get_or_insert_with(|| {
+                    Suggester::new(g.model, &indexed.entries, &indexed.again, &words)
+                });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(

@@ -5,51 +5,17 @@
 //! a cache miss per id. Large models split the table in two by a bit of
 //! each id's hash and fill both halves at once, on two threads; each half
 //! takes its ids in model order, so the first definition of an id is found
-//! whichever thread is faster. Each id is hashed once, and a look-up
-//! compares hashes before it compares ids.
+//! whichever thread is faster. Each id is hashed once, by the graph
+//! builder as it adds the id's node.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+use std::hash::BuildHasher;
 
+use hashbrown::HashTable;
+use hashbrown::hash_table;
 use petgraph::graph::NodeIndex;
 
 use super::IdHasher;
-use crate::model::EntityKind;
-
-/// An id and its hash.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Key<'m> {
-    hash: u64,
-    id: &'m str,
-}
-
-impl Hash for Key<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-/// Hands the hash a [`Key`] carries to the table as it is.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used by `Key`; anything else still hashes.
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+use crate::model::{EntityKind, Model};
 
 /// The node an id names, with its kind: resolving a reference checks the
 /// kind, and reading it here saves a visit to the node (the kind fits in
@@ -60,15 +26,64 @@ pub(super) struct Found {
     pub kind: EntityKind,
 }
 
-type Shard<'m> = HashMap<Key<'m>, Found, BuildHasherDefault<Prehashed>>;
+/// Where an entity's id is written in the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Place {
+    pub kind: EntityKind,
+    /// The entity's position in the list of its kind; a key result's is its
+    /// objective's.
+    pub at: u32,
+    /// A key result's position among its objective's; 0 for other kinds.
+    pub nth: u32,
+}
+
+impl Place {
+    /// The id written there.
+    pub(super) fn id(self, model: &Model) -> Option<&str> {
+        let at = self.at as usize;
+        let id = match self.kind {
+            EntityKind::Team => &model.teams.get(at)?.id,
+            EntityKind::Product => &model.products.get(at)?.id,
+            EntityKind::Outcome => &model.outcomes.get(at)?.id,
+            EntityKind::Objective => &model.objectives.get(at)?.id,
+            EntityKind::KeyResult => {
+                let objective = model.objectives.get(at)?;
+                &objective.key_results.get(self.nth as usize)?.id
+            }
+            _ => return None,
+        };
+        Some(id.as_str())
+    }
+}
+
+/// An entity to index: its node and where its id is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Entry {
+    pub node: NodeIndex,
+    pub place: Place,
+}
+
+impl Entry {
+    fn found(self) -> Found {
+        Found {
+            node: self.node,
+            kind: self.place.kind,
+        }
+    }
+}
 
 /// Every id → the node of its first definition.
+///
+/// The table holds where each id is written, not the id: a look-up compares
+/// the id in the model, as comparing through a borrowed `&str` did, in a
+/// table of sixteen-byte entries instead of thirty-two.
 #[derive(Default)]
 pub(super) struct IdIndex<'m> {
     // Randomly seeded per process, like std's SipHash: ids in a file cannot
     // be crafted to collide.
     hasher: IdHasher,
-    shards: Vec<Shard<'m>>,
+    model: Option<&'m Model>,
+    shards: Vec<HashTable<Entry>>,
 }
 
 impl std::fmt::Debug for IdIndex<'_> {
@@ -87,43 +102,41 @@ impl<'m> IdIndex<'m> {
     /// Models smaller than this fill one table on one thread.
     const PARALLEL_FROM: usize = 50_000;
 
-    /// Indexes `entries` (ids with their nodes, in model order). Returns the
-    /// entries whose id an earlier entry already had, in model order.
-    pub(super) fn build(entries: &[(&'m str, Found)]) -> (Self, Vec<Taken>) {
-        let hasher = IdHasher::default();
+    /// Indexes `entries` (entities of `model` with their nodes, in model
+    /// order), whose ids `hasher` hashed to `hashes`. Returns the entries
+    /// whose id an earlier entry already had, in model order.
+    pub(super) fn build(
+        model: &'m Model,
+        hasher: IdHasher,
+        entries: &[Entry],
+        hashes: &[u64],
+    ) -> (Self, Vec<Taken>) {
         let threads = if entries.len() < Self::PARALLEL_FROM {
             1
         } else {
             crate::parallel::threads(2)
         };
-        let parts: Vec<&[(&str, Found)]> = entries
-            .chunks(entries.len().div_ceil(threads).max(1))
-            .collect();
-        let hashes: Vec<u64> = crate::parallel::map(&parts, threads, None, |part| {
-            part.iter()
-                .map(|(id, _)| hasher.hash_one(id))
-                .collect::<Vec<u64>>()
-        })
-        .concat();
-        let fill = |shard: usize| -> (Shard<'m>, Vec<Taken>) {
-            let mut map =
-                Shard::with_capacity_and_hasher(entries.len() / threads + 1, Default::default());
+        let id_of = |e: &Entry| e.place.id(model).unwrap_or_default();
+        let fill = |shard: usize| -> (HashTable<Entry>, Vec<Taken>) {
+            let mut table = HashTable::with_capacity(entries.len() / threads + 1);
             let mut taken = Vec::new();
-            for (&(id, found), &hash) in entries.iter().zip(&hashes) {
+            for (entry, &hash) in entries.iter().zip(hashes) {
                 if shard_of(hash, threads) != shard {
                     continue;
                 }
-                match map.entry(Key { hash, id }) {
-                    Entry::Vacant(e) => {
-                        e.insert(found);
+                let id = id_of(entry);
+                let same = |e: &Entry| id_of(e) == id;
+                match table.entry(hash, same, |e| hasher.hash_one(id_of(e))) {
+                    hash_table::Entry::Vacant(slot) => {
+                        slot.insert(*entry);
                     }
-                    Entry::Occupied(e) => taken.push(Taken {
-                        again: found.node,
-                        first: e.get().node,
+                    hash_table::Entry::Occupied(first) => taken.push(Taken {
+                        again: entry.node,
+                        first: first.get().node,
                     }),
                 }
             }
-            (map, taken)
+            (table, taken)
         };
         let shard_numbers: Vec<usize> = (0..threads).collect();
         let filled = crate::parallel::map(&shard_numbers, threads, None, |&s| fill(s));
@@ -134,7 +147,12 @@ impl<'m> IdIndex<'m> {
             taken.extend(t);
         }
         taken.sort_unstable_by_key(|t| t.again);
-        (Self { hasher, shards }, taken)
+        let index = Self {
+            hasher,
+            model: Some(model),
+            shards,
+        };
+        (index, taken)
     }
 
     /// The node of the first definition of `id`.
@@ -144,14 +162,16 @@ impl<'m> IdIndex<'m> {
 
     /// The node of the first definition of `id`, and its kind.
     pub(super) fn find(&self, id: &str) -> Option<Found> {
+        let model = self.model?;
         let hash = self.hasher.hash_one(id);
-        let shard: &Shard<'_> = self.shards.get(shard_of(hash, self.shards.len()))?;
-        shard.get(&Key { hash, id }).copied()
+        let shard = self.shards.get(shard_of(hash, self.shards.len()))?;
+        let entry = shard.find(hash, |e| e.place.id(model) == Some(id))?;
+        Some(entry.found())
     }
 
     /// How many ids it holds.
     pub(super) fn len(&self) -> usize {
-        self.shards.iter().map(HashMap::len).sum()
+        self.shards.iter().map(HashTable::len).sum()
     }
 }
 
@@ -168,25 +188,46 @@ fn shard_of(hash: u64, shards: usize) -> usize {
 mod tests {
     use petgraph::graph::NodeIndex;
 
-    use super::{Found, IdIndex};
-    use crate::model::EntityKind;
+    use std::hash::BuildHasher;
+
+    use super::{Entry, IdIndex, Place, Taken};
+    use crate::graph::IdHasher;
+    use crate::model::{EntityKind, KeyResult, Model, Objective, Product, Team};
+
+    fn build<'m>(model: &'m Model, entries: &[Entry]) -> (IdIndex<'m>, Vec<Taken>) {
+        let hasher = IdHasher::default();
+        let id = |e: &Entry| e.place.id(model).expect("an entity");
+        let hashes: Vec<u64> = entries.iter().map(|e| hasher.hash_one(id(e))).collect();
+        IdIndex::build(model, hasher, entries, &hashes)
+    }
 
     #[test]
     fn first_definitions_win_and_repeats_are_listed_in_model_order() {
         for size in [10, IdIndex::PARALLEL_FROM + 10] {
-            let ids: Vec<String> = (0..size)
-                .map(|i| format!("id-{}", i % (size - 3)))
-                .collect();
-            let entries: Vec<(&str, Found)> = ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| {
-                    let kind = [EntityKind::Team, EntityKind::Product][i % 2];
-                    let node = NodeIndex::new(i + 1);
-                    (id.as_str(), Found { node, kind })
-                })
-                .collect();
-            let (index, taken) = IdIndex::build(&entries);
+            let id = |i: usize| format!("id-{}", i % (size - 3));
+            let mut model = Model::default();
+            let mut entries = Vec::new();
+            for i in 0..size {
+                let node = NodeIndex::new(i + 1);
+                let at = u32::try_from(i / 2).expect("small");
+                let place = if i % 2 == 0 {
+                    model.teams.push(Team::new(id(i)));
+                    Place {
+                        kind: EntityKind::Team,
+                        at,
+                        nth: 0,
+                    }
+                } else {
+                    model.products.push(Product::new(id(i)));
+                    Place {
+                        kind: EntityKind::Product,
+                        at,
+                        nth: 0,
+                    }
+                };
+                entries.push(Entry { node, place });
+            }
+            let (index, taken) = build(&model, &entries);
             assert_eq!(index.len(), size - 3);
             assert_eq!(index.get("id-0"), Some(NodeIndex::new(1)));
             assert_eq!(
@@ -202,5 +243,40 @@ mod tests {
                 .collect();
             assert_eq!(pairs, vec![(size - 2, 1), (size - 1, 2), (size, 3)]);
         }
+    }
+
+    #[test]
+    fn key_results_are_found_through_their_objective() {
+        let mut model = Model::default();
+        let mut objective = Objective::new("q3", "Listeners stay");
+        objective
+            .key_results
+            .push(KeyResult::new("q3#1", "Raise retention"));
+        objective
+            .key_results
+            .push(KeyResult::new("q3#2", "Cut churn"));
+        model.objectives.push(objective);
+        let place = |kind, nth| Place { kind, at: 0, nth };
+        let entries = [
+            Entry {
+                node: NodeIndex::new(1),
+                place: place(EntityKind::Objective, 0),
+            },
+            Entry {
+                node: NodeIndex::new(2),
+                place: place(EntityKind::KeyResult, 0),
+            },
+            Entry {
+                node: NodeIndex::new(3),
+                place: place(EntityKind::KeyResult, 1),
+            },
+        ];
+        let (index, taken) = build(&model, &entries);
+        assert!(taken.is_empty());
+        assert_eq!(index.get("q3"), Some(NodeIndex::new(1)));
+        let found = index.find("q3#2").map(|f| (f.node.index(), f.kind));
+        assert_eq!(found, Some((3, EntityKind::KeyResult)));
+        assert_eq!(place(EntityKind::KeyResult, 2).id(&model), None);
+        assert_eq!(IdIndex::default().get("q3"), None);
     }
 }

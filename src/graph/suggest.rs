@@ -14,9 +14,9 @@ use std::cmp::Ordering;
 use petgraph::graph::NodeIndex;
 
 use super::edges::Want;
-use super::ids::Found;
+use super::ids::Entry;
 use crate::diagnostic::did_you_mean;
-use crate::model::{EntityKind, ORGANIZATION};
+use crate::model::{EntityKind, Model, ORGANIZATION};
 
 /// Finds the closest existing id for a dangling one.
 pub(super) struct Suggester<'m> {
@@ -246,35 +246,37 @@ impl<'m> Suggester<'m> {
     };
 
     /// A suggester for `words`, the dangling ids it will be asked about,
-    /// among `names`: the ids a reference can name, each once, in model
-    /// order (see [`Suggester::names`]). Needs nothing of the graph, so it
-    /// can be made while the graph is still being built.
-    pub(super) fn new(names: Vec<(&'m str, Found)>, words: &[&'m str]) -> Self {
-        // Same size, so the list is reused in place.
-        let ids: Vec<(&'m str, EntityKind)> = names
-            .into_iter()
-            .map(|(id, found)| (id, found.kind))
-            .collect();
-        Self::with_reach(ids, words, Self::REACH, Self::FULL_SCAN)
+    /// among the [`names`](Suggester::names) of `entries`. Needs nothing of
+    /// the graph, so it can be made while the graph is still being built.
+    pub(super) fn new(
+        model: &'m Model,
+        entries: &[Entry],
+        again: &[NodeIndex],
+        words: &[&'m str],
+    ) -> Self {
+        let names = Self::names(model, entries, again);
+        Self::with_reach(names, words, Self::REACH, Self::FULL_SCAN)
     }
 
-    /// Keeps of `entries` (every id with its node, in model order) the ids
-    /// a reference can name, each where it is first defined, and adds
+    /// The ids of `entries` (every indexed entity, in model order) that a
+    /// reference can name, each where it is first defined, and
     /// `organization`. `again` lists the nodes whose id an earlier node
     /// already has, in node order.
     pub(super) fn names(
-        mut entries: Vec<(&'m str, Found)>,
+        model: &'m Model,
+        entries: &[Entry],
         again: &[NodeIndex],
-        org: NodeIndex,
-    ) -> Vec<(&'m str, Found)> {
+    ) -> Vec<(&'m str, EntityKind)> {
         // No reference field names a key result: leaving them out makes the
         // work about half as long.
-        entries.retain(|(_, found)| {
-            found.kind != EntityKind::KeyResult && again.binary_search(&found.node).is_err()
-        });
-        let kind = EntityKind::Organization;
-        entries.push((ORGANIZATION, Found { node: org, kind }));
-        entries
+        let mut names: Vec<(&'m str, EntityKind)> = entries
+            .iter()
+            .filter(|e| e.place.kind != EntityKind::KeyResult)
+            .filter(|e| again.binary_search(&e.node).is_err())
+            .filter_map(|e| Some((e.place.id(model)?, e.place.kind)))
+            .collect();
+        names.push((ORGANIZATION, EntityKind::Organization));
+        names
     }
 
     fn with_reach(
@@ -350,27 +352,42 @@ mod tests {
     fn names_are_first_definitions_a_reference_can_name_and_organization() {
         use petgraph::graph::NodeIndex;
 
-        use super::Found;
-        use EntityKind::{KeyResult, Organization, Product, Team};
-        let at = |n: usize, kind| Found {
-            node: NodeIndex::new(n),
-            kind,
+        use super::super::ids::Place;
+        use super::Entry;
+        use crate::model::{KeyResult, Model, Objective, Product, Team};
+        use EntityKind::{
+            KeyResult as Kr, Objective as Obj, Organization, Product as Prod, Team as T,
         };
-        let entries = vec![
-            ("t", at(1, Team)),
-            ("p", at(2, Product)),
-            ("o#1", at(3, KeyResult)),
-            ("t", at(4, Product)),
-            ("q", at(5, Product)),
+        let mut model = Model::default();
+        model.teams.push(Team::new("t"));
+        model.products.push(Product::new("p"));
+        model.products.push(Product::new("t"));
+        model.products.push(Product::new("q"));
+        let mut objective = Objective::new("o", "Listeners stay");
+        objective
+            .key_results
+            .push(KeyResult::new("o#1", "Raise retention"));
+        model.objectives.push(objective);
+        let entry = |node: usize, kind, at: u32, nth: u32| Entry {
+            node: NodeIndex::new(node),
+            place: Place { kind, at, nth },
+        };
+        let entries = [
+            entry(1, T, 0, 0),
+            entry(2, Prod, 0, 0),
+            entry(3, Prod, 1, 0),
+            entry(4, Prod, 2, 0),
+            entry(5, Obj, 0, 0),
+            entry(6, Kr, 0, 0),
         ];
-        let names = Suggester::names(entries, &[NodeIndex::new(4)], NodeIndex::new(0));
-        let names: Vec<(&str, EntityKind)> = names.iter().map(|(id, f)| (*id, f.kind)).collect();
+        let names = Suggester::names(&model, &entries, &[NodeIndex::new(3)]);
         assert_eq!(
             names,
             [
-                ("t", Team),
-                ("p", Product),
-                ("q", Product),
+                ("t", T),
+                ("p", Prod),
+                ("q", Prod),
+                ("o", Obj),
                 ("organization", Organization)
             ]
         );
