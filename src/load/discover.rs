@@ -26,24 +26,26 @@ pub fn model_files(
     diagnostics: &mut Vec<Diagnostic>,
     sources: &mut Sources,
 ) -> Result<Vec<PathBuf>, LoadError> {
-    std::fs::read_dir(dir).map_err(|e| LoadError::input(dir, e))?;
+    // The top folder is opened once: an error there fails the load, an
+    // error below it is reported and the rest is read.
+    let top_entries = std::fs::read_dir(dir).map_err(|e| LoadError::input(dir, e))?;
     let real = dir.canonicalize().ok();
     let mut visited: HashSet<PathBuf> = real.iter().cloned().collect();
     let mut files = Vec::new();
     let mut links = Vec::new();
-    let mut level = vec![Folder {
+    let top = Folder {
         path: dir.to_path_buf(),
         real,
-    }];
+    };
+    let mut listings = vec![top.list_entries(top_entries)];
+    let mut level: Vec<Folder> = Vec::new();
     let threads = crate::parallel::threads(4);
     loop {
         // The folders that are not links, a level of the tree at a time, each
         // level's listings on all cores. A tree has no loops, so only links
         // can lead back into it: they wait until the whole tree is known.
-        while !level.is_empty() {
-            let listings = crate::parallel::map(&level, threads, None, Folder::list);
-            level = Vec::new();
-            for listing in listings {
+        loop {
+            for listing in listings.drain(..) {
                 files.extend(listing.files);
                 links.extend(listing.links);
                 for (path, error) in &listing.unreadable {
@@ -56,6 +58,11 @@ pub fn model_files(
                         .filter(|f| f.real.as_ref().is_none_or(|r| visited.insert(r.clone()))),
                 );
             }
+            if level.is_empty() {
+                break;
+            }
+            listings =
+                crate::parallel::map(&std::mem::take(&mut level), threads, None, Folder::list);
         }
         if links.is_empty() {
             break;
@@ -120,14 +127,18 @@ struct Listing {
 
 impl Folder {
     fn list(&self) -> Listing {
+        match std::fs::read_dir(&self.path) {
+            Ok(entries) => self.list_entries(entries),
+            Err(e) => Listing {
+                unreadable: vec![(self.path.clone(), e)],
+                ..Listing::default()
+            },
+        }
+    }
+
+    /// The listing of this folder, from its opened entries.
+    fn list_entries(&self, entries: std::fs::ReadDir) -> Listing {
         let mut listing = Listing::default();
-        let entries = match std::fs::read_dir(&self.path) {
-            Ok(entries) => entries,
-            Err(e) => {
-                listing.unreadable.push((self.path.clone(), e));
-                return listing;
-            }
-        };
         for entry in entries {
             let entry = match entry {
                 Ok(e) => e,
