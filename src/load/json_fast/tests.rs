@@ -61,19 +61,13 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
     true
 }
 
+/// The org files under `dir`, as a folder load finds them.
 fn org_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            org_files(&path, out);
-        } else if crate::load::discover::is_org_file(&path) {
-            out.push(path);
-        }
-    }
+    let mut diagnostics = Vec::new();
+    let mut sources = crate::source::Sources::default();
+    let files = crate::load::model_files(dir, &mut diagnostics, &mut sources).expect("lists");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    out.extend(files);
 }
 
 /// Every org of the repository as JSON: the JSON files as written, and
