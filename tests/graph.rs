@@ -166,6 +166,31 @@ fn the_petgraph_graph_is_public() {
 }
 
 #[test]
+fn key_result_nodes_follow_their_objective() {
+    let model = Model::builder()
+        .objective(
+            Objective::new("q2", "Listeners stay")
+                .key_result("Raise week-1 retention from 31% to 38%"),
+        )
+        .objective(
+            Objective::new("q3", "Artists grow")
+                .key_result("Raise monthly uploads from 10k to 12k")
+                .key_result("Cut time to first payout from 30 to 7 days"),
+        )
+        .build();
+    let g = OrgGraph::build(&model);
+    let q3 = opmodel::graph::ObjectiveIx(1);
+    for n in 0..2u32 {
+        let node = g.key_result_node(q3, n as usize).expect("a key result");
+        assert!(matches!(g.graph()[node], OrgNode::KeyResult(o, k) if o == q3 && k == n));
+        assert_eq!(g.node(&format!("q3#{}", n + 1)), Some(node));
+    }
+    assert_eq!(g.key_result_node(q3, 2), None);
+    let past = opmodel::graph::ObjectiveIx(2);
+    assert_eq!(g.key_result_node(past, 0), None);
+}
+
+#[test]
 fn a_parent_product_aligned_through_its_owners_objective_aligns_its_parts() {
     let model = Model::builder()
         .team(Team::new("studio-squad").owns("studio"))

@@ -37,7 +37,6 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         products: Vec::with_capacity(model.products.len()),
         outcomes: Vec::with_capacity(model.outcomes.len()),
         objectives: Vec::with_capacity(model.objectives.len()),
-        key_results: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
         team_parent: vec![NodeIndex::end(); model.teams.len()],
         product_parent: vec![NodeIndex::end(); model.products.len()],
@@ -150,16 +149,13 @@ fn add_nodes(g: &mut OrgGraph<'_>) -> Indexed {
         let n = g.graph.add_node(OrgNode::Objective(ox));
         g.objectives.push(n);
         index(&o.id, n, EntityKind::Objective, i, 0);
-        let mut krs = Vec::with_capacity(o.key_results.len());
         for (k, kr) in o.key_results.iter().enumerate() {
             let kn = g
                 .graph
                 .add_node(OrgNode::KeyResult(ox, u32::try_from(k).unwrap_or(u32::MAX)));
-            krs.push(kn);
             index(&kr.id, kn, EntityKind::KeyResult, i, k);
             g.graph.add_edge(kn, n, OrgEdge::PartOf);
         }
-        g.key_results.push(krs);
     }
     for i in 0..model.decisions.len() {
         let n = g

@@ -67,7 +67,6 @@ pub struct OrgGraph<'m> {
     products: Vec<NodeIndex>,
     outcomes: Vec<NodeIndex>,
     objectives: Vec<NodeIndex>,
-    key_results: Vec<Vec<NodeIndex>>,
     decisions: Vec<NodeIndex>,
     /// Each team's resolved `parent` (a team or the organisation), and each
     /// product's resolved `part_of`; `NodeIndex::end()` for none. Walks up a
@@ -140,7 +139,15 @@ impl<'m> OrgGraph<'m> {
 
     /// The node of the `n`th (from 0) key result of an objective.
     pub fn key_result_node(&self, objective: ObjectiveIx, n: usize) -> Option<NodeIndex> {
-        self.key_results.get(objective.index())?.get(n).copied()
+        // Each objective's key results are the nodes right after its own.
+        let count = self
+            .model
+            .objectives
+            .get(objective.index())?
+            .key_results
+            .len();
+        let node = self.objectives.get(objective.index())?.index();
+        (n < count).then(|| NodeIndex::new(node + 1 + n))
     }
 
     /// The node defined with `id` (the first definition when it is defined
