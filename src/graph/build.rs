@@ -76,7 +76,13 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         });
         (pending, loops, suggester)
     });
-    report_dangling(&mut g, pending, suggester, indexed.unwrap_or_default());
+    report_dangling(
+        &mut g,
+        pending,
+        suggester,
+        indexed.unwrap_or_default(),
+        &words,
+    );
     g.diagnostics.extend(loops);
     g
 }
@@ -243,12 +249,8 @@ fn report_dangling<'m>(
     pending: Vec<Dangling<'m>>,
     mut suggester: Option<Suggester<'m>>,
     indexed: Indexed,
+    words: &[&'m str],
 ) {
-    let words = if suggester.is_some() {
-        Vec::new()
-    } else {
-        unknown_ids(&pending)
-    };
     for Dangling {
         from,
         field,
@@ -273,7 +275,7 @@ fn report_dangling<'m>(
             }
             None => {
                 let suggester = suggester.get_or_insert_with(|| {
-                    Suggester::new(g.model, &indexed.entries, &indexed.again, &words)
+                    Suggester::new(g.model, &indexed.entries, &indexed.again, words)
                 });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => format!("did you mean `{s}`?"),

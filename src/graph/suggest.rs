@@ -161,9 +161,9 @@ impl<'m> Around<'m> {
             }
         }
         drop(gaps);
-        // Equal ids (an entity that took the reserved id `organization`)
-        // are told apart by kind, so the order is total and each run reads
-        // the same ids.
+        // The ids are unique (repeats and the reserved id are left out of
+        // the names); the kind is compared last only so that the order is
+        // total whatever the caller passes, and each run reads the same ids.
         let cmp = |a: &(SortKey, u32), b: &(SortKey, u32)| {
             a.0.cmp(&b.0).then_with(|| {
                 let (x, y) = (ids[a.1 as usize], ids[b.1 as usize]);
