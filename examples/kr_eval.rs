@@ -1,114 +1,183 @@
-//! Measures the goal-style classifier on a labelled TSV.
+//! Measures the goal-style classifier on labelled key results.
 //!
-//! Usage: `cargo run --release --example kr_eval -- [PATH] [--split dev|holdout|all]`
+//! Usage:
 //!
-//! PATH defaults to `../shared/data/key-results.tsv`. The file has a header line naming the
-//! columns `label` and `text` (either order), then one `label<TAB>text` row per line with
-//! `label` being `outcome` or `milestone`. The split follows
-//! [`opmodel::goal_style::eval::is_holdout`]: FNV-1a 64 of the text modulo 5 == 0 is held out.
+//! * `cargo run --release --example kr_eval -- --by-org [DATA_DIR]`: the honest measure.
+//!   Leave one organisation out on `key-results-real.tsv`: for each organisation, train
+//!   the learned layer on every other organisation plus `key-results.tsv`, classify the
+//!   one left out; print accuracy, milestone precision and recall per organisation and
+//!   pooled. DATA_DIR defaults to `../shared/data`.
+//! * `cargo run --release --example kr_eval -- [PATH] [--split dev|holdout|all]
+//!   [--errors]`: the shipped classifier on one labelled TSV (header naming `label` and
+//!   `text`), optionally on the fixed split of [`opmodel::goal_style::eval::is_holdout`].
+//!   The shipped weights were trained on both files, so these figures are not held out.
 
-use opmodel::goal_style::{Style, classify, eval::is_holdout};
+use opmodel::goal_style::eval::{Confusion, is_holdout, leave_one_group_out, read_labelled};
+use opmodel::goal_style::train::TrainOptions;
+use opmodel::goal_style::{Style, classify};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut path = "../shared/data/key-results.tsv".to_string();
+    let mut path = None;
     let mut split = "all".to_string();
+    let mut by_org = false;
+    let mut errors = false;
+    let mut options = TrainOptions::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        if a == "--split" {
-            split = args.next().unwrap_or_default();
-        } else if let Some(s) = a.strip_prefix("--split=") {
-            split = s.to_string();
-        } else {
-            path = a;
+        match a.as_str() {
+            "--by-org" => by_org = true,
+            "--errors" => errors = true,
+            "--unbalanced" => options.balance = false,
+            "--l2" => {
+                options.l2 = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(options.l2)
+            }
+            "--min-support" => {
+                options.min_support = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(options.min_support);
+            }
+            "--steps" => {
+                options.steps = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(options.steps);
+            }
+            "--explain" => {
+                let text = args.next().unwrap_or_default();
+                let a = classify(&text);
+                println!("{} ({:.2})", a.style, a.confidence);
+                for c in opmodel::goal_style::train::explain(&text) {
+                    println!("  {:+.3}  {} = {}", c.weight * c.value, c.feature, c.value);
+                }
+                return ExitCode::SUCCESS;
+            }
+            "--split" => split = args.next().unwrap_or_default(),
+            _ => {
+                if let Some(s) = a.strip_prefix("--split=") {
+                    split = s.to_string();
+                } else {
+                    path = Some(a);
+                }
+            }
         }
+    }
+    if by_org {
+        return leave_one_org_out(
+            path.as_deref().unwrap_or("../shared/data"),
+            errors,
+            &options,
+        );
     }
     if !matches!(split.as_str(), "dev" | "holdout" | "all") {
         eprintln!("--split must be dev, holdout or all");
         return ExitCode::from(2);
     }
-    let data = match std::fs::read_to_string(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("cannot read {path}: {e}");
-            return ExitCode::from(2);
-        }
+    let path = path.unwrap_or_else(|| "../shared/data/key-results.tsv".to_string());
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("cannot read {path}");
+        return ExitCode::from(2);
     };
-    let mut lines = data.lines();
-    let header = lines.next().unwrap_or("");
-    let text_first = header
-        .split('\t')
-        .next()
-        .is_some_and(|c| c.trim() == "text");
-    // confusion[actual][predicted], 0 = outcome, 1 = milestone
-    let mut m = [[0u32; 2]; 2];
+    let mut c = Confusion::default();
     let mut wrong = Vec::new();
-    for line in lines {
-        let Some((x, y)) = line.split_once('\t') else {
-            continue;
-        };
-        let (label, text) = if text_first { (y, x) } else { (x, y) };
-        let actual = match label.trim() {
-            "outcome" => 0,
-            "milestone" => 1,
-            _ => continue,
-        };
-        let held = is_holdout(text);
+    for row in read_labelled(&data, "") {
+        let held = is_holdout(&row.text);
         if split == "dev" && held || split == "holdout" && !held {
             continue;
         }
-        let a = classify(text);
-        let pred = usize::from(a.style == Style::Milestone);
-        m[actual][pred] += 1;
-        if pred != actual {
+        let a = classify(&row.text);
+        c.add(row.milestone, a.is_milestone());
+        if a.is_milestone() != row.milestone {
             let cues: Vec<String> = a
                 .cues
                 .iter()
-                .filter(|c| c.weight != 0.0)
-                .map(|c| format!("{} ({:+.1})", c.describe(text), c.weight))
+                .filter(|q| q.weight != 0.0)
+                .map(|q| format!("{} ({:+.2})", q.describe(&row.text), q.weight))
                 .collect();
             wrong.push(format!(
-                "{label}\tpredicted {} ({:.2})\t{text}\n    cues: {}",
+                "{}\tpredicted {} ({:.2})\t{}\n    cues: {}",
+                if row.milestone {
+                    "milestone"
+                } else {
+                    "outcome"
+                },
                 a.style,
                 a.confidence,
-                if cues.is_empty() {
-                    "none".to_string()
-                } else {
-                    cues.join("; ")
-                }
+                row.text,
+                cues.join("; ")
             ));
         }
     }
-    let total: u32 = m.iter().flatten().sum();
-    let correct = m[0][0] + m[1][1];
-    let ratio = |a: u32, b: u32| {
-        if b == 0 {
-            0.0
-        } else {
-            f64::from(a) / f64::from(b)
-        }
-    };
-    println!("file: {path}  split: {split}  rows: {total}");
-    println!("accuracy: {:.3} ({correct}/{total})", ratio(correct, total));
-    for (i, name) in ["outcome", "milestone"].iter().enumerate() {
-        let tp = m[i][i];
-        let predicted = m[0][i] + m[1][i];
-        let actual = m[i][0] + m[i][1];
-        println!(
-            "{name:>9}: precision {:.3} ({tp}/{predicted})  recall {:.3} ({tp}/{actual})",
-            ratio(tp, predicted),
-            ratio(tp, actual)
-        );
-    }
-    println!("confusion (rows = actual, columns = predicted):");
-    println!("{:>12} {:>9} {:>9}", "", "outcome", "milestone");
-    println!("{:>12} {:>9} {:>9}", "outcome", m[0][0], m[0][1]);
-    println!("{:>12} {:>9} {:>9}", "milestone", m[1][0], m[1][1]);
-    if !wrong.is_empty() {
+    println!("file: {path}  split: {split}  rows: {}", c.total());
+    print_table(&[("all".to_string(), c)]);
+    if errors {
         println!("\nmisclassified ({}):", wrong.len());
         for w in &wrong {
             println!("{w}");
         }
     }
     ExitCode::SUCCESS
+}
+
+fn leave_one_org_out(dir: &str, errors: bool, options: &TrainOptions) -> ExitCode {
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}"));
+    let (Ok(real), Ok(synthetic)) = (read("key-results-real.tsv"), read("key-results.tsv")) else {
+        eprintln!("cannot read key-results-real.tsv and key-results.tsv in {dir}");
+        return ExitCode::from(2);
+    };
+    let test = read_labelled(&real, "real");
+    let extra = read_labelled(&synthetic, "opmodel");
+    let results = leave_one_group_out(&test, &extra, options);
+    let mut pooled = Confusion::default();
+    let mut per = Vec::new();
+    for r in &results {
+        pooled.merge(&r.confusion);
+        per.push((r.group.clone(), r.confusion));
+    }
+    per.push(("pooled".to_string(), pooled));
+    println!(
+        "leave one organisation out on {dir}/key-results-real.tsv \
+         (trained on the other organisations and key-results.tsv)"
+    );
+    print_table(&per);
+    if errors {
+        for r in &results {
+            for &i in &r.misclassified {
+                let row = &test[i];
+                let label = if row.milestone {
+                    "milestone"
+                } else {
+                    "outcome"
+                };
+                println!("{label}\t{}\t{}", row.group, row.text);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_table(rows: &[(String, Confusion)]) {
+    println!(
+        "| {:<12} | {:>5} | {:>8} | {:>19} | {:>16} |",
+        "organisation", "rows", "accuracy", "milestone precision", "milestone recall"
+    );
+    println!(
+        "|{:-<14}|{:->7}|{:->10}|{:->21}|{:->18}|",
+        "", "", "", "", ""
+    );
+    for (name, c) in rows {
+        println!(
+            "| {:<12} | {:>5} | {:>8.3} | {:>19.3} | {:>16.3} |",
+            name,
+            c.total(),
+            c.accuracy(),
+            c.milestone_precision(),
+            c.milestone_recall()
+        );
+    }
+    let _ = Style::Outcome;
 }

@@ -1,58 +1,97 @@
-//! Held-out evaluation of the goal-style classifier on the labelled set, when present.
+//! How the goal-style classifier does on organisations it has never seen, measured on the
+//! labelled real key results when they are present.
 //!
-//! The data set lives outside the crate (`../shared/data/key-results.tsv`); without it the
-//! test prints a note and passes, so the project builds and tests on its own.
+//! The data lives outside the crate (`../shared/data/`); without it these tests print a
+//! note and pass, so the project builds and tests on its own.
 
-use opmodel::goal_style::{Style, classify, eval::is_holdout};
-use std::path::Path;
+use opmodel::goal_style::eval::{Confusion, leave_one_group_out, read_labelled};
+use opmodel::goal_style::train::{Example, TrainOptions, train};
+use std::path::{Path, PathBuf};
+
+/// The target for leave-one-organisation-out accuracy and milestone precision.
+const TARGET: f64 = 0.95;
+/// What the shipped classifier reaches today (0.830 and 0.873, measured by
+/// `cargo run --release --example kr_eval -- --by-org`): the floor below which a change
+/// counts as a regression. The gap to [`TARGET`] is open work.
+const ACCURACY_FLOOR: f64 = 0.82;
+const PRECISION_FLOOR: f64 = 0.86;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+fn read(name: &str) -> Option<String> {
+    let path = data_dir().join(name);
+    let text = std::fs::read_to_string(&path).ok();
+    if text.is_none() {
+        println!("note: {} not found; skipping", path.display());
+    }
+    text
+}
 
 #[test]
-fn holdout_accuracy_and_milestone_precision() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/key-results.tsv");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        println!(
-            "note: {} not found; skipping the held-out evaluation",
-            path.display()
-        );
+fn leave_one_organisation_out_stays_above_the_floor() {
+    let (Some(real), Some(synthetic)) = (read("key-results-real.tsv"), read("key-results.tsv"))
+    else {
         return;
     };
-    let mut lines = data.lines();
-    let header = lines.next().unwrap_or("");
-    let text_first = header
-        .split('\t')
-        .next()
-        .is_some_and(|c| c.trim() == "text");
-    let (mut total, mut correct, mut pred_m, mut true_m) = (0u32, 0u32, 0u32, 0u32);
-    for line in lines {
-        let Some((x, y)) = line.split_once('\t') else {
-            continue;
-        };
-        let (label, text) = if text_first { (y, x) } else { (x, y) };
-        let milestone = match label.trim() {
-            "milestone" => true,
-            "outcome" => false,
-            _ => continue,
-        };
-        if !is_holdout(text) {
-            continue;
-        }
-        let predicted = classify(text).style == Style::Milestone;
-        total += 1;
-        correct += u32::from(predicted == milestone);
-        pred_m += u32::from(predicted);
-        true_m += u32::from(predicted && milestone);
+    let test = read_labelled(&real, "real");
+    let extra = read_labelled(&synthetic, "opmodel");
+    let results = leave_one_group_out(&test, &extra, &TrainOptions::default());
+    assert!(results.len() >= 5, "expected the six organisations");
+    let mut pooled = Confusion::default();
+    for r in &results {
+        pooled.merge(&r.confusion);
+        println!(
+            "{:<12} {:>4} rows  accuracy {:.3}  milestone precision {:.3}",
+            r.group,
+            r.confusion.total(),
+            r.confusion.accuracy(),
+            r.confusion.milestone_precision()
+        );
     }
-    assert!(total > 0, "no held-out rows found");
-    let accuracy = f64::from(correct) / f64::from(total);
-    let precision = if pred_m == 0 {
-        0.0
-    } else {
-        f64::from(true_m) / f64::from(pred_m)
-    };
-    println!("held-out rows {total}: accuracy {accuracy:.3}, milestone precision {precision:.3}");
-    assert!(accuracy >= 0.95, "held-out accuracy {accuracy:.3} < 0.95");
+    let (accuracy, precision) = (pooled.accuracy(), pooled.milestone_precision());
+    println!(
+        "pooled: accuracy {accuracy:.3}, milestone precision {precision:.3} (target {TARGET})"
+    );
+    assert_eq!(pooled.total(), u32::try_from(test.len()).unwrap_or(0));
     assert!(
-        precision >= 0.95,
-        "held-out milestone precision {precision:.3} < 0.95"
+        accuracy >= ACCURACY_FLOOR,
+        "leave-one-organisation-out accuracy {accuracy:.3} < {ACCURACY_FLOOR}"
+    );
+    assert!(
+        precision >= PRECISION_FLOOR,
+        "leave-one-organisation-out milestone precision {precision:.3} < {PRECISION_FLOOR}"
+    );
+}
+
+/// The shipped weights are exactly what `kr_train` makes from the data today: nobody
+/// edited them by hand, and a change to the features or the data was followed by a
+/// retrain.
+#[test]
+fn shipped_weights_are_what_training_gives() {
+    let (Some(real), Some(synthetic)) = (read("key-results-real.tsv"), read("key-results.tsv"))
+    else {
+        return;
+    };
+    let mut rows = read_labelled(&real, "real");
+    rows.extend(read_labelled(&synthetic, "opmodel"));
+    let examples: Vec<Example<'_>> = rows
+        .iter()
+        .map(|r| Example {
+            text: &r.text,
+            milestone: r.milestone,
+            group: &r.group,
+            weight: 1.0,
+        })
+        .collect();
+    let model = train(&examples, &TrainOptions::default());
+    let shipped = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/goal_style/weights.rs"),
+    )
+    .expect("src/goal_style/weights.rs");
+    assert!(
+        shipped == model.to_rust_source(),
+        "src/goal_style/weights.rs is stale: run `cargo run --release --example kr_train`"
     );
 }

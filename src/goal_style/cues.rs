@@ -35,6 +35,9 @@ pub enum CueKind {
     Capability,
     /// A negated result: `no outage`, `zero incidents`, `stop needing`.
     Negation,
+    /// A word that, in this role, is common in one style of key result across many
+    /// organisations (a learned cue, e.g. `registrations` counted by a number).
+    Wording,
 }
 
 impl CueKind {
@@ -56,6 +59,7 @@ impl CueKind {
             Self::MeansClause => "means clause",
             Self::Capability => "capability",
             Self::Negation => "negation",
+            Self::Wording => "wording",
         }
     }
 
@@ -150,6 +154,11 @@ impl CueBuf {
             self.kinds |= kind_bit(kind);
         }
         weight
+    }
+
+    /// The cues recorded so far, in the order found.
+    pub(crate) fn items(&self) -> &[(CueKind, u32, u32, &'static str, f32)] {
+        &self.items[..self.len]
     }
 
     /// Whether a cue of this kind was recorded.

@@ -704,7 +704,13 @@ fn base(w: &str) -> u64 {
         | "percentile" | "penetration" | "ratio" | "rank" | "ranking" | "position" | "weight"
         | "kg" | "km" | "kilometres" | "kilometers" | "miles" | "co2e" | "earnings" | "orders"
         | "transactions" | "purchases" | "experience" | "base" | "signatures" | "registrations"
-        | "subscriptions" => {
+        | "subscriptions" | "opps" | "opp" | "sao" | "saos" | "sqo" | "sqos" | "sal" | "sals"
+        | "sclau" | "sclaus" | "iacv" | "attainment" | "asp" | "listens" | "streams" | "plays"
+        | "stars" | "forks" | "contributions" | "expansions" | "upsell" | "upsells"
+        | "awareness" | "belonging" | "diversity" | "inclusion" | "morale" | "wellbeing"
+        | "predictability" | "robustness" | "scalability" | "usability" | "approval"
+        | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
+        | "signup" | "pipe" | "mindshare" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;
@@ -740,7 +746,10 @@ fn base(w: &str) -> u64 {
         | "carers" | "employers" | "taxpayers" | "voters" | "homeowners" | "renters" | "sme"
         | "smes" | "smbs" | "startups" | "enterprises" | "adopters" | "newcomers" | "joiners"
         | "leavers" | "recruiters" | "approvers" | "requesters" | "stakeholders" | "executives"
-        | "leaders" | "cooks" | "chefs" | "diners" | "members'" | "customers'" | "users'" => {
+        | "leaders" | "cooks" | "chefs" | "diners" | "members'" | "customers'" | "users'"
+        | "collaborators" | "contributors" | "resellers" | "sponsors" | "backers"
+        | "participants" | "community" | "advocates" | "champions" | "evangelists"
+        | "promoters" | "detractors" | "respondents" | "audiences" | "audience" | "followers" => {
             let mut f = ACT;
             if matches!(
                 w,

@@ -1,6 +1,6 @@
 //! Rewrite hints: suggest an outcome-style phrasing for a milestone key result.
 
-use super::lexicon::{CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, WV};
+use super::lexicon::{CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, PURP, TO, WV};
 use super::scan::{Tok, TokKind, tokenize};
 use std::fmt::Write as _;
 
@@ -31,18 +31,24 @@ fn push_num(out: &mut String, v: Option<f64>, unit: Option<&str>, missing: &str)
     }
 }
 
-/// What the key result delivers, as a clause ending the question "what should change for
-/// whom …?", e.g. "when the redesigned onboarding flow ships".
-fn when_clause(text: &str, t: &[Tok]) -> Option<String> {
+/// How the question of a hint refers to the work, and the index of the first token after
+/// the phrase that names it: "once you launch the redesigned
+/// onboarding flow", "once the endpoint agent is installed", or nothing when the text gives
+/// no clean phrase.
+///
+/// The key result's own verb is kept ("once you retire the legacy Jenkins"), so the
+/// question never says a migration or a hiring round "ships"; a phrase is only quoted when
+/// it starts with a word, so it never reads "when 100 ships".
+fn work_clause(text: &str, t: &[Tok]) -> Option<(String, usize)> {
     let first = t.first()?;
     let word = |k: &Tok| text.get(k.start as usize..k.end as usize).unwrap_or("");
     if first.has(HIRE) {
-        return Some("when the new hires are in place".to_string());
+        return Some(("once the new people are in place".to_string(), 1));
     }
-    if first.has(DV | CV | WV) {
+    if first.kind == TokKind::Word && first.has(DV | CV | WV) {
         let mut i = 1;
         if t.get(1).is_some_and(|k| {
-            ["out", "up", "live", "over", "off"]
+            ["out", "up", "live", "over", "off", "down"]
                 .iter()
                 .any(|p| word(k).eq_ignore_ascii_case(p))
         }) {
@@ -57,24 +63,45 @@ fn when_clause(text: &str, t: &[Tok]) -> Option<String> {
             if k.kind != TokKind::Word && k.kind != TokKind::Num || stop_prep || j - i >= 7 {
                 break;
             }
-            if !k.has(DET) {
+            if !k.has(DET) && k.kind == TokKind::Word {
                 seen_noun = true;
             }
             end = k.end;
             j += 1;
         }
-        let s = text.get(start.start as usize..end as usize)?.trim();
-        return (!s.is_empty()).then(|| format!("when {s} ships"));
+        if !seen_noun {
+            return None;
+        }
+        let verb = word(first).to_lowercase();
+        let object = text.get(start.start as usize..end as usize)?.trim();
+        return Some((format!("once you {verb} {object}"), j));
     }
-    // subject first: "Agent installed on 100% of laptops" -> "once Agent is installed"
+    // subject first: "Endpoint agent installed on 100% of laptops" -> "once the endpoint
+    // agent is installed"
     let d = t.iter().position(|k| k.has(DP))?;
-    if d == 0 {
+    if d == 0 || first.kind != TokKind::Word {
         return None;
     }
     let subject = text
         .get(first.start as usize..t[d - 1].end as usize)?
         .trim();
-    Some(format!("once {subject} is {}", word(&t[d])))
+    let verb_be = if t[..d].iter().any(|k| k.kind == TokKind::Num) {
+        "are"
+    } else {
+        "is"
+    };
+    Some((format!("once {subject} {verb_be} {}", word(&t[d])), d + 1))
+}
+
+/// The measure a purpose clause names ("… to lift sign-ups by 20%" gives `sign-ups`): the
+/// result the authors had in mind, so the best metric to suggest when none is declared.
+fn purpose_metric<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
+    let p = t.iter().enumerate().position(|(i, k)| {
+        i > 0
+            && (k.has(TO) && t.get(i + 1).is_some_and(|n| n.has(CV | WV))
+                || k.has(PURP) && !k.has(DET))
+    })?;
+    metric_in(text, t.get(p..)?)
 }
 
 /// A metric phrase from the text, if any ("net dollar retention", "sign-ups").
@@ -102,7 +129,9 @@ fn metric_in<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
 /// Suggests an outcome-style rewrite of a key result.
 ///
 /// Uses the key result's own `metric`, `baseline`, `target` and `unit` when given;
-/// otherwise builds a placeholder from words in the text.
+/// otherwise the measure a purpose clause names ("… to lift sign-ups by 20%"), and
+/// otherwise a placeholder: a measure named inside the deliverable ("delay notifications")
+/// is the thing delivered, not a result, so it is never offered as the metric.
 ///
 /// ```
 /// use opmodel::goal_style::rewrite_hint;
@@ -110,7 +139,7 @@ fn metric_in<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
 /// let hint = rewrite_hint("Ship the new onboarding", Some("week-1 retention"), Some(31.0), Some(38.0), Some("%"));
 /// assert!(hint.contains("'week-1 retention from 31% to 38%'"));
 /// let hint = rewrite_hint("Launch the redesigned onboarding flow by August", None, None, None, None);
-/// assert!(hint.contains("the redesigned onboarding flow"));
+/// assert!(hint.contains("once you launch the redesigned onboarding flow?"));
 /// ```
 #[must_use]
 pub fn rewrite_hint(
@@ -120,30 +149,30 @@ pub fn rewrite_hint(
     target: Option<f64>,
     unit: Option<&str>,
 ) -> String {
-    // Both readings of the text share one tokenization.
     let toks = tokenize(text);
-    let when = when_clause(text, toks.as_slice());
+    let t = toks.as_slice();
+    let work = work_clause(text, t);
     let mut out = String::with_capacity(160);
-    out.push_str("what should change for whom ");
-    out.push_str(when.as_deref().unwrap_or("when this ships"));
+    out.push_str("what should change, and for whom, ");
+    out.push_str(
+        work.as_ref()
+            .map_or("when this is done", |(w, _)| w.as_str()),
+    );
+    // A measure named after the work ("… in new ARR") is the key result's own; one inside
+    // the work's name ("delay notifications") is part of what gets delivered.
+    let after_work = work
+        .as_ref()
+        .and_then(|&(_, end)| t.get(end..))
+        .and_then(|rest| metric_in(text, rest));
     out.push_str("? e.g. '");
-    let what = when
-        .as_deref()
-        .and_then(|w| w.strip_prefix("when ")?.strip_suffix(" ships"));
     match metric
         .map(str::trim)
         .filter(|m| !m.is_empty())
-        .or_else(|| metric_in(text, toks.as_slice()))
+        .or_else(|| purpose_metric(text, t))
+        .or(after_work)
     {
         Some(m) => out.push_str(m),
-        None => {
-            out.push_str("<metric");
-            if let Some(w) = what {
-                out.push_str(" affected by ");
-                out.push_str(w);
-            }
-            out.push('>');
-        }
+        None => out.push_str("<the result it should move>"),
     }
     out.push_str(" from ");
     push_num(&mut out, baseline, unit, "<baseline>");

@@ -79,6 +79,32 @@ impl Ctx<'_> {
                     .is_some_and(|s| s.ends_with("ing"))
         })
     }
+    /// A currency written as its ISO code: `EUR 2.4M`, `USD 300k`.
+    fn is_currency_code(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.kind == TokKind::Word
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| {
+                        [
+                            "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok",
+                            "dkk",
+                        ]
+                        .iter()
+                        .any(|c| s.eq_ignore_ascii_case(c))
+                    })
+        })
+    }
+    fn ends_ed(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.end - k.start > 4
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| s.ends_with("ed"))
+        })
+    }
     fn cue(&mut self, kind: CueKind, a: usize, b: usize, meaning: &'static str, w: f32) -> f32 {
         let (Some(s), Some(e)) = (self.t.get(a), self.t.get(b.saturating_sub(1).max(a))) else {
             return 0.0;
@@ -113,7 +139,7 @@ pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     with_tokens(text, |t| analyze_tokens(text, t, cues))
 }
 
-fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
+pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     let mut cx = Ctx { t, text, cues };
     let n = t.len();
     if n == 0 {
@@ -353,6 +379,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if k.has(PREP | CMPW) || k.kind != TokKind::Word && k.kind != TokKind::Num {
             break;
         }
+        // An unknown `-ed` word after the head opens a reduced relative clause
+        // ("shipments tracked via the API"): the head is already found.
+        if head.is_some() && k.kind == TokKind::Word && k.flags == 0 && cx.ends_ed(i) {
+            break;
+        }
         if k.kind == TokKind::Word && !k.has(DP | TU) {
             head = Some(i);
         }
@@ -377,7 +408,9 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             W::Licenses,
         ]),
     );
-    if counted && (hf & (MET | ACT) == 0 || internal) {
+    // Counted service events ("the number of shipments tracked via the API") are what
+    // customers do; counted things the team makes are output.
+    if counted && (hf & (MET | ACT | EVT) == 0 || internal) {
         return (Obj::Output, h);
     }
     // "Grow the sales team to 40 reps", "Double the size of the data team": headcount
@@ -770,7 +803,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
 
     // ---- leading verb
     let lw = |w: W| cx.word_is(a, w);
-    let money = cx.kind(a + 1) == Some(TokKind::Other) && cx.is_num(a + 2);
+    let money =
+        (cx.kind(a + 1) == Some(TokKind::Other) || cx.is_currency_code(a + 1)) && cx.is_num(a + 2);
     if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
         sc += cx.cue(
             CueKind::CustomerOrBusinessEffect,
@@ -972,7 +1006,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     {
         // noun use: "Ship rate", "Build times", "Build success rate", "Support tickets"
         let n1 = cx.f(a + 1);
-        let noun_use = t.get(a + 1).is_some_and(|k| k.kind == TokKind::Word)
+        // A metric named without a level, change or number is no measure: "Launch
+        // self-serve booking in Germany" launches something.
+        let valued = threshold
+            || change
+            || timely
+            || has.percent
+            || (a..b).any(|j| cx.is_num(j) || t[j].kind == TokKind::Colon);
+        let noun_use = valued
+            && t.get(a + 1).is_some_and(|k| k.kind == TokKind::Word)
             && (n1 & (MET | EVT) != 0 && n1 & (DET | DEL) == 0
                 || n1 & (DEL | DV | DP | DET | PREP | NUMW | ALL | ACT | ROLL | CAL) == 0
                     && cx.f(a + 2) & MET != 0

@@ -50,7 +50,10 @@ fn time_to_first_value_is_an_outcome() {
     let a = classify(text);
     assert_eq!(a.style, Style::Outcome);
     assert_eq!(
-        spans(text),
+        spans(text)
+            .into_iter()
+            .filter(|(k, _)| *k != CueKind::Wording)
+            .collect::<Vec<_>>(),
         vec![
             (CueKind::CustomerOrBusinessEffect, "time"),
             (CueKind::MetricChange, "from 14 to 3 days"),
@@ -275,7 +278,7 @@ fn rewrite_hint_uses_the_key_results_own_metric() {
     );
     assert_eq!(
         h,
-        "what should change for whom when the redesigned onboarding flow ships? \
+        "what should change, and for whom, once you launch the redesigned onboarding flow? \
          e.g. 'week-1 retention from 31% to 38%'"
     );
     let h = rewrite_hint(
@@ -287,8 +290,8 @@ fn rewrite_hint_uses_the_key_results_own_metric() {
     );
     assert_eq!(
         h,
-        "what should change for whom when the redesigned onboarding flow ships? \
-         e.g. '<metric affected by the redesigned onboarding flow> from <baseline> to <target>'"
+        "what should change, and for whom, once you launch the redesigned onboarding flow? \
+         e.g. '<the result it should move> from <baseline> to <target>'"
     );
     let h = rewrite_hint(
         "Launch a referral program to lift sign-ups",
@@ -299,7 +302,40 @@ fn rewrite_hint_uses_the_key_results_own_metric() {
     );
     assert!(h.contains("'sign-ups from 1200 to <target>'"), "{h}");
     let h = rewrite_hint("", None, None, None, None);
-    assert!(h.contains("'<metric> from <baseline> to <target>'"));
+    assert_eq!(
+        h,
+        "what should change, and for whom, when this is done? \
+         e.g. '<the result it should move> from <baseline> to <target>'"
+    );
+}
+
+/// The hints a user of the first classifier met, pinned as fixed: never "when <number>
+/// ships", never a verb the key result does not use, never a measure taken from inside
+/// the deliverable's name.
+#[test]
+fn rewrite_hint_never_reads_the_old_bad_ways() {
+    for (text, want) in [
+        (
+            "Run 40 product demos with prospects",
+            "once you run 40 product demos?",
+        ),
+        (
+            "Retire the legacy Jenkins",
+            "once you retire the legacy Jenkins?",
+        ),
+        ("Close EUR 2.4M in new ARR", "? e.g. 'new ARR from"),
+        ("100 customer interviews", "when this is done?"),
+        (
+            "Ship proactive delay notifications to all customers",
+            "e.g. '<the result it should move> from",
+        ),
+        ("Hire 4 SREs", "once the new people are in place?"),
+    ] {
+        let h = rewrite_hint(text, None, None, None, None);
+        assert!(h.contains(want), "{text}: {h}");
+        assert!(!h.contains(" ships?"), "{text}: {h}");
+        assert!(!h.contains("proactive delay from"), "{text}: {h}");
+    }
 }
 
 #[test]
@@ -329,5 +365,58 @@ fn rewrite_hint_numbers_keep_up_to_three_decimals_and_their_unit() {
     assert_eq!(
         hint(None, Some(3.0), Some("x")),
         "'latency from <baseline> to 3 x'"
+    );
+}
+
+/// The three key results a new user reported, each with its counterpart of the other
+/// style, so the fix cannot be "everything is an outcome".
+#[test]
+fn user_cases_from_the_real_data_issue() {
+    for (text, style) in [
+        (
+            "Launch self-serve booking in Germany by end of Q1",
+            Style::Milestone,
+        ),
+        (
+            "Self-serve bookings in Germany grow from 20% to 35% of all bookings",
+            Style::Outcome,
+        ),
+        ("Close EUR 2.4M in new ARR", Style::Outcome),
+        (
+            "Close the EUR 2.4M series A financing round",
+            Style::Milestone,
+        ),
+        (
+            "Double the number of shipments tracked via the API",
+            Style::Outcome,
+        ),
+        (
+            "Double the number of API endpoints documented",
+            Style::Milestone,
+        ),
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, style, "{text}: {:?}", a.cues);
+        // the deciding cue points the verdict's way and quotes the text
+        if let Some(c) = a.deciding_cue() {
+            assert_eq!(c.weight > 0.0, a.is_milestone(), "{text}: {c:?}");
+            assert!(!c.quote(text).is_empty());
+        }
+    }
+    let launch = "Launch self-serve booking in Germany by end of Q1";
+    let a = classify(launch);
+    assert!(
+        a.cues
+            .iter()
+            .any(|c| c.weight > 0.0 && c.quote(launch) == "Launch"),
+        "{:?}",
+        a.cues
+    );
+    let close = "Close EUR 2.4M in new ARR";
+    assert!(
+        !classify(close)
+            .cues
+            .iter()
+            .any(|c| c.weight > 0.0 && c.describe(close) == "`Close` is a delivery verb")
     );
 }

@@ -1,0 +1,288 @@
+//! Training the learned layer of the goal-style classifier on labelled key results.
+//!
+//! The classifier has two layers. The rule engine reads the sentence: it finds the main
+//! clause, its verb and object, purpose and means clauses, deadlines and measured changes,
+//! and records what it found as [`Cue`](super::Cue)s. The learned layer is a logistic
+//! regression over *features* of the sentence's structure (which class of word opens it,
+//! what its numbers quantify, which cues the engine found where; see the crate-private
+//! `features` module) and decides how much each one counts.
+//!
+//! The shipped weights come from this module: `cargo run --release --example kr_train`
+//! trains on the labelled files in `../shared/data` and writes
+//! `src/goal_style/weights.rs`. The same code lets you train on your own organisation's
+//! key results:
+//!
+//! ```
+//! use opmodel::goal_style::train::{Example, TrainOptions, train};
+//! use opmodel::goal_style::Style;
+//!
+//! let data = [
+//!     ("Launch the partner portal by March", true),
+//!     ("Publish 12 case studies", true),
+//!     ("Hire 3 account executives", true),
+//!     ("Raise week-1 retention from 31% to 38%", false),
+//!     ("Cut median support response time to 2 hours", false),
+//!     ("Grow net revenue retention to 112%", false),
+//! ];
+//! let examples: Vec<Example<'_>> = data
+//!     .iter()
+//!     .map(|&(text, milestone)| Example { text, milestone, group: "demo", weight: 1.0 })
+//!     .collect();
+//! let options = TrainOptions { min_support: 1, min_groups: 1, ..TrainOptions::default() };
+//! let model = train(&examples, &options);
+//! assert_eq!(model.classify("Launch the billing portal by May").style, Style::Milestone);
+//! ```
+//!
+//! Training is deterministic: the same examples in the same order give the same weights,
+//! bit for bit, on every platform that follows IEEE 754 (no randomness, no threads).
+//!
+//! A word feature (a word's stem in some role) is only kept when at least
+//! [`TrainOptions::min_support`] training sentences from at least
+//! [`TrainOptions::min_groups`] groups (organisations) have it, so no single sentence,
+//! and no single organisation's jargon, can decide a verdict.
+
+use super::Assessment;
+use super::features::{self, Feat, family_of, is_word_family};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One labelled key result.
+#[derive(Clone, Copy, Debug)]
+pub struct Example<'a> {
+    /// The key result's text.
+    pub text: &'a str,
+    /// Whether it is a milestone (`true`) or an outcome (`false`).
+    pub milestone: bool,
+    /// Where it comes from (an organisation): word features need several groups.
+    pub group: &'a str,
+    /// How much the example counts in training (1.0 for most).
+    pub weight: f32,
+}
+
+/// Knobs of [`train`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainOptions {
+    /// L2 penalty on every weight but the bias (larger: smaller weights, smoother).
+    pub l2: f32,
+    /// Least number of training sentences a word feature must occur in.
+    pub min_support: u32,
+    /// Least number of distinct groups a word feature must occur in.
+    pub min_groups: u32,
+    /// Least number of training sentences any other feature must occur in.
+    pub min_support_structural: u32,
+    /// Full-batch optimisation steps.
+    pub steps: u32,
+    /// Weigh the two labels equally, whatever their counts, so the learned bias does not
+    /// carry the training data's share of milestones over to an organisation whose share
+    /// differs.
+    pub balance: bool,
+}
+
+impl Default for TrainOptions {
+    /// The options the shipped weights were trained with.
+    fn default() -> Self {
+        Self {
+            l2: 1.0,
+            min_support: 5,
+            min_groups: 2,
+            min_support_structural: 2,
+            steps: 600,
+            balance: true,
+        }
+    }
+}
+
+/// A trained learned layer: a sorted table of feature weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    weights: Vec<(u64, f32)>,
+    index: super::learned::WeightIndex,
+}
+
+impl Model {
+    /// The number of features with a weight.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no weights at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Classifies `text` with these weights instead of the shipped ones.
+    #[must_use]
+    pub fn classify(&self, text: &str) -> Assessment {
+        super::classify_with(text, &self.index)
+    }
+
+    /// The weights as Rust source, the form the crate ships them in
+    /// (`src/goal_style/weights.rs`).
+    #[must_use]
+    pub fn to_rust_source(&self) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(40 * self.weights.len() + 400);
+        s.push_str(
+            "//! The learned layer's weights, sorted by feature key.\n//!\n\
+             //! Generated by `cargo run --release --example kr_train`; do not edit by hand.\n\n\
+             /// `(feature key, weight)`, sorted by key.\n",
+        );
+        let _ = writeln!(
+            s,
+            "pub(crate) static WEIGHTS: [(u64, f32); {}] = [",
+            self.weights.len()
+        );
+        for (k, w) in &self.weights {
+            let _ = writeln!(s, "    (0x{k:016x}, {w:?}),");
+        }
+        s.push_str("];\n");
+        s
+    }
+}
+
+/// The features of one text, as (key, value) pairs.
+pub(crate) fn feature_vector(text: &str) -> Vec<(u64, f32)> {
+    super::with_features(text, |_, feats: &[Feat]| {
+        feats.iter().map(|f| (f.key, f.value)).collect()
+    })
+}
+
+/// Trains the learned layer on `examples`.
+///
+/// Logistic regression with an L2 penalty, fitted by full-batch Adam for
+/// [`TrainOptions::steps`] steps from zero: deterministic and a fraction of a second for a
+/// few thousand examples.
+#[must_use]
+pub fn train(examples: &[Example<'_>], options: &TrainOptions) -> Model {
+    let vectors: Vec<Vec<(u64, f32)>> = examples.iter().map(|e| feature_vector(e.text)).collect();
+    train_vectors(examples, &vectors, options)
+}
+
+/// [`train`] on feature vectors already extracted (one per example, same order), so a
+/// cross-validation can extract each text's features once.
+pub(crate) fn train_vectors(
+    examples: &[Example<'_>],
+    vectors: &[Vec<(u64, f32)>],
+    options: &TrainOptions,
+) -> Model {
+    // Which features are kept: support counted in sentences and in groups.
+    let mut support: BTreeMap<u64, (u32, BTreeSet<&str>)> = BTreeMap::new();
+    for (e, v) in examples.iter().zip(vectors) {
+        for &(k, _) in v {
+            let entry = support.entry(k).or_default();
+            entry.0 += 1;
+            entry.1.insert(e.group);
+        }
+    }
+    let kept: Vec<u64> = support
+        .iter()
+        .filter(|(k, (n, groups))| {
+            if is_word_family(family_of(**k)) {
+                *n >= options.min_support
+                    && u32::try_from(groups.len()).unwrap_or(u32::MAX) >= options.min_groups
+            } else {
+                *n >= options.min_support_structural
+            }
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    let index: BTreeMap<u64, usize> = kept.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+    let rows: Vec<Vec<(usize, f32)>> = vectors
+        .iter()
+        .map(|v| {
+            v.iter()
+                .filter_map(|&(k, x)| index.get(&k).map(|&i| (i, x)))
+                .collect()
+        })
+        .collect();
+    let bias = index
+        .get(&features::key(features::family::BIAS, 0))
+        .copied();
+
+    let class_weight = {
+        let milestones = examples.iter().filter(|e| e.milestone).count() as f64;
+        let total = examples.len() as f64;
+        let outcomes = total - milestones;
+        if options.balance && milestones > 0.0 && outcomes > 0.0 {
+            [total / (2.0 * outcomes), total / (2.0 * milestones)]
+        } else {
+            [1.0, 1.0]
+        }
+    };
+    let n = kept.len();
+    let mut w = vec![0f64; n];
+    let mut m = vec![0f64; n];
+    let mut s = vec![0f64; n];
+    let mut grad = vec![0f64; n];
+    let (beta1, beta2, rate, eps) = (0.9f64, 0.999f64, 0.05f64, 1e-8f64);
+    let l2 = f64::from(options.l2);
+    for step in 1..=options.steps {
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        for (row, e) in rows.iter().zip(examples) {
+            let z: f64 = row.iter().map(|&(i, x)| w[i] * f64::from(x)).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = (p - f64::from(u8::from(e.milestone)))
+                * f64::from(e.weight)
+                * class_weight[usize::from(e.milestone)];
+            for &(i, x) in row {
+                grad[i] += err * f64::from(x);
+            }
+        }
+        for (i, g) in grad.iter_mut().enumerate() {
+            if Some(i) != bias {
+                *g += l2 * w[i];
+            }
+        }
+        let c1 = 1.0 - beta1.powi(i32::try_from(step).unwrap_or(i32::MAX));
+        let c2 = 1.0 - beta2.powi(i32::try_from(step).unwrap_or(i32::MAX));
+        for i in 0..n {
+            m[i] = beta1 * m[i] + (1.0 - beta1) * grad[i];
+            s[i] = beta2 * s[i] + (1.0 - beta2) * grad[i] * grad[i];
+            w[i] -= rate * (m[i] / c1) / ((s[i] / c2).sqrt() + eps);
+        }
+    }
+    #[allow(clippy::cast_possible_truncation)] // weights are small; f32 is plenty
+    let weights: Vec<(u64, f32)> = kept
+        .iter()
+        .zip(&w)
+        .filter(|(_, x)| x.abs() > 1e-4)
+        .map(|(&k, &x)| (k, x as f32))
+        .collect();
+    let index = super::learned::WeightIndex::new(&weights);
+    Model { weights, index }
+}
+
+/// One feature's part in a verdict, as [`explain`] reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contribution {
+    /// A readable name of the feature, e.g. `first:delivery verb` or `word:registration`.
+    pub feature: String,
+    /// The feature's value in this text (1.0 for most).
+    pub value: f32,
+    /// The shipped weight of the feature (0.0 when it has none).
+    pub weight: f32,
+}
+
+/// Every feature of `text` with its value and shipped weight, in the order found: the full
+/// story behind a verdict of [`classify`](super::classify), for tuning and for curious
+/// users. Positive weights push towards a milestone.
+///
+/// ```
+/// let parts = opmodel::goal_style::train::explain("Launch the partner portal by March");
+/// assert!(parts.iter().any(|c| c.feature == "first:delivery verb"));
+/// ```
+#[must_use]
+pub fn explain(text: &str) -> Vec<Contribution> {
+    let weights = super::learned::shipped();
+    super::with_features(text, |_, feats: &[Feat]| {
+        feats
+            .iter()
+            .map(|f| Contribution {
+                feature: features::describe(f, text),
+                value: f.value,
+                weight: weights.get(f.key),
+            })
+            .collect()
+    })
+}

@@ -1,0 +1,214 @@
+//! Every rule of the labelling guide (`key-results.md`), each with key results written the
+//! way organisations write them: the classifier must agree with the rule.
+//!
+//! None of these sentences is in the training data.
+
+use opmodel::goal_style::{Style, classify};
+
+fn assert_style(style: Style, texts: &[&str]) {
+    for text in texts {
+        let a = classify(text);
+        assert_eq!(
+            a.style, style,
+            "{text:?} should read as {style}; cues: {:?}",
+            a.cues
+        );
+    }
+}
+
+#[test]
+fn an_outcome_is_a_measured_result_for_customers_or_the_business() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Raise 30-day retention of new accounts from 42% to 50%",
+            "Cut median time to resolve P1 incidents from 6 hours to 2",
+        ],
+    );
+}
+
+#[test]
+fn a_milestone_is_something_delivered_or_done() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Launch the partner marketplace in Spain",
+            "Migrate the billing service to Kubernetes",
+        ],
+    );
+}
+
+#[test]
+fn rule_1_numbers_decide_nothing() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Publish 12 customer case studies",
+            "Run 30 discovery interviews with enterprise admins",
+        ],
+    );
+    assert_style(Style::Outcome, &["CSAT 4.6", "NPS above 45"]);
+}
+
+#[test]
+fn rule_2_weak_verbs_decide_nothing() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Achieve 99.95% API availability",
+            "Deliver a 15% lower cost per shipment",
+        ],
+    );
+    assert_style(
+        Style::Milestone,
+        &[
+            "Achieve ISO 27001 certification",
+            "Deliver the new partner onboarding guide",
+        ],
+    );
+}
+
+#[test]
+fn rule_3_the_main_clause_decides() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Launch an in-app referral program to grow sign-ups by 20%",
+            "Redesign the pricing page so that trial conversion improves",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &[
+            "Grow weekly active teams by 25% through the new Slack integration",
+            "Reduce checkout abandonment from 68% to 60% by simplifying the payment step",
+        ],
+    );
+}
+
+#[test]
+fn rule_4_qualifiers_on_a_deliverable_keep_it_a_milestone() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "SOC 2 Type II report issued with no exceptions",
+            "Mobile app released with offline mode and dark theme",
+        ],
+    );
+}
+
+#[test]
+fn rule_5_capability_is_a_milestone_behaviour_an_outcome() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Customers can download invoices as PDF",
+            "Drivers can report a damaged parcel from the app",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &[
+            "Most customers download invoices themselves instead of asking support",
+            "Drivers report damaged parcels in the app rather than by phone",
+        ],
+    );
+}
+
+#[test]
+fn rule_6_rollout_coverage_is_output() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "100% of services instrumented with OpenTelemetry",
+            "EDR agent installed on 100% of company laptops",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &["70% of product teams choose the shared CI templates for new services"],
+    );
+}
+
+#[test]
+fn rule_7_timeliness_of_a_recurring_service_is_an_outcome() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Close the monthly books within 4 business days",
+            "95% of support tickets get a first reply within 1 hour",
+        ],
+    );
+    assert_style(
+        Style::Milestone,
+        &[
+            "Submit the annual tax filing by end of Q2",
+            "Deliver the 2027 operating plan by November 15",
+        ],
+    );
+}
+
+#[test]
+fn rule_8_negations_get_the_same_test() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "No customer-facing outage longer than 10 minutes",
+            "Zero critical vulnerabilities open longer than 30 days",
+        ],
+    );
+    assert_style(
+        Style::Milestone,
+        &[
+            "No service still deploys from the old Jenkins",
+            "No customer left on the v1 billing API",
+        ],
+    );
+}
+
+#[test]
+fn rule_9_hiring_is_a_milestone_retention_an_outcome() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Hire 6 backend engineers",
+            "Meet the Q3 hiring plan for sales",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &[
+            "Reduce median time to fill engineering roles from 60 to 40 days",
+            "Keep regretted attrition below 5%",
+        ],
+    );
+}
+
+#[test]
+fn rule_10_marketing_work_is_a_milestone_the_audience_response_an_outcome() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Publish 8 long-form SEO articles",
+            "Run two webinars on supply-chain visibility",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &[
+            "Grow organic traffic to the docs by 30%",
+            "Generate 400 marketing qualified leads from the spring campaign",
+        ],
+    );
+}
+
+#[test]
+fn rule_11_internal_clean_up_stated_as_a_number_is_a_milestone() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Reduce the number of Terraform modules from 80 to 20",
+            "Cut the number of internal dashboards from 300 to 50",
+        ],
+    );
+}
