@@ -530,7 +530,8 @@ fn base(w: &str) -> u64 {
         // ---- weak verbs
         "achieve" | "hit" | "reach" | "get" | "keep" | "maintain" | "have" | "make" | "deliver"
         | "sustain" | "ensure" | "be" | "become" | "hold" | "retain" | "generate" | "close"
-        | "convert" | "grab" | "capture" | "return" | "save" | "enable" | "see" | "obtain" => {
+        | "convert" | "grab" | "capture" | "return" | "save" | "enable" | "see" | "obtain"
+        | "meet" => {
             let mut f = WV;
             if matches!(
                 w,
@@ -574,7 +575,7 @@ fn base(w: &str) -> u64 {
         | "implementing" | "releasing" | "rolling" | "delivering" | "completing" | "hiring"
         | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
         | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
-        | "deploying" | "introducing" => {
+        | "deploying" | "introducing" | "source" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -665,7 +666,8 @@ fn base(w: &str) -> u64 {
         | "reorganized" | "reorganised" | "rotated" | "patched" | "hardened" | "encrypted"
         | "backfilled" | "benchmarked" | "outsourced" | "labelled" | "labeled" | "tagged"
         | "collected" | "enrolled" | "registered" | "licensed" | "cut-over" | "provisioned"
-        | "retrained" | "re-platformed" | "replatformed" | "ported" | "reworked" | "met" => DP,
+        | "retrained" | "re-platformed" | "replatformed" | "ported" | "reworked" | "met"
+        | "sourced" => DP,
 
         // ---- metric vocabulary
         "retention" | "churn" | "conversion" | "conversions" | "revenue" | "arr" | "mrr"

@@ -203,6 +203,15 @@ fn word_end(text: &str, src: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether a word stands for a redacted number, as published OKRs write them: `N5`,
+/// `N27` (a capital N and digits), `XX` or `XXX`.
+fn is_placeholder(w: &[u8]) -> bool {
+    match w {
+        [b'N', rest @ ..] => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+        _ => (2..=3).contains(&w.len()) && w.iter().all(|&c| c == b'X'),
+    }
+}
+
 /// Kind of a symbol token starting with `c`; advances `i` past a second byte (`<=`, `->`).
 fn symbol(c: char, bytes: &[u8], i: &mut usize) -> TokKind {
     match c {
@@ -275,6 +284,12 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
             }
         }
         let word = &bytes[start..i];
+        // Redacted numbers ("Add N5 ARR", "with XX sign-ups") are numbers.
+        let kind = if kind == TokKind::Word && is_placeholder(word) {
+            TokKind::Num
+        } else {
+            kind
+        };
         let (flags, id) = match kind {
             TokKind::Word => lexicon::word_flags(src, start, i),
             TokKind::Num if word == b"100" => (lexicon::num_flags(word), W::N100),

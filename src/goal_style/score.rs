@@ -18,6 +18,35 @@ const PATTERN_STARTS: u64 = FROM | BY | IN | ON | BEFORE | WITHIN | CMPW | AT | 
 /// Flags of the words that can open a purpose, means or side clause.
 const CLAUSE_STARTS: u64 = TO | IN | PURP | MEANS | BY | WITH | WHILE;
 
+/// Words for a level to attain: "achieve 110% of plan", "meet the MQL goals".
+const TARGET_WORDS: &[&str] = &[
+    "plan", "plans", "target", "targets", "goal", "goals", "forecast", "quota", "quotas",
+];
+
+/// Words that make a plan or target one of output: hiring, training, a release.
+const OUTPUT_PLAN_WORDS: &[&str] = &[
+    "hiring",
+    "headcount",
+    "recruiting",
+    "staffing",
+    "training",
+    "release",
+    "roadmap",
+    "delivery",
+    "project",
+    "migration",
+    "launch",
+    "content",
+    "publishing",
+];
+
+/// Verbs that add an amount to a business measure ("Add N5 ARR", "Source $2M in
+/// pipeline"), unlike verbs that run or make things ("Run 4 festival activations").
+const AMOUNT_VERBS: &[&str] = &[
+    "add", "source", "build", "bring", "create", "book", "land", "sign", "close", "generate",
+    "drive", "win", "secure", "attract",
+];
+
 /// Agreed levels a service keeps "within".
 const SERVICE_LEVELS: WordSet = set(&[
     W::Sla,
@@ -77,6 +106,16 @@ impl Ctx<'_> {
                     .text
                     .get(k.start as usize..k.end as usize)
                     .is_some_and(|s| s.ends_with("ing"))
+        })
+    }
+    /// Whether token `i` is a word equal (ignoring ASCII case) to one of `words`.
+    fn lower_in(&self, i: usize, words: &[&str]) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.kind == TokKind::Word
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| words.iter().any(|w| s.eq_ignore_ascii_case(w)))
         })
     }
     /// A currency written as its ISO code: `EUR 2.4M`, `USD 300k`.
@@ -331,6 +370,8 @@ impl Contents {
 /// How the object of a leading verb reads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Obj {
+    /// A plan, target, goal, forecast or quota to attain.
+    Target,
     Metric,
     Output,
     Coverage,
@@ -397,6 +438,9 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         return (Obj::Unknown, start);
     };
     let hf = t[h].flags;
+    if cx.lower_in(h, TARGET_WORDS) {
+        return (Obj::Target, h);
+    }
     let internal = cx.word_in(
         h,
         set(&[
@@ -869,7 +913,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(true);
             }
-            Obj::Output | Obj::Coverage => {
+            Obj::Output | Obj::Coverage | Obj::Target => {
                 sc += cx.cue(
                     CueKind::Deliverable,
                     h,
@@ -943,7 +987,43 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(true);
             }
         } else {
+            // "Achieve 110% of the SAO plan", "Meet the MQL goals": attaining a business
+            // target is a result; a plan of output ("the hiring plan") is still output, and
+            // delivering a plan document ("Deliver the operating plan") is a delivery.
+            let attains = cx.lower_in(
+                a,
+                &[
+                    "achieve", "meet", "hit", "make", "exceed", "beat", "reach", "surpass",
+                ],
+            ) || has.percent;
+            let obj = match obj {
+                Obj::Target if !attains => Obj::Output,
+                other => other,
+            };
             match obj {
+                Obj::Target => {
+                    let plan_of_output = (a + 1..=h.min(b.saturating_sub(1)))
+                        .any(|j| t[j].has(HIRE) || cx.lower_in(j, OUTPUT_PLAN_WORDS));
+                    if plan_of_output {
+                        sc += cx.cue(
+                            CueKind::Headcount,
+                            h,
+                            h + 1,
+                            "is a plan of output (hiring, training, releases): meeting it is still output",
+                            3.0,
+                        );
+                        decided = Some(true);
+                    } else {
+                        sc += cx.cue(
+                            CueKind::Threshold,
+                            h,
+                            h + 1,
+                            "is a business target: attaining it is a result",
+                            -2.5,
+                        );
+                        decided = Some(false);
+                    }
+                }
                 Obj::Metric | Obj::Customers => {
                     sc += cx.cue(
                         CueKind::CustomerOrBusinessEffect,
@@ -1054,6 +1134,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.5,
                 );
                 decided = Some(false);
+            } else if obj == Obj::Metric
+                && !t[h].has(EVT | DEL)
+                && (a + 1..h).any(|j| cx.is_num(j))
+                && cx.lower_in(a, AMOUNT_VERBS)
+            {
+                // "Add N5 ARR", "Source $2M in qualified pipeline": an amount of a business
+                // measure, not a count of things made
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    h,
+                    h + 1,
+                    "is a business measure the key result adds to",
+                    -2.5,
+                );
+                decided = Some(false);
             } else {
                 let w = if first { 3.0 } else { 2.0 };
                 sc += cx.cue(CueKind::DeliveryVerb, a, end, "is a delivery verb", w);
@@ -1068,6 +1163,50 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     );
                 }
             }
+        }
+    }
+
+    // ---- hiring against a plan: "Final Q2 hiring is 85% of plan" (rule 9)
+    // ("hiring managers" are people, not hiring)
+    let hiring_word = |j: usize| {
+        cx.lower_in(j, &["hiring", "headcount"]) && !t.get(j + 1).is_some_and(|k| k.has(ACT))
+    };
+    if !verb_lead
+        && decided.is_none()
+        && (a..b).any(hiring_word)
+        && (has.percent || (a..b).any(|j| cx.lower_in(j, TARGET_WORDS)))
+    {
+        let h = (a..b).find(|&j| hiring_word(j)).unwrap_or(a);
+        sc += cx.cue(
+            CueKind::Headcount,
+            h,
+            h + 1,
+            "measures hiring against a plan, which counts as output",
+            3.0,
+        );
+        decided = Some(true);
+    }
+
+    // ---- use by people: "go-ipld-prime is used by ipfs", "the portal is adopted
+    // internally". Voluntary use is behaviour, whoever built the thing (rule 6).
+    if !verb_lead && decided.is_none() {
+        let used = (a + 1..b).find(|&j| {
+            cx.lower_in(j, &["used", "using", "adopted"])
+                && (cx.t.get(j + 1).is_some_and(|k| k.has(BY))
+                    || cx.lower_in(j - 1, &["is", "are", "being", "be", "been", "widely"]))
+                // "can be used" is a capability
+                && !(j.saturating_sub(3)..j).any(|i| cx.t[i].has(CAN))
+        });
+        if let Some(u) = used {
+            sc += cx.cue(
+                CueKind::BehaviourChange,
+                u,
+                u + 1,
+                "describes people using something, which is behaviour",
+                -3.0,
+            );
+            decided = Some(false);
+            behaviour = true;
         }
     }
 
@@ -1253,6 +1392,40 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
             threshold = true;
         }
+    }
+
+    // ---- a delivery that must draw a measured response: "a launch with 5,000
+    // registrations", "2 webinars with 500 registrants". The response is an equal part
+    // (rule 3), unlike qualifiers of the deliverable itself ("released with 12 triggers").
+    // The with-clause ends the main clause, so look to the end of the sentence.
+    let sentence_end = (b..t.len())
+        .find(|&j| {
+            t[j].kind == TokKind::Punct
+                && cx
+                    .text
+                    .get(t[j].start as usize..t[j].end as usize)
+                    .is_some_and(|p| p == "." || p == ";")
+        })
+        .unwrap_or(t.len());
+    if decided == Some(true)
+        && let Some((w, m)) = (a + 1..sentence_end)
+            .filter(|&j| t[j].has(WITH))
+            .find_map(|j| {
+                let end = cx.value_at(j + 1)?;
+                (end..(end + 3).min(sentence_end))
+                    .find(|&m| t[m].has(MET | ACT) && !t[m].has(DEL | ROLL))
+                    .map(|m| (j, m))
+            })
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            w + 1,
+            m + 1,
+            "counts a response of customers or users, which the delivery must draw",
+            -4.0,
+        );
+        decided = Some(false);
+        out.measured_change = true;
     }
 
     // ---- weights of the patterns
