@@ -142,17 +142,31 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
             shown
         );
         let col = loc.column.max(1) as usize - 1;
-        let len = underline_len(&shown, col, i == 0 && d.focus.is_none());
+        // Past the cut the caret would stand under nothing, after as many
+        // spaces as the column: on a one-line file of a megabyte that is a
+        // megabyte per finding. It stands at the cut instead and says where.
+        let (col, beyond) = match shown.chars().count() {
+            cut if col >= SHOWN_CHARS && col > cut => (cut, Some(col + 1)),
+            _ => (col, None),
+        };
+        let len = match beyond {
+            Some(_) => 1,
+            None => underline_len(&shown, col, i == 0 && d.focus.is_none()),
+        };
         let marks: String = std::iter::repeat_n(*mark, len).collect();
         let painted = if *mark == '^' {
             style.severity(d.severity, &marks)
         } else {
             style.gutter(&marks)
         };
-        let label = if msg.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", printable(msg))
+        let label = match (beyond, msg.is_empty()) {
+            (None, true) => String::new(),
+            (None, false) => format!(" {}", printable(msg)),
+            (Some(c), true) => format!(" at column {c}, past the part of the line shown"),
+            (Some(c), false) => format!(
+                " at column {c}, past the part of the line shown: {}",
+                printable(msg)
+            ),
         };
         let painted_label = if *mark == '^' {
             style.severity(d.severity, &label)
@@ -166,12 +180,24 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
             " ".repeat(col)
         );
     }
+    if d.more_labels > 0 {
+        let _ = writeln!(
+            out,
+            "{pad} {} note: and {} more place{} not shown",
+            style.gutter("="),
+            d.more_labels,
+            if d.more_labels == 1 { "" } else { "s" }
+        );
+    }
     if !d.related.is_empty() {
-        let names: Vec<String> = d
+        let mut names: Vec<String> = d
             .related
             .iter()
             .map(|r| printable(&r.to_string()).into_owned())
             .collect();
+        if d.more_related > 0 {
+            names.push(format!("and {} more", d.more_related));
+        }
         let _ = writeln!(
             out,
             "{pad} {} related: {}",
@@ -208,11 +234,14 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// How many characters of a source line are quoted.
+const SHOWN_CHARS: usize = 200;
+
 /// The source line with tabs and control characters made visible-safe, so
 /// columns line up and nothing in a file can drive the terminal.
 fn clean(text: &str) -> String {
     text.chars()
-        .take(200)
+        .take(SHOWN_CHARS)
         .map(|c| {
             if c == '\t' {
                 ' '
