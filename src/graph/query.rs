@@ -194,6 +194,34 @@ impl<'m> OrgGraph<'m> {
         out
     }
 
+    /// The first `limit` products of the `part_of` chain of a product,
+    /// nearest first: a bounded walk, whatever the chain's length.
+    pub(crate) fn nearest_parent_products(
+        &self,
+        product: ProductIx,
+        limit: usize,
+    ) -> Vec<ProductIx> {
+        let mut out = Vec::new();
+        let mut current = product;
+        while out.len() < limit {
+            crate::graph::count_steps(1);
+            let next = match self
+                .product_parent
+                .get(current.index())
+                .map(|&n| self.graph.node_weight(n))
+            {
+                Some(Some(OrgNode::Product(next))) => *next,
+                _ => break,
+            };
+            if next == product || out.contains(&next) {
+                break;
+            }
+            out.push(next);
+            current = next;
+        }
+        out
+    }
+
     /// Calls `visit` on each node up the chain that `up` steps along from
     /// `start` (not included), nearest first; stops before repeating itself.
     fn walk_up(
@@ -206,6 +234,7 @@ impl<'m> OrgGraph<'m> {
         seen.insert(start);
         let mut current = start;
         while let Some(next) = up(current).filter(|&n| n != NodeIndex::end()) {
+            crate::graph::count_steps(1);
             if !seen.insert(next) {
                 return;
             }
