@@ -92,7 +92,7 @@ impl Check for DecisionOutsideOwnership {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         // The feature-set and roadmap rights at each scope, once per run.
-        let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::default();
+        let mut at: Rights = HashMap::default();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             if let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d)) {
@@ -102,8 +102,8 @@ impl Check for DecisionOutsideOwnership {
         if at.is_empty() {
             return;
         }
+        let nearest = Nearest::new(g, &at);
         let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::default();
-        let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::default();
         let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
         // Decision entry → deciding team → the products it decides for without accountability.
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
@@ -116,9 +116,11 @@ impl Check for DecisionOutsideOwnership {
             if owners.is_empty() {
                 continue;
             }
-            let scopes = g.scopes_of(p);
             for i in 0..AREAS.len() {
-                let Some(governing) = scopes.iter().find_map(|&s| at.get(&(i, s))) else {
+                let Some(governing) = nearest
+                    .scope(g, &at, i, p, &owners)
+                    .and_then(|s| at.get(&(i, s)))
+                else {
                     continue;
                 };
                 for &d in governing {
@@ -128,10 +130,10 @@ impl Check for DecisionOutsideOwnership {
                         let standing = *standing.entry(t).or_insert_with(|| Standing::of(g, t));
                         let fine = match standing {
                             Standing::Everywhere => true,
-                            Standing::Own => accountable(g, id, &owners, &mut above),
+                            Standing::Own => accountable(g, id, &owners),
                             Standing::For(unit) => {
-                                accountable(g, id, &owners, &mut above)
-                                    || accountable(g, g.team(unit).id.as_str(), &owners, &mut above)
+                                accountable(g, id, &owners)
+                                    || accountable(g, g.team(unit).id.as_str(), &owners)
                             }
                         };
                         if fine {
@@ -151,6 +153,10 @@ impl Check for DecisionOutsideOwnership {
     }
 }
 
+/// The feature-set and roadmap rights at each scope, by area (an index
+/// into [`AREAS`]) and scope.
+type Rights = HashMap<(usize, NodeIndex), Vec<DecisionIx>>;
+
 /// Whom a deciding team speaks for.
 #[derive(Clone, Copy, Debug)]
 enum Standing {
@@ -168,7 +174,7 @@ impl Standing {
         if t.kind != TeamKind::Leadership {
             return Self::Own;
         }
-        match g.ancestors(team).first().map(|&n| g.graph()[n]) {
+        match g.team_parent(team).map(|n| g.graph()[n]) {
             Some(OrgNode::Organization) => Self::Everywhere,
             Some(OrgNode::Team(unit)) => Self::For(unit),
             // No `parent` at all: the organisation's own leadership; a
@@ -181,28 +187,88 @@ impl Standing {
 
 /// Whether the team with `id` owns the product or is a unit above one of
 /// its owners. Teams are compared by id, so a duplicated team id counts as
-/// one team.
-fn accountable<'m>(
-    g: &OrgGraph<'m>,
-    id: &str,
-    owners: &[TeamIx],
-    above: &mut HashMap<TeamIx, Vec<&'m str>>,
-) -> bool {
-    owners.iter().any(|&o| {
-        g.team(o).id == id
-            || above
-                .entry(o)
-                .or_insert_with(|| {
-                    g.ancestors(o)
-                        .into_iter()
-                        .filter_map(|n: NodeIndex| match g.graph()[n] {
-                            OrgNode::Team(t) => Some(g.team(t).id.as_str()),
-                            _ => None,
-                        })
-                        .collect()
-                })
-                .contains(&id)
-    })
+/// one team; a `parent` names the first team with its id, so that is the
+/// team a chain can meet.
+fn accountable(g: &OrgGraph<'_>, id: &str, owners: &[TeamIx]) -> bool {
+    let unit = g.team_ix(id);
+    let teams = &g.chains().teams;
+    owners
+        .iter()
+        .any(|&o| g.team(o).id == id || unit.is_some_and(|u| teams.is_above(u.index(), o.index())))
+}
+
+/// The scope whose right governs an area for a product under the
+/// nearest-scope rule, from the nearest scopes with a right worked out once
+/// for every product and team instead of walking each one's chains.
+struct Nearest {
+    /// Per area: for each product, the nearest product above it with a right.
+    products: Vec<Vec<Option<usize>>>,
+    /// Per area: for each team, the nearest unit above it with a right.
+    teams: Vec<Vec<Option<usize>>>,
+}
+
+impl Nearest {
+    fn new(g: &OrgGraph<'_>, at: &Rights) -> Self {
+        let chains = g.chains();
+        let per_area = |i: usize| {
+            let products = chains
+                .products
+                .nearest_above(|p| at.contains_key(&(i, g.product_node(ProductIx::from_usize(p)))));
+            let teams = chains
+                .teams
+                .nearest_above(|t| at.contains_key(&(i, g.team_node(TeamIx::from_usize(t)))));
+            (products, teams)
+        };
+        let (products, teams) = (0..AREAS.len()).map(per_area).unzip();
+        Self { products, teams }
+    }
+
+    /// The first scope with a right for area `i`, in the order
+    /// [`OrgGraph::scopes_of`] lists a product's scopes: the product, its
+    /// `part_of` chain, its owning teams, each one's `parent` chain (up to
+    /// the organisation when it gets there), and the organisation.
+    fn scope(
+        &self,
+        g: &OrgGraph<'_>,
+        at: &Rights,
+        i: usize,
+        p: ProductIx,
+        owners: &[TeamIx],
+    ) -> Option<NodeIndex> {
+        let has = |n: NodeIndex| at.contains_key(&(i, n));
+        let node = g.product_node(p);
+        if has(node) {
+            return Some(node);
+        }
+        if let Some(q) = self
+            .products
+            .get(i)
+            .and_then(|v| v.get(p.index()))
+            .copied()
+            .flatten()
+        {
+            return Some(g.product_node(ProductIx::from_usize(q)));
+        }
+        if let Some(&t) = owners.iter().find(|&&t| has(g.team_node(t))) {
+            return Some(g.team_node(t));
+        }
+        let org = g.organization();
+        for &t in owners {
+            if let Some(u) = self
+                .teams
+                .get(i)
+                .and_then(|v| v.get(t.index()))
+                .copied()
+                .flatten()
+            {
+                return Some(g.team_node(TeamIx::from_usize(u)));
+            }
+            if g.reaches_organization(t) && has(org) {
+                return Some(org);
+            }
+        }
+        has(org).then_some(org)
+    }
 }
 
 fn finding(

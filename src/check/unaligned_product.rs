@@ -6,7 +6,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 
 use super::{Check, Context, Sink, declare_check};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_LISTED};
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
 use crate::model::EntityKind;
 
@@ -84,8 +84,11 @@ impl Check for UnalignedProduct {
                 .collect();
             owners.sort_unstable();
             owners.dedup();
-            let mut parents: Vec<&str> = g
-                .parent_products(p)
+            // Only the nearest parents are named: naming the whole chain
+            // for every product of a deep one is quadratic.
+            let nearest = g.nearest_parent_products(p, MAX_LISTED);
+            let unnamed = g.chains().products.above_count(p.index()) - nearest.len();
+            let mut parents: Vec<&str> = nearest
                 .into_iter()
                 .map(|pp| g.product(pp).id.as_str())
                 .collect();
@@ -124,6 +127,7 @@ impl Check for UnalignedProduct {
             for pp in parents {
                 d = d.with_related(EntityKind::Product, pp);
             }
+            d.add_unlisted_related(unnamed);
             out.push(d);
         }
     }
