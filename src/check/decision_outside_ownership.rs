@@ -364,6 +364,51 @@ fn general_help(area: &DecisionArea) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The nearest scope worked out from the shared chains is the first of
+    /// [`OrgGraph::scopes_of`] with a right, for every product and area, on
+    /// orgs with loops, dangling and duplicated parents and several owners.
+    #[test]
+    fn nearest_scope_agrees_with_walking_the_scopes() {
+        use super::{AREAS, Nearest, Rights};
+        use crate::graph::OrgGraph;
+        use crate::load::{Format, load_str};
+        let orgs = [
+            "teams:\n  - id: u\n    kind: unit\n    parent: organization\n  - id: a\n    parent: u\n    owns: [p]\n  - id: b\n    parent: a\n    owns: [q, p]\nproducts:\n  - id: p\n  - id: q\n    part_of: p\n  - id: r\n    part_of: q\ndecisions:\n  - { area: feature-set, scope: u, decides: u }\n  - { area: roadmap, scope: organization, decides: u }\n  - { area: roadmap, scope: q, decides: b }\n",
+            "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: c\n  - id: c\n    parent: a\n  - id: d\n    parent: nowhere\n    owns: [p, q]\nproducts:\n  - id: p\n    part_of: q\n  - id: q\n    part_of: p\n  - id: s\n    part_of: s\n    owner: c\ndecisions:\n  - { area: feature-set, scope: c, decides: c }\n  - { area: roadmap, scope: b, decides: b }\n  - { area: roadmap, scope: organization, decides: a }\n  - { area: feature-set, scope: q, decides: d }\n",
+            "teams:\n  - id: a\n    owns: [p]\n  - id: a\n    parent: organization\n  - id: b\n    parent: a\n    owns: [p]\n  - id: c\n    parent: c\n    owns: [p]\nproducts:\n  - id: p\n  - id: p\n    part_of: p\ndecisions:\n  - { area: roadmap, scope: organization, decides: a }\n  - { area: feature-set, scope: c, decides: c }\n",
+            // The first owner's chain reaches the organisation before the
+            // second owner's chain is read; the second's does not.
+            "teams:\n  - id: u1\n    kind: unit\n    parent: organization\n  - id: a\n    parent: u1\n    owns: [p]\n  - id: u2\n    kind: unit\n  - id: b\n    parent: u2\n    owns: [p]\n  - id: c\n    parent: u2\n    owns: [q]\n  - id: d\n    owns: [q]\nproducts:\n  - id: p\n  - id: q\ndecisions:\n  - { area: roadmap, scope: organization, decides: u1 }\n  - { area: roadmap, scope: u2, decides: u2 }\n",
+        ];
+        for org in orgs {
+            let loaded = load_str(org, Format::Yaml, "org.yaml");
+            let g = OrgGraph::build(&loaded.model);
+            let mut at: Rights = Default::default();
+            for d in g.decision_ixs() {
+                let area = &g.decision(d).area;
+                if let (Some(i), Some(scope)) =
+                    (AREAS.iter().position(|a| a == area), g.scope_of(d))
+                {
+                    at.entry((i, scope)).or_default().push(d);
+                }
+            }
+            let nearest = Nearest::new(&g, &at);
+            for p in g.product_ixs() {
+                let owners = g.owner_teams(p);
+                let scopes = g.scopes_of(p);
+                for i in 0..AREAS.len() {
+                    let walked = scopes.iter().copied().find(|&s| at.contains_key(&(i, s)));
+                    assert_eq!(
+                        nearest.scope(&g, &at, i, p, &owners),
+                        walked,
+                        "{org}\nproduct {p:?}, area {i}"
+                    );
+                }
+            }
+        }
+    }
+
     use crate::check::testing::{assert_passes, assert_triggers, findings};
     use crate::model::EntityKind;
 
