@@ -491,6 +491,7 @@ pub(crate) fn spread(
     use petgraph::visit::EdgeRef;
     while let Some(n) = queue.pop_front() {
         for e in graph.edges_directed(n, direction) {
+            count_steps(1);
             if !follows(e.weight()) {
                 continue;
             }

@@ -151,6 +151,7 @@ impl<'m> OrgGraph<'m> {
         let mut out = Vec::new();
         while let Some(n) = queue.pop_front() {
             for e in self.graph.edges_directed(n, Incoming) {
+                crate::graph::count_steps(1);
                 if !matches!(e.weight(), OrgEdge::Parent) {
                     continue;
                 }
@@ -253,6 +254,7 @@ impl<'m> OrgGraph<'m> {
         let mut queue = VecDeque::from([start]);
         previous.insert(start, start);
         while let Some(n) = queue.pop_front() {
+            crate::graph::count_steps(1);
             if matches!(self.graph[n], OrgNode::Outcome(_)) {
                 let mut path = vec![n];
                 let mut at = n;
