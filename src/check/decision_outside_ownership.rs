@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
+use crate::graph::{DecisionIx, NearestScope, OrgGraph, OrgNode, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef, TeamKind};
 
 /// Maps keyed by small indices: a fast hasher (performance only).
@@ -102,7 +102,10 @@ impl Check for DecisionOutsideOwnership {
         if at.is_empty() {
             return;
         }
-        let nearest = Nearest::new(g, &at);
+        // The nearest scope with a right, per area, for every product at once.
+        let nearest: Vec<NearestScope> = (0..AREAS.len())
+            .map(|i| NearestScope::new(g, |n| at.contains_key(&(i, n))))
+            .collect();
         let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::default();
         let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
         // Decision entry → deciding team → the products it decides for without accountability.
@@ -118,7 +121,8 @@ impl Check for DecisionOutsideOwnership {
             }
             for i in 0..AREAS.len() {
                 let Some(governing) = nearest
-                    .scope(g, &at, i, p, &owners)
+                    .get(i)
+                    .and_then(|n| n.scope(g, p, &owners))
                     .and_then(|s| at.get(&(i, s)))
                 else {
                     continue;
@@ -195,80 +199,6 @@ fn accountable(g: &OrgGraph<'_>, id: &str, owners: &[TeamIx]) -> bool {
     owners
         .iter()
         .any(|&o| g.team(o).id == id || unit.is_some_and(|u| teams.is_above(u.index(), o.index())))
-}
-
-/// The scope whose right governs an area for a product under the
-/// nearest-scope rule, from the nearest scopes with a right worked out once
-/// for every product and team instead of walking each one's chains.
-struct Nearest {
-    /// Per area: for each product, the nearest product above it with a right.
-    products: Vec<Vec<Option<usize>>>,
-    /// Per area: for each team, the nearest unit above it with a right.
-    teams: Vec<Vec<Option<usize>>>,
-}
-
-impl Nearest {
-    fn new(g: &OrgGraph<'_>, at: &Rights) -> Self {
-        let chains = g.chains();
-        let per_area = |i: usize| {
-            let products = chains
-                .products
-                .nearest_above(|p| at.contains_key(&(i, g.product_node(ProductIx::from_usize(p)))));
-            let teams = chains
-                .teams
-                .nearest_above(|t| at.contains_key(&(i, g.team_node(TeamIx::from_usize(t)))));
-            (products, teams)
-        };
-        let (products, teams) = (0..AREAS.len()).map(per_area).unzip();
-        Self { products, teams }
-    }
-
-    /// The first scope with a right for area `i`, in the order
-    /// [`OrgGraph::scopes_of`] lists a product's scopes: the product, its
-    /// `part_of` chain, its owning teams, each one's `parent` chain (up to
-    /// the organisation when it gets there), and the organisation.
-    fn scope(
-        &self,
-        g: &OrgGraph<'_>,
-        at: &Rights,
-        i: usize,
-        p: ProductIx,
-        owners: &[TeamIx],
-    ) -> Option<NodeIndex> {
-        let has = |n: NodeIndex| at.contains_key(&(i, n));
-        let node = g.product_node(p);
-        if has(node) {
-            return Some(node);
-        }
-        if let Some(q) = self
-            .products
-            .get(i)
-            .and_then(|v| v.get(p.index()))
-            .copied()
-            .flatten()
-        {
-            return Some(g.product_node(ProductIx::from_usize(q)));
-        }
-        if let Some(&t) = owners.iter().find(|&&t| has(g.team_node(t))) {
-            return Some(g.team_node(t));
-        }
-        let org = g.organization();
-        for &t in owners {
-            if let Some(u) = self
-                .teams
-                .get(i)
-                .and_then(|v| v.get(t.index()))
-                .copied()
-                .flatten()
-            {
-                return Some(g.team_node(TeamIx::from_usize(u)));
-            }
-            if g.reaches_organization(t) && has(org) {
-                return Some(org);
-            }
-        }
-        has(org).then_some(org)
-    }
 }
 
 fn finding(
@@ -364,51 +294,6 @@ fn general_help(area: &DecisionArea) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    /// The nearest scope worked out from the shared chains is the first of
-    /// [`OrgGraph::scopes_of`] with a right, for every product and area, on
-    /// orgs with loops, dangling and duplicated parents and several owners.
-    #[test]
-    fn nearest_scope_agrees_with_walking_the_scopes() {
-        use super::{AREAS, Nearest, Rights};
-        use crate::graph::OrgGraph;
-        use crate::load::{Format, load_str};
-        let orgs = [
-            "teams:\n  - id: u\n    kind: unit\n    parent: organization\n  - id: a\n    parent: u\n    owns: [p]\n  - id: b\n    parent: a\n    owns: [q, p]\nproducts:\n  - id: p\n  - id: q\n    part_of: p\n  - id: r\n    part_of: q\ndecisions:\n  - { area: feature-set, scope: u, decides: u }\n  - { area: roadmap, scope: organization, decides: u }\n  - { area: roadmap, scope: q, decides: b }\n",
-            "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: c\n  - id: c\n    parent: a\n  - id: d\n    parent: nowhere\n    owns: [p, q]\nproducts:\n  - id: p\n    part_of: q\n  - id: q\n    part_of: p\n  - id: s\n    part_of: s\n    owner: c\ndecisions:\n  - { area: feature-set, scope: c, decides: c }\n  - { area: roadmap, scope: b, decides: b }\n  - { area: roadmap, scope: organization, decides: a }\n  - { area: feature-set, scope: q, decides: d }\n",
-            "teams:\n  - id: a\n    owns: [p]\n  - id: a\n    parent: organization\n  - id: b\n    parent: a\n    owns: [p]\n  - id: c\n    parent: c\n    owns: [p]\nproducts:\n  - id: p\n  - id: p\n    part_of: p\ndecisions:\n  - { area: roadmap, scope: organization, decides: a }\n  - { area: feature-set, scope: c, decides: c }\n",
-            // The first owner's chain reaches the organisation before the
-            // second owner's chain is read; the second's does not.
-            "teams:\n  - id: u1\n    kind: unit\n    parent: organization\n  - id: a\n    parent: u1\n    owns: [p]\n  - id: u2\n    kind: unit\n  - id: b\n    parent: u2\n    owns: [p]\n  - id: c\n    parent: u2\n    owns: [q]\n  - id: d\n    owns: [q]\nproducts:\n  - id: p\n  - id: q\ndecisions:\n  - { area: roadmap, scope: organization, decides: u1 }\n  - { area: roadmap, scope: u2, decides: u2 }\n",
-        ];
-        for org in orgs {
-            let loaded = load_str(org, Format::Yaml, "org.yaml");
-            let g = OrgGraph::build(&loaded.model);
-            let mut at: Rights = Default::default();
-            for d in g.decision_ixs() {
-                let area = &g.decision(d).area;
-                if let (Some(i), Some(scope)) =
-                    (AREAS.iter().position(|a| a == area), g.scope_of(d))
-                {
-                    at.entry((i, scope)).or_default().push(d);
-                }
-            }
-            let nearest = Nearest::new(&g, &at);
-            for p in g.product_ixs() {
-                let owners = g.owner_teams(p);
-                let scopes = g.scopes_of(p);
-                for i in 0..AREAS.len() {
-                    let walked = scopes.iter().copied().find(|&s| at.contains_key(&(i, s)));
-                    assert_eq!(
-                        nearest.scope(&g, &at, i, p, &owners),
-                        walked,
-                        "{org}\nproduct {p:?}, area {i}"
-                    );
-                }
-            }
-        }
-    }
-
     use crate::check::testing::{assert_passes, assert_triggers, findings};
     use crate::model::EntityKind;
 

@@ -29,10 +29,12 @@ mod cycles;
 mod edges;
 mod ids;
 mod query;
+mod scopes;
 mod steps;
 mod suggest;
 mod types;
 
+pub(crate) use scopes::NearestScope;
 pub(crate) use steps::count as count_steps;
 #[doc(hidden)]
 pub use steps::walk_steps;
