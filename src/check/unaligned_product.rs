@@ -140,7 +140,7 @@ impl Check for UnalignedProduct {
 /// objectives that reach an outcome through `supports` chains, then the
 /// teams owning one, then the products served or owned that way, then every
 /// product `part_of` (at any depth) an aligned one.
-fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
+pub(crate) fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
     let raw = g.graph();
 
     // Objectives that support an outcome, directly or through parent objectives.
@@ -274,6 +274,32 @@ mod tests {
         // A loop in `part_of` with no outcome anywhere.
         let loop_ = "products:\n  - id: a\n    part_of: b\n  - id: b\n    part_of: a\n";
         assert_triggers(NAME, loop_, &["a", "b"]);
+    }
+
+    /// The pass over the whole graph answers what a search from each
+    /// product answers (the scorecard relies on it).
+    #[test]
+    fn aligned_products_agrees_with_alignment_path() {
+        use crate::graph::OrgGraph;
+        use crate::load::{Format, load_str};
+        let orgs = [
+            "teams:\n  - id: t\n    owns: [p]\n  - id: u\nproducts:\n  - id: p\n  - id: q\n    owner: u\n    part_of: p\n  - id: r\n    part_of: r\n  - id: s\n    outcomes: [o]\n  - id: x\n    part_of: s\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: top\n    title: x\n    supports: o\n    key_results: [a]\n  - id: mine\n    title: y\n    owner: t\n    supports: top\n    key_results: [b]\n",
+            "teams:\n  - id: t\nproducts:\n  - id: a\n    part_of: b\n    owner: t\n  - id: b\n    part_of: a\n  - id: c\n    part_of: a\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: l1\n    title: x\n    owner: t\n    supports: [l2]\n    key_results: [k]\n  - id: l2\n    title: y\n    supports: [l1]\n    key_results: [k]\n",
+            "teams:\n  - id: t\nproducts:\n  - id: a\n    part_of: b\n    owner: t\n  - id: b\n    part_of: a\n  - id: c\n    part_of: a\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: l1\n    title: x\n    owner: t\n    supports: [l2]\n    key_results: [k]\n  - id: l2\n    title: y\n    supports: [l1, o]\n    key_results: [k]\n",
+        ];
+        for org in orgs {
+            let loaded = load_str(org, Format::Yaml, "org.yaml");
+            let g = OrgGraph::build(&loaded.model);
+            let aligned = super::aligned_products(&g);
+            for p in g.product_ixs() {
+                assert_eq!(
+                    aligned[p.index()],
+                    g.alignment_path(p).is_some(),
+                    "{org}\nproduct {}",
+                    g.product(p).id
+                );
+            }
+        }
     }
 
     #[test]

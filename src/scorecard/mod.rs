@@ -44,7 +44,7 @@ use strum::{Display, IntoStaticStr};
 
 use crate::config::{Config, ParamValue};
 use crate::goal_style::{Style, classify};
-use crate::graph::{OrgGraph, OrgNode, ProductIx};
+use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode};
 use crate::model::{DecisionArea, EntityKind, Id, KeyResultKind};
 use crate::report::Report;
 
@@ -414,8 +414,11 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
 
 fn alignment(g: &OrgGraph<'_>) -> Measure {
     let mut m = Measure::new(g.product_ixs().len());
+    // One pass over the whole graph: a search per product reads the whole
+    // `part_of` chain above it, every product of a deep one.
+    let aligned = crate::check::unaligned_product::aligned_products(g);
     for p in g.product_ixs() {
-        if g.alignment_path(p).is_some() {
+        if aligned.get(p.index()).copied().unwrap_or(false) {
             m.healthy += 1;
         } else {
             let product = g.product(p);
@@ -479,10 +482,23 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
         m.summary = "no decision areas to measure".to_owned();
         return m;
     }
+    // The nearest scope with a right, per area, for every product at once.
+    let nearest: Vec<NearestScope> = areas
+        .iter()
+        .map(|area| NearestScope::new(g, |n| !g.decisions_at(area, n).is_empty()))
+        .collect();
     for p in g.product_ixs() {
+        let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
-            .filter_map(|area| unclear_decision(g, area, p))
+            .zip(&nearest)
+            .filter_map(|(area, nearest)| {
+                let governing = nearest.scope(g, p, &owners).map(|scope| Governing {
+                    scope,
+                    decisions: g.decisions_at(area, scope),
+                });
+                unclear_decision(g, area, governing)
+            })
             .collect();
         if problems.is_empty() {
             m.healthy += 1;
@@ -506,9 +522,14 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
     m
 }
 
-/// What is unclear about who decides `area` for a product, if anything.
-fn unclear_decision(g: &OrgGraph<'_>, area: &DecisionArea, p: ProductIx) -> Option<String> {
-    let Some(governing) = g.governing_decisions(area, p) else {
+/// What is unclear about who decides `area` for a product whose governing
+/// rights are `governing`, if anything.
+fn unclear_decision(
+    g: &OrgGraph<'_>,
+    area: &DecisionArea,
+    governing: Option<Governing>,
+) -> Option<String> {
+    let Some(governing) = governing else {
         return Some(format!("{area}: no decision right"));
     };
     let mut deciders: Vec<crate::graph::TeamIx> = governing
