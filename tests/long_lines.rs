@@ -22,6 +22,9 @@ fn assert_bounded_on_one_line(n: usize) {
         "a finding per product at least"
     );
     let text = human::render(&report, human::Options::default());
+    let mut streamed = Vec::new();
+    human::write(&report, human::Options::default(), &mut streamed).expect("writes to a Vec");
+    assert!(streamed == text.as_bytes(), "write and render agree");
     let longest = text.lines().map(str::len).max().unwrap_or(0);
     assert!(longest <= 1024, "a line of {longest} bytes");
     let per_finding = text.len() / report.diagnostics.len();

@@ -60,12 +60,33 @@ impl Style {
 
 /// Renders every finding and a closing summary line.
 pub fn render(report: &Report, options: Options) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and only `str`s are written to it.
+    let _ = write(report, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`] written to `out` one finding at a time, so that the text of
+/// a few hundred thousand findings is never held in memory at once.
+pub fn write(
+    report: &Report,
+    options: Options,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let style = Style { on: options.color };
-    let mut out = String::new();
+    let mut one = String::new();
     for d in &report.diagnostics {
-        render_one(&mut out, d, &report.sources, &style);
-        out.push('\n');
+        one.clear();
+        render_one(&mut one, d, &report.sources, &style);
+        one.push('\n');
+        out.write_all(one.as_bytes())?;
     }
+    out.write_all(summary_line(report, &style).as_bytes())
+}
+
+/// The closing line: how many errors and warnings in how many entities.
+fn summary_line(report: &Report, style: &Style) -> String {
+    let mut out = String::new();
     let s = report.summary;
     let counts = format!(
         "{} error{}, {} warning{} in {} entit{}",
