@@ -13,6 +13,12 @@ use strum::{Display, EnumString, IntoStaticStr};
 use crate::model::{EntityKind, EntityRef, Id};
 use crate::source::Location;
 
+/// The most related entities, and the most labels, one finding lists; the
+/// rest are counted ([`Diagnostic::more_related`], [`Diagnostic::more_labels`])
+/// and shown as "and N more". A finding about a loop or a chain of a
+/// million entities would otherwise be as large as the model.
+pub const MAX_LISTED: usize = 10;
+
 /// How serious a finding is, as written in the output.
 #[derive(
     Clone,
@@ -74,8 +80,12 @@ pub struct Diagnostic {
     pub focus: Option<Label>,
     /// Other places involved (the other claim, the first definition).
     pub labels: Vec<Label>,
-    /// Other entities involved.
+    /// Other entities involved, at most [`MAX_LISTED`].
     pub related: Vec<EntityRef>,
+    /// How many more related entities there are than `related` lists.
+    pub more_related: usize,
+    /// How many more places there are than `labels` lists.
+    pub more_labels: usize,
 }
 
 impl Diagnostic {
@@ -95,6 +105,8 @@ impl Diagnostic {
             focus: None,
             labels: Vec::new(),
             related: Vec::new(),
+            more_related: 0,
+            more_labels: 0,
         }
     }
 
@@ -124,23 +136,56 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a secondary place (ignored when `location` is `None`).
+    /// Adds a secondary place (ignored when `location` is `None`); past
+    /// [`MAX_LISTED`] places it is only counted.
     #[must_use]
     pub fn with_label(mut self, location: Option<Location>, message: impl Into<String>) -> Self {
         if let Some(location) = location {
-            self.labels.push(Label {
-                location,
-                message: message.into(),
-            });
+            if self.labels.len() < MAX_LISTED {
+                self.labels.push(Label {
+                    location,
+                    message: message.into(),
+                });
+            } else {
+                self.more_labels += 1;
+            }
         }
         self
     }
 
-    /// Adds a related entity.
+    /// Adds a related entity; past [`MAX_LISTED`] it is only counted.
     #[must_use]
     pub fn with_related(mut self, kind: EntityKind, id: impl Into<Id>) -> Self {
-        self.related.push(EntityRef::new(kind, id));
+        self.push_related(EntityRef::new(kind, id));
         self
+    }
+
+    /// Adds a related entity in place; past [`MAX_LISTED`] it is only counted.
+    pub fn push_related(&mut self, entity: EntityRef) {
+        if self.related.len() < MAX_LISTED {
+            self.related.push(entity);
+        } else {
+            self.more_related += 1;
+        }
+    }
+
+    /// Counts `n` more related entities that are not listed (a check that
+    /// knows how long its list is without building it).
+    pub fn add_unlisted_related(&mut self, n: usize) {
+        self.more_related += n;
+    }
+
+    /// Holds `related` and `labels` to [`MAX_LISTED`], counting the rest:
+    /// for findings whose lists were filled in directly.
+    pub(crate) fn cap_lists(&mut self) {
+        if self.related.len() > MAX_LISTED {
+            self.more_related += self.related.len() - MAX_LISTED;
+            self.related.truncate(MAX_LISTED);
+        }
+        if self.labels.len() > MAX_LISTED {
+            self.more_labels += self.labels.len() - MAX_LISTED;
+            self.labels.truncate(MAX_LISTED);
+        }
     }
 
     /// Gives back the spare room its texts and lists were built with.
@@ -152,6 +197,7 @@ impl Diagnostic {
     /// are copied rather than shrunk, because an allocator may keep a block
     /// that is shrunk by less than half at its old size.
     pub(crate) fn compact(&mut self) {
+        self.cap_lists();
         fn exact(text: &mut String) {
             if text.capacity() > text.len() {
                 *text = text.as_str().to_owned();
@@ -215,6 +261,8 @@ impl Diagnostic {
             .then_with(|| self.severity.cmp(&other.severity))
             .then_with(|| self.help.cmp(&other.help))
             .then_with(|| self.related.cmp(&other.related))
+            .then_with(|| self.more_related.cmp(&other.more_related))
+            .then_with(|| self.more_labels.cmp(&other.more_labels))
             .then_with(|| self.focus.is_some().cmp(&other.focus.is_some()))
             .then_with(|| labels(self).cmp(labels(other)))
     }

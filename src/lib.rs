@@ -89,7 +89,7 @@ mod parallel;
 mod swar;
 
 pub use config::{Config, Level};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, MAX_LISTED, Severity};
 pub use error::{ConfigError, LoadError};
 pub use graph::OrgGraph;
 pub use lint::{DEFAULT_MAX_FINDINGS, Linter};

@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{DecisionIx, OrgGraph, OrgNode, ProductIx, TeamIx};
+use crate::graph::{DecisionIx, NearestScope, OrgGraph, OrgNode, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef, TeamKind};
 
 /// Maps keyed by small indices: a fast hasher (performance only).
@@ -92,7 +92,7 @@ impl Check for DecisionOutsideOwnership {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         // The feature-set and roadmap rights at each scope, once per run.
-        let mut at: HashMap<(usize, NodeIndex), Vec<DecisionIx>> = HashMap::default();
+        let mut at: Rights = HashMap::default();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             if let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d)) {
@@ -102,8 +102,11 @@ impl Check for DecisionOutsideOwnership {
         if at.is_empty() {
             return;
         }
+        // The nearest scope with a right, per area, for every product at once.
+        let nearest: Vec<NearestScope> = (0..AREAS.len())
+            .map(|i| NearestScope::new(g, |n| at.contains_key(&(i, n))))
+            .collect();
         let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::default();
-        let mut above: HashMap<TeamIx, Vec<&str>> = HashMap::default();
         let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
         // Decision entry → deciding team → the products it decides for without accountability.
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
@@ -116,9 +119,12 @@ impl Check for DecisionOutsideOwnership {
             if owners.is_empty() {
                 continue;
             }
-            let scopes = g.scopes_of(p);
             for i in 0..AREAS.len() {
-                let Some(governing) = scopes.iter().find_map(|&s| at.get(&(i, s))) else {
+                let Some(governing) = nearest
+                    .get(i)
+                    .and_then(|n| n.scope(g, p, &owners))
+                    .and_then(|s| at.get(&(i, s)))
+                else {
                     continue;
                 };
                 for &d in governing {
@@ -128,10 +134,10 @@ impl Check for DecisionOutsideOwnership {
                         let standing = *standing.entry(t).or_insert_with(|| Standing::of(g, t));
                         let fine = match standing {
                             Standing::Everywhere => true,
-                            Standing::Own => accountable(g, id, &owners, &mut above),
+                            Standing::Own => accountable(g, id, &owners),
                             Standing::For(unit) => {
-                                accountable(g, id, &owners, &mut above)
-                                    || accountable(g, g.team(unit).id.as_str(), &owners, &mut above)
+                                accountable(g, id, &owners)
+                                    || accountable(g, g.team(unit).id.as_str(), &owners)
                             }
                         };
                         if fine {
@@ -151,6 +157,10 @@ impl Check for DecisionOutsideOwnership {
     }
 }
 
+/// The feature-set and roadmap rights at each scope, by area (an index
+/// into [`AREAS`]) and scope.
+type Rights = HashMap<(usize, NodeIndex), Vec<DecisionIx>>;
+
 /// Whom a deciding team speaks for.
 #[derive(Clone, Copy, Debug)]
 enum Standing {
@@ -168,7 +178,7 @@ impl Standing {
         if t.kind != TeamKind::Leadership {
             return Self::Own;
         }
-        match g.ancestors(team).first().map(|&n| g.graph()[n]) {
+        match g.team_parent(team).map(|n| g.graph()[n]) {
             Some(OrgNode::Organization) => Self::Everywhere,
             Some(OrgNode::Team(unit)) => Self::For(unit),
             // No `parent` at all: the organisation's own leadership; a
@@ -181,28 +191,14 @@ impl Standing {
 
 /// Whether the team with `id` owns the product or is a unit above one of
 /// its owners. Teams are compared by id, so a duplicated team id counts as
-/// one team.
-fn accountable<'m>(
-    g: &OrgGraph<'m>,
-    id: &str,
-    owners: &[TeamIx],
-    above: &mut HashMap<TeamIx, Vec<&'m str>>,
-) -> bool {
-    owners.iter().any(|&o| {
-        g.team(o).id == id
-            || above
-                .entry(o)
-                .or_insert_with(|| {
-                    g.ancestors(o)
-                        .into_iter()
-                        .filter_map(|n: NodeIndex| match g.graph()[n] {
-                            OrgNode::Team(t) => Some(g.team(t).id.as_str()),
-                            _ => None,
-                        })
-                        .collect()
-                })
-                .contains(&id)
-    })
+/// one team; a `parent` names the first team with its id, so that is the
+/// team a chain can meet.
+fn accountable(g: &OrgGraph<'_>, id: &str, owners: &[TeamIx]) -> bool {
+    let unit = g.team_ix(id);
+    let teams = &g.chains().teams;
+    owners
+        .iter()
+        .any(|&o| g.team(o).id == id || unit.is_some_and(|u| teams.is_above(u.index(), o.index())))
 }
 
 fn finding(

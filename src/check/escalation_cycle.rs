@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use petgraph::algo::tarjan_scc;
+// Kosaraju's algorithm in petgraph walks with explicit stacks; its Tarjan
+// recurses once per node of a loop, which a long enough loop overflows.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{EdgeFiltered, EdgeRef, NodeFiltered};
 
@@ -100,7 +102,7 @@ impl Check for EscalationCycle {
             matches!(g.graph()[n], OrgNode::Team(_) | OrgNode::Decision(_))
         });
         let mut loops: Vec<(NodeIndex, Vec<NodeIndex>)> = Vec::new();
-        for scc in tarjan_scc(&view) {
+        for scc in kosaraju_scc(&view) {
             // Back to a team from a right only by `escalates_to`: a component
             // with a right in it has an escalation in its loop. Node indices
             // follow model order, so the minimum is the right defined first.
@@ -131,6 +133,7 @@ fn round_trip(g: &OrgGraph<'_>, start: NodeIndex, members: &HashSet<NodeIndex>) 
         let mut next: Vec<NodeIndex> = g
             .graph()
             .edges(n)
+            .inspect(|_| crate::graph::count_steps(1))
             .filter(|e| is_step(e.weight()) && members.contains(&e.target()))
             .map(|e| e.target())
             .collect();
@@ -181,18 +184,14 @@ fn finding(
     let path = round_trip(g, first, &set);
     let id = g.id(first);
 
-    let mut steps: Vec<String> = Vec::new();
-    for (i, &from) in path.iter().enumerate() {
-        let to = path.get(i + 1).copied().unwrap_or(first);
-        steps.push(step(g, from, to));
-    }
     let mut walk = String::new();
-    for (i, s) in steps.iter().take(SHOWN).enumerate() {
+    for (i, &from) in path.iter().enumerate().take(SHOWN) {
+        let to = path.get(i + 1).copied().unwrap_or(first);
         walk.push_str(if i == 0 { "it " } else { ", which " });
-        walk.push_str(s);
+        walk.push_str(&step(g, from, to));
     }
-    if steps.len() > SHOWN {
-        walk.push_str(&format!(", … ({} steps in all)", steps.len()));
+    if path.len() > SHOWN {
+        walk.push_str(&format!(", … ({} steps in all)", path.len()));
     }
     let mut message = format!("escalation from decision right `{id}` comes back to it: {walk}");
 
@@ -259,7 +258,7 @@ fn finding(
     for n in path.iter().skip(1).chain(&rest) {
         let r = g.entity_ref(*n);
         if seen.insert(r.clone()) {
-            diagnostic.related.push(r);
+            diagnostic.push_related(r);
         }
     }
     diagnostic

@@ -148,24 +148,30 @@ impl Check for MissingDecisionRight {
             return;
         }
         let coverage = Coverage::new(g, &areas);
-        // Teams are few and dense: one slot each beats hashing per owner.
-        let mut team_memo: Vec<Option<Cover>> = vec![None; g.model().teams.len()];
+        // What each product's `part_of` chain and each team's `parent` chain
+        // have written, one pass over each chain for every product and team.
+        let chains = g.chains();
+        let product_covers = chains.products.fold_up(
+            |i| coverage.written_at(g.product_node(ProductIx::from_usize(i))),
+            Cover::merge,
+        );
+        let team_covers = chains.teams.fold_up(
+            |i| coverage.written_at(g.team_node(TeamIx::from_usize(i))),
+            Cover::merge,
+        );
         for p in g.product_ixs() {
             // A duplicated id: decisions scoped to it resolve to the first definition.
             if !g.is_primary(g.product_node(p)) {
                 continue;
             }
             let mut covered = coverage.org.clone();
-            coverage.add(&mut covered, g.product_node(p));
-            for parent in g.parent_products(p) {
-                coverage.add(&mut covered, g.product_node(parent));
+            if let Some(cover) = product_covers.get(p.index()) {
+                covered.merge(cover);
             }
             let owners = g.owner_teams(p);
             for &team in &owners {
-                match team_memo.get_mut(team.index()) {
-                    Some(Some(cover)) => covered.merge(cover),
-                    Some(slot) => covered.merge(slot.insert(coverage.of_team(g, team))),
-                    None => covered.merge(&coverage.of_team(g, team)),
+                if let Some(cover) = team_covers.get(team.index()) {
+                    covered.merge(cover);
                 }
             }
             let missing: Vec<&DecisionArea> = areas
@@ -185,6 +191,7 @@ impl Check for MissingDecisionRight {
 struct Coverage {
     at: HashMap<NodeIndex, Cover>,
     org: Cover,
+    areas: usize,
 }
 
 impl Coverage {
@@ -204,24 +211,19 @@ impl Coverage {
             .get(&g.organization())
             .cloned()
             .unwrap_or_else(|| Cover::none(areas.len()));
-        Self { at, org }
-    }
-
-    /// Adds what is written at `scope`.
-    fn add(&self, into: &mut Cover, scope: NodeIndex) {
-        if let Some(cover) = self.at.get(&scope) {
-            into.merge(cover);
+        Self {
+            at,
+            org,
+            areas: areas.len(),
         }
     }
 
-    /// What a team and the units above it have written (cycle-safe).
-    fn of_team(&self, g: &OrgGraph<'_>, team: TeamIx) -> Cover {
-        let mut cover = self.org.clone();
-        self.add(&mut cover, g.team_node(team));
-        for unit in g.ancestors(team) {
-            self.add(&mut cover, unit);
-        }
-        cover
+    /// What is written at `scope` itself.
+    fn written_at(&self, scope: NodeIndex) -> Cover {
+        self.at
+            .get(&scope)
+            .cloned()
+            .unwrap_or_else(|| Cover::none(self.areas))
     }
 }
 

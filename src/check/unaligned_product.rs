@@ -6,7 +6,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::EdgeRef;
 
 use super::{Check, Context, Sink, declare_check};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_LISTED};
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
 use crate::model::EntityKind;
 
@@ -84,8 +84,11 @@ impl Check for UnalignedProduct {
                 .collect();
             owners.sort_unstable();
             owners.dedup();
-            let mut parents: Vec<&str> = g
-                .parent_products(p)
+            // Only the nearest parents are named: naming the whole chain
+            // for every product of a deep one is quadratic.
+            let nearest = g.nearest_parent_products(p, MAX_LISTED);
+            let unnamed = g.chains().products.above_count(p.index()) - nearest.len();
+            let mut parents: Vec<&str> = nearest
                 .into_iter()
                 .map(|pp| g.product(pp).id.as_str())
                 .collect();
@@ -124,6 +127,7 @@ impl Check for UnalignedProduct {
             for pp in parents {
                 d = d.with_related(EntityKind::Product, pp);
             }
+            d.add_unlisted_related(unnamed);
             out.push(d);
         }
     }
@@ -136,7 +140,7 @@ impl Check for UnalignedProduct {
 /// objectives that reach an outcome through `supports` chains, then the
 /// teams owning one, then the products served or owned that way, then every
 /// product `part_of` (at any depth) an aligned one.
-fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
+pub(crate) fn aligned_products(g: &OrgGraph<'_>) -> Vec<bool> {
     let raw = g.graph();
 
     // Objectives that support an outcome, directly or through parent objectives.
@@ -270,6 +274,32 @@ mod tests {
         // A loop in `part_of` with no outcome anywhere.
         let loop_ = "products:\n  - id: a\n    part_of: b\n  - id: b\n    part_of: a\n";
         assert_triggers(NAME, loop_, &["a", "b"]);
+    }
+
+    /// The pass over the whole graph answers what a search from each
+    /// product answers (the scorecard relies on it).
+    #[test]
+    fn aligned_products_agrees_with_alignment_path() {
+        use crate::graph::OrgGraph;
+        use crate::load::{Format, load_str};
+        let orgs = [
+            "teams:\n  - id: t\n    owns: [p]\n  - id: u\nproducts:\n  - id: p\n  - id: q\n    owner: u\n    part_of: p\n  - id: r\n    part_of: r\n  - id: s\n    outcomes: [o]\n  - id: x\n    part_of: s\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: top\n    title: x\n    supports: o\n    key_results: [a]\n  - id: mine\n    title: y\n    owner: t\n    supports: top\n    key_results: [b]\n",
+            "teams:\n  - id: t\nproducts:\n  - id: a\n    part_of: b\n    owner: t\n  - id: b\n    part_of: a\n  - id: c\n    part_of: a\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: l1\n    title: x\n    owner: t\n    supports: [l2]\n    key_results: [k]\n  - id: l2\n    title: y\n    supports: [l1]\n    key_results: [k]\n",
+            "teams:\n  - id: t\nproducts:\n  - id: a\n    part_of: b\n    owner: t\n  - id: b\n    part_of: a\n  - id: c\n    part_of: a\noutcomes:\n  - id: o\n    statement: s\nobjectives:\n  - id: l1\n    title: x\n    owner: t\n    supports: [l2]\n    key_results: [k]\n  - id: l2\n    title: y\n    supports: [l1, o]\n    key_results: [k]\n",
+        ];
+        for org in orgs {
+            let loaded = load_str(org, Format::Yaml, "org.yaml");
+            let g = OrgGraph::build(&loaded.model);
+            let aligned = super::aligned_products(&g);
+            for p in g.product_ixs() {
+                assert_eq!(
+                    aligned[p.index()],
+                    g.alignment_path(p).is_some(),
+                    "{org}\nproduct {}",
+                    g.product(p).id
+                );
+            }
+        }
     }
 
     #[test]

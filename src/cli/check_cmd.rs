@@ -75,7 +75,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            out.write_all(human::render(&report, human::Options::new(color)).as_bytes())
+            human::write(&report, human::Options::new(color), &mut out)
         }
     };
     // A closed pipe (`opmodel check | head`) is not an error of the model.

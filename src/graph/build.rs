@@ -44,6 +44,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         shadowed: HashMap::default(),
         graph,
         diagnostics: Vec::new(),
+        chains: std::sync::OnceLock::new(),
     };
     let indexed = add_nodes(&mut g);
     let resolved = super::edges::resolve_all(&g);

@@ -1,13 +1,15 @@
 //! `hierarchy-cycle`: loops in team `parent`, product `part_of` and
 //! outcome/objective `supports` chains.
 
-use petgraph::algo::tarjan_scc;
+// Kosaraju's algorithm in petgraph walks with explicit stacks; its Tarjan
+// recurses once per node of a loop, which a long enough loop overflows.
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use super::types::{OrgEdge, OrgNode};
 use super::{HIERARCHY_CYCLE, OrgGraph};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_LISTED};
 
 /// A chain relation: its field name, which edges it follows, and the help.
 type Relation = (&'static str, fn(&OrgEdge) -> bool, &'static str);
@@ -63,7 +65,8 @@ pub(super) fn find(g: &mut OrgGraph<'_>) {
             sub.add_edge(a, b, ());
         }
         self_loops.sort_unstable();
-        for scc in tarjan_scc(&sub) {
+        super::steps::count(sub.node_count() as u64 + sub.edge_count() as u64);
+        for scc in kosaraju_scc(&sub) {
             let scc: Vec<NodeIndex> = scc.into_iter().map(|n| sub[n]).collect();
             let looped = scc.len() > 1
                 || scc
@@ -104,9 +107,13 @@ fn cycle_diagnostic(
     let path = loop_order(g, first, &members, field);
     let names: Vec<String> = path
         .iter()
+        .take(MAX_LISTED)
         .map(|&n| format!("`{}`", g.entity_ref(n).id))
         .collect();
     let mut shown = names.join(" → ");
+    if path.len() > MAX_LISTED {
+        shown.push_str(&format!(" → … and {} more", path.len() - MAX_LISTED));
+    }
     shown.push_str(&format!(" → `{}`", g.entity_ref(first).id));
     let kind = match g.graph[first] {
         OrgNode::Team(_) => "team",
@@ -121,10 +128,20 @@ fn cycle_diagnostic(
     )
     .with_help(help)
     .at(g.location(first));
-    for &n in &path[1..] {
+    for (i, &n) in path.iter().enumerate().skip(1) {
+        // Past the cap only the count grows: no text is made for a member
+        // that is not shown.
+        if i > MAX_LISTED {
+            d.add_unlisted_related(path.len() - i);
+            d.more_labels += path[i..]
+                .iter()
+                .filter(|&&m| g.location(m).is_some())
+                .count();
+            break;
+        }
         let r = g.entity_ref(n);
         d = d.with_label(g.location(n), format!("`{}` is in the loop", r.id));
-        d.related.push(r);
+        d.push_related(r);
     }
     d
 }
@@ -142,29 +159,38 @@ fn loop_order(
         "part_of" => matches!(e, OrgEdge::PartOf),
         _ => matches!(e, OrgEdge::Supports),
     };
+    // `members` is sorted: membership is a binary search, and a node is
+    // marked once it is on the path, so the walk is linear in the loop.
+    let slot = |n: NodeIndex| members.binary_search(&n).ok();
+    let mut on_path = vec![false; members.len()];
     let mut path = vec![first];
+    if let Some(i) = slot(first) {
+        on_path[i] = true;
+    }
     let mut current = first;
     while path.len() < members.len() {
         let next = g
             .graph
             .edges(current)
-            .filter(|e| {
-                keep(e.weight()) && members.contains(&e.target()) && !path.contains(&e.target())
-            })
+            .inspect(|_| super::steps::count(1))
+            .filter(|e| keep(e.weight()) && slot(e.target()).is_some_and(|i| !on_path[i]))
             .map(|e| e.target())
             .min();
         match next {
             Some(n) => {
+                if let Some(i) = slot(n) {
+                    on_path[i] = true;
+                }
                 path.push(n);
                 current = n;
             }
             // A tangle of several loops: list the rest in model order.
             None => {
-                let rest: Vec<NodeIndex> = members
+                let rest = members
                     .iter()
-                    .copied()
-                    .filter(|m| !path.contains(m))
-                    .collect();
+                    .zip(&on_path)
+                    .filter(|&(_, &on)| !on)
+                    .map(|(&m, _)| m);
                 path.extend(rest);
             }
         }

@@ -24,12 +24,20 @@
 //! ```
 
 mod build;
+mod chains;
 mod cycles;
 mod edges;
 mod ids;
 mod query;
+mod scopes;
+mod steps;
 mod suggest;
 mod types;
+
+pub(crate) use scopes::NearestScope;
+pub(crate) use steps::count as count_steps;
+#[doc(hidden)]
+pub use steps::walk_steps;
 
 pub use query::{Governing, Owner};
 pub use types::{
@@ -80,6 +88,18 @@ pub struct OrgGraph<'m> {
     /// `None`. Empty in a sound model, so asking costs next to nothing.
     shadowed: HashMap<NodeIndex, Option<NodeIndex>, IndexHasher>,
     diagnostics: Vec<Diagnostic>,
+    /// The `parent` and `part_of` chains, walked the first time a check
+    /// asks and shared by every check after it.
+    chains: std::sync::OnceLock<Chains>,
+}
+
+/// The team `parent` and product `part_of` chains of a graph.
+#[derive(Debug)]
+pub(crate) struct Chains {
+    /// Over team indices: each team's parent team.
+    pub(crate) teams: chains::Chain,
+    /// Over product indices: each product's parent product.
+    pub(crate) products: chains::Chain,
 }
 
 impl<'m> OrgGraph<'m> {
@@ -90,6 +110,44 @@ impl<'m> OrgGraph<'m> {
     /// Complexity: linear in the number of entities and references.
     pub fn build(model: &'m Model) -> Self {
         build::build(model)
+    }
+
+    /// The `parent` and `part_of` chains, walked once and then shared.
+    pub(crate) fn chains(&self) -> &Chains {
+        self.chains.get_or_init(|| {
+            let up = |parents: &[NodeIndex]| -> Vec<Option<u32>> {
+                parents
+                    .iter()
+                    .map(|&n| match self.graph.node_weight(n) {
+                        Some(OrgNode::Team(t)) => u32::try_from(t.index()).ok(),
+                        Some(OrgNode::Product(p)) => u32::try_from(p.index()).ok(),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            Chains {
+                teams: chains::Chain::new(up(&self.team_parent)),
+                products: chains::Chain::new(up(&self.product_parent)),
+            }
+        })
+    }
+
+    /// A team's parent (a team or the organisation) as its chain walks it:
+    /// `None` without one, with a dangling one, or when it is its own.
+    pub(crate) fn team_parent(&self, team: TeamIx) -> Option<NodeIndex> {
+        self.team_parent
+            .get(team.index())
+            .copied()
+            .filter(|&n| n != NodeIndex::end() && n != self.team_node(team))
+    }
+
+    /// Whether a team's `parent` chain ends at the organisation.
+    pub(crate) fn reaches_organization(&self, team: TeamIx) -> bool {
+        self.chains()
+            .teams
+            .top(team.index())
+            .and_then(|top| self.team_parent.get(top))
+            .is_some_and(|&n| n == self.org)
     }
 
     /// The model the graph was built from.
@@ -435,6 +493,7 @@ pub(crate) fn spread(
     use petgraph::visit::EdgeRef;
     while let Some(n) = queue.pop_front() {
         for e in graph.edges_directed(n, direction) {
+            count_steps(1);
             if !follows(e.weight()) {
                 continue;
             }

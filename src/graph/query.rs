@@ -151,6 +151,7 @@ impl<'m> OrgGraph<'m> {
         let mut out = Vec::new();
         while let Some(n) = queue.pop_front() {
             for e in self.graph.edges_directed(n, Incoming) {
+                crate::graph::count_steps(1);
                 if !matches!(e.weight(), OrgEdge::Parent) {
                     continue;
                 }
@@ -194,6 +195,34 @@ impl<'m> OrgGraph<'m> {
         out
     }
 
+    /// The first `limit` products of the `part_of` chain of a product,
+    /// nearest first: a bounded walk, whatever the chain's length.
+    pub(crate) fn nearest_parent_products(
+        &self,
+        product: ProductIx,
+        limit: usize,
+    ) -> Vec<ProductIx> {
+        let mut out = Vec::new();
+        let mut current = product;
+        while out.len() < limit {
+            crate::graph::count_steps(1);
+            let next = match self
+                .product_parent
+                .get(current.index())
+                .map(|&n| self.graph.node_weight(n))
+            {
+                Some(Some(OrgNode::Product(next))) => *next,
+                _ => break,
+            };
+            if next == product || out.contains(&next) {
+                break;
+            }
+            out.push(next);
+            current = next;
+        }
+        out
+    }
+
     /// Calls `visit` on each node up the chain that `up` steps along from
     /// `start` (not included), nearest first; stops before repeating itself.
     fn walk_up(
@@ -206,6 +235,7 @@ impl<'m> OrgGraph<'m> {
         seen.insert(start);
         let mut current = start;
         while let Some(next) = up(current).filter(|&n| n != NodeIndex::end()) {
+            crate::graph::count_steps(1);
             if !seen.insert(next) {
                 return;
             }
@@ -224,6 +254,7 @@ impl<'m> OrgGraph<'m> {
         let mut queue = VecDeque::from([start]);
         previous.insert(start, start);
         while let Some(n) = queue.pop_front() {
+            crate::graph::count_steps(1);
             if matches!(self.graph[n], OrgNode::Outcome(_)) {
                 let mut path = vec![n];
                 let mut at = n;

@@ -60,12 +60,33 @@ impl Style {
 
 /// Renders every finding and a closing summary line.
 pub fn render(report: &Report, options: Options) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and only `str`s are written to it.
+    let _ = write(report, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`] written to `out` one finding at a time, so that the text of
+/// a few hundred thousand findings is never held in memory at once.
+pub fn write(
+    report: &Report,
+    options: Options,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let style = Style { on: options.color };
-    let mut out = String::new();
+    let mut one = String::new();
     for d in &report.diagnostics {
-        render_one(&mut out, d, &report.sources, &style);
-        out.push('\n');
+        one.clear();
+        render_one(&mut one, d, &report.sources, &style);
+        one.push('\n');
+        out.write_all(one.as_bytes())?;
     }
+    out.write_all(summary_line(report, &style).as_bytes())
+}
+
+/// The closing line: how many errors and warnings in how many entities.
+fn summary_line(report: &Report, style: &Style) -> String {
+    let mut out = String::new();
     let s = report.summary;
     let counts = format!(
         "{} error{}, {} warning{} in {} entit{}",
@@ -142,17 +163,31 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
             shown
         );
         let col = loc.column.max(1) as usize - 1;
-        let len = underline_len(&shown, col, i == 0 && d.focus.is_none());
+        // Past the cut the caret would stand under nothing, after as many
+        // spaces as the column: on a one-line file of a megabyte that is a
+        // megabyte per finding. It stands at the cut instead and says where.
+        let (col, beyond) = match shown.chars().count() {
+            cut if col >= SHOWN_CHARS && col > cut => (cut, Some(col + 1)),
+            _ => (col, None),
+        };
+        let len = match beyond {
+            Some(_) => 1,
+            None => underline_len(&shown, col, i == 0 && d.focus.is_none()),
+        };
         let marks: String = std::iter::repeat_n(*mark, len).collect();
         let painted = if *mark == '^' {
             style.severity(d.severity, &marks)
         } else {
             style.gutter(&marks)
         };
-        let label = if msg.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", printable(msg))
+        let label = match (beyond, msg.is_empty()) {
+            (None, true) => String::new(),
+            (None, false) => format!(" {}", printable(msg)),
+            (Some(c), true) => format!(" at column {c}, past the part of the line shown"),
+            (Some(c), false) => format!(
+                " at column {c}, past the part of the line shown: {}",
+                printable(msg)
+            ),
         };
         let painted_label = if *mark == '^' {
             style.severity(d.severity, &label)
@@ -166,12 +201,24 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
             " ".repeat(col)
         );
     }
+    if d.more_labels > 0 {
+        let _ = writeln!(
+            out,
+            "{pad} {} note: and {} more place{} not shown",
+            style.gutter("="),
+            d.more_labels,
+            if d.more_labels == 1 { "" } else { "s" }
+        );
+    }
     if !d.related.is_empty() {
-        let names: Vec<String> = d
+        let mut names: Vec<String> = d
             .related
             .iter()
             .map(|r| printable(&r.to_string()).into_owned())
             .collect();
+        if d.more_related > 0 {
+            names.push(format!("and {} more", d.more_related));
+        }
         let _ = writeln!(
             out,
             "{pad} {} related: {}",
@@ -208,11 +255,14 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// How many characters of a source line are quoted.
+const SHOWN_CHARS: usize = 200;
+
 /// The source line with tabs and control characters made visible-safe, so
 /// columns line up and nothing in a file can drive the terminal.
 fn clean(text: &str) -> String {
     text.chars()
-        .take(200)
+        .take(SHOWN_CHARS)
         .map(|c| {
             if c == '\t' {
                 ' '

@@ -105,7 +105,13 @@ fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
         }
         push_entity(out, r);
     }
-    out.extend_from_slice(b"]}");
+    out.push(b']');
+    // Only a capped list has the count: ordinary findings keep their shape.
+    if d.more_related > 0 {
+        out.extend_from_slice(b",\"more_related\":");
+        out.extend_from_slice(d.more_related.to_string().as_bytes());
+    }
+    out.push(b'}');
 }
 
 fn push_entity(out: &mut Vec<u8>, e: &EntityRef) {
@@ -161,6 +167,9 @@ mod tests {
                 m.serialize_entry("location", &JsonLocation(loc, self.1))?;
             }
             m.serialize_entry("related", &d.related)?;
+            if d.more_related > 0 {
+                m.serialize_entry("more_related", &d.more_related)?;
+            }
             m.end()
         }
     }

@@ -44,7 +44,7 @@ use strum::{Display, IntoStaticStr};
 
 use crate::config::{Config, ParamValue};
 use crate::goal_style::{Style, classify};
-use crate::graph::{OrgGraph, OrgNode, ProductIx};
+use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode};
 use crate::model::{DecisionArea, EntityKind, Id, KeyResultKind};
 use crate::report::Report;
 
@@ -318,17 +318,41 @@ struct Measure {
     healthy: usize,
     measured: usize,
     summary: String,
+    /// The worst offenders so far, with their ranks: trimmed to the listed
+    /// few whenever it grows long, so that a million offenders do not all
+    /// stay in memory.
     offenders: Vec<(usize, Offender)>,
+    /// How many offenders were pushed in all.
+    offender_count: usize,
 }
 
 impl Measure {
-    fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
+    /// When the kept offenders are trimmed.
+    const TRIM_AT: usize = 4096;
+
+    /// Adds an offender with its rank (higher is worse).
+    fn push(&mut self, rank: usize, offender: Offender) {
+        self.offender_count += 1;
+        self.offenders.push((rank, offender));
+        if self.offenders.len() >= Self::TRIM_AT {
+            self.trim();
+        }
+    }
+
+    /// Keeps the worst [`MAX_OFFENDERS`], worst first. The order is total,
+    /// so trimming early keeps the same ones as trimming once at the end.
+    fn trim(&mut self) {
         self.offenders.sort_by(|(ra, a), (rb, b)| {
             rb.cmp(ra)
                 .then_with(|| a.id.cmp(&b.id))
                 .then_with(|| a.reason.cmp(&b.reason))
         });
-        let offender_count = self.offenders.len();
+        self.offenders.truncate(MAX_OFFENDERS);
+    }
+
+    fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
+        self.trim();
+        let offender_count = self.offender_count;
         if self.measured == 0 && !self.summary.starts_with("no ") {
             let what = match kind {
                 TenetKind::GoalStyle => "key results",
@@ -391,17 +415,16 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
         match owners.len() {
             1 => m.healthy += 1,
             // An orphan is the worst: nobody at all is accountable.
-            0 => m.offenders.push((
+            0 => m.push(
                 usize::MAX,
                 offender(EntityKind::Product, id, "no accountable team".to_owned()),
-            )),
+            ),
             n => {
                 let reason = format!(
                     "{n} accountable teams: {}",
                     names(g, owners.iter().copied())
                 );
-                m.offenders
-                    .push((n, offender(EntityKind::Product, id, reason)));
+                m.push(n, offender(EntityKind::Product, id, reason));
             }
         }
     }
@@ -414,21 +437,24 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
 
 fn alignment(g: &OrgGraph<'_>) -> Measure {
     let mut m = Measure::new(g.product_ixs().len());
+    // One pass over the whole graph: a search per product reads the whole
+    // `part_of` chain above it, every product of a deep one.
+    let aligned = crate::check::unaligned_product::aligned_products(g);
     for p in g.product_ixs() {
-        if g.alignment_path(p).is_some() {
+        if aligned.get(p.index()).copied().unwrap_or(false) {
             m.healthy += 1;
         } else {
             let product = g.product(p);
             // Products for customers without an outcome are the worst.
             let rank = usize::from(product.kind == Some(crate::model::ProductKind::CustomerFacing));
-            m.offenders.push((
+            m.push(
                 rank,
                 offender(
                     EntityKind::Product,
                     &product.id,
                     "no path to any outcome".to_owned(),
                 ),
-            ));
+            );
         }
     }
     m.summary = format!(
@@ -457,9 +483,7 @@ fn goal_style(g: &OrgGraph<'_>) -> Measure {
         };
         match reason {
             None => m.healthy += 1,
-            Some(reason) => m
-                .offenders
-                .push((0, offender(EntityKind::KeyResult, &kr.id, reason))),
+            Some(reason) => m.push(0, offender(EntityKind::KeyResult, &kr.id, reason)),
         }
     }
     m.summary = format!(
@@ -479,19 +503,32 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
         m.summary = "no decision areas to measure".to_owned();
         return m;
     }
+    // The nearest scope with a right, per area, for every product at once.
+    let nearest: Vec<NearestScope> = areas
+        .iter()
+        .map(|area| NearestScope::new(g, |n| !g.decisions_at(area, n).is_empty()))
+        .collect();
     for p in g.product_ixs() {
+        let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
-            .filter_map(|area| unclear_decision(g, area, p))
+            .zip(&nearest)
+            .filter_map(|(area, nearest)| {
+                let governing = nearest.scope(g, p, &owners).map(|scope| Governing {
+                    scope,
+                    decisions: g.decisions_at(area, scope),
+                });
+                unclear_decision(g, area, governing)
+            })
             .collect();
         if problems.is_empty() {
             m.healthy += 1;
         } else {
             let reason = problems.join("; ");
-            m.offenders.push((
+            m.push(
                 problems.len(),
                 offender(EntityKind::Product, &g.product(p).id, reason),
-            ));
+            );
         }
     }
     let listed = areas
@@ -506,9 +543,14 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
     m
 }
 
-/// What is unclear about who decides `area` for a product, if anything.
-fn unclear_decision(g: &OrgGraph<'_>, area: &DecisionArea, p: ProductIx) -> Option<String> {
-    let Some(governing) = g.governing_decisions(area, p) else {
+/// What is unclear about who decides `area` for a product whose governing
+/// rights are `governing`, if anything.
+fn unclear_decision(
+    g: &OrgGraph<'_>,
+    area: &DecisionArea,
+    governing: Option<Governing>,
+) -> Option<String> {
+    let Some(governing) = governing else {
         return Some(format!("{area}: no decision right"));
     };
     let mut deciders: Vec<crate::graph::TeamIx> = governing
@@ -544,18 +586,17 @@ fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
         if (1..=max_products).contains(&n) {
             m.healthy += 1;
         } else if n == 0 {
-            m.offenders.push((
+            m.push(
                 0,
                 offender(
                     EntityKind::Team,
                     id,
                     "accountable for no product".to_owned(),
                 ),
-            ));
+            );
         } else {
             let reason = format!("accountable for {n} products (at most {max_products})");
-            m.offenders
-                .push((n, offender(EntityKind::Team, id, reason)));
+            m.push(n, offender(EntityKind::Team, id, reason));
         }
     }
     m.summary = format!(
@@ -572,6 +613,7 @@ impl Measure {
             measured,
             summary: String::new(),
             offenders: Vec::new(),
+            offender_count: 0,
         }
     }
 }

@@ -277,3 +277,28 @@ fn overall_is_the_mean_of_measured_tenets() {
     assert_eq!(json["tenets"][0]["tenet"], "ownership-clarity");
     assert_eq!(json["tenets"][4]["checks"][0]["check"], "overloaded-team");
 }
+
+/// Trimming the offenders as they come keeps the same worst few, and the
+/// same count, as sorting them all at the end.
+#[test]
+fn offenders_trimmed_on_the_way_are_the_worst_of_all() {
+    let mut m = Measure::new(20_000);
+    let mut all = Vec::new();
+    for i in 0..20_000usize {
+        // Ranks and ids in a scrambled order, with ties on the rank.
+        let rank = (i * 7_919) % 13;
+        let id = format!("p{}", (i * 104_729) % 20_000);
+        all.push((rank, id.clone()));
+        m.push(rank, offender(EntityKind::Product, &id, "r".to_owned()));
+    }
+    all.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then_with(|| a.cmp(b)));
+    let tenet = m.into_tenet(TenetKind::OwnershipClarity, &Report::default());
+    assert_eq!(tenet.offender_count, 20_000);
+    let kept: Vec<&str> = tenet.offenders.iter().map(|o| o.id.as_str()).collect();
+    let expected: Vec<&str> = all
+        .iter()
+        .take(MAX_OFFENDERS)
+        .map(|(_, id)| id.as_str())
+        .collect();
+    assert_eq!(kept, expected);
+}
