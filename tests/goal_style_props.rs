@@ -15,6 +15,7 @@ fn spans_ok(text: &str, cues: &[Cue]) -> bool {
 
 fn check(text: &str) -> Result<(), TestCaseError> {
     let a = classify(text);
+    prop_assert_eq!(&a, &classify(text), "not deterministic");
     prop_assert!(
         (0.5..=1.0).contains(&a.confidence),
         "confidence {}",
@@ -92,6 +93,23 @@ const WORDS: &[&str] = &[
     "better",
     "+",
     "$",
+    ". ",
+    "; ",
+    "\n",
+    "N5",
+    "XX",
+    "EUR",
+    "plan",
+    "hiring",
+    "used",
+    "adopted",
+    "Achieve",
+    "meet",
+    "registrations",
+    "pipeline",
+    "There",
+    "are",
+    "is",
 ];
 
 proptest! {

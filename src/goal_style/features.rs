@@ -56,6 +56,10 @@ pub(crate) mod family {
     pub const VERB_OBJECT: u8 = 15;
     /// A lexicon class of a word a number quantifies inside a purpose clause.
     pub const QUANTIFIED_IN_PURPOSE: u8 = 16;
+    /// The rule engine's score of the most outcome-like sentence, when there are several.
+    pub const SENTENCE_MIN: u8 = 17;
+    /// The rule engine's score of the most milestone-like sentence, when there are several.
+    pub const SENTENCE_MAX: u8 = 18;
 }
 
 /// Families whose payload is a word stem's hash: their weights are only kept when many
@@ -246,7 +250,7 @@ impl FeatBuf {
     }
 
     /// Adds `value` to the feature `key`, first recorded at `start..end`.
-    fn add(&mut self, key: u64, value: f32, start: u32, end: u32) {
+    pub(crate) fn add(&mut self, key: u64, value: f32, start: u32, end: u32) {
         let bit = seen_bit(key);
         if self.seen & bit != 0
             && let Some(f) = self.items[..self.len].iter_mut().find(|f| f.key == key)
@@ -729,6 +733,41 @@ pub(crate) fn describe(f: &Feat, text: &str) -> String {
         family::OBJECT => format!("object:{}", flag(payload)),
         family::VERB_OBJECT => format!("verb-object:{}/{}", payload / 64, flag(payload % 64)),
         family::QUANTIFIED_IN_PURPOSE => format!("quantified-in-purpose:{}", flag(payload)),
+        family::SENTENCE_MIN => "sentence-min".to_string(),
+        family::SENTENCE_MAX => "sentence-max".to_string(),
         _ => "?".to_string(),
     }
+}
+
+/// The byte ranges of the sentences of `text` (split after `.`, `;`, `!` or `?` followed by
+/// white space, and at line breaks), at most `N`; `None` when there is only one.
+pub(crate) fn sentences<const N: usize>(text: &str) -> Option<([(u32, u32); N], usize)> {
+    let bytes = text.as_bytes();
+    let mut out = [(0u32, 0u32); N];
+    let mut n = 0;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() && n + 1 < N {
+        let b = bytes[i];
+        let ends = matches!(b, b'\n' | b'\r')
+            || matches!(b, b'.' | b';' | b'!' | b'?')
+                && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                && !(b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit());
+        if ends {
+            if text.get(start..i).is_some_and(|s| s.trim().len() > 2) {
+                out[n] = (start as u32, i as u32);
+                n += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    if text.get(start..).is_some_and(|s| s.trim().len() > 2) {
+        out[n] = (start as u32, text.len() as u32);
+        n += 1;
+    }
+    (n > 1).then_some((out, n))
 }

@@ -10,7 +10,12 @@ use super::lexicon::{ACT, CV, DEL, DP, DV, EVT, HIRE, MET, ROLL, WV};
 pub(crate) fn reportable(key: u64) -> bool {
     !matches!(
         family_of(key),
-        family::BIAS | family::ENGINE | family::CUE | family::MEANING
+        family::BIAS
+            | family::ENGINE
+            | family::CUE
+            | family::MEANING
+            | family::SENTENCE_MIN
+            | family::SENTENCE_MAX
     )
 }
 

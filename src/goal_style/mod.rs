@@ -197,6 +197,40 @@ pub(crate) fn with_features<R>(
         let score = score::analyze_tokens(text, t, &mut buf);
         let mut fb = features::FeatBuf::new();
         features::extract(text, t, &buf, score, &mut fb);
+        // Several sentences are equal parts (rule 3): the engine reads each on its own, and
+        // the learned layer sees the most outcome-like and the most milestone-like.
+        if let Some((parts, n)) = features::sentences::<8>(text) {
+            let (mut lo, mut hi) = (f32::MAX, f32::MIN);
+            let (mut lo_at, mut hi_at) = ((0, 0), (0, 0));
+            for &(s, e) in parts.iter().take(n) {
+                let Some(sentence) = text.get(s as usize..e as usize) else {
+                    continue;
+                };
+                let mut scratch = cues::CueBuf::new();
+                let v = score::analyze(sentence, &mut scratch);
+                if v < lo {
+                    (lo, lo_at) = (v, (s, e));
+                }
+                if v > hi {
+                    (hi, hi_at) = (v, (s, e));
+                }
+            }
+            if lo <= hi {
+                let scale = |v: f32| (v / 3.0).clamp(-2.0, 2.0);
+                fb.add(
+                    features::key(features::family::SENTENCE_MIN, 0),
+                    scale(lo),
+                    lo_at.0,
+                    lo_at.1,
+                );
+                fb.add(
+                    features::key(features::family::SENTENCE_MAX, 0),
+                    scale(hi),
+                    hi_at.0,
+                    hi_at.1,
+                );
+            }
+        }
         f(&buf, fb.as_slice())
     })
 }
