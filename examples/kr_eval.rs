@@ -41,6 +41,12 @@ fn main() -> ExitCode {
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(options.min_support);
             }
+            "--min-groups" => {
+                options.min_groups = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(options.min_groups);
+            }
             "--steps" => {
                 options.steps = args
                     .next()

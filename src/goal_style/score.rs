@@ -47,6 +47,50 @@ const AMOUNT_VERBS: &[&str] = &[
     "drive", "win", "secure", "attract",
 ];
 
+/// People outside the team whose number is a business result when counted.
+const EXTERNAL_ACTORS: &[&str] = &[
+    "customers",
+    "users",
+    "members",
+    "creators",
+    "publishers",
+    "developers",
+    "contributors",
+    "collaborators",
+    "subscribers",
+    "organizations",
+    "organisations",
+    "companies",
+    "enterprises",
+    "accounts",
+    "logos",
+    "partners",
+    "resellers",
+    "listeners",
+    "viewers",
+    "readers",
+    "visitors",
+    "buyers",
+    "shoppers",
+    "players",
+    "attendees",
+    "registrants",
+    "advertisers",
+    "merchants",
+    "sellers",
+    "clients",
+    "households",
+    "patients",
+    "students",
+    "learners",
+    "adopters",
+    "teams",
+    "tenants",
+    "workspaces",
+    "downloads",
+    "installs",
+];
+
 /// Agreed levels a service keeps "within".
 const SERVICE_LEVELS: WordSet = set(&[
     W::Sla,
@@ -1185,6 +1229,35 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             3.0,
         );
         decided = Some(true);
+    }
+
+    // ---- a count of customers or users: "N8 users with a private repository",
+    // "There are at least 100 daily active members", "> 20 teams onboarded". People
+    // outside the team who sign up, pay or take part are a business result; the team's
+    // own people ("6 SDRs ramped", "team members trained") are not on the list.
+    if !verb_lead && decided.is_none() {
+        let mut i = a;
+        if cx.lower_in(i, &["there"]) && cx.lower_in(i + 1, &["are", "is"]) {
+            i += 2;
+        }
+        while i < b && (t[i].kind == TokKind::Cmp || t[i].has(CMPW) || cx.lower_in(i, &["at"])) {
+            i += 1;
+        }
+        if cx.is_num(i)
+            && cx.kind(i + 1) != Some(TokKind::Percent)
+            && let Some(h) = (i + 1..(i + 5).min(b)).find(|&j| cx.lower_in(j, EXTERNAL_ACTORS))
+            && !cx.lower_in(h - 1, &["team", "staff"])
+        {
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                i,
+                h + 1,
+                "counts customers or users, a business result",
+                -3.0,
+            );
+            decided = Some(false);
+            behaviour = true;
+        }
     }
 
     // ---- use by people: "go-ipld-prime is used by ipfs", "the portal is adopted

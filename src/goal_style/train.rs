@@ -81,7 +81,7 @@ impl Default for TrainOptions {
     /// The options the shipped weights were trained with.
     fn default() -> Self {
         Self {
-            l2: 1.0,
+            l2: 2.0,
             min_support: 5,
             min_groups: 2,
             min_support_structural: 2,
