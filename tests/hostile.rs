@@ -847,3 +847,65 @@ fn an_entity_with_a_hundred_thousand_keys_is_not_quadratic() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn config_files_that_are_pipes_devices_or_too_large_are_reported() {
+    let dir = scratch("config");
+    let org = dir.join("org.yaml");
+    std::fs::write(&org, "teams:\n  - id: real\n").expect("written");
+    let org = org.to_string_lossy().into_owned();
+    let config = dir.join("opmodel.toml");
+    let not_regular =
+        "it is not a regular file (a pipe, socket or device); a config must be a regular file";
+    let run = |args: &[&str]| {
+        let start = Instant::now();
+        let o = opmodel(args);
+        assert!(start.elapsed() < SLOW, "{args:?}");
+        o
+    };
+    // `/dev/zero` found next to the input: reported, not passed over.
+    std::os::unix::fs::symlink("/dev/zero", &config).expect("link");
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(out(&o).contains(not_regular), "{}", out(&o));
+    let o = run(&["check", "--config", "/dev/zero", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(out(&o).contains(not_regular), "{}", out(&o));
+    std::fs::remove_file(&config).expect("removed");
+    // A FIFO with no writer, found and named: neither blocks.
+    let made = Command::new("mkfifo")
+        .arg(&config)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let shown = config.to_string_lossy().into_owned();
+        for args in [vec!["check", &org], vec!["check", "--config", &shown, &org]] {
+            let o = run(&args);
+            assert_eq!(code(&o), 2, "{}", out(&o));
+            assert!(out(&o).contains(not_regular), "{}", out(&o));
+        }
+        std::fs::remove_file(&config).expect("removed");
+    }
+    // A 2 GB sparse config: refused on its size, before reading.
+    let file = std::fs::File::create(&config).expect("created");
+    file.set_len(2 << 30).expect("sparse");
+    drop(file);
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(
+        out(&o).contains("it is 2147483648 bytes, larger than the limit of 536870912 bytes"),
+        "{}",
+        out(&o)
+    );
+    // The limit is the org files' one.
+    std::fs::write(&config, "[checks]\nidle-team = \"deny\"\n").expect("written");
+    let o = run(&["check", "--max-file-size", "16", &org]);
+    assert!(
+        out(&o).contains("larger than the limit of 16 bytes"),
+        "{}",
+        out(&o)
+    );
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 1, "idle-team denied: {}", out(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -28,6 +28,8 @@ mod yaml;
 
 pub use discover::model_files;
 pub use options::LoadOptions;
+#[cfg(feature = "toml")]
+pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
 
 use std::path::{Path, PathBuf};
 

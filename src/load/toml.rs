@@ -16,10 +16,15 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
     // toml bounds its own recursion (and reports "recursion limit"), so the
     // parser cannot overflow the stack; our own walk below checks the limit.
     let root = DeTable::parse(text).map_err(|err| {
-        let pos = err
-            .span()
-            .map_or(Pos::UNKNOWN, |span| lines.pos(span.start));
         let message = err.message();
+        // toml gives no place for nesting too deep in headers and dotted
+        // keys; the deepest point of the text is where it gave up.
+        let offset = match err.span() {
+            Some(span) => Some(span.start),
+            None if message.contains("recurs") => Some(deepest_nesting(text)),
+            None => None,
+        };
+        let pos = offset.map_or(Pos::UNKNOWN, |at| lines.pos(at));
         // toml refuses nesting beyond its own fixed limit; say so our way.
         let message = if message.contains("recurs") {
             if limits.max_depth < TOML_MAX_DEPTH {
@@ -42,8 +47,105 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
     Ok(Node::new(value, pos))
 }
 
+/// The byte offset where `text` nests deepest, counting the parts of
+/// table headers and dotted keys (each is a table) and the arrays and
+/// inline tables of values; the first such place when several tie. A rough
+/// reading (multi-line strings are not told apart) that only places an
+/// error toml reports without a place: its linear scan holds no stack.
+pub(crate) fn deepest_nesting(text: &str) -> usize {
+    let mut best = (0usize, 0usize);
+    // The parts of the last table header, and the open brackets of a value.
+    let mut table = 0usize;
+    let mut open = 0usize;
+    let mut start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut key = 0;
+        let value_at = if open == 0 && trimmed.starts_with('[') {
+            let inner = trimmed.trim_start_matches('[');
+            let end = find_outside_quotes(inner, b']').unwrap_or(inner.len());
+            table = key_parts(&inner[..end]);
+            let depth = table;
+            if depth > best.0 {
+                best = (depth, start + indent);
+            }
+            None
+        } else if open == 0 {
+            match find_outside_quotes(trimmed, b'=') {
+                Some(eq) => {
+                    key = key_parts(&trimmed[..eq]);
+                    let depth = table + key;
+                    if depth > best.0 {
+                        best = (depth, start + indent);
+                    }
+                    Some(indent + eq + 1)
+                }
+                None => None,
+            }
+        } else {
+            Some(0)
+        };
+        if let Some(from) = value_at {
+            let mut quote: Option<u8> = None;
+            let mut escaped = false;
+            for (i, b) in line.bytes().enumerate().skip(from) {
+                match (quote, b) {
+                    (Some(b'"'), b'\\') => escaped = !escaped,
+                    (Some(q), _) if b == q && !escaped => quote = None,
+                    (Some(_), _) => escaped = false,
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (None, b'#') => break,
+                    (None, b'[' | b'{') => {
+                        open += 1;
+                        let depth = table + key.max(1) + open;
+                        if depth > best.0 {
+                            best = (depth, start + i);
+                        }
+                    }
+                    (None, b']' | b'}') => open = open.saturating_sub(1),
+                    (None, _) => {}
+                }
+            }
+        }
+        start += line.len();
+    }
+    best.1
+}
+
+/// The first `byte` of `s` outside quotes.
+fn find_outside_quotes(s: &str, byte: u8) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (i, b) in s.bytes().enumerate() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, _) if b == byte => return Some(i),
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+/// How many parts a dotted key has (`a."b.c".d` has three).
+fn key_parts(key: &str) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut parts = 1;
+    for b in key.bytes() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'.') => parts += 1,
+            (None, _) => {}
+        }
+    }
+    parts
+}
+
 /// The nesting toml itself allows (its parser's recursion limit).
-const TOML_MAX_DEPTH: usize = 80;
+pub(crate) const TOML_MAX_DEPTH: usize = 80;
 
 /// Makes toml's message fit our style: one line, lowercase start, no
 /// trailing period.
@@ -271,6 +373,23 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let e = err("a = 1\na = 2\n");
         assert_eq!(e.message, "duplicate key");
         assert_eq!(e.pos, Pos::new(2, 1));
+    }
+
+    #[test]
+    fn nesting_too_deep_for_toml_is_placed_where_it_is() {
+        let dotted = vec!["a"; 200].join(".");
+        let cases = [
+            (format!("# c\n\n[t.{dotted}]\n"), Pos::new(3, 1)),
+            (format!("# c\n[t]\nx = 1\n  {dotted} = 1\n"), Pos::new(4, 3)),
+        ];
+        for (text, pos) in cases {
+            let e = err(&text);
+            assert_eq!(e.message, "nesting deeper than 64 levels", "{text}");
+            assert_eq!(e.pos, pos, "{text}");
+        }
+        // Brackets in strings and comments do not count.
+        let text = "a = \"[[{{\" # [[[[\n[[t]]\nc = [[1]]\n";
+        assert_eq!(super::deepest_nesting(text), text.len() - 5);
     }
 
     #[test]
