@@ -72,6 +72,10 @@ pub(crate) struct CheckArgs {
     /// Most values YAML aliases may expand to in one file.
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +111,10 @@ pub(crate) struct GraphArgs {
     /// Config file (default: `opmodel.toml` next to the first input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +128,10 @@ pub(crate) struct ReportArgs {
     /// Config file (default: `opmodel.toml` next to the first input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

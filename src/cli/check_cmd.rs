@@ -15,6 +15,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         max_total_size: args.max_total_size,
         max_entities: args.max_entities,
         max_depth: args.max_depth,
+        follow_links_outside: args.follow_links_outside,
     });
     let config = common::file_config(args.config.as_deref(), &args.paths, &linter, &options);
     let mut config = match config {

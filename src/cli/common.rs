@@ -16,6 +16,7 @@ pub(crate) struct Limits {
     pub max_total_size: Option<u64>,
     pub max_entities: Option<usize>,
     pub max_depth: Option<usize>,
+    pub follow_links_outside: bool,
 }
 
 /// The load options for the limits given.
@@ -33,6 +34,7 @@ pub(crate) fn load_options(limits: Limits) -> LoadOptions {
     if let Some(v) = limits.max_depth {
         o.max_depth = v;
     }
+    o.follow_links_outside = limits.follow_links_outside;
     o
 }
 
@@ -88,7 +90,16 @@ pub(crate) fn configured_linter(
 /// printed; the exit status is returned).
 pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
     match load_paths(paths, options) {
-        Ok(l) => Ok(l),
+        Ok(l) => {
+            for link in &l.skipped_links {
+                eprintln!(
+                    "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
+                    shown(&link.path),
+                    shown(&link.target)
+                );
+            }
+            Ok(l)
+        }
         Err(LoadError::NothingReadable { diagnostics }) => {
             for d in &diagnostics {
                 eprintln!("error: `{}` {}", d.entity.id, d.message);
@@ -97,6 +108,23 @@ pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u
         }
         Err(e) => Err(fail(e)),
     }
+}
+
+/// A path as notes show it: `/` between components on every system, and no
+/// control character reaching the terminal raw.
+fn shown(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('\\', "/")
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an

@@ -8,7 +8,10 @@ use super::common::{self, Limits};
 use super::fail;
 
 pub(crate) fn run(args: &GraphArgs) -> u8 {
-    let options = common::load_options(Limits::default());
+    let options = common::load_options(Limits {
+        follow_links_outside: args.follow_links_outside,
+        ..Limits::default()
+    });
     let linter = match common::configured_linter(args.config.as_deref(), &args.paths, &options) {
         Ok(l) => l,
         Err(code) => return code,
