@@ -524,6 +524,8 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         Some(
             "nest less deeply, or raise the limit with `LoadOptions::max_depth` (or `--max-depth`)",
         )
+    } else if e.message.contains("whatever the alias limit") {
+        Some("use fewer aliases: the file expands past what the parser holds")
     } else if e.message.starts_with("aliases expand to more than") {
         Some(
             "use fewer aliases, or raise the limit with `LoadOptions::max_alias_expansion` (or `--max-alias-expansion`)",
