@@ -11,8 +11,184 @@ use super::node::{Key, Node, ParseError, ParseLimits, Pos, Value};
 
 /// Parses a TOML document into a tree of nodes with positions.
 pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
+    parse_in_chunks(text, limits, CHUNK)
+}
+
+/// Files past this size are parsed a chunk of about this size at a time
+/// when their shape allows it (see [`chunks`]).
+const CHUNK: usize = 1 << 20;
+
+/// [`parse`], parsing a large file of `[[section]]` tables a chunk of about
+/// `chunk` bytes at a time.
+///
+/// toml's document tree costs over a kilobyte per table: a file of a
+/// million small entities took 1.4 GB before a single node was made.
+/// Split at its `[[section]]` headers, each piece is a TOML document of
+/// its own whose tree is turned into nodes and dropped before the next is
+/// parsed, and the pieces' arrays joined are the file's. Anything the
+/// split could get wrong (multi-line strings, other headers after the
+/// first `[[section]]`, a section also set before it, a piece toml
+/// refuses) is parsed whole instead, as smaller files are, so the nodes
+/// and errors are the same either way.
+fn parse_in_chunks(text: &str, limits: &ParseLimits, chunk: usize) -> Result<Node, ParseError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = LineIndex::new(text);
+    if text.len() > chunk
+        && let Some(pieces) = chunks(text, chunk)
+        && let Some(node) = parse_pieces(text, &pieces, &lines, limits)
+    {
+        return Ok(node);
+    }
+    parse_whole(text, &lines, limits)
+}
+
+/// The byte ranges `text` splits into: what comes before the first
+/// `[[section]]` header, then runs of whole `[[section]]` tables of about
+/// `chunk` bytes. `None` when the text has a shape the split could get
+/// wrong.
+fn chunks(text: &str, chunk: usize) -> Option<Vec<Range<usize>>> {
+    if text.contains("\"\"\"") || text.contains("\'\'\'") {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    let mut group: Option<&str> = None;
+    // Open brackets of a value that goes on over lines: a line starting
+    // with `[` inside it is no header.
+    let mut open = 0usize;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let trimmed = line.trim_start();
+        if open == 0 && trimmed.starts_with('[') {
+            let (array, path) = header(trimmed)?;
+            let first = path.split('.').next()?;
+            let sub = path.contains('.');
+            if array && !sub {
+                if group.is_some() && at - piece_start >= chunk {
+                    pieces.push(piece_start..at);
+                    piece_start = at;
+                } else if group.is_none() {
+                    pieces.push(0..at);
+                    piece_start = at;
+                }
+                group = Some(first);
+            } else if group.is_some_and(|g| g == first) && sub {
+                // A table or array of tables inside the last item.
+            } else if group.is_some() {
+                return None;
+            }
+            continue;
+        }
+        open = brackets_after(line, open);
+    }
+    group?;
+    pieces.push(piece_start..text.len());
+    Some(pieces)
+}
+
+/// Whether a header line is `[[...]]` and its dotted path of bare keys;
+/// `None` for anything else (quoted keys, a value).
+fn header(line: &str) -> Option<(bool, &str)> {
+    let line = line.trim_end();
+    let line = match line.find('#') {
+        Some(i) => line[..i].trim_end(),
+        None => line,
+    };
+    let (array, inner) = match line.strip_prefix("[[") {
+        Some(rest) => (true, rest.strip_suffix("]]")?),
+        None => (false, line.strip_prefix('[')?.strip_suffix(']')?),
+    };
+    let bare = |part: &str| {
+        let part = part.trim();
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    inner.split('.').all(bare).then_some((array, inner))
+}
+
+/// The open brackets of a value after `line`, from `open` before it;
+/// strings on one line and comments skipped.
+fn brackets_after(line: &str, mut open: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for b in line.bytes() {
+        match (quote, b) {
+            (Some(b'"'), b'\\') => escaped = !escaped,
+            (Some(q), _) if b == q && !escaped => quote = None,
+            (Some(_), _) => escaped = false,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'#') => break,
+            (None, b'[' | b'{') => open += 1,
+            (None, b']' | b'}') => open = open.saturating_sub(1),
+            (None, _) => {}
+        }
+    }
+    open
+}
+
+/// The document of `pieces` (as made by [`chunks`]), or `None` when a
+/// piece does not parse or a section of the first is also set in a
+/// `[[section]]` header: parsed whole, the file gets toml's own message.
+fn parse_pieces(
+    text: &str,
+    pieces: &[Range<usize>],
+    lines: &LineIndex<'_>,
+    limits: &ParseLimits,
+) -> Option<Node> {
+    let mut entries: Vec<(Key, Node)> = Vec::new();
+    // The entries set before the first header.
+    let mut before = 0;
+    for (n, range) in pieces.iter().enumerate() {
+        let piece = text.get(range.clone())?;
+        let root = DeTable::parse(piece).ok()?;
+        let converter = Converter {
+            lines,
+            max_depth: limits.max_depth,
+            base: range.start,
+        };
+        let Value::Map(more) = converter.table(root.into_inner(), 1, Pos::new(1, 1)).ok()? else {
+            return None;
+        };
+        for (key, node) in more {
+            match entries.iter().position(|(k, _)| k.name == key.name) {
+                // Set before the first header and in one: toml's error.
+                Some(i) if i < before => return None,
+                Some(i) => {
+                    let (
+                        Some((
+                            _,
+                            Node {
+                                value: Value::Seq(items),
+                                ..
+                            },
+                        )),
+                        Value::Seq(more),
+                    ) = (entries.get_mut(i), node.value)
+                    else {
+                        return None;
+                    };
+                    items.extend(more);
+                }
+                None => entries.push((key, node)),
+            }
+        }
+        if n == 0 {
+            before = entries.len();
+        }
+    }
+    Some(Node::new(Value::Map(entries), Pos::new(1, 1)))
+}
+
+/// [`parse`] of the whole text at once.
+fn parse_whole(
+    text: &str,
+    lines: &LineIndex<'_>,
+    limits: &ParseLimits,
+) -> Result<Node, ParseError> {
     // toml bounds its own recursion (and reports "recursion limit"), so the
     // parser cannot overflow the stack; our own walk below checks the limit.
     let root = DeTable::parse(text).map_err(|err| {
@@ -38,8 +214,9 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
         ParseError::new(message, pos)
     })?;
     let converter = Converter {
-        lines: &lines,
+        lines,
         max_depth: limits.max_depth,
+        base: 0,
     };
     // The document itself starts at the top of the file, whatever its span.
     let pos = Pos::new(1, 1);
@@ -172,11 +349,13 @@ fn tidy(message: &str) -> String {
 struct Converter<'a> {
     lines: &'a LineIndex<'a>,
     max_depth: usize,
+    /// Where the text toml parsed starts in the file.
+    base: usize,
 }
 
 impl Converter<'_> {
     fn pos(&self, span: &Range<usize>) -> Pos {
-        self.lines.pos(span.start)
+        self.lines.pos(self.base + span.start)
     }
 
     /// `depth` counts the tables and arrays down to and including this one.
@@ -373,6 +552,79 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let e = err("a = 1\na = 2\n");
         assert_eq!(e.message, "duplicate key");
         assert_eq!(e.pos, Pos::new(2, 1));
+    }
+
+    /// Parsed in pieces of at most `chunk` bytes past the first header,
+    /// and whole: the same nodes, or the same error.
+    fn same_in_pieces(text: &str) {
+        let stripped = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let lines = LineIndex::new(stripped);
+        let whole = parse_whole(stripped, &lines, &ParseLimits::default());
+        // A file that parses is split, unless its shape says not to.
+        let split = chunks(stripped, 0)
+            .and_then(|p| parse_pieces(stripped, &p, &lines, &ParseLimits::default()));
+        let may_split = stripped.contains("[[") && !stripped.contains("\"\"\"");
+        assert_eq!(split.is_some(), whole.is_ok() && may_split, "{text}");
+        for chunk in [0, 1, 40, 200] {
+            let pieces = parse_in_chunks(text, &ParseLimits::default(), chunk);
+            assert_eq!(pieces, whole, "chunk {chunk}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn large_files_parse_in_pieces_to_the_same_nodes() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/fixtures/formats/org.toml",
+            "tests/fixtures/mixed/b-products.toml",
+            "tests/fixtures/hostile/numbers.toml",
+            "examples/orgs/exchange.toml",
+            "examples/orgs/streaming/teams/creators.toml",
+        ] {
+            let text = std::fs::read_to_string(format!("{root}/{file}")).expect("read");
+            same_in_pieces(&text);
+        }
+        let shapes = [
+            // Sections in turn and back again, sub-tables of the last item,
+            // comments and blank lines, a value over lines starting with `[`.
+            "version = 1\n[organization]\nname = \"A\"\n\n[[teams]] # first\nid = \"a\"\n\
+             [[products]]\nid = \"p\"\n[products.funding]\nmodel = \"x\"\n\
+             [[teams]]\nid = \"b\"\nowns = [\n[\"x\"],\n]\n\
+             [[objectives]]\nid = \"o\"\n[[objectives.key_results]]\nid = \"k\"\n\
+             [[objectives.key_results]]\nid = \"k2\"\n[[teams]]\nid = \"c\"\n",
+            "\u{FEFF}[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\n",
+            // Strings holding what looks like a header.
+            "[[teams]]\nid = \"a\"\nname = \"[[products]]\"\n[[teams]]\nid = 'b # ['\n",
+            "[[teams]]\nid = \"a\"\ndescription = \"\"\"\n[[products]]\nid = 1\n\"\"\"\n",
+            // Errors: toml's own, at the same place.
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\nid = \"c\"\n",
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \n",
+            "teams = []\n[[products]]\nid = \"p\"\n[[teams]]\nid = \"a\"\n",
+            "[[teams]]\nid = \"a\"\n[organization]\nname = \"x\"\n[organization]\n",
+            "[[teams]]\nid = \"a\"\n[teams]\nx = 1\n",
+            "[[teams]]\nid = \"a\"\n[[teams.x.y]]\n[[teams]]\n\"quoted.key\" = 1\n",
+        ];
+        for text in shapes {
+            same_in_pieces(text);
+        }
+        let deep = format!(
+            "[[teams]]\nid = \"a\"\n[[teams]]\nx = {}{}\n",
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        same_in_pieces(&deep);
+    }
+
+    #[test]
+    fn the_split_falls_back_on_shapes_it_could_get_wrong() {
+        assert_eq!(chunks("[[teams]]\nid = 1\n", 0).map(|p| p.len()), Some(2));
+        assert_eq!(
+            chunks("a = 1\n[[teams]]\nid = 1\n[[teams]]\n", 0).map(|p| p.len()),
+            Some(3)
+        );
+        assert!(chunks("[[teams]]\n[organization]\n", 0).is_none());
+        assert!(chunks("[[teams]]\nd = \"\"\"x\"\"\"\n", 0).is_none());
+        assert!(chunks("[organization]\nname = 1\n", 0).is_none());
     }
 
     #[test]
