@@ -298,6 +298,21 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         model.decisions = piece.decisions;
         return loaded;
     }
+    #[cfg(feature = "toml")]
+    if format == Format::Toml
+        && let Some((model, problems)) =
+            toml::lower_in_pieces(text.as_str(), file, &display, options)
+    {
+        loaded.diagnostics = problems;
+        let into = &mut loaded.model;
+        into.organization = model.organization;
+        into.teams = model.teams;
+        into.products = model.products;
+        into.outcomes = model.outcomes;
+        into.objectives = model.objectives;
+        into.decisions = model.decisions;
+        return loaded;
+    }
     match parse(text.as_str(), format, &options.parse_limits()) {
         Ok(root) => lower::lower(
             root,

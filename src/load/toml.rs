@@ -42,6 +42,83 @@ fn parse_in_chunks(text: &str, limits: &ParseLimits, chunk: usize) -> Result<Nod
     parse_whole(text, &lines, limits)
 }
 
+/// A large TOML file of `[[section]]` tables read into a model a piece at
+/// a time: each piece's tree is lowered and dropped before the next is
+/// parsed, so neither toml's tree nor the file's nodes are ever whole in
+/// memory beside the model. `None` when the file is small, cannot be
+/// split (see [`chunks`]), has a `[[...]]` header that is no entity
+/// section, or a piece fails to parse: the caller then reads it whole,
+/// which reports what is wrong as it always has.
+///
+/// The model is the one reading it whole makes. The problems are the same
+/// too, except which are reported past `max_problems_per_file`, and which
+/// entity meets `max_entities` first, when sections come back after
+/// others (`[[teams]]`, `[[products]]`, `[[teams]]`): whole, all of a
+/// section is lowered before the next section.
+pub(crate) fn lower_in_pieces(
+    text: &str,
+    file: crate::source::FileId,
+    path: &str,
+    options: &crate::load::LoadOptions,
+) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
+    lower_in_pieces_of(text, file, path, options, CHUNK)
+}
+
+fn lower_in_pieces_of(
+    text: &str,
+    file: crate::source::FileId,
+    path: &str,
+    options: &crate::load::LoadOptions,
+    chunk: usize,
+) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
+    use crate::load::lower::Sections;
+    const ENTITY_SECTIONS: [&str; 5] = ["teams", "products", "outcomes", "objectives", "decisions"];
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.len() <= chunk {
+        return None;
+    }
+    let pieces = chunks(text, chunk)?;
+    let lines = LineIndex::new(text);
+    let limits = options.parse_limits();
+    let mut model = crate::model::Model::default();
+    let mut diags = Vec::new();
+    let mut sections = Sections::new(file, path, options, &model, &mut diags);
+    let mut before: Vec<String> = Vec::new();
+    for (n, range) in pieces.iter().enumerate() {
+        let piece = text.get(range.clone())?;
+        let root = DeTable::parse(piece).ok()?;
+        let converter = Converter {
+            lines: &lines,
+            max_depth: limits.max_depth,
+            base: range.start,
+        };
+        let value = converter.table(root.into_inner(), 1, Pos::new(1, 1)).ok()?;
+        if n == 0 {
+            if let Value::Map(entries) = &value {
+                before = entries.iter().map(|(k, _)| k.name.clone()).collect();
+            }
+            sections.root(Node::new(value, Pos::new(1, 1)), &mut model);
+            continue;
+        }
+        let Value::Map(entries) = value else {
+            return None;
+        };
+        for (key, node) in entries {
+            // Set before the first header and in one: toml's error; a
+            // `[[version]]` or `[[organization]]`: the whole file's.
+            if before.contains(&key.name)
+                || !ENTITY_SECTIONS.contains(&key.name.as_str())
+                || !matches!(node.value, Value::Seq(_))
+            {
+                return None;
+            }
+            sections.more(&key, node, &mut model);
+        }
+    }
+    sections.finish();
+    Some((model, diags))
+}
+
 /// The byte ranges `text` splits into: what comes before the first
 /// `[[section]]` header, then runs of whole `[[section]]` tables of about
 /// `chunk` bytes. `None` when the text has a shape the split could get
@@ -613,6 +690,98 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
             "]".repeat(70)
         );
         same_in_pieces(&deep);
+    }
+
+    /// Lowered a piece at a time, and parsed and lowered whole: the same
+    /// model and problems, or no split at all.
+    fn same_lowered_in_pieces(text: &str, options: &crate::load::LoadOptions) -> bool {
+        use crate::source::FileId;
+        let stripped = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let mut whole = crate::model::Model::default();
+        let mut whole_diags = Vec::new();
+        let lines = LineIndex::new(stripped);
+        match parse_whole(stripped, &lines, &options.parse_limits()) {
+            Ok(root) => crate::load::lower::lower(
+                root,
+                FileId(0),
+                "org.toml",
+                options,
+                &mut whole,
+                &mut whole_diags,
+            ),
+            Err(_) => {
+                for chunk in [0, 1, 40] {
+                    let split = lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk);
+                    assert!(split.is_none(), "{text}");
+                }
+                return false;
+            }
+        }
+        let mut split_any = false;
+        for chunk in [0, 1, 40, 200] {
+            if let Some((model, diags)) =
+                lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk)
+            {
+                split_any = true;
+                assert_eq!(model, whole, "chunk {chunk}:\n{text}");
+                assert_eq!(diags, whole_diags, "chunk {chunk}:\n{text}");
+            }
+        }
+        split_any
+    }
+
+    #[test]
+    fn large_files_lower_in_pieces_to_the_same_model() {
+        let options = crate::load::LoadOptions::default();
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/fixtures/formats/org.toml",
+            "tests/fixtures/mixed/b-products.toml",
+            "examples/orgs/exchange.toml",
+            "examples/orgs/streaming/teams/creators.toml",
+        ] {
+            let text = std::fs::read_to_string(format!("{root}/{file}")).expect("read");
+            assert!(
+                same_lowered_in_pieces(&text, &options),
+                "{file} was not split"
+            );
+        }
+        // Problems of every kind, in items spread over the pieces.
+        let broken = "version = 1\n[organization]\nname = \"A\"\n\
+             [[teams]]\nid = \"a\"\nkind = \"squad\"\nextra = 1\n\
+             [[teams]]\nname = \"no id\"\n\
+             [[products]]\nid = \"p\"\nowner = 5\n\
+             [[outcomes]]\nid = \"o\"\n\
+             [[objectives]]\nid = \"q\"\n[[objectives.key_results]]\ntext = 7\n\
+             [[decisions]]\narea = \"nothing\"\n\
+             [[products]]\nid = \"p\"\n";
+        assert!(same_lowered_in_pieces(broken, &options));
+        // Sections in turn and back again keep each kind's order.
+        let interleaved =
+            "[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n[[teams]]\nid = \"b\"\n";
+        assert!(same_lowered_in_pieces(interleaved, &options));
+        // The per-file limit of problems and of entities, met in the last
+        // section.
+        let many: String = (0..30)
+            .map(|i| format!("[[teams]]\nid = \"t{i}\"\nbad = {i}\n"))
+            .collect();
+        let limited = crate::load::LoadOptions {
+            max_problems_per_file: 5,
+            max_entities: 20,
+            ..Default::default()
+        };
+        assert!(same_lowered_in_pieces(&many, &limited));
+        // Not split: a section name that is no entity section, a section
+        // set before the first header, a piece toml refuses.
+        for text in [
+            "[[teams]]\nid = \"a\"\n[[teamz]]\nid = \"b\"\n",
+            "[[teams]]\nid = \"a\"\n[[version]]\n",
+            "products = []\n[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n",
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\nid = \"c\"\n",
+        ] {
+            let split = lower_in_pieces_of(text, crate::source::FileId(0), "org.toml", &options, 0);
+            assert!(split.is_none(), "{text}");
+        }
     }
 
     #[test]
