@@ -21,8 +21,10 @@ fuzz_target!(|data: &[u8]| {
         Some("toml") => Format::Toml,
         _ => Format::Json,
     };
-    let mut options = LoadOptions::default();
-    options.max_alias_expansion = 10_000;
+    let options = LoadOptions {
+        max_alias_expansion: 10_000,
+        ..LoadOptions::default()
+    };
     let loaded = load_str_with(&text, format, name, &options);
     let report = Linter::new().check(&loaded);
     let _ = human::render(&report, human::Options::new(false));

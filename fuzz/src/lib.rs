@@ -301,7 +301,7 @@ struct Builder {
 fn id(name: Name) -> String {
     let long = "product-line-of-the-payments-platform-for-merchants-in-every-region";
     match name.family % 6 {
-        0 | 1 | 2 => format!("e{}", name.n % 64),
+        0..=2 => format!("e{}", name.n % 64),
         3 => format!("{long}-{:05}", name.n),
         4 => format!("{long}-{:05}x", name.n),
         _ => {
