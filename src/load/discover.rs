@@ -12,8 +12,8 @@ use crate::source::Sources;
 /// (names starting with `.`), sorted by path. Symlinked folders are
 /// followed once; a link back into a folder already visited is skipped. A
 /// folder below `dir` that a link also leads to is read under its own path;
-/// a folder outside `dir` that several links lead to is read through the
-/// first of them in path order.
+/// a folder outside `dir` that several links lead to (when such links are
+/// followed) is read through the first of them in path order.
 ///
 /// Links that lead outside `dir` (to a folder or a regular file) are not
 /// followed, so that a link to `/usr` does not read, and quote in the
