@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target on the stable toolchain.
 #
-#   fuzz/run.sh TARGET [SECONDS]     TARGET: load_yaml load_toml load_json load_multi load_check
+#   fuzz/run.sh TARGET [SECONDS]     TARGET: load_yaml load_toml load_json load_multi load_check check_org
 #
 # Uses cargo-fuzz (libFuzzer). cargo-fuzz passes nightly-only `-Z` flags to
 # rustc; RUSTC_BOOTSTRAP=1 lets the stable compiler accept them. That is the
@@ -11,7 +11,9 @@
 # FUZZ_SANITIZER=address to turn it on.
 #
 # Environment: FUZZ_RUNS (stop after this many executions; default no limit),
-# FUZZ_JOBS (cargo build jobs, default 1: one core for building and fuzzing).
+# FUZZ_JOBS (cargo build jobs, default 1: one core for building and fuzzing),
+# FUZZ_ARGS (more libFuzzer flags, such as `-fork=1 -ignore_crashes=1`),
+# CHECK_ORG_MAX_ENTITIES (check_org: most entities per input, default 200000).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,7 +47,7 @@ for f in "${seeds[@]}"; do
       # The first byte picks the format: 0 YAML, 1 TOML, 2 JSON.
       case "$ext" in yaml | yml) sel='\x00' ;; toml) sel='\x01' ;; *) sel='\x02' ;; esac
       { printf "$sel"; cat "$f"; } >"$corpus/seed-$n" ;;
-    load_multi) ;;
+    load_multi | check_org) ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
 done
@@ -66,7 +68,15 @@ if [[ $target == load_multi ]]; then
   done
 fi
 
+max_len=65536
+if [[ $target == check_org ]]; then
+  # Structured inputs (see src/lib.rs): the shapes of issue 18, kept in
+  # seeds/check_org/ and written again by `cargo run --bin seeds -- DIR`.
+  cp seeds/check_org/* "$corpus/"
+  max_len=2097152
+fi
+
 runs=()
 if [[ -n ${FUZZ_RUNS:-} ]]; then runs=(-runs="$FUZZ_RUNS"); fi
 exec cargo fuzz run --release --sanitizer "$sanitizer" "$target" "$corpus" -- \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len=65536 -print_final_stats=1 "${runs[@]}"
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len="$max_len" -print_final_stats=1 "${runs[@]}" ${FUZZ_ARGS:-}

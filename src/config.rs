@@ -259,8 +259,89 @@ impl Config {
         file: &str,
         checks: &[&crate::check::CheckMeta],
     ) -> Result<Self, ConfigError> {
-        toml_config::parse(text, file, checks)
+        toml_config::parse(
+            text,
+            file,
+            checks,
+            crate::load::LoadOptions::default().max_depth,
+        )
     }
+
+    /// Reads the `opmodel.toml` at `path` under the limits org files are
+    /// read with: only a regular file, at most `options.max_file_size`
+    /// bytes (checked before reading, and the read stops there if the file
+    /// grew), nesting at most `options.max_depth` deep. Then as
+    /// [`Config::from_toml`], with `path` shown in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::NotAFile`] for a folder, pipe, socket or device,
+    /// [`ConfigError::TooLarge`], [`ConfigError::Read`] when the system
+    /// refuses, and the errors of [`Config::from_toml`].
+    #[cfg(feature = "toml")]
+    pub fn from_toml_file(
+        path: &std::path::Path,
+        options: &crate::load::LoadOptions,
+        checks: &[&crate::check::CheckMeta],
+    ) -> Result<Self, ConfigError> {
+        let text = read_config(path, options.max_file_size)?;
+        let shown = path.to_string_lossy().replace('\\', "/");
+        toml_config::parse(&text, &shown, checks, options.max_depth)
+    }
+}
+
+/// The text of the config file at `path`, at most `limit` bytes.
+#[cfg(feature = "toml")]
+fn read_config(path: &std::path::Path, limit: u64) -> Result<String, ConfigError> {
+    use std::io::Read as _;
+    let read_error = |source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let not_a_file = |what| ConfigError::NotAFile {
+        path: path.to_path_buf(),
+        what,
+    };
+    let too_large = |size| ConfigError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    };
+    // Before opening: opening a pipe blocks until a writer comes.
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(not_a_file("is a folder"));
+    }
+    if !meta.is_file() {
+        return Err(not_a_file(
+            "is not a regular file (a pipe, socket or device)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default());
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ConfigError::Invalid {
+            file: path.to_string_lossy().replace('\\', "/"),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            message: "not valid UTF-8".to_owned(),
+            help: Some("save the config as UTF-8".to_owned()),
+        }
+    })
 }
 
 /// Checks one parameter against a check's declared parameters.
@@ -354,17 +435,27 @@ mod toml_config {
         text: &str,
         file: &str,
         checks: &[&CheckMeta],
+        max_depth: usize,
     ) -> Result<Config, ConfigError> {
         use toml::de::{DeTable, DeValue};
         let cx = Cx { text, file };
         let root = DeTable::parse(text).map_err(|e| {
+            let message = e.message().trim();
+            if message.contains("recurs") {
+                // toml gives no place for headers and dotted keys nested
+                // too deep: the deepest point of the text is where it
+                // gave up.
+                let offset = e
+                    .span()
+                    .map_or_else(|| crate::load::deepest_nesting(text), |s| s.start);
+                return cx.error(offset, too_deep(max_depth), None);
+            }
             let offset = e.span().map_or(0, |s| s.start);
-            cx.error(
-                offset,
-                format!("not valid TOML: {}", e.message().trim()),
-                None,
-            )
+            cx.error(offset, format!("not valid TOML: {message}"), None)
         })?;
+        if let Some(offset) = deeper_than(&root, max_depth) {
+            return Err(cx.error(offset, too_deep(max_depth), None));
+        }
         let mut config = Config::new();
         for (key, value) in root.get_ref() {
             if key.get_ref() != "checks" {
@@ -417,8 +508,22 @@ mod toml_config {
                                 config.set_level(meta.name, level);
                                 continue;
                             }
-                            let v = param_value(value.get_ref()).ok_or_else(|| {
-                                cx.error(value.span().start, format!("parameter `{param_name}` has a value of a type no check takes"), None)
+                            let v = param_value(value.get_ref()).map_err(|bad| {
+                                let message = match bad {
+                                    BadValue::Type => format!(
+                                        "parameter `{param_name}` has a value of a type no check takes"
+                                    ),
+                                    BadValue::TooLarge(n) => format!(
+                                        "the number {n} is too large for parameter `{param_name}` of `{}` (at most {})",
+                                        meta.name,
+                                        i64::MAX
+                                    ),
+                                    BadValue::Negative => format!(
+                                        "parameter `{param_name}` of `{}` must not be negative",
+                                        meta.name
+                                    ),
+                                };
+                                cx.error(value.span().start, message, None)
                             })?;
                             check_param(meta, param_name, &v).map_err(|(message, help)| {
                                 let at = if message.starts_with("unknown") {
@@ -447,6 +552,42 @@ mod toml_config {
         Ok(config)
     }
 
+    fn too_deep(max_depth: usize) -> String {
+        if max_depth < crate::load::TOML_MAX_DEPTH {
+            format!("nesting deeper than {max_depth} levels; a config nests 4 levels at most")
+        } else {
+            format!(
+                "nesting deeper than the TOML parser allows ({} levels); a config nests 4 levels at most",
+                crate::load::TOML_MAX_DEPTH
+            )
+        }
+    }
+
+    /// Where `root` first nests deeper than `max_depth` tables and arrays,
+    /// if it does. An explicit stack: the depth is the input's.
+    fn deeper_than(root: &toml::Spanned<toml::de::DeTable<'_>>, max_depth: usize) -> Option<usize> {
+        use toml::de::DeValue;
+        // The document is depth 1, as in org files; each value is paired
+        // with the depth it has if it is a table or an array.
+        if max_depth == 0 {
+            return Some(0);
+        }
+        let mut stack: Vec<(&toml::Spanned<DeValue<'_>>, usize)> =
+            root.get_ref().values().rev().map(|v| (v, 2)).collect();
+        while let Some((value, depth)) = stack.pop() {
+            let children: Vec<&toml::Spanned<DeValue<'_>>> = match value.get_ref() {
+                DeValue::Table(t) => t.values().collect(),
+                DeValue::Array(a) => a.iter().collect(),
+                _ => continue,
+            };
+            if depth > max_depth {
+                return Some(value.span().start);
+            }
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        None
+    }
+
     fn parse_level(cx: &Cx<'_>, s: &str, offset: usize) -> Result<Level, ConfigError> {
         s.parse().map_err(|_| {
             let help = did_you_mean(s, ["deny", "warn", "allow"])
@@ -459,20 +600,33 @@ mod toml_config {
         })
     }
 
-    fn param_value(value: &toml::de::DeValue<'_>) -> Option<ParamValue> {
+    /// Why a TOML value is no parameter value.
+    enum BadValue {
+        /// Not a type any parameter has (a float, a date, a table...).
+        Type,
+        /// An integer past `i64`, as written.
+        TooLarge(String),
+        /// An integer below `i64`: no parameter takes a negative number.
+        Negative,
+    }
+
+    fn param_value(value: &toml::de::DeValue<'_>) -> Result<ParamValue, BadValue> {
         use toml::de::DeValue;
         match value {
-            DeValue::Integer(i) => i
-                .to_string()
-                .parse::<i64>()
-                .ok()
-                .map(ParamValue::Int)
-                .or_else(|| {
-                    let t = i.as_str();
-                    t.replace('_', "").parse().ok().map(ParamValue::Int)
-                }),
-            DeValue::Boolean(b) => Some(ParamValue::Bool(*b)),
-            DeValue::String(s) => Some(ParamValue::Str(s.to_string())),
+            DeValue::Integer(i) => {
+                // toml keeps the digits without prefix or underscores.
+                let digits = i.as_str();
+                let parsed = i64::from_str_radix(digits, i.radix());
+                parsed.map(ParamValue::Int).map_err(|_| {
+                    if digits.starts_with('-') {
+                        BadValue::Negative
+                    } else {
+                        BadValue::TooLarge(i.as_str().to_owned())
+                    }
+                })
+            }
+            DeValue::Boolean(b) => Ok(ParamValue::Bool(*b)),
+            DeValue::String(s) => Ok(ParamValue::Str(s.to_string())),
             DeValue::Array(items) => items
                 .iter()
                 .map(|v| match v.get_ref() {
@@ -480,8 +634,9 @@ mod toml_config {
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>()
-                .map(ParamValue::List),
-            _ => None,
+                .map(ParamValue::List)
+                .ok_or(BadValue::Type),
+            _ => Err(BadValue::Type),
         }
     }
 }

@@ -270,67 +270,16 @@ impl Diagnostic {
 
 /// Finds the closest candidate to `word` for a "did you mean" hint, if one
 /// is close enough to be a likely typo.
+///
+/// The cost per candidate is bounded (a length test and a character set
+/// comparison), and so is the edit distance work per call; see
+/// [`closest`](crate::closest).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    // Bounded work: very long words are never typos of short ids.
-    if word.len() > 256 {
-        return None;
-    }
-    let limit = (word.chars().count() / 3).clamp(1, 4);
-    let word_len = word.len();
-    let word: Vec<char> = word.chars().collect();
-    let mut scratch = (Vec::new(), Vec::new(), Vec::new());
-    let mut best: Option<(usize, &'a str)> = None;
-    for c in candidates {
-        if c.len() > 256 || c.len().abs_diff(word_len) > limit {
-            continue;
-        }
-        // Ties break on the candidate, as `min` over `(distance, id)` does.
-        let bound = best.map_or(limit, |(d, _)| d);
-        if let Some(d) = bounded_edit_distance(&word, c, bound, &mut scratch)
-            && best.is_none_or(|b| (d, c) < b)
-        {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// The edit distance between `a` and `b` when it is at most `bound`, else
-/// `None`: stops as soon as a whole row exceeds the bound.
-fn bounded_edit_distance(
-    a: &[char],
-    b: &str,
-    bound: usize,
-    (b_chars, prev, cur): &mut (Vec<char>, Vec<usize>, Vec<usize>),
-) -> Option<usize> {
-    b_chars.clear();
-    b_chars.extend(b.chars());
-    if b_chars.len().abs_diff(a.len()) > bound {
-        return None;
-    }
-    prev.clear();
-    prev.extend(0..=b_chars.len());
-    cur.clear();
-    cur.resize(b_chars.len() + 1, 0);
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b_chars.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            cur[j + 1] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > bound {
-            return None;
-        }
-        std::mem::swap(prev, cur);
-    }
-    let d = prev[b_chars.len()];
-    (d <= bound).then_some(d)
+    let candidates = candidates.into_iter().map(|c| (c, None));
+    crate::closest::closest(word, candidates, &mut crate::closest::Steps::default())
 }
 
 #[cfg(test)]

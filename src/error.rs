@@ -71,6 +71,26 @@ pub enum ConfigError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The config file is not a regular file (a folder, a pipe, a socket or
+    /// a device): it is not read, as a pipe could block forever and a
+    /// device never end.
+    #[error("cannot read config `{}`: it {what}; a config must be a regular file", path.display())]
+    NotAFile {
+        /// The config file.
+        path: PathBuf,
+        /// What it is instead, as "is a folder".
+        what: &'static str,
+    },
+    /// The config file is larger than the limit org files are read with.
+    #[error("cannot read config `{}`: it is {size} bytes, larger than the limit of {limit} bytes (`--max-file-size`)", path.display())]
+    TooLarge {
+        /// The config file.
+        path: PathBuf,
+        /// Its size, or what was read of it when it grew past the limit.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// The config file is not valid TOML or breaks the config's rules.
     #[error("{file}:{line}:{column}: {message}{}", help.as_deref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
     Invalid {

@@ -84,6 +84,7 @@ pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 
+mod closest;
 mod lint;
 mod parallel;
 mod swar;

@@ -61,6 +61,9 @@ impl Linter {
     /// Keeps at most `limit` findings of each check (default
     /// [`DEFAULT_MAX_FINDINGS`]); the rest are counted in
     /// [`Report::truncated`]. This bounds memory on huge broken models.
+    /// A limit of 0 is taken as 1: a check with findings always shows one,
+    /// so that the report explains its exit status (`opmodel check` refuses
+    /// `--max-findings 0`).
     pub fn with_max_findings(mut self, limit: usize) -> Self {
         self.max_findings = limit.max(1);
         self

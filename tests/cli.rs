@@ -376,3 +376,53 @@ fn human_output_of_the_bundled_example() {
     assert_eq!(code(&o), 1);
     insta::assert_snapshot!(stdout(&o));
 }
+
+#[test]
+fn max_findings_0_is_refused_with_the_reason() {
+    let o = opmodel(&["check", "examples/orgs/streaming", "--max-findings", "0"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("the limit must be at least 1"),
+        "{}",
+        stderr(&o)
+    );
+    // 1 keeps one finding per check, and the note says 1.
+    let o = opmodel(&["check", "examples/orgs/streaming", "--max-findings", "1"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("(the limit is 1 per check;"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_huge_alias_limit_is_not_named_as_what_stopped_the_file() {
+    let o = opmodel(&[
+        "check",
+        "tests/fixtures/hostile/alias-bomb.yaml",
+        "--max-alias-expansion",
+        "18446744073709551615",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(!text.contains("18446744073709551615"), "{text}");
+    assert!(
+        text.contains("aliases expand to more than 1000000 values, the most the YAML parser holds for this file whatever the alias limit"),
+        "{text}"
+    );
+    assert!(!text.contains("raise the limit"), "{text}");
+    // A limit the file does pass is named as before.
+    let o = opmodel(&[
+        "check",
+        "tests/fixtures/hostile/alias-bomb.yaml",
+        "--max-alias-expansion",
+        "999999",
+    ]);
+    assert!(
+        stdout(&o).contains("aliases expand to more than 999999 values\n"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -309,3 +309,148 @@ fn findings_past_the_limit_are_counted_not_kept() {
     );
     assert!(report.truncated.is_empty());
 }
+
+fn invalid_at(err: &ConfigError) -> (u32, u32, &str) {
+    match err {
+        ConfigError::Invalid {
+            line,
+            column,
+            message,
+            ..
+        } => (*line, *column, message.as_str()),
+        other => panic!("not an invalid config: {other}"),
+    }
+}
+
+#[test]
+fn a_config_nested_too_deep_is_placed_on_its_line() {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    let dotted = vec!["a"; 200].join(".");
+    let deep = "[".repeat(200) + &"]".repeat(200);
+    let cases = [
+        // Headers and dotted keys, which the TOML parser places nowhere.
+        (format!("# settings\n\n[checks.{dotted}]\n"), (3, 1)),
+        (
+            format!("[checks]\nidle-team = \"warn\"\n{dotted} = 1\n"),
+            (3, 1),
+        ),
+        // Arrays, which it places where it gave up.
+        (format!("[checks]\n\nx = {deep}\n"), (3, 0)),
+    ];
+    for (text, (line, column)) in cases {
+        let err = Config::from_toml(&text, "opmodel.toml", &metas).expect_err("too deep");
+        let (l, c, message) = invalid_at(&err);
+        assert_eq!(l, line, "{err}");
+        if column > 0 {
+            assert_eq!(c, column, "{err}");
+        }
+        assert!(
+            message.starts_with("nesting deeper than 64 levels"),
+            "{err}"
+        );
+    }
+    // Deeper than the limit given, within what TOML parses: placed at the
+    // value that passes it.
+    let options = opmodel::load::LoadOptions {
+        max_depth: 2,
+        ..Default::default()
+    };
+    let dir = std::env::temp_dir().join(format!("opmodel-config-depth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("folder");
+    let path = dir.join("opmodel.toml");
+    std::fs::write(
+        &path,
+        "[checks]\nidle-team = \"warn\"\noverloaded-team = { max_products = 4 }\n",
+    )
+    .expect("written");
+    let err = Config::from_toml_file(&path, &options, &metas).expect_err("limit 2");
+    assert_eq!(invalid_at(&err).0, 3, "{err}");
+    assert_eq!(
+        invalid_at(&err).2,
+        "nesting deeper than 2 levels; a config nests 4 levels at most"
+    );
+    let options = opmodel::load::LoadOptions::default();
+    let ok = Config::from_toml_file(&path, &options, &metas).expect("within the default");
+    assert_eq!(ok.level_of("idle-team"), Some(Level::Warn));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn numbers_past_64_bits_are_named_as_too_large() {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    let err = Config::from_toml(
+        "[checks]\noverloaded-team = { max_products = 99999999999999999999 }\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect_err("too large");
+    assert_eq!(
+        invalid_at(&err),
+        (
+            2,
+            36,
+            "the number 99999999999999999999 is too large for parameter `max_products` of `overloaded-team` (at most 9223372036854775807)"
+        )
+    );
+    let err = Config::from_toml(
+        "[checks]\noverloaded-team = { max_products = -99999999999999999999 }\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect_err("too small");
+    assert_eq!(
+        invalid_at(&err).2,
+        "parameter `max_products` of `overloaded-team` must not be negative"
+    );
+    // Other bases and underscores within 64 bits still read.
+    let ok = Config::from_toml(
+        "[checks]\noverloaded-team = { max_products = 0x1_0 }\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect("hex");
+    assert_eq!(
+        ok.param("overloaded-team", "max_products"),
+        Some(&opmodel::config::ParamValue::Int(16))
+    );
+}
+
+#[test]
+fn config_files_are_read_under_the_org_file_limits() {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    let dir = std::env::temp_dir().join(format!("opmodel-config-limits-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    let options = opmodel::load::LoadOptions {
+        max_file_size: 64,
+        ..Default::default()
+    };
+    let big = dir.join("big.toml");
+    std::fs::write(&big, format!("[checks]\n{}", "# padding\n".repeat(10))).expect("written");
+    let err = Config::from_toml_file(&big, &options, &metas).expect_err("too large");
+    assert!(
+        matches!(
+            err,
+            ConfigError::TooLarge {
+                size: 109,
+                limit: 64,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let err = Config::from_toml_file(std::path::Path::new("/dev/zero"), &options, &metas)
+        .expect_err("a device");
+    assert!(matches!(err, ConfigError::NotAFile { .. }), "{err}");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    let err = Config::from_toml_file(&dir, &options, &metas).expect_err("a folder");
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, b"[checks]\nidle-team = \"w\xffrn\"\n").expect("written");
+    let err = Config::from_toml_file(&bad, &options, &metas).expect_err("not UTF-8");
+    assert_eq!(invalid_at(&err), (2, 15, "not valid UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -681,7 +681,8 @@ fn a_folder_reached_through_a_link_is_read_under_its_own_path() {
     )
     .expect("written");
     // Links sorting before and after the folder they point at, and a link to
-    // a folder outside the tree, which is read through the link.
+    // a folder outside the tree, which is passed over unless asked for, and
+    // then read through the link.
     std::os::unix::fs::symlink(dir.join("teams"), dir.join("a-teams")).expect("link");
     std::os::unix::fs::symlink(dir.join("teams/payments"), dir.join("z-payments")).expect("link");
     let outside = scratch("linked-folder-outside");
@@ -691,22 +692,34 @@ fn a_folder_reached_through_a_link_is_read_under_its_own_path() {
     )
     .expect("written");
     std::os::unix::fs::symlink(&outside, dir.join("shared")).expect("link");
+    let relative = |files: &[PathBuf]| -> Vec<String> {
+        files
+            .iter()
+            .map(|f| {
+                f.strip_prefix(&dir)
+                    .expect("below the folder")
+                    .display()
+                    .to_string()
+            })
+            .collect()
+    };
     let mut diagnostics = Vec::new();
     let mut sources = opmodel::source::Sources::new();
     let files = opmodel::load::model_files(&dir, &mut diagnostics, &mut sources).expect("listed");
-    let relative: Vec<String> = files
-        .iter()
-        .map(|f| {
-            f.strip_prefix(&dir)
-                .expect("below the folder")
-                .display()
-                .to_string()
-        })
-        .collect();
+    assert_eq!(relative(&files), ["teams/payments/team.yaml"]);
+    let roots = [dir.canonicalize().expect("real path")];
+    let mut walk = opmodel::load::Walk {
+        roots: &roots,
+        follow_links_outside: true,
+        skipped: Vec::new(),
+    };
+    let files = opmodel::load::model_files_with(&dir, &mut walk, &mut diagnostics, &mut sources)
+        .expect("listed");
     assert_eq!(
-        relative,
+        relative(&files),
         ["shared/products.yaml", "teams/payments/team.yaml"]
     );
+    assert!(walk.skipped.is_empty());
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
@@ -845,5 +858,141 @@ fn an_entity_with_a_hundred_thousand_keys_is_not_quadratic() {
         rest,
         ["90001 more problems in this file were not reported: a file reports at most 10000"]
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_files_that_are_pipes_devices_or_too_large_are_reported() {
+    let dir = scratch("config");
+    let org = dir.join("org.yaml");
+    std::fs::write(&org, "teams:\n  - id: real\n").expect("written");
+    let org = org.to_string_lossy().into_owned();
+    let config = dir.join("opmodel.toml");
+    let not_regular =
+        "it is not a regular file (a pipe, socket or device); a config must be a regular file";
+    let run = |args: &[&str]| {
+        let start = Instant::now();
+        let o = opmodel(args);
+        assert!(start.elapsed() < SLOW, "{args:?}");
+        o
+    };
+    // `/dev/zero` found next to the input: reported, not passed over.
+    std::os::unix::fs::symlink("/dev/zero", &config).expect("link");
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(out(&o).contains(not_regular), "{}", out(&o));
+    let o = run(&["check", "--config", "/dev/zero", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(out(&o).contains(not_regular), "{}", out(&o));
+    std::fs::remove_file(&config).expect("removed");
+    // A FIFO with no writer, found and named: neither blocks.
+    let made = Command::new("mkfifo")
+        .arg(&config)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let shown = config.to_string_lossy().into_owned();
+        for args in [vec!["check", &org], vec!["check", "--config", &shown, &org]] {
+            let o = run(&args);
+            assert_eq!(code(&o), 2, "{}", out(&o));
+            assert!(out(&o).contains(not_regular), "{}", out(&o));
+        }
+        std::fs::remove_file(&config).expect("removed");
+    }
+    // A 2 GB sparse config: refused on its size, before reading.
+    let file = std::fs::File::create(&config).expect("created");
+    file.set_len(2 << 30).expect("sparse");
+    drop(file);
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 2, "{}", out(&o));
+    assert!(
+        out(&o).contains("it is 2147483648 bytes, larger than the limit of 536870912 bytes"),
+        "{}",
+        out(&o)
+    );
+    // The limit is the org files' one.
+    std::fs::write(&config, "[checks]\nidle-team = \"deny\"\n").expect("written");
+    let o = run(&["check", "--max-file-size", "16", &org]);
+    assert!(
+        out(&o).contains("larger than the limit of 16 bytes"),
+        "{}",
+        out(&o)
+    );
+    let o = run(&["check", &org]);
+    assert_eq!(code(&o), 1, "idle-team denied: {}", out(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn links_out_of_the_folders_given_are_not_followed_unless_asked() {
+    let dir = scratch("links-outside");
+    let org = dir.join("org");
+    std::fs::create_dir_all(org.join("teams")).expect("folder");
+    std::fs::write(org.join("teams/team.yaml"), "teams:\n  - id: pay\n").expect("written");
+    // Outside the folder given: a folder of org files, and one file.
+    let outside = dir.join("elsewhere");
+    std::fs::create_dir_all(&outside).expect("folder");
+    std::fs::write(
+        outside.join("products.yaml"),
+        "products:\n  - { id: shop, owner: nobody-secret }\n",
+    )
+    .expect("written");
+    std::fs::write(dir.join("one.yaml"), "teams:\n  - id: secret-team\n").expect("written");
+    std::os::unix::fs::symlink(&outside, org.join("shared")).expect("link");
+    std::os::unix::fs::symlink(dir.join("one.yaml"), org.join("one.yaml")).expect("link");
+    // A link that stays inside is followed as before.
+    std::os::unix::fs::symlink(org.join("teams"), org.join("more-teams")).expect("link");
+    let org_arg = org.to_string_lossy().into_owned();
+    let real = outside.canonicalize().expect("real path");
+    let note = |name: &str, target: &Path| {
+        format!(
+            "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
+            org.join(name).display(),
+            target.display()
+        )
+    };
+
+    let o = opmodel(&["check", "--format", "json", &org_arg]);
+    let text = out(&o);
+    assert_eq!(code(&o), 0, "{text}");
+    assert!(!text.contains("secret"), "{text}");
+    assert!(text.contains(&note("shared", &real)), "{text}");
+    let one = dir.canonicalize().expect("real path").join("one.yaml");
+    assert!(text.contains(&note("one.yaml", &one)), "{text}");
+
+    // Through the library: the links are listed in path order.
+    let (loaded, _) = load_with(std::slice::from_ref(&org), &LoadOptions::default());
+    let skipped: Vec<&Path> = loaded
+        .skipped_links
+        .iter()
+        .map(|l| l.path.as_path())
+        .collect();
+    assert_eq!(skipped, [org.join("one.yaml"), org.join("shared")]);
+    assert_eq!(loaded.model.teams.len(), 1);
+
+    // Asked for: read through the links, no note.
+    let o = opmodel(&[
+        "check",
+        "--follow-links-outside",
+        "--format",
+        "json",
+        &org_arg,
+    ]);
+    let text = out(&o);
+    assert!(text.contains("nobody-secret"), "{text}");
+    assert!(!text.contains("note: "), "{text}");
+    let options = LoadOptions {
+        follow_links_outside: true,
+        ..LoadOptions::default()
+    };
+    let (loaded, _) = load_with(std::slice::from_ref(&org), &options);
+    assert!(loaded.skipped_links.is_empty());
+    assert_eq!(loaded.model.teams.len(), 2);
+
+    // A folder given beside: a link into it is inside the paths given.
+    let outside_arg = outside.to_string_lossy().into_owned();
+    let o = opmodel(&["check", "--format", "json", &org_arg, &outside_arg]);
+    assert!(!out(&o).contains(&note("shared", &real)), "{}", out(&o));
+    assert!(out(&o).contains(&note("one.yaml", &one)), "{}", out(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }

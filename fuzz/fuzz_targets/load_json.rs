@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
 /// The default limits, but a lower alias budget: the limit logic is the
 /// same, and alias-heavy inputs would otherwise take most of the run.
 fn options() -> LoadOptions {
-    let mut options = LoadOptions::default();
-    options.max_alias_expansion = 10_000;
-    options
+    LoadOptions {
+        max_alias_expansion: 10_000,
+        ..LoadOptions::default()
+    }
 }

@@ -51,8 +51,9 @@ pub(crate) struct CheckArgs {
     /// Most problems (invalid-file, invalid-entity) reported for one file.
     #[arg(long, value_name = "N")]
     pub max_problems_per_file: Option<usize>,
-    /// Most findings kept per check; the rest are counted in a note on stderr.
-    #[arg(long, value_name = "N", default_value_t = opmodel::DEFAULT_MAX_FINDINGS)]
+    /// Most findings kept per check, at least 1; the rest are counted in a
+    /// note on stderr. (To see no findings of a check, allow it with -A.)
+    #[arg(long, value_name = "N", default_value_t = opmodel::DEFAULT_MAX_FINDINGS, value_parser = at_least_one)]
     pub max_findings: usize,
     /// Largest org file read, in bytes.
     #[arg(long, value_name = "BYTES")]
@@ -72,6 +73,10 @@ pub(crate) struct CheckArgs {
     /// Most values YAML aliases may expand to in one file.
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +112,10 @@ pub(crate) struct GraphArgs {
     /// Config file (default: `opmodel.toml` next to the first input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +129,10 @@ pub(crate) struct ReportArgs {
     /// Config file (default: `opmodel.toml` next to the first input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -166,4 +179,18 @@ pub(crate) enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+/// A `--max-findings` value: 0 is refused rather than taken as 1, which a
+/// note saying "the limit is 0" then contradicted. Showing no finding while
+/// the exit status still counts the errors would fail a build without
+/// saying why.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err(
+            "the limit must be at least 1: the exit status counts every finding, so at least one of each check is shown; use -A CHECK to silence a check".to_owned(),
+        ),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -10,7 +10,15 @@ use super::fail;
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
     let linter = Linter::new();
-    let mut config = match common::file_config(args.config.as_deref(), &args.paths, &linter) {
+    let mut options = common::load_options(Limits {
+        max_file_size: args.max_file_size,
+        max_total_size: args.max_total_size,
+        max_entities: args.max_entities,
+        max_depth: args.max_depth,
+        follow_links_outside: args.follow_links_outside,
+    });
+    let config = common::file_config(args.config.as_deref(), &args.paths, &linter, &options);
+    let mut config = match config {
         Ok(c) => c.unwrap_or_default(),
         Err(code) => return code,
     };
@@ -29,12 +37,6 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Ok(l) => l.with_max_findings(args.max_findings),
         Err(e) => return fail(e),
     };
-    let mut options = common::load_options(Limits {
-        max_file_size: args.max_file_size,
-        max_total_size: args.max_total_size,
-        max_entities: args.max_entities,
-        max_depth: args.max_depth,
-    });
     if let Some(v) = args.max_text_len {
         options.max_text_len = v;
     }

@@ -16,6 +16,7 @@ pub(crate) struct Limits {
     pub max_total_size: Option<u64>,
     pub max_entities: Option<usize>,
     pub max_depth: Option<usize>,
+    pub follow_links_outside: bool,
 }
 
 /// The load options for the limits given.
@@ -33,16 +34,19 @@ pub(crate) fn load_options(limits: Limits) -> LoadOptions {
     if let Some(v) = limits.max_depth {
         o.max_depth = v;
     }
+    o.follow_links_outside = limits.follow_links_outside;
     o
 }
 
 /// The config file: `explicit` (`--config`), else `opmodel.toml` next to the
-/// first input, else none. An unreadable or invalid file is an error
-/// (already printed; the exit status is returned).
+/// first input, else none; read under the limits of `options`, as org files
+/// are. An unreadable or invalid file is an error (already printed; the
+/// exit status is returned).
 pub(crate) fn file_config(
     explicit: Option<&Path>,
     paths: &[PathBuf],
     linter: &Linter,
+    options: &LoadOptions,
 ) -> Result<Option<Config>, u8> {
     let path: PathBuf = match explicit {
         Some(p) => p.to_path_buf(),
@@ -51,21 +55,14 @@ pub(crate) fn file_config(
             None => return Ok(None),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(fail(format!(
-                "cannot read config `{}`: {e}",
-                path.display()
-            )));
-        }
-    };
-    let shown = path.to_string_lossy().replace('\\', "/");
-    Config::from_toml(&text, &shown, &linter.metas())
+    Config::from_toml_file(&path, options, &linter.metas())
         .map(Some)
         .map_err(fail)
 }
 
+/// `opmodel.toml` in the folder of the first input, whatever it is: a pipe
+/// or a device of that name is reported when read, not passed over as if
+/// there were no config.
 fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.first()?;
     let folder: &Path = if first.is_dir() {
@@ -74,14 +71,18 @@ fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
         first.parent()?
     };
     let candidate = folder.join("opmodel.toml");
-    candidate.is_file().then_some(candidate)
+    candidate.symlink_metadata().is_ok().then_some(candidate)
 }
 
 /// The built-in linter under the config file found for `paths` (or the
 /// defaults when there is none).
-pub(crate) fn configured_linter(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Linter, u8> {
+pub(crate) fn configured_linter(
+    explicit: Option<&Path>,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<Linter, u8> {
     let linter = Linter::new();
-    let config = file_config(explicit, paths, &linter)?.unwrap_or_default();
+    let config = file_config(explicit, paths, &linter, options)?.unwrap_or_default();
     linter.with_config(config).map_err(fail)
 }
 
@@ -89,7 +90,16 @@ pub(crate) fn configured_linter(explicit: Option<&Path>, paths: &[PathBuf]) -> R
 /// printed; the exit status is returned).
 pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
     match load_paths(paths, options) {
-        Ok(l) => Ok(l),
+        Ok(l) => {
+            for link in &l.skipped_links {
+                eprintln!(
+                    "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
+                    shown(&link.path),
+                    shown(&link.target)
+                );
+            }
+            Ok(l)
+        }
         Err(LoadError::NothingReadable { diagnostics }) => {
             for d in &diagnostics {
                 eprintln!("error: `{}` {}", d.entity.id, d.message);
@@ -98,6 +108,23 @@ pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u
         }
         Err(e) => Err(fail(e)),
     }
+}
+
+/// A path as notes show it: `/` between components on every system, and no
+/// control character reaching the terminal raw.
+fn shown(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('\\', "/")
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 /// Writes `text` to standard output; a closed pipe (`| head`) is not an

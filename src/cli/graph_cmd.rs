@@ -8,11 +8,15 @@ use super::common::{self, Limits};
 use super::fail;
 
 pub(crate) fn run(args: &GraphArgs) -> u8 {
-    let linter = match common::configured_linter(args.config.as_deref(), &args.paths) {
+    let options = common::load_options(Limits {
+        follow_links_outside: args.follow_links_outside,
+        ..Limits::default()
+    });
+    let linter = match common::configured_linter(args.config.as_deref(), &args.paths, &options) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let loaded = match common::load(&args.paths, &common::load_options(Limits::default())) {
+    let loaded = match common::load(&args.paths, &options) {
         Ok(l) => l,
         Err(code) => return code,
     };

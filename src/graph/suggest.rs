@@ -15,7 +15,7 @@ use petgraph::graph::NodeIndex;
 
 use super::edges::Want;
 use super::ids::Entry;
-use crate::diagnostic::did_you_mean;
+use crate::closest::{OnCrowd, Steps, closest, closest_or_crowded, signature};
 use crate::model::{EntityKind, Model, ORGANIZATION};
 
 /// Finds the closest existing id for a dangling one.
@@ -24,9 +24,12 @@ pub(super) struct Suggester<'m> {
     ids: Vec<(&'m str, EntityKind)>,
     /// How far a look-up reads from a word.
     reach: Reach,
-    /// For a large model, the ids around the words forwards and backwards;
-    /// `None` when every id is a candidate.
-    near: Option<[Around<'m>; 2]>,
+    /// The ids around the words forwards and backwards.
+    near: [Around<'m>; 2],
+    /// For a small model, the [`signature`] of each id, made once rather
+    /// than once per look-up; empty for a large one, whose look-ups only
+    /// read the ids around the word.
+    signatures: Vec<u64>,
 }
 
 /// How far a look-up reads from a word's place among the sorted ids.
@@ -203,15 +206,15 @@ impl<'m> Around<'m> {
     }
 
     /// Up to `window` ids that `accepts` on each side of `word`, each side
-    /// read for at most `steps` ids. Nothing for a word it was not made
-    /// with.
+    /// read for at most `steps` ids, each with its rank on its side (0 for
+    /// the nearest). Nothing for a word it was not made with.
     fn collect(
         &self,
         ids: &[(&'m str, EntityKind)],
         word: &str,
         accepts: impl Fn(EntityKind) -> bool,
         reach: Reach,
-        out: &mut Vec<&'m str>,
+        out: &mut Vec<(usize, &'m str)>,
     ) {
         let Ok(k) = self.words.binary_search_by(|w| self.order.cmp(w, word)) else {
             return;
@@ -225,14 +228,16 @@ impl<'m> Around<'m> {
             before
                 .take(reach.steps)
                 .filter_map(accepted)
-                .take(reach.window),
+                .take(reach.window)
+                .enumerate(),
         );
         let after = (k + 1..self.starts.len()).flat_map(|gap| self.gap(gap).iter());
         out.extend(
             after
                 .take(reach.steps)
                 .filter_map(accepted)
-                .take(reach.window),
+                .take(reach.window)
+                .enumerate(),
         );
     }
 }
@@ -285,45 +290,74 @@ impl<'m> Suggester<'m> {
         reach: Reach,
         full_scan: usize,
     ) -> Self {
-        if ids.len() <= full_scan {
-            return Self {
-                ids,
-                reach,
-                near: None,
-            };
-        }
         let orders = [Order::Forward, Order::Backward];
         let mut built = crate::parallel::map(&orders, crate::parallel::threads(2), None, |&o| {
             Around::new(&ids, words, o, reach)
         });
-        let backward = built.pop();
-        let forward = built.pop();
-        let near = forward.zip(backward).map(|(f, b)| [f, b]);
-        Self { ids, reach, near }
+        let backward = built
+            .pop()
+            .unwrap_or_else(|| Around::new(&ids, words, Order::Backward, reach));
+        let forward = built
+            .pop()
+            .unwrap_or_else(|| Around::new(&ids, words, Order::Forward, reach));
+        let signatures = if ids.len() <= full_scan {
+            ids.iter().map(|(id, _)| signature(id)).collect()
+        } else {
+            Vec::new()
+        };
+        Self {
+            ids,
+            reach,
+            near: [forward, backward],
+            signatures,
+        }
     }
 
     /// The id closest to `word` that `want` accepts, if one is close enough.
     pub(super) fn suggest(&self, word: &str, want: Want) -> Option<&'m str> {
+        self.suggest_counted(word, want, &mut Steps::default())
+    }
+
+    /// [`Suggester::suggest`], adding the work it did to `steps`: at most
+    /// one step per id of a small model, or per id read around the word in
+    /// a large one, and the bounded edit distance work of
+    /// [`closest`].
+    fn suggest_counted(&self, word: &str, want: Want, steps: &mut Steps) -> Option<&'m str> {
         let accepts = |kind: EntityKind| want.accepts(kind);
-        let Some(near) = &self.near else {
-            // `did_you_mean` breaks ties on the id, so the order the
-            // candidates come in does not matter.
-            let candidates = self.ids.iter().filter(|(_, k)| accepts(*k));
-            return did_you_mean(word, candidates.map(|(id, _)| *id));
-        };
-        let mut found: Vec<&'m str> = Vec::with_capacity(4 * self.reach.window);
-        for around in near {
+        if !self.signatures.is_empty() {
+            // `closest` breaks ties on the id, so the order the candidates
+            // come in does not matter.
+            let candidates = self
+                .ids
+                .iter()
+                .zip(&self.signatures)
+                .filter(|((_, k), _)| accepts(*k))
+                .map(|((id, _), sig)| (*id, Some(*sig)));
+            // Too many ids alike to compare each: their neighbours in the
+            // two orders are the ones that share the longest start or end.
+            if let Ok(found) = closest_or_crowded(word, candidates, OnCrowd::Report, steps) {
+                return found;
+            }
+        }
+        let mut found: Vec<(usize, &'m str)> = Vec::with_capacity(4 * self.reach.window);
+        for around in &self.near {
             around.collect(&self.ids, word, accepts, self.reach, &mut found);
         }
+        steps.0 += 4 * self.reach.steps as u64;
+        // Each id once, at its best rank, nearest first: when the work of
+        // `closest` runs out, the ids sharing the longest start or end with
+        // the word have been compared.
+        found.sort_unstable_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+        found.dedup_by(|later, first| later.1 == first.1);
         found.sort_unstable();
-        found.dedup();
-        did_you_mean(word, found)
+        closest(word, found.into_iter().map(|(_, id)| (id, None)), steps)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Order, Reach, SortKey, Suggester};
+    use super::{Order, Reach, SortKey, Steps, Suggester};
+    use crate::closest::MAX_CELLS;
     use crate::graph::edges::Want;
     use crate::model::EntityKind;
 
@@ -468,13 +502,14 @@ mod tests {
             },
         ] {
             let suggester = Suggester::with_reach(ids.clone(), &words, reach, 0);
-            let near = suggester.near.as_ref().expect("a large model");
+            let near = &suggester.near;
             for word in words {
                 for want in [Want::Team, Want::Product, Want::Scope] {
                     let mut found = Vec::new();
                     for around in near {
                         around.collect(&ids, word, |k| want.accepts(k), reach, &mut found);
                     }
+                    let mut found: Vec<&str> = found.into_iter().map(|(_, id)| id).collect();
                     found.sort_unstable();
                     found.dedup();
                     assert_eq!(
@@ -510,5 +545,54 @@ mod tests {
             assert_eq!(s.suggest(words[0], Want::Product), None);
             assert_eq!(s.suggest(words[2], Want::Team), None);
         }
+    }
+
+    /// `n` long team ids that differ only at their end, and a dangling word
+    /// one edit from each.
+    fn near_misses(n: usize) -> (Vec<String>, Vec<String>) {
+        let stem = "team-".to_owned() + &"payments-platform-".repeat(13);
+        let ids = (0..n).map(|i| format!("{stem}{i:06}")).collect();
+        let words = (0..n).map(|i| format!("{stem}{i:06}x")).collect();
+        (ids, words)
+    }
+
+    fn assert_bounded(n: usize, sample: usize) {
+        let (owned, words) = near_misses(n);
+        let mut ids: Vec<(&str, EntityKind)> = owned
+            .iter()
+            .map(|id| (id.as_str(), EntityKind::Team))
+            .collect();
+        ids.push(("organization", EntityKind::Organization));
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let s = Suggester::with_reach(ids, &words, Suggester::REACH, Suggester::FULL_SCAN);
+        // A small model reads every id once, and when too many are alike
+        // (as here) `steps` ids each way in two orders, as a large one
+        // does; plus twice the bounded edit distance work and the last
+        // table it starts.
+        let read = (n + 1 + 4 * Suggester::REACH.steps) as u64;
+        let budget = read + 2 * (MAX_CELLS + 9 * 257);
+        let mut found = 0;
+        for (i, word) in words.iter().enumerate().step_by(sample) {
+            let mut steps = Steps::default();
+            let got = s.suggest_counted(word, Want::Team, &mut steps);
+            assert!(steps.0 <= budget, "{word}: {} steps > {budget}", steps.0);
+            found += usize::from(got == Some(owned[i].as_str()));
+        }
+        // The bound leaves room to find them.
+        assert_eq!(found, words.len().div_ceil(sample));
+    }
+
+    #[test]
+    fn near_misses_of_long_ids_cost_a_bounded_number_of_steps() {
+        // The plain search filled 2,000 tables of 250 x 250 cells for each
+        // of these words.
+        assert_bounded(2_000, 1);
+    }
+
+    #[test]
+    fn near_misses_among_twenty_thousand_long_ids_cost_a_bounded_number_of_steps() {
+        // Every word is indexed; one in a hundred is looked up, which is
+        // enough to bound the steps of each.
+        assert_bounded(20_000, 100);
     }
 }

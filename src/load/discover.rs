@@ -12,8 +12,13 @@ use crate::source::Sources;
 /// (names starting with `.`), sorted by path. Symlinked folders are
 /// followed once; a link back into a folder already visited is skipped. A
 /// folder below `dir` that a link also leads to is read under its own path;
-/// a folder outside `dir` that several links lead to is read through the
-/// first of them in path order.
+/// a folder outside `dir` that several links lead to (when such links are
+/// followed) is read through the first of them in path order.
+///
+/// Links that lead outside `dir` (to a folder or a regular file) are not
+/// followed, so that a link to `/usr` does not read, and quote in the
+/// output, files nobody gave; [`model_files_with`] says which were passed
+/// over, and can follow them.
 ///
 /// Folders that cannot be listed are reported in `diagnostics` (their paths
 /// are added to `sources`).
@@ -23,6 +28,50 @@ use crate::source::Sources;
 /// [`LoadError`] when `dir` itself cannot be listed.
 pub fn model_files(
     dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+    sources: &mut Sources,
+) -> Result<Vec<PathBuf>, LoadError> {
+    let roots: Vec<PathBuf> = dir.canonicalize().into_iter().collect();
+    let mut walk = Walk {
+        roots: &roots,
+        follow_links_outside: false,
+        skipped: Vec::new(),
+    };
+    model_files_with(dir, &mut walk, diagnostics, sources)
+}
+
+/// Where a folder walk may go, and the links it did not follow.
+#[derive(Debug)]
+pub struct Walk<'a> {
+    /// The real paths of the folders given (canonical paths): a link is
+    /// followed when it leads into one of them.
+    pub roots: &'a [PathBuf],
+    /// Follow links wherever they lead (`--follow-links-outside`).
+    pub follow_links_outside: bool,
+    /// The links that lead outside the roots and were not followed, in
+    /// path order.
+    pub skipped: Vec<SkippedLink>,
+}
+
+/// A link a folder walk did not follow because it leads outside the
+/// folders given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedLink {
+    /// The link, as found in the walk.
+    pub path: PathBuf,
+    /// Where it leads (its canonical path).
+    pub target: PathBuf,
+}
+
+/// [`model_files`], with the links outside the roots of `walk` followed
+/// or passed over (and recorded in [`Walk::skipped`]) as it says.
+///
+/// # Errors
+///
+/// [`LoadError`] when `dir` itself cannot be listed.
+pub fn model_files_with(
+    dir: &Path,
+    walk: &mut Walk<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     sources: &mut Sources,
 ) -> Result<Vec<PathBuf>, LoadError> {
@@ -75,6 +124,7 @@ pub fn model_files(
             match target {
                 Ok(m) if m.is_dir() => {
                     if let Ok(real) = path.canonicalize()
+                        && walk.may_follow(&path, &real)
                         && visited.insert(real.clone())
                     {
                         level.push(Folder {
@@ -83,8 +133,17 @@ pub fn model_files(
                         });
                     }
                 }
-                // A file behind a link, or a pipe or device, which the loader
-                // then refuses with a reason.
+                Ok(m) if m.is_file() => {
+                    if is_org_file(&path)
+                        && path
+                            .canonicalize()
+                            .is_ok_and(|real| walk.may_follow(&path, &real))
+                    {
+                        files.push(path);
+                    }
+                }
+                // A pipe or a device behind a link, which the loader refuses
+                // with a reason without reading it.
                 Ok(_) => {
                     if is_org_file(&path) {
                         files.push(path);
@@ -101,7 +160,23 @@ pub fn model_files(
         }
     }
     sort_paths(&mut files);
+    walk.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+impl Walk<'_> {
+    /// Whether the link at `path`, which leads to `real`, is followed;
+    /// records it when not.
+    fn may_follow(&mut self, path: &Path, real: &Path) -> bool {
+        if self.follow_links_outside || self.roots.iter().any(|root| real.starts_with(root)) {
+            return true;
+        }
+        self.skipped.push(SkippedLink {
+            path: path.to_path_buf(),
+            target: real.to_path_buf(),
+        });
+        false
+    }
 }
 
 /// A folder to list, with its real path when known: the real path of a

@@ -177,6 +177,13 @@ impl<'a> Reader<'a> {
         if message == "number out of range" {
             message = NUMBER_OUT_OF_RANGE.to_owned();
         }
+        if (message.contains("surrogate") || message.contains("hex escape"))
+            && let Some((at, lone)) = self
+                .error_offset(err, start)
+                .and_then(|at| lone_surrogate(self.text, at))
+        {
+            return ParseError::new(lone, self.lines.pos(at));
+        }
         let pos = if err.line() == 0 {
             Pos::UNKNOWN
         } else if start == 0 {
@@ -196,6 +203,51 @@ impl<'a> Reader<'a> {
         };
         ParseError::new(message, pos)
     }
+
+    /// The byte offset of the text where `err` happened, when it has one.
+    fn error_offset(&self, err: &serde_json::Error, start: usize) -> Option<usize> {
+        let line = err.line().checked_sub(1)?;
+        let part = self.text.get(start..)?;
+        let line_start = match line {
+            0 => 0,
+            n => part.match_indices('\n').nth(n - 1)?.0 + 1,
+        };
+        Some(start + line_start + err.column().saturating_sub(1))
+    }
+}
+
+/// serde_json reports a `\uD800` not followed by a low surrogate as an
+/// "unexpected end of hex escape" past it, and a lone `\uDC00` as a "lone
+/// leading surrogate": finds the last surrogate escape shortly before
+/// `at` and words the problem with it, at its place.
+fn lone_surrogate(text: &str, at: usize) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    // The escape ends at most one escape (`\uXXXX`) and a character
+    // before where serde_json stopped.
+    let from = at.saturating_sub(16);
+    let to = at.saturating_add(1).min(bytes.len());
+    let window = bytes.get(from..to)?;
+    let (i, code) = window
+        .windows(6)
+        .enumerate()
+        .rev()
+        .filter(|(_, w)| w[0] == b'\\' && w[1] == b'u')
+        .find_map(|(i, w)| {
+            let hex = std::str::from_utf8(&w[2..]).ok()?;
+            let code = u16::from_str_radix(hex, 16).ok()?;
+            (0xD800..=0xDFFF).contains(&code).then_some((i, code))
+        })?;
+    let escape = std::str::from_utf8(window.get(i..i + 6)?).ok()?;
+    let message = if code < 0xDC00 {
+        format!(
+            "lone surrogate {escape} in a string: a high surrogate (\\uD800 to \\uDBFF) must be followed by a low one (\\uDC00 to \\uDFFF)"
+        )
+    } else {
+        format!(
+            "lone surrogate {escape} in a string: a low surrogate (\\uDC00 to \\uDFFF) must follow a high one (\\uD800 to \\uDBFF)"
+        )
+    };
+    Some((from + i, message))
 }
 
 /// serde_json's "number out of range" does not say which range.
@@ -391,6 +443,34 @@ mod tests {
         assert_eq!(e.pos.line, 3);
         let e = err("\"a\0b\"");
         assert!(e.message.starts_with("control character"), "{e:?}");
+    }
+
+    #[test]
+    fn lone_surrogates_are_named_at_their_escape() {
+        let high = "lone surrogate \\uD800 in a string: a high surrogate (\\uD800 to \\uDBFF) must be followed by a low one (\\uDC00 to \\uDFFF)";
+        let low = "lone surrogate \\uDC00 in a string: a low surrogate (\\uDC00 to \\uDFFF) must follow a high one (\\uD800 to \\uDBFF)";
+        let cases = [
+            (
+                "{\n  \"teams\": [\n    {\"id\": \"a\\uD800b\"}\n  ]\n}\n",
+                high,
+                Pos::new(3, 14),
+            ),
+            ("{\"id\": \"a\\uD800\"}", high, Pos::new(1, 10)),
+            ("{\"id\": \"a\\uD800\\u0041\"}", high, Pos::new(1, 10)),
+            (
+                "{\"id\": \"\\uD83D\\uDE00\\uD800x\"}",
+                high,
+                Pos::new(1, 21),
+            ),
+            ("{\"id\": \"a\\uDC00\"}", low, Pos::new(1, 10)),
+            ("[{\"id\": \"é\\uDC00\"}]", low, Pos::new(1, 11)),
+        ];
+        for (text, message, pos) in cases {
+            let e = err(text);
+            assert_eq!((e.message.as_str(), e.pos), (message, pos), "{text}");
+        }
+        // A pair is one character.
+        ok("{\"id\": \"\\uD83D\\uDE00\"}");
     }
 
     #[test]

@@ -104,19 +104,145 @@ pub(crate) fn lower(
     model: &mut Model,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut cx = Lowerer {
-        file,
-        path,
-        options,
-        diags,
-        entities: model.entity_count(),
-        reported: 0,
-        suppressed: 0,
-    };
-    lower_root(&mut cx, root, model);
-    if cx.suppressed > 0 {
-        let d = unreported(file, path, cx.suppressed, options);
-        cx.diags.push(d);
+    let mut sections = Sections::new(file, path, options, model, diags);
+    sections.root(root, model);
+    sections.finish();
+}
+
+/// One file's document lowered a part at a time: its top ([`Sections::root`]),
+/// then more items of its entity sections ([`Sections::more`]) as a reader
+/// that holds only part of the file's tree at once finds them. The result
+/// is what [`lower`] makes of the whole tree whose sections hold all the
+/// items in turn.
+pub(crate) struct Sections<'a> {
+    cx: Lowerer<'a>,
+    seen: Vec<&'static str>,
+    /// Items lowered so far in each entity section, by name: the index of
+    /// the next, which messages name (`teams[12]`).
+    counts: Vec<(&'static str, usize)>,
+    /// Past `max_entities`: the rest of the file is not lowered.
+    stopped: bool,
+}
+
+impl<'a> Sections<'a> {
+    pub(crate) fn new(
+        file: FileId,
+        path: &'a str,
+        options: &'a LoadOptions,
+        model: &Model,
+        diags: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Self {
+            cx: Lowerer {
+                file,
+                path,
+                options,
+                diags,
+                entities: model.entity_count(),
+                reported: 0,
+                suppressed: 0,
+            },
+            seen: Vec::new(),
+            counts: Vec::new(),
+            stopped: false,
+        }
+    }
+
+    /// The document's top: a table of sections.
+    pub(crate) fn root(&mut self, root: Node, model: &mut Model) {
+        let entries = match root.value {
+            Value::Null => return,
+            Value::Map(entries) => entries,
+            _ => {
+                let msg = format!(
+                    "an org file holds a table of sections at its top, found {}",
+                    root.type_name()
+                );
+                self.cx.file_problem(
+                    root.pos,
+                    msg,
+                    "start the file with sections such as `teams:` and `products:`",
+                );
+                return;
+            }
+        };
+        for (key, node) in entries {
+            if self.stopped {
+                return;
+            }
+            self.entry(&key, node, false, model);
+        }
+    }
+
+    /// More items of the entity section `key` names (a list), after those
+    /// of it met so far: not a second section.
+    pub(crate) fn more(&mut self, key: &Key, node: Node, model: &mut Model) {
+        if !self.stopped {
+            self.entry(key, node, true, model);
+        }
+    }
+
+    /// The finding for problems past the per-file limit, if any.
+    pub(crate) fn finish(self) {
+        let cx = self.cx;
+        if cx.suppressed > 0 {
+            let d = unreported(cx.file, cx.path, cx.suppressed, cx.options);
+            cx.diags.push(d);
+        }
+    }
+
+    fn entry(&mut self, key: &Key, node: Node, continued: bool, model: &mut Model) {
+        let cx = &mut self.cx;
+        let Some(section) = SECTIONS.iter().copied().find(|s| *s == key.name) else {
+            let mut help = format!("the sections are {}", SECTIONS.join(", "));
+            if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            cx.file_problem(key.pos, format!("unknown section `{}`", key.name), help);
+            return;
+        };
+        if self.seen.contains(&section) {
+            if !continued {
+                cx.file_problem(
+                    key.pos,
+                    format!("section `{section}` appears twice in this file"),
+                    "merge the two into one section",
+                );
+                return;
+            }
+        } else {
+            self.seen.push(section);
+        }
+        match section {
+            "version" => cx.version(&node),
+            "organization" => cx.organization(node, model),
+            _ => {
+                let Some(items) = cx.section_items(section, node) else {
+                    return;
+                };
+                let slot = match self.counts.iter().position(|(s, _)| *s == section) {
+                    Some(slot) => slot,
+                    None => {
+                        self.counts.push((section, 0));
+                        self.counts.len() - 1
+                    }
+                };
+                for item in items {
+                    if cx.entities >= cx.options.max_entities {
+                        cx.file_problem(
+                            item.pos,
+                            format!("the model has more than {} entities", cx.options.max_entities),
+                            "raise the limit with `LoadOptions::max_entities` (or `--max-entities`)",
+                        );
+                        self.stopped = true;
+                        return;
+                    }
+                    let index = self.counts[slot].1;
+                    self.counts[slot].1 += 1;
+                    cx.entities += lower_one(cx, section, item, index, model);
+                }
+            }
+        }
     }
 }
 
@@ -210,65 +336,6 @@ fn lower_one(
         _ => model.decisions.extend(cx.decision(item, index)),
     }
     1
-}
-
-fn lower_root(cx: &mut Lowerer<'_>, root: Node, model: &mut Model) {
-    let entries = match root.value {
-        Value::Null => return,
-        Value::Map(entries) => entries,
-        _ => {
-            let msg = format!(
-                "an org file holds a table of sections at its top, found {}",
-                root.type_name()
-            );
-            cx.file_problem(
-                root.pos,
-                msg,
-                "start the file with sections such as `teams:` and `products:`",
-            );
-            return;
-        }
-    };
-    let mut seen: Vec<&'static str> = Vec::new();
-    for (key, node) in entries {
-        let Some(section) = SECTIONS.iter().copied().find(|s| *s == key.name) else {
-            let mut help = format!("the sections are {}", SECTIONS.join(", "));
-            if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
-                help = format!("did you mean `{s}`? {help}");
-            }
-            cx.file_problem(key.pos, format!("unknown section `{}`", key.name), help);
-            continue;
-        };
-        if seen.contains(&section) {
-            cx.file_problem(
-                key.pos,
-                format!("section `{section}` appears twice in this file"),
-                "merge the two into one section",
-            );
-            continue;
-        }
-        seen.push(section);
-        match section {
-            "version" => cx.version(&node),
-            "organization" => cx.organization(node, model),
-            _ => {
-                let Some(items) = cx.section_items(section, node) else {
-                    continue;
-                };
-                for (index, item) in items.into_iter().enumerate() {
-                    if cx.entities >= cx.options.max_entities {
-                        cx.file_problem(
-                            item.pos,
-                            format!("the model has more than {} entities", cx.options.max_entities),
-                            "raise the limit with `LoadOptions::max_entities` (or `--max-entities`)",
-                        );
-                        return;
-                    }
-                    cx.entities += lower_one(cx, section, item, index, model);
-                }
-            }
-        }
-    }
 }
 
 struct Lowerer<'a> {

@@ -26,8 +26,10 @@ mod toml;
 #[cfg(feature = "yaml")]
 mod yaml;
 
-pub use discover::model_files;
+pub use discover::{SkippedLink, Walk, model_files, model_files_with};
 pub use options::LoadOptions;
+#[cfg(feature = "toml")]
+pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +80,9 @@ pub struct Loaded {
     pub model: Model,
     /// `invalid-file` and `invalid-entity` findings, without severities yet.
     pub diagnostics: Vec<Diagnostic>,
+    /// Links in the folders given that lead outside them and were not
+    /// followed (see [`LoadOptions::follow_links_outside`]), in path order.
+    pub skipped_links: Vec<SkippedLink>,
 }
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
@@ -93,9 +98,25 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // A missing path or an empty folder stops the run only when it is all
     // there is: beside other inputs it is reported and the rest is checked.
     let mut input_errors: Vec<LoadError> = Vec::new();
-    for path in paths {
+    let metas: Vec<std::io::Result<std::fs::Metadata>> = paths
+        .iter()
+        .map(|p| std::fs::metadata(p.as_ref()))
+        .collect();
+    // A link in one folder given may lead into another folder given.
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .zip(&metas)
+        .filter(|(_, m)| m.as_ref().is_ok_and(std::fs::Metadata::is_dir))
+        .filter_map(|(p, _)| p.as_ref().canonicalize().ok())
+        .collect();
+    let mut walk = Walk {
+        roots: &roots,
+        follow_links_outside: options.follow_links_outside,
+        skipped: Vec::new(),
+    };
+    for (path, meta) in paths.iter().zip(metas) {
         let path = path.as_ref();
-        let meta = match std::fs::metadata(path) {
+        let meta = match meta {
             Ok(m) => m,
             Err(source) => {
                 input_errors.push(LoadError::input(path, source));
@@ -103,7 +124,13 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             }
         };
         if meta.is_dir() {
-            match model_files(path, &mut loaded.diagnostics, &mut loaded.model.sources) {
+            let found = model_files_with(
+                path,
+                &mut walk,
+                &mut loaded.diagnostics,
+                &mut loaded.model.sources,
+            );
+            match found {
                 Ok(found) if found.is_empty() => input_errors.push(LoadError::no_model_files(path)),
                 Ok(found) => files.extend(found),
                 Err(e) => input_errors.push(e),
@@ -111,6 +138,10 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         } else {
             files.push(path.to_path_buf());
         }
+    }
+    loaded.skipped_links = walk.skipped;
+    if paths.len() > 1 {
+        loaded.skipped_links.sort_by(|a, b| a.path.cmp(&b.path));
     }
     if files.is_empty() && !input_errors.is_empty() {
         return Err(input_errors.swap_remove(0));
@@ -265,6 +296,21 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         model.outcomes = piece.outcomes;
         model.objectives = piece.objectives;
         model.decisions = piece.decisions;
+        return loaded;
+    }
+    #[cfg(feature = "toml")]
+    if format == Format::Toml
+        && let Some((model, problems)) =
+            toml::lower_in_pieces(text.as_str(), file, &display, options)
+    {
+        loaded.diagnostics = problems;
+        let into = &mut loaded.model;
+        into.organization = model.organization;
+        into.teams = model.teams;
+        into.products = model.products;
+        into.outcomes = model.outcomes;
+        into.objectives = model.objectives;
+        into.decisions = model.decisions;
         return loaded;
     }
     match parse(text.as_str(), format, &options.parse_limits()) {
@@ -493,6 +539,8 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         Some(
             "nest less deeply, or raise the limit with `LoadOptions::max_depth` (or `--max-depth`)",
         )
+    } else if e.message.contains("whatever the alias limit") {
+        Some("use fewer aliases: the file expands past what the parser holds")
     } else if e.message.starts_with("aliases expand to more than") {
         Some(
             "use fewer aliases, or raise the limit with `LoadOptions::max_alias_expansion` (or `--max-alias-expansion`)",

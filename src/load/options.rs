@@ -34,6 +34,11 @@ pub struct LoadOptions {
     /// caller that only writes JSON, or only walks the model, can turn it
     /// off and save the size of the input in memory.
     pub keep_text: bool,
+    /// Whether a folder walk follows links that lead outside the folders
+    /// given (default `false`): a link to `/usr` in an org folder would
+    /// read, and quote in the output, files nobody gave. Links not followed
+    /// are listed in [`Loaded::skipped_links`](super::Loaded::skipped_links).
+    pub follow_links_outside: bool,
 }
 
 impl Default for LoadOptions {
@@ -48,6 +53,7 @@ impl Default for LoadOptions {
             max_alias_expansion: 100_000,
             max_problems_per_file: 10_000,
             keep_text: true,
+            follow_links_outside: false,
         }
     }
 }

@@ -11,15 +11,273 @@ use super::node::{Key, Node, ParseError, ParseLimits, Pos, Value};
 
 /// Parses a TOML document into a tree of nodes with positions.
 pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
+    parse_in_chunks(text, limits, CHUNK)
+}
+
+/// Files past this size are parsed a chunk of about this size at a time
+/// when their shape allows it (see [`chunks`]).
+const CHUNK: usize = 1 << 20;
+
+/// [`parse`], parsing a large file of `[[section]]` tables a chunk of about
+/// `chunk` bytes at a time.
+///
+/// toml's document tree costs over a kilobyte per table: a file of a
+/// million small entities took 1.4 GB before a single node was made.
+/// Split at its `[[section]]` headers, each piece is a TOML document of
+/// its own whose tree is turned into nodes and dropped before the next is
+/// parsed, and the pieces' arrays joined are the file's. Anything the
+/// split could get wrong (multi-line strings, other headers after the
+/// first `[[section]]`, a section also set before it, a piece toml
+/// refuses) is parsed whole instead, as smaller files are, so the nodes
+/// and errors are the same either way.
+fn parse_in_chunks(text: &str, limits: &ParseLimits, chunk: usize) -> Result<Node, ParseError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let lines = LineIndex::new(text);
+    if text.len() > chunk
+        && let Some(pieces) = chunks(text, chunk)
+        && let Some(node) = parse_pieces(text, &pieces, &lines, limits)
+    {
+        return Ok(node);
+    }
+    parse_whole(text, &lines, limits)
+}
+
+/// A large TOML file of `[[section]]` tables read into a model a piece at
+/// a time: each piece's tree is lowered and dropped before the next is
+/// parsed, so neither toml's tree nor the file's nodes are ever whole in
+/// memory beside the model. `None` when the file is small, cannot be
+/// split (see [`chunks`]), has a `[[...]]` header that is no entity
+/// section, or a piece fails to parse: the caller then reads it whole,
+/// which reports what is wrong as it always has.
+///
+/// The model is the one reading it whole makes. The problems are the same
+/// too, except which are reported past `max_problems_per_file`, and which
+/// entity meets `max_entities` first, when sections come back after
+/// others (`[[teams]]`, `[[products]]`, `[[teams]]`): whole, all of a
+/// section is lowered before the next section.
+pub(crate) fn lower_in_pieces(
+    text: &str,
+    file: crate::source::FileId,
+    path: &str,
+    options: &crate::load::LoadOptions,
+) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
+    lower_in_pieces_of(text, file, path, options, CHUNK)
+}
+
+fn lower_in_pieces_of(
+    text: &str,
+    file: crate::source::FileId,
+    path: &str,
+    options: &crate::load::LoadOptions,
+    chunk: usize,
+) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
+    use crate::load::lower::Sections;
+    const ENTITY_SECTIONS: [&str; 5] = ["teams", "products", "outcomes", "objectives", "decisions"];
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.len() <= chunk {
+        return None;
+    }
+    let pieces = chunks(text, chunk)?;
+    let lines = LineIndex::new(text);
+    let limits = options.parse_limits();
+    let mut model = crate::model::Model::default();
+    let mut diags = Vec::new();
+    let mut sections = Sections::new(file, path, options, &model, &mut diags);
+    let mut before: Vec<String> = Vec::new();
+    for (n, range) in pieces.iter().enumerate() {
+        let piece = text.get(range.clone())?;
+        let root = DeTable::parse(piece).ok()?;
+        let converter = Converter {
+            lines: &lines,
+            max_depth: limits.max_depth,
+            base: range.start,
+        };
+        let value = converter.table(root.into_inner(), 1, Pos::new(1, 1)).ok()?;
+        if n == 0 {
+            if let Value::Map(entries) = &value {
+                before = entries.iter().map(|(k, _)| k.name.clone()).collect();
+            }
+            sections.root(Node::new(value, Pos::new(1, 1)), &mut model);
+            continue;
+        }
+        let Value::Map(entries) = value else {
+            return None;
+        };
+        for (key, node) in entries {
+            // Set before the first header and in one: toml's error; a
+            // `[[version]]` or `[[organization]]`: the whole file's.
+            if before.contains(&key.name)
+                || !ENTITY_SECTIONS.contains(&key.name.as_str())
+                || !matches!(node.value, Value::Seq(_))
+            {
+                return None;
+            }
+            sections.more(&key, node, &mut model);
+        }
+    }
+    sections.finish();
+    Some((model, diags))
+}
+
+/// The byte ranges `text` splits into: what comes before the first
+/// `[[section]]` header, then runs of whole `[[section]]` tables of about
+/// `chunk` bytes. `None` when the text has a shape the split could get
+/// wrong.
+fn chunks(text: &str, chunk: usize) -> Option<Vec<Range<usize>>> {
+    if text.contains("\"\"\"") || text.contains("\'\'\'") {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    let mut group: Option<&str> = None;
+    // Open brackets of a value that goes on over lines: a line starting
+    // with `[` inside it is no header.
+    let mut open = 0usize;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let trimmed = line.trim_start();
+        if open == 0 && trimmed.starts_with('[') {
+            let (array, path) = header(trimmed)?;
+            let first = path.split('.').next()?;
+            let sub = path.contains('.');
+            if array && !sub {
+                if group.is_some() && at - piece_start >= chunk {
+                    pieces.push(piece_start..at);
+                    piece_start = at;
+                } else if group.is_none() {
+                    pieces.push(0..at);
+                    piece_start = at;
+                }
+                group = Some(first);
+            } else if group.is_some_and(|g| g == first) && sub {
+                // A table or array of tables inside the last item.
+            } else if group.is_some() {
+                return None;
+            }
+            continue;
+        }
+        open = brackets_after(line, open);
+    }
+    group?;
+    pieces.push(piece_start..text.len());
+    Some(pieces)
+}
+
+/// Whether a header line is `[[...]]` and its dotted path of bare keys;
+/// `None` for anything else (quoted keys, a value).
+fn header(line: &str) -> Option<(bool, &str)> {
+    let line = line.trim_end();
+    let line = match line.find('#') {
+        Some(i) => line[..i].trim_end(),
+        None => line,
+    };
+    let (array, inner) = match line.strip_prefix("[[") {
+        Some(rest) => (true, rest.strip_suffix("]]")?),
+        None => (false, line.strip_prefix('[')?.strip_suffix(']')?),
+    };
+    let bare = |part: &str| {
+        let part = part.trim();
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    };
+    inner.split('.').all(bare).then_some((array, inner))
+}
+
+/// The open brackets of a value after `line`, from `open` before it;
+/// strings on one line and comments skipped.
+fn brackets_after(line: &str, mut open: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for b in line.bytes() {
+        match (quote, b) {
+            (Some(b'"'), b'\\') => escaped = !escaped,
+            (Some(q), _) if b == q && !escaped => quote = None,
+            (Some(_), _) => escaped = false,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'#') => break,
+            (None, b'[' | b'{') => open += 1,
+            (None, b']' | b'}') => open = open.saturating_sub(1),
+            (None, _) => {}
+        }
+    }
+    open
+}
+
+/// The document of `pieces` (as made by [`chunks`]), or `None` when a
+/// piece does not parse or a section of the first is also set in a
+/// `[[section]]` header: parsed whole, the file gets toml's own message.
+fn parse_pieces(
+    text: &str,
+    pieces: &[Range<usize>],
+    lines: &LineIndex<'_>,
+    limits: &ParseLimits,
+) -> Option<Node> {
+    let mut entries: Vec<(Key, Node)> = Vec::new();
+    // The entries set before the first header.
+    let mut before = 0;
+    for (n, range) in pieces.iter().enumerate() {
+        let piece = text.get(range.clone())?;
+        let root = DeTable::parse(piece).ok()?;
+        let converter = Converter {
+            lines,
+            max_depth: limits.max_depth,
+            base: range.start,
+        };
+        let Value::Map(more) = converter.table(root.into_inner(), 1, Pos::new(1, 1)).ok()? else {
+            return None;
+        };
+        for (key, node) in more {
+            match entries.iter().position(|(k, _)| k.name == key.name) {
+                // Set before the first header and in one: toml's error.
+                Some(i) if i < before => return None,
+                Some(i) => {
+                    let (
+                        Some((
+                            _,
+                            Node {
+                                value: Value::Seq(items),
+                                ..
+                            },
+                        )),
+                        Value::Seq(more),
+                    ) = (entries.get_mut(i), node.value)
+                    else {
+                        return None;
+                    };
+                    items.extend(more);
+                }
+                None => entries.push((key, node)),
+            }
+        }
+        if n == 0 {
+            before = entries.len();
+        }
+    }
+    Some(Node::new(Value::Map(entries), Pos::new(1, 1)))
+}
+
+/// [`parse`] of the whole text at once.
+fn parse_whole(
+    text: &str,
+    lines: &LineIndex<'_>,
+    limits: &ParseLimits,
+) -> Result<Node, ParseError> {
     // toml bounds its own recursion (and reports "recursion limit"), so the
     // parser cannot overflow the stack; our own walk below checks the limit.
     let root = DeTable::parse(text).map_err(|err| {
-        let pos = err
-            .span()
-            .map_or(Pos::UNKNOWN, |span| lines.pos(span.start));
         let message = err.message();
+        // toml gives no place for nesting too deep in headers and dotted
+        // keys; the deepest point of the text is where it gave up.
+        let offset = match err.span() {
+            Some(span) => Some(span.start),
+            None if message.contains("recurs") => Some(deepest_nesting(text)),
+            None => None,
+        };
+        let pos = offset.map_or(Pos::UNKNOWN, |at| lines.pos(at));
         // toml refuses nesting beyond its own fixed limit; say so our way.
         let message = if message.contains("recurs") {
             if limits.max_depth < TOML_MAX_DEPTH {
@@ -33,8 +291,9 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
         ParseError::new(message, pos)
     })?;
     let converter = Converter {
-        lines: &lines,
+        lines,
         max_depth: limits.max_depth,
+        base: 0,
     };
     // The document itself starts at the top of the file, whatever its span.
     let pos = Pos::new(1, 1);
@@ -42,8 +301,105 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
     Ok(Node::new(value, pos))
 }
 
+/// The byte offset where `text` nests deepest, counting the parts of
+/// table headers and dotted keys (each is a table) and the arrays and
+/// inline tables of values; the first such place when several tie. A rough
+/// reading (multi-line strings are not told apart) that only places an
+/// error toml reports without a place: its linear scan holds no stack.
+pub(crate) fn deepest_nesting(text: &str) -> usize {
+    let mut best = (0usize, 0usize);
+    // The parts of the last table header, and the open brackets of a value.
+    let mut table = 0usize;
+    let mut open = 0usize;
+    let mut start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut key = 0;
+        let value_at = if open == 0 && trimmed.starts_with('[') {
+            let inner = trimmed.trim_start_matches('[');
+            let end = find_outside_quotes(inner, b']').unwrap_or(inner.len());
+            table = key_parts(&inner[..end]);
+            let depth = table;
+            if depth > best.0 {
+                best = (depth, start + indent);
+            }
+            None
+        } else if open == 0 {
+            match find_outside_quotes(trimmed, b'=') {
+                Some(eq) => {
+                    key = key_parts(&trimmed[..eq]);
+                    let depth = table + key;
+                    if depth > best.0 {
+                        best = (depth, start + indent);
+                    }
+                    Some(indent + eq + 1)
+                }
+                None => None,
+            }
+        } else {
+            Some(0)
+        };
+        if let Some(from) = value_at {
+            let mut quote: Option<u8> = None;
+            let mut escaped = false;
+            for (i, b) in line.bytes().enumerate().skip(from) {
+                match (quote, b) {
+                    (Some(b'"'), b'\\') => escaped = !escaped,
+                    (Some(q), _) if b == q && !escaped => quote = None,
+                    (Some(_), _) => escaped = false,
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (None, b'#') => break,
+                    (None, b'[' | b'{') => {
+                        open += 1;
+                        let depth = table + key.max(1) + open;
+                        if depth > best.0 {
+                            best = (depth, start + i);
+                        }
+                    }
+                    (None, b']' | b'}') => open = open.saturating_sub(1),
+                    (None, _) => {}
+                }
+            }
+        }
+        start += line.len();
+    }
+    best.1
+}
+
+/// The first `byte` of `s` outside quotes.
+fn find_outside_quotes(s: &str, byte: u8) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (i, b) in s.bytes().enumerate() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, _) if b == byte => return Some(i),
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+/// How many parts a dotted key has (`a."b.c".d` has three).
+fn key_parts(key: &str) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut parts = 1;
+    for b in key.bytes() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'.') => parts += 1,
+            (None, _) => {}
+        }
+    }
+    parts
+}
+
 /// The nesting toml itself allows (its parser's recursion limit).
-const TOML_MAX_DEPTH: usize = 80;
+pub(crate) const TOML_MAX_DEPTH: usize = 80;
 
 /// Makes toml's message fit our style: one line, lowercase start, no
 /// trailing period.
@@ -70,11 +426,13 @@ fn tidy(message: &str) -> String {
 struct Converter<'a> {
     lines: &'a LineIndex<'a>,
     max_depth: usize,
+    /// Where the text toml parsed starts in the file.
+    base: usize,
 }
 
 impl Converter<'_> {
     fn pos(&self, span: &Range<usize>) -> Pos {
-        self.lines.pos(span.start)
+        self.lines.pos(self.base + span.start)
     }
 
     /// `depth` counts the tables and arrays down to and including this one.
@@ -271,6 +629,188 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let e = err("a = 1\na = 2\n");
         assert_eq!(e.message, "duplicate key");
         assert_eq!(e.pos, Pos::new(2, 1));
+    }
+
+    /// Parsed in pieces of at most `chunk` bytes past the first header,
+    /// and whole: the same nodes, or the same error.
+    fn same_in_pieces(text: &str) {
+        let stripped = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let lines = LineIndex::new(stripped);
+        let whole = parse_whole(stripped, &lines, &ParseLimits::default());
+        // A file that parses is split, unless its shape says not to.
+        let split = chunks(stripped, 0)
+            .and_then(|p| parse_pieces(stripped, &p, &lines, &ParseLimits::default()));
+        let may_split = stripped.contains("[[") && !stripped.contains("\"\"\"");
+        assert_eq!(split.is_some(), whole.is_ok() && may_split, "{text}");
+        for chunk in [0, 1, 40, 200] {
+            let pieces = parse_in_chunks(text, &ParseLimits::default(), chunk);
+            assert_eq!(pieces, whole, "chunk {chunk}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn large_files_parse_in_pieces_to_the_same_nodes() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/fixtures/formats/org.toml",
+            "tests/fixtures/mixed/b-products.toml",
+            "tests/fixtures/hostile/numbers.toml",
+            "examples/orgs/exchange.toml",
+            "examples/orgs/streaming/teams/creators.toml",
+        ] {
+            let text = std::fs::read_to_string(format!("{root}/{file}")).expect("read");
+            same_in_pieces(&text);
+        }
+        let shapes = [
+            // Sections in turn and back again, sub-tables of the last item,
+            // comments and blank lines, a value over lines starting with `[`.
+            "version = 1\n[organization]\nname = \"A\"\n\n[[teams]] # first\nid = \"a\"\n\
+             [[products]]\nid = \"p\"\n[products.funding]\nmodel = \"x\"\n\
+             [[teams]]\nid = \"b\"\nowns = [\n[\"x\"],\n]\n\
+             [[objectives]]\nid = \"o\"\n[[objectives.key_results]]\nid = \"k\"\n\
+             [[objectives.key_results]]\nid = \"k2\"\n[[teams]]\nid = \"c\"\n",
+            "\u{FEFF}[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\n",
+            // Strings holding what looks like a header.
+            "[[teams]]\nid = \"a\"\nname = \"[[products]]\"\n[[teams]]\nid = 'b # ['\n",
+            "[[teams]]\nid = \"a\"\ndescription = \"\"\"\n[[products]]\nid = 1\n\"\"\"\n",
+            // Errors: toml's own, at the same place.
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\nid = \"c\"\n",
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \n",
+            "teams = []\n[[products]]\nid = \"p\"\n[[teams]]\nid = \"a\"\n",
+            "[[teams]]\nid = \"a\"\n[organization]\nname = \"x\"\n[organization]\n",
+            "[[teams]]\nid = \"a\"\n[teams]\nx = 1\n",
+            "[[teams]]\nid = \"a\"\n[[teams.x.y]]\n[[teams]]\n\"quoted.key\" = 1\n",
+        ];
+        for text in shapes {
+            same_in_pieces(text);
+        }
+        let deep = format!(
+            "[[teams]]\nid = \"a\"\n[[teams]]\nx = {}{}\n",
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        same_in_pieces(&deep);
+    }
+
+    /// Lowered a piece at a time, and parsed and lowered whole: the same
+    /// model and problems, or no split at all.
+    fn same_lowered_in_pieces(text: &str, options: &crate::load::LoadOptions) -> bool {
+        use crate::source::FileId;
+        let stripped = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let mut whole = crate::model::Model::default();
+        let mut whole_diags = Vec::new();
+        let lines = LineIndex::new(stripped);
+        match parse_whole(stripped, &lines, &options.parse_limits()) {
+            Ok(root) => crate::load::lower::lower(
+                root,
+                FileId(0),
+                "org.toml",
+                options,
+                &mut whole,
+                &mut whole_diags,
+            ),
+            Err(_) => {
+                for chunk in [0, 1, 40] {
+                    let split = lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk);
+                    assert!(split.is_none(), "{text}");
+                }
+                return false;
+            }
+        }
+        let mut split_any = false;
+        for chunk in [0, 1, 40, 200] {
+            if let Some((model, diags)) =
+                lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk)
+            {
+                split_any = true;
+                assert_eq!(model, whole, "chunk {chunk}:\n{text}");
+                assert_eq!(diags, whole_diags, "chunk {chunk}:\n{text}");
+            }
+        }
+        split_any
+    }
+
+    #[test]
+    fn large_files_lower_in_pieces_to_the_same_model() {
+        let options = crate::load::LoadOptions::default();
+        let root = env!("CARGO_MANIFEST_DIR");
+        for file in [
+            "tests/fixtures/formats/org.toml",
+            "tests/fixtures/mixed/b-products.toml",
+            "examples/orgs/exchange.toml",
+            "examples/orgs/streaming/teams/creators.toml",
+        ] {
+            let text = std::fs::read_to_string(format!("{root}/{file}")).expect("read");
+            assert!(
+                same_lowered_in_pieces(&text, &options),
+                "{file} was not split"
+            );
+        }
+        // Problems of every kind, in items spread over the pieces.
+        let broken = "version = 1\n[organization]\nname = \"A\"\n\
+             [[teams]]\nid = \"a\"\nkind = \"squad\"\nextra = 1\n\
+             [[teams]]\nname = \"no id\"\n\
+             [[products]]\nid = \"p\"\nowner = 5\n\
+             [[outcomes]]\nid = \"o\"\n\
+             [[objectives]]\nid = \"q\"\n[[objectives.key_results]]\ntext = 7\n\
+             [[decisions]]\narea = \"nothing\"\n\
+             [[products]]\nid = \"p\"\n";
+        assert!(same_lowered_in_pieces(broken, &options));
+        // Sections in turn and back again keep each kind's order.
+        let interleaved =
+            "[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n[[teams]]\nid = \"b\"\n";
+        assert!(same_lowered_in_pieces(interleaved, &options));
+        // The per-file limit of problems and of entities, met in the last
+        // section.
+        let many: String = (0..30)
+            .map(|i| format!("[[teams]]\nid = \"t{i}\"\nbad = {i}\n"))
+            .collect();
+        let limited = crate::load::LoadOptions {
+            max_problems_per_file: 5,
+            max_entities: 20,
+            ..Default::default()
+        };
+        assert!(same_lowered_in_pieces(&many, &limited));
+        // Not split: a section name that is no entity section, a section
+        // set before the first header, a piece toml refuses.
+        for text in [
+            "[[teams]]\nid = \"a\"\n[[teamz]]\nid = \"b\"\n",
+            "[[teams]]\nid = \"a\"\n[[version]]\n",
+            "products = []\n[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n",
+            "[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\nid = \"c\"\n",
+        ] {
+            let split = lower_in_pieces_of(text, crate::source::FileId(0), "org.toml", &options, 0);
+            assert!(split.is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_split_falls_back_on_shapes_it_could_get_wrong() {
+        assert_eq!(chunks("[[teams]]\nid = 1\n", 0).map(|p| p.len()), Some(2));
+        assert_eq!(
+            chunks("a = 1\n[[teams]]\nid = 1\n[[teams]]\n", 0).map(|p| p.len()),
+            Some(3)
+        );
+        assert!(chunks("[[teams]]\n[organization]\n", 0).is_none());
+        assert!(chunks("[[teams]]\nd = \"\"\"x\"\"\"\n", 0).is_none());
+        assert!(chunks("[organization]\nname = 1\n", 0).is_none());
+    }
+
+    #[test]
+    fn nesting_too_deep_for_toml_is_placed_where_it_is() {
+        let dotted = vec!["a"; 200].join(".");
+        let cases = [
+            (format!("# c\n\n[t.{dotted}]\n"), Pos::new(3, 1)),
+            (format!("# c\n[t]\nx = 1\n  {dotted} = 1\n"), Pos::new(4, 3)),
+        ];
+        for (text, pos) in cases {
+            let e = err(&text);
+            assert_eq!(e.message, "nesting deeper than 64 levels", "{text}");
+            assert_eq!(e.pos, pos, "{text}");
+        }
+        // Brackets in strings and comments do not count.
+        let text = "a = \"[[{{\" # [[[[\n[[t]]\nc = [[1]]\n";
+        assert_eq!(super::deepest_nesting(text), text.len() - 5);
     }
 
     #[test]

@@ -131,6 +131,23 @@ fn to_parse_error(err: &YamlError, limits: &ParseLimits) -> ParseError {
             breach: BudgetBreach::Depth { .. },
             ..
         } => depth_message(limits.max_depth),
+        // The parser's own caps on what one anchor records, and on nodes
+        // and events, sit at or above the replay limit when it is
+        // ordinary; a replay limit raised past them is not what stopped
+        // the file, and naming it ("more than 18446744073709551615
+        // values") would say the impossible.
+        YamlError::Budget {
+            breach:
+                BudgetBreach::RecordedAnchorEvents {
+                    recorded_anchor_events: seen,
+                }
+                | BudgetBreach::Nodes { nodes: seen }
+                | BudgetBreach::Events { events: seen },
+            ..
+        } if seen.saturating_sub(1) < limits.max_alias_expansion => format!(
+            "aliases expand to more than {} values, the most the YAML parser holds for this file whatever the alias limit",
+            seen.saturating_sub(1)
+        ),
         YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
