@@ -125,6 +125,9 @@ struct Around<'m> {
     slots: Vec<u32>,
     /// Where each gap starts in `slots`, then the end of the last one.
     starts: Vec<usize>,
+    /// The gaps that hold ids, in order: a look-up walks these, so thousands of dangling
+    /// words with no id between them cost nothing to step over.
+    filled: Vec<usize>,
 }
 
 impl<'m> Around<'m> {
@@ -190,11 +193,18 @@ impl<'m> Around<'m> {
             }
         }
         let slots = keyed.into_iter().map(|(_, i)| i).collect();
+        let filled = starts
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[1] > w[0])
+            .map(|(k, _)| k)
+            .collect();
         Self {
             order,
             words,
             slots,
             starts,
+            filled,
         }
     }
 
@@ -223,7 +233,12 @@ impl<'m> Around<'m> {
             let (id, kind) = *ids.get(i as usize)?;
             accepts(kind).then_some(id)
         };
-        let before = (0..=k).rev().flat_map(|gap| self.gap(gap).iter().rev());
+        // Only gaps that hold ids are visited, so `steps` bounds the walk.
+        let split = self.filled.partition_point(|&g| g <= k);
+        let before = self.filled[..split]
+            .iter()
+            .rev()
+            .flat_map(|&gap| self.gap(gap).iter().rev());
         out.extend(
             before
                 .take(reach.steps)
@@ -231,7 +246,9 @@ impl<'m> Around<'m> {
                 .take(reach.window)
                 .enumerate(),
         );
-        let after = (k + 1..self.starts.len()).flat_map(|gap| self.gap(gap).iter());
+        let after = self.filled[split..]
+            .iter()
+            .flat_map(|&gap| self.gap(gap).iter());
         out.extend(
             after
                 .take(reach.steps)
@@ -247,7 +264,7 @@ impl<'m> Suggester<'m> {
     const FULL_SCAN: usize = 20_000;
     const REACH: Reach = Reach {
         window: 32,
-        steps: 4096,
+        steps: 512,
     };
 
     /// A suggester for `words`, the dangling ids it will be asked about,
@@ -498,7 +515,7 @@ mod tests {
             },
             Reach {
                 window: 32,
-                steps: 4096,
+                steps: 512,
             },
         ] {
             let suggester = Suggester::with_reach(ids.clone(), &words, reach, 0);
