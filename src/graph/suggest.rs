@@ -217,7 +217,8 @@ impl<'m> Around<'m> {
 
     /// Up to `window` ids that `accepts` on each side of `word`, each side
     /// read for at most `steps` ids, each with its rank on its side (0 for
-    /// the nearest). Nothing for a word it was not made with.
+    /// the nearest). Nothing for a word it was not made with. Returns the
+    /// number of gaps it stepped into (tests hold it to the reach).
     fn collect(
         &self,
         ids: &[(&'m str, EntityKind)],
@@ -225,10 +226,12 @@ impl<'m> Around<'m> {
         accepts: impl Fn(EntityKind) -> bool,
         reach: Reach,
         out: &mut Vec<(usize, &'m str)>,
-    ) {
+    ) -> usize {
         let Ok(k) = self.words.binary_search_by(|w| self.order.cmp(w, word)) else {
-            return;
+            return 0;
         };
+        let visited = std::cell::Cell::new(0usize);
+        let count = |_: &&usize| visited.set(visited.get() + 1);
         let accepted = |&i: &u32| {
             let (id, kind) = *ids.get(i as usize)?;
             accepts(kind).then_some(id)
@@ -238,6 +241,7 @@ impl<'m> Around<'m> {
         let before = self.filled[..split]
             .iter()
             .rev()
+            .inspect(count)
             .flat_map(|&gap| self.gap(gap).iter().rev());
         out.extend(
             before
@@ -248,6 +252,7 @@ impl<'m> Around<'m> {
         );
         let after = self.filled[split..]
             .iter()
+            .inspect(count)
             .flat_map(|&gap| self.gap(gap).iter());
         out.extend(
             after
@@ -256,6 +261,7 @@ impl<'m> Around<'m> {
                 .take(reach.window)
                 .enumerate(),
         );
+        visited.get()
     }
 }
 
@@ -611,5 +617,32 @@ mod tests {
         // Every word is indexed; one in a hundred is looked up, which is
         // enough to bound the steps of each.
         assert_bounded(20_000, 100);
+    }
+
+    /// Many dangling words with no id between them (100,000 owners naming
+    /// missing teams, every id a product that sorts before them): a look-up
+    /// steps over the empty gaps for free, instead of walking every gap
+    /// between its word and the ids.
+    #[test]
+    fn empty_gaps_cost_nothing_to_step_over() {
+        let ids: Vec<(String, EntityKind)> = (0..3_000)
+            .map(|i| (format!("prod-{i:05}"), EntityKind::Product))
+            .collect();
+        let words: Vec<String> = (0..3_000).map(|i| format!("team-missing-{i:05}")).collect();
+        let ids: Vec<(&str, EntityKind)> = ids.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let reach = Reach {
+            window: 4,
+            steps: 16,
+        };
+        let suggester = Suggester::with_reach(ids.clone(), &words, reach, 0);
+        for word in &words {
+            for around in &suggester.near {
+                let mut found = Vec::new();
+                let gaps = around.collect(&ids, word, |k| Want::Team.accepts(k), reach, &mut found);
+                assert!(found.is_empty(), "no team to suggest for {word}");
+                assert!(gaps <= 2 * reach.steps + 2, "{word}: {gaps} gaps visited");
+            }
+        }
     }
 }
