@@ -286,7 +286,12 @@ impl Config {
     ) -> Result<Self, ConfigError> {
         let text = read_config(path, options.max_file_size)?;
         let shown = path.to_string_lossy().replace('\\', "/");
-        toml_config::parse(&text, &shown, checks, options.max_depth)
+        toml_config::parse(
+            &text,
+            &shown,
+            checks,
+            options.max_depth.min(crate::load::MAX_DEPTH_LIMIT),
+        )
     }
 }
 

@@ -996,3 +996,59 @@ fn links_out_of_the_folders_given_are_not_followed_unless_asked() {
     assert!(out(&o).contains(&note("one.yaml", &one)), "{}", out(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A nesting limit of a million let one small deep YAML file overflow the
+/// stack: the tool refuses such a limit, and the library holds any limit to
+/// `MAX_DEPTH_LIMIT`, so a million-deep file is one `invalid-file` finding.
+#[test]
+fn a_huge_nesting_limit_cannot_take_the_process_down() {
+    let dir = scratch("huge-depth-limit");
+    let deep = dir.join("deep.yaml");
+    let depth = 1_000_000;
+    std::fs::write(
+        &deep,
+        format!("teams: {}{}\n", "[".repeat(depth), "]".repeat(depth)),
+    )
+    .expect("write deep.yaml");
+    let good = dir.join("good.yaml");
+    std::fs::write(&good, "products:\n  - id: lonely\n").expect("write good.yaml");
+
+    let refused = opmodel(&[
+        "check",
+        "--max-depth",
+        "1000000",
+        deep.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(code(&refused), 2, "{}", out(&refused));
+    assert!(out(&refused).contains("at most 1000"), "{}", out(&refused));
+
+    let at_limit = opmodel(&[
+        "check",
+        "--max-depth",
+        "1000",
+        deep.to_str().unwrap_or(""),
+        good.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(code(&at_limit), 1, "{}", out(&at_limit));
+    assert!(out(&at_limit).contains("nesting deeper than 1000 levels"));
+    assert!(
+        out(&at_limit).contains("`lonely`"),
+        "the good file is still checked"
+    );
+
+    let options = LoadOptions {
+        max_depth: 1_000_000,
+        ..LoadOptions::default()
+    };
+    let (_, report) = load_with(&[deep.clone(), good], &options);
+    let invalid = only(&report, "invalid-file");
+    assert!(
+        invalid.message.contains(&format!(
+            "nesting deeper than {} levels",
+            opmodel::load::MAX_DEPTH_LIMIT
+        )),
+        "{}",
+        invalid.message
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

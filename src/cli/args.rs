@@ -64,8 +64,8 @@ pub(crate) struct CheckArgs {
     /// Most entities in the model.
     #[arg(long, value_name = "N")]
     pub max_entities: Option<usize>,
-    /// Deepest nesting of lists and tables in an org file.
-    #[arg(long, value_name = "N")]
+    /// Deepest nesting of lists and tables in an org file (at most 1000).
+    #[arg(long, value_name = "N", value_parser = depth_limit)]
     pub max_depth: Option<usize>,
     /// Longest text field (name, statement, …), in bytes.
     #[arg(long, value_name = "BYTES")]
@@ -185,6 +185,18 @@ pub(crate) enum ColorChoice {
 /// note saying "the limit is 0" then contradicted. Showing no finding while
 /// the exit status still counts the errors would fail a build without
 /// saying why.
+fn depth_limit(text: &str) -> Result<usize, String> {
+    let limit = opmodel::load::MAX_DEPTH_LIMIT;
+    match text.parse::<usize>() {
+        Ok(n) if n > limit => Err(format!(
+            "at most {limit}: deeper nesting costs stack and time no org file needs"
+        )),
+        Ok(0) => Err("the limit must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(0) => Err(

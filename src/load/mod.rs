@@ -27,7 +27,7 @@ mod toml;
 mod yaml;
 
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
-pub use options::LoadOptions;
+pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
 #[cfg(feature = "toml")]
 pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
 

@@ -14,7 +14,8 @@ pub struct LoadOptions {
     pub max_file_size: u64,
     /// Most bytes read over all files (default 4 GiB).
     pub max_total_size: u64,
-    /// Deepest nesting of lists and tables in a file (default 64).
+    /// Deepest nesting of lists and tables in a file (default 64; values above
+    /// [`MAX_DEPTH_LIMIT`] count as that limit).
     pub max_depth: usize,
     /// Most entities in the whole model (default 20 million).
     pub max_entities: usize,
@@ -58,10 +59,16 @@ impl Default for LoadOptions {
     }
 }
 
+/// The deepest nesting any load honours, whatever [`LoadOptions::max_depth`]
+/// says: parsing a level costs stack and, for some shapes, time in the depth,
+/// so a limit of a million would let one small file abort the process or run
+/// for hours. No org file needs more than a few dozen levels.
+pub const MAX_DEPTH_LIMIT: usize = 1_000;
+
 impl LoadOptions {
     pub(crate) fn parse_limits(&self) -> ParseLimits {
         ParseLimits {
-            max_depth: self.max_depth,
+            max_depth: self.max_depth.min(MAX_DEPTH_LIMIT),
             max_alias_expansion: self.max_alias_expansion,
         }
     }

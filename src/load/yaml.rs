@@ -33,8 +33,16 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
             Ok(handle) => handle
                 .join()
                 .unwrap_or_else(|_| Err(ParseError::new("the YAML parser failed", Pos::UNKNOWN))),
-            // No thread to be had: parse on this one and hope its stack is enough.
-            Err(_) => parse_here(text, limits),
+            // No thread with that stack to be had: parsing here could overflow this
+            // thread's stack and abort the process, so say so instead.
+            Err(_) => Err(ParseError::new(
+                format!(
+                    "cannot parse YAML nested up to {} levels: no thread with a {} MiB stack could be made; lower the nesting limit (`--max-depth`)",
+                    limits.max_depth,
+                    stack >> 20
+                ),
+                Pos::UNKNOWN,
+            )),
         }
     })
 }
