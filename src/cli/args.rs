@@ -72,6 +72,13 @@ pub(crate) struct CheckArgs {
     /// Most values YAML aliases may expand to in one file.
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
+    /// Report only findings not in this baseline file (written with
+    /// `--write-baseline`); says how many were baselined and how many are gone.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +153,10 @@ pub(crate) enum OutputFormat {
     Human,
     /// The JSON object of the spec.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
