@@ -9,7 +9,8 @@
 //! A finding is matched by its check, the kind and id of its entity and a
 //! [`key`] of what was found — its message with the numbers outside
 //! backquotes removed, and its related entities, sorted — never by line or
-//! column: moving an entity, or editing another line of the file, does not
+//! column (nor by the position of a key result without an id of its own,
+//! see [`stable_id`]): moving an entity, or editing another line of the file, does not
 //! resurface it. Findings with the same check, entity and key are counted:
 //! a baseline holding one such finding hides one of them, not every one.
 //!
@@ -97,7 +98,7 @@ impl Entry {
         Self {
             check: d.check.to_string(),
             kind: kind.to_owned(),
-            id: d.entity.id.to_string(),
+            id: stable_id(&d.entity.id).into_owned(),
             key: key(d),
         }
     }
@@ -116,19 +117,35 @@ impl Entry {
     }
 }
 
+/// An id without what depends on its position: a key result without an id
+/// of its own is `<objective id>#<n>`, numbered in file order, so its
+/// number goes (`okrs#2` is `okrs#`). Written ids cannot hold `#`.
+pub fn stable_id(id: &str) -> std::borrow::Cow<'_, str> {
+    match id.rsplit_once('#') {
+        Some((objective, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{objective}#").into()
+        }
+        _ => id.into(),
+    }
+}
+
 /// The stable key of what a finding found: its message with every run of
 /// digits outside backquotes removed (line and column numbers, counts) and
-/// white space collapsed, then ` | related:` and its related entities as
-/// sorted `kind:id` (when it has any).
+/// the numbers of generated key-result ids removed everywhere (see
+/// [`stable_id`]), white space collapsed, then ` | related:` and its
+/// related entities as sorted `kind:id` (when it has any).
 pub fn key(d: &Diagnostic) -> String {
     let mut out = String::with_capacity(d.message.len());
     let mut quoted = false;
     let mut space = false;
+    let mut after_hash = false;
     for c in d.message.chars() {
         if c == '`' {
             quoted = !quoted;
         }
-        if !quoted && c.is_ascii_digit() {
+        let numbered = after_hash && c.is_ascii_digit();
+        after_hash = c == '#' || numbered;
+        if numbered || (!quoted && c.is_ascii_digit()) {
             continue;
         }
         if c.is_whitespace() {
@@ -146,7 +163,7 @@ pub fn key(d: &Diagnostic) -> String {
         .iter()
         .map(|r| {
             let kind: &'static str = r.kind.into();
-            format!("{kind}:{}", r.id)
+            format!("{kind}:{}", stable_id(&r.id))
         })
         .collect();
     if !related.is_empty() {
@@ -339,6 +356,28 @@ mod tests {
         assert_eq!(
             key(&d),
             "team `t-1` found a second at line column | related: product:p1 product:p2"
+        );
+    }
+
+    #[test]
+    fn generated_key_result_ids_lose_their_number() {
+        assert_eq!(stable_id("growth#12"), "growth#");
+        assert_eq!(stable_id("growth"), "growth");
+        assert_eq!(stable_id("growth#"), "growth#");
+        assert_eq!(stable_id("growth#x1"), "growth#x1");
+        let kr = |n: u32| {
+            Diagnostic::new(
+                "milestone-key-result",
+                EntityRef::new(EntityKind::KeyResult, format!("growth#{n}")),
+                format!("key result `growth#{n}` \"launch v2 by Q3\" reads as a milestone"),
+            )
+            .with_related(EntityKind::KeyResult, format!("growth#{}", n + 1))
+        };
+        assert_eq!(Entry::of(&kr(1)), Entry::of(&kr(4)));
+        assert_eq!(Entry::of(&kr(1)).id, "growth#");
+        assert_eq!(
+            Entry::of(&kr(1)).key,
+            "key result `growth#` \"launch v by Q\" reads as a milestone | related: key-result:growth#"
         );
     }
 

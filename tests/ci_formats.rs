@@ -406,3 +406,58 @@ fn bad_baselines_are_usage_errors() {
     assert_eq!(with["diagnostics"], without["diagnostics"]);
     assert_eq!(with["summary"]["baselined"], 0);
 }
+
+#[test]
+fn a_key_result_inserted_before_a_baselined_one_does_not_resurface_it() {
+    let s = Scratch::new("key-results");
+    let objective = |krs: &[&str]| {
+        let mut org = String::from(
+            "teams:\n  - id: payments\n    owns: [wallet]\nproducts:\n  - id: wallet\n    outcomes: [easy-payments]\noutcomes:\n  - id: easy-payments\n    statement: Paying is easy\n    metric: weekly wallet payments\nobjectives:\n  - id: payments-q3\n    title: Paying with the wallet is the easiest way to pay\n    owner: payments\n    supports: [easy-payments]\n    key_results:\n",
+        );
+        for kr in krs {
+            org.push_str(&format!("      - {kr}\n"));
+        }
+        org
+    };
+    let measured = "Raise weekly wallet payments per customer from 3.1 to 3.6";
+    let milestone = "Launch the new wallet screen by August";
+    let other = "Migrate the old ledger to Postgres by June";
+    s.write("org.yaml", &objective(&[measured, milestone]));
+    let o = s.run(&[
+        "check",
+        "org.yaml",
+        "--write-baseline",
+        "b.json",
+        "--format",
+        "json",
+    ]);
+    let before = checks_of(&json(&o));
+    assert!(
+        before.contains(&(
+            "milestone-key-result".to_owned(),
+            "payments-q3#2".to_owned()
+        )),
+        "{before:?}"
+    );
+
+    // A new milestone key result first: the old one is now `payments-q3#3`
+    // and stays baselined; only the new one is reported.
+    s.write("org.yaml", &objective(&[other, measured, milestone]));
+    let o = s.run(&[
+        "check",
+        "org.yaml",
+        "--baseline",
+        "b.json",
+        "--format",
+        "json",
+    ]);
+    let j = json(&o);
+    let reported = checks_of(&j);
+    assert!(!reported.is_empty());
+    assert!(
+        reported.iter().all(|(_, id)| id == "payments-q3#1"),
+        "{reported:?}"
+    );
+    assert_eq!(j["summary"]["baseline_gone"], 0);
+    assert_eq!(j["summary"]["baselined"], before.len());
+}
