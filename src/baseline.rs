@@ -117,16 +117,25 @@ impl Entry {
     }
 }
 
-/// An id without what depends on its position: a key result without an id
-/// of its own is `<objective id>#<n>`, numbered in file order, so its
-/// number goes (`okrs#2` is `okrs#`). Written ids cannot hold `#`.
+/// An id without what depends on its position. Ids the loader makes up
+/// are numbered in file order: a key result without an id of its own is
+/// `<objective id>#<n>`, an entity without an id `<section>[<n>]`. Their
+/// numbers go (`okrs#2` is `okrs#`, `teams[3]` is `teams[]`); ids that
+/// follow the id rule are kept as they are (they cannot hold `#` or `[`).
 pub fn stable_id(id: &str) -> std::borrow::Cow<'_, str> {
-    match id.rsplit_once('#') {
-        Some((objective, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{objective}#").into()
-        }
-        _ => id.into(),
+    if crate::model::is_valid_id(id) || !id.contains(['#', '[']) {
+        return id.into();
     }
+    let mut out = String::with_capacity(id.len());
+    let mut numbered = false;
+    for c in id.chars() {
+        if numbered && c.is_ascii_digit() {
+            continue;
+        }
+        numbered = matches!(c, '#' | '[');
+        out.push(c);
+    }
+    out.into()
 }
 
 /// The stable key of what a finding found: its message with every run of
@@ -139,7 +148,13 @@ pub fn key(d: &Diagnostic) -> String {
     let mut quoted = false;
     let mut space = false;
     let mut after_hash = false;
-    for c in d.message.chars() {
+    let id = stable_id(&d.entity.id);
+    let message = if id == *d.entity.id {
+        std::borrow::Cow::Borrowed(d.message.as_str())
+    } else {
+        std::borrow::Cow::Owned(d.message.replace(&*d.entity.id, &id))
+    };
+    for c in message.chars() {
         if c == '`' {
             quoted = !quoted;
         }
@@ -365,6 +380,15 @@ mod tests {
         assert_eq!(stable_id("growth"), "growth");
         assert_eq!(stable_id("growth#"), "growth#");
         assert_eq!(stable_id("growth#x1"), "growth#x1");
+        assert_eq!(stable_id("teams[12]"), "teams[]");
+        assert_eq!(stable_id("web-2"), "web-2");
+        let unnamed = Diagnostic::new(
+            "invalid-entity",
+            EntityRef::new(EntityKind::Team, "teams[3]"),
+            "team `teams[3]` has no `id`",
+        );
+        assert_eq!(Entry::of(&unnamed).id, "teams[]");
+        assert_eq!(Entry::of(&unnamed).key, "team `teams[]` has no `id`");
         let kr = |n: u32| {
             Diagnostic::new(
                 "milestone-key-result",
