@@ -280,6 +280,13 @@ fn a_new_problem_is_reported_alone() {
     let text = stdout(&o);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
+        stderr(&o).contains(
+            "note: 2 findings in the baseline not reported; 0 baselined findings are gone"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
         text.starts_with("::error file=org.yaml,line=9,col=5,"),
         "{text}"
     );

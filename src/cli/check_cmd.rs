@@ -81,7 +81,19 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         );
     }
     if let Some(baseline) = &baseline {
-        report = baseline.filter(report).0;
+        let (filtered, outcome) = baseline.filter(report);
+        report = filtered;
+        // Human output and the JSON summary carry the counts; the CI
+        // formats have no place for them, so the log gets them.
+        if matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+            eprintln!(
+                "note: {} finding{} in the baseline not reported; {} baselined finding{} gone",
+                outcome.baselined,
+                if outcome.baselined == 1 { "" } else { "s" },
+                outcome.gone,
+                if outcome.gone == 1 { " is" } else { "s are" },
+            );
+        }
     }
     for t in &report.truncated {
         eprintln!(
