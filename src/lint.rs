@@ -330,6 +330,7 @@ impl Linter {
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
             entities: model.entity_count(),
+            ..Summary::default()
         };
         truncated.sort_by(|a, b| a.check.cmp(&b.check));
         Report {

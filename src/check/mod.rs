@@ -167,6 +167,39 @@ pub struct CheckMeta {
     pub params: &'static [Param],
 }
 
+impl CheckMeta {
+    /// The documentation `opmodel explain NAME` prints: a `# name` heading,
+    /// a line with family, default level and summary, the docs (each line
+    /// without the leading space of its doc comment) and the parameters.
+    /// Also the description and help of the check's rule in SARIF output.
+    pub fn explain(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let _ = writeln!(out, "# {}\n", self.name);
+        let _ = writeln!(
+            out,
+            "{} · default level: {} · {}\n",
+            self.category, self.default_level, self.summary
+        );
+        for line in self.docs.lines() {
+            let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
+        }
+        if !self.params.is_empty() {
+            let _ = writeln!(out, "### Parameters");
+            for p in self.params {
+                let _ = writeln!(
+                    out,
+                    "- `{}` (default {}): {}",
+                    p.name,
+                    serde_json::to_string(&p.default).unwrap_or_default(),
+                    p.doc
+                );
+            }
+        }
+        out
+    }
+}
+
 /// An org-design rule. Implement it to add your own; see the module docs.
 pub trait Check: Send + Sync {
     /// What this check is.

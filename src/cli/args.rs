@@ -77,6 +77,13 @@ pub(crate) struct CheckArgs {
     /// default they are passed over, with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
+    /// Report only findings not in this baseline file (written with
+    /// `--write-baseline`); says how many were baselined and how many are gone.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +166,10 @@ pub(crate) enum OutputFormat {
     Human,
     /// The JSON object of the spec.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,8 +1,9 @@
 use std::io::{IsTerminal, Write};
 
 use opmodel::Linter;
+use opmodel::baseline::Baseline;
 use opmodel::config::Level;
-use opmodel::report::{human, json};
+use opmodel::report::{github, human, json, sarif};
 
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::common::{self, Limits};
@@ -55,8 +56,47 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Err(code) => return code,
     };
     timer.lap("load");
-    let report = linter.check(&loaded);
+    // Read before the checks run: a bad baseline file is a usage error.
+    let baseline = match args.baseline.as_deref().map(read_baseline).transpose() {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let mut report = linter.check(&loaded);
     timer.lap("graph and checks");
+    if let Some(path) = &args.write_baseline {
+        let text = Baseline::from_report(&report).to_json();
+        if let Err(e) = std::fs::write(path, text) {
+            return fail(format!(
+                "cannot write the baseline `{}`: {e}",
+                path.display()
+            ));
+        }
+        eprintln!(
+            "note: wrote {} finding{} to the baseline `{}`",
+            report.diagnostics.len(),
+            if report.diagnostics.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+    }
+    if let Some(baseline) = &baseline {
+        let (filtered, outcome) = baseline.filter(report);
+        report = filtered;
+        // Human output and the JSON summary carry the counts; the CI
+        // formats have no place for them, so the log gets them.
+        if matches!(args.format, OutputFormat::Sarif | OutputFormat::Github) {
+            eprintln!(
+                "note: {} finding{} in the baseline not reported; {} baselined finding{} gone",
+                outcome.baselined,
+                if outcome.baselined == 1 { "" } else { "s" },
+                outcome.gone,
+                if outcome.gone == 1 { " is" } else { "s are" },
+            );
+        }
+    }
     for t in &report.truncated {
         eprintln!(
             "note: {} more findings of `{}` were not kept (the limit is {} per check; raise it with --max-findings)",
@@ -69,6 +109,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match args.format {
         OutputFormat::Json => json::write(&report, &mut out),
+        OutputFormat::Sarif => sarif::write(&report, &linter.metas(), &mut out),
+        OutputFormat::Github => github::write(&report, &mut out),
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -94,4 +136,17 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     std::mem::forget(report);
     std::mem::forget(loaded);
     code
+}
+
+/// Reads a baseline file; an unreadable or invalid one is an error (already
+/// printed; the exit status is returned).
+fn read_baseline(path: &std::path::Path) -> Result<Baseline, u8> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        fail(format!(
+            "cannot read the baseline `{}`: {e}",
+            path.display()
+        ))
+    })?;
+    Baseline::from_json(&text)
+        .map_err(|e| fail(format!("cannot use the baseline `{}`: {e}", path.display())))
 }

@@ -17,28 +17,7 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
             .unwrap_or_else(|| "; `opmodel checks` lists every check".to_owned());
         return fail(format!("unknown check `{}`{hint}", args.check));
     };
-    let _ = writeln!(out, "# {}\n", meta.name);
-    let _ = writeln!(
-        out,
-        "{} · default level: {} · {}\n",
-        meta.category, meta.default_level, meta.summary
-    );
-    // The docs come from the check's doc comment, each line with its leading space.
-    for line in meta.docs.lines() {
-        let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
-    }
-    if !meta.params.is_empty() {
-        let _ = writeln!(out, "### Parameters");
-        for p in meta.params {
-            let _ = writeln!(
-                out,
-                "- `{}` (default {}): {}",
-                p.name,
-                serde_json::to_string(&p.default).unwrap_or_default(),
-                p.doc
-            );
-        }
-    }
+    out.push_str(&meta.explain());
     print(&out)
 }
 

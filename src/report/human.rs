@@ -104,6 +104,17 @@ fn summary_line(report: &Report, style: &Style) -> String {
     } else {
         style.paint("1;32", "ok")
     };
+    // Only a run with a baseline has the note: other output is unchanged.
+    if let (Some(baselined), Some(gone)) = (s.baselined, s.baseline_gone) {
+        let _ = writeln!(
+            out,
+            "{}{} {baselined} finding{} in the baseline not reported; {gone} baselined finding{} gone",
+            style.paint("1;32", "note"),
+            style.bold(":"),
+            if baselined == 1 { "" } else { "s" },
+            if gone == 1 { " is" } else { "s are" },
+        );
+    }
     let _ = writeln!(out, "{head}{} {counts}", style.bold(":"));
     out
 }

@@ -1,9 +1,13 @@
-//! What a check run found, and its two renderings: rustc-style text for
-//! people ([`human`]) and the JSON object of the spec for machines ([`json`]).
+//! What a check run found, and its renderings: rustc-style text for
+//! people ([`human`]), the JSON object of the spec for machines ([`json`]),
+//! SARIF 2.1.0 for code-scanning tools ([`sarif`]) and GitHub Actions
+//! workflow commands for annotations on pull requests ([`github`]).
 
+pub mod github;
 pub mod human;
 pub mod json;
 mod json_text;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -19,6 +23,14 @@ pub struct Summary {
     pub warnings: usize,
     /// Entities in the model.
     pub entities: usize,
+    /// Findings left out because a baseline holds them; `None` (and not
+    /// in the JSON) when no baseline was given. See [`crate::baseline`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
+    /// Findings of the baseline the run no longer has (fixed, or gone with
+    /// their entity); `None` (and not in the JSON) without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_gone: Option<usize>,
 }
 
 /// Every finding of a run, sorted by file, line, check and entity, with the
