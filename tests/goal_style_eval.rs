@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 /// The target for leave-one-organisation-out accuracy and milestone precision.
 const TARGET: f64 = 0.95;
-/// What the shipped classifier reaches today (0.855 and 0.903, measured by
+/// What the shipped classifier reaches today (0.863 and 0.904, measured by
 /// `cargo run --release --example kr_eval -- --by-org`): the floor below which a change
 /// counts as a regression. The gap to [`TARGET`] is open work.
-const ACCURACY_FLOOR: f64 = 0.845;
+const ACCURACY_FLOOR: f64 = 0.855;
 const PRECISION_FLOOR: f64 = 0.89;
 
 fn data_dir() -> PathBuf {

@@ -47,6 +47,59 @@ const AMOUNT_VERBS: &[&str] = &[
     "drive", "win", "secure", "attract",
 ];
 
+/// The organisation's own people, whose training or participation is a rollout.
+const INTERNAL_PEOPLE: &[&str] = &[
+    "teammates",
+    "teammate",
+    "employees",
+    "employee",
+    "staff",
+    "managers",
+    "manager",
+    "aes",
+    "sdrs",
+    "bdrs",
+    "reps",
+    "interns",
+    "intern",
+    "recruiters",
+    "hires",
+    "person",
+    "people",
+    "engineers",
+    "engineer",
+    "leads",
+    "leaders",
+];
+
+/// Verbs that say the team's own people did a prescribed thing.
+const STAFF_COMPLETION: &[&str] = &[
+    "participate",
+    "participates",
+    "participated",
+    "complete",
+    "completes",
+    "completed",
+    "take",
+    "takes",
+    "taken",
+    "took",
+    "attend",
+    "attends",
+    "attended",
+    "trained",
+    "covered",
+    "onboarded",
+    "certified",
+    "pass",
+    "passes",
+    "passed",
+    "shadow",
+    "shadows",
+    "provides",
+    "provide",
+];
+
 /// People outside the team whose number is a business result when counted.
 const EXTERNAL_ACTORS: &[&str] = &[
     "customers",
@@ -1229,6 +1282,31 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             3.0,
         );
         decided = Some(true);
+    }
+
+    // ---- coverage of the team's own people: "100% of people managers have taken 1
+    // training session", "Each teammate participates in at least one training". Training,
+    // participation and coverage of staff are a rollout (rule 6), whatever the share.
+    if !verb_lead && decided.is_none() {
+        let quantified = has.percent || (a..(a + 2).min(b)).any(|j| t[j].has(ALL));
+        let people = (a..(a + 6).min(b)).find(|&j| {
+            cx.lower_in(j, INTERNAL_PEOPLE)
+                || cx.lower_in(j, &["members", "member"]) && j > a && cx.lower_in(j - 1, &["team"])
+        });
+        let done = (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION));
+        if quantified
+            && done
+            && let Some(p) = people
+        {
+            sc += cx.cue(
+                CueKind::RolloutCoverage,
+                a,
+                p + 1,
+                "is coverage of the team's own people (training, participation), which is a rollout",
+                3.0,
+            );
+            decided = Some(true);
+        }
     }
 
     // ---- a count of customers or users: "N8 users with a private repository",
