@@ -14,7 +14,7 @@
 
 use opmodel::goal_style::eval::{Confusion, is_holdout, leave_one_group_out, read_labelled};
 use opmodel::goal_style::train::TrainOptions;
-use opmodel::goal_style::{Style, classify};
+use opmodel::goal_style::classify;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -29,30 +29,10 @@ fn main() -> ExitCode {
             "--by-org" => by_org = true,
             "--errors" => errors = true,
             "--unbalanced" => options.balance = false,
-            "--l2" => {
-                options.l2 = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(options.l2)
-            }
-            "--min-support" => {
-                options.min_support = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(options.min_support);
-            }
-            "--min-groups" => {
-                options.min_groups = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(options.min_groups);
-            }
-            "--steps" => {
-                options.steps = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(options.steps);
-            }
+            "--l2" => parse_into(&mut options.l2, args.next()),
+            "--min-support" => parse_into(&mut options.min_support, args.next()),
+            "--min-groups" => parse_into(&mut options.min_groups, args.next()),
+            "--steps" => parse_into(&mut options.steps, args.next()),
             "--explain" => {
                 let text = args.next().unwrap_or_default();
                 let a = classify(&text);
@@ -166,6 +146,13 @@ fn leave_one_org_out(dir: &str, errors: bool, options: &TrainOptions) -> ExitCod
     ExitCode::SUCCESS
 }
 
+/// Sets `slot` from a flag's value, keeping it when the value is missing or bad.
+fn parse_into<T: std::str::FromStr>(slot: &mut T, value: Option<String>) {
+    if let Some(v) = value.and_then(|v| v.parse().ok()) {
+        *slot = v;
+    }
+}
+
 fn print_table(rows: &[(String, Confusion)]) {
     println!(
         "| {:<12} | {:>5} | {:>8} | {:>19} | {:>16} |",
@@ -185,5 +172,4 @@ fn print_table(rows: &[(String, Confusion)]) {
             c.milestone_recall()
         );
     }
-    let _ = Style::Outcome;
 }

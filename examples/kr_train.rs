@@ -7,7 +7,7 @@
 //! `--check` nothing is written and the exit code says whether the committed file is what
 //! training gives today.
 
-use opmodel::goal_style::eval::read_labelled;
+use opmodel::goal_style::eval::{Labelled, read_labelled};
 use opmodel::goal_style::train::{Example, TrainOptions, train};
 use std::process::ExitCode;
 
@@ -28,15 +28,7 @@ fn main() -> ExitCode {
     };
     let mut rows = read_labelled(&real, "real");
     rows.extend(read_labelled(&synthetic, "opmodel"));
-    let examples: Vec<Example<'_>> = rows
-        .iter()
-        .map(|r| Example {
-            text: &r.text,
-            milestone: r.milestone,
-            group: &r.group,
-            weight: 1.0,
-        })
-        .collect();
+    let examples: Vec<Example<'_>> = rows.iter().map(Labelled::example).collect();
     let model = train(&examples, &TrainOptions::default());
     let source = model.to_rust_source();
     let path = "src/goal_style/weights.rs";

@@ -4,7 +4,7 @@
 //! The data lives outside the crate (`../shared/data/`); without it these tests print a
 //! note and pass, so the project builds and tests on its own.
 
-use opmodel::goal_style::eval::{Confusion, leave_one_group_out, read_labelled};
+use opmodel::goal_style::eval::{Confusion, Labelled, leave_one_group_out, read_labelled};
 use opmodel::goal_style::train::{Example, TrainOptions, train};
 use std::path::{Path, PathBuf};
 
@@ -76,15 +76,7 @@ fn shipped_weights_are_what_training_gives() {
     };
     let mut rows = read_labelled(&real, "real");
     rows.extend(read_labelled(&synthetic, "opmodel"));
-    let examples: Vec<Example<'_>> = rows
-        .iter()
-        .map(|r| Example {
-            text: &r.text,
-            milestone: r.milestone,
-            group: &r.group,
-            weight: 1.0,
-        })
-        .collect();
+    let examples: Vec<Example<'_>> = rows.iter().map(Labelled::example).collect();
     let model = train(&examples, &TrainOptions::default());
     let shipped = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src/goal_style/weights.rs"),

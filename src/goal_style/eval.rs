@@ -39,6 +39,19 @@ pub struct Labelled {
     pub group: String,
 }
 
+impl Labelled {
+    /// This row as a training example of weight 1.
+    #[must_use]
+    pub fn example(&self) -> super::train::Example<'_> {
+        super::train::Example {
+            text: &self.text,
+            milestone: self.milestone,
+            group: &self.group,
+            weight: 1.0,
+        }
+    }
+}
+
 /// Reads a labelled TSV: a header naming the columns `label` and `text` (any order, with
 /// an optional `org` column), then one row per line. Rows whose label is neither
 /// `outcome` nor `milestone`, or that lack a column, are skipped.
@@ -154,7 +167,7 @@ pub fn leave_one_group_out(
     extra: &[Labelled],
     options: &super::train::TrainOptions,
 ) -> Vec<GroupResult> {
-    use super::train::{Example, feature_vector, train_vectors};
+    use super::train::{feature_vector, train_vectors};
     let groups: std::collections::BTreeSet<&str> = test.iter().map(|r| r.group.as_str()).collect();
     let all: Vec<&Labelled> = test.iter().chain(extra).collect();
     let vectors: Vec<Vec<(u64, f32)>> = all.iter().map(|r| feature_vector(&r.text)).collect();
@@ -164,12 +177,7 @@ pub fn leave_one_group_out(
             let (mut ex, mut vs) = (Vec::new(), Vec::new());
             for (r, v) in all.iter().zip(&vectors) {
                 if r.group != g {
-                    ex.push(Example {
-                        text: &r.text,
-                        milestone: r.milestone,
-                        group: &r.group,
-                        weight: 1.0,
-                    });
+                    ex.push(r.example());
                     vs.push(v.clone());
                 }
             }
