@@ -272,8 +272,8 @@ impl Diagnostic {
 /// is close enough to be a likely typo.
 ///
 /// The cost per candidate is bounded (a length test and a character set
-/// comparison), and so is the edit distance work per call; see
-/// [`closest`](crate::closest).
+/// comparison), and so is the edit distance work per call (a banded
+/// distance over at most a fixed number of candidates).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,

@@ -176,6 +176,7 @@ impl<'a> Sections<'a> {
 
     /// More items of the entity section `key` names (a list), after those
     /// of it met so far: not a second section.
+    #[cfg(feature = "toml")]
     pub(crate) fn more(&mut self, key: &Key, node: Node, model: &mut Model) {
         if !self.stopped {
             self.entry(key, node, true, model);
