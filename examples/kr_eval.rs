@@ -12,9 +12,9 @@
 //!   `text`), optionally on the fixed split of [`opmodel::goal_style::eval::is_holdout`].
 //!   The shipped weights were trained on both files, so these figures are not held out.
 
+use opmodel::goal_style::classify;
 use opmodel::goal_style::eval::{Confusion, is_holdout, leave_one_group_out, read_labelled};
 use opmodel::goal_style::train::TrainOptions;
-use opmodel::goal_style::classify;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -180,6 +180,7 @@ fn rule_9_hiring_is_a_milestone_retention_an_outcome() {
         &[
             "Reduce median time to fill engineering roles from 60 to 40 days",
             "Keep regretted attrition below 5%",
+            "Warehouse fill rate at or above 98%",
         ],
     );
 }

@@ -459,12 +459,12 @@ fn base(w: &str) -> u64 {
         }
 
         // ---- verbs: hiring
-        "hire" | "recruit" | "hired" | "recruited" | "staff" | "staffed" => {
+        "hire" | "recruit" | "hired" | "recruited" | "staff" | "staffed" | "fill" | "filled" => {
             let mut f = HIRE;
-            if matches!(w, "hire" | "recruit") {
+            if matches!(w, "hire" | "recruit" | "fill") {
                 f |= DV;
             }
-            if matches!(w, "hired" | "recruited" | "staffed") {
+            if matches!(w, "hired" | "recruited" | "staffed" | "filled") {
                 f |= DP;
             }
             if w == "staff" {

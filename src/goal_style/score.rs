@@ -976,7 +976,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
             decided = Some(false);
         }
-    } else if lead.has(HIRE) && lead.has(DV) {
+    } else if lead.has(HIRE) && lead.has(DV) && cx.f(a + 1) & (MET | TU) == 0 {
         sc += cx.cue(
             CueKind::Headcount,
             a,

@@ -535,6 +535,8 @@ pub(crate) const WORDS: &[&str] = &[
     "filed",
     "files",
     "filing",
+    "fill",
+    "filled",
     "finalise",
     "finalised",
     "finalize",
