@@ -743,6 +743,12 @@ pub(crate) fn describe(f: &Feat, text: &str) -> String {
 /// white space, and at line breaks), at most `N`; `None` when there is only one.
 pub(crate) fn sentences<const N: usize>(text: &str) -> Option<([(u32, u32); N], usize)> {
     let bytes = text.as_bytes();
+    // Most key results are one sentence: find out without a byte loop.
+    if memchr::memchr3(b'.', b';', b'\n', bytes).is_none()
+        && memchr::memchr3(b'!', b'?', b'\r', bytes).is_none()
+    {
+        return None;
+    }
     let mut out = [(0u32, 0u32); N];
     let mut n = 0;
     let mut start = 0usize;

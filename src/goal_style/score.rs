@@ -207,12 +207,21 @@ impl Ctx<'_> {
     }
     /// Whether token `i` is a word equal (ignoring ASCII case) to one of `words`.
     fn lower_in(&self, i: usize, words: &[&str]) -> bool {
-        self.t.get(i).is_some_and(|k| {
-            k.kind == TokKind::Word
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| words.iter().any(|w| s.eq_ignore_ascii_case(w)))
+        let Some(k) = self.t.get(i) else {
+            return false;
+        };
+        if k.kind != TokKind::Word {
+            return false;
+        }
+        let Some(s) = self.text.get(k.start as usize..k.end as usize) else {
+            return false;
+        };
+        // length and first letter first: most words of a list fail there
+        let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
+        words.iter().any(|w| {
+            w.len() == s.len()
+                && w.as_bytes().first().copied() == first
+                && s.eq_ignore_ascii_case(w)
         })
     }
     /// A currency written as its ISO code: `EUR 2.4M`, `USD 300k`.
@@ -1289,14 +1298,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // participation and coverage of staff are a rollout (rule 6), whatever the share.
     if !verb_lead && decided.is_none() {
         let quantified = has.percent || (a..(a + 2).min(b)).any(|j| t[j].has(ALL));
-        let people = (a..(a + 6).min(b)).find(|&j| {
-            cx.lower_in(j, INTERNAL_PEOPLE)
-                || cx.lower_in(j, &["members", "member"]) && j > a && cx.lower_in(j - 1, &["team"])
-        });
-        let done = (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION));
+        let people = || {
+            (a..(a + 6).min(b)).find(|&j| {
+                cx.lower_in(j, INTERNAL_PEOPLE)
+                    || cx.lower_in(j, &["members", "member"])
+                        && j > a
+                        && cx.lower_in(j - 1, &["team"])
+            })
+        };
         if quantified
-            && done
-            && let Some(p) = people
+            && let Some(p) = people()
+            && (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION))
         {
             sc += cx.cue(
                 CueKind::RolloutCoverage,
