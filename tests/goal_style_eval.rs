@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 /// The target for leave-one-organisation-out accuracy and milestone precision.
 const TARGET: f64 = 0.95;
-/// What the shipped classifier reaches today (0.863 and 0.904, measured by
+/// What the shipped classifier reaches today (0.869 and 0.913, measured by
 /// `cargo run --release --example kr_eval -- --by-org`): the floor below which a change
 /// counts as a regression. The gap to [`TARGET`] is open work.
-const ACCURACY_FLOOR: f64 = 0.855;
-const PRECISION_FLOOR: f64 = 0.89;
+const ACCURACY_FLOOR: f64 = 0.86;
+const PRECISION_FLOOR: f64 = 0.90;
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")

@@ -71,7 +71,7 @@
 //!
 //! Measured honestly, by leaving each organisation out of training and testing on it
 //! (`cargo run --release --example kr_eval -- --by-org`), the classifier agrees with two
-//! human annotators on 0.86 of 911 real published key results (milestone precision 0.90).
+//! human annotators on 0.87 of 911 real published key results (milestone precision 0.91).
 //!
 //! Every verdict is deterministic, and [`Assessment::cues`] names its strongest evidence
 //! with spans; [`train::explain`] lists every feature and weight behind it.
@@ -217,6 +217,16 @@ pub(crate) fn with_features<R>(
             }
             if lo <= hi {
                 let scale = |v: f32| (v / 3.0).clamp(-2.0, 2.0);
+                // A sentence the engine reads as a clear measured result makes the whole
+                // an outcome, whatever the others deliver (rule 3: equal parts).
+                if lo <= EQUAL_PARTS && lo < score {
+                    fb.add(
+                        features::key(features::family::ENGINE, 0),
+                        scale(lo) - scale(score),
+                        lo_at.0,
+                        lo_at.1,
+                    );
+                }
                 fb.add(
                     features::key(features::family::SENTENCE_MIN, 0),
                     scale(lo),
@@ -234,6 +244,10 @@ pub(crate) fn with_features<R>(
         f(&buf, fb.as_slice())
     })
 }
+
+/// The engine score at or below which one sentence of several is a clear measured
+/// result, so the engine's reading of the whole follows it.
+const EQUAL_PARTS: f32 = -2.5;
 
 /// The most cues an assessment reports besides the rule engine's own.
 const EXTRA_CUES: usize = 4;
