@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use opmodel::config::Config;
+use opmodel::diagnostic::{Diagnostic, Severity};
 use opmodel::load::{LoadOptions, Loaded, load_paths};
+use opmodel::report::{Report, human};
 use opmodel::{Linter, LoadError};
 
 use super::fail;
@@ -91,6 +93,9 @@ pub(crate) fn configured_linter(
 pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
     match load_paths(paths, options) {
         Ok(l) => {
+            for path in &l.empty_files {
+                eprintln!("note: `{}` holds no entity", shown(path));
+            }
             for link in &l.skipped_links {
                 eprintln!(
                     "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
@@ -162,4 +167,45 @@ impl PhaseTimer {
             self.last = Some(now);
         }
     }
+}
+
+/// The checks that say an input could not be read or used in full.
+const INPUT_CHECKS: [&str; 2] = ["invalid-file", "invalid-entity"];
+
+/// For the commands that draw or score the org (`graph`, `report`): prints
+/// the `invalid-file` and `invalid-entity` findings of `report` on standard
+/// error as `check` renders them, so that no input is left out silently,
+/// and returns the exit status `check` would give for them (1 when one of
+/// them is an error, else 0).
+pub(crate) fn report_input_problems(report: &Report, command: &str) -> u8 {
+    use std::io::IsTerminal;
+    let problems: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| INPUT_CHECKS.contains(&&*d.check))
+        .collect();
+    if problems.is_empty() {
+        return 0;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let options = human::Options::new(color);
+    let mut text = String::new();
+    for d in &problems {
+        text.push_str(&human::render_diagnostic(d, &report.sources, options));
+        text.push('\n');
+    }
+    let errors = problems
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    let head = if errors > 0 { "error" } else { "warning" };
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    text.push_str(&format!(
+        "{head}: {} and {} in the input; the {command} leaves out what could not be read\n",
+        count(errors, "error"),
+        count(warnings, "warning"),
+    ));
+    eprint!("{text}");
+    u8::from(errors > 0)
 }

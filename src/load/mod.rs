@@ -83,6 +83,11 @@ pub struct Loaded {
     /// Links in the folders given that lead outside them and were not
     /// followed (see [`LoadOptions::follow_links_outside`]), in path order.
     pub skipped_links: Vec<SkippedLink>,
+    /// Files that were read and parsed without a problem but hold no entity
+    /// (an empty file, or sections with empty lists), in the order read.
+    /// Nothing in them fails a check, so they are easy to miss: the
+    /// command-line tool prints a note naming each one.
+    pub empty_files: Vec<PathBuf>,
 }
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
@@ -192,6 +197,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         |(path, plan)| load_file(path, plan, options),
         |piece| {
             read_any |= piece.read;
+            if piece.read
+                && piece.loaded.diagnostics.is_empty()
+                && piece.loaded.model.entity_count() == 0
+            {
+                merged.empty_files.push(piece.path);
+            }
             let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
             merged.model.merge(piece.loaded.model);
             merged.diagnostics.extend(
@@ -339,6 +350,8 @@ fn has_lone_cr(text: &str) -> bool {
 struct Piece {
     loaded: Loaded,
     read: bool,
+    /// The file the piece was read from.
+    path: PathBuf,
 }
 
 /// What a look at a file's name and metadata found.
@@ -444,6 +457,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         Piece {
             loaded,
             read: false,
+            path: path.to_path_buf(),
         }
     };
     let (format, size) = match plan {
@@ -483,6 +497,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
     Piece {
         loaded: load_shared(text, format, path.to_path_buf(), options),
         read: true,
+        path: path.to_path_buf(),
     }
 }
 
