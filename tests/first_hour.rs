@@ -114,3 +114,84 @@ fn a_file_holding_no_entity_gets_a_note() {
         assert!(!err.contains("a.yaml` holds"), "{cmd}: {err}");
     }
 }
+
+/// (check, entity id) of every finding of `yaml`.
+fn findings(yaml: &str) -> Vec<(String, String)> {
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    opmodel::Linter::new()
+        .check(&loaded)
+        .diagnostics
+        .iter()
+        .map(|d| (d.check.to_string(), d.entity.id.to_string()))
+        .collect()
+}
+
+fn count(found: &[(String, String)], check: &str) -> usize {
+    found.iter().filter(|(c, _)| c == check).count()
+}
+
+#[test]
+fn a_misspelled_key_results_field_is_one_finding() {
+    let yaml = "teams:\n  - id: billing\nobjectives:\n  - id: q2\n    title: Fewer failed payments\n    owner: billing\n    key-results:\n      - Cut failed payments from 3% to 1%\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "invalid-entity"), 1, "{found:?}");
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        0,
+        "{found:?}"
+    );
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let report = opmodel::Linter::new().check(&loaded);
+    let typo = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("the typo is reported");
+    let help = typo.help.as_deref().unwrap_or_default();
+    assert!(help.starts_with("did you mean `key_results`?"), "{help}");
+    assert!(!help.contains("add `key_results:`"), "{help}");
+    // Any other unknown field leaves the finding as it was.
+    let other = yaml.replace("key-results", "colour");
+    let found = findings(&other);
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_copied_objective_is_one_duplicate_id() {
+    let objective = "  - id: q1\n    title: Drivers finish routes sooner\n    key_results:\n      - Cut mean route time from 40 to 30 minutes\n      - Raise on-time stops from 80% to 90%\n";
+    let yaml = format!("objectives:\n{objective}{objective}");
+    let found = findings(&yaml);
+    let dups: Vec<&(String, String)> = found.iter().filter(|(c, _)| c == "duplicate-id").collect();
+    assert_eq!(dups.len(), 1, "{found:?}");
+    assert_eq!(dups[0].1, "q1");
+    // Key results with ids of their own that clash are still reported.
+    let kr = "objectives:\n  - id: a\n    title: t\n    key_results: [{ id: k, text: x }]\n  - id: b\n    title: t\n    key_results: [{ id: k, text: y }]\n";
+    assert_eq!(count(&findings(kr), "duplicate-id"), 1);
+}
+
+#[test]
+fn a_team_and_a_product_with_one_id_is_one_finding() {
+    let yaml = "teams:\n  - id: billing\n    owns: [billing]\nproducts:\n  - id: billing\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "duplicate-id"), 1, "{found:?}");
+    for follow_on in ["unknown-reference", "orphaned-product", "idle-team"] {
+        assert_eq!(count(&found, follow_on), 0, "{follow_on}: {found:?}");
+    }
+}
+
+#[test]
+fn a_mistyped_owns_is_one_finding() {
+    let yaml = "teams:\n  - id: routing\n    owns: [route-optimiser]\nproducts:\n  - id: route-optimizer\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "unknown-reference"), 1, "{found:?}");
+    assert_eq!(count(&found, "orphaned-product"), 0, "{found:?}");
+    assert_eq!(count(&found, "idle-team"), 0, "{found:?}");
+    // Without a near miss, nothing is folded.
+    let yaml = "teams:\n  - id: routing\n    owns: [zzz]\nproducts:\n  - id: route-optimizer\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "orphaned-product"), 1, "{found:?}");
+}

@@ -365,6 +365,23 @@ impl Fields {
 }
 
 /// What the diagnostics of the entity being lowered are about.
+/// How the help of an unknown field on an objective that is a near miss
+/// of `key_results` (`key-results:`) begins.
+const KEY_RESULTS_TYPO: &str = "did you mean `key_results`?";
+
+/// Whether `d` is the `invalid-entity` finding of an objective field that
+/// is a near miss of `key_results`: the objective then has no key results
+/// because of that typo, and `objective-without-key-results` would only
+/// repeat it.
+pub(crate) fn misspelled_key_results(d: &Diagnostic) -> bool {
+    d.check == super::INVALID_ENTITY
+        && d.entity.kind == EntityKind::Objective
+        && d.message.starts_with("unknown field `")
+        && d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with(KEY_RESULTS_TYPO))
+}
+
 struct Subject {
     entity: EntityRef,
     location: Option<Location>,
@@ -599,7 +616,15 @@ impl Lowerer<'_> {
                 known.join(", ")
             );
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
-                help = format!("did you mean `{s}`? {help}");
+                help = if s == "key_results" && subject.entity.kind == EntityKind::Objective {
+                    // The follow-on `objective-without-key-results` is
+                    // left out (see `misspelled_key_results`): said here.
+                    format!(
+                        "{KEY_RESULTS_TYPO} until it is spelled so, the objective has no key results (`objective-without-key-results` is not reported separately); {help}"
+                    )
+                } else {
+                    format!("did you mean `{s}`? {help}")
+                };
             }
             let msg = format!(
                 "unknown field `{}` on {}",
