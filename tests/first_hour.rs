@@ -195,3 +195,120 @@ fn a_mistyped_owns_is_one_finding() {
     let found = findings(yaml);
     assert_eq!(count(&found, "orphaned-product"), 1, "{found:?}");
 }
+
+/// `incomplete-product-trio` findings (entity ids) of `yaml` under `config`.
+fn trio(yaml: &str, config: opmodel::config::Config) -> Vec<String> {
+    let mut config = config;
+    config.set_level("incomplete-product-trio", opmodel::config::Level::Deny);
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    opmodel::Linter::new()
+        .with_config(config)
+        .expect("valid config")
+        .check(&loaded)
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "incomplete-product-trio")
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+fn trio_team(roles: [&str; 3]) -> String {
+    format!(
+        "teams:\n  - id: t\n    owns: [p]\n    members:\n      - {{ name: Ana, role: {} }}\n      - {{ name: Bo, role: {} }}\n      - {{ name: Cy, role: {} }}\nproducts:\n  - {{ id: p, kind: customer-facing }}\n",
+        roles[0], roles[1], roles[2]
+    )
+}
+
+#[test]
+fn the_product_trio_knows_common_titles() {
+    for roles in [
+        ["Senior Product Manager", "Lead Engineer", "UX/UI Designer"],
+        ["Group Product Manager", "Lead Developer", "Design Lead"],
+        [
+            "Principal Product Manager",
+            "Tech Lead",
+            "Interaction Designer",
+        ],
+        ["Product Manager", "Engineering Manager", "Visual Designer"],
+    ] {
+        let found = trio(&trio_team(roles), opmodel::config::Config::new());
+        assert!(found.is_empty(), "{roles:?}: {found:?}");
+    }
+    let found = trio(
+        &trio_team(["Business Owner", "Tech Lead", "Designer"]),
+        opmodel::config::Config::new(),
+    );
+    assert_eq!(
+        found,
+        ["team `t` owns customer-facing product `p` but has no product manager"]
+    );
+}
+
+#[cfg(feature = "toml")]
+#[test]
+fn opmodel_toml_adds_role_titles() {
+    let linter = opmodel::Linter::new();
+    let metas = linter.metas();
+    let config = opmodel::config::Config::from_toml(
+        "[roles]\nproduct-manager = [\"Business Owner\"]\ndesigner = [\"Content Designer\"]\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect("valid");
+    assert_eq!(config.role_aliases("product-manager"), ["Business Owner"]);
+    let found = trio(
+        &trio_team(["business_owner", "Tech Lead", "Content Designer"]),
+        config,
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Unknown roles and wrong types are errors with file and line.
+    for (text, at, words) in [
+        (
+            "[roles]\nproduct-manger = [\"PO\"]\n",
+            "opmodel.toml:2:1",
+            "did you mean `product-manager`?",
+        ),
+        (
+            "[roles]\nengineer = [\"Staff Engineer\"]\n",
+            "opmodel.toml:2:1",
+            "the roles are `product-manager`, `engineering-lead`, `designer`",
+        ),
+        (
+            "[roles]\ndesigner = \"Content Designer\"\n",
+            "opmodel.toml:2:12",
+            "must be a list of job titles",
+        ),
+        (
+            "[roles]\ndesigner = [3]\n",
+            "opmodel.toml:2:13",
+            "must be strings",
+        ),
+        ("roles = 1\n", "opmodel.toml:1:9", "`roles` must be a table"),
+    ] {
+        let err = opmodel::config::Config::from_toml(text, "opmodel.toml", &metas)
+            .expect_err(text)
+            .to_string();
+        assert!(err.starts_with(at), "{text}: {err}");
+        assert!(err.contains(words), "{text}: {err}");
+    }
+    // Built in code, an unknown role is refused when the linter takes it.
+    let mut bad = opmodel::config::Config::new();
+    bad.add_role_alias("owner", "Product Owner");
+    assert!(opmodel::Linter::new().with_config(bad).is_err());
+}
+
+#[test]
+fn the_roles_section_of_opmodel_toml_is_used_by_the_cli() {
+    let yaml = trio_team(["Business Owner", "Tech Lead", "Designer"]);
+    let dir = org("roles", &[("org.yaml", &yaml)]);
+    let run = |dir: &Path| opmodel_in(dir, &["check", "org.yaml", "-D", "incomplete-product-trio"]);
+    let o = run(&dir);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    std::fs::write(
+        dir.join("opmodel.toml"),
+        "[roles]\nproduct-manager = [\"Business Owner\"]\n",
+    )
+    .expect("writes");
+    let o = run(&dir);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
