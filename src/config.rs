@@ -281,11 +281,13 @@ impl Config {
         }
         for (name, settings) in &self.checks {
             let Some(meta) = checks.iter().find(|m| m.name == name) else {
+                // `warnings` (every warning, as in `-D warnings`) is a
+                // name too: `-D warning` means it.
                 return Err(ConfigError::UnknownCheck {
                     name: name.clone(),
                     suggestion: crate::diagnostic::did_you_mean(
                         name,
-                        checks.iter().map(|m| m.name),
+                        checks.iter().map(|m| m.name).chain(["warnings"]),
                     )
                     .map(str::to_owned),
                 });

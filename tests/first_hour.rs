@@ -312,3 +312,69 @@ fn the_roles_section_of_opmodel_toml_is_used_by_the_cli() {
     let o = run(&dir);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
 }
+
+/// The help of the first `invalid-entity` finding of `yaml`.
+fn entity_help(yaml: &str) -> String {
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .and_then(|d| d.help.as_deref())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn words_of_other_org_models_get_their_kind() {
+    let team = |kind: &str| format!("teams:\n  - id: t\n    kind: {kind}\n");
+    assert!(entity_help(&team("tribe")).starts_with("did you mean `unit`?"));
+    assert!(entity_help(&team("Tribe")).starts_with("did you mean `unit`?"));
+    assert!(entity_help(&team("squad")).starts_with("did you mean `stream-aligned`?"));
+    let guild = entity_help(&team("guild"));
+    assert!(guild.contains("not a team that owns products"), "{guild}");
+    assert!(guild.contains("`enabling`"), "{guild}");
+    assert!(entity_help(&team("chapter")).contains("`enabling`"));
+    // Near misses of a real kind keep their suggestion.
+    assert!(entity_help(&team("platfrom")).starts_with("did you mean `platform`?"));
+}
+
+#[test]
+fn a_level_word_near_warnings_is_suggested() {
+    let dir = org("levels", &[("a.yaml", GOOD)]);
+    for flag in ["-D", "-W", "-A"] {
+        let o = opmodel_in(&dir, &["check", "a.yaml", flag, "warning"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("unknown check `warning`; did you mean `warnings`?"),
+            "{flag}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn file_messages_read_as_sentences() {
+    let dir = org(
+        "sentences",
+        &[("a.yaml", GOOD), ("b.yaml", BROKEN), ("opmodel-bin", "x")],
+    );
+    let o = opmodel_in(&dir, &["check", "opmodel-bin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("error: `opmodel-bin` is not an org file:"),
+        "{}",
+        stderr(&o)
+    );
+    // "The other files were still checked" only when there were others.
+    let alone = opmodel_in(&dir, &["check", "b.yaml"]);
+    let out = stdout(&alone);
+    assert!(
+        out.contains("help: fix the file, or remove it from the inputs\n"),
+        "{out}"
+    );
+    assert!(!out.contains("other files"), "{out}");
+    let with_others = opmodel_in(&dir, &["check", "a.yaml", "b.yaml"]);
+    let out = stdout(&with_others);
+    assert!(out.contains("the other files were still checked"), "{out}");
+}

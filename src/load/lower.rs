@@ -806,7 +806,12 @@ impl Lowerer<'_> {
             return Some(v);
         }
         let mut help = format!("`{field}` is one of {}", words.join(", "));
-        if let Some(s) = did_you_mean(&text, words.iter().copied()) {
+        let team_word = (field == "kind" && subject.entity.kind == EntityKind::Team)
+            .then(|| team_kind_hint(&text))
+            .flatten();
+        if let Some(hint) = team_word {
+            help = format!("{hint}; {help}");
+        } else if let Some(s) = did_you_mean(&text, words.iter().copied()) {
             help = format!("did you mean `{s}`? {help}");
         }
         let msg = format!("unknown {field} `{}`", escape(&text));
@@ -1222,6 +1227,25 @@ impl Lowerer<'_> {
 }
 
 const KR_TEXT_HELP: &str = "write what has to be true for the key result to be met, like `Raise week-1 retention from 31% to 38%`";
+
+/// The team kind meant by a word of other org-design vocabularies (the
+/// Spotify model's tribes and squads), as the start of a help.
+fn team_kind_hint(word: &str) -> Option<&'static str> {
+    let word = word.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+    let hint = match word.trim_end_matches('s') {
+        "tribe" | "department" | "division" | "business-unit" | "org-unit" | "area" => {
+            "did you mean `unit`? a tribe (or department) is a `unit`: a team of teams, named by its teams in `parent:`"
+        }
+        "squad" | "pod" | "feature-team" | "product-team" | "crew" | "stream-team" => {
+            "did you mean `stream-aligned`? a squad that owns a product or a flow of work is `stream-aligned`"
+        }
+        "chapter" | "guild" | "community-of-practice" | "practice" => {
+            "a chapter or guild is not a team that owns products: leave it out of the model, or write it as an `enabling` team if it helps other teams build skills"
+        }
+        _ => return None,
+    };
+    Some(hint)
+}
 
 fn words<T: strum::VariantNames>() -> Vec<&'static str> {
     T::VARIANTS.to_vec()

@@ -216,6 +216,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         },
     );
     loaded.model.shrink_lists();
+    drop_other_files_note(&mut loaded);
     if !read_any {
         return Err(LoadError::nothing_readable(loaded.diagnostics));
     }
@@ -235,12 +236,14 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    load_shared(
+    let mut loaded = load_shared(
         Text::Shared(std::sync::Arc::from(text)),
         format,
         path.into(),
         options,
-    )
+    );
+    drop_other_files_note(&mut loaded);
+    loaded
 }
 
 /// A file's text as read: already shared, or owned and shared only if the
@@ -366,7 +369,7 @@ enum Found {
 fn inspect(path: &Path, options: &LoadOptions) -> Found {
     let Some(format) = Format::from_path(path) else {
         return Found::Refused(
-            "not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+            "is not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
         );
     };
     match std::fs::metadata(path) {
@@ -526,13 +529,33 @@ fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node,
     }
 }
 
+/// How the help of a file that could not be used ends: only true when
+/// there were other files, so it is taken off when there were not (see
+/// [`drop_other_files_note`]).
+pub(crate) const OTHER_FILES: &str = "; the other files were still checked";
+
+/// Takes "the other files were still checked" off the helps of `loaded`
+/// when it was read from one file or none: there were no other files.
+fn drop_other_files_note(loaded: &mut Loaded) {
+    if loaded.model.sources.len() > 1 {
+        return;
+    }
+    for d in &mut loaded.diagnostics {
+        if let Some(help) = &d.help
+            && let Some(short) = help.strip_suffix(OTHER_FILES)
+        {
+            d.help = Some(short.to_owned().into());
+        }
+    }
+}
+
 fn file_diagnostic(
     display: &str,
     file: crate::source::FileId,
     pos: Pos,
     message: String,
 ) -> Diagnostic {
-    let help = "fix the file, or remove it from the inputs; the other files were still checked";
+    let help = format!("fix the file, or remove it from the inputs{OTHER_FILES}");
     Diagnostic::new(
         INVALID_FILE,
         EntityRef::new(EntityKind::File, display),
