@@ -356,6 +356,86 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The name of the config file [`Config::discover`] looks for.
+    pub const FILE_NAME: &'static str = "opmodel.toml";
+
+    /// Where the config file for a run over `paths` (files or folders of
+    /// org files) is: `opmodel.toml` in the deepest folder that holds every
+    /// input (an input folder counts as holding itself, a file is held by
+    /// its folder), or `None` when there is none. `check org/okrs org`
+    /// uses `org/opmodel.toml`; `check org/teams.yaml` uses the one beside
+    /// the file. The command-line tool uses this unless `--config` is
+    /// given, so the library finds the same file.
+    ///
+    /// Relative paths stay relative (the result is then relative to the
+    /// current folder too); when relative and absolute paths are mixed,
+    /// the relative ones are made absolute first. Anything of that name
+    /// counts as found, a folder or a pipe too: reading it then reports
+    /// what it is, rather than passing over a config the user meant.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("opmodel-doc-discover-{}", std::process::id()));
+    /// # std::fs::create_dir_all(dir.join("okrs")).unwrap();
+    /// # std::fs::write(dir.join("opmodel.toml"), "").unwrap();
+    /// use opmodel::config::Config;
+    /// let found = Config::discover(&[dir.join("okrs"), dir.clone()]);
+    /// assert_eq!(found, Some(dir.join("opmodel.toml")));
+    /// assert_eq!(Config::discover(&[dir.join("okrs")]), None);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn discover<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
+        let candidate = common_folder(paths)?.join(Self::FILE_NAME);
+        candidate.symlink_metadata().is_ok().then_some(candidate)
+    }
+}
+
+/// The deepest folder holding every one of `paths` (compared by their
+/// components, `.` left out); `None` for no paths, or paths with nothing
+/// in common (on different drives).
+fn common_folder<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
+    use std::path::{Component, Path, PathBuf};
+    let mixed = paths.iter().any(|p| p.as_ref().is_absolute())
+        && paths.iter().any(|p| !p.as_ref().is_absolute());
+    let mut common: Option<Vec<Component<'_>>> = None;
+    let owned: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let p = p.as_ref();
+            if mixed && !p.is_absolute() {
+                std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+            } else {
+                p.to_path_buf()
+            }
+        })
+        .collect();
+    for path in &owned {
+        let folder: &Path = if path.is_dir() {
+            path
+        } else {
+            path.parent().unwrap_or(Path::new(""))
+        };
+        let parts: Vec<Component<'_>> = folder
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .collect();
+        common = Some(match common {
+            None => parts,
+            Some(before) => before
+                .into_iter()
+                .zip(parts)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    let parts = common?;
+    if parts.is_empty() && owned.iter().any(|p| p.is_absolute()) {
+        return None;
+    }
+    Some(parts.iter().collect())
+}
+
 /// The text of the config file at `path`, at most `limit` bytes.
 #[cfg(feature = "toml")]
 fn read_config(path: &std::path::Path, limit: u64) -> Result<String, ConfigError> {

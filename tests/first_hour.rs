@@ -378,3 +378,66 @@ fn file_messages_read_as_sentences() {
     let out = stdout(&with_others);
     assert!(out.contains("the other files were still checked"), "{out}");
 }
+
+#[test]
+fn the_config_is_found_in_the_folder_holding_every_input() {
+    let dir = org(
+        "discover",
+        &[
+            ("org/teams.yaml", GOOD),
+            ("org/okrs/q1.yaml", "objectives: []\n"),
+            (
+                "org/opmodel.toml",
+                "[checks]\nunaligned-product = \"deny\"\n",
+            ),
+        ],
+    );
+    let abs = |p: &str| dir.join(p);
+    // The library: the folder holding `org/okrs` and `org` is `org`.
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("org/okrs"), abs("org")]),
+        Some(abs("org/opmodel.toml"))
+    );
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("org/okrs/q1.yaml"), abs("org/teams.yaml")]),
+        Some(abs("org/opmodel.toml"))
+    );
+    assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
+    assert_eq!(
+        opmodel::config::Config::discover(&[Path::new("org/okrs"), Path::new("./org")])
+            .map(|p| p.to_string_lossy().replace('\\', "/")),
+        // Relative to the current folder of the test, where there is none.
+        None
+    );
+    // The command line: the config's level applies when the first input
+    // is `org/okrs`, and `--verbose` names the file.
+    let o = opmodel_in(&dir, &["check", "org/okrs", "org", "--verbose"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[unaligned-product]"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        err.contains("note: using the config file `org/opmodel.toml`"),
+        "{err}"
+    );
+    for cmd in ["report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "org/okrs", "org/teams.yaml", "-v"]);
+        assert!(
+            stderr(&o).contains("note: using the config file `org/opmodel.toml`"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+    // Without --verbose nothing is said; without a config, --verbose says so.
+    let o = opmodel_in(&dir, &["check", "org"]);
+    assert!(!stderr(&o).contains("config"), "{}", stderr(&o));
+    let o = opmodel_in(&dir, &["check", "org/okrs", "-v"]);
+    assert!(
+        stderr(&o).contains("note: no config file"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -40,40 +40,39 @@ pub(crate) fn load_options(limits: Limits) -> LoadOptions {
     o
 }
 
-/// The config file: `explicit` (`--config`), else `opmodel.toml` next to the
-/// first input, else none; read under the limits of `options`, as org files
-/// are. An unreadable or invalid file is an error (already printed; the
-/// exit status is returned).
+/// The config file: `explicit` (`--config`), else the one
+/// [`Config::discover`] finds for the inputs, else none; read under the
+/// limits of `options`, as org files are. An unreadable or invalid file is
+/// an error (already printed; the exit status is returned). With
+/// `verbose`, says on stderr which config file is used.
 pub(crate) fn file_config(
     explicit: Option<&Path>,
     paths: &[PathBuf],
     linter: &Linter,
     options: &LoadOptions,
+    verbose: bool,
 ) -> Result<Option<Config>, u8> {
     let path: PathBuf = match explicit {
         Some(p) => p.to_path_buf(),
-        None => match beside_first_input(paths) {
+        None => match Config::discover(paths) {
             Some(p) => p,
-            None => return Ok(None),
+            None => {
+                if verbose {
+                    eprintln!(
+                        "note: no config file: no `{}` in the folder that holds every input; the defaults are used",
+                        Config::FILE_NAME
+                    );
+                }
+                return Ok(None);
+            }
         },
     };
+    if verbose {
+        eprintln!("note: using the config file `{}`", shown(&path));
+    }
     Config::from_toml_file(&path, options, &linter.metas())
         .map(Some)
         .map_err(fail)
-}
-
-/// `opmodel.toml` in the folder of the first input, whatever it is: a pipe
-/// or a device of that name is reported when read, not passed over as if
-/// there were no config.
-fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
-    let first = paths.first()?;
-    let folder: &Path = if first.is_dir() {
-        first
-    } else {
-        first.parent()?
-    };
-    let candidate = folder.join("opmodel.toml");
-    candidate.symlink_metadata().is_ok().then_some(candidate)
 }
 
 /// The built-in linter under the config file found for `paths` (or the
@@ -82,9 +81,10 @@ pub(crate) fn configured_linter(
     explicit: Option<&Path>,
     paths: &[PathBuf],
     options: &LoadOptions,
+    verbose: bool,
 ) -> Result<Linter, u8> {
     let linter = Linter::new();
-    let config = file_config(explicit, paths, &linter, options)?.unwrap_or_default();
+    let config = file_config(explicit, paths, &linter, options, verbose)?.unwrap_or_default();
     linter.with_config(config).map_err(fail)
 }
 

@@ -12,7 +12,12 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         follow_links_outside: args.follow_links_outside,
         ..Limits::default()
     });
-    let linter = match common::configured_linter(args.config.as_deref(), &args.paths, &options) {
+    let linter = match common::configured_linter(
+        args.config.as_deref(),
+        &args.paths,
+        &options,
+        args.verbose,
+    ) {
         Ok(l) => l,
         Err(code) => return code,
     };
