@@ -228,6 +228,18 @@ impl Linter {
                 std::borrow::Cow::Owned(_) => None,
             })
             .collect();
+        // `allow:` on an objective reaches its key results: the key result
+        // `q3#2` is part of what the objective allows.
+        let objective_allows: HashMap<&str, &[String]> = model
+            .objectives
+            .iter()
+            .filter(|o| !o.allow.is_empty())
+            .flat_map(|o| {
+                o.key_results
+                    .iter()
+                    .map(move |kr| (kr.id.as_str(), o.allow.as_slice()))
+            })
+            .collect();
         let decision_allows: HashMap<Id, &[String]> = model
             .decisions
             .iter()
@@ -279,6 +291,13 @@ impl Linter {
                 kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
             };
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
+                return false;
+            }
+            if d.entity.kind == EntityKind::KeyResult
+                && objective_allows
+                    .get(d.entity.id.as_str())
+                    .is_some_and(|a| a.iter().any(|c| *c == d.check))
+            {
                 return false;
             }
             let count = match slot.and_then(|slot| kept.get_mut(slot)) {

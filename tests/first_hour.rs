@@ -441,3 +441,34 @@ fn the_config_is_found_in_the_folder_holding_every_input() {
         stderr(&o)
     );
 }
+
+#[test]
+fn allow_on_an_objective_reaches_its_key_results() {
+    let objective = |allow: &str| {
+        format!(
+            "teams:\n  - id: t\nobjectives:\n  - id: q3\n    title: Drivers finish routes sooner\n    owner: t\n{allow}    key_results:\n      - Cut mean route time from 40 to 30 minutes\n      - Launch the new route planner\n"
+        )
+    };
+    let on_kr = |yaml: &str| -> Vec<String> {
+        findings(yaml)
+            .into_iter()
+            .filter(|(_, id)| id.starts_with("q3#"))
+            .map(|(c, id)| format!("{c} {id}"))
+            .collect()
+    };
+    let before = on_kr(&objective(""));
+    assert!(
+        before
+            .iter()
+            .any(|f| f.starts_with("milestone-key-result q3#2")),
+        "{before:?}"
+    );
+    let after = on_kr(&objective("    allow: [milestone-key-result]\n"));
+    assert!(
+        !after.iter().any(|f| f.starts_with("milestone-key-result")),
+        "{after:?}"
+    );
+    // Other checks on the key results are still reported.
+    let other = on_kr(&objective("    allow: [idle-team]\n"));
+    assert_eq!(other, before);
+}
