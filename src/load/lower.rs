@@ -175,7 +175,9 @@ impl<'a> Sections<'a> {
     }
 
     /// More items of the entity section `key` names (a list), after those
-    /// of it met so far: not a second section.
+    /// of it met so far: not a second section. Only the TOML reader meets
+    /// a section again (`[[teams]]` tables).
+    #[cfg_attr(not(feature = "toml"), allow(dead_code))]
     pub(crate) fn more(&mut self, key: &Key, node: Node, model: &mut Model) {
         if !self.stopped {
             self.entry(key, node, true, model);

@@ -27,9 +27,9 @@ mod toml;
 mod yaml;
 
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
-#[cfg(feature = "toml")]
 pub(crate) use lower::misspelled_key_results;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
+#[cfg(feature = "toml")]
 pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
 
 use std::path::{Path, PathBuf};
