@@ -99,7 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fixed = Loaded {
         model: fix(loaded.model.clone())?,
         diagnostics: loaded.diagnostics.clone(),
-        skipped_links: loaded.skipped_links.clone(),
+        ..loaded.clone()
     };
     print_decisions(&fixed.model);
     println!();

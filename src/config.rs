@@ -7,6 +7,13 @@
 //! incomplete-product-trio = "warn"
 //! overloaded-team = { level = "warn", max_products = 4 }
 //! missing-decision-right = { areas = ["feature-set", "budget-allocation"] }
+//!
+//! # Job titles that name a role of the product trio, beyond the common
+//! # ones opmodel understands (`incomplete-product-trio`).
+//! [roles]
+//! product-manager = ["Product Owner", "Business Owner"]
+//! engineering-lead = ["Staff Engineer"]
+//! designer = ["Content Designer"]
 //! ```
 //!
 //! ```
@@ -141,6 +148,24 @@ pub struct Config {
     checks: BTreeMap<String, CheckSettings>,
     /// Level for every check whose findings would be warnings (`-D warnings`).
     warnings: Option<Level>,
+    /// Job titles that name a role of the product trio, by role.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    roles: BTreeMap<String, Vec<String>>,
+}
+
+/// The roles `[roles]` in `opmodel.toml` (and [`Config::add_role_alias`])
+/// can add job titles to: those of the product trio, as
+/// `incomplete-product-trio` names them.
+pub const ROLE_KEYS: [&str; 3] = ["product-manager", "engineering-lead", "designer"];
+
+/// The error for a `[roles]` key that is no role of [`ROLE_KEYS`].
+fn unknown_role(role: &str) -> (String, Option<String>) {
+    let known = ROLE_KEYS.join("`, `");
+    let help = match crate::diagnostic::did_you_mean(role, ROLE_KEYS) {
+        Some(s) => format!("did you mean `{s}`? the roles are `{known}`"),
+        None => format!("the roles are `{known}`"),
+    };
+    (format!("unknown role `{role}`"), Some(help))
 }
 
 impl Config {
@@ -193,6 +218,24 @@ impl Config {
         self.checks.get(check)?.params.get(param)
     }
 
+    /// Adds a job title (`Product Owner`) that names `role`, one of
+    /// [`ROLE_KEYS`]: a member with that title counts as that role for
+    /// `incomplete-product-trio`. Titles are compared as roles are read
+    /// (case, spaces and `_` do not matter). A role outside [`ROLE_KEYS`]
+    /// is refused by [`Config::validate`].
+    pub fn add_role_alias(&mut self, role: &str, title: &str) -> &mut Self {
+        self.roles
+            .entry(role.to_owned())
+            .or_default()
+            .push(title.to_owned());
+        self
+    }
+
+    /// The job titles added for `role` (`product-manager`), in the order given.
+    pub fn role_aliases(&self, role: &str) -> &[String] {
+        self.roles.get(role).map_or(&[], Vec::as_slice)
+    }
+
     /// Every check that has settings, by name.
     pub fn checks(&self) -> impl Iterator<Item = (&str, &CheckSettings)> {
         self.checks.iter().map(|(k, v)| (k.as_str(), v))
@@ -211,6 +254,12 @@ impl Config {
         if other.warnings.is_some() {
             self.warnings = other.warnings;
         }
+        for (role, titles) in &other.roles {
+            self.roles
+                .entry(role.clone())
+                .or_default()
+                .extend(titles.iter().cloned());
+        }
     }
 
     /// Checks every name and parameter against the known checks.
@@ -220,13 +269,25 @@ impl Config {
     /// [`ConfigError::UnknownCheck`] or [`ConfigError::Invalid`] for the
     /// first setting that does not fit.
     pub fn validate(&self, checks: &[&crate::check::CheckMeta]) -> Result<(), ConfigError> {
+        if let Some(role) = self.roles.keys().find(|r| !ROLE_KEYS.contains(&r.as_str())) {
+            let (message, help) = unknown_role(role);
+            return Err(ConfigError::Invalid {
+                file: "<config>".to_owned(),
+                line: 0,
+                column: 0,
+                message,
+                help,
+            });
+        }
         for (name, settings) in &self.checks {
             let Some(meta) = checks.iter().find(|m| m.name == name) else {
+                // `warnings` (every warning, as in `-D warnings`) is a
+                // name too: `-D warning` means it.
                 return Err(ConfigError::UnknownCheck {
                     name: name.clone(),
                     suggestion: crate::diagnostic::did_you_mean(
                         name,
-                        checks.iter().map(|m| m.name),
+                        checks.iter().map(|m| m.name).chain(["warnings"]),
                     )
                     .map(str::to_owned),
                 });
@@ -293,6 +354,86 @@ impl Config {
             options.max_depth.min(crate::load::MAX_DEPTH_LIMIT),
         )
     }
+}
+
+impl Config {
+    /// The name of the config file [`Config::discover`] looks for.
+    pub const FILE_NAME: &'static str = "opmodel.toml";
+
+    /// Where the config file for a run over `paths` (files or folders of
+    /// org files) is: `opmodel.toml` in the deepest folder that holds every
+    /// input (an input folder counts as holding itself, a file is held by
+    /// its folder), or `None` when there is none. `check org/okrs org`
+    /// uses `org/opmodel.toml`; `check org/teams.yaml` uses the one beside
+    /// the file. The command-line tool uses this unless `--config` is
+    /// given, so the library finds the same file.
+    ///
+    /// Relative paths stay relative (the result is then relative to the
+    /// current folder too); when relative and absolute paths are mixed,
+    /// the relative ones are made absolute first. Anything of that name
+    /// counts as found, a folder or a pipe too: reading it then reports
+    /// what it is, rather than passing over a config the user meant.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("opmodel-doc-discover-{}", std::process::id()));
+    /// # std::fs::create_dir_all(dir.join("okrs")).unwrap();
+    /// # std::fs::write(dir.join("opmodel.toml"), "").unwrap();
+    /// use opmodel::config::Config;
+    /// let found = Config::discover(&[dir.join("okrs"), dir.clone()]);
+    /// assert_eq!(found, Some(dir.join("opmodel.toml")));
+    /// assert_eq!(Config::discover(&[dir.join("okrs")]), None);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn discover<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
+        let candidate = common_folder(paths)?.join(Self::FILE_NAME);
+        candidate.symlink_metadata().is_ok().then_some(candidate)
+    }
+}
+
+/// The deepest folder holding every one of `paths` (compared by their
+/// components, `.` left out); `None` for no paths, or paths with nothing
+/// in common (on different drives).
+fn common_folder<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
+    use std::path::{Component, Path, PathBuf};
+    let mixed = paths.iter().any(|p| p.as_ref().is_absolute())
+        && paths.iter().any(|p| !p.as_ref().is_absolute());
+    let mut common: Option<Vec<Component<'_>>> = None;
+    let owned: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| {
+            let p = p.as_ref();
+            if mixed && !p.is_absolute() {
+                std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+            } else {
+                p.to_path_buf()
+            }
+        })
+        .collect();
+    for path in &owned {
+        let folder: &Path = if path.is_dir() {
+            path
+        } else {
+            path.parent().unwrap_or(Path::new(""))
+        };
+        let parts: Vec<Component<'_>> = folder
+            .components()
+            .filter(|c| *c != Component::CurDir)
+            .collect();
+        common = Some(match common {
+            None => parts,
+            Some(before) => before
+                .into_iter()
+                .zip(parts)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    let parts = common?;
+    if parts.is_empty() && owned.iter().any(|p| p.is_absolute()) {
+        return None;
+    }
+    Some(parts.iter().collect())
 }
 
 /// The text of the config file at `path`, at most `limit` bytes.
@@ -398,11 +539,11 @@ fn check_param(
 
 #[cfg(feature = "toml")]
 mod toml_config {
-    use super::{Config, ConfigError, Level, ParamValue, check_param};
+    use super::{Config, ConfigError, Level, ParamValue, ROLE_KEYS, check_param, unknown_role};
     use crate::check::CheckMeta;
     use crate::diagnostic::did_you_mean;
 
-    const SECTIONS: &[&str] = &["checks"];
+    const SECTIONS: &[&str] = &["checks", "roles"];
 
     struct Cx<'a> {
         text: &'a str,
@@ -463,10 +604,16 @@ mod toml_config {
         }
         let mut config = Config::new();
         for (key, value) in root.get_ref() {
+            if key.get_ref() == "roles" {
+                roles(&cx, value, &mut config)?;
+                continue;
+            }
             if key.get_ref() != "checks" {
                 let help = did_you_mean(key.get_ref(), SECTIONS.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some("the config has one section, `[checks]`".to_owned()));
+                    .or_else(|| {
+                        Some("the config has two sections, `[checks]` and `[roles]`".to_owned())
+                    });
                 return Err(cx.error(
                     key.span().start,
                     format!("unknown section `{}`", key.get_ref()),
@@ -555,6 +702,53 @@ mod toml_config {
             }
         }
         Ok(config)
+    }
+
+    /// `[roles]`: for each role of [`ROLE_KEYS`], a list of job titles.
+    fn roles(
+        cx: &Cx<'_>,
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        config: &mut Config,
+    ) -> Result<(), ConfigError> {
+        use toml::de::DeValue;
+        let example = || {
+            Some("write `[roles]` and lines such as `product-manager = [\"Product Owner\"]` below it".to_owned())
+        };
+        let DeValue::Table(table) = value.get_ref() else {
+            return Err(cx.error(
+                value.span().start,
+                "`roles` must be a table".to_owned(),
+                example(),
+            ));
+        };
+        for (role, titles) in table {
+            let role_name = role.get_ref().as_ref();
+            if !ROLE_KEYS.contains(&role_name) {
+                let (message, help) = unknown_role(role_name);
+                return Err(cx.error(role.span().start, message, help));
+            }
+            let not_a_list = || {
+                cx.error(
+                    titles.span().start,
+                    format!("`{role_name}` must be a list of job titles"),
+                    example(),
+                )
+            };
+            let DeValue::Array(items) = titles.get_ref() else {
+                return Err(not_a_list());
+            };
+            for item in items {
+                let DeValue::String(title) = item.get_ref() else {
+                    return Err(cx.error(
+                        item.span().start,
+                        format!("the job titles of `{role_name}` must be strings"),
+                        example(),
+                    ));
+                };
+                config.add_role_alias(role_name, title);
+            }
+        }
+        Ok(())
     }
 
     fn too_deep(max_depth: usize) -> String {

@@ -120,7 +120,9 @@
 //!
 //! **`allow:`** switches named checks off for one entity, like `#[allow]`
 //! in Rust: `allow: [overloaded-team]` on a team that knowingly carries
-//! four products. Levels and parameters for the whole model go in
+//! four products. On an objective it covers its key results too:
+//! `allow: [milestone-key-result]` there silences that check on each of
+//! them. Levels and parameters for the whole model go in
 //! `opmodel.toml` ([`crate::config`]).
 //!
 //! # 4. The checks, family by family

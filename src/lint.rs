@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ConfigError;
 use crate::graph::OrgGraph;
 use crate::load::Loaded;
-use crate::model::{EntityKind, Id, Model};
+use crate::model::{EntityKind, EntityRef, Id, Model};
 use crate::report::{Report, Summary, Truncated};
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
@@ -132,6 +132,10 @@ impl Linter {
     fn run(&self, model: &Model, mut found: Vec<Diagnostic>) -> Report {
         let graph = OrgGraph::build(model);
         found.extend_from_slice(graph.diagnostics());
+        let mut follow_ons: HashMap<EntityRef, Vec<&'static str>> = HashMap::default();
+        for (check, entity) in graph.follow_ons() {
+            follow_ons.entry(entity.clone()).or_default().push(check);
+        }
         let active: Vec<&dyn Check> = self
             .checks
             .iter()
@@ -163,7 +167,7 @@ impl Linter {
             }
         }
         parts.push(unknown);
-        self.finish(model, parts, dropped)
+        self.finish(model, parts, dropped, &follow_ons)
     }
 
     /// `unknown-allow`: names in `allow:` lists that no registered check has.
@@ -208,6 +212,7 @@ impl Linter {
         model: &Model,
         mut parts: Vec<Vec<Diagnostic>>,
         mut truncated: Vec<Truncated>,
+        follow_ons: &HashMap<EntityRef, Vec<&'static str>>,
     ) -> Report {
         // Each registered check's level and its slot in `kept`.
         let levels: HashMap<&str, (Level, usize)> = self
@@ -223,6 +228,18 @@ impl Linter {
                 std::borrow::Cow::Owned(_) => None,
             })
             .collect();
+        // `allow:` on an objective reaches its key results: the key result
+        // `q3#2` is part of what the objective allows.
+        let objective_allows: HashMap<&str, &[String]> = model
+            .objectives
+            .iter()
+            .filter(|o| !o.allow.is_empty())
+            .flat_map(|o| {
+                o.key_results
+                    .iter()
+                    .map(move |kr| (kr.id.as_str(), o.allow.as_slice()))
+            })
+            .collect();
         let decision_allows: HashMap<Id, &[String]> = model
             .decisions
             .iter()
@@ -233,7 +250,33 @@ impl Linter {
         // checks' own findings are capped by their sinks.
         let mut kept: Vec<usize> = vec![0; self.checks.len()];
         let mut kept_unregistered: HashMap<String, usize> = HashMap::default();
+        // Objectives whose `key_results` is misspelled (`key-results:`):
+        // the `invalid-entity` finding of the typo says they have no key
+        // results, so `objective-without-key-results` is left out for them.
+        let misspelled: std::collections::HashSet<&str> = parts
+            .first()
+            .into_iter()
+            .flatten()
+            .filter(|d| crate::load::misspelled_key_results(d))
+            .map(|d| d.entity.id.as_str())
+            .collect();
+        let misspelled: std::collections::HashSet<String> =
+            misspelled.into_iter().map(str::to_owned).collect();
         let mut keep = |d: &mut Diagnostic| -> bool {
+            if d.check
+                == crate::check::objective_without_key_results::ObjectiveWithoutKeyResults::NAME
+                && misspelled.contains(d.entity.id.as_str())
+            {
+                return false;
+            }
+            // What an integrity finding already explains (see
+            // `OrgGraph::follow_ons`).
+            if follow_ons
+                .get(&d.entity)
+                .is_some_and(|checks| checks.contains(&&*d.check))
+            {
+                return false;
+            }
             // A check nobody registered (a user's check pushing under another
             // name) is reported as an error rather than lost.
             let (level, slot) = match levels.get(&*d.check) {
@@ -248,6 +291,13 @@ impl Linter {
                 kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
             };
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
+                return false;
+            }
+            if d.entity.kind == EntityKind::KeyResult
+                && objective_allows
+                    .get(d.entity.id.as_str())
+                    .is_some_and(|a| a.iter().any(|c| *c == d.check))
+            {
                 return false;
             }
             let count = match slot.and_then(|slot| kept.get_mut(slot)) {

@@ -31,6 +31,12 @@ impl<'a, 'm> Context<'a, 'm> {
         self.graph
     }
 
+    /// The whole config the checks run under (the `[roles]` job titles,
+    /// say); a check's own parameters are read with [`Context::param`].
+    pub fn config(&self) -> &'a Config {
+        self.config
+    }
+
     /// A parameter's value: the configured one, else the declared default.
     pub fn param(&self, name: &str) -> Option<&'a ParamValue> {
         self.config.param(self.meta.name, name).or_else(|| {

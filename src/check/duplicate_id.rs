@@ -10,6 +10,13 @@ declare_check! {
     /// references resolve to. Also an entity that uses the reserved id
     /// `organization`.
     ///
+    /// One root cause is one finding: a copied objective is reported once,
+    /// not again for each of its key results whose id is made from the
+    /// objective's (`q3#1`); and a reference that meets the other
+    /// definition (a team's `owns: [billing]` when a team is `billing` too)
+    /// is not also an `unknown-reference`, nor the product an
+    /// `orphaned-product` and the team an `idle-team`.
+    ///
     /// ### Why it matters
     /// References become ambiguous: "owned by `payments`" may mean the team
     /// or the product, and a folder of org files merged from several teams

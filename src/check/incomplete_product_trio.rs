@@ -10,8 +10,15 @@ declare_check! {
     /// A team that is accountable for at least one `customer-facing`
     /// product and lists its `members`, but has nobody in one or more of
     /// the three roles of the product trio: `product-manager`,
-    /// `engineering-lead` and `designer` (spellings such as
-    /// `Product Manager` or `PM` are understood). The message names exactly
+    /// `engineering-lead` and `designer`. Spellings such as
+    /// `Product Manager` or `PM` are understood, and so are the common job
+    /// titles: seniority words in front (`Senior`, `Staff`, `Principal`,
+    /// `Lead`, `Head of`, `Group`, `Chief`, `Associate`, `Junior`), `UX`,
+    /// `UI`, `UX/UI`, `interaction`, `product` and `visual` designers,
+    /// `Design Lead`, `Tech Lead`, `Engineering Manager`, `Lead Developer`
+    /// and `Lead Engineer`. Other titles count when `opmodel.toml` lists
+    /// them under `[roles]`, by the role they stand for:
+    /// `product-manager = ["Business Owner"]`. The message names exactly
     /// the roles that are missing; a team is reported once, with its
     /// customer-facing products as related. Teams that list no members are
     /// never reported: the model does not say who is on them. Products
@@ -66,6 +73,17 @@ impl Check for IncompleteProductTrio {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
+        // The job titles `[roles]` in the config adds, read as roles are.
+        let aliases: Vec<Vec<Role>> = TRIO
+            .iter()
+            .map(|(role, _)| {
+                cx.config()
+                    .role_aliases(&role.to_string())
+                    .iter()
+                    .map(|t| Role::parse(t))
+                    .collect()
+            })
+            .collect();
         for defs in g.team_definitions() {
             if defs.iter().all(|&t| g.team(t).members.is_empty()) {
                 continue;
@@ -76,8 +94,17 @@ impl Check for IncompleteProductTrio {
             }
             let missing: Vec<&str> = TRIO
                 .iter()
-                .filter(|(role, _)| !defs.iter().any(|&t| g.team(t).has_role(role)))
-                .map(|&(_, name)| name)
+                .zip(&aliases)
+                .filter(|((role, _), aliases)| {
+                    !defs.iter().any(|&t| {
+                        g.team(t).members.iter().any(|m| {
+                            m.role
+                                .as_ref()
+                                .is_some_and(|r| r == role || aliases.contains(r))
+                        })
+                    })
+                })
+                .map(|(&(_, name), _)| name)
                 .collect();
             if missing.is_empty() {
                 continue;

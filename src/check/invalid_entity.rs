@@ -10,6 +10,13 @@ declare_check! {
     /// is given twice, a word is not one of the allowed ones (`kind`,
     /// `funding`), an id breaks the id rule, or a key result has no text.
     ///
+    /// A team `kind` from another org-design vocabulary gets the word
+    /// opmodel uses: `tribe` suggests `unit`, `squad` suggests
+    /// `stream-aligned`, and `chapter` or `guild` is named as no team that
+    /// owns products. A field that is a near miss of `key_results` on an
+    /// objective says that the objective has no key results until it is
+    /// fixed (and `objective-without-key-results` is not reported for it).
+    ///
     /// ### Why it matters
     /// A typo such as `ownr:` silently drops the information it carried, and
     /// every later check then reports the wrong thing. The entity is kept with

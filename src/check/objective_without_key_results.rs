@@ -13,7 +13,9 @@ declare_check! {
     /// results, and each empty one is already an `invalid-entity`. A
     /// `key_results` value that is not a list at all is an `invalid-entity`
     /// and leaves the objective with no key results, so it is reported here
-    /// as well.
+    /// as well. A field that is a near miss of `key_results` (`key-results:`,
+    /// `keyresults:`) is reported once, as the unknown field of
+    /// `invalid-entity`, and not here.
     ///
     /// ### Why it matters
     /// An objective without key results is a wish: nobody can say at the end

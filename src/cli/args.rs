@@ -33,9 +33,12 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Config file (default: `opmodel.toml` next to the first input).
+    /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say on stderr which config file is used.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Set CHECK to deny (report as error); `warnings` denies every warning.
     #[arg(short = 'D', long = "deny", value_name = "CHECK")]
     pub deny: Vec<String>,
@@ -116,9 +119,12 @@ pub(crate) struct GraphArgs {
     /// Draw key results as nodes of their own.
     #[arg(long)]
     pub key_results: bool,
-    /// Config file (default: `opmodel.toml` next to the first input).
+    /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say on stderr which config file is used.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Follow links in the folders given that lead outside them (by
     /// default they are passed over, with a note).
     #[arg(long)]
@@ -133,9 +139,12 @@ pub(crate) struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// Config file (default: `opmodel.toml` next to the first input).
+    /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Say on stderr which config file is used.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Follow links in the folders given that lead outside them (by
     /// default they are passed over, with a note).
     #[arg(long)]

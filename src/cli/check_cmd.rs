@@ -18,7 +18,13 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         max_depth: args.max_depth,
         follow_links_outside: args.follow_links_outside,
     });
-    let config = common::file_config(args.config.as_deref(), &args.paths, &linter, &options);
+    let config = common::file_config(
+        args.config.as_deref(),
+        &args.paths,
+        &linter,
+        &options,
+        args.verbose,
+    );
     let mut config = match config {
         Ok(c) => c.unwrap_or_default(),
         Err(code) => return code,

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use opmodel::config::Config;
+use opmodel::diagnostic::{Diagnostic, Severity};
 use opmodel::load::{LoadOptions, Loaded, load_paths};
+use opmodel::report::{Report, human};
 use opmodel::{Linter, LoadError};
 
 use super::fail;
@@ -38,40 +40,39 @@ pub(crate) fn load_options(limits: Limits) -> LoadOptions {
     o
 }
 
-/// The config file: `explicit` (`--config`), else `opmodel.toml` next to the
-/// first input, else none; read under the limits of `options`, as org files
-/// are. An unreadable or invalid file is an error (already printed; the
-/// exit status is returned).
+/// The config file: `explicit` (`--config`), else the one
+/// [`Config::discover`] finds for the inputs, else none; read under the
+/// limits of `options`, as org files are. An unreadable or invalid file is
+/// an error (already printed; the exit status is returned). With
+/// `verbose`, says on stderr which config file is used.
 pub(crate) fn file_config(
     explicit: Option<&Path>,
     paths: &[PathBuf],
     linter: &Linter,
     options: &LoadOptions,
+    verbose: bool,
 ) -> Result<Option<Config>, u8> {
     let path: PathBuf = match explicit {
         Some(p) => p.to_path_buf(),
-        None => match beside_first_input(paths) {
+        None => match Config::discover(paths) {
             Some(p) => p,
-            None => return Ok(None),
+            None => {
+                if verbose {
+                    eprintln!(
+                        "note: no config file: no `{}` in the folder that holds every input; the defaults are used",
+                        Config::FILE_NAME
+                    );
+                }
+                return Ok(None);
+            }
         },
     };
+    if verbose {
+        eprintln!("note: using the config file `{}`", shown(&path));
+    }
     Config::from_toml_file(&path, options, &linter.metas())
         .map(Some)
         .map_err(fail)
-}
-
-/// `opmodel.toml` in the folder of the first input, whatever it is: a pipe
-/// or a device of that name is reported when read, not passed over as if
-/// there were no config.
-fn beside_first_input(paths: &[PathBuf]) -> Option<PathBuf> {
-    let first = paths.first()?;
-    let folder: &Path = if first.is_dir() {
-        first
-    } else {
-        first.parent()?
-    };
-    let candidate = folder.join("opmodel.toml");
-    candidate.symlink_metadata().is_ok().then_some(candidate)
 }
 
 /// The built-in linter under the config file found for `paths` (or the
@@ -80,9 +81,10 @@ pub(crate) fn configured_linter(
     explicit: Option<&Path>,
     paths: &[PathBuf],
     options: &LoadOptions,
+    verbose: bool,
 ) -> Result<Linter, u8> {
     let linter = Linter::new();
-    let config = file_config(explicit, paths, &linter, options)?.unwrap_or_default();
+    let config = file_config(explicit, paths, &linter, options, verbose)?.unwrap_or_default();
     linter.with_config(config).map_err(fail)
 }
 
@@ -91,6 +93,9 @@ pub(crate) fn configured_linter(
 pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
     match load_paths(paths, options) {
         Ok(l) => {
+            for path in &l.empty_files {
+                eprintln!("note: `{}` holds no entity", shown(path));
+            }
             for link in &l.skipped_links {
                 eprintln!(
                     "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
@@ -162,4 +167,45 @@ impl PhaseTimer {
             self.last = Some(now);
         }
     }
+}
+
+/// The checks that say an input could not be read or used in full.
+const INPUT_CHECKS: [&str; 2] = ["invalid-file", "invalid-entity"];
+
+/// For the commands that draw or score the org (`graph`, `report`): prints
+/// the `invalid-file` and `invalid-entity` findings of `report` on standard
+/// error as `check` renders them, so that no input is left out silently,
+/// and returns the exit status `check` would give for them (1 when one of
+/// them is an error, else 0).
+pub(crate) fn report_input_problems(report: &Report, command: &str) -> u8 {
+    use std::io::IsTerminal;
+    let problems: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| INPUT_CHECKS.contains(&&*d.check))
+        .collect();
+    if problems.is_empty() {
+        return 0;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let options = human::Options::new(color);
+    let mut text = String::new();
+    for d in &problems {
+        text.push_str(&human::render_diagnostic(d, &report.sources, options));
+        text.push('\n');
+    }
+    let errors = problems
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    let head = if errors > 0 { "error" } else { "warning" };
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    text.push_str(&format!(
+        "{head}: {} and {} in the input; the {command} leaves out what could not be read\n",
+        count(errors, "error"),
+        count(warnings, "warning"),
+    ));
+    eprint!("{text}");
+    u8::from(errors > 0)
 }

@@ -12,7 +12,12 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         follow_links_outside: args.follow_links_outside,
         ..Limits::default()
     });
-    let linter = match common::configured_linter(args.config.as_deref(), &args.paths, &options) {
+    let linter = match common::configured_linter(
+        args.config.as_deref(),
+        &args.paths,
+        &options,
+        args.verbose,
+    ) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -21,6 +26,9 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         Err(code) => return code,
     };
     let report = linter.check(&loaded);
+    // Unreadable or invalid input is reported as `check` reports it, and
+    // sets the exit status; the output is still made from the rest.
+    let status = common::report_input_problems(&report, "graph");
     let graph = OrgGraph::build(&loaded.model);
     let mut options = ExportOptions::default().with_key_results(args.key_results);
     if let Some(focus) = &args.focus {
@@ -45,7 +53,7 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         }
     };
     match common::write_stdout(&text) {
-        Ok(()) => 0,
+        Ok(()) => status,
         Err(code) => code,
     }
 }

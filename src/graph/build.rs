@@ -44,6 +44,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         shadowed: HashMap::default(),
         graph,
         diagnostics: Vec::new(),
+        follow_ons: Vec::new(),
         chains: std::sync::OnceLock::new(),
     };
     let indexed = add_nodes(&mut g);
@@ -176,15 +177,66 @@ fn add_nodes(g: &mut OrgGraph<'_>) -> Indexed {
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
     // In model order, as the entities were met.
     shadowed.sort_unstable_by_key(|&(n, _)| n);
+    // A copied objective copies the ids of its key results (`q3#1`, made
+    // from the objective's id) too: one root cause, one finding, so those
+    // are folded into the objective's finding rather than each reported.
+    let copied_objectives: std::collections::HashSet<NodeIndex> = shadowed
+        .iter()
+        .filter(|(n, first)| first.is_some() && matches!(g.graph[*n], OrgNode::Objective(_)))
+        .map(|&(n, _)| n)
+        .collect();
+    let mut folded: HashMap<NodeIndex, usize> = HashMap::new();
+    for &(node, first) in &shadowed {
+        if first.is_some()
+            && let Some(objective) = derived_key_result_of(g, node)
+            && copied_objectives.contains(&objective)
+        {
+            *folded.entry(objective).or_insert(0) += 1;
+        }
+    }
     for (node, first) in shadowed {
         g.shadowed.insert(node, first);
         let d = match first {
             None => reserved_id(g, node),
-            Some(first) => duplicate(g, node, first),
+            Some(_)
+                if derived_key_result_of(g, node)
+                    .is_some_and(|o| copied_objectives.contains(&o)) =>
+            {
+                continue;
+            }
+            Some(first) => {
+                let d = duplicate(g, node, first);
+                match folded.get(&node) {
+                    Some(&n) => d.with_help(format!(
+                        "ids are unique across the whole model, whatever the kind: rename one of the two; the ids of its {n} key result{} (`{}#1`, …) are made from the objective's id and clash as well, which goes away with the rename",
+                        if n == 1 { "" } else { "s" },
+                        g.entity_ref(node).id
+                    )),
+                    None => d,
+                }
+            }
         };
         g.diagnostics.push(d);
     }
     Indexed { entries, again }
+}
+
+/// The objective node of `node` when it is a key result whose id is made
+/// from its objective's (`q3#2`), not written out.
+fn derived_key_result_of(g: &OrgGraph<'_>, node: NodeIndex) -> Option<NodeIndex> {
+    let OrgNode::KeyResult(ox, k) = g.graph[node] else {
+        return None;
+    };
+    let objective = g.model.objectives.get(ox.index())?;
+    let kr = objective.key_results.get(usize::try_from(k).ok()?)?;
+    let derived = kr
+        .id
+        .as_ref()
+        .strip_prefix::<&str>(objective.id.as_ref())
+        .is_some_and(|rest| rest.starts_with('#'));
+    derived
+        .then(|| g.objectives.get(ox.index()).copied())
+        .flatten()
 }
 
 /// An entity that uses the reserved id `organization`.
@@ -252,6 +304,16 @@ fn report_dangling<'m>(
     indexed: Indexed,
     words: &[&'m str],
 ) {
+    // Ids defined twice, with their second definitions: a reference to
+    // such an id that meets the first definition, of the wrong kind, is
+    // what the `duplicate-id` finding already says.
+    let mut twice: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+    for (&node, first) in &g.shadowed {
+        if first.is_some() {
+            let id = g.entity_ref(node).id.to_string();
+            twice.entry(id).or_default().push(node);
+        }
+    }
     for Dangling {
         from,
         field,
@@ -262,6 +324,18 @@ fn report_dangling<'m>(
     {
         let entity = g.entity_ref(from);
         let shown = shorten(&r.id);
+        let meant_twice = found.and_then(|_| {
+            let nodes = twice.get::<str>(r.id.as_ref())?;
+            nodes
+                .iter()
+                .copied()
+                .filter(|&n| want.accepts(g.graph[n].kind()))
+                .min()
+        });
+        if let Some(meant) = meant_twice {
+            follow_ons(g, from, field, meant);
+            continue;
+        }
         let (message, help) = match found {
             Some(node) => {
                 let other = g.entity_ref(node);
@@ -279,7 +353,12 @@ fn report_dangling<'m>(
                     Suggester::new(g.model, &indexed.entries, &indexed.again, words)
                 });
                 let help = match suggester.suggest(&r.id, want) {
-                    Some(s) => format!("did you mean `{s}`?"),
+                    Some(s) => {
+                        if let Some(meant) = g.ids.get(s) {
+                            follow_ons(g, from, field, meant);
+                        }
+                        format!("did you mean `{s}`?")
+                    }
                     None => format!(
                         "define {} with id `{shown}`, or fix the id",
                         want.describe()
@@ -298,6 +377,22 @@ fn report_dangling<'m>(
             .with_focus(r.location, format!("`{field}` names `{shown}`"));
         g.diagnostics.push(d);
     }
+}
+
+/// Records the findings a reference from `from` in `field` that was meant
+/// to name `meant` causes, and that go away with it: the product a team's
+/// `owns:` meant is not ownerless, the team is not idle.
+fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeIndex) {
+    // A product's mistyped `owner:` is left to `orphaned-product`, which
+    // points at the field and names it as the reason.
+    let (product, team) = match (field, g.graph[from].kind(), g.graph[meant].kind()) {
+        ("owns", EntityKind::Team, EntityKind::Product) => (meant, from),
+        _ => return,
+    };
+    let product = g.entity_ref(product);
+    let team = g.entity_ref(team);
+    g.follow_ons.push(("orphaned-product", product));
+    g.follow_ons.push(("idle-team", team));
 }
 
 fn shorten(id: &str) -> String {

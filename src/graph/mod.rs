@@ -88,6 +88,11 @@ pub struct OrgGraph<'m> {
     /// `None`. Empty in a sound model, so asking costs next to nothing.
     shadowed: HashMap<NodeIndex, Option<NodeIndex>, IndexHasher>,
     diagnostics: Vec<Diagnostic>,
+    /// Findings an integrity finding already explains, as (check, entity):
+    /// the product a mistyped `owns:` was meant to name is not also
+    /// `orphaned-product`, nor its team `idle-team`. The linter leaves
+    /// them out.
+    follow_ons: Vec<(&'static str, EntityRef)>,
     /// The `parent` and `part_of` chains, walked the first time a check
     /// asks and shared by every check after it.
     chains: std::sync::OnceLock<Chains>,
@@ -163,6 +168,12 @@ impl<'m> OrgGraph<'m> {
     /// The integrity findings met while building, without severities.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// Findings (check, entity) that one of [`OrgGraph::diagnostics`]
+    /// already explains, which the linter does not report.
+    pub(crate) fn follow_ons(&self) -> &[(&'static str, EntityRef)] {
+        &self.follow_ons
     }
 
     /// The node of the organisation itself.

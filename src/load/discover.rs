@@ -316,9 +316,10 @@ fn unreadable(
         EntityRef::new(EntityKind::File, sources.display(file)),
         format!("cannot be read: {error}"),
     )
-    .with_help(
-        "check the permissions, or remove it from the inputs; the other files were still checked",
-    )
+    .with_help(format!(
+        "check the permissions, or remove it from the inputs{}",
+        super::OTHER_FILES
+    ))
     .at(Some(crate::source::Location {
         file,
         line: 0,

@@ -175,7 +175,8 @@ impl<'a> Sections<'a> {
     }
 
     /// More items of the entity section `key` names (a list), after those
-    /// of it met so far: not a second section.
+    /// of it met so far: not a second section. Only the TOML reader meets
+    /// a section again (`[[teams]]` tables).
     #[cfg(feature = "toml")]
     pub(crate) fn more(&mut self, key: &Key, node: Node, model: &mut Model) {
         if !self.stopped {
@@ -366,6 +367,23 @@ impl Fields {
 }
 
 /// What the diagnostics of the entity being lowered are about.
+/// How the help of an unknown field on an objective that is a near miss
+/// of `key_results` (`key-results:`) begins.
+const KEY_RESULTS_TYPO: &str = "did you mean `key_results`?";
+
+/// Whether `d` is the `invalid-entity` finding of an objective field that
+/// is a near miss of `key_results`: the objective then has no key results
+/// because of that typo, and `objective-without-key-results` would only
+/// repeat it.
+pub(crate) fn misspelled_key_results(d: &Diagnostic) -> bool {
+    d.check == super::INVALID_ENTITY
+        && d.entity.kind == EntityKind::Objective
+        && d.message.starts_with("unknown field `")
+        && d.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with(KEY_RESULTS_TYPO))
+}
+
 struct Subject {
     entity: EntityRef,
     location: Option<Location>,
@@ -600,7 +618,15 @@ impl Lowerer<'_> {
                 known.join(", ")
             );
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
-                help = format!("did you mean `{s}`? {help}");
+                help = if s == "key_results" && subject.entity.kind == EntityKind::Objective {
+                    // The follow-on `objective-without-key-results` is
+                    // left out (see `misspelled_key_results`): said here.
+                    format!(
+                        "{KEY_RESULTS_TYPO} until it is spelled so, the objective has no key results (`objective-without-key-results` is not reported separately); {help}"
+                    )
+                } else {
+                    format!("did you mean `{s}`? {help}")
+                };
             }
             let msg = format!(
                 "unknown field `{}` on {}",
@@ -782,7 +808,12 @@ impl Lowerer<'_> {
             return Some(v);
         }
         let mut help = format!("`{field}` is one of {}", words.join(", "));
-        if let Some(s) = did_you_mean(&text, words.iter().copied()) {
+        let team_word = (field == "kind" && subject.entity.kind == EntityKind::Team)
+            .then(|| team_kind_hint(&text))
+            .flatten();
+        if let Some(hint) = team_word {
+            help = format!("{hint}; {help}");
+        } else if let Some(s) = did_you_mean(&text, words.iter().copied()) {
             help = format!("did you mean `{s}`? {help}");
         }
         let msg = format!("unknown {field} `{}`", escape(&text));
@@ -1198,6 +1229,25 @@ impl Lowerer<'_> {
 }
 
 const KR_TEXT_HELP: &str = "write what has to be true for the key result to be met, like `Raise week-1 retention from 31% to 38%`";
+
+/// The team kind meant by a word of other org-design vocabularies (the
+/// Spotify model's tribes and squads), as the start of a help.
+fn team_kind_hint(word: &str) -> Option<&'static str> {
+    let word = word.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+    let hint = match word.trim_end_matches('s') {
+        "tribe" | "department" | "division" | "business-unit" | "org-unit" | "area" => {
+            "did you mean `unit`? a tribe (or department) is a `unit`: a team of teams, named by its teams in `parent:`"
+        }
+        "squad" | "pod" | "feature-team" | "product-team" | "crew" | "stream-team" => {
+            "did you mean `stream-aligned`? a squad that owns a product or a flow of work is `stream-aligned`"
+        }
+        "chapter" | "guild" | "community-of-practice" | "practice" => {
+            "a chapter or guild is not a team that owns products: leave it out of the model, or write it as an `enabling` team if it helps other teams build skills"
+        }
+        _ => return None,
+    };
+    Some(hint)
+}
 
 fn words<T: strum::VariantNames>() -> Vec<&'static str> {
     T::VARIANTS.to_vec()

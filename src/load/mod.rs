@@ -27,6 +27,7 @@ mod toml;
 mod yaml;
 
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
+pub(crate) use lower::misspelled_key_results;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
 #[cfg(feature = "toml")]
 pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
@@ -83,6 +84,11 @@ pub struct Loaded {
     /// Links in the folders given that lead outside them and were not
     /// followed (see [`LoadOptions::follow_links_outside`]), in path order.
     pub skipped_links: Vec<SkippedLink>,
+    /// Files that were read and parsed without a problem but hold no entity
+    /// (an empty file, or sections with empty lists), in the order read.
+    /// Nothing in them fails a check, so they are easy to miss: the
+    /// command-line tool prints a note naming each one.
+    pub empty_files: Vec<PathBuf>,
 }
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
@@ -192,6 +198,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         |(path, plan)| load_file(path, plan, options),
         |piece| {
             read_any |= piece.read;
+            if piece.read
+                && piece.loaded.diagnostics.is_empty()
+                && piece.loaded.model.entity_count() == 0
+            {
+                merged.empty_files.push(piece.path);
+            }
             let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
             merged.model.merge(piece.loaded.model);
             merged.diagnostics.extend(
@@ -204,6 +216,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         },
     );
     loaded.model.shrink_lists();
+    drop_other_files_note(&mut loaded);
     if !read_any {
         return Err(LoadError::nothing_readable(loaded.diagnostics));
     }
@@ -223,12 +236,14 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    load_shared(
+    let mut loaded = load_shared(
         Text::Shared(std::sync::Arc::from(text)),
         format,
         path.into(),
         options,
-    )
+    );
+    drop_other_files_note(&mut loaded);
+    loaded
 }
 
 /// A file's text as read: already shared, or owned and shared only if the
@@ -339,6 +354,8 @@ fn has_lone_cr(text: &str) -> bool {
 struct Piece {
     loaded: Loaded,
     read: bool,
+    /// The file the piece was read from.
+    path: PathBuf,
 }
 
 /// What a look at a file's name and metadata found.
@@ -352,7 +369,7 @@ enum Found {
 fn inspect(path: &Path, options: &LoadOptions) -> Found {
     let Some(format) = Format::from_path(path) else {
         return Found::Refused(
-            "not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+            "is not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
         );
     };
     match std::fs::metadata(path) {
@@ -444,6 +461,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         Piece {
             loaded,
             read: false,
+            path: path.to_path_buf(),
         }
     };
     let (format, size) = match plan {
@@ -483,6 +501,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
     Piece {
         loaded: load_shared(text, format, path.to_path_buf(), options),
         read: true,
+        path: path.to_path_buf(),
     }
 }
 
@@ -510,13 +529,33 @@ fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node,
     }
 }
 
+/// How the help of a file that could not be used ends: only true when
+/// there were other files, so it is taken off when there were not (see
+/// [`drop_other_files_note`]).
+pub(crate) const OTHER_FILES: &str = "; the other files were still checked";
+
+/// Takes "the other files were still checked" off the helps of `loaded`
+/// when it was read from one file or none: there were no other files.
+fn drop_other_files_note(loaded: &mut Loaded) {
+    if loaded.model.sources.len() > 1 {
+        return;
+    }
+    for d in &mut loaded.diagnostics {
+        if let Some(help) = &d.help
+            && let Some(short) = help.strip_suffix(OTHER_FILES)
+        {
+            d.help = Some(short.to_owned().into());
+        }
+    }
+}
+
 fn file_diagnostic(
     display: &str,
     file: crate::source::FileId,
     pos: Pos,
     message: String,
 ) -> Diagnostic {
-    let help = "fix the file, or remove it from the inputs; the other files were still checked";
+    let help = format!("fix the file, or remove it from the inputs{OTHER_FILES}");
     Diagnostic::new(
         INVALID_FILE,
         EntityRef::new(EntityKind::File, display),

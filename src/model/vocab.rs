@@ -251,7 +251,17 @@ pub enum Role {
 
 impl Role {
     /// Reads a role; never fails. Spelling variants such as `Product Manager`,
-    /// `product_manager` or `PM` map to the understood roles.
+    /// `product_manager` or `PM` map to the understood roles, and so do the
+    /// common job titles: seniority words in front (`Senior`, `Staff`,
+    /// `Principal`, `Lead`, `Head of`, `Group`, `Chief`, `Associate`,
+    /// `Junior`) are passed over (`Group Product Manager` is a product
+    /// manager), `UX`, `UI`, `UX/UI`, `interaction`, `product` and `visual`
+    /// designers and a `Design Lead` are designers, and a `Tech Lead`,
+    /// `Engineering Manager`, `Lead Developer` or `Lead Engineer` is an
+    /// engineering lead. Other words are kept, normalised, as
+    /// [`Role::Other`]; `opmodel.toml` can map them to a role
+    /// (`[roles] product-manager = ["Product Owner"]`, see
+    /// [`Config::add_role_alias`](crate::config::Config::add_role_alias)).
     pub fn parse(text: &str) -> Self {
         // Normalised on the stack: a big org lists a million members, and
         // every understood spelling is short. Only ASCII bytes change, so
@@ -261,33 +271,98 @@ impl Role {
         let on_stack = buf.get_mut(..trimmed.len()).and_then(|norm| {
             for (to, &b) in norm.iter_mut().zip(trimmed.as_bytes()) {
                 *to = match b {
-                    b' ' | b'_' => b'-',
+                    b' ' | b'_' | b'/' => b'-',
                     b => b.to_ascii_lowercase(),
                 };
             }
             std::str::from_utf8(norm).ok()
         });
         let long;
-        let norm = match on_stack {
+        let mut norm = match on_stack {
             Some(norm) => norm,
             None => {
-                long = trimmed.to_ascii_lowercase().replace([' ', '_'], "-");
+                long = trimmed.to_ascii_lowercase().replace([' ', '_', '/'], "-");
                 long.as_str()
             }
         };
-        match norm {
-            "pm" | "product-owner" | "po" | "product-lead" => Self::ProductManager,
-            "tech-lead" | "em" | "engineering-manager" | "eng-lead" => Self::EngineeringLead,
-            "ux-designer" | "product-designer" | "ux" | "ui-designer" => Self::Designer,
-            "developer" | "software-engineer" | "dev" => Self::Engineer,
-            "analyst" | "data-scientist" => Self::DataAnalyst,
-            // Unknown words parse to `Other`, normalised.
-            _ => norm
-                .parse()
-                .unwrap_or_else(|_| Self::Other(norm.to_owned())),
+        // `UX / UI Designer`: one dash between words.
+        let collapsed;
+        if norm.contains("--") {
+            collapsed = norm
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            norm = collapsed.as_str();
         }
+        let mut title = norm;
+        loop {
+            if let Some(role) = Self::understood(title) {
+                return role;
+            }
+            match SENIORITY.iter().find_map(|w| title.strip_prefix(w)) {
+                Some(rest) if !rest.is_empty() => title = rest,
+                _ => break,
+            }
+        }
+        Self::Other(norm.to_owned())
+    }
+
+    /// The understood role a normalised title names, if any.
+    fn understood(title: &str) -> Option<Self> {
+        let role = match title {
+            "pm" | "product-owner" | "po" | "product-lead" | "head-of-product" | "gpm" => {
+                Self::ProductManager
+            }
+            "tech-lead"
+            | "technical-lead"
+            | "em"
+            | "engineering-manager"
+            | "eng-lead"
+            | "lead-developer"
+            | "lead-engineer"
+            | "lead-software-engineer"
+            | "head-of-engineering"
+            | "development-lead"
+            | "dev-lead" => Self::EngineeringLead,
+            "ux-designer"
+            | "product-designer"
+            | "ux"
+            | "ui-designer"
+            | "ux-ui-designer"
+            | "ui-ux-designer"
+            | "interaction-designer"
+            | "visual-designer"
+            | "design-lead"
+            | "ux-lead"
+            | "head-of-design" => Self::Designer,
+            "developer" | "software-engineer" | "dev" | "software-developer" => Self::Engineer,
+            "analyst" | "data-scientist" => Self::DataAnalyst,
+            _ => match title.parse() {
+                Ok(Self::Other(_)) | Err(_) => return None,
+                Ok(role) => role,
+            },
+        };
+        Some(role)
     }
 }
+
+/// Words in front of a job title that say how senior, not what role:
+/// passed over when reading a role (`Senior Product Manager`).
+const SENIORITY: [&str; 12] = [
+    "senior-",
+    "sr-",
+    "sr.-",
+    "staff-",
+    "principal-",
+    "lead-",
+    "head-of-",
+    "group-",
+    "chief-",
+    "associate-",
+    "junior-",
+    "jr-",
+];
 
 impl Serialize for Role {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -347,5 +422,39 @@ mod tests {
             Role::Other("Ünïcödé-Ëngineer-lead".into())
         );
         assert_eq!(Role::parse(""), Role::Other(String::new()));
+    }
+
+    #[test]
+    fn common_job_titles_are_understood() {
+        for (title, role) in [
+            ("Senior Product Manager", Role::ProductManager),
+            ("Group Product Manager", Role::ProductManager),
+            ("Principal PM", Role::ProductManager),
+            ("Lead Engineer", Role::EngineeringLead),
+            ("Lead Developer", Role::EngineeringLead),
+            ("Tech Lead", Role::EngineeringLead),
+            ("Staff Tech Lead", Role::EngineeringLead),
+            ("Engineering Manager", Role::EngineeringLead),
+            ("Senior Engineering Manager", Role::EngineeringLead),
+            ("UX/UI Designer", Role::Designer),
+            ("UX / UI designer", Role::Designer),
+            ("UI/UX Designer", Role::Designer),
+            ("Interaction Designer", Role::Designer),
+            ("Visual Designer", Role::Designer),
+            ("Senior Product Designer", Role::Designer),
+            ("Design Lead", Role::Designer),
+            ("Lead Designer", Role::Designer),
+            ("Junior Developer", Role::Engineer),
+            ("Senior Software Engineer", Role::Engineer),
+            ("Associate Designer", Role::Designer),
+        ] {
+            assert_eq!(Role::parse(title), role, "{title}");
+        }
+        // Seniority alone, or in front of an unknown title, is no role.
+        assert_eq!(Role::parse("Senior"), Role::Other("senior".into()));
+        assert_eq!(
+            Role::parse("Senior Agile Coach"),
+            Role::Other("senior-agile-coach".into())
+        );
     }
 }

@@ -1,0 +1,474 @@
+//! Issue 19, "the first hour": what a new user meets first, run as a
+//! process: no input skipped silently, one finding per root cause, the
+//! product-trio titles people use, suggestions for the words they know,
+//! the config found for every input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn opmodel_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A fresh folder holding `files` (path, text).
+fn org(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("opmodel-fh-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("temp dir");
+        std::fs::write(path, text).expect("writes");
+    }
+    dir
+}
+
+const GOOD: &str =
+    "teams:\n  - id: routing\n    owns: [route-planner]\nproducts:\n  - id: route-planner\n";
+const BROKEN: &str = "teams:\n  - id: billing\n    owns: [invoices\n";
+
+#[test]
+fn report_and_graph_name_an_unparseable_file_and_exit_1() {
+    let dir = org("broken", &[("a.yaml", GOOD), ("b.yaml", BROKEN)]);
+    let check = opmodel_in(&dir, &["check", "."]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    for args in [
+        &["report", "."][..],
+        &["report", ".", "--format", "json"],
+        &["graph", "."],
+        &["graph", ".", "--format", "mermaid"],
+    ] {
+        let o = opmodel_in(&dir, args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), check.status.code(), "{args:?}: {err}");
+        assert!(err.contains("error[invalid-file]"), "{args:?}: {err}");
+        assert!(err.contains("--> ./b.yaml:"), "{args:?}: {err}");
+        // The rest is still drawn or scored.
+        assert!(stdout(&o).contains("route"), "{args:?}: {}", stdout(&o));
+    }
+}
+
+#[test]
+fn report_and_graph_name_an_invalid_entity() {
+    let bad = "teams:\n  - id: billing\n    ownr: [invoices]\n";
+    let dir = org("entity", &[("a.yaml", GOOD), ("b.yaml", bad)]);
+    for cmd in ["report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "."]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {err}");
+        assert!(err.contains("error[invalid-entity]"), "{cmd}: {err}");
+        assert!(err.contains("--> ./b.yaml:3:"), "{cmd}: {err}");
+    }
+    // Allowed, the finding is not an error and the exit status is 0.
+    std::fs::write(
+        dir.join("opmodel.toml"),
+        "[checks]\ninvalid-entity = \"allow\"\n",
+    )
+    .expect("writes");
+    let o = opmodel_in(&dir, &["report", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn a_clean_org_gives_report_and_graph_a_quiet_stderr() {
+    let dir = org("clean", &[("a.yaml", GOOD)]);
+    for cmd in ["report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "."]);
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{cmd}");
+    }
+}
+
+#[test]
+fn a_file_holding_no_entity_gets_a_note() {
+    let dir = org(
+        "empty",
+        &[
+            ("a.yaml", GOOD),
+            ("empty.yaml", ""),
+            ("lists.yaml", "teams: []\n"),
+        ],
+    );
+    for cmd in ["check", "report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "."]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {err}");
+        assert!(
+            err.contains("note: `./empty.yaml` holds no entity")
+                || err.contains("note: `empty.yaml` holds no entity"),
+            "{cmd}: {err}"
+        );
+        assert!(err.contains("lists.yaml` holds no entity"), "{cmd}: {err}");
+        assert!(!err.contains("a.yaml` holds"), "{cmd}: {err}");
+    }
+}
+
+/// (check, entity id) of every finding of `yaml`.
+fn findings(yaml: &str) -> Vec<(String, String)> {
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    opmodel::Linter::new()
+        .check(&loaded)
+        .diagnostics
+        .iter()
+        .map(|d| (d.check.to_string(), d.entity.id.to_string()))
+        .collect()
+}
+
+fn count(found: &[(String, String)], check: &str) -> usize {
+    found.iter().filter(|(c, _)| c == check).count()
+}
+
+#[test]
+fn a_misspelled_key_results_field_is_one_finding() {
+    let yaml = "teams:\n  - id: billing\nobjectives:\n  - id: q2\n    title: Fewer failed payments\n    owner: billing\n    key-results:\n      - Cut failed payments from 3% to 1%\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "invalid-entity"), 1, "{found:?}");
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        0,
+        "{found:?}"
+    );
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let report = opmodel::Linter::new().check(&loaded);
+    let typo = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("the typo is reported");
+    let help = typo.help.as_deref().unwrap_or_default();
+    assert!(help.starts_with("did you mean `key_results`?"), "{help}");
+    assert!(!help.contains("add `key_results:`"), "{help}");
+    // Any other unknown field leaves the finding as it was.
+    let other = yaml.replace("key-results", "colour");
+    let found = findings(&other);
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_copied_objective_is_one_duplicate_id() {
+    let objective = "  - id: q1\n    title: Drivers finish routes sooner\n    key_results:\n      - Cut mean route time from 40 to 30 minutes\n      - Raise on-time stops from 80% to 90%\n";
+    let yaml = format!("objectives:\n{objective}{objective}");
+    let found = findings(&yaml);
+    let dups: Vec<&(String, String)> = found.iter().filter(|(c, _)| c == "duplicate-id").collect();
+    assert_eq!(dups.len(), 1, "{found:?}");
+    assert_eq!(dups[0].1, "q1");
+    // Key results with ids of their own that clash are still reported.
+    let kr = "objectives:\n  - id: a\n    title: t\n    key_results: [{ id: k, text: x }]\n  - id: b\n    title: t\n    key_results: [{ id: k, text: y }]\n";
+    assert_eq!(count(&findings(kr), "duplicate-id"), 1);
+}
+
+#[test]
+fn a_team_and_a_product_with_one_id_is_one_finding() {
+    let yaml = "teams:\n  - id: billing\n    owns: [billing]\nproducts:\n  - id: billing\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "duplicate-id"), 1, "{found:?}");
+    for follow_on in ["unknown-reference", "orphaned-product", "idle-team"] {
+        assert_eq!(count(&found, follow_on), 0, "{follow_on}: {found:?}");
+    }
+}
+
+#[test]
+fn a_mistyped_owns_is_one_finding() {
+    let yaml = "teams:\n  - id: routing\n    owns: [route-optimiser]\nproducts:\n  - id: route-optimizer\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "unknown-reference"), 1, "{found:?}");
+    assert_eq!(count(&found, "orphaned-product"), 0, "{found:?}");
+    assert_eq!(count(&found, "idle-team"), 0, "{found:?}");
+    // Without a near miss, nothing is folded.
+    let yaml = "teams:\n  - id: routing\n    owns: [zzz]\nproducts:\n  - id: route-optimizer\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "orphaned-product"), 1, "{found:?}");
+}
+
+/// `incomplete-product-trio` findings (entity ids) of `yaml` under `config`.
+fn trio(yaml: &str, config: opmodel::config::Config) -> Vec<String> {
+    let mut config = config;
+    config.set_level("incomplete-product-trio", opmodel::config::Level::Deny);
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    opmodel::Linter::new()
+        .with_config(config)
+        .expect("valid config")
+        .check(&loaded)
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "incomplete-product-trio")
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+fn trio_team(roles: [&str; 3]) -> String {
+    format!(
+        "teams:\n  - id: t\n    owns: [p]\n    members:\n      - {{ name: Ana, role: {} }}\n      - {{ name: Bo, role: {} }}\n      - {{ name: Cy, role: {} }}\nproducts:\n  - {{ id: p, kind: customer-facing }}\n",
+        roles[0], roles[1], roles[2]
+    )
+}
+
+#[test]
+fn the_product_trio_knows_common_titles() {
+    for roles in [
+        ["Senior Product Manager", "Lead Engineer", "UX/UI Designer"],
+        ["Group Product Manager", "Lead Developer", "Design Lead"],
+        [
+            "Principal Product Manager",
+            "Tech Lead",
+            "Interaction Designer",
+        ],
+        ["Product Manager", "Engineering Manager", "Visual Designer"],
+    ] {
+        let found = trio(&trio_team(roles), opmodel::config::Config::new());
+        assert!(found.is_empty(), "{roles:?}: {found:?}");
+    }
+    let found = trio(
+        &trio_team(["Business Owner", "Tech Lead", "Designer"]),
+        opmodel::config::Config::new(),
+    );
+    assert_eq!(
+        found,
+        ["team `t` owns customer-facing product `p` but has no product manager"]
+    );
+}
+
+#[cfg(feature = "toml")]
+#[test]
+fn opmodel_toml_adds_role_titles() {
+    let linter = opmodel::Linter::new();
+    let metas = linter.metas();
+    let config = opmodel::config::Config::from_toml(
+        "[roles]\nproduct-manager = [\"Business Owner\"]\ndesigner = [\"Content Designer\"]\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect("valid");
+    assert_eq!(config.role_aliases("product-manager"), ["Business Owner"]);
+    let found = trio(
+        &trio_team(["business_owner", "Tech Lead", "Content Designer"]),
+        config,
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Unknown roles and wrong types are errors with file and line.
+    for (text, at, words) in [
+        (
+            "[roles]\nproduct-manger = [\"PO\"]\n",
+            "opmodel.toml:2:1",
+            "did you mean `product-manager`?",
+        ),
+        (
+            "[roles]\nengineer = [\"Staff Engineer\"]\n",
+            "opmodel.toml:2:1",
+            "the roles are `product-manager`, `engineering-lead`, `designer`",
+        ),
+        (
+            "[roles]\ndesigner = \"Content Designer\"\n",
+            "opmodel.toml:2:12",
+            "must be a list of job titles",
+        ),
+        (
+            "[roles]\ndesigner = [3]\n",
+            "opmodel.toml:2:13",
+            "must be strings",
+        ),
+        ("roles = 1\n", "opmodel.toml:1:9", "`roles` must be a table"),
+    ] {
+        let err = opmodel::config::Config::from_toml(text, "opmodel.toml", &metas)
+            .expect_err(text)
+            .to_string();
+        assert!(err.starts_with(at), "{text}: {err}");
+        assert!(err.contains(words), "{text}: {err}");
+    }
+    // Built in code, an unknown role is refused when the linter takes it.
+    let mut bad = opmodel::config::Config::new();
+    bad.add_role_alias("owner", "Product Owner");
+    assert!(opmodel::Linter::new().with_config(bad).is_err());
+}
+
+#[test]
+fn the_roles_section_of_opmodel_toml_is_used_by_the_cli() {
+    let yaml = trio_team(["Business Owner", "Tech Lead", "Designer"]);
+    let dir = org("roles", &[("org.yaml", &yaml)]);
+    let run = |dir: &Path| opmodel_in(dir, &["check", "org.yaml", "-D", "incomplete-product-trio"]);
+    let o = run(&dir);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    std::fs::write(
+        dir.join("opmodel.toml"),
+        "[roles]\nproduct-manager = [\"Business Owner\"]\n",
+    )
+    .expect("writes");
+    let o = run(&dir);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
+/// The help of the first `invalid-entity` finding of `yaml`.
+fn entity_help(yaml: &str) -> String {
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .and_then(|d| d.help.as_deref())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn words_of_other_org_models_get_their_kind() {
+    let team = |kind: &str| format!("teams:\n  - id: t\n    kind: {kind}\n");
+    assert!(entity_help(&team("tribe")).starts_with("did you mean `unit`?"));
+    assert!(entity_help(&team("Tribe")).starts_with("did you mean `unit`?"));
+    assert!(entity_help(&team("squad")).starts_with("did you mean `stream-aligned`?"));
+    let guild = entity_help(&team("guild"));
+    assert!(guild.contains("not a team that owns products"), "{guild}");
+    assert!(guild.contains("`enabling`"), "{guild}");
+    assert!(entity_help(&team("chapter")).contains("`enabling`"));
+    // Near misses of a real kind keep their suggestion.
+    assert!(entity_help(&team("platfrom")).starts_with("did you mean `platform`?"));
+}
+
+#[test]
+fn a_level_word_near_warnings_is_suggested() {
+    let dir = org("levels", &[("a.yaml", GOOD)]);
+    for flag in ["-D", "-W", "-A"] {
+        let o = opmodel_in(&dir, &["check", "a.yaml", flag, "warning"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("unknown check `warning`; did you mean `warnings`?"),
+            "{flag}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn file_messages_read_as_sentences() {
+    let dir = org(
+        "sentences",
+        &[("a.yaml", GOOD), ("b.yaml", BROKEN), ("opmodel-bin", "x")],
+    );
+    let o = opmodel_in(&dir, &["check", "opmodel-bin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("error: `opmodel-bin` is not an org file:"),
+        "{}",
+        stderr(&o)
+    );
+    // "The other files were still checked" only when there were others.
+    let alone = opmodel_in(&dir, &["check", "b.yaml"]);
+    let out = stdout(&alone);
+    assert!(
+        out.contains("help: fix the file, or remove it from the inputs\n"),
+        "{out}"
+    );
+    assert!(!out.contains("other files"), "{out}");
+    let with_others = opmodel_in(&dir, &["check", "a.yaml", "b.yaml"]);
+    let out = stdout(&with_others);
+    assert!(out.contains("the other files were still checked"), "{out}");
+}
+
+#[test]
+fn the_config_is_found_in_the_folder_holding_every_input() {
+    let dir = org(
+        "discover",
+        &[
+            ("org/teams.yaml", GOOD),
+            ("org/okrs/q1.yaml", "objectives: []\n"),
+            (
+                "org/opmodel.toml",
+                "[checks]\nunaligned-product = \"deny\"\n",
+            ),
+        ],
+    );
+    let abs = |p: &str| dir.join(p);
+    // The library: the folder holding `org/okrs` and `org` is `org`.
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("org/okrs"), abs("org")]),
+        Some(abs("org/opmodel.toml"))
+    );
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("org/okrs/q1.yaml"), abs("org/teams.yaml")]),
+        Some(abs("org/opmodel.toml"))
+    );
+    assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
+    assert_eq!(
+        opmodel::config::Config::discover(&[Path::new("org/okrs"), Path::new("./org")])
+            .map(|p| p.to_string_lossy().replace('\\', "/")),
+        // Relative to the current folder of the test, where there is none.
+        None
+    );
+    // The command line: the config's level applies when the first input
+    // is `org/okrs`, and `--verbose` names the file.
+    let o = opmodel_in(&dir, &["check", "org/okrs", "org", "--verbose"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("error[unaligned-product]"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        err.contains("note: using the config file `org/opmodel.toml`"),
+        "{err}"
+    );
+    for cmd in ["report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "org/okrs", "org/teams.yaml", "-v"]);
+        assert!(
+            stderr(&o).contains("note: using the config file `org/opmodel.toml`"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+    // Without --verbose nothing is said; without a config, --verbose says so.
+    let o = opmodel_in(&dir, &["check", "org"]);
+    assert!(!stderr(&o).contains("config"), "{}", stderr(&o));
+    let o = opmodel_in(&dir, &["check", "org/okrs", "-v"]);
+    assert!(
+        stderr(&o).contains("note: no config file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn allow_on_an_objective_reaches_its_key_results() {
+    let objective = |allow: &str| {
+        format!(
+            "teams:\n  - id: t\nobjectives:\n  - id: q3\n    title: Drivers finish routes sooner\n    owner: t\n{allow}    key_results:\n      - Cut mean route time from 40 to 30 minutes\n      - Launch the new route planner\n"
+        )
+    };
+    let on_kr = |yaml: &str| -> Vec<String> {
+        findings(yaml)
+            .into_iter()
+            .filter(|(_, id)| id.starts_with("q3#"))
+            .map(|(c, id)| format!("{c} {id}"))
+            .collect()
+    };
+    let before = on_kr(&objective(""));
+    assert!(
+        before
+            .iter()
+            .any(|f| f.starts_with("milestone-key-result q3#2")),
+        "{before:?}"
+    );
+    let after = on_kr(&objective("    allow: [milestone-key-result]\n"));
+    assert!(
+        !after.iter().any(|f| f.starts_with("milestone-key-result")),
+        "{after:?}"
+    );
+    // Other checks on the key results are still reported.
+    let other = on_kr(&objective("    allow: [idle-team]\n"));
+    assert_eq!(other, before);
+}
