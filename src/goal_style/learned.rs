@@ -167,8 +167,14 @@ impl WeightIndex {
     }
 
     fn slot(key: u64, len: usize) -> usize {
-        // the multiply spreads the family byte and the stem hash over the top bits
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (len - 1)
+        // The top bits of the product depend on every bit of the key: the family in the
+        // top byte as much as the payload (the middle bits would not see the family, and
+        // every family's flag `n` would share a slot).
+        let bits = len.trailing_zeros();
+        if bits == 0 {
+            return 0;
+        }
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
     /// The weight of `key`, 0.0 when it has none.
