@@ -209,3 +209,25 @@ pub(crate) fn report_input_problems(report: &Report, command: &str) -> u8 {
     eprint!("{text}");
     u8::from(errors > 0)
 }
+
+/// What `report` and `graph` start with: the linter configured for `paths`, the org loaded
+/// with the usual limits, its findings, and the exit status its unreadable or invalid input
+/// sets (reported on standard error as `check` reports it, naming `command`). `Err` holds
+/// the exit code of a configuration or load error already reported.
+pub(crate) fn load_and_check(
+    paths: &[std::path::PathBuf],
+    config: Option<&std::path::Path>,
+    follow_links_outside: bool,
+    verbose: bool,
+    command: &str,
+) -> Result<(opmodel::Linter, opmodel::load::Loaded, opmodel::Report, u8), u8> {
+    let options = load_options(Limits {
+        follow_links_outside,
+        ..Limits::default()
+    });
+    let linter = configured_linter(config, paths, &options, verbose)?;
+    let loaded = load(paths, &options)?;
+    let report = linter.check(&loaded);
+    let status = report_input_problems(&report, command);
+    Ok((linter, loaded, report, status))
+}

@@ -4,31 +4,22 @@ use opmodel::OrgGraph;
 use opmodel::export::{self, ExportError, ExportOptions};
 
 use super::args::{GraphArgs, GraphFormat};
-use super::common::{self, Limits};
+use super::common;
 use super::fail;
 
 pub(crate) fn run(args: &GraphArgs) -> u8 {
-    let options = common::load_options(Limits {
-        follow_links_outside: args.follow_links_outside,
-        ..Limits::default()
-    });
-    let linter = match common::configured_linter(
-        args.config.as_deref(),
-        &args.paths,
-        &options,
-        args.verbose,
-    ) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let loaded = match common::load(&args.paths, &options) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let report = linter.check(&loaded);
     // Unreadable or invalid input is reported as `check` reports it, and
     // sets the exit status; the output is still made from the rest.
-    let status = common::report_input_problems(&report, "graph");
+    let (_, loaded, report, status) = match common::load_and_check(
+        &args.paths,
+        args.config.as_deref(),
+        args.follow_links_outside,
+        args.verbose,
+        "graph",
+    ) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
     let graph = OrgGraph::build(&loaded.model);
     let mut options = ExportOptions::default().with_key_results(args.key_results);
     if let Some(focus) = &args.focus {
