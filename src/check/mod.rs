@@ -47,6 +47,7 @@
 //! ```
 
 mod context;
+mod plain_docs;
 pub mod registry;
 mod sink;
 pub use sink::Sink;
@@ -181,7 +182,7 @@ impl CheckMeta {
             "{} · default level: {} · {}\n",
             self.category, self.default_level, self.summary
         );
-        for line in self.docs.lines() {
+        for line in plain_docs::plain(self.docs).lines() {
             let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
         }
         if !self.params.is_empty() {
