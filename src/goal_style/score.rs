@@ -531,6 +531,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if head.is_some() && k.kind == TokKind::Word && k.flags == 0 && cx.ends_ed(i) {
             break;
         }
+        // "Increase diversity and sense of belonging": the first conjunct is the object.
+        if head.is_some() && k.has(AND) {
+            break;
+        }
         if k.kind == TokKind::Word && !k.has(DP | TU) {
             head = Some(i);
         }
