@@ -18,7 +18,7 @@ declare_check! {
     /// The classifier is a rule engine that reads the sentence the way the
     /// labelling rules do, weighed by a small model trained on key results
     /// of several organisations. On organisations it has never seen it
-    /// agrees with human annotators on about 87% of key results (about 91%
+    /// agrees with human annotators on about 87% of key results (about 92%
     /// of the key results it reports are milestones): where it is wrong,
     /// `kind: outcome` on the key result settles it.
     ///

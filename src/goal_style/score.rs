@@ -1077,7 +1077,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
             decided = Some(true);
         } else if lw(W::Make) {
-            if has.flags & (COMPAR | NUMW) != 0 || change || threshold {
+            if has.flags & (COMPAR | NUMW) != 0
+                || change
+                || threshold
+                || has.percent && has.flags & MET != 0
+            {
                 sc += cx.cue(
                     CueKind::MetricChange,
                     a,
