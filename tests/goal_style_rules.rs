@@ -23,6 +23,7 @@ fn an_outcome_is_a_measured_result_for_customers_or_the_business() {
         &[
             "Raise 30-day retention of new accounts from 42% to 50%",
             "Cut median time to resolve P1 incidents from 6 hours to 2",
+            "Onboard 40 new reseller partners",
         ],
     );
 }

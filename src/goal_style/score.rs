@@ -1248,6 +1248,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.5,
                 );
                 decided = Some(false);
+            } else if cx.lower_in(a, &["onboard", "activate", "reactivate", "convert"])
+                && (a + 1..h).any(|j| cx.is_num(j))
+                && cx.lower_in(h, EXTERNAL_ACTORS)
+            {
+                // "Onboard 15 new partner organisations": customers won, unlike
+                // "Onboard 5 new engineers"
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    h,
+                    h + 1,
+                    "are customers or users won, a business result",
+                    -2.5,
+                );
+                decided = Some(false);
             } else if obj == Obj::Metric
                 && !t[h].has(EVT | DEL)
                 && (a + 1..h).any(|j| cx.is_num(j))
