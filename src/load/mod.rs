@@ -304,13 +304,7 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
     {
         loaded.diagnostics = problems;
-        let model = &mut loaded.model;
-        model.organization = piece.organization;
-        model.teams = piece.teams;
-        model.products = piece.products;
-        model.outcomes = piece.outcomes;
-        model.objectives = piece.objectives;
-        model.decisions = piece.decisions;
+        take_entities(&mut loaded.model, piece);
         return loaded;
     }
     #[cfg(feature = "toml")]
@@ -319,13 +313,7 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
             toml::lower_in_pieces(text.as_str(), file, &display, options)
     {
         loaded.diagnostics = problems;
-        let into = &mut loaded.model;
-        into.organization = model.organization;
-        into.teams = model.teams;
-        into.products = model.products;
-        into.outcomes = model.outcomes;
-        into.objectives = model.objectives;
-        into.decisions = model.decisions;
+        take_entities(&mut loaded.model, model);
         return loaded;
     }
     match parse(text.as_str(), format, &options.parse_limits()) {
@@ -597,6 +585,17 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         Some(h) => d.with_help(h),
         None => d,
     }
+}
+
+/// Moves the entities a reader made into `into`, keeping `into`'s sources (the
+/// file the entities came from is already there).
+fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
+    into.organization = from.organization;
+    into.teams = from.teams;
+    into.products = from.products;
+    into.outcomes = from.outcomes;
+    into.objectives = from.objectives;
+    into.decisions = from.decisions;
 }
 
 #[cfg(test)]

@@ -77,29 +77,26 @@ fn push_command(out: &mut String, d: &Diagnostic, sources: &Sources) {
 /// Escapes the data (message) of a workflow command: `%` as `%25`, carriage
 /// return as `%0D`, line feed as `%0A`.
 pub fn escape_data(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(text, false)
 }
 
 /// Escapes a property value of a workflow command: as [`escape_data`], and
 /// `:` as `%3A` and `,` as `%2C`.
 pub fn escape_property(text: &str) -> String {
+    escape(text, true)
+}
+
+/// The escaping both share; a property also escapes the separators of the
+/// command's property list.
+fn escape(text: &str, property: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
             c => out.push(c),
         }
     }
