@@ -87,6 +87,7 @@ pub mod synth;
 
 mod closest;
 mod lint;
+mod org;
 mod parallel;
 mod swar;
 
@@ -96,4 +97,8 @@ pub use error::{ConfigError, LoadError};
 pub use graph::OrgGraph;
 pub use lint::{DEFAULT_MAX_FINDINGS, Linter};
 pub use model::Model;
+pub use org::Org;
+/// The graph library opmodel's graph is made with, re-exported so that its
+/// algorithms and visitors are at hand in the version opmodel uses.
+pub use petgraph;
 pub use report::Report;

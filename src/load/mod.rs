@@ -155,7 +155,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     for e in input_errors {
         let path = match &e {
             LoadError::Input { path, .. } | LoadError::NoModelFiles { path } => path.clone(),
-            LoadError::NothingReadable { .. } => continue,
+            LoadError::NothingReadable { .. } | LoadError::Config(_) => continue,
         };
         let file = loaded.model.sources.add(&path, "");
         let display = loaded.model.sources.display(file).to_owned();

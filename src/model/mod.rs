@@ -15,6 +15,7 @@ mod product;
 mod reference;
 mod team;
 mod text;
+mod validate;
 mod vocab;
 
 pub use decision::DecisionRight;
