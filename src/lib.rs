@@ -84,6 +84,7 @@ pub mod scorecard;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
+pub mod write;
 
 mod closest;
 mod lint;

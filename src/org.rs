@@ -150,12 +150,10 @@ impl Org {
     /// [`Linter::check_org`] for checks of your own.
     pub fn check(&self) -> Report {
         // The config was validated against the built-in checks when read.
-        let linter = Linter::new();
-        let linter = match linter.with_config(self.config.clone()) {
-            Ok(configured) => configured,
-            Err(_) => Linter::new(),
-        };
-        linter.check_org(self)
+        Linter::new()
+            .with_config(self.config.clone())
+            .unwrap_or_default()
+            .check_org(self)
     }
 
     /// The team with `id`.

@@ -47,7 +47,16 @@ pub struct Organization {
     pub location: Option<Location>,
 }
 
+impl Organization {
+    fn is_unnamed(&self) -> bool {
+        self.name.is_none()
+    }
+}
+
 /// A whole operating model: every entity of every file, merged.
+///
+/// It serializes as an org file (see [`crate::write`]): what serde writes
+/// from it, in JSON, YAML or TOML, loads back to the same model.
 ///
 /// ```
 /// use opmodel::model::{Model, Team, Product, TeamKind};
@@ -63,16 +72,22 @@ pub struct Organization {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Model {
     /// The organisation.
+    #[serde(skip_serializing_if = "Organization::is_unnamed")]
     pub organization: Organization,
     /// Every team and unit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<Team>,
     /// Every product.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub products: Vec<Product>,
     /// Every outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
     /// Every objective, each with its key results.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
     /// Every decision right.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<DecisionRight>,
     /// The files the model was read from (empty for a model built in code).
     #[serde(skip)]
