@@ -383,3 +383,54 @@ fn relation_queries_visit_each_node_once_in_a_loop() {
     );
     let _ = OrgEdge::Decides;
 }
+
+/// The README's "library in ten lines", line for line (its test below
+/// checks that the README still says exactly this).
+fn readme_ten_lines() -> Result<(), Box<dyn std::error::Error>> {
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR"))?;
+    // README START
+    let org = Org::load(&["examples/orgs/streaming"])?; // files, folders, and their opmodel.toml
+    println!("{}", org.check()); // every built-in check, printed as `opmodel check` does
+
+    let web = org.product("web-player").unwrap(); // handles: an entity with its relations
+    let owners: Vec<&str> = web.owners().iter().map(|t| t.id()).collect();
+    let budget = web.deciders("budget-allocation"); // the nearest-scope rule, in one call
+    let outcomes = org.team("playback").unwrap().outcomes(); // directly and through `part_of`
+    let order = opmodel::petgraph::algo::toposort(&org.graph().alignment_view(), None); // petgraph on a view
+    let yaml = opmodel::write::to_string(org.model(), opmodel::load::Format::Yaml)?; // loads back the same
+    // README END
+    assert_eq!(owners, ["playback", "discovery"]);
+    assert_eq!(budget.len(), 2);
+    assert!(!outcomes.is_empty() && order.is_ok() && !yaml.is_empty());
+    Ok(())
+}
+
+#[test]
+fn the_readme_library_lines_run_and_are_the_readmes() {
+    readme_ten_lines().expect("the README's lines run");
+    let normalise = |line: &str| -> String {
+        let code = line.split(" //").next().unwrap_or(line);
+        code.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("## The library in ten lines")
+        .expect("the section");
+    let block = &readme[start..];
+    let block = &block[block.find("```rust").expect("a rust block") + 7..];
+    let block = &block[..block.find("```").expect("its end")];
+    let shown: Vec<String> = block
+        .lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty() && !l.starts_with("use "))
+        .collect();
+    let source = include_str!("library.rs");
+    let mine = &source[source.find("// README START").expect("start") + 15
+        ..source.find("// README END").expect("end")];
+    let tested: Vec<String> = mine
+        .lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(shown, tested);
+}
