@@ -135,3 +135,40 @@ fn not_finite(model: &Model) -> Option<String> {
     }
     None
 }
+
+/// A model read through serde from anything that holds an org document
+/// (a `serde_json::Value`, a YAML or TOML value, a field of your own
+/// config), by the same rules as the loader: the document is read as an
+/// org file, and the first problem the loader would report is the error.
+///
+/// ```
+/// use opmodel::Model;
+/// let model: Model = serde_json::from_str(r#"{"teams": [{"id": "playback", "owns": ["web-player"]}], "products": [{"id": "web-player"}]}"#).unwrap();
+/// assert_eq!(model.teams[0].owns[0].id, "web-player");
+/// let bad = serde_json::from_str::<Model>(r#"{"teams": [{"id": "Bad Team!"}]}"#);
+/// assert!(bad.unwrap_err().to_string().contains("is not a valid id"));
+/// ```
+impl<'de> serde::Deserialize<'de> for Model {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let text = serde_json::to_string(&value).map_err(D::Error::custom)?;
+        let loaded = crate::load::load_str(&text, Format::Json, "<serde>");
+        if let Some(first) = loaded.diagnostics.first() {
+            return Err(D::Error::custom(format!(
+                "{}{}",
+                first.message,
+                first
+                    .help
+                    .as_deref()
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default()
+            )));
+        }
+        let mut model = loaded.model;
+        // Read from a value, not a file: no location points into it.
+        model.sources = crate::source::Sources::default();
+        model.clear_locations();
+        Ok(model)
+    }
+}

@@ -105,6 +105,53 @@ impl PartialEq for Sources {
 }
 
 impl Model {
+    /// Forgets where every entity and reference was written, as for a
+    /// model made in code (used when a model is read from a value that is
+    /// no file).
+    pub(crate) fn clear_locations(&mut self) {
+        fn refs<'a>(list: impl IntoIterator<Item = &'a mut Ref>) {
+            for r in list {
+                r.location = None;
+            }
+        }
+        self.organization.location = None;
+        for t in &mut self.teams {
+            t.location = None;
+            refs(t.parent.iter_mut());
+            refs(t.owns.iter_mut());
+        }
+        for p in &mut self.products {
+            p.location = None;
+            refs(p.owner.iter_mut());
+            refs(p.contributors.iter_mut());
+            refs(p.part_of.iter_mut());
+            refs(p.outcomes.iter_mut());
+        }
+        for o in &mut self.outcomes {
+            o.location = None;
+            refs(o.owner.iter_mut());
+            refs(o.supports.iter_mut());
+        }
+        for o in &mut self.objectives {
+            o.location = None;
+            refs(o.owner.iter_mut());
+            refs(o.supports.iter_mut());
+            for kr in &mut o.key_results {
+                kr.location = None;
+            }
+        }
+        for d in &mut self.decisions {
+            d.location = None;
+            refs(std::iter::once(&mut d.scope));
+            refs(d.decides.iter_mut());
+            refs(d.recommends.iter_mut());
+            refs(d.agrees.iter_mut());
+            refs(d.consulted.iter_mut());
+            refs(d.informed.iter_mut());
+            refs(d.escalates_to.iter_mut());
+        }
+    }
+
     /// An empty model.
     pub fn new() -> Self {
         Self::default()
