@@ -300,28 +300,42 @@ impl Baseline {
         self.entries.contains_key(&Entry::of(d))
     }
 
+    /// Which of `diagnostics` the baseline holds, in their order, and how
+    /// many findings of the baseline none of them matched. Findings are
+    /// matched by [`Entry`] (check, entity kind and [`stable_id`], [`key`]),
+    /// never by place; each finding of the baseline matches one finding at
+    /// most, the first ones in order.
+    ///
+    /// This is the matching of [`filter`](Self::filter), and of
+    /// [`crate::diff`] for the findings a change introduces and resolves.
+    pub fn matches(&self, diagnostics: &[Diagnostic]) -> (Vec<bool>, usize) {
+        let mut left = self.entries.clone();
+        let held = diagnostics
+            .iter()
+            .map(|d| match left.get_mut(&Entry::of(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
+                }
+                _ => false,
+            })
+            .collect();
+        (held, left.values().sum())
+    }
+
     /// The report without the findings of the baseline, its summary
     /// counting only what is left and recording the outcome
     /// ([`Summary::baselined`](crate::report::Summary::baselined),
     /// [`Summary::baseline_gone`](crate::report::Summary::baseline_gone)).
     /// The order of the findings is kept.
     pub fn filter(&self, mut report: Report) -> (Report, Outcome) {
-        let mut left = self.entries.clone();
-        let mut baselined = 0;
-        report.diagnostics.retain(|d| {
-            if let Some(n) = left.get_mut(&Entry::of(d))
-                && *n > 0
-            {
-                *n -= 1;
-                baselined += 1;
-                return false;
-            }
-            true
-        });
-        let outcome = Outcome {
-            baselined,
-            gone: left.values().sum(),
-        };
+        let (held, gone) = self.matches(&report.diagnostics);
+        let baselined = held.iter().filter(|&&h| h).count();
+        let mut held = held.into_iter();
+        report
+            .diagnostics
+            .retain(|_| !held.next().unwrap_or_default());
+        let outcome = Outcome { baselined, gone };
         let s = &mut report.summary;
         s.errors = count(&report.diagnostics, Severity::Error);
         s.warnings = count(&report.diagnostics, Severity::Warning);
