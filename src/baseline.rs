@@ -345,6 +345,56 @@ impl Baseline {
     }
 }
 
+/// Pairs the findings of two runs over two versions of an org: which
+/// findings of `before` and of `after` have a partner in the other run.
+///
+/// First by [`Entry`], as a baseline matches them (check, entity kind and
+/// [`stable_id`], [`key`]; never place). Then, among what is left, a
+/// finding of the same check about the same entity is the same problem
+/// reworded: a product that had no path to an outcome under one owner and
+/// still has none under another, a product whose missing decision rights
+/// went from three areas to two. Each finding has one partner at most,
+/// taken in order.
+///
+/// This is how [`crate::diff`] tells the findings a change introduces and
+/// resolves from those it only moves or rewords.
+pub fn pair(before: &[Diagnostic], after: &[Diagnostic]) -> (Vec<bool>, Vec<bool>) {
+    use std::collections::VecDeque;
+    let mut paired_before = vec![false; before.len()];
+    let mut paired_after = vec![false; after.len()];
+    let entries: Vec<Entry> = before.iter().map(Entry::of).collect();
+    let mut waiting: BTreeMap<&Entry, VecDeque<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        waiting.entry(e).or_default().push_back(i);
+    }
+    for (j, d) in after.iter().enumerate() {
+        if let Some(i) = waiting.get_mut(&Entry::of(d)).and_then(VecDeque::pop_front) {
+            paired_before[i] = true;
+            paired_after[j] = true;
+        }
+    }
+    let loose = |e: &Entry| (e.check.clone(), e.kind.clone(), e.id.clone());
+    let mut waiting: BTreeMap<(String, String, String), VecDeque<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if !paired_before[i] {
+            waiting.entry(loose(e)).or_default().push_back(i);
+        }
+    }
+    for (j, d) in after.iter().enumerate() {
+        if paired_after[j] {
+            continue;
+        }
+        if let Some(i) = waiting
+            .get_mut(&loose(&Entry::of(d)))
+            .and_then(VecDeque::pop_front)
+        {
+            paired_before[i] = true;
+            paired_after[j] = true;
+        }
+    }
+    (paired_before, paired_after)
+}
+
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
     diagnostics
         .iter()
@@ -490,6 +540,33 @@ mod tests {
             Baseline::from_json("{\"version\":1}"),
             Err(BaselineError::Parse(_))
         ));
+    }
+
+    #[test]
+    fn pairs_by_entry_first_then_by_check_and_entity() {
+        let before = vec![
+            finding("a", "team `a` owns no product", 3),
+            finding("b", "team `b` owns no product, says one message", 4),
+            finding("c", "team `c` owns no product", 5),
+        ];
+        let after = vec![
+            // Reworded: the same check about the same entity.
+            finding("b", "team `b` owns no product, says another", 40),
+            finding("a", "team `a` owns no product", 30),
+            finding("d", "team `d` owns no product", 50),
+            finding("a", "team `a` owns no product", 31),
+        ];
+        let (b, a) = pair(&before, &after);
+        assert_eq!(b, [true, true, false]);
+        assert_eq!(a, [true, true, false, false]);
+        // An exact match is preferred to a reworded one.
+        let before = vec![finding("a", "one", 1), finding("a", "two", 2)];
+        let after = vec![finding("a", "three", 3), finding("a", "one", 4)];
+        let (b, a) = pair(&before, &after);
+        assert_eq!((b, a), (vec![true, true], vec![true, true]));
+        let after = vec![finding("a", "two", 3)];
+        let (b, a) = pair(&before, &after);
+        assert_eq!((b, a), (vec![false, true], vec![true]));
     }
 
     #[test]

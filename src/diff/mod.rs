@@ -35,8 +35,11 @@
 //! Both versions are checked with the same [`Linter`]. A finding is matched
 //! across versions as a [baseline](crate::baseline) matches it: by check,
 //! kind and id of its entity and a stable key of what was found, never by
-//! line ([`Baseline::matches`](crate::baseline::Baseline::matches)). Editing
-//! another part of a file therefore does not show a finding as new.
+//! line. Editing another part of a file therefore does not show a finding
+//! as new. What is left is then matched by check and entity alone: a
+//! finding reworded by the change (a product still unaligned, now under
+//! another owner) is neither introduced nor resolved
+//! ([`pair`](crate::baseline::pair)).
 //!
 //! ```
 //! use opmodel::diff::{ChangeKind, Value, diff};
@@ -76,7 +79,7 @@ use serde::Serialize;
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
 use crate::Linter;
-use crate::baseline::Baseline;
+use crate::baseline::pair;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::model::{EntityKind, EntityRef, Model};
@@ -331,8 +334,9 @@ impl Diff {
     /// with the same linter).
     pub fn new(old: &Model, old_report: &Report, new: &Model, new_report: &Report) -> Self {
         let changes = changes(old, new);
-        let introduced = unmatched(old_report, new_report);
-        let resolved = unmatched(new_report, old_report);
+        let (old_paired, new_paired) = pair(&old_report.diagnostics, &new_report.diagnostics);
+        let introduced = unpaired(new_report, &new_paired);
+        let resolved = unpaired(old_report, &old_paired);
         let summary = Summary {
             changes: changes.len(),
             introduced: Counts::of(&introduced.diagnostics),
@@ -379,15 +383,13 @@ impl Diff {
     }
 }
 
-/// The findings of `report` that `base` has not, matched as a baseline
-/// matches them, with `report`'s files.
-fn unmatched(base: &Report, report: &Report) -> Report {
-    let (held, _) = Baseline::from_report(base).matches(&report.diagnostics);
+/// The findings of `report` left out by `paired`, with `report`'s files.
+fn unpaired(report: &Report, paired: &[bool]) -> Report {
     let diagnostics: Vec<Diagnostic> = report
         .diagnostics
         .iter()
-        .zip(held)
-        .filter(|(_, held)| !held)
+        .zip(paired)
+        .filter(|(_, paired)| !**paired)
         .map(|(d, _)| d.clone())
         .collect();
     let counts = Counts::of(&diagnostics);
