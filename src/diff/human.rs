@@ -93,7 +93,8 @@ pub fn render(diff: &Diff, options: Options) -> String {
     out
 }
 
-/// One change on one line: `team `x` moved: a -> b`.
+/// One change on one line, `team `x` moved: a -> b`; key results and
+/// members changed list what went (`-`) and what came (`+`), one per line.
 pub fn line(c: &Change) -> String {
     let entity = printable(&c.entity.to_string()).into_owned();
     let what = c.change.to_string().replace('-', " ");
@@ -101,6 +102,25 @@ pub fn line(c: &Change) -> String {
     match c.change {
         ChangeKind::Added => with_value(&entity, "added", &c.after, &shown),
         ChangeKind::Removed => with_value(&entity, "removed", &c.before, &shown),
+        ChangeKind::KeyResultsChanged | ChangeKind::MembersChanged => {
+            // Texts with commas of their own: one per line, what went and
+            // what came.
+            let (Value::List(before), Value::List(after)) = (&c.before, &c.after) else {
+                return format!(
+                    "{entity} {what}: {} -> {}",
+                    shown(&c.before),
+                    shown(&c.after)
+                );
+            };
+            let mut out = format!("{entity} {what}");
+            for item in before.iter().filter(|i| !after.contains(i)) {
+                let _ = write!(out, "\n      - {}", printable(item));
+            }
+            for item in after.iter().filter(|i| !before.contains(i)) {
+                let _ = write!(out, "\n      + {}", printable(item));
+            }
+            out
+        }
         _ => format!(
             "{entity} {what}: {} -> {}",
             shown(&c.before),

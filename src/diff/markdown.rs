@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use strum::IntoEnumIterator;
 
-use super::{Change, Diff, Group, Value};
+use super::{Change, ChangeKind, Diff, Group, Value};
 use crate::diagnostic::Diagnostic;
 use crate::report::Report;
 
@@ -61,8 +61,8 @@ pub fn render(diff: &Diff) -> String {
                 c.change,
                 c.entity.kind,
                 code(&c.entity.id),
-                value(&c.before),
-                value(&c.after)
+                value(c, &c.before),
+                value(c, &c.after)
             );
         }
         out.push_str("\n</details>\n\n");
@@ -90,7 +90,7 @@ fn findings(out: &mut String, title: &str, report: &Report, open: bool) {
             code(&d.check),
             d.entity.kind,
             code(&d.entity.id),
-            cell(&d.message),
+            message(&d.message),
             location(d, report)
         );
     }
@@ -105,12 +105,22 @@ fn location(d: &Diagnostic, report: &Report) -> String {
     }
 }
 
-fn value(v: &Value) -> String {
+/// A value in a cell: ids joined by commas, key results and members (texts
+/// with commas of their own) one per line.
+fn value(c: &Change, v: &Value) -> String {
+    let joint = match c.change {
+        ChangeKind::KeyResultsChanged | ChangeKind::MembersChanged => "<br>",
+        _ => ", ",
+    };
     match v {
         Value::None => "—".to_owned(),
         Value::One(s) => cell(s),
         Value::List(items) if items.is_empty() => "—".to_owned(),
-        Value::List(items) => items.iter().map(|s| cell(s)).collect::<Vec<_>>().join(", "),
+        Value::List(items) => items
+            .iter()
+            .map(|s| cell(s))
+            .collect::<Vec<_>>()
+            .join(joint),
     }
 }
 
@@ -132,6 +142,28 @@ fn cell(text: &str) -> String {
         }
     }
     out
+}
+
+/// A finding's message: its backquoted parts stay code spans, the rest is
+/// escaped as [`cell`] does; unbalanced backquotes are all escaped.
+fn message(text: &str) -> String {
+    if text.matches('`').count() % 2 == 1 {
+        return cell(text);
+    }
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                cell(part)
+            } else {
+                let clean: String = part
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                format!("`{}`", clean.replace('|', "\\|"))
+            }
+        })
+        .collect()
 }
 
 /// An id or name in a code span, safe in a table cell.

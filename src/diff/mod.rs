@@ -39,7 +39,7 @@
 //! as new. What is left is then matched by check and entity alone: a
 //! finding reworded by the change (a product still unaligned, now under
 //! another owner) is neither introduced nor resolved
-//! ([`pair`](crate::baseline::pair)).
+//! ([`baseline::pair`](crate::baseline::pair)).
 //!
 //! ```
 //! use opmodel::diff::{ChangeKind, Value, diff};
