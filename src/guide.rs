@@ -254,7 +254,10 @@
 //! [`report::human`](crate::report::human) or
 //! [`report::json`](crate::report::json); and ask the
 //! [`OrgGraph`](crate::OrgGraph) questions, or hand its petgraph graph to
-//! petgraph's algorithms.
+//! petgraph's algorithms. To review a change to the org, compare two
+//! versions with [`diff::diff`](crate::diff::diff): what changed, entity by
+//! entity, and which findings the change introduces and resolves (the
+//! library side of `opmodel diff`).
 //!
 //! ```
 //! use opmodel::graph::{OrgGraph, OrgNode};

@@ -480,6 +480,11 @@ fn human_and_markdown_group_the_changes() {
         md.contains("<details open><summary>Findings introduced (1)</summary>"),
         "{md}"
     );
+    // Messages keep their code spans.
+    assert!(
+        md.contains("| stream-aligned team `playback` owns no product"),
+        "{md}"
+    );
     // Text from the files cannot break the table or inject HTML.
     assert!(md.contains("Play\\|back &lt;b&gt;"), "{md}");
 }
