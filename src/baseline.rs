@@ -345,6 +345,16 @@ impl Baseline {
     }
 }
 
+/// The checks [`pair`] matches by their exact key only: an entity can have
+/// several findings of each, each a problem of its own.
+pub const EXACT_ONLY: [&str; 5] = [
+    crate::load::INVALID_FILE,
+    crate::load::INVALID_ENTITY,
+    crate::graph::UNKNOWN_REFERENCE,
+    crate::graph::DUPLICATE_ID,
+    "unknown-allow",
+];
+
 /// Pairs the findings of two runs over two versions of an org: which
 /// findings of `before` and of `after` have a partner in the other run.
 ///
@@ -353,8 +363,11 @@ impl Baseline {
 /// finding of the same check about the same entity is the same problem
 /// reworded: a product that had no path to an outcome under one owner and
 /// still has none under another, a product whose missing decision rights
-/// went from three areas to two. Each finding has one partner at most,
-/// taken in order.
+/// went from three areas to two. Not for the checks whose message names
+/// the problem itself ([`EXACT_ONLY`]: an unknown field, a reference to a
+/// missing id), where another message is another problem, nor for key
+/// results without an id of their own (their ids are positions). Each finding
+/// has one partner at most, taken in order.
 ///
 /// This is how [`crate::diff`] tells the findings a change introduces and
 /// resolves from those it only moves or rewords.
@@ -374,9 +387,12 @@ pub fn pair(before: &[Diagnostic], after: &[Diagnostic]) -> (Vec<bool>, Vec<bool
         }
     }
     let loose = |e: &Entry| (e.check.clone(), e.kind.clone(), e.id.clone());
+    // Ids made up from a position (`okrs#2`) name no one entity: their
+    // findings pair by what they say only.
+    let loosely = |e: &Entry| !EXACT_ONLY.contains(&e.check.as_str()) && !e.id.contains(['#', '[']);
     let mut waiting: BTreeMap<(String, String, String), VecDeque<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if !paired_before[i] {
+        if !paired_before[i] && loosely(e) {
             waiting.entry(loose(e)).or_default().push_back(i);
         }
     }
@@ -567,6 +583,37 @@ mod tests {
         let after = vec![finding("a", "two", 3)];
         let (b, a) = pair(&before, &after);
         assert_eq!((b, a), (vec![false, true], vec![true]));
+    }
+
+    #[test]
+    fn another_problem_of_an_integrity_check_is_another_finding() {
+        let unknown = |message: &str| {
+            Diagnostic::new(
+                "unknown-reference",
+                EntityRef::new(EntityKind::Product, "p"),
+                message,
+            )
+        };
+        let (b, a) = pair(
+            &[unknown("product `p` names `ghost` in `owner`")],
+            &[unknown("product `p` names `phantom` in `owner`")],
+        );
+        assert_eq!((b, a), (vec![false], vec![false]));
+    }
+
+    #[test]
+    fn key_results_without_ids_pair_by_what_is_found_only() {
+        let kr = |id: &str, text: &str| {
+            Diagnostic::new(
+                "milestone-key-result",
+                EntityRef::new(EntityKind::KeyResult, id),
+                format!("key result `{id}` \"{text}\" reads as a milestone"),
+            )
+        };
+        let (b, a) = pair(&[kr("q3#1", "Launch X")], &[kr("q3#1", "Ship Y")]);
+        assert_eq!((b, a), (vec![false], vec![false]));
+        let (b, a) = pair(&[kr("q3#1", "Launch X")], &[kr("q3#2", "Launch X")]);
+        assert_eq!((b, a), (vec![true], vec![true]));
     }
 
     #[test]

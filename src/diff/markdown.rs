@@ -44,6 +44,9 @@ pub fn render(diff: &Diff) -> String {
         "| Findings resolved | {} |\n",
         diff.resolved.diagnostics.len()
     );
+    if diff.changes.is_empty() {
+        out.push_str("No structural change.\n\n");
+    }
     for group in Group::iter() {
         let changes: Vec<&Change> = diff.group(group).collect();
         if changes.is_empty() {
