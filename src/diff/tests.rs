@@ -97,6 +97,15 @@ fn what_is_spelled_differently_but_means_the_same_is_no_change() {
 }
 
 #[test]
+fn the_order_of_entities_and_sections_is_no_change() {
+    let a = "teams:\n  - { id: a, owns: [p] }\n  - { id: b, parent: a }\nproducts:\n  - { id: p }\n  - { id: q, owner: b }\ndecisions:\n  - { area: roadmap, scope: p, decides: a }\n  - { area: pricing, scope: q, decides: b }\n";
+    let b = "decisions:\n  - { area: pricing, scope: q, decides: b }\n  - { area: roadmap, scope: p, decides: a }\nproducts:\n  - { id: q, owner: b }\n  - { id: p }\nteams:\n  - { id: b, parent: a }\n  - { id: a, owns: [p] }\n";
+    assert_eq!(compare(a, b), []);
+    let d = diff(&yaml(a), &yaml(b), &Linter::new());
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
 fn owns_on_the_team_and_owner_on_the_product_are_the_same_ownership() {
     let owns = "teams:\n  - { id: playback, owns: [web-player] }\nproducts:\n  - id: web-player\n";
     let owner = "teams:\n  - id: playback\nproducts:\n  - { id: web-player, owner: playback }\n";
