@@ -285,6 +285,9 @@
 //!   `Display` (the text `opmodel check` prints).
 //! - Write the model back with [`write`](crate::write): YAML, TOML or JSON
 //!   that loads back to the same model.
+//! - Review a change to the org with [`diff::diff`](crate::diff::diff): what
+//!   changed, entity by entity, and which findings the change introduces
+//!   and resolves (the library side of `opmodel diff`).
 //!
 //! ```
 //! use opmodel::load::Format;

@@ -72,6 +72,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod goal_style;
