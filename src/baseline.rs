@@ -346,11 +346,7 @@ mod tests {
 
     fn finding(id: &str, message: &str, line: u32) -> Diagnostic {
         Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message).at(Some(
-            Location {
-                file: FileId(0),
-                line,
-                column: 3,
-            },
+            Location::point(FileId(0), line, 3),
         ))
     }
 

@@ -43,6 +43,21 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
     reader.node(root, 0)
 }
 
+/// Just past the closing quote of the string whose opening quote is at
+/// `open` (the end of `bytes` if it has none).
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(open + 1) {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
 /// The byte offset of the first `[` or `{` that opens a level past
 /// `max_depth` (outside strings), if any.
 fn too_deep_at(text: &str, max_depth: usize) -> Option<usize> {
@@ -123,7 +138,11 @@ impl<'a> Reader<'a> {
             Some(b'n') => Value::Null,
             _ => number(json).ok_or_else(|| ParseError::new(NUMBER_OUT_OF_RANGE, pos))?,
         };
-        Ok(Node::new(value, pos))
+        Ok(Node::spanning(
+            value,
+            pos,
+            self.lines.pos(start + json.len()),
+        ))
     }
 
     /// Refuses a list or table that would be one level deeper than allowed.
@@ -157,6 +176,7 @@ impl<'a> Reader<'a> {
             let key = Key {
                 name,
                 pos: self.lines.pos(cursor),
+                end: self.lines.pos(string_end(bytes, cursor)),
             };
             let value_json = raw.get();
             cursor = self.offset_of(value_json) + value_json.len();

@@ -6,7 +6,7 @@
 //! (so references to it still resolve) and the problem is reported as
 //! `invalid-entity`.
 
-use super::node::{Key, Node, Pos, Value};
+use super::node::{Key, Node, Pos, Span, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
@@ -159,7 +159,7 @@ impl<'a> Sections<'a> {
                     root.type_name()
                 );
                 self.cx.file_problem(
-                    root.pos,
+                    root.span(),
                     msg,
                     "start the file with sections such as `teams:` and `products:`",
                 );
@@ -200,13 +200,13 @@ impl<'a> Sections<'a> {
             if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
-            cx.file_problem(key.pos, format!("unknown section `{}`", key.name), help);
+            cx.file_problem(key.span(), format!("unknown section `{}`", key.name), help);
             return;
         };
         if self.seen.contains(&section) {
             if !continued {
                 cx.file_problem(
-                    key.pos,
+                    key.span(),
                     format!("section `{section}` appears twice in this file"),
                     "merge the two into one section",
                 );
@@ -232,7 +232,7 @@ impl<'a> Sections<'a> {
                 for item in items {
                     if cx.entities >= cx.options.max_entities {
                         cx.file_problem(
-                            item.pos,
+                            item.span(),
                             format!("the model has more than {} entities", cx.options.max_entities),
                             "raise the limit with `LoadOptions::max_entities` (or `--max-entities`)",
                         );
@@ -265,11 +265,7 @@ pub(crate) fn unreported(
         ),
     )
     .with_help("fix the problems shown first, or raise the limit with `LoadOptions::max_problems_per_file` (or `--max-problems-per-file`)")
-    .at(Some(Location {
-        file,
-        line: 1,
-        column: 1,
-    }))
+    .at(Some(Location::point(file, 1, 1)))
 }
 
 /// Problems reported and counted past the per-file limit, carried from one
@@ -393,15 +389,21 @@ struct Subject {
 }
 
 impl Lowerer<'_> {
-    fn loc(&self, pos: Pos) -> Option<Location> {
-        Some(Location {
-            file: self.file,
-            line: pos.line,
-            column: pos.column,
-        })
+    fn loc(&self, at: impl Into<Span>) -> Option<Location> {
+        let Span { start, end } = at.into();
+        Some(Location::point(self.file, start.line, start.column).to(end.line, end.column))
     }
 
-    fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<Cow<'static, str>>) {
+    /// An entity's location: from where its table starts to the end of the
+    /// value that names it (its `id`, a decision's `area`) when that is text.
+    fn entity_loc(&self, start: Pos, name: Option<&Node>) -> Option<Location> {
+        let end = name
+            .filter(|n| matches!(n.value, Value::Str(_)))
+            .map_or(Pos::UNKNOWN, |n| n.end);
+        self.loc(Span { start, end })
+    }
+
+    fn file_problem(&mut self, pos: impl Into<Span>, message: String, help: impl Into<Cow<'static, str>>) {
         let d = Diagnostic::new(
             INVALID_FILE,
             EntityRef::new(EntityKind::File, self.path),
@@ -424,7 +426,7 @@ impl Lowerer<'_> {
     fn problem(
         &mut self,
         subject: &Subject,
-        pos: Pos,
+        pos: impl Into<Span>,
         message: String,
         help: impl Into<Cow<'static, str>>,
     ) {
@@ -445,7 +447,7 @@ impl Lowerer<'_> {
         if !ok {
             let shown = scalar_text(node).unwrap_or_else(|| node.type_name().to_owned());
             self.file_problem(
-                node.pos,
+                node.span(),
                 format!("unsupported format version `{shown}`; this opmodel reads version 1"),
                 "write `version: 1`, or leave the line out",
             );
@@ -453,7 +455,7 @@ impl Lowerer<'_> {
     }
 
     fn organization(&mut self, node: Node, model: &mut Model) {
-        let pos = node.pos;
+        let pos = node.span();
         let Value::Map(entries) = node.value else {
             if !matches!(node.value, Value::Null) {
                 let msg = format!("`organization` must be a table, found {}", node.type_name());
@@ -463,7 +465,7 @@ impl Lowerer<'_> {
         };
         let subject = Subject {
             entity: EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
-            location: self.loc(pos),
+            location: self.loc(pos.start),
             id_refused: false,
         };
         let mut fields = self.fields(&subject, entries);
@@ -473,7 +475,7 @@ impl Lowerer<'_> {
         fields.take("description");
         self.unknown_fields(&subject, fields, ORGANIZATION_FIELDS);
         if model.organization.location.is_none() {
-            model.organization.location = self.loc(pos);
+            model.organization.location = self.loc(pos.start);
         }
     }
 
@@ -487,7 +489,7 @@ impl Lowerer<'_> {
                     node.type_name()
                 );
                 self.file_problem(
-                    node.pos,
+                    node.span(),
                     msg,
                     format!("write `{section}:` followed by `- id: ...` items"),
                 );
@@ -506,7 +508,7 @@ impl Lowerer<'_> {
         node: Node,
     ) -> Option<(Subject, Fields, Option<Id>)> {
         let placeholder = format!("{section}[{index}]");
-        let pos = node.pos;
+        let pos = node.span();
         let Value::Map(entries) = node.value else {
             let subject = Subject {
                 entity: EntityRef::new(kind, placeholder),
@@ -525,15 +527,15 @@ impl Lowerer<'_> {
             );
             return None;
         };
-        let mut subject = Subject {
-            entity: EntityRef::new(kind, placeholder),
-            location: self.loc(pos),
-            id_refused: false,
-        };
         let id_node = entries
             .iter()
             .find(|(k, _)| k.name == "id")
             .map(|(_, n)| n.clone());
+        let mut subject = Subject {
+            entity: EntityRef::new(kind, placeholder),
+            location: self.entity_loc(pos.start, id_node.as_ref()),
+            id_refused: false,
+        };
         let id = id_node.and_then(|n| self.id_value(&mut subject, n));
         let fields = self.fields(&subject, entries);
         Some((subject, fields, id))
@@ -544,7 +546,7 @@ impl Lowerer<'_> {
             let msg = format!("`id` must be a string, found {}", node.type_name());
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 "write the id as text, like `id: web-player`",
             );
@@ -560,7 +562,7 @@ impl Lowerer<'_> {
                 self.options.max_id_len
             );
             let help = "shorten the id (the spec allows 128 characters); a lower limit is raised with `LoadOptions::max_id_len`";
-            self.problem(subject, node.pos, msg, help);
+            self.problem(subject, node.span(), msg, help);
             subject.id_refused = true;
             return None;
         }
@@ -569,7 +571,7 @@ impl Lowerer<'_> {
             let msg = format!("`{}` is not a valid id", escape(&id));
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit",
             );
@@ -602,7 +604,7 @@ impl Lowerer<'_> {
         for (key, node) in entries {
             if !names.insert(key.name.clone()) {
                 let msg = format!("field `{}` is given twice", escape(&key.name));
-                self.problem(subject, key.pos, msg, "keep one of the two");
+                self.problem(subject, key.span(), msg, "keep one of the two");
                 continue;
             }
             kept.push((key, node));
@@ -633,7 +635,7 @@ impl Lowerer<'_> {
                 escape(&key.name),
                 subject.entity
             );
-            self.problem(subject, key.pos, msg, help);
+            self.problem(subject, key.span(), msg, help);
         }
     }
 
@@ -648,7 +650,7 @@ impl Lowerer<'_> {
                     t.len(),
                     self.options.max_text_len
                 );
-                self.problem(subject, node.pos, msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
+                self.problem(subject, node.span(), msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
                 None
             }
             Some(t) => Some(Text::from(t)),
@@ -656,7 +658,7 @@ impl Lowerer<'_> {
                 let msg = format!("`{field}` must be text, found {}", node.type_name());
                 self.problem(
                     subject,
-                    node.pos,
+                    node.span(),
                     msg,
                     format!("write `{field}` as a single line of text"),
                 );
@@ -700,7 +702,7 @@ impl Lowerer<'_> {
                 let help = format!(
                     "write `{field}` as a plain number such as `31` or `4.2`, within ±1.7e308"
                 );
-                self.problem(subject, node.pos, msg, help);
+                self.problem(subject, node.span(), msg, help);
                 None
             }
             Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
@@ -711,14 +713,14 @@ impl Lowerer<'_> {
                 let help = format!(
                     "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
                 );
-                self.problem(subject, node.pos, msg, help);
+                self.problem(subject, node.span(), msg, help);
                 None
             }
         }
     }
 
     fn one_ref(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Ref> {
-        let pos = node.pos;
+        let pos = node.span();
         let mut refs = self.refs(subject, field, node)?;
         if refs.len() > 1 {
             let msg = format!("`{field}` names one entity, found a list of {}", refs.len());
@@ -739,7 +741,7 @@ impl Lowerer<'_> {
             );
             this.problem(
                 subject,
-                n.pos,
+                n.span(),
                 msg,
                 format!("write `{field}: some-id` or `{field}: [one-id, another-id]`"),
             );
@@ -752,7 +754,7 @@ impl Lowerer<'_> {
                     match scalar_id(&item) {
                         Some(id) => out.push(Ref {
                             id,
-                            location: self.loc(item.pos),
+                            location: self.loc(item.span()),
                         }),
                         None => bad(self, &item),
                     }
@@ -762,7 +764,7 @@ impl Lowerer<'_> {
             _ => match scalar_id(&node) {
                 Some(id) => Some(vec![Ref {
                     id,
-                    location: self.loc(node.pos),
+                    location: self.loc(node.span()),
                 }]),
                 None => {
                     bad(self, &node);
@@ -798,7 +800,7 @@ impl Lowerer<'_> {
             );
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 format!("write one of the words for `{field}`"),
             );
@@ -817,7 +819,7 @@ impl Lowerer<'_> {
             help = format!("did you mean `{s}`? {help}");
         }
         let msg = format!("unknown {field} `{}`", escape(&text));
-        self.problem(subject, node.pos, msg, help);
+        self.problem(subject, node.span(), msg, help);
         None
     }
 
@@ -865,7 +867,7 @@ impl Lowerer<'_> {
                 let msg = format!("`members` must be a list, found {}", node.type_name());
                 self.problem(
                     subject,
-                    node.pos,
+                    node.span(),
                     msg,
                     "write `members:` followed by `- { name: Ana, role: designer }` items",
                 );
@@ -874,7 +876,7 @@ impl Lowerer<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            let pos = item.pos;
+            let pos = item.span();
             let entries = match item.value {
                 Value::Map(entries) => entries,
                 _ => {
@@ -909,7 +911,7 @@ impl Lowerer<'_> {
                     escape(&key.name),
                     subject.entity
                 );
-                self.problem(subject, key.pos, msg, help);
+                self.problem(subject, key.span(), msg, help);
             }
             match name {
                 Some(name) => out.push(Member { name, role }),
@@ -1056,7 +1058,7 @@ impl Lowerer<'_> {
                 let msg = format!("`key_results` must be a list, found {}", node.type_name());
                 self.problem(
                     objective,
-                    node.pos,
+                    node.span(),
                     msg,
                     "write `key_results:` followed by `- ...` items",
                 );
@@ -1066,9 +1068,10 @@ impl Lowerer<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let default_id = KeyResult::default_id(objective_id, i + 1);
+            let item_start = item.pos;
             let mut subject = Subject {
                 entity: EntityRef::new(EntityKind::KeyResult, default_id.clone()),
-                location: self.loc(item.pos),
+                location: self.loc(item.span()),
                 id_refused: false,
             };
             let entries = match item.value {
@@ -1080,7 +1083,7 @@ impl Lowerer<'_> {
                     );
                     self.problem(
                         &subject,
-                        item.pos,
+                        item.span(),
                         msg,
                         "write the key result as a line of text",
                     );
@@ -1109,6 +1112,11 @@ impl Lowerer<'_> {
             let id = match id_node {
                 Some(n) => self.id_value(&mut subject, n).unwrap_or(default_id),
                 None => default_id,
+            };
+            // A key result in a table is placed at its text.
+            subject.location = match entries.iter().find(|(k, _)| k.name == "text") {
+                Some((_, n)) => self.loc(n.span()),
+                None => self.loc(item_start),
             };
             let mut f = self.fields(&subject, entries);
             f.take("id");
@@ -1152,7 +1160,7 @@ impl Lowerer<'_> {
     }
 
     fn decision(&mut self, node: Node, index: usize) -> Option<DecisionRight> {
-        let pos = node.pos;
+        let pos = node.span();
         let placeholder = format!("decisions[{index}]");
         let mut subject = Subject {
             entity: EntityRef::new(EntityKind::Decision, placeholder),
@@ -1172,6 +1180,11 @@ impl Lowerer<'_> {
             );
             return None;
         };
+        let area_node = entries
+            .iter()
+            .find(|(k, _)| k.name == "area")
+            .map(|(_, n)| n);
+        subject.location = self.entity_loc(pos.start, area_node);
         let mut f = self.fields(&subject, entries);
         let area = f
             .take("area")

@@ -471,11 +471,9 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             if let Some(d) = piece.loaded.diagnostics.last_mut() {
                 d.message = "is not UTF-8 text".to_owned();
                 d.help = Some("save the file as UTF-8".into());
-                d.location = d.location.map(|l| Location {
-                    line: pos.line,
-                    column: pos.column,
-                    ..l
-                });
+                d.location = d
+                    .location
+                    .map(|l| Location::point(l.file, pos.line, pos.column));
             }
             piece.read = true;
             return piece;
@@ -550,11 +548,7 @@ fn file_diagnostic(
         message,
     )
     .with_help(help)
-    .at(Some(Location {
-        file,
-        line: pos.line,
-        column: pos.column,
-    }))
+    .at(Some(Location::point(file, pos.line, pos.column)))
 }
 
 fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {

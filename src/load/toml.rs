@@ -447,8 +447,15 @@ impl Converter<'_> {
         }
     }
 
+    /// Just past the last byte of `span`.
+    fn end(&self, span: &Range<usize>) -> Pos {
+        self.lines.pos(self.base + span.end)
+    }
+
     fn value(&self, spanned: Spanned<DeValue<'_>>, depth: usize) -> Result<Node, ParseError> {
-        let pos = self.pos(&spanned.span());
+        let span = spanned.span();
+        let pos = self.pos(&span);
+        let end = self.end(&span);
         let value = match spanned.into_inner() {
             DeValue::String(s) => Value::Str(s.into_owned()),
             DeValue::Integer(int) => integer(&int),
@@ -462,7 +469,7 @@ impl Converter<'_> {
             DeValue::Array(array) => self.array(array, depth + 1, pos)?,
             DeValue::Table(table) => self.table(table, depth + 1, pos)?,
         };
-        Ok(Node::new(value, pos))
+        Ok(Node::spanning(value, pos, end))
     }
 
     fn array(&self, array: DeArray<'_>, depth: usize, pos: Pos) -> Result<Value, ParseError> {
@@ -481,8 +488,10 @@ impl Converter<'_> {
         entries.sort_by_key(|(key, _)| key.span().start);
         let mut out = Vec::with_capacity(entries.len());
         for (key, value) in entries {
+            let span = key.span();
             let key = Key {
-                pos: self.pos(&key.span()),
+                pos: self.pos(&span),
+                end: self.end(&span),
                 name: key.into_inner().into_owned(),
             };
             out.push((key, self.value(value, depth)?));

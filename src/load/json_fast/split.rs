@@ -397,6 +397,7 @@ fn cx<'t, 'o>(
         path,
         problems: Vec::new(),
         tally: Tally::default(),
+        name_end: None,
     }
 }
 
