@@ -378,11 +378,7 @@ mod tests {
             diagnostics: vec![
                 Diagnostic::new("my-check", team("a"), "no file"),
                 warning,
-                Diagnostic::new("idle-team", team("c"), "no column").at(Some(Location {
-                    file,
-                    line: 4,
-                    column: 0,
-                })),
+                Diagnostic::new("idle-team", team("c"), "no column").at(Some(Location::point(file, 4, 0))),
             ],
             sources,
             ..Report::default()

@@ -511,11 +511,13 @@ fn move_to(root: &mut Node, at: Pos) {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         shift(&mut node.pos);
+        shift(&mut node.end);
         match &mut node.value {
             Value::Seq(items) => stack.extend(items.iter_mut()),
             Value::Map(entries) => {
                 for (key, value) in entries.iter_mut() {
                     shift(&mut key.pos);
+                    shift(&mut key.end);
                     stack.push(value);
                 }
             }
