@@ -331,9 +331,7 @@ mod tests {
 
     #[test]
     fn total_cmp_is_equal_only_for_equal_findings() {
-        let at = |line| {
-            Some(Location::point(crate::source::FileId(0), line, 1))
-        };
+        let at = |line| Some(Location::point(crate::source::FileId(0), line, 1));
         let base =
             Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m").at(at(1));
         let variants = [

@@ -403,7 +403,12 @@ impl Lowerer<'_> {
         self.loc(Span { start, end })
     }
 
-    fn file_problem(&mut self, pos: impl Into<Span>, message: String, help: impl Into<Cow<'static, str>>) {
+    fn file_problem(
+        &mut self,
+        pos: impl Into<Span>,
+        message: String,
+        help: impl Into<Cow<'static, str>>,
+    ) {
         let d = Diagnostic::new(
             INVALID_FILE,
             EntityRef::new(EntityKind::File, self.path),

@@ -356,7 +356,8 @@ impl Drop for Level {
 /// ends at the end of that line instead of the start of the next.
 fn end_of(location: Location) -> Pos {
     let span = location.span();
-    if span.is_empty() || span.offset() >= u64::from(u32::MAX) || span.len() >= u64::from(u32::MAX) {
+    if span.is_empty() || span.offset() >= u64::from(u32::MAX) || span.len() >= u64::from(u32::MAX)
+    {
         return Pos::UNKNOWN;
     }
     let Some(end) = usize::try_from(span.offset().saturating_add(span.len())).ok() else {

@@ -259,7 +259,11 @@ mod tests {
                             file: if i % 2 == 0 { file } else { odd_file },
                             line: if i % 7 == 0 { 0 } else { i as u32 + 1 },
                             column: if i % 11 == 0 { 0 } else { 5 },
-                            end_line: if i % 13 == 0 { 0 } else { i as u32 + 1 + i as u32 % 2 },
+                            end_line: if i % 13 == 0 {
+                                0
+                            } else {
+                                i as u32 + 1 + i as u32 % 2
+                            },
                             end_column: if i % 13 == 0 { 0 } else { 9 },
                         }));
                     }

@@ -372,13 +372,15 @@ mod tests {
         let mut sources = Sources::default();
         let file = sources.add("org/my org.yaml", "");
         let team = |id: &str| EntityRef::new(EntityKind::Team, id);
-        let mut warning = Diagnostic::new("idle-team", team("b"), "no line").at(Some(Location::point(file, 0, 0)));
+        let mut warning = Diagnostic::new("idle-team", team("b"), "no line")
+            .at(Some(Location::point(file, 0, 0)));
         warning.severity = Severity::Warning;
         let report = Report {
             diagnostics: vec![
                 Diagnostic::new("my-check", team("a"), "no file"),
                 warning,
-                Diagnostic::new("idle-team", team("c"), "no column").at(Some(Location::point(file, 4, 0))),
+                Diagnostic::new("idle-team", team("c"), "no column")
+                    .at(Some(Location::point(file, 4, 0))),
             ],
             sources,
             ..Report::default()

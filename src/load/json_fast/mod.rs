@@ -30,8 +30,8 @@ use serde_json::value::RawValue;
 
 use super::LoadOptions;
 use super::lines::LineCursor;
-use super::node::Pos;
 use super::lower::Tally;
+use super::node::Pos;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Id, Model, Ref, Text, is_valid_id};
 use crate::source::{FileId, Location};
