@@ -403,6 +403,27 @@ mod tests {
     }
 
     #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "{\"a\": \"booking portal\",\n \"b\": [\"x y\", 12],\n \"c\\\"d\": \"é ü\", \"e\": {\"f\": 1}}";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 7, 1, 23));
+        let b = items(get(&root, "b"));
+        assert_eq!(span(&b[0]), (2, 8, 2, 13));
+        assert_eq!(span(&b[1]), (2, 15, 2, 17));
+        assert_eq!(span(get(&root, "c\"d")), (3, 10, 3, 15));
+        assert_eq!(span(get(&root, "e")), (3, 22, 3, 30));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        // A key with an escaped quote ends at its closing quote.
+        assert_eq!(
+            (entries[2].0.pos, entries[2].0.end),
+            (Pos::new(3, 2), Pos::new(3, 8))
+        );
+    }
+
+    #[test]
     fn duplicate_keys_are_kept() {
         let root = ok(r#"{"a": 1, "a": 2}"#);
         let Value::Map(entries) = root.value else {

@@ -577,6 +577,25 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
     }
 
     #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "a = \"booking portal\"  # comment\nb = [\"x y\", 12]\n\"c d\" = \"é ü\"\n";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 5, 1, 21));
+        let b = items(get(&root, "b"));
+        assert_eq!(span(&b[0]), (2, 6, 2, 11));
+        assert_eq!(span(&b[1]), (2, 13, 2, 15));
+        assert_eq!(span(get(&root, "c d")), (3, 9, 3, 14));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        assert_eq!(
+            (entries[2].0.pos, entries[2].0.end),
+            (Pos::new(3, 1), Pos::new(3, 6))
+        );
+    }
+
+    #[test]
     fn top_level_keys_keep_document_order() {
         let root = ok("zeta = 1\nalpha = 2\n");
         let Value::Map(entries) = root.value else {

@@ -671,6 +671,30 @@ teams:
     }
 
     #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "a: booking portal   # comment\nb: \"Keep p95 …\"\nc: [x y, z]\nd: |\n  one\n  two\ne: é ü\n";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 4, 1, 18));
+        // Quotes are part of the value as written; columns count characters.
+        assert_eq!(span(get(&root, "b")), (2, 4, 2, 16));
+        let c = items(get(&root, "c"));
+        assert_eq!(span(&c[0]), (3, 5, 3, 8));
+        assert_eq!(span(&c[1]), (3, 10, 3, 11));
+        // A block scalar ends at the end of its last line, not on the next.
+        let d = get(&root, "d");
+        assert_eq!((d.pos.line, d.end.line, d.end.column), (5, 6, 6));
+        assert_eq!(span(get(&root, "e")), (7, 4, 7, 7));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        assert_eq!(
+            (entries[1].0.pos, entries[1].0.end),
+            (Pos::new(2, 1), Pos::new(2, 2))
+        );
+    }
+
+    #[test]
     fn duplicate_keys_are_kept() {
         let root = ok("a: 1\na: 2\n");
         let Value::Map(entries) = root.value else {
