@@ -23,6 +23,15 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Score the org's health on the tenets of the product operating model.
     Report(ReportArgs),
+    /// Print the JSON Schema of org files (for editors), or the field reference.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Print the field reference (Markdown) instead of the JSON Schema.
+    #[arg(long)]
+    pub reference: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,86 +14,9 @@ use crate::model::{
     Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, Text,
     is_valid_id,
 };
+use crate::schema::{self, Table};
 use crate::source::{FileId, Location};
 use std::borrow::Cow;
-
-const SECTIONS: &[&str] = &[
-    "version",
-    "organization",
-    "teams",
-    "products",
-    "outcomes",
-    "objectives",
-    "decisions",
-];
-const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
-const TEAM_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "parent",
-    "owns",
-    "members",
-    "description",
-    "allow",
-];
-const MEMBER_FIELDS: &[&str] = &["name", "role"];
-const PRODUCT_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "owner",
-    "contributors",
-    "part_of",
-    "outcomes",
-    "funding",
-    "description",
-    "allow",
-];
-const OUTCOME_FIELDS: &[&str] = &[
-    "id",
-    "statement",
-    "metric",
-    "baseline",
-    "target",
-    "owner",
-    "supports",
-    "description",
-    "allow",
-];
-const OBJECTIVE_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "owner",
-    "period",
-    "supports",
-    "key_results",
-    "description",
-    "allow",
-];
-const KEY_RESULT_FIELDS: &[&str] = &[
-    "id",
-    "text",
-    "metric",
-    "baseline",
-    "target",
-    "unit",
-    "kind",
-    "description",
-    "allow",
-];
-const DECISION_FIELDS: &[&str] = &[
-    "area",
-    "scope",
-    "decides",
-    "recommends",
-    "agrees",
-    "consulted",
-    "informed",
-    "escalates_to",
-    "description",
-    "allow",
-];
 
 /// Lowers one file's document into `model`, reporting problems into `diags`.
 pub(crate) fn lower(
@@ -195,9 +118,10 @@ impl<'a> Sections<'a> {
 
     fn entry(&mut self, key: &Key, node: Node, continued: bool, model: &mut Model) {
         let cx = &mut self.cx;
-        let Some(section) = SECTIONS.iter().copied().find(|s| *s == key.name) else {
-            let mut help = format!("the sections are {}", SECTIONS.join(", "));
-            if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
+        let Some(section) = schema::section(&key.name).map(|s| s.name) else {
+            let sections = schema::section_names();
+            let mut help = format!("the sections are {}", sections.join(", "));
+            if let Some(s) = did_you_mean(&key.name, sections.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
             cx.file_problem(key.span(), format!("unknown section `{}`", key.name), help);
@@ -353,10 +277,21 @@ struct Lowerer<'a> {
 /// left at the end is exactly the unknown fields.
 struct Fields {
     entries: Vec<(Key, Node)>,
+    /// The fields of this kind of table: only these are taken, the rest
+    /// are unknown.
+    table: &'static Table,
 }
 
 impl Fields {
     fn take(&mut self, name: &str) -> Option<(Key, Node)> {
+        // The format's table is the one list of fields: the loader reads
+        // no field it does not name (the schema and the reference would
+        // not know it).
+        debug_assert!(
+            self.table.field(name).is_some(),
+            "`{name}` is not a field of a {} in `schema`",
+            self.table.name
+        );
         let i = self.entries.iter().position(|(k, _)| k.name == name)?;
         Some(self.entries.remove(i))
     }
@@ -473,12 +408,12 @@ impl Lowerer<'_> {
             location: self.loc(pos.start),
             id_refused: false,
         };
-        let mut fields = self.fields(&subject, entries);
+        let mut fields = self.fields(&subject, entries, &schema::ORGANIZATION);
         if let Some((_, n)) = fields.take("name") {
             model.organization.name = self.text(&subject, "name", n);
         }
         fields.take("description");
-        self.unknown_fields(&subject, fields, ORGANIZATION_FIELDS);
+        self.unknown_fields(&subject, fields);
         if model.organization.location.is_none() {
             model.organization.location = self.loc(pos.start);
         }
@@ -542,7 +477,11 @@ impl Lowerer<'_> {
             id_refused: false,
         };
         let id = id_node.and_then(|n| self.id_value(&mut subject, n));
-        let fields = self.fields(&subject, entries);
+        let table = match schema::section(section).map(|s| s.shape) {
+            Some(schema::Shape::List(table)) => table,
+            _ => &schema::TEAM,
+        };
+        let fields = self.fields(&subject, entries, table);
         Some((subject, fields, id))
     }
 
@@ -600,7 +539,12 @@ impl Lowerer<'_> {
         );
     }
 
-    fn fields(&mut self, subject: &Subject, entries: Vec<(Key, Node)>) -> Fields {
+    fn fields(
+        &mut self,
+        subject: &Subject,
+        entries: Vec<(Key, Node)>,
+        table: &'static Table,
+    ) -> Fields {
         let mut kept: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
         // A set, not a scan of `kept`: a hostile entity with a million
         // distinct keys would otherwise take hours.
@@ -614,10 +558,15 @@ impl Lowerer<'_> {
             }
             kept.push((key, node));
         }
-        Fields { entries: kept }
+        Fields {
+            entries: kept,
+            table,
+        }
     }
 
-    fn unknown_fields(&mut self, subject: &Subject, fields: Fields, known: &[&str]) {
+    fn unknown_fields(&mut self, subject: &Subject, fields: Fields) {
+        let known = fields.table.names();
+        let known = known.as_slice();
         for (key, _) in fields.entries {
             let mut help = format!(
                 "the fields of {} are {}",
@@ -860,7 +809,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             team.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, TEAM_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(team)
     }
 
@@ -898,7 +847,7 @@ impl Lowerer<'_> {
                     continue;
                 }
             };
-            let mut f = self.fields(subject, entries);
+            let mut f = self.fields(subject, entries, &schema::MEMBER);
             let name = f
                 .take("name")
                 .and_then(|(_, n)| self.text(subject, "name", n));
@@ -908,7 +857,7 @@ impl Lowerer<'_> {
                 .map(|r| Role::parse(&r));
             for (key, _) in std::mem::take(&mut f.entries) {
                 let mut help = "a member has `name` and `role`".to_owned();
-                if let Some(s) = did_you_mean(&key.name, MEMBER_FIELDS.iter().copied()) {
+                if let Some(s) = did_you_mean(&key.name, schema::MEMBER.names()) {
                     help = format!("did you mean `{s}`? {help}");
                 }
                 let msg = format!(
@@ -967,7 +916,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             p.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, PRODUCT_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(p)
     }
 
@@ -1009,7 +958,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, OUTCOME_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(o)
     }
 
@@ -1046,7 +995,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, OBJECTIVE_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(o)
     }
 
@@ -1123,7 +1072,7 @@ impl Lowerer<'_> {
                 Some((_, n)) => self.loc(n.span()),
                 None => self.loc(item_start),
             };
-            let mut f = self.fields(&subject, entries);
+            let mut f = self.fields(&subject, entries, &schema::KEY_RESULT);
             f.take("id");
             let text = f
                 .take("text")
@@ -1158,7 +1107,7 @@ impl Lowerer<'_> {
             if let Some((_, n)) = f.take("allow") {
                 kr.allow = self.names(&subject, "allow", n);
             }
-            self.unknown_fields(&subject, f, KEY_RESULT_FIELDS);
+            self.unknown_fields(&subject, f);
             out.push(kr);
         }
         out
@@ -1190,7 +1139,7 @@ impl Lowerer<'_> {
             .find(|(k, _)| k.name == "area")
             .map(|(_, n)| n);
         subject.location = self.entity_loc(pos.start, area_node);
-        let mut f = self.fields(&subject, entries);
+        let mut f = self.fields(&subject, entries, &schema::DECISION);
         let area = f
             .take("area")
             .and_then(|(_, n)| self.text(&subject, "area", n))
@@ -1241,7 +1190,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             d.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, DECISION_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(d)
     }
 }

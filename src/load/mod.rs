@@ -592,6 +592,38 @@ fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
     into.decisions = from.decisions;
 }
 
+/// A document as the JSON data model an editor's schema validation sees
+/// (for the schema's tests): `None` when it does not parse.
+#[cfg(test)]
+pub(crate) fn as_json_value(text: &str, format: Format) -> Option<serde_json::Value> {
+    fn convert(node: node::Node) -> serde_json::Value {
+        use serde_json::Value as J;
+        match node.value {
+            node::Value::Null => J::Null,
+            node::Value::Bool(b) => J::Bool(b),
+            node::Value::Int(i) => J::from(i),
+            node::Value::Float(f) => {
+                serde_json::Number::from_f64(f).map_or(J::String(f.to_string()), J::Number)
+            }
+            node::Value::BigInt(s) => s
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(J::String(s), J::Number),
+            node::Value::Str(s) => J::String(s),
+            node::Value::Seq(items) => J::Array(items.into_iter().map(convert).collect()),
+            node::Value::Map(entries) => J::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.name, convert(v)))
+                    .collect(),
+            ),
+        }
+    }
+    let node = parse(text, format, &ParseLimits::default()).ok()?;
+    Some(convert(node))
+}
+
 #[cfg(test)]
 mod tests {
     use super::read_at_most;
