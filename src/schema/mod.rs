@@ -4,7 +4,7 @@
 //! This table is the one description of the format. The loader takes its
 //! section and field names from it (an unknown field is one not in it), and
 //! both [`json_schema`] (`opmodel schema`, committed as
-//! `docs/opmodel.schema.json`) and [`reference`] (the field reference,
+//! `docs/opmodel.schema.json`) and [`reference()`] (the field reference,
 //! `docs/reference.md`) are generated from it, so none of them can drift
 //! from the others; tests hold the loader to what the table says each
 //! field accepts. A new section or field is one entry in [`SECTIONS`].
