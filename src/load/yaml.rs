@@ -273,8 +273,8 @@ struct State {
     saw_big_float: bool,
     /// The character offset where each line starts: saphyr gives a value's
     /// span as a character offset and length, and this turns its end into
-    /// a line and column.
-    line_chars: Vec<usize>,
+    /// a line and column. `u32`: saphyr's spans are `u32` too.
+    line_chars: Vec<u32>,
 }
 
 thread_local! {
@@ -296,9 +296,9 @@ impl StateScope {
     fn start(limit: usize, text: &str) -> Self {
         let mut line_chars = Vec::with_capacity(text.len() / 32 + 1);
         line_chars.push(0);
-        let mut chars = 0;
+        let mut chars = 0u32;
         for c in text.chars() {
-            chars += 1;
+            chars = chars.saturating_add(1);
             if c == '\n' {
                 line_chars.push(chars);
             }
@@ -360,20 +360,21 @@ fn end_of(location: Location) -> Pos {
     {
         return Pos::UNKNOWN;
     }
-    let Some(end) = usize::try_from(span.offset().saturating_add(span.len())).ok() else {
+    let Ok(end) = u32::try_from(span.offset().saturating_add(span.len())) else {
         return Pos::UNKNOWN;
     };
     STATE.with_borrow(|state| {
         let lines = &state.line_chars;
         let mut line = lines.partition_point(|&start| start <= end);
         let start_line = usize::try_from(location.line()).unwrap_or(usize::MAX);
-        let mut column = end - lines.get(line.wrapping_sub(1)).copied().unwrap_or(0) + 1;
+        let end = end as usize;
+        let line_start = |line: usize| lines.get(line.wrapping_sub(1)).map_or(0, |&c| c as usize);
+        let mut column = end - line_start(line) + 1;
         if column == 1 && line > start_line.max(1) {
             // Back over the line break: to just past the last character of
             // the line before (a `\r` before it counts as a character).
             line -= 1;
-            let from = lines.get(line.wrapping_sub(1)).copied().unwrap_or(0);
-            column = end.saturating_sub(from).max(1);
+            column = end.saturating_sub(line_start(line)).max(1);
         }
         Pos::new(
             u32::try_from(line).unwrap_or(u32::MAX),
