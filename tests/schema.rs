@@ -106,6 +106,41 @@ fn every_section_and_field_is_in_the_reference_and_the_schema() {
 }
 
 #[test]
+fn a_json_org_file_may_name_its_schema() {
+    let dir = std::env::temp_dir().join(format!("opmodel-schema-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("org.json");
+    std::fs::write(
+        &file,
+        r#"{"$schema": "../docs/opmodel.schema.json", "teams": [{"id": "playback", "owns": ["web"]}], "products": [{"id": "web", "owner": "playback"}]}"#,
+    )
+    .expect("writes");
+    let path = file.to_str().expect("UTF-8 path");
+    let o = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", path, "--format", "json", "-A", "unaligned-product"])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let checks: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["check"].as_str())
+        .collect();
+    assert!(!checks.contains(&"invalid-file"), "{json}");
+    assert_eq!(json["summary"]["entities"], 2, "{json}");
+    // Anything but text there is a mistake.
+    std::fs::write(&file, r#"{"$schema": 2}"#).expect("writes");
+    let o = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", path])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("`$schema` must be text"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn the_readme_and_guide_show_the_editor_line() {
     let readme = committed("README.md");
     assert!(readme.contains("# yaml-language-server: $schema="));

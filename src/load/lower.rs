@@ -140,6 +140,16 @@ impl<'a> Sections<'a> {
             self.seen.push(section);
         }
         match section {
+            "$schema" => {
+                if !matches!(node.value, Value::Str(_)) {
+                    let msg = format!("`$schema` must be text, found {}", node.type_name());
+                    cx.file_problem(
+                        node.span(),
+                        msg,
+                        "write the path or URL of the schema, like `\"$schema\": \"opmodel.schema.json\"`, or leave it out",
+                    );
+                }
+            }
             "version" => cx.version(&node),
             "organization" => cx.organization(node, model),
             _ => {

@@ -79,6 +79,10 @@ pub fn json_schema() -> Value {
     let mut properties = Map::new();
     for section in SECTIONS {
         let schema = match section.shape {
+            Shape::SchemaLink => json!({
+                "description": section.doc,
+                "type": "string"
+            }),
             Shape::Version => json!({
                 "description": section.doc,
                 "anyOf": [

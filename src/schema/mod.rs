@@ -32,9 +32,13 @@ pub struct Section {
 
 /// What a section holds.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum Shape {
     /// The format version: `1` (a number or the text `"1"`).
     Version,
+    /// The path or URL of this file's JSON Schema, for editors (`$schema`);
+    /// opmodel reads nothing from it.
+    SchemaLink,
     /// One table with these fields.
     Table(&'static Table),
     /// A list of tables with these fields (the entities of one kind).
@@ -80,6 +84,7 @@ pub struct Field {
 /// The values a field takes. Every optional field may also be written as
 /// `null` (or left empty in YAML), which is the same as leaving it out.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum Type {
     /// An id: 1 to 128 characters of `a-z`, `0-9`, `-`, `_`, `.`, starting
     /// with a letter or digit (a whole number is read as its digits).
@@ -433,6 +438,11 @@ pub const SECTIONS: &[Section] = &[
         name: "decisions",
         shape: Shape::List(&DECISION),
         doc: "Decision rights: who decides what, where.",
+    },
+    Section {
+        name: "$schema",
+        shape: Shape::SchemaLink,
+        doc: "The path or URL of the JSON Schema of org files (`opmodel schema`), for editors; opmodel ignores it. JSON files use it, having no comments; in YAML, the `# yaml-language-server: $schema=...` comment does the same.",
     },
 ];
 

@@ -31,6 +31,7 @@ pub fn reference() -> String {
     for section in SECTIONS {
         let holds = match section.shape {
             Shape::Version => "`1`".to_owned(),
+            Shape::SchemaLink => "text".to_owned(),
             Shape::Table(t) => format!("{} [{}](#{}) table", article(t.name), t.name, anchor(t)),
             Shape::List(t) => format!("a list of [{}](#{}) tables", t.name, anchor(t)),
         };
@@ -40,7 +41,7 @@ pub fn reference() -> String {
     let mut done: Vec<&str> = Vec::new();
     for section in SECTIONS {
         let table = match section.shape {
-            Shape::Version => continue,
+            Shape::Version | Shape::SchemaLink => continue,
             Shape::Table(t) | Shape::List(t) => t,
         };
         write_table(&mut out, table, &mut done);

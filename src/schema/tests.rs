@@ -303,6 +303,15 @@ fn unknown_fields_and_sections_are_refused_by_both() {
         assert!(!loader_problems(&doc).is_empty(), "{doc}");
         assert!(!schema_accepts(&doc), "{doc}");
     }
+    // The schema link of JSON files: text, nothing else.
+    let doc = json!({"$schema": "../docs/opmodel.schema.json", "teams": []});
+    assert!(loader_problems(&doc).is_empty(), "{doc}");
+    assert!(schema_accepts(&doc), "{doc}");
+    for link in [json!(3), json!(null), json!({"a": 1})] {
+        let doc = json!({ "$schema": link });
+        assert!(!loader_problems(&doc).is_empty(), "{doc}");
+        assert!(!schema_accepts(&doc), "{doc}");
+    }
     for version in [json!(1), json!(1.0), json!("1")] {
         let doc = json!({ "version": version });
         assert!(loader_problems(&doc).is_empty(), "{doc}");

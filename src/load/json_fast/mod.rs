@@ -436,6 +436,10 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                     first_time(&mut seen, 1)?;
                     version(&mut map)?;
                 }
+                "$schema" => {
+                    first_time(&mut seen, 128)?;
+                    map.next_value::<Str<'de>>()?;
+                }
                 "organization" => {
                     first_time(&mut seen, 2)?;
                     map.next_value_seed(Organization { cx: &mut *cx })?;

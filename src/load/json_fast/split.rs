@@ -112,6 +112,11 @@ impl<'de> Visitor<'de> for OutlineVisitor<'_, 'de> {
                     self.0.version = Some(map.next_value()?);
                     continue;
                 }
+                "$schema" => {
+                    first_time(&mut seen, 1 << 10)?;
+                    map.next_value::<Str<'de>>()?;
+                    continue;
+                }
                 "organization" => {
                     first_time(&mut seen, 2)?;
                     let raw: &'de RawValue = map.next_value()?;
