@@ -425,13 +425,8 @@ mod tests {
     use crate::source::{FileId, Location};
 
     fn finding(id: &str, message: &str, line: u32) -> Diagnostic {
-        Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message).at(Some(
-            Location {
-                file: FileId(0),
-                line,
-                column: 3,
-            },
-        ))
+        Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message)
+            .at(Some(Location::point(FileId(0), line, 3)))
     }
 
     fn report(diagnostics: Vec<Diagnostic>) -> Report {

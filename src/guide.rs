@@ -53,6 +53,15 @@
 //! section is optional in every file: `teams`, `products`, `outcomes`,
 //! `objectives` (with `key_results`) and `decisions`.
 //!
+//! Every field, with the spelling written in the files, its type, default
+//! and accepted values, is in the field reference, `docs/reference.md`
+//! (`opmodel schema --reference` prints it; [`crate::schema::reference`]
+//! makes it). `opmodel schema` prints the JSON Schema of the format
+//! ([`crate::schema::json_schema`], committed as `docs/opmodel.schema.json`)
+//! for editors: a first line
+//! `# yaml-language-server: $schema=path/to/opmodel.schema.json` in a YAML
+//! org file has the editor complete fields and flag mistakes as you type.
+//!
 //! ```yaml
 //! version: 1
 //! organization: { name: Acme Music }

@@ -81,6 +81,7 @@ pub mod guide;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod scorecard;
 pub mod source;
 #[cfg(feature = "synth")]

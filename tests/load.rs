@@ -99,8 +99,13 @@ fn every_format_gives_entity_lines() {
     assert_eq!(lines(&load(&["formats/org.toml"])), vec![16]);
     assert_eq!(lines(&load(&["formats/org.json"])), vec![9]);
     let yaml = load(&["formats/org.yaml"]);
+    // A key result written as a table is placed at its `text:` value.
     let kr = &yaml.model.objectives[0].key_results[1];
-    assert_eq!(kr.location.map(|l| (l.line, l.column)), Some((26, 9)));
+    assert_eq!(
+        kr.location
+            .map(|l| (l.line, l.column, l.end_line, l.end_column)),
+        Some((27, 15, 27, 55))
+    );
 }
 
 #[test]
@@ -166,7 +171,11 @@ fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
             2
         )]
     );
-    let d = &report.diagnostics[0];
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("invalid-entity");
     assert_eq!(d.message, "`baseline` must be a number, found a string");
     assert_eq!(d.focus.as_ref().map(|f| f.location.line), Some(4));
 }

@@ -26,6 +26,15 @@ pub(crate) enum Command {
     /// Compare two versions of an org: what changed, and which findings the
     /// change introduces and resolves.
     Diff(DiffArgs),
+    /// Print the JSON Schema of org files (for editors), or the field reference.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Print the field reference (Markdown) instead of the JSON Schema.
+    #[arg(long)]
+    pub reference: bool,
 }
 
 #[derive(Debug, Args)]

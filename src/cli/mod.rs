@@ -8,6 +8,7 @@ mod diff_cmd;
 mod explain_cmd;
 mod graph_cmd;
 mod report_cmd;
+mod schema_cmd;
 
 use clap::Parser;
 
@@ -33,6 +34,7 @@ pub(crate) fn run() -> u8 {
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Report(args) => report_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::Schema(args) => schema_cmd::run(&args),
     }
 }
 

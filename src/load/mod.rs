@@ -480,11 +480,9 @@ fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions
             if let Some(d) = piece.loaded.diagnostics.last_mut() {
                 d.message = "is not UTF-8 text".to_owned();
                 d.help = Some("save the file as UTF-8".into());
-                d.location = d.location.map(|l| Location {
-                    line: pos.line,
-                    column: pos.column,
-                    ..l
-                });
+                d.location = d
+                    .location
+                    .map(|l| Location::point(l.file, pos.line, pos.column));
             }
             piece.read = true;
             return piece;
@@ -622,11 +620,7 @@ fn file_diagnostic(
         message,
     )
     .with_help(help)
-    .at(Some(Location {
-        file,
-        line: pos.line,
-        column: pos.column,
-    }))
+    .at(Some(Location::point(file, pos.line, pos.column)))
 }
 
 fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {
@@ -668,6 +662,38 @@ fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
     into.outcomes = from.outcomes;
     into.objectives = from.objectives;
     into.decisions = from.decisions;
+}
+
+/// A document as the JSON data model an editor's schema validation sees
+/// (for the schema's tests): `None` when it does not parse.
+#[cfg(test)]
+pub(crate) fn as_json_value(text: &str, format: Format) -> Option<serde_json::Value> {
+    fn convert(node: node::Node) -> serde_json::Value {
+        use serde_json::Value as J;
+        match node.value {
+            node::Value::Null => J::Null,
+            node::Value::Bool(b) => J::Bool(b),
+            node::Value::Int(i) => J::from(i),
+            node::Value::Float(f) => {
+                serde_json::Number::from_f64(f).map_or(J::String(f.to_string()), J::Number)
+            }
+            node::Value::BigInt(s) => s
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(J::String(s), J::Number),
+            node::Value::Str(s) => J::String(s),
+            node::Value::Seq(items) => J::Array(items.into_iter().map(convert).collect()),
+            node::Value::Map(entries) => J::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.name, convert(v)))
+                    .collect(),
+            ),
+        }
+    }
+    let node = parse(text, format, &ParseLimits::default()).ok()?;
+    Some(convert(node))
 }
 
 #[cfg(test)]

@@ -54,10 +54,17 @@ impl Serialize for Diagnostic {
         if let Some(help) = &self.help {
             map.serialize_entry("help", help)?;
         }
-        if let Some(l) = self.location {
+        if let Some(l) = self.primary_location() {
+            let (end_line, end_column) = l.end();
             map.serialize_entry(
                 "location",
-                &serde_json::json!({"file": l.file.index(), "line": l.line, "column": l.column}),
+                &serde_json::json!({
+                    "file": l.file.index(),
+                    "line": l.line,
+                    "column": l.column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                }),
             )?;
         }
         map.serialize_entry("related", &self.related)?;
