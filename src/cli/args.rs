@@ -23,13 +23,35 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Score the org's health on the tenets of the product operating model.
     Report(ReportArgs),
+    /// Write a small, commented starter org that passes `opmodel check`.
+    Init(InitArgs),
+    /// Print a shell completion script (e.g. `opmodel completions bash > ~/.local/share/bash-completion/completions/opmodel`).
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The folder to write the starter org into (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// Org files or folders of org files.
+    /// Org files or folders of org files; `-` reads one org file from
+    /// standard input (see --stdin-format).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The format of the org file read from standard input (`-`).
+    #[arg(long, value_name = "FORMAT", default_value = "yaml", value_parser = ["yaml", "json", "toml"])]
+    pub stdin_format: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,

@@ -57,7 +57,11 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     // memory once they are read.
     options.keep_text = matches!(args.format, OutputFormat::Human);
     let mut timer = common::PhaseTimer::from_env();
-    let loaded = match common::load(&args.paths, &options) {
+    let stdin_format = args
+        .stdin_format
+        .parse()
+        .unwrap_or(opmodel::load::Format::Yaml);
+    let loaded = match common::load_from(&args.paths, &options, stdin_format) {
         Ok(l) => l,
         Err(code) => return code,
     };

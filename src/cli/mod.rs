@@ -4,8 +4,10 @@
 mod args;
 mod check_cmd;
 mod common;
+mod completions_cmd;
 mod explain_cmd;
 mod graph_cmd;
+mod init_cmd;
 mod report_cmd;
 
 use clap::Parser;
@@ -31,6 +33,8 @@ pub(crate) fn run() -> u8 {
         Command::Checks(args) => explain_cmd::list(&args),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Report(args) => report_cmd::run(&args),
+        Command::Init(args) => init_cmd::run(&args),
+        Command::Completions(args) => completions_cmd::run(&args),
     }
 }
 

@@ -439,35 +439,44 @@ fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
 }
 
 fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
-    let unread = |message: String| {
-        let mut loaded = Loaded::default();
-        let file = loaded.model.sources.add(path, "");
-        let display = loaded.model.sources.display(file).to_owned();
-        loaded
-            .diagnostics
-            .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
-        Piece {
-            loaded,
-            read: false,
-            path: path.to_path_buf(),
-        }
-    };
     let (format, size) = match plan {
         Plan::Read(format, size) => (*format, *size),
-        Plan::Skip(message) => return unread(message.clone()),
+        Plan::Skip(message) => return unread_piece(path, message.clone()),
     };
     let bytes = match read_at_most(path, size, options.max_file_size) {
         Ok(Ok(b)) => b,
-        Ok(Err(read)) => return unread(options::too_big(read, options.max_file_size)),
-        Err(e) => return unread(format!("cannot be read: {e}")),
+        Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
+        Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
+    piece_from_bytes(path, bytes, format, options)
+}
+
+/// A file that could not be read: one `invalid-file` finding with `message`.
+fn unread_piece(path: &Path, message: String) -> Piece {
+    let mut loaded = Loaded::default();
+    let file = loaded.model.sources.add(path, "");
+    let display = loaded.model.sources.display(file).to_owned();
+    loaded
+        .diagnostics
+        .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
+    Piece {
+        loaded,
+        read: false,
+        path: path.to_path_buf(),
+    }
+}
+
+/// The model in the bytes of a file read in full: not UTF-8 is an
+/// `invalid-file` finding at the first bad byte; a byte-order mark is
+/// dropped.
+fn piece_from_bytes(path: &Path, bytes: Vec<u8>, format: Format, options: &LoadOptions) -> Piece {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or_default();
             let pos = lines::LineIndex::new(good).pos(good.len());
-            let mut piece = unread(String::new());
+            let mut piece = unread_piece(path, String::new());
             if let Some(d) = piece.loaded.diagnostics.last_mut() {
                 d.message = "is not UTF-8 text".to_owned();
                 d.help = Some("save the file as UTF-8".into());
@@ -491,6 +500,47 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         read: true,
         path: path.to_path_buf(),
     }
+}
+
+/// Reads one org file from `reader` (standard input, a network stream),
+/// as if it were a file at `path` in `format`; `path` only names it in
+/// diagnostics (the command-line tool uses `<stdin>`). The same limits
+/// and problems as for a file on disk apply: more than
+/// [`LoadOptions::max_file_size`] bytes, text that is not UTF-8 or does not
+/// parse are `invalid-file` findings in the result, never a panic.
+///
+/// # Errors
+///
+/// The reader's own I/O error.
+pub fn load_reader<R: std::io::Read>(
+    reader: R,
+    format: Format,
+    path: impl Into<PathBuf>,
+    options: &LoadOptions,
+) -> std::io::Result<Loaded> {
+    use std::io::Read as _;
+    let path = path.into();
+    let mut bytes = Vec::new();
+    reader
+        .take(options.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let piece = if bytes.len() as u64 > options.max_file_size {
+        unread_piece(
+            &path,
+            format!(
+                "is larger than the limit of {} bytes; raise it with `LoadOptions::max_file_size` (or `--max-file-size`)",
+                options.max_file_size
+            ),
+        )
+    } else {
+        piece_from_bytes(&path, bytes, format, options)
+    };
+    let mut loaded = piece.loaded;
+    if piece.read && loaded.diagnostics.is_empty() && loaded.model.entity_count() == 0 {
+        loaded.empty_files.push(path);
+    }
+    drop_other_files_note(&mut loaded);
+    Ok(loaded)
 }
 
 fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node, ParseError> {
