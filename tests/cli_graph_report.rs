@@ -366,3 +366,40 @@ fn config_tunes_the_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_picture_has_a_legend_and_says_why_a_box_is_red() {
+    let dot = ok(&["graph", "examples/orgs/streaming"]);
+    assert!(dot.contains("subgraph \"cluster_opmodel legend\""), "{dot}");
+    let web_player = dot
+        .lines()
+        .find(|l| l.contains("\"web-player\" ["))
+        .expect("drawn");
+    // The label itself (not only the tooltip) names the check.
+    let label = &web_player[web_player.find("label=\"").expect("a label")..];
+    let label = &label[..label.find("\", ").expect("closed")];
+    assert!(label.contains("error: unclear-ownership"), "{web_player}");
+    // The Listening tribe decides the feature set of what is in it: a label, no loop.
+    assert!(!dot.contains("\"listening\" -> \"listening\""), "{dot}");
+    assert!(
+        dot.contains("listening\\ndecides for itself:\\nfeature-set"),
+        "{dot}"
+    );
+    let mermaid = ok(&["graph", "examples/orgs/streaming", "--format", "mermaid"]);
+    assert!(
+        mermaid.contains("subgraph Legend [\"Legend\"]"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("error: unclear-ownership"), "{mermaid}");
+    for format in ["dot", "mermaid"] {
+        let bare = ok(&[
+            "graph",
+            "examples/orgs/streaming",
+            "--no-legend",
+            "--format",
+            format,
+        ]);
+        assert!(!bare.to_lowercase().contains("legend"), "{bare}");
+    }
+    render_svg(&dot);
+}

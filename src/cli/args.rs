@@ -141,6 +141,9 @@ pub(crate) struct GraphArgs {
     /// Draw key results as nodes of their own.
     #[arg(long)]
     pub key_results: bool,
+    /// Leave out the legend of shapes, colours and edges.
+    #[arg(long)]
+    pub no_legend: bool,
     /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
