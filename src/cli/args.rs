@@ -50,8 +50,8 @@ pub(crate) struct CheckArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The format of the org file read from standard input (`-`).
-    #[arg(long, value_name = "FORMAT", default_value = "yaml", value_parser = ["yaml", "json", "toml"])]
-    pub stdin_format: String,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Yaml)]
+    pub stdin_format: StdinFormat,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
@@ -164,6 +164,13 @@ pub(crate) struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Score each unit (tribe, department) on its own: its teams, their
+    /// products and the key results of their objectives.
+    #[arg(long, value_name = "SLICE", value_parser = ["unit"])]
+    pub by: Option<String>,
+    /// Score only the key results of objectives of this period (such as `2026-Q1`).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -174,6 +181,16 @@ pub(crate) struct ReportArgs {
     /// default they are passed over, with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StdinFormat {
+    /// YAML.
+    Yaml,
+    /// JSON.
+    Json,
+    /// TOML.
+    Toml,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

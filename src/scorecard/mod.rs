@@ -12,9 +12,19 @@
 //! | team load | a product-building team is accountable for 1 to `max_products` products (default 3) | stream-aligned, platform, enabling and complicated-subsystem teams |
 //!
 //! A tenet with nothing to measure has no score (`n/a`) and does not count
-//! towards the overall score, the rounded mean of the others. Each tenet
-//! lists its worst offenders (at most five, worst first, ties by id) and the
-//! checks behind it with how many findings each has in the report.
+//! towards the overall score, the rounded mean of the others, each weighted
+//! equally ([`Scorecard::weighting`] says so in words). Each tenet lists its
+//! worst offenders (at most five, worst first, ties by id; every one of them
+//! with [`ScorecardOptions::all_offenders`]), each with its rank (equal
+//! ranks are ties), and the checks behind it with how many findings each has
+//! in the report. The integrity findings (unreadable files, invalid
+//! entities, duplicate ids, unknown references, …) are counted apart: the
+//! scores measure only what could be read and resolved.
+//!
+//! [`ScorecardOptions::unit`] scores one unit (the teams under it, the
+//! products they are accountable for, the key results of their objectives;
+//! [`units`] lists the units), and [`ScorecardOptions::period`] only the key
+//! results of objectives of one `period` ([`periods`] lists them).
 //!
 //! ```
 //! use opmodel::model::{Model, Product, Team};
@@ -62,6 +72,17 @@ pub struct ScorecardOptions {
     /// `areas` of `missing-decision-right`; default `feature-set`,
     /// `budget-allocation`, `vendor-selection`).
     pub decision_areas: Vec<DecisionArea>,
+    /// Score only this unit (a team id): the teams under it (and itself),
+    /// the products they are accountable for and the key results of the
+    /// objectives they own. `None` (the default) scores the whole org.
+    pub unit: Option<String>,
+    /// Score only the key results of objectives with this `period` (such as
+    /// `2026-Q1`, compared without regard to case); products and teams have
+    /// no period, so the other tenets are not sliced by it.
+    pub period: Option<String>,
+    /// List every offender of every tenet (default: the worst
+    /// [`MAX_OFFENDERS`]).
+    pub all_offenders: bool,
 }
 
 impl Default for ScorecardOptions {
@@ -73,6 +94,9 @@ impl Default for ScorecardOptions {
                 DecisionArea::BudgetAllocation,
                 DecisionArea::VendorSelection,
             ],
+            unit: None,
+            period: None,
+            all_offenders: false,
         }
     }
 }
@@ -104,6 +128,71 @@ impl ScorecardOptions {
         self.decision_areas = areas;
         self
     }
+
+    /// Scores only the unit with this id (see [`ScorecardOptions::unit`]).
+    #[must_use]
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// Scores only the key results of this period (see
+    /// [`ScorecardOptions::period`]).
+    #[must_use]
+    pub fn with_period(mut self, period: impl Into<String>) -> Self {
+        self.period = Some(period.into());
+        self
+    }
+
+    /// Lists every offender (or only the worst few).
+    #[must_use]
+    pub fn with_all_offenders(mut self, yes: bool) -> Self {
+        self.all_offenders = yes;
+        self
+    }
+}
+
+/// The checks of the integrity category: what they find is input that could
+/// not be read or resolved, which the tenets cannot measure.
+pub const INTEGRITY_CHECKS: [&str; 6] = [
+    "duplicate-id",
+    "hierarchy-cycle",
+    "invalid-entity",
+    "invalid-file",
+    "unknown-allow",
+    "unknown-reference",
+];
+
+/// The units of the org, in model order: teams of kind `unit` and teams
+/// with teams under them.
+pub fn units(graph: &OrgGraph<'_>) -> Vec<Id> {
+    let model = graph.model();
+    let parents: std::collections::HashSet<&str> = model
+        .teams
+        .iter()
+        .filter_map(|t| t.parent.as_ref().map(|p| p.id.as_str()))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    model
+        .teams
+        .iter()
+        .filter(|t| t.kind == crate::model::TeamKind::Unit || parents.contains(t.id.as_str()))
+        .filter(|t| seen.insert(t.id.as_str()))
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// The distinct `period`s of the org's objectives, sorted.
+pub fn periods(model: &crate::model::Model) -> Vec<String> {
+    let mut out: Vec<String> = model
+        .objectives
+        .iter()
+        .filter_map(|o| o.period.as_deref().map(|p| p.trim().to_owned()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The tenets, in the order they are reported.
@@ -181,6 +270,15 @@ pub struct Offender {
     pub id: Id,
     /// What is wrong with it, in a few words.
     pub reason: String,
+    /// The key result's text (for key results; left out of the JSON
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// 1 for the worst; offenders as bad as each other share a rank (the
+    /// next rank skips as many places: 1, 1, 3).
+    pub rank: usize,
+    /// Whether another offender has the same rank.
+    pub tied: bool,
 }
 
 /// A check behind a tenet, with its findings in the report.
@@ -207,8 +305,13 @@ pub struct Tenet {
     pub summary: String,
     /// How many offenders there are in all.
     pub offender_count: usize,
-    /// The worst offenders, worst first (at most [`MAX_OFFENDERS`]).
+    /// The worst offenders, worst first (at most [`MAX_OFFENDERS`], unless
+    /// [`ScorecardOptions::all_offenders`]).
     pub offenders: Vec<Offender>,
+    /// How many offenders after the first [`MAX_OFFENDERS`] are tied with
+    /// the last of those: the cut between listed and unlisted offenders
+    /// falls inside a tie.
+    pub tied_beyond_listed: usize,
     /// The checks behind the tenet.
     pub checks: Vec<CheckCount>,
 }
@@ -222,18 +325,46 @@ pub struct LoadPeak {
     pub products: usize,
 }
 
+/// The integrity findings of the report: input that could not be read or
+/// resolved, and so is not in the scores.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Integrity {
+    /// Integrity findings reported as errors.
+    pub errors: usize,
+    /// Integrity findings reported as warnings.
+    pub warnings: usize,
+    /// Each integrity check with findings, and how many (errors and warnings).
+    pub checks: Vec<CheckCount>,
+}
+
 /// The health of an org on every tenet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scorecard {
     /// The organisation's name, when the model gives one.
     pub organization: Option<String>,
+    /// The unit scored ([`ScorecardOptions::unit`]); left out of the JSON
+    /// for the whole org.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Id>,
+    /// The period whose key results were scored
+    /// ([`ScorecardOptions::period`]); left out of the JSON when all were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The rounded mean of the tenets' scores; `None` when none has one.
     pub overall: Option<u8>,
+    /// How [`overall`](Self::overall) is made, in a sentence.
+    pub weighting: String,
     /// Every tenet, in [`TenetKind::ALL`] order.
     pub tenets: Vec<Tenet>,
+    /// The integrity findings of the whole input (not sliced by unit or
+    /// period).
+    pub integrity: Integrity,
     /// The most loaded team (ties: the smallest id); `None` when no team
     /// owns a product.
     pub most_loaded_team: Option<LoadPeak>,
+    /// Every team accountable for as many products as the most loaded
+    /// one, by id: more than one when they are tied.
+    pub most_loaded_teams: Vec<LoadPeak>,
 }
 
 impl Scorecard {
@@ -252,25 +383,85 @@ impl Scorecard {
         render::markdown(self)
     }
 
-    /// The JSON object (keys `organization`, `overall`, `tenets`,
-    /// `most_loaded_team`; scores are `null` when not measured).
+    /// The JSON object (keys `organization`, `unit` and `period` when
+    /// sliced, `overall`, `weighting`, `tenets`, `integrity`,
+    /// `most_loaded_team`, `most_loaded_teams`; scores are `null` when not
+    /// measured).
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// Which teams, products and key results a scorecard measures.
+struct Slice {
+    /// By team index: whether the team is in the unit (all when `None`).
+    teams: Option<Vec<bool>>,
+    /// Only objectives of this period (lowercase, trimmed).
+    period: Option<String>,
+    /// The period as asked for, for the summary.
+    period_shown: Option<String>,
+    /// Keep every offender.
+    keep_all: bool,
+}
+
+impl Slice {
+    fn new(graph: &OrgGraph<'_>, options: &ScorecardOptions) -> Self {
+        let teams = options.unit.as_deref().map(|unit| {
+            let unit_node = graph.node(unit);
+            graph
+                .team_ixs()
+                .map(|t| {
+                    graph.team(t).id == unit
+                        || unit_node.is_some_and(|u| graph.ancestors(t).contains(&u))
+                })
+                .collect()
+        });
+        Self {
+            teams,
+            period: options.period.as_deref().map(|p| p.trim().to_lowercase()),
+            period_shown: options.period.as_deref().map(|p| p.trim().to_owned()),
+            keep_all: options.all_offenders,
+        }
+    }
+
+    fn team(&self, t: crate::graph::TeamIx) -> bool {
+        self.teams
+            .as_ref()
+            .is_none_or(|teams| teams.get(t.index()).copied().unwrap_or(false))
+    }
+
+    fn product(&self, g: &OrgGraph<'_>, p: crate::graph::ProductIx) -> bool {
+        self.teams.is_none() || g.owner_teams(p).into_iter().any(|t| self.team(t))
+    }
+
+    fn objective(&self, g: &OrgGraph<'_>, o: &crate::model::Objective) -> bool {
+        let period_ok = self.period.as_deref().is_none_or(|want| {
+            o.period
+                .as_deref()
+                .is_some_and(|p| p.trim().to_lowercase() == want)
+        });
+        let unit_ok = self.teams.is_none()
+            || o.owner
+                .as_ref()
+                .and_then(|r| g.team_ix(&r.id))
+                .is_some_and(|t| self.team(t));
+        period_ok && unit_ok
     }
 }
 
 /// Scores an org. `report` is the linter's report on the same model (its
 /// findings are counted per check); `graph` gives the structure measured.
 pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
+    let slice = Slice::new(graph, options);
     let tenets: Vec<Tenet> = TenetKind::ALL
         .iter()
         .map(|&kind| {
             let m = match kind {
-                TenetKind::OwnershipClarity => ownership(graph),
-                TenetKind::OutcomeAlignment => alignment(graph),
-                TenetKind::GoalStyle => goal_style(graph),
-                TenetKind::DecisionClarity => decisions(graph, &options.decision_areas),
-                TenetKind::TeamLoad => load(graph, options.max_products),
+                TenetKind::OwnershipClarity => ownership(graph, &slice),
+                TenetKind::OutcomeAlignment => alignment(graph, &slice),
+                TenetKind::GoalStyle => goal_style(graph, &slice),
+                TenetKind::DecisionClarity => decisions(graph, &options.decision_areas, &slice),
+                TenetKind::TeamLoad => load(graph, options.max_products, &slice),
             };
             m.into_tenet(kind, report)
         })
@@ -281,15 +472,36 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         .map(u32::from)
         .collect();
     let overall = share(scores.iter().sum::<u32>() as usize, scores.len() * 100);
-    let most_loaded_team = graph
+    let left_out: Vec<&str> = tenets
+        .iter()
+        .filter(|t| t.score.is_none())
+        .map(|t| t.tenet.title())
+        .collect();
+    let weighting = match (scores.len(), left_out.is_empty()) {
+        (0, _) => "no tenet has anything to measure, so there is no overall score".to_owned(),
+        (n, true) => format!("the mean of the {n} tenet scores, each weighted equally, rounded"),
+        (n, false) => format!(
+            "the mean of the {n} measured tenet scores, each weighted equally, rounded ({} left out: nothing to measure)",
+            left_out.join(", ")
+        ),
+    };
+    let loads: Vec<(usize, &Id)> = graph
         .team_ixs()
+        .filter(|&t| slice.team(t))
         .map(|t| (graph.products_of(t).len(), &graph.team(t).id))
         .filter(|(n, _)| *n > 0)
-        .min_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)))
+        .collect();
+    let peak = loads.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    let mut most_loaded_teams: Vec<LoadPeak> = loads
+        .iter()
+        .filter(|(n, _)| *n == peak)
         .map(|(products, id)| LoadPeak {
-            team: id.clone(),
-            products,
-        });
+            team: (*id).clone(),
+            products: *products,
+        })
+        .collect();
+    most_loaded_teams.sort_by(|a, b| a.team.cmp(&b.team));
+    most_loaded_teams.dedup_by(|a, b| a.team == b.team);
     Scorecard {
         organization: graph
             .model()
@@ -297,10 +509,35 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             .name
             .as_deref()
             .map(str::to_owned),
+        unit: options.unit.as_deref().map(Id::new),
+        period: options.period.as_deref().map(|p| p.trim().to_owned()),
         overall,
+        weighting,
         tenets,
-        most_loaded_team,
+        integrity: integrity(report),
+        most_loaded_team: most_loaded_teams.first().cloned(),
+        most_loaded_teams,
     }
+}
+
+/// The integrity findings of `report`, counted.
+fn integrity(report: &Report) -> Integrity {
+    let mut out = Integrity::default();
+    for check in INTEGRITY_CHECKS {
+        let mut n = 0;
+        for d in report.diagnostics.iter().filter(|d| d.check == check) {
+            match d.severity {
+                crate::diagnostic::Severity::Error => out.errors += 1,
+                crate::diagnostic::Severity::Warning => out.warnings += 1,
+                crate::diagnostic::Severity::Note => continue,
+            }
+            n += 1;
+        }
+        if n > 0 {
+            out.checks.push(CheckCount { check, findings: n });
+        }
+    }
+    out
 }
 
 /// `healthy` out of `measured` as 0–100, rounded half up; `None` for 0 of 0.
@@ -324,6 +561,10 @@ struct Measure {
     offenders: Vec<(usize, Offender)>,
     /// How many offenders were pushed in all.
     offender_count: usize,
+    /// How many offenders were pushed with each rank.
+    rank_counts: std::collections::BTreeMap<usize, usize>,
+    /// Keep every offender, not only the worst few.
+    keep_all: bool,
 }
 
 impl Measure {
@@ -333,8 +574,9 @@ impl Measure {
     /// Adds an offender with its rank (higher is worse).
     fn push(&mut self, rank: usize, offender: Offender) {
         self.offender_count += 1;
+        *self.rank_counts.entry(rank).or_default() += 1;
         self.offenders.push((rank, offender));
-        if self.offenders.len() >= Self::TRIM_AT {
+        if !self.keep_all && self.offenders.len() >= Self::TRIM_AT {
             self.trim();
         }
     }
@@ -347,7 +589,9 @@ impl Measure {
                 .then_with(|| a.id.cmp(&b.id))
                 .then_with(|| a.reason.cmp(&b.reason))
         });
-        self.offenders.truncate(MAX_OFFENDERS);
+        if !self.keep_all {
+            self.offenders.truncate(MAX_OFFENDERS);
+        }
     }
 
     fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
@@ -373,6 +617,40 @@ impl Measure {
                     .count(),
             })
             .collect();
+        // Competition ranks: 1 + how many offenders are worse.
+        let counts = &self.rank_counts;
+        let place = |rank: usize| -> usize {
+            1 + counts
+                .range((std::ops::Bound::Excluded(rank), std::ops::Bound::Unbounded))
+                .map(|(_, n)| n)
+                .sum::<usize>()
+        };
+        let tied_beyond_listed = self
+            .offenders
+            .get(MAX_OFFENDERS.saturating_sub(1))
+            .filter(|_| offender_count > MAX_OFFENDERS)
+            .map_or(0, |(last, _)| {
+                let listed = self
+                    .offenders
+                    .iter()
+                    .take(MAX_OFFENDERS)
+                    .filter(|(r, _)| r == last)
+                    .count();
+                counts
+                    .get(last)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(listed)
+            });
+        let offenders = self
+            .offenders
+            .into_iter()
+            .map(|(rank, mut o)| {
+                o.rank = place(rank);
+                o.tied = counts.get(&rank).copied().unwrap_or(0) > 1;
+                o
+            })
+            .collect();
         Tenet {
             tenet: kind,
             score: share(self.healthy, self.measured),
@@ -380,12 +658,8 @@ impl Measure {
             measured: self.measured,
             summary: self.summary,
             offender_count,
-            offenders: self
-                .offenders
-                .into_iter()
-                .take(MAX_OFFENDERS)
-                .map(|(_, o)| o)
-                .collect(),
+            offenders,
+            tied_beyond_listed,
             checks,
         }
     }
@@ -396,6 +670,9 @@ fn offender(kind: EntityKind, id: &str, reason: String) -> Offender {
         kind,
         id: Id::new(id),
         reason,
+        text: None,
+        rank: 0,
+        tied: false,
     }
 }
 
@@ -407,9 +684,10 @@ fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::Tea
         .join(", ")
 }
 
-fn ownership(g: &OrgGraph<'_>) -> Measure {
-    let mut m = Measure::new(g.product_ixs().len());
-    for p in g.product_ixs() {
+fn ownership(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
+    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
+    let mut m = Measure::sliced(slice, products.len());
+    for p in products {
         let owners = g.owner_teams(p);
         let id = &g.product(p).id;
         match owners.len() {
@@ -435,12 +713,13 @@ fn ownership(g: &OrgGraph<'_>) -> Measure {
     m
 }
 
-fn alignment(g: &OrgGraph<'_>) -> Measure {
-    let mut m = Measure::new(g.product_ixs().len());
+fn alignment(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
+    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
+    let mut m = Measure::sliced(slice, products.len());
     // One pass over the whole graph: a search per product reads the whole
     // `part_of` chain above it, every product of a deep one.
     let aligned = crate::check::unaligned_product::aligned_products(g);
-    for p in g.product_ixs() {
+    for p in products {
         if aligned.get(p.index()).copied().unwrap_or(false) {
             m.healthy += 1;
         } else {
@@ -464,10 +743,14 @@ fn alignment(g: &OrgGraph<'_>) -> Measure {
     m
 }
 
-fn goal_style(g: &OrgGraph<'_>) -> Measure {
+fn goal_style(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
     let model = g.model();
-    let mut m = Measure::new(model.key_results().count());
-    for (_, kr) in model.key_results() {
+    let krs: Vec<_> = model
+        .key_results()
+        .filter(|(o, _)| slice.objective(g, o))
+        .collect();
+    let mut m = Measure::sliced(slice, krs.len());
+    for (_, kr) in krs {
         let reason = match kr.kind {
             Some(KeyResultKind::Outcome) => None,
             Some(KeyResultKind::Milestone) => {
@@ -483,22 +766,28 @@ fn goal_style(g: &OrgGraph<'_>) -> Measure {
         };
         match reason {
             None => m.healthy += 1,
-            Some(reason) => m.push(0, offender(EntityKind::KeyResult, &kr.id, reason)),
+            Some(reason) => {
+                let mut o = offender(EntityKind::KeyResult, &kr.id, reason);
+                o.text = Some(kr.text.to_string());
+                m.push(0, o);
+            }
         }
     }
+    let of_period = slice
+        .period_shown
+        .as_ref()
+        .map(|p| format!(" of {p}"))
+        .unwrap_or_default();
     m.summary = format!(
-        "{} of {} key results are outcome-style",
+        "{} of {} key results{of_period} are outcome-style",
         m.healthy, m.measured
     );
     m
 }
 
-fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
-    let mut m = Measure::new(if areas.is_empty() {
-        0
-    } else {
-        g.product_ixs().len()
-    });
+fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], slice: &Slice) -> Measure {
+    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
+    let mut m = Measure::sliced(slice, if areas.is_empty() { 0 } else { products.len() });
     if areas.is_empty() {
         m.summary = "no decision areas to measure".to_owned();
         return m;
@@ -508,7 +797,7 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
         .iter()
         .map(|area| NearestScope::new(g, |n| !g.decisions_at(area, n).is_empty()))
         .collect();
-    for p in g.product_ixs() {
+    for p in products {
         let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
@@ -574,12 +863,12 @@ fn unclear_decision(
     }
 }
 
-fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
+fn load(g: &OrgGraph<'_>, max_products: usize, slice: &Slice) -> Measure {
     let teams: Vec<_> = g
         .team_ixs()
-        .filter(|&t| g.team(t).kind.builds_products())
+        .filter(|&t| g.team(t).kind.builds_products() && slice.team(t))
         .collect();
-    let mut m = Measure::new(teams.len());
+    let mut m = Measure::sliced(slice, teams.len());
     for t in teams {
         let n = g.products_of(t).len();
         let id = &g.team(t).id;
@@ -607,6 +896,13 @@ fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
 }
 
 impl Measure {
+    /// A measure of `measured` things in `slice`.
+    fn sliced(slice: &Slice, measured: usize) -> Self {
+        let mut m = Self::new(measured);
+        m.keep_all = slice.keep_all;
+        m
+    }
+
     fn new(measured: usize) -> Self {
         Self {
             healthy: 0,
@@ -614,6 +910,8 @@ impl Measure {
             summary: String::new(),
             offenders: Vec::new(),
             offender_count: 0,
+            rank_counts: std::collections::BTreeMap::new(),
+            keep_all: false,
         }
     }
 }
