@@ -304,3 +304,24 @@ fn standard_input_is_the_only_input_and_its_format_is_checked() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(stderr(&o).contains("xml"), "{}", stderr(&o));
 }
+
+#[test]
+fn report_and_graph_read_standard_input_as_yaml() {
+    let healthy =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/orgs/healthy.yaml"))
+            .expect("the example");
+    let o = opmodel_stdin("report", &["report", "-"], &healthy);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Operating-model health of Lumen Bank: 100/100"),
+        "{}",
+        stdout(&o)
+    );
+    let o = opmodel_stdin("graph", &["graph", "-", "--format", "mermaid"], &healthy);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Team_payments_squad["),
+        "{}",
+        stdout(&o)
+    );
+}

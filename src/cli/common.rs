@@ -111,7 +111,13 @@ pub(crate) fn load_from(
                 "`-` (one org file from standard input) cannot be mixed with other paths",
             ));
         }
-        load_reader(std::io::stdin().lock(), stdin_format, "<stdin>", options)
+        let stdin = std::io::stdin();
+        if std::io::IsTerminal::is_terminal(&stdin) {
+            return Err(fail(
+                "`-` reads an org file from standard input, which is a terminal here: pipe a file in (`opmodel check - < org.yaml`)",
+            ));
+        }
+        load_reader(stdin.lock(), stdin_format, "<stdin>", options)
             .map_err(|e| fail(format!("cannot read standard input: {e}")))?
     } else {
         match load_paths(paths, options) {
