@@ -47,10 +47,7 @@ pub(crate) fn run(args: &ReportArgs) -> u8 {
             );
         }
         let whole = scorecard::score(&graph, &report, &options);
-        let cards: Vec<Scorecard> = units
-            .iter()
-            .map(|u| scorecard::score(&graph, &report, &options.clone().with_unit(u.as_str())))
-            .collect();
+        let cards = scorecard::score_units(&graph, &report, &options);
         render_many(&whole, &cards, args.format)
     } else {
         render(&scorecard::score(&graph, &report, &options), args.format)

@@ -54,7 +54,7 @@ use strum::{Display, IntoStaticStr};
 
 use crate::config::{Config, ParamValue};
 use crate::goal_style::{Style, classify};
-use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode};
+use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode, TeamIx};
 use crate::model::{DecisionArea, EntityKind, Id, KeyResultKind};
 use crate::report::Report;
 
@@ -392,78 +392,139 @@ impl Scorecard {
     }
 }
 
-/// Which teams, products and key results a scorecard measures.
-struct Slice {
-    /// By team index: whether the team is in the unit (all when `None`).
-    teams: Option<Vec<bool>>,
-    /// Only objectives of this period (lowercase, trimmed).
-    period: Option<String>,
-    /// The period as asked for, for the summary.
-    period_shown: Option<String>,
-    /// Keep every offender.
-    keep_all: bool,
+/// What one measured thing belongs to: the teams whose units it counts
+/// in, and for a key result the period of its objective.
+struct Subject<'a> {
+    /// The teams it belongs to (a product's accountable teams, a key
+    /// result's objective owner, a team itself); empty when no slicing by
+    /// unit was asked for.
+    teams: &'a [TeamIx],
+    /// `Some` for key results: their objective's period, trimmed.
+    period: Option<Option<&'a str>>,
 }
 
-impl Slice {
-    fn new(graph: &OrgGraph<'_>, options: &ScorecardOptions) -> Self {
-        let teams = options.unit.as_deref().map(|unit| {
-            let unit_node = graph.node(unit);
-            graph
-                .team_ixs()
-                .map(|t| {
-                    graph.team(t).id == unit
-                        || unit_node.is_some_and(|u| graph.ancestors(t).contains(&u))
+/// What a tenet measurement reports for each thing it measures: what it
+/// belongs to, and its offence (`None`: healthy).
+type Emit<'e> = dyn FnMut(Subject<'_>, Option<(usize, Offender)>) + 'e;
+
+/// Runs the measurement of one tenet, reporting every measured thing.
+fn measure_tenet(
+    g: &OrgGraph<'_>,
+    kind: TenetKind,
+    options: &ScorecardOptions,
+    slicing: bool,
+    emit: &mut Emit<'_>,
+) {
+    match kind {
+        TenetKind::OwnershipClarity => ownership(g, slicing, emit),
+        TenetKind::OutcomeAlignment => alignment(g, slicing, emit),
+        TenetKind::GoalStyle => goal_style(g, slicing, emit),
+        TenetKind::DecisionClarity => decisions(g, &options.decision_areas, emit),
+        TenetKind::TeamLoad => load(g, options.max_products, emit),
+    }
+}
+
+/// Whether a key result of `period` is in the period asked for.
+fn period_matches(want: Option<&str>, period: Option<Option<&str>>) -> bool {
+    match (want, period) {
+        (Some(want), Some(period)) => period.is_some_and(|p| p.trim().eq_ignore_ascii_case(want)),
+        _ => true,
+    }
+}
+
+/// For every team (by index), the units it is in, as indices into `units`:
+/// the unit itself and every unit above it.
+fn team_units(g: &OrgGraph<'_>, units: &[Id]) -> Vec<Vec<u32>> {
+    let unit_of: std::collections::HashMap<petgraph::graph::NodeIndex, u32> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| Some((g.node(id)?, u32::try_from(i).ok()?)))
+        .collect();
+    g.team_ixs()
+        .map(|t| {
+            let mut found: Vec<u32> = std::iter::once(g.team_node(t))
+                .chain(g.ancestors(t))
+                .filter_map(|n| unit_of.get(&n).copied())
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .collect()
+}
+
+/// The checks behind each tenet with their findings, counted once.
+fn check_counts(report: &Report) -> Vec<Vec<CheckCount>> {
+    let mut by_check: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in &report.diagnostics {
+        *by_check.entry(&d.check).or_default() += 1;
+    }
+    TenetKind::ALL
+        .iter()
+        .map(|kind| {
+            kind.checks()
+                .iter()
+                .map(|&check| CheckCount {
+                    check,
+                    findings: by_check.get(check).copied().unwrap_or(0),
                 })
                 .collect()
-        });
-        Self {
-            teams,
-            period: options.period.as_deref().map(|p| p.trim().to_lowercase()),
-            period_shown: options.period.as_deref().map(|p| p.trim().to_owned()),
-            keep_all: options.all_offenders,
+        })
+        .collect()
+}
+
+/// The summary sentence of a tenet's measurement.
+fn summary(kind: TenetKind, m: &Measure, options: &ScorecardOptions) -> String {
+    let (h, n) = (m.healthy, m.measured);
+    match kind {
+        TenetKind::OwnershipClarity => {
+            format!("{h} of {n} products have exactly one accountable team")
         }
-    }
-
-    fn team(&self, t: crate::graph::TeamIx) -> bool {
-        self.teams
-            .as_ref()
-            .is_none_or(|teams| teams.get(t.index()).copied().unwrap_or(false))
-    }
-
-    fn product(&self, g: &OrgGraph<'_>, p: crate::graph::ProductIx) -> bool {
-        self.teams.is_none() || g.owner_teams(p).into_iter().any(|t| self.team(t))
-    }
-
-    fn objective(&self, g: &OrgGraph<'_>, o: &crate::model::Objective) -> bool {
-        let period_ok = self.period.as_deref().is_none_or(|want| {
-            o.period
+        TenetKind::OutcomeAlignment => format!("{h} of {n} products have a path to an outcome"),
+        TenetKind::GoalStyle => {
+            let of_period = options
+                .period
                 .as_deref()
-                .is_some_and(|p| p.trim().to_lowercase() == want)
-        });
-        let unit_ok = self.teams.is_none()
-            || o.owner
-                .as_ref()
-                .and_then(|r| g.team_ix(&r.id))
-                .is_some_and(|t| self.team(t));
-        period_ok && unit_ok
+                .map(|p| format!(" of {}", p.trim()))
+                .unwrap_or_default();
+            format!("{h} of {n} key results{of_period} are outcome-style")
+        }
+        TenetKind::DecisionClarity if options.decision_areas.is_empty() => {
+            "no decision areas to measure".to_owned()
+        }
+        TenetKind::DecisionClarity => {
+            let listed = options
+                .decision_areas
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{h} of {n} products have exactly one decider for {listed}")
+        }
+        TenetKind::TeamLoad => format!(
+            "{h} of {n} product teams are accountable for 1 to {} products",
+            options.max_products
+        ),
     }
 }
 
-/// Scores an org. `report` is the linter's report on the same model (its
-/// findings are counted per check); `graph` gives the structure measured.
-pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
-    let slice = Slice::new(graph, options);
+/// The card made of the tenets' measures.
+fn card(
+    graph: &OrgGraph<'_>,
+    options: &ScorecardOptions,
+    unit: Option<&str>,
+    measures: Vec<Measure>,
+    checks: &[Vec<CheckCount>],
+    integrity: Integrity,
+    mut most_loaded_teams: Vec<LoadPeak>,
+) -> Scorecard {
     let tenets: Vec<Tenet> = TenetKind::ALL
         .iter()
-        .map(|&kind| {
-            let m = match kind {
-                TenetKind::OwnershipClarity => ownership(graph, &slice),
-                TenetKind::OutcomeAlignment => alignment(graph, &slice),
-                TenetKind::GoalStyle => goal_style(graph, &slice),
-                TenetKind::DecisionClarity => decisions(graph, &options.decision_areas, &slice),
-                TenetKind::TeamLoad => load(graph, options.max_products, &slice),
-            };
-            m.into_tenet(kind, report)
+        .zip(measures)
+        .zip(checks)
+        .map(|((&kind, mut m), checks)| {
+            m.summary = summary(kind, &m, options);
+            m.into_tenet(kind, checks.clone())
         })
         .collect();
     let scores: Vec<u32> = tenets
@@ -485,21 +546,6 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             left_out.join(", ")
         ),
     };
-    let loads: Vec<(usize, &Id)> = graph
-        .team_ixs()
-        .filter(|&t| slice.team(t))
-        .map(|t| (graph.products_of(t).len(), &graph.team(t).id))
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    let peak = loads.iter().map(|(n, _)| *n).max().unwrap_or(0);
-    let mut most_loaded_teams: Vec<LoadPeak> = loads
-        .iter()
-        .filter(|(n, _)| *n == peak)
-        .map(|(products, id)| LoadPeak {
-            team: (*id).clone(),
-            products: *products,
-        })
-        .collect();
     most_loaded_teams.sort_by(|a, b| a.team.cmp(&b.team));
     most_loaded_teams.dedup_by(|a, b| a.team == b.team);
     Scorecard {
@@ -509,15 +555,160 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             .name
             .as_deref()
             .map(str::to_owned),
-        unit: options.unit.as_deref().map(Id::new),
+        unit: unit.map(Id::new),
         period: options.period.as_deref().map(|p| p.trim().to_owned()),
         overall,
         weighting,
         tenets,
-        integrity: integrity(report),
+        integrity,
         most_loaded_team: most_loaded_teams.first().cloned(),
         most_loaded_teams,
     }
+}
+
+/// Keeps the teams accountable for the most products: `peak` holds them
+/// with their count.
+fn note_load(peak: &mut Vec<LoadPeak>, team: &Id, products: usize) {
+    let best = peak.first().map_or(0, |p| p.products);
+    if products == 0 || products < best {
+        return;
+    }
+    if products > best {
+        peak.clear();
+    }
+    peak.push(LoadPeak {
+        team: team.clone(),
+        products,
+    });
+}
+
+/// Scores an org. `report` is the linter's report on the same model (its
+/// findings are counted per check); `graph` gives the structure measured.
+/// With [`ScorecardOptions::unit`] or [`ScorecardOptions::period`], only
+/// that slice is measured.
+pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
+    // Which teams are in the unit asked for.
+    let in_unit: Option<Vec<bool>> = options.unit.as_deref().map(|unit| {
+        let unit_node = graph.node(unit);
+        graph
+            .team_ixs()
+            .map(|t| {
+                graph.team(t).id == unit
+                    || unit_node
+                        .is_some_and(|u| graph.team_node(t) == u || graph.ancestors(t).contains(&u))
+            })
+            .collect()
+    });
+    let slicing = in_unit.is_some();
+    let belongs = |teams: &[TeamIx]| {
+        in_unit.as_ref().is_none_or(|inside| {
+            teams
+                .iter()
+                .any(|t| inside.get(t.index()).copied().unwrap_or(false))
+        })
+    };
+    let want = options.period.as_deref().map(str::trim);
+    let measures: Vec<Measure> = TenetKind::ALL
+        .iter()
+        .map(|&kind| {
+            let mut m = Measure::new(0);
+            m.keep_all = options.all_offenders;
+            measure_tenet(graph, kind, options, slicing, &mut |subject, offence| {
+                if period_matches(want, subject.period) && belongs(subject.teams) {
+                    m.record(offence);
+                }
+            });
+            m
+        })
+        .collect();
+    let mut peak = Vec::new();
+    for t in graph.team_ixs() {
+        if belongs(&[t]) {
+            note_load(&mut peak, &graph.team(t).id, graph.products_of(t).len());
+        }
+    }
+    card(
+        graph,
+        options,
+        options.unit.as_deref(),
+        measures,
+        &check_counts(report),
+        integrity(report),
+        peak,
+    )
+}
+
+/// Scores every unit of the org ([`units`], in that order) on its own, as
+/// [`score`] does with [`ScorecardOptions::unit`] set to each, but
+/// measuring the org once: the time grows with the size of the org times
+/// the depth of its unit nesting, not with the number of units.
+pub fn score_units(
+    graph: &OrgGraph<'_>,
+    report: &Report,
+    options: &ScorecardOptions,
+) -> Vec<Scorecard> {
+    let units = units(graph);
+    let membership = team_units(graph, &units);
+    let want = options.period.as_deref().map(str::trim);
+    let mut per_unit: Vec<Vec<Measure>> = units
+        .iter()
+        .map(|_| {
+            TenetKind::ALL
+                .iter()
+                .map(|_| {
+                    let mut m = Measure::new(0);
+                    m.keep_all = options.all_offenders;
+                    m
+                })
+                .collect()
+        })
+        .collect();
+    let mut found: Vec<u32> = Vec::new();
+    for (k, &kind) in TenetKind::ALL.iter().enumerate() {
+        measure_tenet(graph, kind, options, true, &mut |subject, offence| {
+            if !period_matches(want, subject.period) {
+                return;
+            }
+            found.clear();
+            for t in subject.teams {
+                found.extend(membership.get(t.index()).into_iter().flatten());
+            }
+            found.sort_unstable();
+            found.dedup();
+            for &u in &found {
+                if let Some(m) = per_unit.get_mut(u as usize).and_then(|ms| ms.get_mut(k)) {
+                    m.record(offence.clone());
+                }
+            }
+        });
+    }
+    let mut peaks: Vec<Vec<LoadPeak>> = vec![Vec::new(); units.len()];
+    for t in graph.team_ixs() {
+        let n = graph.products_of(t).len();
+        for &u in membership.get(t.index()).into_iter().flatten() {
+            if let Some(peak) = peaks.get_mut(u as usize) {
+                note_load(peak, &graph.team(t).id, n);
+            }
+        }
+    }
+    let checks = check_counts(report);
+    let integrity = integrity(report);
+    units
+        .iter()
+        .zip(per_unit)
+        .zip(peaks)
+        .map(|((unit, measures), peak)| {
+            card(
+                graph,
+                options,
+                Some(unit.as_str()),
+                measures,
+                &checks,
+                integrity.clone(),
+                peak,
+            )
+        })
+        .collect()
 }
 
 /// The integrity findings of `report`, counted.
@@ -571,6 +762,15 @@ impl Measure {
     /// When the kept offenders are trimmed.
     const TRIM_AT: usize = 4096;
 
+    /// Counts one measured thing: healthy, or an offender with its rank.
+    fn record(&mut self, offence: Option<(usize, Offender)>) {
+        self.measured += 1;
+        match offence {
+            None => self.healthy += 1,
+            Some((rank, offender)) => self.push(rank, offender),
+        }
+    }
+
     /// Adds an offender with its rank (higher is worse).
     fn push(&mut self, rank: usize, offender: Offender) {
         self.offender_count += 1;
@@ -594,7 +794,7 @@ impl Measure {
         }
     }
 
-    fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
+    fn into_tenet(mut self, kind: TenetKind, checks: Vec<CheckCount>) -> Tenet {
         self.trim();
         let offender_count = self.offender_count;
         if self.measured == 0 && !self.summary.starts_with("no ") {
@@ -605,18 +805,6 @@ impl Measure {
             };
             self.summary = format!("no {what} to measure");
         }
-        let checks = kind
-            .checks()
-            .iter()
-            .map(|&check| CheckCount {
-                check,
-                findings: report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.check == check)
-                    .count(),
-            })
-            .collect();
         // Competition ranks: 1 + how many offenders are worse.
         let counts = &self.rank_counts;
         let place = |rank: usize| -> usize {
@@ -684,73 +872,74 @@ fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::Tea
         .join(", ")
 }
 
-fn ownership(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
-    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
-    let mut m = Measure::sliced(slice, products.len());
-    for p in products {
+fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
+    for p in g.product_ixs() {
         let owners = g.owner_teams(p);
         let id = &g.product(p).id;
-        match owners.len() {
-            1 => m.healthy += 1,
+        let offence = match owners.len() {
+            1 => None,
             // An orphan is the worst: nobody at all is accountable.
-            0 => m.push(
+            0 => Some((
                 usize::MAX,
                 offender(EntityKind::Product, id, "no accountable team".to_owned()),
-            ),
+            )),
             n => {
                 let reason = format!(
                     "{n} accountable teams: {}",
                     names(g, owners.iter().copied())
                 );
-                m.push(n, offender(EntityKind::Product, id, reason));
+                Some((n, offender(EntityKind::Product, id, reason)))
             }
-        }
+        };
+        let teams: &[TeamIx] = if slicing { &owners } else { &[] };
+        emit(
+            Subject {
+                teams,
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} products have exactly one accountable team",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn alignment(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
-    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
-    let mut m = Measure::sliced(slice, products.len());
+fn alignment(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     // One pass over the whole graph: a search per product reads the whole
     // `part_of` chain above it, every product of a deep one.
     let aligned = crate::check::unaligned_product::aligned_products(g);
-    for p in products {
-        if aligned.get(p.index()).copied().unwrap_or(false) {
-            m.healthy += 1;
+    for p in g.product_ixs() {
+        let offence = if aligned.get(p.index()).copied().unwrap_or(false) {
+            None
         } else {
             let product = g.product(p);
             // Products for customers without an outcome are the worst.
             let rank = usize::from(product.kind == Some(crate::model::ProductKind::CustomerFacing));
-            m.push(
+            Some((
                 rank,
                 offender(
                     EntityKind::Product,
                     &product.id,
                     "no path to any outcome".to_owned(),
                 ),
-            );
-        }
+            ))
+        };
+        let owners = if slicing {
+            g.owner_teams(p)
+        } else {
+            Vec::new()
+        };
+        emit(
+            Subject {
+                teams: &owners,
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} products have a path to an outcome",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn goal_style(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
+fn goal_style(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     let model = g.model();
-    let krs: Vec<_> = model
-        .key_results()
-        .filter(|(o, _)| slice.objective(g, o))
-        .collect();
-    let mut m = Measure::sliced(slice, krs.len());
-    for (_, kr) in krs {
+    for (objective, kr) in model.key_results() {
         let reason = match kr.kind {
             Some(KeyResultKind::Outcome) => None,
             Some(KeyResultKind::Milestone) => {
@@ -764,40 +953,41 @@ fn goal_style(g: &OrgGraph<'_>, slice: &Slice) -> Measure {
                 })
             }
         };
-        match reason {
-            None => m.healthy += 1,
-            Some(reason) => {
-                let mut o = offender(EntityKind::KeyResult, &kr.id, reason);
-                o.text = Some(kr.text.to_string());
-                m.push(0, o);
-            }
-        }
+        let offence = reason.map(|reason| {
+            let mut o = offender(EntityKind::KeyResult, &kr.id, reason);
+            o.text = Some(kr.text.to_string());
+            (0, o)
+        });
+        let owner: Vec<TeamIx> = if slicing {
+            objective
+                .owner
+                .as_ref()
+                .and_then(|r| g.team_ix(&r.id))
+                .into_iter()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        emit(
+            Subject {
+                teams: &owner,
+                period: Some(objective.period.as_deref()),
+            },
+            offence,
+        );
     }
-    let of_period = slice
-        .period_shown
-        .as_ref()
-        .map(|p| format!(" of {p}"))
-        .unwrap_or_default();
-    m.summary = format!(
-        "{} of {} key results{of_period} are outcome-style",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], slice: &Slice) -> Measure {
-    let products: Vec<_> = g.product_ixs().filter(|&p| slice.product(g, p)).collect();
-    let mut m = Measure::sliced(slice, if areas.is_empty() { 0 } else { products.len() });
+fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], emit: &mut Emit<'_>) {
     if areas.is_empty() {
-        m.summary = "no decision areas to measure".to_owned();
-        return m;
+        return;
     }
     // The nearest scope with a right, per area, for every product at once.
     let nearest: Vec<NearestScope> = areas
         .iter()
         .map(|area| NearestScope::new(g, |n| !g.decisions_at(area, n).is_empty()))
         .collect();
-    for p in products {
+    for p in g.product_ixs() {
         let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
@@ -810,26 +1000,21 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], slice: &Slice) -> Measure
                 unclear_decision(g, area, governing)
             })
             .collect();
-        if problems.is_empty() {
-            m.healthy += 1;
-        } else {
+        let offence = (!problems.is_empty()).then(|| {
             let reason = problems.join("; ");
-            m.push(
+            (
                 problems.len(),
                 offender(EntityKind::Product, &g.product(p).id, reason),
-            );
-        }
+            )
+        });
+        emit(
+            Subject {
+                teams: &owners,
+                period: None,
+            },
+            offence,
+        );
     }
-    let listed = areas
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    m.summary = format!(
-        "{} of {} products have exactly one decider for {listed}",
-        m.healthy, m.measured
-    );
-    m
 }
 
 /// What is unclear about who decides `area` for a product whose governing
@@ -863,46 +1048,36 @@ fn unclear_decision(
     }
 }
 
-fn load(g: &OrgGraph<'_>, max_products: usize, slice: &Slice) -> Measure {
-    let teams: Vec<_> = g
-        .team_ixs()
-        .filter(|&t| g.team(t).kind.builds_products() && slice.team(t))
-        .collect();
-    let mut m = Measure::sliced(slice, teams.len());
-    for t in teams {
+fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
+    for t in g.team_ixs().filter(|&t| g.team(t).kind.builds_products()) {
         let n = g.products_of(t).len();
         let id = &g.team(t).id;
-        if (1..=max_products).contains(&n) {
-            m.healthy += 1;
+        let offence = if (1..=max_products).contains(&n) {
+            None
         } else if n == 0 {
-            m.push(
+            Some((
                 0,
                 offender(
                     EntityKind::Team,
                     id,
                     "accountable for no product".to_owned(),
                 ),
-            );
+            ))
         } else {
             let reason = format!("accountable for {n} products (at most {max_products})");
-            m.push(n, offender(EntityKind::Team, id, reason));
-        }
+            Some((n, offender(EntityKind::Team, id, reason)))
+        };
+        emit(
+            Subject {
+                teams: &[t],
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} product teams are accountable for 1 to {max_products} products",
-        m.healthy, m.measured
-    );
-    m
 }
 
 impl Measure {
-    /// A measure of `measured` things in `slice`.
-    fn sliced(slice: &Slice, measured: usize) -> Self {
-        let mut m = Self::new(measured);
-        m.keep_all = slice.keep_all;
-        m
-    }
-
     fn new(measured: usize) -> Self {
         Self {
             healthy: 0,

@@ -305,7 +305,7 @@ fn offenders_trimmed_on_the_way_are_the_worst_of_all() {
         m.push(rank, offender(EntityKind::Product, &id, "r".to_owned()));
     }
     all.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then_with(|| a.cmp(b)));
-    let tenet = m.into_tenet(TenetKind::OwnershipClarity, &Report::default());
+    let tenet = m.into_tenet(TenetKind::OwnershipClarity, Vec::new());
     assert_eq!(tenet.offender_count, 20_000);
     let kept: Vec<&str> = tenet.offenders.iter().map(|o| o.id.as_str()).collect();
     let expected: Vec<&str> = all
@@ -599,4 +599,68 @@ fn a_period_slices_the_key_results_only() {
             .with_unit("air"),
     );
     assert_eq!(tenet(&q2, TenetKind::GoalStyle).score, None);
+}
+
+#[test]
+fn scoring_all_units_at_once_is_scoring_each() {
+    let model = tribes();
+    let graph = OrgGraph::build(&model);
+    let report = Linter::new().check_model(&model);
+    for options in [
+        ScorecardOptions::default(),
+        ScorecardOptions::default().with_period("2026-q1"),
+        ScorecardOptions::default().with_all_offenders(true),
+    ] {
+        let all = score_units(&graph, &report, &options);
+        let units = units(&graph);
+        assert_eq!(all.len(), units.len());
+        for (card, unit) in all.iter().zip(&units) {
+            let one = score(&graph, &report, &options.clone().with_unit(unit.as_str()));
+            assert_eq!(card, &one, "{unit}");
+        }
+    }
+    // And on an org with findings of every kind.
+    let model = Model::builder()
+        .team(Team::new("u").kind(TeamKind::Unit))
+        .team(Team::new("v").kind(TeamKind::Unit).parent("u"))
+        .team(
+            Team::new("a")
+                .parent("v")
+                .owns("p1")
+                .owns("p2")
+                .owns("p3")
+                .owns("p4"),
+        )
+        .team(Team::new("b").parent("u").owns("p1"))
+        .team(Team::new("c").parent("v"))
+        .product(Product::new("p1"))
+        .product(Product::new("p2").outcome("o"))
+        .product(Product::new("p3"))
+        .product(Product::new("p4"))
+        .outcome(Outcome::new("o", "Parcels arrive when promised"))
+        .objective(
+            Objective::new("k", "Ship the new portal")
+                .owner("c")
+                .key_result("Launch the portal by May"),
+        )
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "u").decides("u"))
+        .build();
+    let graph = OrgGraph::build(&model);
+    let report = Linter::new().check_model(&model);
+    let all = score_units(&graph, &report, &ScorecardOptions::default());
+    assert_eq!(all.len(), 2);
+    for card in &all {
+        let unit = card.unit.as_deref().expect("a unit");
+        let one = score(
+            &graph,
+            &report,
+            &ScorecardOptions::default().with_unit(unit),
+        );
+        assert_eq!(card, &one, "{unit}");
+    }
+    let v = &all[1];
+    assert_eq!(v.unit.as_deref(), Some("v"));
+    assert_eq!(tenet(v, TenetKind::OwnershipClarity).measured, 4);
+    assert_eq!(tenet(v, TenetKind::GoalStyle).measured, 1);
+    assert_eq!(v.most_loaded_teams[0].team, "a");
 }
