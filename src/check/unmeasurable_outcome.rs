@@ -306,6 +306,22 @@ const PEOPLE: &[&str] = &[
 /// Words opening a statement that say which way it should move, not who.
 const DIRECTION: &[&str] = &["more", "fewer", "less", "most", "all", "every"];
 
+/// Verbs that open a statement written as an order ("Increase on-time
+/// delivery to 95%"): what follows them is the metric.
+const CHANGE: &[&str] = &[
+    "increase", "raise", "grow", "improve", "reduce", "cut", "lower", "decrease", "boost",
+    "double", "halve", "maximise", "maximize", "minimise", "minimize",
+];
+
+/// Subjects that are not a population to take a share of.
+const PRONOUNS: &[&str] = &["we", "you", "they", "i", "it"];
+
+/// Words that end the object of a verb.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "by", "within", "to", "for", "from", "when", "before", "after", "without",
+    "with",
+];
+
 /// Words that ask for a time to shrink.
 const FASTER: &[&str] = &["faster", "quicker", "sooner", "quickly", "fast"];
 
@@ -324,6 +340,23 @@ pub(crate) fn metric_hint(statement: &str) -> Option<String> {
         return None;
     }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // "Increase on-time delivery to 95%": the thing to move is the metric.
+    if CHANGE.contains(&lower[0].as_str()) {
+        let end = lower
+            .iter()
+            .skip(1)
+            .position(|w| {
+                matches!(
+                    w.as_str(),
+                    "to" | "from" | "by" | "in" | "within" | "across"
+                )
+            })
+            .map_or(words.len(), |at| at + 1);
+        if end > 1 {
+            return Some(lower_first(&words[1..end].join(" ")));
+        }
+        return None;
+    }
     // Leading words that only say which way to go ("Fewer parcels …").
     let mut start = 0;
     while start < lower.len() && DIRECTION.contains(&lower[start].as_str()) {
@@ -366,6 +399,26 @@ pub(crate) fn metric_hint(statement: &str) -> Option<String> {
     };
     let rest: Vec<&str> = words[verb..].iter().map(String::as_str).collect();
     let rest_lower: Vec<&str> = lower[verb..].iter().map(String::as_str).collect();
+    // "We deliver parcels on the day they are ordered": a share of what
+    // the pronoun acts on ("parcels we deliver on the day …").
+    if verb == start + 1 && PRONOUNS.contains(&lower[start].as_str()) {
+        let object_end = rest_lower
+            .iter()
+            .skip(1)
+            .position(|w| PREPOSITIONS.contains(w))
+            .map_or(rest.len(), |at| at + 1);
+        if object_end <= 1 {
+            return None;
+        }
+        let object = rest[1..object_end].join(" ");
+        let tail = rest[object_end..].join(" ");
+        let tail = if tail.is_empty() {
+            String::new()
+        } else {
+            format!(" {tail}")
+        };
+        return Some(format!("share of {object} {subject} {}{tail}", rest[0]));
+    }
     // "… spend more time X" / "… spend less time X": the hours spent X.
     if matches!(rest_lower.first(), Some(&("spend" | "spends")))
         && let Some(time) = rest_lower.iter().position(|w| *w == "time")
@@ -507,6 +560,21 @@ mod tests {
         for (statement, want) in cases {
             assert_eq!(metric_hint(statement).as_deref(), Some(want), "{statement}");
         }
+        let more = [
+            (
+                "We deliver parcels on the day they are ordered",
+                "share of parcels we deliver on the day they are ordered",
+            ),
+            ("Increase on-time delivery to 95%", "on-time delivery"),
+            (
+                "Reduce failed first delivery attempts by half",
+                "failed first delivery attempts",
+            ),
+        ];
+        for (statement, want) in more {
+            assert_eq!(metric_hint(statement).as_deref(), Some(want), "{statement}");
+        }
+        assert_eq!(metric_hint("Improve"), None);
         // No verb to tell the subject from what it does: no made-up metric.
         assert_eq!(metric_hint("Reliable deliveries"), None);
         assert_eq!(metric_hint(""), None);
