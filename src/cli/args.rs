@@ -25,7 +25,10 @@ pub(crate) enum Command {
     Report(ReportArgs),
     /// Write a small, commented starter org that passes `opmodel check`.
     Init(InitArgs),
-    /// Print a shell completion script (e.g. `opmodel completions bash > ~/.local/share/bash-completion/completions/opmodel`).
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// For example `opmodel completions bash > ~/.local/share/bash-completion/completions/opmodel`
+    /// or `opmodel completions fish > ~/.config/fish/completions/opmodel.fish`.
     Completions(CompletionsArgs),
 }
 
