@@ -5,6 +5,7 @@ mod args;
 mod check_cmd;
 mod common;
 mod completions_cmd;
+mod diff_cmd;
 mod explain_cmd;
 mod graph_cmd;
 mod init_cmd;
@@ -35,6 +36,7 @@ pub(crate) fn run() -> u8 {
         Command::Report(args) => report_cmd::run(&args),
         Command::Init(args) => init_cmd::run(&args),
         Command::Completions(args) => completions_cmd::run(&args),
+        Command::Diff(args) => diff_cmd::run(&args),
     }
 }
 

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::OrgGraph;
 use super::ids::Found;
 use super::types::{ClaimSource, OrgEdge};
-use crate::model::{EntityKind, ORGANIZATION, Ref};
+use crate::model::{EntityKind, Model, ORGANIZATION, Ref};
 
 /// What a reference field may name.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,18 +100,18 @@ impl<'m> Resolved<'m> {
 
 /// Every reference of the model resolved: teams and products first, then
 /// the other kinds.
-pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>) -> [Resolved<'m>; 2] {
+pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>, model: &'m Model) -> [Resolved<'m>; 2] {
     // Large models only: a thread costs more than a small model's look-ups.
     const PARALLEL_FROM: usize = 50_000;
-    if g.model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
+    if model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
         return [
-            Kinds::TeamsAndProducts.resolve(g),
-            Kinds::TheRest.resolve(g),
+            Kinds::TeamsAndProducts.resolve(g, model),
+            Kinds::TheRest.resolve(g, model),
         ];
     }
     std::thread::scope(|s| {
-        let rest = s.spawn(|| Kinds::TheRest.resolve(g));
-        let first = Kinds::TeamsAndProducts.resolve(g);
+        let rest = s.spawn(|| Kinds::TheRest.resolve(g, model));
+        let first = Kinds::TeamsAndProducts.resolve(g, model);
         match rest.join() {
             Ok(rest) => [first, rest],
             Err(panic) => std::panic::resume_unwind(panic),
@@ -127,9 +127,10 @@ enum Kinds {
 }
 
 impl Kinds {
-    fn resolve<'m>(self, g: &OrgGraph<'m>) -> Resolved<'m> {
+    fn resolve<'m>(self, g: &OrgGraph<'m>, model: &'m Model) -> Resolved<'m> {
         let mut out = Resolver {
             g,
+            model,
             out: Resolved::default(),
         };
         match self {
@@ -149,6 +150,9 @@ impl Kinds {
 
 struct Resolver<'g, 'm> {
     g: &'g OrgGraph<'m>,
+    /// The model `g` was built from, borrowed for as long as the
+    /// references resolved from it are kept.
+    model: &'m Model,
     out: Resolved<'m>,
 }
 
@@ -167,7 +171,7 @@ impl<'m> Resolver<'_, 'm> {
                 kind: EntityKind::Organization,
             })
         } else {
-            self.g.ids.find(r.id.as_str())
+            self.g.ids.find(self.model, r.id.as_str())
         };
         if let Some(f) = found
             && want.accepts(f.kind)
@@ -189,7 +193,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn teams(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, t) in model.teams.iter().enumerate() {
             let n = self.g.teams[i];
             if let Some(parent) = &t.parent
@@ -207,7 +211,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn products(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, p) in model.products.iter().enumerate() {
             let n = self.g.products[i];
             for (index, r) in (0..).zip(&p.owner) {
@@ -235,7 +239,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn outcomes(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, o) in model.outcomes.iter().enumerate() {
             let n = self.g.outcomes[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::Outcome);
@@ -243,7 +247,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn objectives(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, o) in model.objectives.iter().enumerate() {
             let n = self.g.objectives[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::OutcomeOrObjective);
@@ -272,7 +276,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn decisions(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, d) in model.decisions.iter().enumerate() {
             let n = self.g.decisions[i];
             if let Some(scope) = self.resolve(n, "scope", &d.scope, Want::Scope) {

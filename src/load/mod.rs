@@ -155,7 +155,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     for e in input_errors {
         let path = match &e {
             LoadError::Input { path, .. } | LoadError::NoModelFiles { path } => path.clone(),
-            LoadError::NothingReadable { .. } => continue,
+            LoadError::NothingReadable { .. } | LoadError::Config(_) => continue,
         };
         let file = loaded.model.sources.add(&path, "");
         let display = loaded.model.sources.display(file).to_owned();
@@ -448,10 +448,11 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
         Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
-    piece_from_bytes(path, bytes, format, options)
+    load_bytes(path, format, bytes, options)
 }
 
-/// A file that could not be read: one `invalid-file` finding with `message`.
+/// The piece of a file that could not be used, with the `invalid-file`
+/// finding that says why.
 fn unread_piece(path: &Path, message: String) -> Piece {
     let mut loaded = Loaded::default();
     let file = loaded.model.sources.add(path, "");
@@ -466,10 +467,9 @@ fn unread_piece(path: &Path, message: String) -> Piece {
     }
 }
 
-/// The model in the bytes of a file read in full: not UTF-8 is an
-/// `invalid-file` finding at the first bad byte; a byte-order mark is
-/// dropped.
-fn piece_from_bytes(path: &Path, bytes: Vec<u8>, format: Format, options: &LoadOptions) -> Piece {
+/// The piece of a file whose bytes have been read: not UTF-8 is an
+/// `invalid-file` finding, a byte order mark is dropped.
+fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions) -> Piece {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -533,7 +533,7 @@ pub fn load_reader<R: std::io::Read>(
             ),
         )
     } else {
-        piece_from_bytes(&path, bytes, format, options)
+        load_bytes(&path, format, bytes, options)
     };
     let mut loaded = piece.loaded;
     if piece.read && loaded.diagnostics.is_empty() && loaded.model.entity_count() == 0 {
@@ -541,6 +541,69 @@ pub fn load_reader<R: std::io::Read>(
     }
     drop_other_files_note(&mut loaded);
     Ok(loaded)
+}
+
+/// Reads org files already in memory, each a path (for its format and for
+/// diagnostics: nothing is read from disk) and its bytes, as
+/// [`load_paths`] reads files from disk: in path order, each file's
+/// problems a finding, the files merged into one model. A path whose
+/// extension is not an org file's is an `invalid-file` finding; so is a
+/// file past [`LoadOptions::max_file_size`], or one that would take the
+/// input past [`LoadOptions::max_total_size`].
+///
+/// This is how `opmodel diff --git` reads a revision (see
+/// [`crate::diff::git`]).
+///
+/// ```
+/// use opmodel::load::{LoadOptions, load_files};
+/// let files = vec![
+///     ("org/b.yaml".into(), b"products:\n  - { id: shop, owner: web }\n".to_vec()),
+///     ("org/a.yaml".into(), b"teams:\n  - id: web\n".to_vec()),
+/// ];
+/// let loaded = load_files(files, &LoadOptions::default());
+/// assert_eq!(loaded.model.teams[0].id, "web");
+/// assert_eq!(loaded.model.sources.len(), 2);
+/// assert!(loaded.diagnostics.is_empty());
+/// ```
+pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> Loaded {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    let mut loaded = Loaded::default();
+    let mut total: u64 = 0;
+    for (path, bytes) in files {
+        let size = bytes.len() as u64;
+        let piece = match Format::from_path(&path) {
+            None => unread_piece(
+                &path,
+                "is not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+            ),
+            Some(_) if size > options.max_file_size => {
+                unread_piece(&path, options::too_big(size, options.max_file_size))
+            }
+            Some(format) => match plan(Found::File(format, size), options, &mut total) {
+                Plan::Read(..) => load_bytes(&path, format, bytes, options),
+                Plan::Skip(message) => unread_piece(&path, message),
+            },
+        };
+        if piece.read
+            && piece.loaded.diagnostics.is_empty()
+            && piece.loaded.model.entity_count() == 0
+        {
+            loaded.empty_files.push(piece.path);
+        }
+        let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
+        loaded.model.merge(piece.loaded.model);
+        loaded.diagnostics.extend(
+            piece
+                .loaded
+                .diagnostics
+                .into_iter()
+                .map(|d| d.shift_files(offset)),
+        );
+    }
+    loaded.model.shrink_lists();
+    drop_other_files_note(&mut loaded);
+    loaded
 }
 
 fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node, ParseError> {

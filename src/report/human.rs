@@ -251,7 +251,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
 /// Messages quote ids, texts and paths from the input, and a raw ESC or
 /// line break there could recolour or clear the terminal, or forge lines of
 /// output that look like opmodel's own.
-fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -72,7 +72,7 @@ fn render(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<u8> {
 /// One diagnostic as a compact JSON object, written by hand: the report's
 /// largest part, and the same bytes serde_json would write for it (the
 /// tests check that against the `Serialize` shape below).
-fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
+pub(crate) fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
     out.extend_from_slice(b"{\"check\":");
     json_text::push_str(out, &d.check);
     out.extend_from_slice(b",\"severity\":");
