@@ -66,7 +66,11 @@ fn every_example_org_survives_every_format() {
         // Through serde alone: `Model` is `Deserialize` by the loader's rules.
         let value = serde_json::to_value(&loaded.model).expect("serialises");
         let back: opmodel::Model = serde_json::from_value(value).expect("deserialises");
-        assert!(opmodel::write::same_content(&loaded.model, &back), "{}", example.display());
+        assert!(
+            opmodel::write::same_content(&loaded.model, &back),
+            "{}",
+            example.display()
+        );
     }
     std::fs::remove_dir_all(&dir).expect("removed");
 }
