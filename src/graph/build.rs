@@ -379,8 +379,13 @@ fn report_dangling<'m>(
             && let OrgNode::Product(p) = g.graph[from]
             && !g.has_owner(p)
         {
+            let joint = if help.ends_with('?') {
+                " Until"
+            } else {
+                "; until"
+            };
             help.push_str(&format!(
-                "; until it names a team, {entity} has no accountable owner (`orphaned-product` is not reported separately)"
+                "{joint} it names a team, {entity} has no accountable owner (`orphaned-product` is not reported separately)"
             ));
             g.follow_ons.push(("orphaned-product", entity.clone()));
         }
