@@ -14,7 +14,9 @@
 //! be read. Only when nothing at all can be read does loading fail with a
 //! [`LoadError`].
 
+mod backstage;
 mod discover;
+mod locations;
 mod json;
 mod json_fast;
 mod lines;
@@ -59,6 +61,12 @@ pub enum Format {
     Toml,
     /// `.json`.
     Json,
+    /// A Backstage catalog descriptor file (`catalog-info.yaml`): YAML,
+    /// one or more documents. [`load_paths`] and [`Format::Yaml`] detect it
+    /// by content (the first document's `apiVersion` is `backstage.io/…`
+    /// and it has a `kind`); this format reads the text as one whatever its
+    /// first document.
+    Backstage,
 }
 
 impl Format {
@@ -190,31 +198,19 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // while the other threads go on reading: the pieces are never all in
     // memory beside the model they make.
     let mut read_any = false;
+    let mut catalog = backstage::Catalog::default();
     let merged = &mut loaded;
     crate::parallel::for_each_in_order(
         &plans,
         threads,
         stack,
         |(path, plan)| load_file(path, plan, options),
-        |piece| {
-            read_any |= piece.read;
-            if piece.read
-                && piece.loaded.diagnostics.is_empty()
-                && piece.loaded.model.entity_count() == 0
-            {
-                merged.empty_files.push(piece.path);
-            }
-            let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
-            merged.model.merge(piece.loaded.model);
-            merged.diagnostics.extend(
-                piece
-                    .loaded
-                    .diagnostics
-                    .into_iter()
-                    .map(|d| d.shift_files(offset)),
-            );
-        },
+        |piece| merge_piece(merged, &mut catalog, &mut read_any, piece),
     );
+    // Backstage `Location`s name more files: read those not read yet, then
+    // lower every catalog entity together.
+    locations::follow(&mut loaded, &mut catalog, &files, options, &mut total, &mut read_any);
+    backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     if !read_any {
@@ -236,12 +232,16 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    let mut loaded = load_shared(
+    let (mut loaded, catalog) = load_shared(
         Text::Shared(std::sync::Arc::from(text)),
         format,
         path.into(),
         options,
     );
+    // Location targets are not followed: nothing is read from disk.
+    if let Some(catalog) = catalog {
+        backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
+    }
     drop_other_files_note(&mut loaded);
     loaded
 }
@@ -271,11 +271,17 @@ impl Text {
 
 /// Reads one file's text, which the model's sources then keep without
 /// another copy (a copy of a 200 MB file is 200 MB more at the peak).
-fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions) -> Loaded {
+fn load_shared(
+    text: Text,
+    format: Format,
+    path: PathBuf,
+    options: &LoadOptions,
+) -> (Loaded, Option<backstage::Catalog>) {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
     // them agree, or positions would point past the end of the file.
-    let text = if format == Format::Yaml && has_lone_cr(text.as_str()) {
+    let yaml = matches!(format, Format::Yaml | Format::Backstage);
+    let text = if yaml && has_lone_cr(text.as_str()) {
         Text::Owned(text.as_str().replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
@@ -298,14 +304,26 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
             options::too_big(size, options.max_file_size),
         );
         loaded.diagnostics.push(d);
-        return loaded;
+        return (loaded, None);
+    }
+    if yaml && let Some(read) = backstage_documents(text.as_str(), format, options) {
+        match read {
+            Ok(docs) => {
+                let catalog = backstage::read(&docs, file, &display, &mut loaded.diagnostics);
+                return (loaded, Some(catalog));
+            }
+            Err(e) => {
+                loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+                return (loaded, None);
+            }
+        }
     }
     if format == Format::Json
         && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, piece);
-        return loaded;
+        return (loaded, None);
     }
     #[cfg(feature = "toml")]
     if format == Format::Toml
@@ -314,7 +332,7 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, model);
-        return loaded;
+        return (loaded, None);
     }
     match parse(text.as_str(), format, &options.parse_limits()) {
         Ok(root) => lower::lower(
@@ -327,7 +345,84 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
         ),
         Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
     }
-    loaded
+    (loaded, None)
+}
+
+/// The documents of a Backstage file: `None` when `text` is not one (it is
+/// then read as an org file), `Some(Err)` when it is one that does not parse.
+fn backstage_documents(
+    text: &str,
+    format: Format,
+    options: &LoadOptions,
+) -> Option<Result<Vec<node::Node>, ParseError>> {
+    // Most org files never mention Backstage: they are not parsed twice.
+    if format == Format::Yaml && memchr::memmem::find(text.as_bytes(), b"backstage.io/").is_none() {
+        return None;
+    }
+    if let Some(offset) = text.find('\0') {
+        if format == Format::Yaml {
+            return None;
+        }
+        let pos = lines::LineIndex::new(text).pos(offset);
+        return Some(Err(ParseError::new(
+            "holds a NUL byte: this looks like a binary file, not a catalog file",
+            pos,
+        )));
+    }
+    #[cfg(feature = "yaml")]
+    {
+        match yaml::parse_documents(text, &options.parse_limits()) {
+            Ok(docs) if format == Format::Backstage => Some(Ok(docs)),
+            Ok(docs) if docs.first().is_some_and(backstage::is_descriptor) => Some(Ok(docs)),
+            Ok(_) => None,
+            // A file that mentions `apiVersion` and Backstage and does not
+            // parse is most likely a descriptor: say what the YAML parser
+            // says about the whole stream, not that it holds two documents.
+            Err(e) if text.contains("apiVersion") => Some(Err(e)),
+            Err(_) => None,
+        }
+    }
+    #[cfg(not(feature = "yaml"))]
+    {
+        let _ = options;
+        Some(Err(ParseError::new(
+            "Backstage catalogs are YAML, and YAML support is not built into this opmodel (enable the `yaml` feature)",
+            Pos::UNKNOWN,
+        )))
+    }
+}
+
+/// Adds one file's piece to the model read so far.
+fn merge_piece(
+    merged: &mut Loaded,
+    catalog: &mut backstage::Catalog,
+    read_any: &mut bool,
+    piece: Piece,
+) {
+    *read_any |= piece.read;
+    // A catalog file holding only kinds opmodel leaves out (a Template) is
+    // not worth a note.
+    let holds_descriptors = piece.catalog.is_some();
+    if piece.read
+        && piece.loaded.diagnostics.is_empty()
+        && piece.loaded.model.entity_count() == 0
+        && !holds_descriptors
+    {
+        merged.empty_files.push(piece.path);
+    }
+    let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
+    merged.model.merge(piece.loaded.model);
+    merged.diagnostics.extend(
+        piece
+            .loaded
+            .diagnostics
+            .into_iter()
+            .map(|d| d.shift_files(offset)),
+    );
+    if let Some(mut c) = piece.catalog {
+        c.shift_files(offset);
+        catalog.append(c);
+    }
 }
 
 /// Whether `text` has a CR not followed by an LF.
@@ -341,6 +436,9 @@ fn has_lone_cr(text: &str) -> bool {
 
 struct Piece {
     loaded: Loaded,
+    /// The descriptors of a Backstage file, lowered with every other
+    /// file's once all are read.
+    catalog: Option<backstage::Catalog>,
     read: bool,
     /// The file the piece was read from.
     path: PathBuf,
@@ -448,6 +546,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
         Piece {
             loaded,
+            catalog: None,
             read: false,
             path: path.to_path_buf(),
         }
@@ -486,8 +585,10 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         text.drain(..'\u{feff}'.len_utf8());
     }
     let text = Text::Owned(text);
+    let (loaded, catalog) = load_shared(text, format, path.to_path_buf(), options);
     Piece {
-        loaded: load_shared(text, format, path.to_path_buf(), options),
+        loaded,
+        catalog,
         read: true,
         path: path.to_path_buf(),
     }

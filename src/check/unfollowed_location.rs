@@ -1,0 +1,51 @@
+//! `unfollowed-location`: a Backstage `Location` target that is not read.
+
+use super::{Check, Context, Sink, declare_check};
+
+declare_check! {
+    /// ### What it finds
+    /// A target of a Backstage `Location` entity (`spec.target` or
+    /// `spec.targets`) that opmodel does not read: a URL (opmodel never
+    /// goes to the network; the finding is a note naming it), or a path
+    /// that leads back to a file on the chain of Locations that led to it
+    /// (a loop; a warning). A relative path that names no file is an
+    /// `invalid-file` error instead.
+    ///
+    /// ### Why it matters
+    /// The entities in a target that is not read are missing from every
+    /// other check: a group defined there makes the components it owns look
+    /// like they name an unknown owner. A loop is harmless to opmodel (every
+    /// file is read once) but Backstage reports it, and it usually means a
+    /// target was copied to the wrong file.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// apiVersion: backstage.io/v1alpha1
+    /// kind: Location
+    /// metadata:
+    ///   name: all-teams
+    /// spec:
+    ///   targets:
+    ///     - https://example.com/catalog/teams.yaml
+    /// ```
+    ///
+    /// ### Fix
+    /// Check out the repository that holds the target and give its files to
+    /// `opmodel check` too, or point the Location at a relative path. Take
+    /// a looping target out of the Location.
+    pub struct UnfollowedLocation;
+    name: "unfollowed-location",
+    category: Integrity,
+    level: Warn,
+    summary: "a Backstage Location target that is not read: a URL (a note) or a loop",
+    params: [],
+}
+
+impl Check for UnfollowedLocation {
+    fn meta(&self) -> &super::CheckMeta {
+        &META
+    }
+
+    /// Found while loading; see [`crate::load`].
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
+}
