@@ -23,6 +23,8 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Score the org's health on the tenets of the product operating model.
     Report(ReportArgs),
+    /// Write a catalog kept in another format as opmodel YAML.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +151,31 @@ pub(crate) struct ReportArgs {
     /// default they are passed over, with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
+}
+
+/// `opmodel import backstage PATH... [-o DIR]`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// What the inputs are.
+    #[arg(value_enum, value_name = "FROM")]
+    pub from: ImportFrom,
+    /// Catalog files or folders (Location targets are followed).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write `teams.yaml` and `products.yaml` into this folder (made if
+    /// missing) instead of printing one file to standard output.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them.
+    #[arg(long)]
+    pub follow_links_outside: bool,
+}
+
+/// The formats `opmodel import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFrom {
+    /// Backstage catalog descriptor files (`catalog-info.yaml`).
+    Backstage,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

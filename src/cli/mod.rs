@@ -6,6 +6,7 @@ mod check_cmd;
 mod common;
 mod explain_cmd;
 mod graph_cmd;
+mod import_cmd;
 mod report_cmd;
 
 use clap::Parser;
@@ -31,6 +32,7 @@ pub(crate) fn run() -> u8 {
         Command::Checks(args) => explain_cmd::list(&args),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Report(args) => report_cmd::run(&args),
+        Command::Import(args) => import_cmd::run(&args),
     }
 }
 

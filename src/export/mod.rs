@@ -47,6 +47,7 @@
 
 mod dot;
 mod mermaid;
+pub mod org_yaml;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
