@@ -60,7 +60,9 @@ pub(super) fn follow(
         let paths = if relative.contains(['*', '?']) {
             let found = glob(&joined);
             if found.is_empty() {
-                loaded.diagnostics.push(missing(&target, &from_display, "matches no file"));
+                loaded
+                    .diagnostics
+                    .push(missing(&target, &from_display, "matches no file"));
             }
             found
         } else {
@@ -69,7 +71,9 @@ pub(super) fn follow(
         let from_canonical = canonical(&from_path);
         for path in paths {
             let Ok(real) = path.canonicalize() else {
-                loaded.diagnostics.push(missing(&target, &from_display, "names no file"));
+                loaded
+                    .diagnostics
+                    .push(missing(&target, &from_display, "names no file"));
                 continue;
             };
             if leads_back(&real, &from_canonical, &led_by) {

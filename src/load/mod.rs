@@ -16,10 +16,10 @@
 
 mod backstage;
 mod discover;
-mod locations;
 mod json;
 mod json_fast;
 mod lines;
+mod locations;
 mod lower;
 mod node;
 mod options;
@@ -209,7 +209,14 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     );
     // Backstage `Location`s name more files: read those not read yet, then
     // lower every catalog entity together.
-    locations::follow(&mut loaded, &mut catalog, &files, options, &mut total, &mut read_any);
+    locations::follow(
+        &mut loaded,
+        &mut catalog,
+        &files,
+        options,
+        &mut total,
+        &mut read_any,
+    );
     backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);

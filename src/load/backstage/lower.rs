@@ -99,7 +99,10 @@ impl Lowering<'_> {
         let wanted: Vec<&str> = allowed.iter().map(|k| k.noun()).collect();
         let what = match Kind::parse(&r.kind) {
             Some(k) => format!("a {}", k.noun()),
-            None => format!("`{}`, which is not a catalog kind", crate::check::quote_text(&r.kind)),
+            None => format!(
+                "`{}`, which is not a catalog kind",
+                crate::check::quote_text(&r.kind)
+            ),
         };
         self.problem(
             entity,
@@ -140,7 +143,11 @@ fn reference(r: &Resolved, field: &Field) -> Ref {
 }
 
 /// Maps every descriptor read into `model`'s teams and products.
-pub(crate) fn lower(entities: Vec<Descriptor>, model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn lower(
+    entities: Vec<Descriptor>,
+    model: &mut Model,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if entities.is_empty() {
         return;
     }
@@ -163,7 +170,9 @@ pub(crate) fn lower(entities: Vec<Descriptor>, model: &mut Model, diagnostics: &
     for u in &users {
         let ukey = key("user", &u.namespace, &u.name);
         let shown = u.display_name.clone().unwrap_or_else(|| u.name.clone());
-        user_names.entry(ukey.clone()).or_insert_with(|| shown.clone());
+        user_names
+            .entry(ukey.clone())
+            .or_insert_with(|| shown.clone());
         let entity = EntityRef::new(EntityKind::Team, base_id(&u.namespace, &u.name).as_str());
         for f in &u.member_of {
             if let Some(g) = cx.resolve_as(f, Kind::Group, &[Kind::Group], u, &entity, "memberOf") {
@@ -213,8 +222,8 @@ pub(crate) fn lower(entities: Vec<Descriptor>, model: &mut Model, diagnostics: &
         let own_key = key(d.kind.word(), &d.namespace, &d.name);
         if d.kind == Kind::Group {
             let entity = EntityRef::new(EntityKind::Team, id);
-            let has_children = children.get(&i).copied().unwrap_or(0) > 0
-                || named_as_parent.contains(&own_key);
+            let has_children =
+                children.get(&i).copied().unwrap_or(0) > 0 || named_as_parent.contains(&own_key);
             let unit_type = d
                 .spec_type
                 .as_deref()
@@ -239,7 +248,8 @@ pub(crate) fn lower(entities: Vec<Descriptor>, model: &mut Model, diagnostics: &
             // Members: those the group lists, then those who name it.
             let mut seen: BTreeSet<Key> = BTreeSet::new();
             for f in &d.members {
-                if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members") {
+                if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members")
+                {
                     let ukey = r.key();
                     if seen.insert(ukey.clone()) {
                         let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
@@ -283,8 +293,7 @@ fn product(
     p.description = d.description.as_deref().map(Into::into);
     p.allow.clone_from(&d.allow);
     let website = d.kind == Kind::Component
-        && d
-            .spec_type
+        && d.spec_type
             .as_deref()
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("website"));
     p.kind = Some(if website {
@@ -372,7 +381,9 @@ fn owned_by_person(
         "make a group the owner (`spec.owner: group:NAME`): ownership belongs to a team, not one person",
     );
     if !groups.is_empty() {
-        let who = user_names.get(&ukey).map_or(r.name.as_str(), String::as_str);
+        let who = user_names
+            .get(&ukey)
+            .map_or(r.name.as_str(), String::as_str);
         let list: Vec<String> = groups.iter().map(|g| format!("`group:{g}`")).collect();
         help.push_str(&format!("; {who} is in {}", list.join(", ")));
     }

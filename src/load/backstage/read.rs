@@ -120,7 +120,11 @@ impl Reader<'_> {
             );
         }
         let Some(name) = name else {
-            let pos = name_node.or(metadata).map_or(kind_node.pos, |n| n.pos);
+            // The `metadata:` line (or `kind:`, when there is none).
+            let pos = name_node
+                .map(|n| n.pos)
+                .or_else(|| key_pos(doc, "metadata"))
+                .unwrap_or(kind_node.pos);
             self.problem(
                 EntityRef::new(EntityKind::File, self.display),
                 pos,
@@ -222,13 +226,14 @@ impl Reader<'_> {
         let node = spec.and_then(|s| get(s, key))?;
         match &node.value {
             Value::Null => None,
-            _ => match text(node) {
-                Some(t) if !t.trim().is_empty() => Some(Field {
-                    text: t.trim().to_owned(),
-                    location: self.at(node.pos),
-                }),
-                _ => {
-                    self.problem(
+            _ => {
+                match text(node) {
+                    Some(t) if !t.trim().is_empty() => Some(Field {
+                        text: t.trim().to_owned(),
+                        location: self.at(node.pos),
+                    }),
+                    _ => {
+                        self.problem(
                         entity.clone(),
                         node.pos,
                         format!(
@@ -237,9 +242,10 @@ impl Reader<'_> {
                         ),
                         "write one reference as a string",
                     );
-                    None
+                        None
+                    }
                 }
-            },
+            }
         }
     }
 
@@ -266,7 +272,11 @@ impl Reader<'_> {
                     item.pos,
                     format!(
                         "`spec.{key}` lists {}, which is not an entity reference",
-                        if text(item).is_some() { "an empty string" } else { item.type_name() }
+                        if text(item).is_some() {
+                            "an empty string"
+                        } else {
+                            item.type_name()
+                        }
                     ),
                     "list references as strings, like `group:team-a`",
                 ),
@@ -291,6 +301,17 @@ fn entity_of(kind: Option<Kind>, name: Option<&str>, display: &str) -> EntityRef
 pub(crate) fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
     match &node.value {
         Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// Where `key` is written in a table.
+fn key_pos(node: &Node, key: &str) -> Option<Pos> {
+    match &node.value {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(k, _)| k.pos),
         _ => None,
     }
 }
