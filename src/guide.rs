@@ -113,6 +113,14 @@
 //! `opmodel.toml` is configuration, not model data. See
 //! `examples/orgs/streaming/` for an org spread over five files.
 //!
+//! **Already on Backstage?** Backstage catalog files (`catalog-info.yaml`)
+//! are read as they are, among the inputs and merged with opmodel's own
+//! files: Groups are teams, Domains, Systems, Components, APIs and Resources
+//! are products, Users are members, and `Location` targets are followed
+//! (URLs are never fetched). `opmodel import backstage PATH... -o DIR`
+//! writes the same teams and products as opmodel YAML; see
+//! `examples/orgs/backstage/` and [`crate::load::Format::Backstage`].
+//!
 //! **Ownership can be written from either side.** A product's `owner` and a
 //! team's `owns` both make the team accountable; opmodel takes the union, so
 //! writing both for the same team is fine, and two different teams is
