@@ -49,3 +49,24 @@ impl Check for UnfollowedLocation {
     /// Found while loading; see [`crate::load`].
     fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_load_passes, assert_load_triggers};
+    use crate::load::Format;
+
+    const URL: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: elsewhere\nspec:\n  type: url\n  target: https://example.com/catalog-info.yaml\n";
+    const RELATIVE: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: here\nspec:\n  targets: [./teams.yaml]\n";
+
+    #[test]
+    fn triggers() {
+        assert_load_triggers("unfollowed-location", URL, Format::Backstage, &["org.yaml"]);
+        assert_load_triggers("unfollowed-location", URL, Format::Yaml, &["org.yaml"]);
+    }
+
+    #[test]
+    fn passes() {
+        assert_load_passes("unfollowed-location", RELATIVE, Format::Backstage);
+        assert_load_passes("unfollowed-location", "teams: []\n", Format::Yaml);
+    }
+}

@@ -39,24 +39,17 @@ pub(super) fn follow(
         let from_display = from.display().to_owned();
         let text = target.text.as_str();
         if is_url(text) {
-            let d = Diagnostic::new(
-                UnfollowedLocation::NAME,
-                EntityRef::new(EntityKind::File, from_display.as_str()),
-                format!(
-                    "Location target `{}` is a URL: opmodel does not fetch it",
-                    crate::check::quote_text(text)
-                ),
-            )
-            .with_help("check out what it names and give those files to opmodel too")
-            .at(Some(target.location));
-            let mut d = d;
-            d.severity = Severity::Note;
-            loaded.diagnostics.push(d);
+            loaded.diagnostics.push(url_note(&target, &from_display));
             continue;
         }
         let relative = text.strip_prefix("file:").unwrap_or(text);
         let base = from_path.parent().unwrap_or(Path::new(""));
-        let joined = base.join(relative);
+        // `./teams.yaml` next to `catalog-info.yaml` is shown as `teams.yaml`.
+        let joined: PathBuf = base
+            .join(relative)
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
         let paths = if relative.contains(['*', '?']) {
             let found = glob(&joined);
             if found.is_empty() {
@@ -112,6 +105,30 @@ pub(super) fn follow(
             merge_piece(loaded, catalog, read_any, piece);
         }
     }
+}
+
+/// The notes about the URL targets of a catalog read from a string (whose
+/// relative targets are not followed: nothing is read from disk).
+pub(super) fn url_notes(catalog: &Catalog, display: &str, diagnostics: &mut Vec<Diagnostic>) {
+    for target in catalog.targets.iter().filter(|t| is_url(&t.text)) {
+        diagnostics.push(url_note(target, display));
+    }
+}
+
+/// The note that a URL target is not fetched.
+fn url_note(target: &Target, from: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        UnfollowedLocation::NAME,
+        EntityRef::new(EntityKind::File, from),
+        format!(
+            "Location target `{}` is a URL: opmodel does not fetch it",
+            crate::check::quote_text(&target.text)
+        ),
+    )
+    .with_help("check out what it names and give those files to opmodel too")
+    .at(Some(target.location));
+    d.severity = Severity::Note;
+    d
 }
 
 /// `invalid-file` about a target, placed at the target.

@@ -247,6 +247,15 @@ pub fn load_str_with(
     );
     // Location targets are not followed: nothing is read from disk.
     if let Some(catalog) = catalog {
+        if let Some(display) = loaded
+            .model
+            .sources
+            .iter()
+            .next()
+            .map(|(_, f)| f.display().to_owned())
+        {
+            locations::url_notes(&catalog, &display, &mut loaded.diagnostics);
+        }
         backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
     }
     drop_other_files_note(&mut loaded);

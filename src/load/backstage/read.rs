@@ -185,7 +185,8 @@ impl Reader<'_> {
                 .and_then(|s| get(s, "profile"))
                 .and_then(|p| get(p, "displayName"))
                 .and_then(text)
-                .filter(|n| !n.trim().is_empty()),
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty()),
             owner,
             system,
             domain,
