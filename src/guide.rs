@@ -143,6 +143,7 @@
 //! | check | level | finds |
 //! |---|---|---|
 //! | `invalid-file` | deny | a file that cannot be read or parsed, or has an unknown section or version |
+//! | `unfollowed-location` | warn | a Backstage Location target that is not read: a URL (a note) or a loop |
 //! | `invalid-entity` | deny | a malformed entity: missing or unknown field, wrong type, bad id, empty key-result text |
 //! | `unknown-reference` | deny | a field names an id that no entity of the expected kind has |
 //! | `duplicate-id` | deny | two entities share an id |

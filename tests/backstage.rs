@@ -958,3 +958,15 @@ fn check_reads_the_example_catalog_with_its_planted_problems() {
     );
     assert_eq!(person["location"]["line"], 63);
 }
+
+#[test]
+fn an_id_with_its_kind_appended_is_still_at_most_128_characters() {
+    let long = "l".repeat(200);
+    let mut text = entity("Group", &long, "");
+    text.push_str(&entity("API", &long, &format!("owner: {long}")));
+    let loaded = load(&text);
+    let api = &loaded.model.products[0];
+    assert_eq!(api.id.as_str(), format!("{}.api", "l".repeat(124)));
+    assert_eq!(api.owner[0].id.as_str(), "l".repeat(128));
+    assert_eq!(loaded.model.teams[0].id.as_str(), "l".repeat(128));
+}

@@ -427,7 +427,13 @@ fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
         }
         let base = base_id(&d.namespace, &d.name);
         let id = match claimed.get(&base) {
-            Some(other) if *other != k => format!("{base}.{}", d.kind.word()),
+            Some(other) if *other != k => {
+                // Still at most 128 characters with the kind appended.
+                let word = d.kind.word();
+                let room = 128 - 1 - word.len();
+                let kept: String = base.chars().take(room).collect();
+                format!("{kept}.{word}")
+            }
             _ => base,
         };
         claimed.entry(id.clone()).or_insert_with(|| k.clone());
