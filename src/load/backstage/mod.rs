@@ -14,7 +14,9 @@ mod lower;
 mod read;
 
 pub(crate) use lower::lower;
-pub(crate) use read::{is_descriptor, read};
+#[cfg(feature = "yaml")]
+pub(crate) use read::is_descriptor;
+pub(crate) use read::read;
 
 use crate::model::EntityKind;
 use crate::source::{FileId, Location};

@@ -15,6 +15,7 @@ const API_VERSIONS: [&str; 2] = ["backstage.io/v1alpha1", "backstage.io/v1beta1"
 
 /// Whether a document looks like a Backstage descriptor: a table with an
 /// `apiVersion` of a `backstage.io` group and a `kind`.
+#[cfg(feature = "yaml")]
 pub(crate) fn is_descriptor(doc: &Node) -> bool {
     let Some(api) = get(doc, "apiVersion").and_then(text) else {
         return false;
