@@ -121,7 +121,10 @@ impl Linter {
 
     /// Checks a loaded model: its load findings plus every check.
     pub fn check(&self, loaded: &Loaded) -> Report {
-        self.run(&loaded.model, loaded.diagnostics.clone())
+        let mut report = self.run(&loaded.model, loaded.diagnostics.clone());
+        // Findings about Backstage entities in the catalog's words.
+        loaded.catalog_names.reword(&mut report.diagnostics);
+        report
     }
 
     /// Checks a model built in code.

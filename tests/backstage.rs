@@ -970,3 +970,27 @@ fn an_id_with_its_kind_appended_is_still_at_most_128_characters() {
     assert_eq!(api.owner[0].id.as_str(), "l".repeat(128));
     assert_eq!(loaded.model.teams[0].id.as_str(), "l".repeat(128));
 }
+
+#[test]
+fn findings_about_catalog_entities_use_the_catalogs_words() {
+    let mut text = entity("Group", "idle", "type: team\nchildren: []");
+    text.push_str(&entity("API", "orders", ""));
+    let report = check(&text);
+    let idle = findings(&report, "idle-team");
+    assert_eq!(idle.len(), 1);
+    assert_eq!(
+        idle[0].message,
+        "stream-aligned group `idle` owns no product, contributes to none and decides nothing"
+    );
+    let orphaned = findings(&report, "orphaned-product");
+    assert_eq!(orphaned[0].message, "API `orders` has no accountable owner");
+    // The JSON still names the model's kinds.
+    assert_eq!(orphaned[0].entity.kind, EntityKind::Product);
+    // An org file's findings keep opmodel's words.
+    let loaded = load_str("products:\n  - id: orders\n", Format::Yaml, "org.yaml");
+    let report = Linter::new().check(&loaded);
+    assert_eq!(
+        findings(&report, "orphaned-product")[0].message,
+        "product `orders` has no accountable owner"
+    );
+}

@@ -28,6 +28,7 @@ mod toml;
 #[cfg(feature = "yaml")]
 mod yaml;
 
+pub use backstage::CatalogNames;
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
 pub(crate) use lower::misspelled_key_results;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
@@ -97,6 +98,10 @@ pub struct Loaded {
     /// Nothing in them fails a check, so they are easy to miss: the
     /// command-line tool prints a note naming each one.
     pub empty_files: Vec<PathBuf>,
+    /// What the entities read from Backstage catalogs are called there
+    /// (empty when none was read): [`Linter::check`](crate::Linter::check)
+    /// words their findings with it ("component `shop`").
+    pub catalog_names: CatalogNames,
 }
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
@@ -217,7 +222,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         &mut total,
         &mut read_any,
     );
-    backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
+    backstage::lower(
+        catalog.entities,
+        &mut loaded.model,
+        &mut loaded.diagnostics,
+        &mut loaded.catalog_names,
+    );
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     if !read_any {
@@ -256,7 +266,12 @@ pub fn load_str_with(
         {
             locations::url_notes(&catalog, &display, &mut loaded.diagnostics);
         }
-        backstage::lower(catalog.entities, &mut loaded.model, &mut loaded.diagnostics);
+        backstage::lower(
+            catalog.entities,
+            &mut loaded.model,
+            &mut loaded.diagnostics,
+            &mut loaded.catalog_names,
+        );
     }
     drop_other_files_note(&mut loaded);
     loaded

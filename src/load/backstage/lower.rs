@@ -147,6 +147,7 @@ pub(crate) fn lower(
     entities: Vec<Descriptor>,
     model: &mut Model,
     diagnostics: &mut Vec<Diagnostic>,
+    names: &mut super::CatalogNames,
 ) {
     if entities.is_empty() {
         return;
@@ -159,6 +160,7 @@ pub(crate) fn lower(
         diagnostics,
     };
     for (d, id) in entities.iter().zip(&ids) {
+        names.insert(d.kind.entity_kind(), id, d.kind.noun());
         cx.ids
             .entry(key(d.kind.word(), &d.namespace, &d.name))
             .or_insert_with(|| id.clone());

@@ -12,11 +12,13 @@
 mod ids;
 mod lower;
 mod read;
+mod words;
 
 pub(crate) use lower::lower;
 #[cfg(feature = "yaml")]
 pub(crate) use read::is_descriptor;
 pub(crate) use read::read;
+pub use words::CatalogNames;
 
 use crate::model::EntityKind;
 use crate::source::{FileId, Location};
