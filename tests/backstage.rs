@@ -994,3 +994,46 @@ fn findings_about_catalog_entities_use_the_catalogs_words() {
         "product `orders` has no accountable owner"
     );
 }
+
+#[test]
+fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
+    let dir = scratch("foreign");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &entity("Component", "shop", "owner: team-a"),
+    );
+    write(
+        &dir,
+        "shop.openapi.yaml",
+        "openapi: 3.0.0\ninfo:\n  title: Shop\npaths: {}\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.check != "invalid-file"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("shop.openapi.yaml"))
+    );
+    // Without a catalog it is an org file with an unknown section, as ever.
+    let loaded =
+        load_paths(&[dir.join("shop.openapi.yaml")], &LoadOptions::default()).expect("loads");
+    assert!(loaded.diagnostics.iter().any(|d| d.check == "invalid-file"));
+    // A misspelled section beside a catalog is still reported.
+    write(&dir, "org.yaml", "tems:\n  - id: team-a\n");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "invalid-file" && d.message.contains("tems")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    cleanup(&dir);
+}

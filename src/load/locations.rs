@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use super::Gathered;
 use super::backstage::{Catalog, Target};
 use super::{LoadOptions, Loaded, Plan, file_diagnostic, inspect, load_file, merge_piece, plan};
 use crate::check::unfollowed_location::UnfollowedLocation;
@@ -17,20 +18,19 @@ const MAX_GLOB_MATCHES: usize = 10_000;
 /// Locations name, and so on), adding them to `loaded` and `catalog`.
 pub(super) fn follow(
     loaded: &mut Loaded,
-    catalog: &mut Catalog,
+    gathered: &mut Gathered,
     inputs: &[PathBuf],
     options: &LoadOptions,
     total: &mut u64,
-    read_any: &mut bool,
 ) {
-    if catalog.targets.is_empty() {
+    if gathered.catalog.targets.is_empty() {
         return;
     }
     let mut seen: BTreeSet<PathBuf> = inputs.iter().map(|p| canonical(p)).collect();
     // The file whose Location led to each file read for a Location.
     let mut led_by: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut next = 0;
-    while let Some(target) = catalog.targets.get(next).cloned() {
+    while let Some(target) = gathered.catalog.targets.get(next).cloned() {
         next += 1;
         let Some(from) = loaded.model.sources.get(target.location.file) else {
             continue;
@@ -102,7 +102,7 @@ pub(super) fn follow(
                 continue;
             }
             let piece = load_file(&path, &plan, options);
-            merge_piece(loaded, catalog, read_any, piece);
+            merge_piece(loaded, gathered, piece);
         }
     }
 }

@@ -27,6 +27,23 @@ const SECTIONS: &[&str] = &[
     "decisions",
 ];
 const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
+
+/// Whether a parsed file is plainly not an org file: a table none of whose
+/// keys is a section or close to one (an OpenAPI spec, a workflow, a
+/// chart's values). Beside a Backstage catalog such files are left out
+/// rather than reported; a misspelled section still counts as an org file.
+pub(crate) fn is_foreign(root: &Node) -> bool {
+    match &root.value {
+        Value::Map(entries) => {
+            !entries.is_empty()
+                && entries.iter().all(|(k, _)| {
+                    !SECTIONS.contains(&k.name.as_str())
+                        && did_you_mean(&k.name, SECTIONS.iter().copied()).is_none()
+                })
+        }
+        _ => false,
+    }
+}
 const TEAM_FIELDS: &[&str] = &[
     "id",
     "name",

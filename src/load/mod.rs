@@ -202,32 +202,20 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Each file's piece joins the model as soon as the files before it have,
     // while the other threads go on reading: the pieces are never all in
     // memory beside the model they make.
-    let mut read_any = false;
-    let mut catalog = backstage::Catalog::default();
+    let mut gathered = Gathered::default();
     let merged = &mut loaded;
     crate::parallel::for_each_in_order(
         &plans,
         threads,
         stack,
         |(path, plan)| load_file(path, plan, options),
-        |piece| merge_piece(merged, &mut catalog, &mut read_any, piece),
+        |piece| merge_piece(merged, &mut gathered, piece),
     );
     // Backstage `Location`s name more files: read those not read yet, then
     // lower every catalog entity together.
-    locations::follow(
-        &mut loaded,
-        &mut catalog,
-        &files,
-        options,
-        &mut total,
-        &mut read_any,
-    );
-    backstage::lower(
-        catalog.entities,
-        &mut loaded.model,
-        &mut loaded.diagnostics,
-        &mut loaded.catalog_names,
-    );
+    locations::follow(&mut loaded, &mut gathered, &files, options, &mut total);
+    let read_any = gathered.read_any;
+    gathered.finish(&mut loaded);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     if !read_any {
@@ -249,14 +237,14 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    let (mut loaded, catalog) = load_shared(
+    let (mut loaded, extra) = load_shared(
         Text::Shared(std::sync::Arc::from(text)),
         format,
         path.into(),
         options,
     );
     // Location targets are not followed: nothing is read from disk.
-    if let Some(catalog) = catalog {
+    if let Extra::Catalog(catalog) = extra {
         if let Some(display) = loaded
             .model
             .sources
@@ -307,7 +295,7 @@ fn load_shared(
     format: Format,
     path: PathBuf,
     options: &LoadOptions,
-) -> (Loaded, Option<backstage::Catalog>) {
+) -> (Loaded, Extra) {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
     // them agree, or positions would point past the end of the file.
@@ -335,17 +323,17 @@ fn load_shared(
             options::too_big(size, options.max_file_size),
         );
         loaded.diagnostics.push(d);
-        return (loaded, None);
+        return (loaded, Extra::None);
     }
     if yaml && let Some(read) = backstage_documents(text.as_str(), format, options) {
         match read {
             Ok(docs) => {
                 let catalog = backstage::read(&docs, file, &display, &mut loaded.diagnostics);
-                return (loaded, Some(catalog));
+                return (loaded, Extra::Catalog(catalog));
             }
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
-                return (loaded, None);
+                return (loaded, Extra::None);
             }
         }
     }
@@ -354,7 +342,7 @@ fn load_shared(
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, piece);
-        return (loaded, None);
+        return (loaded, Extra::None);
     }
     #[cfg(feature = "toml")]
     if format == Format::Toml
@@ -363,20 +351,37 @@ fn load_shared(
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, model);
-        return (loaded, None);
+        return (loaded, Extra::None);
     }
+    let mut extra = Extra::None;
     match parse(text.as_str(), format, &options.parse_limits()) {
-        Ok(root) => lower::lower(
-            root,
-            file,
-            &display,
-            options,
-            &mut loaded.model,
-            &mut loaded.diagnostics,
-        ),
+        Ok(root) => {
+            if format == Format::Yaml && lower::is_foreign(&root) {
+                extra = Extra::Foreign;
+            }
+            lower::lower(
+                root,
+                file,
+                &display,
+                options,
+                &mut loaded.model,
+                &mut loaded.diagnostics,
+            );
+        }
         Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
     }
-    (loaded, None)
+    (loaded, extra)
+}
+
+/// What a file held besides org entities.
+enum Extra {
+    None,
+    /// A Backstage file's descriptors, lowered with every other file's
+    /// once all are read.
+    Catalog(backstage::Catalog),
+    /// Neither an org file nor a catalog (see `lower::is_foreign`): its
+    /// findings stand only when no catalog is read in the same run.
+    Foreign,
 }
 
 /// The documents of a Backstage file: `None` when `text` is not one (it is
@@ -424,35 +429,68 @@ fn backstage_documents(
 }
 
 /// Adds one file's piece to the model read so far.
-fn merge_piece(
-    merged: &mut Loaded,
-    catalog: &mut backstage::Catalog,
-    read_any: &mut bool,
-    piece: Piece,
-) {
-    *read_any |= piece.read;
+fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece) {
+    gathered.read_any |= piece.read;
     // A catalog file holding only kinds opmodel leaves out (a Template) is
     // not worth a note.
-    let holds_descriptors = piece.catalog.is_some();
+    let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
     if piece.read
         && piece.loaded.diagnostics.is_empty()
         && piece.loaded.model.entity_count() == 0
         && !holds_descriptors
     {
-        merged.empty_files.push(piece.path);
+        merged.empty_files.push(piece.path.clone());
     }
     let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
     merged.model.merge(piece.loaded.model);
-    merged.diagnostics.extend(
-        piece
-            .loaded
-            .diagnostics
-            .into_iter()
-            .map(|d| d.shift_files(offset)),
-    );
-    if let Some(mut c) = piece.catalog {
-        c.shift_files(offset);
-        catalog.append(c);
+    let found = piece
+        .loaded
+        .diagnostics
+        .into_iter()
+        .map(|d| d.shift_files(offset));
+    match piece.extra {
+        Extra::None => merged.diagnostics.extend(found),
+        Extra::Catalog(mut c) => {
+            merged.diagnostics.extend(found);
+            c.shift_files(offset);
+            gathered.catalog.append(c);
+            gathered.catalogs_read = true;
+        }
+        Extra::Foreign => gathered.foreign.push((piece.path, found.collect())),
+    }
+}
+
+/// What reading the files gathered besides the model.
+#[derive(Default)]
+struct Gathered {
+    /// Every Backstage file's descriptors and Location targets.
+    catalog: backstage::Catalog,
+    /// Whether any file could be read.
+    read_any: bool,
+    /// Whether any Backstage file was read.
+    catalogs_read: bool,
+    /// Files that are neither org files nor catalogs, with their findings.
+    foreign: Vec<(PathBuf, Vec<Diagnostic>)>,
+}
+
+impl Gathered {
+    /// Lowers the catalogs into `loaded` and settles the foreign files: beside
+    /// a catalog they are left out with a note (an OpenAPI spec next to the
+    /// descriptors); otherwise their findings stand, as for any org file.
+    fn finish(self, loaded: &mut Loaded) {
+        backstage::lower(
+            self.catalog.entities,
+            &mut loaded.model,
+            &mut loaded.diagnostics,
+            &mut loaded.catalog_names,
+        );
+        for (path, found) in self.foreign {
+            if self.catalogs_read {
+                loaded.empty_files.push(path);
+            } else {
+                loaded.diagnostics.extend(found);
+            }
+        }
     }
 }
 
@@ -467,9 +505,7 @@ fn has_lone_cr(text: &str) -> bool {
 
 struct Piece {
     loaded: Loaded,
-    /// The descriptors of a Backstage file, lowered with every other
-    /// file's once all are read.
-    catalog: Option<backstage::Catalog>,
+    extra: Extra,
     read: bool,
     /// The file the piece was read from.
     path: PathBuf,
@@ -577,7 +613,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
             .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
         Piece {
             loaded,
-            catalog: None,
+            extra: Extra::None,
             read: false,
             path: path.to_path_buf(),
         }
@@ -616,10 +652,10 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         text.drain(..'\u{feff}'.len_utf8());
     }
     let text = Text::Owned(text);
-    let (loaded, catalog) = load_shared(text, format, path.to_path_buf(), options);
+    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options);
     Piece {
         loaded,
-        catalog,
+        extra,
         read: true,
         path: path.to_path_buf(),
     }
