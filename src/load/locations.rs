@@ -14,6 +14,10 @@ use crate::model::{EntityKind, EntityRef};
 /// Most files one glob target may name (a `**` at the root of a big tree).
 const MAX_GLOB_MATCHES: usize = 10_000;
 
+/// Most folder entries one glob target may look at: a `../../**` pointing
+/// at the root of the disk stops there, not after the whole disk.
+const MAX_GLOB_VISITS: usize = 200_000;
+
 /// Reads the files the Locations in `catalog` name (and those their
 /// Locations name, and so on), adding them to `loaded` and `catalog`.
 pub(super) fn follow(
@@ -189,16 +193,18 @@ fn glob(pattern: &Path) -> Vec<PathBuf> {
         }
     }
     let mut out = Vec::new();
-    walk(&start, &rest, &mut out, 0);
+    let mut budget = MAX_GLOB_VISITS;
+    walk(&start, &rest, &mut out, 0, &mut budget);
     out.sort();
     out.dedup();
     out
 }
 
-fn walk(dir: &Path, parts: &[String], out: &mut Vec<PathBuf>, depth: usize) {
-    if out.len() >= MAX_GLOB_MATCHES || depth > 64 {
+fn walk(dir: &Path, parts: &[String], out: &mut Vec<PathBuf>, depth: usize, budget: &mut usize) {
+    if out.len() >= MAX_GLOB_MATCHES || depth > 64 || *budget == 0 {
         return;
     }
+    *budget -= 1;
     let Some((first, rest)) = parts.split_first() else {
         if dir.is_file() {
             out.push(dir.to_path_buf());
@@ -207,33 +213,38 @@ fn walk(dir: &Path, parts: &[String], out: &mut Vec<PathBuf>, depth: usize) {
     };
     if first == "**" {
         // Zero folders, or one more and `**` again.
-        walk(dir, rest, out, depth + 1);
-        for entry in entries(dir) {
+        walk(dir, rest, out, depth + 1, budget);
+        for entry in entries(dir, budget) {
             if entry.is_dir() && !hidden(&entry) && !is_link(&entry) {
-                walk(&entry, parts, out, depth + 1);
+                walk(&entry, parts, out, depth + 1, budget);
             }
         }
         return;
     }
     if !first.contains(['*', '?']) {
-        walk(&dir.join(first), rest, out, depth + 1);
+        walk(&dir.join(first), rest, out, depth + 1, budget);
         return;
     }
-    for entry in entries(dir) {
+    for entry in entries(dir, budget) {
         let name = entry
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if !hidden(&entry) && matches(first.as_bytes(), name.as_bytes()) {
-            walk(&entry, rest, out, depth + 1);
+            walk(&entry, rest, out, depth + 1, budget);
         }
     }
 }
 
-fn entries(dir: &Path) -> Vec<PathBuf> {
+fn entries(dir: &Path, budget: &mut usize) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|it| it.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .map(|it| {
+            it.take(*budget)
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect()
+        })
         .unwrap_or_default();
+    *budget = budget.saturating_sub(found.len());
     found.sort();
     found
 }
