@@ -1037,3 +1037,14 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
     );
     cleanup(&dir);
 }
+
+#[test]
+fn import_without_inputs_or_with_a_missing_path_exits_2() {
+    let o = opmodel(&["import", "backstage"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = opmodel(&["import", "backstage", "no/such/catalog-info.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/catalog-info.yaml"));
+    let o = opmodel(&["import", "gitlab", "examples/orgs/backstage"]);
+    assert_eq!(o.status.code(), Some(2));
+}
