@@ -1008,6 +1008,11 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
         "shop.openapi.yaml",
         "openapi: 3.0.0\ninfo:\n  title: Shop\npaths: {}\n",
     );
+    write(
+        &dir,
+        "deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n",
+    );
     let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
     assert!(
         loaded.diagnostics.iter().all(|d| d.check != "invalid-file"),
@@ -1019,6 +1024,12 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
             .empty_files
             .iter()
             .any(|p| p.ends_with("shop.openapi.yaml"))
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("deploy.yaml"))
     );
     // Without a catalog it is an org file with an unknown section, as ever.
     let loaded =

@@ -368,7 +368,19 @@ fn load_shared(
                 &mut loaded.diagnostics,
             );
         }
-        Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
+        Err(e) => {
+            // Several documents, the first of them plainly not an org file
+            // (Kubernetes manifests): foreign too.
+            #[cfg(feature = "yaml")]
+            if format == Format::Yaml
+                && e.message.starts_with("a file holds one YAML document")
+                && yaml::parse_documents(text.as_str(), &options.parse_limits())
+                    .is_ok_and(|docs| docs.first().is_some_and(lower::is_foreign))
+            {
+                extra = Extra::Foreign;
+            }
+            loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+        }
     }
     (loaded, extra)
 }
