@@ -1059,3 +1059,41 @@ fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "gitlab", "examples/orgs/backstage"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn every_url_target_is_named_in_one_note() {
+    let dir = scratch("urls");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &location(&[
+            "https://example.com/a.yaml",
+            "./more.yaml",
+            "https://example.com/b.yaml",
+        ]),
+    );
+    write(
+        &dir,
+        "more.yaml",
+        &location(&["https://example.com/a.yaml"]),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    let notes = findings(&report, "unfollowed-location");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(
+        notes[0].message,
+        "2 Location targets are URLs: opmodel does not fetch them: `https://example.com/a.yaml`, `https://example.com/b.yaml`"
+    );
+    assert_eq!(notes[0].severity, Severity::Note);
+    assert_eq!(notes[0].location.expect("located").line, 7);
+    assert_eq!(notes[0].labels.len(), 2);
+    assert_eq!(
+        report.summary.errors + report.summary.warnings,
+        0,
+        "{:#?}",
+        report.diagnostics
+    );
+    cleanup(&dir);
+}

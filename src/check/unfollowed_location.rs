@@ -6,7 +6,8 @@ declare_check! {
     /// ### What it finds
     /// A target of a Backstage `Location` entity (`spec.target` or
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
-    /// goes to the network; the finding is a note naming it), or a path
+    /// goes to the network; one note names every URL target of the run,
+    /// each once), or a path
     /// that leads back to a file on the chain of Locations that led to it
     /// (a loop; a warning). A relative path that names no file is an
     /// `invalid-file` error instead.

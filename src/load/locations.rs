@@ -34,6 +34,8 @@ pub(super) fn follow(
     // The file whose Location led to each file read for a Location.
     let mut led_by: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut next = 0;
+    // URL targets, noted once at the end.
+    let mut urls: Vec<(Target, String)> = Vec::new();
     while let Some(target) = gathered.catalog.targets.get(next).cloned() {
         next += 1;
         let Some(from) = loaded.model.sources.get(target.location.file) else {
@@ -43,7 +45,7 @@ pub(super) fn follow(
         let from_display = from.display().to_owned();
         let text = target.text.as_str();
         if is_url(text) {
-            loaded.diagnostics.push(url_note(&target, &from_display));
+            urls.push((target.clone(), from_display));
             continue;
         }
         let relative = text.strip_prefix("file:").unwrap_or(text);
@@ -109,30 +111,60 @@ pub(super) fn follow(
             merge_piece(loaded, gathered, piece);
         }
     }
+    loaded.diagnostics.extend(url_note(&urls));
 }
 
-/// The notes about the URL targets of a catalog read from a string (whose
+/// The note about the URL targets of a catalog read from a string (whose
 /// relative targets are not followed: nothing is read from disk).
 pub(super) fn url_notes(catalog: &Catalog, display: &str, diagnostics: &mut Vec<Diagnostic>) {
-    for target in catalog.targets.iter().filter(|t| is_url(&t.text)) {
-        diagnostics.push(url_note(target, display));
-    }
+    let urls: Vec<(Target, String)> = catalog
+        .targets
+        .iter()
+        .filter(|t| is_url(&t.text))
+        .map(|t| (t.clone(), display.to_owned()))
+        .collect();
+    diagnostics.extend(url_note(&urls));
 }
 
-/// The note that a URL target is not fetched.
-fn url_note(target: &Target, from: &str) -> Diagnostic {
-    let mut d = Diagnostic::new(
-        UnfollowedLocation::NAME,
-        EntityRef::new(EntityKind::File, from),
+/// The one note naming every URL target (none when there is none): opmodel
+/// does not fetch them. It is placed at the first; the others are its
+/// labels. A URL named twice is named once.
+fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
+    let (first, from) = urls.first()?;
+    let mut names: Vec<&str> = Vec::new();
+    for (t, _) in urls {
+        if !names.contains(&t.text.as_str()) {
+            names.push(&t.text);
+        }
+    }
+    let message = if names.len() == 1 {
         format!(
             "Location target `{}` is a URL: opmodel does not fetch it",
-            crate::check::quote_text(&target.text)
-        ),
+            crate::check::quote_text(&first.text)
+        )
+    } else {
+        let quoted: Vec<String> = names
+            .iter()
+            .map(|n| format!("`{}`", crate::check::quote_text(n)))
+            .collect();
+        format!(
+            "{} Location targets are URLs: opmodel does not fetch them: {}",
+            names.len(),
+            quoted.join(", ")
+        )
+    };
+    let mut d = Diagnostic::new(
+        UnfollowedLocation::NAME,
+        EntityRef::new(EntityKind::File, from.as_str()),
+        message,
     )
-    .with_help("check out what it names and give those files to opmodel too")
-    .at(Some(target.location));
+    .with_help("check out what they name and give those files to opmodel too")
+    .at(Some(first.location));
+    for (t, _) in urls.iter().skip(1) {
+        d = d.with_label(Some(t.location), "a URL target");
+    }
     d.severity = Severity::Note;
-    d
+    Some(d)
 }
 
 /// `invalid-file` about a target, placed at the target.
