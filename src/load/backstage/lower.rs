@@ -321,31 +321,16 @@ fn product(
         Kind::Api,
         Kind::Resource,
     ];
-    let part_of: [(&Option<Field>, Kind, &str); 4] = match d.kind {
-        Kind::Component => [
+    // The first of the fields the spec lists for the kind that is written.
+    let part_of: Vec<(&Option<Field>, Kind, &str)> = match d.kind {
+        Kind::Component => vec![
             (&d.subcomponent_of, Kind::Component, "subcomponentOf"),
             (&d.system, Kind::System, "system"),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
         ],
-        Kind::Api | Kind::Resource => [
-            (&d.system, Kind::System, "system"),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-        ],
-        Kind::System => [
-            (&d.domain, Kind::Domain, "domain"),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-        ],
-        _ => [
-            (&d.subdomain_of, Kind::Domain, "subdomainOf"),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-            (&None, Kind::System, ""),
-        ],
+        Kind::Api | Kind::Resource => vec![(&d.system, Kind::System, "system")],
+        Kind::System => vec![(&d.domain, Kind::Domain, "domain")],
+        Kind::Domain => vec![(&d.subdomain_of, Kind::Domain, "subdomainOf")],
+        Kind::Group | Kind::User => Vec::new(),
     };
     if let Some((Some(f), default, name)) = part_of.into_iter().find(|(f, _, _)| f.is_some()) {
         p.part_of = cx
