@@ -8,6 +8,31 @@
 //! assert!(loaded.diagnostics.is_empty());
 //! ```
 //!
+//! Backstage software catalogs are read too, as they are: a YAML file whose
+//! first document has an `apiVersion` of `backstage.io` and a `kind` is a
+//! catalog file (see [`Format::Backstage`] and `spec/backstage.md`). Its
+//! Groups become teams, its Domains, Systems, Components, APIs and
+//! Resources products, and the relative targets of its `Location`s are read
+//! as well (each file once; URLs are never fetched).
+//!
+//! ```
+//! use opmodel::load::{load_str, Format};
+//! let catalog = "\
+//! apiVersion: backstage.io/v1alpha1
+//! kind: Component
+//! metadata:
+//!   name: Artist-Lookup
+//! spec:
+//!   type: service
+//!   owner: group:default/team-a
+//! ";
+//! let loaded = load_str(catalog, Format::Yaml, "catalog-info.yaml");
+//! let product = &loaded.model.products[0];
+//! assert_eq!(product.id, "artist-lookup");
+//! assert_eq!(product.owner[0].id, "team-a");
+//! assert_eq!(product.location.map(|l| l.line), Some(4));
+//! ```
+//!
 //! A file that cannot be read or parsed becomes an `invalid-file`
 //! diagnostic and the other files are still read; an entity with a bad
 //! field becomes an `invalid-entity` diagnostic and is kept with what could
@@ -106,6 +131,12 @@ pub struct Loaded {
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, sorted by path) and merges them into one model.
+///
+/// Backstage catalog files among them are detected by content and lowered
+/// together once every file is read; the files their `Location`s name are
+/// read too. Beside a catalog, a YAML file that is neither a catalog nor an
+/// org file (an OpenAPI spec) is left out and listed in
+/// [`Loaded::empty_files`].
 ///
 /// # Errors
 ///
