@@ -1097,3 +1097,41 @@ fn every_url_target_is_named_in_one_note() {
     );
     cleanup(&dir);
 }
+
+#[test]
+fn the_per_file_limits_hold_for_catalogs_too() {
+    let mut text = String::new();
+    for n in 0..3 {
+        text.push_str(&entity("Component", &format!("c{n}"), "owner: [a, b]"));
+    }
+    let options = LoadOptions {
+        max_entities: 2,
+        max_problems_per_file: 1,
+        ..LoadOptions::default()
+    };
+    let loaded =
+        opmodel::load::load_str_with(&text, Format::Backstage, "catalog-info.yaml", &options);
+    assert_eq!(loaded.model.products.len(), 2);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"the model has more than 2 entities"),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("1 more problems in this file were not reported")),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("`spec.owner` must be"))
+            .count(),
+        1
+    );
+}

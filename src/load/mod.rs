@@ -359,7 +359,8 @@ fn load_shared(
     if yaml && let Some(read) = backstage_documents(text.as_str(), format, options) {
         match read {
             Ok(docs) => {
-                let catalog = backstage::read(&docs, file, &display, &mut loaded.diagnostics);
+                let catalog =
+                    backstage::read(&docs, file, &display, options, &mut loaded.diagnostics);
                 return (loaded, Extra::Catalog(catalog));
             }
             Err(e) => {

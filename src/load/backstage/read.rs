@@ -3,8 +3,8 @@
 //! at other files; [`super::lower`] does that.
 
 use crate::diagnostic::Diagnostic;
-use crate::load::INVALID_ENTITY;
 use crate::load::node::{Node, Pos, Value};
+use crate::load::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::model::{EntityKind, EntityRef};
 use crate::source::{FileId, Location};
 
@@ -30,11 +30,13 @@ fn backstage_api(api: &str) -> bool {
     api.contains('/') && (group == "backstage.io" || group.ends_with(".backstage.io"))
 }
 
-/// Reads every document of one file.
+/// Reads every document of one file, within the limits of `options`
+/// (entities and problems per file, as for org files).
 pub(crate) fn read(
     docs: &[Node],
     file: FileId,
     display: &str,
+    options: &LoadOptions,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Catalog {
     let mut catalog = Catalog::default();
@@ -43,9 +45,27 @@ pub(crate) fn read(
         display,
         diagnostics,
         anchor: None,
+        reported: 0,
+        max_problems: options.max_problems_per_file,
     };
     for doc in docs {
+        if catalog.entities.len() >= options.max_entities {
+            let d = Diagnostic::new(
+                INVALID_FILE,
+                EntityRef::new(EntityKind::File, display),
+                format!("the model has more than {} entities", options.max_entities),
+            )
+            .with_help("raise the limit with `LoadOptions::max_entities` (or `--max-entities`)")
+            .at(Some(reader.at(doc.pos)));
+            reader.diagnostics.push(d);
+            break;
+        }
         reader.document(doc, &mut catalog);
+    }
+    if reader.reported > reader.max_problems {
+        let more = reader.reported - reader.max_problems;
+        let d = crate::load::lower::unreported(file, display, more, options);
+        reader.diagnostics.push(d);
     }
     catalog
 }
@@ -57,6 +77,10 @@ struct Reader<'a> {
     /// Where the current descriptor's `metadata.name` is: findings about
     /// it are placed there, with the field at fault as their focus.
     anchor: Option<Pos>,
+    /// Problems found so far, shown or not.
+    reported: usize,
+    /// Most problems shown.
+    max_problems: usize,
 }
 
 impl Reader<'_> {
@@ -69,6 +93,10 @@ impl Reader<'_> {
     }
 
     fn problem(&mut self, entity: EntityRef, pos: Pos, message: String, help: &'static str) {
+        self.reported += 1;
+        if self.reported > self.max_problems {
+            return;
+        }
         let d = Diagnostic::new(INVALID_ENTITY, entity, message)
             .with_help(help)
             .at(Some(self.at(self.anchor.unwrap_or(pos))))
