@@ -1135,3 +1135,35 @@ fn the_per_file_limits_hold_for_catalogs_too() {
         1
     );
 }
+
+#[test]
+fn unknown_references_name_the_catalogs_fields() {
+    let mut text = entity(
+        "Component",
+        "x",
+        "owner: group:nobody\nsubcomponentOf: nothing",
+    );
+    text.push_str(&entity("API", "y", "owner: group:nobody\nsystem: gone"));
+    let report = check(&text);
+    let mut messages: Vec<String> = findings(&report, "unknown-reference")
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "API `y` names `gone` in `spec.system`, but no entity has that id",
+            "API `y` names `nobody` in `spec.owner`, but no entity has that id",
+            "component `x` names `nobody` in `spec.owner`, but no entity has that id",
+            "component `x` names `nothing` in `spec.subcomponentOf`, but no entity has that id",
+        ]
+    );
+    let focus = findings(&report, "unknown-reference")[0]
+        .focus
+        .as_ref()
+        .expect("focus")
+        .message
+        .clone();
+    assert!(focus.starts_with("`spec."), "{focus}");
+}

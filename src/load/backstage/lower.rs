@@ -48,6 +48,8 @@ impl Resolved {
 struct Lowering<'a> {
     ids: BTreeMap<Key, String>,
     diagnostics: &'a mut Vec<Diagnostic>,
+    /// Products and the catalog field their `part_of` came from.
+    part_of_fields: Vec<(String, &'static str)>,
 }
 
 impl Lowering<'_> {
@@ -158,6 +160,7 @@ pub(crate) fn lower(
     let mut cx = Lowering {
         ids: BTreeMap::new(),
         diagnostics,
+        part_of_fields: Vec::new(),
     };
     for (d, id) in entities.iter().zip(&ids) {
         names.insert(d.kind.entity_kind(), id, d.kind.noun());
@@ -277,6 +280,9 @@ pub(crate) fn lower(
         }
         products.push(product(&mut cx, d, id, &user_names, &members_by_group));
     }
+    for (id, field) in &cx.part_of_fields {
+        names.set_part_of(EntityKind::Product, id, field);
+    }
     model.teams.extend(teams);
     model.products.extend(products);
 }
@@ -333,6 +339,7 @@ fn product(
         Kind::Group | Kind::User => Vec::new(),
     };
     if let Some((Some(f), default, name)) = part_of.into_iter().find(|(f, _, _)| f.is_some()) {
+        cx.part_of_fields.push((id.to_owned(), name));
         p.part_of = cx
             .resolve_as(f, default, &product_kinds, d, &entity, name)
             .map(|r| reference(&r, f));
