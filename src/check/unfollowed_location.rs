@@ -7,10 +7,9 @@ declare_check! {
     /// A target of a Backstage `Location` entity (`spec.target` or
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
     /// goes to the network; one note names every URL target of the run,
-    /// each once), or a path
-    /// that leads back to a file on the chain of Locations that led to it
-    /// (a loop; a warning). A relative path that names no file is an
-    /// `invalid-file` error instead.
+    /// each once), or a path that leads back to a file on the chain of
+    /// Locations that led to it (a loop; a warning). A relative path that
+    /// names no file is an `invalid-file` error instead.
     ///
     /// ### Why it matters
     /// The entities in a target that is not read are missing from every
