@@ -1245,3 +1245,15 @@ fn mutated_seeds_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_readme_shows_what_the_tool_prints_for_the_example_catalog() {
+    let o = opmodel(&["check", "--color", "never", "examples/orgs/backstage"]);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let chunk = out
+        .split("\n\n")
+        .find(|c| c.starts_with("error[orphaned-product]: component `unlock-service`"))
+        .expect("the person-owned component is reported");
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+    assert!(readme.contains(chunk), "README lacks:\n{chunk}");
+}
