@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target on the stable toolchain.
 #
-#   fuzz/run.sh TARGET [SECONDS]     TARGET: load_yaml load_toml load_json load_multi load_check check_org
+#   fuzz/run.sh TARGET [SECONDS]     TARGET: load_yaml load_toml load_json load_multi load_check load_backstage check_org
 #
 # Uses cargo-fuzz (libFuzzer). cargo-fuzz passes nightly-only `-Z` flags to
 # rustc; RUSTC_BOOTSTRAP=1 lets the stable compiler accept them. That is the
@@ -47,6 +47,7 @@ for f in "${seeds[@]}"; do
       # The first byte picks the format: 0 YAML, 1 TOML, 2 JSON.
       case "$ext" in yaml | yml) sel='\x00' ;; toml) sel='\x01' ;; *) sel='\x02' ;; esac
       { printf "$sel"; cat "$f"; } >"$corpus/seed-$n" ;;
+    load_backstage) [[ $ext == yaml || $ext == yml ]] && cp "$f" "$corpus/seed-$n" ;;
     load_multi | check_org) ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
@@ -66,6 +67,12 @@ if [[ $target == load_multi ]]; then
       { printf '\xff'; printf "$sel"; cat "$f"; } >>"$out"
     done < <(find "$dir" -type f \( -name '*.yaml' -o -name '*.toml' -o -name '*.json' \) ! -name opmodel.toml -print0 | sort -z)
   done
+fi
+
+if [[ $target == load_backstage ]]; then
+  # Hostile catalog descriptors (no name, wrong shapes, odd references,
+  # loops, anchors, duplicates, line ends).
+  cp seeds/load_backstage/* "$corpus/"
 fi
 
 max_len=65536

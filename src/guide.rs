@@ -122,6 +122,14 @@
 //! `opmodel.toml` is configuration, not model data. See
 //! `examples/orgs/streaming/` for an org spread over five files.
 //!
+//! **Already on Backstage?** Backstage catalog files (`catalog-info.yaml`)
+//! are read as they are, among the inputs and merged with opmodel's own
+//! files: Groups are teams, Domains, Systems, Components, APIs and Resources
+//! are products, Users are members, and `Location` targets are followed
+//! (URLs are never fetched). `opmodel import backstage PATH... -o DIR`
+//! writes the same teams and products as opmodel YAML; see
+//! `examples/orgs/backstage/` and [`crate::load::Format::Backstage`].
+//!
 //! **Ownership can be written from either side.** A product's `owner` and a
 //! team's `owns` both make the team accountable; opmodel takes the union, so
 //! writing both for the same team is fine, and two different teams is
@@ -144,6 +152,7 @@
 //! | check | level | finds |
 //! |---|---|---|
 //! | `invalid-file` | deny | a file that cannot be read or parsed, or has an unknown section or version |
+//! | `unfollowed-location` | warn | a Backstage Location target that is not read: a URL (a note) or a loop |
 //! | `invalid-entity` | deny | a malformed entity: missing or unknown field, wrong type, bad id, empty key-result text |
 //! | `unknown-reference` | deny | a field names an id that no entity of the expected kind has |
 //! | `duplicate-id` | deny | two entities share an id |

@@ -147,7 +147,10 @@ impl Linter {
 
     /// Checks a loaded model: its load findings plus every check.
     pub fn check(&self, loaded: &Loaded) -> Report {
-        self.run(&loaded.model, loaded.diagnostics.clone())
+        let mut report = self.run(&loaded.model, loaded.diagnostics.clone());
+        // Findings about Backstage entities in the catalog's words.
+        loaded.catalog_names.reword(&mut report.diagnostics);
+        report
     }
 
     /// Checks a model built in code. It meets the loader's rules too
@@ -168,7 +171,9 @@ impl Linter {
     /// ```
     pub fn check_org(&self, org: &Org) -> Report {
         let (parts, dropped, follow_ons) = self.collect(org.graph(), org.load_findings().to_vec());
-        self.finish(org.model(), parts, dropped, &follow_ons)
+        let mut report = self.finish(org.model(), parts, dropped, &follow_ons);
+        org.catalog_names().reword(&mut report.diagnostics);
+        report
     }
 
     fn run(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
@@ -366,7 +371,10 @@ impl Linter {
                 return false;
             }
             *count += 1;
-            d.severity = severity;
+            // A finding made as a note (a Location target not fetched) stays one.
+            if d.severity != Severity::Note {
+                d.severity = severity;
+            }
             // Checks list related entities and places in whatever order they met
             // them; sorting here keeps the output independent of entity order.
             d.related.sort();
@@ -391,8 +399,24 @@ impl Linter {
         let ranks = model.sources.display_ranks();
         let mut order: Vec<(u64, u32, usize, usize)> =
             Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        // Products the loader already reported as orphaned in the catalog's
+        // own words (a Backstage component owned by a person): the check's
+        // plainer finding about them is left out.
+        let orphaned_by_loader: std::collections::HashSet<String> = parts
+            .first()
+            .into_iter()
+            .flatten()
+            .filter(|d| d.check == crate::check::orphaned_product::OrphanedProduct::NAME)
+            .map(|d| d.entity.id.as_str().to_owned())
+            .collect();
         for (p, part) in parts.iter_mut().enumerate() {
             for (i, d) in part.iter_mut().enumerate() {
+                if p > 0
+                    && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
+                    && orphaned_by_loader.contains(d.entity.id.as_str())
+                {
+                    continue;
+                }
                 if keep(d) {
                     // The first two fields of `Diagnostic::sort_key`: no
                     // file first, then files by the rank of their path.

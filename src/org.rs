@@ -8,7 +8,9 @@ use crate::diagnostic::Diagnostic;
 use crate::error::LoadError;
 use crate::graph::{DecisionRef, ObjectiveRef, OrgGraph, OutcomeRef, ProductRef, TeamRef};
 use crate::lint::Linter;
-use crate::load::{Format, LoadOptions, Loaded, SkippedLink, load_paths, load_str_with};
+use crate::load::{
+    CatalogNames, Format, LoadOptions, Loaded, SkippedLink, load_paths, load_str_with,
+};
 use crate::model::Model;
 use crate::report::Report;
 
@@ -40,6 +42,9 @@ pub struct Org {
     load_findings: Vec<Diagnostic>,
     skipped_links: Vec<SkippedLink>,
     empty_files: Vec<PathBuf>,
+    /// How Backstage entities are named in the catalog, for findings in
+    /// the catalog's words.
+    catalog_names: CatalogNames,
 }
 
 impl Org {
@@ -89,6 +94,7 @@ impl Org {
             diagnostics,
             skipped_links,
             empty_files,
+            catalog_names,
         } = loaded;
         Self {
             graph: OrgGraph::build_owned(model),
@@ -96,6 +102,7 @@ impl Org {
             load_findings: diagnostics,
             skipped_links,
             empty_files,
+            catalog_names,
         }
     }
 
@@ -111,6 +118,7 @@ impl Org {
             load_findings,
             skipped_links: Vec::new(),
             empty_files: Vec::new(),
+            catalog_names: CatalogNames::default(),
         }
     }
 
@@ -133,6 +141,12 @@ impl Org {
     /// Links that led outside the folders given and were not followed.
     pub fn skipped_links(&self) -> &[SkippedLink] {
         &self.skipped_links
+    }
+
+    /// How the Backstage entities among the inputs are named in their
+    /// catalog (empty without one).
+    pub fn catalog_names(&self) -> &CatalogNames {
+        &self.catalog_names
     }
 
     /// Files that were read but hold no entity.

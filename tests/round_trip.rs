@@ -16,12 +16,14 @@ fn examples() -> Vec<PathBuf> {
     out
 }
 
-/// What a finding says, without where: a file written anew has new lines.
+/// Which check found what, without where (a file written anew has new
+/// lines) or in which words (a Backstage catalog's findings speak the
+/// catalog's language; the org file written from it, opmodel's).
 fn findings(report: &opmodel::Report) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = report
         .diagnostics
         .iter()
-        .map(|d| (d.check.to_string(), d.entity.to_string(), d.message.clone()))
+        .map(|d| (d.check.to_string(), d.entity.to_string(), String::new()))
         .collect();
     out.sort();
     out
@@ -51,7 +53,12 @@ fn every_example_org_survives_every_format() {
             let after = Linter::new().check(&again);
             let keep = |f: &Vec<(String, String, String)>| -> Vec<(String, String, String)> {
                 f.iter()
-                    .filter(|(c, _, _)| c != "invalid-entity" && c != "invalid-file")
+                    .filter(|(c, _, _)| {
+                        !matches!(
+                            c.as_str(),
+                            "invalid-entity" | "invalid-file" | "unfollowed-location"
+                        )
+                    })
                     .cloned()
                     .collect()
             };

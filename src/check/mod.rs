@@ -74,6 +74,7 @@ pub mod project_funded_product;
 pub mod project_style_objective;
 pub mod unaligned_product;
 pub mod unclear_ownership;
+pub mod unfollowed_location;
 pub mod ungoverned_standard;
 pub mod unknown_allow;
 pub mod unknown_reference;

@@ -11,6 +11,7 @@ pub fn builtin() -> Vec<Box<dyn Check>> {
         Box::new(super::hierarchy_cycle::HierarchyCycle),
         Box::new(super::invalid_entity::InvalidEntity),
         Box::new(super::invalid_file::InvalidFile),
+        Box::new(super::unfollowed_location::UnfollowedLocation),
         Box::new(super::unknown_allow::UnknownAllow),
         Box::new(super::unknown_reference::UnknownReference),
         // ownership

@@ -18,7 +18,7 @@ pub(crate) fn findings_in(
     mut config: Config,
 ) -> Vec<Diagnostic> {
     let ext = match format {
-        Format::Yaml => "yaml",
+        Format::Yaml | Format::Backstage => "yaml",
         Format::Toml => "toml",
         Format::Json => "json",
     };

@@ -35,6 +35,8 @@ pub(crate) enum Command {
     Diff(DiffArgs),
     /// Print the JSON Schema of org files (for editors), or the field reference.
     Schema(SchemaArgs),
+    /// Write a catalog kept in another format as opmodel YAML.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +248,24 @@ pub(crate) struct DiffArgs {
     pub follow_links_outside: bool,
 }
 
+/// `opmodel import backstage PATH... [-o DIR]`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// What the inputs are.
+    #[arg(value_enum, value_name = "FROM")]
+    pub from: ImportFrom,
+    /// Catalog files or folders (Location targets are followed).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write `teams.yaml` and `products.yaml` into this folder (made if
+    /// missing) instead of printing one file to standard output.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Follow links in the folders given that lead outside them.
+    #[arg(long)]
+    pub follow_links_outside: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DiffFormat {
     /// Grouped text for people.
@@ -272,6 +292,13 @@ pub(crate) enum StdinFormat {
     Json,
     /// TOML.
     Toml,
+}
+
+/// The formats `opmodel import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFrom {
+    /// Backstage catalog descriptor files (`catalog-info.yaml`).
+    Backstage,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@ mod completions_cmd;
 mod diff_cmd;
 mod explain_cmd;
 mod graph_cmd;
+mod import_cmd;
 mod init_cmd;
 mod report_cmd;
 mod schema_cmd;
@@ -39,6 +40,7 @@ pub(crate) fn run() -> u8 {
         Command::Completions(args) => completions_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::Schema(args) => schema_cmd::run(&args),
+        Command::Import(args) => import_cmd::run(&args),
     }
 }
 

@@ -18,6 +18,24 @@ use crate::schema::{self, Table};
 use crate::source::{FileId, Location};
 use std::borrow::Cow;
 
+/// Whether a parsed file is plainly not an org file: a table none of whose
+/// keys is a section or close to one (an OpenAPI spec, a workflow, a
+/// chart's values). Beside a Backstage catalog such files are left out
+/// rather than reported; a misspelled section still counts as an org file.
+pub(crate) fn is_foreign(root: &Node) -> bool {
+    let sections = || schema::SECTIONS.iter().map(|s| s.name);
+    match &root.value {
+        Value::Map(entries) => {
+            !entries.is_empty()
+                && entries.iter().all(|(k, _)| {
+                    !sections().any(|s| s == k.name.as_str())
+                        && did_you_mean(&k.name, sections()).is_none()
+                })
+        }
+        _ => false,
+    }
+}
+
 /// Lowers one file's document into `model`, reporting problems into `diags`.
 pub(crate) fn lower(
     root: Node,

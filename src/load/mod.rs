@@ -8,16 +8,43 @@
 //! assert!(loaded.diagnostics.is_empty());
 //! ```
 //!
+//! Backstage software catalogs are read too, as they are: a YAML file whose
+//! first document has an `apiVersion` of `backstage.io` and a `kind` is a
+//! catalog file (see [`Format::Backstage`] and `spec/backstage.md`). Its
+//! Groups become teams, its Domains, Systems, Components, APIs and
+//! Resources products, and the relative targets of its `Location`s are read
+//! as well (each file once; URLs are never fetched).
+//!
+//! ```
+//! use opmodel::load::{load_str, Format};
+//! let catalog = "\
+//! apiVersion: backstage.io/v1alpha1
+//! kind: Component
+//! metadata:
+//!   name: Artist-Lookup
+//! spec:
+//!   type: service
+//!   owner: group:default/team-a
+//! ";
+//! let loaded = load_str(catalog, Format::Yaml, "catalog-info.yaml");
+//! let product = &loaded.model.products[0];
+//! assert_eq!(product.id, "artist-lookup");
+//! assert_eq!(product.owner[0].id, "team-a");
+//! assert_eq!(product.location.map(|l| l.line), Some(4));
+//! ```
+//!
 //! A file that cannot be read or parsed becomes an `invalid-file`
 //! diagnostic and the other files are still read; an entity with a bad
 //! field becomes an `invalid-entity` diagnostic and is kept with what could
 //! be read. Only when nothing at all can be read does loading fail with a
 //! [`LoadError`].
 
+mod backstage;
 mod discover;
 mod json;
 mod json_fast;
 mod lines;
+mod locations;
 mod lower;
 mod node;
 mod options;
@@ -26,6 +53,7 @@ mod toml;
 #[cfg(feature = "yaml")]
 mod yaml;
 
+pub use backstage::CatalogNames;
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
 pub(crate) use lower::misspelled_key_results;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
@@ -59,6 +87,12 @@ pub enum Format {
     Toml,
     /// `.json`.
     Json,
+    /// A Backstage catalog descriptor file (`catalog-info.yaml`): YAML,
+    /// one or more documents. [`load_paths`] and [`Format::Yaml`] detect it
+    /// by content (the first document's `apiVersion` is `backstage.io/…`
+    /// and it has a `kind`); this format reads the text as one whatever its
+    /// first document.
+    Backstage,
 }
 
 impl Format {
@@ -89,10 +123,20 @@ pub struct Loaded {
     /// Nothing in them fails a check, so they are easy to miss: the
     /// command-line tool prints a note naming each one.
     pub empty_files: Vec<PathBuf>,
+    /// What the entities read from Backstage catalogs are called there
+    /// (empty when none was read): [`Linter::check`](crate::Linter::check)
+    /// words their findings with it ("component `shop`").
+    pub catalog_names: CatalogNames,
 }
 
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, sorted by path) and merges them into one model.
+///
+/// Backstage catalog files among them are detected by content and lowered
+/// together once every file is read; the files their `Location`s name are
+/// read too. Beside a catalog, a YAML file that is neither a catalog nor an
+/// org file (an OpenAPI spec) is left out and listed in
+/// [`Loaded::empty_files`].
 ///
 /// # Errors
 ///
@@ -189,32 +233,20 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Each file's piece joins the model as soon as the files before it have,
     // while the other threads go on reading: the pieces are never all in
     // memory beside the model they make.
-    let mut read_any = false;
+    let mut gathered = Gathered::default();
     let merged = &mut loaded;
     crate::parallel::for_each_in_order(
         &plans,
         threads,
         stack,
         |(path, plan)| load_file(path, plan, options),
-        |piece| {
-            read_any |= piece.read;
-            if piece.read
-                && piece.loaded.diagnostics.is_empty()
-                && piece.loaded.model.entity_count() == 0
-            {
-                merged.empty_files.push(piece.path);
-            }
-            let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
-            merged.model.merge(piece.loaded.model);
-            merged.diagnostics.extend(
-                piece
-                    .loaded
-                    .diagnostics
-                    .into_iter()
-                    .map(|d| d.shift_files(offset)),
-            );
-        },
+        |piece| merge_piece(merged, &mut gathered, piece),
     );
+    // Backstage `Location`s name more files: read those not read yet, then
+    // lower every catalog entity together.
+    locations::follow(&mut loaded, &mut gathered, &files, options, &mut total);
+    let read_any = gathered.read_any;
+    gathered.finish(&mut loaded);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     if !read_any {
@@ -236,12 +268,30 @@ pub fn load_str_with(
     path: impl Into<PathBuf>,
     options: &LoadOptions,
 ) -> Loaded {
-    let mut loaded = load_shared(
+    let (mut loaded, extra) = load_shared(
         Text::Shared(std::sync::Arc::from(text)),
         format,
         path.into(),
         options,
     );
+    // Location targets are not followed: nothing is read from disk.
+    if let Extra::Catalog(catalog) = extra {
+        if let Some(display) = loaded
+            .model
+            .sources
+            .iter()
+            .next()
+            .map(|(_, f)| f.display().to_owned())
+        {
+            locations::url_notes(&catalog, &display, &mut loaded.diagnostics);
+        }
+        backstage::lower(
+            catalog.entities,
+            &mut loaded.model,
+            &mut loaded.diagnostics,
+            &mut loaded.catalog_names,
+        );
+    }
     drop_other_files_note(&mut loaded);
     loaded
 }
@@ -271,11 +321,17 @@ impl Text {
 
 /// Reads one file's text, which the model's sources then keep without
 /// another copy (a copy of a 200 MB file is 200 MB more at the peak).
-fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions) -> Loaded {
+fn load_shared(
+    text: Text,
+    format: Format,
+    path: PathBuf,
+    options: &LoadOptions,
+) -> (Loaded, Extra) {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
     // them agree, or positions would point past the end of the file.
-    let text = if format == Format::Yaml && has_lone_cr(text.as_str()) {
+    let yaml = matches!(format, Format::Yaml | Format::Backstage);
+    let text = if yaml && has_lone_cr(text.as_str()) {
         Text::Owned(text.as_str().replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
@@ -298,14 +354,27 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
             options::too_big(size, options.max_file_size),
         );
         loaded.diagnostics.push(d);
-        return loaded;
+        return (loaded, Extra::None);
+    }
+    if yaml && let Some(read) = backstage_documents(text.as_str(), format, options) {
+        match read {
+            Ok(docs) => {
+                let catalog =
+                    backstage::read(&docs, file, &display, options, &mut loaded.diagnostics);
+                return (loaded, Extra::Catalog(catalog));
+            }
+            Err(e) => {
+                loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+                return (loaded, Extra::None);
+            }
+        }
     }
     if format == Format::Json
         && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, piece);
-        return loaded;
+        return (loaded, Extra::None);
     }
     #[cfg(feature = "toml")]
     if format == Format::Toml
@@ -314,20 +383,159 @@ fn load_shared(text: Text, format: Format, path: PathBuf, options: &LoadOptions)
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, model);
-        return loaded;
+        return (loaded, Extra::None);
     }
+    let mut extra = Extra::None;
     match parse(text.as_str(), format, &options.parse_limits()) {
-        Ok(root) => lower::lower(
-            root,
-            file,
-            &display,
-            options,
+        Ok(root) => {
+            if format == Format::Yaml && lower::is_foreign(&root) {
+                extra = Extra::Foreign;
+            }
+            lower::lower(
+                root,
+                file,
+                &display,
+                options,
+                &mut loaded.model,
+                &mut loaded.diagnostics,
+            );
+        }
+        Err(e) => {
+            // Several documents, the first of them plainly not an org file
+            // (Kubernetes manifests): foreign too.
+            #[cfg(feature = "yaml")]
+            if format == Format::Yaml
+                && e.message.starts_with("a file holds one YAML document")
+                && yaml::parse_documents(text.as_str(), &options.parse_limits())
+                    .is_ok_and(|docs| docs.first().is_some_and(lower::is_foreign))
+            {
+                extra = Extra::Foreign;
+            }
+            loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+        }
+    }
+    (loaded, extra)
+}
+
+/// What a file held besides org entities.
+enum Extra {
+    None,
+    /// A Backstage file's descriptors, lowered with every other file's
+    /// once all are read.
+    Catalog(backstage::Catalog),
+    /// Neither an org file nor a catalog (see `lower::is_foreign`): its
+    /// findings stand only when no catalog is read in the same run.
+    Foreign,
+}
+
+/// The documents of a Backstage file: `None` when `text` is not one (it is
+/// then read as an org file), `Some(Err)` when it is one that does not parse.
+fn backstage_documents(
+    text: &str,
+    format: Format,
+    options: &LoadOptions,
+) -> Option<Result<Vec<node::Node>, ParseError>> {
+    // Most org files never mention Backstage: they are not parsed twice.
+    if format == Format::Yaml && memchr::memmem::find(text.as_bytes(), b"backstage.io/").is_none() {
+        return None;
+    }
+    if let Some(offset) = text.find('\0') {
+        if format == Format::Yaml {
+            return None;
+        }
+        let pos = lines::LineIndex::new(text).pos(offset);
+        return Some(Err(ParseError::new(
+            "holds a NUL byte: this looks like a binary file, not a catalog file",
+            pos,
+        )));
+    }
+    #[cfg(feature = "yaml")]
+    {
+        match yaml::parse_documents(text, &options.parse_limits()) {
+            Ok(docs) if format == Format::Backstage => Some(Ok(docs)),
+            Ok(docs) if docs.first().is_some_and(backstage::is_descriptor) => Some(Ok(docs)),
+            Ok(_) => None,
+            // A file that mentions `apiVersion` and Backstage and does not
+            // parse is most likely a descriptor: say what the YAML parser
+            // says about the whole stream, not that it holds two documents.
+            Err(e) if text.contains("apiVersion") => Some(Err(e)),
+            Err(_) => None,
+        }
+    }
+    #[cfg(not(feature = "yaml"))]
+    {
+        let _ = options;
+        Some(Err(ParseError::new(
+            "Backstage catalogs are YAML, and YAML support is not built into this opmodel (enable the `yaml` feature)",
+            Pos::UNKNOWN,
+        )))
+    }
+}
+
+/// Adds one file's piece to the model read so far.
+fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece) {
+    gathered.read_any |= piece.read;
+    // A catalog file holding only kinds opmodel leaves out (a Template) is
+    // not worth a note.
+    let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
+    if piece.read
+        && piece.loaded.diagnostics.is_empty()
+        && piece.loaded.model.entity_count() == 0
+        && !holds_descriptors
+    {
+        merged.empty_files.push(piece.path.clone());
+    }
+    let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
+    merged.model.merge(piece.loaded.model);
+    let found = piece
+        .loaded
+        .diagnostics
+        .into_iter()
+        .map(|d| d.shift_files(offset));
+    match piece.extra {
+        Extra::None => merged.diagnostics.extend(found),
+        Extra::Catalog(mut c) => {
+            merged.diagnostics.extend(found);
+            c.shift_files(offset);
+            gathered.catalog.append(c);
+            gathered.catalogs_read = true;
+        }
+        Extra::Foreign => gathered.foreign.push((piece.path, found.collect())),
+    }
+}
+
+/// What reading the files gathered besides the model.
+#[derive(Default)]
+struct Gathered {
+    /// Every Backstage file's descriptors and Location targets.
+    catalog: backstage::Catalog,
+    /// Whether any file could be read.
+    read_any: bool,
+    /// Whether any Backstage file was read.
+    catalogs_read: bool,
+    /// Files that are neither org files nor catalogs, with their findings.
+    foreign: Vec<(PathBuf, Vec<Diagnostic>)>,
+}
+
+impl Gathered {
+    /// Lowers the catalogs into `loaded` and settles the foreign files: beside
+    /// a catalog they are left out with a note (an OpenAPI spec next to the
+    /// descriptors); otherwise their findings stand, as for any org file.
+    fn finish(self, loaded: &mut Loaded) {
+        backstage::lower(
+            self.catalog.entities,
             &mut loaded.model,
             &mut loaded.diagnostics,
-        ),
-        Err(e) => loaded.diagnostics.push(parse_diagnostic(&display, file, e)),
+            &mut loaded.catalog_names,
+        );
+        for (path, found) in self.foreign {
+            if self.catalogs_read {
+                loaded.empty_files.push(path);
+            } else {
+                loaded.diagnostics.extend(found);
+            }
+        }
     }
-    loaded
 }
 
 /// Whether `text` has a CR not followed by an LF.
@@ -341,6 +549,7 @@ fn has_lone_cr(text: &str) -> bool {
 
 struct Piece {
     loaded: Loaded,
+    extra: Extra,
     read: bool,
     /// The file the piece was read from.
     path: PathBuf,
@@ -462,6 +671,7 @@ fn unread_piece(path: &Path, message: String) -> Piece {
         .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
     Piece {
         loaded,
+        extra: Extra::None,
         read: false,
         path: path.to_path_buf(),
     }
@@ -493,8 +703,10 @@ fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions
         text.drain(..'\u{feff}'.len_utf8());
     }
     let text = Text::Owned(text);
+    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options);
     Piece {
-        loaded: load_shared(text, format, path.to_path_buf(), options),
+        loaded,
+        extra,
         read: true,
         path: path.to_path_buf(),
     }

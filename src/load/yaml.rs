@@ -71,6 +71,65 @@ fn parse_here(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
     }
 }
 
+/// Parses every document of a YAML stream (documents separated by `---`),
+/// each into a tree of nodes with positions; empty documents are left out.
+/// Backstage descriptor files hold several documents.
+pub(crate) fn parse_documents(text: &str, limits: &ParseLimits) -> Result<Vec<Node>, ParseError> {
+    let stack = limits.parser_stack();
+    if crate::parallel::known_stack() >= stack {
+        return parse_documents_here(text, limits);
+    }
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("opmodel-yaml".to_owned())
+            .stack_size(stack)
+            .spawn_scoped(scope, || parse_documents_here(text, limits));
+        match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(ParseError::new("the YAML parser failed", Pos::UNKNOWN))),
+            Err(_) => Err(ParseError::new(
+                format!(
+                    "cannot parse YAML nested up to {} levels: no thread with a {} MiB stack could be made; lower the nesting limit (`--max-depth`)",
+                    limits.max_depth,
+                    stack >> 20
+                ),
+                Pos::UNKNOWN,
+            )),
+        }
+    })
+}
+
+/// [`parse_documents`] on the current thread.
+fn parse_documents_here(text: &str, limits: &ParseLimits) -> Result<Vec<Node>, ParseError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let state = StateScope::start(limits.max_depth, text);
+    let mut options = options(text, limits);
+    if let Some(budget) = options.budget.as_mut() {
+        // A document is at least `---` and a line end.
+        budget.max_documents = text.len() / 4 + 2;
+    }
+    let parsed: Result<Vec<Spanned<Tree>>, YamlError> =
+        serde_saphyr::from_multiple_with_options(text, options);
+    match parsed {
+        Ok(roots) => {
+            let mut roots: Vec<Node> = roots.into_iter().map(node_of).collect();
+            let candidates = state.take_big_candidates();
+            if !candidates.is_empty() {
+                let candidates = candidates
+                    .into_iter()
+                    .map(|(pos, start, len)| (pos, (start, len)))
+                    .collect();
+                for root in &mut roots {
+                    restore_big_ints(root, text, &candidates);
+                }
+            }
+            Ok(roots)
+        }
+        Err(err) => Err(with_tab_position(to_parse_error(&err, limits), text)),
+    }
+}
+
 /// saphyr's options for one file. The budget guards against hostile input:
 /// nesting depth and alias expansion come from `limits`; the counts of
 /// events, nodes and bytes scale with the input so that large honest files

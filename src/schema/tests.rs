@@ -340,6 +340,9 @@ fn every_example_org_validates_and_broken_fixtures_agree() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     org_files(&root.join("examples/orgs"), &mut files);
+    // Backstage catalogs (and the files beside them) are read by their own
+    // reader: the schema is the org file format's.
+    files.retain(|p| !p.components().any(|c| c.as_os_str() == "backstage"));
     org_files(&root.join("tests/fixtures/formats"), &mut files);
     org_files(&root.join("tests/fixtures/mixed"), &mut files);
     org_files(&root.join("tests/fixtures/broken"), &mut files);

@@ -154,11 +154,12 @@ impl ScorecardOptions {
 
 /// The checks of the integrity category: what they find is input that could
 /// not be read or resolved, which the tenets cannot measure.
-pub const INTEGRITY_CHECKS: [&str; 6] = [
+pub const INTEGRITY_CHECKS: [&str; 7] = [
     "duplicate-id",
     "hierarchy-cycle",
     "invalid-entity",
     "invalid-file",
+    "unfollowed-location",
     "unknown-allow",
     "unknown-reference",
 ];

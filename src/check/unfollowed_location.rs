@@ -1,0 +1,72 @@
+//! `unfollowed-location`: a Backstage `Location` target that is not read.
+
+use super::{Check, Context, Sink, declare_check};
+
+declare_check! {
+    /// ### What it finds
+    /// A target of a Backstage `Location` entity (`spec.target` or
+    /// `spec.targets`) that opmodel does not read: a URL (opmodel never
+    /// goes to the network; one note names every URL target of the run,
+    /// each once), or a path that leads back to a file on the chain of
+    /// Locations that led to it (a loop; a warning). A relative path that
+    /// names no file is an `invalid-file` error instead.
+    ///
+    /// ### Why it matters
+    /// The entities in a target that is not read are missing from every
+    /// other check: a group defined there makes the components it owns look
+    /// like they name an unknown owner. A loop is harmless to opmodel (every
+    /// file is read once) but Backstage reports it, and it usually means a
+    /// target was copied to the wrong file.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// apiVersion: backstage.io/v1alpha1
+    /// kind: Location
+    /// metadata:
+    ///   name: all-teams
+    /// spec:
+    ///   targets:
+    ///     - https://example.com/catalog/teams.yaml
+    /// ```
+    ///
+    /// ### Fix
+    /// Check out the repository that holds the target and give its files to
+    /// `opmodel check` too, or point the Location at a relative path. Take
+    /// a looping target out of the Location.
+    pub struct UnfollowedLocation;
+    name: "unfollowed-location",
+    category: Integrity,
+    level: Warn,
+    summary: "a Backstage Location target that is not read: a URL (a note) or a loop",
+    params: [],
+}
+
+impl Check for UnfollowedLocation {
+    fn meta(&self) -> &super::CheckMeta {
+        &META
+    }
+
+    /// Found while loading; see [`crate::load`].
+    fn run(&self, _cx: &Context<'_, '_>, _out: &mut Sink) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{assert_load_passes, assert_load_triggers};
+    use crate::load::Format;
+
+    const URL: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: elsewhere\nspec:\n  type: url\n  target: https://example.com/catalog-info.yaml\n";
+    const RELATIVE: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: here\nspec:\n  targets: [./teams.yaml]\n";
+
+    #[test]
+    fn triggers() {
+        assert_load_triggers("unfollowed-location", URL, Format::Backstage, &["org.yaml"]);
+        assert_load_triggers("unfollowed-location", URL, Format::Yaml, &["org.yaml"]);
+    }
+
+    #[test]
+    fn passes() {
+        assert_load_passes("unfollowed-location", RELATIVE, Format::Backstage);
+        assert_load_passes("unfollowed-location", "teams: []\n", Format::Yaml);
+    }
+}

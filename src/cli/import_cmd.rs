@@ -1,0 +1,92 @@
+//! `opmodel import backstage`: a Backstage catalog written as opmodel YAML.
+
+use std::path::Path;
+
+use opmodel::load::Format;
+
+use super::args::{ImportArgs, ImportFrom};
+use super::common;
+use super::fail;
+
+/// The files written into `-o DIR`, one per kind.
+const TEAMS_FILE: &str = "teams.yaml";
+const PRODUCTS_FILE: &str = "products.yaml";
+
+pub(crate) fn run(args: &ImportArgs) -> u8 {
+    let ImportFrom::Backstage = args.from;
+    let options = common::load_options(common::Limits {
+        follow_links_outside: args.follow_links_outside,
+        ..common::Limits::default()
+    });
+    let loaded = match common::load(&args.paths, &options) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    // What could not be read is said, so that nobody takes the files written
+    // for the whole catalog; `opmodel check` shows it in full.
+    for d in &loaded.diagnostics {
+        let place = d.location.map_or_else(String::new, |l| {
+            format!("{}:{}: ", loaded.model.sources.display(l.file), l.line)
+        });
+        eprintln!("warning: {place}{} [{}]", d.message, d.check);
+    }
+    let model = &loaded.model;
+    if !model.outcomes.is_empty() || !model.objectives.is_empty() || !model.decisions.is_empty() {
+        eprintln!(
+            "note: outcomes, objectives and decision rights are already in opmodel's format: keep their files beside the ones written"
+        );
+    }
+    // One file per section, each written by `opmodel::write`, so that the
+    // files load back to the same teams and products.
+    let section = |teams: bool| -> Result<String, String> {
+        let mut part = opmodel::Model::new();
+        if teams {
+            part.teams = model.teams.clone();
+        } else {
+            part.products = model.products.clone();
+        }
+        let text = opmodel::write::to_string(&part, Format::Yaml).map_err(|e| e.to_string())?;
+        // An empty section is written as an empty list, so the file says
+        // what it is for.
+        Ok(if text.trim().is_empty() || text.trim() == "{}" {
+            format!("{}: []\n", if teams { "teams" } else { "products" })
+        } else {
+            text
+        })
+    };
+    let (teams, products) = match (section(true), section(false)) {
+        (Ok(t), Ok(p)) => (t, p),
+        (Err(e), _) | (_, Err(e)) => return fail(e),
+    };
+    let header = "# Written by `opmodel import backstage` from a Backstage catalog.\nversion: 1\n";
+    match &args.output {
+        None => {
+            let text = format!("{header}{teams}{products}");
+            match common::write_stdout(&text) {
+                Ok(()) => 0,
+                Err(code) => code,
+            }
+        }
+        Some(dir) => {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return fail(format!("cannot make the folder `{}`: {e}", dir.display()));
+            }
+            for (name, body) in [(TEAMS_FILE, &teams), (PRODUCTS_FILE, &products)] {
+                if let Err(code) = write(&dir.join(name), &format!("{header}{body}")) {
+                    return code;
+                }
+            }
+            eprintln!(
+                "wrote {} teams and {} products to `{}` ({TEAMS_FILE}, {PRODUCTS_FILE})",
+                model.teams.len(),
+                model.products.len(),
+                dir.display()
+            );
+            0
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<(), u8> {
+    std::fs::write(path, text).map_err(|e| fail(format!("cannot write `{}`: {e}", path.display())))
+}

@@ -1,0 +1,438 @@
+//! Lowering every file's descriptors together into teams and products.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::INVALID_ENTITY;
+use crate::model::{
+    EntityKind, EntityRef, Member, Model, ORGANIZATION, Product, ProductKind, Ref, Team, TeamKind,
+};
+use crate::source::Location;
+
+use super::ids::{base_id, key, parse_ref};
+use super::{Descriptor, Field, Kind};
+
+/// Kind, namespace and name, lowercased.
+type Key = (String, String, String);
+
+/// The check a product owned by a person is reported under.
+const ORPHANED_PRODUCT: &str = "orphaned-product";
+
+/// `spec.type`s that make a group a unit.
+const UNIT_TYPES: [&str; 4] = ["business-unit", "department", "organization", "division"];
+
+/// A reference with its default kind and namespace filled in.
+struct Resolved {
+    kind: String,
+    namespace: String,
+    name: String,
+    /// The id of the entity it names, or the id it would have.
+    id: String,
+}
+
+impl Resolved {
+    fn key(&self) -> Key {
+        key(&self.kind, &self.namespace, &self.name)
+    }
+
+    /// `kind:name`, or `kind:namespace/name` outside `default`.
+    fn shown(&self) -> String {
+        if self.namespace.eq_ignore_ascii_case("default") {
+            format!("{}:{}", self.kind, self.name)
+        } else {
+            format!("{}:{}/{}", self.kind, self.namespace, self.name)
+        }
+    }
+}
+
+struct Lowering<'a> {
+    ids: BTreeMap<Key, String>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    /// Products and the catalog field their `part_of` came from.
+    part_of_fields: Vec<(String, &'static str)>,
+}
+
+impl Lowering<'_> {
+    fn resolve(&self, field: &Field, default: Kind, namespace: &str) -> Resolved {
+        let r = parse_ref(&field.text);
+        let kind = r.kind.unwrap_or_else(|| default.word().to_owned());
+        let namespace = r.namespace.unwrap_or(namespace).to_owned();
+        let name = r.name.to_owned();
+        let id = self
+            .ids
+            .get(&key(&kind, &namespace, &name))
+            .cloned()
+            .unwrap_or_else(|| base_id(&namespace, &name));
+        Resolved {
+            kind,
+            namespace,
+            name,
+            id,
+        }
+    }
+
+    /// Resolves `field` when it names one of `allowed`; reports it otherwise.
+    fn resolve_as(
+        &mut self,
+        field: &Field,
+        default: Kind,
+        allowed: &[Kind],
+        d: &Descriptor,
+        entity: &EntityRef,
+        key_name: &str,
+    ) -> Option<Resolved> {
+        let r = self.resolve(field, default, &d.namespace);
+        if r.name.is_empty() {
+            self.problem(
+                entity,
+                d.location,
+                field.location,
+                format!(
+                    "`spec.{key_name}` is `{}`, which names no entity",
+                    crate::check::quote_text(&field.text)
+                ),
+                "write a reference like `group:team-a` or `team-a`",
+            );
+            return None;
+        }
+        if allowed.iter().any(|k| k.word() == r.kind) {
+            return Some(r);
+        }
+        let wanted: Vec<&str> = allowed.iter().map(|k| k.noun()).collect();
+        let what = match Kind::parse(&r.kind) {
+            Some(k) => format!("a {}", k.noun()),
+            None => format!(
+                "`{}`, which is not a catalog kind",
+                crate::check::quote_text(&r.kind)
+            ),
+        };
+        self.problem(
+            entity,
+            d.location,
+            field.location,
+            format!(
+                "`spec.{key_name}` names `{}`, {what}; it must name a {}",
+                crate::check::quote_text(&r.shown()),
+                wanted.join(" or a ")
+            ),
+            "correct the kind in the reference, or leave the kind out",
+        );
+        None
+    }
+
+    fn problem(
+        &mut self,
+        entity: &EntityRef,
+        at: Location,
+        focus: Location,
+        message: String,
+        help: &'static str,
+    ) {
+        self.diagnostics.push(
+            Diagnostic::new(INVALID_ENTITY, entity.clone(), message)
+                .with_help(help)
+                .at(Some(at))
+                .with_focus(Some(focus), "here"),
+        );
+    }
+}
+
+fn reference(r: &Resolved, field: &Field) -> Ref {
+    Ref {
+        id: r.id.as_str().into(),
+        location: Some(field.location),
+    }
+}
+
+/// Maps every descriptor read into `model`'s teams and products.
+pub(crate) fn lower(
+    entities: Vec<Descriptor>,
+    model: &mut Model,
+    diagnostics: &mut Vec<Diagnostic>,
+    names: &mut super::CatalogNames,
+) {
+    if entities.is_empty() {
+        return;
+    }
+    let (users, entities): (Vec<Descriptor>, Vec<Descriptor>) =
+        entities.into_iter().partition(|d| d.kind == Kind::User);
+    let ids = assign_ids(&entities);
+    let mut cx = Lowering {
+        ids: BTreeMap::new(),
+        diagnostics,
+        part_of_fields: Vec::new(),
+    };
+    for (d, id) in entities.iter().zip(&ids) {
+        names.insert(d.kind.entity_kind(), id, d.kind.noun());
+        cx.ids
+            .entry(key(d.kind.word(), &d.namespace, &d.name))
+            .or_insert_with(|| id.clone());
+    }
+
+    // Users: their display names and the groups they say they are in.
+    let mut user_names: BTreeMap<Key, String> = BTreeMap::new();
+    let mut members_by_group: BTreeMap<Key, BTreeMap<Key, String>> = BTreeMap::new();
+    for u in &users {
+        let ukey = key("user", &u.namespace, &u.name);
+        let shown = u.display_name.clone().unwrap_or_else(|| u.name.clone());
+        user_names
+            .entry(ukey.clone())
+            .or_insert_with(|| shown.clone());
+        let entity = EntityRef::new(EntityKind::Team, base_id(&u.namespace, &u.name).as_str());
+        for f in &u.member_of {
+            if let Some(g) = cx.resolve_as(f, Kind::Group, &[Kind::Group], u, &entity, "memberOf") {
+                members_by_group
+                    .entry(g.key())
+                    .or_default()
+                    .entry(ukey.clone())
+                    .or_insert_with(|| shown.clone());
+            }
+        }
+    }
+
+    // Groups: which have children, and who lists whom as a child.
+    let groups: Vec<(usize, &Descriptor)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Group)
+        .collect();
+    let mut named_as_parent: BTreeSet<Key> = BTreeSet::new();
+    let mut listed_by: BTreeMap<Key, BTreeSet<String>> = BTreeMap::new();
+    let mut parents: BTreeMap<usize, Option<(Resolved, Field)>> = BTreeMap::new();
+    let mut children: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(i, g) in &groups {
+        let entity = EntityRef::new(EntityKind::Team, ids[i].as_str());
+        let parent = g.parent.as_ref().and_then(|f| {
+            cx.resolve_as(f, Kind::Group, &[Kind::Group], g, &entity, "parent")
+                .map(|r| (r, f.clone()))
+        });
+        if let Some((r, _)) = &parent {
+            named_as_parent.insert(r.key());
+        }
+        parents.insert(i, parent);
+        let mut count = 0;
+        for f in &g.children {
+            if let Some(r) = cx.resolve_as(f, Kind::Group, &[Kind::Group], g, &entity, "children") {
+                listed_by.entry(r.key()).or_default().insert(ids[i].clone());
+                count += 1;
+            }
+        }
+        children.insert(i, count);
+    }
+
+    let mut teams = Vec::new();
+    let mut products = Vec::new();
+    for (i, d) in entities.iter().enumerate() {
+        let id = ids[i].as_str();
+        let own_key = key(d.kind.word(), &d.namespace, &d.name);
+        if d.kind == Kind::Group {
+            let entity = EntityRef::new(EntityKind::Team, id);
+            let has_children =
+                children.get(&i).copied().unwrap_or(0) > 0 || named_as_parent.contains(&own_key);
+            let unit_type = d
+                .spec_type
+                .as_deref()
+                .is_some_and(|t| UNIT_TYPES.iter().any(|u| t.trim().eq_ignore_ascii_case(u)));
+            let kind = if has_children || unit_type {
+                TeamKind::Unit
+            } else {
+                TeamKind::StreamAligned
+            };
+            let mut team = Team::new(id).kind(kind);
+            team.location = Some(d.location);
+            team.name = d.display_name.as_deref().map(Into::into);
+            team.description = d.description.as_deref().map(Into::into);
+            team.allow.clone_from(&d.allow);
+            team.parent = match parents.remove(&i).flatten() {
+                Some((r, f)) => Some(reference(&r, &f)),
+                None => Some(match listed_by.get(&own_key).and_then(|s| s.first()) {
+                    Some(p) => Ref::new(p.as_str()),
+                    None => Ref::new(ORGANIZATION),
+                }),
+            };
+            // Members: those the group lists, then those who name it.
+            let mut seen: BTreeSet<Key> = BTreeSet::new();
+            for f in &d.members {
+                if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members")
+                {
+                    let ukey = r.key();
+                    if seen.insert(ukey.clone()) {
+                        let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
+                        team.members.push(Member {
+                            name: name.into(),
+                            role: None,
+                        });
+                    }
+                }
+            }
+            if let Some(named) = members_by_group.get(&own_key) {
+                for (ukey, name) in named {
+                    if seen.insert(ukey.clone()) {
+                        team.members.push(Member {
+                            name: name.as_str().into(),
+                            role: None,
+                        });
+                    }
+                }
+            }
+            teams.push(team);
+            continue;
+        }
+        products.push(product(&mut cx, d, id, &user_names, &members_by_group));
+    }
+    for (id, field) in &cx.part_of_fields {
+        names.set_part_of(EntityKind::Product, id, field);
+    }
+    model.teams.extend(teams);
+    model.products.extend(products);
+}
+
+fn product(
+    cx: &mut Lowering<'_>,
+    d: &Descriptor,
+    id: &str,
+    user_names: &BTreeMap<Key, String>,
+    members_by_group: &BTreeMap<Key, BTreeMap<Key, String>>,
+) -> Product {
+    let entity = EntityRef::new(EntityKind::Product, id);
+    let mut p = Product::new(id);
+    p.location = Some(d.location);
+    p.name = d.title.as_deref().map(Into::into);
+    p.description = d.description.as_deref().map(Into::into);
+    p.allow.clone_from(&d.allow);
+    let website = d.kind == Kind::Component
+        && d.spec_type
+            .as_deref()
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("website"));
+    p.kind = Some(if website {
+        ProductKind::CustomerFacing
+    } else {
+        ProductKind::Internal
+    });
+    if let Some(f) = &d.owner {
+        let allowed = [Kind::Group, Kind::User];
+        if let Some(r) = cx.resolve_as(f, Kind::Group, &allowed, d, &entity, "owner") {
+            if r.kind == "group" {
+                p.owner.push(reference(&r, f));
+            } else {
+                cx.diagnostics
+                    .push(owned_by_person(d, id, &r, f, user_names, members_by_group));
+            }
+        }
+    }
+    let product_kinds = [
+        Kind::Domain,
+        Kind::System,
+        Kind::Component,
+        Kind::Api,
+        Kind::Resource,
+    ];
+    // The first of the fields the spec lists for the kind that is written.
+    let part_of: Vec<(&Option<Field>, Kind, &str)> = match d.kind {
+        Kind::Component => vec![
+            (&d.subcomponent_of, Kind::Component, "subcomponentOf"),
+            (&d.system, Kind::System, "system"),
+        ],
+        Kind::Api | Kind::Resource => vec![(&d.system, Kind::System, "system")],
+        Kind::System => vec![(&d.domain, Kind::Domain, "domain")],
+        Kind::Domain => vec![(&d.subdomain_of, Kind::Domain, "subdomainOf")],
+        Kind::Group | Kind::User => Vec::new(),
+    };
+    if let Some((Some(f), default, name)) = part_of.into_iter().find(|(f, _, _)| f.is_some()) {
+        cx.part_of_fields.push((id.to_owned(), name));
+        p.part_of = cx
+            .resolve_as(f, default, &product_kinds, d, &entity, name)
+            .map(|r| reference(&r, f));
+    }
+    p.outcomes = d
+        .outcomes
+        .iter()
+        .map(|o| Ref {
+            id: o.as_str().into(),
+            location: Some(d.location),
+        })
+        .collect();
+    p
+}
+
+/// "component `x` is owned by `user:frank`, a person".
+fn owned_by_person(
+    d: &Descriptor,
+    id: &str,
+    r: &Resolved,
+    f: &Field,
+    user_names: &BTreeMap<Key, String>,
+    members_by_group: &BTreeMap<Key, BTreeMap<Key, String>>,
+) -> Diagnostic {
+    let ukey = r.key();
+    let mut groups: Vec<&str> = members_by_group
+        .iter()
+        .filter(|(_, users)| users.contains_key(&ukey))
+        .map(|(g, _)| g.2.as_str())
+        .collect();
+    groups.sort_unstable();
+    let mut help = String::from(
+        "make a group the owner (`spec.owner: group:NAME`): ownership belongs to a team, not one person",
+    );
+    if !groups.is_empty() {
+        let who = user_names
+            .get(&ukey)
+            .map_or(r.name.as_str(), String::as_str);
+        let list: Vec<String> = groups.iter().map(|g| format!("`group:{g}`")).collect();
+        help.push_str(&format!("; {who} is in {}", list.join(", ")));
+    }
+    Diagnostic::new(
+        ORPHANED_PRODUCT,
+        EntityRef::new(EntityKind::Product, id),
+        format!(
+            "{} `{id}` is owned by `{}`, a person: ownership belongs to a group",
+            d.kind.noun(),
+            crate::check::quote_text(&r.shown())
+        ),
+    )
+    .with_help(help)
+    .at(Some(d.location))
+    .with_focus(Some(f.location), "owned by a person")
+}
+
+/// The id of each entity, in order: the base id, with `.<kind>` appended
+/// when an entity earlier in the order Group, Domain, System, Component,
+/// API, Resource (then by name) has that id already.
+fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let d = &entities[i];
+        (
+            d.kind,
+            d.name.to_lowercase(),
+            d.namespace.to_lowercase(),
+            d.location,
+        )
+    });
+    let mut ids = vec![String::new(); entities.len()];
+    let mut by_key: BTreeMap<Key, String> = BTreeMap::new();
+    let mut claimed: BTreeMap<String, Key> = BTreeMap::new();
+    for i in order {
+        let d = &entities[i];
+        let k = key(d.kind.word(), &d.namespace, &d.name);
+        if let Some(id) = by_key.get(&k) {
+            ids[i].clone_from(id);
+            continue;
+        }
+        let base = base_id(&d.namespace, &d.name);
+        let id = match claimed.get(&base) {
+            Some(other) if *other != k => {
+                // Still at most 128 characters with the kind appended.
+                let word = d.kind.word();
+                let room = 128 - 1 - word.len();
+                let kept: String = base.chars().take(room).collect();
+                format!("{kept}.{word}")
+            }
+            _ => base,
+        };
+        claimed.entry(id.clone()).or_insert_with(|| k.clone());
+        by_key.insert(k, id.clone());
+        ids[i] = id;
+    }
+    ids
+}

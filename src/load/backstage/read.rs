@@ -1,0 +1,355 @@
+//! Reading the documents of one Backstage file into [`Descriptor`]s: the
+//! fields the mapping needs, with where each was written. Nothing here looks
+//! at other files; [`super::lower`] does that.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::node::{Node, Pos, Value};
+use crate::load::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
+use crate::model::{EntityKind, EntityRef};
+use crate::source::{FileId, Location};
+
+use super::{Catalog, Descriptor, Field, Kind, Target};
+
+/// The `apiVersion`s of the catalog's core kinds.
+const API_VERSIONS: [&str; 2] = ["backstage.io/v1alpha1", "backstage.io/v1beta1"];
+
+/// Whether a document looks like a Backstage descriptor: a table with an
+/// `apiVersion` of a `backstage.io` group and a `kind`.
+#[cfg(feature = "yaml")]
+pub(crate) fn is_descriptor(doc: &Node) -> bool {
+    let Some(api) = get(doc, "apiVersion").and_then(text) else {
+        return false;
+    };
+    backstage_api(&api) && get(doc, "kind").and_then(text).is_some()
+}
+
+/// `backstage.io/…`, or a group below it (`scaffolder.backstage.io/…`,
+/// which Templates use).
+fn backstage_api(api: &str) -> bool {
+    let group = api.split('/').next().unwrap_or_default();
+    api.contains('/') && (group == "backstage.io" || group.ends_with(".backstage.io"))
+}
+
+/// Reads every document of one file, within the limits of `options`
+/// (entities and problems per file, as for org files).
+pub(crate) fn read(
+    docs: &[Node],
+    file: FileId,
+    display: &str,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    let mut catalog = Catalog::default();
+    let mut reader = Reader {
+        file,
+        display,
+        diagnostics,
+        anchor: None,
+        reported: 0,
+        max_problems: options.max_problems_per_file,
+    };
+    for doc in docs {
+        if catalog.entities.len() >= options.max_entities {
+            let d = Diagnostic::new(
+                INVALID_FILE,
+                EntityRef::new(EntityKind::File, display),
+                format!("the model has more than {} entities", options.max_entities),
+            )
+            .with_help("raise the limit with `LoadOptions::max_entities` (or `--max-entities`)")
+            .at(Some(reader.at(doc.pos)));
+            reader.diagnostics.push(d);
+            break;
+        }
+        reader.document(doc, &mut catalog);
+    }
+    if reader.reported > reader.max_problems {
+        let more = reader.reported - reader.max_problems;
+        let d = crate::load::lower::unreported(file, display, more, options);
+        reader.diagnostics.push(d);
+    }
+    catalog
+}
+
+struct Reader<'a> {
+    file: FileId,
+    display: &'a str,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    /// Where the current descriptor's `metadata.name` is: findings about
+    /// it are placed there, with the field at fault as their focus.
+    anchor: Option<Pos>,
+    /// Problems found so far, shown or not.
+    reported: usize,
+    /// Most problems shown.
+    max_problems: usize,
+}
+
+impl Reader<'_> {
+    fn at(&self, pos: Pos) -> Location {
+        Location::point(self.file, pos.line, pos.column)
+    }
+
+    fn problem(&mut self, entity: EntityRef, pos: Pos, message: String, help: &'static str) {
+        self.reported += 1;
+        if self.reported > self.max_problems {
+            return;
+        }
+        let d = Diagnostic::new(INVALID_ENTITY, entity, message)
+            .with_help(help)
+            .at(Some(self.at(self.anchor.unwrap_or(pos))))
+            .with_focus(Some(self.at(pos)), "here");
+        self.diagnostics.push(d);
+    }
+
+    fn document(&mut self, doc: &Node, catalog: &mut Catalog) {
+        // Documents without `kind` (an OpenAPI spec, say) are not descriptors.
+        let Some(kind_node) = get(doc, "kind") else {
+            return;
+        };
+        let Some(kind_text) = text(kind_node) else {
+            return;
+        };
+        let api_node = get(doc, "apiVersion");
+        let api = api_node.and_then(text).unwrap_or_default();
+        let lower = kind_text.to_ascii_lowercase();
+        let kind = Kind::parse(&lower);
+        let is_location = lower == "location";
+        if kind.is_none() && !is_location {
+            // Template and custom kinds are not entities: no noise.
+            return;
+        }
+        let metadata = get(doc, "metadata");
+        let name_node = metadata.and_then(|m| get(m, "name"));
+        let name = name_node.and_then(text).filter(|n| !n.trim().is_empty());
+        self.anchor = name.as_ref().and(name_node).map(|n| n.pos);
+        let shown_kind = Kind::shown_of(&lower, &kind_text);
+        if !API_VERSIONS.contains(&api.as_str()) {
+            if name.is_none() && !backstage_api(&api) {
+                // Not a descriptor: another tool's document with a `kind`.
+                return;
+            }
+            let entity = entity_of(kind, name.as_deref(), self.display);
+            let pos = api_node.map_or(kind_node.pos, |n| n.pos);
+            let message = if api_node.is_none() {
+                format!("{shown_kind} descriptor has no `apiVersion`")
+            } else {
+                format!(
+                    "`apiVersion: {}` is not a catalog version: a {shown_kind} is `backstage.io/v1alpha1`",
+                    crate::check::quote_text(&api)
+                )
+            };
+            self.problem(
+                entity,
+                pos,
+                message,
+                "write `apiVersion: backstage.io/v1alpha1`; the entity is still read",
+            );
+        }
+        let Some(name) = name else {
+            // The `metadata:` line (or `kind:`, when there is none).
+            let pos = name_node
+                .map(|n| n.pos)
+                .or_else(|| key_pos(doc, "metadata"))
+                .unwrap_or(kind_node.pos);
+            self.problem(
+                EntityRef::new(EntityKind::File, self.display),
+                pos,
+                format!("{shown_kind} descriptor has no `metadata.name`: it is skipped"),
+                "give the entity a `metadata.name`",
+            );
+            return;
+        };
+        let name_pos = name_node.map_or(kind_node.pos, |n| n.pos);
+        let namespace = metadata
+            .and_then(|m| get(m, "namespace"))
+            .and_then(text)
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "default".to_owned());
+        let spec = get(doc, "spec");
+        if is_location {
+            self.location(spec, &namespace, catalog);
+            return;
+        }
+        let Some(kind) = kind else { return };
+        let entity = EntityRef::new(
+            kind.entity_kind(),
+            super::ids::base_id(&namespace, &name).as_str(),
+        );
+        let field = |this: &mut Self, key: &str| this.reference(spec, key, &entity);
+        let owner = field(self, "owner");
+        let system = field(self, "system");
+        let domain = field(self, "domain");
+        let subcomponent_of = field(self, "subcomponentOf");
+        let subdomain_of = field(self, "subdomainOf");
+        let parent = field(self, "parent");
+        let children = self.references(spec, "children", &entity);
+        let members = self.references(spec, "members", &entity);
+        let member_of = self.references(spec, "memberOf", &entity);
+        let annotations = metadata.and_then(|m| get(m, "annotations"));
+        let annotation = |key: &str| -> Vec<String> {
+            annotations
+                .and_then(|a| get(a, key))
+                .and_then(text)
+                .map(|t| {
+                    t.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        catalog.entities.push(Descriptor {
+            kind,
+            namespace,
+            name,
+            location: self.at(name_pos),
+            title: metadata.and_then(|m| get(m, "title")).and_then(text),
+            description: metadata.and_then(|m| get(m, "description")).and_then(text),
+            spec_type: spec.and_then(|s| get(s, "type")).and_then(text),
+            display_name: spec
+                .and_then(|s| get(s, "profile"))
+                .and_then(|p| get(p, "displayName"))
+                .and_then(text)
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty()),
+            owner,
+            system,
+            domain,
+            subcomponent_of,
+            subdomain_of,
+            parent,
+            children,
+            members,
+            member_of,
+            outcomes: annotation("opmodel.dev/outcomes"),
+            allow: annotation("opmodel.dev/allow"),
+        });
+    }
+
+    fn location(&mut self, spec: Option<&Node>, _namespace: &str, catalog: &mut Catalog) {
+        let Some(spec) = spec else { return };
+        let mut push = |node: &Node| {
+            if let Some(t) = text(node).filter(|t| !t.trim().is_empty()) {
+                catalog.targets.push(Target {
+                    text: t.trim().to_owned(),
+                    location: self.at(node.pos),
+                });
+            }
+        };
+        if let Some(target) = get(spec, "target") {
+            push(target);
+        }
+        if let Some(targets) = get(spec, "targets") {
+            match &targets.value {
+                Value::Seq(items) => items.iter().for_each(&mut push),
+                _ => push(targets),
+            }
+        }
+    }
+
+    /// A field holding one entity reference.
+    fn reference(&mut self, spec: Option<&Node>, key: &str, entity: &EntityRef) -> Option<Field> {
+        let node = spec.and_then(|s| get(s, key))?;
+        match &node.value {
+            Value::Null => None,
+            _ => {
+                match text(node) {
+                    Some(t) if !t.trim().is_empty() => Some(Field {
+                        text: t.trim().to_owned(),
+                        location: self.at(node.pos),
+                    }),
+                    _ => {
+                        self.problem(
+                        entity.clone(),
+                        node.pos,
+                        format!(
+                            "`spec.{key}` must be an entity reference like `group:team-a`, not {}",
+                            if text(node).is_some() { "empty" } else { node.type_name() }
+                        ),
+                        "write one reference as a string",
+                    );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// A field holding a list of entity references (one string is taken as
+    /// a list of one).
+    fn references(&mut self, spec: Option<&Node>, key: &str, entity: &EntityRef) -> Vec<Field> {
+        let Some(node) = spec.and_then(|s| get(s, key)) else {
+            return Vec::new();
+        };
+        let items: &[Node] = match &node.value {
+            Value::Null => return Vec::new(),
+            Value::Seq(items) => items,
+            _ => std::slice::from_ref(node),
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match text(item) {
+                Some(t) if !t.trim().is_empty() => out.push(Field {
+                    text: t.trim().to_owned(),
+                    location: self.at(item.pos),
+                }),
+                _ => self.problem(
+                    entity.clone(),
+                    item.pos,
+                    format!(
+                        "`spec.{key}` lists {}, which is not an entity reference",
+                        if text(item).is_some() {
+                            "an empty string"
+                        } else {
+                            item.type_name()
+                        }
+                    ),
+                    "list references as strings, like `group:team-a`",
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// The entity a finding about a descriptor is about, before ids are final.
+fn entity_of(kind: Option<Kind>, name: Option<&str>, display: &str) -> EntityRef {
+    match (kind, name) {
+        (Some(kind), Some(name)) => EntityRef::new(
+            kind.entity_kind(),
+            super::ids::base_id("default", name).as_str(),
+        ),
+        _ => EntityRef::new(EntityKind::File, display),
+    }
+}
+
+/// The value of the first `key` in a table.
+pub(crate) fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// Where `key` is written in a table.
+fn key_pos(node: &Node, key: &str) -> Option<Pos> {
+    match &node.value {
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(k, _)| k.pos),
+        _ => None,
+    }
+}
+
+/// A scalar as text (`name: 2024` is the name "2024").
+pub(crate) fn text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::Str(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::BigInt(s) => Some(s.clone()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null | Value::Seq(_) | Value::Map(_) => None,
+    }
+}

@@ -1,0 +1,103 @@
+//! Findings about catalog entities in the catalog's own words: a
+//! Component's findings say "component", a Group's "group".
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::EntityKind;
+
+/// What each entity read from a Backstage catalog is called there, so that
+/// findings about it say "component `shop`" rather than "product `shop`".
+/// Empty when no catalog was read. See [`Loaded::catalog_names`](super::super::Loaded::catalog_names).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogNames {
+    nouns: BTreeMap<(EntityKind, String), Words>,
+}
+
+/// What one entity and its fields are called in the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Words {
+    noun: &'static str,
+    /// The field its `part_of` came from (`subcomponentOf`, `system`, ...).
+    part_of: Option<&'static str>,
+}
+
+impl CatalogNames {
+    /// Whether no catalog entity is named.
+    pub fn is_empty(&self) -> bool {
+        self.nouns.is_empty()
+    }
+
+    /// The catalog's word for an entity (`component`, `API`, `group`), if it
+    /// came from a catalog.
+    pub fn noun(&self, kind: EntityKind, id: &str) -> Option<&'static str> {
+        self.nouns.get(&(kind, id.to_owned())).map(|w| w.noun)
+    }
+
+    pub(crate) fn insert(&mut self, kind: EntityKind, id: &str, noun: &'static str) {
+        self.nouns.insert(
+            (kind, id.to_owned()),
+            Words {
+                noun,
+                part_of: None,
+            },
+        );
+    }
+
+    /// Records the catalog field an entity's `part_of` came from.
+    pub(crate) fn set_part_of(&mut self, kind: EntityKind, id: &str, field: &'static str) {
+        if let Some(w) = self.nouns.get_mut(&(kind, id.to_owned())) {
+            w.part_of = Some(field);
+        }
+    }
+
+    /// Says "component `x`" for "product `x`" (and "group `x`" for "team
+    /// `x`") in each finding about a catalog entity, once, where the
+    /// message names the entity itself; and names the catalog's fields
+    /// (`spec.owner`, `spec.system`) where it names opmodel's.
+    pub fn reword(&self, diagnostics: &mut [Diagnostic]) {
+        if self.nouns.is_empty() {
+            return;
+        }
+        for d in diagnostics {
+            let Some(words) = self.nouns.get(&(d.entity.kind, d.entity.id.to_string())) else {
+                continue;
+            };
+            let noun = words.noun;
+            let ours = match d.entity.kind {
+                EntityKind::Team => "team",
+                EntityKind::Product => "product",
+                _ => continue,
+            };
+            let from = format!("{ours} `{}`", d.entity.id);
+            if let Some(at) = d.message.find(&from) {
+                let to = format!("{noun} `{}`", d.entity.id);
+                d.message.replace_range(at..at + from.len(), &to);
+            }
+            let part_of = format!("spec.{}", words.part_of.unwrap_or("system"));
+            let fields = [
+                ("owner", "spec.owner"),
+                ("parent", "spec.parent"),
+                ("part_of", part_of.as_str()),
+                ("outcomes", "opmodel.dev/outcomes"),
+            ];
+            for (field, catalog) in fields {
+                let ours = format!("in `{field}`");
+                if let Some(at) = d.message.find(&ours) {
+                    d.message
+                        .replace_range(at..at + ours.len(), &format!("in `{catalog}`"));
+                    break;
+                }
+            }
+            if let Some(focus) = &mut d.focus {
+                for (field, catalog) in fields {
+                    let label = format!("`{field}` names");
+                    if let Some(rest) = focus.message.strip_prefix(&label) {
+                        focus.message = format!("`{catalog}` names{rest}");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

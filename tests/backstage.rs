@@ -1,0 +1,1260 @@
+//! Backstage catalogs read as they are (spec/backstage.md): which files,
+//! each mapping rule, references, ids and their collisions, Location
+//! following, bad input, hostile descriptors, and the round trip through
+//! `opmodel import backstage`.
+#![cfg(feature = "yaml")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use opmodel::diagnostic::Severity;
+use opmodel::load::{Format, LoadOptions, Loaded, load_paths, load_str};
+use opmodel::model::{EntityKind, Product, ProductKind, Team, TeamKind};
+use opmodel::{Diagnostic, Linter, Report};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn load(text: &str) -> Loaded {
+    load_str(text, Format::Backstage, "catalog-info.yaml")
+}
+
+fn check(text: &str) -> Report {
+    Linter::new().check(&load(text))
+}
+
+/// One descriptor: `kind`, `name`, and the lines of its `spec` (indented by
+/// the caller's two spaces).
+fn entity(kind: &str, name: &str, spec: &str) -> String {
+    let mut out = format!(
+        "---\napiVersion: backstage.io/v1alpha1\nkind: {kind}\nmetadata:\n  name: {name}\nspec:\n"
+    );
+    if spec.is_empty() {
+        out.push_str("  {}\n");
+    }
+    for line in spec.lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn team<'a>(loaded: &'a Loaded, id: &str) -> &'a Team {
+    loaded
+        .model
+        .teams
+        .iter()
+        .find(|t| t.id == id)
+        .unwrap_or_else(|| panic!("no team `{id}` in {:#?}", loaded.model.teams))
+}
+
+fn product<'a>(loaded: &'a Loaded, id: &str) -> &'a Product {
+    loaded
+        .model
+        .products
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no product `{id}` in {:#?}", loaded.model.products))
+}
+
+fn ids(loaded: &Loaded) -> Vec<String> {
+    let mut out: Vec<String> = loaded
+        .model
+        .teams
+        .iter()
+        .map(|t| format!("team {}", t.id))
+        .chain(
+            loaded
+                .model
+                .products
+                .iter()
+                .map(|p| format!("product {}", p.id)),
+        )
+        .collect();
+    out.sort();
+    out
+}
+
+fn findings<'a>(report: &'a Report, check: &str) -> Vec<&'a Diagnostic> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == check)
+        .collect()
+}
+
+fn parent(t: &Team) -> &str {
+    t.parent.as_ref().map_or("", |p| p.id.as_str())
+}
+
+fn members(t: &Team) -> Vec<&str> {
+    t.members.iter().map(|m| m.name.as_ref()).collect()
+}
+
+// ---- which files -----------------------------------------------------------
+
+#[test]
+fn yaml_with_a_backstage_first_document_is_read_as_a_catalog() {
+    let text = entity("Group", "team-a", "type: team\nchildren: []");
+    let loaded = load_str(&text, Format::Yaml, "catalog-info.yaml");
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    assert_eq!(ids(&loaded), ["team team-a"]);
+}
+
+#[test]
+fn an_org_file_that_mentions_backstage_is_still_an_org_file() {
+    let text = "teams:\n  - id: portal\n    description: runs backstage.io/v1alpha1 for us\n";
+    let loaded = load_str(text, Format::Yaml, "org.yaml");
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    assert_eq!(ids(&loaded), ["team portal"]);
+}
+
+#[test]
+fn documents_without_kind_or_of_other_tools_are_skipped_silently() {
+    let mut text = entity("Component", "shop", "type: service\nowner: team-a");
+    // An OpenAPI document, a Kubernetes manifest, an empty document.
+    text.push_str("---\nopenapi: 3.0.0\ninfo:\n  title: Shop\n");
+    text.push_str("---\napiVersion: apps/v1\nkind: Deployment\nspec: {}\n");
+    text.push_str("---\n---\n");
+    text.push_str(&entity("Group", "team-a", "type: team\nchildren: []"));
+    let loaded = load(&text);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    assert_eq!(ids(&loaded), ["product shop", "team team-a"]);
+}
+
+#[test]
+fn templates_locations_and_other_kinds_are_not_entities() {
+    let mut text = entity("Group", "team-a", "children: []");
+    text.push_str(
+        "---\napiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: new-service\nspec:\n  owner: team-a\n",
+    );
+    text.push_str(&entity("Location", "more", "targets: []"));
+    text.push_str(&entity("Gadget", "custom-kind", "owner: team-a"));
+    let loaded = load(&text);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    assert_eq!(ids(&loaded), ["team team-a"]);
+}
+
+#[test]
+fn kinds_are_case_insensitive() {
+    let mut text = entity("group", "team-a", "");
+    text.push_str(&entity("COMPONENT", "shop", "owner: Group:Team-A"));
+    let loaded = load(&text);
+    assert_eq!(ids(&loaded), ["product shop", "team team-a"]);
+    assert_eq!(product(&loaded, "shop").owner[0].id, "team-a");
+}
+
+// ---- groups ----------------------------------------------------------------
+
+#[test]
+fn a_group_is_a_unit_when_it_has_children_or_a_unit_type() {
+    let mut text = entity("Group", "listing", "type: team\nchildren: [child]");
+    text.push_str(&entity("Group", "child", "type: team\nchildren: []"));
+    text.push_str(&entity("Group", "named-parent", "type: team\nchildren: []"));
+    text.push_str(&entity(
+        "Group",
+        "kid",
+        "type: team\nparent: named-parent\nchildren: []",
+    ));
+    for t in ["business-unit", "department", "organization", "Division"] {
+        text.push_str(&entity(
+            "Group",
+            &format!("by-{}", t.to_lowercase()),
+            &format!("type: {t}"),
+        ));
+    }
+    text.push_str(&entity("Group", "squad", "type: squad\nchildren: []"));
+    text.push_str(&entity("Group", "untyped", ""));
+    let loaded = load(&text);
+    for unit in [
+        "listing",
+        "named-parent",
+        "by-business-unit",
+        "by-department",
+        "by-organization",
+        "by-division",
+    ] {
+        assert_eq!(team(&loaded, unit).kind, TeamKind::Unit, "{unit}");
+    }
+    for team_id in ["child", "kid", "squad", "untyped"] {
+        assert_eq!(
+            team(&loaded, team_id).kind,
+            TeamKind::StreamAligned,
+            "{team_id}"
+        );
+    }
+}
+
+#[test]
+fn a_groups_parent_is_spec_parent_then_the_group_listing_it_then_the_organization() {
+    let mut text = entity("Group", "top", "children: [listed, both]");
+    text.push_str(&entity("Group", "other", "children: []"));
+    text.push_str(&entity("Group", "listed", "children: []"));
+    text.push_str(&entity("Group", "both", "parent: other\nchildren: []"));
+    let loaded = load(&text);
+    assert_eq!(parent(team(&loaded, "top")), "organization");
+    assert_eq!(parent(team(&loaded, "listed")), "top");
+    assert_eq!(parent(team(&loaded, "both")), "other");
+}
+
+#[test]
+fn a_groups_name_is_its_display_name() {
+    let text = entity(
+        "Group",
+        "team-a",
+        "profile:\n  displayName: Team A\n  email: a@x.example",
+    );
+    assert_eq!(team(&load(&text), "team-a").name.as_deref(), Some("Team A"));
+    let text = entity("Group", "team-b", "");
+    assert_eq!(team(&load(&text), "team-b").name, None);
+}
+
+#[test]
+fn members_come_from_both_sides_once_with_display_names_and_no_role() {
+    let mut text = entity("Group", "team-a", "members: [ana, user:default/bo, ghost]");
+    text.push_str(&entity(
+        "User",
+        "ana",
+        "profile:\n  displayName: Ana Lima\nmemberOf: [team-a]",
+    ));
+    text.push_str(&entity("User", "bo", "memberOf: []"));
+    text.push_str(&entity("User", "cy", "memberOf: [group:team-a, other]"));
+    text.push_str(&entity("Group", "other", ""));
+    let loaded = load(&text);
+    let a = team(&loaded, "team-a");
+    assert_eq!(members(a), ["Ana Lima", "bo", "ghost", "cy"]);
+    assert!(a.members.iter().all(|m| m.role.is_none()));
+    assert_eq!(members(team(&loaded, "other")), ["cy"]);
+    // Users are members, not entities.
+    assert_eq!(ids(&loaded), ["team other", "team team-a"]);
+}
+
+// ---- products --------------------------------------------------------------
+
+#[test]
+fn catalog_kinds_become_products_with_title_kind_and_owner() {
+    let mut text = entity("Group", "team-a", "");
+    for kind in ["Domain", "System", "Component", "API", "Resource"] {
+        text.push_str(&entity(
+            kind,
+            &format!("a-{}", kind.to_lowercase()),
+            "owner: team-a\ntype: website",
+        ));
+    }
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: site\n  title: The Site\nspec:\n  type: Website\n  owner: group:team-a\n");
+    let loaded = load(&text);
+    for id in [
+        "a-domain",
+        "a-system",
+        "a-component",
+        "a-api",
+        "a-resource",
+        "site",
+    ] {
+        assert_eq!(product(&loaded, id).owner[0].id, "team-a", "{id}");
+    }
+    // Only a Component of type website is customer-facing.
+    assert_eq!(
+        product(&loaded, "a-component").kind,
+        Some(ProductKind::CustomerFacing)
+    );
+    assert_eq!(
+        product(&loaded, "site").kind,
+        Some(ProductKind::CustomerFacing)
+    );
+    for id in ["a-domain", "a-system", "a-api", "a-resource"] {
+        assert_eq!(
+            product(&loaded, id).kind,
+            Some(ProductKind::Internal),
+            "{id}"
+        );
+    }
+    assert_eq!(product(&loaded, "site").name.as_deref(), Some("The Site"));
+    assert_eq!(product(&loaded, "a-api").name, None);
+    assert!(
+        check(&text)
+            .diagnostics
+            .iter()
+            .all(|d| d.check != "orphaned-product")
+    );
+}
+
+#[test]
+fn part_of_follows_the_fields_in_the_specs_order() {
+    let mut text = entity("Group", "g", "");
+    text.push_str(&entity("Domain", "parent-domain", "owner: g"));
+    text.push_str(&entity(
+        "Domain",
+        "sub-domain",
+        "owner: g\nsubdomainOf: parent-domain",
+    ));
+    text.push_str(&entity("System", "sys", "owner: g\ndomain: sub-domain"));
+    text.push_str(&entity("Component", "whole", "owner: g\nsystem: sys"));
+    text.push_str(&entity(
+        "Component",
+        "part",
+        "owner: g\nsystem: sys\nsubcomponentOf: whole",
+    ));
+    text.push_str(&entity(
+        "API",
+        "api",
+        "owner: g\nsystem: system:default/sys",
+    ));
+    text.push_str(&entity("Resource", "db", "owner: g\nsystem: sys"));
+    let loaded = load(&text);
+    let part_of = |id: &str| {
+        product(&loaded, id)
+            .part_of
+            .as_ref()
+            .map(|r| r.id.to_string())
+    };
+    assert_eq!(part_of("parent-domain"), None);
+    assert_eq!(part_of("sub-domain").as_deref(), Some("parent-domain"));
+    assert_eq!(part_of("sys").as_deref(), Some("sub-domain"));
+    assert_eq!(part_of("whole").as_deref(), Some("sys"));
+    assert_eq!(part_of("part").as_deref(), Some("whole"));
+    assert_eq!(part_of("api").as_deref(), Some("sys"));
+    assert_eq!(part_of("db").as_deref(), Some("sys"));
+    assert!(
+        check(&text)
+            .diagnostics
+            .iter()
+            .all(|d| d.check != "unknown-reference")
+    );
+}
+
+#[test]
+fn a_product_owned_by_a_person_is_reported_in_the_catalogs_words() {
+    let mut text = entity("Group", "dock-crew", "");
+    text.push_str(&entity(
+        "User",
+        "mira",
+        "profile:\n  displayName: Mira K\nmemberOf: [dock-crew]",
+    ));
+    text.push_str(&entity(
+        "Component",
+        "unlock",
+        "type: service\nowner: user:mira",
+    ));
+    let loaded = load(&text);
+    assert!(product(&loaded, "unlock").owner.is_empty());
+    let report = Linter::new().check(&loaded);
+    let found = findings(&report, "orphaned-product");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = found[0];
+    assert_eq!(
+        d.message,
+        "component `unlock` is owned by `user:mira`, a person: ownership belongs to a group"
+    );
+    assert_eq!(d.entity.kind, EntityKind::Product);
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("`group:dock-crew`")),
+        "{:?}",
+        d.help
+    );
+    // At the name, with the owner line as its focus.
+    let l = d.location.expect("located");
+    assert_eq!(l.line, 21);
+    let focus = d.focus.as_ref().expect("focus");
+    assert_eq!(focus.location.line, 24);
+    assert_eq!(d.severity, Severity::Error);
+}
+
+#[test]
+fn a_product_with_no_owner_is_orphaned_as_usual() {
+    let text = entity("System", "lonely", "");
+    let report = check(&text);
+    let found = findings(&report, "orphaned-product");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].entity.id, "lonely");
+}
+
+#[test]
+fn annotations_carry_outcomes_and_allow() {
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n    opmodel.dev/outcomes: \"more-orders, repeat-buyers\"\n    opmodel.dev/allow: orphaned-product,unaligned-product\nspec:\n  type: service\n";
+    let loaded = load(text);
+    let p = product(&loaded, "shop");
+    let outcomes: Vec<&str> = p.outcomes.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(outcomes, ["more-orders", "repeat-buyers"]);
+    assert_eq!(p.allow, ["orphaned-product", "unaligned-product"]);
+    let report = Linter::new().check(&loaded);
+    assert!(findings(&report, "orphaned-product").is_empty());
+    assert_eq!(findings(&report, "unknown-reference").len(), 2);
+}
+
+// ---- references and ids ----------------------------------------------------
+
+#[test]
+fn references_in_every_form_with_the_referrers_namespace_as_default() {
+    let mut text = String::new();
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n  namespace: ops\nspec: {}\n");
+    text.push_str(&entity("Group", "team-a", ""));
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: in-ops\n  namespace: ops\nspec:\n  owner: team-a\n");
+    text.push_str(&entity("Component", "plain", "owner: team-a"));
+    text.push_str(&entity("Component", "kinded", "owner: group:team-a"));
+    text.push_str(&entity("Component", "full", "owner: group:ops/team-a"));
+    text.push_str(&entity("Component", "ns-only", "owner: ops/team-a"));
+    text.push_str(&entity(
+        "Component",
+        "shouty",
+        "owner: Group:Default/Team-A",
+    ));
+    let loaded = load(&text);
+    let owner = |id: &str| product(&loaded, id).owner[0].id.to_string();
+    assert_eq!(owner("ops.in-ops"), "ops.team-a");
+    assert_eq!(owner("plain"), "team-a");
+    assert_eq!(owner("kinded"), "team-a");
+    assert_eq!(owner("full"), "ops.team-a");
+    assert_eq!(owner("ns-only"), "ops.team-a");
+    assert_eq!(owner("shouty"), "team-a");
+}
+
+#[test]
+fn a_reference_to_a_missing_entity_keeps_its_id_and_is_an_unknown_reference() {
+    let text = entity(
+        "Component",
+        "shop",
+        "owner: group:Payments Team\nsystem: sales/checkout",
+    );
+    let loaded = load(&text);
+    let p = product(&loaded, "shop");
+    assert_eq!(p.owner[0].id, "payments-team");
+    assert_eq!(
+        p.part_of.as_ref().map(|r| r.id.as_str()),
+        Some("sales.checkout")
+    );
+    let report = Linter::new().check(&loaded);
+    let found = findings(&report, "unknown-reference");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // The owner line, in the Backstage file.
+    assert!(
+        found
+            .iter()
+            .any(|d| d.focus.as_ref().is_some_and(|f| f.location.line == 7))
+    );
+}
+
+#[test]
+fn ids_are_lowercased_cleaned_namespaced_and_bounded() {
+    let mut text = entity("Component", "Artist_Lookup.v2", "");
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: \"weird name+chars\"\n  namespace: Team-X\nspec: {}\n");
+    text.push_str(&entity("Component", &"a".repeat(200), ""));
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: in-default\n  namespace: default\nspec: {}\n");
+    let loaded = load(&text);
+    let ids = ids(&loaded);
+    assert!(
+        ids.contains(&"product artist_lookup.v2".to_owned()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"product team-x.weird-name-chars".to_owned()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&format!("product {}", "a".repeat(128))),
+        "{ids:?}"
+    );
+    assert!(ids.contains(&"product in-default".to_owned()), "{ids:?}");
+}
+
+#[test]
+fn colliding_ids_get_the_later_kind_appended() {
+    let mut text = String::new();
+    // Written in the reverse of the order that decides.
+    text.push_str(&entity("Resource", "payments", "owner: payments"));
+    text.push_str(&entity(
+        "API",
+        "payments",
+        "owner: payments\nsystem: payments",
+    ));
+    text.push_str(&entity(
+        "Component",
+        "payments",
+        "owner: payments\nsystem: payments",
+    ));
+    text.push_str(&entity(
+        "System",
+        "payments",
+        "owner: payments\ndomain: payments",
+    ));
+    text.push_str(&entity("Domain", "payments", "owner: payments"));
+    text.push_str(&entity("Group", "payments", ""));
+    text.push_str(&entity("System", "billing", "owner: payments"));
+    text.push_str(&entity(
+        "Component",
+        "billing",
+        "owner: payments\nsystem: billing",
+    ));
+    let loaded = load(&text);
+    assert_eq!(
+        ids(&loaded),
+        [
+            "product billing",
+            "product billing.component",
+            "product payments.api",
+            "product payments.component",
+            "product payments.domain",
+            "product payments.resource",
+            "product payments.system",
+            "team payments",
+        ]
+    );
+    // References resolve to the entity of the kind they name.
+    assert_eq!(
+        product(&loaded, "payments.api")
+            .part_of
+            .as_ref()
+            .map(|r| r.id.as_str()),
+        Some("payments.system")
+    );
+    assert_eq!(
+        product(&loaded, "payments.system")
+            .part_of
+            .as_ref()
+            .map(|r| r.id.as_str()),
+        Some("payments.domain")
+    );
+    assert_eq!(
+        product(&loaded, "billing.component")
+            .part_of
+            .as_ref()
+            .map(|r| r.id.as_str()),
+        Some("billing")
+    );
+    assert_eq!(product(&loaded, "payments.api").owner[0].id, "payments");
+    let report = Linter::new().check(&loaded);
+    assert!(findings(&report, "duplicate-id").is_empty());
+    assert!(findings(&report, "unknown-reference").is_empty());
+}
+
+#[test]
+fn an_entity_defined_twice_is_a_duplicate_id_with_both_places() {
+    let dir = scratch("duplicate");
+    write(
+        &dir,
+        "a.yaml",
+        &entity("Component", "shop", "owner: team-a"),
+    );
+    write(
+        &dir,
+        "b.yaml",
+        &entity("component", "Shop", "owner: team-a"),
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    let found = findings(&report, "duplicate-id");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].entity.id, "shop");
+    assert_eq!(found[0].labels.len(), 1, "{:#?}", found[0]);
+    let files: Vec<&str> = [
+        found[0].location.expect("located").file,
+        found[0].labels[0].location.file,
+    ]
+    .iter()
+    .map(|f| report.sources.display(*f))
+    .collect();
+    assert!(files[0] != files[1], "{files:?}");
+    cleanup(&dir);
+}
+
+// ---- locations of findings --------------------------------------------------
+
+#[test]
+fn findings_point_at_the_line_of_metadata_name() {
+    let text = "# a comment\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  namespace: default\n  name: idle\nspec:\n  type: team\n  children: []\n";
+    let report = check(text);
+    let found = findings(&report, "idle-team");
+    assert_eq!(found.len(), 1);
+    let l = found[0].location.expect("located");
+    assert_eq!((l.line, l.column), (7, 9));
+    assert_eq!(report.sources.display(l.file), "catalog-info.yaml");
+}
+
+// ---- bad input --------------------------------------------------------------
+
+#[test]
+fn a_descriptor_without_a_name_is_reported_and_the_rest_is_read() {
+    let mut text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  title: Nameless\nspec:\n  owner: team-a\n".to_owned();
+    text.push_str(&entity("Group", "team-a", ""));
+    let loaded = load(&text);
+    assert_eq!(ids(&loaded), ["team team-a"]);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.check, "invalid-entity");
+    assert_eq!(
+        d.message,
+        "Component descriptor has no `metadata.name`: it is skipped"
+    );
+    assert_eq!(d.location.expect("located").line, 3);
+}
+
+#[test]
+fn a_wrong_api_version_is_reported_and_the_entity_is_still_read() {
+    let mut text = entity("Group", "team-a", "");
+    text.push_str("---\napiVersion: backstage.io/v2\nkind: Component\nmetadata:\n  name: shop\nspec:\n  owner: team-a\n");
+    text.push_str("---\nkind: Component\nmetadata:\n  name: no-version\nspec:\n  owner: team-a\n");
+    let loaded = load(&text);
+    let found: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("`apiVersion: backstage.io/v2` is not a catalog version"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].focus.as_ref().expect("focus").location.line, 9);
+    assert_eq!(found[1].message, "Component descriptor has no `apiVersion`");
+    assert_eq!(
+        ids(&loaded),
+        ["product no-version", "product shop", "team team-a"]
+    );
+}
+
+#[test]
+fn an_owner_of_a_kind_that_cannot_own_is_reported_at_the_owner() {
+    let mut text = entity("Component", "other", "");
+    text.push_str(&entity("Component", "shop", "owner: component:other"));
+    text.push_str(&entity("Component", "shop2", "owner: team:payments"));
+    let loaded = load(&text);
+    let found: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        found[0].message,
+        "`spec.owner` names `component:other`, a component; it must name a group or a user"
+    );
+    assert_eq!(found[0].focus.as_ref().expect("focus").location.line, 14);
+    assert!(
+        found[1]
+            .message
+            .contains("`team`, which is not a catalog kind"),
+        "{}",
+        found[1].message
+    );
+    assert!(product(&loaded, "shop").owner.is_empty());
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_an_invalid_file_with_its_line() {
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\nspec:\n  owner: [a\n";
+    let loaded = load_str(text, Format::Yaml, "catalog-info.yaml");
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(loaded.diagnostics[0].check, "invalid-file");
+    assert!(loaded.diagnostics[0].location.expect("located").line >= 6);
+}
+
+#[test]
+fn hostile_descriptors_neither_panic_nor_hide_the_rest() {
+    let dir = Path::new(ROOT).join("fuzz/seeds/load_backstage");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the seed folder")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 8);
+    for path in &paths {
+        let text = std::fs::read_to_string(path).expect("UTF-8 seed");
+        for format in [Format::Backstage, Format::Yaml] {
+            let loaded = load_str(&text, format, "catalog-info.yaml");
+            let report = Linter::new().check(&loaded);
+            let _ = opmodel::report::json::to_string(&report);
+        }
+    }
+    // The whole folder, Locations followed (a loop, /dev/zero, a URL, globs).
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    assert!(!loaded.model.products.is_empty());
+    assert!(
+        findings(&report, "unfollowed-location")
+            .iter()
+            .any(|d| d.message.contains("loop"))
+    );
+    // The seeds' own shapes: a nameless descriptor, a list as owner.
+    let no_name = std::fs::read_to_string(dir.join("no-name.yaml")).expect("seed");
+    assert_eq!(
+        load(&no_name)
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "invalid-entity")
+            .count(),
+        4
+    );
+    let shapes = std::fs::read_to_string(dir.join("wrong-shapes.yaml")).expect("seed");
+    let loaded = load(&shapes);
+    assert!(loaded.diagnostics.iter().any(|d| {
+        d.message
+            .contains("`spec.owner` must be an entity reference")
+    }));
+    assert_eq!(ids(&loaded), ["product shapes", "team grp"]);
+    let crlf = std::fs::read_to_string(dir.join("lone-cr.yaml")).expect("seed");
+    assert_eq!(ids(&load(&crlf)), ["team lone-cr"]);
+}
+
+// ---- Location following -----------------------------------------------------
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("opmodel-backstage-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    std::fs::write(path, text).expect("written");
+}
+
+fn cleanup(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn location(targets: &[&str]) -> String {
+    let mut out = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n".to_owned();
+    for t in targets {
+        out.push_str(&format!("    - {t}\n"));
+    }
+    out
+}
+
+#[test]
+fn relative_targets_are_read_once_and_urls_give_one_note() {
+    let dir = scratch("follow");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &location(&[
+            "./teams/groups.yaml",
+            "teams/groups.yaml",
+            "./components/*/catalog-info.yaml",
+            "https://example.com/catalog/all.yaml",
+        ]),
+    );
+    write(&dir, "teams/groups.yaml", &entity("Group", "team-a", ""));
+    write(
+        &dir,
+        "components/shop/catalog-info.yaml",
+        &entity("Component", "shop", "owner: team-a"),
+    );
+    write(
+        &dir,
+        "components/cart/catalog-info.yaml",
+        &entity("Component", "cart", "owner: team-a"),
+    );
+    // The root file alone: the rest is found through its Location.
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
+    assert_eq!(
+        ids(&loaded),
+        ["product cart", "product shop", "team team-a"]
+    );
+    let report = Linter::new().check(&loaded);
+    let notes = findings(&report, "unfollowed-location");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(notes[0].severity, Severity::Note);
+    assert!(
+        notes[0]
+            .message
+            .contains("https://example.com/catalog/all.yaml")
+    );
+    assert_eq!(notes[0].location.expect("located").line, 10);
+    assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+    // The folder as well as the file: still each file once.
+    let loaded = load_paths(
+        &[dir.join("catalog-info.yaml"), dir.clone()],
+        &LoadOptions::default(),
+    )
+    .expect("loads");
+    assert_eq!(
+        ids(&loaded),
+        ["product cart", "product shop", "team team-a"]
+    );
+    assert!(findings(&Linter::new().check(&loaded), "duplicate-id").is_empty());
+    cleanup(&dir);
+}
+
+#[test]
+fn a_missing_target_is_an_error_at_its_line_and_a_loop_a_warning() {
+    let dir = scratch("missing");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &location(&["./nowhere.yaml", "./more.yaml"]),
+    );
+    write(
+        &dir,
+        "more.yaml",
+        &location(&[
+            "../missing/catalog-info.yaml".trim_start_matches("../missing/"),
+            "./more.yaml",
+        ]),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    let missing = findings(&report, "invalid-file");
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert_eq!(
+        missing[0].message,
+        "Location target `./nowhere.yaml` names no file"
+    );
+    assert_eq!(missing[0].location.expect("located").line, 7);
+    let loops = findings(&report, "unfollowed-location");
+    assert_eq!(loops.len(), 2, "{loops:#?}");
+    assert!(
+        loops
+            .iter()
+            .all(|d| d.severity == Severity::Warning && d.message.contains("a loop"))
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn catalogs_and_org_files_merge_into_one_model() {
+    let dir = scratch("mixed");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  annotations:\n    opmodel.dev/outcomes: more-orders\nspec:\n  owner: team-a\n  type: website\n",
+    );
+    write(
+        &dir,
+        "org.yaml",
+        "teams:\n  - id: team-a\n    members:\n      - { name: Ana, role: product-manager }\noutcomes:\n  - id: more-orders\n    statement: Shoppers order more\n    metric: orders per week\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    for c in [
+        "unknown-reference",
+        "orphaned-product",
+        "unaligned-product",
+        "idle-team",
+    ] {
+        assert!(
+            findings(&report, c).is_empty(),
+            "{c}: {:#?}",
+            report.diagnostics
+        );
+    }
+    cleanup(&dir);
+}
+
+// ---- import -----------------------------------------------------------------
+
+fn opmodel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a finding is about, without where (the files differ).
+fn about(report: &Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check != "unfollowed-location")
+        .map(|d| (d.check.to_string(), d.entity.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn entities_json(loaded: &Loaded) -> String {
+    let teams = serde_json::to_string(&loaded.model.teams).expect("JSON");
+    let products = serde_json::to_string(&loaded.model.products).expect("JSON");
+    format!("{teams}\n{products}")
+}
+
+#[test]
+fn import_writes_yaml_that_loads_back_to_the_same_model_and_findings() {
+    let catalog = Path::new(ROOT).join("examples/orgs/backstage");
+    let out = scratch("import");
+    let o = opmodel(&[
+        "import",
+        "backstage",
+        "examples/orgs/backstage/catalog-info.yaml",
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.join("teams.yaml").is_file() && out.join("products.yaml").is_file());
+    let before = load_paths(
+        &[catalog.join("catalog-info.yaml")],
+        &LoadOptions::default(),
+    )
+    .expect("loads");
+    let after = load_paths(&[&out], &LoadOptions::default()).expect("loads");
+    assert!(after.diagnostics.is_empty(), "{:#?}", after.diagnostics);
+    assert_eq!(entities_json(&before), entities_json(&after));
+    let (b, a) = (Linter::new().check(&before), Linter::new().check(&after));
+    assert_eq!(about(&b), about(&a));
+    assert!(b.has_errors());
+    // Without -o: one file on standard output, which loads to the same model.
+    let o = opmodel(&[
+        "import",
+        "backstage",
+        "examples/orgs/backstage/catalog-info.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    let one = load_str(&text, Format::Yaml, "org.yaml");
+    assert_eq!(entities_json(&before), entities_json(&one));
+    cleanup(&out);
+}
+
+#[test]
+fn check_reads_the_example_catalog_with_its_planted_problems() {
+    let o = opmodel(&["check", "examples/orgs/backstage", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let diags = json["diagnostics"].as_array().expect("a list");
+    let has = |check: &str, id: &str| {
+        diags
+            .iter()
+            .any(|d| d["check"] == check && d["entity"]["id"] == id)
+    };
+    assert!(has("orphaned-product", "unlock-service"));
+    assert!(has("unknown-reference", "ledger-db"));
+    assert!(has("idle-team", "growth-lab"));
+    assert!(has("overloaded-team", "app-squad"));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["check"] == "unfollowed-location" && d["severity"] == "note")
+    );
+    // opmodel.toml beside the catalog switches missing-decision-right off.
+    assert!(!diags.iter().any(|d| d["check"] == "missing-decision-right"));
+    let person = diags
+        .iter()
+        .find(|d| d["check"] == "orphaned-product" && d["entity"]["id"] == "unlock-service")
+        .expect("found");
+    assert_eq!(
+        person["message"],
+        "component `unlock-service` is owned by `user:mira.kowal`, a person: ownership belongs to a group"
+    );
+    assert_eq!(
+        person["location"]["file"],
+        "examples/orgs/backstage/systems/rental.yaml"
+    );
+    // The JSON location points at the field at fault: `owner: user:mira.kowal`.
+    assert_eq!(person["location"]["line"], 67);
+}
+
+#[test]
+fn an_id_with_its_kind_appended_is_still_at_most_128_characters() {
+    let long = "l".repeat(200);
+    let mut text = entity("Group", &long, "");
+    text.push_str(&entity("API", &long, &format!("owner: {long}")));
+    let loaded = load(&text);
+    let api = &loaded.model.products[0];
+    assert_eq!(api.id.as_str(), format!("{}.api", "l".repeat(124)));
+    assert_eq!(api.owner[0].id.as_str(), "l".repeat(128));
+    assert_eq!(loaded.model.teams[0].id.as_str(), "l".repeat(128));
+}
+
+#[test]
+fn findings_about_catalog_entities_use_the_catalogs_words() {
+    let mut text = entity("Group", "idle", "type: team\nchildren: []");
+    text.push_str(&entity("API", "orders", ""));
+    let report = check(&text);
+    let idle = findings(&report, "idle-team");
+    assert_eq!(idle.len(), 1);
+    assert_eq!(
+        idle[0].message,
+        "stream-aligned group `idle` owns no product, contributes to none and decides nothing"
+    );
+    let orphaned = findings(&report, "orphaned-product");
+    assert_eq!(orphaned[0].message, "API `orders` has no accountable owner");
+    // The JSON still names the model's kinds.
+    assert_eq!(orphaned[0].entity.kind, EntityKind::Product);
+    // An org file's findings keep opmodel's words.
+    let loaded = load_str("products:\n  - id: orders\n", Format::Yaml, "org.yaml");
+    let report = Linter::new().check(&loaded);
+    assert_eq!(
+        findings(&report, "orphaned-product")[0].message,
+        "product `orders` has no accountable owner"
+    );
+}
+
+#[test]
+fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
+    let dir = scratch("foreign");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &entity("Component", "shop", "owner: team-a"),
+    );
+    write(
+        &dir,
+        "shop.openapi.yaml",
+        "openapi: 3.0.0\ninfo:\n  title: Shop\npaths: {}\n",
+    );
+    write(
+        &dir,
+        "deploy.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.check != "invalid-file"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("shop.openapi.yaml"))
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("deploy.yaml"))
+    );
+    // Without a catalog it is an org file with an unknown section, as ever.
+    let loaded =
+        load_paths(&[dir.join("shop.openapi.yaml")], &LoadOptions::default()).expect("loads");
+    assert!(loaded.diagnostics.iter().any(|d| d.check == "invalid-file"));
+    // A misspelled section beside a catalog is still reported.
+    write(&dir, "org.yaml", "tems:\n  - id: team-a\n");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "invalid-file" && d.message.contains("tems")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn import_without_inputs_or_with_a_missing_path_exits_2() {
+    let o = opmodel(&["import", "backstage"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = opmodel(&["import", "backstage", "no/such/catalog-info.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/catalog-info.yaml"));
+    let o = opmodel(&["import", "gitlab", "examples/orgs/backstage"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn every_url_target_is_named_in_one_note() {
+    let dir = scratch("urls");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &location(&[
+            "https://example.com/a.yaml",
+            "./more.yaml",
+            "https://example.com/b.yaml",
+        ]),
+    );
+    write(
+        &dir,
+        "more.yaml",
+        &location(&["https://example.com/a.yaml"]),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    let notes = findings(&report, "unfollowed-location");
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert_eq!(
+        notes[0].message,
+        "2 Location targets are URLs: opmodel does not fetch them: `https://example.com/a.yaml`, `https://example.com/b.yaml`"
+    );
+    assert_eq!(notes[0].severity, Severity::Note);
+    assert_eq!(notes[0].location.expect("located").line, 7);
+    assert_eq!(notes[0].labels.len(), 2);
+    assert_eq!(
+        report.summary.errors + report.summary.warnings,
+        0,
+        "{:#?}",
+        report.diagnostics
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn the_per_file_limits_hold_for_catalogs_too() {
+    let mut text = String::new();
+    for n in 0..3 {
+        text.push_str(&entity("Component", &format!("c{n}"), "owner: [a, b]"));
+    }
+    let options = LoadOptions {
+        max_entities: 2,
+        max_problems_per_file: 1,
+        ..LoadOptions::default()
+    };
+    let loaded =
+        opmodel::load::load_str_with(&text, Format::Backstage, "catalog-info.yaml", &options);
+    assert_eq!(loaded.model.products.len(), 2);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"the model has more than 2 entities"),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("1 more problems in this file were not reported")),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("`spec.owner` must be"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn unknown_references_name_the_catalogs_fields() {
+    let mut text = entity(
+        "Component",
+        "x",
+        "owner: group:nobody\nsubcomponentOf: nothing",
+    );
+    text.push_str(&entity("API", "y", "owner: group:nobody\nsystem: gone"));
+    let report = check(&text);
+    let mut messages: Vec<String> = findings(&report, "unknown-reference")
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "API `y` names `gone` in `spec.system`, but no entity has that id",
+            "API `y` names `nobody` in `spec.owner`, but no entity has that id",
+            "component `x` names `nobody` in `spec.owner`, but no entity has that id",
+            "component `x` names `nothing` in `spec.subcomponentOf`, but no entity has that id",
+        ]
+    );
+    let focus = findings(&report, "unknown-reference")[0]
+        .focus
+        .as_ref()
+        .expect("focus")
+        .message
+        .clone();
+    assert!(focus.starts_with("`spec."), "{focus}");
+}
+
+/// Deterministic mutations of every hostile seed (cut, doubled, lines
+/// swapped, characters replaced): nothing panics, and what is read is checked.
+#[test]
+fn mutated_seeds_never_panic() {
+    let dir = Path::new(ROOT).join("fuzz/seeds/load_backstage");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the seed folder")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    paths.sort();
+    let mut state: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or(0) % n.max(1)
+    };
+    let pieces = [
+        "---\n",
+        ":",
+        "- ",
+        "  ",
+        "kind: Group\n",
+        "owner: ",
+        "{",
+        "]",
+        "user:",
+        "group:x/",
+        "&a ",
+        "*a",
+        "\t",
+        "metadata:\n  name: n\n",
+        "spec:\n  targets: [./*]\n",
+        "\u{feff}",
+    ];
+    for path in &paths {
+        let text = std::fs::read_to_string(path).expect("UTF-8 seed");
+        let lines: Vec<&str> = text.lines().collect();
+        for _ in 0..60 {
+            let mut mutated: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+            for _ in 0..=next(3) {
+                let at = next(mutated.len());
+                match next(4) {
+                    0 => {
+                        mutated.truncate(at);
+                    }
+                    1 => {
+                        let line = mutated.get(at).cloned().unwrap_or_default();
+                        mutated.insert(at, line);
+                    }
+                    2 => {
+                        let other = next(mutated.len());
+                        if at < mutated.len() && other < mutated.len() {
+                            mutated.swap(at, other);
+                        }
+                    }
+                    _ => {
+                        let piece = pieces[next(pieces.len())];
+                        if let Some(line) = mutated.get_mut(at) {
+                            let cut = line
+                                .char_indices()
+                                .map(|(i, _)| i)
+                                .nth(next(line.chars().count() + 1))
+                                .unwrap_or(line.len());
+                            line.insert_str(cut, piece);
+                        }
+                    }
+                }
+            }
+            let text = mutated.join("\n");
+            for format in [Format::Backstage, Format::Yaml] {
+                let loaded = load_str(&text, format, "catalog-info.yaml");
+                let _ = Linter::new().check(&loaded);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_shows_what_the_tool_prints_for_the_example_catalog() {
+    let o = opmodel(&["check", "--color", "never", "examples/orgs/backstage"]);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let chunk = out
+        .split("\n\n")
+        .find(|c| c.starts_with("error[orphaned-product]: component `unlock-service`"))
+        .expect("the person-owned component is reported");
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
+    assert!(readme.contains(chunk), "README lacks:\n{chunk}");
+}
