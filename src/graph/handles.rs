@@ -32,12 +32,13 @@
 
 use std::fmt;
 
-use petgraph::Direction::Outgoing;
+use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::OrgGraph;
 use super::query::Owner;
+use super::relations::{objective_of, outcome_of, team_of};
 use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
 use crate::model::{
     DecisionArea, DecisionRight, EntityKind, EntityRef, KeyResult, Objective, Outcome, Product,
@@ -421,18 +422,10 @@ impl<'g> OutcomeRef<'g> {
     }
 
     fn targets(self, edge: OrgEdge) -> Vec<OutcomeRef<'g>> {
-        let mut out: Vec<OutcomeIx> = self
+        let mut out = self
             .graph
-            .graph()
-            .edges_directed(self.node(), Outgoing)
-            .filter(|e| *e.weight() == edge)
-            .filter_map(|e| match self.graph.graph()[e.target()] {
-                OrgNode::Outcome(o) if o != self.ix => Some(o),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
+            .across(self.node(), Outgoing, |e| *e == edge, outcome_of);
+        out.retain(|&o| o != self.ix);
         self.graph.handles(out, OrgGraph::outcome_ref)
     }
 }
@@ -450,58 +443,27 @@ impl<'g> ObjectiveRef<'g> {
 
     /// The teams that own it.
     pub fn owners(self) -> Vec<TeamRef<'g>> {
-        let mut teams: Vec<TeamIx> = self
+        let teams = self
             .graph
-            .graph()
-            .edges_directed(self.node(), petgraph::Direction::Incoming)
-            .filter(|e| e.weight().is_owns())
-            .filter_map(|e| match self.graph.graph()[e.source()] {
-                OrgNode::Team(t) => Some(t),
-                _ => None,
-            })
-            .collect();
-        teams.sort_unstable();
-        teams.dedup();
+            .across(self.node(), Incoming, OrgEdge::is_owns, team_of);
         self.graph.handles(teams, OrgGraph::team_ref)
     }
 
     /// The outcomes it supports.
     pub fn outcomes(self) -> Vec<OutcomeRef<'g>> {
-        let nodes = self.supported();
-        let mut out: Vec<OutcomeIx> = nodes
-            .into_iter()
-            .filter_map(|n| match self.graph.graph()[n] {
-                OrgNode::Outcome(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
+        let out = self
+            .graph
+            .across(self.node(), Outgoing, supports, outcome_of);
         self.graph.handles(out, OrgGraph::outcome_ref)
     }
 
     /// The objectives it supports (its parent objectives).
     pub fn parents(self) -> Vec<ObjectiveRef<'g>> {
-        let mut out: Vec<ObjectiveIx> = self
-            .supported()
-            .into_iter()
-            .filter_map(|n| match self.graph.graph()[n] {
-                OrgNode::Objective(o) if o != self.ix => Some(o),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
+        let mut out = self
+            .graph
+            .across(self.node(), Outgoing, supports, objective_of);
+        out.retain(|&o| o != self.ix);
         self.graph.handles(out, OrgGraph::objective_ref)
-    }
-
-    fn supported(self) -> Vec<NodeIndex> {
-        self.graph
-            .graph()
-            .edges_directed(self.node(), Outgoing)
-            .filter(|e| matches!(e.weight(), OrgEdge::Supports))
-            .map(|e| e.target())
-            .collect()
     }
 }
 
@@ -538,18 +500,9 @@ impl<'g> DecisionRef<'g> {
     /// The teams taking part in the role `edge` (`OrgEdge::Recommends`,
     /// `OrgEdge::Consulted`, …).
     pub fn with_role(self, edge: OrgEdge) -> Vec<TeamRef<'g>> {
-        let mut teams: Vec<TeamIx> = self
+        let teams = self
             .graph
-            .graph()
-            .edges_directed(self.node(), petgraph::Direction::Incoming)
-            .filter(|e| *e.weight() == edge)
-            .filter_map(|e| match self.graph.graph()[e.source()] {
-                OrgNode::Team(t) => Some(t),
-                _ => None,
-            })
-            .collect();
-        teams.sort_unstable();
-        teams.dedup();
+            .across(self.node(), Incoming, |e| *e == edge, team_of);
         self.graph.handles(teams, OrgGraph::team_ref)
     }
 
@@ -561,4 +514,8 @@ impl<'g> DecisionRef<'g> {
             .find(|e| matches!(e.weight(), OrgEdge::EscalatesTo))
             .map(|e| e.target())
     }
+}
+
+fn supports(e: &OrgEdge) -> bool {
+    matches!(e, OrgEdge::Supports)
 }

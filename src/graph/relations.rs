@@ -83,18 +83,7 @@ impl OrgGraph<'_> {
 
     /// The outcomes whose `owner` is the team.
     pub fn owned_outcomes(&self, team: TeamIx) -> Vec<OutcomeIx> {
-        let mut out: Vec<OutcomeIx> = self
-            .graph
-            .edges_directed(self.team_node(team), Outgoing)
-            .filter(|e| e.weight().is_owns())
-            .filter_map(|e| match self.graph[e.target()] {
-                OrgNode::Outcome(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.across(self.team_node(team), Outgoing, OrgEdge::is_owns, outcome_of)
     }
 
     /// The teams that contribute to a product without being accountable
@@ -110,17 +99,8 @@ impl OrgGraph<'_> {
 
     /// The products a team contributes to without being accountable.
     pub fn contributions_of(&self, team: TeamIx) -> Vec<ProductIx> {
-        let mut out: Vec<ProductIx> = self
-            .neighbours(self.team_node(team), Outgoing, OrgEdge::Contributes)
-            .into_iter()
-            .filter_map(|n| match self.graph[n] {
-                OrgNode::Product(p) => Some(p),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let contributes = |e: &OrgEdge| matches!(e, OrgEdge::Contributes);
+        self.across(self.team_node(team), Outgoing, contributes, product_of)
     }
 
     /// The teams whose `parent` is this one (one level down; see
@@ -139,32 +119,16 @@ impl OrgGraph<'_> {
 
     /// The products that are `part_of` this one (one level down).
     pub fn child_products(&self, product: ProductIx) -> Vec<ProductIx> {
-        let mut out: Vec<ProductIx> = self
-            .neighbours(self.product_node(product), Incoming, OrgEdge::PartOf)
-            .into_iter()
-            .filter_map(|n| match self.graph[n] {
-                OrgNode::Product(p) if p != product => Some(p),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
+        let part_of = |e: &OrgEdge| matches!(e, OrgEdge::PartOf);
+        let mut out = self.across(self.product_node(product), Incoming, part_of, product_of);
+        out.retain(|&p| p != product);
         out
     }
 
     /// The objectives that support an outcome directly.
     pub fn objectives_supporting(&self, outcome: OutcomeIx) -> Vec<ObjectiveIx> {
-        let mut out: Vec<ObjectiveIx> = self
-            .neighbours(self.outcome_node(outcome), Incoming, OrgEdge::Supports)
-            .into_iter()
-            .filter_map(|n| match self.graph[n] {
-                OrgNode::Objective(o) => Some(o),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let supports = |e: &OrgEdge| matches!(e, OrgEdge::Supports);
+        self.across(self.outcome_node(outcome), Incoming, supports, objective_of)
     }
 
     /// The decision rights a team takes part in, with its part (`Decides`,
@@ -196,6 +160,33 @@ impl OrgGraph<'_> {
             .map(DecisionIx::from_usize)
     }
 
+    /// The entities `pick` keeps among those across `node`'s edges that
+    /// `keep` accepts, in `direction`: each once, in model order.
+    pub(crate) fn across<T: Ord>(
+        &self,
+        node: NodeIndex,
+        direction: petgraph::Direction,
+        keep: impl Fn(&OrgEdge) -> bool,
+        pick: impl Fn(OrgNode) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = self
+            .graph
+            .edges_directed(node, direction)
+            .filter(|e| keep(e.weight()))
+            .filter_map(|e| {
+                pick(
+                    self.graph[match direction {
+                        Outgoing => e.target(),
+                        Incoming => e.source(),
+                    }],
+                )
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The nodes across `node`'s edges of kind `edge` in `direction`.
     fn neighbours(
         &self,
@@ -218,10 +209,7 @@ impl OrgGraph<'_> {
     fn teams_among(&self, nodes: Vec<NodeIndex>) -> Vec<TeamIx> {
         let mut out: Vec<TeamIx> = nodes
             .into_iter()
-            .filter_map(|n| match self.graph[n] {
-                OrgNode::Team(t) => Some(t),
-                _ => None,
-            })
+            .filter_map(|n| team_of(self.graph[n]))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -256,5 +244,37 @@ impl OrgGraph<'_> {
             }
         }
         out
+    }
+}
+
+/// The team a node stands for, if it is one.
+pub(crate) fn team_of(node: OrgNode) -> Option<TeamIx> {
+    match node {
+        OrgNode::Team(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The product a node stands for, if it is one.
+pub(crate) fn product_of(node: OrgNode) -> Option<ProductIx> {
+    match node {
+        OrgNode::Product(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// The outcome a node stands for, if it is one.
+pub(crate) fn outcome_of(node: OrgNode) -> Option<OutcomeIx> {
+    match node {
+        OrgNode::Outcome(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// The objective a node stands for, if it is one.
+pub(crate) fn objective_of(node: OrgNode) -> Option<ObjectiveIx> {
+    match node {
+        OrgNode::Objective(o) => Some(o),
+        _ => None,
     }
 }
