@@ -19,16 +19,25 @@ use super::node::{Key, Node, ParseError, ParseLimits, Pos, Value};
 
 /// Parses one YAML document into a tree of nodes with positions.
 pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
+    on_parser_stack(limits, || parse_here(text, limits))
+}
+
+/// Runs `parse` on a thread whose stack holds the parser at the nesting
+/// limit: right here on a worker made with a big enough stack (folders),
+/// else on a thread of its own.
+fn on_parser_stack<T: Send>(
+    limits: &ParseLimits,
+    parse: impl FnOnce() -> Result<T, ParseError> + Send,
+) -> Result<T, ParseError> {
     let stack = limits.parser_stack();
-    // On a worker made with a big enough stack (folders), parse right here.
     if crate::parallel::known_stack() >= stack {
-        return parse_here(text, limits);
+        return parse();
     }
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("opmodel-yaml".to_owned())
             .stack_size(stack)
-            .spawn_scoped(scope, || parse_here(text, limits));
+            .spawn_scoped(scope, parse);
         match worker {
             Ok(handle) => handle
                 .join()
@@ -75,29 +84,7 @@ fn parse_here(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
 /// each into a tree of nodes with positions; empty documents are left out.
 /// Backstage descriptor files hold several documents.
 pub(crate) fn parse_documents(text: &str, limits: &ParseLimits) -> Result<Vec<Node>, ParseError> {
-    let stack = limits.parser_stack();
-    if crate::parallel::known_stack() >= stack {
-        return parse_documents_here(text, limits);
-    }
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .name("opmodel-yaml".to_owned())
-            .stack_size(stack)
-            .spawn_scoped(scope, || parse_documents_here(text, limits));
-        match worker {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(ParseError::new("the YAML parser failed", Pos::UNKNOWN))),
-            Err(_) => Err(ParseError::new(
-                format!(
-                    "cannot parse YAML nested up to {} levels: no thread with a {} MiB stack could be made; lower the nesting limit (`--max-depth`)",
-                    limits.max_depth,
-                    stack >> 20
-                ),
-                Pos::UNKNOWN,
-            )),
-        }
-    })
+    on_parser_stack(limits, || parse_documents_here(text, limits))
 }
 
 /// [`parse_documents`] on the current thread.
