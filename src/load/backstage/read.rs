@@ -88,6 +88,16 @@ impl Reader<'_> {
         Location::point(self.file, pos.line, pos.column)
     }
 
+    /// Where a value is written, from its start to its end.
+    fn span(&self, node: &Node) -> Location {
+        let at = self.at(node.pos);
+        if node.end == Pos::UNKNOWN {
+            at
+        } else {
+            at.to(node.end.line, node.end.column)
+        }
+    }
+
     fn problem(&mut self, entity: EntityRef, pos: Pos, message: String, help: &'static str) {
         self.reported += 1;
         if self.reported > self.max_problems {
@@ -158,7 +168,7 @@ impl Reader<'_> {
             );
             return;
         };
-        let name_pos = name_node.map_or(kind_node.pos, |n| n.pos);
+        let name_span = name_node.map_or_else(|| self.at(kind_node.pos), |n| self.span(n));
         let namespace = metadata
             .and_then(|m| get(m, "namespace"))
             .and_then(text)
@@ -202,7 +212,7 @@ impl Reader<'_> {
             kind,
             namespace,
             name,
-            location: self.at(name_pos),
+            location: name_span,
             title: metadata.and_then(|m| get(m, "title")).and_then(text),
             description: metadata.and_then(|m| get(m, "description")).and_then(text),
             spec_type: spec.and_then(|s| get(s, "type")).and_then(text),
@@ -232,7 +242,7 @@ impl Reader<'_> {
             if let Some(t) = text(node).filter(|t| !t.trim().is_empty()) {
                 catalog.targets.push(Target {
                     text: t.trim().to_owned(),
-                    location: self.at(node.pos),
+                    location: self.span(node),
                 });
             }
         };
@@ -256,7 +266,7 @@ impl Reader<'_> {
                 match text(node) {
                     Some(t) if !t.trim().is_empty() => Some(Field {
                         text: t.trim().to_owned(),
-                        location: self.at(node.pos),
+                        location: self.span(node),
                     }),
                     _ => {
                         self.problem(
@@ -291,7 +301,7 @@ impl Reader<'_> {
             match text(item) {
                 Some(t) if !t.trim().is_empty() => out.push(Field {
                     text: t.trim().to_owned(),
-                    location: self.at(item.pos),
+                    location: self.span(item),
                 }),
                 _ => self.problem(
                     entity.clone(),
