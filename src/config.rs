@@ -361,12 +361,14 @@ impl Config {
     pub const FILE_NAME: &'static str = "opmodel.toml";
 
     /// Where the config file for a run over `paths` (files or folders of
-    /// org files) is: `opmodel.toml` in the deepest folder that holds every
-    /// input (an input folder counts as holding itself, a file is held by
-    /// its folder), or `None` when there is none. `check org/okrs org`
-    /// uses `org/opmodel.toml`; `check org/teams.yaml` uses the one beside
-    /// the file. The command-line tool uses this unless `--config` is
-    /// given, so the library finds the same file.
+    /// org files) is, as the spec says: `opmodel.toml` next to the first
+    /// input (in the folder given, or in the folder of the file given);
+    /// when there is none there, the one in the deepest folder that holds
+    /// every input (an input folder counts as holding itself, a file is
+    /// held by its folder), so that `check org/okrs org` uses
+    /// `org/opmodel.toml`. `None` when neither has one. The command-line
+    /// tool uses this unless `--config` is given, so the library finds the
+    /// same file.
     ///
     /// Relative paths stay relative (the result is then relative to the
     /// current folder too); when relative and absolute paths are mixed,
@@ -385,8 +387,13 @@ impl Config {
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn discover<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
-        let candidate = common_folder(paths)?.join(Self::FILE_NAME);
-        candidate.symlink_metadata().is_ok().then_some(candidate)
+        let first = paths.first().and_then(|p| common_folder(std::slice::from_ref(p)));
+        let common = common_folder(paths);
+        [first, common]
+            .into_iter()
+            .flatten()
+            .map(|folder| folder.join(Self::FILE_NAME))
+            .find(|candidate| candidate.symlink_metadata().is_ok())
     }
 }
 

@@ -441,6 +441,20 @@ fn the_config_is_found_in_the_folder_holding_every_input() {
         Some(abs("org/opmodel.toml"))
     );
     assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
+    // The spec's rule comes first: the config next to the first input wins
+    // over one in the folder that holds them all.
+    std::fs::create_dir_all(abs("other")).expect("made");
+    std::fs::write(abs("other/org.yaml"), GOOD).expect("written");
+    std::fs::write(abs("opmodel.toml"), "").expect("written");
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("org/teams.yaml"), abs("other/org.yaml")]),
+        Some(abs("org/opmodel.toml"))
+    );
+    assert_eq!(
+        opmodel::config::Config::discover(&[abs("other/org.yaml"), abs("org/teams.yaml")]),
+        Some(abs("opmodel.toml"))
+    );
+    std::fs::remove_file(abs("opmodel.toml")).expect("removed");
     assert_eq!(
         opmodel::config::Config::discover(&[Path::new("org/okrs"), Path::new("./org")])
             .map(|p| p.to_string_lossy().replace('\\', "/")),

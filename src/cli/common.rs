@@ -59,7 +59,7 @@ pub(crate) fn file_config(
             None => {
                 if verbose {
                     eprintln!(
-                        "note: no config file: no `{}` in the folder that holds every input; the defaults are used",
+                        "note: no config file: no `{}` next to the first input or in the folder that holds every input; the defaults are used",
                         Config::FILE_NAME
                     );
                 }
