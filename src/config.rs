@@ -387,7 +387,9 @@ impl Config {
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn discover<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
-        let first = paths.first().and_then(|p| common_folder(std::slice::from_ref(p)));
+        let first = paths
+            .first()
+            .and_then(|p| common_folder(std::slice::from_ref(p)));
         let common = common_folder(paths);
         [first, common]
             .into_iter()

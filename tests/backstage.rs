@@ -919,6 +919,35 @@ fn import_writes_yaml_that_loads_back_to_the_same_model_and_findings() {
     let text = String::from_utf8(o.stdout).expect("UTF-8");
     let one = load_str(&text, Format::Yaml, "org.yaml");
     assert_eq!(entities_json(&before), entities_json(&one));
+    // The files are there now: a second import writes nothing over them
+    // (exit 2) unless told to with --force.
+    std::fs::write(out.join("teams.yaml"), "# mine\n").expect("written");
+    let again = |force: bool| {
+        let mut args = vec![
+            "import",
+            "backstage",
+            "examples/orgs/backstage/catalog-info.yaml",
+            "-o",
+            out.to_str().expect("UTF-8 path"),
+        ];
+        if force {
+            args.push("--force");
+        }
+        opmodel(&args)
+    };
+    let o = again(false);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("teams.yaml")).expect("read"),
+        "# mine\n"
+    );
+    assert_eq!(again(true).status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(out.join("teams.yaml"))
+            .expect("read")
+            .contains("teams:")
+    );
     cleanup(&out);
 }
 

@@ -118,6 +118,26 @@ fn the_governing_decision_follows_the_nearest_scope() {
         ["music"]
     );
     assert!(lyrics.governing("pricing").is_none());
+    // Two entries at the nearest scope: every decider, not the first only.
+    let split = Org::from_model(
+        Model::builder()
+            .team(Team::new("a").owns("p"))
+            .team(Team::new("b"))
+            .product(Product::new("p"))
+            .decision(
+                DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("a"),
+            )
+            .decision(
+                DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("b"),
+            )
+            .build(),
+    );
+    let p = split.product("p").expect("p");
+    assert_eq!(
+        ids(p.deciders("budget-allocation").iter().map(|t| t.id())),
+        ["a", "b"]
+    );
+    assert!(p.deciders("budget").is_empty());
     let playback = org.team("playback").expect("team");
     let areas: Vec<String> = playback
         .decides()

@@ -254,3 +254,33 @@ fn sarif_and_github_carry_the_same_span() {
     assert_eq!(covered(TOML, d), "\"booking portal\"");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_key_result_left_empty_is_shown_at_its_line() {
+    let text = "objectives:\n  - id: ob\n    title: Listeners stay\n    key_results:\n      - Raise retention from 31% to 38%\n      - \"\"\n      - { text: \"  \" }\n";
+    for (file, body) in [
+        ("org.yaml", text.to_owned()),
+        (
+            "org.toml",
+            "[[objectives]]\nid = \"ob\"\ntitle = \"Listeners stay\"\nkey_results = [\"Raise retention from 31% to 38%\", \"  \"]\n".to_owned(),
+        ),
+    ] {
+        let dir = org("empty-kr", file, &body);
+        let o = opmodel_in(&dir, &["check", file, "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let empty: Vec<&serde_json::Value> = json["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|d| d["check"] == "invalid-entity")
+            .collect();
+        assert!(!empty.is_empty(), "{file}: {json}");
+        for d in empty {
+            // The line of the key result itself: 6 and 7 in the YAML, 4 in
+            // the TOML (the list is on one line).
+            let line = d["location"]["line"].as_u64().unwrap_or(0);
+            assert!(line == 4 || line >= 6, "{file}: {d}");
+        }
+        std::fs::remove_dir_all(&dir).expect("removed");
+    }
+}

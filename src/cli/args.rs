@@ -261,6 +261,10 @@ pub(crate) struct ImportArgs {
     /// missing) instead of printing one file to standard output.
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Write over `teams.yaml` and `products.yaml` when they are already in
+    /// the output folder (by default nothing is written then).
+    #[arg(long)]
+    pub force: bool,
     /// Follow links in the folders given that lead outside them.
     #[arg(long)]
     pub follow_links_outside: bool,

@@ -68,6 +68,25 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
             }
         }
         Some(dir) => {
+            // The folder is where a user's own org files live: a file that
+            // is already there is theirs, and is not written over.
+            if !args.force {
+                let taken: Vec<String> = [TEAMS_FILE, PRODUCTS_FILE]
+                    .iter()
+                    .filter(|name| dir.join(name).symlink_metadata().is_ok())
+                    .map(|name| format!("`{}`", dir.join(name).display()))
+                    .collect();
+                if !taken.is_empty() {
+                    return fail(format!(
+                        "{} already there: nothing was written; choose another folder, move the file away, or give `--force` to write over it",
+                        if taken.len() == 1 {
+                            format!("{} is", taken[0])
+                        } else {
+                            format!("{} are", taken.join(" and "))
+                        }
+                    ));
+                }
+            }
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return fail(format!("cannot make the folder `{}`: {e}", dir.display()));
             }

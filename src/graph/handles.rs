@@ -359,7 +359,8 @@ impl<'g> ProductRef<'g> {
     /// `"feature-set"`, or an area of your own) for this product, by the
     /// nearest-scope rule: the product, its parents, its owning teams,
     /// their units, the organisation. When the nearest scope has several
-    /// (`conflicting-deciders`), the first.
+    /// entries for the area, the first ([`ProductRef::deciders`] takes the
+    /// deciders of them all).
     pub fn governing(self, area: &str) -> Option<DecisionRef<'g>> {
         let area: DecisionArea = area.parse().ok()?;
         let governing = self.graph.governing_decisions(&area, self.ix)?;
@@ -369,12 +370,27 @@ impl<'g> ProductRef<'g> {
             .map(|&d| self.graph.decision_ref(d))
     }
 
-    /// The teams that decide `area` for this product (see
-    /// [`ProductRef::governing`]); empty when no decision right governs it.
+    /// The teams that decide `area` for this product: every deciding team
+    /// of every entry at the nearest scope that has one (more than one
+    /// team is a conflict, which `conflicting-deciders` reports); empty
+    /// when no decision right governs it. Any text is an area, so a
+    /// misspelled one (`"budget"`) governs nothing: the built-in areas are
+    /// [`DecisionArea::BUILT_IN`].
     pub fn deciders(self, area: &str) -> Vec<TeamRef<'g>> {
-        self.governing(area)
-            .map(DecisionRef::deciders)
-            .unwrap_or_default()
+        let Ok(area) = area.parse::<DecisionArea>() else {
+            return Vec::new();
+        };
+        let Some(governing) = self.graph.governing_decisions(&area, self.ix) else {
+            return Vec::new();
+        };
+        let mut teams: Vec<TeamIx> = governing
+            .decisions
+            .iter()
+            .flat_map(|&d| self.graph.deciders(d))
+            .collect();
+        teams.sort_unstable();
+        teams.dedup();
+        self.graph.handles(teams, OrgGraph::team_ref)
     }
 }
 

@@ -398,10 +398,13 @@ impl Lowerer<'_> {
         message: String,
         help: impl Into<Cow<'static, str>>,
     ) {
+        // A problem with no place of its own (text left empty) is shown at
+        // the entity: a focus without a line would hide where it is.
+        let focus = self.loc(pos).filter(|l| l.line > 0);
         let d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
             .with_help(help)
             .at(subject.location)
-            .with_focus(self.loc(pos), "here");
+            .with_focus(focus, "here");
         self.push(d);
     }
 
