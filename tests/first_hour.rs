@@ -202,6 +202,20 @@ fn a_mistyped_owner_is_one_finding() {
     let found = findings(yaml);
     assert_eq!(count(&found, "unknown-reference"), 1, "{found:?}");
     assert_eq!(count(&found, "orphaned-product"), 0, "{found:?}");
+    // The team it meant is not called idle for want of the product.
+    let lone = "teams:\n  - id: payments\nproducts:\n  - id: checkout\n    owner: paymnets\n";
+    let found = findings(lone);
+    assert_eq!(count(&found, "idle-team"), 0, "{found:?}");
+    assert_eq!(count(&found, "unknown-reference"), 1, "{found:?}");
+    // A team whose `owns` names only unknown ids is not also idle.
+    let unknown = findings("teams:\n  - id: artists\n    owns: [x1, x2]\n");
+    assert_eq!(count(&unknown, "idle-team"), 0, "{unknown:?}");
+    assert_eq!(count(&unknown, "unknown-reference"), 2, "{unknown:?}");
+    // Without any reference, an idle team is still idle.
+    assert_eq!(
+        count(&findings("teams:\n  - id: artists\n"), "idle-team"),
+        1
+    );
     // The reference's finding says what the missing owner means.
     let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
     let report = opmodel::Linter::new().check(&loaded);

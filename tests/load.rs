@@ -410,3 +410,27 @@ fn files_held_in_memory_load_as_files_on_disk_do() {
         [std::path::PathBuf::from("org/empty.yaml")]
     );
 }
+
+#[test]
+fn a_number_written_as_words_gets_a_help_that_fits_its_entity() {
+    let help_of = |yaml: &str| -> String {
+        let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("must be a number"))
+            .expect("the wrong type is reported");
+        d.help.as_deref().unwrap_or_default().to_owned()
+    };
+    // An outcome has no `unit:`: following the help must not lead to an
+    // unknown field.
+    let outcome = help_of(
+        "outcomes:\n  - id: o\n    statement: Parcels arrive on time\n    baseline: high\n",
+    );
+    assert!(!outcome.contains("`unit:`"), "{outcome}");
+    assert!(outcome.contains("`metric:`"), "{outcome}");
+    let kr = help_of(
+        "objectives:\n  - id: q\n    title: t\n    key_results:\n      - { text: Raise on-time share, baseline: high }\n",
+    );
+    assert!(kr.contains("`unit:`"), "{kr}");
+}

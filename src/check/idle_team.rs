@@ -16,7 +16,9 @@ declare_check! {
     /// Only the `decides` role counts as deciding: recommending, agreeing,
     /// being consulted or informed does not. Owning outcomes or objectives
     /// is not owning a product. References that name no existing entity do
-    /// not count either (they are reported by `unknown-reference`). Units,
+    /// not count either; a team whose `owns` names such an id (or a product
+    /// whose `owner` misspells the team's id) is left to
+    /// `unknown-reference`, which says why the team owns nothing. Units,
     /// governance, business and leadership teams are never reported.
     ///
     /// ### Why it matters
@@ -137,7 +139,7 @@ mod tests {
         );
 
         // Goals, weaker decision roles and dangling claims do not count.
-        let weak = "teams:\n  - id: t\n    owns: [ghost, o]\nproducts:\n  - { id: p, owner: [nobody], contributors: [nobody] }\noutcomes:\n  - { id: o, statement: s, owner: t }\nobjectives:\n  - { id: k, title: x, owner: t, key_results: [r] }\ndecisions:\n  - { area: pricing, scope: organization, decides: nobody, recommends: [t], agrees: [t], consulted: [t], informed: [t], escalates_to: t }\n";
+        let weak = "teams:\n  - id: t\nproducts:\n  - { id: p, owner: [nobody], contributors: [nobody] }\noutcomes:\n  - { id: o, statement: s, owner: t }\nobjectives:\n  - { id: k, title: x, owner: t, key_results: [r] }\ndecisions:\n  - { area: pricing, scope: organization, decides: nobody, recommends: [t], agrees: [t], consulted: [t], informed: [t], escalates_to: t }\n";
         assert_triggers(NAME, weak, &["t"]);
 
         // A tribe written without `kind`: stream-aligned, and the help says so.

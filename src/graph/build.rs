@@ -371,6 +371,11 @@ fn report_dangling<'m>(
                 )
             }
         };
+        // A team whose `owns` names nothing owns nothing because of it:
+        // `idle-team` would say so again, in words that read as wrong.
+        if field == "owns" && matches!(g.graph[from], OrgNode::Team(_)) {
+            g.follow_ons.push(("idle-team", entity.clone()));
+        }
         // A product whose only `owner` names nothing has no accountable
         // team because of this reference: one finding says both, and
         // `orphaned-product` is not reported beside it.
@@ -402,9 +407,15 @@ fn report_dangling<'m>(
 /// to name `meant` causes, and that go away with it: the product a team's
 /// `owns:` meant is not ownerless, the team is not idle.
 fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeIndex) {
-    // (A product's mistyped `owner:` is handled where it is reported.)
+    // (A product's mistyped `owner:` is handled where it is reported; the
+    // team it meant is not idle for want of that product.)
     let (product, team) = match (field, g.graph[from].kind(), g.graph[meant].kind()) {
         ("owns", EntityKind::Team, EntityKind::Product) => (meant, from),
+        ("owner", EntityKind::Product, EntityKind::Team) => {
+            let team = g.entity_ref(meant);
+            g.follow_ons.push(("idle-team", team));
+            return;
+        }
         _ => return,
     };
     let product = g.entity_ref(product);

@@ -695,9 +695,17 @@ impl Lowerer<'_> {
             }
             _ => {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());
-                let help = format!(
-                    "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
-                );
+                // Only key results have a `unit:`; an outcome's unit goes
+                // in the words of its `metric:`.
+                let help = if subject.entity.kind == EntityKind::KeyResult {
+                    format!(
+                        "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
+                    )
+                } else {
+                    format!(
+                        "write `{field}` as a plain number such as `31` or `4.2`; say the unit in `metric:` (`share of orders delivered on time, %`)"
+                    )
+                };
                 self.problem(subject, node.span(), msg, help);
                 None
             }
