@@ -394,6 +394,10 @@ fn user_cases_from_the_real_data_issue() {
             "Double the number of API endpoints documented",
             Style::Milestone,
         ),
+        // A success rate is a measure even without the word "rate".
+        ("Raise search success from 60% to 75%", Style::Outcome),
+        ("Raise search success rate from 60% to 75%", Style::Outcome),
+        ("Launch the new search by August", Style::Milestone),
     ] {
         let a = classify(text);
         assert_eq!(a.style, style, "{text}: {:?}", a.cues);

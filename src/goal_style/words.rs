@@ -1397,6 +1397,7 @@ pub(crate) const WORDS: &[&str] = &[
     "submitted",
     "subscribers",
     "subscriptions",
+    "success",
     "suite",
     "summer",
     "summit",

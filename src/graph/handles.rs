@@ -377,9 +377,7 @@ impl<'g> ProductRef<'g> {
     /// misspelled one (`"budget"`) governs nothing: the built-in areas are
     /// [`DecisionArea::BUILT_IN`].
     pub fn deciders(self, area: &str) -> Vec<TeamRef<'g>> {
-        let Ok(area) = area.parse::<DecisionArea>() else {
-            return Vec::new();
-        };
+        let Ok(area) = area.parse::<DecisionArea>();
         let Some(governing) = self.graph.governing_decisions(&area, self.ix) else {
             return Vec::new();
         };
