@@ -10,8 +10,9 @@ use super::node::{Key, Node, Pos, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, Id, KeyResult, KeyResultKind,
-    Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, Text,
+    Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, EntityKind, EntityRef,
+    Every, Funding, Id, Interaction, InteractionMode, KeyResult, KeyResultKind, Member, Model,
+    Objective, Outcome, Person, Product, ProductKind, Ref, Role, Stage, Team, TeamKind, Text,
     is_valid_id,
 };
 use crate::source::{FileId, Location};
@@ -25,6 +26,9 @@ const SECTIONS: &[&str] = &[
     "outcomes",
     "objectives",
     "decisions",
+    "people",
+    "lifecycle",
+    "cadences",
 ];
 const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
 const TEAM_FIELDS: &[&str] = &[
@@ -34,10 +38,25 @@ const TEAM_FIELDS: &[&str] = &[
     "parent",
     "owns",
     "members",
+    "interactions",
     "description",
     "allow",
 ];
-const MEMBER_FIELDS: &[&str] = &["name", "role"];
+const MEMBER_FIELDS: &[&str] = &["name", "role", "person"];
+const INTERACTION_FIELDS: &[&str] = &["with", "mode", "until"];
+const PERSON_FIELDS: &[&str] = &["id", "name", "allocations", "description", "allow"];
+const ALLOCATION_FIELDS: &[&str] = &["team", "share", "role"];
+const STAGE_FIELDS: &[&str] = &["id", "name", "lead", "description", "allow"];
+const CADENCE_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "every",
+    "covers",
+    "owner",
+    "attendees",
+    "description",
+    "allow",
+];
 const PRODUCT_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -47,6 +66,7 @@ const PRODUCT_FIELDS: &[&str] = &[
     "part_of",
     "outcomes",
     "funding",
+    "stage",
     "description",
     "allow",
 ];
@@ -335,6 +355,9 @@ fn lower_one(
                 return 1 + key_results;
             }
         }
+        "people" => model.people.extend(cx.person(item, index)),
+        "lifecycle" => model.lifecycle.extend(cx.stage(item, index)),
+        "cadences" => model.cadences.extend(cx.cadence(item, index)),
         _ => model.decisions.extend(cx.decision(item, index)),
     }
     1
@@ -847,6 +870,9 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("members") {
             team.members = self.members(&subject, n);
         }
+        if let Some((_, n)) = f.take("interactions") {
+            team.interactions = self.interactions(&subject, n);
+        }
         if let Some((_, n)) = f.take("description") {
             team.description = self.text(&subject, "description", n);
         }
@@ -899,8 +925,11 @@ impl Lowerer<'_> {
                 .take("role")
                 .and_then(|(_, n)| self.text(subject, "role", n))
                 .map(|r| Role::parse(&r));
+            let person = f
+                .take("person")
+                .and_then(|(_, n)| self.one_ref(subject, "person", n));
             for (key, _) in std::mem::take(&mut f.entries) {
-                let mut help = "a member has `name` and `role`".to_owned();
+                let mut help = "a member has `name`, `role` and `person`".to_owned();
                 if let Some(s) = did_you_mean(&key.name, MEMBER_FIELDS.iter().copied()) {
                     help = format!("did you mean `{s}`? {help}");
                 }
@@ -912,13 +941,330 @@ impl Lowerer<'_> {
                 self.problem(subject, key.pos, msg, help);
             }
             match name {
-                Some(name) => out.push(Member { name, role }),
+                Some(name) => out.push(Member { name, role, person }),
                 None => self.problem(
                     subject,
                     pos,
                     "a member has no `name`".to_owned(),
                     "add `name:` to the member",
                 ),
+            }
+        }
+        out
+    }
+
+    /// The items of a list field of an entity (`null` is none); reports
+    /// anything else.
+    fn list_items(&mut self, subject: &Subject, field: &str, node: Node, example: &str) -> Vec<Node> {
+        match node.value {
+            Value::Seq(items) => items,
+            Value::Null => Vec::new(),
+            _ => {
+                let msg = format!("`{field}` must be a list, found {}", node.type_name());
+                self.problem(subject, node.pos, msg, format!("write `{field}:` followed by `{example}` items"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The table of one item of a list field, or `None` (reported).
+    fn item_table(&mut self, subject: &Subject, what: &str, item: Node, example: &str) -> Option<Fields> {
+        let pos = item.pos;
+        match item.value {
+            Value::Map(entries) => Some(self.fields(subject, entries)),
+            _ => {
+                let msg = format!("each {what} must be a table, found {}", item.type_name());
+                self.problem(subject, pos, msg, format!("write `{example}`"));
+                None
+            }
+        }
+    }
+
+    /// Reports the fields left in an item of a list field as unknown.
+    fn unknown_item_fields(&mut self, subject: &Subject, what: &str, fields: Fields, known: &[&str]) {
+        for (key, _) in fields.entries {
+            let mut help = format!("{} has {}", what, known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "));
+            if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            let msg = format!("unknown field `{}` on {what} of {}", escape(&key.name), subject.entity);
+            self.problem(subject, key.pos, msg, help);
+        }
+    }
+
+    fn interactions(&mut self, subject: &Subject, node: Node) -> Vec<Interaction> {
+        const EXAMPLE: &str = "- { with: platform-core, mode: x-as-a-service }";
+        let items = self.list_items(subject, "interactions", node, EXAMPLE);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let pos = item.pos;
+            let Some(mut f) = self.item_table(subject, "interaction", item, EXAMPLE) else {
+                continue;
+            };
+            let with = f
+                .take("with")
+                .and_then(|(_, n)| self.one_ref(subject, "with", n));
+            let mode_node = f.take("mode");
+            let mode_given = mode_node
+                .as_ref()
+                .is_some_and(|(_, n)| !matches!(n.value, Value::Null));
+            let mode = mode_node.and_then(|(_, n)| {
+                self.word::<InteractionMode>(subject, "mode", n, &words::<InteractionMode>())
+            });
+            let until = f
+                .take("until")
+                .and_then(|(_, n)| self.text(subject, "until", n));
+            self.unknown_item_fields(subject, "an interaction", f, INTERACTION_FIELDS);
+            let Some(with) = with else {
+                self.problem(
+                    subject,
+                    pos,
+                    "an interaction has no `with`".to_owned(),
+                    "name the other team: `with: platform-core`",
+                );
+                continue;
+            };
+            let Some(mode) = mode else {
+                if !mode_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        format!("the interaction with `{}` has no `mode`", escape(&with.id)),
+                        format!("write `mode:` as one of {}", words::<InteractionMode>().join(", ")),
+                    );
+                }
+                continue;
+            };
+            out.push(Interaction {
+                with,
+                mode,
+                until,
+                location: self.loc(pos),
+            });
+        }
+        out
+    }
+
+    fn person(&mut self, node: Node, index: usize) -> Option<Person> {
+        let (subject, mut f, id) = self.open(EntityKind::Person, "people", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a person");
+            return None;
+        };
+        let mut p = Person::new(id);
+        p.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            p.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("allocations") {
+            p.allocations = self.allocations(&subject, n);
+        }
+        if let Some((_, n)) = f.take("description") {
+            p.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            p.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, PERSON_FIELDS);
+        Some(p)
+    }
+
+    fn allocations(&mut self, subject: &Subject, node: Node) -> Vec<Allocation> {
+        const EXAMPLE: &str = "- { team: playback, share: 0.6 }";
+        let items = self.list_items(subject, "allocations", node, EXAMPLE);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let pos = item.pos;
+            let Some(mut f) = self.item_table(subject, "allocation", item, EXAMPLE) else {
+                continue;
+            };
+            let team = f
+                .take("team")
+                .and_then(|(_, n)| self.one_ref(subject, "team", n));
+            let share_node = f.take("share");
+            let share = match share_node {
+                Some((_, n)) => {
+                    let at = n.pos;
+                    match self.number(subject, "share", n) {
+                        Some(s) if s > 0.0 && s <= 1.0 => Some(s),
+                        Some(s) => {
+                            let msg = format!("`share` is {s}, outside (0, 1]");
+                            self.problem(
+                                subject,
+                                at,
+                                msg,
+                                "a share is the part of the person's time given to the team: more than 0, at most 1 (0.5 is half their time)",
+                            );
+                            None
+                        }
+                        None => None,
+                    }
+                    .ok_or(true)
+                }
+                None => Err(false),
+            };
+            let role = f
+                .take("role")
+                .and_then(|(_, n)| self.text(subject, "role", n))
+                .map(|r| Role::parse(&r));
+            self.unknown_item_fields(subject, "an allocation", f, ALLOCATION_FIELDS);
+            let Some(team) = team else {
+                self.problem(
+                    subject,
+                    pos,
+                    "an allocation has no `team`".to_owned(),
+                    "name the team the time goes to: `team: playback`",
+                );
+                continue;
+            };
+            let share = match share {
+                Ok(share) => share,
+                // A bad value: already reported.
+                Err(true) => continue,
+                Err(false) => {
+                    self.problem(
+                        subject,
+                        pos,
+                        format!("the allocation to `{}` has no `share`", escape(&team.id)),
+                        "give the share of the person's time, more than 0 and at most 1: `share: 0.5`",
+                    );
+                    continue;
+                }
+            };
+            out.push(Allocation {
+                team,
+                share,
+                role,
+                location: self.loc(pos),
+            });
+        }
+        out
+    }
+
+    fn stage(&mut self, node: Node, index: usize) -> Option<Stage> {
+        let (subject, mut f, id) = self.open(EntityKind::Stage, "lifecycle", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a lifecycle stage");
+            return None;
+        };
+        let mut s = Stage::new(id);
+        s.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            s.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("lead") {
+            s.lead = self
+                .text(&subject, "lead", n)
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| Role::parse(&r));
+        }
+        if let Some((_, n)) = f.take("description") {
+            s.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            s.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, STAGE_FIELDS);
+        Some(s)
+    }
+
+    fn cadence(&mut self, node: Node, index: usize) -> Option<Cadence> {
+        let (subject, mut f, id) = self.open(EntityKind::Cadence, "cadences", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a cadence");
+            return None;
+        };
+        let here = subject
+            .location
+            .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+        let mut c = Cadence {
+            id,
+            kind: None,
+            every: None,
+            covers: Vec::new(),
+            owner: None,
+            attendees: Vec::new(),
+            description: None,
+            allow: Vec::new(),
+            location: subject.location,
+        };
+        match f.take("kind") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                c.kind = self.word::<CadenceKind>(&subject, "kind", n, &words::<CadenceKind>());
+            }
+            _ => {
+                let msg = format!("{} has no `kind`", subject.entity);
+                self.problem(&subject, here, msg, "say whether it plans or reviews: `kind: planning` or `kind: review`");
+            }
+        }
+        match f.take("every") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                let at = n.pos;
+                match scalar_text(&n) {
+                    Some(text) => {
+                        c.every = Every::parse(&text);
+                        if c.every.is_none() {
+                            let msg = format!("unknown every `{}`", escape(&text));
+                            self.problem(&subject, at, msg, format!("`every` is one of {}", Every::WORDS));
+                        }
+                    }
+                    None => {
+                        let msg = format!("`every` must be text, found {}", n.type_name());
+                        self.problem(&subject, at, msg, format!("`every` is one of {}", Every::WORDS));
+                    }
+                }
+            }
+            _ => {
+                let msg = format!("{} has no `every`", subject.entity);
+                self.problem(&subject, here, msg, format!("say how often it meets: `every: quarter`; `every` is one of {}", Every::WORDS));
+            }
+        }
+        match f.take("covers") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                c.covers = self.covers(&subject, n);
+            }
+            _ => {
+                let msg = format!("{} has no `covers`", subject.entity);
+                self.problem(&subject, here, msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
+            }
+        }
+        if let Some((_, n)) = f.take("owner") {
+            c.owner = self.one_ref(&subject, "owner", n);
+        }
+        if let Some((_, n)) = f.take("attendees") {
+            c.attendees = self.refs(&subject, "attendees", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("description") {
+            c.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            c.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f, CADENCE_FIELDS);
+        Some(c)
+    }
+
+    /// A cadence's `covers`: `objectives`, `outcomes` or areas, one or a list.
+    fn covers(&mut self, subject: &Subject, node: Node) -> Vec<Covers> {
+        let items = match node.value {
+            Value::Seq(items) => items,
+            _ => vec![node],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match &item.value {
+                Value::Str(s) if !s.trim().is_empty() => out.push(Covers::parse(s)),
+                _ => {
+                    let shown = match &item.value {
+                        Value::Str(_) => "an empty string".to_owned(),
+                        _ => scalar_text(&item).map_or_else(|| item.type_name().to_owned(), |t| format!("`{}`", escape(&t))),
+                    };
+                    let msg = format!("`covers` names `objectives`, `outcomes` or a decision area, found {shown}");
+                    self.problem(subject, item.pos, msg, "write `covers: [objectives]`, `[outcomes]`, or a decision area such as `[budget-allocation]`");
+                }
             }
         }
         out
@@ -953,6 +1299,9 @@ impl Lowerer<'_> {
         }
         if let Some((_, n)) = f.take("funding") {
             p.funding = self.word(&subject, "funding", n, &words::<Funding>());
+        }
+        if let Some((_, n)) = f.take("stage") {
+            p.stage = self.one_ref(&subject, "stage", n);
         }
         if let Some((_, n)) = f.take("description") {
             p.description = self.text(&subject, "description", n);

@@ -596,6 +596,9 @@ fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
     into.outcomes = from.outcomes;
     into.objectives = from.objectives;
     into.decisions = from.decisions;
+    into.people = from.people;
+    into.lifecycle = from.lifecycle;
+    into.cadences = from.cadences;
 }
 
 #[cfg(test)]

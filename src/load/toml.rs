@@ -72,7 +72,16 @@ fn lower_in_pieces_of(
     chunk: usize,
 ) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
     use crate::load::lower::Sections;
-    const ENTITY_SECTIONS: [&str; 5] = ["teams", "products", "outcomes", "objectives", "decisions"];
+    const ENTITY_SECTIONS: [&str; 8] = [
+        "teams",
+        "products",
+        "outcomes",
+        "objectives",
+        "decisions",
+        "people",
+        "lifecycle",
+        "cadences",
+    ];
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.len() <= chunk {
         return None;

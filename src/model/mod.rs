@@ -11,6 +11,7 @@ mod id;
 mod inline_str;
 mod okr;
 mod outcome;
+mod people;
 mod product;
 mod reference;
 mod team;
@@ -22,6 +23,9 @@ pub use entity::{EntityKind, EntityRef};
 pub use id::Id;
 pub use okr::{KeyResult, Objective};
 pub use outcome::Outcome;
+pub use people::{
+    Allocation, Cadence, CadenceKind, Covers, Every, Interaction, InteractionMode, Person, Stage,
+};
 pub use product::Product;
 pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
@@ -73,6 +77,15 @@ pub struct Model {
     pub objectives: Vec<Objective>,
     /// Every decision right.
     pub decisions: Vec<DecisionRight>,
+    /// Every person (the `people` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// The product lifecycle stages, in order (the `lifecycle` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lifecycle: Vec<Stage>,
+    /// The planning and review rhythms (the `cadences` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cadences: Vec<Cadence>,
     /// The files the model was read from (empty for a model built in code).
     #[serde(skip)]
     pub sources: Sources,
@@ -100,7 +113,8 @@ impl Model {
     }
 
     /// How many entities the model holds: teams, products, outcomes,
-    /// objectives, key results and decision rights.
+    /// objectives, key results, decision rights, people, lifecycle stages
+    /// and cadences.
     pub fn entity_count(&self) -> usize {
         self.teams.len()
             + self.products.len()
@@ -112,6 +126,9 @@ impl Model {
                 .map(|o| o.key_results.len())
                 .sum::<usize>()
             + self.decisions.len()
+            + self.people.len()
+            + self.lifecycle.len()
+            + self.cadences.len()
     }
 
     /// Every key result with its objective.
@@ -153,11 +170,26 @@ impl Model {
             location: d.location,
             allow: &d.allow,
         });
+        let people = self
+            .people
+            .iter()
+            .map(|p| EntityInfo::new(EntityKind::Person, &p.id, p.location, &p.allow));
+        let stages = self
+            .lifecycle
+            .iter()
+            .map(|s| EntityInfo::new(EntityKind::Stage, &s.id, s.location, &s.allow));
+        let cadences = self
+            .cadences
+            .iter()
+            .map(|c| EntityInfo::new(EntityKind::Cadence, &c.id, c.location, &c.allow));
         teams
             .chain(products)
             .chain(outcomes)
             .chain(objectives)
             .chain(decisions)
+            .chain(people)
+            .chain(stages)
+            .chain(cadences)
     }
 
     /// The entities with a non-empty `allow` list, in model order: what
@@ -196,6 +228,24 @@ impl Model {
                 location: d.location,
                 allow: &d.allow,
             }))
+            .chain(
+                self.people
+                    .iter()
+                    .filter(move |p| allows(&p.allow))
+                    .map(|p| EntityInfo::new(EntityKind::Person, &p.id, p.location, &p.allow)),
+            )
+            .chain(
+                self.lifecycle
+                    .iter()
+                    .filter(move |s| allows(&s.allow))
+                    .map(|s| EntityInfo::new(EntityKind::Stage, &s.id, s.location, &s.allow)),
+            )
+            .chain(
+                self.cadences
+                    .iter()
+                    .filter(move |c| allows(&c.allow))
+                    .map(|c| EntityInfo::new(EntityKind::Cadence, &c.id, c.location, &c.allow)),
+            )
     }
 
     /// Appends every entity and file of `other` to this model (the merge of
@@ -217,6 +267,9 @@ impl Model {
         append(&mut self.outcomes, other.outcomes);
         append(&mut self.objectives, other.objectives);
         append(&mut self.decisions, other.decisions);
+        append(&mut self.people, other.people);
+        append(&mut self.lifecycle, other.lifecycle);
+        append(&mut self.cadences, other.cadences);
     }
 
     /// Gives back the room that growing the entity lists one merge at a time
@@ -229,6 +282,9 @@ impl Model {
         shrink(&mut self.outcomes);
         shrink(&mut self.objectives);
         shrink(&mut self.decisions);
+        shrink(&mut self.people);
+        shrink(&mut self.lifecycle);
+        shrink(&mut self.cadences);
     }
 
     fn shift_files(&mut self, offset: u32) {
@@ -243,6 +299,13 @@ impl Model {
             shift(&mut t.location);
             t.parent.iter_mut().for_each(|r| shift(&mut r.location));
             shift_refs(&mut t.owns);
+            for m in &mut t.members {
+                m.person.iter_mut().for_each(|r| shift(&mut r.location));
+            }
+            for i in &mut t.interactions {
+                shift(&mut i.location);
+                shift(&mut i.with.location);
+            }
         }
         for p in &mut self.products {
             shift(&mut p.location);
@@ -250,6 +313,7 @@ impl Model {
             shift_refs(&mut p.contributors);
             shift_refs(&mut p.outcomes);
             p.part_of.iter_mut().for_each(|r| shift(&mut r.location));
+            p.stage.iter_mut().for_each(|r| shift(&mut r.location));
         }
         for o in &mut self.outcomes {
             shift(&mut o.location);
@@ -279,6 +343,21 @@ impl Model {
             d.escalates_to
                 .iter_mut()
                 .for_each(|r| shift(&mut r.location));
+        }
+        for p in &mut self.people {
+            shift(&mut p.location);
+            for a in &mut p.allocations {
+                shift(&mut a.location);
+                shift(&mut a.team.location);
+            }
+        }
+        for s in &mut self.lifecycle {
+            shift(&mut s.location);
+        }
+        for c in &mut self.cadences {
+            shift(&mut c.location);
+            c.owner.iter_mut().for_each(|r| shift(&mut r.location));
+            shift_refs(&mut c.attendees);
         }
     }
 }
@@ -348,6 +427,24 @@ impl ModelBuilder {
     /// Adds a decision right.
     pub fn decision(mut self, decision: DecisionRight) -> Self {
         self.model.decisions.push(decision);
+        self
+    }
+
+    /// Adds a person with their allocations.
+    pub fn person(mut self, person: Person) -> Self {
+        self.model.people.push(person);
+        self
+    }
+
+    /// Adds a lifecycle stage (stages are kept in the order added).
+    pub fn stage(mut self, stage: Stage) -> Self {
+        self.model.lifecycle.push(stage);
+        self
+    }
+
+    /// Adds a planning or review cadence.
+    pub fn cadence(mut self, cadence: Cadence) -> Self {
+        self.model.cadences.push(cadence);
         self
     }
 
