@@ -366,6 +366,9 @@ impl Picture {
                         lookup(EntityKind::KeyResult, &kr.id),
                     )
                 }
+                // People, stages and cadences are not drawn; interactions
+                // are edges between teams.
+                OrgNode::Person(_) | OrgNode::Stage(_) | OrgNode::Cadence(_) => continue,
                 OrgNode::Decision(d) => {
                     if !drawn_decision(d) {
                         continue;

@@ -28,6 +28,7 @@ mod chains;
 mod cycles;
 mod edges;
 mod ids;
+mod people;
 mod query;
 mod scopes;
 mod steps;
@@ -40,8 +41,10 @@ pub(crate) use steps::count as count_steps;
 pub use steps::walk_steps;
 
 pub use query::{Governing, Owner};
+pub use people::{Allocated, SHARE_TOLERANCE, Staffing};
 pub use types::{
-    ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx,
+    CadenceIx, ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx,
+    ProductIx, StageIx, TeamIx,
 };
 
 use std::collections::HashMap;
@@ -76,6 +79,9 @@ pub struct OrgGraph<'m> {
     outcomes: Vec<NodeIndex>,
     objectives: Vec<NodeIndex>,
     decisions: Vec<NodeIndex>,
+    people: Vec<NodeIndex>,
+    stages: Vec<NodeIndex>,
+    cadences: Vec<NodeIndex>,
     /// Each team's resolved `parent` (a team or the organisation), and each
     /// product's resolved `part_of`; `NodeIndex::end()` for none. Walks up a
     /// hierarchy read these instead of scanning a unit's edges, which for a
@@ -391,6 +397,9 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Objective(o) => Cow::Borrowed(&self.objective(o).id),
             OrgNode::KeyResult(o, k) => Cow::Borrowed(&self.key_result(o, k).id),
             OrgNode::Decision(d) => Cow::Owned(self.decision(d).id().into()),
+            OrgNode::Person(p) => Cow::Borrowed(&self.person(p).id),
+            OrgNode::Stage(s) => Cow::Borrowed(&self.stage(s).id),
+            OrgNode::Cadence(c) => Cow::Borrowed(&self.cadence(c).id),
         }
     }
 
@@ -404,6 +413,9 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Objective(o) => self.objective(o).location,
             OrgNode::KeyResult(o, k) => self.key_result(o, k).location,
             OrgNode::Decision(d) => self.decision(d).location,
+            OrgNode::Person(p) => self.person(p).location,
+            OrgNode::Stage(s) => self.stage(s).location,
+            OrgNode::Cadence(c) => self.cadence(c).location,
         }
     }
 }
