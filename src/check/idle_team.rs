@@ -6,7 +6,7 @@ use petgraph::visit::EdgeRef;
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode, TeamIx};
-use crate::model::{EntityKind, EntityRef};
+use crate::model::{EntityKind, EntityRef, InteractionMode, TeamKind};
 
 declare_check! {
     /// ### What it finds
@@ -18,6 +18,11 @@ declare_check! {
     /// is not owning a product. References that name no existing entity do
     /// not count either (they are reported by `unknown-reference`). Units,
     /// governance, business and leadership teams are never reported.
+    ///
+    /// An `enabling` team with at least one `facilitating` interaction
+    /// (written on it, or on another team naming it) is busy: facilitating
+    /// other teams is its job, not owning products. Other interactions, and
+    /// cadences it runs or attends, make no team busy.
     ///
     /// ### Why it matters
     /// In a product operating model a team exists to build and run
@@ -47,7 +52,15 @@ declare_check! {
     ///     owner: storefront
     ///     contributors: [search]
     /// ```
-    /// A grouping of teams is `kind: unit`.
+    /// A grouping of teams is `kind: unit`. An enabling team says whom it
+    /// helps:
+    /// ```yaml
+    /// teams:
+    ///   - id: test-coaching
+    ///     kind: enabling
+    ///     interactions:
+    ///       - { with: storefront, mode: facilitating }
+    /// ```
     pub struct IdleTeam;
     name: "idle-team",
     category: Ownership,
@@ -65,7 +78,10 @@ impl Check for IdleTeam {
         let g = cx.graph();
         for defs in g.team_definitions() {
             let Some(&first) = defs.first() else { continue };
-            if !g.team(first).kind.builds_products() || defs.iter().any(|&t| is_busy(g, t)) {
+            if !g.team(first).kind.builds_products()
+                || defs.iter().any(|&t| is_busy(g, t))
+                || facilitates(g, first)
+            {
                 continue;
             }
             out.push(idle(g, first, &defs));
@@ -84,6 +100,13 @@ fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
         })
 }
 
+/// Whether an enabling team has a `facilitating` interaction with another
+/// team, written on either of the two.
+fn facilitates(g: &OrgGraph<'_>, team: TeamIx) -> bool {
+    g.team(team).kind == TeamKind::Enabling
+        && !g.interactions(team, InteractionMode::Facilitating).is_empty()
+}
+
 /// Whether other teams name the team as their `parent`.
 fn has_teams_under(g: &OrgGraph<'_>, defs: &[TeamIx]) -> bool {
     defs.iter().any(|&t| {
@@ -100,6 +123,11 @@ fn idle(g: &OrgGraph<'_>, first: TeamIx, defs: &[TeamIx]) -> Diagnostic {
         "name the products it works on (`owns:` on the team or `owner:`/`contributors:` on a product), \
          or remove the team if it no longer exists",
     );
+    if team.kind == TeamKind::Enabling {
+        help.push_str(
+            "; an enabling team names the teams it helps: `interactions: [{ with: <team>, mode: facilitating }]`",
+        );
+    }
     if has_teams_under(g, defs) {
         help.push_str(
             "; other teams sit under it: if it is a grouping of teams, declare `kind: unit`",
@@ -149,6 +177,18 @@ mod tests {
 
         // A duplicated id: reported once.
         assert_triggers(NAME, "teams:\n  - id: t\n  - id: t\n", &["t"]);
+
+        // Interactions other than an enabling team's facilitating, an
+        // unknown team, and cadences make no team busy.
+        let interacting = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: collaboration }\n      - { with: ghost, mode: facilitating }\n  - id: app\n    interactions:\n      - { with: core, mode: facilitating }\n      - { with: core, mode: x-as-a-service }\n  - { id: core, kind: platform }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives], owner: app, attendees: [core, coach] }\n";
+        assert_triggers(NAME, interacting, &["app", "coach", "core"]);
+    }
+
+    #[test]
+    fn enabling_teams_that_facilitate_are_busy() {
+        // Written on the enabling team, or on the team it helps.
+        let yaml = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: facilitating }\n  - id: sre\n    kind: enabling\n  - id: app\n    owns: [p]\n    interactions:\n      - { with: sre, mode: facilitating }\nproducts:\n  - id: p\n";
+        assert_passes(NAME, yaml);
     }
 
     #[test]
