@@ -119,6 +119,10 @@ pub(crate) struct GraphArgs {
     /// Draw key results as nodes of their own.
     #[arg(long)]
     pub key_results: bool,
+    /// Leave the teams' interactions (collaboration, x-as-a-service,
+    /// facilitating) out of the picture.
+    #[arg(long)]
+    pub no_interactions: bool,
     /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{EdgeKind, Finding, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
-use crate::model::TeamKind;
+use crate::model::{InteractionMode, TeamKind};
 
 const ERROR_LINE: &str = "#c62828";
 const ERROR_FILL: &str = "#ffcdd2";
@@ -88,6 +88,19 @@ pub(super) fn render(p: &Picture) -> String {
                 attrs.push("style=dashed, color=\"#6a1b9a\"".to_owned())
             }
             EdgeKind::AppliesTo => attrs.push("style=dashed".to_owned()),
+            // Team Topologies' notation: solid, dashed, dotted.
+            EdgeKind::Interaction(mode) => attrs.push(
+                match mode {
+                    InteractionMode::Collaboration => {
+                        "style=solid, dir=both, color=\"#ad1457\", fontcolor=\"#ad1457\""
+                    }
+                    InteractionMode::XAsAService => {
+                        "style=dashed, color=\"#ad1457\", fontcolor=\"#ad1457\""
+                    }
+                    _ => "style=dotted, dir=none, color=\"#ad1457\", fontcolor=\"#ad1457\"",
+                }
+                .to_owned(),
+            ),
             EdgeKind::Serves | EdgeKind::Supports => {}
         }
         if let Some(f) = &e.finding {

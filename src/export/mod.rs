@@ -12,6 +12,11 @@
 //!   and `decides <area>` from a deciding team to the scope of a decision
 //!   right (a decision right nobody decides, or whose scope is unknown, is a
 //!   small node of its own);
+//! - interactions between teams in Team Topologies' notation: a solid
+//!   line for `collaboration`, a dashed arrow from consumer to provider for
+//!   `x-as-a-service`, a dotted line for `facilitating` (left out with
+//!   [`ExportOptions::interactions`] off); people, lifecycle stages and
+//!   cadences are not drawn;
 //! - findings: an entity with an error is red, one with a warning amber,
 //!   and in DOT its tooltip lists the messages. Findings on hidden key
 //!   results show on their objective, findings on decision rights on their
@@ -55,7 +60,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
-use crate::model::{EntityKind, Id, ORGANIZATION, TeamKind};
+use crate::model::{EntityKind, Id, InteractionMode, ORGANIZATION, TeamKind};
 use crate::report::Report;
 
 /// What to draw.
@@ -70,6 +75,8 @@ pub struct ExportOptions {
     /// Draw key results as nodes of their own (default: not drawn, their
     /// findings show on their objective).
     pub key_results: bool,
+    /// Draw the teams' interactions (default: drawn).
+    pub interactions: bool,
 }
 
 impl Default for ExportOptions {
@@ -78,6 +85,7 @@ impl Default for ExportOptions {
             focus: None,
             depth: 2,
             key_results: false,
+            interactions: true,
         }
     }
 }
@@ -95,6 +103,13 @@ impl ExportOptions {
     #[must_use]
     pub fn with_key_results(mut self, yes: bool) -> Self {
         self.key_results = yes;
+        self
+    }
+
+    /// Draws the teams' interactions (or not).
+    #[must_use]
+    pub fn with_interactions(mut self, yes: bool) -> Self {
+        self.interactions = yes;
         self
     }
 }
@@ -208,6 +223,8 @@ enum EdgeKind {
     Supports,
     Decides,
     AppliesTo,
+    /// An interaction between two teams, in its mode.
+    Interaction(InteractionMode),
 }
 
 /// The nesting of the picture, in drawing order.
@@ -447,6 +464,23 @@ impl Picture {
                 }
                 (OrgEdge::AppliesTo, OrgNode::Decision(d), _) if drawn_decision(d) => {
                     push(from, to, EdgeKind::AppliesTo, "applies to".into(), None);
+                }
+                (OrgEdge::Interacts { mode, .. }, OrgNode::Team(_), OrgNode::Team(_))
+                    if options.interactions && from != to =>
+                {
+                    // Collaboration and facilitating are drawn once per
+                    // pair, whichever team they are written on.
+                    let (from, to) = match mode {
+                        InteractionMode::XAsAService => (from, to),
+                        _ => (from.min(to), from.max(to)),
+                    };
+                    push(
+                        from,
+                        to,
+                        EdgeKind::Interaction(*mode),
+                        mode.to_string(),
+                        None,
+                    );
                 }
                 _ => {}
             }
