@@ -210,9 +210,22 @@ fn report_json_shape() {
         .collect();
     assert_eq!(
         keys,
-        ["most_loaded_team", "organization", "overall", "tenets"]
+        [
+            "most_loaded_team",
+            "organization",
+            "overall",
+            "people_and_cadence",
+            "tenets"
+        ]
     );
     assert_eq!(j["organization"], "Harmonia Music");
+    // The streaming org shares two people between squads.
+    assert_eq!(j["people_and_cadence"]["people"], 2);
+    assert_eq!(j["people_and_cadence"]["objectives"], 4);
+    assert_eq!(
+        j["people_and_cadence"]["objective_reviews"],
+        serde_json::json!([])
+    );
     let tenets = j["tenets"].as_array().expect("list");
     let names: Vec<&str> = tenets
         .iter()
