@@ -94,7 +94,10 @@ fn cadenza(fixed: bool) -> Model {
         .member("Eli", Role::EngineeringLead)
         .member("Fran", Role::Designer)
         .member("Gil", Role::DataAnalyst)
-        .interaction(Interaction::new("data-platform", InteractionMode::XAsAService));
+        .interaction(Interaction::new(
+            "data-platform",
+            InteractionMode::XAsAService,
+        ));
     let discovery = if fixed {
         discovery
     } else {
@@ -150,7 +153,10 @@ fn cadenza(fixed: bool) -> Model {
                 .member("Bo", Role::EngineeringLead)
                 .member("Cy", Role::Designer)
                 .member("Dan", Role::Engineer)
-                .interaction(Interaction::new("streaming-core", InteractionMode::XAsAService)),
+                .interaction(Interaction::new(
+                    "streaming-core",
+                    InteractionMode::XAsAService,
+                )),
         )
         .team(discovery)
         .team(
@@ -162,7 +168,10 @@ fn cadenza(fixed: bool) -> Model {
                 .member("Ida", Role::EngineeringLead)
                 .member("Jo", Role::Designer)
                 .member("Kai", Role::Engineer)
-                .interaction(Interaction::new("streaming-core", InteractionMode::XAsAService)),
+                .interaction(Interaction::new(
+                    "streaming-core",
+                    InteractionMode::XAsAService,
+                )),
         )
         // Platform teams: their customers are the other squads.
         .team(
@@ -203,13 +212,17 @@ fn cadenza(fixed: bool) -> Model {
         )
         // Every quarter the tribes review how the objectives went.
         .cadence(
-            Cadence::new("quarterly-business-review", CadenceKind::Review, Every::Months(3))
-                .covers(Covers::Objectives)
-                .covers(Covers::Outcomes)
-                .owner("finance")
-                .attendee("listening")
-                .attendee("creators")
-                .attendee("platform"),
+            Cadence::new(
+                "quarterly-business-review",
+                CadenceKind::Review,
+                Every::Months(3),
+            )
+            .covers(Covers::Objectives)
+            .covers(Covers::Outcomes)
+            .owner("finance")
+            .attendee("listening")
+            .attendee("creators")
+            .attendee("platform"),
         )
         .product(web_player)
         .product(

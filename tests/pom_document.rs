@@ -154,8 +154,14 @@ fn every_format_reads_the_same_document() {
     assert_eq!(qbr.kind, Some(CadenceKind::Review));
     assert_eq!(qbr.every, Some(Every::Months(3)));
     assert!(qbr.reviews(&Covers::Objectives));
-    assert_eq!(m.teams[0].interactions[1].mode, InteractionMode::Collaboration);
-    assert_eq!(m.teams[0].members[0].person.as_ref().map(|r| r.as_str()), Some("ana"));
+    assert_eq!(
+        m.teams[0].interactions[1].mode,
+        InteractionMode::Collaboration
+    );
+    assert_eq!(
+        m.teams[0].members[0].person.as_ref().map(|r| r.as_str()),
+        Some("ana")
+    );
     assert_eq!(m.lifecycle[0].lead, Some(Role::ProductManager));
     // Entities count the new kinds; locations are kept in every format.
     assert_eq!(m.entity_count(), 3 + 1 + 1 + 2 + 1);
@@ -168,11 +174,20 @@ fn every_format_reads_the_same_document() {
         assert!(m.teams[0].interactions[0].with.location.is_some());
         assert!(m.lifecycle[1].location.is_some());
         assert!(m.cadences[0].location.is_some());
-        assert!(m.products[0].stage.as_ref().and_then(|s| s.location).is_some());
+        assert!(
+            m.products[0]
+                .stage
+                .as_ref()
+                .and_then(|s| s.location)
+                .is_some()
+        );
     }
     // YAML lines point at the entity.
     assert_eq!(yaml.model.people[0].location.map(|l| l.line), Some(17));
-    assert_eq!(yaml.model.teams[0].interactions[1].location.map(|l| l.line), Some(10));
+    assert_eq!(
+        yaml.model.teams[0].interactions[1].location.map(|l| l.line),
+        Some(10)
+    );
     assert_eq!(yaml.model.cadences[0].location.map(|l| l.line), Some(30));
 }
 
@@ -199,10 +214,14 @@ fn the_graph_answers_the_everyday_questions() {
     assert_eq!(g.consumers(core), [playback]);
     assert_eq!(g.consumed_by(playback), [core]);
     let growth = g.stage_ix("growth").expect("growth");
-    assert_eq!(g.products_in_stage(growth), [g.product_ix("web-player").expect("p")]);
+    assert_eq!(
+        g.products_in_stage(growth),
+        [g.product_ix("web-player").expect("p")]
+    );
     assert_eq!(g.cadences_covering(&Covers::Objectives).len(), 1);
     assert_eq!(
-        g.cadences_covering(&Covers::parse("budget-allocation")).len(),
+        g.cadences_covering(&Covers::parse("budget-allocation"))
+            .len(),
         1
     );
     assert!(g.cadences_covering(&Covers::Outcomes).is_empty());
@@ -224,10 +243,10 @@ fn found(report: &Report, checks: &[&str]) -> Vec<(String, EntityKind, String, u
                 d.check.to_string(),
                 d.entity.kind,
                 d.entity.id.to_string(),
-                d.focus.as_ref().or(None).map_or_else(
-                    || d.location.map_or(0, |l| l.line),
-                    |f| f.location.line,
-                ),
+                d.focus
+                    .as_ref()
+                    .or(None)
+                    .map_or_else(|| d.location.map_or(0, |l| l.line), |f| f.location.line),
             )
         })
         .collect()
@@ -260,7 +279,15 @@ cadences:
     let ids: Vec<(&str, u32)> = got.iter().map(|f| (f.2.as_str(), f.3)).collect();
     assert_eq!(
         ids,
-        [("a", 4), ("a", 6), ("a", 7), ("p", 9), ("ana", 13), ("qbr", 17), ("qbr", 17)],
+        [
+            ("a", 4),
+            ("a", 6),
+            ("a", 7),
+            ("p", 9),
+            ("ana", 13),
+            ("qbr", 17),
+            ("qbr", 17)
+        ],
         "{got:#?}"
     );
     let messages: Vec<&str> = r
@@ -305,9 +332,24 @@ cadences:
     assert_eq!(
         got,
         [
-            ("duplicate-id".to_owned(), EntityKind::Person, "ana".to_owned(), 4),
-            ("duplicate-id".to_owned(), EntityKind::Stage, "bo".to_owned(), 7),
-            ("duplicate-id".to_owned(), EntityKind::Cadence, "growth".to_owned(), 10),
+            (
+                "duplicate-id".to_owned(),
+                EntityKind::Person,
+                "ana".to_owned(),
+                4
+            ),
+            (
+                "duplicate-id".to_owned(),
+                EntityKind::Stage,
+                "bo".to_owned(),
+                7
+            ),
+            (
+                "duplicate-id".to_owned(),
+                EntityKind::Cadence,
+                "growth".to_owned(),
+                10
+            ),
         ]
     );
 }
@@ -339,7 +381,10 @@ cadences:
         .iter()
         .map(|d| {
             assert_eq!(d.check, "invalid-entity", "{d:#?}");
-            (d.message.clone(), d.focus.as_ref().map_or(0, |f| f.location.line))
+            (
+                d.message.clone(),
+                d.focus.as_ref().map_or(0, |f| f.location.line),
+            )
         })
         .collect();
     let expected = [
@@ -350,12 +395,18 @@ cadences:
         ("`share` is -0.5, outside (0, 1]", 11),
         ("unknown kind `retro`", 14),
         ("unknown every `quarterly`", 15),
-        ("`covers` names `objectives`, `outcomes` or a decision area, found `3`", 16),
+        (
+            "`covers` names `objectives`, `outcomes` or a decision area, found `3`",
+            16,
+        ),
         ("cadence `c4` has no `kind`", 17),
         ("cadence `c4` has no `every`", 17),
         ("cadence `c4` has no `covers`", 17),
     ];
-    let expected: Vec<(String, u32)> = expected.iter().map(|(m, l)| ((*m).to_owned(), *l)).collect();
+    let expected: Vec<(String, u32)> = expected
+        .iter()
+        .map(|(m, l)| ((*m).to_owned(), *l))
+        .collect();
     assert_eq!(messages, expected);
     // The valid allocation is kept, the others dropped.
     assert_eq!(loaded.model.people[0].allocations.len(), 1);
@@ -366,7 +417,11 @@ cadences:
     let toml = "[[people]]\nid = \"ana\"\nallocations = [{ team = \"a\", share = 1.5 }]\n[[teams]]\nid = \"a\"\ninteractions = [{ with = \"a\", mode = \"partnership\" }]\n[[cadences]]\nid = \"c\"\nkind = \"review\"\nevery = \"fortnightly\"\ncovers = [\"objectives\"]\n";
     for (text, format) in [(json, Format::Json), (toml, Format::Toml)] {
         let loaded = load(text, format);
-        let mut messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let mut messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
         messages.sort_unstable();
         assert_eq!(
             messages,

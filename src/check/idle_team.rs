@@ -104,7 +104,9 @@ fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
 /// team, written on either of the two.
 fn facilitates(g: &OrgGraph<'_>, team: TeamIx) -> bool {
     g.team(team).kind == TeamKind::Enabling
-        && !g.interactions(team, InteractionMode::Facilitating).is_empty()
+        && !g
+            .interactions(team, InteractionMode::Facilitating)
+            .is_empty()
 }
 
 /// Whether other teams name the team as their `parent`.

@@ -173,6 +173,10 @@ mod tests {
         assert_passes(NAME, &invalid);
         let found = crate::check::testing::findings("invalid-entity", &invalid);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].message.contains("outside (0, 1]"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("outside (0, 1]"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -102,7 +102,13 @@ impl Check for StageWithoutLead {
     }
 }
 
-fn unled(g: &OrgGraph<'_>, product: ProductIx, stage: StageIx, team: TeamIx, lead: &Role) -> Diagnostic {
+fn unled(
+    g: &OrgGraph<'_>,
+    product: ProductIx,
+    stage: StageIx,
+    team: TeamIx,
+    lead: &Role,
+) -> Diagnostic {
     let p = g.product(product);
     let s = g.stage(stage);
     let t = g.team(team);
@@ -141,7 +147,10 @@ mod tests {
         );
         assert_triggers(NAME, &yaml, &["clips", "podcasts"]);
         let found = findings(NAME, &yaml);
-        let podcasts = found.iter().find(|d| d.entity.id == "podcasts").expect("podcasts");
+        let podcasts = found
+            .iter()
+            .find(|d| d.entity.id == "podcasts")
+            .expect("podcasts");
         assert_eq!(
             podcasts.message,
             "product `podcasts` is in stage `discovery`, which is led by a product-manager, but its team `audio` has no product-manager"

@@ -107,7 +107,13 @@ impl Check for TeamSize {
     }
 }
 
-fn sized(g: &OrgGraph<'_>, team: TeamIx, staffing: &Staffing, what: &str, limit: f64) -> Diagnostic {
+fn sized(
+    g: &OrgGraph<'_>,
+    team: TeamIx,
+    staffing: &Staffing,
+    what: &str,
+    limit: f64,
+) -> Diagnostic {
     let t = g.team(team);
     let share = super::over_allocated_person::share_text;
     let parts = match (staffing.members, staffing.allocated > 0.0) {

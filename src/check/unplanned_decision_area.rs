@@ -94,10 +94,7 @@ impl Check for UnplannedDecisionArea {
                 continue;
             };
             let count = uses.len();
-            let reviewed = model
-                .cadences
-                .iter()
-                .any(|c| c.reviews(&covered));
+            let reviewed = model.cadences.iter().any(|c| c.reviews(&covered));
             let mut help = format!(
                 "add a cadence that plans it: `{{ id: {area}-planning, kind: planning, every: quarter, covers: [{area}] }}` in `cadences`"
             );
@@ -146,7 +143,11 @@ mod tests {
         assert_triggers(NAME, &reviewed, &["budget-allocation@t"]);
         // The parameter replaces the list.
         let mut config = Config::new();
-        config.set_param(NAME, "areas", vec!["roadmap".to_owned(), "pricing".to_owned()]);
+        config.set_param(
+            NAME,
+            "areas",
+            vec!["roadmap".to_owned(), "pricing".to_owned()],
+        );
         let found = findings_in(NAME, DECISIONS, Format::Yaml, config);
         let ids: Vec<&str> = found.iter().map(|d| d.entity.id.as_str()).collect();
         assert_eq!(ids, ["roadmap@organization"]);

@@ -56,7 +56,10 @@ impl Check for UnreviewedGoals {
         let g = cx.graph();
         let model = cx.model();
         if model.objectives.is_empty()
-            || model.cadences.iter().any(|c| c.reviews(&Covers::Objectives))
+            || model
+                .cadences
+                .iter()
+                .any(|c| c.reviews(&Covers::Objectives))
         {
             return;
         }

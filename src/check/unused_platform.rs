@@ -86,7 +86,9 @@ impl Check for UnusedPlatform {
 /// Whether another team consumes the platform `team` (defined as `defs`).
 fn is_consumed(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
     if !g.consumers(team).is_empty()
-        || !g.interactions(team, InteractionMode::Collaboration).is_empty()
+        || !g
+            .interactions(team, InteractionMode::Collaboration)
+            .is_empty()
     {
         return true;
     }
@@ -113,8 +115,16 @@ mod tests {
         // `data` is consumed by `core`.
         assert_triggers(NAME, yaml, &["core"]);
         let found = findings(NAME, yaml);
-        assert!(found[0].message.starts_with("platform team `core` has no consumers"));
-        assert_triggers(NAME, "teams:\n  - { id: lonely, kind: platform }\n", &["lonely"]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("platform team `core` has no consumers")
+        );
+        assert_triggers(
+            NAME,
+            "teams:\n  - { id: lonely, kind: platform }\n",
+            &["lonely"],
+        );
     }
 
     #[test]

@@ -419,9 +419,7 @@ fn interactions_are_drawn_in_team_topologies_notation_and_can_be_left_out() {
                 .interaction(Interaction::new("lab", InteractionMode::Collaboration)),
         )
         .team(Team::new("core").kind(TeamKind::Platform))
-        .team(
-            Team::new("lab").interaction(Interaction::new("app", InteractionMode::Collaboration)),
-        )
+        .team(Team::new("lab").interaction(Interaction::new("app", InteractionMode::Collaboration)))
         .team(
             Team::new("coach")
                 .kind(TeamKind::Enabling)
@@ -436,8 +434,14 @@ fn interactions_are_drawn_in_team_topologies_notation_and_can_be_left_out() {
     );
     // Collaboration written on both teams: one solid line.
     assert_eq!(dot.matches("label=\"collaboration\"").count(), 1, "{dot}");
-    assert!(dot.contains("label=\"collaboration\", style=solid"), "{dot}");
-    assert!(dot.contains("label=\"facilitating\", style=dotted"), "{dot}");
+    assert!(
+        dot.contains("label=\"collaboration\", style=solid"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"facilitating\", style=dotted"),
+        "{dot}"
+    );
     assert!(!dot.contains("\"ana\""), "people are not drawn: {dot}");
     assert!(mermaid.contains("-.->|\"x-as-a-service\"|"), "{mermaid}");
     assert!(mermaid.contains("<-->|\"collaboration\"|"), "{mermaid}");

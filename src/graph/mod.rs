@@ -40,8 +40,8 @@ pub(crate) use steps::count as count_steps;
 #[doc(hidden)]
 pub use steps::walk_steps;
 
-pub use query::{Governing, Owner};
 pub use people::{Allocated, SHARE_TOLERANCE, Staffing};
+pub use query::{Governing, Owner};
 pub use types::{
     CadenceIx, ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx,
     ProductIx, StageIx, TeamIx,

@@ -133,7 +133,10 @@ impl<'m> OrgGraph<'m> {
     pub fn allocations_of(&self, person: PersonIx) -> Vec<Allocated<'m>> {
         let p = self.person(person);
         let mut teams: Vec<Option<TeamIx>> = vec![None; p.allocations.len()];
-        for e in self.graph.edges_directed(self.person_node(person), Outgoing) {
+        for e in self
+            .graph
+            .edges_directed(self.person_node(person), Outgoing)
+        {
             if let (OrgEdge::Allocated { index }, OrgNode::Team(t)) =
                 (*e.weight(), self.graph[e.target()])
                 && let Some(slot) = teams.get_mut(index as usize)
@@ -324,7 +327,9 @@ impl<'m> OrgGraph<'m> {
             // Written on any definition of the team.
             Outgoing => self
                 .team_ixs()
-                .filter(|&t| t == team || (!self.shadowed.is_empty() && self.canonical_team(t) == team))
+                .filter(|&t| {
+                    t == team || (!self.shadowed.is_empty() && self.canonical_team(t) == team)
+                })
                 .map(|t| self.team_node(t))
                 .collect(),
             // Naming it: references resolve to the first definition.

@@ -955,20 +955,37 @@ impl Lowerer<'_> {
 
     /// The items of a list field of an entity (`null` is none); reports
     /// anything else.
-    fn list_items(&mut self, subject: &Subject, field: &str, node: Node, example: &str) -> Vec<Node> {
+    fn list_items(
+        &mut self,
+        subject: &Subject,
+        field: &str,
+        node: Node,
+        example: &str,
+    ) -> Vec<Node> {
         match node.value {
             Value::Seq(items) => items,
             Value::Null => Vec::new(),
             _ => {
                 let msg = format!("`{field}` must be a list, found {}", node.type_name());
-                self.problem(subject, node.pos, msg, format!("write `{field}:` followed by `{example}` items"));
+                self.problem(
+                    subject,
+                    node.pos,
+                    msg,
+                    format!("write `{field}:` followed by `{example}` items"),
+                );
                 Vec::new()
             }
         }
     }
 
     /// The table of one item of a list field, or `None` (reported).
-    fn item_table(&mut self, subject: &Subject, what: &str, item: Node, example: &str) -> Option<Fields> {
+    fn item_table(
+        &mut self,
+        subject: &Subject,
+        what: &str,
+        item: Node,
+        example: &str,
+    ) -> Option<Fields> {
         let pos = item.pos;
         match item.value {
             Value::Map(entries) => Some(self.fields(subject, entries)),
@@ -981,13 +998,31 @@ impl Lowerer<'_> {
     }
 
     /// Reports the fields left in an item of a list field as unknown.
-    fn unknown_item_fields(&mut self, subject: &Subject, what: &str, fields: Fields, known: &[&str]) {
+    fn unknown_item_fields(
+        &mut self,
+        subject: &Subject,
+        what: &str,
+        fields: Fields,
+        known: &[&str],
+    ) {
         for (key, _) in fields.entries {
-            let mut help = format!("{} has {}", what, known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "));
+            let mut help = format!(
+                "{} has {}",
+                what,
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
-            let msg = format!("unknown field `{}` on {what} of {}", escape(&key.name), subject.entity);
+            let msg = format!(
+                "unknown field `{}` on {what} of {}",
+                escape(&key.name),
+                subject.entity
+            );
             self.problem(subject, key.pos, msg, help);
         }
     }
@@ -1030,7 +1065,10 @@ impl Lowerer<'_> {
                         subject,
                         pos,
                         format!("the interaction with `{}` has no `mode`", escape(&with.id)),
-                        format!("write `mode:` as one of {}", words::<InteractionMode>().join(", ")),
+                        format!(
+                            "write `mode:` as one of {}",
+                            words::<InteractionMode>().join(", ")
+                        ),
                     );
                 }
                 continue;
@@ -1197,7 +1235,12 @@ impl Lowerer<'_> {
             }
             _ => {
                 let msg = format!("{} has no `kind`", subject.entity);
-                self.problem(&subject, here, msg, "say whether it plans or reviews: `kind: planning` or `kind: review`");
+                self.problem(
+                    &subject,
+                    here,
+                    msg,
+                    "say whether it plans or reviews: `kind: planning` or `kind: review`",
+                );
             }
         }
         match f.take("every") {
@@ -1208,18 +1251,36 @@ impl Lowerer<'_> {
                         c.every = Every::parse(&text);
                         if c.every.is_none() {
                             let msg = format!("unknown every `{}`", escape(&text));
-                            self.problem(&subject, at, msg, format!("`every` is one of {}", Every::WORDS));
+                            self.problem(
+                                &subject,
+                                at,
+                                msg,
+                                format!("`every` is one of {}", Every::WORDS),
+                            );
                         }
                     }
                     None => {
                         let msg = format!("`every` must be text, found {}", n.type_name());
-                        self.problem(&subject, at, msg, format!("`every` is one of {}", Every::WORDS));
+                        self.problem(
+                            &subject,
+                            at,
+                            msg,
+                            format!("`every` is one of {}", Every::WORDS),
+                        );
                     }
                 }
             }
             _ => {
                 let msg = format!("{} has no `every`", subject.entity);
-                self.problem(&subject, here, msg, format!("say how often it meets: `every: quarter`; `every` is one of {}", Every::WORDS));
+                self.problem(
+                    &subject,
+                    here,
+                    msg,
+                    format!(
+                        "say how often it meets: `every: quarter`; `every` is one of {}",
+                        Every::WORDS
+                    ),
+                );
             }
         }
         match f.take("covers") {
@@ -1260,9 +1321,14 @@ impl Lowerer<'_> {
                 _ => {
                     let shown = match &item.value {
                         Value::Str(_) => "an empty string".to_owned(),
-                        _ => scalar_text(&item).map_or_else(|| item.type_name().to_owned(), |t| format!("`{}`", escape(&t))),
+                        _ => scalar_text(&item).map_or_else(
+                            || item.type_name().to_owned(),
+                            |t| format!("`{}`", escape(&t)),
+                        ),
                     };
-                    let msg = format!("`covers` names `objectives`, `outcomes` or a decision area, found {shown}");
+                    let msg = format!(
+                        "`covers` names `objectives`, `outcomes` or a decision area, found {shown}"
+                    );
                     self.problem(subject, item.pos, msg, "write `covers: [objectives]`, `[outcomes]`, or a decision area such as `[budget-allocation]`");
                 }
             }

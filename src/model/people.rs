@@ -531,6 +531,9 @@ mod tests {
             Covers::parse("budget-allocation"),
             Covers::Area(DecisionArea::BudgetAllocation)
         );
-        assert_eq!(Covers::parse("data-retention").to_string(), "data-retention");
+        assert_eq!(
+            Covers::parse("data-retention").to_string(),
+            "data-retention"
+        );
     }
 }

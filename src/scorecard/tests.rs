@@ -331,7 +331,10 @@ fn people_and_cadence_are_reported_when_the_model_has_them() {
                 .allocation(Allocation::new("b", 0.3))
                 .allocation(Allocation::new("c", 0.3)),
         )
-        .objective(Objective::new("o", "Listeners stay").with_key_result(KeyResult::new("o#1", "Raise retention from 3% to 4%")))
+        .objective(
+            Objective::new("o", "Listeners stay")
+                .with_key_result(KeyResult::new("o#1", "Raise retention from 3% to 4%")),
+        )
         .cadence(
             Cadence::new("qbr", CadenceKind::Review, Every::Months(3)).covers(Covers::Objectives),
         )
@@ -353,8 +356,14 @@ fn people_and_cadence_are_reported_when_the_model_has_them() {
     assert_eq!(p.planning, ["funding (budget-allocation)"]);
     let text = c.to_text();
     assert!(text.contains("\npeople and cadence\n"), "{text}");
-    assert!(text.contains("over-allocated: `ana` (1.2 of their time)"), "{text}");
-    assert!(text.contains("goals under review: 1 objective, reviewed by qbr (every quarter)"), "{text}");
+    assert!(
+        text.contains("over-allocated: `ana` (1.2 of their time)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("goals under review: 1 objective, reviewed by qbr (every quarter)"),
+        "{text}"
+    );
     let markdown = c.to_markdown();
     assert!(markdown.contains("### People and cadence"), "{markdown}");
     assert!(c.to_json().get("people_and_cadence").is_some());

@@ -792,9 +792,7 @@ impl<'de> Visitor<'de> for OneAllocation<'_, '_, '_> {
                 _ => return Err(give_up()),
             }
         }
-        let share = share
-            .filter(|&s| s > 0.0 && s <= 1.0)
-            .ok_or_else(give_up)?;
+        let share = share.filter(|&s| s > 0.0 && s <= 1.0).ok_or_else(give_up)?;
         Ok(Allocation {
             team: team.ok_or_else(give_up)?,
             share,

@@ -378,7 +378,8 @@ fn the_whole_operating_model_document_takes_the_fast_path() {
         agree(bad, &options);
     }
     // A share written as text is read as the general path reads it.
-    let text_share = r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": "0.5"}]}]}"#;
+    let text_share =
+        r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": "0.5"}]}]}"#;
     agree(text_share, &options);
     assert!(general(text_share, &options).1.is_empty());
 }
