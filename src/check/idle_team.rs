@@ -22,7 +22,8 @@ declare_check! {
     /// An `enabling` team with at least one `facilitating` interaction
     /// (written on it, or on another team naming it) is busy: facilitating
     /// other teams is its job, not owning products. Other interactions, and
-    /// cadences it runs or attends, make no team busy.
+    /// cadences it runs or attends, make no team busy; an interaction with
+    /// itself is not one.
     ///
     /// ### Why it matters
     /// In a product operating model a team exists to build and run
@@ -80,7 +81,7 @@ impl Check for IdleTeam {
             let Some(&first) = defs.first() else { continue };
             if !g.team(first).kind.builds_products()
                 || defs.iter().any(|&t| is_busy(g, t))
-                || facilitates(g, first)
+                || facilitates(g, first, &defs)
             {
                 continue;
             }
@@ -100,13 +101,18 @@ fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
         })
 }
 
-/// Whether an enabling team has a `facilitating` interaction with another
-/// team, written on either of the two.
-fn facilitates(g: &OrgGraph<'_>, team: TeamIx) -> bool {
-    g.team(team).kind == TeamKind::Enabling
-        && !g
-            .interactions(team, InteractionMode::Facilitating)
-            .is_empty()
+/// Whether an enabling team has a `facilitating` interaction: written on
+/// it (with any other team, even one `unknown-reference` reports: the team
+/// said what it does), or written on another team naming it.
+fn facilitates(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
+    let t = g.team(team);
+    t.kind == TeamKind::Enabling
+        && (defs.iter().any(|&d| {
+            g.team(d)
+                .interactions
+                .iter()
+                .any(|i| i.mode == InteractionMode::Facilitating && i.with.id != t.id)
+        }) || !g.interactions(team, InteractionMode::Facilitating).is_empty())
 }
 
 /// Whether other teams name the team as their `parent`.
@@ -180,16 +186,16 @@ mod tests {
         // A duplicated id: reported once.
         assert_triggers(NAME, "teams:\n  - id: t\n  - id: t\n", &["t"]);
 
-        // Interactions other than an enabling team's facilitating, an
-        // unknown team, and cadences make no team busy.
-        let interacting = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: collaboration }\n      - { with: ghost, mode: facilitating }\n  - id: app\n    interactions:\n      - { with: core, mode: facilitating }\n      - { with: core, mode: x-as-a-service }\n  - { id: core, kind: platform }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives], owner: app, attendees: [core, coach] }\n";
+        // Interactions other than an enabling team's facilitating, one with
+        // itself, and cadences make no team busy.
+        let interacting = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: collaboration }\n      - { with: coach, mode: facilitating }\n  - id: app\n    interactions:\n      - { with: core, mode: facilitating }\n      - { with: core, mode: x-as-a-service }\n  - { id: core, kind: platform }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives], owner: app, attendees: [core, coach] }\n";
         assert_triggers(NAME, interacting, &["app", "coach", "core"]);
     }
 
     #[test]
     fn enabling_teams_that_facilitate_are_busy() {
         // Written on the enabling team, or on the team it helps.
-        let yaml = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: facilitating }\n  - id: sre\n    kind: enabling\n  - id: app\n    owns: [p]\n    interactions:\n      - { with: sre, mode: facilitating }\nproducts:\n  - id: p\n";
+        let yaml = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: facilitating }\n  - id: sre\n    kind: enabling\n  - id: typo\n    kind: enabling\n    interactions:\n      - { with: ap, mode: facilitating }\n  - id: app\n    owns: [p]\n    interactions:\n      - { with: sre, mode: facilitating }\nproducts:\n  - id: p\n";
         assert_passes(NAME, yaml);
     }
 
