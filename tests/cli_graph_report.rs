@@ -379,3 +379,50 @@ fn config_tunes_the_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn interactions_are_drawn_unless_left_out() {
+    let dot = ok(&["graph", "examples/orgs/streaming"]);
+    assert!(
+        dot.contains("\"playback\" -> \"platform-core\" [label=\"x-as-a-service\", style=dashed"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"collaboration\", style=solid"),
+        "{dot}"
+    );
+    let mermaid = ok(&["graph", "examples/orgs/streaming", "--format", "mermaid"]);
+    assert!(mermaid.contains("|\"x-as-a-service\"|"), "{mermaid}");
+    for format in ["dot", "mermaid"] {
+        let out = ok(&[
+            "graph",
+            "examples/orgs/streaming",
+            "--format",
+            format,
+            "--no-interactions",
+        ]);
+        assert!(!out.contains("x-as-a-service"), "{out}");
+        assert!(!out.contains("collaboration"), "{out}");
+    }
+}
+
+#[test]
+fn the_report_has_a_people_and_cadence_section() {
+    let text = ok(&["report", "examples/orgs/it-department-products.yaml"]);
+    assert!(text.contains("\npeople and cadence\n"), "{text}");
+    assert!(
+        text.contains("goals under review: 3 objectives, reviewed by quarterly-business-review (every quarter)"),
+        "{text}"
+    );
+    assert!(text.contains("over-allocated: none"), "{text}");
+    let markdown = ok(&[
+        "report",
+        "examples/orgs/it-department-products.yaml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(markdown.contains("### People and cadence"), "{markdown}");
+    // An org without people, stages or cadences has no such section.
+    let text = ok(&["report", "examples/orgs/travel.yaml"]);
+    assert!(!text.contains("people and cadence"), "{text}");
+}

@@ -466,3 +466,68 @@ people:
         .expect("found");
     assert_eq!(d.severity, opmodel::Severity::Error);
 }
+
+#[test]
+fn the_cli_reports_the_new_kinds_and_fails_on_over_allocation() {
+    let dir = std::env::temp_dir().join(format!("opmodel-pom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let path = dir.join("org.yaml");
+    std::fs::write(
+        &path,
+        "teams:\n  - { id: a }\n  - { id: b }\npeople:\n  - id: ana\n    allocations:\n      - { team: a, share: 0.7 }\n      - { team: b, share: 0.7 }\n",
+    )
+    .expect("written");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found = json["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|d| d["check"] == "over-allocated-person")
+        .expect("reported");
+    assert_eq!(found["entity"]["kind"], "person");
+    assert_eq!(found["entity"]["id"], "ana");
+    assert_eq!(found["location"]["line"], 5);
+    assert_eq!(found["severity"], "error");
+    // `explain` documents each new check with its parameters.
+    let explain = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["explain", "team-size"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&explain.stdout);
+    assert!(text.contains("- `min` (default 3)"), "{text}");
+    assert!(text.contains("- `max` (default 9)"), "{text}");
+    // Parameters go through the config: an unknown one is refused.
+    let config = dir.join("opmodel.toml");
+    std::fs::write(&config, "[checks]\nteam-size = { minimum = 2 }\n").expect("written");
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("unknown parameter `minimum` for check `team-size`")
+    );
+    std::fs::write(&config, "[checks]\nfragmented-person = { max_teams = 1 }\n").expect("written");
+    let tuned = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&tuned.stdout).expect("JSON");
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .any(|d| d["check"] == "fragmented-person")
+    );
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}

@@ -112,7 +112,9 @@ fn facilitates(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
                 .interactions
                 .iter()
                 .any(|i| i.mode == InteractionMode::Facilitating && i.with.id != t.id)
-        }) || !g.interactions(team, InteractionMode::Facilitating).is_empty())
+        }) || !g
+            .interactions(team, InteractionMode::Facilitating)
+            .is_empty())
 }
 
 /// Whether other teams name the team as their `parent`.
