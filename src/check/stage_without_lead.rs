@@ -62,6 +62,11 @@ impl Check for StageWithoutLead {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let team_defs = g.team_definitions();
+        // Each team id's definitions, by its first definition.
+        let defs_of: std::collections::HashMap<TeamIx, &Vec<TeamIx>> = team_defs
+            .iter()
+            .filter_map(|d| d.first().map(|&first| (first, d)))
+            .collect();
         for defs in g.product_definitions() {
             let Some(stage) = defs.iter().find_map(|&p| g.stage_of(p)) else {
                 continue;
@@ -79,7 +84,7 @@ impl Check for StageWithoutLead {
             let [owner] = owners.as_slice() else {
                 continue;
             };
-            let Some(owner_defs) = team_defs.iter().find(|d| d.first() == Some(owner)) else {
+            let Some(owner_defs) = defs_of.get(owner) else {
                 continue;
             };
             if !g.has_people(owner_defs) {

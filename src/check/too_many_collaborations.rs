@@ -80,19 +80,20 @@ impl Check for TooManyCollaborations {
             return;
         }
         let max = cx.param_int("max").unwrap_or(DEFAULT_MAX).max(0);
-        let pairs = collaborations(g);
+        // Each team's partners, from the pairs (each pair once).
+        let mut partners: std::collections::BTreeMap<TeamIx, Vec<TeamIx>> =
+            std::collections::BTreeMap::new();
+        for (a, b) in collaborations(g) {
+            partners.entry(a).or_default().push(b);
+            partners.entry(b).or_default().push(a);
+        }
         for defs in g.team_definitions() {
             let Some(&team) = defs.first() else { continue };
-            let partners: Vec<TeamIx> = pairs
-                .iter()
-                .filter_map(|&(a, b)| match (a == team, b == team) {
-                    (true, _) => Some(b),
-                    (_, true) => Some(a),
-                    _ => None,
-                })
-                .collect();
+            let Some(partners) = partners.get(&team) else {
+                continue;
+            };
             if i64::try_from(partners.len()).unwrap_or(i64::MAX) > max {
-                out.push(too_many(g, team, &partners, max));
+                out.push(too_many(g, team, partners, max));
             }
         }
     }

@@ -86,9 +86,9 @@ impl Check for UnusedPlatform {
 /// Whether another team consumes the platform `team` (defined as `defs`).
 fn is_consumed(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
     if !g.consumers(team).is_empty()
-        || !g
-            .interactions(team, InteractionMode::Collaboration)
-            .is_empty()
+        || defs
+            .iter()
+            .any(|&t| !g.interactions(t, InteractionMode::Collaboration).is_empty())
     {
         return true;
     }

@@ -277,11 +277,11 @@ impl<'m> OrgGraph<'m> {
     /// and those that consume it: see [`Self::consumers`] and
     /// [`Self::consumed_by`] for the direction.
     pub fn interactions(&self, team: TeamIx, mode: InteractionMode) -> Vec<TeamIx> {
-        let team = self.canonical_team(team);
+        let first = self.canonical_team(team);
         let mut out: Vec<TeamIx> = self
             .interaction_edges(team, Outgoing, mode)
             .chain(self.interaction_edges(team, Incoming, mode))
-            .filter(|&t| t != team)
+            .filter(|&t| t != first)
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -305,10 +305,10 @@ impl<'m> OrgGraph<'m> {
     /// The teams whose service a team consumes: those its `x-as-a-service`
     /// interactions name.
     pub fn consumed_by(&self, team: TeamIx) -> Vec<TeamIx> {
-        let team = self.canonical_team(team);
+        let first = self.canonical_team(team);
         let mut out: Vec<TeamIx> = self
             .interaction_edges(team, Outgoing, InteractionMode::XAsAService)
-            .filter(|&t| t != team)
+            .filter(|&t| t != first)
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -316,25 +316,21 @@ impl<'m> OrgGraph<'m> {
     }
 
     /// The teams at the other end of `team`'s interaction edges of `mode`
-    /// in `direction`, over every definition of its id when looking out.
+    /// in `direction`. Constant work per call besides the edges: a big org
+    /// asks for every team.
     fn interaction_edges(
         &self,
         team: TeamIx,
         direction: petgraph::Direction,
         mode: InteractionMode,
     ) -> impl Iterator<Item = TeamIx> + '_ {
-        let nodes: Vec<NodeIndex> = match direction {
-            // Written on any definition of the team.
-            Outgoing => self
-                .team_ixs()
-                .filter(|&t| {
-                    t == team || (!self.shadowed.is_empty() && self.canonical_team(t) == team)
-                })
-                .map(|t| self.team_node(t))
-                .collect(),
-            // Naming it: references resolve to the first definition.
-            Incoming => vec![self.team_node(team)],
-        };
+        // Written on the team (this definition, and the first one of its
+        // id); naming it: references resolve to the first definition.
+        let first = self.team_node(self.canonical_team(team));
+        let mut nodes: Vec<NodeIndex> = vec![first];
+        if direction == Outgoing && self.team_node(team) != first {
+            nodes.push(self.team_node(team));
+        }
         nodes.into_iter().flat_map(move |n| {
             self.graph
                 .edges_directed(n, direction)

@@ -364,17 +364,15 @@ fn people_and_cadence(g: &OrgGraph<'_>, report: &Report) -> Option<PeopleAndCade
         ids.dedup();
         ids
     };
+    // Every definition of a person counts, as `over-allocated-person` adds them.
+    let mut totals: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for p in &model.people {
+        *totals.entry(p.id.as_str()).or_insert(0.0) += p.total_share();
+    }
     let over_allocated = found("over-allocated-person")
         .into_iter()
         .map(|id| {
-            let value = g.person_ix(&id).map_or(0.0, |p| {
-                model
-                    .people
-                    .iter()
-                    .filter(|q| q.id == g.person(p).id)
-                    .map(crate::model::Person::total_share)
-                    .sum()
-            });
+            let value = totals.get(id.as_str()).copied().unwrap_or(0.0);
             Figure { id, value }
         })
         .collect();
