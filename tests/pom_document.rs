@@ -531,3 +531,35 @@ fn the_cli_reports_the_new_kinds_and_fails_on_over_allocation() {
     );
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
+
+#[test]
+fn once_per_org_findings_sit_on_the_first_entity_in_output_order() {
+    let dir = std::env::temp_dir().join(format!("opmodel-pom-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(
+        dir.join("b.yaml"),
+        "objectives:\n  - { id: aa-in-b, title: Listeners stay, key_results: [Raise retention from 3% to 4%] }\ndecisions:\n  - { area: budget-allocation, scope: organization, decides: t }\n",
+    )
+    .expect("written");
+    std::fs::write(
+        dir.join("a.yaml"),
+        "teams:\n  - id: t\n    owns: [p]\nproducts:\n  - id: p\nobjectives:\n  - { id: zz-in-a, title: Listeners grow, key_results: [Raise sign-ups from 3% to 4%] }\ndecisions:\n  - { area: budget-allocation, scope: t, decides: t }\n",
+    )
+    .expect("written");
+    let loaded = opmodel::load::load_paths(&[&dir], &Default::default()).expect("loads");
+    let mut config = opmodel::config::Config::new();
+    config.set_level("unplanned-decision-area", opmodel::config::Level::Warn);
+    let linter = Linter::new().with_config(config).expect("valid config");
+    let report = linter.check(&loaded);
+    let on = |check: &str| -> Vec<String> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == check)
+            .map(|d| d.entity.id.to_string())
+            .collect()
+    };
+    assert_eq!(on("unreviewed-goals"), ["zz-in-a"]);
+    assert_eq!(on("unplanned-decision-area"), ["budget-allocation@t"]);
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
