@@ -563,3 +563,44 @@ fn once_per_org_findings_sit_on_the_first_entity_in_output_order() {
     assert_eq!(on("unplanned-decision-area"), ["budget-allocation@t"]);
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
+
+#[test]
+fn a_missing_or_bad_field_of_an_item_is_reported_once() {
+    let yaml = "\
+teams:
+  - id: a
+    interactions:
+      - { with: { x: 1 }, mode: collaboration }
+      - { mode: collaboration }
+      - { with: a, mode: collaboration, until: later, extra: 1 }
+people:
+  - id: ana
+    allocations:
+      - { team: a, share: null }
+      - { team: [a, a], share: 0.5 }
+      - { team: { x: 1 }, share: 0.5 }
+      - { share: 0.5 }
+      - just-a-string
+";
+    let loaded = load(yaml, Format::Yaml);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`with` must be an id or a list of ids, found a table",
+            "an interaction has no `with`",
+            "unknown field `extra` on an interaction of team `a`",
+            "the allocation to `a` has no `share`",
+            "`team` names one entity, found a list of 2",
+            "`team` must be an id or a list of ids, found a table",
+            "an allocation has no `team`",
+            "each allocation must be a table, found a string",
+        ]
+    );
+    assert_eq!(loaded.model.people[0].allocations.len(), 1);
+    assert_eq!(loaded.model.teams[0].interactions.len(), 1);
+}

@@ -1036,9 +1036,11 @@ impl Lowerer<'_> {
             let Some(mut f) = self.item_table(subject, "interaction", item, EXAMPLE) else {
                 continue;
             };
-            let with = f
-                .take("with")
-                .and_then(|(_, n)| self.one_ref(subject, "with", n));
+            let with_node = f.take("with").map(|(_, n)| n);
+            let with_given = with_node
+                .as_ref()
+                .is_some_and(|n| !matches!(n.value, Value::Null));
+            let with = with_node.and_then(|n| self.one_ref(subject, "with", n));
             let mode_node = f.take("mode");
             let mode_given = mode_node
                 .as_ref()
@@ -1051,12 +1053,14 @@ impl Lowerer<'_> {
                 .and_then(|(_, n)| self.text(subject, "until", n));
             self.unknown_item_fields(subject, "an interaction", f, INTERACTION_FIELDS);
             let Some(with) = with else {
-                self.problem(
-                    subject,
-                    pos,
-                    "an interaction has no `with`".to_owned(),
-                    "name the other team: `with: platform-core`",
-                );
+                if !with_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        "an interaction has no `with`".to_owned(),
+                        "name the other team: `with: platform-core`",
+                    );
+                }
                 continue;
             };
             let Some(mode) = mode else {
@@ -1117,15 +1121,17 @@ impl Lowerer<'_> {
             let Some(mut f) = self.item_table(subject, "allocation", item, EXAMPLE) else {
                 continue;
             };
-            let team = f
-                .take("team")
-                .and_then(|(_, n)| self.one_ref(subject, "team", n));
-            let share_node = f.take("share");
-            let share = match share_node {
-                Some((_, n)) => {
+            let team_node = f.take("team").map(|(_, n)| n);
+            let team_given = team_node
+                .as_ref()
+                .is_some_and(|n| !matches!(n.value, Value::Null));
+            let team = team_node.and_then(|n| self.one_ref(subject, "team", n));
+            // `Ok(share)`, or whether a bad value was already reported.
+            let share: Result<f64, bool> = match f.take("share") {
+                Some((_, n)) if !matches!(n.value, Value::Null) => {
                     let at = n.pos;
                     match self.number(subject, "share", n) {
-                        Some(s) if s > 0.0 && s <= 1.0 => Some(s),
+                        Some(s) if s > 0.0 && s <= 1.0 => Ok(s),
                         Some(s) => {
                             let msg = format!("`share` is {s}, outside (0, 1]");
                             self.problem(
@@ -1134,13 +1140,12 @@ impl Lowerer<'_> {
                                 msg,
                                 "a share is the part of the person's time given to the team: more than 0, at most 1 (0.5 is half their time)",
                             );
-                            None
+                            Err(true)
                         }
-                        None => None,
+                        None => Err(true),
                     }
-                    .ok_or(true)
                 }
-                None => Err(false),
+                _ => Err(false),
             };
             let role = f
                 .take("role")
@@ -1148,12 +1153,14 @@ impl Lowerer<'_> {
                 .map(|r| Role::parse(&r));
             self.unknown_item_fields(subject, "an allocation", f, ALLOCATION_FIELDS);
             let Some(team) = team else {
-                self.problem(
-                    subject,
-                    pos,
-                    "an allocation has no `team`".to_owned(),
-                    "name the team the time goes to: `team: playback`",
-                );
+                if !team_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        "an allocation has no `team`".to_owned(),
+                        "name the team the time goes to: `team: playback`",
+                    );
+                }
                 continue;
             };
             let share = match share {
