@@ -4,7 +4,8 @@
 //! [`OrgGraph`] borrows a [`Model`] and adds a petgraph [`DiGraph`] with one
 //! [`OrgNode`] per entity and one typed [`OrgEdge`] per resolved reference.
 //! The everyday questions have methods ([`OrgGraph::owners`],
-//! [`OrgGraph::alignment_path`], [`OrgGraph::governing_decisions`], …); for
+//! [`OrgGraph::alignment_path`], [`OrgGraph::governing_decisions`],
+//! [`OrgGraph::staffing`], [`OrgGraph::interactions`], …); for
 //! anything else, [`OrgGraph::graph`] hands out the petgraph graph itself,
 //! so every petgraph algorithm works on it.
 //!
@@ -68,7 +69,8 @@ pub const HIERARCHY_CYCLE: &str = "hierarchy-cycle";
 ///
 /// Node indices are stable for the life of the graph (nothing is removed)
 /// and follow model order: the organisation, then teams, products,
-/// outcomes, objectives (each followed by its key results) and decisions.
+/// outcomes, objectives (each followed by its key results), decisions,
+/// then people, lifecycle stages and cadences.
 #[derive(Debug)]
 pub struct OrgGraph<'m> {
     model: &'m Model,
