@@ -3,11 +3,13 @@
 //!
 //! What this example teaches:
 //!
-//! - how a check is made: a unit struct, a [`CheckMeta`] (stable kebab-case
-//!   name, family, default level, one-line summary, documentation with the
-//!   headings *What it finds*, *Why it matters*, *Example* and *Fix*, and its
-//!   parameters) and a `run` function that reads the model and the graph
-//!   from the [`Context`] and pushes [`Diagnostic`]s;
+//! - how a check is made, exactly as the built-in ones are: declared with
+//!   [`opmodel::declare_check!`] (a unit struct whose doc comment, with the
+//!   headings *What it finds*, *Why it matters*, *Example* and *Fix*, is what
+//!   `opmodel explain` prints; a stable kebab-case name, family, default
+//!   level, summary and parameters), its parameters read into a struct of
+//!   its own with [`Context::params`], and a `run` function that walks the
+//!   graph's handles and pushes [`Diagnostic`]s;
 //! - the rule written here, `customer-facing-without-designer`: the team
 //!   accountable for a customer-facing product has at least `min_designers`
 //!   designers;
@@ -19,64 +21,64 @@
 //!
 //! Run it with `cargo run --example custom_check`.
 
-use opmodel::check::{Category, Check, CheckMeta, Context, Param, Sink};
-use opmodel::config::ParamValue;
+use opmodel::check::{Check, CheckMeta, Context, Param, Sink};
 use opmodel::load::{LoadOptions, Loaded, load_paths};
-use opmodel::model::{EntityKind, EntityRef, ProductKind, Role};
+use opmodel::model::{ProductKind, Role};
 use opmodel::report::human::{Options, render};
 use opmodel::{Config, Diagnostic, Level, Linter};
 
-/// Finds customer-facing products whose owning team has no designer.
-///
-/// The rule behind it: a product that customers touch needs someone who
-/// owns how it is experienced, on the team that decides what it becomes.
-pub struct CustomerFacingWithoutDesigner;
-
 /// The check's name, as used in output, config and `allow:`.
-pub const NAME: &str = "customer-facing-without-designer";
+pub const NAME: &str = CustomerFacingWithoutDesigner::NAME;
 
-static META: CheckMeta = CheckMeta {
-    name: NAME,
-    category: Category::Custom,
-    default_level: Level::Warn,
+// `declare_check!` is how the built-in checks are declared too: the doc
+// comment is both the rustdoc of the struct and what `opmodel explain`
+// prints, and `META` holds the name, family, level and parameters.
+opmodel::declare_check! {
+    /// ### What it finds
+    /// A team that owns a `customer-facing` product but has fewer than
+    /// `min_designers` members with the role `designer` (default 1). Teams
+    /// that list no members at all are not judged.
+    ///
+    /// ### Why it matters
+    /// In a product operating model the team that owns a product decides
+    /// what it becomes, and a customer-facing product is judged by how it
+    /// is experienced. Without a designer on the team, design is done by
+    /// someone outside it, on request, after the decisions are made: the
+    /// product trio (product manager, engineering lead, designer) is
+    /// missing its third voice.
+    ///
+    /// ### Example
+    /// ```yaml
+    /// teams:
+    ///   - id: trips
+    ///     owns: [trip-planner]
+    ///     members:
+    ///       - { name: Noor, role: product-manager }
+    ///       - { name: Pete, role: engineering-lead }
+    /// products:
+    ///   - id: trip-planner
+    ///     kind: customer-facing
+    /// ```
+    ///
+    /// ### Fix
+    /// Add a designer to the team (`- { name: Ama, role: designer }`).
+    /// When the product's design really is done by its engineers (an API
+    /// whose users are developers), say so with
+    /// `allow: [customer-facing-without-designer]` on the team.
+    pub struct CustomerFacingWithoutDesigner;
+    name: "customer-facing-without-designer",
+    category: Custom,
+    level: Warn,
     summary: "the team accountable for a customer-facing product has no designer",
-    docs: "### What it finds
-A team that owns a `customer-facing` product but has fewer than
-`min_designers` members with the role `designer` (default 1). Teams that
-list no members at all are not judged.
+    params: [Param::int("min_designers", 1, "how many designers the owning team needs")],
+}
 
-### Why it matters
-In a product operating model the team that owns a product decides what it
-becomes, and a customer-facing product is judged by how it is experienced.
-Without a designer on the team, design is done by someone outside it, on
-request, after the decisions are made: the product trio (product manager,
-engineering lead, designer) is missing its third voice.
-
-### Example
-```yaml
-teams:
-  - id: trips
-    owns: [trip-planner]
-    members:
-      - { name: Noor, role: product-manager }
-      - { name: Pete, role: engineering-lead }
-products:
-  - id: trip-planner
-    kind: customer-facing
-```
-
-### Fix
-Add a designer to the team (`- { name: Ama, role: designer }`). When the
-product's design really is done by its engineers (an API whose users are
-developers), say so with `allow: [customer-facing-without-designer]` on the
-team.
-",
-    params: &[Param {
-        name: "min_designers",
-        doc: "how many designers the owning team needs (default 1)",
-        default: ParamValue::Int(1),
-    }],
-};
+/// The check's parameters, read from the config (or their defaults) by
+/// [`Context::params`]: a typo in `opmodel.toml` is an error there.
+#[derive(serde::Deserialize)]
+struct Params {
+    min_designers: usize,
+}
 
 impl Check for CustomerFacingWithoutDesigner {
     fn meta(&self) -> &CheckMeta {
@@ -84,38 +86,39 @@ impl Check for CustomerFacingWithoutDesigner {
     }
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
-        let min = usize::try_from(cx.param_int("min_designers").unwrap_or(1)).unwrap_or(0);
-        let graph = cx.graph();
-        for t in graph.team_ixs() {
-            let team = graph.team(t);
-            if team.members.is_empty() {
+        let Ok(Params { min_designers: min }) = cx.params() else {
+            return;
+        };
+        for team in cx.graph().teams() {
+            let members = &team.data().members;
+            if members.is_empty() {
                 continue;
             }
-            let designers = team
-                .members
+            let designers = members
                 .iter()
                 .filter(|m| m.role == Some(Role::Designer))
                 .count();
             if designers >= min {
                 continue;
             }
-            for p in graph.products_of(t) {
-                let product = graph.product(p);
-                if product.kind != Some(ProductKind::CustomerFacing) {
-                    continue;
-                }
+            let facing = team
+                .products()
+                .into_iter()
+                .filter(|p| p.data().kind == Some(ProductKind::CustomerFacing));
+            for product in facing {
                 out.push(
                     Diagnostic::new(
                         NAME,
-                        EntityRef::new(EntityKind::Team, &team.id),
+                        team.entity_ref(),
                         format!(
                             "team `{}` owns customer-facing product `{}` but has {designers} designer(s), fewer than {min}",
-                            team.id, product.id
+                            team.id(),
+                            product.id()
                         ),
                     )
-                    .at(team.location)
-                    .with_label(product.location, format!("`{}` is customer-facing", product.id))
-                    .with_related(EntityKind::Product, &product.id)
+                    .at(team.location())
+                    .with_label(product.location(), format!("`{}` is customer-facing", product.id()))
+                    .with_related(opmodel::model::EntityKind::Product, product.id())
                     .with_help("add a member with `role: designer`, or `allow:` this check on the team if its users need no design"),
                 );
             }
@@ -151,7 +154,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  {:<12} {}{allow}", team.id, roles.join(", "));
     }
     println!("\nThe documentation of the check, as `opmodel explain` would print it:\n");
-    for line in META.docs.lines().take(6) {
+    for line in META.explain().lines().take(6) {
         println!("  | {line}");
     }
     println!("  | …");

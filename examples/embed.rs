@@ -1,173 +1,123 @@
-//! Embedding opmodel in a tool of your own: load an org folder, walk the
-//! graph with petgraph's algorithms, and hand JSON to another program.
+//! Embedding opmodel in a tool of your own: load an org folder into an
+//! [`Org`], answer questions with handles, run petgraph algorithms on a
+//! ready-made view, and export the model to a file that loads back the same.
 //!
 //! What this example teaches:
 //!
-//! - loading a multi-file org folder with [`load_paths`] (here the bundled
-//!   `examples/orgs/streaming`, found through `CARGO_MANIFEST_DIR`);
-//! - that [`OrgGraph::graph`] is a plain petgraph `DiGraph`, so petgraph's
-//!   own algorithms work on it: [`has_path_connecting`] and [`dijkstra`] for
-//!   the paths from each product to the company's outcomes, [`Bfs`] for the
-//!   teams with the most reach;
-//! - exporting a small summary with serde_json, next to the full findings
-//!   from [`opmodel::report::json::to_string`].
+//! - [`Org::load`] reads a multi-file folder (here the bundled
+//!   `examples/orgs/streaming`) and its `opmodel.toml`, builds the graph once
+//!   and owns everything, so it can live in your own structs;
+//! - handles ([`Org::team`], [`Org::product`], [`Org::decision`], …) answer
+//!   "which outcomes does team T serve", "who decides budget for X" and
+//!   "who contributes to Y" in one call each;
+//! - [`OrgGraph::alignment_view`](opmodel::graph::OrgGraph::alignment_view)
+//!   is a petgraph view, so petgraph's own algorithms (re-exported as
+//!   [`opmodel::petgraph`]) work on it: here [`dijkstra`] for how far each
+//!   product is from the outcomes it serves, and a topological order;
+//! - [`opmodel::write`] exports the model as YAML that loads back to the same
+//!   model, and a [`Report`](opmodel::Report) serialises with serde.
 //!
 //! Run it with `cargo run --example embed`.
 
 use std::path::Path;
 
-use opmodel::Linter;
-use opmodel::graph::{OrgEdge, OrgGraph, OrgNode};
-use opmodel::load::{LoadOptions, load_paths};
-use opmodel::model::Id;
-use petgraph::algo::{dijkstra, has_path_connecting};
-use petgraph::visit::{Bfs, EdgeFiltered, EdgeRef};
-use serde::Serialize;
-
-/// What another tool gets: one line per product and per team.
-#[derive(Serialize)]
-struct Summary {
-    organization: String,
-    products: Vec<ProductReach>,
-    teams_by_reach: Vec<TeamReach>,
-    errors: usize,
-    warnings: usize,
-}
-
-#[derive(Serialize)]
-struct ProductReach {
-    product: Id,
-    /// Outcomes reachable along serves / supports / part-of edges, with the
-    /// number of hops.
-    outcomes: Vec<(String, usize)>,
-}
-
-#[derive(Serialize)]
-struct TeamReach {
-    team: Id,
-    reach: usize,
-}
+use opmodel::Org;
+use opmodel::load::Format;
+use opmodel::petgraph::algo::{dijkstra, toposort};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/orgs/streaming");
+    let org = Org::load(&[&folder])?;
     println!(
-        "Loading {} (a folder of YAML, TOML and JSON files)\n",
-        folder.display()
-    );
-    let loaded = load_paths(&[&folder], &LoadOptions::default())?;
-    let model = &loaded.model;
-    let graph = OrgGraph::build(model);
-    let g = graph.graph();
-    println!(
-        "{} entities, {} nodes and {} edges in the petgraph graph\n",
-        model.entity_count(),
-        g.node_count(),
-        g.edge_count()
+        "{} entities; the graph has {} nodes and {} edges\n",
+        org.model().entity_count(),
+        org.graph().graph().node_count(),
+        org.graph().graph().edge_count()
     );
 
-    // Only the alignment edges: product -> outcome (serves), product ->
-    // parent product (part-of), outcome -> parent outcome (supports).
-    let alignment = EdgeFiltered::from_fn(g, |e| {
-        matches!(
-            e.weight(),
-            OrgEdge::Serves | OrgEdge::PartOf | OrgEdge::Supports
-        )
-    });
-    let outcomes: Vec<_> = graph.outcome_ixs().map(|o| graph.outcome_node(o)).collect();
+    println!("Which outcomes does each squad of the Listening tribe serve?");
+    let listening = org.team("listening").ok_or("no `listening` unit")?;
+    for team in listening.teams_under() {
+        let outcomes: Vec<&str> = team.outcomes().iter().map(|o| o.id()).collect();
+        println!("  {:<18} {}", team.id(), or_none(&outcomes));
+    }
 
-    println!("Products and the outcomes they lead to (has_path_connecting, dijkstra):");
-    let mut products = Vec::new();
-    for p in graph.product_ixs() {
-        let start = graph.product_node(p);
-        let hops = dijkstra(&alignment, start, None, |_| 1usize);
-        let mut reached = Vec::new();
-        for &o in &outcomes {
-            if has_path_connecting(&alignment, start, o, None) {
-                reached.push((graph.id(o).into_owned(), hops.get(&o).copied().unwrap_or(0)));
-            }
-        }
-        let text: Vec<String> = reached
+    println!("\nWho decides the budget, and the feature set, of each product?");
+    for product in org.products() {
+        let budget: Vec<&str> = product
+            .deciders("budget-allocation")
             .iter()
-            .map(|(o, n)| format!("{o} ({n} hop{})", if *n == 1 { "" } else { "s" }))
+            .map(|t| t.id())
+            .collect();
+        let features: Vec<&str> = product
+            .deciders("feature-set")
+            .iter()
+            .map(|t| t.id())
             .collect();
         println!(
-            "  {:<20} {}",
-            graph.product(p).id,
-            if text.is_empty() {
-                "no outcome: nothing it does is measured".to_owned()
-            } else {
-                text.join(", ")
-            }
+            "  {:<20} budget: {:<20} feature set: {}",
+            product.id(),
+            or_none(&budget),
+            or_none(&features)
         );
-        products.push(ProductReach {
-            product: graph.product(p).id.clone(),
-            outcomes: reached,
-        });
     }
 
-    // Reach: every node a team can get to by following edges out of it
-    // (what it owns, then what that serves, and so on).
-    println!("\nTeams with the most reach (nodes reachable with Bfs, counting the team):");
-    let mut teams: Vec<TeamReach> = graph
-        .team_ixs()
-        .map(|t| {
-            let mut bfs = Bfs::new(g, graph.team_node(t));
-            let mut reach = 0;
-            while bfs.next(g).is_some() {
-                reach += 1;
-            }
-            TeamReach {
-                team: graph.team(t).id.clone(),
-                reach,
-            }
-        })
-        .collect();
-    teams.sort_by(|a, b| b.reach.cmp(&a.reach).then_with(|| a.team.cmp(&b.team)));
-    for t in teams.iter().take(5) {
-        println!("  {:<18} {}", t.team, t.reach);
-    }
-    println!("Reach follows every edge out of a team, decision rights included: marketing");
-    println!("owns no product, but what it decides reaches three of them.");
-
-    // The edges into one product, as petgraph sees them.
-    if let Some(web) = graph.product_ix("web-player") {
-        println!("\nEdges into `web-player`:");
-        for e in g.edges_directed(graph.product_node(web), petgraph::Direction::Incoming) {
-            let from = graph.id(e.source());
-            let kind = match g[e.source()] {
-                OrgNode::Team(_) => "team",
-                OrgNode::Decision(_) => "decision",
-                _ => "node",
-            };
-            println!("  {kind} `{from}` --{}--> web-player", e.weight());
-        }
-    }
-
-    let report = Linter::new().check(&loaded);
-    let summary = Summary {
-        organization: model
-            .organization
-            .name
-            .as_deref()
-            .unwrap_or_default()
-            .to_owned(),
-        products,
-        teams_by_reach: teams,
-        errors: report.summary.errors,
-        warnings: report.summary.warnings,
-    };
-    println!("\nThe summary for another tool (serde_json, one line):\n");
-    println!("{}", serde_json::to_string(&summary)?);
-
-    let findings = opmodel::report::json::to_string(&report);
-    let parsed: serde_json::Value = serde_json::from_str(&findings)?;
-    let count = parsed["diagnostics"].as_array().map_or(0, Vec::len);
+    // A decision right by the id findings print for it.
+    let budget = org
+        .decision("budget-allocation@organization")
+        .ok_or("no organisation-wide budget decision")?;
+    let deciders: Vec<&str> = budget.deciders().iter().map(|t| t.id()).collect();
     println!(
-        "\nThe findings as the spec's JSON (opmodel::report::json::to_string): {count} diagnostics, {} bytes; the first:\n",
-        findings.len()
+        "\n`{}` is decided by {}",
+        budget.id(),
+        deciders.join(" and ")
     );
-    if let Some(first) = parsed["diagnostics"].get(0) {
-        println!("{}", serde_json::to_string_pretty(first)?);
+
+    // petgraph on a view: hops from each product to the outcomes it serves.
+    let graph = org.graph();
+    let alignment = graph.alignment_view();
+    println!("\nHops from each product to its outcomes (dijkstra on the alignment view):");
+    for product in org.products() {
+        let hops = dijkstra(&alignment, product.node(), None, |_| 1usize);
+        let mut reached: Vec<String> = org
+            .outcomes()
+            .filter_map(|o| hops.get(&o.node()).map(|n| format!("{} ({n})", o.id())))
+            .collect();
+        reached.sort();
+        println!("  {:<20} {}", product.id(), or_none(&reached));
     }
+    let order = toposort(&alignment, None).map_err(|_| "the alignment view has a loop")?;
+    println!(
+        "The alignment view is acyclic: a topological order has {} nodes.",
+        order.len()
+    );
+
+    // Export, reload, compare.
+    let yaml = opmodel::write::to_string(org.model(), Format::Yaml)?;
+    let again = Org::from_text(&yaml, Format::Yaml, "exported.yaml");
+    println!(
+        "\nExported as {} lines of YAML; reloaded, it is the same model: {}",
+        yaml.lines().count(),
+        opmodel::write::same_content(org.model(), again.model())
+    );
+
+    let report = org.check();
+    let json = serde_json::to_value(&report)?;
+    println!(
+        "The check found {} errors and {} warnings; as JSON, the first finding is `{}`.",
+        report.summary.errors, report.summary.warnings, json["diagnostics"][0]["check"]
+    );
     Ok(())
+}
+
+fn or_none<S: AsRef<str>>(items: &[S]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }

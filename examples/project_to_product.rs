@@ -21,7 +21,12 @@
 //!   so `unreviewed-goals` finds that nobody reviews the objectives;
 //! - how to summarise a [`Report`] per check family with
 //!   [`CheckMeta::category`](opmodel::check::CheckMeta::category) from
-//!   [`Linter::metas`].
+//!   [`Linter::metas`];
+//! - how to review the move as a diff ([`opmodel::diff`], the library side
+//!   of `opmodel diff OLD NEW`): teams formed and retired, products and
+//!   decision rights changing hands, goals rewritten, and the findings the
+//!   move resolves; and how a later step that orphans a product shows up
+//!   as a finding it *introduces*, which `--fail-on new-errors` blocks.
 //!
 //! Run it with `cargo run --example project_to_product`.
 
@@ -29,6 +34,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use opmodel::check::Category;
+use opmodel::diff::{Diff, FailOn};
 use opmodel::load::{LoadOptions, Loaded, load_paths};
 use opmodel::report::human::{Options, render};
 use opmodel::{Linter, Report, Severity};
@@ -96,6 +102,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     banner("3. Before and after, per check family");
     compare(&linter, &before_report, &after_report);
+
+    banner("4. The move as a diff: `opmodel diff OLD NEW`");
+    say(&[
+        "The same two files compared entity by entity, as a reviewer of the change",
+        "would read it: who was formed and retired, which products and decision rights",
+        "changed hands, which goals were rewritten, and which findings the move fixes.",
+        "Project ids gave way to product ids, so the products show as removed and",
+        "added; the organisation-wide decision rights kept their (area, scope) and show",
+        "as deciders changed. Run it yourself:",
+        "  opmodel diff examples/orgs/it-department.json examples/orgs/it-department-products.yaml",
+        "",
+    ]);
+    let moved = Diff::new(&before.model, &before_report, &after.model, &after_report);
+    println!(
+        "{}\n",
+        opmodel::diff::human::render(&moved, Options::default()).trim_end()
+    );
+
+    banner("5. A later step, reviewed before it is merged");
+    say(&[
+        "A year on, someone dissolves the Claims Experience team's claim on the Claims",
+        "Portal (its people move to a new initiative) without handing the product over.",
+        "The diff shows the ownership change and the error it introduces; in CI,",
+        "`opmodel diff --git origin/main org/ --fail-on new-errors` fails the pull request.",
+        "",
+    ]);
+    let mut step = after.model.clone();
+    for team in &mut step.teams {
+        if team.id == "claims-experience" {
+            team.owns.clear();
+        }
+    }
+    let step_report = linter.check_model(&step);
+    let step_diff = Diff::new(&after.model, &after_report, &step, &step_report);
+    println!(
+        "{}\n",
+        opmodel::diff::human::render(&step_diff, Options::default()).trim_end()
+    );
+    println!(
+        "--fail-on new-errors would exit with status {}.",
+        step_diff.exit_code(Some(FailOn::NewErrors))
+    );
     Ok(())
 }
 

@@ -300,28 +300,42 @@ impl Baseline {
         self.entries.contains_key(&Entry::of(d))
     }
 
+    /// Which of `diagnostics` the baseline holds, in their order, and how
+    /// many findings of the baseline none of them matched. Findings are
+    /// matched by [`Entry`] (check, entity kind and [`stable_id`], [`key`]),
+    /// never by place; each finding of the baseline matches one finding at
+    /// most, the first ones in order.
+    ///
+    /// This is the matching of [`filter`](Self::filter), and of
+    /// [`crate::diff`] for the findings a change introduces and resolves.
+    pub fn matches(&self, diagnostics: &[Diagnostic]) -> (Vec<bool>, usize) {
+        let mut left = self.entries.clone();
+        let held = diagnostics
+            .iter()
+            .map(|d| match left.get_mut(&Entry::of(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
+                }
+                _ => false,
+            })
+            .collect();
+        (held, left.values().sum())
+    }
+
     /// The report without the findings of the baseline, its summary
     /// counting only what is left and recording the outcome
     /// ([`Summary::baselined`](crate::report::Summary::baselined),
     /// [`Summary::baseline_gone`](crate::report::Summary::baseline_gone)).
     /// The order of the findings is kept.
     pub fn filter(&self, mut report: Report) -> (Report, Outcome) {
-        let mut left = self.entries.clone();
-        let mut baselined = 0;
-        report.diagnostics.retain(|d| {
-            if let Some(n) = left.get_mut(&Entry::of(d))
-                && *n > 0
-            {
-                *n -= 1;
-                baselined += 1;
-                return false;
-            }
-            true
-        });
-        let outcome = Outcome {
-            baselined,
-            gone: left.values().sum(),
-        };
+        let (held, gone) = self.matches(&report.diagnostics);
+        let baselined = held.iter().filter(|&&h| h).count();
+        let mut held = held.into_iter();
+        report
+            .diagnostics
+            .retain(|_| !held.next().unwrap_or_default());
+        let outcome = Outcome { baselined, gone };
         let s = &mut report.summary;
         s.errors = count(&report.diagnostics, Severity::Error);
         s.warnings = count(&report.diagnostics, Severity::Warning);
@@ -329,6 +343,72 @@ impl Baseline {
         s.baseline_gone = Some(outcome.gone);
         (report, outcome)
     }
+}
+
+/// The checks [`pair`] matches by their exact key only: an entity can have
+/// several findings of each, each a problem of its own.
+pub const EXACT_ONLY: [&str; 5] = [
+    crate::load::INVALID_FILE,
+    crate::load::INVALID_ENTITY,
+    crate::graph::UNKNOWN_REFERENCE,
+    crate::graph::DUPLICATE_ID,
+    "unknown-allow",
+];
+
+/// Pairs the findings of two runs over two versions of an org: which
+/// findings of `before` and of `after` have a partner in the other run.
+///
+/// First by [`Entry`], as a baseline matches them (check, entity kind and
+/// [`stable_id`], [`key`]; never place). Then, among what is left, a
+/// finding of the same check about the same entity is the same problem
+/// reworded: a product that had no path to an outcome under one owner and
+/// still has none under another, a product whose missing decision rights
+/// went from three areas to two. Not for the checks whose message names
+/// the problem itself ([`EXACT_ONLY`]: an unknown field, a reference to a
+/// missing id), where another message is another problem, nor for key
+/// results without an id of their own (their ids are positions). Each finding
+/// has one partner at most, taken in order.
+///
+/// This is how [`crate::diff`] tells the findings a change introduces and
+/// resolves from those it only moves or rewords.
+pub fn pair(before: &[Diagnostic], after: &[Diagnostic]) -> (Vec<bool>, Vec<bool>) {
+    use std::collections::VecDeque;
+    let mut paired_before = vec![false; before.len()];
+    let mut paired_after = vec![false; after.len()];
+    let entries: Vec<Entry> = before.iter().map(Entry::of).collect();
+    let mut waiting: BTreeMap<&Entry, VecDeque<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        waiting.entry(e).or_default().push_back(i);
+    }
+    for (j, d) in after.iter().enumerate() {
+        if let Some(i) = waiting.get_mut(&Entry::of(d)).and_then(VecDeque::pop_front) {
+            paired_before[i] = true;
+            paired_after[j] = true;
+        }
+    }
+    let loose = |e: &Entry| (e.check.clone(), e.kind.clone(), e.id.clone());
+    // Ids made up from a position (`okrs#2`) name no one entity: their
+    // findings pair by what they say only.
+    let loosely = |e: &Entry| !EXACT_ONLY.contains(&e.check.as_str()) && !e.id.contains(['#', '[']);
+    let mut waiting: BTreeMap<(String, String, String), VecDeque<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if !paired_before[i] && loosely(e) {
+            waiting.entry(loose(e)).or_default().push_back(i);
+        }
+    }
+    for (j, d) in after.iter().enumerate() {
+        if paired_after[j] {
+            continue;
+        }
+        if let Some(i) = waiting
+            .get_mut(&loose(&Entry::of(d)))
+            .and_then(VecDeque::pop_front)
+        {
+            paired_before[i] = true;
+            paired_after[j] = true;
+        }
+    }
+    (paired_before, paired_after)
 }
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
@@ -345,13 +425,8 @@ mod tests {
     use crate::source::{FileId, Location};
 
     fn finding(id: &str, message: &str, line: u32) -> Diagnostic {
-        Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message).at(Some(
-            Location {
-                file: FileId(0),
-                line,
-                column: 3,
-            },
-        ))
+        Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message)
+            .at(Some(Location::point(FileId(0), line, 3)))
     }
 
     fn report(diagnostics: Vec<Diagnostic>) -> Report {
@@ -476,6 +551,64 @@ mod tests {
             Baseline::from_json("{\"version\":1}"),
             Err(BaselineError::Parse(_))
         ));
+    }
+
+    #[test]
+    fn pairs_by_entry_first_then_by_check_and_entity() {
+        let before = vec![
+            finding("a", "team `a` owns no product", 3),
+            finding("b", "team `b` owns no product, says one message", 4),
+            finding("c", "team `c` owns no product", 5),
+        ];
+        let after = vec![
+            // Reworded: the same check about the same entity.
+            finding("b", "team `b` owns no product, says another", 40),
+            finding("a", "team `a` owns no product", 30),
+            finding("d", "team `d` owns no product", 50),
+            finding("a", "team `a` owns no product", 31),
+        ];
+        let (b, a) = pair(&before, &after);
+        assert_eq!(b, [true, true, false]);
+        assert_eq!(a, [true, true, false, false]);
+        // An exact match is preferred to a reworded one.
+        let before = vec![finding("a", "one", 1), finding("a", "two", 2)];
+        let after = vec![finding("a", "three", 3), finding("a", "one", 4)];
+        let (b, a) = pair(&before, &after);
+        assert_eq!((b, a), (vec![true, true], vec![true, true]));
+        let after = vec![finding("a", "two", 3)];
+        let (b, a) = pair(&before, &after);
+        assert_eq!((b, a), (vec![false, true], vec![true]));
+    }
+
+    #[test]
+    fn another_problem_of_an_integrity_check_is_another_finding() {
+        let unknown = |message: &str| {
+            Diagnostic::new(
+                "unknown-reference",
+                EntityRef::new(EntityKind::Product, "p"),
+                message,
+            )
+        };
+        let (b, a) = pair(
+            &[unknown("product `p` names `ghost` in `owner`")],
+            &[unknown("product `p` names `phantom` in `owner`")],
+        );
+        assert_eq!((b, a), (vec![false], vec![false]));
+    }
+
+    #[test]
+    fn key_results_without_ids_pair_by_what_is_found_only() {
+        let kr = |id: &str, text: &str| {
+            Diagnostic::new(
+                "milestone-key-result",
+                EntityRef::new(EntityKind::KeyResult, id),
+                format!("key result `{id}` \"{text}\" reads as a milestone"),
+            )
+        };
+        let (b, a) = pair(&[kr("q3#1", "Launch X")], &[kr("q3#1", "Ship Y")]);
+        assert_eq!((b, a), (vec![false], vec![false]));
+        let (b, a) = pair(&[kr("q3#1", "Launch X")], &[kr("q3#2", "Launch X")]);
+        assert_eq!((b, a), (vec![true], vec![true]));
     }
 
     #[test]

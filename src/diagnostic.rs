@@ -110,6 +110,14 @@ impl Diagnostic {
         }
     }
 
+    /// Where the finding points: the exact spot when there is one
+    /// ([`Self::focus`]), else where the entity was defined
+    /// ([`Self::location`]). Every rendering (text, JSON, SARIF, GitHub)
+    /// shows this place, and findings are sorted by it.
+    pub fn primary_location(&self) -> Option<Location> {
+        self.focus.as_ref().map(|f| f.location).or(self.location)
+    }
+
     /// Sets the help text.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
@@ -226,12 +234,13 @@ impl Diagnostic {
     }
 
     /// The order of the spec: file, line, check name, entity id (then the
-    /// rest, so that the order is total).
+    /// rest, so that the order is total). The file and line are those of
+    /// [`Self::primary_location`], where the finding is shown.
     pub(crate) fn sort_key<'a>(&'a self, file_ranks: &[u32]) -> impl Ord + 'a {
         // Files compare by the rank of their display path (see
         // `Sources::display_ranks`): a folder of many files would otherwise
         // compare two paths for most pairs of findings.
-        let (file, line, column) = self.location.map_or((None, 0, 0), |l| {
+        let (file, line, column) = self.primary_location().map_or((None, 0, 0), |l| {
             let rank = file_ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
             (Some(rank), l.line, l.column)
         });
@@ -294,11 +303,7 @@ mod tests {
             .with_help(String::from("give it a product"))
             .with_related(EntityKind::Product, "p")
             .with_label(
-                Some(Location {
-                    file: crate::source::FileId(0),
-                    line: 3,
-                    column: 1,
-                }),
+                Some(Location::point(crate::source::FileId(0), 3, 1)),
                 String::from("claimed here"),
             );
         d.help = d.help.map(|h| {
@@ -326,13 +331,7 @@ mod tests {
 
     #[test]
     fn total_cmp_is_equal_only_for_equal_findings() {
-        let at = |line| {
-            Some(Location {
-                file: crate::source::FileId(0),
-                line,
-                column: 1,
-            })
-        };
+        let at = |line| Some(Location::point(crate::source::FileId(0), line, 1));
         let base =
             Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m").at(at(1));
         let variants = [

@@ -31,6 +31,11 @@ pub enum LoadError {
         /// One `invalid-file` diagnostic per file.
         diagnostics: Vec<Diagnostic>,
     },
+    /// The `opmodel.toml` found for the inputs cannot be read or is
+    /// invalid ([`Org::load`](crate::Org::load) reads it, as
+    /// `opmodel check` does).
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
 fn first_reason(diagnostics: &[Diagnostic]) -> String {
@@ -113,5 +118,12 @@ pub enum ConfigError {
         name: String,
         /// The closest known name.
         suggestion: Option<String>,
+    },
+    /// [`Linter::with_check`](crate::Linter::with_check) was given a check
+    /// whose name another registered check already has.
+    #[error("a check named `{name}` is already registered; give your check a name of its own")]
+    DuplicateCheck {
+        /// The name both checks have.
+        name: String,
     },
 }

@@ -55,6 +55,15 @@
 //! operating-model document: `people`, `lifecycle` and `cadences` (see
 //! below).
 //!
+//! Every field, with the spelling written in the files, its type, default
+//! and accepted values, is in the field reference, `docs/reference.md`
+//! (`opmodel schema --reference` prints it; [`crate::schema::reference`]
+//! makes it). `opmodel schema` prints the JSON Schema of the format
+//! ([`crate::schema::json_schema`], committed as `docs/opmodel.schema.json`)
+//! for editors: a first line
+//! `# yaml-language-server: $schema=path/to/opmodel.schema.json` in a YAML
+//! org file has the editor complete fields and flag mistakes as you type.
+//!
 //! ```yaml
 //! version: 1
 //! organization: { name: Acme Music }
@@ -250,49 +259,59 @@
 //!
 //! # 5. Writing a custom check
 //!
-//! A check is a type implementing [`Check`](crate::check::Check): a
-//! [`CheckMeta`](crate::check::CheckMeta) and a `run` that pushes
-//! diagnostics. Register it with [`Linter::with_check`](crate::Linter::with_check)
-//! and it runs with the built-in checks, under the same config and `allow:`
-//! lists. Configure it *after* registering it, since
-//! [`Linter::with_config`](crate::Linter::with_config) validates names.
+//! A check is declared with [`declare_check!`](crate::declare_check), as
+//! the built-in ones are: a unit struct whose doc comment is what
+//! `opmodel explain` prints, a stable name, a family, a default level and
+//! its parameters. It implements [`Check`](crate::check::Check): a `run`
+//! that reads its parameters into a struct of its own
+//! ([`Context::params`](crate::check::Context::params)), walks the graph's
+//! handles and pushes diagnostics. Register it with
+//! [`Linter::with_check`](crate::Linter::with_check) and it runs with the
+//! built-in checks, under the same config, levels and `allow:` lists, and
+//! its findings carry its name whatever it wrote. Configure it *after*
+//! registering it, since [`Linter::with_config`](crate::Linter::with_config)
+//! checks every name and parameter.
 //!
 //! ```
-//! use opmodel::check::{Category, Check, CheckMeta, Context, Sink};
-//! use opmodel::load::{load_str, Format};
-//! use opmodel::model::{EntityKind, EntityRef};
-//! use opmodel::{Config, Diagnostic, Level, Linter};
+//! use opmodel::check::{Check, CheckMeta, Context, Param, Sink};
+//! use opmodel::load::Format;
+//! use opmodel::{Config, Diagnostic, Level, Linter, Org};
 //!
-//! /// Outcomes should have an owning team.
-//! struct UnownedOutcome;
-//!
-//! static META: CheckMeta = CheckMeta {
+//! opmodel::declare_check! {
+//!     /// ### What it finds
+//!     /// Outcomes that no team owns and fewer than `min_products` products serve.
+//!     /// ### Why it matters
+//!     /// Nobody answers for it.
+//!     /// ### Fix
+//!     /// Add `owner:`.
+//!     pub struct UnownedOutcome;
 //!     name: "unowned-outcome",
-//!     category: Category::Custom,
-//!     default_level: Level::Warn,
+//!     category: Custom,
+//!     level: Warn,
 //!     summary: "an outcome no team owns",
-//!     docs: "### What it finds\nOutcomes without `owner`.\n### Why it matters\nNobody answers for it.\n\
-//!            ### Example\n`outcomes: [{ id: x, statement: y }]`\n### Fix\nAdd `owner:`.",
-//!     params: &[],
-//! };
+//!     params: [Param::int("min_products", 1, "products that make an outcome owned enough")],
+//! }
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Params { min_products: usize }
 //!
 //! impl Check for UnownedOutcome {
-//!     fn meta(&self) -> &CheckMeta {
-//!         &META
-//!     }
+//!     fn meta(&self) -> &CheckMeta { &META }
 //!     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
-//!         for o in cx.model().outcomes.iter().filter(|o| o.owner.is_none()) {
-//!             let entity = EntityRef::new(EntityKind::Outcome, &o.id);
-//!             out.push(
-//!                 Diagnostic::new(META.name, entity, format!("outcome `{}` has no owner", o.id))
-//!                     .with_help("name the team that answers for it with `owner:`")
-//!                     .at(o.location),
-//!             );
+//!         let Ok(params) = cx.params::<Params>() else { return };
+//!         for o in cx.graph().outcomes() {
+//!             if o.data().owner.is_none() && o.products().len() < params.min_products {
+//!                 out.push(
+//!                     Diagnostic::new(UnownedOutcome::NAME, o.entity_ref(), format!("outcome `{}` has no owner", o.id()))
+//!                         .with_help("name the team that answers for it with `owner:`")
+//!                         .at(o.location()),
+//!                 );
+//!             }
 //!         }
 //!     }
 //! }
 //!
-//! let loaded = load_str(
+//! let org = Org::from_text(
 //!     "outcomes:\n  - id: churn\n    statement: Fewer customers leave\n    metric: monthly churn\n",
 //!     Format::Yaml,
 //!     "org.yaml",
@@ -300,7 +319,7 @@
 //! let mut config = Config::new();
 //! config.set_level("unowned-outcome", Level::Deny);
 //! let linter = Linter::new().with_check(UnownedOutcome)?.with_config(config)?;
-//! let report = linter.check(&loaded);
+//! let report = linter.check_org(&org);
 //! let found = report.diagnostics.iter().find(|d| d.check == "unowned-outcome").unwrap();
 //! assert_eq!(found.entity.id, "churn");
 //! assert!(report.has_errors());
@@ -309,22 +328,44 @@
 //!
 //! # 6. Embedding
 //!
-//! Load from files ([`load_paths`](crate::load::load_paths)) or strings
-//! ([`load_str`](crate::load::load_str)), or build a model in code
-//! ([`Model::builder`](crate::Model::builder)); lint it with a
-//! [`Linter`](crate::Linter); render the [`Report`](crate::Report) with
-//! [`report::human`](crate::report::human) or
-//! [`report::json`](crate::report::json); and ask the
-//! [`OrgGraph`](crate::OrgGraph) questions, or hand its petgraph graph to
-//! petgraph's algorithms.
+//! An [`Org`](crate::Org) is a model with its graph, built once and owned:
+//! load it from files ([`Org::load`](crate::Org::load), which also reads the
+//! folder's `opmodel.toml` as `opmodel check` does) or text
+//! ([`Org::from_text`](crate::Org::from_text)), or build the model in code
+//! ([`Model::builder`](crate::Model::builder), then
+//! [`Org::from_model`](crate::Org::from_model); a model made in code meets
+//! the loader's rules through [`Model::validate`](crate::Model::validate)).
+//!
+//! - Ask it questions with handles: [`Org::team`](crate::Org::team) gives a
+//!   [`TeamRef`](crate::graph::TeamRef) with its parent, children, products,
+//!   the outcomes it serves and what it decides;
+//!   [`ProductRef`](crate::graph::ProductRef) has owners, contributors,
+//!   outcomes and the decision right that governs an area
+//!   ([`ProductRef::governing`](crate::graph::ProductRef::governing)).
+//!   [`Org::decision`](crate::Org::decision) takes the id findings print
+//!   (`budget-allocation@organization`).
+//! - Hand a view to petgraph: [`OrgGraph::hierarchy_view`](crate::graph::OrgGraph::hierarchy_view),
+//!   [`ownership_view`](crate::graph::OrgGraph::ownership_view) and
+//!   [`alignment_view`](crate::graph::OrgGraph::alignment_view) are acyclic
+//!   unless the org has a `hierarchy-cycle`, so `toposort` works on them;
+//!   the whole graph ([`OrgGraph::graph`](crate::graph::OrgGraph::graph)) is
+//!   cyclic by construction.
+//! - Check it with [`Org::check`](crate::Org::check) or
+//!   [`Linter::check_org`](crate::Linter::check_org) (the graph is not built
+//!   again); a [`Report`](crate::Report) is `Serialize` (the spec's JSON) and
+//!   `Display` (the text `opmodel check` prints).
+//! - Write the model back with [`write`](crate::write): YAML, TOML or JSON
+//!   that loads back to the same model.
+//! - Review a change to the org with [`diff::diff`](crate::diff::diff): what
+//!   changed, entity by entity, and which findings the change introduces
+//!   and resolves (the library side of `opmodel diff`).
 //!
 //! ```
-//! use opmodel::graph::{OrgGraph, OrgNode};
-//! use opmodel::load::{load_str, Format};
-//! use opmodel::Linter;
-//! use petgraph::visit::Dfs;
+//! use opmodel::load::Format;
+//! use opmodel::petgraph::algo::toposort;
+//! use opmodel::Org;
 //!
-//! let org = "
+//! let org = Org::from_text("
 //! teams:
 //!   - id: playback
 //!     owns: [web-player]
@@ -335,26 +376,19 @@
 //!   - id: listening-time
 //!     statement: Listeners spend more time with music
 //!     metric: weekly listening hours
-//! ";
-//! let loaded = load_str(org, Format::Yaml, "org.yaml");
-//! let report = Linter::new().check(&loaded);
+//! ", Format::Yaml, "org.yaml");
+//! let report = org.check();
 //! assert!(!report.has_errors());
 //! // The only warning: nobody decides feature set, budget or vendors.
 //! assert!(report.diagnostics.iter().all(|d| d.check == "missing-decision-right"));
 //!
-//! let graph = OrgGraph::build(&loaded.model);
-//! let playback = graph.team_ix("playback").unwrap();
-//! // Everything reachable from the team: its product, then the outcome.
-//! let g = graph.graph();
-//! let mut dfs = Dfs::new(g, graph.team_node(playback));
-//! let mut outcomes = Vec::new();
-//! while let Some(n) = dfs.next(g) {
-//!     if let OrgNode::Outcome(_) = g[n] {
-//!         outcomes.push(graph.id(n).into_owned());
-//!     }
-//! }
+//! let playback = org.team("playback").unwrap();
+//! let outcomes: Vec<&str> = playback.outcomes().iter().map(|o| o.id()).collect();
 //! assert_eq!(outcomes, ["listening-time"]);
+//! assert!(toposort(&org.graph().alignment_view(), None).is_ok());
 //!
-//! let json = opmodel::report::json::to_string(&report);
-//! assert!(json.contains("\"summary\""));
+//! let yaml = opmodel::write::to_string(org.model(), Format::Yaml).unwrap();
+//! let again = Org::from_text(&yaml, Format::Yaml, "again.yaml");
+//! assert!(opmodel::write::same_content(org.model(), again.model()));
+//! assert!(serde_json::to_value(&report).unwrap()["summary"].is_object());
 //! ```

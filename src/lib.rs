@@ -72,6 +72,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod goal_style;
@@ -80,13 +81,16 @@ pub mod guide;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod schema;
 pub mod scorecard;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
+pub mod write;
 
 mod closest;
 mod lint;
+mod org;
 mod parallel;
 mod swar;
 
@@ -96,4 +100,8 @@ pub use error::{ConfigError, LoadError};
 pub use graph::OrgGraph;
 pub use lint::{DEFAULT_MAX_FINDINGS, Linter};
 pub use model::Model;
+pub use org::Org;
+/// The graph library opmodel's graph is made with, re-exported so that its
+/// algorithms and visitors are at hand in the version opmodel uses.
+pub use petgraph;
 pub use report::Report;

@@ -10,7 +10,15 @@ use crate::error::ConfigError;
 use crate::graph::OrgGraph;
 use crate::load::Loaded;
 use crate::model::{EntityKind, EntityRef, Id, Model};
+use crate::org::Org;
 use crate::report::{Report, Summary, Truncated};
+
+/// What [`Linter::collect`] gathers for [`Linter::finish`].
+type Collected = (
+    Vec<Vec<Diagnostic>>,
+    Vec<Truncated>,
+    HashMap<EntityRef, Vec<&'static str>>,
+);
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
 /// levels and parameters of a [`Config`].
@@ -74,21 +82,39 @@ impl Linter {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::UnknownCheck`] is not returned here; a check whose
-    /// name is already taken is rejected with [`ConfigError::Invalid`].
+    /// [`ConfigError::DuplicateCheck`] when a registered check (a built-in
+    /// one, say) already has its name.
     pub fn with_check(mut self, check: impl Check + 'static) -> Result<Self, ConfigError> {
         let name = check.meta().name;
         if self.checks.iter().any(|c| c.meta().name == name) {
-            return Err(ConfigError::Invalid {
-                file: "<code>".to_owned(),
-                line: 0,
-                column: 0,
-                message: format!("a check named `{name}` is already registered"),
-                help: Some("give your check a name of its own".to_owned()),
+            return Err(ConfigError::DuplicateCheck {
+                name: name.to_owned(),
             });
         }
         self.checks.push(Box::new(check));
         Ok(self)
+    }
+
+    /// Every built-in check under the `opmodel.toml` that
+    /// [`Config::discover`] finds for `paths` (the folder holding every
+    /// input), as `opmodel check` uses it; the defaults when there is none.
+    ///
+    /// # Errors
+    ///
+    /// The config file cannot be read or is invalid.
+    #[cfg(feature = "toml")]
+    pub fn discover<P: AsRef<std::path::Path>>(
+        paths: &[P],
+        options: &crate::load::LoadOptions,
+    ) -> Result<Self, ConfigError> {
+        let linter = Self::new();
+        match Config::discover(paths) {
+            Some(path) => {
+                let config = Config::from_toml_file(&path, options, &linter.metas())?;
+                linter.with_config(config)
+            }
+            None => Ok(linter),
+        }
     }
 
     /// Uses `config` (on top of the defaults), after checking every name and
@@ -124,13 +150,41 @@ impl Linter {
         self.run(&loaded.model, loaded.diagnostics.clone())
     }
 
-    /// Checks a model built in code.
+    /// Checks a model built in code. It meets the loader's rules too
+    /// ([`Model::validate`]): an id that breaks the id rule or a key result
+    /// without text is `invalid-entity`, as it would be in a file.
     pub fn check_model(&self, model: &Model) -> Report {
-        self.run(model, Vec::new())
+        self.run(model, model.validate())
     }
 
-    fn run(&self, model: &Model, mut found: Vec<Diagnostic>) -> Report {
+    /// Checks an [`Org`], reusing its graph instead of building another.
+    ///
+    /// ```
+    /// use opmodel::{Linter, Org};
+    /// use opmodel::model::{Model, Product};
+    /// let org = Org::from_model(Model::builder().product(Product::new("gift-registry")).build());
+    /// let report = Linter::new().check_org(&org);
+    /// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
+    /// ```
+    pub fn check_org(&self, org: &Org) -> Report {
+        let (parts, dropped, follow_ons) = self.collect(org.graph(), org.load_findings().to_vec());
+        self.finish(org.model(), parts, dropped, &follow_ons)
+    }
+
+    fn run(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
         let graph = OrgGraph::build(model);
+        let (parts, dropped, follow_ons) = self.collect(&graph, found);
+        // The graph is done with: its memory goes before the findings are
+        // put in order.
+        drop(graph);
+        self.finish(model, parts, dropped, &follow_ons)
+    }
+
+    /// Every finding, unfiltered: the loader's and the graph's, then each
+    /// check's in registry order, then `unknown-allow`; what was dropped
+    /// past the caps; and what integrity findings already explain.
+    fn collect(&self, graph: &OrgGraph<'_>, mut found: Vec<Diagnostic>) -> Collected {
+        let model = graph.model();
         found.extend_from_slice(graph.diagnostics());
         let mut follow_ons: HashMap<EntityRef, Vec<&'static str>> = HashMap::default();
         for (check, entity) in graph.follow_ons() {
@@ -146,11 +200,8 @@ impl Linter {
         // kept in its check's slot, then concatenated in registry order so
         // that the output does not depend on scheduling.
         let per_check = crate::parallel::map(&active, crate::parallel::threads(4), None, |check| {
-            self.run_one(&graph, *check)
+            self.run_one(graph, *check)
         });
-        // The graph is done with: its memory goes before the findings are
-        // put in order.
-        drop(graph);
         let unknown = self.unknown_allows(model);
         // The findings stay where they were made, in the order they were
         // made: the loader's and the graph's, each check's blocks in
@@ -167,7 +218,7 @@ impl Linter {
             }
         }
         parts.push(unknown);
-        self.finish(model, parts, dropped, &follow_ons)
+        (parts, dropped, follow_ons)
     }
 
     /// `unknown-allow`: names in `allow:` lists that no registered check has.
@@ -199,7 +250,7 @@ impl Linter {
     fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Vec<Diagnostic>>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
-        let mut out = Sink::new(self.max_findings);
+        let mut out = Sink::for_check(meta.name, self.max_findings);
         check.run(&cx, &mut out);
         out.into_blocks()
     }

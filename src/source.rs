@@ -15,11 +15,18 @@ impl FileId {
     }
 }
 
-/// A position in a source file: 1-based line and column (columns count characters).
+/// A span in a source file: where it starts (1-based line and column;
+/// columns count characters) and where it ends.
 ///
 /// A line of `0` means the format could not tell the line (never the case
 /// for YAML and TOML; JSON gives the entity's line too, but values nested
 /// deep inside it may only know the file).
+///
+/// The end is exclusive: `end_column` is the column just after the last
+/// character of the span (as in SARIF), so a one-character span at column 5
+/// ends at column 6. An `end_line` of `0` means the end is not known (a
+/// location made in code): [`Location::end`] then gives the one character
+/// at the start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     /// The file.
@@ -28,6 +35,51 @@ pub struct Location {
     pub line: u32,
     /// 1-based column in characters, `0` when unknown.
     pub column: u32,
+    /// 1-based line where the span ends, `0` when unknown.
+    pub end_line: u32,
+    /// The column just after the span's last character, `0` when unknown.
+    pub end_column: u32,
+}
+
+impl Location {
+    /// A location of one character (or, with a `column` of `0`, a whole
+    /// line) whose end is not known.
+    pub fn point(file: FileId, line: u32, column: u32) -> Self {
+        Self {
+            file,
+            line,
+            column,
+            end_line: 0,
+            end_column: 0,
+        }
+    }
+
+    /// This location ending at `end_line`, just before `end_column`.
+    #[must_use]
+    pub fn to(mut self, end_line: u32, end_column: u32) -> Self {
+        self.end_line = end_line;
+        self.end_column = end_column;
+        self
+    }
+
+    /// Where the span ends (line, exclusive column): as recorded when it
+    /// is known and not before the start, else one character past the
+    /// start. `(0, 0)` when the line is unknown; the column is `0` when
+    /// the start's column is.
+    pub fn end(&self) -> (u32, u32) {
+        if self.line == 0 {
+            return (0, 0);
+        }
+        if self.column == 0 {
+            return (self.line, 0);
+        }
+        let recorded = (self.end_line, self.end_column);
+        if self.end_line > 0 && self.end_column > 0 && recorded > (self.line, self.column) {
+            recorded
+        } else {
+            (self.line, self.column.saturating_add(1))
+        }
+    }
 }
 
 /// One file that was read: its path as the user gave it and its text.

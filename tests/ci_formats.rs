@@ -109,18 +109,23 @@ fn github_format_is_one_workflow_command_per_finding() {
             _ => "::notice ",
         };
         let l = &d["location"];
-        let (Some(file), Some(n), Some(c)) =
-            (l["file"].as_str(), l["line"].as_u64(), l["column"].as_u64())
-        else {
+        let (Some(file), Some(n), Some(c), Some(end_n), Some(end_c)) = (
+            l["file"].as_str(),
+            l["line"].as_u64(),
+            l["column"].as_u64(),
+            l["end_line"].as_u64(),
+            l["end_column"].as_u64(),
+        ) else {
             panic!("the example's findings have locations: {d}");
         };
+        // The span of the value at fault, not one character.
+        assert!((end_n, end_c) >= (n, c + 1), "{d}");
         let check = d["check"].as_str().expect("a check");
         let message = d["message"].as_str().expect("a message");
         assert_eq!(
             *line,
             format!(
-                "{command}file={file},line={n},col={c},endLine={n},endColumn={},title={check}::{message}",
-                c + 1
+                "{command}file={file},line={n},col={c},endLine={end_n},endColumn={end_c},title={check}::{message}",
             )
         );
     }

@@ -99,8 +99,13 @@ fn every_format_gives_entity_lines() {
     assert_eq!(lines(&load(&["formats/org.toml"])), vec![16]);
     assert_eq!(lines(&load(&["formats/org.json"])), vec![9]);
     let yaml = load(&["formats/org.yaml"]);
+    // A key result written as a table is placed at its `text:` value.
     let kr = &yaml.model.objectives[0].key_results[1];
-    assert_eq!(kr.location.map(|l| (l.line, l.column)), Some((26, 9)));
+    assert_eq!(
+        kr.location
+            .map(|l| (l.line, l.column, l.end_line, l.end_column)),
+        Some((27, 15, 27, 55))
+    );
 }
 
 #[test]
@@ -166,7 +171,11 @@ fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
             2
         )]
     );
-    let d = &report.diagnostics[0];
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("invalid-entity");
     assert_eq!(d.message, "`baseline` must be a number, found a string");
     assert_eq!(d.focus.as_ref().map(|f| f.location.line), Some(4));
 }
@@ -332,5 +341,67 @@ fn without_the_text_the_model_and_findings_are_the_same() {
             .get(first.file)
             .and_then(|f| f.line_text(first.line))
             .is_none()
+    );
+}
+
+#[test]
+fn files_held_in_memory_load_as_files_on_disk_do() {
+    use opmodel::load::load_files;
+    let options = LoadOptions {
+        max_file_size: 64,
+        ..LoadOptions::default()
+    };
+    let loaded = load_files(
+        vec![
+            (
+                "org/products.yaml".into(),
+                b"products:\n  - { id: shop, owner: web }\n".to_vec(),
+            ),
+            ("org/teams.yaml".into(), b"teams:\n  - id: web\n".to_vec()),
+            ("org/notes.txt".into(), b"not an org file".to_vec()),
+            (
+                "org/big.yaml".into(),
+                format!("# {}\n", "x".repeat(100)).into_bytes(),
+            ),
+            (
+                "org/latin1.yaml".into(),
+                b"teams:\n  - id: caf\xe9\n".to_vec(),
+            ),
+            ("org/empty.yaml".into(), b"teams: []\n".to_vec()),
+        ],
+        &options,
+    );
+    // In path order, whatever order they were given in.
+    let files: Vec<&str> = loaded
+        .model
+        .sources
+        .iter()
+        .map(|(_, f)| f.display())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "org/big.yaml",
+            "org/empty.yaml",
+            "org/latin1.yaml",
+            "org/notes.txt",
+            "org/products.yaml",
+            "org/teams.yaml"
+        ]
+    );
+    assert_eq!(loaded.model.teams.len(), 1);
+    assert_eq!(loaded.model.products[0].owner[0].as_str(), "web");
+    let problems: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.entity.id.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[0].0 == "org/big.yaml" && problems[0].1.contains("larger than the limit"));
+    assert!(problems[1].0 == "org/latin1.yaml" && problems[1].1 == "is not UTF-8 text");
+    assert!(problems[2].0 == "org/notes.txt" && problems[2].1.contains("is not an org file"));
+    assert_eq!(
+        loaded.empty_files,
+        [std::path::PathBuf::from("org/empty.yaml")]
     );
 }

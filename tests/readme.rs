@@ -49,7 +49,21 @@ fn generated() -> Vec<(&'static str, String)> {
     let summary = human.lines().last().unwrap_or_default();
     let example =
         format!("```text\n$ opmodel check examples/orgs/streaming\n{shown}…\n{summary}\n```\n");
-    vec![("checks", checks), ("example-output", example)]
+    let diff = opmodel(&[
+        "diff",
+        "--color",
+        "never",
+        "examples/reorg/before.yaml",
+        "examples/reorg/after.yaml",
+    ]);
+    let diff = format!(
+        "```text\n$ opmodel diff examples/reorg/before.yaml examples/reorg/after.yaml\n{diff}```\n"
+    );
+    vec![
+        ("checks", checks),
+        ("example-output", example),
+        ("diff-output", diff),
+    ]
 }
 
 #[test]

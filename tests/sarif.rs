@@ -374,10 +374,13 @@ fn rules_are_every_check_and_results_point_at_them() {
         let region = &physical["region"];
         assert_eq!(region["startLine"], d["location"]["line"]);
         assert_eq!(region["startColumn"], d["location"]["column"]);
-        assert_eq!(region["endLine"], d["location"]["line"]);
-        assert_eq!(
-            region["endColumn"].as_u64(),
-            d["location"]["column"].as_u64().map(|c| c + 1)
+        // The region is the span of the JSON output: the value at fault.
+        assert_eq!(region["endLine"], d["location"]["end_line"]);
+        assert_eq!(region["endColumn"], d["location"]["end_column"]);
+        assert!(
+            (region["endLine"].as_u64(), region["endColumn"].as_u64())
+                > (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+            "{region}"
         );
         assert!(
             r["partialFingerprints"]["opmodel/v1"]

@@ -22,7 +22,7 @@ impl<'a, 'm> Context<'a, 'm> {
     }
 
     /// The model.
-    pub fn model(&self) -> &'m Model {
+    pub fn model(&self) -> &'a Model {
         self.graph.model()
     }
 
@@ -62,5 +62,27 @@ impl<'a, 'm> Context<'a, 'm> {
             Some(ParamValue::List(l)) => l,
             _ => &[],
         }
+    }
+
+    /// Every parameter of the check, configured or default, deserialised
+    /// into a struct of your own: name its fields as the parameters
+    /// (`max_products: usize`). The config was already checked against the
+    /// check's declared parameters (unknown keys and wrong types are
+    /// errors of [`Linter::with_config`](crate::Linter::with_config)), so
+    /// this fails only when the struct does not match the declaration.
+    ///
+    /// # Errors
+    ///
+    /// The struct has a field no parameter fills, or of another type.
+    pub fn params<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        let mut values = serde_json::Map::new();
+        for p in self.meta.params {
+            let value = self
+                .config
+                .param(self.meta.name, p.name)
+                .unwrap_or(&p.default);
+            values.insert(p.name.to_owned(), serde_json::to_value(value)?);
+        }
+        serde_json::from_value(serde_json::Value::Object(values))
     }
 }

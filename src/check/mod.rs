@@ -174,6 +174,44 @@ pub struct Param {
     pub default: ParamValue,
 }
 
+impl Param {
+    /// A whole-number parameter.
+    pub fn int(name: &'static str, default: i64, doc: &'static str) -> Self {
+        Self {
+            name,
+            doc,
+            default: ParamValue::Int(default),
+        }
+    }
+
+    /// A yes-or-no parameter.
+    pub fn bool(name: &'static str, default: bool, doc: &'static str) -> Self {
+        Self {
+            name,
+            doc,
+            default: ParamValue::Bool(default),
+        }
+    }
+
+    /// A one-word parameter.
+    pub fn string(name: &'static str, default: &str, doc: &'static str) -> Self {
+        Self {
+            name,
+            doc,
+            default: ParamValue::Str(default.to_owned()),
+        }
+    }
+
+    /// A list-of-words parameter.
+    pub fn list(name: &'static str, default: &[&str], doc: &'static str) -> Self {
+        Self {
+            name,
+            doc,
+            default: ParamValue::List(default.iter().map(|s| (*s).to_owned()).collect()),
+        }
+    }
+}
+
 /// What a check is: name, family, default level and documentation.
 #[derive(Clone, Debug)]
 pub struct CheckMeta {
@@ -230,13 +268,50 @@ pub trait Check: Send + Sync {
     /// What this check is.
     fn meta(&self) -> &CheckMeta;
 
-    /// Looks at the model and pushes what it finds. The diagnostics' check
-    /// name must be `self.meta().name`; severity is set by the linter.
+    /// Looks at the model and pushes what it finds. Severity is set by the
+    /// linter, and so is the check name: whatever name a finding was made
+    /// with, it comes out as `self.meta().name`.
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink);
 }
 
-/// Declares a built-in check: the doc comment becomes both the rustdoc of
-/// the struct and the text `opmodel explain` prints.
+/// Declares a check: a unit struct whose doc comment is both its rustdoc
+/// and the text `opmodel explain` prints, its `NAME`, and a `META` static
+/// with its [`CheckMeta`]. Every built-in check is declared with it, and a
+/// crate of your own can do the same (one check per module, as `META` is
+/// the static's name):
+///
+/// ```
+/// use opmodel::check::{Check, CheckMeta, Context, Param, Sink};
+/// use opmodel::{Diagnostic, model::{EntityKind, EntityRef}};
+///
+/// opmodel::declare_check! {
+///     /// ### What it finds
+///     /// Teams with more than `max_members` members.
+///     pub struct LargeTeam;
+///     name: "large-team",
+///     category: Custom,
+///     level: Warn,
+///     summary: "a team with more members than one team can be",
+///     params: [Param::int("max_members", 9, "most members a team has")],
+/// }
+///
+/// #[derive(serde::Deserialize)]
+/// struct Params { max_members: usize }
+///
+/// impl Check for LargeTeam {
+///     fn meta(&self) -> &CheckMeta { &META }
+///     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+///         let Ok(params) = cx.params::<Params>() else { return };
+///         for team in cx.graph().teams() {
+///             if team.data().members.len() > params.max_members {
+///                 out.push(Diagnostic::new(LargeTeam::NAME, team.entity_ref(), "too large").at(team.location()));
+///             }
+///         }
+///     }
+/// }
+/// assert_eq!(META.name, "large-team");
+/// ```
+#[macro_export]
 macro_rules! declare_check {
     (
         $(#[doc = $doc:literal])*
@@ -270,7 +345,8 @@ macro_rules! declare_check {
         });
     };
 }
-pub(crate) use declare_check;
+#[doc(inline)]
+pub use crate::declare_check;
 
 /// User text quoted in a message: on one line, control characters escaped,
 /// cut at 80 characters.

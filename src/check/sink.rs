@@ -18,6 +18,10 @@ pub struct Sink {
     kept: usize,
     limit: usize,
     dropped: usize,
+    /// The check whose findings these are: every kept finding carries its
+    /// name, whatever name the check wrote, so that a finding always comes
+    /// out under the level and `allow:` of the check that made it.
+    check: Option<&'static str>,
 }
 
 impl Sink {
@@ -30,6 +34,16 @@ impl Sink {
             kept: 0,
             limit,
             dropped: 0,
+            check: None,
+        }
+    }
+
+    /// A sink for the findings of the check named `check`: each kept
+    /// finding is stamped with that name.
+    pub fn for_check(check: &'static str, limit: usize) -> Self {
+        Self {
+            check: Some(check),
+            ..Self::new(limit)
         }
     }
 
@@ -54,6 +68,11 @@ impl Sink {
     }
 
     fn keep(&mut self, mut diagnostic: Diagnostic) {
+        if let Some(check) = self.check
+            && diagnostic.check != check
+        {
+            diagnostic.check = std::borrow::Cow::Borrowed(check);
+        }
         diagnostic.compact();
         match self.blocks.last_mut() {
             Some(block) if block.len() < Self::BLOCK => block.push(diagnostic),

@@ -23,6 +23,18 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Score the org's health on the tenets of the product operating model.
     Report(ReportArgs),
+    /// Compare two versions of an org: what changed, and which findings the
+    /// change introduces and resolves.
+    Diff(DiffArgs),
+    /// Print the JSON Schema of org files (for editors), or the field reference.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Print the field reference (Markdown) instead of the JSON Schema.
+    #[arg(long)]
+    pub reference: bool,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +165,72 @@ pub(crate) struct ReportArgs {
     /// default they are passed over, with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// OLD then NEW (each an org file or folder); with `--git REV`, the
+    /// paths of the new version, whose old version is read from REV.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Read the old version from this git revision (commit, branch, tag)
+    /// of the same paths, through the `git` command.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Exit with status 1 when the new version has findings of this
+    /// severity (or worse) that the old one has not.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOnArg>,
+    /// Config file for both versions (default: `opmodel.toml` beside the
+    /// new version).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Say on stderr which config file is used.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Set CHECK to deny (report as error); `warnings` denies every warning.
+    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
+    pub deny: Vec<String>,
+    /// Set CHECK to warn.
+    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
+    pub warn: Vec<String>,
+    /// Set CHECK to allow (not reported).
+    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
+    pub allow: Vec<String>,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Largest org file read, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Most bytes read over all org files (of each version).
+    #[arg(long, value_name = "BYTES")]
+    pub max_total_size: Option<u64>,
+    /// Follow links in the folders given that lead outside them (by
+    /// default they are passed over, with a note).
+    #[arg(long)]
+    pub follow_links_outside: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFormat {
+    /// Grouped text for people.
+    Human,
+    /// Markdown for a pull-request comment (counts first, collapsible sections).
+    Markdown,
+    /// A JSON object: changes, findings introduced and resolved, summary.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOnArg {
+    /// Errors the old version does not have.
+    NewErrors,
+    /// Errors or warnings the old version does not have.
+    NewWarnings,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

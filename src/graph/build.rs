@@ -34,7 +34,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
     let mut graph: DiGraph<OrgNode, OrgEdge> = DiGraph::with_capacity(entity_count, key_results);
     let org = graph.add_node(OrgNode::Organization);
     let mut g = OrgGraph {
-        model,
+        model: super::ModelRef::Borrowed(model),
         org,
         teams: Vec::with_capacity(model.teams.len()),
         products: Vec::with_capacity(model.products.len()),
@@ -53,8 +53,8 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         follow_ons: Vec::new(),
         chains: std::sync::OnceLock::new(),
     };
-    let indexed = add_nodes(&mut g);
-    let resolved = super::edges::resolve_all(&g);
+    let indexed = add_nodes(&mut g, model);
+    let resolved = super::edges::resolve_all(&g, model);
     // "Did you mean" reads the ids that sort next to each dangling one. On a
     // large model it is made ready beside the rest of the build instead of
     // after it; with nothing dangling, what it would be made from goes at
@@ -65,7 +65,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
     } else {
         Some(indexed)
     };
-    let early_index = g.model.entity_count() >= early_index_from
+    let early_index = model.entity_count() >= early_index_from
         && crate::parallel::threads(2) > 1
         && !words.is_empty();
     let (pending, loops, suggester) = std::thread::scope(|s| {
@@ -86,6 +86,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
     });
     report_dangling(
         &mut g,
+        model,
         pending,
         suggester,
         indexed.unwrap_or_default(),
@@ -119,8 +120,7 @@ struct Indexed {
 }
 
 /// Adds a node per entity and indexes the ids.
-fn add_nodes(g: &mut OrgGraph<'_>) -> Indexed {
-    let model = g.model;
+fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
     let hasher = IdHasher::default();
     let mut entries: Vec<Entry> = Vec::with_capacity(model.entity_count());
     let mut hashes: Vec<u64> = Vec::with_capacity(model.entity_count());
@@ -322,6 +322,7 @@ fn add_edges<'m>(g: &mut OrgGraph<'m>, resolved: [Resolved<'m>; 2]) -> Vec<Dangl
 /// otherwise).
 fn report_dangling<'m>(
     g: &mut OrgGraph<'m>,
+    model: &'m Model,
     pending: Vec<Dangling<'m>>,
     mut suggester: Option<Suggester<'m>>,
     indexed: Indexed,
@@ -373,11 +374,11 @@ fn report_dangling<'m>(
             }
             None => {
                 let suggester = suggester.get_or_insert_with(|| {
-                    Suggester::new(g.model, &indexed.entries, &indexed.again, words)
+                    Suggester::new(model, &indexed.entries, &indexed.again, words)
                 });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => {
-                        if let Some(meant) = g.ids.get(s) {
+                        if let Some(meant) = g.ids.get(model, s) {
                             follow_ons(g, from, field, meant);
                         }
                         format!("did you mean `{s}`?")

@@ -8,7 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::OrgGraph;
 use super::ids::Found;
 use super::types::{ClaimSource, OrgEdge};
-use crate::model::{EntityKind, ORGANIZATION, Ref};
+use crate::model::{EntityKind, Model, ORGANIZATION, Ref};
 
 /// What a reference field may name.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,18 +106,18 @@ impl<'m> Resolved<'m> {
 
 /// Every reference of the model resolved: teams and products first, then
 /// the other kinds.
-pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>) -> [Resolved<'m>; 2] {
+pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>, model: &'m Model) -> [Resolved<'m>; 2] {
     // Large models only: a thread costs more than a small model's look-ups.
     const PARALLEL_FROM: usize = 50_000;
-    if g.model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
+    if model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
         return [
-            Kinds::TeamsAndProducts.resolve(g),
-            Kinds::TheRest.resolve(g),
+            Kinds::TeamsAndProducts.resolve(g, model),
+            Kinds::TheRest.resolve(g, model),
         ];
     }
     std::thread::scope(|s| {
-        let rest = s.spawn(|| Kinds::TheRest.resolve(g));
-        let first = Kinds::TeamsAndProducts.resolve(g);
+        let rest = s.spawn(|| Kinds::TheRest.resolve(g, model));
+        let first = Kinds::TeamsAndProducts.resolve(g, model);
         match rest.join() {
             Ok(rest) => [first, rest],
             Err(panic) => std::panic::resume_unwind(panic),
@@ -133,9 +133,10 @@ enum Kinds {
 }
 
 impl Kinds {
-    fn resolve<'m>(self, g: &OrgGraph<'m>) -> Resolved<'m> {
+    fn resolve<'m>(self, g: &OrgGraph<'m>, model: &'m Model) -> Resolved<'m> {
         let mut out = Resolver {
             g,
+            model,
             out: Resolved::default(),
         };
         match self {
@@ -157,6 +158,9 @@ impl Kinds {
 
 struct Resolver<'g, 'm> {
     g: &'g OrgGraph<'m>,
+    /// The model `g` was built from, borrowed for as long as the
+    /// references resolved from it are kept.
+    model: &'m Model,
     out: Resolved<'m>,
 }
 
@@ -175,7 +179,7 @@ impl<'m> Resolver<'_, 'm> {
                 kind: EntityKind::Organization,
             })
         } else {
-            self.g.ids.find(r.id.as_str())
+            self.g.ids.find(self.model, r.id.as_str())
         };
         if let Some(f) = found
             && want.accepts(f.kind)
@@ -197,7 +201,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn teams(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, t) in model.teams.iter().enumerate() {
             let n = self.g.teams[i];
             if let Some(parent) = &t.parent
@@ -228,7 +232,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn products(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, p) in model.products.iter().enumerate() {
             let n = self.g.products[i];
             for (index, r) in (0..).zip(&p.owner) {
@@ -261,7 +265,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn people(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, p) in model.people.iter().enumerate() {
             let n = self.g.people[i];
             for (index, a) in (0..).zip(&p.allocations) {
@@ -273,7 +277,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn cadences(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, c) in model.cadences.iter().enumerate() {
             let n = self.g.cadences[i];
             if let Some(r) = &c.owner
@@ -290,7 +294,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn outcomes(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, o) in model.outcomes.iter().enumerate() {
             let n = self.g.outcomes[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::Outcome);
@@ -298,7 +302,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn objectives(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, o) in model.objectives.iter().enumerate() {
             let n = self.g.objectives[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::OutcomeOrObjective);
@@ -327,7 +331,7 @@ impl<'m> Resolver<'_, 'm> {
     }
 
     fn decisions(&mut self) {
-        let model = self.g.model;
+        let model = self.model;
         for (i, d) in model.decisions.iter().enumerate() {
             let n = self.g.decisions[i];
             if let Some(scope) = self.resolve(n, "scope", &d.scope, Want::Scope) {

@@ -81,15 +81,14 @@ impl Entry {
 /// the id in the model, as comparing through a borrowed `&str` did, in a
 /// table of sixteen-byte entries instead of thirty-two.
 #[derive(Default)]
-pub(super) struct IdIndex<'m> {
+pub(super) struct IdIndex {
     // Randomly seeded per process, like std's SipHash: ids in a file cannot
     // be crafted to collide.
     hasher: IdHasher,
-    model: Option<&'m Model>,
     shards: Vec<HashTable<Entry>>,
 }
 
-impl std::fmt::Debug for IdIndex<'_> {
+impl std::fmt::Debug for IdIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("IdIndex").field("ids", &self.len()).finish()
     }
@@ -101,7 +100,7 @@ pub(super) struct Taken {
     pub first: NodeIndex,
 }
 
-impl<'m> IdIndex<'m> {
+impl IdIndex {
     /// Models smaller than this fill one table on one thread.
     const PARALLEL_FROM: usize = 50_000;
 
@@ -109,7 +108,7 @@ impl<'m> IdIndex<'m> {
     /// order), whose ids `hasher` hashed to `hashes`. Returns the entries
     /// whose id an earlier entry already had, in model order.
     pub(super) fn build(
-        model: &'m Model,
+        model: &Model,
         hasher: IdHasher,
         entries: &[Entry],
         hashes: &[u64],
@@ -150,22 +149,20 @@ impl<'m> IdIndex<'m> {
             taken.extend(t);
         }
         taken.sort_unstable_by_key(|t| t.again);
-        let index = Self {
-            hasher,
-            model: Some(model),
-            shards,
-        };
+        let index = Self { hasher, shards };
         (index, taken)
     }
 
-    /// The node of the first definition of `id`.
-    pub(super) fn get(&self, id: &str) -> Option<NodeIndex> {
-        self.find(id).map(|f| f.node)
+    /// The node of the first definition of `id` in `model`, the model the
+    /// index was built over.
+    pub(super) fn get(&self, model: &Model, id: &str) -> Option<NodeIndex> {
+        self.find(model, id).map(|f| f.node)
     }
 
-    /// The node of the first definition of `id`, and its kind.
-    pub(super) fn find(&self, id: &str) -> Option<Found> {
-        let model = self.model?;
+    /// The node of the first definition of `id`, and its kind. The index
+    /// holds where ids are written, not the ids, so it reads them from
+    /// `model` (and owes nothing to its lifetime).
+    pub(super) fn find(&self, model: &Model, id: &str) -> Option<Found> {
         let hash = self.hasher.hash_one(id);
         let shard = self.shards.get(shard_of(hash, self.shards.len()))?;
         let entry = shard.find(hash, |e| e.place.id(model) == Some(id))?;
@@ -197,7 +194,7 @@ mod tests {
     use crate::graph::IdHasher;
     use crate::model::{EntityKind, KeyResult, Model, Objective, Product, Team};
 
-    fn build<'m>(model: &'m Model, entries: &[Entry]) -> (IdIndex<'m>, Vec<Taken>) {
+    fn build(model: &Model, entries: &[Entry]) -> (IdIndex, Vec<Taken>) {
         let hasher = IdHasher::default();
         let id = |e: &Entry| e.place.id(model).expect("an entity");
         let hashes: Vec<u64> = entries.iter().map(|e| hasher.hash_one(id(e))).collect();
@@ -232,13 +229,13 @@ mod tests {
             }
             let (index, taken) = build(&model, &entries);
             assert_eq!(index.len(), size - 3);
-            assert_eq!(index.get("id-0"), Some(NodeIndex::new(1)));
+            assert_eq!(index.get(&model, "id-0"), Some(NodeIndex::new(1)));
             assert_eq!(
-                index.get(&format!("id-{}", size - 4)),
+                index.get(&model, &format!("id-{}", size - 4)),
                 Some(NodeIndex::new(size - 3))
             );
-            assert_eq!(index.get("nope"), None);
-            let found = index.find("id-1").map(|f| (f.node.index(), f.kind));
+            assert_eq!(index.get(&model, "nope"), None);
+            let found = index.find(&model, "id-1").map(|f| (f.node.index(), f.kind));
             assert_eq!(found, Some((2, EntityKind::Product)));
             let pairs: Vec<(usize, usize)> = taken
                 .iter()
@@ -276,10 +273,10 @@ mod tests {
         ];
         let (index, taken) = build(&model, &entries);
         assert!(taken.is_empty());
-        assert_eq!(index.get("q3"), Some(NodeIndex::new(1)));
-        let found = index.find("q3#2").map(|f| (f.node.index(), f.kind));
+        assert_eq!(index.get(&model, "q3"), Some(NodeIndex::new(1)));
+        let found = index.find(&model, "q3#2").map(|f| (f.node.index(), f.kind));
         assert_eq!(found, Some((3, EntityKind::KeyResult)));
         assert_eq!(place(EntityKind::KeyResult, 2).id(&model), None);
-        assert_eq!(IdIndex::default().get("q3"), None);
+        assert_eq!(IdIndex::default().get(&model, "q3"), None);
     }
 }

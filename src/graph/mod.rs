@@ -28,27 +28,33 @@ mod build;
 mod chains;
 mod cycles;
 mod edges;
+mod handles;
 mod ids;
 mod people;
 mod query;
+mod relations;
 mod scopes;
 mod steps;
 mod suggest;
 mod types;
+mod views;
 
 pub(crate) use scopes::NearestScope;
 pub(crate) use steps::count as count_steps;
 #[doc(hidden)]
 pub use steps::walk_steps;
 
+pub use handles::{DecisionRef, ObjectiveRef, OutcomeRef, ProductRef, TeamRef};
 pub use people::{Allocated, SHARE_TOLERANCE, Staffing};
 pub use query::{Governing, Owner};
 pub use types::{
     CadenceIx, ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx,
     ProductIx, StageIx, TeamIx,
 };
+pub use views::OrgView;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -73,7 +79,7 @@ pub const HIERARCHY_CYCLE: &str = "hierarchy-cycle";
 /// then people, lifecycle stages and cadences.
 #[derive(Debug)]
 pub struct OrgGraph<'m> {
-    model: &'m Model,
+    model: ModelRef<'m>,
     graph: DiGraph<OrgNode, OrgEdge>,
     org: NodeIndex,
     teams: Vec<NodeIndex>,
@@ -90,7 +96,7 @@ pub struct OrgGraph<'m> {
     /// unit that owns and decides a lot are thousands long.
     team_parent: Vec<NodeIndex>,
     product_parent: Vec<NodeIndex>,
-    ids: ids::IdIndex<'m>,
+    ids: ids::IdIndex,
     /// The entities whose id does not name them: a second definition maps
     /// to the first, an entity with the reserved id `organization` to
     /// `None`. Empty in a sound model, so asking costs next to nothing.
@@ -104,6 +110,25 @@ pub struct OrgGraph<'m> {
     /// The `parent` and `part_of` chains, walked the first time a check
     /// asks and shared by every check after it.
     chains: std::sync::OnceLock<Chains>,
+}
+
+/// The model a graph was built from: borrowed, or shared with the graph
+/// (which then owes nothing to a lifetime; see [`OrgGraph::build_owned`]).
+#[derive(Debug, Clone)]
+enum ModelRef<'m> {
+    Borrowed(&'m Model),
+    Shared(Arc<Model>),
+}
+
+impl std::ops::Deref for ModelRef<'_> {
+    type Target = Model;
+
+    fn deref(&self) -> &Model {
+        match self {
+            Self::Borrowed(model) => model,
+            Self::Shared(model) => model,
+        }
+    }
 }
 
 /// The team `parent` and product `part_of` chains of a graph.
@@ -123,6 +148,74 @@ impl<'m> OrgGraph<'m> {
     /// Complexity: linear in the number of entities and references.
     pub fn build(model: &'m Model) -> Self {
         build::build(model)
+    }
+
+    /// Builds the graph of a model it then holds, so that the graph borrows
+    /// nothing: it can live in a struct, behind an [`Arc`], or be sent to
+    /// another thread. [`Org`](crate::Org) is this graph plus what loading
+    /// found.
+    ///
+    /// ```
+    /// use opmodel::graph::OrgGraph;
+    /// use opmodel::model::{Model, Team};
+    /// fn graph_of(model: Model) -> OrgGraph<'static> {
+    ///     OrgGraph::build_owned(model)
+    /// }
+    /// let graph = graph_of(Model::builder().team(Team::new("playback")).build());
+    /// assert!(graph.team_ix("playback").is_some());
+    /// ```
+    pub fn build_owned(model: impl Into<Arc<Model>>) -> OrgGraph<'static> {
+        let model: Arc<Model> = model.into();
+        let borrowed = build::build(&model);
+        let OrgGraph {
+            model: _,
+            graph,
+            org,
+            teams,
+            products,
+            outcomes,
+            objectives,
+            decisions,
+            people,
+            stages,
+            cadences,
+            team_parent,
+            product_parent,
+            ids,
+            shadowed,
+            diagnostics,
+            follow_ons,
+            chains,
+        } = borrowed;
+        OrgGraph {
+            model: ModelRef::Shared(model),
+            graph,
+            org,
+            teams,
+            products,
+            outcomes,
+            objectives,
+            decisions,
+            people,
+            stages,
+            cadences,
+            team_parent,
+            product_parent,
+            ids,
+            shadowed,
+            diagnostics,
+            follow_ons,
+            chains,
+        }
+    }
+
+    /// The model, shared: the same [`Arc`] when the graph holds its model
+    /// ([`OrgGraph::build_owned`]), a copy when it borrows it.
+    pub fn shared_model(&self) -> Arc<Model> {
+        match &self.model {
+            ModelRef::Shared(model) => Arc::clone(model),
+            ModelRef::Borrowed(model) => Arc::new((*model).clone()),
+        }
     }
 
     /// The `parent` and `part_of` chains, walked once and then shared.
@@ -164,8 +257,8 @@ impl<'m> OrgGraph<'m> {
     }
 
     /// The model the graph was built from.
-    pub fn model(&self) -> &'m Model {
-        self.model
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     /// The petgraph graph itself, for petgraph's algorithms and visitors.
@@ -215,7 +308,8 @@ impl<'m> OrgGraph<'m> {
     }
 
     /// The node of the `n`th (from 0) key result of an objective.
-    pub fn key_result_node(&self, objective: ObjectiveIx, n: usize) -> Option<NodeIndex> {
+    pub fn key_result_node(&self, objective: ObjectiveIx, n: u32) -> Option<NodeIndex> {
+        let n = n as usize;
         // Each objective's key results are the nodes right after its own.
         let count = self
             .model
@@ -229,11 +323,16 @@ impl<'m> OrgGraph<'m> {
 
     /// The node defined with `id` (the first definition when it is defined
     /// twice); `organization` gives the organisation's node.
+    ///
+    /// Decision rights are found by the id diagnostics print for them,
+    /// `<area>@<scope>`, so that every id in a report can be looked up.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
         if id == ORGANIZATION {
             return Some(self.org);
         }
-        self.ids.get(id)
+        self.ids
+            .get(&self.model, id)
+            .or_else(|| self.decision_ix(id).map(|d| self.decision_node(d)))
     }
 
     /// Whether `node`'s id names it: false for the second definition of an
@@ -310,32 +409,32 @@ impl<'m> OrgGraph<'m> {
     }
 
     /// The team behind an index.
-    pub fn team(&self, team: TeamIx) -> &'m Team {
+    pub fn team(&self, team: TeamIx) -> &Team {
         &self.model.teams[team.index()]
     }
 
     /// The product behind an index.
-    pub fn product(&self, product: ProductIx) -> &'m Product {
+    pub fn product(&self, product: ProductIx) -> &Product {
         &self.model.products[product.index()]
     }
 
     /// The outcome behind an index.
-    pub fn outcome(&self, outcome: OutcomeIx) -> &'m Outcome {
+    pub fn outcome(&self, outcome: OutcomeIx) -> &Outcome {
         &self.model.outcomes[outcome.index()]
     }
 
     /// The objective behind an index.
-    pub fn objective(&self, objective: ObjectiveIx) -> &'m Objective {
+    pub fn objective(&self, objective: ObjectiveIx) -> &Objective {
         &self.model.objectives[objective.index()]
     }
 
     /// The decision right behind an index.
-    pub fn decision(&self, decision: DecisionIx) -> &'m DecisionRight {
+    pub fn decision(&self, decision: DecisionIx) -> &DecisionRight {
         &self.model.decisions[decision.index()]
     }
 
     /// The key result behind a key-result node's parts.
-    pub fn key_result(&self, objective: ObjectiveIx, n: u32) -> &'m KeyResult {
+    pub fn key_result(&self, objective: ObjectiveIx, n: u32) -> &KeyResult {
         &self.model.objectives[objective.index()].key_results[n as usize]
     }
 
@@ -389,7 +488,7 @@ impl<'m> OrgGraph<'m> {
     }
 
     /// The id of the entity behind a node (`<area>@<scope>` for decisions).
-    pub fn id(&self, node: NodeIndex) -> std::borrow::Cow<'m, str> {
+    pub fn id(&self, node: NodeIndex) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow;
         match self.graph[node] {
             OrgNode::Organization => Cow::Borrowed(ORGANIZATION),

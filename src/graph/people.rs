@@ -35,19 +35,19 @@ pub struct Staffing {
     pub total: f64,
 }
 
-impl<'m> OrgGraph<'m> {
+impl OrgGraph<'_> {
     /// The person behind an index.
-    pub fn person(&self, person: PersonIx) -> &'m Person {
+    pub fn person(&self, person: PersonIx) -> &Person {
         &self.model.people[person.index()]
     }
 
     /// The lifecycle stage behind an index.
-    pub fn stage(&self, stage: StageIx) -> &'m Stage {
+    pub fn stage(&self, stage: StageIx) -> &Stage {
         &self.model.lifecycle[stage.index()]
     }
 
     /// The cadence behind an index.
-    pub fn cadence(&self, cadence: CadenceIx) -> &'m Cadence {
+    pub fn cadence(&self, cadence: CadenceIx) -> &Cadence {
         &self.model.cadences[cadence.index()]
     }
 
@@ -130,7 +130,7 @@ impl<'m> OrgGraph<'m> {
     /// assert_eq!(allocations[1].team, None);
     /// assert!((g.total_share(ana) - 0.8).abs() < 1e-9);
     /// ```
-    pub fn allocations_of(&self, person: PersonIx) -> Vec<Allocated<'m>> {
+    pub fn allocations_of(&self, person: PersonIx) -> Vec<Allocated<'_>> {
         let p = self.person(person);
         let mut teams: Vec<Option<TeamIx>> = vec![None; p.allocations.len()];
         for e in self
@@ -171,9 +171,9 @@ impl<'m> OrgGraph<'m> {
 
     /// The allocations to a team (to its id, whichever definition): each
     /// person with the allocation, in model order.
-    pub fn allocations_to(&self, team: TeamIx) -> Vec<(PersonIx, &'m Allocation)> {
+    pub fn allocations_to(&self, team: TeamIx) -> Vec<(PersonIx, &Allocation)> {
         let node = self.team_node(self.canonical_team(team));
-        let mut out: Vec<(PersonIx, &'m Allocation)> = self
+        let mut out: Vec<(PersonIx, &Allocation)> = self
             .graph
             .edges_directed(node, Incoming)
             .filter_map(|e| match (*e.weight(), self.graph[e.source()]) {
@@ -242,13 +242,13 @@ impl<'m> OrgGraph<'m> {
 
     /// The roles of a team's people: its members' roles (every definition)
     /// and the roles of the allocations to it, in that order.
-    pub fn team_roles(&self, team: TeamIx) -> Vec<&'m Role> {
+    pub fn team_roles(&self, team: TeamIx) -> Vec<&Role> {
         self.team_roles_of(&[team])
     }
 
     /// [`Self::team_roles`] of a team defined more than once.
-    pub(crate) fn team_roles_of(&self, defs: &[TeamIx]) -> Vec<&'m Role> {
-        let mut roles: Vec<&'m Role> = defs
+    pub(crate) fn team_roles_of(&self, defs: &[TeamIx]) -> Vec<&Role> {
+        let mut roles: Vec<&Role> = defs
             .iter()
             .flat_map(|&t| &self.team(t).members)
             .filter_map(|m| m.role.as_ref())

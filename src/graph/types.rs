@@ -7,7 +7,7 @@ macro_rules! typed_index {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        pub struct $name(pub u32);
+        pub struct $name(pub(crate) u32);
 
         impl $name {
             /// The position in the model's list.
@@ -85,9 +85,12 @@ impl OrgNode {
     /// The kind of entity the node stands for.
     ///
     /// ```
-    /// use opmodel::graph::{OrgNode, TeamIx};
-    /// use opmodel::model::EntityKind;
-    /// assert_eq!(OrgNode::Team(TeamIx(0)).kind(), EntityKind::Team);
+    /// use opmodel::graph::{OrgGraph, OrgNode};
+    /// use opmodel::model::{EntityKind, Model, Team};
+    /// let model = Model::builder().team(Team::new("playback")).build();
+    /// let graph = OrgGraph::build(&model);
+    /// let node = graph.graph()[graph.node("playback").unwrap()];
+    /// assert_eq!(node.kind(), EntityKind::Team);
     /// assert_eq!(OrgNode::Organization.kind(), EntityKind::Organization);
     /// ```
     pub fn kind(self) -> EntityKind {
@@ -120,7 +123,12 @@ pub enum ClaimSource {
 }
 
 /// A typed edge of the [`OrgGraph`](super::OrgGraph). The direction of each
-/// is given in its doc: edges point from the entity whose field made them.
+/// is given in its doc, and it is the same whichever field wrote the edge:
+/// from a team to what it owns, contributes to or takes part in deciding
+/// (`owns:` on the team and `owner:` on the product both make team →
+/// product; `decides:` on a decision right makes team → decision right);
+/// from the part to the whole (`parent`, `part_of`, `supports`, `serves`);
+/// and from a decision right to its scope and its escalation target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Display, IntoStaticStr, Serialize)]
 #[strum(serialize_all = "kebab-case")]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -128,7 +136,8 @@ pub enum ClaimSource {
 pub enum OrgEdge {
     /// Team → the unit (or organisation) it sits in.
     Parent,
-    /// Team → the product, outcome or objective it is accountable for.
+    /// Team → the product, outcome or objective it is accountable for,
+    /// whether the team's `owns` or the entity's `owner` says so.
     Owns {
         /// Which field made the claim.
         via: ClaimSource,
@@ -140,7 +149,8 @@ pub enum OrgEdge {
         #[serde(skip)]
         index: u32,
     },
-    /// Team → a product it builds on without being accountable.
+    /// Team → a product it builds on without being accountable (from the
+    /// product's `contributors`).
     Contributes,
     /// Product → its parent product; key result → its objective.
     PartOf,
@@ -148,7 +158,8 @@ pub enum OrgEdge {
     Serves,
     /// Outcome → parent outcome; objective → outcome or parent objective.
     Supports,
-    /// Team → a decision right it decides.
+    /// Team → a decision right it decides (from the decision right's
+    /// `decides`; the other roles likewise).
     Decides,
     /// Team → a decision right it recommends on.
     Recommends,

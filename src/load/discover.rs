@@ -320,11 +320,7 @@ fn unreadable(
         "check the permissions, or remove it from the inputs{}",
         super::OTHER_FILES
     ))
-    .at(Some(crate::source::Location {
-        file,
-        line: 0,
-        column: 0,
-    }));
+    .at(Some(crate::source::Location::point(file, 0, 0)));
     diagnostics.push(d);
 }
 

@@ -43,6 +43,21 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
     reader.node(root, 0)
 }
 
+/// Just past the closing quote of the string whose opening quote is at
+/// `open` (the end of `bytes` if it has none).
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(open + 1) {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
 /// The byte offset of the first `[` or `{` that opens a level past
 /// `max_depth` (outside strings), if any.
 fn too_deep_at(text: &str, max_depth: usize) -> Option<usize> {
@@ -123,7 +138,11 @@ impl<'a> Reader<'a> {
             Some(b'n') => Value::Null,
             _ => number(json).ok_or_else(|| ParseError::new(NUMBER_OUT_OF_RANGE, pos))?,
         };
-        Ok(Node::new(value, pos))
+        Ok(Node::spanning(
+            value,
+            pos,
+            self.lines.pos(start + json.len()),
+        ))
     }
 
     /// Refuses a list or table that would be one level deeper than allowed.
@@ -157,6 +176,7 @@ impl<'a> Reader<'a> {
             let key = Key {
                 name,
                 pos: self.lines.pos(cursor),
+                end: self.lines.pos(string_end(bytes, cursor)),
             };
             let value_json = raw.get();
             cursor = self.offset_of(value_json) + value_json.len();
@@ -380,6 +400,27 @@ mod tests {
         assert_eq!(entries[1].0.name, "a\"b");
         assert_eq!(entries[1].0.pos, Pos::new(2, 2));
         assert_eq!(entries[1].1.pos, Pos::new(2, 11));
+    }
+
+    #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "{\"a\": \"booking portal\",\n \"b\": [\"x y\", 12],\n \"c\\\"d\": \"é ü\", \"e\": {\"f\": 1}}";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 7, 1, 23));
+        let b = items(get(&root, "b"));
+        assert_eq!(span(&b[0]), (2, 8, 2, 13));
+        assert_eq!(span(&b[1]), (2, 15, 2, 17));
+        assert_eq!(span(get(&root, "c\"d")), (3, 10, 3, 15));
+        assert_eq!(span(get(&root, "e")), (3, 22, 3, 30));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        // A key with an escaped quote ends at its closing quote.
+        assert_eq!(
+            (entries[2].0.pos, entries[2].0.end),
+            (Pos::new(3, 2), Pos::new(3, 8))
+        );
     }
 
     #[test]

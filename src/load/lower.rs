@@ -6,7 +6,7 @@
 //! (so references to it still resolve) and the problem is reported as
 //! `invalid-entity`.
 
-use super::node::{Key, Node, Pos, Value};
+use super::node::{Key, Node, Pos, Span, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
@@ -15,105 +15,9 @@ use crate::model::{
     Objective, Outcome, Person, Product, ProductKind, Ref, Role, Stage, Team, TeamKind, Text,
     is_valid_id,
 };
+use crate::schema::{self, Table};
 use crate::source::{FileId, Location};
 use std::borrow::Cow;
-
-const SECTIONS: &[&str] = &[
-    "version",
-    "organization",
-    "teams",
-    "products",
-    "outcomes",
-    "objectives",
-    "decisions",
-    "people",
-    "lifecycle",
-    "cadences",
-];
-const ORGANIZATION_FIELDS: &[&str] = &["name", "description"];
-const TEAM_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "parent",
-    "owns",
-    "members",
-    "interactions",
-    "description",
-    "allow",
-];
-const MEMBER_FIELDS: &[&str] = &["name", "role", "person"];
-const INTERACTION_FIELDS: &[&str] = &["with", "mode", "until"];
-const PERSON_FIELDS: &[&str] = &["id", "name", "allocations", "description", "allow"];
-const ALLOCATION_FIELDS: &[&str] = &["team", "share", "role"];
-const STAGE_FIELDS: &[&str] = &["id", "name", "lead", "description", "allow"];
-const CADENCE_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "every",
-    "covers",
-    "owner",
-    "attendees",
-    "description",
-    "allow",
-];
-const PRODUCT_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "owner",
-    "contributors",
-    "part_of",
-    "outcomes",
-    "funding",
-    "stage",
-    "description",
-    "allow",
-];
-const OUTCOME_FIELDS: &[&str] = &[
-    "id",
-    "statement",
-    "metric",
-    "baseline",
-    "target",
-    "owner",
-    "supports",
-    "description",
-    "allow",
-];
-const OBJECTIVE_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "owner",
-    "period",
-    "supports",
-    "key_results",
-    "description",
-    "allow",
-];
-const KEY_RESULT_FIELDS: &[&str] = &[
-    "id",
-    "text",
-    "metric",
-    "baseline",
-    "target",
-    "unit",
-    "kind",
-    "description",
-    "allow",
-];
-const DECISION_FIELDS: &[&str] = &[
-    "area",
-    "scope",
-    "decides",
-    "recommends",
-    "agrees",
-    "consulted",
-    "informed",
-    "escalates_to",
-    "description",
-    "allow",
-];
 
 /// Lowers one file's document into `model`, reporting problems into `diags`.
 pub(crate) fn lower(
@@ -179,7 +83,7 @@ impl<'a> Sections<'a> {
                     root.type_name()
                 );
                 self.cx.file_problem(
-                    root.pos,
+                    root.span(),
                     msg,
                     "start the file with sections such as `teams:` and `products:`",
                 );
@@ -215,18 +119,19 @@ impl<'a> Sections<'a> {
 
     fn entry(&mut self, key: &Key, node: Node, continued: bool, model: &mut Model) {
         let cx = &mut self.cx;
-        let Some(section) = SECTIONS.iter().copied().find(|s| *s == key.name) else {
-            let mut help = format!("the sections are {}", SECTIONS.join(", "));
-            if let Some(s) = did_you_mean(&key.name, SECTIONS.iter().copied()) {
+        let Some(section) = schema::section(&key.name).map(|s| s.name) else {
+            let sections = schema::section_names();
+            let mut help = format!("the sections are {}", sections.join(", "));
+            if let Some(s) = did_you_mean(&key.name, sections.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
-            cx.file_problem(key.pos, format!("unknown section `{}`", key.name), help);
+            cx.file_problem(key.span(), format!("unknown section `{}`", key.name), help);
             return;
         };
         if self.seen.contains(&section) {
             if !continued {
                 cx.file_problem(
-                    key.pos,
+                    key.span(),
                     format!("section `{section}` appears twice in this file"),
                     "merge the two into one section",
                 );
@@ -236,6 +141,16 @@ impl<'a> Sections<'a> {
             self.seen.push(section);
         }
         match section {
+            "$schema" => {
+                if !matches!(node.value, Value::Str(_)) {
+                    let msg = format!("`$schema` must be text, found {}", node.type_name());
+                    cx.file_problem(
+                        node.span(),
+                        msg,
+                        "write the path or URL of the schema, like `\"$schema\": \"opmodel.schema.json\"`, or leave it out",
+                    );
+                }
+            }
             "version" => cx.version(&node),
             "organization" => cx.organization(node, model),
             _ => {
@@ -252,7 +167,7 @@ impl<'a> Sections<'a> {
                 for item in items {
                     if cx.entities >= cx.options.max_entities {
                         cx.file_problem(
-                            item.pos,
+                            item.span(),
                             format!("the model has more than {} entities", cx.options.max_entities),
                             "raise the limit with `LoadOptions::max_entities` (or `--max-entities`)",
                         );
@@ -285,11 +200,7 @@ pub(crate) fn unreported(
         ),
     )
     .with_help("fix the problems shown first, or raise the limit with `LoadOptions::max_problems_per_file` (or `--max-problems-per-file`)")
-    .at(Some(Location {
-        file,
-        line: 1,
-        column: 1,
-    }))
+    .at(Some(Location::point(file, 1, 1)))
 }
 
 /// Problems reported and counted past the per-file limit, carried from one
@@ -380,10 +291,21 @@ struct Lowerer<'a> {
 /// left at the end is exactly the unknown fields.
 struct Fields {
     entries: Vec<(Key, Node)>,
+    /// The fields of this kind of table: only these are taken, the rest
+    /// are unknown.
+    table: &'static Table,
 }
 
 impl Fields {
     fn take(&mut self, name: &str) -> Option<(Key, Node)> {
+        // The format's table is the one list of fields: the loader reads
+        // no field it does not name (the schema and the reference would
+        // not know it).
+        debug_assert!(
+            self.table.field(name).is_some(),
+            "`{name}` is not a field of a {} in `schema`",
+            self.table.name
+        );
         let i = self.entries.iter().position(|(k, _)| k.name == name)?;
         Some(self.entries.remove(i))
     }
@@ -416,15 +338,26 @@ struct Subject {
 }
 
 impl Lowerer<'_> {
-    fn loc(&self, pos: Pos) -> Option<Location> {
-        Some(Location {
-            file: self.file,
-            line: pos.line,
-            column: pos.column,
-        })
+    fn loc(&self, at: impl Into<Span>) -> Option<Location> {
+        let Span { start, end } = at.into();
+        Some(Location::point(self.file, start.line, start.column).to(end.line, end.column))
     }
 
-    fn file_problem(&mut self, pos: Pos, message: String, help: impl Into<Cow<'static, str>>) {
+    /// An entity's location: from where its table starts to the end of the
+    /// value that names it (its `id`, a decision's `area`) when that is text.
+    fn entity_loc(&self, start: Pos, name: Option<&Node>) -> Option<Location> {
+        let end = name
+            .filter(|n| matches!(n.value, Value::Str(_)))
+            .map_or(Pos::UNKNOWN, |n| n.end);
+        self.loc(Span { start, end })
+    }
+
+    fn file_problem(
+        &mut self,
+        pos: impl Into<Span>,
+        message: String,
+        help: impl Into<Cow<'static, str>>,
+    ) {
         let d = Diagnostic::new(
             INVALID_FILE,
             EntityRef::new(EntityKind::File, self.path),
@@ -447,7 +380,7 @@ impl Lowerer<'_> {
     fn problem(
         &mut self,
         subject: &Subject,
-        pos: Pos,
+        pos: impl Into<Span>,
         message: String,
         help: impl Into<Cow<'static, str>>,
     ) {
@@ -468,7 +401,7 @@ impl Lowerer<'_> {
         if !ok {
             let shown = scalar_text(node).unwrap_or_else(|| node.type_name().to_owned());
             self.file_problem(
-                node.pos,
+                node.span(),
                 format!("unsupported format version `{shown}`; this opmodel reads version 1"),
                 "write `version: 1`, or leave the line out",
             );
@@ -476,7 +409,7 @@ impl Lowerer<'_> {
     }
 
     fn organization(&mut self, node: Node, model: &mut Model) {
-        let pos = node.pos;
+        let pos = node.span();
         let Value::Map(entries) = node.value else {
             if !matches!(node.value, Value::Null) {
                 let msg = format!("`organization` must be a table, found {}", node.type_name());
@@ -486,17 +419,17 @@ impl Lowerer<'_> {
         };
         let subject = Subject {
             entity: EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
-            location: self.loc(pos),
+            location: self.loc(pos.start),
             id_refused: false,
         };
-        let mut fields = self.fields(&subject, entries);
+        let mut fields = self.fields(&subject, entries, &schema::ORGANIZATION);
         if let Some((_, n)) = fields.take("name") {
             model.organization.name = self.text(&subject, "name", n);
         }
         fields.take("description");
-        self.unknown_fields(&subject, fields, ORGANIZATION_FIELDS);
+        self.unknown_fields(&subject, fields);
         if model.organization.location.is_none() {
-            model.organization.location = self.loc(pos);
+            model.organization.location = self.loc(pos.start);
         }
     }
 
@@ -510,7 +443,7 @@ impl Lowerer<'_> {
                     node.type_name()
                 );
                 self.file_problem(
-                    node.pos,
+                    node.span(),
                     msg,
                     format!("write `{section}:` followed by `- id: ...` items"),
                 );
@@ -529,7 +462,7 @@ impl Lowerer<'_> {
         node: Node,
     ) -> Option<(Subject, Fields, Option<Id>)> {
         let placeholder = format!("{section}[{index}]");
-        let pos = node.pos;
+        let pos = node.span();
         let Value::Map(entries) = node.value else {
             let subject = Subject {
                 entity: EntityRef::new(kind, placeholder),
@@ -548,17 +481,21 @@ impl Lowerer<'_> {
             );
             return None;
         };
-        let mut subject = Subject {
-            entity: EntityRef::new(kind, placeholder),
-            location: self.loc(pos),
-            id_refused: false,
-        };
         let id_node = entries
             .iter()
             .find(|(k, _)| k.name == "id")
             .map(|(_, n)| n.clone());
+        let mut subject = Subject {
+            entity: EntityRef::new(kind, placeholder),
+            location: self.entity_loc(pos.start, id_node.as_ref()),
+            id_refused: false,
+        };
         let id = id_node.and_then(|n| self.id_value(&mut subject, n));
-        let fields = self.fields(&subject, entries);
+        let table = match schema::section(section).map(|s| s.shape) {
+            Some(schema::Shape::List(table)) => table,
+            _ => &schema::TEAM,
+        };
+        let fields = self.fields(&subject, entries, table);
         Some((subject, fields, id))
     }
 
@@ -567,7 +504,7 @@ impl Lowerer<'_> {
             let msg = format!("`id` must be a string, found {}", node.type_name());
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 "write the id as text, like `id: web-player`",
             );
@@ -583,7 +520,7 @@ impl Lowerer<'_> {
                 self.options.max_id_len
             );
             let help = "shorten the id (the spec allows 128 characters); a lower limit is raised with `LoadOptions::max_id_len`";
-            self.problem(subject, node.pos, msg, help);
+            self.problem(subject, node.span(), msg, help);
             subject.id_refused = true;
             return None;
         }
@@ -592,7 +529,7 @@ impl Lowerer<'_> {
             let msg = format!("`{}` is not a valid id", escape(&id));
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit",
             );
@@ -616,7 +553,12 @@ impl Lowerer<'_> {
         );
     }
 
-    fn fields(&mut self, subject: &Subject, entries: Vec<(Key, Node)>) -> Fields {
+    fn fields(
+        &mut self,
+        subject: &Subject,
+        entries: Vec<(Key, Node)>,
+        table: &'static Table,
+    ) -> Fields {
         let mut kept: Vec<(Key, Node)> = Vec::with_capacity(entries.len());
         // A set, not a scan of `kept`: a hostile entity with a million
         // distinct keys would otherwise take hours.
@@ -625,15 +567,20 @@ impl Lowerer<'_> {
         for (key, node) in entries {
             if !names.insert(key.name.clone()) {
                 let msg = format!("field `{}` is given twice", escape(&key.name));
-                self.problem(subject, key.pos, msg, "keep one of the two");
+                self.problem(subject, key.span(), msg, "keep one of the two");
                 continue;
             }
             kept.push((key, node));
         }
-        Fields { entries: kept }
+        Fields {
+            entries: kept,
+            table,
+        }
     }
 
-    fn unknown_fields(&mut self, subject: &Subject, fields: Fields, known: &[&str]) {
+    fn unknown_fields(&mut self, subject: &Subject, fields: Fields) {
+        let known = fields.table.names();
+        let known = known.as_slice();
         for (key, _) in fields.entries {
             let mut help = format!(
                 "the fields of {} are {}",
@@ -656,7 +603,7 @@ impl Lowerer<'_> {
                 escape(&key.name),
                 subject.entity
             );
-            self.problem(subject, key.pos, msg, help);
+            self.problem(subject, key.span(), msg, help);
         }
     }
 
@@ -671,7 +618,7 @@ impl Lowerer<'_> {
                     t.len(),
                     self.options.max_text_len
                 );
-                self.problem(subject, node.pos, msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
+                self.problem(subject, node.span(), msg, "shorten it, or raise the limit with `LoadOptions::max_text_len` (or `--max-text-len`)");
                 None
             }
             Some(t) => Some(Text::from(t)),
@@ -679,7 +626,7 @@ impl Lowerer<'_> {
                 let msg = format!("`{field}` must be text, found {}", node.type_name());
                 self.problem(
                     subject,
-                    node.pos,
+                    node.span(),
                     msg,
                     format!("write `{field}` as a single line of text"),
                 );
@@ -723,7 +670,7 @@ impl Lowerer<'_> {
                 let help = format!(
                     "write `{field}` as a plain number such as `31` or `4.2`, within ±1.7e308"
                 );
-                self.problem(subject, node.pos, msg, help);
+                self.problem(subject, node.span(), msg, help);
                 None
             }
             Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
@@ -734,14 +681,14 @@ impl Lowerer<'_> {
                 let help = format!(
                     "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
                 );
-                self.problem(subject, node.pos, msg, help);
+                self.problem(subject, node.span(), msg, help);
                 None
             }
         }
     }
 
     fn one_ref(&mut self, subject: &Subject, field: &str, node: Node) -> Option<Ref> {
-        let pos = node.pos;
+        let pos = node.span();
         let mut refs = self.refs(subject, field, node)?;
         if refs.len() > 1 {
             let msg = format!("`{field}` names one entity, found a list of {}", refs.len());
@@ -762,7 +709,7 @@ impl Lowerer<'_> {
             );
             this.problem(
                 subject,
-                n.pos,
+                n.span(),
                 msg,
                 format!("write `{field}: some-id` or `{field}: [one-id, another-id]`"),
             );
@@ -775,7 +722,7 @@ impl Lowerer<'_> {
                     match scalar_id(&item) {
                         Some(id) => out.push(Ref {
                             id,
-                            location: self.loc(item.pos),
+                            location: self.loc(item.span()),
                         }),
                         None => bad(self, &item),
                     }
@@ -785,7 +732,7 @@ impl Lowerer<'_> {
             _ => match scalar_id(&node) {
                 Some(id) => Some(vec![Ref {
                     id,
-                    location: self.loc(node.pos),
+                    location: self.loc(node.span()),
                 }]),
                 None => {
                     bad(self, &node);
@@ -821,7 +768,7 @@ impl Lowerer<'_> {
             );
             self.problem(
                 subject,
-                node.pos,
+                node.span(),
                 msg,
                 format!("write one of the words for `{field}`"),
             );
@@ -840,7 +787,7 @@ impl Lowerer<'_> {
             help = format!("did you mean `{s}`? {help}");
         }
         let msg = format!("unknown {field} `{}`", escape(&text));
-        self.problem(subject, node.pos, msg, help);
+        self.problem(subject, node.span(), msg, help);
         None
     }
 
@@ -879,7 +826,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             team.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, TEAM_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(team)
     }
 
@@ -891,7 +838,7 @@ impl Lowerer<'_> {
                 let msg = format!("`members` must be a list, found {}", node.type_name());
                 self.problem(
                     subject,
-                    node.pos,
+                    node.span(),
                     msg,
                     "write `members:` followed by `- { name: Ana, role: designer }` items",
                 );
@@ -900,7 +847,7 @@ impl Lowerer<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
-            let pos = item.pos;
+            let pos = item.span();
             let entries = match item.value {
                 Value::Map(entries) => entries,
                 _ => {
@@ -917,7 +864,7 @@ impl Lowerer<'_> {
                     continue;
                 }
             };
-            let mut f = self.fields(subject, entries);
+            let mut f = self.fields(subject, entries, &schema::MEMBER);
             let name = f
                 .take("name")
                 .and_then(|(_, n)| self.text(subject, "name", n));
@@ -930,7 +877,7 @@ impl Lowerer<'_> {
                 .and_then(|(_, n)| self.one_ref(subject, "person", n));
             for (key, _) in std::mem::take(&mut f.entries) {
                 let mut help = "a member has `name`, `role` and `person`".to_owned();
-                if let Some(s) = did_you_mean(&key.name, MEMBER_FIELDS.iter().copied()) {
+                if let Some(s) = did_you_mean(&key.name, schema::MEMBER.names()) {
                     help = format!("did you mean `{s}`? {help}");
                 }
                 let msg = format!(
@@ -938,7 +885,7 @@ impl Lowerer<'_> {
                     escape(&key.name),
                     subject.entity
                 );
-                self.problem(subject, key.pos, msg, help);
+                self.problem(subject, key.span(), msg, help);
             }
             match name {
                 Some(name) => out.push(Member { name, role, person }),
@@ -985,10 +932,11 @@ impl Lowerer<'_> {
         what: &str,
         item: Node,
         example: &str,
+        table: &'static Table,
     ) -> Option<Fields> {
         let pos = item.pos;
         match item.value {
-            Value::Map(entries) => Some(self.fields(subject, entries)),
+            Value::Map(entries) => Some(self.fields(subject, entries, table)),
             _ => {
                 let msg = format!("each {what} must be a table, found {}", item.type_name());
                 self.problem(subject, pos, msg, format!("write `{example}`"));
@@ -998,13 +946,8 @@ impl Lowerer<'_> {
     }
 
     /// Reports the fields left in an item of a list field as unknown.
-    fn unknown_item_fields(
-        &mut self,
-        subject: &Subject,
-        what: &str,
-        fields: Fields,
-        known: &[&str],
-    ) {
+    fn unknown_item_fields(&mut self, subject: &Subject, what: &str, fields: Fields) {
+        let known = fields.table.names();
         for (key, _) in fields.entries {
             let mut help = format!(
                 "{} has {}",
@@ -1033,7 +976,9 @@ impl Lowerer<'_> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let pos = item.pos;
-            let Some(mut f) = self.item_table(subject, "interaction", item, EXAMPLE) else {
+            let Some(mut f) =
+                self.item_table(subject, "interaction", item, EXAMPLE, &schema::INTERACTION)
+            else {
                 continue;
             };
             let with_node = f.take("with").map(|(_, n)| n);
@@ -1051,7 +996,7 @@ impl Lowerer<'_> {
             let until = f
                 .take("until")
                 .and_then(|(_, n)| self.text(subject, "until", n));
-            self.unknown_item_fields(subject, "an interaction", f, INTERACTION_FIELDS);
+            self.unknown_item_fields(subject, "an interaction", f);
             let Some(with) = with else {
                 if !with_given {
                     self.problem(
@@ -1108,7 +1053,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             p.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, PERSON_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(p)
     }
 
@@ -1118,7 +1063,9 @@ impl Lowerer<'_> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let pos = item.pos;
-            let Some(mut f) = self.item_table(subject, "allocation", item, EXAMPLE) else {
+            let Some(mut f) =
+                self.item_table(subject, "allocation", item, EXAMPLE, &schema::ALLOCATION)
+            else {
                 continue;
             };
             let team_node = f.take("team").map(|(_, n)| n);
@@ -1151,7 +1098,7 @@ impl Lowerer<'_> {
                 .take("role")
                 .and_then(|(_, n)| self.text(subject, "role", n))
                 .map(|r| Role::parse(&r));
-            self.unknown_item_fields(subject, "an allocation", f, ALLOCATION_FIELDS);
+            self.unknown_item_fields(subject, "an allocation", f);
             let Some(team) = team else {
                 if !team_given {
                     self.problem(
@@ -1211,7 +1158,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             s.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, STAGE_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(s)
     }
 
@@ -1311,7 +1258,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             c.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, CADENCE_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(c)
     }
 
@@ -1382,7 +1329,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             p.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, PRODUCT_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(p)
     }
 
@@ -1424,7 +1371,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, OUTCOME_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(o)
     }
 
@@ -1461,7 +1408,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, OBJECTIVE_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(o)
     }
 
@@ -1478,7 +1425,7 @@ impl Lowerer<'_> {
                 let msg = format!("`key_results` must be a list, found {}", node.type_name());
                 self.problem(
                     objective,
-                    node.pos,
+                    node.span(),
                     msg,
                     "write `key_results:` followed by `- ...` items",
                 );
@@ -1488,9 +1435,10 @@ impl Lowerer<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             let default_id = KeyResult::default_id(objective_id, i + 1);
+            let item_start = item.pos;
             let mut subject = Subject {
                 entity: EntityRef::new(EntityKind::KeyResult, default_id.clone()),
-                location: self.loc(item.pos),
+                location: self.loc(item.span()),
                 id_refused: false,
             };
             let entries = match item.value {
@@ -1502,7 +1450,7 @@ impl Lowerer<'_> {
                     );
                     self.problem(
                         &subject,
-                        item.pos,
+                        item.span(),
                         msg,
                         "write the key result as a line of text",
                     );
@@ -1532,7 +1480,12 @@ impl Lowerer<'_> {
                 Some(n) => self.id_value(&mut subject, n).unwrap_or(default_id),
                 None => default_id,
             };
-            let mut f = self.fields(&subject, entries);
+            // A key result in a table is placed at its text.
+            subject.location = match entries.iter().find(|(k, _)| k.name == "text") {
+                Some((_, n)) => self.loc(n.span()),
+                None => self.loc(item_start),
+            };
+            let mut f = self.fields(&subject, entries, &schema::KEY_RESULT);
             f.take("id");
             let text = f
                 .take("text")
@@ -1567,14 +1520,14 @@ impl Lowerer<'_> {
             if let Some((_, n)) = f.take("allow") {
                 kr.allow = self.names(&subject, "allow", n);
             }
-            self.unknown_fields(&subject, f, KEY_RESULT_FIELDS);
+            self.unknown_fields(&subject, f);
             out.push(kr);
         }
         out
     }
 
     fn decision(&mut self, node: Node, index: usize) -> Option<DecisionRight> {
-        let pos = node.pos;
+        let pos = node.span();
         let placeholder = format!("decisions[{index}]");
         let mut subject = Subject {
             entity: EntityRef::new(EntityKind::Decision, placeholder),
@@ -1594,7 +1547,12 @@ impl Lowerer<'_> {
             );
             return None;
         };
-        let mut f = self.fields(&subject, entries);
+        let area_node = entries
+            .iter()
+            .find(|(k, _)| k.name == "area")
+            .map(|(_, n)| n);
+        subject.location = self.entity_loc(pos.start, area_node);
+        let mut f = self.fields(&subject, entries, &schema::DECISION);
         let area = f
             .take("area")
             .and_then(|(_, n)| self.text(&subject, "area", n))
@@ -1645,7 +1603,7 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("allow") {
             d.allow = self.names(&subject, "allow", n);
         }
-        self.unknown_fields(&subject, f, DECISION_FIELDS);
+        self.unknown_fields(&subject, f);
         Some(d)
     }
 }

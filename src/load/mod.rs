@@ -155,7 +155,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     for e in input_errors {
         let path = match &e {
             LoadError::Input { path, .. } | LoadError::NoModelFiles { path } => path.clone(),
-            LoadError::NothingReadable { .. } => continue,
+            LoadError::NothingReadable { .. } | LoadError::Config(_) => continue,
         };
         let file = loaded.model.sources.add(&path, "");
         let display = loaded.model.sources.display(file).to_owned();
@@ -439,43 +439,50 @@ fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
 }
 
 fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
-    let unread = |message: String| {
-        let mut loaded = Loaded::default();
-        let file = loaded.model.sources.add(path, "");
-        let display = loaded.model.sources.display(file).to_owned();
-        loaded
-            .diagnostics
-            .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
-        Piece {
-            loaded,
-            read: false,
-            path: path.to_path_buf(),
-        }
-    };
     let (format, size) = match plan {
         Plan::Read(format, size) => (*format, *size),
-        Plan::Skip(message) => return unread(message.clone()),
+        Plan::Skip(message) => return unread_piece(path, message.clone()),
     };
     let bytes = match read_at_most(path, size, options.max_file_size) {
         Ok(Ok(b)) => b,
-        Ok(Err(read)) => return unread(options::too_big(read, options.max_file_size)),
-        Err(e) => return unread(format!("cannot be read: {e}")),
+        Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
+        Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
+    load_bytes(path, format, bytes, options)
+}
+
+/// The piece of a file that could not be used, with the `invalid-file`
+/// finding that says why.
+fn unread_piece(path: &Path, message: String) -> Piece {
+    let mut loaded = Loaded::default();
+    let file = loaded.model.sources.add(path, "");
+    let display = loaded.model.sources.display(file).to_owned();
+    loaded
+        .diagnostics
+        .push(file_diagnostic(&display, file, Pos::UNKNOWN, message));
+    Piece {
+        loaded,
+        read: false,
+        path: path.to_path_buf(),
+    }
+}
+
+/// The piece of a file whose bytes have been read: not UTF-8 is an
+/// `invalid-file` finding, a byte order mark is dropped.
+fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions) -> Piece {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or_default();
             let pos = lines::LineIndex::new(good).pos(good.len());
-            let mut piece = unread(String::new());
+            let mut piece = unread_piece(path, String::new());
             if let Some(d) = piece.loaded.diagnostics.last_mut() {
                 d.message = "is not UTF-8 text".to_owned();
                 d.help = Some("save the file as UTF-8".into());
-                d.location = d.location.map(|l| Location {
-                    line: pos.line,
-                    column: pos.column,
-                    ..l
-                });
+                d.location = d
+                    .location
+                    .map(|l| Location::point(l.file, pos.line, pos.column));
             }
             piece.read = true;
             return piece;
@@ -491,6 +498,69 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         read: true,
         path: path.to_path_buf(),
     }
+}
+
+/// Reads org files already in memory, each a path (for its format and for
+/// diagnostics: nothing is read from disk) and its bytes, as
+/// [`load_paths`] reads files from disk: in path order, each file's
+/// problems a finding, the files merged into one model. A path whose
+/// extension is not an org file's is an `invalid-file` finding; so is a
+/// file past [`LoadOptions::max_file_size`], or one that would take the
+/// input past [`LoadOptions::max_total_size`].
+///
+/// This is how `opmodel diff --git` reads a revision (see
+/// [`crate::diff::git`]).
+///
+/// ```
+/// use opmodel::load::{LoadOptions, load_files};
+/// let files = vec![
+///     ("org/b.yaml".into(), b"products:\n  - { id: shop, owner: web }\n".to_vec()),
+///     ("org/a.yaml".into(), b"teams:\n  - id: web\n".to_vec()),
+/// ];
+/// let loaded = load_files(files, &LoadOptions::default());
+/// assert_eq!(loaded.model.teams[0].id, "web");
+/// assert_eq!(loaded.model.sources.len(), 2);
+/// assert!(loaded.diagnostics.is_empty());
+/// ```
+pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> Loaded {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    let mut loaded = Loaded::default();
+    let mut total: u64 = 0;
+    for (path, bytes) in files {
+        let size = bytes.len() as u64;
+        let piece = match Format::from_path(&path) {
+            None => unread_piece(
+                &path,
+                "is not an org file: the extension must be .yaml, .yml, .toml or .json".to_owned(),
+            ),
+            Some(_) if size > options.max_file_size => {
+                unread_piece(&path, options::too_big(size, options.max_file_size))
+            }
+            Some(format) => match plan(Found::File(format, size), options, &mut total) {
+                Plan::Read(..) => load_bytes(&path, format, bytes, options),
+                Plan::Skip(message) => unread_piece(&path, message),
+            },
+        };
+        if piece.read
+            && piece.loaded.diagnostics.is_empty()
+            && piece.loaded.model.entity_count() == 0
+        {
+            loaded.empty_files.push(piece.path);
+        }
+        let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
+        loaded.model.merge(piece.loaded.model);
+        loaded.diagnostics.extend(
+            piece
+                .loaded
+                .diagnostics
+                .into_iter()
+                .map(|d| d.shift_files(offset)),
+        );
+    }
+    loaded.model.shrink_lists();
+    drop_other_files_note(&mut loaded);
+    loaded
 }
 
 fn parse(text: &str, format: Format, limits: &ParseLimits) -> Result<node::Node, ParseError> {
@@ -550,11 +620,7 @@ fn file_diagnostic(
         message,
     )
     .with_help(help)
-    .at(Some(Location {
-        file,
-        line: pos.line,
-        column: pos.column,
-    }))
+    .at(Some(Location::point(file, pos.line, pos.column)))
 }
 
 fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -> Diagnostic {
@@ -599,6 +665,38 @@ fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
     into.people = from.people;
     into.lifecycle = from.lifecycle;
     into.cadences = from.cadences;
+}
+
+/// A document as the JSON data model an editor's schema validation sees
+/// (for the schema's tests): `None` when it does not parse.
+#[cfg(test)]
+pub(crate) fn as_json_value(text: &str, format: Format) -> Option<serde_json::Value> {
+    fn convert(node: node::Node) -> serde_json::Value {
+        use serde_json::Value as J;
+        match node.value {
+            node::Value::Null => J::Null,
+            node::Value::Bool(b) => J::Bool(b),
+            node::Value::Int(i) => J::from(i),
+            node::Value::Float(f) => {
+                serde_json::Number::from_f64(f).map_or(J::String(f.to_string()), J::Number)
+            }
+            node::Value::BigInt(s) => s
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(J::String(s), J::Number),
+            node::Value::Str(s) => J::String(s),
+            node::Value::Seq(items) => J::Array(items.into_iter().map(convert).collect()),
+            node::Value::Map(entries) => J::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.name, convert(v)))
+                    .collect(),
+            ),
+        }
+    }
+    let node = parse(text, format, &ParseLimits::default()).ok()?;
+    Some(convert(node))
 }
 
 #[cfg(test)]

@@ -17,11 +17,30 @@ impl Pos {
     }
 }
 
-/// One value of a document and where it starts.
+/// Where a value (or key) starts and where it ends, just past its last
+/// character; an unknown end is [`Pos::UNKNOWN`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+impl From<Pos> for Span {
+    fn from(start: Pos) -> Self {
+        Self {
+            start,
+            end: Pos::UNKNOWN,
+        }
+    }
+}
+
+/// One value of a document, where it starts and where it ends (just past
+/// its last character; [`Pos::UNKNOWN`] when the parser could not tell).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Node {
     pub value: Value,
     pub pos: Pos,
+    pub end: Pos,
 }
 
 /// The shapes a value can have in any of the three formats.
@@ -39,16 +58,45 @@ pub(crate) enum Value {
     Map(Vec<(Key, Node)>),
 }
 
-/// A mapping key and where it was written.
+/// A mapping key and where it was written (`end` is just past it).
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Key {
     pub name: String,
     pub pos: Pos,
+    pub end: Pos,
+}
+
+impl Key {
+    /// Where the key starts and ends.
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.pos,
+            end: self.end,
+        }
+    }
 }
 
 impl Node {
+    /// A node whose end is not known.
     pub(crate) fn new(value: Value, pos: Pos) -> Self {
-        Self { value, pos }
+        Self {
+            value,
+            pos,
+            end: Pos::UNKNOWN,
+        }
+    }
+
+    /// Where the node starts and ends.
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.pos,
+            end: self.end,
+        }
+    }
+
+    /// A node from `pos` to just before `end`.
+    pub(crate) fn spanning(value: Value, pos: Pos, end: Pos) -> Self {
+        Self { value, pos, end }
     }
 
     /// A word for the value's type, for messages ("a number", "a list").

@@ -456,8 +456,15 @@ impl Converter<'_> {
         }
     }
 
+    /// Just past the last byte of `span`.
+    fn end(&self, span: &Range<usize>) -> Pos {
+        self.lines.pos(self.base + span.end)
+    }
+
     fn value(&self, spanned: Spanned<DeValue<'_>>, depth: usize) -> Result<Node, ParseError> {
-        let pos = self.pos(&spanned.span());
+        let span = spanned.span();
+        let pos = self.pos(&span);
+        let end = self.end(&span);
         let value = match spanned.into_inner() {
             DeValue::String(s) => Value::Str(s.into_owned()),
             DeValue::Integer(int) => integer(&int),
@@ -471,7 +478,7 @@ impl Converter<'_> {
             DeValue::Array(array) => self.array(array, depth + 1, pos)?,
             DeValue::Table(table) => self.table(table, depth + 1, pos)?,
         };
-        Ok(Node::new(value, pos))
+        Ok(Node::spanning(value, pos, end))
     }
 
     fn array(&self, array: DeArray<'_>, depth: usize, pos: Pos) -> Result<Value, ParseError> {
@@ -490,8 +497,10 @@ impl Converter<'_> {
         entries.sort_by_key(|(key, _)| key.span().start);
         let mut out = Vec::with_capacity(entries.len());
         for (key, value) in entries {
+            let span = key.span();
             let key = Key {
-                pos: self.pos(&key.span()),
+                pos: self.pos(&span),
+                end: self.end(&span),
                 name: key.into_inner().into_owned(),
             };
             out.push((key, self.value(value, depth)?));
@@ -574,6 +583,25 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         assert_eq!(owns[0].pos, Pos::new(13, 9));
         let member = &items(get(&teams[1], "members"))[0];
         assert_eq!(get(member, "role").pos, Pos::new(14, 35));
+    }
+
+    #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "a = \"booking portal\"  # comment\nb = [\"x y\", 12]\n\"c d\" = \"é ü\"\n";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 5, 1, 21));
+        let b = items(get(&root, "b"));
+        assert_eq!(span(&b[0]), (2, 6, 2, 11));
+        assert_eq!(span(&b[1]), (2, 13, 2, 15));
+        assert_eq!(span(get(&root, "c d")), (3, 9, 3, 14));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        assert_eq!(
+            (entries[2].0.pos, entries[2].0.end),
+            (Pos::new(3, 1), Pos::new(3, 6))
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub(crate) fn parse(text: &str, limits: &ParseLimits) -> Result<Node, ParseError
 /// [`parse`] on the current thread.
 fn parse_here(text: &str, limits: &ParseLimits) -> Result<Node, ParseError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let state = StateScope::start(limits.max_depth);
+    let state = StateScope::start(limits.max_depth, text);
     let parsed: Result<Option<Spanned<Tree>>, YamlError> =
         serde_saphyr::from_str_with_options(text, options(text, limits));
     match parsed {
@@ -271,6 +271,10 @@ struct State {
     /// Set by `visit_f64` when it sees such a float, so the next `Spanned`
     /// wrapper around it records its span.
     saw_big_float: bool,
+    /// The character offset where each line starts: saphyr gives a value's
+    /// span as a character offset and length, and this turns its end into
+    /// a line and column. `u32`: saphyr's spans are `u32` too.
+    line_chars: Vec<u32>,
 }
 
 thread_local! {
@@ -280,6 +284,7 @@ thread_local! {
             limit: usize::MAX,
             big_candidates: Vec::new(),
             saw_big_float: false,
+            line_chars: Vec::new(),
         })
     };
 }
@@ -288,12 +293,22 @@ thread_local! {
 struct StateScope;
 
 impl StateScope {
-    fn start(limit: usize) -> Self {
+    fn start(limit: usize, text: &str) -> Self {
+        let mut line_chars = Vec::with_capacity(text.len() / 32 + 1);
+        line_chars.push(0);
+        let mut chars = 0u32;
+        for c in text.chars() {
+            chars = chars.saturating_add(1);
+            if c == '\n' {
+                line_chars.push(chars);
+            }
+        }
         STATE.with_borrow_mut(|state| {
             state.depth = 0;
             state.limit = limit;
             state.big_candidates.clear();
             state.saw_big_float = false;
+            state.line_chars = line_chars;
         });
         StateScope
     }
@@ -309,6 +324,7 @@ impl Drop for StateScope {
         STATE.with_borrow_mut(|state| {
             state.limit = usize::MAX;
             state.big_candidates = Vec::new();
+            state.line_chars = Vec::new();
         });
     }
 }
@@ -335,6 +351,38 @@ impl Drop for Level {
     }
 }
 
+/// Just past the end of what `location` spans, [`Pos::UNKNOWN`] when saphyr
+/// gave no length. A span that ends with its line break (a block scalar)
+/// ends at the end of that line instead of the start of the next.
+fn end_of(location: Location) -> Pos {
+    let span = location.span();
+    if span.is_empty() || span.offset() >= u64::from(u32::MAX) || span.len() >= u64::from(u32::MAX)
+    {
+        return Pos::UNKNOWN;
+    }
+    let Ok(end) = u32::try_from(span.offset().saturating_add(span.len())) else {
+        return Pos::UNKNOWN;
+    };
+    STATE.with_borrow(|state| {
+        let lines = &state.line_chars;
+        let mut line = lines.partition_point(|&start| start <= end);
+        let start_line = usize::try_from(location.line()).unwrap_or(usize::MAX);
+        let end = end as usize;
+        let line_start = |line: usize| lines.get(line.wrapping_sub(1)).map_or(0, |&c| c as usize);
+        let mut column = end - line_start(line) + 1;
+        if column == 1 && line > start_line.max(1) {
+            // Back over the line break: to just past the last character of
+            // the line before (a `\r` before it counts as a character).
+            line -= 1;
+            column = end.saturating_sub(line_start(line)).max(1);
+        }
+        Pos::new(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    })
+}
+
 /// Builds a node from a spanned value, noting the span of a float that may
 /// be a big integer so that [`restore_big_ints`] can look at its text.
 fn node_of(spanned: Spanned<Tree>) -> Node {
@@ -351,7 +399,8 @@ fn node_of(spanned: Spanned<Tree>) -> Node {
             }
         });
     }
-    Node::new(spanned.value.0, pos)
+    let end = end_of(spanned.referenced);
+    Node::spanning(spanned.value.0, pos, end)
 }
 
 /// Turns floats written as plain decimal integers (too big for `i64`, so
@@ -492,6 +541,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
             let key = Key {
                 name: key.value.0,
                 pos: pos_of(key.referenced),
+                end: end_of(key.referenced),
             };
             entries.push((key, node_of(value)));
         }
@@ -619,6 +669,30 @@ teams:
         assert_eq!(owns[0].pos, Pos::new(9, 12));
         let member = &items(get(&teams[1], "members"))[0];
         assert_eq!(get(member, "role").pos, Pos::new(11, 28));
+    }
+
+    #[test]
+    fn values_and_keys_end_just_past_their_last_character() {
+        let text = "a: booking portal   # comment\nb: \"Keep p95 …\"\nc: [x y, z]\nd: |\n  one\n  two\ne: é ü\n";
+        let root = ok(text);
+        let span = |n: &Node| (n.pos.line, n.pos.column, n.end.line, n.end.column);
+        assert_eq!(span(get(&root, "a")), (1, 4, 1, 18));
+        // Quotes are part of the value as written; columns count characters.
+        assert_eq!(span(get(&root, "b")), (2, 4, 2, 16));
+        let c = items(get(&root, "c"));
+        assert_eq!(span(&c[0]), (3, 5, 3, 8));
+        assert_eq!(span(&c[1]), (3, 10, 3, 11));
+        // A block scalar ends at the end of its last line, not on the next.
+        let d = get(&root, "d");
+        assert_eq!((d.pos.line, d.end.line, d.end.column), (5, 6, 6));
+        assert_eq!(span(get(&root, "e")), (7, 4, 7, 7));
+        let Value::Map(entries) = &root.value else {
+            panic!("a map");
+        };
+        assert_eq!(
+            (entries[1].0.pos, entries[1].0.end),
+            (Pos::new(2, 1), Pos::new(2, 2))
+        );
     }
 
     #[test]

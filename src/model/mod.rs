@@ -16,6 +16,7 @@ mod product;
 mod reference;
 mod team;
 mod text;
+mod validate;
 mod vocab;
 
 pub use decision::DecisionRight;
@@ -50,7 +51,16 @@ pub struct Organization {
     pub location: Option<Location>,
 }
 
+impl Organization {
+    fn is_unnamed(&self) -> bool {
+        self.name.is_none()
+    }
+}
+
 /// A whole operating model: every entity of every file, merged.
+///
+/// It serializes as an org file (see [`crate::write`]): what serde writes
+/// from it, in JSON, YAML or TOML, loads back to the same model.
 ///
 /// ```
 /// use opmodel::model::{Model, Team, Product, TeamKind};
@@ -66,16 +76,22 @@ pub struct Organization {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Model {
     /// The organisation.
+    #[serde(skip_serializing_if = "Organization::is_unnamed")]
     pub organization: Organization,
     /// Every team and unit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<Team>,
     /// Every product.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub products: Vec<Product>,
     /// Every outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
     /// Every objective, each with its key results.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
     /// Every decision right.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<DecisionRight>,
     /// Every person (the `people` section).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -102,6 +118,80 @@ impl PartialEq for Sources {
 }
 
 impl Model {
+    /// Forgets where every entity and reference was written, as for a
+    /// model made in code (used when a model is read from a value that is
+    /// no file).
+    pub(crate) fn clear_locations(&mut self) {
+        fn refs<'a>(list: impl IntoIterator<Item = &'a mut Ref>) {
+            for r in list {
+                r.location = None;
+            }
+        }
+        self.organization.location = None;
+        for t in &mut self.teams {
+            t.location = None;
+            refs(t.parent.iter_mut());
+            refs(t.owns.iter_mut());
+        }
+        for p in &mut self.products {
+            p.location = None;
+            refs(p.owner.iter_mut());
+            refs(p.contributors.iter_mut());
+            refs(p.part_of.iter_mut());
+            refs(p.outcomes.iter_mut());
+        }
+        for o in &mut self.outcomes {
+            o.location = None;
+            refs(o.owner.iter_mut());
+            refs(o.supports.iter_mut());
+        }
+        for o in &mut self.objectives {
+            o.location = None;
+            refs(o.owner.iter_mut());
+            refs(o.supports.iter_mut());
+            for kr in &mut o.key_results {
+                kr.location = None;
+            }
+        }
+        for d in &mut self.decisions {
+            d.location = None;
+            refs(std::iter::once(&mut d.scope));
+            refs(d.decides.iter_mut());
+            refs(d.recommends.iter_mut());
+            refs(d.agrees.iter_mut());
+            refs(d.consulted.iter_mut());
+            refs(d.informed.iter_mut());
+            refs(d.escalates_to.iter_mut());
+        }
+        for t in &mut self.teams {
+            for m in &mut t.members {
+                refs(m.person.iter_mut());
+            }
+            for i in &mut t.interactions {
+                i.location = None;
+                refs(std::iter::once(&mut i.with));
+            }
+        }
+        for p in &mut self.products {
+            refs(p.stage.iter_mut());
+        }
+        for p in &mut self.people {
+            p.location = None;
+            for a in &mut p.allocations {
+                a.location = None;
+                refs(std::iter::once(&mut a.team));
+            }
+        }
+        for s in &mut self.lifecycle {
+            s.location = None;
+        }
+        for c in &mut self.cadences {
+            c.location = None;
+            refs(c.owner.iter_mut());
+            refs(c.attendees.iter_mut());
+        }
+    }
+
     /// An empty model.
     pub fn new() -> Self {
         Self::default()

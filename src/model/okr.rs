@@ -107,7 +107,11 @@ impl Objective {
 /// A key result: how an objective's progress is measured.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyResult {
-    /// Unique id; `<objective id>#<n>` (from 1) when not given.
+    /// Unique id; `<objective id>#<n>` (from 1) when not given. Such a
+    /// made-up id is left out when the model is written, so that the
+    /// file reads back to the same id (`#` is no id character, so a
+    /// written id never has it).
+    #[serde(skip_serializing_if = "is_made_up_id")]
     pub id: Id,
     /// The key result as written.
     pub text: Text,
@@ -194,4 +198,9 @@ impl KeyResult {
         self.allow.push(check.into());
         self
     }
+}
+
+/// Whether a key result's id was made from its objective's, not written.
+fn is_made_up_id(id: &Id) -> bool {
+    id.as_str().contains('#')
 }

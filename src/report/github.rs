@@ -2,12 +2,14 @@
 //! shows as an annotation on the file and line of the pull request.
 //!
 //! ```text
-//! ::error file=org/products.yaml,line=12,col=5,endLine=12,endColumn=6,title=orphaned-product::product `web-player` has no accountable owner
+//! ::error file=org/products.yaml,line=12,col=5,endLine=12,endColumn=22,title=orphaned-product::product `web-player` has no accountable owner
 //! ```
 //!
 //! Errors are `::error`, warnings `::warning`, notes `::notice`. A finding
 //! without a file has no `file`, `line` or columns; one without a line has
-//! no line or columns. Messages and property values are escaped as GitHub
+//! no line or columns. The span is the one the text output underlines
+//! ([`Diagnostic::primary_location`]); `endColumn` is just past it.
+//! Messages and property values are escaped as GitHub
 //! documents ([`escape_data`], [`escape_property`]).
 
 use std::io::{self, Write};
@@ -47,23 +49,23 @@ fn push_command(out: &mut String, d: &Diagnostic, sources: &Sources) {
         Severity::Warning => "::warning ",
         Severity::Note => "::notice ",
     });
-    if let Some(l) = d.location {
+    if let Some(l) = d.primary_location() {
         out.push_str("file=");
         out.push_str(&escape_property(sources.display(l.file)));
         out.push(',');
         if l.line > 0 {
-            let line = l.line.to_string();
+            let (end_line, end_column) = l.end();
             out.push_str("line=");
-            out.push_str(&line);
+            out.push_str(&l.line.to_string());
             if l.column > 0 {
                 out.push_str(",col=");
                 out.push_str(&l.column.to_string());
             }
             out.push_str(",endLine=");
-            out.push_str(&line);
+            out.push_str(&end_line.to_string());
             if l.column > 0 {
                 out.push_str(",endColumn=");
-                out.push_str(&l.column.saturating_add(1).to_string());
+                out.push_str(&end_column.to_string());
             }
             out.push(',');
         }
@@ -132,7 +134,7 @@ mod tests {
     fn one_line_per_finding_by_severity() {
         let mut sources = Sources::default();
         let file = sources.add("org/a,b.yaml", "");
-        let at = |line, column| Some(Location { file, line, column });
+        let at = |line, column| Some(Location::point(file, line, column));
         let team = |id: &str| EntityRef::new(EntityKind::Team, id);
         let mut warning =
             Diagnostic::new("idle-team", team("x"), "team `x` owns\nno product").at(at(3, 5));

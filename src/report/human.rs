@@ -183,7 +183,8 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
         };
         let len = match beyond {
             Some(_) => 1,
-            None => underline_len(&shown, col, i == 0 && d.focus.is_none()),
+            None => span_len(loc, &shown, col)
+                .unwrap_or_else(|| underline_len(&shown, col, i == 0 && d.focus.is_none())),
         };
         let marks: String = std::iter::repeat_n(*mark, len).collect();
         let painted = if *mark == '^' {
@@ -251,7 +252,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources, style: &Style
 /// Messages quote ids, texts and paths from the input, and a raw ESC or
 /// line break there could recolour or clear the terminal, or forge lines of
 /// output that look like opmodel's own.
-fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -284,6 +285,26 @@ fn clean(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// How many characters of the shown line the recorded span of `loc` covers
+/// from `col`: to its end on this line, or to the end of what is written on
+/// the line (not a trailing comment) when it goes on below. `None` when the
+/// span's end was not recorded.
+fn span_len(loc: &Location, shown: &str, col: usize) -> Option<usize> {
+    if loc.end_line == 0 || loc.end_column == 0 {
+        return None;
+    }
+    let (end_line, end_column) = loc.end();
+    let room = shown.chars().count().saturating_sub(col).max(1);
+    let n = if end_line == loc.line {
+        (end_column.saturating_sub(loc.column.max(1))) as usize
+    } else {
+        let rest: String = shown.chars().skip(col).collect();
+        let rest = rest.split(" #").next().unwrap_or("").trim_end();
+        rest.chars().count()
+    };
+    Some(n.clamp(1, room))
 }
 
 /// How many characters to underline from `col`: the rest of the line for an

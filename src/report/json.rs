@@ -1,9 +1,15 @@
 //! The JSON object of the spec.
 //!
+//! `location` is where the finding points (the field or value at fault
+//! when the loader or the check knows it, else the entity), the same place
+//! the text rendering underlines: `line` and `column` where it starts,
+//! `end_line` and `end_column` just past its last character (columns
+//! count characters; the end column is exclusive, as in SARIF).
+//!
 //! ```json
 //! {
 //!   "diagnostics": [
-//!     {"check":"orphaned-product","severity":"error","entity":{"kind":"product","id":"web-player"},"message":"...","help":"...","location":{"file":"org/products.yaml","line":12,"column":5},"related":[{"kind":"team","id":"playback"}]}
+//!     {"check":"orphaned-product","severity":"error","entity":{"kind":"product","id":"web-player"},"message":"...","help":"...","location":{"file":"org/products.yaml","line":12,"column":5,"end_line":12,"end_column":20},"related":[{"kind":"team","id":"playback"}]}
 //!   ],
 //!   "summary": {"errors":1,"warnings":0,"entities":42}
 //! }
@@ -72,7 +78,7 @@ fn render(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<u8> {
 /// One diagnostic as a compact JSON object, written by hand: the report's
 /// largest part, and the same bytes serde_json would write for it (the
 /// tests check that against the `Serialize` shape below).
-fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
+pub(crate) fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
     out.extend_from_slice(b"{\"check\":");
     json_text::push_str(out, &d.check);
     out.extend_from_slice(b",\"severity\":");
@@ -85,15 +91,22 @@ fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sources) {
         out.extend_from_slice(b",\"help\":");
         json_text::push_str(out, help);
     }
-    if let Some(l) = d.location {
+    if let Some(l) = d.primary_location() {
         out.extend_from_slice(b",\"location\":{\"file\":");
         json_text::push_str(out, sources.display(l.file));
         if l.line > 0 {
+            let (end_line, end_column) = l.end();
             out.extend_from_slice(b",\"line\":");
             json_text::push_u32(out, l.line);
             if l.column > 0 {
                 out.extend_from_slice(b",\"column\":");
                 json_text::push_u32(out, l.column);
+            }
+            out.extend_from_slice(b",\"end_line\":");
+            json_text::push_u32(out, end_line);
+            if l.column > 0 {
+                out.extend_from_slice(b",\"end_column\":");
+                json_text::push_u32(out, end_column);
             }
         }
         out.push(b'}');
@@ -163,7 +176,7 @@ mod tests {
             if let Some(help) = &d.help {
                 m.serialize_entry("help", help)?;
             }
-            if let Some(loc) = d.location {
+            if let Some(loc) = d.primary_location() {
                 m.serialize_entry("location", &JsonLocation(loc, self.1))?;
             }
             m.serialize_entry("related", &d.related)?;
@@ -182,9 +195,14 @@ mod tests {
             let mut m = s.serialize_map(None)?;
             m.serialize_entry("file", self.1.display(l.file))?;
             if l.line > 0 {
+                let (end_line, end_column) = l.end();
                 m.serialize_entry("line", &l.line)?;
                 if l.column > 0 {
                     m.serialize_entry("column", &l.column)?;
+                }
+                m.serialize_entry("end_line", &end_line)?;
+                if l.column > 0 {
+                    m.serialize_entry("end_column", &end_column)?;
                 }
             }
             m.end()
@@ -241,6 +259,12 @@ mod tests {
                             file: if i % 2 == 0 { file } else { odd_file },
                             line: if i % 7 == 0 { 0 } else { i as u32 + 1 },
                             column: if i % 11 == 0 { 0 } else { 5 },
+                            end_line: if i % 13 == 0 {
+                                0
+                            } else {
+                                i as u32 + 1 + i as u32 % 2
+                            },
+                            end_column: if i % 13 == 0 { 0 } else { 9 },
                         }));
                     }
                     for r in 0..i % 3 {

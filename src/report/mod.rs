@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 mod json_text;
 pub mod sarif;
+mod serde_impls;
 
 use serde::Serialize;
 

@@ -10,10 +10,13 @@
 //!   (`error`, `warning` or `note`) and `message.text`;
 //! - `locations[0].physicalLocation`: the file as given on the command line
 //!   (forward slashes, percent-encoded as a URI reference) and a `region`
-//!   at the finding's line and column, one character wide; a finding
-//!   without a line has no region, one without a file no location;
-//! - `relatedLocations`: the exact spot inside the entity and the secondary
-//!   places (the other claim, the first definition), with ids and messages;
+//!   spanning the field or value at fault ([`Diagnostic::primary_location`],
+//!   the place the text output underlines; `endColumn` is just past it);
+//!   a finding without a line has no region, one without a file no
+//!   location;
+//! - `relatedLocations`: the entity the exact spot is in (when the result
+//!   points at a spot inside it) and the secondary places (the other
+//!   claim, the first definition), with ids and messages;
 //! - `partialFingerprints["opmodel/v1"]`: the fingerprint of the finding's
 //!   [baseline entry](crate::baseline::Entry::fingerprint), which does not
 //!   change when lines move.
@@ -270,22 +273,29 @@ fn level_of(severity: Severity) -> &'static str {
 impl<'a> SarifResult<'a> {
     fn new(d: &'a Diagnostic, rules: &[&CheckMeta], sources: &Sources) -> Self {
         let locations = d
-            .location
+            .primary_location()
             .map(|l| SarifLocation {
                 physical_location: physical(l, sources),
                 message: None,
             })
             .into_iter()
             .collect();
-        let related = d.focus.iter().chain(&d.labels);
+        // With an exact spot as the result's location, the entity it is in
+        // is the first related place.
+        let defined = d
+            .focus
+            .as_ref()
+            .and(d.location)
+            .map(|location| (location, DEFINED_HERE));
+        let related = defined
+            .into_iter()
+            .chain(d.labels.iter().map(|l| (l.location, l.message.as_str())));
         let related_locations = related
             .enumerate()
-            .map(|(i, label)| RelatedLocation {
+            .map(|(i, (location, message))| RelatedLocation {
                 id: i,
-                physical_location: physical(label.location, sources),
-                message: Text {
-                    text: &label.message,
-                },
+                physical_location: physical(location, sources),
+                message: Text { text: message },
             })
             .collect();
         SarifResult {
@@ -302,14 +312,18 @@ impl<'a> SarifResult<'a> {
     }
 }
 
+/// The message of the related location of the entity a result is in.
+const DEFINED_HERE: &str = "the entity is defined here";
+
 fn physical(l: Location, sources: &Sources) -> PhysicalLocation {
     let region = (l.line > 0).then(|| {
         let column = (l.column > 0).then_some(l.column);
+        let (end_line, end_column) = l.end();
         Region {
             start_line: l.line,
             start_column: column,
-            end_line: l.line,
-            end_column: column.map(|c| c.saturating_add(1)),
+            end_line,
+            end_column: column.map(|_| end_column),
         }
     });
     PhysicalLocation {
@@ -358,21 +372,15 @@ mod tests {
         let mut sources = Sources::default();
         let file = sources.add("org/my org.yaml", "");
         let team = |id: &str| EntityRef::new(EntityKind::Team, id);
-        let mut warning = Diagnostic::new("idle-team", team("b"), "no line").at(Some(Location {
-            file,
-            line: 0,
-            column: 0,
-        }));
+        let mut warning = Diagnostic::new("idle-team", team("b"), "no line")
+            .at(Some(Location::point(file, 0, 0)));
         warning.severity = Severity::Warning;
         let report = Report {
             diagnostics: vec![
                 Diagnostic::new("my-check", team("a"), "no file"),
                 warning,
-                Diagnostic::new("idle-team", team("c"), "no column").at(Some(Location {
-                    file,
-                    line: 4,
-                    column: 0,
-                })),
+                Diagnostic::new("idle-team", team("c"), "no column")
+                    .at(Some(Location::point(file, 4, 0))),
             ],
             sources,
             ..Report::default()

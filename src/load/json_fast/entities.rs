@@ -8,8 +8,8 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{
-    Cx, Fields, Refs, Str, first_time, give_up, id, names, number, one_ref, required_text, text,
-    word,
+    Cx, Fields, Refs, Str, first_time, give_up, id, located_text, name_text, names, number,
+    one_ref, required_text, text, word,
 };
 use crate::model::{
     Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, Every, Funding, Id,
@@ -457,14 +457,13 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let cx = self.cx;
         let mut seen = 0u32;
+        // A key result is placed at its text, and its id is not the
+        // objective's.
         let mut location = None;
+        let objective_name_end = cx.name_end.take();
         let mut id_written = None;
         let mut kr = KeyResult::new(String::new(), String::new());
         while let Some(key) = map.next_key::<Str<'de>>()? {
-            if location.is_none() {
-                let key = key.borrowed().ok_or_else(give_up)?;
-                location = Some(cx.table_location(key).ok_or_else(give_up)?);
-            }
             match key.as_str() {
                 "id" => {
                     first_time(&mut seen, 1)?;
@@ -472,7 +471,9 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
                 }
                 "text" => {
                     first_time(&mut seen, 2)?;
-                    kr.text = required_text(text(cx, &mut map)?)?;
+                    let (written, at) = located_text(cx, &mut map)?.ok_or_else(give_up)?;
+                    kr.text = required_text(Some(written))?;
+                    location = Some(at);
                 }
                 "metric" => {
                     first_time(&mut seen, 4)?;
@@ -509,6 +510,7 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
         if seen & 2 == 0 {
             return Err(give_up());
         }
+        cx.name_end = objective_name_end;
         Ok(RawKeyResult {
             id: id_written,
             fields: kr,
@@ -548,7 +550,7 @@ impl Fields for DecisionFields {
         match key {
             "area" => {
                 first_time(&mut self.seen, 1)?;
-                self.area = text(cx, map)?.map(|a| DecisionArea::parse(a.trim()));
+                self.area = name_text(cx, map)?.map(|a| DecisionArea::parse(a.trim()));
             }
             "scope" => {
                 first_time(&mut self.seen, 2)?;

@@ -31,6 +31,7 @@ use serde_json::value::RawValue;
 use super::LoadOptions;
 use super::lines::LineCursor;
 use super::lower::Tally;
+use super::node::Pos;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Id, Model, Ref, Text, is_valid_id};
 use crate::source::{FileId, Location};
@@ -85,6 +86,7 @@ fn read_serial(text: &str, file: FileId, options: &LoadOptions) -> Option<Model>
         path: "",
         problems: Vec::new(),
         tally: Tally::default(),
+        name_end: None,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     // Nesting is bounded by the visitors (at most six levels), so serde_json's
@@ -119,6 +121,9 @@ struct Cx<'t, 'o> {
     /// Problems of entities the general path read, within the per-file limit.
     problems: Vec<Diagnostic>,
     tally: Tally,
+    /// Where the entity being read names itself ends: just past its `id`
+    /// (a decision's `area`), which is where its location ends.
+    name_end: Option<Pos>,
 }
 
 impl Cx<'_, '_> {
@@ -130,17 +135,24 @@ impl Cx<'_, '_> {
 
     fn location(&mut self, offset: usize) -> Location {
         let pos = self.lines.pos(offset);
-        Location {
-            file: self.file,
-            line: pos.line,
-            column: pos.column,
-        }
+        Location::point(self.file, pos.line, pos.column)
     }
 
-    /// Where a borrowed string value starts: its opening quote.
+    /// Where a borrowed string value is: from its opening quote to just
+    /// past its closing one (a JSON string is on one line, and without
+    /// escapes it has a character for each of its own).
     fn string_location(&mut self, value: &str) -> Option<Location> {
         let offset = self.offset(value)?.checked_sub(1)?;
-        Some(self.location(offset))
+        let start = self.location(offset);
+        let chars = u32::try_from(value.chars().count()).unwrap_or(u32::MAX);
+        let end = start.column.saturating_add(chars).saturating_add(2);
+        Some(start.to(start.line, end))
+    }
+
+    /// Just past the closing quote of a borrowed string value.
+    fn string_end(&mut self, value: &str) -> Option<Pos> {
+        let end = self.offset(value)?.checked_add(value.len() + 1)?;
+        Some(self.lines.pos(end))
     }
 
     /// Where the table whose first key is `key` starts: its `{`, with only
@@ -426,6 +438,10 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                 "version" => {
                     first_time(&mut seen, 1)?;
                     version(&mut map)?;
+                }
+                "$schema" => {
+                    first_time(&mut seen, 128)?;
+                    map.next_value::<Str<'de>>()?;
                 }
                 "organization" => {
                     first_time(&mut seen, 2)?;
@@ -723,6 +739,7 @@ impl<'de, F: Fields> Visitor<'de> for Entity<'_, '_, '_, F> {
         }
         let mut fields = F::default();
         let mut location = None;
+        cx.name_end = None;
         while let Some(key) = map.next_key::<Str<'de>>()? {
             if location.is_none() {
                 let key = key.borrowed().ok_or_else(give_up)?;
@@ -730,18 +747,58 @@ impl<'de, F: Fields> Visitor<'de> for Entity<'_, '_, '_, F> {
             }
             fields.field(cx, key.as_str(), &mut map)?;
         }
-        let location = location.ok_or_else(give_up)?;
+        let mut location = location.ok_or_else(give_up)?;
+        if let Some(end) = cx.name_end.take() {
+            location = location.to(end.line, end.column);
+        }
         fields.finish(cx, location).ok_or_else(give_up)
     }
 }
 
 /// An id field: a valid id, written as a string.
-fn id<'de, A: MapAccess<'de>>(cx: &Cx<'_, '_>, map: &mut A) -> Result<Id, A::Error> {
+/// Its end is noted (see `Cx::name_end`).
+fn id<'de, A: MapAccess<'de>>(cx: &mut Cx<'_, '_>, map: &mut A) -> Result<Id, A::Error> {
     let s = map.next_value::<Str<'de>>()?;
     if cx.id_ok(s.as_str()) {
+        let value = s.borrowed().ok_or_else(give_up)?;
+        cx.name_end = Some(cx.string_end(value).ok_or_else(give_up)?);
         Ok(s.into_id())
     } else {
         Err(give_up())
+    }
+}
+
+/// Text that names the entity it is in (a decision's `area`): as
+/// [`text`], and its end is noted (see `Cx::name_end`).
+fn name_text<'de, A: MapAccess<'de>>(
+    cx: &mut Cx<'_, '_>,
+    map: &mut A,
+) -> Result<Option<Text>, A::Error> {
+    match map.next_value::<Option<Str<'de>>>()? {
+        Some(s) if cx.text_ok(s.as_str()) => {
+            let value = s.borrowed().ok_or_else(give_up)?;
+            cx.name_end = Some(cx.string_end(value).ok_or_else(give_up)?);
+            Ok(Some(s.into_text()))
+        }
+        Some(_) => Err(give_up()),
+        None => Ok(None),
+    }
+}
+
+/// Text and where it is written: a borrowed string (an escaped one is for
+/// the general path, which knows where it ends).
+fn located_text<'de, A: MapAccess<'de>>(
+    cx: &mut Cx<'_, '_>,
+    map: &mut A,
+) -> Result<Option<(Text, Location)>, A::Error> {
+    match map.next_value::<Option<Str<'de>>>()? {
+        Some(s) if cx.text_ok(s.as_str()) => {
+            let value = s.borrowed().ok_or_else(give_up)?;
+            let location = cx.string_location(value).ok_or_else(give_up)?;
+            Ok(Some((s.into_text(), location)))
+        }
+        Some(_) => Err(give_up()),
+        None => Ok(None),
     }
 }
 

@@ -113,6 +113,11 @@ impl<'de> Visitor<'de> for OutlineVisitor<'_, 'de> {
                     self.0.version = Some(map.next_value()?);
                     continue;
                 }
+                "$schema" => {
+                    first_time(&mut seen, 1 << 10)?;
+                    map.next_value::<Str<'de>>()?;
+                    continue;
+                }
                 "organization" => {
                     first_time(&mut seen, 2)?;
                     let raw: &'de RawValue = map.next_value()?;
@@ -413,6 +418,7 @@ fn cx<'t, 'o>(
         path,
         problems: Vec::new(),
         tally: Tally::default(),
+        name_end: None,
     }
 }
 
@@ -544,11 +550,13 @@ fn move_to(root: &mut Node, at: Pos) {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         shift(&mut node.pos);
+        shift(&mut node.end);
         match &mut node.value {
             Value::Seq(items) => stack.extend(items.iter_mut()),
             Value::Map(entries) => {
                 for (key, value) in entries.iter_mut() {
                     shift(&mut key.pos);
+                    shift(&mut key.end);
                     stack.push(value);
                 }
             }

@@ -41,6 +41,12 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
         assert_eq!(model.teams, slow.teams, "{who}: {text}");
         assert_eq!(model.products, slow.products, "{who}: {text}");
         assert_eq!(model.outcomes, slow.outcomes, "{who}: {text}");
+        for (a, b) in model.objectives.iter().zip(&slow.objectives) {
+            assert_eq!(a.location, b.location, "{who}: objective {}", a.id);
+            for (x, y) in a.key_results.iter().zip(&b.key_results) {
+                assert_eq!(x.location, y.location, "{who}: kr {}", x.id);
+            }
+        }
         assert_eq!(model.objectives, slow.objectives, "{who}: {text}");
         assert_eq!(model.decisions, slow.decisions, "{who}: {text}");
         assert_eq!(model.people, slow.people, "{who}: {text}");

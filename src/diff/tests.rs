@@ -1,0 +1,499 @@
+//! Each change kind, what is no change, and the matching of findings.
+
+use super::{Change, ChangeKind, Diff, FailOn, Group, Value, changes, diff};
+use crate::Linter;
+use crate::load::{Format, Loaded, load_files, load_str};
+use crate::model::EntityKind;
+
+fn yaml(text: &str) -> Loaded {
+    load_str(text, Format::Yaml, "org.yaml")
+}
+
+fn compare(old: &str, new: &str) -> Vec<Change> {
+    changes(&yaml(old).model, &yaml(new).model)
+}
+
+fn one(old: &str, new: &str) -> Change {
+    let found = compare(old, new);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    found.into_iter().next().expect("one change")
+}
+
+fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|s| (*s).to_owned()).collect())
+}
+
+fn one_of(v: &str) -> Value {
+    Value::One(v.to_owned())
+}
+
+fn is(c: &Change, change: ChangeKind, kind: EntityKind, id: &str) {
+    assert_eq!(
+        (c.change, c.entity.kind, c.entity.id.as_str()),
+        (change, kind, id),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn teams_added_removed_renamed_moved_kind_and_members() {
+    let c = one(
+        "teams:\n  - id: a\n",
+        "teams:\n  - id: a\n  - { id: b, name: Bee }\n",
+    );
+    is(&c, ChangeKind::Added, EntityKind::Team, "b");
+    assert_eq!((c.before, c.after), (Value::None, one_of("Bee")));
+
+    let c = one("teams:\n  - id: a\n  - id: b\n", "teams:\n  - id: a\n");
+    is(&c, ChangeKind::Removed, EntityKind::Team, "b");
+    assert_eq!((c.before, c.after), (Value::None, Value::None));
+
+    let c = one(
+        "teams:\n  - { id: a, name: Old }\n",
+        "teams:\n  - { id: a, name: New }\n",
+    );
+    is(&c, ChangeKind::Renamed, EntityKind::Team, "a");
+    assert_eq!((c.before, c.after), (one_of("Old"), one_of("New")));
+
+    let c = one(
+        "teams:\n  - { id: u, kind: unit }\n  - { id: a }\n",
+        "teams:\n  - { id: u, kind: unit }\n  - { id: a, parent: u }\n",
+    );
+    is(&c, ChangeKind::Moved, EntityKind::Team, "a");
+    assert_eq!((c.before, c.after), (one_of("organization"), one_of("u")));
+
+    let c = one(
+        "teams:\n  - { id: a }\n",
+        "teams:\n  - { id: a, kind: platform }\n",
+    );
+    is(&c, ChangeKind::KindChanged, EntityKind::Team, "a");
+    assert_eq!(
+        (c.before, c.after),
+        (one_of("stream-aligned"), one_of("platform"))
+    );
+
+    let c = one(
+        "teams:\n  - { id: a, members: [{ name: Ana, role: designer }] }\n",
+        "teams:\n  - { id: a, members: [{ name: Bo }, { name: Ana, role: designer }] }\n",
+    );
+    is(&c, ChangeKind::MembersChanged, EntityKind::Team, "a");
+    assert_eq!(
+        (c.before, c.after),
+        (list(&["Ana (designer)"]), list(&["Ana (designer)", "Bo"]))
+    );
+}
+
+#[test]
+fn what_is_spelled_differently_but_means_the_same_is_no_change() {
+    // No parent is the organisation; the default kind is stream-aligned;
+    // members and lists in another order are the same set.
+    assert_eq!(
+        compare(
+            "teams:\n  - { id: a, members: [{ name: A }, { name: B }] }\nproducts:\n  - { id: p, owner: a, outcomes: [x, y] }\n",
+            "teams:\n  - { id: a, parent: organization, kind: stream-aligned, members: [{ name: B }, { name: A }] }\nproducts:\n  - { id: p, owner: [a], outcomes: [y, x, y] }\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn the_order_of_entities_and_sections_is_no_change() {
+    let a = "teams:\n  - { id: a, owns: [p] }\n  - { id: b, parent: a }\nproducts:\n  - { id: p }\n  - { id: q, owner: b }\ndecisions:\n  - { area: roadmap, scope: p, decides: a }\n  - { area: pricing, scope: q, decides: b }\n";
+    let b = "decisions:\n  - { area: pricing, scope: q, decides: b }\n  - { area: roadmap, scope: p, decides: a }\nproducts:\n  - { id: q, owner: b }\n  - { id: p }\nteams:\n  - { id: b, parent: a }\n  - { id: a, owns: [p] }\n";
+    assert_eq!(compare(a, b), []);
+    let d = diff(&yaml(a), &yaml(b), &Linter::new());
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn owns_on_the_team_and_owner_on_the_product_are_the_same_ownership() {
+    let owns = "teams:\n  - { id: playback, owns: [web-player] }\nproducts:\n  - id: web-player\n";
+    let owner = "teams:\n  - id: playback\nproducts:\n  - { id: web-player, owner: playback }\n";
+    let both = "teams:\n  - { id: playback, owns: [web-player] }\nproducts:\n  - { id: web-player, owner: playback }\n";
+    assert_eq!(compare(owns, owner), []);
+    assert_eq!(compare(owner, owns), []);
+    assert_eq!(compare(owns, both), []);
+    // And the findings are the same too.
+    let d = diff(&yaml(owns), &yaml(owner), &Linter::new());
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn products_change_hands_and_shape() {
+    let base = "teams:\n  - { id: playback, owns: [web-player] }\n  - id: discovery\nproducts:\n  - id: web-player\n";
+    let c = one(
+        base,
+        "teams:\n  - { id: playback }\n  - { id: discovery, owns: [web-player] }\nproducts:\n  - id: web-player\n",
+    );
+    is(
+        &c,
+        ChangeKind::OwnerChanged,
+        EntityKind::Product,
+        "web-player",
+    );
+    assert_eq!(
+        (&c.before, &c.after),
+        (&list(&["playback"]), &list(&["discovery"]))
+    );
+    assert_eq!(c.group(), Group::Ownership);
+
+    // Two claims where there was one: both are listed.
+    let c = one(
+        base,
+        "teams:\n  - { id: playback, owns: [web-player] }\n  - id: discovery\nproducts:\n  - { id: web-player, owner: discovery }\n",
+    );
+    assert_eq!(c.after, list(&["discovery", "playback"]));
+
+    let product = |fields: &str| format!("products:\n  - {{ id: p{fields} }}\n");
+    let cases = [
+        (", name: Web", ", name: Player", ChangeKind::Renamed),
+        ("", ", kind: internal", ChangeKind::KindChanged),
+        (
+            ", contributors: [a]",
+            ", contributors: [a, b]",
+            ChangeKind::ContributorsChanged,
+        ),
+        (
+            ", part_of: app",
+            ", part_of: suite",
+            ChangeKind::PartOfChanged,
+        ),
+        (
+            ", funding: project",
+            ", funding: product",
+            ChangeKind::FundingChanged,
+        ),
+        (
+            ", outcomes: [x]",
+            ", outcomes: [y]",
+            ChangeKind::OutcomesChanged,
+        ),
+    ];
+    for (before, after, change) in cases {
+        let c = one(&product(before), &product(after));
+        is(&c, change, EntityKind::Product, "p");
+    }
+    let c = one(&product(", part_of: app"), &product(""));
+    assert_eq!((c.before, c.after), (one_of("app"), Value::None));
+    let c = one(
+        &product(", funding: project"),
+        &product(", funding: product"),
+    );
+    assert_eq!((c.before, c.after), (one_of("project"), one_of("product")));
+    let c = one(&product(", outcomes: [x]"), &product(", outcomes: [y]"));
+    assert_eq!(c.group(), Group::Goals);
+}
+
+#[test]
+fn goals_outcomes_objectives_and_key_results() {
+    let c = one("", "outcomes:\n  - { id: o, statement: More listening }\n");
+    is(&c, ChangeKind::Added, EntityKind::Outcome, "o");
+    assert_eq!(c.after, one_of("More listening"));
+    let c = one(
+        "outcomes:\n  - { id: o, statement: S, owner: a }\n",
+        "outcomes:\n  - { id: o, statement: S, owner: b }\n",
+    );
+    is(&c, ChangeKind::OwnerChanged, EntityKind::Outcome, "o");
+
+    let objective = |fields: &str, krs: &str| {
+        format!("objectives:\n  - id: q3\n    title: Grow{fields}\n    key_results:\n{krs}")
+    };
+    let krs = "      - Raise retention from 31% to 38%\n      - Cut churn from 5% to 4%\n";
+    let c = one("", &objective("", krs));
+    is(&c, ChangeKind::Added, EntityKind::Objective, "q3");
+    let c = one(&objective("", krs), "");
+    is(&c, ChangeKind::Removed, EntityKind::Objective, "q3");
+    assert_eq!(c.before, one_of("Grow"));
+    // Reordered key results are no change.
+    assert_eq!(
+        compare(
+            &objective("", krs),
+            &objective(
+                "",
+                "      - Cut churn from 5% to 4%\n      - Raise retention from 31% to 38%\n"
+            )
+        ),
+        []
+    );
+    let c = one(
+        &objective("", krs),
+        &objective(
+            "",
+            "      - Raise retention from 31% to 40%\n      - Cut churn from 5% to 4%\n",
+        ),
+    );
+    is(
+        &c,
+        ChangeKind::KeyResultsChanged,
+        EntityKind::Objective,
+        "q3",
+    );
+    assert_eq!(
+        c.after,
+        list(&["Raise retention from 31% to 40%", "Cut churn from 5% to 4%"])
+    );
+    // A target in the fields is part of the key result.
+    let c = one(
+        &objective(
+            "",
+            "      - { text: Retention, metric: week-1 retention, baseline: 31, target: 38, unit: \"%\" }\n",
+        ),
+        &objective(
+            "",
+            "      - { text: Retention, metric: week-1 retention, baseline: 31, target: 40, unit: \"%\" }\n",
+        ),
+    );
+    assert_eq!(
+        c.before,
+        list(&["Retention [metric: week-1 retention; baseline: 31%; target: 38%]"])
+    );
+    let c = one(&objective("", krs), &objective("\n    supports: [o]", krs));
+    is(&c, ChangeKind::OutcomesChanged, EntityKind::Objective, "q3");
+    assert_eq!((c.before, c.after), (list(&[]), list(&["o"])));
+    let c = one(&objective("", krs), &objective("\n    owner: a", krs));
+    is(&c, ChangeKind::OwnerChanged, EntityKind::Objective, "q3");
+    let c = one(
+        &objective("", krs),
+        &objective("", krs).replace("title: Grow", "title: Listeners stay"),
+    );
+    is(&c, ChangeKind::Renamed, EntityKind::Objective, "q3");
+}
+
+#[test]
+fn decision_rights_by_area_and_scope() {
+    let right = |fields: &str| {
+        format!("decisions:\n  - {{ area: budget-allocation, scope: organization{fields} }}\n")
+    };
+    let c = one("", &right(", decides: finance"));
+    is(
+        &c,
+        ChangeKind::Added,
+        EntityKind::Decision,
+        "budget-allocation@organization",
+    );
+    assert_eq!(c.after, list(&["finance"]));
+    let c = one(&right(", decides: steering"), "");
+    is(
+        &c,
+        ChangeKind::Removed,
+        EntityKind::Decision,
+        "budget-allocation@organization",
+    );
+    assert_eq!(c.before, list(&["steering"]));
+    let c = one(&right(", decides: steering"), &right(", decides: [web]"));
+    is(
+        &c,
+        ChangeKind::DeciderChanged,
+        EntityKind::Decision,
+        "budget-allocation@organization",
+    );
+    assert_eq!(
+        (&c.before, &c.after),
+        (&list(&["steering"]), &list(&["web"]))
+    );
+    assert_eq!(c.group(), Group::Decisions);
+    let c = one(
+        &right(", decides: web, escalates_to: steering"),
+        &right(", decides: web, escalates_to: organization"),
+    );
+    is(
+        &c,
+        ChangeKind::EscalationChanged,
+        EntityKind::Decision,
+        "budget-allocation@organization",
+    );
+    assert_eq!(
+        (c.before, c.after),
+        (one_of("steering"), one_of("organization"))
+    );
+    // Two entries for one (area, scope) are one right: splitting it in two
+    // with the same deciders is no change.
+    assert_eq!(
+        compare(
+            &right(", decides: [a, b]"),
+            &format!(
+                "{}  - {{ area: budget-allocation, scope: organization, decides: a }}\n",
+                right(", decides: b")
+            )
+        ),
+        []
+    );
+    // Another scope is another right.
+    let found = compare(
+        &right(", decides: web"),
+        "decisions:\n  - { area: budget-allocation, scope: web-player, decides: web }\n",
+    );
+    let kinds: Vec<ChangeKind> = found.iter().map(|c| c.change).collect();
+    assert_eq!(kinds, [ChangeKind::Removed, ChangeKind::Added]);
+}
+
+#[test]
+fn the_list_is_sorted_by_kind_id_and_change() {
+    let found = compare(
+        "teams:\n  - { id: z, name: Z }\n  - { id: a }\nproducts:\n  - { id: p, owner: z }\n",
+        "products:\n  - { id: p, owner: a, funding: product }\n  - { id: b }\nteams:\n  - { id: z, name: Zed, parent: a }\n  - { id: a }\n  - { id: c }\n",
+    );
+    let shown: Vec<String> = found
+        .iter()
+        .map(|c| format!("{}:{}:{}", c.entity.kind, c.entity.id, c.change))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "team:c:added",
+            "team:z:renamed",
+            "team:z:moved",
+            "product:b:added",
+            "product:p:owner-changed",
+            "product:p:funding-changed",
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_file_with_the_same_entities_is_no_change() {
+    let teams = b"teams:\n  - { id: playback, owns: [web-player] }\n  - { id: idle }\n".to_vec();
+    let products = b"products:\n  - { id: web-player }\n  - { id: orphan }\n".to_vec();
+    let old = load_files(
+        vec![
+            ("org/teams.yaml".into(), teams.clone()),
+            ("org/products.yaml".into(), products.clone()),
+        ],
+        &Default::default(),
+    );
+    let new = load_files(
+        vec![
+            ("org/people.yaml".into(), teams),
+            ("org/catalogue/all-products.yaml".into(), products),
+        ],
+        &Default::default(),
+    );
+    let d = diff(&old, &new, &Linter::new());
+    assert!(d.is_empty(), "{d:#?}");
+    // The org has findings; none of them is shown as new or gone.
+    assert!(Linter::new().check(&new).has_errors());
+}
+
+#[test]
+fn findings_are_matched_across_line_moves() {
+    let old = "teams:\n  - id: playback\nproducts:\n  - id: orphan\n";
+    // A comment, a new team and the product further down: `orphan` is the
+    // same finding on another line; the new unowned product is new.
+    let new = "# moved things around\nteams:\n  - id: playback\n  - id: discovery\n    owns: [web-player]\nproducts:\n  - id: web-player\n  - id: gift-cards\n\n  - id: orphan\n";
+    let d = diff(&yaml(old), &yaml(new), &Linter::new());
+    let introduced: Vec<(&str, &str)> = d
+        .introduced
+        .diagnostics
+        .iter()
+        .map(|f| (&*f.check, f.entity.id.as_str()))
+        .collect();
+    assert!(
+        introduced.contains(&("orphaned-product", "gift-cards")),
+        "{introduced:?}"
+    );
+    assert!(
+        !introduced.iter().any(|(_, id)| *id == "orphan"),
+        "{introduced:?}"
+    );
+    assert!(
+        d.resolved.diagnostics.is_empty(),
+        "{:#?}",
+        d.resolved.diagnostics
+    );
+    assert!(d.fails(FailOn::NewErrors));
+    assert_eq!(d.exit_code(Some(FailOn::NewErrors)), 1);
+    assert_eq!(d.exit_code(None), 0);
+
+    // Fixing it resolves it, whatever line it was on.
+    let fixed = new.replace("  - id: orphan\n", "  - { id: orphan, owner: playback }\n");
+    let d = diff(&yaml(new), &yaml(&fixed), &Linter::new());
+    assert!(
+        d.resolved
+            .diagnostics
+            .iter()
+            .any(|f| f.check == "orphaned-product" && f.entity.id == "orphan"),
+        "{d:#?}"
+    );
+    assert!(!d.fails(FailOn::NewErrors));
+}
+
+#[test]
+fn fail_on_new_warnings_counts_warnings_and_errors() {
+    let old = "teams:\n  - { id: a, owns: [p] }\nproducts:\n  - { id: p, outcomes: [o] }\noutcomes:\n  - { id: o, statement: S, metric: m }\n";
+    // `p` loses its outcome: a new unaligned-product warning, no error.
+    let new = old.replace(", outcomes: [o]", "");
+    let d = diff(&yaml(old), &yaml(&new), &Linter::new());
+    assert!(d.summary.introduced.warnings > 0, "{d:#?}");
+    assert_eq!(d.summary.introduced.errors, 0);
+    assert!(!d.fails(FailOn::NewErrors));
+    assert!(d.fails(FailOn::NewWarnings));
+}
+
+#[test]
+fn json_has_the_shape_of_the_issue() {
+    let old = "teams:\n  - { id: playback, owns: [web-player] }\n  - id: discovery\nproducts:\n  - id: web-player\n";
+    let new = "teams:\n  - id: playback\n  - id: discovery\nproducts:\n  - { id: web-player, owner: discovery }\n";
+    let d = diff(&yaml(old), &yaml(new), &Linter::new());
+    let text = super::json::to_string(&d);
+    let j: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        j["changes"][0],
+        serde_json::json!({"change": "owner-changed", "entity": {"kind": "product", "id": "web-player"}, "before": ["playback"], "after": ["discovery"]})
+    );
+    let introduced = j["findings"]["introduced"].as_array().expect("a list");
+    assert!(introduced.iter().any(|f| f["check"] == "idle-team"
+        && f["entity"]["id"] == "playback"
+        && f["location"]["file"] == "org.yaml"));
+    let resolved = j["findings"]["resolved"].as_array().expect("a list");
+    assert!(
+        resolved
+            .iter()
+            .any(|f| f["check"] == "idle-team" && f["entity"]["id"] == "discovery")
+    );
+    assert_eq!(j["summary"]["changes"], 1);
+    assert_eq!(j["summary"]["introduced"]["warnings"], 1);
+    assert_eq!(j["summary"]["entities"]["after"], 3);
+}
+
+#[test]
+fn human_and_markdown_group_the_changes() {
+    let old = "teams:\n  - { id: playback, owns: [web-player] }\nproducts:\n  - id: web-player\n";
+    let new = "teams:\n  - { id: playback, name: \"Play|back <b>\" }\n  - { id: discovery, owns: [web-player] }\nproducts:\n  - id: web-player\ndecisions:\n  - { area: feature-set, scope: web-player, decides: discovery }\n";
+    let d: Diff = diff(&yaml(old), &yaml(new), &Linter::new());
+    let text = super::human::render(&d, Default::default());
+    let teams = text.find("People and teams (2)").expect("teams group");
+    let ownership = text.find("Ownership (1)").expect("ownership group");
+    let decisions = text.find("Decision rights (1)").expect("decision group");
+    assert!(teams < ownership && ownership < decisions, "{text}");
+    assert!(
+        text.contains("~ product `web-player` owner changed: playback -> discovery"),
+        "{text}"
+    );
+    assert!(text.contains("+ team `discovery` added"), "{text}");
+    assert!(
+        text.contains("Findings introduced (1)\n\nwarning[idle-team]"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with("resolved: 0 errors, 0 warnings"),
+        "{text}"
+    );
+
+    let md = super::markdown::render(&d);
+    let counts = md.find("| People and teams | 2 |").expect("counts table");
+    let section = md
+        .find("<details><summary>People and teams (2)</summary>")
+        .expect("section");
+    assert!(counts < section, "{md}");
+    assert!(
+        md.contains("<details open><summary>Findings introduced (1)</summary>"),
+        "{md}"
+    );
+    // Messages keep their code spans.
+    assert!(
+        md.contains("| stream-aligned team `playback` owns no product"),
+        "{md}"
+    );
+    // Text from the files cannot break the table or inject HTML.
+    assert!(md.contains("Play\\|back &lt;b&gt;"), "{md}");
+}
