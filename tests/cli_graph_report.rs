@@ -211,11 +211,14 @@ fn report_json_shape() {
     assert_eq!(
         keys,
         [
+            "integrity",
             "most_loaded_team",
+            "most_loaded_teams",
             "organization",
             "overall",
             "people_and_cadence",
-            "tenets"
+            "tenets",
+            "weighting"
         ]
     );
     assert_eq!(j["organization"], "Harmonia Music");
@@ -258,16 +261,22 @@ fn report_json_shape() {
                 "offenders",
                 "score",
                 "summary",
-                "tenet"
+                "tenet",
+                "tied_beyond_listed"
             ]
         );
         let score = t["score"].as_u64().expect("measured on this org");
         assert!(score <= 100);
+        // The JSON lists every offender, not only the worst five.
         let offenders = t["offenders"].as_array().expect("list");
-        assert!(offenders.len() <= 5);
+        assert_eq!(Some(offenders.len() as u64), t["offender_count"].as_u64());
         for o in offenders {
             assert!(
-                o["id"].is_string() && o["kind"].is_string() && o["reason"].is_string(),
+                o["id"].is_string()
+                    && o["kind"].is_string()
+                    && o["reason"].is_string()
+                    && o["rank"].is_u64()
+                    && o["tied"].is_boolean(),
                 "{o}"
             );
         }
@@ -425,4 +434,172 @@ fn the_report_has_a_people_and_cadence_section() {
     // An org without people, stages or cadences has no such section.
     let text = ok(&["report", "examples/orgs/travel.yaml"]);
     assert!(!text.contains("people and cadence"), "{text}");
+}
+
+#[test]
+fn the_picture_has_a_legend_and_says_why_a_box_is_red() {
+    let dot = ok(&["graph", "examples/orgs/streaming"]);
+    assert!(dot.contains("subgraph \"cluster_opmodel legend\""), "{dot}");
+    let web_player = dot
+        .lines()
+        .find(|l| l.contains("\"web-player\" ["))
+        .expect("drawn");
+    // The label itself (not only the tooltip) names the check.
+    let label = &web_player[web_player.find("label=\"").expect("a label")..];
+    let label = &label[..label.find("\", ").expect("closed")];
+    assert!(label.contains("error: unclear-ownership"), "{web_player}");
+    // The Listening tribe decides the feature set of what is in it: a label, no loop.
+    assert!(!dot.contains("\"listening\" -> \"listening\""), "{dot}");
+    assert!(
+        dot.contains("listening\\ndecides for itself:\\nfeature-set"),
+        "{dot}"
+    );
+    let mermaid = ok(&["graph", "examples/orgs/streaming", "--format", "mermaid"]);
+    assert!(
+        mermaid.contains("subgraph Legend [\"Legend\"]"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("error: unclear-ownership"), "{mermaid}");
+    for format in ["dot", "mermaid"] {
+        let bare = ok(&[
+            "graph",
+            "examples/orgs/streaming",
+            "--no-legend",
+            "--format",
+            format,
+        ]);
+        assert!(!bare.to_lowercase().contains("legend"), "{bare}");
+    }
+    render_svg(&dot);
+}
+
+#[test]
+fn report_json_lists_every_offender_with_key_result_text_and_integrity() {
+    let j: serde_json::Value = serde_json::from_str(&ok(&[
+        "report",
+        "examples/orgs/streaming",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    let decisions = &j["tenets"][3];
+    assert_eq!(decisions["tenet"], "decision-clarity");
+    assert_eq!(decisions["offender_count"], 10);
+    assert_eq!(decisions["offenders"].as_array().expect("list").len(), 10);
+    let goals = &j["tenets"][2]["offenders"][0];
+    assert_eq!(goals["kind"], "key-result");
+    assert!(
+        goals["text"].as_str().is_some_and(|t| !t.is_empty()),
+        "{goals}"
+    );
+    // The unknown `securty` in the example org.
+    assert_eq!(j["integrity"]["errors"], 1);
+    assert_eq!(j["integrity"]["checks"][0]["check"], "unknown-reference");
+    assert!(
+        j["weighting"]
+            .as_str()
+            .expect("a sentence")
+            .contains("weighted equally"),
+        "{}",
+        j["weighting"]
+    );
+    // The text says the same, with the key results' own words.
+    let text = ok(&["report", "examples/orgs/streaming"]);
+    assert!(
+        text.contains(
+            "key-result `onboarding-2026q3#2` \"Launch the redesigned onboarding flow by August\""
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("integrity: 1 error and 0 warnings (unknown-reference: 1)"),
+        "{text}"
+    );
+    assert!(text.contains("each weighted equally"), "{text}");
+    assert!(text.contains("  1=  product `event-pipeline`"), "{text}");
+    assert!(
+        text.contains("… and 5 more, tied with the last shown"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_by_unit_and_period() {
+    let text = ok(&["report", "examples/orgs/streaming", "--by", "unit"]);
+    assert!(
+        text.starts_with("Operating-model health by unit\n"),
+        "{text}"
+    );
+    let table: Vec<&str> = text.lines().skip(2).take(5).collect();
+    assert!(table[0].starts_with("unit "), "{text}");
+    assert!(table[1].starts_with("(whole org)"), "{text}");
+    for unit in ["listening", "creators", "platform"] {
+        assert!(table.iter().any(|l| l.starts_with(unit)), "{unit}: {text}");
+        assert!(
+            text.contains(&format!(
+                "Operating-model health of Harmonia Music, unit `{unit}`: "
+            )),
+            "{text}"
+        );
+    }
+    let j: serde_json::Value = serde_json::from_str(&ok(&[
+        "report",
+        "examples/orgs/streaming",
+        "--by",
+        "unit",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    let cards = j.as_array().expect("one card per unit");
+    assert_eq!(cards.len(), 3);
+    assert_eq!(cards[0]["unit"], "listening");
+    // The listening tribe's products only.
+    assert_eq!(cards[0]["tenets"][0]["measured"], 3);
+    let md = ok(&[
+        "report",
+        "examples/orgs/streaming",
+        "--by",
+        "unit",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("| (whole org) | 54 |"), "{md}");
+
+    let text = ok(&["report", "examples/orgs/streaming", "--period", "2026-q3"]);
+    assert!(
+        text.starts_with("Operating-model health of Harmonia Music, key results of 2026-Q3: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("key results of 2026-Q3 are outcome-style"),
+        "{text}"
+    );
+
+    let o = opmodel(&["report", "examples/orgs/streaming", "--period", "2026-Q1"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no objective has the period `2026-Q1`"),
+        "{err}"
+    );
+    assert!(err.contains("the periods of the org are 2026-Q3"), "{err}");
+
+    let o = opmodel(&["report", "examples/orgs/healthy.yaml", "--by", "team"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn report_by_unit_needs_units() {
+    let dir = std::env::temp_dir().join(format!("opmodel-report-units-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("org.yaml");
+    std::fs::write(
+        &file,
+        "teams:\n  - id: a\n    owns: [p]\nproducts:\n  - id: p\n",
+    )
+    .expect("writes");
+    let o = opmodel(&["report", file.to_str().expect("UTF-8"), "--by", "unit"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the org has no units"));
 }

@@ -196,6 +196,44 @@ fn a_mistyped_owns_is_one_finding() {
     assert_eq!(count(&found, "orphaned-product"), 1, "{found:?}");
 }
 
+#[test]
+fn a_mistyped_owner_is_one_finding() {
+    let yaml = "teams:\n  - id: route-optimiser\n    owns: [planner]\nproducts:\n  - id: planner\n  - id: dispatch\n    owner: route-optimser\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "unknown-reference"), 1, "{found:?}");
+    assert_eq!(count(&found, "orphaned-product"), 0, "{found:?}");
+    // The reference's finding says what the missing owner means.
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let report = opmodel::Linter::new().check(&loaded);
+    let unknown = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "unknown-reference")
+        .expect("the typo is reported");
+    let help = unknown.help.as_deref().unwrap_or_default();
+    assert!(help.contains("has no accountable owner"), "{help}");
+    // A product with another, real owner is not orphaned: nothing to fold.
+    let owned = format!("{yaml}    contributors: []\n")
+        .replace("owns: [planner]", "owns: [planner, dispatch]");
+    let loaded = opmodel::load::load_str(&owned, opmodel::load::Format::Yaml, "org.yaml");
+    let report = opmodel::Linter::new().check(&loaded);
+    let unknown = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "unknown-reference")
+        .expect("the typo is still reported");
+    assert!(
+        !unknown
+            .help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("accountable owner")
+    );
+    // An owner that names nothing near is folded all the same.
+    let far = yaml.replace("route-optimser", "zzz");
+    assert_eq!(count(&findings(&far), "orphaned-product"), 0);
+}
+
 /// `incomplete-product-trio` findings (entity ids) of `yaml` under `config`.
 fn trio(yaml: &str, config: opmodel::config::Config) -> Vec<String> {
     let mut config = config;

@@ -246,7 +246,12 @@ fn a_dangling_reference_names_the_field_and_suggests_an_id() {
         d.message,
         "product `web-player` names `playbak` in `owner`, but no entity has that id"
     );
-    assert_eq!(d.help.as_deref(), Some("did you mean `playback`?"));
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "did you mean `playback`? Until it names a team, product `web-player` has no accountable owner (`orphaned-product` is not reported separately)"
+        )
+    );
     assert_eq!(d.location.map(|l| l.line), Some(4));
     assert_eq!(
         d.focus

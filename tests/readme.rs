@@ -26,16 +26,9 @@ fn block(readme: &str, name: &str) -> Option<(usize, usize)> {
 
 fn generated() -> Vec<(&'static str, String)> {
     let checks = opmodel(&["checks", "--format", "markdown"]);
-    let human = opmodel(&[
-        "check",
-        "--color",
-        "never",
-        "examples/orgs/streaming",
-        "-A",
-        "decision-outside-ownership",
-        "-A",
-        "missing-decision-right",
-    ]);
+    // Exactly the command the block shows (NO_COLOR is set): its summary
+    // line is what a reader who runs it sees.
+    let human = opmodel(&["check", "examples/orgs/streaming"]);
     // A few findings show the style; the full list is one command away.
     let mut shown = String::new();
     for chunk in human.split("\n\n").filter(|c| {
@@ -87,4 +80,78 @@ fn generated_blocks_match() {
     if update {
         std::fs::write(&path, readme).expect("write README.md");
     }
+}
+
+/// The text of `## title` up to the next `## ` heading.
+fn section<'a>(readme: &'a str, title: &str) -> &'a str {
+    let head = format!("\n## {title}\n");
+    let start = readme
+        .find(&head)
+        .unwrap_or_else(|| panic!("README lacks `## {title}`"));
+    let body = &readme[start + head.len()..];
+    &body[..body.find("\n## ").unwrap_or(body.len())]
+}
+
+#[test]
+fn the_opening_commands_come_first_and_hold() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).expect("README.md");
+    let first = readme.find("```").expect("a code block");
+    let block = &readme[first..];
+    let block = &block[..block[3..].find("```").expect("closed") + 3];
+    let commands: Vec<&str> = block
+        .lines()
+        .skip(1)
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "cargo run -- check examples/orgs/streaming",
+            "cargo test --all-features"
+        ]
+    );
+    // What its comment says of the first one: it exits 1.
+    assert!(block.contains("exits 1"), "{block}");
+    let o = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "examples/orgs/streaming"])
+        .current_dir(ROOT)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn users_are_not_sent_to_files_the_crate_does_not_ship() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).expect("README.md");
+    let contributors = section(&readme, "For contributors");
+    let rest = readme.replace(contributors, "");
+    assert!(
+        !rest.contains("shared/data"),
+        "only the contributor section may name shared/data"
+    );
+    // Every relative link in the README points at a file of the crate.
+    for (i, _) in readme.match_indices("](") {
+        let target = &readme[i + 2..];
+        let target = &target[..target.find(')').expect("closed link")];
+        if target.starts_with('#') || target.contains("://") {
+            continue;
+        }
+        assert!(
+            std::path::Path::new(ROOT).join(target).exists(),
+            "README links to `{target}`, which does not exist"
+        );
+    }
+}
+
+#[test]
+fn the_performance_section_is_a_short_table_and_the_details_have_their_own_page() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).expect("README.md");
+    let perf = section(&readme, "Performance");
+    assert!(perf.lines().count() <= 25, "{perf}");
+    assert!(perf.contains("| input |"), "{perf}");
+    assert!(perf.contains("docs/performance.md"), "{perf}");
+    let details = std::fs::read_to_string(format!("{ROOT}/docs/performance.md"))
+        .expect("docs/performance.md");
+    assert!(details.contains("OPMODEL_BENCH_PHASES"), "{details}");
 }

@@ -217,17 +217,18 @@ mod tests {
         let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(related, ["a", "b"]);
 
-        // The only owner named is no team: nobody is accountable.
+        // The only owner named is no team: `unknown-reference` says so and
+        // that the product has no accountable owner, in one finding.
         let dangling = "teams:\n  - id: playback\nproducts:\n  - id: web-player\n    owner: playbak\n  - id: app\n    owner: organization\n";
-        assert_triggers(NAME, dangling, &["app", "web-player"]);
-        let found = findings(NAME, dangling);
-        let focus = found
-            .iter()
-            .find_map(|d| d.focus.as_ref().filter(|_| d.entity.id == "web-player"));
-        assert_eq!(
-            focus.map(|f| f.message.as_str()),
-            Some("`owner` names `playbak`, which is not a team")
-        );
+        assert_passes(NAME, dangling);
+        let unknown = findings("unknown-reference", dangling);
+        assert_eq!(unknown.len(), 2);
+        assert!(unknown.iter().all(|d| {
+            d.help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("has no accountable owner")
+        }));
 
         // Owning a goal or the parent product is not owning this product.
         let parent = "teams:\n  - id: music\n    kind: unit\n    owns: [music-app]\nproducts:\n  - id: music-app\n  - id: web-player\n    part_of: music-app\nobjectives:\n  - id: o\n    title: t\n    owner: music\n    key_results: [k]\n";

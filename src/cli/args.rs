@@ -23,6 +23,13 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Score the org's health on the tenets of the product operating model.
     Report(ReportArgs),
+    /// Write a small, commented starter org that passes `opmodel check`.
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// For example `opmodel completions bash > ~/.local/share/bash-completion/completions/opmodel`
+    /// or `opmodel completions fish > ~/.config/fish/completions/opmodel.fish`.
+    Completions(CompletionsArgs),
     /// Compare two versions of an org: what changed, and which findings the
     /// change introduces and resolves.
     Diff(DiffArgs),
@@ -38,10 +45,28 @@ pub(crate) struct SchemaArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The folder to write the starter org into (made if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// Org files or folders of org files.
+    /// Org files or folders of org files; `-` reads one org file from
+    /// standard input (see --stdin-format).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The format of the org file read from standard input (`-`).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Yaml)]
+    pub stdin_format: StdinFormat,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
@@ -135,6 +160,9 @@ pub(crate) struct GraphArgs {
     /// facilitating) out of the picture.
     #[arg(long)]
     pub no_interactions: bool,
+    /// Leave out the legend of shapes, colours and edges.
+    #[arg(long)]
+    pub no_legend: bool,
     /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -155,6 +183,13 @@ pub(crate) struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Score each unit (tribe, department) on its own: its teams, their
+    /// products and the key results of their objectives.
+    #[arg(long, value_name = "SLICE", value_parser = ["unit"])]
+    pub by: Option<String>,
+    /// Score only the key results of objectives of this period (such as `2026-Q1`).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
     /// Config file (default: `opmodel.toml` in the folder that holds every input).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -231,6 +266,16 @@ pub(crate) enum FailOnArg {
     NewErrors,
     /// Errors or warnings the old version does not have.
     NewWarnings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StdinFormat {
+    /// YAML.
+    Yaml,
+    /// JSON.
+    Json,
+    /// TOML.
+    Toml,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -5,7 +5,7 @@ use opmodel::baseline::Baseline;
 use opmodel::config::Level;
 use opmodel::report::{github, human, json, sarif};
 
-use super::args::{CheckArgs, ColorChoice, OutputFormat};
+use super::args::{CheckArgs, ColorChoice, OutputFormat, StdinFormat};
 use super::common::{self, Limits};
 use super::fail;
 
@@ -57,7 +57,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     // memory once they are read.
     options.keep_text = matches!(args.format, OutputFormat::Human);
     let mut timer = common::PhaseTimer::from_env();
-    let loaded = match common::load(&args.paths, &options) {
+    let stdin_format = match args.stdin_format {
+        StdinFormat::Yaml => opmodel::load::Format::Yaml,
+        StdinFormat::Json => opmodel::load::Format::Json,
+        StdinFormat::Toml => opmodel::load::Format::Toml,
+    };
+    let loaded = match common::load_from(&args.paths, &options, stdin_format) {
         Ok(l) => l,
         Err(code) => return code,
     };

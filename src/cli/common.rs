@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use opmodel::config::Config;
 use opmodel::diagnostic::{Diagnostic, Severity};
-use opmodel::load::{LoadOptions, Loaded, load_paths};
+use opmodel::load::{Format, LoadOptions, Loaded, load_paths, load_reader};
 use opmodel::report::{Report, human};
 use opmodel::{Linter, LoadError};
 
@@ -88,31 +88,60 @@ pub(crate) fn configured_linter(
     linter.with_config(config).map_err(fail)
 }
 
+/// The path that stands for standard input.
+pub(crate) const STDIN: &str = "-";
+
 /// Loads the paths; a missing path or nothing readable is an error (already
-/// printed; the exit status is returned).
+/// printed; the exit status is returned). `-` reads one org file in YAML
+/// from standard input.
 pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u8> {
-    match load_paths(paths, options) {
-        Ok(l) => {
-            for path in &l.empty_files {
-                eprintln!("note: `{}` holds no entity", shown(path));
-            }
-            for link in &l.skipped_links {
-                eprintln!(
-                    "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
-                    shown(&link.path),
-                    shown(&link.target)
-                );
-            }
-            Ok(l)
+    load_from(paths, options, Format::Yaml)
+}
+
+/// [`load`], reading `-` (standard input, which must be the only path) in
+/// `stdin_format`; its diagnostics name the file `<stdin>`.
+pub(crate) fn load_from(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    stdin_format: Format,
+) -> Result<Loaded, u8> {
+    let loaded = if paths.iter().any(|p| p.as_os_str() == STDIN) {
+        if paths.len() > 1 {
+            return Err(fail(
+                "`-` (one org file from standard input) cannot be mixed with other paths",
+            ));
         }
-        Err(LoadError::NothingReadable { diagnostics }) => {
-            for d in &diagnostics {
-                eprintln!("error: `{}` {}", d.entity.id, d.message);
-            }
-            Err(fail("none of the inputs could be read"))
+        let stdin = std::io::stdin();
+        if std::io::IsTerminal::is_terminal(&stdin) {
+            return Err(fail(
+                "`-` reads an org file from standard input, which is a terminal here: pipe a file in (`opmodel check - < org.yaml`)",
+            ));
         }
-        Err(e) => Err(fail(e)),
+        load_reader(stdin.lock(), stdin_format, "<stdin>", options)
+            .map_err(|e| fail(format!("cannot read standard input: {e}")))?
+    } else {
+        match load_paths(paths, options) {
+            Ok(l) => l,
+            Err(LoadError::NothingReadable { diagnostics }) => {
+                for d in &diagnostics {
+                    eprintln!("error: `{}` {}", d.entity.id, d.message);
+                }
+                return Err(fail("none of the inputs could be read"));
+            }
+            Err(e) => return Err(fail(e)),
+        }
+    };
+    for path in &loaded.empty_files {
+        eprintln!("note: `{}` holds no entity", shown(path));
     }
+    for link in &loaded.skipped_links {
+        eprintln!(
+            "note: `{}` was not followed: it leads to `{}`, outside the paths given (--follow-links-outside follows it)",
+            shown(&link.path),
+            shown(&link.target)
+        );
+    }
+    Ok(loaded)
 }
 
 /// A path as notes show it: `/` between components on every system, and no

@@ -4,9 +4,11 @@
 mod args;
 mod check_cmd;
 mod common;
+mod completions_cmd;
 mod diff_cmd;
 mod explain_cmd;
 mod graph_cmd;
+mod init_cmd;
 mod report_cmd;
 mod schema_cmd;
 
@@ -33,6 +35,8 @@ pub(crate) fn run() -> u8 {
         Command::Checks(args) => explain_cmd::list(&args),
         Command::Graph(args) => graph_cmd::run(&args),
         Command::Report(args) => report_cmd::run(&args),
+        Command::Init(args) => init_cmd::run(&args),
+        Command::Completions(args) => completions_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::Schema(args) => schema_cmd::run(&args),
     }

@@ -237,9 +237,30 @@ fn outcomes(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 ids(&a.supports),
                 ids(&b.supports),
             );
+            differ(found, ChangeKind::MeasureChanged, measure(a), measure(b));
         },
         out,
     );
+}
+
+/// An outcome's measure as the diff shows it: `metric: …; baseline: …;
+/// target: …`, with what is written.
+fn measure(o: &Outcome) -> Value {
+    let mut parts = Vec::new();
+    if let Some(m) = &o.metric {
+        parts.push(format!("metric: {m}"));
+    }
+    if let Some(b) = o.baseline {
+        parts.push(format!("baseline: {b}"));
+    }
+    if let Some(t) = o.target {
+        parts.push(format!("target: {t}"));
+    }
+    if parts.is_empty() {
+        Value::None
+    } else {
+        Value::One(parts.join("; "))
+    }
 }
 
 /// A key result as the diff shows it: its text, and its fields when it
@@ -293,6 +314,12 @@ fn objectives(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 ids(&a.supports),
                 ids(&b.supports),
             );
+            differ(
+                found,
+                ChangeKind::PeriodChanged,
+                text(a.period.as_ref()),
+                text(b.period.as_ref()),
+            );
             let (before, after) = (krs(a), krs(b));
             let mut sorted_before = before.clone();
             let mut sorted_after = after.clone();
@@ -315,11 +342,17 @@ fn objectives(old: &Model, new: &Model, out: &mut Vec<Change>) {
 struct Right {
     deciders: BTreeSet<String>,
     escalation: BTreeSet<String>,
+    /// `role: team` for every other part taken.
+    roles: BTreeSet<String>,
 }
 
 impl Right {
     fn deciders(&self) -> Value {
         Value::List(self.deciders.iter().cloned().collect())
+    }
+
+    fn roles(&self) -> Value {
+        Value::List(self.roles.iter().cloned().collect())
     }
 
     fn escalation(&self) -> Value {
@@ -344,6 +377,16 @@ fn rights(decisions: &[DecisionRight]) -> BTreeMap<String, Right> {
         right
             .escalation
             .extend(d.escalates_to.iter().map(|r| r.as_str().to_owned()));
+        for (role, teams) in [
+            ("recommends", &d.recommends),
+            ("agrees", &d.agrees),
+            ("consulted", &d.consulted),
+            ("informed", &d.informed),
+        ] {
+            right
+                .roles
+                .extend(teams.iter().map(|t| format!("{role}: {}", t.as_str())));
+        }
     }
     out
 }
@@ -372,6 +415,7 @@ fn decisions(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 a.escalation(),
                 b.escalation(),
             );
+            differ(found, ChangeKind::RolesChanged, a.roles(), b.roles());
         },
         out,
     );

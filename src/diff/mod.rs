@@ -158,6 +158,15 @@ pub enum ChangeKind {
     /// `escalation-changed`: where an (area, scope) escalates to
     /// (`escalates_to`) changed.
     EscalationChanged,
+    /// `roles-changed`: who else takes part in an (area, scope) changed:
+    /// the teams that recommend, must agree, are consulted or informed,
+    /// listed as `role: team`.
+    RolesChanged,
+    /// `measure-changed`: an outcome's `metric`, `baseline` or `target`
+    /// changed (`metric: …; baseline: …; target: …`).
+    MeasureChanged,
+    /// `period-changed`: an objective's `period` changed.
+    PeriodChanged,
 }
 
 /// The value of an entity's field before or after a change.

@@ -497,3 +497,74 @@ fn human_and_markdown_group_the_changes() {
     // Text from the files cannot break the table or inject HTML.
     assert!(md.contains("Play\\|back &lt;b&gt;"), "{md}");
 }
+
+#[test]
+fn other_roles_measures_and_periods() {
+    let right = |fields: &str| {
+        format!(
+            "decisions:\n  - {{ area: vendor-selection, scope: organization, decides: finance{fields} }}\n"
+        )
+    };
+    let c = one(
+        &right(", consulted: [security]"),
+        &right(", agrees: [security], informed: [web]"),
+    );
+    is(
+        &c,
+        ChangeKind::RolesChanged,
+        EntityKind::Decision,
+        "vendor-selection@organization",
+    );
+    assert_eq!(
+        (&c.before, &c.after),
+        (
+            &list(&["consulted: security"]),
+            &list(&["agrees: security", "informed: web"])
+        )
+    );
+    assert_eq!(c.group(), Group::Decisions);
+    // The same parts written in another order are no change.
+    assert!(compare(&right(", consulted: [a, b]"), &right(", consulted: [b, a]")).is_empty());
+
+    let outcome =
+        |fields: &str| format!("outcomes:\n  - {{ id: churn, statement: Fewer leave{fields} }}\n");
+    let c = one(
+        &outcome(", metric: monthly churn, target: 4"),
+        &outcome(", metric: monthly churn, target: 3"),
+    );
+    is(&c, ChangeKind::MeasureChanged, EntityKind::Outcome, "churn");
+    assert_eq!(
+        (&c.before, &c.after),
+        (
+            &one_of("metric: monthly churn; target: 4"),
+            &one_of("metric: monthly churn; target: 3")
+        )
+    );
+    let c = one(&outcome(""), &outcome(", metric: monthly churn"));
+    assert_eq!(
+        (&c.before, &c.after),
+        (&Value::None, &one_of("metric: monthly churn"))
+    );
+
+    let objective = |period: &str| {
+        format!(
+            "objectives:\n  - {{ id: q, title: Listeners stay, key_results: [Raise retention from 31% to 38%]{period} }}\n"
+        )
+    };
+    let c = one(
+        &objective(", period: 2026-Q3"),
+        &objective(", period: 2026-Q4"),
+    );
+    is(&c, ChangeKind::PeriodChanged, EntityKind::Objective, "q");
+    assert_eq!(
+        (&c.before, &c.after),
+        (&one_of("2026-Q3"), &one_of("2026-Q4"))
+    );
+    assert!(
+        compare(
+            &objective(", period: 2026-Q3"),
+            &objective(", period: 2026-Q3")
+        )
+        .is_empty()
+    );
+}

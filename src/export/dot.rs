@@ -1,8 +1,9 @@
 //! The Graphviz DOT rendering of a [`Picture`].
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{EdgeKind, Finding, MAX_INDENT, Picture, Shape, Step};
+use super::{EdgeKind, Finding, LegendEntry, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
 use crate::model::{InteractionMode, TeamKind};
 
@@ -67,8 +68,9 @@ pub(super) fn render(p: &Picture) -> String {
             }
         }
     }
+    legend(p, &mut out);
     for e in &p.edges {
-        let mut attrs = vec![format!("label={}", quote(&e.label))];
+        let mut attrs = vec![format!("label={}", quote(&e.label_lines().join("\n")))];
         let coloured = e.finding.is_some();
         match e.kind {
             EdgeKind::Owns => attrs.push("penwidth=1.4".to_owned()),
@@ -116,6 +118,109 @@ pub(super) fn render(p: &Picture) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// The legend: a cluster of sample shapes and colours for what the
+/// picture draws, and a table of its edges.
+fn legend(p: &Picture, out: &mut String) {
+    let entries = p.legend_entries();
+    if entries.is_empty() {
+        return;
+    }
+    // Names no entity's node or cluster has (ids have no spaces; the
+    // builder does not check them, so make sure).
+    let mut taken: HashSet<String> = p.nodes.iter().map(|n| n.key.clone()).collect();
+    taken.extend(p.nodes.iter().map(|n| format!("cluster_{}", n.key)));
+    let mut fresh = |base: String| {
+        let mut key = base.clone();
+        let mut k = 2;
+        while !taken.insert(key.clone()) {
+            key = format!("{base} {k}");
+            k += 1;
+        }
+        key
+    };
+    let cluster = fresh("cluster_opmodel legend".to_owned());
+    let _ = writeln!(out, "  subgraph {} {{", quote(&cluster));
+    out.push_str(
+        "    label=\"Legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontname=\"Helvetica-Bold\"; fontsize=11;\n",
+    );
+    for entry in entries {
+        let key = fresh(format!("opmodel legend {}", entry.name()));
+        let attrs = match entry {
+            LegendEntry::Error => {
+                format!("shape=box, color=\"{ERROR_LINE}\", penwidth=2, fillcolor=\"{ERROR_FILL}\"")
+            }
+            LegendEntry::Warning => format!(
+                "shape=box, color=\"{WARNING_LINE}\", penwidth=2, fillcolor=\"{WARNING_FILL}\""
+            ),
+            _ => {
+                let shape = match entry {
+                    LegendEntry::Organization => Shape::Organization,
+                    LegendEntry::Unit => Shape::Unit,
+                    LegendEntry::Product => Shape::Product,
+                    LegendEntry::Outcome => Shape::Outcome,
+                    LegendEntry::Objective => Shape::Objective,
+                    LegendEntry::KeyResult => Shape::KeyResult,
+                    LegendEntry::Decision => Shape::Decision,
+                    _ => Shape::Team(TeamKind::StreamAligned),
+                };
+                let (shape, fill) = look(shape);
+                format!("shape={shape}, fillcolor=\"{fill}\"")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "    {} [label={}, {attrs}, fontsize=9];",
+            quote(&key),
+            quote(entry.text())
+        );
+    }
+    let kinds = p.legend_edges();
+    if !kinds.is_empty() {
+        let key = fresh("opmodel legend edges".to_owned());
+        let mut rows = String::new();
+        for kind in kinds {
+            let (sample, colour, text) = match kind {
+                EdgeKind::Owns => ("&#8212;&#8212;&#9654;", "#333333", "owns (accountable)"),
+                EdgeKind::Contributes => ("- - &#9654;", "#333333", "contributes"),
+                EdgeKind::PartOf => ("&#183;&#183;&#183;&#9655;", "#333333", "part of"),
+                EdgeKind::Serves => ("&#8212;&#8212;&#9654;", "#2e7d32", "serves (an outcome)"),
+                EdgeKind::Supports => ("&#8212;&#8212;&#9654;", "#00838f", "supports (an outcome)"),
+                EdgeKind::Decides => (
+                    "&#9473;&#9473;&#9654;",
+                    "#6a1b9a",
+                    "decides AREA (for a scope)",
+                ),
+                EdgeKind::AppliesTo => {
+                    ("- - &#9654;", "#6a1b9a", "applies to (a decision's scope)")
+                }
+                EdgeKind::Interaction(InteractionMode::Collaboration) => (
+                    "&#9664;&#8212;&#8212;&#9654;",
+                    "#ad1457",
+                    "collaboration (teams)",
+                ),
+                EdgeKind::Interaction(InteractionMode::XAsAService) => (
+                    "- - &#9654;",
+                    "#ad1457",
+                    "x-as-a-service (consumer to provider)",
+                ),
+                EdgeKind::Interaction(_) => {
+                    ("&#183;&#183;&#183;", "#ad1457", "facilitating (teams)")
+                }
+            };
+            let _ = write!(
+                rows,
+                "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{colour}\">{sample}</FONT></TD><TD ALIGN=\"LEFT\">{text}</TD></TR>"
+            );
+        }
+        let _ = writeln!(
+            out,
+            "    {} [shape=plaintext, fillcolor=\"#ffffff\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">{rows}</TABLE>>];",
+            quote(&key)
+        );
+    }
+    out.push_str("  }\n");
 }
 
 /// The shape and fill of a node without findings.

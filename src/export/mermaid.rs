@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{EdgeKind, MAX_INDENT, Picture, Shape, Step};
+use super::{EdgeKind, LegendEntry, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
 use crate::model::InteractionMode;
 
@@ -60,6 +60,7 @@ pub(super) fn render(p: &Picture) -> String {
             }
         }
     }
+    let legend = legend(p, &mut used, &mut out);
     // Interactions in Team Topologies' notation: Mermaid draws `-.-` and
     // `-.->` dotted, so x-as-a-service gets a dash pattern of its own.
     let mut link_styles: Vec<String> = Vec::new();
@@ -82,7 +83,11 @@ pub(super) fn render(p: &Picture) -> String {
             out,
             "    {} {arrow}|\"{}\"| {}",
             ids[e.from],
-            text(&e.label),
+            e.label_lines()
+                .iter()
+                .map(|l| text(l))
+                .collect::<Vec<_>>()
+                .join("<br/>"),
             ids[e.to]
         );
     }
@@ -98,6 +103,9 @@ pub(super) fn render(p: &Picture) -> String {
     out.push_str("    classDef decision fill:#f3e5f5,stroke:#6a1b9a,color:#000\n");
     out.push_str("    classDef error fill:#ffcdd2,stroke:#c62828,stroke-width:2px,color:#000\n");
     out.push_str("    classDef warning fill:#ffe9b3,stroke:#e69500,stroke-width:2px,color:#000\n");
+    if legend.iter().any(|(c, _)| *c == "legend") {
+        out.push_str("    classDef legend fill:#ffffff,stroke:#bbbbbb,color:#000\n");
+    }
     let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
     for (i, n) in p.nodes.iter().enumerate() {
         let class = match (&n.finding, n.shape) {
@@ -115,6 +123,12 @@ pub(super) fn render(p: &Picture) -> String {
             None => classes.push((class, vec![&ids[i]])),
         }
     }
+    for (class, id) in &legend {
+        match classes.iter_mut().find(|(c, _)| c == class) {
+            Some((_, members)) => members.push(id),
+            None => classes.push((class, vec![id])),
+        }
+    }
     classes.sort_by_key(|(c, _)| *c);
     for (class, members) in classes {
         let _ = writeln!(out, "    class {} {class}", members.join(","));
@@ -130,6 +144,73 @@ pub(super) fn render(p: &Picture) -> String {
         }
     }
     out
+}
+
+/// Writes the legend: a subgraph of sample shapes for what the picture
+/// draws and a note on its edges. Returns each sample's class and id.
+fn legend(
+    p: &Picture,
+    used: &mut HashSet<String>,
+    out: &mut String,
+) -> Vec<(&'static str, String)> {
+    let entries = p.legend_entries();
+    let mut classes = Vec::new();
+    if entries.is_empty() {
+        return classes;
+    }
+    let id = unique(used, "Legend", "");
+    let _ = writeln!(out, "    subgraph {id} [\"Legend\"]");
+    for entry in entries {
+        let id = unique(used, "Legend_", entry.name());
+        let (shape, class) = match entry {
+            LegendEntry::Organization => (Shape::Organization, "team"),
+            LegendEntry::Unit => (Shape::Unit, "unit"),
+            LegendEntry::Team => (Shape::Team(crate::model::TeamKind::StreamAligned), "team"),
+            LegendEntry::Product => (Shape::Product, "product"),
+            LegendEntry::Outcome => (Shape::Outcome, "outcome"),
+            LegendEntry::Objective => (Shape::Objective, "objective"),
+            LegendEntry::KeyResult => (Shape::KeyResult, "objective"),
+            LegendEntry::Decision => (Shape::Decision, "decision"),
+            LegendEntry::Error => (Shape::Team(crate::model::TeamKind::StreamAligned), "error"),
+            LegendEntry::Warning => (
+                Shape::Team(crate::model::TeamKind::StreamAligned),
+                "warning",
+            ),
+        };
+        let (open, close) = brackets(shape);
+        let _ = writeln!(out, "        {id}{open}\"{}\"{close}", text(entry.text()));
+        classes.push((class, id));
+    }
+    let kinds = p.legend_edges();
+    if !kinds.is_empty() {
+        let lines: Vec<String> = kinds
+            .iter()
+            .map(|kind| {
+                let line = match kind {
+                    EdgeKind::Owns => "--> owns (accountable)",
+                    EdgeKind::Contributes => "-.-> contributes",
+                    EdgeKind::PartOf => "-.-> part of",
+                    EdgeKind::Serves => "--> serves (an outcome)",
+                    EdgeKind::Supports => "--> supports (an outcome)",
+                    EdgeKind::Decides => "==> decides AREA (for a scope)",
+                    EdgeKind::AppliesTo => "-.-> applies to (a decision's scope)",
+                    EdgeKind::Interaction(InteractionMode::Collaboration) => {
+                        "<--> collaboration (teams)"
+                    }
+                    EdgeKind::Interaction(InteractionMode::XAsAService) => {
+                        "-.-> x-as-a-service (consumer to provider)"
+                    }
+                    EdgeKind::Interaction(_) => "-.- facilitating (teams)",
+                };
+                text(line)
+            })
+            .collect();
+        let id = unique(used, "Legend_", "edges");
+        let _ = writeln!(out, "        {id}[\"{}\"]", lines.join("<br/>"));
+        classes.push(("legend", id));
+    }
+    out.push_str("    end\n");
+    classes
 }
 
 fn node_prefix(shape: Shape) -> &'static str {

@@ -18,9 +18,15 @@
 //!   [`ExportOptions::interactions`] off); people, lifecycle stages and
 //!   cadences are not drawn;
 //! - findings: an entity with an error is red, one with a warning amber,
-//!   and in DOT its tooltip lists the messages. Findings on hidden key
-//!   results show on their objective, findings on decision rights on their
-//!   edges.
+//!   with the names of the checks that found something written on it (so
+//!   that a PNG says why a box is red), and in DOT its tooltip lists the
+//!   messages. Findings on hidden key results show on their objective,
+//!   findings on decision rights on their edges;
+//! - a team deciding an area for itself (a unit deciding the feature set of
+//!   everything in it) has `decides for itself: <area>` written on it rather
+//!   than an edge looping back to it;
+//! - a legend of the shapes, colours and edges the picture uses (unless
+//!   [`ExportOptions::legend`] is off).
 //!
 //! With [`ExportOptions::focus`], only what lies within
 //! [`ExportOptions::depth`] hops of one entity is drawn (edges followed both
@@ -77,6 +83,8 @@ pub struct ExportOptions {
     pub key_results: bool,
     /// Draw the teams' interactions (default: drawn).
     pub interactions: bool,
+    /// Draw a legend of the shapes, colours and edges used (default: on).
+    pub legend: bool,
 }
 
 impl Default for ExportOptions {
@@ -86,6 +94,7 @@ impl Default for ExportOptions {
             depth: 2,
             key_results: false,
             interactions: true,
+            legend: true,
         }
     }
 }
@@ -110,6 +119,13 @@ impl ExportOptions {
     #[must_use]
     pub fn with_interactions(mut self, yes: bool) -> Self {
         self.interactions = yes;
+        self
+    }
+
+    /// Draws the legend (or not).
+    #[must_use]
+    pub fn with_legend(mut self, yes: bool) -> Self {
+        self.legend = yes;
         self
     }
 }
@@ -167,11 +183,14 @@ enum Shape {
     Decision,
 }
 
-/// The findings on one entity: the worst severity and every message.
+/// The findings on one entity: the worst severity, every message and the
+/// checks behind them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Finding {
     severity: Severity,
     messages: Vec<String>,
+    /// Each check once, with the worst severity it reported.
+    checks: Vec<(Severity, String)>,
 }
 
 impl Finding {
@@ -181,9 +200,49 @@ impl Finding {
             Some(t) => {
                 t.severity = t.severity.min(other.severity);
                 t.messages.extend(other.messages.iter().cloned());
+                for (severity, check) in &other.checks {
+                    t.add_check(*severity, check);
+                }
             }
             None => *target = Some(other.clone()),
         }
+    }
+
+    fn add_check(&mut self, severity: Severity, check: &str) {
+        match self.checks.iter_mut().find(|(_, c)| c == check) {
+            Some(known) => known.0 = known.0.min(severity),
+            None => self.checks.push((severity, check.to_owned())),
+        }
+    }
+
+    /// The lines written on a box or an edge: `error: check, check` and
+    /// `warning: check`, errors first, at most [`CHECK_NAMES`] names.
+    fn label_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut shown = 0;
+        let total = self.checks.len();
+        for severity in [Severity::Error, Severity::Warning] {
+            let names: Vec<&str> = self
+                .checks
+                .iter()
+                .filter(|(s, _)| *s == severity)
+                .map(|(_, c)| c.as_str())
+                .take(CHECK_NAMES.saturating_sub(shown))
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            shown += names.len();
+            lines.extend(wrap(
+                &format!("{severity}: {}", names.join(", ")),
+                WRAP + 10,
+                TEXT_LINES,
+            ));
+        }
+        if total > shown {
+            lines.push(format!("and {} more", total - shown));
+        }
+        lines
     }
 }
 
@@ -202,6 +261,8 @@ struct Node {
     /// The label, one entry per line, plain text.
     lines: Vec<String>,
     finding: Option<Finding>,
+    /// The areas this team decides for itself (its own scope).
+    decides_here: Vec<String>,
 }
 
 /// One edge of the picture.
@@ -214,7 +275,19 @@ struct Edge {
     finding: Option<Finding>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl Edge {
+    /// The label's lines: what the edge is, then the checks that found
+    /// something on it.
+    fn label_lines(&self) -> Vec<String> {
+        let mut lines = vec![self.label.clone()];
+        if let Some(f) = &self.finding {
+            lines.extend(f.label_lines());
+        }
+        lines
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum EdgeKind {
     Owns,
     Contributes,
@@ -245,6 +318,105 @@ struct Picture {
     nodes: Vec<Node>,
     edges: Vec<Edge>,
     layout: Vec<Step>,
+    legend: bool,
+}
+
+/// One entry of the legend, in the order the legend lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum LegendEntry {
+    Organization,
+    Unit,
+    Team,
+    Product,
+    Outcome,
+    Objective,
+    KeyResult,
+    Decision,
+    Error,
+    Warning,
+}
+
+impl LegendEntry {
+    /// What the entry's sample says.
+    fn text(self) -> &'static str {
+        match self {
+            Self::Organization => "organisation",
+            Self::Unit => "unit (tribe, department)",
+            Self::Team => "team",
+            Self::Product => "product",
+            Self::Outcome => "outcome",
+            Self::Objective => "objective",
+            Self::KeyResult => "key result",
+            Self::Decision => "decision right (no decider or unknown scope)",
+            Self::Error => "has an error: the check is named on it",
+            Self::Warning => "has a warning: the check is named on it",
+        }
+    }
+
+    /// A stable name for ids.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Organization => "organization",
+            Self::Unit => "unit",
+            Self::Team => "team",
+            Self::Product => "product",
+            Self::Outcome => "outcome",
+            Self::Objective => "objective",
+            Self::KeyResult => "key-result",
+            Self::Decision => "decision",
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+impl Picture {
+    /// The legend's entries for what this picture draws, in order; none
+    /// when the legend is off or nothing is drawn.
+    fn legend_entries(&self) -> Vec<LegendEntry> {
+        if !self.legend || self.nodes.is_empty() {
+            return Vec::new();
+        }
+        let mut entries: Vec<LegendEntry> = Vec::new();
+        for n in &self.nodes {
+            entries.push(match n.shape {
+                Shape::Organization => LegendEntry::Organization,
+                Shape::Unit => LegendEntry::Unit,
+                Shape::Team(_) => LegendEntry::Team,
+                Shape::Product => LegendEntry::Product,
+                Shape::Outcome => LegendEntry::Outcome,
+                Shape::Objective => LegendEntry::Objective,
+                Shape::KeyResult => LegendEntry::KeyResult,
+                Shape::Decision => LegendEntry::Decision,
+            });
+        }
+        let findings = self
+            .nodes
+            .iter()
+            .filter_map(|n| n.finding.as_ref())
+            .chain(self.edges.iter().filter_map(|e| e.finding.as_ref()));
+        for f in findings {
+            entries.push(if f.severity == Severity::Error {
+                LegendEntry::Error
+            } else {
+                LegendEntry::Warning
+            });
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        entries
+    }
+
+    /// The kinds of edge this picture draws, in a fixed order.
+    fn legend_edges(&self) -> Vec<EdgeKind> {
+        if !self.legend {
+            return Vec::new();
+        }
+        let mut kinds: Vec<EdgeKind> = self.edges.iter().map(|e| e.kind).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
 }
 
 /// Deepest indentation of nested clusters in the output.
@@ -253,6 +425,8 @@ const MAX_INDENT: usize = 12;
 const WRAP: usize = 30;
 /// Most lines of a long text in a label.
 const TEXT_LINES: usize = 3;
+/// Most check names written on one box or edge.
+const CHECK_NAMES: usize = 3;
 
 impl Picture {
     fn build(
@@ -450,6 +624,13 @@ impl Picture {
                     let decision = g.decision(d);
                     let finding = lookup(EntityKind::Decision, &decision.id());
                     match g.scope_of(d) {
+                        // Deciding for itself: written on the team, not a loop.
+                        Some(scope) if scope == from && !drawn_decision(d) => {
+                            if let Some(node) = shapes.get_mut(&from) {
+                                node.decides_here.push(clean(&decision.area.to_string()));
+                                Finding::absorb(&mut node.finding, finding);
+                            }
+                        }
                         Some(scope) if !drawn_decision(d) => {
                             push(
                                 from,
@@ -545,6 +726,14 @@ impl Picture {
                 k += 1;
             }
             node.key = key;
+            if !node.decides_here.is_empty() {
+                let areas = std::mem::take(&mut node.decides_here).join(", ");
+                node.lines.push("decides for itself:".to_owned());
+                node.lines.extend(wrap(&areas, WRAP, TEXT_LINES));
+            }
+            if let Some(f) = &node.finding {
+                node.lines.extend(f.label_lines());
+            }
             index.insert(n, nodes.len());
             nodes.push(node);
         }
@@ -598,6 +787,7 @@ impl Picture {
             nodes,
             edges,
             layout,
+            legend: options.legend,
         })
     }
 }
@@ -617,6 +807,7 @@ impl Node {
             title,
             lines,
             finding: finding.cloned(),
+            decides_here: Vec::new(),
         }
     }
 }
@@ -702,9 +893,11 @@ fn findings(report: &Report) -> HashMap<(EntityKind, Id), Finding> {
             .or_insert(Finding {
                 severity: d.severity,
                 messages: Vec::new(),
+                checks: Vec::new(),
             });
         f.severity = f.severity.min(d.severity);
         f.messages.push(message);
+        f.add_check(d.severity, &d.check);
     }
     // Errors first, each group in report order.
     for f in out.values_mut() {

@@ -50,7 +50,7 @@ fn streaming() -> Model {
 fn dot_nodes(dot: &str) -> Vec<String> {
     dot.lines()
         .map(str::trim)
-        .filter(|l| l.starts_with('"') && !l.contains(" -> "))
+        .filter(|l| l.starts_with('"') && !l.contains(" -> ") && !l.starts_with("\"opmodel legend"))
         .map(|l| l[1..].split("\" [").next().unwrap_or_default().to_owned())
         .collect()
 }
@@ -105,7 +105,15 @@ fn shapes_clusters_edges_and_findings() {
     assert!(dot.contains("subgraph \"cluster_music\" {"));
     assert!(dot.contains("\"playback\" [label=\"Playback\\nplayback\", shape=box"));
     assert!(dot.contains("shape=component"));
-    assert!(dot.contains("\"listening-time\" [label=\"listening-time\\nListeners spend more time with\\nmusic\", shape=hexagon"));
+    let outcome = dot
+        .lines()
+        .find(|l| l.contains("\"listening-time\" ["))
+        .expect("drawn");
+    assert!(
+        outcome.contains("[label=\"listening-time\\nListeners spend more time with\\nmusic\\n")
+            && outcome.contains("shape=hexagon"),
+        "{outcome}"
+    );
     assert!(dot.contains("shape=note"));
     assert!(dot.contains("\"playback\" -> \"web-player\" [label=\"owns\""));
     assert!(dot.contains("\"web-player\" -> \"listening-time\" [label=\"serves\""));
@@ -113,7 +121,7 @@ fn shapes_clusters_edges_and_findings() {
     assert!(dot.contains("\"finance\" -> \"organization\" [label=\"decides budget-allocation\""));
     // A decision right nobody decides is a node of its own.
     assert!(dot.contains(
-        "\"vendor-selection@music\" [label=\"vendor-selection\\n@ music\\nnobody decides\""
+        "\"vendor-selection@music\" [label=\"vendor-selection\\n@ music\\nnobody decides\\nerror: missing-decider\""
     ));
     // Errors red with the messages as tooltip, warnings amber.
     let web_player = dot
@@ -163,7 +171,7 @@ fn shapes_clusters_edges_and_findings() {
 fn key_results_are_optional() {
     let (dot, _) = draw(&streaming(), &ExportOptions::default());
     assert!(!dot.contains("\"okr-q3.1\""));
-    assert!(dot.contains("1 key result\""));
+    assert!(dot.contains("\\n1 key result"));
     let (dot, mermaid) = draw(
         &streaming(),
         &ExportOptions::default().with_key_results(true),
@@ -299,8 +307,9 @@ fn deep_hierarchies_do_not_overflow() {
     let report = Report::default();
     let dot = dot(&graph, &report, &ExportOptions::default()).expect("draws");
     let mermaid = mermaid(&graph, &report, &ExportOptions::default()).expect("draws");
-    assert_eq!(dot.matches("subgraph ").count(), 3000);
-    assert_eq!(mermaid.matches("subgraph ").count(), 3000);
+    // Every unit, and the legend.
+    assert_eq!(dot.matches("subgraph ").count(), 3001);
+    assert_eq!(mermaid.matches("subgraph ").count(), 3001);
 }
 
 #[test]
@@ -362,14 +371,15 @@ fn hostile_text_stays_inside_its_strings() {
         assert!(line.matches('"').count() % 2 == 0, "{line}");
     }
     assert!(
-        mermaid.contains("Outcome_o_1{{\"o#35;1<br/>Zoë's #quot;fans#quot; 音楽 #124; pipes<br/>#96;ticks#96; #37;#37; comment tabs\"}}"),
+        mermaid.contains("Outcome_o_1{{\"o#35;1<br/>Zoë's #quot;fans#quot; 音楽 #124; pipes<br/>#96;ticks#96; #37;#37; comment tabs<br/>"),
         "{mermaid}"
     );
-    assert!(
-        mermaid.contains("Product_p_([\"graph { node } -#gt; edge;<br/>p#92;\"])"),
-        "{mermaid}"
-    );
-    assert!(mermaid.contains("Team_subgraph[\"subgraph\"]"));
+    let product = mermaid
+        .lines()
+        .find(|l| l.contains("Product_p_([\"graph { node } -#gt; edge;<br/>p#92;<br/>error: "))
+        .unwrap_or_else(|| panic!("{mermaid}"));
+    assert!(product.contains("unclear-ownership"), "{product}");
+    assert!(mermaid.contains("Team_subgraph[\"subgraph<br/>"));
     render_with_graphviz(&dot);
 }
 
@@ -453,4 +463,253 @@ fn interactions_are_drawn_in_team_topologies_notation_and_can_be_left_out() {
         assert!(!text.contains("x-as-a-service"), "{text}");
         assert!(!text.contains("facilitating"), "{text}");
     }
+}
+
+/// The label of a DOT node, as written (escapes kept).
+fn dot_label<'a>(dot: &'a str, key: &str) -> &'a str {
+    let line = dot
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("\"{key}\" [")))
+        .unwrap_or_else(|| panic!("no node {key} in\n{dot}"));
+    let start = line.find("label=\"").expect("a label") + 7;
+    let end = line[start..].find("\", ").expect("closed") + start;
+    &line[start..end]
+}
+
+#[test]
+fn the_check_names_are_written_on_the_boxes_and_edges_they_colour() {
+    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default());
+    // A PNG has no tooltips: the reason is on the box.
+    let gift_cards = dot_label(&dot, "gift-cards");
+    assert!(
+        gift_cards.starts_with("gift-cards\\nerror: orphaned-product\\nwarning: "),
+        "{gift_cards}"
+    );
+    assert!(gift_cards.contains("unaligned-product"), "{gift_cards}");
+    assert!(dot_label(&dot, "web-player").contains("\\nerror: unclear-ownership"));
+    // A box without findings names none.
+    assert!(!dot_label(&dot, "playback").contains("error"));
+    assert!(!dot_label(&dot, "playback").contains("warning"));
+    // Findings on hidden key results show on their objective.
+    assert!(
+        dot_label(&dot, "okr-q3").contains("milestone-key-result"),
+        "{}",
+        dot_label(&dot, "okr-q3")
+    );
+    assert!(
+        mermaid
+            .contains("Product_gift_cards([\"gift-cards<br/>error: orphaned-product<br/>warning: ")
+    );
+
+    // An edge coloured by a finding on its decision right names the check.
+    let model = Model::builder()
+        .team(Team::new("a").owns("p"))
+        .team(Team::new("b"))
+        .product(Product::new("p"))
+        .decision(
+            DecisionRight::new(DecisionArea::FeatureSet, "p")
+                .decides("a")
+                .decides("b"),
+        )
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    let edge = dot
+        .lines()
+        .find(|l| l.contains("\"b\" -> \"p\""))
+        .expect("drawn");
+    assert!(
+        edge.contains("label=\"decides feature-set\\nerror: conflicting-deciders\\n"),
+        "{edge}"
+    );
+    assert!(
+        mermaid.contains("Team_b ==>|\"decides feature-set<br/>error: conflicting-deciders<br/>"),
+        "{mermaid}"
+    );
+}
+
+#[test]
+fn many_checks_on_one_box_are_cut_with_a_count() {
+    let f = Finding {
+        severity: Severity::Error,
+        messages: Vec::new(),
+        checks: vec![
+            (Severity::Warning, "w-one".into()),
+            (Severity::Error, "e-one".into()),
+            (Severity::Warning, "w-two".into()),
+            (Severity::Error, "e-two".into()),
+            (Severity::Warning, "w-three".into()),
+        ],
+    };
+    assert_eq!(
+        f.label_lines(),
+        ["error: e-one, e-two", "warning: w-one", "and 2 more"]
+    );
+}
+
+#[test]
+fn a_team_deciding_for_itself_gets_a_label_not_a_loop() {
+    let model = Model::builder()
+        .team(Team::new("music").kind(TeamKind::Unit))
+        .team(Team::new("playback").parent("music").owns("web-player"))
+        .product(Product::new("web-player"))
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "music").decides("music"))
+        .decision(DecisionRight::new(DecisionArea::Roadmap, "music").decides("music"))
+        .decision(
+            DecisionRight::new(DecisionArea::BudgetAllocation, "organization").decides("music"),
+        )
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    assert!(!dot.contains("\"music\" -> \"music\""), "{dot}");
+    assert_eq!(
+        dot_label(&dot, "music"),
+        "music\\ndecides for itself:\\nfeature-set, roadmap"
+    );
+    // A decision for another scope stays an edge.
+    assert!(dot.contains("\"music\" -> \"organization\" [label=\"decides budget-allocation\""));
+    assert!(!mermaid.contains("| Team_music\n"), "{mermaid}");
+    assert!(
+        mermaid
+            .contains("Team_music[[\"music<br/>decides for itself:<br/>feature-set, roadmap\"]]"),
+        "{mermaid}"
+    );
+    render_with_graphviz(&dot);
+
+    // A finding on such a decision colours the team and is named on it.
+    let model = Model::builder()
+        .team(Team::new("music").kind(TeamKind::Unit))
+        .team(Team::new("finance").kind(TeamKind::Business))
+        .decision(
+            DecisionRight::new(DecisionArea::BudgetAllocation, "music")
+                .decides("music")
+                .decides("finance"),
+        )
+        .build();
+    let (dot, _) = draw(&model, &ExportOptions::default());
+    assert!(!dot.contains("\"music\" -> \"music\""), "{dot}");
+    let music = dot
+        .lines()
+        .find(|l| l.contains("\"music\" ["))
+        .expect("drawn");
+    assert!(
+        music.contains("decides for itself:\\nbudget-allocation"),
+        "{music}"
+    );
+    assert!(music.contains("error: conflicting-deciders"), "{music}");
+    assert!(music.contains("fillcolor=\"#ffcdd2\""), "{music}");
+}
+
+#[test]
+fn the_legend_shows_what_the_picture_draws() {
+    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default());
+    assert!(
+        dot.contains("subgraph \"cluster_opmodel legend\" {"),
+        "{dot}"
+    );
+    for (key, shape) in [
+        ("team", "box"),
+        ("unit", "tab"),
+        ("product", "component"),
+        ("outcome", "hexagon"),
+        ("objective", "note"),
+        ("decision", "octagon"),
+    ] {
+        let line = dot
+            .lines()
+            .find(|l| l.contains(&format!("\"opmodel legend {key}\" [")))
+            .unwrap_or_else(|| panic!("no {key} in the legend:\n{dot}"));
+        assert!(line.contains(&format!("shape={shape}")), "{line}");
+    }
+    assert!(
+        dot.contains("\"opmodel legend error\" [label=\"has an error: the check is named on it\"")
+    );
+    assert!(dot.contains("\"opmodel legend warning\""));
+    // The edges used, with their colours; key results are not drawn.
+    assert!(dot.contains(">owns (accountable)<"));
+    assert!(dot.contains(">serves (an outcome)<"));
+    assert!(
+        dot.contains("#6a1b9a\">&#9473;&#9473;&#9654;</FONT></TD><TD ALIGN=\"LEFT\">decides AREA")
+    );
+    assert!(!dot.contains("\"opmodel legend key-result\""));
+    assert!(
+        !dot.contains(">contributes<"),
+        "no contributes edge is drawn"
+    );
+
+    assert!(
+        mermaid.contains("subgraph Legend [\"Legend\"]"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("Legend_product([\"product\"])"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("Legend_outcome{{\"outcome\"}}"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("==#gt; decides AREA (for a scope)"),
+        "{mermaid}"
+    );
+    let error_class = mermaid
+        .lines()
+        .find(|l| l.trim_start().starts_with("class ") && l.ends_with(" error"))
+        .expect("errors");
+    assert!(error_class.contains("Legend_error"), "{error_class}");
+    assert_eq!(
+        mermaid.matches("subgraph ").count(),
+        mermaid.lines().filter(|l| l.trim() == "end").count()
+    );
+
+    // A healthy picture has no error or warning entry.
+    let model = Model::builder()
+        .team(Team::new("a").owns("p"))
+        .product(Product::new("p"))
+        .build();
+    let report = Report::default();
+    let graph = OrgGraph::build(&model);
+    let clean = super::dot(&graph, &report, &ExportOptions::default()).expect("draws");
+    assert!(clean.contains("\"opmodel legend team\""));
+    assert!(!clean.contains("\"opmodel legend error\""));
+    assert!(!clean.contains("\"opmodel legend outcome\""));
+
+    // Off on request, and never for an empty picture.
+    let (dot, mermaid) = draw(&streaming(), &ExportOptions::default().with_legend(false));
+    assert!(!dot.contains("legend") && !mermaid.contains("Legend"));
+    let (dot, mermaid) = draw(&Model::new(), &ExportOptions::default());
+    assert!(!dot.contains("legend") && !mermaid.contains("Legend"));
+}
+
+#[test]
+fn the_legend_never_takes_an_entitys_name() {
+    let model = Model::builder()
+        .team(Team::new("legend").kind(TeamKind::Unit))
+        .team(Team::new("opmodel legend team").parent("legend"))
+        .team(Team::new("Legend").owns("p"))
+        .product(Product::new("p"))
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    let nodes = dot
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('"') && !l.contains(" -> "))
+        .map(|l| l[1..].split("\" [").next().unwrap_or_default().to_owned())
+        .collect::<Vec<_>>();
+    let unique: HashSet<&String> = nodes.iter().collect();
+    assert_eq!(unique.len(), nodes.len(), "{nodes:?}");
+    assert!(
+        nodes.iter().any(|n| n == "opmodel legend team 2"),
+        "{nodes:?}"
+    );
+    assert!(dot.contains("subgraph \"cluster_legend\""));
+    assert!(dot.contains("subgraph \"cluster_opmodel legend\""));
+    let ids: Vec<&str> = mermaid
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("class") && !l.starts_with("subgraph") && l.contains("[\""))
+        .filter_map(|l| l.split(['[', '(', '{', '>']).next())
+        .collect();
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    render_with_graphviz(&dot);
 }

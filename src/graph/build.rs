@@ -394,6 +394,24 @@ fn report_dangling<'m>(
                 )
             }
         };
+        // A product whose only `owner` names nothing has no accountable
+        // team because of this reference: one finding says both, and
+        // `orphaned-product` is not reported beside it.
+        let mut help = help;
+        if field == "owner"
+            && let OrgNode::Product(p) = g.graph[from]
+            && !g.has_owner(p)
+        {
+            let joint = if help.ends_with('?') {
+                " Until"
+            } else {
+                "; until"
+            };
+            help.push_str(&format!(
+                "{joint} it names a team, {entity} has no accountable owner (`orphaned-product` is not reported separately)"
+            ));
+            g.follow_ons.push(("orphaned-product", entity.clone()));
+        }
         let location = g.location(from);
         let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
             .with_help(help)
@@ -407,8 +425,7 @@ fn report_dangling<'m>(
 /// to name `meant` causes, and that go away with it: the product a team's
 /// `owns:` meant is not ownerless, the team is not idle.
 fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeIndex) {
-    // A product's mistyped `owner:` is left to `orphaned-product`, which
-    // points at the field and names it as the reason.
+    // (A product's mistyped `owner:` is handled where it is reported.)
     let (product, team) = match (field, g.graph[from].kind(), g.graph[meant].kind()) {
         ("owns", EntityKind::Team, EntityKind::Product) => (meant, from),
         _ => return,

@@ -500,6 +500,47 @@ fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions
     }
 }
 
+/// Reads one org file from `reader` (standard input, a network stream),
+/// as if it were a file at `path` in `format`; `path` only names it in
+/// diagnostics (the command-line tool uses `<stdin>`). The same limits
+/// and problems as for a file on disk apply: more than
+/// [`LoadOptions::max_file_size`] bytes, text that is not UTF-8 or does not
+/// parse are `invalid-file` findings in the result, never a panic.
+///
+/// # Errors
+///
+/// The reader's own I/O error.
+pub fn load_reader<R: std::io::Read>(
+    reader: R,
+    format: Format,
+    path: impl Into<PathBuf>,
+    options: &LoadOptions,
+) -> std::io::Result<Loaded> {
+    use std::io::Read as _;
+    let path = path.into();
+    let mut bytes = Vec::new();
+    reader
+        .take(options.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let piece = if bytes.len() as u64 > options.max_file_size {
+        unread_piece(
+            &path,
+            format!(
+                "is larger than the limit of {} bytes; raise it with `LoadOptions::max_file_size` (or `--max-file-size`)",
+                options.max_file_size
+            ),
+        )
+    } else {
+        load_bytes(&path, format, bytes, options)
+    };
+    let mut loaded = piece.loaded;
+    if piece.read && loaded.diagnostics.is_empty() && loaded.model.entity_count() == 0 {
+        loaded.empty_files.push(path);
+    }
+    drop_other_files_note(&mut loaded);
+    Ok(loaded)
+}
+
 /// Reads org files already in memory, each a path (for its format and for
 /// diagnostics: nothing is read from disk) and its bytes, as
 /// [`load_paths`] reads files from disk: in path order, each file's

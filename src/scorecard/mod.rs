@@ -17,9 +17,19 @@
 //! objectives are under review. It has no score of its own.
 //!
 //! A tenet with nothing to measure has no score (`n/a`) and does not count
-//! towards the overall score, the rounded mean of the others. Each tenet
-//! lists its worst offenders (at most five, worst first, ties by id) and the
-//! checks behind it with how many findings each has in the report.
+//! towards the overall score, the rounded mean of the others, each weighted
+//! equally ([`Scorecard::weighting`] says so in words). Each tenet lists its
+//! worst offenders (at most five, worst first, ties by id; every one of them
+//! with [`ScorecardOptions::all_offenders`]), each with its rank (equal
+//! ranks are ties), and the checks behind it with how many findings each has
+//! in the report. The integrity findings (unreadable files, invalid
+//! entities, duplicate ids, unknown references, …) are counted apart: the
+//! scores measure only what could be read and resolved.
+//!
+//! [`ScorecardOptions::unit`] scores one unit (the teams under it, the
+//! products they are accountable for, the key results of their objectives;
+//! [`units`] lists the units), and [`ScorecardOptions::period`] only the key
+//! results of objectives of one `period` ([`periods`] lists them).
 //!
 //! ```
 //! use opmodel::model::{Model, Product, Team};
@@ -49,7 +59,7 @@ use strum::{Display, IntoStaticStr};
 
 use crate::config::{Config, ParamValue};
 use crate::goal_style::{Style, classify};
-use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode};
+use crate::graph::{Governing, NearestScope, OrgGraph, OrgNode, TeamIx};
 use crate::model::{DecisionArea, EntityKind, Id, KeyResultKind};
 use crate::report::Report;
 
@@ -67,6 +77,17 @@ pub struct ScorecardOptions {
     /// `areas` of `missing-decision-right`; default `feature-set`,
     /// `budget-allocation`, `vendor-selection`).
     pub decision_areas: Vec<DecisionArea>,
+    /// Score only this unit (a team id): the teams under it (and itself),
+    /// the products they are accountable for and the key results of the
+    /// objectives they own. `None` (the default) scores the whole org.
+    pub unit: Option<String>,
+    /// Score only the key results of objectives with this `period` (such as
+    /// `2026-Q1`, compared without regard to case); products and teams have
+    /// no period, so the other tenets are not sliced by it.
+    pub period: Option<String>,
+    /// List every offender of every tenet (default: the worst
+    /// [`MAX_OFFENDERS`]).
+    pub all_offenders: bool,
 }
 
 impl Default for ScorecardOptions {
@@ -78,6 +99,9 @@ impl Default for ScorecardOptions {
                 DecisionArea::BudgetAllocation,
                 DecisionArea::VendorSelection,
             ],
+            unit: None,
+            period: None,
+            all_offenders: false,
         }
     }
 }
@@ -109,6 +133,71 @@ impl ScorecardOptions {
         self.decision_areas = areas;
         self
     }
+
+    /// Scores only the unit with this id (see [`ScorecardOptions::unit`]).
+    #[must_use]
+    pub fn with_unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// Scores only the key results of this period (see
+    /// [`ScorecardOptions::period`]).
+    #[must_use]
+    pub fn with_period(mut self, period: impl Into<String>) -> Self {
+        self.period = Some(period.into());
+        self
+    }
+
+    /// Lists every offender (or only the worst few).
+    #[must_use]
+    pub fn with_all_offenders(mut self, yes: bool) -> Self {
+        self.all_offenders = yes;
+        self
+    }
+}
+
+/// The checks of the integrity category: what they find is input that could
+/// not be read or resolved, which the tenets cannot measure.
+pub const INTEGRITY_CHECKS: [&str; 6] = [
+    "duplicate-id",
+    "hierarchy-cycle",
+    "invalid-entity",
+    "invalid-file",
+    "unknown-allow",
+    "unknown-reference",
+];
+
+/// The units of the org, in model order: teams of kind `unit` and teams
+/// with teams under them.
+pub fn units(graph: &OrgGraph<'_>) -> Vec<Id> {
+    let model = graph.model();
+    let parents: std::collections::HashSet<&str> = model
+        .teams
+        .iter()
+        .filter_map(|t| t.parent.as_ref().map(|p| p.id.as_str()))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    model
+        .teams
+        .iter()
+        .filter(|t| t.kind == crate::model::TeamKind::Unit || parents.contains(t.id.as_str()))
+        .filter(|t| seen.insert(t.id.as_str()))
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// The distinct `period`s of the org's objectives, sorted.
+pub fn periods(model: &crate::model::Model) -> Vec<String> {
+    let mut out: Vec<String> = model
+        .objectives
+        .iter()
+        .filter_map(|o| o.period.as_deref().map(|p| p.trim().to_owned()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The tenets, in the order they are reported.
@@ -186,6 +275,15 @@ pub struct Offender {
     pub id: Id,
     /// What is wrong with it, in a few words.
     pub reason: String,
+    /// The key result's text (for key results; left out of the JSON
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// 1 for the worst; offenders as bad as each other share a rank (the
+    /// next rank skips as many places: 1, 1, 3).
+    pub rank: usize,
+    /// Whether another offender has the same rank.
+    pub tied: bool,
 }
 
 /// A check behind a tenet, with its findings in the report.
@@ -212,8 +310,13 @@ pub struct Tenet {
     pub summary: String,
     /// How many offenders there are in all.
     pub offender_count: usize,
-    /// The worst offenders, worst first (at most [`MAX_OFFENDERS`]).
+    /// The worst offenders, worst first (at most [`MAX_OFFENDERS`], unless
+    /// [`ScorecardOptions::all_offenders`]).
     pub offenders: Vec<Offender>,
+    /// How many offenders after the first [`MAX_OFFENDERS`] are tied with
+    /// the last of those: the cut between listed and unlisted offenders
+    /// falls inside a tie.
+    pub tied_beyond_listed: usize,
     /// The checks behind the tenet.
     pub checks: Vec<CheckCount>,
 }
@@ -227,15 +330,40 @@ pub struct LoadPeak {
     pub products: usize,
 }
 
+/// The integrity findings of the report: input that could not be read or
+/// resolved, and so is not in the scores.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Integrity {
+    /// Integrity findings reported as errors.
+    pub errors: usize,
+    /// Integrity findings reported as warnings.
+    pub warnings: usize,
+    /// Each integrity check with findings, and how many (errors and warnings).
+    pub checks: Vec<CheckCount>,
+}
+
 /// The health of an org on every tenet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scorecard {
     /// The organisation's name, when the model gives one.
     pub organization: Option<String>,
+    /// The unit scored ([`ScorecardOptions::unit`]); left out of the JSON
+    /// for the whole org.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Id>,
+    /// The period whose key results were scored
+    /// ([`ScorecardOptions::period`]); left out of the JSON when all were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The rounded mean of the tenets' scores; `None` when none has one.
     pub overall: Option<u8>,
+    /// How [`overall`](Self::overall) is made, in a sentence.
+    pub weighting: String,
     /// Every tenet, in [`TenetKind::ALL`] order.
     pub tenets: Vec<Tenet>,
+    /// The integrity findings of the whole input (not sliced by unit or
+    /// period).
+    pub integrity: Integrity,
     /// The most loaded team (ties: the smallest id); `None` when no team
     /// owns a product.
     pub most_loaded_team: Option<LoadPeak>,
@@ -243,6 +371,9 @@ pub struct Scorecard {
     /// no people, lifecycle stages or cadences.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people_and_cadence: Option<PeopleAndCadence>,
+    /// Every team accountable for as many products as the most loaded
+    /// one, by id: more than one when they are tied.
+    pub most_loaded_teams: Vec<LoadPeak>,
 }
 
 /// A person or team named in [`PeopleAndCadence`], with the figure behind it.
@@ -295,27 +426,148 @@ impl Scorecard {
         render::markdown(self)
     }
 
-    /// The JSON object (keys `organization`, `overall`, `tenets`,
-    /// `most_loaded_team`; scores are `null` when not measured).
+    /// The JSON object (keys `organization`, `unit` and `period` when
+    /// sliced, `overall`, `weighting`, `tenets`, `integrity`,
+    /// `most_loaded_team`, `most_loaded_teams`; scores are `null` when not
+    /// measured).
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }
 
-/// Scores an org. `report` is the linter's report on the same model (its
-/// findings are counted per check); `graph` gives the structure measured.
-pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
+/// What one measured thing belongs to: the teams whose units it counts
+/// in, and for a key result the period of its objective.
+struct Subject<'a> {
+    /// The teams it belongs to (a product's accountable teams, a key
+    /// result's objective owner, a team itself); empty when no slicing by
+    /// unit was asked for.
+    teams: &'a [TeamIx],
+    /// `Some` for key results: their objective's period, trimmed.
+    period: Option<Option<&'a str>>,
+}
+
+/// What a tenet measurement reports for each thing it measures: what it
+/// belongs to, and its offence (`None`: healthy).
+type Emit<'e> = dyn FnMut(Subject<'_>, Option<(usize, Offender)>) + 'e;
+
+/// Runs the measurement of one tenet, reporting every measured thing.
+fn measure_tenet(
+    g: &OrgGraph<'_>,
+    kind: TenetKind,
+    options: &ScorecardOptions,
+    slicing: bool,
+    emit: &mut Emit<'_>,
+) {
+    match kind {
+        TenetKind::OwnershipClarity => ownership(g, slicing, emit),
+        TenetKind::OutcomeAlignment => alignment(g, slicing, emit),
+        TenetKind::GoalStyle => goal_style(g, slicing, emit),
+        TenetKind::DecisionClarity => decisions(g, &options.decision_areas, emit),
+        TenetKind::TeamLoad => load(g, options.max_products, emit),
+    }
+}
+
+/// Whether a key result of `period` is in the period asked for.
+fn period_matches(want: Option<&str>, period: Option<Option<&str>>) -> bool {
+    match (want, period) {
+        (Some(want), Some(period)) => period.is_some_and(|p| p.trim().eq_ignore_ascii_case(want)),
+        _ => true,
+    }
+}
+
+/// For every team (by index), the units it is in, as indices into `units`:
+/// the unit itself and every unit above it.
+fn team_units(g: &OrgGraph<'_>, units: &[Id]) -> Vec<Vec<u32>> {
+    let unit_of: std::collections::HashMap<petgraph::graph::NodeIndex, u32> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| Some((g.node(id)?, u32::try_from(i).ok()?)))
+        .collect();
+    g.team_ixs()
+        .map(|t| {
+            let mut found: Vec<u32> = std::iter::once(g.team_node(t))
+                .chain(g.ancestors(t))
+                .filter_map(|n| unit_of.get(&n).copied())
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        })
+        .collect()
+}
+
+/// The checks behind each tenet with their findings, counted once.
+fn check_counts(report: &Report) -> Vec<Vec<CheckCount>> {
+    let mut by_check: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in &report.diagnostics {
+        *by_check.entry(&d.check).or_default() += 1;
+    }
+    TenetKind::ALL
+        .iter()
+        .map(|kind| {
+            kind.checks()
+                .iter()
+                .map(|&check| CheckCount {
+                    check,
+                    findings: by_check.get(check).copied().unwrap_or(0),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The summary sentence of a tenet's measurement.
+fn summary(kind: TenetKind, m: &Measure, options: &ScorecardOptions) -> String {
+    let (h, n) = (m.healthy, m.measured);
+    match kind {
+        TenetKind::OwnershipClarity => {
+            format!("{h} of {n} products have exactly one accountable team")
+        }
+        TenetKind::OutcomeAlignment => format!("{h} of {n} products have a path to an outcome"),
+        TenetKind::GoalStyle => {
+            let of_period = options
+                .period
+                .as_deref()
+                .map(|p| format!(" of {}", p.trim()))
+                .unwrap_or_default();
+            format!("{h} of {n} key results{of_period} are outcome-style")
+        }
+        TenetKind::DecisionClarity if options.decision_areas.is_empty() => {
+            "no decision areas to measure".to_owned()
+        }
+        TenetKind::DecisionClarity => {
+            let listed = options
+                .decision_areas
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{h} of {n} products have exactly one decider for {listed}")
+        }
+        TenetKind::TeamLoad => format!(
+            "{h} of {n} product teams are accountable for 1 to {} products",
+            options.max_products
+        ),
+    }
+}
+
+/// The card made of the tenets' measures.
+fn card(
+    graph: &OrgGraph<'_>,
+    options: &ScorecardOptions,
+    unit: Option<&str>,
+    measures: Vec<Measure>,
+    checks: &[Vec<CheckCount>],
+    integrity: Integrity,
+    mut most_loaded_teams: Vec<LoadPeak>,
+) -> Scorecard {
     let tenets: Vec<Tenet> = TenetKind::ALL
         .iter()
-        .map(|&kind| {
-            let m = match kind {
-                TenetKind::OwnershipClarity => ownership(graph),
-                TenetKind::OutcomeAlignment => alignment(graph),
-                TenetKind::GoalStyle => goal_style(graph),
-                TenetKind::DecisionClarity => decisions(graph, &options.decision_areas),
-                TenetKind::TeamLoad => load(graph, options.max_products),
-            };
-            m.into_tenet(kind, report)
+        .zip(measures)
+        .zip(checks)
+        .map(|((&kind, mut m), checks)| {
+            m.summary = summary(kind, &m, options);
+            m.into_tenet(kind, checks.clone())
         })
         .collect();
     let scores: Vec<u32> = tenets
@@ -324,15 +576,21 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         .map(u32::from)
         .collect();
     let overall = share(scores.iter().sum::<u32>() as usize, scores.len() * 100);
-    let most_loaded_team = graph
-        .team_ixs()
-        .map(|t| (graph.products_of(t).len(), &graph.team(t).id))
-        .filter(|(n, _)| *n > 0)
-        .min_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(products, id)| LoadPeak {
-            team: id.clone(),
-            products,
-        });
+    let left_out: Vec<&str> = tenets
+        .iter()
+        .filter(|t| t.score.is_none())
+        .map(|t| t.tenet.title())
+        .collect();
+    let weighting = match (scores.len(), left_out.is_empty()) {
+        (0, _) => "no tenet has anything to measure, so there is no overall score".to_owned(),
+        (n, true) => format!("the mean of the {n} tenet scores, each weighted equally, rounded"),
+        (n, false) => format!(
+            "the mean of the {n} measured tenet scores, each weighted equally, rounded ({} left out: nothing to measure)",
+            left_out.join(", ")
+        ),
+    };
+    most_loaded_teams.sort_by(|a, b| a.team.cmp(&b.team));
+    most_loaded_teams.dedup_by(|a, b| a.team == b.team);
     Scorecard {
         organization: graph
             .model()
@@ -340,11 +598,186 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             .name
             .as_deref()
             .map(str::to_owned),
+        unit: unit.map(Id::new),
+        period: options.period.as_deref().map(|p| p.trim().to_owned()),
         overall,
+        weighting,
         tenets,
-        most_loaded_team,
-        people_and_cadence: people_and_cadence(graph, report),
+        integrity,
+        most_loaded_team: most_loaded_teams.first().cloned(),
+        most_loaded_teams,
+        people_and_cadence: None,
     }
+}
+
+/// Keeps the teams accountable for the most products: `peak` holds them
+/// with their count.
+fn note_load(peak: &mut Vec<LoadPeak>, team: &Id, products: usize) {
+    let best = peak.first().map_or(0, |p| p.products);
+    if products == 0 || products < best {
+        return;
+    }
+    if products > best {
+        peak.clear();
+    }
+    peak.push(LoadPeak {
+        team: team.clone(),
+        products,
+    });
+}
+
+/// Scores an org. `report` is the linter's report on the same model (its
+/// findings are counted per check); `graph` gives the structure measured.
+/// With [`ScorecardOptions::unit`] or [`ScorecardOptions::period`], only
+/// that slice is measured.
+pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
+    // Which teams are in the unit asked for.
+    let in_unit: Option<Vec<bool>> = options.unit.as_deref().map(|unit| {
+        let unit_node = graph.node(unit);
+        graph
+            .team_ixs()
+            .map(|t| {
+                graph.team(t).id == unit
+                    || unit_node
+                        .is_some_and(|u| graph.team_node(t) == u || graph.ancestors(t).contains(&u))
+            })
+            .collect()
+    });
+    let slicing = in_unit.is_some();
+    let belongs = |teams: &[TeamIx]| {
+        in_unit.as_ref().is_none_or(|inside| {
+            teams
+                .iter()
+                .any(|t| inside.get(t.index()).copied().unwrap_or(false))
+        })
+    };
+    let want = options.period.as_deref().map(str::trim);
+    let measures: Vec<Measure> = TenetKind::ALL
+        .iter()
+        .map(|&kind| {
+            let mut m = Measure::new(0);
+            m.keep_all = options.all_offenders;
+            measure_tenet(graph, kind, options, slicing, &mut |subject, offence| {
+                if period_matches(want, subject.period) && belongs(subject.teams) {
+                    m.record(offence);
+                }
+            });
+            m
+        })
+        .collect();
+    let mut peak = Vec::new();
+    for t in graph.team_ixs() {
+        if belongs(&[t]) {
+            note_load(&mut peak, &graph.team(t).id, graph.products_of(t).len());
+        }
+    }
+    let mut scored = card(
+        graph,
+        options,
+        options.unit.as_deref(),
+        measures,
+        &check_counts(report),
+        integrity(report),
+        peak,
+    );
+    // The whole org's people and rhythms; a slice has none of its own.
+    if options.unit.is_none() && options.period.is_none() {
+        scored.people_and_cadence = people_and_cadence(graph, report);
+    }
+    scored
+}
+
+/// Scores every unit of the org ([`units`], in that order) on its own, as
+/// [`score`] does with [`ScorecardOptions::unit`] set to each, but
+/// measuring the org once: the time grows with the size of the org times
+/// the depth of its unit nesting, not with the number of units.
+pub fn score_units(
+    graph: &OrgGraph<'_>,
+    report: &Report,
+    options: &ScorecardOptions,
+) -> Vec<Scorecard> {
+    let units = units(graph);
+    let membership = team_units(graph, &units);
+    let want = options.period.as_deref().map(str::trim);
+    let mut per_unit: Vec<Vec<Measure>> = units
+        .iter()
+        .map(|_| {
+            TenetKind::ALL
+                .iter()
+                .map(|_| {
+                    let mut m = Measure::new(0);
+                    m.keep_all = options.all_offenders;
+                    m
+                })
+                .collect()
+        })
+        .collect();
+    let mut found: Vec<u32> = Vec::new();
+    for (k, &kind) in TenetKind::ALL.iter().enumerate() {
+        measure_tenet(graph, kind, options, true, &mut |subject, offence| {
+            if !period_matches(want, subject.period) {
+                return;
+            }
+            found.clear();
+            for t in subject.teams {
+                found.extend(membership.get(t.index()).into_iter().flatten());
+            }
+            found.sort_unstable();
+            found.dedup();
+            for &u in &found {
+                if let Some(m) = per_unit.get_mut(u as usize).and_then(|ms| ms.get_mut(k)) {
+                    m.record(offence.clone());
+                }
+            }
+        });
+    }
+    let mut peaks: Vec<Vec<LoadPeak>> = vec![Vec::new(); units.len()];
+    for t in graph.team_ixs() {
+        let n = graph.products_of(t).len();
+        for &u in membership.get(t.index()).into_iter().flatten() {
+            if let Some(peak) = peaks.get_mut(u as usize) {
+                note_load(peak, &graph.team(t).id, n);
+            }
+        }
+    }
+    let checks = check_counts(report);
+    let integrity = integrity(report);
+    units
+        .iter()
+        .zip(per_unit)
+        .zip(peaks)
+        .map(|((unit, measures), peak)| {
+            card(
+                graph,
+                options,
+                Some(unit.as_str()),
+                measures,
+                &checks,
+                integrity.clone(),
+                peak,
+            )
+        })
+        .collect()
+}
+
+/// The integrity findings of `report`, counted.
+fn integrity(report: &Report) -> Integrity {
+    let mut out = Integrity::default();
+    for check in INTEGRITY_CHECKS {
+        let mut n = 0;
+        for d in report.diagnostics.iter().filter(|d| d.check == check) {
+            match d.severity {
+                crate::diagnostic::Severity::Error => out.errors += 1,
+                crate::diagnostic::Severity::Warning => out.warnings += 1,
+                crate::diagnostic::Severity::Note => continue,
+            }
+            n += 1;
+        }
+        if n > 0 {
+            out.checks.push(CheckCount { check, findings: n });
+        }
+    }
+    out
 }
 
 /// The people-and-cadence section, when the model has anything for it.
@@ -455,17 +888,31 @@ struct Measure {
     offenders: Vec<(usize, Offender)>,
     /// How many offenders were pushed in all.
     offender_count: usize,
+    /// How many offenders were pushed with each rank.
+    rank_counts: std::collections::BTreeMap<usize, usize>,
+    /// Keep every offender, not only the worst few.
+    keep_all: bool,
 }
 
 impl Measure {
     /// When the kept offenders are trimmed.
     const TRIM_AT: usize = 4096;
 
+    /// Counts one measured thing: healthy, or an offender with its rank.
+    fn record(&mut self, offence: Option<(usize, Offender)>) {
+        self.measured += 1;
+        match offence {
+            None => self.healthy += 1,
+            Some((rank, offender)) => self.push(rank, offender),
+        }
+    }
+
     /// Adds an offender with its rank (higher is worse).
     fn push(&mut self, rank: usize, offender: Offender) {
         self.offender_count += 1;
+        *self.rank_counts.entry(rank).or_default() += 1;
         self.offenders.push((rank, offender));
-        if self.offenders.len() >= Self::TRIM_AT {
+        if !self.keep_all && self.offenders.len() >= Self::TRIM_AT {
             self.trim();
         }
     }
@@ -478,10 +925,12 @@ impl Measure {
                 .then_with(|| a.id.cmp(&b.id))
                 .then_with(|| a.reason.cmp(&b.reason))
         });
-        self.offenders.truncate(MAX_OFFENDERS);
+        if !self.keep_all {
+            self.offenders.truncate(MAX_OFFENDERS);
+        }
     }
 
-    fn into_tenet(mut self, kind: TenetKind, report: &Report) -> Tenet {
+    fn into_tenet(mut self, kind: TenetKind, checks: Vec<CheckCount>) -> Tenet {
         self.trim();
         let offender_count = self.offender_count;
         if self.measured == 0 && !self.summary.starts_with("no ") {
@@ -492,16 +941,38 @@ impl Measure {
             };
             self.summary = format!("no {what} to measure");
         }
-        let checks = kind
-            .checks()
-            .iter()
-            .map(|&check| CheckCount {
-                check,
-                findings: report
-                    .diagnostics
+        // Competition ranks: 1 + how many offenders are worse.
+        let counts = &self.rank_counts;
+        let place = |rank: usize| -> usize {
+            1 + counts
+                .range((std::ops::Bound::Excluded(rank), std::ops::Bound::Unbounded))
+                .map(|(_, n)| n)
+                .sum::<usize>()
+        };
+        let tied_beyond_listed = self
+            .offenders
+            .get(MAX_OFFENDERS.saturating_sub(1))
+            .filter(|_| offender_count > MAX_OFFENDERS)
+            .map_or(0, |(last, _)| {
+                let listed = self
+                    .offenders
                     .iter()
-                    .filter(|d| d.check == check)
-                    .count(),
+                    .take(MAX_OFFENDERS)
+                    .filter(|(r, _)| r == last)
+                    .count();
+                counts
+                    .get(last)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(listed)
+            });
+        let offenders = self
+            .offenders
+            .into_iter()
+            .map(|(rank, mut o)| {
+                o.rank = place(rank);
+                o.tied = counts.get(&rank).copied().unwrap_or(0) > 1;
+                o
             })
             .collect();
         Tenet {
@@ -511,12 +982,8 @@ impl Measure {
             measured: self.measured,
             summary: self.summary,
             offender_count,
-            offenders: self
-                .offenders
-                .into_iter()
-                .take(MAX_OFFENDERS)
-                .map(|(_, o)| o)
-                .collect(),
+            offenders,
+            tied_beyond_listed,
             checks,
         }
     }
@@ -527,6 +994,9 @@ fn offender(kind: EntityKind, id: &str, reason: String) -> Offender {
         kind,
         id: Id::new(id),
         reason,
+        text: None,
+        rank: 0,
+        tied: false,
     }
 }
 
@@ -538,67 +1008,74 @@ fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::Tea
         .join(", ")
 }
 
-fn ownership(g: &OrgGraph<'_>) -> Measure {
-    let mut m = Measure::new(g.product_ixs().len());
+fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     for p in g.product_ixs() {
         let owners = g.owner_teams(p);
         let id = &g.product(p).id;
-        match owners.len() {
-            1 => m.healthy += 1,
+        let offence = match owners.len() {
+            1 => None,
             // An orphan is the worst: nobody at all is accountable.
-            0 => m.push(
+            0 => Some((
                 usize::MAX,
                 offender(EntityKind::Product, id, "no accountable team".to_owned()),
-            ),
+            )),
             n => {
                 let reason = format!(
                     "{n} accountable teams: {}",
                     names(g, owners.iter().copied())
                 );
-                m.push(n, offender(EntityKind::Product, id, reason));
+                Some((n, offender(EntityKind::Product, id, reason)))
             }
-        }
+        };
+        let teams: &[TeamIx] = if slicing { &owners } else { &[] };
+        emit(
+            Subject {
+                teams,
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} products have exactly one accountable team",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn alignment(g: &OrgGraph<'_>) -> Measure {
-    let mut m = Measure::new(g.product_ixs().len());
+fn alignment(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     // One pass over the whole graph: a search per product reads the whole
     // `part_of` chain above it, every product of a deep one.
     let aligned = crate::check::unaligned_product::aligned_products(g);
     for p in g.product_ixs() {
-        if aligned.get(p.index()).copied().unwrap_or(false) {
-            m.healthy += 1;
+        let offence = if aligned.get(p.index()).copied().unwrap_or(false) {
+            None
         } else {
             let product = g.product(p);
             // Products for customers without an outcome are the worst.
             let rank = usize::from(product.kind == Some(crate::model::ProductKind::CustomerFacing));
-            m.push(
+            Some((
                 rank,
                 offender(
                     EntityKind::Product,
                     &product.id,
                     "no path to any outcome".to_owned(),
                 ),
-            );
-        }
+            ))
+        };
+        let owners = if slicing {
+            g.owner_teams(p)
+        } else {
+            Vec::new()
+        };
+        emit(
+            Subject {
+                teams: &owners,
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} products have a path to an outcome",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn goal_style(g: &OrgGraph<'_>) -> Measure {
+fn goal_style(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     let model = g.model();
-    let mut m = Measure::new(model.key_results().count());
-    for (_, kr) in model.key_results() {
+    for (objective, kr) in model.key_results() {
         let reason = match kr.kind {
             Some(KeyResultKind::Outcome) => None,
             Some(KeyResultKind::Milestone) => {
@@ -612,27 +1089,34 @@ fn goal_style(g: &OrgGraph<'_>) -> Measure {
                 })
             }
         };
-        match reason {
-            None => m.healthy += 1,
-            Some(reason) => m.push(0, offender(EntityKind::KeyResult, &kr.id, reason)),
-        }
+        let offence = reason.map(|reason| {
+            let mut o = offender(EntityKind::KeyResult, &kr.id, reason);
+            o.text = Some(kr.text.to_string());
+            (0, o)
+        });
+        let owner: Vec<TeamIx> = if slicing {
+            objective
+                .owner
+                .as_ref()
+                .and_then(|r| g.team_ix(&r.id))
+                .into_iter()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        emit(
+            Subject {
+                teams: &owner,
+                period: Some(objective.period.as_deref()),
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} key results are outcome-style",
-        m.healthy, m.measured
-    );
-    m
 }
 
-fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
-    let mut m = Measure::new(if areas.is_empty() {
-        0
-    } else {
-        g.product_ixs().len()
-    });
+fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], emit: &mut Emit<'_>) {
     if areas.is_empty() {
-        m.summary = "no decision areas to measure".to_owned();
-        return m;
+        return;
     }
     // The nearest scope with a right, per area, for every product at once.
     let nearest: Vec<NearestScope> = areas
@@ -652,26 +1136,21 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Measure {
                 unclear_decision(g, area, governing)
             })
             .collect();
-        if problems.is_empty() {
-            m.healthy += 1;
-        } else {
+        let offence = (!problems.is_empty()).then(|| {
             let reason = problems.join("; ");
-            m.push(
+            (
                 problems.len(),
                 offender(EntityKind::Product, &g.product(p).id, reason),
-            );
-        }
+            )
+        });
+        emit(
+            Subject {
+                teams: &owners,
+                period: None,
+            },
+            offence,
+        );
     }
-    let listed = areas
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    m.summary = format!(
-        "{} of {} products have exactly one decider for {listed}",
-        m.healthy, m.measured
-    );
-    m
 }
 
 /// What is unclear about who decides `area` for a product whose governing
@@ -705,36 +1184,33 @@ fn unclear_decision(
     }
 }
 
-fn load(g: &OrgGraph<'_>, max_products: usize) -> Measure {
-    let teams: Vec<_> = g
-        .team_ixs()
-        .filter(|&t| g.team(t).kind.builds_products())
-        .collect();
-    let mut m = Measure::new(teams.len());
-    for t in teams {
+fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
+    for t in g.team_ixs().filter(|&t| g.team(t).kind.builds_products()) {
         let n = g.products_of(t).len();
         let id = &g.team(t).id;
-        if (1..=max_products).contains(&n) {
-            m.healthy += 1;
+        let offence = if (1..=max_products).contains(&n) {
+            None
         } else if n == 0 {
-            m.push(
+            Some((
                 0,
                 offender(
                     EntityKind::Team,
                     id,
                     "accountable for no product".to_owned(),
                 ),
-            );
+            ))
         } else {
             let reason = format!("accountable for {n} products (at most {max_products})");
-            m.push(n, offender(EntityKind::Team, id, reason));
-        }
+            Some((n, offender(EntityKind::Team, id, reason)))
+        };
+        emit(
+            Subject {
+                teams: &[t],
+                period: None,
+            },
+            offence,
+        );
     }
-    m.summary = format!(
-        "{} of {} product teams are accountable for 1 to {max_products} products",
-        m.healthy, m.measured
-    );
-    m
 }
 
 impl Measure {
@@ -745,6 +1221,8 @@ impl Measure {
             summary: String::new(),
             offenders: Vec::new(),
             offender_count: 0,
+            rank_counts: std::collections::BTreeMap::new(),
+            keep_all: false,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Figure, PeopleAndCadence, Scorecard, Tenet};
+use super::{Figure, MAX_OFFENDERS, Offender, PeopleAndCadence, Scorecard, Tenet};
 
 /// A figure as people write it: `1.2`, `3`.
 fn figure(value: f64) -> String {
@@ -85,9 +85,112 @@ fn score_text(score: Option<u8>) -> String {
 }
 
 fn heading(card: &Scorecard) -> String {
-    match &card.organization {
+    let mut out = match &card.organization {
         Some(name) => format!("Operating-model health of {}", one_line(name)),
         None => "Operating-model health".to_owned(),
+    };
+    if let Some(unit) = &card.unit {
+        let _ = write!(out, ", unit `{}`", one_line(unit));
+    }
+    if let Some(period) = &card.period {
+        let _ = write!(out, ", key results of {}", one_line(period));
+    }
+    out
+}
+
+/// The rank of an offender: `1.`, or `1=` when it is tied.
+fn rank(o: &Offender) -> String {
+    format!("{}{}", o.rank, if o.tied { '=' } else { '.' })
+}
+
+/// An offender's id, with the key result's text when there is one.
+fn named(o: &Offender, code: bool) -> String {
+    let id = if code {
+        format!("`{}`", one_line(&o.id).replace('`', "'"))
+    } else {
+        format!("`{}`", one_line(&o.id))
+    };
+    match &o.text {
+        Some(text) => format!("{id} \"{}\"", shorten(&one_line(text), 80)),
+        None => id,
+    }
+}
+
+/// At most `max` characters, cut with `…`.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// "… and N more", saying how many of them are tied with the last listed.
+fn more(t: &Tenet) -> Option<String> {
+    let listed = t.offenders.len().min(MAX_OFFENDERS);
+    if t.offender_count <= listed {
+        return None;
+    }
+    let rest = t.offender_count - listed;
+    Some(match t.tied_beyond_listed {
+        0 => format!("… and {rest} more"),
+        n if n == rest => format!("… and {rest} more, tied with the last shown"),
+        n => format!("… and {rest} more ({n} tied with the last shown)"),
+    })
+}
+
+/// The integrity line: how many findings say the input could not be read
+/// or resolved.
+fn integrity_text(card: &Scorecard, code: bool) -> String {
+    let i = &card.integrity;
+    if i.errors + i.warnings == 0 {
+        return "integrity: no problems in the input".to_owned();
+    }
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let checks = i
+        .checks
+        .iter()
+        .map(|c| {
+            if code {
+                format!("`{}`: {}", c.check, c.findings)
+            } else {
+                format!("{}: {}", c.check, c.findings)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "integrity: {} and {} ({checks}); what they concern could not be read or resolved and is not in the scores (`opmodel check` shows them)",
+        count(i.errors, "error"),
+        count(i.warnings, "warning"),
+    )
+}
+
+/// The most loaded team, or the teams tied for it.
+fn most_loaded(card: &Scorecard, code: bool) -> String {
+    let quote = |id: &str| {
+        if code {
+            format!("`{}`", one_line(id).replace('`', "'"))
+        } else {
+            format!("`{}`", one_line(id))
+        }
+    };
+    match card.most_loaded_teams.as_slice() {
+        [] => "most loaded team: none (no team owns a product)".to_owned(),
+        [one] => format!(
+            "most loaded team: {} ({})",
+            quote(&one.team),
+            products(one.products)
+        ),
+        tied => format!(
+            "most loaded teams, tied: {} ({} each)",
+            tied.iter()
+                .map(|p| quote(&p.team))
+                .collect::<Vec<_>>()
+                .join(", "),
+            products(tied[0].products)
+        ),
     }
 }
 
@@ -138,14 +241,21 @@ pub(super) fn text(card: &Scorecard) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<width$}  {:>5}",
+        "{:<width$}  {:>5}  {}",
         "overall",
-        score_text(card.overall)
+        score_text(card.overall),
+        card.weighting
     );
+    let _ = writeln!(out, "\n{}", integrity_text(card, false));
     for t in &card.tenets {
+        let whole = if card.unit.is_some() || card.period.is_some() {
+            ", whole org"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "\n{} (checks: {})",
+            "\n{} (checks{whole}: {})",
             t.tenet.title(),
             checks_text(t, false)
         );
@@ -158,29 +268,27 @@ pub(super) fn text(card: &Scorecard) -> String {
             out.push_str(none);
             out.push('\n');
         }
-        for o in &t.offenders {
+        for o in t.offenders.iter().take(MAX_OFFENDERS) {
             let _ = writeln!(
                 out,
-                "  - {} `{}`: {}",
+                "  {:<3} {} {}: {}",
+                rank(o),
                 o.kind,
-                one_line(&o.id),
+                named(o, false),
                 one_line(&o.reason)
             );
         }
-        if t.offender_count > t.offenders.len() {
-            let _ = writeln!(out, "  … and {} more", t.offender_count - t.offenders.len());
+        if let Some(more) = more(t) {
+            let _ = writeln!(out, "  {more}");
         }
     }
-    match &card.most_loaded_team {
-        Some(peak) => {
-            let _ = writeln!(
-                out,
-                "\nmost loaded team: `{}` ({})",
-                one_line(&peak.team),
-                products(peak.products)
-            );
-        }
-        None => out.push_str("\nmost loaded team: none (no team owns a product)\n"),
+    let _ = writeln!(out, "\n{}", most_loaded(card, false));
+    if card
+        .tenets
+        .iter()
+        .any(|t| t.offenders.iter().any(|o| o.tied))
+    {
+        out.push_str("(a rank with `=` is shared: those offenders are tied)\n");
     }
     if let Some(p) = &card.people_and_cadence {
         out.push_str("\npeople and cadence\n");
@@ -202,20 +310,19 @@ pub(super) fn markdown(card: &Scorecard) -> String {
     let overall = card
         .overall
         .map_or_else(|| "n/a".to_owned(), |s| format!("{s}/100"));
-    let _ = writeln!(out, "**Overall: {overall}**\n");
+    let _ = writeln!(out, "**Overall: {overall}** ({})\n", cell(&card.weighting));
+    let _ = writeln!(out, "{}\n", cell(&integrity_text(card, true)));
     out.push_str("| tenet | score | measured | worst offenders | checks (findings) |\n");
     out.push_str("|---|---:|---|---|---|\n");
     for t in &card.tenets {
         let mut offenders: Vec<String> = t
             .offenders
             .iter()
-            .map(|o| format!("`{}`: {}", cell(&o.id).replace('`', "'"), cell(&o.reason)))
+            .take(MAX_OFFENDERS)
+            .map(|o| format!("{} {}: {}", rank(o), cell(&named(o, true)), cell(&o.reason)))
             .collect();
-        if t.offender_count > t.offenders.len() {
-            offenders.push(format!(
-                "… and {} more",
-                t.offender_count - t.offenders.len()
-            ));
+        if let Some(more) = more(t) {
+            offenders.push(more);
         }
         let offenders = if offenders.is_empty() {
             "—".to_owned()
@@ -232,13 +339,9 @@ pub(super) fn markdown(card: &Scorecard) -> String {
             checks_text(t, true)
         );
     }
-    if let Some(peak) = &card.most_loaded_team {
-        let _ = writeln!(
-            out,
-            "\nMost loaded team: `{}` ({}).",
-            cell(&peak.team).replace('`', "'"),
-            products(peak.products)
-        );
+    if !card.most_loaded_teams.is_empty() {
+        let line = most_loaded(card, true);
+        let _ = writeln!(out, "\n{}{}.", line[..1].to_uppercase(), cell(&line[1..]));
     }
     if let Some(p) = &card.people_and_cadence {
         out.push_str("\n### People and cadence\n\n");

@@ -272,8 +272,21 @@ fn overall_is_the_mean_of_measured_tenets() {
         .collect();
     assert_eq!(
         keys,
-        ["most_loaded_team", "organization", "overall", "tenets"]
+        [
+            "integrity",
+            "most_loaded_team",
+            "most_loaded_teams",
+            "organization",
+            "overall",
+            "tenets",
+            "weighting"
+        ]
     );
+    assert_eq!(
+        json["weighting"],
+        "the mean of the 4 measured tenet scores, each weighted equally, rounded (goal style left out: nothing to measure)"
+    );
+    assert!(c.to_text().contains("overall               75  the mean of the 4 measured tenet scores, each weighted equally"), "{}", c.to_text());
     assert_eq!(json["tenets"][0]["tenet"], "ownership-clarity");
     assert_eq!(json["tenets"][4]["checks"][0]["check"], "overloaded-team");
 }
@@ -292,7 +305,7 @@ fn offenders_trimmed_on_the_way_are_the_worst_of_all() {
         m.push(rank, offender(EntityKind::Product, &id, "r".to_owned()));
     }
     all.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then_with(|| a.cmp(b)));
-    let tenet = m.into_tenet(TenetKind::OwnershipClarity, &Report::default());
+    let tenet = m.into_tenet(TenetKind::OwnershipClarity, Vec::new());
     assert_eq!(tenet.offender_count, 20_000);
     let kept: Vec<&str> = tenet.offenders.iter().map(|o| o.id.as_str()).collect();
     let expected: Vec<&str> = all
@@ -367,4 +380,353 @@ fn people_and_cadence_are_reported_when_the_model_has_them() {
     let markdown = c.to_markdown();
     assert!(markdown.contains("### People and cadence"), "{markdown}");
     assert!(c.to_json().get("people_and_cadence").is_some());
+}
+
+#[test]
+fn key_result_offenders_carry_their_text() {
+    let model = Model::builder()
+        .objective(
+            Objective::new("q1", "Parcels arrive when promised")
+                .period("2026-Q1")
+                .key_result("Roll out the new depot scanner app to all hubs"),
+        )
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let goals = tenet(&c, TenetKind::GoalStyle);
+    assert_eq!(
+        goals.offenders[0].text.as_deref(),
+        Some("Roll out the new depot scanner app to all hubs")
+    );
+    let text = c.to_text();
+    assert!(
+        text.contains(
+            "key-result `q1#1` \"Roll out the new depot scanner app to all hubs\": milestone-style"
+        ),
+        "{text}"
+    );
+    assert!(
+        c.to_markdown()
+            .contains("\"Roll out the new depot scanner app to all hubs\"")
+    );
+    assert_eq!(
+        c.to_json()["tenets"][2]["offenders"][0]["text"],
+        "Roll out the new depot scanner app to all hubs"
+    );
+    // Other offenders have no text in the JSON.
+    let model = Model::builder().product(Product::new("p")).build();
+    let json = card(&model, &ScorecardOptions::default()).to_json();
+    assert!(json["tenets"][0]["offenders"][0].get("text").is_none());
+}
+
+#[test]
+fn ties_are_shown_as_ties() {
+    let model = Model::builder()
+        // p1: 3 owners, p2 and p3: 2 owners each, p4 and p5: none.
+        .team(Team::new("a").owns("p1").owns("p2").owns("p3"))
+        .team(Team::new("b").owns("p1").owns("p2").owns("p3"))
+        .team(Team::new("c").owns("p1"))
+        .product(Product::new("p1"))
+        .product(Product::new("p2"))
+        .product(Product::new("p3"))
+        .product(Product::new("p4"))
+        .product(Product::new("p5"))
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let own = tenet(&c, TenetKind::OwnershipClarity);
+    let ranks: Vec<(&str, usize, bool)> = own
+        .offenders
+        .iter()
+        .map(|o| (o.id.as_str(), o.rank, o.tied))
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            ("p4", 1, true),
+            ("p5", 1, true),
+            ("p1", 3, false),
+            ("p2", 4, true),
+            ("p3", 4, true)
+        ]
+    );
+    let text = c.to_text();
+    assert!(text.contains("  1=  product `p4`"), "{text}");
+    assert!(text.contains("  3.  product `p1`"), "{text}");
+    assert!(text.contains("rank with `=` is shared"), "{text}");
+    // Teams `a` and `b` are both accountable for 3 products: both are named.
+    assert_eq!(
+        c.most_loaded_teams
+            .iter()
+            .map(|p| (p.team.as_str(), p.products))
+            .collect::<Vec<_>>(),
+        [("a", 3), ("b", 3)]
+    );
+    assert!(
+        text.contains("most loaded teams, tied: `a`, `b` (3 products each)"),
+        "{text}"
+    );
+    assert!(
+        c.to_markdown()
+            .contains("Most loaded teams, tied: `a`, `b` (3 products each).")
+    );
+}
+
+#[test]
+fn a_tie_cut_by_the_list_is_said() {
+    let mut b = Model::builder();
+    for id in ["p9", "p3", "p7", "p1", "p5", "p2", "p8"] {
+        b = b.product(Product::new(id));
+    }
+    let c = card(&b.build(), &ScorecardOptions::default());
+    let own = tenet(&c, TenetKind::OwnershipClarity);
+    assert_eq!(own.tied_beyond_listed, 2);
+    assert!(own.offenders.iter().all(|o| o.rank == 1 && o.tied));
+    assert!(
+        c.to_text()
+            .contains("… and 2 more, tied with the last shown")
+    );
+}
+
+#[test]
+fn every_offender_on_request() {
+    let mut b = Model::builder();
+    for i in 0..5000 {
+        b = b.product(Product::new(format!("p{i:04}")));
+    }
+    let model = b.build();
+    let c = card(
+        &model,
+        &ScorecardOptions::default().with_all_offenders(true),
+    );
+    let own = tenet(&c, TenetKind::OwnershipClarity);
+    assert_eq!(own.offender_count, 5000);
+    assert_eq!(own.offenders.len(), 5000);
+    assert_eq!(own.offenders[4999].id, "p4999");
+    // The text still lists the worst few.
+    let text = c.to_text();
+    assert!(text.contains("… and 4995 more"), "{text}");
+    assert!(!text.contains("p0005"), "{text}");
+    // And by default only the worst few are kept.
+    let c = card(&model, &ScorecardOptions::default());
+    assert_eq!(
+        tenet(&c, TenetKind::OwnershipClarity).offenders.len(),
+        MAX_OFFENDERS
+    );
+}
+
+#[test]
+fn integrity_findings_are_counted_apart() {
+    let model = Model::builder()
+        .team(Team::new("a").owns("p").parent("nowhere"))
+        .team(Team::new("a"))
+        .product(Product::new("p"))
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    assert_eq!(c.integrity.errors, 2, "{:?}", c.integrity);
+    let checks: Vec<(&str, usize)> = c
+        .integrity
+        .checks
+        .iter()
+        .map(|k| (k.check, k.findings))
+        .collect();
+    assert_eq!(checks, [("duplicate-id", 1), ("unknown-reference", 1)]);
+    let text = c.to_text();
+    assert!(
+        text.contains("integrity: 2 errors and 0 warnings (duplicate-id: 1, unknown-reference: 1)"),
+        "{text}"
+    );
+    let healthy = card(
+        &Model::builder()
+            .team(Team::new("a").owns("p"))
+            .product(Product::new("p"))
+            .build(),
+        &ScorecardOptions::default(),
+    );
+    assert_eq!(healthy.integrity, Integrity::default());
+    assert!(
+        healthy
+            .to_text()
+            .contains("integrity: no problems in the input")
+    );
+}
+
+#[test]
+fn the_integrity_checks_are_the_registrys() {
+    let mut registry: Vec<&str> = Linter::new()
+        .metas()
+        .iter()
+        .filter(|m| m.category == crate::check::Category::Integrity)
+        .map(|m| m.name)
+        .collect();
+    registry.sort_unstable();
+    assert_eq!(registry, INTEGRITY_CHECKS);
+}
+
+/// Two tribes, a nested chapter, objectives of two quarters.
+fn tribes() -> Model {
+    Model::builder()
+        .team(Team::new("road").kind(TeamKind::Unit))
+        .team(Team::new("linehaul").kind(TeamKind::Unit).parent("road"))
+        .team(
+            Team::new("routing")
+                .parent("linehaul")
+                .owns("route-planner"),
+        )
+        .team(
+            Team::new("depots")
+                .parent("road")
+                .owns("yard-app")
+                .owns("dock-board"),
+        )
+        .team(Team::new("air").kind(TeamKind::Unit))
+        .team(Team::new("cargo").parent("air").owns("airway-bills"))
+        .team(Team::new("idle").parent("air"))
+        .product(Product::new("route-planner"))
+        .product(Product::new("yard-app"))
+        .product(Product::new("dock-board"))
+        .product(Product::new("airway-bills"))
+        .product(Product::new("orphan"))
+        .objective(
+            Objective::new("routing-q1", "Trucks run full")
+                .owner("routing")
+                .period("2026-Q1")
+                .key_result("Launch the new planner by March"),
+        )
+        .objective(
+            Objective::new("routing-q2", "Trucks run full")
+                .owner("routing")
+                .period("2026-Q2")
+                .key_result("Raise average truck fill from 71% to 80%"),
+        )
+        .objective(
+            Objective::new("cargo-q1", "Air cargo clears customs fast")
+                .owner("cargo")
+                .period("2026-Q1")
+                .key_result("Cut median customs clearance from 9 hours to 4 hours"),
+        )
+        .build()
+}
+
+#[test]
+fn a_unit_is_scored_on_its_own_teams_products_and_key_results() {
+    let model = tribes();
+    let graph = OrgGraph::build(&model);
+    assert_eq!(units(&graph), ["road", "linehaul", "air"]);
+    let report = Linter::new().check_model(&model);
+    let road = score(
+        &graph,
+        &report,
+        &ScorecardOptions::default().with_unit("road"),
+    );
+    assert_eq!(road.unit.as_deref(), Some("road"));
+    // Its products (through the nested linehaul unit too), not the orphan.
+    assert_eq!(tenet(&road, TenetKind::OwnershipClarity).measured, 3);
+    assert_eq!(tenet(&road, TenetKind::OwnershipClarity).score, Some(100));
+    assert_eq!(tenet(&road, TenetKind::GoalStyle).measured, 2);
+    assert_eq!(tenet(&road, TenetKind::TeamLoad).measured, 2);
+    assert!(
+        road.to_text()
+            .starts_with("Operating-model health, unit `road`: ")
+    );
+    assert!(road.to_text().contains("(checks, whole org: "));
+
+    let air = score(
+        &graph,
+        &report,
+        &ScorecardOptions::default().with_unit("air"),
+    );
+    assert_eq!(tenet(&air, TenetKind::OwnershipClarity).measured, 1);
+    assert_eq!(tenet(&air, TenetKind::TeamLoad).measured, 2);
+    assert_eq!(tenet(&air, TenetKind::TeamLoad).offenders[0].id, "idle");
+    assert_eq!(tenet(&air, TenetKind::GoalStyle).score, Some(100));
+
+    let whole = score(&graph, &report, &ScorecardOptions::default());
+    assert_eq!(tenet(&whole, TenetKind::OwnershipClarity).measured, 5);
+}
+
+#[test]
+fn a_period_slices_the_key_results_only() {
+    let model = tribes();
+    assert_eq!(periods(&model), ["2026-Q1", "2026-Q2"]);
+    let q1 = card(&model, &ScorecardOptions::default().with_period("2026-q1"));
+    let goals = tenet(&q1, TenetKind::GoalStyle);
+    assert_eq!((goals.healthy, goals.measured), (1, 2));
+    assert_eq!(
+        goals.summary,
+        "1 of 2 key results of 2026-q1 are outcome-style"
+    );
+    assert_eq!(goals.offenders[0].id, "routing-q1#1");
+    // Products and teams have no period.
+    assert_eq!(tenet(&q1, TenetKind::OwnershipClarity).measured, 5);
+    assert!(q1.to_text().contains(", key results of 2026-q1: "));
+    let q2 = card(
+        &model,
+        &ScorecardOptions::default()
+            .with_period("2026-Q2")
+            .with_unit("air"),
+    );
+    assert_eq!(tenet(&q2, TenetKind::GoalStyle).score, None);
+}
+
+#[test]
+fn scoring_all_units_at_once_is_scoring_each() {
+    let model = tribes();
+    let graph = OrgGraph::build(&model);
+    let report = Linter::new().check_model(&model);
+    for options in [
+        ScorecardOptions::default(),
+        ScorecardOptions::default().with_period("2026-q1"),
+        ScorecardOptions::default().with_all_offenders(true),
+    ] {
+        let all = score_units(&graph, &report, &options);
+        let units = units(&graph);
+        assert_eq!(all.len(), units.len());
+        for (card, unit) in all.iter().zip(&units) {
+            let one = score(&graph, &report, &options.clone().with_unit(unit.as_str()));
+            assert_eq!(card, &one, "{unit}");
+        }
+    }
+    // And on an org with findings of every kind.
+    let model = Model::builder()
+        .team(Team::new("u").kind(TeamKind::Unit))
+        .team(Team::new("v").kind(TeamKind::Unit).parent("u"))
+        .team(
+            Team::new("a")
+                .parent("v")
+                .owns("p1")
+                .owns("p2")
+                .owns("p3")
+                .owns("p4"),
+        )
+        .team(Team::new("b").parent("u").owns("p1"))
+        .team(Team::new("c").parent("v"))
+        .product(Product::new("p1"))
+        .product(Product::new("p2").outcome("o"))
+        .product(Product::new("p3"))
+        .product(Product::new("p4"))
+        .outcome(Outcome::new("o", "Parcels arrive when promised"))
+        .objective(
+            Objective::new("k", "Ship the new portal")
+                .owner("c")
+                .key_result("Launch the portal by May"),
+        )
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "u").decides("u"))
+        .build();
+    let graph = OrgGraph::build(&model);
+    let report = Linter::new().check_model(&model);
+    let all = score_units(&graph, &report, &ScorecardOptions::default());
+    assert_eq!(all.len(), 2);
+    for card in &all {
+        let unit = card.unit.as_deref().expect("a unit");
+        let one = score(
+            &graph,
+            &report,
+            &ScorecardOptions::default().with_unit(unit),
+        );
+        assert_eq!(card, &one, "{unit}");
+    }
+    let v = &all[1];
+    assert_eq!(v.unit.as_deref(), Some("v"));
+    assert_eq!(tenet(v, TenetKind::OwnershipClarity).measured, 4);
+    assert_eq!(tenet(v, TenetKind::GoalStyle).measured, 1);
+    assert_eq!(v.most_loaded_teams[0].team, "a");
 }
