@@ -231,6 +231,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     trips.members.push(opmodel::model::Member {
         name: "Jun".into(),
         role: Some(Role::Designer),
+        person: None,
     });
     print_run(&linter, &fixed);
     Ok(())

@@ -13,6 +13,12 @@
 //!   one owning team each, OKRs that support measured outcomes, product
 //!   decisions with the product teams, and central governance *kept* for
 //!   security, compliance and architecture standards;
+//! - the rest of the operating-model document in the after picture: the
+//!   product lifecycle (`lifecycle`, each product's `stage`), people shared
+//!   between teams (`people` with `allocations`), and a quarterly business
+//!   review that replaces the monthly project steering committee
+//!   (`cadences`): the steering committee looked at budgets and milestones,
+//!   so `unreviewed-goals` finds that nobody reviews the objectives;
 //! - how to summarise a [`Report`] per check family with
 //!   [`CheckMeta::category`](opmodel::check::CheckMeta::category) from
 //!   [`Linter::metas`];
@@ -64,7 +70,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "  the day it ships, whether or not a single claim is paid faster;",
         "- function-not-product-led: the claims KPIs live beside IT, not through it;",
         "- ungoverned-standard: standards set by the PMO and by operations, with no",
-        "  governance function answering for them.",
+        "  governance function answering for them;",
+        "- unreviewed-goals: the monthly project steering committee reviews budgets",
+        "  and go-live dates; nobody reviews whether the objectives moved anything.",
     ]);
 
     banner("2. After: long-lived products with OKRs, governance kept central");
@@ -79,6 +87,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "teams decide their feature set. Security, compliance and architecture",
         "standards are NOT handed to the teams: a Security Office, a Compliance Office",
         "and an Architecture Board (`kind: governance`) decide them for everyone.",
+        "Each product is in a stage of its life (`stage: growth`), and the lifecycle",
+        "says which role leads each stage. The steering committee is replaced by a",
+        "quarterly business review of the objectives and outcomes, and money is",
+        "planned once a quarter (`cadences`).",
         "The file: examples/orgs/it-department-products.yaml",
         "",
     ]);
@@ -156,6 +168,41 @@ fn print_shape(loaded: &Loaded) {
         m.key_results().count(),
         m.decisions.len(),
     );
+    if !m.lifecycle.is_empty() {
+        let stages: Vec<String> = m
+            .products
+            .iter()
+            .filter_map(|p| p.stage.as_ref().map(|s| format!("{} in {}", p.id, s.id)))
+            .collect();
+        println!(
+            "{} lifecycle stages; {}",
+            m.lifecycle.len(),
+            stages.join(", ")
+        );
+    }
+    if !m.people.is_empty() {
+        println!("{} people shared between teams", m.people.len());
+    }
+    if !m.cadences.is_empty() {
+        let cadences: Vec<String> = m
+            .cadences
+            .iter()
+            .map(|c| {
+                let kind = c.kind.map_or_else(String::new, |k| format!("{k} of "));
+                let every = c.every.map_or_else(String::new, |e| format!(", every {e}"));
+                format!("{} ({kind}{}{every})", c.id, covers(c))
+            })
+            .collect();
+        println!("cadences: {}\n", cadences.join("; "));
+    }
+}
+
+fn covers(c: &opmodel::model::Cadence) -> String {
+    c.covers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Counts errors and warnings per family, using each check's category.

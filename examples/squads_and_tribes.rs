@@ -15,7 +15,13 @@
 //!   how [`OrgGraph::owners`] tells where every claim came from (the
 //!   product's `owner` field or a team's `owns` list);
 //! - the fix (one accountable team, the other one a contributor), and the
-//!   check again.
+//!   check again;
+//! - how squads use platform teams (Team Topologies' interaction modes:
+//!   [`Interaction`] with `x-as-a-service`, `collaboration`, `facilitating`),
+//!   how people shared between teams are written once with the share of
+//!   their time each team gets ([`Person`], [`Allocation`]), and how
+//!   [`OrgGraph::staffing`] and [`OrgGraph::consumers`] read them back;
+//! - a review [`Cadence`] that looks at the objectives every quarter.
 //!
 //! Run it with `cargo run --example squads_and_tribes`.
 
@@ -23,8 +29,8 @@ use std::collections::BTreeMap;
 
 use opmodel::graph::{ClaimSource, OrgGraph};
 use opmodel::model::{
-    DecisionArea, DecisionRight, Model, Objective, Outcome, Product, ProductKind, Role, Team,
-    TeamKind,
+    Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, Every, Interaction,
+    InteractionMode, Model, Objective, Outcome, Person, Product, ProductKind, Role, Team, TeamKind,
 };
 use opmodel::report::human::{Options, render};
 use opmodel::{Linter, Report};
@@ -39,6 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let before = cadenza(false);
     describe_units(&before);
     describe_chapters(&before);
+    describe_interactions(&before);
 
     banner("2. What opmodel finds");
     let linter = Linter::new();
@@ -86,7 +93,11 @@ fn cadenza(fixed: bool) -> Model {
         .member("Dee", Role::ProductManager)
         .member("Eli", Role::EngineeringLead)
         .member("Fran", Role::Designer)
-        .member("Gil", Role::DataAnalyst);
+        .member("Gil", Role::DataAnalyst)
+        .interaction(Interaction::new(
+            "data-platform",
+            InteractionMode::XAsAService,
+        ));
     let discovery = if fixed {
         discovery
     } else {
@@ -141,7 +152,11 @@ fn cadenza(fixed: bool) -> Model {
                 .member("Ana", Role::ProductManager)
                 .member("Bo", Role::EngineeringLead)
                 .member("Cy", Role::Designer)
-                .member("Dan", Role::Engineer),
+                .member("Dan", Role::Engineer)
+                .interaction(Interaction::new(
+                    "streaming-core",
+                    InteractionMode::XAsAService,
+                )),
         )
         .team(discovery)
         .team(
@@ -152,7 +167,11 @@ fn cadenza(fixed: bool) -> Model {
                 .member("Hal", Role::ProductManager)
                 .member("Ida", Role::EngineeringLead)
                 .member("Jo", Role::Designer)
-                .member("Kai", Role::Engineer),
+                .member("Kai", Role::Engineer)
+                .interaction(Interaction::new(
+                    "streaming-core",
+                    InteractionMode::XAsAService,
+                )),
         )
         // Platform teams: their customers are the other squads.
         .team(
@@ -172,6 +191,38 @@ fn cadenza(fixed: bool) -> Model {
                 .owns("event-pipeline")
                 .member("Nia", Role::EngineeringLead)
                 .member("Oz", Role::DataAnalyst),
+        )
+        // People shared between teams: written once, with the share of their
+        // time each team gets. Members listed on a team count one person each.
+        .person(
+            Person::new("pia")
+                .name("Pia")
+                .allocation(Allocation::new("streaming-core", 1.0).role(Role::Engineer)),
+        )
+        .person(
+            Person::new("quinn")
+                .name("Quinn")
+                .allocation(Allocation::new("data-platform", 0.5).role(Role::Engineer))
+                .allocation(Allocation::new("streaming-core", 0.5).role(Role::Engineer)),
+        )
+        .person(
+            Person::new("rae")
+                .name("Rae")
+                .allocation(Allocation::new("data-platform", 1.0).role(Role::DataAnalyst)),
+        )
+        // Every quarter the tribes review how the objectives went.
+        .cadence(
+            Cadence::new(
+                "quarterly-business-review",
+                CadenceKind::Review,
+                Every::Months(3),
+            )
+            .covers(Covers::Objectives)
+            .covers(Covers::Outcomes)
+            .owner("finance")
+            .attendee("listening")
+            .attendee("creators")
+            .attendee("platform"),
         )
         .product(web_player)
         .product(
@@ -260,6 +311,32 @@ fn cadenza(fixed: bool) -> Model {
                 .recommends("platform"),
         )
         .build()
+}
+
+fn describe_interactions(model: &Model) {
+    println!(
+        "Squads use the platform teams as a service (Team Topologies' `x-as-a-service`\n\
+         interaction, written on the consumer), and some people are shared between\n\
+         platform teams: each is written once, with the share of their time each team\n\
+         gets. A team's staffing adds the shares to its listed members:\n"
+    );
+    let graph = OrgGraph::build(model);
+    for team in ["streaming-core", "data-platform"] {
+        let Some(t) = graph.team_ix(team) else {
+            continue;
+        };
+        let consumers: Vec<&str> = graph
+            .consumers(t)
+            .into_iter()
+            .map(|c| graph.team(c).id.as_str())
+            .collect();
+        let staffing = graph.staffing(t).map_or(0.0, |s| s.total);
+        println!(
+            "  {team:<15} staffing {staffing:.1}, used as a service by {}",
+            consumers.join(", ")
+        );
+    }
+    println!();
 }
 
 fn describe_units(model: &Model) {

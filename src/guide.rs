@@ -51,7 +51,9 @@
 //!
 //! A model is written in YAML, TOML or JSON (chosen by extension). Every
 //! section is optional in every file: `teams`, `products`, `outcomes`,
-//! `objectives` (with `key_results`) and `decisions`.
+//! `objectives` (with `key_results`) and `decisions`, and the rest of the
+//! operating-model document: `people`, `lifecycle` and `cadences` (see
+//! below).
 //!
 //! Every field, with the spelling written in the files, its type, default
 //! and accepted values, is in the field reference, `docs/reference.md`
@@ -120,7 +122,7 @@
 //! `.toml` and `.json` file below it (sorted by path) and concatenates their
 //! sections into one model, so each team can keep its own file. A file named
 //! `opmodel.toml` is configuration, not model data. See
-//! `examples/orgs/streaming/` for an org spread over five files.
+//! `examples/orgs/streaming/` for an org spread over eight files.
 //!
 //! **Already on Backstage?** Backstage catalog files (`catalog-info.yaml`)
 //! are read as they are, among the inputs and merged with opmodel's own
@@ -134,6 +136,43 @@
 //! team's `owns` both make the team accountable; opmodel takes the union, so
 //! writing both for the same team is fine, and two different teams is
 //! `unclear-ownership`.
+//!
+//! **The rest of the operating-model document.** How teams work together,
+//! who is allocated where, which role leads each stage of a product's
+//! life, and the rhythms that steer it all:
+//!
+//! ```yaml
+//! teams:
+//!   - id: playback
+//!     interactions:                  # Team Topologies' interaction modes
+//!       - { with: platform-core, mode: x-as-a-service }   # playback consumes it
+//!       - { with: growth-lab, mode: collaboration, until: 2026-Q4 }
+//!     members:
+//!       - { name: Ana, role: product-manager, person: ana }
+//! people:
+//!   - id: ana
+//!     allocations:                   # shares of her time, in (0, 1]
+//!       - { team: playback, share: 0.6, role: product-manager }
+//!       - { team: growth-lab, share: 0.4 }
+//! lifecycle:                         # the stages, in order
+//!   - { id: discovery, lead: product-manager }
+//!   - { id: growth, lead: product-manager }
+//! products:
+//!   - { id: web-player, stage: growth }
+//! cadences:
+//!   - id: quarterly-business-review
+//!     kind: review                   # planning | review
+//!     every: quarter                 # week, 2 weeks, month, quarter, half-year, year, N weeks, N months
+//!     covers: [objectives, budget-allocation]   # objectives, outcomes or decision areas
+//!     owner: music
+//!     attendees: [playback]
+//! ```
+//!
+//! A team's **staffing** is the sum of the shares allocated to it, plus one
+//! for each member that names no `person:` (or a person not allocated to
+//! it); people allocated to a team count as its members for the role
+//! checks. An `x-as-a-service` interaction is written on the consumer;
+//! `collaboration` counts once per pair.
 //!
 //! **`allow:`** switches named checks off for one entity, like `#[allow]`
 //! in Rust: `allow: [overloaded-team]` on a team that knowingly carries
@@ -198,6 +237,29 @@
 //! | `decision-outside-ownership` | warn | a team deciding a product's features or roadmap without owning it |
 //! | `escalation-cycle` | deny | a loop in `escalates_to` chains |
 //! | `ungoverned-standard` | warn | a security, compliance or architecture-standards decision no governance team decides or agrees to |
+//!
+//! **People**: allocations without overload or fragmentation, teams of a
+//! working size.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `over-allocated-person` | deny | a person whose shares add up to more than 1.0 |
+//! | `fragmented-person` | warn | a person allocated to more than `max_teams` teams (2) |
+//! | `team-size` | warn | a product-building team whose staffing is below `min` (3) or above `max` (9) |
+//!
+//! **Lifecycle, cadence and interactions**: who leads each stage, the
+//! rhythms that steer, how teams work together.
+//!
+//! | check | level | finds |
+//! |---|---|---|
+//! | `stage-without-lead` | warn | a product in a stage whose `lead` role its one accountable team lacks |
+//! | `unreviewed-goals` | warn | objectives that no `review` cadence covers |
+//! | `unplanned-decision-area` | allow | a decision area of `areas` (`budget-allocation`) that decision rights use and no `planning` cadence covers |
+//! | `too-many-collaborations` | warn | a team in more than `max` (1) `collaboration` interactions |
+//! | `unused-platform` | warn | a `platform` team no other team consumes |
+//!
+//! An `enabling` team with a `facilitating` interaction is not `idle-team`:
+//! facilitating other teams is its job.
 //!
 //! A decision right covers its scope and everything under it, and the
 //! **nearest scope wins**: the product, its `part_of` chain, its owning team,

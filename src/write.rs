@@ -133,6 +133,11 @@ fn not_finite(model: &Model) -> Option<String> {
             }
         }
     }
+    for p in &model.people {
+        if p.allocations.iter().any(|a| !a.share.is_finite()) {
+            return Some(format!("a share of person `{}`", p.id));
+        }
+    }
     None
 }
 

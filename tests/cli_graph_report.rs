@@ -216,11 +216,19 @@ fn report_json_shape() {
             "most_loaded_teams",
             "organization",
             "overall",
+            "people_and_cadence",
             "tenets",
             "weighting"
         ]
     );
     assert_eq!(j["organization"], "Harmonia Music");
+    // The streaming org shares two people between squads.
+    assert_eq!(j["people_and_cadence"]["people"], 2);
+    assert_eq!(j["people_and_cadence"]["objectives"], 4);
+    assert_eq!(
+        j["people_and_cadence"]["objective_reviews"],
+        serde_json::json!([])
+    );
     let tenets = j["tenets"].as_array().expect("list");
     let names: Vec<&str> = tenets
         .iter()
@@ -379,6 +387,53 @@ fn config_tunes_the_report() {
         load(&base)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn interactions_are_drawn_unless_left_out() {
+    let dot = ok(&["graph", "examples/orgs/streaming"]);
+    assert!(
+        dot.contains("\"playback\" -> \"platform-core\" [label=\"x-as-a-service\", style=dashed"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"collaboration\", style=solid"),
+        "{dot}"
+    );
+    let mermaid = ok(&["graph", "examples/orgs/streaming", "--format", "mermaid"]);
+    assert!(mermaid.contains("|\"x-as-a-service\"|"), "{mermaid}");
+    for format in ["dot", "mermaid"] {
+        let out = ok(&[
+            "graph",
+            "examples/orgs/streaming",
+            "--format",
+            format,
+            "--no-interactions",
+        ]);
+        assert!(!out.contains("x-as-a-service"), "{out}");
+        assert!(!out.contains("collaboration"), "{out}");
+    }
+}
+
+#[test]
+fn the_report_has_a_people_and_cadence_section() {
+    let text = ok(&["report", "examples/orgs/it-department-products.yaml"]);
+    assert!(text.contains("\npeople and cadence\n"), "{text}");
+    assert!(
+        text.contains("goals under review: 3 objectives, reviewed by quarterly-business-review (every quarter)"),
+        "{text}"
+    );
+    assert!(text.contains("over-allocated: none"), "{text}");
+    let markdown = ok(&[
+        "report",
+        "examples/orgs/it-department-products.yaml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(markdown.contains("### People and cadence"), "{markdown}");
+    // An org without people, stages or cadences has no such section.
+    let text = ok(&["report", "examples/orgs/travel.yaml"]);
+    assert!(!text.contains("people and cadence"), "{text}");
 }
 
 #[test]

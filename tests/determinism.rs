@@ -24,7 +24,7 @@ fn cli_json(args: &[&str]) -> Vec<u8> {
     o.stdout
 }
 
-const FILES: [&str; 7] = [
+const FILES: [&str; 8] = [
     "examples/orgs/streaming/org.yaml",
     "examples/orgs/streaming/teams/listening.yaml",
     "examples/orgs/streaming/teams/creators.toml",
@@ -32,6 +32,7 @@ const FILES: [&str; 7] = [
     "examples/orgs/streaming/products.yaml",
     "examples/orgs/streaming/okrs.json",
     "examples/orgs/streaming/decisions.yaml",
+    "examples/orgs/streaming/people.yaml",
 ];
 
 #[test]

@@ -324,15 +324,16 @@ fn git_reads_the_old_version_from_a_revision() {
         j["changes"],
         serde_json::json!([{"change": "added", "entity": {"kind": "team", "id": "ops"}, "before": null, "after": "Operations"}])
     );
-    // The new team is idle; nothing else is new or gone (the old files
-    // were read in full, and under the same names).
+    // The new platform team is idle and no team uses it; nothing else is
+    // new or gone (the old files were read in full, and under the same
+    // names).
     let introduced: Vec<&str> = j["findings"]["introduced"]
         .as_array()
         .expect("list")
         .iter()
         .map(|f| f["check"].as_str().unwrap_or_default())
         .collect();
-    assert_eq!(introduced, ["idle-team"]);
+    assert_eq!(introduced, ["idle-team", "unused-platform"]);
     assert_eq!(j["findings"]["resolved"], serde_json::json!([]));
     let entities = &j["summary"]["entities"];
     assert_eq!(

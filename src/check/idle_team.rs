@@ -6,7 +6,7 @@ use petgraph::visit::EdgeRef;
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgEdge, OrgGraph, OrgNode, TeamIx};
-use crate::model::{EntityKind, EntityRef};
+use crate::model::{EntityKind, EntityRef, InteractionMode, TeamKind};
 
 declare_check! {
     /// ### What it finds
@@ -20,6 +20,12 @@ declare_check! {
     /// whose `owner` misspells the team's id) is left to
     /// `unknown-reference`, which says why the team owns nothing. Units,
     /// governance, business and leadership teams are never reported.
+    ///
+    /// An `enabling` team with at least one `facilitating` interaction
+    /// (written on it, or on another team naming it) is busy: facilitating
+    /// other teams is its job, not owning products. Other interactions, and
+    /// cadences it runs or attends, make no team busy; an interaction with
+    /// itself is not one.
     ///
     /// ### Why it matters
     /// In a product operating model a team exists to build and run
@@ -49,7 +55,15 @@ declare_check! {
     ///     owner: storefront
     ///     contributors: [search]
     /// ```
-    /// A grouping of teams is `kind: unit`.
+    /// A grouping of teams is `kind: unit`. An enabling team says whom it
+    /// helps:
+    /// ```yaml
+    /// teams:
+    ///   - id: test-coaching
+    ///     kind: enabling
+    ///     interactions:
+    ///       - { with: storefront, mode: facilitating }
+    /// ```
     pub struct IdleTeam;
     name: "idle-team",
     category: Ownership,
@@ -67,7 +81,10 @@ impl Check for IdleTeam {
         let g = cx.graph();
         for defs in g.team_definitions() {
             let Some(&first) = defs.first() else { continue };
-            if !g.team(first).kind.builds_products() || defs.iter().any(|&t| is_busy(g, t)) {
+            if !g.team(first).kind.builds_products()
+                || defs.iter().any(|&t| is_busy(g, t))
+                || facilitates(g, first, &defs)
+            {
                 continue;
             }
             out.push(idle(g, first, &defs));
@@ -86,6 +103,22 @@ fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
         })
 }
 
+/// Whether an enabling team has a `facilitating` interaction: written on
+/// it (with any other team, even one `unknown-reference` reports: the team
+/// said what it does), or written on another team naming it.
+fn facilitates(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
+    let t = g.team(team);
+    t.kind == TeamKind::Enabling
+        && (defs.iter().any(|&d| {
+            g.team(d)
+                .interactions
+                .iter()
+                .any(|i| i.mode == InteractionMode::Facilitating && i.with.id != t.id)
+        }) || !g
+            .interactions(team, InteractionMode::Facilitating)
+            .is_empty())
+}
+
 /// Whether other teams name the team as their `parent`.
 fn has_teams_under(g: &OrgGraph<'_>, defs: &[TeamIx]) -> bool {
     defs.iter().any(|&t| {
@@ -102,6 +135,11 @@ fn idle(g: &OrgGraph<'_>, first: TeamIx, defs: &[TeamIx]) -> Diagnostic {
         "name the products it works on (`owns:` on the team or `owner:`/`contributors:` on a product), \
          or remove the team if it no longer exists",
     );
+    if team.kind == TeamKind::Enabling {
+        help.push_str(
+            "; an enabling team names the teams it helps: `interactions: [{ with: <team>, mode: facilitating }]`",
+        );
+    }
     if has_teams_under(g, defs) {
         help.push_str(
             "; other teams sit under it: if it is a grouping of teams, declare `kind: unit`",
@@ -151,6 +189,18 @@ mod tests {
 
         // A duplicated id: reported once.
         assert_triggers(NAME, "teams:\n  - id: t\n  - id: t\n", &["t"]);
+
+        // Interactions other than an enabling team's facilitating, one with
+        // itself, and cadences make no team busy.
+        let interacting = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: collaboration }\n      - { with: coach, mode: facilitating }\n  - id: app\n    interactions:\n      - { with: core, mode: facilitating }\n      - { with: core, mode: x-as-a-service }\n  - { id: core, kind: platform }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives], owner: app, attendees: [core, coach] }\n";
+        assert_triggers(NAME, interacting, &["app", "coach", "core"]);
+    }
+
+    #[test]
+    fn enabling_teams_that_facilitate_are_busy() {
+        // Written on the enabling team, or on the team it helps.
+        let yaml = "teams:\n  - id: coach\n    kind: enabling\n    interactions:\n      - { with: app, mode: facilitating }\n  - id: sre\n    kind: enabling\n  - id: typo\n    kind: enabling\n    interactions:\n      - { with: ap, mode: facilitating }\n  - id: app\n    owns: [p]\n    interactions:\n      - { with: sre, mode: facilitating }\nproducts:\n  - id: p\n";
+        assert_passes(NAME, yaml);
     }
 
     #[test]

@@ -20,7 +20,9 @@ declare_check! {
     /// them under `[roles]`, by the role they stand for:
     /// `product-manager = ["Business Owner"]`. The message names exactly
     /// the roles that are missing; a team is reported once, with its
-    /// customer-facing products as related. Teams that list no members are
+    /// customer-facing products as related. People allocated to the team
+    /// in the `people` section count as its members, with the `role` of
+    /// their allocation. Teams with neither members nor allocations are
     /// never reported: the model does not say who is on them. Products
     /// without `kind`, internal and platform products do not count.
     ///
@@ -85,24 +87,21 @@ impl Check for IncompleteProductTrio {
             })
             .collect();
         for defs in g.team_definitions() {
-            if defs.iter().all(|&t| g.team(t).members.is_empty()) {
+            // People allocated to the team (the `people` section) count as
+            // its members.
+            if !g.has_people(&defs) {
                 continue;
             }
             let products = customer_facing(g, &defs);
             if products.is_empty() {
                 continue;
             }
+            let roles = g.team_roles_of(&defs);
             let missing: Vec<&str> = TRIO
                 .iter()
                 .zip(&aliases)
                 .filter(|((role, _), aliases)| {
-                    !defs.iter().any(|&t| {
-                        g.team(t).members.iter().any(|m| {
-                            m.role
-                                .as_ref()
-                                .is_some_and(|r| r == role || aliases.contains(r))
-                        })
-                    })
+                    !roles.iter().any(|&r| r == role || aliases.contains(r))
                 })
                 .map(|(&(_, name), _)| name)
                 .collect();
@@ -253,5 +252,20 @@ mod tests {
         // Roles spread over two definitions of one team id.
         let twice = "teams:\n  - id: t\n    owns: [p]\n    members: [{ name: Ana, role: pm }]\n  - id: t\n    members: [{ name: Bo, role: engineering-lead }, { name: Cy, role: designer }]\nproducts:\n  - { id: p, kind: customer-facing }\n";
         assert_passes(NAME, twice);
+        // People allocated to the team fill roles with their allocation's role.
+        let allocated = "teams:\n  - id: t\n    owns: [p]\n    members: [{ name: Ana, role: pm }]\nproducts:\n  - { id: p, kind: customer-facing }\npeople:\n  - { id: bo, allocations: [{ team: t, share: 0.5, role: tech lead }] }\n  - { id: cy, allocations: [{ team: t, share: 0.5, role: designer }] }\n";
+        assert_passes(NAME, allocated);
+    }
+
+    #[test]
+    fn allocated_people_count_as_members() {
+        // No `members`, but people allocated: the team has people.
+        let yaml = "teams:\n  - id: t\n    owns: [p]\nproducts:\n  - { id: p, kind: customer-facing }\npeople:\n  - { id: bo, allocations: [{ team: t, share: 1, role: engineering-lead }] }\n";
+        let found = findings(NAME, yaml);
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["team `t` owns customer-facing product `p` but has no product manager or designer"]
+        );
     }
 }

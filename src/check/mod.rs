@@ -58,6 +58,7 @@ pub mod conflicting_deciders;
 pub mod decision_outside_ownership;
 pub mod duplicate_id;
 pub mod escalation_cycle;
+pub mod fragmented_person;
 pub mod function_not_product_led;
 pub mod hierarchy_cycle;
 pub mod idle_team;
@@ -69,9 +70,13 @@ pub mod missing_decider;
 pub mod missing_decision_right;
 pub mod objective_without_key_results;
 pub mod orphaned_product;
+pub mod over_allocated_person;
 pub mod overloaded_team;
 pub mod project_funded_product;
 pub mod project_style_objective;
+pub mod stage_without_lead;
+pub mod team_size;
+pub mod too_many_collaborations;
 pub mod unaligned_product;
 pub mod unclear_ownership;
 pub mod unfollowed_location;
@@ -80,7 +85,10 @@ pub mod unknown_allow;
 pub mod unknown_reference;
 pub mod unmeasurable_key_result;
 pub mod unmeasurable_outcome;
+pub mod unplanned_decision_area;
+pub mod unreviewed_goals;
 pub mod unsupported_outcome;
+pub mod unused_platform;
 
 pub use context::Context;
 
@@ -116,6 +124,14 @@ pub enum Category {
     GoalStyle,
     /// Who decides what.
     DecisionRights,
+    /// Who is allocated where, and how much; how big teams are.
+    People,
+    /// Who leads a product through each stage of its life.
+    Lifecycle,
+    /// The planning and review rhythms that steer the model.
+    Cadence,
+    /// How teams work with each other (Team Topologies' interaction modes).
+    Interactions,
     /// Checks written by users.
     Custom,
 }
@@ -134,6 +150,14 @@ impl Category {
             }
             Self::DecisionRights => {
                 "every decision has exactly one decider, close to accountability"
+            }
+            Self::People => {
+                "people are allocated without overload or fragmentation, and teams are sized to work"
+            }
+            Self::Lifecycle => "every product stage is led by the role it needs",
+            Self::Cadence => "goals are reviewed and key decision areas planned on a rhythm",
+            Self::Interactions => {
+                "teams interact in the modes Team Topologies describes, and platforms are used"
             }
             Self::Custom => "checks written by users of the library",
         }

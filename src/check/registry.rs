@@ -38,6 +38,18 @@ pub fn builtin() -> Vec<Box<dyn Check>> {
         Box::new(super::missing_decider::MissingDecider),
         Box::new(super::missing_decision_right::MissingDecisionRight),
         Box::new(super::ungoverned_standard::UngovernedStandard),
+        // people
+        Box::new(super::fragmented_person::FragmentedPerson),
+        Box::new(super::over_allocated_person::OverAllocatedPerson),
+        Box::new(super::team_size::TeamSize),
+        // lifecycle
+        Box::new(super::stage_without_lead::StageWithoutLead),
+        // cadence
+        Box::new(super::unplanned_decision_area::UnplannedDecisionArea),
+        Box::new(super::unreviewed_goals::UnreviewedGoals),
+        // interactions
+        Box::new(super::too_many_collaborations::TooManyCollaborations),
+        Box::new(super::unused_platform::UnusedPlatform),
     ]
 }
 

@@ -158,6 +158,10 @@ pub(crate) struct GraphArgs {
     /// Draw key results as nodes of their own.
     #[arg(long)]
     pub key_results: bool,
+    /// Leave the teams' interactions (collaboration, x-as-a-service,
+    /// facilitating) out of the picture.
+    #[arg(long)]
+    pub no_interactions: bool,
     /// Leave out the legend of shapes, colours and edges.
     #[arg(long)]
     pub no_legend: bool,

@@ -23,6 +23,7 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
     let graph = OrgGraph::build(&loaded.model);
     let mut options = ExportOptions::default()
         .with_key_results(args.key_results)
+        .with_interactions(!args.no_interactions)
         .with_legend(!args.no_legend);
     if let Some(focus) = &args.focus {
         let depth = args.depth.unwrap_or(options.depth);

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::{EdgeKind, Finding, LegendEntry, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
-use crate::model::TeamKind;
+use crate::model::{InteractionMode, TeamKind};
 
 const ERROR_LINE: &str = "#c62828";
 const ERROR_FILL: &str = "#ffcdd2";
@@ -90,6 +90,19 @@ pub(super) fn render(p: &Picture) -> String {
                 attrs.push("style=dashed, color=\"#6a1b9a\"".to_owned())
             }
             EdgeKind::AppliesTo => attrs.push("style=dashed".to_owned()),
+            // Team Topologies' notation: solid, dashed, dotted.
+            EdgeKind::Interaction(mode) => attrs.push(
+                match mode {
+                    InteractionMode::Collaboration => {
+                        "style=solid, dir=both, color=\"#ad1457\", fontcolor=\"#ad1457\""
+                    }
+                    InteractionMode::XAsAService => {
+                        "style=dashed, color=\"#ad1457\", fontcolor=\"#ad1457\""
+                    }
+                    _ => "style=dotted, dir=none, color=\"#ad1457\", fontcolor=\"#ad1457\"",
+                }
+                .to_owned(),
+            ),
             EdgeKind::Serves | EdgeKind::Supports => {}
         }
         if let Some(f) = &e.finding {
@@ -181,6 +194,19 @@ fn legend(p: &Picture, out: &mut String) {
                 ),
                 EdgeKind::AppliesTo => {
                     ("- - &#9654;", "#6a1b9a", "applies to (a decision's scope)")
+                }
+                EdgeKind::Interaction(InteractionMode::Collaboration) => (
+                    "&#9664;&#8212;&#8212;&#9654;",
+                    "#ad1457",
+                    "collaboration (teams)",
+                ),
+                EdgeKind::Interaction(InteractionMode::XAsAService) => (
+                    "- - &#9654;",
+                    "#ad1457",
+                    "x-as-a-service (consumer to provider)",
+                ),
+                EdgeKind::Interaction(_) => {
+                    ("&#183;&#183;&#183;", "#ad1457", "facilitating (teams)")
                 }
             };
             let _ = write!(

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{EdgeKind, LegendEntry, MAX_INDENT, Picture, Shape, Step};
 use crate::diagnostic::Severity;
+use crate::model::InteractionMode;
 
 pub(super) fn render(p: &Picture) -> String {
     let mut out = String::with_capacity(64 + p.nodes.len() * 100 + p.edges.len() * 60);
@@ -60,10 +61,22 @@ pub(super) fn render(p: &Picture) -> String {
         }
     }
     let legend = legend(p, &mut used, &mut out);
-    for e in &p.edges {
+    // Interactions in Team Topologies' notation: Mermaid draws `-.-` and
+    // `-.->` dotted, so x-as-a-service gets a dash pattern of its own.
+    let mut link_styles: Vec<String> = Vec::new();
+    for (i, e) in p.edges.iter().enumerate() {
         let arrow = match e.kind {
             EdgeKind::Contributes | EdgeKind::PartOf | EdgeKind::AppliesTo => "-.->",
             EdgeKind::Decides => "==>",
+            EdgeKind::Interaction(InteractionMode::Collaboration) => "<-->",
+            EdgeKind::Interaction(InteractionMode::XAsAService) => {
+                link_styles.push(format!("    linkStyle {i} stroke-dasharray:8 4"));
+                "-.->"
+            }
+            EdgeKind::Interaction(_) => {
+                link_styles.push(format!("    linkStyle {i} stroke-dasharray:2 3"));
+                "-.-"
+            }
             _ => "-->",
         };
         let _ = writeln!(
@@ -77,6 +90,10 @@ pub(super) fn render(p: &Picture) -> String {
                 .join("<br/>"),
             ids[e.to]
         );
+    }
+    for style in link_styles {
+        out.push_str(&style);
+        out.push('\n');
     }
     out.push_str("    classDef team fill:#dcebfb,stroke:#4a6fa5,color:#000\n");
     out.push_str("    classDef unit fill:#dfe6f0,stroke:#4a6fa5,color:#000\n");
@@ -177,6 +194,13 @@ fn legend(
                     EdgeKind::Supports => "--> supports (an outcome)",
                     EdgeKind::Decides => "==> decides AREA (for a scope)",
                     EdgeKind::AppliesTo => "-.-> applies to (a decision's scope)",
+                    EdgeKind::Interaction(InteractionMode::Collaboration) => {
+                        "<--> collaboration (teams)"
+                    }
+                    EdgeKind::Interaction(InteractionMode::XAsAService) => {
+                        "-.-> x-as-a-service (consumer to provider)"
+                    }
+                    EdgeKind::Interaction(_) => "-.- facilitating (teams)",
                 };
                 text(line)
             })

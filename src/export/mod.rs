@@ -12,6 +12,11 @@
 //!   and `decides <area>` from a deciding team to the scope of a decision
 //!   right (a decision right nobody decides, or whose scope is unknown, is a
 //!   small node of its own);
+//! - interactions between teams in Team Topologies' notation: a solid
+//!   line for `collaboration`, a dashed arrow from consumer to provider for
+//!   `x-as-a-service`, a dotted line for `facilitating` (left out with
+//!   [`ExportOptions::interactions`] off); people, lifecycle stages and
+//!   cadences are not drawn;
 //! - findings: an entity with an error is red, one with a warning amber,
 //!   with the names of the checks that found something written on it (so
 //!   that a PNG says why a box is red), and in DOT its tooltip lists the
@@ -61,7 +66,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::diagnostic::{Severity, did_you_mean};
 use crate::graph::{OrgEdge, OrgGraph, OrgNode};
-use crate::model::{EntityKind, Id, ORGANIZATION, TeamKind};
+use crate::model::{EntityKind, Id, InteractionMode, ORGANIZATION, TeamKind};
 use crate::report::Report;
 
 /// What to draw.
@@ -76,6 +81,8 @@ pub struct ExportOptions {
     /// Draw key results as nodes of their own (default: not drawn, their
     /// findings show on their objective).
     pub key_results: bool,
+    /// Draw the teams' interactions (default: drawn).
+    pub interactions: bool,
     /// Draw a legend of the shapes, colours and edges used (default: on).
     pub legend: bool,
 }
@@ -86,6 +93,7 @@ impl Default for ExportOptions {
             focus: None,
             depth: 2,
             key_results: false,
+            interactions: true,
             legend: true,
         }
     }
@@ -104,6 +112,13 @@ impl ExportOptions {
     #[must_use]
     pub fn with_key_results(mut self, yes: bool) -> Self {
         self.key_results = yes;
+        self
+    }
+
+    /// Draws the teams' interactions (or not).
+    #[must_use]
+    pub fn with_interactions(mut self, yes: bool) -> Self {
+        self.interactions = yes;
         self
     }
 
@@ -281,6 +296,8 @@ enum EdgeKind {
     Supports,
     Decides,
     AppliesTo,
+    /// An interaction between two teams, in its mode.
+    Interaction(InteractionMode),
 }
 
 /// The nesting of the picture, in drawing order.
@@ -540,6 +557,9 @@ impl Picture {
                         lookup(EntityKind::KeyResult, &kr.id),
                     )
                 }
+                // People, stages and cadences are not drawn; interactions
+                // are edges between teams.
+                OrgNode::Person(_) | OrgNode::Stage(_) | OrgNode::Cadence(_) => continue,
                 OrgNode::Decision(d) => {
                     if !drawn_decision(d) {
                         continue;
@@ -625,6 +645,23 @@ impl Picture {
                 }
                 (OrgEdge::AppliesTo, OrgNode::Decision(d), _) if drawn_decision(d) => {
                     push(from, to, EdgeKind::AppliesTo, "applies to".into(), None);
+                }
+                (OrgEdge::Interacts { mode, .. }, OrgNode::Team(_), OrgNode::Team(_))
+                    if options.interactions && from != to =>
+                {
+                    // Collaboration and facilitating are drawn once per
+                    // pair, whichever team they are written on.
+                    let (from, to) = match mode {
+                        InteractionMode::XAsAService => (from, to),
+                        _ => (from.min(to), from.max(to)),
+                    };
+                    push(
+                        from,
+                        to,
+                        EdgeKind::Interaction(*mode),
+                        mode.to_string(),
+                        None,
+                    );
                 }
                 _ => {}
             }

@@ -419,6 +419,52 @@ fn render_with_graphviz(dot: &str) {
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
+#[test]
+fn interactions_are_drawn_in_team_topologies_notation_and_can_be_left_out() {
+    use crate::model::{Interaction, InteractionMode, Person};
+    let model = Model::builder()
+        .team(
+            Team::new("app")
+                .interaction(Interaction::new("core", InteractionMode::XAsAService))
+                .interaction(Interaction::new("lab", InteractionMode::Collaboration)),
+        )
+        .team(Team::new("core").kind(TeamKind::Platform))
+        .team(Team::new("lab").interaction(Interaction::new("app", InteractionMode::Collaboration)))
+        .team(
+            Team::new("coach")
+                .kind(TeamKind::Enabling)
+                .interaction(Interaction::new("app", InteractionMode::Facilitating)),
+        )
+        .person(Person::new("ana"))
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    assert!(
+        dot.contains("\"app\" -> \"core\" [label=\"x-as-a-service\", style=dashed"),
+        "{dot}"
+    );
+    // Collaboration written on both teams: one solid line.
+    assert_eq!(dot.matches("label=\"collaboration\"").count(), 1, "{dot}");
+    assert!(
+        dot.contains("label=\"collaboration\", style=solid"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"facilitating\", style=dotted"),
+        "{dot}"
+    );
+    assert!(!dot.contains("\"ana\""), "people are not drawn: {dot}");
+    assert!(mermaid.contains("-.->|\"x-as-a-service\"|"), "{mermaid}");
+    assert!(mermaid.contains("<-->|\"collaboration\"|"), "{mermaid}");
+    assert!(mermaid.contains("-.-|\"facilitating\"|"), "{mermaid}");
+    assert_eq!(mermaid.matches("linkStyle").count(), 2, "{mermaid}");
+    let (dot, mermaid) = draw(&model, &ExportOptions::default().with_interactions(false));
+    for text in [&dot, &mermaid] {
+        assert!(!text.contains("collaboration"), "{text}");
+        assert!(!text.contains("x-as-a-service"), "{text}");
+        assert!(!text.contains("facilitating"), "{text}");
+    }
+}
+
 /// The label of a DOT node, as written (escapes kept).
 fn dot_label<'a>(dot: &'a str, key: &str) -> &'a str {
     let line = dot
@@ -446,7 +492,7 @@ fn the_check_names_are_written_on_the_boxes_and_edges_they_colour() {
     assert!(!dot_label(&dot, "playback").contains("warning"));
     // Findings on hidden key results show on their objective.
     assert!(
-        dot_label(&dot, "okr-q3").contains("warning: milestone-key-result"),
+        dot_label(&dot, "okr-q3").contains("milestone-key-result"),
         "{}",
         dot_label(&dot, "okr-q3")
     );

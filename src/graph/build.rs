@@ -10,7 +10,10 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::edges::{Dangling, Resolved};
 use super::ids::{Entry, IdIndex, Place};
 use super::suggest::Suggester;
-use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+use super::types::{
+    CadenceIx, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx, ProductIx, StageIx,
+    TeamIx,
+};
 use super::{DUPLICATE_ID, IdHasher, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EntityKind, Model, ORGANIZATION};
@@ -38,6 +41,9 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         outcomes: Vec::with_capacity(model.outcomes.len()),
         objectives: Vec::with_capacity(model.objectives.len()),
         decisions: Vec::with_capacity(model.decisions.len()),
+        people: Vec::with_capacity(model.people.len()),
+        stages: Vec::with_capacity(model.lifecycle.len()),
+        cadences: Vec::with_capacity(model.cadences.len()),
         team_parent: vec![NodeIndex::end(); model.teams.len()],
         product_parent: vec![NodeIndex::end(); model.products.len()],
         ids: IdIndex::default(),
@@ -170,6 +176,23 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
             .graph
             .add_node(OrgNode::Decision(DecisionIx::from_usize(i)));
         g.decisions.push(n);
+    }
+    // The parts of the whole operating-model document come after the rest,
+    // so that the nodes of the other entities keep their indices.
+    for (i, p) in model.people.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Person(PersonIx::from_usize(i)));
+        g.people.push(n);
+        index(&p.id, n, EntityKind::Person, i, 0);
+    }
+    for (i, s) in model.lifecycle.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Stage(StageIx::from_usize(i)));
+        g.stages.push(n);
+        index(&s.id, n, EntityKind::Stage, i, 0);
+    }
+    for (i, c) in model.cadences.iter().enumerate() {
+        let n = g.graph.add_node(OrgNode::Cadence(CadenceIx::from_usize(i)));
+        g.cadences.push(n);
+        index(&c.id, n, EntityKind::Cadence, i, 0);
     }
     let (ids, taken) = IdIndex::build(model, hasher, &entries, &hashes);
     g.ids = ids;

@@ -19,11 +19,13 @@ pub(super) enum Want {
     Outcome,
     OutcomeOrObjective,
     Scope,
+    Person,
+    Stage,
 }
 
 impl Want {
     pub(super) fn accepts(self, kind: EntityKind) -> bool {
-        use EntityKind::{Objective, Organization, Outcome, Product, Team};
+        use EntityKind::{Objective, Organization, Outcome, Person, Product, Stage, Team};
         matches!(
             (self, kind),
             (Self::Team, Team)
@@ -32,6 +34,8 @@ impl Want {
                 | (Self::Outcome, Outcome)
                 | (Self::OutcomeOrObjective, Outcome | Objective)
                 | (Self::Scope, Team | Product | Organization)
+                | (Self::Person, Person)
+                | (Self::Stage, Stage)
         )
     }
 
@@ -43,6 +47,8 @@ impl Want {
             Self::Outcome => "an outcome",
             Self::OutcomeOrObjective => "an outcome or an objective",
             Self::Scope => "a product, a team or `organization`",
+            Self::Person => "a person",
+            Self::Stage => "a lifecycle stage",
         }
     }
 }
@@ -142,6 +148,8 @@ impl Kinds {
                 out.outcomes();
                 out.objectives();
                 out.decisions();
+                out.people();
+                out.cadences();
             }
         }
         out.out
@@ -207,6 +215,19 @@ impl<'m> Resolver<'_, 'm> {
                     self.edge(n, target, OrgEdge::Owns { via, index });
                 }
             }
+            for (index, m) in (0..).zip(&t.members) {
+                if let Some(r) = &m.person
+                    && let Some(person) = self.resolve(n, "person", r, Want::Person)
+                {
+                    self.edge(n, person, OrgEdge::HasMember { index });
+                }
+            }
+            for (index, i) in (0..).zip(&t.interactions) {
+                if let Some(other) = self.resolve(n, "with", &i.with, Want::Team) {
+                    let mode = i.mode;
+                    self.edge(n, other, OrgEdge::Interacts { mode, index });
+                }
+            }
         }
     }
 
@@ -233,6 +254,40 @@ impl<'m> Resolver<'_, 'm> {
             for r in &p.outcomes {
                 if let Some(o) = self.resolve(n, "outcomes", r, Want::Outcome) {
                     self.edge(n, o, OrgEdge::Serves);
+                }
+            }
+            if let Some(r) = &p.stage
+                && let Some(stage) = self.resolve(n, "stage", r, Want::Stage)
+            {
+                self.edge(n, stage, OrgEdge::InStage);
+            }
+        }
+    }
+
+    fn people(&mut self) {
+        let model = self.model;
+        for (i, p) in model.people.iter().enumerate() {
+            let n = self.g.people[i];
+            for (index, a) in (0..).zip(&p.allocations) {
+                if let Some(team) = self.resolve(n, "team", &a.team, Want::Team) {
+                    self.edge(n, team, OrgEdge::Allocated { index });
+                }
+            }
+        }
+    }
+
+    fn cadences(&mut self) {
+        let model = self.model;
+        for (i, c) in model.cadences.iter().enumerate() {
+            let n = self.g.cadences[i];
+            if let Some(r) = &c.owner
+                && let Some(team) = self.resolve(n, "owner", r, Want::Team)
+            {
+                self.edge(team, n, OrgEdge::Runs);
+            }
+            for r in &c.attendees {
+                if let Some(team) = self.resolve(n, "attendees", r, Want::Team) {
+                    self.edge(team, n, OrgEdge::Attends);
                 }
             }
         }

@@ -50,6 +50,9 @@ impl Place {
                 let objective = model.objectives.get(at)?;
                 &objective.key_results.get(self.nth as usize)?.id
             }
+            EntityKind::Person => &model.people.get(at)?.id,
+            EntityKind::Stage => &model.lifecycle.get(at)?.id,
+            EntityKind::Cadence => &model.cadences.get(at)?.id,
             _ => return None,
         };
         Some(id.as_str())

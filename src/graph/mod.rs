@@ -4,7 +4,8 @@
 //! [`OrgGraph`] borrows a [`Model`] and adds a petgraph [`DiGraph`] with one
 //! [`OrgNode`] per entity and one typed [`OrgEdge`] per resolved reference.
 //! The everyday questions have methods ([`OrgGraph::owners`],
-//! [`OrgGraph::alignment_path`], [`OrgGraph::governing_decisions`], …); for
+//! [`OrgGraph::alignment_path`], [`OrgGraph::governing_decisions`],
+//! [`OrgGraph::staffing`], [`OrgGraph::interactions`], …); for
 //! anything else, [`OrgGraph::graph`] hands out the petgraph graph itself,
 //! so every petgraph algorithm works on it.
 //!
@@ -29,6 +30,7 @@ mod cycles;
 mod edges;
 mod handles;
 mod ids;
+mod people;
 mod query;
 mod relations;
 mod scopes;
@@ -43,9 +45,11 @@ pub(crate) use steps::count as count_steps;
 pub use steps::walk_steps;
 
 pub use handles::{DecisionRef, ObjectiveRef, OutcomeRef, ProductRef, TeamRef};
+pub use people::{Allocated, SHARE_TOLERANCE, Staffing};
 pub use query::{Governing, Owner};
 pub use types::{
-    ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx,
+    CadenceIx, ClaimSource, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx,
+    ProductIx, StageIx, TeamIx,
 };
 pub use views::OrgView;
 
@@ -71,7 +75,8 @@ pub const HIERARCHY_CYCLE: &str = "hierarchy-cycle";
 ///
 /// Node indices are stable for the life of the graph (nothing is removed)
 /// and follow model order: the organisation, then teams, products,
-/// outcomes, objectives (each followed by its key results) and decisions.
+/// outcomes, objectives (each followed by its key results), decisions,
+/// then people, lifecycle stages and cadences.
 #[derive(Debug)]
 pub struct OrgGraph<'m> {
     model: ModelRef<'m>,
@@ -82,6 +87,9 @@ pub struct OrgGraph<'m> {
     outcomes: Vec<NodeIndex>,
     objectives: Vec<NodeIndex>,
     decisions: Vec<NodeIndex>,
+    people: Vec<NodeIndex>,
+    stages: Vec<NodeIndex>,
+    cadences: Vec<NodeIndex>,
     /// Each team's resolved `parent` (a team or the organisation), and each
     /// product's resolved `part_of`; `NodeIndex::end()` for none. Walks up a
     /// hierarchy read these instead of scanning a unit's edges, which for a
@@ -168,6 +176,9 @@ impl<'m> OrgGraph<'m> {
             outcomes,
             objectives,
             decisions,
+            people,
+            stages,
+            cadences,
             team_parent,
             product_parent,
             ids,
@@ -185,6 +196,9 @@ impl<'m> OrgGraph<'m> {
             outcomes,
             objectives,
             decisions,
+            people,
+            stages,
+            cadences,
             team_parent,
             product_parent,
             ids,
@@ -484,6 +498,9 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Objective(o) => Cow::Borrowed(&self.objective(o).id),
             OrgNode::KeyResult(o, k) => Cow::Borrowed(&self.key_result(o, k).id),
             OrgNode::Decision(d) => Cow::Owned(self.decision(d).id().into()),
+            OrgNode::Person(p) => Cow::Borrowed(&self.person(p).id),
+            OrgNode::Stage(s) => Cow::Borrowed(&self.stage(s).id),
+            OrgNode::Cadence(c) => Cow::Borrowed(&self.cadence(c).id),
         }
     }
 
@@ -497,6 +514,9 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Objective(o) => self.objective(o).location,
             OrgNode::KeyResult(o, k) => self.key_result(o, k).location,
             OrgNode::Decision(d) => self.decision(d).location,
+            OrgNode::Person(p) => self.person(p).location,
+            OrgNode::Stage(s) => self.stage(s).location,
+            OrgNode::Cadence(c) => self.cadence(c).location,
         }
     }
 }

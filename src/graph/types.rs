@@ -1,7 +1,7 @@
 use serde::Serialize;
 use strum::{Display, IntoStaticStr};
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, InteractionMode};
 
 macro_rules! typed_index {
     ($(#[$doc:meta])* $name:ident) => {
@@ -42,6 +42,18 @@ typed_index!(
     /// A decision right: an index into [`Model::decisions`](crate::model::Model::decisions).
     DecisionIx
 );
+typed_index!(
+    /// A person: an index into [`Model::people`](crate::model::Model::people).
+    PersonIx
+);
+typed_index!(
+    /// A lifecycle stage: an index into [`Model::lifecycle`](crate::model::Model::lifecycle).
+    StageIx
+);
+typed_index!(
+    /// A cadence: an index into [`Model::cadences`](crate::model::Model::cadences).
+    CadenceIx
+);
 
 /// A node of the [`OrgGraph`](super::OrgGraph): which entity it stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,6 +73,12 @@ pub enum OrgNode {
     KeyResult(ObjectiveIx, u32),
     /// A decision right.
     Decision(DecisionIx),
+    /// A person.
+    Person(PersonIx),
+    /// A lifecycle stage.
+    Stage(StageIx),
+    /// A planning or review cadence.
+    Cadence(CadenceIx),
 }
 
 impl OrgNode {
@@ -84,6 +102,9 @@ impl OrgNode {
             Self::Objective(_) => EntityKind::Objective,
             Self::KeyResult(..) => EntityKind::KeyResult,
             Self::Decision(_) => EntityKind::Decision,
+            Self::Person(_) => EntityKind::Person,
+            Self::Stage(_) => EntityKind::Stage,
+            Self::Cadence(_) => EntityKind::Cadence,
         }
     }
 }
@@ -152,6 +173,35 @@ pub enum OrgEdge {
     EscalatesTo,
     /// Decision right → its scope: a product, a team or the organisation.
     AppliesTo,
+    /// Team → a team it names in its `interactions` (for `x-as-a-service`,
+    /// the team it consumes).
+    Interacts {
+        /// The interaction mode.
+        mode: InteractionMode,
+        /// The interaction's place in the team's `interactions` list.
+        #[serde(skip)]
+        index: u32,
+    },
+    /// Person → a team their time is allocated to.
+    Allocated {
+        /// The allocation's place in the person's `allocations` list
+        /// ([`OrgGraph::allocations_of`](super::OrgGraph::allocations_of)
+        /// gives its share).
+        #[serde(skip)]
+        index: u32,
+    },
+    /// Team → a person one of its members names with `person:`.
+    HasMember {
+        /// The member's place in the team's `members` list.
+        #[serde(skip)]
+        index: u32,
+    },
+    /// Product → the lifecycle stage it is in.
+    InStage,
+    /// Team → a cadence it runs (its `owner`).
+    Runs,
+    /// Team → a cadence it attends.
+    Attends,
 }
 
 impl OrgEdge {

@@ -10,8 +10,9 @@ use super::node::{Key, Node, Pos, Span, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    DecisionArea, DecisionRight, EntityKind, EntityRef, Funding, Id, KeyResult, KeyResultKind,
-    Member, Model, Objective, Outcome, Product, ProductKind, Ref, Role, Team, TeamKind, Text,
+    Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, EntityKind, EntityRef,
+    Every, Funding, Id, Interaction, InteractionMode, KeyResult, KeyResultKind, Member, Model,
+    Objective, Outcome, Person, Product, ProductKind, Ref, Role, Stage, Team, TeamKind, Text,
     is_valid_id,
 };
 use crate::schema::{self, Table};
@@ -283,6 +284,9 @@ fn lower_one(
                 return 1 + key_results;
             }
         }
+        "people" => model.people.extend(cx.person(item, index)),
+        "lifecycle" => model.lifecycle.extend(cx.stage(item, index)),
+        "cadences" => model.cadences.extend(cx.cadence(item, index)),
         _ => model.decisions.extend(cx.decision(item, index)),
     }
     1
@@ -842,6 +846,9 @@ impl Lowerer<'_> {
         if let Some((_, n)) = f.take("members") {
             team.members = self.members(&subject, n);
         }
+        if let Some((_, n)) = f.take("interactions") {
+            team.interactions = self.interactions(&subject, n);
+        }
         if let Some((_, n)) = f.take("description") {
             team.description = self.text(&subject, "description", n);
         }
@@ -894,8 +901,11 @@ impl Lowerer<'_> {
                 .take("role")
                 .and_then(|(_, n)| self.text(subject, "role", n))
                 .map(|r| Role::parse(&r));
+            let person = f
+                .take("person")
+                .and_then(|(_, n)| self.one_ref(subject, "person", n));
             for (key, _) in std::mem::take(&mut f.entries) {
-                let mut help = "a member has `name` and `role`".to_owned();
+                let mut help = "a member has `name`, `role` and `person`".to_owned();
                 if let Some(s) = did_you_mean(&key.name, schema::MEMBER.names()) {
                     help = format!("did you mean `{s}`? {help}");
                 }
@@ -907,13 +917,403 @@ impl Lowerer<'_> {
                 self.problem(subject, key.span(), msg, help);
             }
             match name {
-                Some(name) => out.push(Member { name, role }),
+                Some(name) => out.push(Member { name, role, person }),
                 None => self.problem(
                     subject,
                     pos,
                     "a member has no `name`".to_owned(),
                     "add `name:` to the member",
                 ),
+            }
+        }
+        out
+    }
+
+    /// The items of a list field of an entity (`null` is none); reports
+    /// anything else.
+    fn list_items(
+        &mut self,
+        subject: &Subject,
+        field: &str,
+        node: Node,
+        example: &str,
+    ) -> Vec<Node> {
+        match node.value {
+            Value::Seq(items) => items,
+            Value::Null => Vec::new(),
+            _ => {
+                let msg = format!("`{field}` must be a list, found {}", node.type_name());
+                self.problem(
+                    subject,
+                    node.pos,
+                    msg,
+                    format!("write `{field}:` followed by `{example}` items"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// The table of one item of a list field, or `None` (reported).
+    fn item_table(
+        &mut self,
+        subject: &Subject,
+        what: &str,
+        item: Node,
+        example: &str,
+        table: &'static Table,
+    ) -> Option<Fields> {
+        let pos = item.pos;
+        match item.value {
+            Value::Map(entries) => Some(self.fields(subject, entries, table)),
+            _ => {
+                let msg = format!("each {what} must be a table, found {}", item.type_name());
+                self.problem(subject, pos, msg, format!("write `{example}`"));
+                None
+            }
+        }
+    }
+
+    /// Reports the fields left in an item of a list field as unknown.
+    fn unknown_item_fields(&mut self, subject: &Subject, what: &str, fields: Fields) {
+        let known = fields.table.names();
+        for (key, _) in fields.entries {
+            let mut help = format!(
+                "{} has {}",
+                what,
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
+                help = format!("did you mean `{s}`? {help}");
+            }
+            let msg = format!(
+                "unknown field `{}` on {what} of {}",
+                escape(&key.name),
+                subject.entity
+            );
+            self.problem(subject, key.pos, msg, help);
+        }
+    }
+
+    fn interactions(&mut self, subject: &Subject, node: Node) -> Vec<Interaction> {
+        const EXAMPLE: &str = "- { with: platform-core, mode: x-as-a-service }";
+        let items = self.list_items(subject, "interactions", node, EXAMPLE);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let pos = item.pos;
+            let Some(mut f) =
+                self.item_table(subject, "interaction", item, EXAMPLE, &schema::INTERACTION)
+            else {
+                continue;
+            };
+            let with_node = f.take("with").map(|(_, n)| n);
+            let with_given = with_node
+                .as_ref()
+                .is_some_and(|n| !matches!(n.value, Value::Null));
+            let with = with_node.and_then(|n| self.one_ref(subject, "with", n));
+            let mode_node = f.take("mode");
+            let mode_given = mode_node
+                .as_ref()
+                .is_some_and(|(_, n)| !matches!(n.value, Value::Null));
+            let mode = mode_node.and_then(|(_, n)| {
+                self.word::<InteractionMode>(subject, "mode", n, &words::<InteractionMode>())
+            });
+            let until = f
+                .take("until")
+                .and_then(|(_, n)| self.text(subject, "until", n));
+            self.unknown_item_fields(subject, "an interaction", f);
+            let Some(with) = with else {
+                if !with_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        "an interaction has no `with`".to_owned(),
+                        "name the other team: `with: platform-core`",
+                    );
+                }
+                continue;
+            };
+            let Some(mode) = mode else {
+                if !mode_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        format!("the interaction with `{}` has no `mode`", escape(&with.id)),
+                        format!(
+                            "write `mode:` as one of {}",
+                            words::<InteractionMode>().join(", ")
+                        ),
+                    );
+                }
+                continue;
+            };
+            out.push(Interaction {
+                with,
+                mode,
+                until,
+                location: self.loc(pos),
+            });
+        }
+        out
+    }
+
+    fn person(&mut self, node: Node, index: usize) -> Option<Person> {
+        let (subject, mut f, id) = self.open(EntityKind::Person, "people", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a person");
+            return None;
+        };
+        let mut p = Person::new(id);
+        p.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            p.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("allocations") {
+            p.allocations = self.allocations(&subject, n);
+        }
+        if let Some((_, n)) = f.take("description") {
+            p.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            p.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f);
+        Some(p)
+    }
+
+    fn allocations(&mut self, subject: &Subject, node: Node) -> Vec<Allocation> {
+        const EXAMPLE: &str = "- { team: playback, share: 0.6 }";
+        let items = self.list_items(subject, "allocations", node, EXAMPLE);
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            let pos = item.pos;
+            let Some(mut f) =
+                self.item_table(subject, "allocation", item, EXAMPLE, &schema::ALLOCATION)
+            else {
+                continue;
+            };
+            let team_node = f.take("team").map(|(_, n)| n);
+            let team_given = team_node
+                .as_ref()
+                .is_some_and(|n| !matches!(n.value, Value::Null));
+            let team = team_node.and_then(|n| self.one_ref(subject, "team", n));
+            // `Ok(share)`, or whether a bad value was already reported.
+            let share: Result<f64, bool> = match f.take("share") {
+                Some((_, n)) if !matches!(n.value, Value::Null) => {
+                    let at = n.pos;
+                    match self.number(subject, "share", n) {
+                        Some(s) if s > 0.0 && s <= 1.0 => Ok(s),
+                        Some(s) => {
+                            let msg = format!("`share` is {s}, outside (0, 1]");
+                            self.problem(
+                                subject,
+                                at,
+                                msg,
+                                "a share is the part of the person's time given to the team: more than 0, at most 1 (0.5 is half their time)",
+                            );
+                            Err(true)
+                        }
+                        None => Err(true),
+                    }
+                }
+                _ => Err(false),
+            };
+            let role = f
+                .take("role")
+                .and_then(|(_, n)| self.text(subject, "role", n))
+                .map(|r| Role::parse(&r));
+            self.unknown_item_fields(subject, "an allocation", f);
+            let Some(team) = team else {
+                if !team_given {
+                    self.problem(
+                        subject,
+                        pos,
+                        "an allocation has no `team`".to_owned(),
+                        "name the team the time goes to: `team: playback`",
+                    );
+                }
+                continue;
+            };
+            let share = match share {
+                Ok(share) => share,
+                // A bad value: already reported.
+                Err(true) => continue,
+                Err(false) => {
+                    self.problem(
+                        subject,
+                        pos,
+                        format!("the allocation to `{}` has no `share`", escape(&team.id)),
+                        "give the share of the person's time, more than 0 and at most 1: `share: 0.5`",
+                    );
+                    continue;
+                }
+            };
+            out.push(Allocation {
+                team,
+                share,
+                role,
+                location: self.loc(pos),
+            });
+        }
+        out
+    }
+
+    fn stage(&mut self, node: Node, index: usize) -> Option<Stage> {
+        let (subject, mut f, id) = self.open(EntityKind::Stage, "lifecycle", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a lifecycle stage");
+            return None;
+        };
+        let mut s = Stage::new(id);
+        s.location = subject.location;
+        if let Some((_, n)) = f.take("name") {
+            s.name = self.text(&subject, "name", n);
+        }
+        if let Some((_, n)) = f.take("lead") {
+            s.lead = self
+                .text(&subject, "lead", n)
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| Role::parse(&r));
+        }
+        if let Some((_, n)) = f.take("description") {
+            s.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            s.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f);
+        Some(s)
+    }
+
+    fn cadence(&mut self, node: Node, index: usize) -> Option<Cadence> {
+        let (subject, mut f, id) = self.open(EntityKind::Cadence, "cadences", index, node)?;
+        f.take("id");
+        let Some(id) = id else {
+            self.missing_id(&subject, "a cadence");
+            return None;
+        };
+        let here = subject
+            .location
+            .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
+        let mut c = Cadence {
+            id,
+            kind: None,
+            every: None,
+            covers: Vec::new(),
+            owner: None,
+            attendees: Vec::new(),
+            description: None,
+            allow: Vec::new(),
+            location: subject.location,
+        };
+        match f.take("kind") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                c.kind = self.word::<CadenceKind>(&subject, "kind", n, &words::<CadenceKind>());
+            }
+            _ => {
+                let msg = format!("{} has no `kind`", subject.entity);
+                self.problem(
+                    &subject,
+                    here,
+                    msg,
+                    "say whether it plans or reviews: `kind: planning` or `kind: review`",
+                );
+            }
+        }
+        match f.take("every") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                let at = n.pos;
+                match scalar_text(&n) {
+                    Some(text) => {
+                        c.every = Every::parse(&text);
+                        if c.every.is_none() {
+                            let msg = format!("unknown every `{}`", escape(&text));
+                            self.problem(
+                                &subject,
+                                at,
+                                msg,
+                                format!("`every` is one of {}", Every::WORDS),
+                            );
+                        }
+                    }
+                    None => {
+                        let msg = format!("`every` must be text, found {}", n.type_name());
+                        self.problem(
+                            &subject,
+                            at,
+                            msg,
+                            format!("`every` is one of {}", Every::WORDS),
+                        );
+                    }
+                }
+            }
+            _ => {
+                let msg = format!("{} has no `every`", subject.entity);
+                self.problem(
+                    &subject,
+                    here,
+                    msg,
+                    format!(
+                        "say how often it meets: `every: quarter`; `every` is one of {}",
+                        Every::WORDS
+                    ),
+                );
+            }
+        }
+        match f.take("covers") {
+            Some((_, n)) if !matches!(n.value, Value::Null) => {
+                c.covers = self.covers(&subject, n);
+            }
+            _ => {
+                let msg = format!("{} has no `covers`", subject.entity);
+                self.problem(&subject, here, msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
+            }
+        }
+        if let Some((_, n)) = f.take("owner") {
+            c.owner = self.one_ref(&subject, "owner", n);
+        }
+        if let Some((_, n)) = f.take("attendees") {
+            c.attendees = self.refs(&subject, "attendees", n).unwrap_or_default();
+        }
+        if let Some((_, n)) = f.take("description") {
+            c.description = self.text(&subject, "description", n);
+        }
+        if let Some((_, n)) = f.take("allow") {
+            c.allow = self.names(&subject, "allow", n);
+        }
+        self.unknown_fields(&subject, f);
+        Some(c)
+    }
+
+    /// A cadence's `covers`: `objectives`, `outcomes` or areas, one or a list.
+    fn covers(&mut self, subject: &Subject, node: Node) -> Vec<Covers> {
+        let items = match node.value {
+            Value::Seq(items) => items,
+            _ => vec![node],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match &item.value {
+                Value::Str(s) if !s.trim().is_empty() => out.push(Covers::parse(s)),
+                _ => {
+                    let shown = match &item.value {
+                        Value::Str(_) => "an empty string".to_owned(),
+                        _ => scalar_text(&item).map_or_else(
+                            || item.type_name().to_owned(),
+                            |t| format!("`{}`", escape(&t)),
+                        ),
+                    };
+                    let msg = format!(
+                        "`covers` names `objectives`, `outcomes` or a decision area, found {shown}"
+                    );
+                    self.problem(subject, item.pos, msg, "write `covers: [objectives]`, `[outcomes]`, or a decision area such as `[budget-allocation]`");
+                }
             }
         }
         out
@@ -948,6 +1348,9 @@ impl Lowerer<'_> {
         }
         if let Some((_, n)) = f.take("funding") {
             p.funding = self.word(&subject, "funding", n, &words::<Funding>());
+        }
+        if let Some((_, n)) = f.take("stage") {
+            p.stage = self.one_ref(&subject, "stage", n);
         }
         if let Some((_, n)) = f.take("description") {
             p.description = self.text(&subject, "description", n);

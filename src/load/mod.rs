@@ -915,6 +915,9 @@ fn take_entities(into: &mut crate::model::Model, from: crate::model::Model) {
     into.outcomes = from.outcomes;
     into.objectives = from.objectives;
     into.decisions = from.decisions;
+    into.people = from.people;
+    into.lifecycle = from.lifecycle;
+    into.cadences = from.cadences;
 }
 
 /// A document as the JSON data model an editor's schema validation sees

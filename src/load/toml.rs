@@ -72,7 +72,16 @@ fn lower_in_pieces_of(
     chunk: usize,
 ) -> Option<(crate::model::Model, Vec<crate::diagnostic::Diagnostic>)> {
     use crate::load::lower::Sections;
-    const ENTITY_SECTIONS: [&str; 5] = ["teams", "products", "outcomes", "objectives", "decisions"];
+    const ENTITY_SECTIONS: [&str; 8] = [
+        "teams",
+        "products",
+        "outcomes",
+        "objectives",
+        "decisions",
+        "people",
+        "lifecycle",
+        "cadences",
+    ];
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.len() <= chunk {
         return None;
@@ -788,6 +797,16 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let interleaved =
             "[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n[[teams]]\nid = \"b\"\n";
         assert!(same_lowered_in_pieces(interleaved, &options));
+        // The rest of the operating-model document, sub-tables included,
+        // with problems in the pieces.
+        let document = "[[teams]]\nid = \"a\"\n[[teams.interactions]]\nwith = \"b\"\nmode = \"collaboration\"\n\
+             [[teams.members]]\nname = \"Ana\"\nperson = \"ana\"\n\
+             [[people]]\nid = \"ana\"\n[[people.allocations]]\nteam = \"a\"\nshare = 0.5\n\
+             [[people.allocations]]\nteam = \"b\"\nshare = 1.5\n\
+             [[lifecycle]]\nid = \"growth\"\nlead = \"pm\"\n\
+             [[cadences]]\nid = \"qbr\"\nkind = \"review\"\nevery = \"quarterly\"\ncovers = [\"objectives\"]\n\
+             [[teams]]\nid = \"b\"\n[[people]]\nid = \"bo\"\n";
+        assert!(same_lowered_in_pieces(document, &options));
         // The per-file limit of problems and of entities, met in the last
         // section.
         let many: String = (0..30)

@@ -41,6 +41,12 @@ pub enum EntityKind {
     Organization,
     /// A whole file (for problems reading or parsing it); its id is the path.
     File,
+    /// A [`Person`](crate::model::Person).
+    Person,
+    /// A lifecycle [`Stage`](crate::model::Stage).
+    Stage,
+    /// A [`Cadence`](crate::model::Cadence).
+    Cadence,
 }
 
 impl EntityKind {
@@ -55,6 +61,9 @@ impl EntityKind {
             Self::Decision => "a decision right",
             Self::Organization => "the organization",
             Self::File => "a file",
+            Self::Person => "a person",
+            Self::Stage => "a lifecycle stage",
+            Self::Cadence => "a cadence",
         }
     }
 }

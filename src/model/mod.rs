@@ -11,6 +11,7 @@ mod id;
 mod inline_str;
 mod okr;
 mod outcome;
+mod people;
 mod product;
 mod reference;
 mod team;
@@ -23,6 +24,9 @@ pub use entity::{EntityKind, EntityRef};
 pub use id::Id;
 pub use okr::{KeyResult, Objective};
 pub use outcome::Outcome;
+pub use people::{
+    Allocation, Cadence, CadenceKind, Covers, Every, Interaction, InteractionMode, Person, Stage,
+};
 pub use product::Product;
 pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
@@ -89,6 +93,15 @@ pub struct Model {
     /// Every decision right.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<DecisionRight>,
+    /// Every person (the `people` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// The product lifecycle stages, in order (the `lifecycle` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lifecycle: Vec<Stage>,
+    /// The planning and review rhythms (the `cadences` section).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cadences: Vec<Cadence>,
     /// The files the model was read from (empty for a model built in code).
     #[serde(skip)]
     pub sources: Sources,
@@ -150,6 +163,33 @@ impl Model {
             refs(d.informed.iter_mut());
             refs(d.escalates_to.iter_mut());
         }
+        for t in &mut self.teams {
+            for m in &mut t.members {
+                refs(m.person.iter_mut());
+            }
+            for i in &mut t.interactions {
+                i.location = None;
+                refs(std::iter::once(&mut i.with));
+            }
+        }
+        for p in &mut self.products {
+            refs(p.stage.iter_mut());
+        }
+        for p in &mut self.people {
+            p.location = None;
+            for a in &mut p.allocations {
+                a.location = None;
+                refs(std::iter::once(&mut a.team));
+            }
+        }
+        for s in &mut self.lifecycle {
+            s.location = None;
+        }
+        for c in &mut self.cadences {
+            c.location = None;
+            refs(c.owner.iter_mut());
+            refs(c.attendees.iter_mut());
+        }
     }
 
     /// An empty model.
@@ -163,7 +203,8 @@ impl Model {
     }
 
     /// How many entities the model holds: teams, products, outcomes,
-    /// objectives, key results and decision rights.
+    /// objectives, key results, decision rights, people, lifecycle stages
+    /// and cadences.
     pub fn entity_count(&self) -> usize {
         self.teams.len()
             + self.products.len()
@@ -175,6 +216,9 @@ impl Model {
                 .map(|o| o.key_results.len())
                 .sum::<usize>()
             + self.decisions.len()
+            + self.people.len()
+            + self.lifecycle.len()
+            + self.cadences.len()
     }
 
     /// Every key result with its objective.
@@ -216,11 +260,26 @@ impl Model {
             location: d.location,
             allow: &d.allow,
         });
+        let people = self
+            .people
+            .iter()
+            .map(|p| EntityInfo::new(EntityKind::Person, &p.id, p.location, &p.allow));
+        let stages = self
+            .lifecycle
+            .iter()
+            .map(|s| EntityInfo::new(EntityKind::Stage, &s.id, s.location, &s.allow));
+        let cadences = self
+            .cadences
+            .iter()
+            .map(|c| EntityInfo::new(EntityKind::Cadence, &c.id, c.location, &c.allow));
         teams
             .chain(products)
             .chain(outcomes)
             .chain(objectives)
             .chain(decisions)
+            .chain(people)
+            .chain(stages)
+            .chain(cadences)
     }
 
     /// The entities with a non-empty `allow` list, in model order: what
@@ -259,6 +318,24 @@ impl Model {
                 location: d.location,
                 allow: &d.allow,
             }))
+            .chain(
+                self.people
+                    .iter()
+                    .filter(move |p| allows(&p.allow))
+                    .map(|p| EntityInfo::new(EntityKind::Person, &p.id, p.location, &p.allow)),
+            )
+            .chain(
+                self.lifecycle
+                    .iter()
+                    .filter(move |s| allows(&s.allow))
+                    .map(|s| EntityInfo::new(EntityKind::Stage, &s.id, s.location, &s.allow)),
+            )
+            .chain(
+                self.cadences
+                    .iter()
+                    .filter(move |c| allows(&c.allow))
+                    .map(|c| EntityInfo::new(EntityKind::Cadence, &c.id, c.location, &c.allow)),
+            )
     }
 
     /// Appends every entity and file of `other` to this model (the merge of
@@ -280,6 +357,9 @@ impl Model {
         append(&mut self.outcomes, other.outcomes);
         append(&mut self.objectives, other.objectives);
         append(&mut self.decisions, other.decisions);
+        append(&mut self.people, other.people);
+        append(&mut self.lifecycle, other.lifecycle);
+        append(&mut self.cadences, other.cadences);
     }
 
     /// Gives back the room that growing the entity lists one merge at a time
@@ -292,6 +372,9 @@ impl Model {
         shrink(&mut self.outcomes);
         shrink(&mut self.objectives);
         shrink(&mut self.decisions);
+        shrink(&mut self.people);
+        shrink(&mut self.lifecycle);
+        shrink(&mut self.cadences);
     }
 
     fn shift_files(&mut self, offset: u32) {
@@ -306,6 +389,13 @@ impl Model {
             shift(&mut t.location);
             t.parent.iter_mut().for_each(|r| shift(&mut r.location));
             shift_refs(&mut t.owns);
+            for m in &mut t.members {
+                m.person.iter_mut().for_each(|r| shift(&mut r.location));
+            }
+            for i in &mut t.interactions {
+                shift(&mut i.location);
+                shift(&mut i.with.location);
+            }
         }
         for p in &mut self.products {
             shift(&mut p.location);
@@ -313,6 +403,7 @@ impl Model {
             shift_refs(&mut p.contributors);
             shift_refs(&mut p.outcomes);
             p.part_of.iter_mut().for_each(|r| shift(&mut r.location));
+            p.stage.iter_mut().for_each(|r| shift(&mut r.location));
         }
         for o in &mut self.outcomes {
             shift(&mut o.location);
@@ -342,6 +433,21 @@ impl Model {
             d.escalates_to
                 .iter_mut()
                 .for_each(|r| shift(&mut r.location));
+        }
+        for p in &mut self.people {
+            shift(&mut p.location);
+            for a in &mut p.allocations {
+                shift(&mut a.location);
+                shift(&mut a.team.location);
+            }
+        }
+        for s in &mut self.lifecycle {
+            shift(&mut s.location);
+        }
+        for c in &mut self.cadences {
+            shift(&mut c.location);
+            c.owner.iter_mut().for_each(|r| shift(&mut r.location));
+            shift_refs(&mut c.attendees);
         }
     }
 }
@@ -411,6 +517,24 @@ impl ModelBuilder {
     /// Adds a decision right.
     pub fn decision(mut self, decision: DecisionRight) -> Self {
         self.model.decisions.push(decision);
+        self
+    }
+
+    /// Adds a person with their allocations.
+    pub fn person(mut self, person: Person) -> Self {
+        self.model.people.push(person);
+        self
+    }
+
+    /// Adds a lifecycle stage (stages are kept in the order added).
+    pub fn stage(mut self, stage: Stage) -> Self {
+        self.model.lifecycle.push(stage);
+        self
+    }
+
+    /// Adds a planning or review cadence.
+    pub fn cadence(mut self, cadence: Cadence) -> Self {
+        self.model.cadences.push(cadence);
         self
     }
 

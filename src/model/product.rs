@@ -36,6 +36,9 @@ pub struct Product {
     /// How the product is funded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
+    /// The lifecycle stage the product is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Ref>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -59,6 +62,7 @@ impl Product {
             part_of: None,
             outcomes: Vec::new(),
             funding: None,
+            stage: None,
             description: None,
             allow: Vec::new(),
             location: None,
@@ -104,6 +108,12 @@ impl Product {
     /// Sets the funding.
     pub fn funding(mut self, funding: Funding) -> Self {
         self.funding = Some(funding);
+        self
+    }
+
+    /// Sets the lifecycle stage.
+    pub fn stage(mut self, stage: impl Into<Ref>) -> Self {
+        self.stage = Some(stage.into());
         self
     }
 

@@ -1,7 +1,7 @@
 use super::{Id, Text};
 use serde::Serialize;
 
-use super::{Ref, Role, TeamKind};
+use super::{Interaction, Ref, Role, TeamKind};
 use crate::source::Location;
 
 /// A team: a long-lived group of people, or a unit that groups teams.
@@ -33,6 +33,9 @@ pub struct Team {
     /// The people on the team.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
+    /// How the team works with other teams (Team Topologies' interaction modes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<Interaction>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -52,6 +55,9 @@ pub struct Member {
     /// Their role on the team, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// The person (of the `people` section) this member is, when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<Ref>,
 }
 
 impl Team {
@@ -64,6 +70,7 @@ impl Team {
             parent: None,
             owns: Vec::new(),
             members: Vec::new(),
+            interactions: Vec::new(),
             description: None,
             allow: Vec::new(),
             location: None,
@@ -99,7 +106,29 @@ impl Team {
         self.members.push(Member {
             name: name.into(),
             role: Some(role),
+            person: None,
         });
+        self
+    }
+
+    /// Adds a member who is the person `person` of the `people` section.
+    pub fn member_person(
+        mut self,
+        name: impl Into<Text>,
+        role: Role,
+        person: impl Into<Ref>,
+    ) -> Self {
+        self.members.push(Member {
+            name: name.into(),
+            role: Some(role),
+            person: Some(person.into()),
+        });
+        self
+    }
+
+    /// Adds an interaction with another team.
+    pub fn interaction(mut self, interaction: Interaction) -> Self {
+        self.interactions.push(interaction);
         self
     }
 

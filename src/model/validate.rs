@@ -104,6 +104,32 @@ impl Model {
                 }
             }
         }
+        for p in &self.people {
+            if let Some(d) = check_id(EntityKind::Person, &p.id, p.location) {
+                out.push(d);
+            }
+            for a in &p.allocations {
+                if !(a.share > 0.0 && a.share <= 1.0) {
+                    out.push(problem(
+                        EntityKind::Person,
+                        &p.id,
+                        "has an allocation whose `share` is outside (0, 1]",
+                        "a share is the part of the person's time given to the team: more than 0, at most 1",
+                        a.location.or(p.location),
+                    ));
+                }
+            }
+        }
+        for s in &self.lifecycle {
+            if let Some(d) = check_id(EntityKind::Stage, &s.id, s.location) {
+                out.push(d);
+            }
+        }
+        for c in &self.cadences {
+            if let Some(d) = check_id(EntityKind::Cadence, &c.id, c.location) {
+                out.push(d);
+            }
+        }
         for t in &self.teams {
             if t.members.iter().any(|m| m.name.trim().is_empty()) {
                 out.push(problem(

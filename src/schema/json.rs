@@ -175,6 +175,22 @@ fn field_schema(field: &Field, defs: &mut Map<String, Value>) -> Value {
         }),
         Type::Refs(_) | Type::Checks => json!({"$ref": "#/$defs/refs"}),
         Type::Word(words) => json!({"enum": words()}),
+        Type::Share => json!({
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1
+        }),
+        Type::Every => json!({
+            "type": "string",
+            "pattern": "^\\s*(week|month|quarter|half-year|half\\s+year|year|[1-9][0-9]*\\s+(weeks?|months?))\\s*$"
+        }),
+        Type::Covers => json!({
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}}
+            ],
+            "examples": [super::covered()]
+        }),
         Type::List(table) => {
             define(table, defs);
             json!({"type": "array", "items": {"$ref": def_ref(table)}})

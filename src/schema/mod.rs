@@ -110,6 +110,14 @@ pub enum Type {
     List(&'static Table),
     /// Key results: a list whose items are each a line of text or a table.
     KeyResults(&'static Table),
+    /// A share of a person's time: a number more than 0 and at most 1.
+    Share,
+    /// How often a cadence meets: `week`, `2 weeks`, `month`, `quarter`,
+    /// `half-year`, `year`, or `N weeks` / `N months`.
+    Every,
+    /// What a cadence covers: one word or a list of words, `objectives`,
+    /// `outcomes` or decision areas (any other word is a custom area).
+    Covers,
 }
 
 fn words<T: VariantNames>() -> Vec<String> {
@@ -130,6 +138,21 @@ fn fundings() -> Vec<String> {
 
 fn key_result_kinds() -> Vec<String> {
     words::<KeyResultKind>()
+}
+
+fn interaction_modes() -> Vec<String> {
+    words::<crate::model::InteractionMode>()
+}
+
+fn cadence_kinds() -> Vec<String> {
+    words::<crate::model::CadenceKind>()
+}
+
+/// What a cadence's `covers` understands.
+pub(crate) fn covered() -> Vec<String> {
+    let mut words = vec!["objectives".to_owned(), "outcomes".to_owned()];
+    words.extend(areas());
+    words
 }
 
 fn areas() -> Vec<String> {
@@ -207,6 +230,102 @@ pub const MEMBER: Table = Table {
             Type::OpenWord(roles),
             "Their role on the team; the product trio (a product manager, an engineering lead and a designer) is looked for among these. Common job titles are understood too (`Senior Product Manager`, `Tech Lead`, `UX Designer`).",
         ),
+        optional(
+            "person",
+            Type::Ref("person"),
+            "The person of the `people` section this member is.",
+        ),
+    ],
+};
+
+/// An interaction of a team with another, in Team Topologies' modes.
+pub const INTERACTION: Table = Table {
+    name: "interaction",
+    fields: &[
+        required("with", Type::Ref("team"), "The other team."),
+        required(
+            "mode",
+            Type::Word(interaction_modes),
+            "`collaboration` (mutual, counted once per pair), `x-as-a-service` (this team consumes the other's service) or `facilitating` (one helps the other learn).",
+        ),
+        optional(
+            "until",
+            Type::Text,
+            "When a collaboration should end (free text, informational).",
+        ),
+    ],
+};
+
+/// An allocation of a person's time to a team.
+pub const ALLOCATION: Table = Table {
+    name: "allocation",
+    fields: &[
+        required("team", Type::Ref("team"), "The team the time goes to."),
+        required(
+            "share",
+            Type::Share,
+            "The share of the person's time: more than 0, at most 1.",
+        ),
+        optional(
+            "role",
+            Type::OpenWord(roles),
+            "The person's role on that team (read as member roles are).",
+        ),
+    ],
+};
+
+/// A person.
+pub const PERSON: Table = Table {
+    name: "person",
+    fields: &[
+        required("id", Type::Id, "The person's id, unique across the model."),
+        optional("name", Type::Text, "Display name."),
+        optional(
+            "allocations",
+            Type::List(&ALLOCATION),
+            "Where the person's time goes: `- { team: playback, share: 0.6 }`; the shares add up to at most 1.",
+        ),
+        DESCRIPTION,
+        ALLOW,
+    ],
+};
+
+/// A stage of the product lifecycle.
+pub const STAGE: Table = Table {
+    name: "lifecycle stage",
+    fields: &[
+        required("id", Type::Id, "The stage's id, unique across the model."),
+        optional("name", Type::Text, "Display name."),
+        optional(
+            "lead",
+            Type::OpenWord(roles),
+            "The role that leads a product in this stage (read as member roles are).",
+        ),
+        DESCRIPTION,
+        ALLOW,
+    ],
+};
+
+/// A planning or review cadence.
+pub const CADENCE: Table = Table {
+    name: "cadence",
+    fields: &[
+        required("id", Type::Id, "The cadence's id, unique across the model."),
+        required("kind", Type::Word(cadence_kinds), "`planning` or `review`."),
+        required(
+            "every",
+            Type::Every,
+            "How often it meets: `week`, `2 weeks`, `month`, `quarter`, `half-year`, `year`, or `N weeks` / `N months`.",
+        ),
+        required(
+            "covers",
+            Type::Covers,
+            "What it plans or reviews: `objectives`, `outcomes`, or decision areas; one or a list.",
+        ),
+        optional("owner", Type::Ref("team"), "The team that runs it."),
+        optional("attendees", Type::Refs("team"), "The teams that attend."),
+        DESCRIPTION,
+        ALLOW,
     ],
 };
 
@@ -237,6 +356,11 @@ pub const TEAM: Table = Table {
             "members",
             Type::List(&MEMBER),
             "The people on the team: `- { name: Ana, role: product-manager }`.",
+        ),
+        optional(
+            "interactions",
+            Type::List(&INTERACTION),
+            "How the team works with other teams: `- { with: platform-core, mode: x-as-a-service }`.",
         ),
         DESCRIPTION,
         ALLOW,
@@ -274,6 +398,11 @@ pub const PRODUCT: Table = Table {
             "funding",
             Type::Word(fundings),
             "`product` (long-lived) or `project` (temporary) funding.",
+        ),
+        optional(
+            "stage",
+            Type::Ref("lifecycle stage"),
+            "The lifecycle stage the product is in.",
         ),
         DESCRIPTION,
         ALLOW,
@@ -438,6 +567,21 @@ pub const SECTIONS: &[Section] = &[
         name: "decisions",
         shape: Shape::List(&DECISION),
         doc: "Decision rights: who decides what, where.",
+    },
+    Section {
+        name: "people",
+        shape: Shape::List(&PERSON),
+        doc: "People and the share of their time each team gets.",
+    },
+    Section {
+        name: "lifecycle",
+        shape: Shape::List(&STAGE),
+        doc: "The product lifecycle stages, in order, each with the role that leads it.",
+    },
+    Section {
+        name: "cadences",
+        shape: Shape::List(&CADENCE),
+        doc: "Planning and review rhythms.",
     },
     Section {
         name: "$schema",

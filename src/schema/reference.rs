@@ -125,6 +125,12 @@ fn type_text(field: &Field) -> String {
         Type::Word(words) => format!("one of {}", list(words())),
         Type::OpenWord(words) => format!("text, understood: {}", list(words())),
         Type::Checks => "check names (one or a list)".to_owned(),
+        Type::Share => "number, more than 0 and at most 1".to_owned(),
+        Type::Every => {
+            "`week`, `2 weeks`, `month`, `quarter`, `half-year`, `year`, `N weeks` or `N months`"
+                .to_owned()
+        }
+        Type::Covers => "`objectives`, `outcomes` or decision areas (one or a list)".to_owned(),
         Type::List(t) => format!("list of [{}](#{}) tables", t.name, anchor(t)),
         Type::KeyResults(t) => format!(
             "list; each item text (not blank) or a [{}](#{}) table",

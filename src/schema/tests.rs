@@ -49,6 +49,16 @@ fn valid(root: &Value, schema: &Value, instance: &Value) -> bool {
             "minimum" => instance
                 .as_f64()
                 .is_none_or(|n| n >= arg.as_f64().expect("a minimum")),
+            "exclusiveMinimum" => instance
+                .as_f64()
+                .is_none_or(|n| n > arg.as_f64().expect("a minimum")),
+            "maximum" => instance
+                .as_f64()
+                .is_none_or(|n| n <= arg.as_f64().expect("a maximum")),
+            "minLength" => match instance {
+                Value::String(s) => s.chars().count() >= arg.as_u64().expect("a length") as usize,
+                _ => true,
+            },
             "anyOf" => arg
                 .as_array()
                 .expect("anyOf list")
@@ -162,6 +172,17 @@ fn good(ty: Type) -> Vec<Value> {
             json!(["Raise week-1 retention from 31% to 38%"]),
             json!([sample(table), "Cut churn from 5% to 3%"]),
         ],
+        Type::Share => vec![json!(0.5), json!(1), json!(0.001)],
+        Type::Every => vec![
+            json!("quarter"),
+            json!("2 weeks"),
+            json!("half-year"),
+            json!("18 months"),
+        ],
+        Type::Covers => vec![
+            json!("objectives"),
+            json!(["outcomes", "budget-allocation", "data-retention"]),
+        ],
     }
 }
 
@@ -185,6 +206,9 @@ fn bad(ty: Type) -> Vec<Value> {
         Type::OpenWord(_) => vec![table, json!(["a"])],
         Type::List(_) => vec![json!("one"), table, json!(["not a table"])],
         Type::KeyResults(_) => vec![json!("one"), table, json!([["nested"]]), json!(["  "])],
+        Type::Share => vec![json!(0), json!(1.5), json!(-0.2), json!("lots"), table],
+        Type::Every => vec![json!("quarterly"), json!("0 weeks"), json!(3), table],
+        Type::Covers => vec![json!(3), json!([""]), table, json!([{"a": 1}])],
     }
 }
 

@@ -11,6 +11,11 @@
 //! | decision clarity | a product has exactly one deciding team for each of `feature-set`, `budget-allocation` and `vendor-selection` under the nearest-scope rule | products |
 //! | team load | a product-building team is accountable for 1 to `max_products` products (default 3) | stream-aligned, platform, enabling and complicated-subsystem teams |
 //!
+//! When the model has people, lifecycle stages or cadences, a
+//! [`PeopleAndCadence`] section follows the tenets: who is over-allocated
+//! or fragmented, which teams are outside a working size, and whether the
+//! objectives are under review. It has no score of its own.
+//!
 //! A tenet with nothing to measure has no score (`n/a`) and does not count
 //! towards the overall score, the rounded mean of the others, each weighted
 //! equally ([`Scorecard::weighting`] says so in words). Each tenet lists its
@@ -363,10 +368,48 @@ pub struct Scorecard {
     /// The most loaded team (ties: the smallest id); `None` when no team
     /// owns a product.
     pub most_loaded_team: Option<LoadPeak>,
+    /// People, team sizes and goals under review; `None` when the model has
+    /// no people, lifecycle stages or cadences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people_and_cadence: Option<PeopleAndCadence>,
     /// Every team accountable for as many products as the most loaded
     /// one, by id: more than one when they are tied.
     pub most_loaded_teams: Vec<LoadPeak>,
 }
+
+/// A person or team named in [`PeopleAndCadence`], with the figure behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    /// The entity's id.
+    pub id: Id,
+    /// Its figure: a person's total share or number of teams, a team's
+    /// staffing in full-time people.
+    pub value: f64,
+}
+
+/// How the people, teams and rhythms of the model stand.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeopleAndCadence {
+    /// How many people the `people` section lists.
+    pub people: usize,
+    /// People with an `over-allocated-person` finding, with their total share.
+    pub over_allocated: Vec<Figure>,
+    /// People with a `fragmented-person` finding, with their number of teams.
+    pub fragmented: Vec<Figure>,
+    /// Product-building teams whose staffing is known.
+    pub teams_staffed: usize,
+    /// Teams with a `team-size` finding, with their staffing.
+    pub team_size: Vec<Figure>,
+    /// How many objectives the model has.
+    pub objectives: usize,
+    /// The review cadences that cover `objectives`, with how often they meet.
+    pub objective_reviews: Vec<String>,
+    /// The planning cadences, with what they cover.
+    pub planning: Vec<String>,
+}
+
+impl Eq for PeopleAndCadence {}
+impl Eq for Figure {}
 
 impl Scorecard {
     /// One tenet's measurement.
@@ -564,6 +607,7 @@ fn card(
         integrity,
         most_loaded_team: most_loaded_teams.first().cloned(),
         most_loaded_teams,
+        people_and_cadence: None,
     }
 }
 
@@ -628,7 +672,7 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
             note_load(&mut peak, &graph.team(t).id, graph.products_of(t).len());
         }
     }
-    card(
+    let mut scored = card(
         graph,
         options,
         options.unit.as_deref(),
@@ -636,7 +680,12 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         &check_counts(report),
         integrity(report),
         peak,
-    )
+    );
+    // The whole org's people and rhythms; a slice has none of its own.
+    if options.unit.is_none() && options.period.is_none() {
+        scored.people_and_cadence = people_and_cadence(graph, report);
+    }
+    scored
 }
 
 /// Scores every unit of the org ([`units`], in that order) on its own, as
@@ -730,6 +779,93 @@ fn integrity(report: &Report) -> Integrity {
         }
     }
     out
+}
+
+/// The people-and-cadence section, when the model has anything for it.
+fn people_and_cadence(g: &OrgGraph<'_>, report: &Report) -> Option<PeopleAndCadence> {
+    let model = g.model();
+    if model.people.is_empty() && model.lifecycle.is_empty() && model.cadences.is_empty() {
+        return None;
+    }
+    let found = |check: &str| -> Vec<Id> {
+        let mut ids: Vec<Id> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == check)
+            .map(|d| d.entity.id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    // Every definition of a person counts, as `over-allocated-person` adds them.
+    let mut totals: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for p in &model.people {
+        *totals.entry(p.id.as_str()).or_insert(0.0) += p.total_share();
+    }
+    let over_allocated = found("over-allocated-person")
+        .into_iter()
+        .map(|id| {
+            let value = totals.get(id.as_str()).copied().unwrap_or(0.0);
+            Figure { id, value }
+        })
+        .collect();
+    let fragmented = found("fragmented-person")
+        .into_iter()
+        .map(|id| {
+            let value = g
+                .person_ix(&id)
+                .map_or(0.0, |p| g.teams_of_person(p).len() as f64);
+            Figure { id, value }
+        })
+        .collect();
+    let team_size = found("team-size")
+        .into_iter()
+        .map(|id| {
+            let value = g
+                .team_ix(&id)
+                .and_then(|t| g.staffing(t))
+                .map_or(0.0, |s| s.total);
+            Figure { id, value }
+        })
+        .collect();
+    let teams_staffed = g
+        .team_definitions()
+        .iter()
+        .filter(|defs| {
+            defs.first()
+                .is_some_and(|&t| g.team(t).kind.builds_products())
+                && g.staffing_of(defs).is_some()
+        })
+        .count();
+    let objective_reviews = model
+        .cadences
+        .iter()
+        .filter(|c| c.reviews(&crate::model::Covers::Objectives))
+        .map(|c| match c.every {
+            Some(every) => format!("{} (every {every})", c.id),
+            None => c.id.to_string(),
+        })
+        .collect();
+    let planning = model
+        .cadences
+        .iter()
+        .filter(|c| c.kind == Some(crate::model::CadenceKind::Planning))
+        .map(|c| {
+            let covers: Vec<String> = c.covers.iter().map(ToString::to_string).collect();
+            format!("{} ({})", c.id, covers.join(", "))
+        })
+        .collect();
+    Some(PeopleAndCadence {
+        people: model.people.len(),
+        over_allocated,
+        fragmented,
+        teams_staffed,
+        team_size,
+        objectives: model.objectives.len(),
+        objective_reviews,
+        planning,
+    })
 }
 
 /// `healthy` out of `measured` as 0–100, rounded half up; `None` for 0 of 0.

@@ -2,7 +2,75 @@
 
 use std::fmt::Write;
 
-use super::{MAX_OFFENDERS, Offender, Scorecard, Tenet};
+use super::{Figure, MAX_OFFENDERS, Offender, PeopleAndCadence, Scorecard, Tenet};
+
+/// A figure as people write it: `1.2`, `3`.
+fn figure(value: f64) -> String {
+    crate::check::over_allocated_person::share_text(value)
+}
+
+/// The lines of the people-and-cadence section, without a heading.
+fn people_lines(p: &PeopleAndCadence, code: bool) -> Vec<String> {
+    let q = |id: &str| {
+        if code {
+            format!("`{}`", cell(id).replace('`', "'"))
+        } else {
+            format!("`{}`", one_line(id))
+        }
+    };
+    let list = |figures: &[Figure], unit: &str| -> String {
+        if figures.is_empty() {
+            return "none".to_owned();
+        }
+        figures
+            .iter()
+            .map(|f| format!("{} ({} {unit})", q(&f.id), figure(f.value)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = vec![
+        format!(
+            "people: {}; over-allocated: {}",
+            p.people,
+            list(&p.over_allocated, "of their time")
+        ),
+        format!("fragmented: {}", list(&p.fragmented, "teams")),
+        format!(
+            "team sizes: {} product team{} staffed; outside the size range: {}",
+            p.teams_staffed,
+            if p.teams_staffed == 1 { "" } else { "s" },
+            list(&p.team_size, "people")
+        ),
+    ];
+    let reviews = if p.objective_reviews.is_empty() {
+        "no review cadence covers them".to_owned()
+    } else {
+        format!(
+            "reviewed by {}",
+            p.objective_reviews
+                .iter()
+                .map(|r| one_line(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    lines.push(format!(
+        "goals under review: {} objective{}, {reviews}",
+        p.objectives,
+        if p.objectives == 1 { "" } else { "s" }
+    ));
+    if !p.planning.is_empty() {
+        lines.push(format!(
+            "planning: {}",
+            p.planning
+                .iter()
+                .map(|r| one_line(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    lines
+}
 
 fn products(n: usize) -> String {
     if n == 1 {
@@ -222,6 +290,12 @@ pub(super) fn text(card: &Scorecard) -> String {
     {
         out.push_str("(a rank with `=` is shared: those offenders are tied)\n");
     }
+    if let Some(p) = &card.people_and_cadence {
+        out.push_str("\npeople and cadence\n");
+        for line in people_lines(p, false) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     out
 }
 
@@ -268,6 +342,12 @@ pub(super) fn markdown(card: &Scorecard) -> String {
     if !card.most_loaded_teams.is_empty() {
         let line = most_loaded(card, true);
         let _ = writeln!(out, "\n{}{}.", line[..1].to_uppercase(), cell(&line[1..]));
+    }
+    if let Some(p) = &card.people_and_cadence {
+        out.push_str("\n### People and cadence\n\n");
+        for line in people_lines(p, true) {
+            let _ = writeln!(out, "- {}", line.replace('|', "\\|"));
+        }
     }
     out
 }

@@ -317,6 +317,72 @@ fn offenders_trimmed_on_the_way_are_the_worst_of_all() {
 }
 
 #[test]
+fn people_and_cadence_are_reported_when_the_model_has_them() {
+    use crate::model::{Allocation, Cadence, CadenceKind, Covers, Every, Person};
+    let plain = Model::builder()
+        .team(Team::new("a").owns("p"))
+        .product(Product::new("p"))
+        .build();
+    let c = card(&plain, &ScorecardOptions::default());
+    assert_eq!(c.people_and_cadence, None);
+    assert!(!c.to_text().contains("people and cadence"));
+    assert!(c.to_json().get("people_and_cadence").is_none());
+
+    let model = Model::builder()
+        .team(Team::new("a").owns("p"))
+        .team(Team::new("b"))
+        .team(Team::new("c"))
+        .product(Product::new("p"))
+        .person(
+            Person::new("ana")
+                .allocation(Allocation::new("a", 0.8))
+                .allocation(Allocation::new("b", 0.4)),
+        )
+        .person(
+            Person::new("bo")
+                .allocation(Allocation::new("a", 0.3))
+                .allocation(Allocation::new("b", 0.3))
+                .allocation(Allocation::new("c", 0.3)),
+        )
+        .objective(
+            Objective::new("o", "Listeners stay")
+                .with_key_result(KeyResult::new("o#1", "Raise retention from 3% to 4%")),
+        )
+        .cadence(
+            Cadence::new("qbr", CadenceKind::Review, Every::Months(3)).covers(Covers::Objectives),
+        )
+        .cadence(
+            Cadence::new("funding", CadenceKind::Planning, Every::Months(6))
+                .covers(Covers::parse("budget-allocation")),
+        )
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let p = c.people_and_cadence.as_ref().expect("a section");
+    assert_eq!(p.people, 2);
+    let ids = |f: &[Figure]| f.iter().map(|f| f.id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&p.over_allocated), ["ana"]);
+    assert!((p.over_allocated[0].value - 1.2).abs() < 1e-9);
+    assert_eq!(ids(&p.fragmented), ["bo"]);
+    assert_eq!(p.teams_staffed, 3);
+    assert_eq!(ids(&p.team_size), ["a", "b", "c"]);
+    assert_eq!(p.objective_reviews, ["qbr (every quarter)"]);
+    assert_eq!(p.planning, ["funding (budget-allocation)"]);
+    let text = c.to_text();
+    assert!(text.contains("\npeople and cadence\n"), "{text}");
+    assert!(
+        text.contains("over-allocated: `ana` (1.2 of their time)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("goals under review: 1 objective, reviewed by qbr (every quarter)"),
+        "{text}"
+    );
+    let markdown = c.to_markdown();
+    assert!(markdown.contains("### People and cadence"), "{markdown}");
+    assert!(c.to_json().get("people_and_cadence").is_some());
+}
+
+#[test]
 fn key_result_offenders_carry_their_text() {
     let model = Model::builder()
         .objective(

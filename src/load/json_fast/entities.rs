@@ -12,8 +12,9 @@ use super::{
     one_ref, required_text, text, word,
 };
 use crate::model::{
-    DecisionArea, DecisionRight, Funding, Id, KeyResult, KeyResultKind, Member, Objective, Outcome,
-    Product, ProductKind, Ref, Role, Team, TeamKind, Text,
+    Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, Every, Funding, Id,
+    Interaction, InteractionMode, KeyResult, KeyResultKind, Member, Objective, Outcome, Person,
+    Product, ProductKind, Ref, Role, Stage, Team, TeamKind, Text,
 };
 use crate::source::Location;
 
@@ -26,6 +27,7 @@ pub(super) struct TeamFields {
     parent: Option<Ref>,
     owns: Vec<Ref>,
     members: Vec<Member>,
+    interactions: Vec<Interaction>,
     description: Option<Text>,
     allow: Vec<String>,
 }
@@ -72,6 +74,11 @@ impl Fields for TeamFields {
                 first_time(&mut self.seen, 128)?;
                 self.allow = names(cx, map)?;
             }
+            "interactions" => {
+                first_time(&mut self.seen, 256)?;
+                self.interactions =
+                    map.next_value_seed(ListOf::<OneInteraction<'_, '_, '_>>::new(cx))?;
+            }
             _ => return Err(give_up()),
         }
         Ok(())
@@ -85,6 +92,7 @@ impl Fields for TeamFields {
             parent: self.parent,
             owns: self.owns,
             members: self.members,
+            interactions: self.interactions,
             description: self.description,
             allow: self.allow,
             location: Some(location),
@@ -116,6 +124,7 @@ impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
         let mut seen = 0u32;
         let mut name = None;
         let mut role = None;
+        let mut person = None;
         while let Some(key) = map.next_key::<Str<'de>>()? {
             match key.as_str() {
                 "name" => {
@@ -126,12 +135,17 @@ impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
                     first_time(&mut seen, 2)?;
                     role = text(self.cx, &mut map)?.map(|r| Role::parse(&r));
                 }
+                "person" => {
+                    first_time(&mut seen, 4)?;
+                    person = one_ref(self.cx, &mut map)?;
+                }
                 _ => return Err(give_up()),
             }
         }
         Ok(Member {
             name: name.ok_or_else(give_up)?,
             role,
+            person,
         })
     }
 }
@@ -147,6 +161,7 @@ pub(super) struct ProductFields {
     part_of: Option<Ref>,
     outcomes: Vec<Ref>,
     funding: Option<Funding>,
+    stage: Option<Ref>,
     description: Option<Text>,
     allow: Vec<String>,
 }
@@ -201,6 +216,10 @@ impl Fields for ProductFields {
                 first_time(&mut self.seen, 512)?;
                 self.allow = names(cx, map)?;
             }
+            "stage" => {
+                first_time(&mut self.seen, 1024)?;
+                self.stage = one_ref(cx, map)?;
+            }
             _ => return Err(give_up()),
         }
         Ok(())
@@ -216,6 +235,7 @@ impl Fields for ProductFields {
             part_of: self.part_of,
             outcomes: self.outcomes,
             funding: self.funding,
+            stage: self.stage,
             description: self.description,
             allow: self.allow,
             location: Some(location),
@@ -655,5 +675,340 @@ impl<'de, I: Item> Visitor<'de> for ListOf<'_, '_, '_, I> {
         // lists are short and there are hundreds of thousands of them.
         out.shrink_to_fit();
         Ok(out)
+    }
+}
+
+/// One interaction of a team: `{ with, mode, until }`.
+struct OneInteraction<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneInteraction<'_, '_, '_> {
+    type Value = Interaction;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Interaction, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneInteraction<'_, '_, '_> {
+    type Value = Interaction;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an interaction table")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Interaction, A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        let mut location = None;
+        let mut with = None;
+        let mut mode = None;
+        let mut until = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            match key.as_str() {
+                "with" => {
+                    first_time(&mut seen, 1)?;
+                    with = one_ref(cx, &mut map)?;
+                }
+                "mode" => {
+                    first_time(&mut seen, 2)?;
+                    mode = word::<InteractionMode, _>(&mut map)?;
+                }
+                "until" => {
+                    first_time(&mut seen, 4)?;
+                    until = text(cx, &mut map)?;
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        Ok(Interaction {
+            with: with.ok_or_else(give_up)?,
+            mode: mode.ok_or_else(give_up)?,
+            until,
+            location: Some(location.ok_or_else(give_up)?),
+        })
+    }
+}
+
+impl Item for OneInteraction<'_, '_, '_> {
+    type Value = Interaction;
+
+    fn next<'de, A: SeqAccess<'de>>(
+        cx: &mut Cx<'_, '_>,
+        seq: &mut A,
+    ) -> Result<Option<Interaction>, A::Error> {
+        seq.next_element_seed(OneInteraction { cx })
+    }
+}
+
+/// One allocation of a person: `{ team, share, role }`.
+struct OneAllocation<'c, 't, 'o> {
+    cx: &'c mut Cx<'t, 'o>,
+}
+
+impl<'de> DeserializeSeed<'de> for OneAllocation<'_, '_, '_> {
+    type Value = Allocation;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Allocation, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneAllocation<'_, '_, '_> {
+    type Value = Allocation;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an allocation table")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Allocation, A::Error> {
+        let cx = self.cx;
+        let mut seen = 0u32;
+        let mut location = None;
+        let mut team = None;
+        let mut share = None;
+        let mut role = None;
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if location.is_none() {
+                let key = key.borrowed().ok_or_else(give_up)?;
+                location = Some(cx.table_location(key).ok_or_else(give_up)?);
+            }
+            match key.as_str() {
+                "team" => {
+                    first_time(&mut seen, 1)?;
+                    team = one_ref(cx, &mut map)?;
+                }
+                "share" => {
+                    first_time(&mut seen, 2)?;
+                    share = number(&mut map)?;
+                }
+                "role" => {
+                    first_time(&mut seen, 4)?;
+                    role = text(cx, &mut map)?.map(|r| Role::parse(&r));
+                }
+                _ => return Err(give_up()),
+            }
+        }
+        let share = share.filter(|&s| s > 0.0 && s <= 1.0).ok_or_else(give_up)?;
+        Ok(Allocation {
+            team: team.ok_or_else(give_up)?,
+            share,
+            role,
+            location: Some(location.ok_or_else(give_up)?),
+        })
+    }
+}
+
+impl Item for OneAllocation<'_, '_, '_> {
+    type Value = Allocation;
+
+    fn next<'de, A: SeqAccess<'de>>(
+        cx: &mut Cx<'_, '_>,
+        seq: &mut A,
+    ) -> Result<Option<Allocation>, A::Error> {
+        seq.next_element_seed(OneAllocation { cx })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct PersonFields {
+    seen: u32,
+    id: Option<Id>,
+    name: Option<Text>,
+    allocations: Vec<Allocation>,
+    description: Option<Text>,
+    allow: Vec<String>,
+}
+
+impl Fields for PersonFields {
+    type Entity = Person;
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "allocations" => {
+                first_time(&mut self.seen, 4)?;
+                self.allocations =
+                    map.next_value_seed(ListOf::<OneAllocation<'_, '_, '_>>::new(cx))?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 8)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 16)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Person> {
+        Some(Person {
+            id: self.id?,
+            name: self.name,
+            allocations: self.allocations,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct StageFields {
+    seen: u32,
+    id: Option<Id>,
+    name: Option<Text>,
+    lead: Option<Role>,
+    description: Option<Text>,
+    allow: Vec<String>,
+}
+
+impl Fields for StageFields {
+    type Entity = Stage;
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "name" => {
+                first_time(&mut self.seen, 2)?;
+                self.name = text(cx, map)?;
+            }
+            "lead" => {
+                first_time(&mut self.seen, 4)?;
+                self.lead = text(cx, map)?
+                    .filter(|r| !r.trim().is_empty())
+                    .map(|r| Role::parse(&r));
+            }
+            "description" => {
+                first_time(&mut self.seen, 8)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 16)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Stage> {
+        Some(Stage {
+            id: self.id?,
+            name: self.name,
+            lead: self.lead,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
+    }
+}
+
+#[derive(Default)]
+pub(super) struct CadenceFields {
+    seen: u32,
+    id: Option<Id>,
+    kind: Option<CadenceKind>,
+    every: Option<Every>,
+    covers: Vec<Covers>,
+    owner: Option<Ref>,
+    attendees: Vec<Ref>,
+    description: Option<Text>,
+    allow: Vec<String>,
+}
+
+impl Fields for CadenceFields {
+    type Entity = Cadence;
+
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        cx: &mut Cx<'_, '_>,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "id" => {
+                first_time(&mut self.seen, 1)?;
+                self.id = Some(id(cx, map)?);
+            }
+            "kind" => {
+                first_time(&mut self.seen, 2)?;
+                self.kind = Some(word::<CadenceKind, _>(map)?.ok_or_else(give_up)?);
+            }
+            "every" => {
+                first_time(&mut self.seen, 4)?;
+                let every = text(cx, map)?.ok_or_else(give_up)?;
+                self.every = Some(Every::parse(&every).ok_or_else(give_up)?);
+            }
+            "covers" => {
+                first_time(&mut self.seen, 8)?;
+                // Read as references: strings only, one or a list.
+                let covers: Vec<Ref> = map.next_value_seed(Refs::new(cx))?;
+                if covers.is_empty() || covers.iter().any(|c| c.id.trim().is_empty()) {
+                    return Err(give_up());
+                }
+                self.covers = covers.iter().map(|c| Covers::parse(&c.id)).collect();
+            }
+            "owner" => {
+                first_time(&mut self.seen, 16)?;
+                self.owner = one_ref(cx, map)?;
+            }
+            "attendees" => {
+                first_time(&mut self.seen, 32)?;
+                self.attendees = map.next_value_seed(Refs::new(cx))?;
+            }
+            "description" => {
+                first_time(&mut self.seen, 64)?;
+                self.description = text(cx, map)?;
+            }
+            "allow" => {
+                first_time(&mut self.seen, 128)?;
+                self.allow = names(cx, map)?;
+            }
+            _ => return Err(give_up()),
+        }
+        Ok(())
+    }
+
+    fn finish(self, _: &mut Cx<'_, '_>, location: Location) -> Option<Cadence> {
+        Some(Cadence {
+            id: self.id?,
+            kind: Some(self.kind?),
+            every: Some(self.every?),
+            covers: self.covers,
+            owner: self.owner,
+            attendees: self.attendees,
+            description: self.description,
+            allow: self.allow,
+            location: Some(location),
+        })
     }
 }

@@ -35,7 +35,10 @@ use super::node::Pos;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Id, Model, Ref, Text, is_valid_id};
 use crate::source::{FileId, Location};
-use entities::{DecisionFields, ObjectiveFields, OutcomeFields, ProductFields, TeamFields};
+use entities::{
+    CadenceFields, DecisionFields, ObjectiveFields, OutcomeFields, PersonFields, ProductFields,
+    StageFields, TeamFields,
+};
 
 /// The entities of one JSON file, and the problems of entities the general
 /// path had to read, when the file is well formed; `None` sends the file
@@ -479,6 +482,27 @@ impl<'de> Visitor<'de> for Root<'_, '_, '_> {
                         kind: SectionKind::Decisions,
                     })?;
                 }
+                "people" => {
+                    first_time(&mut seen, 128)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::People,
+                    })?;
+                }
+                "lifecycle" => {
+                    first_time(&mut seen, 256)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Lifecycle,
+                    })?;
+                }
+                "cadences" => {
+                    first_time(&mut seen, 512)?;
+                    map.next_value_seed(Section {
+                        cx: &mut *cx,
+                        kind: SectionKind::Cadences,
+                    })?;
+                }
                 _ => return Err(give_up()),
             }
         }
@@ -573,9 +597,15 @@ enum SectionKind {
     Outcomes,
     Objectives,
     Decisions,
+    People,
+    Lifecycle,
+    Cadences,
 }
 
 impl SectionKind {
+    /// How many kinds of section there are.
+    const COUNT: usize = 8;
+
     /// The section's key in the file.
     fn key(self) -> &'static str {
         match self {
@@ -584,6 +614,9 @@ impl SectionKind {
             Self::Outcomes => "outcomes",
             Self::Objectives => "objectives",
             Self::Decisions => "decisions",
+            Self::People => "people",
+            Self::Lifecycle => "lifecycle",
+            Self::Cadences => "cadences",
         }
     }
 }
@@ -636,6 +669,15 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
                 SectionKind::Decisions => seq
                     .next_element_seed(Entity::<DecisionFields>::new(cx))?
                     .map(|d| cx.model.decisions.push(d)),
+                SectionKind::People => seq
+                    .next_element_seed(Entity::<PersonFields>::new(cx))?
+                    .map(|p| cx.model.people.push(p)),
+                SectionKind::Lifecycle => seq
+                    .next_element_seed(Entity::<StageFields>::new(cx))?
+                    .map(|s| cx.model.lifecycle.push(s)),
+                SectionKind::Cadences => seq
+                    .next_element_seed(Entity::<CadenceFields>::new(cx))?
+                    .map(|c| cx.model.cadences.push(c)),
             };
             if more.is_none() {
                 return Ok(());

@@ -19,8 +19,9 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{
-    Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization, OutcomeFields,
-    ProductFields, SectionKind, Str, TeamFields, first_time, give_up, version_is_one,
+    CadenceFields, Cx, DecisionFields, Entity, LoadOptions, ObjectiveFields, Organization,
+    OutcomeFields, PersonFields, ProductFields, SectionKind, StageFields, Str, TeamFields,
+    first_time, give_up, version_is_one,
 };
 use crate::diagnostic::Diagnostic;
 use crate::load::json;
@@ -54,7 +55,7 @@ struct Dispatch<'de> {
     walker: LineCursor<'de>,
     units: usize,
     /// Entities sent of each section, in the order of [`SectionKind`].
-    counts: [usize; 5],
+    counts: [usize; SectionKind::COUNT],
     send: mpsc::Sender<Unit<'de>>,
     version: Option<&'de RawValue>,
     organization: Option<(&'de RawValue, LineCursor<'de>)>,
@@ -130,6 +131,9 @@ impl<'de> Visitor<'de> for OutlineVisitor<'_, 'de> {
                 "outcomes" => SectionKind::Outcomes,
                 "objectives" => SectionKind::Objectives,
                 "decisions" => SectionKind::Decisions,
+                "people" => SectionKind::People,
+                "lifecycle" => SectionKind::Lifecycle,
+                "cadences" => SectionKind::Cadences,
                 _ => return Err(give_up()),
             };
             first_time(&mut seen, 4 << kind as u32)?;
@@ -235,7 +239,7 @@ pub(super) fn read(
         chunk: chunk.max(1),
         walker: LineCursor::new(text),
         units: 0,
-        counts: [0; 5],
+        counts: [0; SectionKind::COUNT],
         send,
         version: None,
         organization: None,
@@ -357,13 +361,25 @@ impl Assembler {
 
     /// Makes room for `counts` entities of each section (in the order of
     /// [`SectionKind`]) and joins what is ready.
-    fn open(&mut self, counts: [usize; 5]) {
-        let [teams, products, outcomes, objectives, decisions] = counts;
+    fn open(&mut self, counts: [usize; SectionKind::COUNT]) {
+        let [
+            teams,
+            products,
+            outcomes,
+            objectives,
+            decisions,
+            people,
+            lifecycle,
+            cadences,
+        ] = counts;
         self.model.teams.reserve_exact(teams);
         self.model.products.reserve_exact(products);
         self.model.outcomes.reserve_exact(outcomes);
         self.model.objectives.reserve_exact(objectives);
         self.model.decisions.reserve_exact(decisions);
+        self.model.people.reserve_exact(people);
+        self.model.lifecycle.reserve_exact(lifecycle);
+        self.model.cadences.reserve_exact(cadences);
         self.open = true;
         self.join_ready();
     }
@@ -419,6 +435,9 @@ fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
         SectionKind::Outcomes => cx.model.outcomes.reserve(n),
         SectionKind::Objectives => cx.model.objectives.reserve(n),
         SectionKind::Decisions => cx.model.decisions.reserve(n),
+        SectionKind::People => cx.model.people.reserve(n),
+        SectionKind::Lifecycle => cx.model.lifecycle.reserve(n),
+        SectionKind::Cadences => cx.model.cadences.reserve(n),
     }
     for (i, raw) in unit.items.iter().enumerate() {
         // Where the item starts, before the fast path moves the cursor on.
@@ -464,6 +483,21 @@ fn read_one(cx: &mut Cx<'_, '_>, kind: SectionKind, raw: &RawValue) -> Option<()
                 .ok()?;
             de.end().ok()?;
             cx.model.decisions.push(d);
+        }
+        SectionKind::People => {
+            let p = Entity::<PersonFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.people.push(p);
+        }
+        SectionKind::Lifecycle => {
+            let s = Entity::<StageFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.lifecycle.push(s);
+        }
+        SectionKind::Cadences => {
+            let c = Entity::<CadenceFields>::new(cx).deserialize(&mut de).ok()?;
+            de.end().ok()?;
+            cx.model.cadences.push(c);
         }
     }
     Some(())

@@ -49,6 +49,9 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
         }
         assert_eq!(model.objectives, slow.objectives, "{who}: {text}");
         assert_eq!(model.decisions, slow.decisions, "{who}: {text}");
+        assert_eq!(model.people, slow.people, "{who}: {text}");
+        assert_eq!(model.lifecycle, slow.lifecycle, "{who}: {text}");
+        assert_eq!(model.cadences, slow.cadences, "{who}: {text}");
     };
     if let Some((model, problems)) = &split {
         same_model(model, "split");
@@ -334,4 +337,55 @@ fn the_split_reader_reads_odd_entities_the_general_way_and_reports_them_alike() 
         assert_eq!(small_problems, diags, "limit {limit}");
         assert_eq!(small.teams, slow.teams);
     }
+}
+
+#[test]
+fn the_whole_operating_model_document_takes_the_fast_path() {
+    let options = LoadOptions::default();
+    let good = r#"{
+      "teams": [
+        {"id": "a", "members": [{"name": "Ana", "role": "pm", "person": "ana"}],
+         "interactions": [{"with": "b", "mode": "collaboration", "until": "2026-Q4"},
+                          {"with": "b", "mode": "x-as-a-service"}]},
+        {"id": "b", "kind": "platform", "interactions": null}
+      ],
+      "products": [{"id": "p", "owner": "a", "stage": "growth"}],
+      "people": [
+        {"id": "ana", "name": "Ana", "allocations": [{"team": "a", "share": 0.6, "role": "pm"}, {"team": "b", "share": 0.4}]},
+        {"id": "bo"}
+      ],
+      "lifecycle": [{"id": "discovery", "lead": "product-manager"}, {"id": "growth", "name": "Growth"}],
+      "cadences": [
+        {"id": "qbr", "kind": "review", "every": "quarter", "covers": ["objectives", "budget-allocation"], "owner": "a", "attendees": ["b"]},
+        {"id": "plan", "kind": "planning", "every": "2 weeks", "covers": "outcomes"}
+      ]
+    }"#;
+    assert!(agree(good, &options), "the fast path refused a sound file");
+    // Each problem goes the general way, with the same findings.
+    for bad in [
+        r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": 1.5}]}]}"#,
+        r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": 0}]}]}"#,
+        r#"{"people": [{"id": "ana", "allocations": [{"team": "a"}]}]}"#,
+        r#"{"people": [{"id": "ana", "allocations": [{"share": 0.5}]}]}"#,
+        r#"{"teams": [{"id": "a", "interactions": [{"with": "b", "mode": "partnership"}]}]}"#,
+        r#"{"teams": [{"id": "a", "interactions": [{"with": "b"}]}]}"#,
+        r#"{"teams": [{"id": "a", "interactions": [{"mode": "collaboration", "x": 1}]}]}"#,
+        r#"{"cadences": [{"id": "c", "kind": "review", "every": "quarterly", "covers": ["objectives"]}]}"#,
+        r#"{"cadences": [{"id": "c", "kind": "retro", "every": "quarter", "covers": ["objectives"]}]}"#,
+        r#"{"cadences": [{"id": "c", "every": "quarter"}]}"#,
+        r#"{"cadences": [{"id": "c", "kind": "review", "every": "quarter", "covers": [3, ""]}]}"#,
+        r#"{"lifecycle": [{"id": "s", "lead": 3, "extra": true}]}"#,
+    ] {
+        let (_, diags) = general(bad, &options);
+        assert!(
+            diags.iter().any(|d| d.check == "invalid-entity"),
+            "no invalid-entity for {bad}: {diags:#?}"
+        );
+        agree(bad, &options);
+    }
+    // A share written as text is read as the general path reads it.
+    let text_share =
+        r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": "0.5"}]}]}"#;
+    agree(text_share, &options);
+    assert!(general(text_share, &options).1.is_empty());
 }
