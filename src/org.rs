@@ -6,7 +6,10 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::LoadError;
-use crate::graph::{DecisionRef, ObjectiveRef, OrgGraph, OutcomeRef, ProductRef, TeamRef};
+use crate::graph::{
+    CadenceRef, DecisionRef, ObjectiveRef, OrgGraph, OutcomeRef, PersonRef, ProductRef, StageRef,
+    TeamRef,
+};
 use crate::lint::Linter;
 use crate::load::{
     CatalogNames, Format, LoadOptions, Loaded, SkippedLink, load_paths, load_str_with,
@@ -194,6 +197,21 @@ impl Org {
     /// `<area>@<scope>` (`budget-allocation@organization`).
     pub fn decision(&self, id: &str) -> Option<DecisionRef<'_>> {
         self.graph.find_decision(id)
+    }
+
+    /// The person with `id` (of the `people` section).
+    pub fn person(&self, id: &str) -> Option<PersonRef<'_>> {
+        self.graph.find_person(id)
+    }
+
+    /// The lifecycle stage with `id`.
+    pub fn stage(&self, id: &str) -> Option<StageRef<'_>> {
+        self.graph.find_stage(id)
+    }
+
+    /// The cadence with `id`.
+    pub fn cadence(&self, id: &str) -> Option<CadenceRef<'_>> {
+        self.graph.find_cadence(id)
     }
 
     /// Every team, in model order.

@@ -456,3 +456,38 @@ fn the_readme_library_lines_run_and_are_the_readmes() {
         .collect();
     assert_eq!(shown, tested);
 }
+
+#[test]
+fn people_interactions_and_stages_have_handles_too() {
+    let org = streaming();
+    let ivo = org.person("ivo").expect("ivo");
+    assert!((ivo.total_share() - 1.0).abs() < 1e-9);
+    // In model order: the creators tribe's file comes first in the folder.
+    assert_eq!(
+        ids(ivo.teams().iter().map(|t| t.id())),
+        ["artist-tools", "discovery"]
+    );
+    assert_eq!(ivo.allocations().len(), 2);
+    let discovery = org.team("discovery").expect("discovery");
+    let collaborates = discovery.interactions(opmodel::model::InteractionMode::Collaboration);
+    assert_eq!(ids(collaborates.iter().map(|t| t.id())), ["playback"]);
+    assert!(discovery.staffing().is_some());
+    // A model made in code meets the rules of the new sections too.
+    let bad = Model::builder()
+        .team(Team::new("t"))
+        .person(
+            opmodel::model::Person::new("Ana B")
+                .allocation(opmodel::model::Allocation::new("t", 1.5)),
+        )
+        .build();
+    let found: Vec<String> = bad.validate().into_iter().map(|d| d.message).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().any(|m| m.contains("is not a valid id")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|m| m.contains("outside (0, 1]")),
+        "{found:?}"
+    );
+}

@@ -37,12 +37,16 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::OrgGraph;
+use super::people::{Allocated, Staffing};
 use super::query::Owner;
 use super::relations::{objective_of, outcome_of, team_of};
-use super::types::{DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, ProductIx, TeamIx};
+use super::types::{
+    CadenceIx, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx, ProductIx, StageIx,
+    TeamIx,
+};
 use crate::model::{
-    DecisionArea, DecisionRight, EntityKind, EntityRef, KeyResult, Objective, Outcome, Product,
-    Team,
+    Cadence, Covers, DecisionArea, DecisionRight, EntityKind, EntityRef, InteractionMode,
+    KeyResult, Objective, Outcome, Person, Product, Stage, Team,
 };
 use crate::source::Location;
 
@@ -532,4 +536,116 @@ impl<'g> DecisionRef<'g> {
 
 fn supports(e: &OrgEdge) -> bool {
     matches!(e, OrgEdge::Supports)
+}
+
+handle!(
+    /// A person of the `people` section, with their allocations.
+    PersonRef, PersonIx, Person, Person, person, person_node
+);
+handle!(
+    /// A lifecycle stage, with the products in it.
+    StageRef, StageIx, Stage, Stage, stage, stage_node
+);
+handle!(
+    /// A planning or review cadence.
+    CadenceRef, CadenceIx, Cadence, Cadence, cadence, cadence_node
+);
+
+impl<'g> OrgGraph<'g> {
+    /// The person with `id`, as a handle.
+    pub fn find_person(&'g self, id: &str) -> Option<PersonRef<'g>> {
+        self.person_ix(id).map(|ix| PersonRef { graph: self, ix })
+    }
+
+    /// The lifecycle stage with `id`, as a handle.
+    pub fn find_stage(&'g self, id: &str) -> Option<StageRef<'g>> {
+        self.stage_ix(id).map(|ix| StageRef { graph: self, ix })
+    }
+
+    /// The cadence with `id`, as a handle.
+    pub fn find_cadence(&'g self, id: &str) -> Option<CadenceRef<'g>> {
+        self.cadence_ix(id).map(|ix| CadenceRef { graph: self, ix })
+    }
+
+    /// Every person, in model order.
+    pub fn people(&'g self) -> impl ExactSizeIterator<Item = PersonRef<'g>> + 'g {
+        self.person_ixs()
+            .map(move |ix| PersonRef { graph: self, ix })
+    }
+
+    /// The cadences that cover `what` (an area, or all goals).
+    pub fn cadences_for(&'g self, what: &Covers) -> Vec<CadenceRef<'g>> {
+        self.cadences_covering(what)
+            .into_iter()
+            .map(|ix| CadenceRef { graph: self, ix })
+            .collect()
+    }
+}
+
+impl<'g> PersonRef<'g> {
+    /// The person's id.
+    pub fn id(self) -> &'g str {
+        self.data().id.as_str()
+    }
+
+    /// Their allocations, each with the team it resolved to.
+    pub fn allocations(self) -> Vec<Allocated<'g>> {
+        self.graph.allocations_of(self.ix)
+    }
+
+    /// The sum of their shares (above 1 is `over-allocated-person`).
+    pub fn total_share(self) -> f64 {
+        self.graph.total_share(self.ix)
+    }
+
+    /// The teams they are allocated to.
+    pub fn teams(self) -> Vec<TeamRef<'g>> {
+        self.graph
+            .handles(self.graph.teams_of_person(self.ix), OrgGraph::team_ref)
+    }
+}
+
+impl<'g> StageRef<'g> {
+    /// The stage's id.
+    pub fn id(self) -> &'g str {
+        self.data().id.as_str()
+    }
+
+    /// The products in this stage.
+    pub fn products(self) -> Vec<ProductRef<'g>> {
+        self.graph
+            .handles(self.graph.products_in_stage(self.ix), OrgGraph::product_ref)
+    }
+}
+
+impl<'g> CadenceRef<'g> {
+    /// The cadence's id.
+    pub fn id(self) -> &'g str {
+        self.data().id.as_str()
+    }
+}
+
+impl<'g> TeamRef<'g> {
+    /// Who staffs the team and how much (members and allocated people);
+    /// `None` when the team lists nobody.
+    pub fn staffing(self) -> Option<Staffing> {
+        self.graph.staffing(self.ix)
+    }
+
+    /// The teams it interacts with in `mode` (collaboration,
+    /// x-as-a-service, facilitating), as written on either team.
+    pub fn interactions(self, mode: InteractionMode) -> Vec<TeamRef<'g>> {
+        self.graph
+            .handles(self.graph.interactions(self.ix, mode), OrgGraph::team_ref)
+    }
+}
+
+impl<'g> ProductRef<'g> {
+    /// The lifecycle stage it is in.
+    pub fn stage(self) -> Option<StageRef<'g>> {
+        self.graph.stage_of(self.ix).map(|ix| StageRef {
+            graph: self.graph,
+            ix,
+        })
+    }
 }

@@ -44,7 +44,9 @@ pub(crate) use steps::count as count_steps;
 #[doc(hidden)]
 pub use steps::walk_steps;
 
-pub use handles::{DecisionRef, ObjectiveRef, OutcomeRef, ProductRef, TeamRef};
+pub use handles::{
+    CadenceRef, DecisionRef, ObjectiveRef, OutcomeRef, PersonRef, ProductRef, StageRef, TeamRef,
+};
 pub use people::{Allocated, SHARE_TOLERANCE, Staffing};
 pub use query::{Governing, Owner};
 pub use types::{

@@ -153,6 +153,33 @@ impl Model {
                 kr.location = None;
             }
         }
+        for t in &mut self.teams {
+            for i in &mut t.interactions {
+                i.location = None;
+                i.with.location = None;
+            }
+            for m in &mut t.members {
+                refs(m.person.iter_mut());
+            }
+        }
+        for p in &mut self.products {
+            refs(p.stage.iter_mut());
+        }
+        for p in &mut self.people {
+            p.location = None;
+            for a in &mut p.allocations {
+                a.location = None;
+                a.team.location = None;
+            }
+        }
+        for st in &mut self.lifecycle {
+            st.location = None;
+        }
+        for c in &mut self.cadences {
+            c.location = None;
+            refs(c.owner.iter_mut());
+            refs(c.attendees.iter_mut());
+        }
         for d in &mut self.decisions {
             d.location = None;
             refs(std::iter::once(&mut d.scope));

@@ -261,6 +261,7 @@ pub(crate) fn lower(
                         team.members.push(Member {
                             name: name.into(),
                             role: None,
+                            person: None,
                         });
                     }
                 }
@@ -271,6 +272,7 @@ pub(crate) fn lower(
                         team.members.push(Member {
                             name: name.as_str().into(),
                             role: None,
+                            person: None,
                         });
                     }
                 }
