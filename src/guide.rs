@@ -343,7 +343,10 @@
 //! ([`Org::from_text`](crate::Org::from_text)), or build the model in code
 //! ([`Model::builder`](crate::Model::builder), then
 //! [`Org::from_model`](crate::Org::from_model); a model made in code meets
-//! the loader's rules through [`Model::validate`](crate::Model::validate)).
+//! the loader's rules on each entity through
+//! [`Model::validate`](crate::Model::validate), and the graph's rules
+//! between entities, duplicate ids and unknown references, when it is
+//! checked, as a loaded one does).
 //!
 //! - Ask it questions with handles: [`Org::team`](crate::Org::team) gives a
 //!   [`TeamRef`](crate::graph::TeamRef) with its parent, children, products,

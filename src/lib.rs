@@ -25,21 +25,25 @@
 //!   (feature set, budget, vendors, …) for a product, a team or the whole
 //!   organisation.
 //!
-//! They come from YAML, TOML or JSON files ([`load`]) or from code
-//! ([`Model::builder`](model::Model::builder)). [`OrgGraph`] turns a model
-//! into a petgraph graph of ownership, alignment and decision rights and
-//! answers the everyday questions (who owns this product, which decision
-//! right governs its budget). The [`Linter`] runs [`check`]s over it, each
-//! with a stable name and a level you can tune ([`config`]), and returns a
-//! [`Report`] you can print as rustc-style text or as JSON ([`report`]).
+//! They come from YAML, TOML or JSON files ([`load`]), Backstage catalogs,
+//! or code ([`Model::builder`](model::Model::builder)). An [`Org`] holds a
+//! model with its graph ([`OrgGraph`]), built once: a petgraph graph of
+//! ownership, alignment and decision rights, with handles that answer the
+//! everyday questions (`org.team("playback")?.outcomes()`,
+//! `org.product("web-player")?.deciders("budget-allocation")`) and views for
+//! petgraph's algorithms. The [`Linter`] runs [`check`]s over it, each with a
+//! stable name and a level you can tune ([`config`]), and returns a
+//! [`Report`] you can print as rustc-style text, JSON, SARIF or GitHub
+//! annotations ([`report`]). [`write`](mod@write) writes a model back to a file, and
+//! [`diff`] compares two versions of an org.
 //!
 //! # Example
 //!
 //! ```
-//! use opmodel::load::{load_str, Format};
-//! use opmodel::Linter;
+//! use opmodel::Org;
+//! use opmodel::load::Format;
 //!
-//! let org = r#"
+//! let org = Org::from_text(r#"
 //! teams:
 //!   - id: storefront
 //!     owns: [web-shop]
@@ -47,14 +51,23 @@
 //!     owns: [web-shop]
 //! products:
 //!   - id: web-shop
-//! "#;
-//! let loaded = load_str(org, Format::Yaml, "org.yaml");
-//! let report = Linter::new().check(&loaded);
+//! "#, Format::Yaml, "org.yaml");
+//!
+//! // Questions, one call each.
+//! let owners: Vec<&str> = org.product("web-shop").unwrap().owners().iter().map(|t| t.id()).collect();
+//! assert_eq!(owners, ["storefront", "fulfilment"]);
+//!
+//! // The checks: two accountable teams is `unclear-ownership`, at line 8.
+//! let report = org.check();
 //! let unclear = report.diagnostics.iter().find(|d| d.check == "unclear-ownership").unwrap();
 //! assert_eq!(unclear.entity.id, "web-shop");
 //! assert_eq!(unclear.location.unwrap().line, 8);
-//! println!("{}", opmodel::report::human::render(&report, Default::default()));
+//! println!("{report}");
 //! ```
+//!
+//! Files and folders load with [`Org::load`] (which also reads the folder's
+//! `opmodel.toml`, as `opmodel check` does); [`load::load_paths`] and
+//! [`Linter::check`] are the same steps taken one at a time.
 //!
 //! # Features
 //!

@@ -538,3 +538,27 @@ fn allow_on_an_objective_reaches_its_key_results() {
     let other = on_kr(&objective("    allow: [idle-team]\n"));
     assert_eq!(other, before);
 }
+
+#[test]
+fn ids_beyond_ascii_are_quoted_as_written() {
+    let loaded = opmodel::load::load_str(
+        "teams:\n  - id: café\nproducts:\n  - id: p\n    owner: crème\n",
+        opmodel::load::Format::Yaml,
+        "org.yaml",
+    );
+    let report = opmodel::Linter::new().check(&loaded);
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.contains(&"`café` is not a valid id"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("`crème`")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().all(|m| !m.contains("\\u{")), "{messages:?}");
+}

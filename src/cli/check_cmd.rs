@@ -110,8 +110,12 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     }
     for t in &report.truncated {
         eprintln!(
-            "note: {} more findings of `{}` were not kept (the limit is {} per check; raise it with --max-findings)",
-            t.dropped, t.check, args.max_findings
+            "note: {} more finding{} of `{}` {} not kept (the limit is {} per check; raise it with --max-findings)",
+            t.dropped,
+            if t.dropped == 1 { "" } else { "s" },
+            t.check,
+            if t.dropped == 1 { "was" } else { "were" },
+            args.max_findings
         );
     }
     let stdout = std::io::stdout();

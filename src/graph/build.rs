@@ -449,9 +449,9 @@ fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeInd
 
 fn shorten(id: &str) -> String {
     if id.chars().count() <= 80 {
-        id.chars().flat_map(char::escape_default).collect()
+        id.chars().flat_map(char::escape_debug).collect()
     } else {
-        let head: String = id.chars().take(80).flat_map(char::escape_default).collect();
+        let head: String = id.chars().take(80).flat_map(char::escape_debug).collect();
         head + "…"
     }
 }
