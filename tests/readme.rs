@@ -40,8 +40,10 @@ fn generated() -> Vec<(&'static str, String)> {
         shown.push_str("\n\n");
     }
     let summary = human.lines().last().unwrap_or_default();
+    // The findings come sorted by file and line; the three shown are picked
+    // from among them, which the leading `…` says.
     let example =
-        format!("```text\n$ opmodel check examples/orgs/streaming\n{shown}…\n{summary}\n```\n");
+        format!("```text\n$ opmodel check examples/orgs/streaming\n…\n{shown}…\n{summary}\n```\n");
     let diff = opmodel(&[
         "diff",
         "--color",
