@@ -28,7 +28,12 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
         let place = d.location.map_or_else(String::new, |l| {
             format!("{}:{}: ", loaded.model.sources.display(l.file), l.line)
         });
-        eprintln!("warning: {place}{} [{}]", d.message, d.check);
+        let level = if d.severity == opmodel::Severity::Note {
+            "note"
+        } else {
+            "warning"
+        };
+        eprintln!("{level}: {place}{} [{}]", d.message, d.check);
     }
     let model = &loaded.model;
     if !model.outcomes.is_empty() || !model.objectives.is_empty() || !model.decisions.is_empty() {
