@@ -277,6 +277,9 @@ fn finding(
             );
         }
     }
+    // The products past the labelled ones are still places the finding
+    // concerns: counted, so the output says how many are not shown.
+    diagnostic.more_labels += all_products.len().saturating_sub(LABELLED);
     for team in teams.keys() {
         diagnostic = diagnostic.with_related(EntityKind::Team, *team);
     }
