@@ -52,6 +52,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         diagnostics: Vec::new(),
         follow_ons: Vec::new(),
         chains: std::sync::OnceLock::new(),
+        decision_ids: std::sync::OnceLock::new(),
     };
     let indexed = add_nodes(&mut g, model);
     let resolved = super::edges::resolve_all(&g, model);

@@ -112,6 +112,9 @@ pub struct OrgGraph<'m> {
     /// The `parent` and `part_of` chains, walked the first time a check
     /// asks and shared by every check after it.
     chains: std::sync::OnceLock<Chains>,
+    /// Each decision right's printed id (`area@scope`) → its first entry,
+    /// made the first time one is looked up.
+    decision_ids: std::sync::OnceLock<HashMap<crate::model::Id, DecisionIx, IdHasher>>,
 }
 
 /// The model a graph was built from: borrowed, or shared with the graph
@@ -188,6 +191,7 @@ impl<'m> OrgGraph<'m> {
             diagnostics,
             follow_ons,
             chains,
+            decision_ids,
         } = borrowed;
         OrgGraph {
             model: ModelRef::Shared(model),
@@ -208,6 +212,7 @@ impl<'m> OrgGraph<'m> {
             diagnostics,
             follow_ons,
             chains,
+            decision_ids,
         }
     }
 
@@ -332,9 +337,11 @@ impl<'m> OrgGraph<'m> {
         if id == ORGANIZATION {
             return Some(self.org);
         }
-        self.ids
-            .get(&self.model, id)
-            .or_else(|| self.decision_ix(id).map(|d| self.decision_node(d)))
+        match self.ids.get(&self.model, id) {
+            // `@` is no id character: only a decision right's id has one.
+            None if id.contains('@') => self.decision_ix(id).map(|d| self.decision_node(d)),
+            found => found,
+        }
     }
 
     /// Whether `node`'s id names it: false for the second definition of an

@@ -152,12 +152,17 @@ impl OrgGraph<'_> {
     /// [`DecisionRight::id`](crate::model::DecisionRight::id). The first
     /// one when the same area and scope are written twice.
     pub fn decision_ix(&self, id: &str) -> Option<DecisionIx> {
-        let (area, scope) = id.split_once('@')?;
-        self.model()
-            .decisions
-            .iter()
-            .position(|d| d.scope.id.as_str() == scope && d.area.to_string() == area)
-            .map(DecisionIx::from_usize)
+        let index = self.decision_ids.get_or_init(|| {
+            let mut index = std::collections::HashMap::with_capacity_and_hasher(
+                self.model().decisions.len(),
+                super::IdHasher::default(),
+            );
+            for (i, d) in self.model().decisions.iter().enumerate() {
+                index.entry(d.id()).or_insert(DecisionIx::from_usize(i));
+            }
+            index
+        });
+        index.get(id).copied()
     }
 
     /// The entities `pick` keeps among those across `node`'s edges that
