@@ -13,7 +13,7 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Check org files (YAML, TOML or JSON; files or folders) and report findings.
+    /// Check org files (YAML, TOML, JSON or Backstage catalogs; files or folders) and report findings.
     Check(CheckArgs),
     /// Print the documentation of a check.
     Explain(ExplainArgs),
