@@ -20,6 +20,8 @@ pub fn changes(old: &Model, new: &Model) -> Vec<Change> {
     outcomes(old, new, &mut out);
     objectives(old, new, &mut out);
     decisions(old, new, &mut out);
+    people(old, new, &mut out);
+    stages_and_cadences(old, new, &mut out);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.cmp(b)));
     out.dedup();
     out
@@ -135,7 +137,85 @@ fn teams(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 Value::One(b.kind.to_string()),
             );
             differ(found, ChangeKind::MembersChanged, members(a), members(b));
+            differ(
+                found,
+                ChangeKind::InteractionsChanged,
+                interactions(a),
+                interactions(b),
+            );
         },
+        out,
+    );
+}
+
+/// A team's interactions as `mode: team`, as a set.
+fn interactions(t: &Team) -> Value {
+    let set: BTreeSet<String> = t
+        .interactions
+        .iter()
+        .map(|i| format!("{}: {}", i.mode, i.with.as_str()))
+        .collect();
+    Value::List(set.into_iter().collect())
+}
+
+/// People: added, removed, and where their time goes.
+fn people(old: &Model, new: &Model, out: &mut Vec<Change>) {
+    let o = by_id(&old.people, |p| &p.id);
+    let n = by_id(&new.people, |p| &p.id);
+    let allocations = |p: &crate::model::Person| {
+        let set: BTreeSet<String> = p
+            .allocations
+            .iter()
+            .map(|a| match &a.role {
+                Some(role) => format!("{}: {} ({role})", a.team.as_str(), a.share),
+                None => format!("{}: {}", a.team.as_str(), a.share),
+            })
+            .collect();
+        Value::List(set.into_iter().collect())
+    };
+    compare(
+        EntityKind::Person,
+        &o,
+        &n,
+        |p| text(p.name.as_ref()),
+        |a, b, found| {
+            differ(
+                found,
+                ChangeKind::Renamed,
+                text(a.name.as_ref()),
+                text(b.name.as_ref()),
+            );
+            differ(
+                found,
+                ChangeKind::AllocationsChanged,
+                allocations(a),
+                allocations(b),
+            );
+        },
+        out,
+    );
+}
+
+/// Lifecycle stages and cadences: added and removed.
+fn stages_and_cadences(old: &Model, new: &Model, out: &mut Vec<Change>) {
+    let o = by_id(&old.lifecycle, |s| &s.id);
+    let n = by_id(&new.lifecycle, |s| &s.id);
+    compare(
+        EntityKind::Stage,
+        &o,
+        &n,
+        |s| text(s.name.as_ref()),
+        |_, _, _| {},
+        out,
+    );
+    let o = by_id(&old.cadences, |c| &c.id);
+    let n = by_id(&new.cadences, |c| &c.id);
+    compare(
+        EntityKind::Cadence,
+        &o,
+        &n,
+        |c| Value::from_option(c.every.as_ref().map(|e| e.to_string())),
+        |_, _, _| {},
         out,
     );
 }
@@ -199,6 +279,12 @@ fn products(old: &Model, new: &Model, out: &mut Vec<Change>) {
             );
             differ(found, ChangeKind::PartOfChanged, part_of(a), part_of(b));
             differ(found, ChangeKind::FundingChanged, funding(a), funding(b));
+            differ(
+                found,
+                ChangeKind::StageChanged,
+                owner(a.stage.as_ref()),
+                owner(b.stage.as_ref()),
+            );
             differ(
                 found,
                 ChangeKind::OutcomesChanged,

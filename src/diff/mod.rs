@@ -167,6 +167,14 @@ pub enum ChangeKind {
     MeasureChanged,
     /// `period-changed`: an objective's `period` changed.
     PeriodChanged,
+    /// `interactions-changed`: how a team works with others (its
+    /// `interactions`, as `mode: team`) changed.
+    InteractionsChanged,
+    /// `stage-changed`: a product's lifecycle `stage` changed.
+    StageChanged,
+    /// `allocations-changed`: where a person's time goes (`team: share`,
+    /// with the role) changed.
+    AllocationsChanged,
 }
 
 /// The value of an entity's field before or after a change.
@@ -222,7 +230,7 @@ impl Change {
     /// The part of a review the change belongs to.
     pub fn group(&self) -> Group {
         match (self.entity.kind, self.change) {
-            (EntityKind::Team, _) => Group::Teams,
+            (EntityKind::Team | EntityKind::Person, _) => Group::Teams,
             (EntityKind::Product, ChangeKind::OutcomesChanged) => Group::Goals,
             (EntityKind::Product, _) => Group::Ownership,
             (EntityKind::Decision, _) => Group::Decisions,

@@ -568,3 +568,55 @@ fn other_roles_measures_and_periods() {
         .is_empty()
     );
 }
+
+#[test]
+fn people_interactions_stages_and_cadences() {
+    let org = |alloc: &str, mode: &str, stage: &str, cadence: &str| {
+        format!(
+            "teams:\n  - id: web\n    interactions:\n      - {{ with: core, mode: {mode} }}\n  - id: core\n    kind: platform\npeople:\n  - id: ana\n    allocations:\n{alloc}lifecycle:\n  - {{ id: grow, lead: product-manager }}\n  - {{ id: run, lead: engineering-lead }}\nproducts:\n  - {{ id: p, owner: web, stage: {stage} }}\n{cadence}"
+        )
+    };
+    let half = "      - { team: web, share: 0.5 }\n      - { team: core, share: 0.5 }\n";
+    let whole = "      - { team: web, share: 1 }\n";
+    let review = "cadences:\n  - { id: qbr, kind: review, every: quarter, covers: [goals] }\n";
+    let before = org(half, "x-as-a-service", "grow", "");
+    let after = org(whole, "collaboration", "run", review);
+    let found = compare(&before, &after);
+    let kinds: Vec<(ChangeKind, EntityKind)> =
+        found.iter().map(|c| (c.change, c.entity.kind)).collect();
+    assert!(
+        kinds.contains(&(ChangeKind::AllocationsChanged, EntityKind::Person)),
+        "{found:#?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::InteractionsChanged, EntityKind::Team)),
+        "{found:#?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::StageChanged, EntityKind::Product)),
+        "{found:#?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::Added, EntityKind::Cadence)),
+        "{found:#?}"
+    );
+    let moved = found
+        .iter()
+        .find(|c| c.change == ChangeKind::AllocationsChanged)
+        .expect("allocations");
+    assert_eq!(
+        (&moved.before, &moved.after),
+        (&list(&["core: 0.5", "web: 0.5"]), &list(&["web: 1"]))
+    );
+    assert_eq!(moved.group(), Group::Teams);
+    let stage = found
+        .iter()
+        .find(|c| c.change == ChangeKind::StageChanged)
+        .expect("stage");
+    assert_eq!(
+        (&stage.before, &stage.after),
+        (&one_of("grow"), &one_of("run"))
+    );
+    // The same document twice is no change.
+    assert!(compare(&after, &after).is_empty());
+}
