@@ -300,6 +300,27 @@ fn owner(owner: Option<&Ref>) -> Value {
     Value::from_option(owner.map(Ref::as_str))
 }
 
+/// What an outcome or objective hangs from: its `owner` and what it
+/// `supports`, compared alike for both kinds.
+fn goal_links(
+    found: &mut Vec<(ChangeKind, Value, Value)>,
+    (owner_a, supports_a): (Option<&Ref>, &[Ref]),
+    (owner_b, supports_b): (Option<&Ref>, &[Ref]),
+) {
+    differ(
+        found,
+        ChangeKind::OwnerChanged,
+        owner(owner_a),
+        owner(owner_b),
+    );
+    differ(
+        found,
+        ChangeKind::OutcomesChanged,
+        ids(supports_a),
+        ids(supports_b),
+    );
+}
+
 fn outcomes(old: &Model, new: &Model, out: &mut Vec<Change>) {
     let o = by_id(&old.outcomes, |x| &x.id);
     let n = by_id(&new.outcomes, |x| &x.id);
@@ -311,17 +332,10 @@ fn outcomes(old: &Model, new: &Model, out: &mut Vec<Change>) {
         |x| statement(x),
         |a, b, found| {
             differ(found, ChangeKind::Renamed, statement(a), statement(b));
-            differ(
+            goal_links(
                 found,
-                ChangeKind::OwnerChanged,
-                owner(a.owner.as_ref()),
-                owner(b.owner.as_ref()),
-            );
-            differ(
-                found,
-                ChangeKind::OutcomesChanged,
-                ids(&a.supports),
-                ids(&b.supports),
+                (a.owner.as_ref(), &a.supports),
+                (b.owner.as_ref(), &b.supports),
             );
             differ(found, ChangeKind::MeasureChanged, measure(a), measure(b));
         },
@@ -388,17 +402,10 @@ fn objectives(old: &Model, new: &Model, out: &mut Vec<Change>) {
         |x| title(x),
         |a, b, found| {
             differ(found, ChangeKind::Renamed, title(a), title(b));
-            differ(
+            goal_links(
                 found,
-                ChangeKind::OwnerChanged,
-                owner(a.owner.as_ref()),
-                owner(b.owner.as_ref()),
-            );
-            differ(
-                found,
-                ChangeKind::OutcomesChanged,
-                ids(&a.supports),
-                ids(&b.supports),
+                (a.owner.as_ref(), &a.supports),
+                (b.owner.as_ref(), &b.supports),
             );
             differ(
                 found,

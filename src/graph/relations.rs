@@ -90,11 +90,8 @@ impl OrgGraph<'_> {
     /// for it (its `contributors` and the teams whose `contributes_to`
     /// names it).
     pub fn contributors(&self, product: ProductIx) -> Vec<TeamIx> {
-        self.teams_among(self.neighbours(
-            self.product_node(product),
-            Incoming,
-            OrgEdge::Contributes,
-        ))
+        let contributes = |e: &OrgEdge| matches!(e, OrgEdge::Contributes);
+        self.across(self.product_node(product), Incoming, contributes, team_of)
     }
 
     /// The products a team contributes to without being accountable.
@@ -106,15 +103,14 @@ impl OrgGraph<'_> {
     /// The teams whose `parent` is this one (one level down; see
     /// [`OrgGraph::teams_under`] for every level).
     pub fn child_teams(&self, unit: TeamIx) -> Vec<TeamIx> {
-        let mut out =
-            self.teams_among(self.neighbours(self.team_node(unit), Incoming, OrgEdge::Parent));
+        let mut out = self.across(self.team_node(unit), Incoming, is_parent, team_of);
         out.retain(|&t| t != unit);
         out
     }
 
     /// The teams whose `parent` is the organisation itself.
     pub fn top_level_teams(&self) -> Vec<TeamIx> {
-        self.teams_among(self.neighbours(self.organization(), Incoming, OrgEdge::Parent))
+        self.across(self.organization(), Incoming, is_parent, team_of)
     }
 
     /// The products that are `part_of` this one (one level down).
@@ -210,17 +206,6 @@ impl OrgGraph<'_> {
             .collect()
     }
 
-    /// The teams among `nodes`, each once, in model order.
-    fn teams_among(&self, nodes: Vec<NodeIndex>) -> Vec<TeamIx> {
-        let mut out: Vec<TeamIx> = nodes
-            .into_iter()
-            .filter_map(|n| team_of(self.graph[n]))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
     /// `start` and everything below it along incoming `edge`s, picked by
     /// `pick`, each once (so a loop ends the walk instead of running it).
     fn below<T>(
@@ -250,6 +235,10 @@ impl OrgGraph<'_> {
         }
         out
     }
+}
+
+fn is_parent(e: &OrgEdge) -> bool {
+    matches!(e, OrgEdge::Parent)
 }
 
 /// The team a node stands for, if it is one.

@@ -548,12 +548,7 @@ impl Lowerer<'_> {
         subject.entity.id = id.clone();
         if !is_valid_id(&id) {
             let msg = format!("`{}` is not a valid id", escape(&id));
-            self.problem(
-                subject,
-                node.span(),
-                msg,
-                "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit",
-            );
+            self.problem(subject, node.span(), msg, crate::model::ID_HELP);
         }
         Some(id)
     }
@@ -566,12 +561,7 @@ impl Lowerer<'_> {
             .location
             .map_or(Pos::UNKNOWN, |l| Pos::new(l.line, l.column));
         let msg = format!("{what} has no `id`");
-        self.problem(
-            subject,
-            pos,
-            msg,
-            "give it a unique `id:`; other entities refer to it by that id",
-        );
+        self.problem(subject, pos, msg, crate::model::MISSING_ID_HELP);
     }
 
     fn fields(
@@ -1373,7 +1363,7 @@ impl Lowerer<'_> {
             &subject,
             "statement",
             f.take("statement").map(|(_, n)| n),
-            "say what changes, for whom: `statement: Listeners spend more time with music they love`",
+            crate::model::STATEMENT_HELP,
         );
         let mut o = Outcome::new(id, statement);
         o.location = subject.location;
@@ -1415,7 +1405,7 @@ impl Lowerer<'_> {
             &subject,
             "title",
             f.take("title").map(|(_, n)| n),
-            "say what should be true for customers or the business: `title: New listeners find music they love`",
+            crate::model::TITLE_HELP,
         );
         let mut o = Objective::new(id, title);
         o.location = subject.location;
@@ -1492,7 +1482,7 @@ impl Lowerer<'_> {
                             &subject,
                             Pos::UNKNOWN,
                             format!("{} has empty text", subject.entity),
-                            KR_TEXT_HELP,
+                            crate::model::KR_TEXT_HELP,
                         );
                     }
                     let mut kr = KeyResult::new(default_id, text);
@@ -1522,7 +1512,7 @@ impl Lowerer<'_> {
                 .unwrap_or_default();
             if text.trim().is_empty() {
                 let msg = format!("{} has no text", subject.entity);
-                self.problem(&subject, Pos::UNKNOWN, msg, KR_TEXT_HELP);
+                self.problem(&subject, Pos::UNKNOWN, msg, crate::model::KR_TEXT_HELP);
             }
             let mut kr = KeyResult::new(id, text);
             kr.location = subject.location;
@@ -1636,8 +1626,6 @@ impl Lowerer<'_> {
         Some(d)
     }
 }
-
-const KR_TEXT_HELP: &str = "write what has to be true for the key result to be met, like `Raise week-1 retention from 31% to 38%`";
 
 /// The team kind meant by a word of other org-design vocabularies (the
 /// Spotify model's tribes and squads), as the start of a help.

@@ -10,6 +10,10 @@ use crate::check::invalid_entity::InvalidEntity;
 use crate::diagnostic::Diagnostic;
 use crate::source::Location;
 
+/// What both the loader and [`Model::validate`] say about an entity
+/// without an id.
+pub(crate) const MISSING_ID_HELP: &str =
+    "give it a unique `id:`; other entities refer to it by that id";
 /// What the loader says about a bad id; shared so both paths say it alike.
 pub(crate) const ID_HELP: &str =
     "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit";
@@ -152,10 +156,7 @@ fn check_id(kind: EntityKind, id: &str, at: Option<Location>) -> Option<Diagnost
             EntityRef::new(kind, id),
             format!("{} has no `id`", kind.with_article()),
         );
-        return Some(
-            d.with_help("give it a unique `id:`; other entities refer to it by that id")
-                .at(at),
-        );
+        return Some(d.with_help(MISSING_ID_HELP).at(at));
     }
     // Key results without an id of their own get `<objective>#<n>`, which is
     // valid by construction even though `#` is not an id character.
