@@ -22,12 +22,14 @@ fn main() -> ExitCode {
     let mut split = "all".to_string();
     let mut by_org = false;
     let mut errors = false;
+    let mut engine_only = false;
     let mut options = TrainOptions::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--by-org" => by_org = true,
             "--errors" => errors = true,
+            "--engine" => engine_only = true,
             "--unbalanced" => options.balance = false,
             "--l2" => parse_into(&mut options.l2, args.next()),
             "--min-support" => parse_into(&mut options.min_support, args.next()),
@@ -76,6 +78,20 @@ fn main() -> ExitCode {
             continue;
         }
         let a = classify(&row.text);
+        if engine_only {
+            // the rule engine alone: its scaled score against its threshold
+            let engine: f32 = opmodel::goal_style::train::explain(&row.text)
+                .iter()
+                .filter(|p| p.feature == "engine")
+                .map(|p| p.value)
+                .sum();
+            let milestone = engine > 0.5 / 3.0;
+            c.add(row.milestone, milestone);
+            if milestone != row.milestone {
+                wrong.push(format!("{}\tengine {engine:+.2}\t{}", row.milestone, row.text));
+            }
+            continue;
+        }
         c.add(row.milestone, a.is_milestone());
         if a.is_milestone() != row.milestone {
             let cues: Vec<String> = a

@@ -575,7 +575,8 @@ fn base(w: &str) -> u64 {
         | "implementing" | "releasing" | "rolling" | "delivering" | "completing" | "hiring"
         | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
         | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
-        | "deploying" | "introducing" | "source" => {
+        | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
+        | "measure" | "shadow" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;

@@ -291,6 +291,8 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
             kind
         };
         let (flags, id) = match kind {
+            // "in Go", "Go projects": the language, not the verb (which opens a sentence)
+            TokKind::Word if word == b"Go" && !opens_sentence(bytes, start) => (0, W::Unnamed),
             TokKind::Word => lexicon::word_flags(src, start, i),
             TokKind::Num if word == b"100" => (lexicon::num_flags(word), W::N100),
             TokKind::Num => (lexicon::num_flags(word), W::Unnamed),
@@ -306,6 +308,14 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         len += 1;
     }
     (len, i)
+}
+
+/// Whether the word at `start` opens a sentence: only spaces, and before them the start of
+/// the text or a sentence end, precede it.
+fn opens_sentence(bytes: &[u8], start: usize) -> bool {
+    let before = bytes.get(..start).unwrap_or_default();
+    let trimmed = before.trim_ascii_end();
+    trimmed.is_empty() || matches!(trimmed.last(), Some(b'.' | b';' | b':' | b'!' | b'?' | b'-' | b'*'))
 }
 
 #[cfg(test)]

@@ -100,6 +100,59 @@ const STAFF_COMPLETION: &[&str] = &[
     "provide",
 ];
 
+/// Words that make the word before them the name of a unit of the organisation ("People
+/// Group", "Community WG").
+const UNIT_WORDS: &[&str] = &[
+    "group",
+    "team",
+    "wg",
+    "department",
+    "squad",
+    "function",
+    "council",
+    "committee",
+    "guild",
+    "chapter",
+    "office",
+];
+
+/// People outside the team, named in the singular after "1" or "one" ("1 customer
+/// enables …").
+const SINGLE_EXTERNAL_ACTORS: &[&str] = &[
+    "customer",
+    "user",
+    "partner",
+    "company",
+    "organization",
+    "organisation",
+    "enterprise",
+    "account",
+    "client",
+    "prospect",
+    "logo",
+];
+
+/// Adjectives that state a quality people get from a product: "is fast and easy to use".
+const QUALITY_ADJECTIVES: &[&str] = &[
+    "fast",
+    "faster",
+    "easy",
+    "easier",
+    "reliable",
+    "stable",
+    "secure",
+    "performant",
+    "responsive",
+    "intuitive",
+    "accessible",
+    "quick",
+    "quicker",
+];
+
+/// Words that make a headcount of what an "add" or "bring" counts ("Add 1 full-time
+/// developer").
+const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
+
 /// People outside the team whose number is a business result when counted.
 const EXTERNAL_ACTORS: &[&str] = &[
     "customers",
@@ -279,6 +332,19 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether the colon at `i` sits between two numbers with no space (`1:1`, `10:30`): a
+/// ratio or a time, not a label.
+fn ratio_colon(t: &[Tok], i: usize) -> bool {
+    let (Some(p), Some(c), Some(n)) = (
+        i.checked_sub(1).and_then(|p| t.get(p)),
+        t.get(i),
+        t.get(i + 1),
+    ) else {
+        return false;
+    };
+    p.kind == TokKind::Num && n.kind == TokKind::Num && p.end == c.start && c.end == n.start
+}
+
 /// Analyses `text`, recording cues into `cues`; returns the score (positive: milestone).
 pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     with_tokens(text, |t| analyze_tokens(text, t, cues))
@@ -311,7 +377,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
 
     // colon forms: "Metric: value", "Label: text", "Q3: text"
     let colon = (s..n)
-        .find(|&i| t[i].kind == TokKind::Colon)
+        .find(|&i| t[i].kind == TokKind::Colon && !ratio_colon(t, i))
         .filter(|&c| c > s && c + 1 < n);
     if let Some(c) = colon {
         let before_is_date = (s..c)
@@ -371,7 +437,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             ))
         } else if k.has(DET) && k.has(PURP) && t[i - 1].has(PURP) {
             None
-        } else if k.has(MEANS) || (k.has(BY) && cx.ends_ing(i + 1)) {
+        } else if k.has(MEANS)
+            && !cx.lower_in(i - 1, &["is", "are", "being", "been", "be", "was", "were"])
+            || (k.has(BY) && cx.ends_ing(i + 1))
+        {
             Some((
                 CueKind::MeansClause,
                 "opens a means clause; the main clause decides",
@@ -579,7 +648,8 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     if cx.word_in(
         k,
         set(&[W::Team, W::Headcount, W::Workforce, W::Department]),
-    ) {
+    ) || cx.lower_in(h, &["candidates", "candidate", "applicants", "hires"])
+    {
         return (Obj::Headcount, k);
     }
     // any metric word in the phrase counts, but the head decides between output and metric
@@ -861,7 +931,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             i = z;
             continue;
         }
-        if k.has(CMPW) && !(i > a && t[i - 1].has(DV)) {
+        // "Complete at least 2 cycles": the comparator counts the verb's output
+        let counts_output = lead.has(DV)
+            && !lead.has(CV | WV | ACQ | CR)
+            && i > a
+            && i <= a + 2
+            && (a + 1..i).all(|j| cx.lower_in(j, &["at"]));
+        if k.has(CMPW) && !(i > a && t[i - 1].has(DV)) && !counts_output {
             let nf = cx.f(i + 1);
             let ok = cx.value_at(i + 1).is_some()
                 || nf & (CMPW | DET | RECUR | NUMW) != 0
@@ -938,6 +1014,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // result verbs: falls, rises, doubles, up, down
         if k.has(CR)
             && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
+            && !(cx.lower_in(i, &["double", "doubles"]) && cx.lower_in(i + 1, &["down"]))
+            && !(cx.lower_in(i, &["down"])
+                && i > a
+                && cx.lower_in(i - 1, &["shut", "double", "wind", "narrow", "break"]))
             && !(cx.word_is(i, W::Up) && cx.f(i + 1) & TO != 0)
             && !(i == a && k.has(CV | MET))
             && !cx.word_is(i + 1, W::Live)
@@ -1063,7 +1143,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !(has.flags & RECUR != 0
                 && (a..b).any(|j| t[j].has(RECUR) && !t[j].has(ALL) && !t[j].has(DET)))
             && !(change || threshold || timely);
-        let counted_people = obj == Obj::Customers
+        // "Get 10 PRs from outside collaborators": what people outside the team send
+        let from_outside = (h..b).any(|j| {
+            t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.lower_in(x, EXTERNAL_ACTORS))
+        });
+        let counted_people = from_outside
+            || obj == Obj::Customers
             || obj == Obj::Metric && cx.f(h) & EVT == 0
             // `h` is one past the end when nothing follows the verb ("Win the")
             || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0;
@@ -1248,6 +1333,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.5,
                 );
                 decided = Some(false);
+            } else if cx.lower_in(a, &["add", "bring", "onboard"])
+                && (a + 1..b).any(|j| {
+                    cx.lower_in(j, HEADCOUNT_WORDS)
+                        || cx.lower_in(j, &["full"]) && cx.lower_in(j + 1, &["time"])
+                })
+            {
+                sc += cx.cue(
+                    CueKind::Headcount,
+                    a,
+                    h + 1,
+                    "adds people to the team, which is hiring: output",
+                    3.0,
+                );
+                decided = Some(true);
             } else if cx.lower_in(a, &["onboard", "activate", "reactivate", "convert"])
                 && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.lower_in(h, EXTERNAL_ACTORS)
@@ -1321,7 +1420,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead && decided.is_none() {
         let quantified = has.percent || (a..(a + 2).min(b)).any(|j| t[j].has(ALL));
         let people = || {
-            (a..(a + 6).min(b)).find(|&j| {
+            (a..(a + 9).min(b)).find(|&j| {
                 cx.lower_in(j, INTERNAL_PEOPLE)
                     || cx.lower_in(j, &["members", "member"])
                         && j > a
@@ -1343,6 +1442,26 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
+    // ---- attainment of a business target without a verb: "% of plan achieved", "120% of
+    // plan" (a hiring or output plan is still output, see above)
+    if !verb_lead && decided.is_none() && has.percent {
+        let target = (a..b)
+            .filter(|&p| t[p].kind == TokKind::Percent && cx.f(p + 1) & OF != 0)
+            .find_map(|p| (p + 2..(p + 5).min(b)).find(|&j| cx.lower_in(j, TARGET_WORDS)));
+        if let Some(g) = target
+            && !(a..b).any(|j| t[j].has(HIRE) || cx.lower_in(j, OUTPUT_PLAN_WORDS))
+        {
+            sc += cx.cue(
+                CueKind::Threshold,
+                g,
+                g + 1,
+                "is a business target: attaining it is a result",
+                -2.5,
+            );
+            decided = Some(false);
+        }
+    }
+
     // ---- a count of customers or users: "N8 users with a private repository",
     // "There are at least 100 daily active members", "> 20 teams onboarded". People
     // outside the team who sign up, pay or take part are a business result; the team's
@@ -1355,9 +1474,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         while i < b && (t[i].kind == TokKind::Cmp || t[i].has(CMPW) || cx.lower_in(i, &["at"])) {
             i += 1;
         }
+        let one = cx
+            .t
+            .get(i)
+            .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+            .is_some_and(|w| w == "1" || w.eq_ignore_ascii_case("one"));
         if cx.is_num(i)
             && cx.kind(i + 1) != Some(TokKind::Percent)
-            && let Some(h) = (i + 1..(i + 5).min(b)).find(|&j| cx.lower_in(j, EXTERNAL_ACTORS))
+            && let Some(h) = (i + 1..(i + 9).min(b))
+                .take_while(|&j| t[j].kind == TokKind::Word && !t[j].has(PREP | DV | CV | WV))
+                .find(|&j| {
+                    cx.lower_in(j, EXTERNAL_ACTORS)
+                        || one && cx.lower_in(j, SINGLE_EXTERNAL_ACTORS)
+                })
             && !cx.lower_in(h - 1, &["team", "staff"])
         {
             sc += cx.cue(
@@ -1407,7 +1536,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 j == a || !t[j].has(DV | CV | WV | PREP) || t[j].has(OF) || t[j].has(CMPW)
             });
             let nk = cx.f(k + 1);
-            if before_ok && k + 1 < b {
+            // "People Group", "Community WG": a unit of the organisation, which delivers
+            let unit = cx.lower_in(k + 1, UNIT_WORDS);
+            if before_ok && k + 1 < b && !unit {
                 let be = cx.word_in(
                     k + 1,
                     set(&[W::Are, W::Is, W::Have, W::Has, W::Will, W::Be, W::Get]),
@@ -1472,6 +1603,49 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 }
             }
         }
+        // a quality of the product: "go-ipld-prime is fast and easy to use"
+        if decided.is_none() && !behaviour {
+            let quality = (a + 1..b.min(a + 8)).find(|&j| {
+                cx.lower_in(j - 1, &["is", "are", "feels", "feel", "stays", "remain", "remains"])
+                    && cx.lower_in(j, QUALITY_ADJECTIVES)
+            });
+            if let Some(q) = quality {
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    q,
+                    q + 1,
+                    "is a quality people get from the product, a result",
+                    -2.5,
+                );
+                decided = Some(false);
+            }
+        }
+        // possession of an output: "Peer-base has a glossary", "We have a source of truth".
+        // That a thing now exists says it was made, unless what is had is a level ("has an
+        // NPS of 50").
+        if decided.is_none() && !behaviour && !change && !threshold && !timely {
+            let had = (a + 1..b.min(a + 9)).find(|&j| cx.lower_in(j, &["has", "have"]));
+            if let Some(h) = had {
+                let mut d = h + 1;
+                if cx.lower_in(d, &["and"])
+                    && cx.lower_in(d + 1, &["maintains", "maintain", "keeps", "keep"])
+                {
+                    d += 2;
+                }
+                let valued = (d..b).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent);
+                let outsiders = (a..h).any(|j| cx.lower_in(j, EXTERNAL_ACTORS));
+                if cx.f(d) & DET != 0 && !valued && !outsiders {
+                    sc += cx.cue(
+                        CueKind::Deliverable,
+                        h,
+                        (d + 2).min(b),
+                        "says an output now exists, so it was made: a delivery",
+                        2.5,
+                    );
+                    decided = Some(true);
+                }
+            }
+        }
         // delivered state: "migrated", "rolled out", "live"
         if decided.is_none() && !behaviour {
             let start = if lead.has(DP) && cx.f(a + 1) & ACT != 0 {
@@ -1483,6 +1657,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             if candidates
                 && let Some(d) = (start..b).find(|&j| {
                     (t[j].has(DP)
+                        // "qualified pipeline", "completed orders": an adjective of a measure
+                        && !(j + 1 < b && t[j + 1].has(MET) && !t[j + 1].has(DEL))
                         || j > a && j + 1 == b && cx.word_is(j, W::Complete)
                         || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, W::Place))
                         && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, W::Live))
@@ -1501,12 +1677,28 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         .value_at(end + 1)
                         .is_some_and(|z| cx.kind(z - 1) == Some(TokKind::Percent))
                         || (end + 1..b.min(end + 4)).any(|x| t[x].has(ACT) && !t[x].has(ROLL)));
+                // "are completed without any manual editing", "resolved without talking to
+                // an agent": how it gets done (rule 5); "issued without exceptions" only
+                // qualifies the deliverable (rule 4)
+                let contrast = (end..b).find(|&x| {
+                    t[x].has(CONTRAST)
+                        && (cx.ends_ing(x + 1) || cx.lower_in(x + 1, &["any", "manual", "human"]))
+                });
                 if by_people {
                     sc += cx.cue(
                         CueKind::BehaviourChange,
                         d,
                         (end + 2).min(b),
                         "says what people do with it, which is behaviour",
+                        -3.0,
+                    );
+                    behaviour = true;
+                } else if let Some(c) = contrast {
+                    sc += cx.cue(
+                        CueKind::BehaviourChange,
+                        c,
+                        (c + 2).min(b),
+                        "says how the work gets done, which is behaviour or quality",
                         -3.0,
                     );
                     behaviour = true;
