@@ -98,6 +98,18 @@ const STAFF_COMPLETION: &[&str] = &[
     "shadows",
     "provides",
     "provide",
+    "shares",
+    "share",
+    "presents",
+    "present",
+    "receives",
+    "receive",
+    "joins",
+    "join",
+    "spends",
+    "spend",
+    "has",
+    "have",
 ];
 
 /// Words that make the word before them the name of a unit of the organisation ("People
@@ -137,7 +149,6 @@ const QUALITY_ADJECTIVES: &[&str] = &[
     "fast",
     "faster",
     "easy",
-    "easier",
     "reliable",
     "stable",
     "secure",
@@ -657,7 +668,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     for k in &t[start..=h] {
         phrase |= k.flags;
     }
-    let obj = if hf & ACT != 0 && t[v].has(ACQ) {
+    let committed = (start..=h).any(|j| cx.lower_in(j, &["committed", "planned", "scheduled"]));
+    let obj = if committed {
+        Obj::Output
+    } else if hf & ACT != 0 && t[v].has(ACQ) {
         Obj::Customers
     } else if hf & OUTPUT_METRIC != 0 || hf & DEL != 0 && hf & MET == 0 || hf & CERT != 0 {
         Obj::Output
@@ -1015,6 +1029,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         if k.has(CR)
             && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
             && !(cx.lower_in(i, &["double", "doubles"]) && cx.lower_in(i + 1, &["down"]))
+            // "emerging trends" is a noun; "NPS trends up" a change
+            && !(cx.lower_in(i, &["trend", "trends"])
+                && !cx.lower_in(
+                    i + 1,
+                    &["up", "down", "upward", "upwards", "downward", "downwards", "toward", "towards"],
+                ))
             && !(cx.lower_in(i, &["down"])
                 && i > a
                 && cx.lower_in(i - 1, &["shut", "double", "wind", "narrow", "break"]))
@@ -1424,10 +1444,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 cx.lower_in(j, INTERNAL_PEOPLE)
                     || cx.lower_in(j, &["members", "member"])
                         && j > a
-                        && cx.lower_in(j - 1, &["team"])
+                        && (cx.lower_in(j - 1, &["team"])
+                            // "each member of the design team"
+                            || (j + 2..(j + 5).min(b)).any(|x| cx.lower_in(x, &["team"]))
+                                && cx.f(j + 1) & OF != 0)
             })
         };
         if quantified
+            && !threshold
+            && !change
             && let Some(p) = people()
             && (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION))
         {
@@ -1501,6 +1526,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
+    // ---- a count of the team's own people: "6 outbound SDRs ramped", "2 curators in the
+    // working group": staffing and enablement, which are output (rule 9)
+    if !verb_lead && decided.is_none() && cx.is_num(a) && cx.kind(a + 1) != Some(TokKind::Percent) {
+        let own = (a + 1..(a + 4).min(b)).find(|&j| {
+            cx.lower_in(j, INTERNAL_PEOPLE) && !cx.lower_in(j, &["people", "person", "leads"])
+                || cx.lower_in(j, &["curators", "maintainers", "moderators", "ambassadors"])
+        });
+        if let Some(p) = own {
+            sc += cx.cue(
+                CueKind::Headcount,
+                a,
+                p + 1,
+                "counts the team's own people, which is staffing: output",
+                3.0,
+            );
+            decided = Some(true);
+        }
+    }
+
     // ---- use by people: "go-ipld-prime is used by ipfs", "the portal is adopted
     // internally". Voluntary use is behaviour, whoever built the thing (rule 6).
     if !verb_lead && decided.is_none() {
@@ -1537,7 +1581,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             });
             let nk = cx.f(k + 1);
             // "People Group", "Community WG": a unit of the organisation, which delivers
-            let unit = cx.lower_in(k + 1, UNIT_WORDS);
+            let unit = cx.lower_in(k + 1, UNIT_WORDS)
+                // "audience personas … are defined": a delivered state, not behaviour
+                || (k + 2..b).any(|j| {
+                    t[j].has(DP) && cx.lower_in(j - 1, &["is", "are", "been", "be", "were", "was"])
+                });
             if before_ok && k + 1 < b && !unit {
                 let be = cx.word_in(
                     k + 1,
@@ -1601,6 +1649,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     );
                     behaviour = true;
                 }
+            }
+        }
+        // a capability: "Companion is able to upload data", "the portal can export CSV"
+        if decided.is_none() && !behaviour {
+            let able = (a + 1..b.min(a + 8)).find(|&j| {
+                cx.lower_in(j - 1, &["is", "are"])
+                    && cx.lower_in(j, &["able"])
+                    && cx.f(j + 1) & TO != 0
+            });
+            if let Some(c) = able {
+                sc += cx.cue(
+                    CueKind::Capability,
+                    c - 1,
+                    (c + 2).min(b),
+                    "says a capability exists, which is a delivered feature",
+                    3.5,
+                );
+                decided = Some(true);
             }
         }
         // a quality of the product: "go-ipld-prime is fast and easy to use"
