@@ -39,6 +39,9 @@ fn main() -> ExitCode {
                 let text = args.next().unwrap_or_default();
                 let a = classify(&text);
                 println!("{} ({:.2})", a.style, a.confidence);
+                for c in &a.cues {
+                    println!("  cue {:+.2} {}", c.weight, c.describe(&text));
+                }
                 for c in opmodel::goal_style::train::explain(&text) {
                     println!("  {:+.3}  {} = {}", c.weight * c.value, c.feature, c.value);
                 }

@@ -713,7 +713,7 @@ fn base(w: &str) -> u64 {
         | "awareness" | "belonging" | "diversity" | "inclusion" | "morale" | "wellbeing"
         | "predictability" | "robustness" | "scalability" | "usability" | "approval"
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
-        | "signup" | "pipe" | "mindshare" => {
+        | "signup" | "pipe" | "mindshare" | "ups" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;

@@ -206,6 +206,7 @@ const EXTERNAL_ACTORS: &[&str] = &[
     "workspaces",
     "downloads",
     "installs",
+    "profiles",
 ];
 
 /// Agreed levels a service keeps "within".
@@ -1451,8 +1452,6 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             })
         };
         if quantified
-            && !threshold
-            && !change
             && let Some(p) = people()
             && (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION))
         {

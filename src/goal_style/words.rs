@@ -1509,6 +1509,7 @@ pub(crate) const WORDS: &[&str] = &[
     "upgrade",
     "upgraded",
     "upgrades",
+    "ups",
     "upsell",
     "upsells",
     "uptime",
