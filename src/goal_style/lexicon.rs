@@ -576,7 +576,7 @@ fn base(w: &str) -> u64 {
         | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
         | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
         | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
-        | "measure" | "shadow" => {
+        | "measure" | "shadow" | "activate" | "reactivate" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -713,7 +713,7 @@ fn base(w: &str) -> u64 {
         | "awareness" | "belonging" | "diversity" | "inclusion" | "morale" | "wellbeing"
         | "predictability" | "robustness" | "scalability" | "usability" | "approval"
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
-        | "signup" | "pipe" | "mindshare" | "ups" => {
+        | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;

@@ -144,6 +144,29 @@ const SINGLE_EXTERNAL_ACTORS: &[&str] = &[
     "logo",
 ];
 
+/// Verbs of what customers do, in the third person ("1 customer renews", "N1 expands").
+const CUSTOMER_ACTS: &[&str] = &[
+    "chooses",
+    "selects",
+    "buys",
+    "purchases",
+    "renews",
+    "expands",
+    "upgrades",
+    "converts",
+    "churns",
+    "adopts",
+    "uses",
+    "pays",
+    "subscribes",
+    "signs",
+    "commits",
+    "deploys",
+    "enables",
+    "recommends",
+    "returns",
+];
+
 /// Adjectives that state a quality people get from a product: "is fast and easy to use".
 const QUALITY_ADJECTIVES: &[&str] = &[
     "fast",
@@ -690,6 +713,30 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         Obj::Unknown
     };
     (obj, h)
+}
+
+/// For a participle at `d` that adds to or attains something ("sourced 20% of pipeline",
+/// "$2M in pipeline generated", "achieved measurable pipeline"), the measure it names.
+fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
+    const AMOUNT: &[&str] = &[
+        "sourced", "generated", "added", "closed", "booked", "won", "signed", "created", "built",
+    ];
+    const ATTAINED: &[&str] = &["achieved", "attained", "reached", "hit", "exceeded", "met"];
+    let t = cx.t;
+    let measure = |j: usize| t[j].has(MET) && !t[j].has(DEL | EVT);
+    if cx.lower_in(d, ATTAINED) {
+        return (d + 1..b.min(d + 5)).find(|&j| measure(j));
+    }
+    if !cx.lower_in(d, AMOUNT) {
+        return None;
+    }
+    let valued = |x: usize, y: usize| {
+        (x..y).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent)
+    };
+    (d + 1..b.min(d + 6))
+        .find(|&j| measure(j))
+        .filter(|&m| valued(d + 1, m))
+        .or_else(|| (a..d).find(|&j| measure(j)).filter(|&m| valued(a, m)))
 }
 
 /// Whether token `j` looks like an unknown present-tense verb after a singular subject
@@ -1544,6 +1591,28 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
+    // ---- one outsider acting, or a number of them: "Strategic cloud partner chooses
+    // GitLab", "N1 expands": what customers do is behaviour
+    if !verb_lead && decided.is_none() {
+        let acts = |j: usize| third_person(cx, j) || cx.lower_in(j, CUSTOMER_ACTS);
+        let subject = (a..(a + 4).min(b))
+            .find(|&k| cx.lower_in(k, SINGLE_EXTERNAL_ACTORS) && acts(k + 1))
+            .or_else(|| {
+                (cx.is_num(a) && cx.lower_in(a + 1, CUSTOMER_ACTS)).then_some(a)
+            });
+        if let Some(k) = subject {
+            sc += cx.cue(
+                CueKind::BehaviourChange,
+                k,
+                (k + 2).min(b),
+                "describes what customers do, which is behaviour",
+                -2.5,
+            );
+            decided = Some(false);
+            behaviour = true;
+        }
+    }
+
     // ---- use by people: "go-ipld-prime is used by ipfs", "the portal is adopted
     // internally". Voluntary use is behaviour, whoever built the thing (rule 6).
     if !verb_lead && decided.is_none() {
@@ -1758,6 +1827,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     behaviour = true;
+                } else if let Some(m) = amount_done(cx, d, a, b) {
+                    sc += cx.cue(
+                        CueKind::CustomerOrBusinessEffect,
+                        m,
+                        m + 1,
+                        "is a business measure the key result has raised, a result",
+                        -3.0,
+                    );
+                    decided = Some(false);
                 } else if let Some(c) = contrast {
                     sc += cx.cue(
                         CueKind::BehaviourChange,
