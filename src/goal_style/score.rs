@@ -617,7 +617,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let mut counted = false;
     while i < b {
         let k = t[i];
-        if k.has(NUMBER) || cx.word_is(i, W::Number) || cx.word_is(i, W::Count) {
+        if k.has(NUMBER)
+            || cx.word_is(i, W::Number)
+            || cx.word_is(i, W::Count)
+            || cx.lower_in(i, &["amount"])
+        {
             counted = true;
         }
         if k.has(OF) && counted {
@@ -1077,6 +1081,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         if k.has(CR)
             && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
             && !(cx.lower_in(i, &["double", "doubles"]) && cx.lower_in(i + 1, &["down"]))
+            // "go to market" is a phrase; "decline notices" a noun
+            && !(cx.lower_in(i, &["go"]) && cx.lower_in(i + 2, &["market"]))
+            && !(cx.lower_in(i, &["decline"])
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.flags == 0))
             // "emerging trends" is a noun; "NPS trends up" a change
             && !(cx.lower_in(i, &["trend", "trends"])
                 && !cx.lower_in(
@@ -1230,7 +1238,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
             decided = Some(true);
         } else if lw(W::Make) {
-            if has.flags & (COMPAR | NUMW) != 0
+            // "Make sure X works well" asks for an activity unless a level is named
+            let sure = cx.lower_in(a + 1, &["sure"]);
+            if !sure && has.flags & (COMPAR | NUMW) != 0
                 || change
                 || threshold
                 || has.percent && has.flags & MET != 0
@@ -1324,6 +1334,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         3.0,
                     );
                     decided = Some(true);
+                }
+                Obj::Unknown if cx.word_in(h, set(&[W::Sla, W::Slas, W::Slo])) => {
+                    sc += cx.cue(
+                        CueKind::RecurringTimeliness,
+                        h,
+                        h + 1,
+                        "is a service level to meet",
+                        -2.5,
+                    );
+                    decided = Some(false);
+                    out.measured_change = true;
                 }
                 Obj::Unknown => {
                     if has.percent || change || threshold || timely {
@@ -1486,7 +1507,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // training session", "Each teammate participates in at least one training". Training,
     // participation and coverage of staff are a rollout (rule 6), whatever the share.
     if !verb_lead && decided.is_none() {
-        let quantified = has.percent || (a..(a + 2).min(b)).any(|j| t[j].has(ALL));
+        let quantified = has.percent
+            || (a..(a + 3).min(b)).any(|j| t[j].has(ALL) || cx.is_num(j))
+            // "Intern shadows 1 on-call": the team's own person is the subject
+            || cx.lower_in(a, INTERNAL_PEOPLE) && !cx.lower_in(a, &["people", "person", "leads"]);
         let people = || {
             (a..(a + 9).min(b)).find(|&j| {
                 cx.lower_in(j, INTERNAL_PEOPLE)
@@ -1884,6 +1908,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if let Some(p) = percent_of {
         let rollout_ok = decided.is_none() && !behaviour && !cx.cues.has(CueKind::DeliveryVerb);
         let hundred = p > a && cx.text_is(p - 1, W::N100);
+        // "compliance completed and covering 100% of transactions": what the delivery covers
+        let covering = p >= a + 2
+            && cx.lower_in(p - 2, &["covering", "covers", "cover", "across"])
+            && cx.cues.has(CueKind::DeliveryVerb);
         let for_share = p >= a + 2 && t[p - 2].has(FOR | IN | ON) && !hundred;
         let mut j = p + 2;
         while j < b && t[j].has(DET)
@@ -1894,7 +1922,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         {
             j += 1;
         }
-        if rollout_ok && j < b && t[j].has(ROLL) && !t[j].has(ACT) {
+        if covering {
+            sc += cx.cue(
+                CueKind::RolloutCoverage,
+                p.saturating_sub(2),
+                (j + 1).min(b),
+                "is how far the delivery reaches, which is rollout coverage",
+                2.0,
+            );
+        } else if rollout_ok && j < b && t[j].has(ROLL) && !t[j].has(ACT) {
             sc += cx.cue(
                 CueKind::RolloutCoverage,
                 p.saturating_sub(1),
