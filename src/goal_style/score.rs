@@ -636,7 +636,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         // An unknown `-ed` word after the head opens a reduced relative clause
         // ("shipments tracked via the API"): the head is already found.
-        if head.is_some() && k.kind == TokKind::Word && k.flags == 0 && cx.ends_ed(i) {
+        if head.is_some()
+            && k.kind == TokKind::Word
+            && (k.flags == 0 || k.has(CR | DP) && !k.has(MET))
+            && cx.ends_ed(i)
+        {
             break;
         }
         // "Increase diversity and sense of belonging": the first conjunct is the object.
@@ -1001,8 +1005,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let counts_output = lead.has(DV)
             && !lead.has(CV | WV | ACQ | CR)
             && i > a
-            && i <= a + 2
-            && (a + 1..i).all(|j| cx.lower_in(j, &["at"]));
+            && i <= a + 3
+            // "at least 2 cycles", "5 or more customers"
+            && (a + 1..i).all(|j| cx.lower_in(j, &["at", "or"]) || cx.is_num(j));
         if k.has(CMPW) && !(i > a && t[i - 1].has(DV)) && !counts_output {
             let nf = cx.f(i + 1);
             let ok = cx.value_at(i + 1).is_some()
@@ -1618,9 +1623,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // ---- one outsider acting, or a number of them: "Strategic cloud partner chooses
     // GitLab", "N1 expands": what customers do is behaviour
     if !verb_lead && decided.is_none() {
-        let acts = |j: usize| third_person(cx, j) || cx.lower_in(j, CUSTOMER_ACTS);
         let subject = (a..(a + 4).min(b))
-            .find(|&k| cx.lower_in(k, SINGLE_EXTERNAL_ACTORS) && acts(k + 1))
+            .find(|&k| cx.lower_in(k, SINGLE_EXTERNAL_ACTORS) && cx.lower_in(k + 1, CUSTOMER_ACTS))
             .or_else(|| {
                 (cx.is_num(a) && cx.lower_in(a + 1, CUSTOMER_ACTS)).then_some(a)
             });
