@@ -8,7 +8,8 @@
 //!   one left out; print accuracy, milestone precision and recall per organisation and
 //!   pooled. DATA_DIR defaults to `../shared/data`.
 //! * `cargo run --release --example kr_eval -- [PATH] [--split dev|holdout|all]
-//!   [--errors]`: the shipped classifier on one labelled TSV (header naming `label` and
+//!   [--errors] [--engine]`: the shipped classifier (or, with `--engine`, the rule engine
+//!   alone) on one labelled TSV (header naming `label` and
 //!   `text`), optionally on the fixed split of [`opmodel::goal_style::eval::is_holdout`].
 //!   The shipped weights were trained on both files, so these figures are not held out.
 
@@ -91,7 +92,10 @@ fn main() -> ExitCode {
             let milestone = engine > 0.5 / 3.0;
             c.add(row.milestone, milestone);
             if milestone != row.milestone {
-                wrong.push(format!("{}\tengine {engine:+.2}\t{}", row.milestone, row.text));
+                wrong.push(format!(
+                    "{}\tengine {engine:+.2}\t{}",
+                    row.milestone, row.text
+                ));
             }
             continue;
         }

@@ -315,7 +315,11 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
 fn opens_sentence(bytes: &[u8], start: usize) -> bool {
     let before = bytes.get(..start).unwrap_or_default();
     let trimmed = before.trim_ascii_end();
-    trimmed.is_empty() || matches!(trimmed.last(), Some(b'.' | b';' | b':' | b'!' | b'?' | b'-' | b'*'))
+    trimmed.is_empty()
+        || matches!(
+            trimmed.last(),
+            Some(b'.' | b';' | b':' | b'!' | b'?' | b'-' | b'*')
+        )
 }
 
 #[cfg(test)]

@@ -727,7 +727,15 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
 /// "$2M in pipeline generated", "achieved measurable pipeline"), the measure it names.
 fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
     const AMOUNT: &[&str] = &[
-        "sourced", "generated", "added", "closed", "booked", "won", "signed", "created", "built",
+        "sourced",
+        "generated",
+        "added",
+        "closed",
+        "booked",
+        "won",
+        "signed",
+        "created",
+        "built",
     ];
     const ATTAINED: &[&str] = &["achieved", "attained", "reached", "hit", "exceeded", "met"];
     let t = cx.t;
@@ -738,9 +746,7 @@ fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
     if !cx.lower_in(d, AMOUNT) {
         return None;
     }
-    let valued = |x: usize, y: usize| {
-        (x..y).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent)
-    };
+    let valued = |x: usize, y: usize| (x..y).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent);
     (d + 1..b.min(d + 6))
         .find(|&j| measure(j))
         .filter(|&m| valued(d + 1, m))
@@ -1091,8 +1097,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !(cx.lower_in(i, &["decline"])
                 && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.flags == 0))
             // "emerging trends" is a noun; "NPS trends up" a change
-            && !(cx.lower_in(i, &["trend", "trends"])
-                && !cx.lower_in(
+            && (!cx.lower_in(i, &["trend", "trends"])
+                || cx.lower_in(
                     i + 1,
                     &["up", "down", "upward", "upwards", "downward", "downwards", "toward", "towards"],
                 ))
@@ -1283,6 +1289,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 other => other,
             };
             match obj {
+                // "Meet the SLA for support tickets": a service level kept, whatever else
+                _ if cx.word_in(h, set(&[W::Sla, W::Slas, W::Slo]))
+                    && cx.lower_in(
+                        a,
+                        &[
+                            "meet", "hit", "achieve", "keep", "maintain", "exceed", "beat",
+                        ],
+                    ) =>
+                {
+                    sc += cx.cue(
+                        CueKind::RecurringTimeliness,
+                        h,
+                        h + 1,
+                        "is a service level to meet",
+                        -2.5,
+                    );
+                    decided = Some(false);
+                    out.measured_change = true;
+                }
                 Obj::Target => {
                     let plan_of_output = (a + 1..=h.min(b.saturating_sub(1)))
                         .any(|j| t[j].has(HIRE) || cx.lower_in(j, OUTPUT_PLAN_WORDS));
@@ -1339,17 +1364,6 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         3.0,
                     );
                     decided = Some(true);
-                }
-                Obj::Unknown if cx.word_in(h, set(&[W::Sla, W::Slas, W::Slo])) => {
-                    sc += cx.cue(
-                        CueKind::RecurringTimeliness,
-                        h,
-                        h + 1,
-                        "is a service level to meet",
-                        -2.5,
-                    );
-                    decided = Some(false);
-                    out.measured_change = true;
                 }
                 Obj::Unknown => {
                     if has.percent || change || threshold || timely {
@@ -1574,18 +1588,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         while i < b && (t[i].kind == TokKind::Cmp || t[i].has(CMPW) || cx.lower_in(i, &["at"])) {
             i += 1;
         }
-        let one = cx
-            .t
-            .get(i)
-            .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
-            .is_some_and(|w| w == "1" || w.eq_ignore_ascii_case("one"));
+        let one =
+            cx.t.get(i)
+                .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+                .is_some_and(|w| w == "1" || w.eq_ignore_ascii_case("one"));
         if cx.is_num(i)
             && cx.kind(i + 1) != Some(TokKind::Percent)
             && let Some(h) = (i + 1..(i + 9).min(b))
                 .take_while(|&j| t[j].kind == TokKind::Word && !t[j].has(PREP | DV | CV | WV))
                 .find(|&j| {
-                    cx.lower_in(j, EXTERNAL_ACTORS)
-                        || one && cx.lower_in(j, SINGLE_EXTERNAL_ACTORS)
+                    cx.lower_in(j, EXTERNAL_ACTORS) || one && cx.lower_in(j, SINGLE_EXTERNAL_ACTORS)
                 })
             && !cx.lower_in(h - 1, &["team", "staff"])
         {
@@ -1625,9 +1637,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead && decided.is_none() {
         let subject = (a..(a + 4).min(b))
             .find(|&k| cx.lower_in(k, SINGLE_EXTERNAL_ACTORS) && cx.lower_in(k + 1, CUSTOMER_ACTS))
-            .or_else(|| {
-                (cx.is_num(a) && cx.lower_in(a + 1, CUSTOMER_ACTS)).then_some(a)
-            });
+            .or_else(|| (cx.is_num(a) && cx.lower_in(a + 1, CUSTOMER_ACTS)).then_some(a));
         if let Some(k) = subject {
             sc += cx.cue(
                 CueKind::BehaviourChange,
@@ -1768,8 +1778,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // a quality of the product: "go-ipld-prime is fast and easy to use"
         if decided.is_none() && !behaviour {
             let quality = (a + 1..b.min(a + 8)).find(|&j| {
-                cx.lower_in(j - 1, &["is", "are", "feels", "feel", "stays", "remain", "remains"])
-                    && cx.lower_in(j, QUALITY_ADJECTIVES)
+                cx.lower_in(
+                    j - 1,
+                    &["is", "are", "feels", "feel", "stays", "remain", "remains"],
+                ) && cx.lower_in(j, QUALITY_ADJECTIVES)
             });
             if let Some(q) = quality {
                 sc += cx.cue(
