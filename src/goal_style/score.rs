@@ -230,6 +230,7 @@ const EXTERNAL_ACTORS: &[&str] = &[
     "downloads",
     "installs",
     "profiles",
+    "prospects",
 ];
 
 /// Agreed levels a service keeps "within".
@@ -723,6 +724,25 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     (obj, h)
 }
 
+/// Where a segment ends by asking for the work to get better: "more efficiently", "faster",
+/// "with less effort" (the last one or two words, with no noun after them).
+fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    let last = (a + 1..b).rev().find(|&j| cx.t[j].kind == TokKind::Word)?;
+    if (last + 1..b).any(|j| cx.t[j].kind == TokKind::Word) {
+        return None;
+    }
+    let adverb = cx
+        .t
+        .get(last)
+        .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+    if adverb && cx.lower_in(last - 1, &["more", "less"]) {
+        return Some(last - 1);
+    }
+    cx.lower_in(last, &["faster", "cheaper", "quicker", "sooner"])
+        .then_some(last)
+}
+
 /// For a participle at `d` that adds to or attains something ("sourced 20% of pipeline",
 /// "$2M in pipeline generated", "achieved measurable pipeline"), the measure it names.
 fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
@@ -741,7 +761,9 @@ fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
     let t = cx.t;
     let measure = |j: usize| t[j].has(MET) && !t[j].has(DEL | EVT);
     if cx.lower_in(d, ATTAINED) {
-        return (d + 1..b.min(d + 5)).find(|&j| measure(j));
+        return (d + 1..b.min(d + 5))
+            .find(|&j| measure(j))
+            .or_else(|| (a..d).find(|&j| measure(j)));
     }
     if !cx.lower_in(d, AMOUNT) {
         return None;
@@ -1234,7 +1256,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let from_outside = (h..b).any(|j| {
             t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.lower_in(x, EXTERNAL_ACTORS))
         });
+        // "Get N2 to successful POC", "Get 5 teams to adopt it": people or deals moved on
+        let moved_on = lw(W::Get) && cx.is_num(a + 1) && (a + 2..(a + 4).min(b)).any(|j| t[j].has(TO));
         let counted_people = from_outside
+            || moved_on
             || obj == Obj::Customers
             || obj == Obj::Metric && cx.f(h) & EVT == 0
             // `h` is one past the end when nothing follows the verb ("Win the")
@@ -1455,6 +1480,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     3.0,
                 );
                 decided = Some(true);
+            } else if let Some(m) = better_at_end(cx, a, b) {
+                // "Run GitLab.com more efficiently", "Ship releases faster"
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    m,
+                    b,
+                    "asks for the work to get better, a measured improvement",
+                    -2.5,
+                );
+                decided = Some(false);
             } else if cx.lower_in(a, &["onboard", "activate", "reactivate", "convert"])
                 && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.lower_in(h, EXTERNAL_ACTORS)
@@ -1503,8 +1538,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
 
     // ---- hiring against a plan: "Final Q2 hiring is 85% of plan" (rule 9)
     // ("hiring managers" are people, not hiring)
+    // "100% of vacancies have outbound sourcing": the recruiting process, unlike "20% of
+    // open roles filled by internal candidates" (internal mobility, a result)
+    let recruiting = |j: usize| {
+        (cx.lower_in(j, &["vacancies", "vacancy", "requisitions", "reqs"])
+            || cx.lower_in(j, &["roles", "positions"]) && j > a && cx.lower_in(j - 1, &["open"]))
+            && (j + 1..(j + 3).min(b)).any(|x| cx.lower_in(x, &["have", "has"]))
+    };
     let hiring_word = |j: usize| {
         cx.lower_in(j, &["hiring", "headcount"]) && !t.get(j + 1).is_some_and(|k| k.has(ACT))
+            || recruiting(j)
     };
     if !verb_lead
         && decided.is_none()
@@ -1541,8 +1584,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                                 && cx.f(j + 1) & OF != 0)
             })
         };
+        // "certifications taken by people at enterprise companies": outsiders
+        let outsiders = |p: usize| {
+            cx.lower_in(p, &["people", "person"])
+                && (p + 1..b).any(|j| cx.lower_in(j, EXTERNAL_ACTORS))
+        };
         if quantified
-            && let Some(p) = people()
+            && let Some(p) = people().filter(|&p| !outsiders(p))
             && (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION))
         {
             sc += cx.cue(
@@ -1938,7 +1986,26 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         {
             j += 1;
         }
-        if covering {
+        // "100% of inbound leads are scored", "100% of trials are given health scores":
+        // every item handled a new way is a rollout (rule 6)
+        let all_done = hundred
+            && rollout_ok
+            && !threshold
+            && !timely
+            && (p + 2..b.min(p + 8)).any(|j| {
+                cx.lower_in(j - 1, &["are", "is", "get", "gets"])
+                    && (t[j].has(DP) || cx.ends_ed(j) || cx.lower_in(j, &["given"]))
+            });
+        if all_done {
+            sc += cx.cue(
+                CueKind::RolloutCoverage,
+                p.saturating_sub(1),
+                (p + 3).min(b),
+                "is every item handled the new way, which is rollout coverage",
+                2.0,
+            );
+            decided = Some(true);
+        } else if covering {
             sc += cx.cue(
                 CueKind::RolloutCoverage,
                 p.saturating_sub(2),
@@ -1979,11 +2046,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     .is_some_and(|p| p == "." || p == ";")
         })
         .unwrap_or(t.len());
-    if decided == Some(true)
+    let verbless_deliverable = decided.is_none()
+        && !verb_lead
+        && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
+    if (decided == Some(true) || verbless_deliverable)
         && let Some((w, m)) = (a + 1..sentence_end)
             .filter(|&j| t[j].has(WITH))
             .find_map(|j| {
-                let end = cx.value_at(j + 1)?;
+                // "with at least 10 customers", "with over 500 registrants"
+                let mut v = j + 1;
+                while v < j + 3 && (cx.f(v) & CMPW != 0 || cx.lower_in(v, &["at"])) {
+                    v += 1;
+                }
+                let end = cx.value_at(v)?;
                 (end..(end + 3).min(sentence_end))
                     .find(|&m| t[m].has(MET | ACT) && !t[m].has(DEL | ROLL))
                     .map(|m| (j, m))
@@ -2087,7 +2162,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 (a + 1..b.min(a + 5)).find(|&j| {
                     t[j - 1].has(DEL)
                         && third_person(cx, j)
-                        && (cx.value_at(j + 1).is_some() || cx.f(j + 1) & (DET | ACT) != 0)
+                        && (cx.value_at(j + 1).is_some()
+                            || cx.f(j + 1) & ACT != 0
+                            || cx.f(j + 1) & DET != 0 && cx.f(j + 2) & (ACT | MET | EVT) != 0)
                 })
             };
         if let Some(v) = output_effect {
