@@ -313,6 +313,11 @@ fn part_flags(src: &[u8], s: usize, e: usize) -> u64 {
     // hyphenated compounds: judge by the last part for nouns (week-1 retention, sign-up rate)
     if let Some(pos) = w.iter().rposition(|&c| c == b'-') {
         let last = s + pos + 1;
+        // "Peer-base" names something; "real-time", "full-time" describe, not measure
+        let tail = src.get(last..e).unwrap_or_default();
+        if tail.eq_ignore_ascii_case(b"base") || tail.eq_ignore_ascii_case(b"time") && pos <= 4 {
+            return 0;
+        }
         let g = lookup(src, last, e).0 & (MET | DEL | TU);
         if g != 0 {
             return g;

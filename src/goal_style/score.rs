@@ -637,10 +637,14 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         // An unknown `-ed` word after the head opens a reduced relative clause
         // ("shipments tracked via the API"): the head is already found.
+        // ("Qualified Leads" is an adjective and its noun)
         if head.is_some()
             && k.kind == TokKind::Word
             && (k.flags == 0 || k.has(CR | DP) && !k.has(MET))
             && cx.ends_ed(i)
+            && !t
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Word && n.flags & (PREP | DET | AND) == 0)
         {
             break;
         }
@@ -1002,13 +1006,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             if cx.f(j) & DET != 0 || cx.word_is(j, W::One) || cx.word_is(j, W::A) {
                 j += 1;
             }
+            let before_value = j;
             while j < b && (cx.is_num(j) || cx.word_is(j, W::Few)) {
                 j += 1;
             }
+            // "in 5 business days" needs its number; "in the working group" has none
+            let valued = j > before_value || k.has(WITHIN);
             while j < b && cx.f(j) & TU != 0 && cx.f(j + 1) & TU != 0 {
                 j += 1;
             }
-            if j > i + 1 && j < b && cx.f(j) & TU != 0 {
+            if valued && j > i + 1 && j < b && cx.f(j) & TU != 0 {
                 cx.cue(
                     CueKind::RecurringTimeliness,
                     i,
@@ -1063,13 +1070,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             i = z;
             continue;
         }
-        // metric word directly followed by a value: "NPS 55", "GMV $40M", "uptime 99.99%"
+        // metric word directly followed by a value: "NPS 55", "GMV $40M", "uptime 99.99%",
+        // "Uptime SLA of N8"
+        let level_at = if cx.lower_in(i + 1, &["sla", "slo"]) && cx.f(i + 2) & (OF | AT) != 0 {
+            i + 3
+        } else {
+            i + 1
+        };
         if k.has(MET)
             && !k.has(DEL)
-            && cx.value_at(i + 1).is_some()
+            && cx.value_at(level_at).is_some()
             && !(i + 1 < b && t[i + 1].kind == TokKind::Num && cx.f(i + 2) & (DEL | ROLL) != 0)
         {
-            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+            let z = cx.value_at(level_at).unwrap_or(level_at);
             cx.cue(
                 CueKind::Threshold,
                 i + 1,
@@ -1114,6 +1127,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         if k.has(CR)
             && !(i > a && t[i - 1].has(DV) && !t[i - 1].has(CR))
             && !(cx.lower_in(i, &["double", "doubles"]) && cx.lower_in(i + 1, &["down"]))
+            // "keeps up with the spec" keeps pace
+            && !(cx.lower_in(i, &["up"])
+                && i > a
+                && cx.lower_in(i - 1, &["keep", "keeps", "kept", "catch", "catches", "follow", "follows"]))
             // "go to market" is a phrase; "decline notices" a noun
             && !(cx.lower_in(i, &["go"]) && cx.lower_in(i + 2, &["market"]))
             && !(cx.lower_in(i, &["decline"])
@@ -1264,7 +1281,27 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             || obj == Obj::Metric && cx.f(h) & EVT == 0
             // `h` is one past the end when nothing follows the verb ("Win the")
             || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0;
-        if bare_count && !lw(W::Make) && !counted_people {
+        let ability = (a + 1..(a + 3).min(b)).find(|&j| cx.lower_in(j, &["ability", "capability"]));
+        if let Some(c) = ability {
+            // "Achieve ability to use percentage-of-completion accounting" (rule 5)
+            sc += cx.cue(
+                CueKind::Capability,
+                c,
+                c + 1,
+                "asks for a capability, which is a delivered feature",
+                3.0,
+            );
+            decided = Some(true);
+        } else if moved_on {
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                a + 1,
+                (a + 4).min(b),
+                "moves customers or deals on to a stage, a business result",
+                -2.5,
+            );
+            decided = Some(false);
+        } else if bare_count && !lw(W::Make) && !counted_people {
             sc += cx.cue(
                 CueKind::Deliverable,
                 a + 1,
