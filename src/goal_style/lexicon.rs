@@ -581,7 +581,8 @@ fn base(w: &str) -> u64 {
         | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
         | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
         | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
-        | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" => {
+        | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
+        | "come" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;

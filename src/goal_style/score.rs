@@ -817,6 +817,12 @@ fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
         return false;
     }
     let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
+    // "ROI analysis of FY20 marketing spend": what the deliverable is about
+    let about = (j.saturating_sub(4).max(a)..j)
+        .any(|x| t[x].has(OF) && x > a && t[x - 1].has(DEL) && !t[x - 1].has(MET));
+    if about {
+        return false;
+    }
     let next = cx.f(j + 1);
     let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0 || cx.word_is(j + 1, W::Team);
     !output_coverage && !modifier
@@ -1274,7 +1280,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.lower_in(x, EXTERNAL_ACTORS))
         });
         // "Get N2 to successful POC", "Get 5 teams to adopt it": people or deals moved on
-        let moved_on = lw(W::Get) && cx.is_num(a + 1) && (a + 2..(a + 4).min(b)).any(|j| t[j].has(TO));
+        let moved_on = lw(W::Get)
+            && (cx.is_num(a + 1) && (a + 2..(a + 4).min(b)).any(|j| t[j].has(TO))
+                // "Get open source projects to use GitLab": people made to act
+                || (a + 2..(a + 7).min(b)).any(|j| {
+                    t[j].has(TO)
+                        && cx.lower_in(
+                            j + 1,
+                            &["use", "adopt", "try", "switch", "buy", "pay", "upgrade", "contribute", "join", "renew", "recommend"],
+                        )
+                }));
         let counted_people = from_outside
             || moved_on
             || obj == Obj::Customers
@@ -1916,9 +1931,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             if candidates
                 && let Some(d) = (start..b).find(|&j| {
                     (t[j].has(DP)
-                        // "qualified pipeline", "completed orders": an adjective of a measure
+                        // "qualified pipeline", "completed orders": an adjective of a measure;
+                        // "an internally available dashboard": of a thing
                         && !(j + 1 < b && t[j + 1].has(MET) && !t[j + 1].has(DEL))
-                        || j > a && j + 1 == b && cx.word_is(j, W::Complete)
+                        && !(j > a
+                            && j + 1 < b
+                            && t[j + 1].has(DEL)
+                            && t[j + 1].kind == TokKind::Word
+                            && !cx.lower_in(j - 1, &["is", "are", "be", "been", "was", "were"]))
+                        || j > a
+                            && cx.word_is(j, W::Complete)
+                            && (j + 1 == b || t[j + 1].has(PREP) && !t[j + 1].has(OF))
                         || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, W::Place))
                         && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, W::Live))
                 })
