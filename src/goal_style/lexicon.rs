@@ -674,7 +674,7 @@ fn base(w: &str) -> u64 {
         | "backfilled" | "benchmarked" | "outsourced" | "labelled" | "labeled" | "tagged"
         | "collected" | "enrolled" | "registered" | "licensed" | "cut-over" | "provisioned"
         | "retrained" | "re-platformed" | "replatformed" | "ported" | "reworked" | "met"
-        | "sourced" | "achieved" | "attained" | "exceeded" => DP,
+        | "sourced" | "achieved" | "attained" | "exceeded" | "aligned" => DP,
 
         // ---- metric vocabulary
         "retention" | "churn" | "conversion" | "conversions" | "revenue" | "arr" | "mrr"

@@ -108,6 +108,8 @@ const STAFF_COMPLETION: &[&str] = &[
     "join",
     "spends",
     "spend",
+    "advance",
+    "advances",
     "has",
     "have",
 ];
@@ -1789,7 +1791,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "People Group", "Community WG": a unit of the organisation, which delivers
             let unit = cx.lower_in(k + 1, UNIT_WORDS)
                 // "audience personas … are defined": a delivered state, not behaviour
-                || (k + 2..b).any(|j| {
+                // (past a with-clause too: "personas with demographics are defined")
+                || (k + 2..t.len()).any(|j| {
                     t[j].has(DP) && cx.lower_in(j - 1, &["is", "are", "been", "be", "were", "was"])
                 });
             if before_ok && k + 1 < b && !unit {
@@ -1933,7 +1936,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     (t[j].has(DP)
                         // "qualified pipeline", "completed orders": an adjective of a measure;
                         // "an internally available dashboard": of a thing
-                        && !(j + 1 < b && t[j + 1].has(MET) && !t[j + 1].has(DEL))
+                        && !(j + 1 < b
+                            && t[j + 1].has(MET)
+                            && !t[j + 1].has(DEL)
+                            // "We've benchmarked conversion rates": a verb and its object
+                            && !(j > a && cx.lower_in(j - 1, &["have", "has", "had", "ve"])))
                         && !(j > a
                             && j + 1 < b
                             && t[j + 1].has(DEL)

@@ -56,6 +56,7 @@ pub(crate) const WORDS: &[&str] = &[
     "aiming",
     "alerting",
     "alerts",
+    "aligned",
     "all",
     "all-hands",
     "alpha",
