@@ -1860,10 +1860,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 }
             }
         }
+        // (the next two need an `is` or `are`)
+        let copula = has.words & set(&[W::Is, W::Are]) != 0;
         // a capability: "Companion is able to upload data", "the portal can export CSV"
-        if decided.is_none() && !behaviour {
+        if decided.is_none() && !behaviour && copula {
             let able = (a + 1..b.min(a + 8)).find(|&j| {
-                cx.lower_in(j - 1, &["is", "are"])
+                cx.word_in(j - 1, set(&[W::Is, W::Are]))
                     && cx.lower_in(j, &["able"])
                     && cx.f(j + 1) & TO != 0
             });
@@ -1879,12 +1881,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
         }
         // a quality of the product: "go-ipld-prime is fast and easy to use"
-        if decided.is_none() && !behaviour {
+        if decided.is_none() && !behaviour && copula {
             let quality = (a + 1..b.min(a + 8)).find(|&j| {
-                cx.lower_in(
-                    j - 1,
-                    &["is", "are", "feels", "feel", "stays", "remain", "remains"],
-                ) && cx.lower_in(j, QUALITY_ADJECTIVES)
+                cx.word_in(j - 1, set(&[W::Is, W::Are])) && cx.lower_in(j, QUALITY_ADJECTIVES)
             });
             if let Some(q) = quality {
                 sc += cx.cue(
@@ -1900,8 +1899,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // possession of an output: "Peer-base has a glossary", "We have a source of truth".
         // That a thing now exists says it was made, unless what is had is a level ("has an
         // NPS of 50").
-        if decided.is_none() && !behaviour && !change && !threshold && !timely {
-            let had = (a + 1..b.min(a + 9)).find(|&j| cx.lower_in(j, &["has", "have"]));
+        if decided.is_none()
+            && !behaviour
+            && !change
+            && !threshold
+            && !timely
+            && has.words & set(&[W::Has, W::Have]) != 0
+        {
+            let had = (a + 1..b.min(a + 9)).find(|&j| cx.word_in(j, set(&[W::Has, W::Have])));
             if let Some(h) = had {
                 let mut d = h + 1;
                 if cx.lower_in(d, &["and"])
