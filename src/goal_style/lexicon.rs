@@ -6,6 +6,7 @@
 //! binary search rather than a walk over every arm.
 
 use super::named::{NAMED, W};
+use super::roles::role_flags;
 use super::wide;
 use super::words::WORDS;
 use std::sync::OnceLock;
@@ -102,6 +103,11 @@ pub(crate) const CONTRAST: u64 = 1 << 44;
 pub(crate) const FOR: u64 = 1 << 45;
 /// Word `on`.
 pub(crate) const ON: u64 = 1 << 46;
+
+/// Every flag bit the word lists above use (the rule engine's role flags take the bits
+/// above them, see `roles.rs`).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const USED_FLAGS: u64 = (1 << 47) - 1;
 
 /// Flags of a number token.
 pub(crate) fn num_flags(b: &[u8]) -> u64 {
@@ -244,7 +250,7 @@ fn table() -> &'static Table {
             entries: Vec::with_capacity(WORDS.len() + NAMED.len()),
         };
         for &w in WORDS {
-            let (Some(k), f) = (key_of(w.as_bytes()), base(w)) else {
+            let (Some(k), f) = (key_of(w.as_bytes()), base(w) | role_flags(w)) else {
                 continue;
             };
             if f == 0 {
@@ -284,7 +290,7 @@ fn lookup_long(w: &[u8]) -> u64 {
     let mut buf = [0u8; 32];
     buf[..w.len()].copy_from_slice(w);
     buf.make_ascii_lowercase();
-    std::str::from_utf8(&buf[..w.len()]).map_or(0, base)
+    std::str::from_utf8(&buf[..w.len()]).map_or(0, |w| base(w) | role_flags(w))
 }
 
 /// Flags of the word `src[s..e]` in any case (tries the plural-stripped form for nouns and
@@ -900,7 +906,7 @@ mod tests {
             f(wide::padded(w, &mut buf), 0, w.len())
         };
         for &w in WORDS {
-            assert_eq!(whole(w.as_bytes(), lookup).0, base(w), "{w}");
+            assert_eq!(whole(w.as_bytes(), lookup).0, base(w) | role_flags(w), "{w}");
         }
         assert_eq!(whole(b"Features", word_flags).0 & DEL, DEL);
         assert_eq!(whole(b"sign-ups", word_flags).0 & MET, MET);

@@ -85,6 +85,7 @@ mod measure;
 mod named;
 mod objective;
 mod rewrite;
+mod roles;
 mod scan;
 mod score;
 pub mod train;

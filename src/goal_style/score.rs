@@ -6,6 +6,7 @@
 use super::cues::{CueBuf, CueKind};
 use super::lexicon::*;
 use super::named::{W, WordSet, bit, set};
+use super::roles::*;
 use super::scan::{Tok, TokKind, with_tokens};
 
 /// Score above which a text counts as a milestone.
@@ -18,27 +19,7 @@ const PATTERN_STARTS: u64 = FROM | BY | IN | ON | BEFORE | WITHIN | CMPW | AT | 
 /// Flags of the words that can open a purpose, means or side clause.
 const CLAUSE_STARTS: u64 = TO | IN | PURP | MEANS | BY | WITH | WHILE;
 
-/// Words for a level to attain: "achieve 110% of plan", "meet the MQL goals".
-const TARGET_WORDS: &[&str] = &[
-    "plan", "plans", "target", "targets", "goal", "goals", "forecast", "quota", "quotas",
-];
 
-/// Words that make a plan or target one of output: hiring, training, a release.
-const OUTPUT_PLAN_WORDS: &[&str] = &[
-    "hiring",
-    "headcount",
-    "recruiting",
-    "staffing",
-    "training",
-    "release",
-    "roadmap",
-    "delivery",
-    "project",
-    "migration",
-    "launch",
-    "content",
-    "publishing",
-];
 
 /// Verbs that add an amount to a business measure ("Add N5 ARR", "Source $2M in
 /// pipeline"), unlike verbs that run or make things ("Run 4 festival activations").
@@ -47,193 +28,16 @@ const AMOUNT_VERBS: &[&str] = &[
     "drive", "win", "secure", "attract",
 ];
 
-/// The organisation's own people, whose training or participation is a rollout.
-const INTERNAL_PEOPLE: &[&str] = &[
-    "teammates",
-    "teammate",
-    "employees",
-    "employee",
-    "staff",
-    "managers",
-    "manager",
-    "aes",
-    "sdrs",
-    "bdrs",
-    "reps",
-    "interns",
-    "intern",
-    "recruiters",
-    "hires",
-    "person",
-    "people",
-    "engineers",
-    "engineer",
-    "leads",
-    "leaders",
-];
 
-/// Verbs that say the team's own people did a prescribed thing.
-const STAFF_COMPLETION: &[&str] = &[
-    "participate",
-    "participates",
-    "participated",
-    "complete",
-    "completes",
-    "completed",
-    "take",
-    "takes",
-    "taken",
-    "took",
-    "attend",
-    "attends",
-    "attended",
-    "trained",
-    "covered",
-    "onboarded",
-    "certified",
-    "pass",
-    "passes",
-    "passed",
-    "shadow",
-    "shadows",
-    "provides",
-    "provide",
-    "shares",
-    "share",
-    "presents",
-    "present",
-    "receives",
-    "receive",
-    "joins",
-    "join",
-    "spends",
-    "spend",
-    "advance",
-    "advances",
-    "has",
-    "have",
-];
 
-/// Words that make the word before them the name of a unit of the organisation ("People
-/// Group", "Community WG").
-const UNIT_WORDS: &[&str] = &[
-    "group",
-    "team",
-    "wg",
-    "department",
-    "squad",
-    "function",
-    "council",
-    "committee",
-    "guild",
-    "chapter",
-    "office",
-];
 
-/// People outside the team, named in the singular after "1" or "one" ("1 customer
-/// enables …").
-const SINGLE_EXTERNAL_ACTORS: &[&str] = &[
-    "customer",
-    "user",
-    "partner",
-    "company",
-    "organization",
-    "organisation",
-    "enterprise",
-    "account",
-    "client",
-    "prospect",
-    "logo",
-];
 
-/// Verbs of what customers do, in the third person ("1 customer renews", "N1 expands").
-const CUSTOMER_ACTS: &[&str] = &[
-    "chooses",
-    "selects",
-    "buys",
-    "purchases",
-    "renews",
-    "expands",
-    "upgrades",
-    "converts",
-    "churns",
-    "adopts",
-    "uses",
-    "pays",
-    "subscribes",
-    "signs",
-    "commits",
-    "deploys",
-    "enables",
-    "recommends",
-    "returns",
-];
 
-/// Adjectives that state a quality people get from a product: "is fast and easy to use".
-const QUALITY_ADJECTIVES: &[&str] = &[
-    "fast",
-    "faster",
-    "easy",
-    "reliable",
-    "stable",
-    "secure",
-    "performant",
-    "responsive",
-    "intuitive",
-    "accessible",
-    "quick",
-    "quicker",
-];
 
 /// Words that make a headcount of what an "add" or "bring" counts ("Add 1 full-time
 /// developer").
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
 
-/// People outside the team whose number is a business result when counted.
-const EXTERNAL_ACTORS: &[&str] = &[
-    "customers",
-    "users",
-    "members",
-    "creators",
-    "publishers",
-    "developers",
-    "contributors",
-    "collaborators",
-    "subscribers",
-    "organizations",
-    "organisations",
-    "companies",
-    "enterprises",
-    "accounts",
-    "logos",
-    "partners",
-    "resellers",
-    "listeners",
-    "viewers",
-    "readers",
-    "visitors",
-    "buyers",
-    "shoppers",
-    "players",
-    "attendees",
-    "registrants",
-    "advertisers",
-    "merchants",
-    "sellers",
-    "clients",
-    "households",
-    "patients",
-    "students",
-    "learners",
-    "adopters",
-    "teams",
-    "tenants",
-    "workspaces",
-    "downloads",
-    "installs",
-    "profiles",
-    "prospects",
-];
 
 /// Agreed levels a service keeps "within".
 const SERVICE_LEVELS: WordSet = set(&[
@@ -642,7 +446,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         // ("Qualified Leads" is an adjective and its noun)
         if head.is_some()
             && k.kind == TokKind::Word
-            && (k.flags == 0 || k.has(CR | DP) && !k.has(MET))
+            && (k.flags & !ROLES == 0 || k.has(CR | DP) && !k.has(MET))
             && cx.ends_ed(i)
             && !t
                 .get(i + 1)
@@ -667,7 +471,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         return (Obj::Unknown, start);
     };
     let hf = t[h].flags;
-    if cx.lower_in(h, TARGET_WORDS) {
+    if cx.f(h) & TARGET != 0 {
         return (Obj::Target, h);
     }
     let internal = cx.word_in(
@@ -786,7 +590,7 @@ fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
 fn third_person(cx: &Ctx<'_>, j: usize) -> bool {
     cx.t.get(j).is_some_and(|k| {
         k.kind == TokKind::Word
-            && k.flags == 0
+            && k.flags & !ROLES == 0
             && k.end - k.start > 3
             && cx
                 .text
@@ -1142,7 +946,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "go to market" is a phrase; "decline notices" a noun
             && !(cx.lower_in(i, &["go"]) && cx.lower_in(i + 2, &["market"]))
             && !(cx.lower_in(i, &["decline"])
-                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.flags == 0))
+                && t.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.flags & !ROLES == 0))
             // "emerging trends" is a noun; "NPS trends up" a change
             && (!cx.lower_in(i, &["trend", "trends"])
                 || cx.lower_in(
@@ -1279,7 +1083,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !(change || threshold || timely);
         // "Get 10 PRs from outside collaborators": what people outside the team send
         let from_outside = (h..b).any(|j| {
-            t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.lower_in(x, EXTERNAL_ACTORS))
+            t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.f(x) & OUTSIDERS != 0)
         });
         // "Get N2 to successful POC", "Get 5 teams to adopt it": people or deals moved on
         let moved_on = lw(W::Get)
@@ -1389,7 +1193,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 }
                 Obj::Target => {
                     let plan_of_output = (a + 1..=h.min(b.saturating_sub(1)))
-                        .any(|j| t[j].has(HIRE) || cx.lower_in(j, OUTPUT_PLAN_WORDS));
+                        .any(|j| t[j].has(HIRE) || cx.f(j) & OUTPUT_PLAN != 0);
                     if plan_of_output {
                         sc += cx.cue(
                             CueKind::Headcount,
@@ -1546,7 +1350,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(false);
             } else if cx.lower_in(a, &["onboard", "activate", "reactivate", "convert"])
                 && (a + 1..h).any(|j| cx.is_num(j))
-                && cx.lower_in(h, EXTERNAL_ACTORS)
+                && cx.f(h) & OUTSIDERS != 0
             {
                 // "Onboard 15 new partner organisations": customers won, unlike
                 // "Onboard 5 new engineers"
@@ -1606,7 +1410,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead
         && decided.is_none()
         && (a..b).any(hiring_word)
-        && (has.percent || (a..b).any(|j| cx.lower_in(j, TARGET_WORDS)))
+        && (has.percent || (a..b).any(|j| cx.f(j) & TARGET != 0))
     {
         let h = (a..b).find(|&j| hiring_word(j)).unwrap_or(a);
         sc += cx.cue(
@@ -1626,10 +1430,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let quantified = has.percent
             || (a..(a + 3).min(b)).any(|j| t[j].has(ALL) || cx.is_num(j))
             // "Intern shadows 1 on-call": the team's own person is the subject
-            || cx.lower_in(a, INTERNAL_PEOPLE) && !cx.lower_in(a, &["people", "person", "leads"]);
+            || cx.f(a) & INTERNAL != 0 && !cx.lower_in(a, &["people", "person", "leads"]);
         let people = || {
             (a..(a + 9).min(b)).find(|&j| {
-                cx.lower_in(j, INTERNAL_PEOPLE)
+                cx.f(j) & INTERNAL != 0
                     || cx.lower_in(j, &["members", "member"])
                         && j > a
                         && (cx.lower_in(j - 1, &["team"])
@@ -1641,11 +1445,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // "certifications taken by people at enterprise companies": outsiders
         let outsiders = |p: usize| {
             cx.lower_in(p, &["people", "person"])
-                && (p + 1..b).any(|j| cx.lower_in(j, EXTERNAL_ACTORS))
+                && (p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
         };
         if quantified
             && let Some(p) = people().filter(|&p| !outsiders(p))
-            && (a..b).any(|j| cx.lower_in(j, STAFF_COMPLETION))
+            && (a..b).any(|j| cx.f(j) & STAFF_DONE != 0)
         {
             sc += cx.cue(
                 CueKind::RolloutCoverage,
@@ -1663,9 +1467,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead && decided.is_none() && has.percent {
         let target = (a..b)
             .filter(|&p| t[p].kind == TokKind::Percent && cx.f(p + 1) & OF != 0)
-            .find_map(|p| (p + 2..(p + 5).min(b)).find(|&j| cx.lower_in(j, TARGET_WORDS)));
+            .find_map(|p| (p + 2..(p + 5).min(b)).find(|&j| cx.f(j) & TARGET != 0));
         if let Some(g) = target
-            && !(a..b).any(|j| t[j].has(HIRE) || cx.lower_in(j, OUTPUT_PLAN_WORDS))
+            && !(a..b).any(|j| t[j].has(HIRE) || cx.f(j) & OUTPUT_PLAN != 0)
         {
             sc += cx.cue(
                 CueKind::Threshold,
@@ -1699,7 +1503,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && let Some(h) = (i + 1..(i + 9).min(b))
                 .take_while(|&j| t[j].kind == TokKind::Word && !t[j].has(PREP | DV | CV | WV))
                 .find(|&j| {
-                    cx.lower_in(j, EXTERNAL_ACTORS) || one && cx.lower_in(j, SINGLE_EXTERNAL_ACTORS)
+                    cx.f(j) & OUTSIDERS != 0 || one && cx.f(j) & OUTSIDER != 0
                 })
             && !cx.lower_in(h - 1, &["team", "staff"])
         {
@@ -1719,7 +1523,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // working group": staffing and enablement, which are output (rule 9)
     if !verb_lead && decided.is_none() && cx.is_num(a) && cx.kind(a + 1) != Some(TokKind::Percent) {
         let own = (a + 1..(a + 4).min(b)).find(|&j| {
-            cx.lower_in(j, INTERNAL_PEOPLE) && !cx.lower_in(j, &["people", "person", "leads"])
+            cx.f(j) & INTERNAL != 0 && !cx.lower_in(j, &["people", "person", "leads"])
                 || cx.lower_in(j, &["curators", "maintainers", "moderators", "ambassadors"])
         });
         if let Some(p) = own {
@@ -1738,8 +1542,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // GitLab", "N1 expands": what customers do is behaviour
     if !verb_lead && decided.is_none() {
         let subject = (a..(a + 4).min(b))
-            .find(|&k| cx.lower_in(k, SINGLE_EXTERNAL_ACTORS) && cx.lower_in(k + 1, CUSTOMER_ACTS))
-            .or_else(|| (cx.is_num(a) && cx.lower_in(a + 1, CUSTOMER_ACTS)).then_some(a));
+            .find(|&k| cx.f(k) & OUTSIDER != 0 && cx.f(k + 1) & CUSTOMER_ACT != 0)
+            .or_else(|| (cx.is_num(a) && cx.f(a + 1) & CUSTOMER_ACT != 0).then_some(a));
         if let Some(k) = subject {
             sc += cx.cue(
                 CueKind::BehaviourChange,
@@ -1789,7 +1593,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             });
             let nk = cx.f(k + 1);
             // "People Group", "Community WG": a unit of the organisation, which delivers
-            let unit = cx.lower_in(k + 1, UNIT_WORDS)
+            let unit = cx.f(k + 1) & UNIT != 0
                 // "audience personas … are defined": a delivered state, not behaviour
                 // (past a with-clause too: "personas with demographics are defined")
                 || (k + 2..t.len()).any(|j| {
@@ -1883,7 +1687,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // a quality of the product: "go-ipld-prime is fast and easy to use"
         if decided.is_none() && !behaviour && copula {
             let quality = (a + 1..b.min(a + 8)).find(|&j| {
-                cx.word_in(j - 1, set(&[W::Is, W::Are])) && cx.lower_in(j, QUALITY_ADJECTIVES)
+                cx.word_in(j - 1, set(&[W::Is, W::Are])) && cx.f(j) & QUALITY_ADJ != 0
             });
             if let Some(q) = quality {
                 sc += cx.cue(
@@ -1915,7 +1719,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     d += 2;
                 }
                 let valued = (d..b).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent);
-                let outsiders = (a..h).any(|j| cx.lower_in(j, EXTERNAL_ACTORS));
+                let outsiders = (a..h).any(|j| cx.f(j) & OUTSIDERS != 0);
                 if cx.f(d) & DET != 0 && !valued && !outsiders {
                     sc += cx.cue(
                         CueKind::Deliverable,
