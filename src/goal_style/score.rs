@@ -108,6 +108,11 @@ impl Ctx<'_> {
         if k.kind != TokKind::Word {
             return false;
         }
+        // most words of most lists differ in length: find out before slicing the text
+        let len = (k.end - k.start) as usize;
+        if !words.iter().any(|w| w.len() == len) {
+            return false;
+        }
         let Some(s) = self.text.get(k.start as usize..k.end as usize) else {
             return false;
         };
