@@ -906,7 +906,11 @@ mod tests {
             f(wide::padded(w, &mut buf), 0, w.len())
         };
         for &w in WORDS {
-            assert_eq!(whole(w.as_bytes(), lookup).0, base(w) | role_flags(w), "{w}");
+            assert_eq!(
+                whole(w.as_bytes(), lookup).0,
+                base(w) | role_flags(w),
+                "{w}"
+            );
         }
         assert_eq!(whole(b"Features", word_flags).0 & DEL, DEL);
         assert_eq!(whole(b"sign-ups", word_flags).0 & MET, MET);

@@ -221,7 +221,15 @@ const QUALITY_ADJECTIVES: &[&str] = &[
 ];
 
 /// Every role flag: words with only these are otherwise unknown to the lexicon.
-pub(crate) const ROLES: u64 = TARGET | OUTPUT_PLAN | INTERNAL | STAFF_DONE | OUTSIDERS | UNIT | OUTSIDER | CUSTOMER_ACT | QUALITY_ADJ;
+pub(crate) const ROLES: u64 = TARGET
+    | OUTPUT_PLAN
+    | INTERNAL
+    | STAFF_DONE
+    | OUTSIDERS
+    | UNIT
+    | OUTSIDER
+    | CUSTOMER_ACT
+    | QUALITY_ADJ;
 
 /// The role flags of the lowercase word `w`.
 pub(crate) fn role_flags(w: &str) -> u64 {

@@ -19,8 +19,6 @@ const PATTERN_STARTS: u64 = FROM | BY | IN | ON | BEFORE | WITHIN | CMPW | AT | 
 /// Flags of the words that can open a purpose, means or side clause.
 const CLAUSE_STARTS: u64 = TO | IN | PURP | MEANS | BY | WITH | WHILE;
 
-
-
 /// Verbs that add an amount to a business measure ("Add N5 ARR", "Source $2M in
 /// pipeline"), unlike verbs that run or make things ("Run 4 festival activations").
 const AMOUNT_VERBS: &[&str] = &[
@@ -28,16 +26,9 @@ const AMOUNT_VERBS: &[&str] = &[
     "drive", "win", "secure", "attract",
 ];
 
-
-
-
-
-
-
 /// Words that make a headcount of what an "add" or "bring" counts ("Add 1 full-time
 /// developer").
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
-
 
 /// Agreed levels a service keeps "within".
 const SERVICE_LEVELS: WordSet = set(&[
@@ -546,11 +537,10 @@ fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     if (last + 1..b).any(|j| cx.t[j].kind == TokKind::Word) {
         return None;
     }
-    let adverb = cx
-        .t
-        .get(last)
-        .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
-        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+    let adverb =
+        cx.t.get(last)
+            .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
     if adverb && cx.lower_in(last - 1, &["more", "less"]) {
         return Some(last - 1);
     }
@@ -1087,9 +1077,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && (a..b).any(|j| t[j].has(RECUR) && !t[j].has(ALL) && !t[j].has(DET)))
             && !(change || threshold || timely);
         // "Get 10 PRs from outside collaborators": what people outside the team send
-        let from_outside = (h..b).any(|j| {
-            t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.f(x) & OUTSIDERS != 0)
-        });
+        let from_outside = (h..b)
+            .any(|j| t[j].has(FROM) && (j + 1..(j + 4).min(b)).any(|x| cx.f(x) & OUTSIDERS != 0));
         // "Get N2 to successful POC", "Get 5 teams to adopt it": people or deals moved on
         let moved_on = lw(W::Get)
             && (cx.is_num(a + 1) && (a + 2..(a + 4).min(b)).any(|j| t[j].has(TO))
@@ -1449,8 +1438,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         };
         // "certifications taken by people at enterprise companies": outsiders
         let outsiders = |p: usize| {
-            cx.lower_in(p, &["people", "person"])
-                && (p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
+            cx.lower_in(p, &["people", "person"]) && (p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
         };
         if quantified
             && let Some(p) = people().filter(|&p| !outsiders(p))
@@ -1507,9 +1495,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && cx.kind(i + 1) != Some(TokKind::Percent)
             && let Some(h) = (i + 1..(i + 9).min(b))
                 .take_while(|&j| t[j].kind == TokKind::Word && !t[j].has(PREP | DV | CV | WV))
-                .find(|&j| {
-                    cx.f(j) & OUTSIDERS != 0 || one && cx.f(j) & OUTSIDER != 0
-                })
+                .find(|&j| cx.f(j) & OUTSIDERS != 0 || one && cx.f(j) & OUTSIDER != 0)
             && !cx.lower_in(h - 1, &["team", "staff"])
         {
             sc += cx.cue(
@@ -1691,9 +1677,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
         // a quality of the product: "go-ipld-prime is fast and easy to use"
         if decided.is_none() && !behaviour && copula {
-            let quality = (a + 1..b.min(a + 8)).find(|&j| {
-                cx.word_in(j - 1, set(&[W::Is, W::Are])) && cx.f(j) & QUALITY_ADJ != 0
-            });
+            let quality = (a + 1..b.min(a + 8))
+                .find(|&j| cx.word_in(j - 1, set(&[W::Is, W::Are])) && cx.f(j) & QUALITY_ADJ != 0);
             if let Some(q) = quality {
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
