@@ -468,9 +468,11 @@ impl View<'_> {
         let before = self.text.get(..k.start as usize).unwrap_or("");
         let trimmed = before.trim_end_matches([' ', '\t']);
         trimmed.ends_with(['.', ';', '!', '?', '\n', '\r'])
-            && !trimmed
-                .trim_end_matches(['.', ';', '!', '?', '\n', '\r'])
-                .ends_with(|c: char| c.is_ascii_digit())
+            && !(trimmed.ends_with('.')
+                && trimmed
+                    .trim_end_matches(['.', ';', '!', '?', '\n', '\r'])
+                    .ends_with(|c: char| c.is_ascii_digit())
+                && !after_label(trimmed.as_bytes(), trimmed.len() - 1))
     }
     /// The word a number at `i` quantifies: the next word, past `%`, signs, `of` and a
     /// determiner, preferring one on a class list within two words.
@@ -771,6 +773,17 @@ pub(crate) fn describe(f: &Feat, text: &str) -> String {
     }
 }
 
+/// Whether the digits before `bytes[dot]` end a label such as `Q3`, `FY24` or `H2` (a
+/// sentence may end after one: "pipeline for Q3. % of plan achieved.").
+fn after_label(bytes: &[u8], dot: usize) -> bool {
+    let head = bytes.get(..dot).unwrap_or_default();
+    let digits = head.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    head.len()
+        .checked_sub(digits + 1)
+        .and_then(|i| head.get(i))
+        .is_some_and(u8::is_ascii_alphabetic)
+}
+
 /// The byte ranges of the sentences of `text` (split after `.`, `;`, `!` or `?` followed by
 /// white space, and at line breaks), at most `N`; `None` when there is only one.
 pub(crate) fn sentences<const N: usize>(text: &str) -> Option<([(u32, u32); N], usize)> {
@@ -790,7 +803,7 @@ pub(crate) fn sentences<const N: usize>(text: &str) -> Option<([(u32, u32); N], 
         let ends = matches!(b, b'\n' | b'\r')
             || matches!(b, b'.' | b';' | b'!' | b'?')
                 && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
-                && !(b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit());
+                && !(b == b'.' && i > 0 && bytes[i - 1].is_ascii_digit() && !after_label(bytes, i));
         if ends {
             if text.get(start..i).is_some_and(|s| s.trim().len() > 2) {
                 out[n] = (start as u32, i as u32);

@@ -196,10 +196,9 @@ pub(crate) fn with_features<R>(
     let mut buf = cues::CueBuf::new();
     scan::with_tokens(text, |t| {
         let score = score::analyze_tokens(text, t, &mut buf);
-        let mut fb = features::FeatBuf::new();
-        features::extract(text, t, &buf, score, &mut fb);
         // Several sentences are equal parts (rule 3): the engine reads each on its own, and
         // the learned layer sees the most outcome-like and the most milestone-like.
+        let mut spread = None;
         if let Some((parts, n)) = features::sentences::<8>(text) {
             let (mut lo, mut hi) = (f32::MAX, f32::MIN);
             let (mut lo_at, mut hi_at) = ((0, 0), (0, 0));
@@ -217,30 +216,46 @@ pub(crate) fn with_features<R>(
                 }
             }
             if lo <= hi {
-                let scale = |v: f32| (v / 3.0).clamp(-2.0, 2.0);
-                // A sentence the engine reads as a clear measured result makes the whole
-                // an outcome, whatever the others deliver (rule 3: equal parts).
-                if lo <= EQUAL_PARTS && lo < score {
-                    fb.add(
-                        features::key(features::family::ENGINE, 0),
-                        scale(lo) - scale(score),
+                // A sentence that is a clear measured result, beside one that delivers,
+                // is an equal part: the key result is only met if the result moves.
+                if lo <= EQUAL_PARTS && lo < score && hi > score::THRESHOLD {
+                    buf.push(
+                        CueKind::MetricChange,
                         lo_at.0,
                         lo_at.1,
+                        "is a measured result beside the delivery, an equal part: it has to move",
+                        (lo - score).max(-4.0),
                     );
                 }
+                spread = Some((lo, lo_at, hi, hi_at));
+            }
+        }
+        let mut fb = features::FeatBuf::new();
+        features::extract(text, t, &buf, score, &mut fb);
+        if let Some((lo, lo_at, hi, hi_at)) = spread {
+            let scale = |v: f32| (v / 3.0).clamp(-2.0, 2.0);
+            // A sentence the engine reads as a clear measured result makes the whole
+            // an outcome, whatever the others deliver (rule 3: equal parts).
+            if lo <= EQUAL_PARTS && lo < score {
                 fb.add(
-                    features::key(features::family::SENTENCE_MIN, 0),
-                    scale(lo),
+                    features::key(features::family::ENGINE, 0),
+                    scale(lo) - scale(score),
                     lo_at.0,
                     lo_at.1,
                 );
-                fb.add(
-                    features::key(features::family::SENTENCE_MAX, 0),
-                    scale(hi),
-                    hi_at.0,
-                    hi_at.1,
-                );
             }
+            fb.add(
+                features::key(features::family::SENTENCE_MIN, 0),
+                scale(lo),
+                lo_at.0,
+                lo_at.1,
+            );
+            fb.add(
+                features::key(features::family::SENTENCE_MAX, 0),
+                scale(hi),
+                hi_at.0,
+                hi_at.1,
+            );
         }
         f(&buf, fb.as_slice())
     })

@@ -968,6 +968,34 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         i += 1;
     }
 
+    // ---- a count of a measure without a verb: "500+ leads through joint marketing",
+    // "1,000 click-throughs" (a number of things the team makes is no measure: "12 blog
+    // posts")
+    // (with a delivered state, "40 comparison pages published", the count is output)
+    if !threshold
+        && !change
+        && has.flags & MET != 0
+        && has.flags & DP == 0
+        && !lead.has(DV | CV | WV | ACQ | HIRE | RECV)
+        && let Some((v, m)) = (a..b).filter(|&j| cx.is_num(j)).find_map(|j| {
+            let mut z = cx.value_at(j)?;
+            if cx.kind(z) == Some(TokKind::Plus) {
+                z += 1;
+            }
+            (z..(z + 2).min(b))
+                .find(|&m| {
+                    t[m].has(MET)
+                        && !t[m].has(DEL | OUTPUT_METRIC | TU)
+                        // "the 20 highest-volume stores": a modifier of what is counted
+                        && !(cx.f(m + 1) & (DEL | ACT | ROLL) != 0 && cx.f(m + 1) & MET == 0)
+                })
+                .map(|m| (j, m))
+        })
+    {
+        cx.cue(CueKind::Threshold, v, m + 1, "is a level of the measure", 0.0);
+        threshold = true;
+    }
+
     // ---- leading verb
     let lw = |w: W| cx.word_is(a, w);
     let money =
@@ -1460,7 +1488,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if !verb_lead && decided.is_none() && has.percent {
         let target = (a..b)
             .filter(|&p| t[p].kind == TokKind::Percent && cx.f(p + 1) & OF != 0)
-            .find_map(|p| (p + 2..(p + 5).min(b)).find(|&j| cx.f(j) & TARGET != 0));
+            .find_map(|p| (p + 2..(p + 7).min(b)).find(|&j| cx.f(j) & TARGET != 0));
         if let Some(g) = target
             && !(a..b).any(|j| t[j].has(HIRE) || cx.f(j) & OUTPUT_PLAN != 0)
         {
