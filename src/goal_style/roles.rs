@@ -208,7 +208,6 @@ pub(crate) const QUALITY_ADJ: u64 = 1 << 51;
 const QUALITY_ADJECTIVES: &[&str] = &[
     "fast",
     "faster",
-    "easy",
     "reliable",
     "stable",
     "secure",

@@ -277,6 +277,8 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             None
         } else if k.has(MEANS)
             && !cx.lower_in(i - 1, &["is", "are", "being", "been", "be", "was", "were"])
+            // "Multiple organizations using PostHog Cloud": people using it, not a means
+            && !(cx.lower_in(i, &["using"]) && t[i - 1].has(ACT))
             || (k.has(BY) && cx.ends_ing(i + 1))
         {
             Some((
@@ -952,6 +954,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && i > a
                 && cx.lower_in(i - 1, &["shut", "double", "wind", "narrow", "break"]))
             && !(cx.word_is(i, W::Up) && cx.f(i + 1) & TO != 0)
+            // "nail down the API", "Real matches playable": a particle or a noun unless a
+            // measure comes before it or a level after it ("costs down 10%", "NPS back to 50")
+            && !(cx.lower_in(i, &["up", "down", "match", "matches", "back", "goes", "moves", "drives"])
+                && !(i > a && t[i - 1].has(MET))
+                && !(cx.value_at(i + 1).is_some() || cx.f(i + 1) & (BY | TO | FROM) != 0))
             && !(i == a && k.has(CV | MET))
             && !cx.word_is(i + 1, W::Live)
             && !(i > a && t[i - 1].has(TO))
@@ -1468,7 +1475,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let outsiders = |p: usize| {
             cx.lower_in(p, &["people", "person"]) && (p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
         };
+        // "25% of employees report …", "team members are confident …": what people say
+        // or feel is a survey result (rule 9), not a rollout
+        let perceived = (a..b).any(|j| {
+            cx.lower_in(
+                j,
+                &["report", "reports", "say", "says", "feel", "feels", "rate", "rates", "agree", "agrees", "confident", "believe", "believes", "recommend", "recommends"],
+            )
+        });
         if quantified
+            && !perceived
             && let Some(p) = people().filter(|&p| !outsiders(p))
             && (a..b).any(|j| cx.f(j) & STAFF_DONE != 0)
         {
@@ -1761,6 +1777,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             if candidates
                 && let Some(d) = (start..b).find(|&j| {
                     (t[j].has(DP)
+                        // "claims submitted increases by 5%": part of the subject of a change
+                        && !(change && (j + 1..b).any(|x| t[x].has(CR)))
                         // "qualified pipeline", "completed orders": an adjective of a measure;
                         // "an internally available dashboard": of a thing
                         && !(j + 1 < b
@@ -1809,6 +1827,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     behaviour = true;
+                } else if cx.lower_in(
+                    end,
+                    &["faster", "quicker", "sooner", "cheaper", "easier", "better", "smoother"],
+                ) {
+                    // "Claims are approved faster": the same work done better
+                    sc += cx.cue(
+                        CueKind::MetricChange,
+                        d,
+                        end + 1,
+                        "asks for the work to get done better, a measured improvement",
+                        -2.5,
+                    );
+                    decided = Some(false);
                 } else if let Some(m) = amount_done(cx, d, a, b) {
                     sc += cx.cue(
                         CueKind::CustomerOrBusinessEffect,
@@ -1942,6 +1973,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         .unwrap_or(t.len());
     let verbless_deliverable = decided.is_none()
         && !verb_lead
+        && !cx.cues.has(CueKind::DeliveryVerb)
         && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
     if (decided == Some(true) || verbless_deliverable)
         && let Some((w, m)) = (a + 1..sentence_end)
