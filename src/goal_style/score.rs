@@ -550,6 +550,22 @@ fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
         .then_some(last)
 }
 
+/// Where a change verb's target is a count of things rather than a level of a measure:
+/// "… to 650 snippets", "… to 400 articles" (the number's position).
+fn output_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    let t = cx.t;
+    (a + 1..b).filter(|&j| t[j].has(TO)).find_map(|j| {
+        let n = j + 1;
+        let z = cx.value_at(n)?;
+        let noun = t.get(z)?;
+        (z == n + 1
+            && noun.kind == TokKind::Word
+            && noun.flags & (MET | ACT | EVT | TU | CAL) == 0
+            && !cx.t[z - 1].kind.eq(&TokKind::Percent))
+            .then_some(n)
+    })
+}
+
 /// For a participle at `d` that adds to or attains something ("sourced 20% of pipeline",
 /// "$2M in pipeline generated", "achieved measurable pipeline"), the measure it names.
 fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
@@ -956,7 +972,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !(cx.word_is(i, W::Up) && cx.f(i + 1) & TO != 0)
             // "nail down the API", "Real matches playable": a particle or a noun unless a
             // measure comes before it or a level after it ("costs down 10%", "NPS back to 50")
-            && !(cx.lower_in(i, &["up", "down", "match", "matches", "back", "goes", "moves", "drives"])
+            && !(cx.lower_in(i, &["up", "down", "match", "matches", "back", "go", "goes", "moves", "drives"])
                 && !(i > a && t[i - 1].has(MET))
                 && !(cx.value_at(i + 1).is_some() || cx.f(i + 1) & (BY | TO | FROM) != 0))
             && !(i == a && k.has(CV | MET))
@@ -1078,6 +1094,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     h + 1,
                     "is the team's own output, so changing its count is still a milestone",
                     3.0,
+                );
+                decided = Some(true);
+            }
+            Obj::Unknown if output_target(cx, a, b).is_some() => {
+                // "Increase snippet collection to 650 snippets" (rule 1)
+                let n = output_target(cx, a, b).unwrap_or(a);
+                sc += cx.cue(
+                    CueKind::Deliverable,
+                    n,
+                    (n + 2).min(b),
+                    "counts the team's own output, so changing its count is still a milestone",
+                    2.5,
                 );
                 decided = Some(true);
             }
@@ -1598,7 +1626,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let used = (a + 1..b).find(|&j| {
             cx.lower_in(j, &["used", "using", "adopted"])
                 && (cx.t.get(j + 1).is_some_and(|k| k.has(BY))
-                    || cx.lower_in(j - 1, &["is", "are", "being", "be", "been", "widely"]))
+                    || cx.lower_in(j - 1, &["is", "are", "being", "be", "been", "widely"])
+                    // "Multiple organizations using PostHog Cloud"
+                    || cx.lower_in(j, &["using"]) && cx.t[j - 1].has(ACT))
                 // "can be used" is a capability
                 && !(j.saturating_sub(3)..j).any(|i| cx.t[i].has(CAN))
         });
