@@ -3,6 +3,7 @@
 // Keys are check names and ids from the input: foldhash, randomly seeded.
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
+use crate::check::packed::Packed;
 use crate::check::{Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,10 +16,28 @@ use crate::report::{Report, Summary, Truncated};
 
 /// What [`Linter::collect`] gathers for [`Linter::finish`].
 type Collected = (
-    Vec<Vec<Diagnostic>>,
+    Vec<Part>,
     Vec<Truncated>,
     HashMap<EntityRef, Vec<&'static str>>,
 );
+
+/// A run of findings as [`Linter::collect`] gathers them.
+enum Part {
+    /// Made as they are: the loader's, the graph's, `unknown-allow`.
+    Plain(Vec<Diagnostic>),
+    /// A block of a check's findings as its sink packed them, with the
+    /// check name they were stamped with.
+    Packed(Vec<Packed>, Option<&'static str>),
+}
+
+impl Part {
+    fn len(&self) -> usize {
+        match self {
+            Self::Plain(found) => found.len(),
+            Self::Packed(found, _) => found.len(),
+        }
+    }
+}
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
 /// levels and parameters of a [`Config`].
@@ -211,10 +230,10 @@ impl Linter {
         // The findings stay where they were made, in the order they were
         // made: the loader's and the graph's, each check's blocks in
         // registry order, then `unknown-allow`.
-        let mut parts: Vec<Vec<Diagnostic>> = vec![found];
+        let mut parts: Vec<Part> = vec![Part::Plain(found)];
         let mut dropped: Vec<Truncated> = Vec::new();
-        for (check, (blocks, lost)) in active.iter().zip(per_check) {
-            parts.extend(blocks);
+        for (check, (blocks, stamp, lost)) in active.iter().zip(per_check) {
+            parts.extend(blocks.into_iter().map(|b| Part::Packed(b, stamp)));
             if lost > 0 {
                 dropped.push(Truncated {
                     check: check.meta().name.to_owned(),
@@ -222,7 +241,7 @@ impl Linter {
                 });
             }
         }
-        parts.push(unknown);
+        parts.push(Part::Plain(unknown));
         (parts, dropped, follow_ons)
     }
 
@@ -252,7 +271,11 @@ impl Linter {
         out
     }
 
-    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Vec<Diagnostic>>, usize) {
+    fn run_one(
+        &self,
+        graph: &OrgGraph<'_>,
+        check: &dyn Check,
+    ) -> (Vec<Vec<Packed>>, Option<&'static str>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
         let mut out = Sink::for_check(meta.name, self.max_findings);
@@ -266,7 +289,7 @@ impl Linter {
     fn finish(
         &self,
         model: &Model,
-        mut parts: Vec<Vec<Diagnostic>>,
+        parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
         follow_ons: &HashMap<EntityRef, Vec<&'static str>>,
     ) -> Report {
@@ -309,10 +332,13 @@ impl Linter {
         // Objectives whose `key_results` is misspelled (`key-results:`):
         // the `invalid-entity` finding of the typo says they have no key
         // results, so `objective-without-key-results` is left out for them.
-        let misspelled: std::collections::HashSet<&str> = parts
-            .first()
-            .into_iter()
-            .flatten()
+        // The loader's and the graph's findings.
+        let first: &[Diagnostic] = match parts.first() {
+            Some(Part::Plain(found)) => found,
+            _ => &[],
+        };
+        let misspelled: std::collections::HashSet<&str> = first
+            .iter()
             .filter(|d| crate::load::misspelled_key_results(d))
             .map(|d| d.entity.id.as_str())
             .collect();
@@ -393,60 +419,61 @@ impl Linter {
         };
         // Which findings are kept is decided in the order they were made
         // (a cap keeps the first ones); their order in the report after.
-        // Sorting keys that point at the findings, instead of the findings
-        // themselves (two hundred bytes each), and then moving each finding
-        // once, also gathers the parts into one list.
+        // Each block of packed findings is unpacked into the one list and
+        // let go of, so the findings are held about once, not twice.
         let ranks = model.sources.display_ranks();
-        let mut order: Vec<(u64, u32, usize, usize)> =
-            Vec::with_capacity(parts.iter().map(Vec::len).sum());
         // Products the loader already reported as orphaned in the catalog's
         // own words (a Backstage component owned by a person): the check's
         // plainer finding about them is left out.
-        let orphaned_by_loader: std::collections::HashSet<String> = parts
-            .first()
-            .into_iter()
-            .flatten()
+        let orphaned_by_loader: std::collections::HashSet<String> = first
+            .iter()
             .filter(|d| d.check == crate::check::orphaned_product::OrphanedProduct::NAME)
             .map(|d| d.entity.id.as_str().to_owned())
             .collect();
-        for (p, part) in parts.iter_mut().enumerate() {
-            for (i, d) in part.iter_mut().enumerate() {
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(parts.iter().map(Part::len).sum());
+        for (p, part) in parts.into_iter().enumerate() {
+            let mut take = |mut d: Diagnostic| {
                 if p > 0
                     && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
                     && orphaned_by_loader.contains(d.entity.id.as_str())
                 {
-                    continue;
+                    return;
                 }
-                if keep(d) {
-                    // The first two fields of `Diagnostic::sort_key`: no
-                    // file first, then files by the rank of their path.
-                    let (file, line) = d.location.map_or((0, 0), |l| {
-                        let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
-                        (u64::from(rank) + 1, l.line)
-                    });
-                    order.push((file, line, p, i));
+                if keep(&mut d) {
+                    out.push(d);
+                }
+            };
+            match part {
+                Part::Plain(found) => found.into_iter().for_each(&mut take),
+                Part::Packed(found, stamp) => {
+                    found.iter().for_each(|packed| take(packed.unpack(stamp)));
                 }
             }
         }
+        // Sorting keys that point at the findings, instead of the findings
+        // themselves (two hundred bytes each), then moving each finding
+        // once into its place. The first two fields of
+        // `Diagnostic::sort_key`: no file first, then files by the rank of
+        // their path.
+        let mut order: Vec<(u64, u32, usize)> = out
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let (file, line) = d.location.map_or((0, 0), |l| {
+                    let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
+                    (u64::from(rank) + 1, l.line)
+                });
+                (file, line, i)
+            })
+            .collect();
         // The order is total, so an unstable sort gives one result, and
         // equal findings end up side by side for `dedup`.
         order.sort_unstable_by(|a, b| {
             (a.0, a.1)
                 .cmp(&(b.0, b.1))
-                .then_with(|| parts[a.2][a.3].total_cmp(&parts[b.2][b.3], &ranks))
+                .then_with(|| out[a.2].total_cmp(&out[b.2], &ranks))
         });
-        // Same size as the findings: the lists are reused, not copied.
-        let mut parts: Vec<Vec<Option<Diagnostic>>> = parts
-            .into_iter()
-            .map(|part| part.into_iter().map(Some).collect())
-            .collect();
-        let mut out: Vec<Diagnostic> = Vec::with_capacity(order.len());
-        out.extend(
-            order
-                .into_iter()
-                .filter_map(|(_, _, p, i)| parts.get_mut(p)?.get_mut(i)?.take()),
-        );
-        drop(parts);
+        permute(&mut out, order.into_iter().map(|(_, _, i)| i).collect());
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -463,6 +490,48 @@ impl Linter {
             summary,
             sources: model.sources.clone(),
             truncated,
+        }
+    }
+}
+
+/// Puts `items` in the order `from` gives: afterwards `items[k]` is what
+/// `items[from[k]]` was. `from` is a permutation of the positions; each
+/// item is moved along its cycle, so nothing is copied.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    for start in 0..from.len() {
+        let mut k = start;
+        loop {
+            let src = from[k];
+            // Marks `k` as placed (a fixed point stays one).
+            from[k] = k;
+            if src == start || src == k {
+                break;
+            }
+            items.swap(k, src);
+            k = src;
+        }
+    }
+}
+
+#[cfg(test)]
+mod permute_tests {
+    use super::permute;
+
+    #[test]
+    fn puts_every_item_where_the_order_says() {
+        let orders: [&[usize]; 5] = [
+            &[],
+            &[0],
+            &[2, 0, 1],
+            &[1, 0, 3, 2, 4],
+            &[4, 3, 0, 1, 2, 6, 5],
+        ];
+        for from in orders {
+            let mut items: Vec<char> = ('a'..).take(from.len()).collect();
+            let before = items.clone();
+            permute(&mut items, from.to_vec());
+            let expected: Vec<char> = from.iter().map(|&i| before[i]).collect();
+            assert_eq!(items, expected, "{from:?}");
         }
     }
 }

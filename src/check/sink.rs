@@ -1,5 +1,6 @@
 //! [`Sink`]: where a check puts what it finds.
 
+use crate::check::packed::Packed;
 use crate::diagnostic::Diagnostic;
 
 /// Where a check puts what it finds.
@@ -10,11 +11,12 @@ use crate::diagnostic::Diagnostic;
 /// exhaust memory; the CLI says how many were not kept.
 #[derive(Debug)]
 pub struct Sink {
-    /// The kept findings in blocks of [`Sink::BLOCK`]: a list that doubles
-    /// as it grows copies every finding each time and leaves the old room
-    /// behind, which for a check with a hundred thousand findings is tens
-    /// of megabytes churned while the whole model is in memory.
-    blocks: Vec<Vec<Diagnostic>>,
+    /// The kept findings, each packed into one block of bytes, in blocks of
+    /// [`Sink::BLOCK`]: a list that doubles as it grows copies every
+    /// finding each time and leaves the old room behind, which for a check
+    /// with a hundred thousand findings is megabytes churned while the
+    /// whole model is in memory.
+    blocks: Vec<Vec<Packed>>,
     kept: usize,
     limit: usize,
     dropped: usize,
@@ -73,7 +75,8 @@ impl Sink {
         {
             diagnostic.check = std::borrow::Cow::Borrowed(check);
         }
-        diagnostic.compact();
+        diagnostic.cap_lists();
+        let diagnostic = Packed::pack(diagnostic, self.check);
         match self.blocks.last_mut() {
             Some(block) if block.len() < Self::BLOCK => block.push(diagnostic),
             _ => {
@@ -110,16 +113,17 @@ impl Sink {
     /// The kept findings, and how many were not kept.
     pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
         let mut found = Vec::with_capacity(self.kept);
-        self.blocks
-            .into_iter()
-            .for_each(|block| found.extend(block));
+        for block in self.blocks {
+            found.extend(block.iter().map(|p| p.unpack(self.check)));
+        }
         (found, self.dropped)
     }
 
-    /// The kept findings in the blocks they were kept in, and how many were
-    /// not kept: the linter moves them straight into its report.
-    pub(crate) fn into_blocks(self) -> (Vec<Vec<Diagnostic>>, usize) {
-        (self.blocks, self.dropped)
+    /// The kept findings, packed, in the blocks they were kept in; the
+    /// name they were stamped with; and how many were not kept: the linter
+    /// unpacks them into its report once the graph is gone.
+    pub(crate) fn into_blocks(self) -> (Vec<Vec<Packed>>, Option<&'static str>, usize) {
+        (self.blocks, self.check, self.dropped)
     }
 }
 
@@ -171,7 +175,7 @@ mod tests {
         for n in 0..Sink::BLOCK + 10 {
             sink.push(finding(n));
         }
-        let (blocks, dropped) = sink.into_blocks();
+        let (blocks, _, dropped) = sink.into_blocks();
         let sizes: Vec<(usize, usize)> = blocks.iter().map(|b| (b.len(), b.capacity())).collect();
         assert_eq!(sizes, [(Sink::BLOCK, Sink::BLOCK), (3, 3)]);
         assert_eq!(dropped, 7);
