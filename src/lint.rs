@@ -446,7 +446,10 @@ impl Linter {
             match part {
                 Part::Plain(found) => found.into_iter().for_each(&mut take),
                 Part::Packed(found, stamp) => {
-                    found.iter().for_each(|packed| take(packed.unpack(stamp)));
+                    let mut previous = crate::check::packed::Previous::default();
+                    for packed in &found {
+                        take(packed.unpack(stamp, &mut previous));
+                    }
                 }
             }
         }

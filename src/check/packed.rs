@@ -8,6 +8,13 @@
 //! texts, ids and places one after another) and keeps that, with a
 //! help text that is the same for every finding of the check borrowed
 //! beside it. The linter unpacks each finding once the graph is gone.
+//!
+//! The findings of one check are worded alike, and a check meets the
+//! entities in order, so a message or help text often starts like the one
+//! before it (`product `prod-checkout-web-00` has no decision right for
+//! …`): a packed text only keeps what differs from the previous finding's,
+//! which the sink and the linter both keep in a [`Previous`]. Each block
+//! of findings starts afresh.
 
 use std::borrow::Cow;
 
@@ -28,10 +35,23 @@ const HELP_NONE: u8 = 0;
 const HELP_OWNED: u8 = 1;
 const HELP_BORROWED: u8 = 2;
 
+/// The texts of the finding packed or unpacked just before, which the next
+/// one is written against (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct Previous {
+    message: String,
+    help: String,
+}
+
 impl Packed {
-    /// Packs `d`. Its check name is left out when it is `stamp` (every
-    /// finding of a sink made for one check carries that check's name).
-    pub(crate) fn pack(d: Diagnostic, stamp: Option<&'static str>) -> Self {
+    /// Packs `d`, after `previous` (which it becomes). Its check name is
+    /// left out when it is `stamp` (every finding of a sink made for one
+    /// check carries that check's name).
+    pub(crate) fn pack(
+        d: Diagnostic,
+        stamp: Option<&'static str>,
+        previous: &mut Previous,
+    ) -> Self {
         let mut w = Writer(Vec::with_capacity(Self::size_hint(&d)));
         let stamped = stamp.is_some_and(|s| d.check == s);
         w.byte(u8::from(!stamped));
@@ -40,7 +60,7 @@ impl Packed {
         }
         w.byte(severity_code(d.severity));
         w.entity(&d.entity);
-        w.text(&d.message);
+        w.text_after(&d.message, &mut previous.message);
         let help = match d.help {
             None => {
                 w.byte(HELP_NONE);
@@ -48,7 +68,7 @@ impl Packed {
             }
             Some(Cow::Owned(help)) => {
                 w.byte(HELP_OWNED);
-                w.text(&help);
+                w.text_after(&help, &mut previous.help);
                 None
             }
             Some(Cow::Borrowed(help)) => {
@@ -92,8 +112,13 @@ impl Packed {
             + d.related.iter().map(|e| e.id.len() + 3).sum::<usize>()
     }
 
-    /// The finding again; `stamp` is the name it was packed under.
-    pub(crate) fn unpack(&self, stamp: Option<&'static str>) -> Diagnostic {
+    /// The finding again, after `previous` (which it becomes); `stamp` is
+    /// the name it was packed under.
+    pub(crate) fn unpack(
+        &self,
+        stamp: Option<&'static str>,
+        previous: &mut Previous,
+    ) -> Diagnostic {
         let mut r = Reader(&self.bytes);
         let check: Cow<'static, str> = if r.byte() == 0 {
             Cow::Borrowed(stamp.unwrap_or_default())
@@ -102,9 +127,9 @@ impl Packed {
         };
         let severity = severity_of(r.byte());
         let entity = r.entity();
-        let message = r.text();
+        let message = r.text_after(&mut previous.message);
         let help = match r.byte() {
-            HELP_OWNED => Some(Cow::Owned(r.text())),
+            HELP_OWNED => Some(Cow::Owned(r.text_after(&mut previous.help))),
             HELP_BORROWED => self.help.map(Cow::Borrowed),
             _ => None,
         };
@@ -199,6 +224,23 @@ impl Writer {
         self.0.extend_from_slice(s.as_bytes());
     }
 
+    /// `s` as the length of what it shares with the start of `previous`
+    /// and the rest; `previous` becomes `s`.
+    fn text_after(&mut self, s: &str, previous: &mut String) {
+        let mut shared = s
+            .bytes()
+            .zip(previous.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !s.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        self.number(shared);
+        self.text(s.get(shared..).unwrap_or_default());
+        previous.clear();
+        previous.push_str(s);
+    }
+
     fn entity(&mut self, e: &EntityRef) {
         self.byte(kind_code(e.kind));
         self.text(&e.id);
@@ -268,6 +310,18 @@ impl Reader<'_> {
         self.str().to_owned()
     }
 
+    /// What [`Writer::text_after`] wrote; `previous` becomes it.
+    fn text_after(&mut self, previous: &mut String) -> String {
+        let shared = self.number();
+        let mut text = String::with_capacity(shared.saturating_add(8));
+        text.push_str(previous.get(..shared).unwrap_or_default());
+        text.push_str(self.str());
+        text.shrink_to_fit();
+        previous.clear();
+        previous.push_str(&text);
+        text
+    }
+
     fn entity(&mut self) -> EntityRef {
         let kind = KINDS
             .get(usize::from(self.byte()))
@@ -333,20 +387,35 @@ mod tests {
         full.more_related = 300;
         full.more_labels = 1;
         let borrowed = plain.clone().with_help("the same for all");
-        for (d, stamp) in [
+        let mut alike = full.clone();
+        alike.message = format!("{}ü and more", "é".repeat(120));
+        alike.help = Some(Cow::Owned(format!("do {}", "y".repeat(10))));
+        let findings = [
             (plain.clone(), None),
             (plain, Some("idle-team")),
             (full.clone(), None),
+            (full.clone(), Some("idle-team")),
+            (alike, Some("idle-team")),
             (full, Some("idle-team")),
             (borrowed.clone(), Some("idle-team")),
-        ] {
-            let packed = Packed::pack(d.clone(), stamp);
-            assert_eq!(packed.unpack(stamp), d);
+        ];
+        // One after another, as a sink packs them and the linter unpacks them.
+        let (mut packing, mut unpacking) = (Previous::default(), Previous::default());
+        let packed: Vec<Packed> = findings
+            .iter()
+            .map(|(d, stamp)| Packed::pack(d.clone(), *stamp, &mut packing))
+            .collect();
+        for ((d, stamp), packed) in findings.iter().zip(&packed) {
+            assert_eq!(&packed.unpack(*stamp, &mut unpacking), d);
         }
+        // What a finding shares with the one before is not kept again.
+        assert!(packed[3].bytes.len() < 150, "{}", packed[3].bytes.len());
         // A borrowed help stays borrowed: it is not copied per finding.
-        let packed = Packed::pack(borrowed, Some("idle-team"));
+        let packed = Packed::pack(borrowed, Some("idle-team"), &mut Previous::default());
         assert!(matches!(
-            packed.unpack(Some("idle-team")).help,
+            packed
+                .unpack(Some("idle-team"), &mut Previous::default())
+                .help,
             Some(Cow::Borrowed("the same for all"))
         ));
         assert!(!packed.bytes.windows(4).any(|w| w == b"same"));

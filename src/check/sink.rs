@@ -1,6 +1,6 @@
 //! [`Sink`]: where a check puts what it finds.
 
-use crate::check::packed::Packed;
+use crate::check::packed::{Packed, Previous};
 use crate::diagnostic::Diagnostic;
 
 /// Where a check puts what it finds.
@@ -24,6 +24,8 @@ pub struct Sink {
     /// name, whatever name the check wrote, so that a finding always comes
     /// out under the level and `allow:` of the check that made it.
     check: Option<&'static str>,
+    /// The texts of the finding kept last, in the last block.
+    previous: Previous,
 }
 
 impl Sink {
@@ -37,6 +39,7 @@ impl Sink {
             limit,
             dropped: 0,
             check: None,
+            previous: Previous::default(),
         }
     }
 
@@ -76,10 +79,14 @@ impl Sink {
             diagnostic.check = std::borrow::Cow::Borrowed(check);
         }
         diagnostic.cap_lists();
-        let diagnostic = Packed::pack(diagnostic, self.check);
         match self.blocks.last_mut() {
-            Some(block) if block.len() < Self::BLOCK => block.push(diagnostic),
+            Some(block) if block.len() < Self::BLOCK => {
+                block.push(Packed::pack(diagnostic, self.check, &mut self.previous));
+            }
             _ => {
+                // Each block is unpacked on its own, from scratch.
+                self.previous = Previous::default();
+                let diagnostic = Packed::pack(diagnostic, self.check, &mut self.previous);
                 // The last block is only as large as the limit needs.
                 let room = Self::BLOCK.min(self.limit - self.kept);
                 let mut block = Vec::with_capacity(room);
@@ -114,14 +121,16 @@ impl Sink {
     pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
         let mut found = Vec::with_capacity(self.kept);
         for block in self.blocks {
-            found.extend(block.iter().map(|p| p.unpack(self.check)));
+            let mut previous = Previous::default();
+            found.extend(block.iter().map(|p| p.unpack(self.check, &mut previous)));
         }
         (found, self.dropped)
     }
 
-    /// The kept findings, packed, in the blocks they were kept in; the
-    /// name they were stamped with; and how many were not kept: the linter
-    /// unpacks them into its report once the graph is gone.
+    /// The kept findings, packed, in the blocks they were kept in (each to
+    /// be unpacked in order from a fresh [`Previous`]); the name they were
+    /// stamped with; and how many were not kept: the linter unpacks them
+    /// into its report once the graph is gone.
     pub(crate) fn into_blocks(self) -> (Vec<Vec<Packed>>, Option<&'static str>, usize) {
         (self.blocks, self.check, self.dropped)
     }
