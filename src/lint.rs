@@ -3,7 +3,7 @@
 // Keys are check names and ids from the input: foldhash, randomly seeded.
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
-use crate::check::packed::Packed;
+use crate::check::packed::Block;
 use crate::check::{Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,16 +25,15 @@ type Collected = (
 enum Part {
     /// Made as they are: the loader's, the graph's, `unknown-allow`.
     Plain(Vec<Diagnostic>),
-    /// A block of a check's findings as its sink packed them, with the
-    /// check name they were stamped with.
-    Packed(Vec<Packed>, Option<&'static str>),
+    /// A block of a check's findings as its sink packed them.
+    Packed(Block),
 }
 
 impl Part {
     fn len(&self) -> usize {
         match self {
             Self::Plain(found) => found.len(),
-            Self::Packed(found, _) => found.len(),
+            Self::Packed(found) => found.len(),
         }
     }
 }
@@ -232,8 +231,8 @@ impl Linter {
         // registry order, then `unknown-allow`.
         let mut parts: Vec<Part> = vec![Part::Plain(found)];
         let mut dropped: Vec<Truncated> = Vec::new();
-        for (check, (blocks, stamp, lost)) in active.iter().zip(per_check) {
-            parts.extend(blocks.into_iter().map(|b| Part::Packed(b, stamp)));
+        for (check, (blocks, lost)) in active.iter().zip(per_check) {
+            parts.extend(blocks.into_iter().map(Part::Packed));
             if lost > 0 {
                 dropped.push(Truncated {
                     check: check.meta().name.to_owned(),
@@ -271,11 +270,7 @@ impl Linter {
         out
     }
 
-    fn run_one(
-        &self,
-        graph: &OrgGraph<'_>,
-        check: &dyn Check,
-    ) -> (Vec<Vec<Packed>>, Option<&'static str>, usize) {
+    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Block>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
         let mut out = Sink::for_check(meta.name, self.max_findings);
@@ -445,12 +440,7 @@ impl Linter {
             };
             match part {
                 Part::Plain(found) => found.into_iter().for_each(&mut take),
-                Part::Packed(found, stamp) => {
-                    let mut previous = crate::check::packed::Previous::default();
-                    for packed in &found {
-                        take(packed.unpack(stamp, &mut previous));
-                    }
-                }
+                Part::Packed(found) => found.unpack().for_each(&mut take),
             }
         }
         // Sorting keys that point at the findings, instead of the findings

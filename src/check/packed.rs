@@ -1,20 +1,20 @@
-//! [`Packed`]: a finding as a sink keeps it until the linter sorts it.
+//! [`Block`]: findings as a sink keeps them until the linter sorts them.
 //!
 //! A [`Diagnostic`] is a struct of about 250 bytes with a heap block for
 //! its message, one for a help text made for it, one for its list of
 //! related entities and one for each label. A check of a big org keeps a
 //! hundred thousand of them while the model and the graph are in memory,
-//! so the sink writes each one into a single block of bytes instead (its
-//! texts, ids and places one after another) and keeps that, with a
-//! help text that is the same for every finding of the check borrowed
-//! beside it. The linter unpacks each finding once the graph is gone.
+//! so the sink writes them into blocks of bytes instead, a few thousand
+//! findings one after another (texts, ids and places), with each help
+//! text that is the same for every finding of the check kept once beside
+//! them. The linter unpacks the findings once the graph is gone.
 //!
 //! The findings of one check are worded alike, and a check meets the
 //! entities in order, so a message or help text often starts like the one
 //! before it (`product `prod-checkout-web-00` has no decision right for
 //! …`): a packed text only keeps what differs from the previous finding's,
-//! which the sink and the linter both keep in a [`Previous`]. Each block
-//! of findings starts afresh.
+//! which packing and unpacking both keep in a [`Previous`]. Each block
+//! starts afresh.
 
 use std::borrow::Cow;
 
@@ -22,18 +22,32 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{EntityKind, EntityRef, Id};
 use crate::source::{FileId, Location};
 
-/// One finding, packed (see the module docs).
-#[derive(Clone, Debug)]
-pub(crate) struct Packed {
-    bytes: Box<[u8]>,
-    /// The help when it is borrowed; an owned one is in `bytes`.
-    help: Option<&'static str>,
+/// Findings of one check packed one after another (see the module docs):
+/// a sink fills one block after another, and the linter unpacks each
+/// block in order.
+#[derive(Debug, Default)]
+pub(crate) struct Block {
+    /// Every finding's bytes, one after another.
+    bytes: Vec<u8>,
+    /// Where each finding starts in `bytes`.
+    starts: Vec<usize>,
+    /// The borrowed help texts, each once; a finding with one names it by
+    /// its place here.
+    helps: Vec<&'static str>,
+    /// The check name left out of the findings that carry it.
+    stamp: Option<&'static str>,
+    /// The texts of the finding packed last.
+    previous: Previous,
 }
 
 // What follows the fixed fields: the help as written in `bytes`.
 const HELP_NONE: u8 = 0;
 const HELP_OWNED: u8 = 1;
 const HELP_BORROWED: u8 = 2;
+
+/// How many different borrowed help texts a block names by their place;
+/// past that a help is written out like an owned one.
+const MAX_HELPS: usize = 64;
 
 /// The texts of the finding packed or unpacked just before, which the next
 /// one is written against (see the module docs).
@@ -43,39 +57,64 @@ pub(crate) struct Previous {
     help: String,
 }
 
-impl Packed {
-    /// Packs `d`, after `previous` (which it becomes). Its check name is
-    /// left out when it is `stamp` (every finding of a sink made for one
-    /// check carries that check's name).
-    pub(crate) fn pack(
-        d: Diagnostic,
-        stamp: Option<&'static str>,
-        previous: &mut Previous,
-    ) -> Self {
-        let mut w = Writer(Vec::with_capacity(Self::size_hint(&d)));
-        let stamped = stamp.is_some_and(|s| d.check == s);
+impl Block {
+    /// An empty block with room for `findings` findings, for those of the
+    /// check named `stamp` (whose findings all carry that name).
+    pub(crate) fn with_capacity(findings: usize, stamp: Option<&'static str>) -> Self {
+        Self {
+            bytes: Vec::new(),
+            starts: Vec::with_capacity(findings),
+            helps: Vec::new(),
+            stamp,
+            previous: Previous::default(),
+        }
+    }
+
+    /// How many findings the block holds.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// How many findings the block has room for.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.starts.capacity()
+    }
+
+    /// Packs `d` after the findings already in the block.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.starts.push(self.bytes.len());
+        let mut w = Writer(&mut self.bytes);
+        let stamped = self.stamp.is_some_and(|s| d.check == s);
         w.byte(u8::from(!stamped));
         if !stamped {
             w.text(&d.check);
         }
         w.byte(severity_code(d.severity));
         w.entity(&d.entity);
-        w.text_after(&d.message, &mut previous.message);
-        let help = match d.help {
-            None => {
-                w.byte(HELP_NONE);
-                None
-            }
-            Some(Cow::Owned(help)) => {
-                w.byte(HELP_OWNED);
-                w.text_after(&help, &mut previous.help);
-                None
-            }
-            Some(Cow::Borrowed(help)) => {
-                w.byte(HELP_BORROWED);
-                Some(help)
-            }
+        w.text_after(&d.message, &mut self.previous.message);
+        let borrowed = match &d.help {
+            Some(Cow::Borrowed(help)) => match self.helps.iter().position(|h| h == help) {
+                Some(at) => Some(at),
+                None if self.helps.len() < MAX_HELPS => {
+                    self.helps.push(help);
+                    Some(self.helps.len() - 1)
+                }
+                None => None,
+            },
+            _ => None,
         };
+        match (&d.help, borrowed) {
+            (None, _) => w.byte(HELP_NONE),
+            (Some(_), Some(at)) => {
+                w.byte(HELP_BORROWED);
+                w.number(at);
+            }
+            (Some(help), None) => {
+                w.byte(HELP_OWNED);
+                w.text_after(help, &mut self.previous.help);
+            }
+        }
         w.location(d.location);
         match &d.focus {
             Some(focus) => {
@@ -90,38 +129,35 @@ impl Packed {
         d.related.iter().for_each(|e| w.entity(e));
         w.number(d.more_related);
         w.number(d.more_labels);
-        Self {
-            bytes: w.0.into_boxed_slice(),
-            help,
-        }
     }
 
-    /// About how many bytes `d` packs into, so that the block is made once.
-    fn size_hint(d: &Diagnostic) -> usize {
-        let help = match &d.help {
-            Some(Cow::Owned(h)) => h.len() + 2,
-            _ => 0,
-        };
-        let label = |l: &Label| l.message.len() + 24;
-        16 + d.entity.id.len()
-            + d.message.len()
-            + help
-            + 21
-            + d.focus.as_ref().map_or(0, label)
-            + d.labels.iter().map(label).sum::<usize>()
-            + d.related.iter().map(|e| e.id.len() + 3).sum::<usize>()
+    /// Gives back the room the block did not fill: no more findings go in.
+    pub(crate) fn close(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.previous = Previous::default();
     }
 
-    /// The finding again, after `previous` (which it becomes); `stamp` is
-    /// the name it was packed under.
-    pub(crate) fn unpack(
-        &self,
-        stamp: Option<&'static str>,
-        previous: &mut Previous,
-    ) -> Diagnostic {
-        let mut r = Reader(&self.bytes);
+    /// Every finding of the block again, in order.
+    pub(crate) fn unpack(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        let mut previous = Previous::default();
+        let ends = self
+            .starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.bytes.len()]);
+        self.starts.iter().zip(ends).map(move |(&start, end)| {
+            let bytes = self.bytes.get(start..end).unwrap_or_default();
+            self.unpack_one(bytes, &mut previous)
+        })
+    }
+
+    /// The finding packed into `bytes`, after `previous` (which it becomes).
+    fn unpack_one(&self, bytes: &[u8], previous: &mut Previous) -> Diagnostic {
+        let mut r = Reader(bytes);
         let check: Cow<'static, str> = if r.byte() == 0 {
-            Cow::Borrowed(stamp.unwrap_or_default())
+            Cow::Borrowed(self.stamp.unwrap_or_default())
         } else {
             Cow::Owned(r.text())
         };
@@ -130,7 +166,7 @@ impl Packed {
         let message = r.text_after(&mut previous.message);
         let help = match r.byte() {
             HELP_OWNED => Some(Cow::Owned(r.text_after(&mut previous.help))),
-            HELP_BORROWED => self.help.map(Cow::Borrowed),
+            HELP_BORROWED => self.helps.get(r.number()).copied().map(Cow::Borrowed),
             _ => None,
         };
         let location = r.location();
@@ -202,9 +238,9 @@ fn kind_code(kind: EntityKind) -> u8 {
     }
 }
 
-struct Writer(Vec<u8>);
+struct Writer<'a>(&'a mut Vec<u8>);
 
-impl Writer {
+impl Writer<'_> {
     fn byte(&mut self, b: u8) {
         self.0.push(b);
     }
@@ -365,7 +401,7 @@ mod tests {
     }
 
     #[test]
-    fn unpacks_to_the_same_finding() {
+    fn unpacks_to_the_same_findings() {
         let plain = Diagnostic::new(
             "idle-team",
             EntityRef::new(EntityKind::Team, "a"),
@@ -386,39 +422,58 @@ mod tests {
         full.severity = Severity::Warning;
         full.more_related = 300;
         full.more_labels = 1;
-        let borrowed = plain.clone().with_help("the same for all");
         let mut alike = full.clone();
         alike.message = format!("{}ü and more", "é".repeat(120));
         alike.help = Some(Cow::Owned(format!("do {}", "y".repeat(10))));
+        let borrowed = plain.clone().with_help("the same for all");
+        let other = plain.clone().with_help("another");
         let findings = [
-            (plain.clone(), None),
-            (plain, Some("idle-team")),
-            (full.clone(), None),
-            (full.clone(), Some("idle-team")),
-            (alike, Some("idle-team")),
-            (full, Some("idle-team")),
-            (borrowed.clone(), Some("idle-team")),
+            plain.clone(),
+            borrowed.clone(),
+            full.clone(),
+            Diagnostic {
+                check: Cow::Borrowed("idle-team"),
+                ..full.clone()
+            },
+            alike,
+            other,
+            full,
+            borrowed.clone(),
+            plain,
         ];
-        // One after another, as a sink packs them and the linter unpacks them.
-        let (mut packing, mut unpacking) = (Previous::default(), Previous::default());
-        let packed: Vec<Packed> = findings
-            .iter()
-            .map(|(d, stamp)| Packed::pack(d.clone(), *stamp, &mut packing))
-            .collect();
-        for ((d, stamp), packed) in findings.iter().zip(&packed) {
-            assert_eq!(&packed.unpack(*stamp, &mut unpacking), d);
+        for stamp in [None, Some("idle-team")] {
+            let mut block = Block::with_capacity(2, stamp);
+            findings.iter().for_each(|d| block.push(d.clone()));
+            block.close();
+            assert_eq!(block.len(), findings.len());
+            let back: Vec<Diagnostic> = block.unpack().collect();
+            assert_eq!(back, findings);
+            // A borrowed help stays borrowed, kept once for the block.
+            assert!(matches!(
+                back[7].help,
+                Some(Cow::Borrowed("the same for all"))
+            ));
+            assert_eq!(block.helps, ["the same for all", "another"]);
+            assert!(!block.bytes.windows(4).any(|w| w == b"same"));
+            // What a finding shares with the one before is not kept again.
+            let fourth = block.starts[4] - block.starts[3];
+            assert!(fourth < 150, "{fourth}");
         }
-        // What a finding shares with the one before is not kept again.
-        assert!(packed[3].bytes.len() < 150, "{}", packed[3].bytes.len());
-        // A borrowed help stays borrowed: it is not copied per finding.
-        let packed = Packed::pack(borrowed, Some("idle-team"), &mut Previous::default());
-        assert!(matches!(
-            packed
-                .unpack(Some("idle-team"), &mut Previous::default())
-                .help,
-            Some(Cow::Borrowed("the same for all"))
-        ));
-        assert!(!packed.bytes.windows(4).any(|w| w == b"same"));
+    }
+
+    #[test]
+    fn past_the_limit_borrowed_helps_are_written_out() {
+        let helps: Vec<&'static str> = (0..MAX_HELPS + 2)
+            .map(|n| &*String::leak(format!("help {n}")))
+            .collect();
+        let mut block = Block::with_capacity(0, None);
+        let findings: Vec<Diagnostic> = helps
+            .iter()
+            .map(|h| Diagnostic::new("c", EntityRef::new(EntityKind::Team, "a"), "m").with_help(*h))
+            .collect();
+        findings.iter().for_each(|d| block.push(d.clone()));
+        assert_eq!(block.helps.len(), MAX_HELPS);
+        assert_eq!(block.unpack().collect::<Vec<_>>(), findings);
     }
 
     #[test]

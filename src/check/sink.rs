@@ -1,6 +1,6 @@
 //! [`Sink`]: where a check puts what it finds.
 
-use crate::check::packed::{Packed, Previous};
+use crate::check::packed::Block;
 use crate::diagnostic::Diagnostic;
 
 /// Where a check puts what it finds.
@@ -16,7 +16,7 @@ pub struct Sink {
     /// finding each time and leaves the old room behind, which for a check
     /// with a hundred thousand findings is megabytes churned while the
     /// whole model is in memory.
-    blocks: Vec<Vec<Packed>>,
+    blocks: Vec<Block>,
     kept: usize,
     limit: usize,
     dropped: usize,
@@ -24,8 +24,6 @@ pub struct Sink {
     /// name, whatever name the check wrote, so that a finding always comes
     /// out under the level and `allow:` of the check that made it.
     check: Option<&'static str>,
-    /// The texts of the finding kept last, in the last block.
-    previous: Previous,
 }
 
 impl Sink {
@@ -39,7 +37,6 @@ impl Sink {
             limit,
             dropped: 0,
             check: None,
-            previous: Previous::default(),
         }
     }
 
@@ -80,16 +77,14 @@ impl Sink {
         }
         diagnostic.cap_lists();
         match self.blocks.last_mut() {
-            Some(block) if block.len() < Self::BLOCK => {
-                block.push(Packed::pack(diagnostic, self.check, &mut self.previous));
-            }
-            _ => {
-                // Each block is unpacked on its own, from scratch.
-                self.previous = Previous::default();
-                let diagnostic = Packed::pack(diagnostic, self.check, &mut self.previous);
+            Some(block) if block.len() < Self::BLOCK => block.push(diagnostic),
+            last => {
+                if let Some(full) = last {
+                    full.close();
+                }
                 // The last block is only as large as the limit needs.
                 let room = Self::BLOCK.min(self.limit - self.kept);
-                let mut block = Vec::with_capacity(room);
+                let mut block = Block::with_capacity(room, self.check);
                 block.push(diagnostic);
                 self.blocks.push(block);
             }
@@ -121,18 +116,19 @@ impl Sink {
     pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
         let mut found = Vec::with_capacity(self.kept);
         for block in self.blocks {
-            let mut previous = Previous::default();
-            found.extend(block.iter().map(|p| p.unpack(self.check, &mut previous)));
+            found.extend(block.unpack());
         }
         (found, self.dropped)
     }
 
-    /// The kept findings, packed, in the blocks they were kept in (each to
-    /// be unpacked in order from a fresh [`Previous`]); the name they were
-    /// stamped with; and how many were not kept: the linter unpacks them
-    /// into its report once the graph is gone.
-    pub(crate) fn into_blocks(self) -> (Vec<Vec<Packed>>, Option<&'static str>, usize) {
-        (self.blocks, self.check, self.dropped)
+    /// The kept findings, packed, in the blocks they were kept in, and how
+    /// many were not kept: the linter unpacks them into its report once the
+    /// graph is gone.
+    pub(crate) fn into_blocks(mut self) -> (Vec<Block>, usize) {
+        if let Some(last) = self.blocks.last_mut() {
+            last.close();
+        }
+        (self.blocks, self.dropped)
     }
 }
 
@@ -184,7 +180,7 @@ mod tests {
         for n in 0..Sink::BLOCK + 10 {
             sink.push(finding(n));
         }
-        let (blocks, _, dropped) = sink.into_blocks();
+        let (blocks, dropped) = sink.into_blocks();
         let sizes: Vec<(usize, usize)> = blocks.iter().map(|b| (b.len(), b.capacity())).collect();
         assert_eq!(sizes, [(Sink::BLOCK, Sink::BLOCK), (3, 3)]);
         assert_eq!(dropped, 7);
