@@ -29,6 +29,46 @@ enum Part {
     Packed(Block),
 }
 
+/// What [`Linter::finish`] needs of the model, owned: the model can go
+/// before the findings are put in order.
+struct Facts {
+    /// The `allow:` lists, by kind and id (the last of an id, as written).
+    allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>>,
+    /// `allow:` on an objective reaches its key results: the key result
+    /// `q3#2` is part of what the objective allows.
+    objective_allows: HashMap<Id, Vec<String>>,
+    sources: crate::source::Sources,
+    entities: usize,
+}
+
+impl Facts {
+    fn of(model: &Model) -> Self {
+        let mut allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>> = HashMap::default();
+        for e in model.entities_allowing() {
+            allowed
+                .entry(e.kind)
+                .or_default()
+                .insert(Id::new(&e.id), e.allow.to_vec());
+        }
+        let objective_allows = model
+            .objectives
+            .iter()
+            .filter(|o| !o.allow.is_empty())
+            .flat_map(|o| {
+                o.key_results
+                    .iter()
+                    .map(move |kr| (kr.id.clone(), o.allow.clone()))
+            })
+            .collect();
+        Self {
+            allowed,
+            objective_allows,
+            sources: model.sources.clone(),
+            entities: model.entity_count(),
+        }
+    }
+}
+
 impl Part {
     fn len(&self) -> usize {
         match self {
@@ -189,7 +229,7 @@ impl Linter {
     /// ```
     pub fn check_org(&self, org: &Org) -> Report {
         let (parts, dropped, follow_ons) = self.collect(org.graph(), org.load_findings().to_vec());
-        let mut report = self.finish(org.model(), parts, dropped, &follow_ons);
+        let mut report = self.finish(Facts::of(org.model()), parts, dropped, &follow_ons);
         org.catalog_names().reword(&mut report.diagnostics);
         report
     }
@@ -200,7 +240,34 @@ impl Linter {
         // The graph is done with: its memory goes before the findings are
         // put in order.
         drop(graph);
-        self.finish(model, parts, dropped, &follow_ons)
+        self.finish(Facts::of(model), parts, dropped, &follow_ons)
+    }
+
+    /// [`Self::check`], letting go of the model once the checks have run:
+    /// its memory goes before the findings are unpacked and put in order,
+    /// which lowers the peak for a big org. `opmodel check` uses it.
+    ///
+    /// ```
+    /// use opmodel::{Linter, load::{load_str, Format}};
+    /// let loaded = load_str("products:\n  - id: gift-registry\n", Format::Yaml, "org.yaml");
+    /// let report = Linter::new().check_owned(loaded);
+    /// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
+    /// ```
+    pub fn check_owned(&self, loaded: Loaded) -> Report {
+        let Loaded {
+            model,
+            diagnostics,
+            catalog_names,
+            ..
+        } = loaded;
+        let graph = OrgGraph::build(&model);
+        let (parts, dropped, follow_ons) = self.collect(&graph, diagnostics);
+        drop(graph);
+        let facts = Facts::of(&model);
+        drop(model);
+        let mut report = self.finish(facts, parts, dropped, &follow_ons);
+        catalog_names.reword(&mut report.diagnostics);
+        report
     }
 
     /// Every finding, unfiltered: the loader's and the graph's, then each
@@ -283,7 +350,7 @@ impl Linter {
     /// spec's order.
     fn finish(
         &self,
-        model: &Model,
+        facts: Facts,
         parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
         follow_ons: &HashMap<EntityRef, Vec<&'static str>>,
@@ -295,31 +362,12 @@ impl Linter {
             .enumerate()
             .map(|(slot, c)| (c.meta().name, (self.level(c.meta()), slot)))
             .collect();
-        let allowed: HashMap<(EntityKind, &str), &[String]> = model
-            .entities_allowing()
-            .filter_map(|e| match e.id {
-                std::borrow::Cow::Borrowed(id) => Some(((e.kind, id), e.allow)),
-                std::borrow::Cow::Owned(_) => None,
-            })
-            .collect();
-        // `allow:` on an objective reaches its key results: the key result
-        // `q3#2` is part of what the objective allows.
-        let objective_allows: HashMap<&str, &[String]> = model
-            .objectives
-            .iter()
-            .filter(|o| !o.allow.is_empty())
-            .flat_map(|o| {
-                o.key_results
-                    .iter()
-                    .map(move |kr| (kr.id.as_str(), o.allow.as_slice()))
-            })
-            .collect();
-        let decision_allows: HashMap<Id, &[String]> = model
-            .decisions
-            .iter()
-            .filter(|d| !d.allow.is_empty())
-            .map(|d| (d.id(), d.allow.as_slice()))
-            .collect();
+        let Facts {
+            allowed,
+            objective_allows,
+            sources,
+            entities,
+        } = facts;
         // Findings made while loading and building are capped here, like the
         // checks' own findings are capped by their sinks.
         let mut kept: Vec<usize> = vec![0; self.checks.len()];
@@ -363,10 +411,9 @@ impl Linter {
             let Some(severity) = level.severity() else {
                 return false;
             };
-            let allow = match d.entity.kind {
-                EntityKind::Decision => decision_allows.get(d.entity.id.as_str()).copied(),
-                kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
-            };
+            let allow = allowed
+                .get(&d.entity.kind)
+                .and_then(|ids| ids.get(d.entity.id.as_str()));
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
                 return false;
             }
@@ -403,7 +450,7 @@ impl Linter {
             d.labels.sort_by(|a, b| {
                 let key = |l: &crate::diagnostic::Label| {
                     (
-                        model.sources.display(l.location.file),
+                        sources.display(l.location.file),
                         l.location.line,
                         l.location.column,
                     )
@@ -416,7 +463,7 @@ impl Linter {
         // (a cap keeps the first ones); their order in the report after.
         // Each block of packed findings is unpacked into the one list and
         // let go of, so the findings are held about once, not twice.
-        let ranks = model.sources.display_ranks();
+        let ranks = sources.display_ranks();
         // Products the loader already reported as orphaned in the catalog's
         // own words (a Backstage component owned by a person): the check's
         // plainer finding about them is left out.
@@ -474,14 +521,14 @@ impl Linter {
                 .iter()
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
-            entities: model.entity_count(),
+            entities,
             ..Summary::default()
         };
         truncated.sort_by(|a, b| a.check.cmp(&b.check));
         Report {
             diagnostics: out,
             summary,
-            sources: model.sources.clone(),
+            sources,
             truncated,
         }
     }
