@@ -349,10 +349,12 @@ impl Reader<'_> {
     /// What [`Writer::text_after`] wrote; `previous` becomes it.
     fn text_after(&mut self, previous: &mut String) -> String {
         let shared = self.number();
-        let mut text = String::with_capacity(shared.saturating_add(8));
-        text.push_str(previous.get(..shared).unwrap_or_default());
-        text.push_str(self.str());
-        text.shrink_to_fit();
+        let start = previous.get(..shared).unwrap_or_default();
+        let rest = self.str();
+        // Made at its exact size: the report keeps it.
+        let mut text = String::with_capacity(start.len() + rest.len());
+        text.push_str(start);
+        text.push_str(rest);
         previous.clear();
         previous.push_str(&text);
         text
