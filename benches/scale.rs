@@ -117,6 +117,10 @@ fn load(path: &Path) -> opmodel::load::Loaded {
 /// text dropped once parsed, as the tool does for JSON output), the graph
 /// build on its own, the checks (which build the graph again) and the JSON
 /// output. Quick enough for 100k teams.
+///
+/// A second table puts the same full check of the org written as one
+/// YAML file (up to 10k teams: 16 MB) next to its floor, serde-saphyr
+/// parsing the file's text alone, with the file read in both.
 fn phases(cap: usize) {
     use std::time::Instant;
     println!(
@@ -126,8 +130,12 @@ fn phases(cap: usize) {
         keep_text: false,
         ..LoadOptions::default()
     };
+    let mut yaml_rows = Vec::new();
     for teams in SIZES.into_iter().filter(|&t| t <= cap) {
         let fx = fixture(teams);
+        if teams <= 10_000 {
+            yaml_rows.push(yaml_phase(&fx, &options));
+        }
         let t = Instant::now();
         serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&fx.json)).expect("valid");
         let floor = t.elapsed();
@@ -154,7 +162,49 @@ fn phases(cap: usize) {
         drop((report, loaded));
         let _ = std::fs::remove_dir_all(&fx.dir);
     }
+    if !yaml_rows.is_empty() {
+        println!(
+            "\nteams\tyaml-bytes\tyaml-floor(read+saphyr)\tyaml-full(load+checks+output)\tyaml-full/floor"
+        );
+        yaml_rows.iter().for_each(|row| println!("{row}"));
+    }
 }
+
+/// One row of the YAML table of [`phases`].
+fn yaml_phase(fx: &Fixture, options: &LoadOptions) -> String {
+    use std::time::Instant;
+    let t = Instant::now();
+    let text = std::fs::read_to_string(fx.yaml_path()).expect("reads");
+    yaml_floor(black_box(&text));
+    let floor = t.elapsed();
+    drop(text);
+    let t = Instant::now();
+    let loaded = load_paths(&[fx.yaml_path()], options).expect("loads");
+    let report = Linter::new().check(&loaded);
+    let mut out = std::io::BufWriter::new(sink());
+    json::write(&report, &mut out).expect("sink");
+    let full = t.elapsed();
+    drop((report, loaded));
+    format!(
+        "{}\t{}\t{floor:.2?}\t{full:.2?}\t{:.1}",
+        fx.teams,
+        fx.yaml_len,
+        full.as_secs_f64() / floor.as_secs_f64()
+    )
+}
+
+/// serde-saphyr parsing `text` and skipping every value, with no budget
+/// (its default one refuses a file this large).
+#[cfg(feature = "yaml")]
+fn yaml_floor(text: &str) {
+    let mut options = serde_saphyr::Options::default();
+    options.budget = None;
+    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, options)
+        .expect("valid YAML");
+}
+
+#[cfg(not(feature = "yaml"))]
+fn yaml_floor(_: &str) {}
 
 fn scale(c: &mut Criterion) {
     let cap = max_teams();
@@ -212,7 +262,6 @@ fn scale(c: &mut Criterion) {
             });
         });
         g.finish();
-        let _ = fx.teams;
         let _ = std::fs::remove_dir_all(&fx.dir);
     }
 }

@@ -196,33 +196,6 @@ impl Diagnostic {
         }
     }
 
-    /// Gives back the spare room its texts and lists were built with.
-    ///
-    /// `format!` and `push` leave room to grow: a message is often a third
-    /// larger than its text and a list of one related entity has room for
-    /// four. Over a few hundred thousand kept findings that room is tens of
-    /// megabytes, so the sink keeps each finding at its exact size. Texts
-    /// are copied rather than shrunk, because an allocator may keep a block
-    /// that is shrunk by less than half at its old size.
-    pub(crate) fn compact(&mut self) {
-        self.cap_lists();
-        fn exact(text: &mut String) {
-            if text.capacity() > text.len() {
-                *text = text.as_str().to_owned();
-            }
-        }
-        exact(&mut self.message);
-        if let Some(Cow::Owned(help)) = &mut self.help {
-            exact(help);
-        }
-        if let Some(focus) = &mut self.focus {
-            exact(&mut focus.message);
-        }
-        self.labels.iter_mut().for_each(|l| exact(&mut l.message));
-        self.labels.shrink_to_fit();
-        self.related.shrink_to_fit();
-    }
-
     /// Moves every location to another file table, `offset` files further on
     /// (used when the files of several models are merged).
     pub(crate) fn shift_files(mut self, offset: u32) -> Self {
@@ -294,40 +267,6 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn compact_keeps_the_finding_and_drops_the_spare_room() {
-        let mut message = String::with_capacity(200);
-        message.push_str("team `a` is idle");
-        let mut d = Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), message)
-            .with_help(String::from("give it a product"))
-            .with_related(EntityKind::Product, "p")
-            .with_label(
-                Some(Location::point(crate::source::FileId(0), 3, 1)),
-                String::from("claimed here"),
-            );
-        d.help = d.help.map(|h| {
-            let mut h = h.into_owned();
-            h.reserve(300);
-            h.into()
-        });
-        let before = d.clone();
-        d.compact();
-        assert_eq!(d, before);
-        assert_eq!(d.message.capacity(), d.message.len());
-        let help = d.help.as_ref().map(|h| match h {
-            Cow::Owned(h) => h.capacity() == h.len(),
-            Cow::Borrowed(_) => false,
-        });
-        assert_eq!(help, Some(true));
-        assert_eq!(d.related.capacity(), 1);
-        assert_eq!(d.labels.capacity(), 1);
-        // A help that is the same for every finding stays borrowed.
-        let mut fixed = Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m")
-            .with_help("the same for every finding");
-        fixed.compact();
-        assert!(matches!(fixed.help, Some(Cow::Borrowed(_))));
-    }
 
     #[test]
     fn total_cmp_is_equal_only_for_equal_findings() {

@@ -3,6 +3,7 @@
 // Keys are check names and ids from the input: foldhash, randomly seeded.
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
+use crate::check::packed::Block;
 use crate::check::{Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -15,10 +16,67 @@ use crate::report::{Report, Summary, Truncated};
 
 /// What [`Linter::collect`] gathers for [`Linter::finish`].
 type Collected = (
-    Vec<Vec<Diagnostic>>,
+    Vec<Part>,
     Vec<Truncated>,
     HashMap<EntityRef, Vec<&'static str>>,
 );
+
+/// A run of findings as [`Linter::collect`] gathers them.
+enum Part {
+    /// Made as they are: the loader's, the graph's, `unknown-allow`.
+    Plain(Vec<Diagnostic>),
+    /// A block of a check's findings as its sink packed them.
+    Packed(Block),
+}
+
+/// What [`Linter::finish`] needs of the model, owned: the model can go
+/// before the findings are put in order.
+struct Facts {
+    /// The `allow:` lists, by kind and id (the last of an id, as written).
+    allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>>,
+    /// `allow:` on an objective reaches its key results: the key result
+    /// `q3#2` is part of what the objective allows.
+    objective_allows: HashMap<Id, Vec<String>>,
+    sources: crate::source::Sources,
+    entities: usize,
+}
+
+impl Facts {
+    fn of(model: &Model) -> Self {
+        let mut allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>> = HashMap::default();
+        for e in model.entities_allowing() {
+            allowed
+                .entry(e.kind)
+                .or_default()
+                .insert(Id::new(&e.id), e.allow.to_vec());
+        }
+        let objective_allows = model
+            .objectives
+            .iter()
+            .filter(|o| !o.allow.is_empty())
+            .flat_map(|o| {
+                o.key_results
+                    .iter()
+                    .map(move |kr| (kr.id.clone(), o.allow.clone()))
+            })
+            .collect();
+        Self {
+            allowed,
+            objective_allows,
+            sources: model.sources.clone(),
+            entities: model.entity_count(),
+        }
+    }
+}
+
+impl Part {
+    fn len(&self) -> usize {
+        match self {
+            Self::Plain(found) => found.len(),
+            Self::Packed(found) => found.len(),
+        }
+    }
+}
 
 /// Runs checks over a model: the built-in ones, plus any you add, with the
 /// levels and parameters of a [`Config`].
@@ -171,7 +229,7 @@ impl Linter {
     /// ```
     pub fn check_org(&self, org: &Org) -> Report {
         let (parts, dropped, follow_ons) = self.collect(org.graph(), org.load_findings().to_vec());
-        let mut report = self.finish(org.model(), parts, dropped, &follow_ons);
+        let mut report = self.finish(Facts::of(org.model()), parts, dropped, &follow_ons);
         org.catalog_names().reword(&mut report.diagnostics);
         report
     }
@@ -182,7 +240,34 @@ impl Linter {
         // The graph is done with: its memory goes before the findings are
         // put in order.
         drop(graph);
-        self.finish(model, parts, dropped, &follow_ons)
+        self.finish(Facts::of(model), parts, dropped, &follow_ons)
+    }
+
+    /// [`Self::check`], letting go of the model once the checks have run:
+    /// its memory goes before the findings are unpacked and put in order,
+    /// which lowers the peak for a big org. `opmodel check` uses it.
+    ///
+    /// ```
+    /// use opmodel::{Linter, load::{load_str, Format}};
+    /// let loaded = load_str("products:\n  - id: gift-registry\n", Format::Yaml, "org.yaml");
+    /// let report = Linter::new().check_owned(loaded);
+    /// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
+    /// ```
+    pub fn check_owned(&self, loaded: Loaded) -> Report {
+        let Loaded {
+            model,
+            diagnostics,
+            catalog_names,
+            ..
+        } = loaded;
+        let graph = OrgGraph::build(&model);
+        let (parts, dropped, follow_ons) = self.collect(&graph, diagnostics);
+        drop(graph);
+        let facts = Facts::of(&model);
+        drop(model);
+        let mut report = self.finish(facts, parts, dropped, &follow_ons);
+        catalog_names.reword(&mut report.diagnostics);
+        report
     }
 
     /// Every finding, unfiltered: the loader's and the graph's, then each
@@ -211,10 +296,10 @@ impl Linter {
         // The findings stay where they were made, in the order they were
         // made: the loader's and the graph's, each check's blocks in
         // registry order, then `unknown-allow`.
-        let mut parts: Vec<Vec<Diagnostic>> = vec![found];
+        let mut parts: Vec<Part> = vec![Part::Plain(found)];
         let mut dropped: Vec<Truncated> = Vec::new();
         for (check, (blocks, lost)) in active.iter().zip(per_check) {
-            parts.extend(blocks);
+            parts.extend(blocks.into_iter().map(Part::Packed));
             if lost > 0 {
                 dropped.push(Truncated {
                     check: check.meta().name.to_owned(),
@@ -222,7 +307,7 @@ impl Linter {
                 });
             }
         }
-        parts.push(unknown);
+        parts.push(Part::Plain(unknown));
         (parts, dropped, follow_ons)
     }
 
@@ -252,7 +337,7 @@ impl Linter {
         out
     }
 
-    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Vec<Diagnostic>>, usize) {
+    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Block>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, &self.config, meta);
         let mut out = Sink::for_check(meta.name, self.max_findings);
@@ -265,8 +350,8 @@ impl Linter {
     /// spec's order.
     fn finish(
         &self,
-        model: &Model,
-        mut parts: Vec<Vec<Diagnostic>>,
+        facts: Facts,
+        parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
         follow_ons: &HashMap<EntityRef, Vec<&'static str>>,
     ) -> Report {
@@ -277,31 +362,12 @@ impl Linter {
             .enumerate()
             .map(|(slot, c)| (c.meta().name, (self.level(c.meta()), slot)))
             .collect();
-        let allowed: HashMap<(EntityKind, &str), &[String]> = model
-            .entities_allowing()
-            .filter_map(|e| match e.id {
-                std::borrow::Cow::Borrowed(id) => Some(((e.kind, id), e.allow)),
-                std::borrow::Cow::Owned(_) => None,
-            })
-            .collect();
-        // `allow:` on an objective reaches its key results: the key result
-        // `q3#2` is part of what the objective allows.
-        let objective_allows: HashMap<&str, &[String]> = model
-            .objectives
-            .iter()
-            .filter(|o| !o.allow.is_empty())
-            .flat_map(|o| {
-                o.key_results
-                    .iter()
-                    .map(move |kr| (kr.id.as_str(), o.allow.as_slice()))
-            })
-            .collect();
-        let decision_allows: HashMap<Id, &[String]> = model
-            .decisions
-            .iter()
-            .filter(|d| !d.allow.is_empty())
-            .map(|d| (d.id(), d.allow.as_slice()))
-            .collect();
+        let Facts {
+            allowed,
+            objective_allows,
+            sources,
+            entities,
+        } = facts;
         // Findings made while loading and building are capped here, like the
         // checks' own findings are capped by their sinks.
         let mut kept: Vec<usize> = vec![0; self.checks.len()];
@@ -309,10 +375,13 @@ impl Linter {
         // Objectives whose `key_results` is misspelled (`key-results:`):
         // the `invalid-entity` finding of the typo says they have no key
         // results, so `objective-without-key-results` is left out for them.
-        let misspelled: std::collections::HashSet<&str> = parts
-            .first()
-            .into_iter()
-            .flatten()
+        // The loader's and the graph's findings.
+        let first: &[Diagnostic] = match parts.first() {
+            Some(Part::Plain(found)) => found,
+            _ => &[],
+        };
+        let misspelled: std::collections::HashSet<&str> = first
+            .iter()
             .filter(|d| crate::load::misspelled_key_results(d))
             .map(|d| d.entity.id.as_str())
             .collect();
@@ -342,10 +411,9 @@ impl Linter {
             let Some(severity) = level.severity() else {
                 return false;
             };
-            let allow = match d.entity.kind {
-                EntityKind::Decision => decision_allows.get(d.entity.id.as_str()).copied(),
-                kind => allowed.get(&(kind, d.entity.id.as_str())).copied(),
-            };
+            let allow = allowed
+                .get(&d.entity.kind)
+                .and_then(|ids| ids.get(d.entity.id.as_str()));
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
                 return false;
             }
@@ -382,7 +450,7 @@ impl Linter {
             d.labels.sort_by(|a, b| {
                 let key = |l: &crate::diagnostic::Label| {
                     (
-                        model.sources.display(l.location.file),
+                        sources.display(l.location.file),
                         l.location.line,
                         l.location.column,
                     )
@@ -393,60 +461,59 @@ impl Linter {
         };
         // Which findings are kept is decided in the order they were made
         // (a cap keeps the first ones); their order in the report after.
-        // Sorting keys that point at the findings, instead of the findings
-        // themselves (two hundred bytes each), and then moving each finding
-        // once, also gathers the parts into one list.
-        let ranks = model.sources.display_ranks();
-        let mut order: Vec<(u64, u32, usize, usize)> =
-            Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        // Each block of packed findings is unpacked into the one list and
+        // let go of, so the findings are held about once, not twice.
+        let ranks = sources.display_ranks();
         // Products the loader already reported as orphaned in the catalog's
         // own words (a Backstage component owned by a person): the check's
         // plainer finding about them is left out.
-        let orphaned_by_loader: std::collections::HashSet<String> = parts
-            .first()
-            .into_iter()
-            .flatten()
+        let orphaned_by_loader: std::collections::HashSet<String> = first
+            .iter()
             .filter(|d| d.check == crate::check::orphaned_product::OrphanedProduct::NAME)
             .map(|d| d.entity.id.as_str().to_owned())
             .collect();
-        for (p, part) in parts.iter_mut().enumerate() {
-            for (i, d) in part.iter_mut().enumerate() {
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(parts.iter().map(Part::len).sum());
+        for (p, part) in parts.into_iter().enumerate() {
+            let mut take = |mut d: Diagnostic| {
                 if p > 0
                     && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
                     && orphaned_by_loader.contains(d.entity.id.as_str())
                 {
-                    continue;
+                    return;
                 }
-                if keep(d) {
-                    // The first two fields of `Diagnostic::sort_key`: no
-                    // file first, then files by the rank of their path.
-                    let (file, line) = d.location.map_or((0, 0), |l| {
-                        let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
-                        (u64::from(rank) + 1, l.line)
-                    });
-                    order.push((file, line, p, i));
+                if keep(&mut d) {
+                    out.push(d);
                 }
+            };
+            match part {
+                Part::Plain(found) => found.into_iter().for_each(&mut take),
+                Part::Packed(found) => found.unpack().for_each(&mut take),
             }
         }
+        // Sorting keys that point at the findings, instead of the findings
+        // themselves (two hundred bytes each), then moving each finding
+        // once into its place. The first two fields of
+        // `Diagnostic::sort_key`: no file first, then files by the rank of
+        // their path.
+        let mut order: Vec<(u64, u32, usize)> = out
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let (file, line) = d.location.map_or((0, 0), |l| {
+                    let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
+                    (u64::from(rank) + 1, l.line)
+                });
+                (file, line, i)
+            })
+            .collect();
         // The order is total, so an unstable sort gives one result, and
         // equal findings end up side by side for `dedup`.
         order.sort_unstable_by(|a, b| {
             (a.0, a.1)
                 .cmp(&(b.0, b.1))
-                .then_with(|| parts[a.2][a.3].total_cmp(&parts[b.2][b.3], &ranks))
+                .then_with(|| out[a.2].total_cmp(&out[b.2], &ranks))
         });
-        // Same size as the findings: the lists are reused, not copied.
-        let mut parts: Vec<Vec<Option<Diagnostic>>> = parts
-            .into_iter()
-            .map(|part| part.into_iter().map(Some).collect())
-            .collect();
-        let mut out: Vec<Diagnostic> = Vec::with_capacity(order.len());
-        out.extend(
-            order
-                .into_iter()
-                .filter_map(|(_, _, p, i)| parts.get_mut(p)?.get_mut(i)?.take()),
-        );
-        drop(parts);
+        permute(&mut out, order.into_iter().map(|(_, _, i)| i).collect());
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -454,15 +521,57 @@ impl Linter {
                 .iter()
                 .filter(|d| d.severity == Severity::Warning)
                 .count(),
-            entities: model.entity_count(),
+            entities,
             ..Summary::default()
         };
         truncated.sort_by(|a, b| a.check.cmp(&b.check));
         Report {
             diagnostics: out,
             summary,
-            sources: model.sources.clone(),
+            sources,
             truncated,
+        }
+    }
+}
+
+/// Puts `items` in the order `from` gives: afterwards `items[k]` is what
+/// `items[from[k]]` was. `from` is a permutation of the positions; each
+/// item is moved along its cycle, so nothing is copied.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    for start in 0..from.len() {
+        let mut k = start;
+        loop {
+            let src = from[k];
+            // Marks `k` as placed (a fixed point stays one).
+            from[k] = k;
+            if src == start || src == k {
+                break;
+            }
+            items.swap(k, src);
+            k = src;
+        }
+    }
+}
+
+#[cfg(test)]
+mod permute_tests {
+    use super::permute;
+
+    #[test]
+    fn puts_every_item_where_the_order_says() {
+        let orders: [&[usize]; 5] = [
+            &[],
+            &[0],
+            &[2, 0, 1],
+            &[1, 0, 3, 2, 4],
+            &[4, 3, 0, 1, 2, 6, 5],
+        ];
+        for from in orders {
+            let mut items: Vec<char> = ('a'..).take(from.len()).collect();
+            let before = items.clone();
+            permute(&mut items, from.to_vec());
+            let expected: Vec<char> = from.iter().map(|&i| before[i]).collect();
+            assert_eq!(items, expected, "{from:?}");
         }
     }
 }

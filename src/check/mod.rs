@@ -47,6 +47,7 @@
 //! ```
 
 mod context;
+pub(crate) mod packed;
 mod plain_docs;
 pub mod registry;
 mod sink;

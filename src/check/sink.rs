@@ -1,5 +1,6 @@
 //! [`Sink`]: where a check puts what it finds.
 
+use crate::check::packed::Block;
 use crate::diagnostic::Diagnostic;
 
 /// Where a check puts what it finds.
@@ -10,11 +11,12 @@ use crate::diagnostic::Diagnostic;
 /// exhaust memory; the CLI says how many were not kept.
 #[derive(Debug)]
 pub struct Sink {
-    /// The kept findings in blocks of [`Sink::BLOCK`]: a list that doubles
-    /// as it grows copies every finding each time and leaves the old room
-    /// behind, which for a check with a hundred thousand findings is tens
-    /// of megabytes churned while the whole model is in memory.
-    blocks: Vec<Vec<Diagnostic>>,
+    /// The kept findings, each packed into one block of bytes, in blocks of
+    /// [`Sink::BLOCK`]: a list that doubles as it grows copies every
+    /// finding each time and leaves the old room behind, which for a check
+    /// with a hundred thousand findings is megabytes churned while the
+    /// whole model is in memory.
+    blocks: Vec<Block>,
     kept: usize,
     limit: usize,
     dropped: usize,
@@ -73,13 +75,16 @@ impl Sink {
         {
             diagnostic.check = std::borrow::Cow::Borrowed(check);
         }
-        diagnostic.compact();
+        diagnostic.cap_lists();
         match self.blocks.last_mut() {
             Some(block) if block.len() < Self::BLOCK => block.push(diagnostic),
-            _ => {
+            last => {
+                if let Some(full) = last {
+                    full.close();
+                }
                 // The last block is only as large as the limit needs.
                 let room = Self::BLOCK.min(self.limit - self.kept);
-                let mut block = Vec::with_capacity(room);
+                let mut block = Block::with_capacity(room, self.check);
                 block.push(diagnostic);
                 self.blocks.push(block);
             }
@@ -110,15 +115,19 @@ impl Sink {
     /// The kept findings, and how many were not kept.
     pub fn into_parts(self) -> (Vec<Diagnostic>, usize) {
         let mut found = Vec::with_capacity(self.kept);
-        self.blocks
-            .into_iter()
-            .for_each(|block| found.extend(block));
+        for block in self.blocks {
+            found.extend(block.unpack());
+        }
         (found, self.dropped)
     }
 
-    /// The kept findings in the blocks they were kept in, and how many were
-    /// not kept: the linter moves them straight into its report.
-    pub(crate) fn into_blocks(self) -> (Vec<Vec<Diagnostic>>, usize) {
+    /// The kept findings, packed, in the blocks they were kept in, and how
+    /// many were not kept: the linter unpacks them into its report once the
+    /// graph is gone.
+    pub(crate) fn into_blocks(mut self) -> (Vec<Block>, usize) {
+        if let Some(last) = self.blocks.last_mut() {
+            last.close();
+        }
         (self.blocks, self.dropped)
     }
 }

@@ -1,0 +1,491 @@
+//! [`Block`]: findings as a sink keeps them until the linter sorts them.
+//!
+//! A [`Diagnostic`] is a struct of about 250 bytes with a heap block for
+//! its message, one for a help text made for it, one for its list of
+//! related entities and one for each label. A check of a big org keeps a
+//! hundred thousand of them while the model and the graph are in memory,
+//! so the sink writes them into blocks of bytes instead, a few thousand
+//! findings one after another (texts, ids and places), with each help
+//! text that is the same for every finding of the check kept once beside
+//! them. The linter unpacks the findings once the graph is gone.
+//!
+//! The findings of one check are worded alike, and a check meets the
+//! entities in order, so a message or help text often starts like the one
+//! before it (`product `prod-checkout-web-00` has no decision right for
+//! …`): a packed text only keeps what differs from the previous finding's,
+//! which packing and unpacking both keep in a [`Previous`]. Each block
+//! starts afresh.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::{EntityKind, EntityRef, Id};
+use crate::source::{FileId, Location};
+
+/// Findings of one check packed one after another (see the module docs):
+/// a sink fills one block after another, and the linter unpacks each
+/// block in order.
+#[derive(Debug, Default)]
+pub(crate) struct Block {
+    /// Every finding's bytes, one after another.
+    bytes: Vec<u8>,
+    /// Where each finding starts in `bytes`.
+    starts: Vec<usize>,
+    /// The borrowed help texts, each once; a finding with one names it by
+    /// its place here.
+    helps: Vec<&'static str>,
+    /// The check name left out of the findings that carry it.
+    stamp: Option<&'static str>,
+    /// The texts of the finding packed last.
+    previous: Previous,
+}
+
+// What follows the fixed fields: the help as written in `bytes`.
+const HELP_NONE: u8 = 0;
+const HELP_OWNED: u8 = 1;
+const HELP_BORROWED: u8 = 2;
+
+/// How many different borrowed help texts a block names by their place;
+/// past that a help is written out like an owned one.
+const MAX_HELPS: usize = 64;
+
+/// The texts of the finding packed or unpacked just before, which the next
+/// one is written against (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct Previous {
+    message: String,
+    help: String,
+}
+
+impl Block {
+    /// An empty block with room for `findings` findings, for those of the
+    /// check named `stamp` (whose findings all carry that name).
+    pub(crate) fn with_capacity(findings: usize, stamp: Option<&'static str>) -> Self {
+        Self {
+            bytes: Vec::new(),
+            starts: Vec::with_capacity(findings),
+            helps: Vec::new(),
+            stamp,
+            previous: Previous::default(),
+        }
+    }
+
+    /// How many findings the block holds.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// How many findings the block has room for.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.starts.capacity()
+    }
+
+    /// Packs `d` after the findings already in the block.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.starts.push(self.bytes.len());
+        let mut w = Writer(&mut self.bytes);
+        let stamped = self.stamp.is_some_and(|s| d.check == s);
+        w.byte(u8::from(!stamped));
+        if !stamped {
+            w.text(&d.check);
+        }
+        w.byte(severity_code(d.severity));
+        w.entity(&d.entity);
+        w.text_after(&d.message, &mut self.previous.message);
+        let borrowed = match &d.help {
+            Some(Cow::Borrowed(help)) => match self.helps.iter().position(|h| h == help) {
+                Some(at) => Some(at),
+                None if self.helps.len() < MAX_HELPS => {
+                    self.helps.push(help);
+                    Some(self.helps.len() - 1)
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        match (&d.help, borrowed) {
+            (None, _) => w.byte(HELP_NONE),
+            (Some(_), Some(at)) => {
+                w.byte(HELP_BORROWED);
+                w.number(at);
+            }
+            (Some(help), None) => {
+                w.byte(HELP_OWNED);
+                w.text_after(help, &mut self.previous.help);
+            }
+        }
+        w.location(d.location);
+        match &d.focus {
+            Some(focus) => {
+                w.byte(1);
+                w.label(focus);
+            }
+            None => w.byte(0),
+        }
+        w.number(d.labels.len());
+        d.labels.iter().for_each(|l| w.label(l));
+        w.number(d.related.len());
+        d.related.iter().for_each(|e| w.entity(e));
+        w.number(d.more_related);
+        w.number(d.more_labels);
+    }
+
+    /// Gives back the room the block did not fill: no more findings go in.
+    pub(crate) fn close(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.previous = Previous::default();
+    }
+
+    /// Every finding of the block again, in order.
+    pub(crate) fn unpack(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        let mut previous = Previous::default();
+        let ends = self
+            .starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.bytes.len()]);
+        self.starts.iter().zip(ends).map(move |(&start, end)| {
+            let bytes = self.bytes.get(start..end).unwrap_or_default();
+            self.unpack_one(bytes, &mut previous)
+        })
+    }
+
+    /// The finding packed into `bytes`, after `previous` (which it becomes).
+    fn unpack_one(&self, bytes: &[u8], previous: &mut Previous) -> Diagnostic {
+        let mut r = Reader(bytes);
+        let check: Cow<'static, str> = if r.byte() == 0 {
+            Cow::Borrowed(self.stamp.unwrap_or_default())
+        } else {
+            Cow::Owned(r.text())
+        };
+        let severity = severity_of(r.byte());
+        let entity = r.entity();
+        let message = r.text_after(&mut previous.message);
+        let help = match r.byte() {
+            HELP_OWNED => Some(Cow::Owned(r.text_after(&mut previous.help))),
+            HELP_BORROWED => self.helps.get(r.number()).copied().map(Cow::Borrowed),
+            _ => None,
+        };
+        let location = r.location();
+        let focus = (r.byte() != 0).then(|| r.label());
+        let labels = (0..r.number()).map(|_| r.label()).collect();
+        let related = (0..r.number()).map(|_| r.entity()).collect();
+        let more_related = r.number();
+        let more_labels = r.number();
+        Diagnostic {
+            check,
+            severity,
+            entity,
+            message,
+            help,
+            location,
+            focus,
+            labels,
+            related,
+            more_related,
+            more_labels,
+        }
+    }
+}
+
+fn severity_code(s: Severity) -> u8 {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
+    }
+}
+
+fn severity_of(code: u8) -> Severity {
+    match code {
+        1 => Severity::Warning,
+        2 => Severity::Note,
+        _ => Severity::Error,
+    }
+}
+
+/// Every kind in the order of its code.
+const KINDS: [EntityKind; 11] = [
+    EntityKind::Team,
+    EntityKind::Product,
+    EntityKind::Outcome,
+    EntityKind::Objective,
+    EntityKind::KeyResult,
+    EntityKind::Decision,
+    EntityKind::Organization,
+    EntityKind::File,
+    EntityKind::Person,
+    EntityKind::Stage,
+    EntityKind::Cadence,
+];
+
+fn kind_code(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Team => 0,
+        EntityKind::Product => 1,
+        EntityKind::Outcome => 2,
+        EntityKind::Objective => 3,
+        EntityKind::KeyResult => 4,
+        EntityKind::Decision => 5,
+        EntityKind::Organization => 6,
+        EntityKind::File => 7,
+        EntityKind::Person => 8,
+        EntityKind::Stage => 9,
+        EntityKind::Cadence => 10,
+    }
+}
+
+struct Writer<'a>(&'a mut Vec<u8>);
+
+impl Writer<'_> {
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    /// `n` in seven-bit groups, the lowest first.
+    fn number(&mut self, n: usize) {
+        let mut n = n as u64;
+        while n >= 0x80 {
+            self.0.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    fn text(&mut self, s: &str) {
+        self.number(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// `s` as the length of what it shares with the start of `previous`
+    /// and the rest; `previous` becomes `s`.
+    fn text_after(&mut self, s: &str, previous: &mut String) {
+        let mut shared = s
+            .bytes()
+            .zip(previous.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !s.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        self.number(shared);
+        self.text(s.get(shared..).unwrap_or_default());
+        previous.clear();
+        previous.push_str(s);
+    }
+
+    fn entity(&mut self, e: &EntityRef) {
+        self.byte(kind_code(e.kind));
+        self.text(&e.id);
+    }
+
+    fn location(&mut self, l: Option<Location>) {
+        match l {
+            None => self.byte(0),
+            Some(l) => {
+                self.byte(1);
+                self.place(l);
+            }
+        }
+    }
+
+    fn place(&mut self, l: Location) {
+        for n in [l.file.0, l.line, l.column, l.end_line, l.end_column] {
+            self.number(n as usize);
+        }
+    }
+
+    fn label(&mut self, l: &Label) {
+        self.place(l.location);
+        self.text(&l.message);
+    }
+}
+
+/// Reads what a [`Writer`] wrote. The bytes are always the sink's own, so
+/// running out cannot happen; if it did, the rest would read as empty.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> u8 {
+        match self.0.split_first() {
+            Some((&b, rest)) => {
+                self.0 = rest;
+                b
+            }
+            None => 0,
+        }
+    }
+
+    fn number(&mut self) -> usize {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        usize::try_from(n).unwrap_or(usize::MAX)
+    }
+
+    fn u32(&mut self) -> u32 {
+        u32::try_from(self.number()).unwrap_or(u32::MAX)
+    }
+
+    fn str(&mut self) -> &str {
+        let len = self.number().min(self.0.len());
+        let (text, rest) = self.0.split_at(len);
+        self.0 = rest;
+        std::str::from_utf8(text).unwrap_or_default()
+    }
+
+    fn text(&mut self) -> String {
+        self.str().to_owned()
+    }
+
+    /// What [`Writer::text_after`] wrote; `previous` becomes it.
+    fn text_after(&mut self, previous: &mut String) -> String {
+        let shared = self.number();
+        let start = previous.get(..shared).unwrap_or_default();
+        let rest = self.str();
+        // Made at its exact size: the report keeps it.
+        let mut text = String::with_capacity(start.len() + rest.len());
+        text.push_str(start);
+        text.push_str(rest);
+        previous.clear();
+        previous.push_str(&text);
+        text
+    }
+
+    fn entity(&mut self) -> EntityRef {
+        let kind = KINDS
+            .get(usize::from(self.byte()))
+            .copied()
+            .unwrap_or(EntityKind::Organization);
+        EntityRef {
+            kind,
+            id: Id::new(self.str()),
+        }
+    }
+
+    fn location(&mut self) -> Option<Location> {
+        (self.byte() != 0).then(|| self.place())
+    }
+
+    fn place(&mut self) -> Location {
+        Location {
+            file: FileId(self.u32()),
+            line: self.u32(),
+            column: self.u32(),
+            end_line: self.u32(),
+            end_column: self.u32(),
+        }
+    }
+
+    fn label(&mut self) -> Label {
+        let location = self.place();
+        Label {
+            location,
+            message: self.text(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32) -> Option<Location> {
+        Some(Location::point(FileId(3), line, 7).to(line + 1, 300))
+    }
+
+    #[test]
+    fn unpacks_to_the_same_findings() {
+        let plain = Diagnostic::new(
+            "idle-team",
+            EntityRef::new(EntityKind::Team, "a"),
+            "team `a` is idle",
+        );
+        let mut full = Diagnostic::new(
+            Cow::Owned("my-check".to_owned()),
+            EntityRef::new(EntityKind::KeyResult, "obj-a-very-long-objective-id#12"),
+            "é".repeat(200),
+        )
+        .with_help(format!("do {}", "x".repeat(150)))
+        .at(at(200_000))
+        .with_focus(at(4), "here")
+        .with_label(at(5), "there")
+        .with_label(at(6), "")
+        .with_related(EntityKind::Product, "p")
+        .with_related(EntityKind::Cadence, "c");
+        full.severity = Severity::Warning;
+        full.more_related = 300;
+        full.more_labels = 1;
+        let mut alike = full.clone();
+        alike.message = format!("{}ü and more", "é".repeat(120));
+        alike.help = Some(Cow::Owned(format!("do {}", "y".repeat(10))));
+        let borrowed = plain.clone().with_help("the same for all");
+        let other = plain.clone().with_help("another");
+        let findings = [
+            plain.clone(),
+            borrowed.clone(),
+            full.clone(),
+            Diagnostic {
+                check: Cow::Borrowed("idle-team"),
+                ..full.clone()
+            },
+            alike,
+            other,
+            full,
+            borrowed.clone(),
+            plain,
+        ];
+        for stamp in [None, Some("idle-team")] {
+            let mut block = Block::with_capacity(2, stamp);
+            findings.iter().for_each(|d| block.push(d.clone()));
+            block.close();
+            assert_eq!(block.len(), findings.len());
+            let back: Vec<Diagnostic> = block.unpack().collect();
+            assert_eq!(back, findings);
+            // A borrowed help stays borrowed, kept once for the block.
+            assert!(matches!(
+                back[7].help,
+                Some(Cow::Borrowed("the same for all"))
+            ));
+            assert_eq!(block.helps, ["the same for all", "another"]);
+            assert!(!block.bytes.windows(4).any(|w| w == b"same"));
+            // What a finding shares with the one before is not kept again.
+            let fourth = block.starts[4] - block.starts[3];
+            assert!(fourth < 150, "{fourth}");
+        }
+    }
+
+    #[test]
+    fn past_the_limit_borrowed_helps_are_written_out() {
+        let helps: Vec<&'static str> = (0..MAX_HELPS + 2)
+            .map(|n| &*String::leak(format!("help {n}")))
+            .collect();
+        let mut block = Block::with_capacity(0, None);
+        let findings: Vec<Diagnostic> = helps
+            .iter()
+            .map(|h| Diagnostic::new("c", EntityRef::new(EntityKind::Team, "a"), "m").with_help(*h))
+            .collect();
+        findings.iter().for_each(|d| block.push(d.clone()));
+        assert_eq!(block.helps.len(), MAX_HELPS);
+        assert_eq!(block.unpack().collect::<Vec<_>>(), findings);
+    }
+
+    #[test]
+    fn every_kind_and_severity_comes_back() {
+        use strum::IntoEnumIterator;
+        for kind in EntityKind::iter() {
+            assert_eq!(KINDS.get(usize::from(kind_code(kind))), Some(&kind));
+        }
+        for s in [Severity::Error, Severity::Warning, Severity::Note] {
+            assert_eq!(severity_of(severity_code(s)), s);
+        }
+    }
+}
