@@ -907,7 +907,11 @@ impl Lowerer<'_> {
                 self.problem(subject, key.span(), msg, help);
             }
             match name {
-                Some(name) => out.push(Member { name, role, person }),
+                Some(name) => out.push(Member {
+                    name,
+                    role,
+                    person: person.map(Box::new),
+                }),
                 None => self.problem(
                     subject,
                     pos,

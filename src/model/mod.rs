@@ -160,7 +160,7 @@ impl Model {
                 i.with.location = None;
             }
             for m in &mut t.members {
-                refs(m.person.iter_mut());
+                refs(m.person.iter_mut().map(|p| &mut **p));
             }
         }
         for p in &mut self.products {
@@ -193,7 +193,7 @@ impl Model {
         }
         for t in &mut self.teams {
             for m in &mut t.members {
-                refs(m.person.iter_mut());
+                refs(m.person.iter_mut().map(|p| &mut **p));
             }
             for i in &mut t.interactions {
                 i.location = None;

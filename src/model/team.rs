@@ -57,7 +57,7 @@ pub struct Member {
     pub role: Option<Role>,
     /// The person (of the `people` section) this member is, when named.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub person: Option<Ref>,
+    pub person: Option<Box<Ref>>,
 }
 
 impl Team {
@@ -121,7 +121,7 @@ impl Team {
         self.members.push(Member {
             name: name.into(),
             role: Some(role),
-            person: Some(person.into()),
+            person: Some(Box::new(person.into())),
         });
         self
     }

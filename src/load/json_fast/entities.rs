@@ -145,7 +145,7 @@ impl<'de> Visitor<'de> for OneMember<'_, '_, '_> {
         Ok(Member {
             name: name.ok_or_else(give_up)?,
             role,
-            person,
+            person: person.map(Box::new),
         })
     }
 }
