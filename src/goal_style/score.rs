@@ -562,7 +562,7 @@ fn output_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
             && noun.kind == TokKind::Word
             && noun.flags & (MET | ACT | EVT | TU | CAL) == 0
             && !cx.t[z - 1].kind.eq(&TokKind::Percent))
-            .then_some(n)
+        .then_some(n)
     })
 }
 
@@ -1015,7 +1015,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 .map(|m| (j, m))
         })
     {
-        cx.cue(CueKind::Threshold, v, m + 1, "is a level of the measure", 0.0);
+        cx.cue(
+            CueKind::Threshold,
+            v,
+            m + 1,
+            "is a level of the measure",
+            0.0,
+        );
         threshold = true;
     }
 
@@ -1508,7 +1514,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         let perceived = (a..b).any(|j| {
             cx.lower_in(
                 j,
-                &["report", "reports", "say", "says", "feel", "feels", "rate", "rates", "agree", "agrees", "confident", "believe", "believes", "recommend", "recommends"],
+                &[
+                    "report",
+                    "reports",
+                    "say",
+                    "says",
+                    "feel",
+                    "feels",
+                    "rate",
+                    "rates",
+                    "agree",
+                    "agrees",
+                    "confident",
+                    "believe",
+                    "believes",
+                    "recommend",
+                    "recommends",
+                ],
             )
         });
         if quantified
@@ -1859,7 +1881,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     behaviour = true;
                 } else if cx.lower_in(
                     end,
-                    &["faster", "quicker", "sooner", "cheaper", "easier", "better", "smoother"],
+                    &[
+                        "faster", "quicker", "sooner", "cheaper", "easier", "better", "smoother",
+                    ],
                 ) {
                     // "Claims are approved faster": the same work done better
                     sc += cx.cue(
