@@ -320,7 +320,8 @@ pub(crate) fn classify_with(text: &str, weights: &learned::WeightIndex) -> Asses
             }
             if let Some((kind, meaning)) = learned::describe(f.key, c > 0.0) {
                 let span = f.start as usize..f.end as usize;
-                if !cues.iter().any(|q| q.span == span && q.kind == kind) {
+                // one reason per word: the engine's own cue already explains this span
+                if !cues.iter().any(|q| q.span == span) {
                     cues.push(Cue {
                         kind,
                         span,
