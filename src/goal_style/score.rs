@@ -170,6 +170,9 @@ impl Ctx<'_> {
     }
 }
 
+/// Forms of "to be" before a participle: "is being used", "are defined".
+const BE_FORMS: &[&str] = &["is", "are", "being", "been", "be", "was", "were"];
+
 /// Whether the colon at `i` sits between two numbers with no space (`1:1`, `10:30`): a
 /// ratio or a time, not a label.
 fn ratio_colon(t: &[Tok], i: usize) -> bool {
@@ -276,7 +279,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         } else if k.has(DET) && k.has(PURP) && t[i - 1].has(PURP) {
             None
         } else if k.has(MEANS)
-            && !cx.lower_in(i - 1, &["is", "are", "being", "been", "be", "was", "were"])
+            && !cx.lower_in(i - 1, BE_FORMS)
             // "Multiple organizations using PostHog Cloud": people using it, not a means
             && !(cx.lower_in(i, &["using"]) && t[i - 1].has(ACT))
             || (k.has(BY) && cx.ends_ing(i + 1))
@@ -1103,9 +1106,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(true);
             }
-            Obj::Unknown if output_target(cx, a, b).is_some() => {
+            Obj::Unknown if let Some(n) = output_target(cx, a, b) => {
                 // "Increase snippet collection to 650 snippets" (rule 1)
-                let n = output_target(cx, a, b).unwrap_or(a);
                 sc += cx.cue(
                     CueKind::Deliverable,
                     n,
@@ -1684,7 +1686,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "audience personas … are defined": a delivered state, not behaviour
                 // (past a with-clause too: "personas with demographics are defined")
                 || (k + 2..t.len()).any(|j| {
-                    t[j].has(DP) && cx.lower_in(j - 1, &["is", "are", "been", "be", "were", "was"])
+                    t[j].has(DP) && cx.lower_in(j - 1, BE_FORMS)
                 });
             if before_ok && k + 1 < b && !unit {
                 let be = cx.word_in(
@@ -1842,7 +1844,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                             && j + 1 < b
                             && t[j + 1].has(DEL)
                             && t[j + 1].kind == TokKind::Word
-                            && !cx.lower_in(j - 1, &["is", "are", "be", "been", "was", "were"]))
+                            && !cx.lower_in(j - 1, BE_FORMS))
                         || j > a
                             && cx.word_is(j, W::Complete)
                             && (j + 1 == b || t[j + 1].has(PREP) && !t[j + 1].has(OF))
