@@ -1474,8 +1474,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     };
     if !verb_lead
         && decided.is_none()
-        && (a..b).any(hiring_word)
         && (has.percent || (a..b).any(|j| cx.f(j) & TARGET != 0))
+        && (a..b).any(hiring_word)
     {
         let h = (a..b).find(|&j| hiring_word(j)).unwrap_or(a);
         sc += cx.cue(
@@ -1513,31 +1513,33 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         };
         // "25% of employees report …", "team members are confident …": what people say
         // or feel is a survey result (rule 9), not a rollout
-        let perceived = (a..b).any(|j| {
-            cx.lower_in(
-                j,
-                &[
-                    "report",
-                    "reports",
-                    "say",
-                    "says",
-                    "feel",
-                    "feels",
-                    "rate",
-                    "rates",
-                    "agree",
-                    "agrees",
-                    "confident",
-                    "believe",
-                    "believes",
-                    "recommend",
-                    "recommends",
-                ],
-            )
-        });
+        let perceived = || {
+            (a..b).any(|j| {
+                cx.lower_in(
+                    j,
+                    &[
+                        "report",
+                        "reports",
+                        "say",
+                        "says",
+                        "feel",
+                        "feels",
+                        "rate",
+                        "rates",
+                        "agree",
+                        "agrees",
+                        "confident",
+                        "believe",
+                        "believes",
+                        "recommend",
+                        "recommends",
+                    ],
+                )
+            })
+        };
         if quantified
-            && !perceived
             && let Some(p) = people().filter(|&p| !outsiders(p))
+            && !perceived()
             && (a..b).any(|j| cx.f(j) & STAFF_DONE != 0)
         {
             sc += cx.cue(
