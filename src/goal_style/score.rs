@@ -535,6 +535,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     (obj, h)
 }
 
+/// Comparatives that ask for the same work done better: "Ship releases faster", "Claims
+/// are approved faster".
+const FASTER: &[&str] = &["faster", "cheaper", "quicker", "sooner"];
+
 /// Where a segment ends by asking for the work to get better: "more efficiently", "faster",
 /// "with less effort" (the last one or two words, with no noun after them).
 fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
@@ -549,8 +553,7 @@ fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     if adverb && cx.lower_in(last - 1, &["more", "less"]) {
         return Some(last - 1);
     }
-    cx.lower_in(last, &["faster", "cheaper", "quicker", "sooner"])
-        .then_some(last)
+    cx.lower_in(last, FASTER).then_some(last)
 }
 
 /// Where a change verb's target is a count of things rather than a level of a measure:
@@ -1883,12 +1886,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     behaviour = true;
-                } else if cx.lower_in(
-                    end,
-                    &[
-                        "faster", "quicker", "sooner", "cheaper", "easier", "better", "smoother",
-                    ],
-                ) {
+                } else if cx.lower_in(end, FASTER)
+                    || cx.lower_in(end, &["easier", "better", "smoother"])
+                {
                     // "Claims are approved faster": the same work done better
                     sc += cx.cue(
                         CueKind::MetricChange,
