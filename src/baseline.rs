@@ -426,7 +426,7 @@ mod tests {
 
     fn finding(id: &str, message: &str, line: u32) -> Diagnostic {
         Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, id), message)
-            .at(Some(Location::point(FileId(0), line, 3)))
+            .at(Some(Location::point(FileId::at(0), line, 3)))
     }
 
     fn report(diagnostics: Vec<Diagnostic>) -> Report {

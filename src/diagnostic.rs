@@ -199,7 +199,7 @@ impl Diagnostic {
     /// Moves every location to another file table, `offset` files further on
     /// (used when the files of several models are merged).
     pub(crate) fn shift_files(mut self, offset: u32) -> Self {
-        let shift = |l: &mut Location| l.file = crate::source::FileId(l.file.0 + offset);
+        let shift = |l: &mut Location| l.file = l.file.shifted(offset);
         self.location.iter_mut().for_each(shift);
         self.focus.iter_mut().for_each(|f| shift(&mut f.location));
         self.labels.iter_mut().for_each(|f| shift(&mut f.location));
@@ -270,7 +270,7 @@ mod tests {
 
     #[test]
     fn total_cmp_is_equal_only_for_equal_findings() {
-        let at = |line| Some(Location::point(crate::source::FileId(0), line, 1));
+        let at = |line| Some(Location::point(crate::source::FileId::at(0), line, 1));
         let base =
             Diagnostic::new("idle-team", EntityRef::new(EntityKind::Team, "a"), "m").at(at(1));
         let variants = [

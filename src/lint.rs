@@ -57,7 +57,7 @@ impl Facts {
             .flat_map(|o| {
                 o.key_results
                     .iter()
-                    .map(move |kr| (kr.id.clone(), o.allow.clone()))
+                    .map(move |kr| (kr.id.clone(), o.allow.to_vec()))
             })
             .collect();
         Self {
@@ -387,12 +387,30 @@ impl Linter {
             .collect();
         let misspelled: std::collections::HashSet<String> =
             misspelled.into_iter().map(str::to_owned).collect();
-        let mut keep = |d: &mut Diagnostic| -> bool {
+        // Products the loader already reported as orphaned in the catalog's
+        // own words (a Backstage component owned by a person): the check's
+        // plainer finding about them is left out.
+        let orphaned_by_loader: std::collections::HashSet<String> = first
+            .iter()
+            .filter(|d| d.check == crate::check::orphaned_product::OrphanedProduct::NAME)
+            .map(|d| d.entity.id.as_str().to_owned())
+            .collect();
+        // Whether a finding of part `p` is reported at all, and at which
+        // severity and against which check's cap: everything but the cap,
+        // which depends on the findings before it. It reads shared tables
+        // only, so parts are judged on several threads at once.
+        let admit = |d: &mut Diagnostic, p: usize| -> Option<Option<usize>> {
+            if p > 0
+                && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
+                && orphaned_by_loader.contains(d.entity.id.as_str())
+            {
+                return None;
+            }
             if d.check
                 == crate::check::objective_without_key_results::ObjectiveWithoutKeyResults::NAME
                 && misspelled.contains(d.entity.id.as_str())
             {
-                return false;
+                return None;
             }
             // What an integrity finding already explains (see
             // `OrgGraph::follow_ons`).
@@ -400,7 +418,7 @@ impl Linter {
                 .get(&d.entity)
                 .is_some_and(|checks| checks.contains(&&*d.check))
             {
-                return false;
+                return None;
             }
             // A check nobody registered (a user's check pushing under another
             // name) is reported as an error rather than lost.
@@ -408,37 +426,20 @@ impl Linter {
                 Some(&(level, slot)) => (level, Some(slot)),
                 None => (Level::Deny, None),
             };
-            let Some(severity) = level.severity() else {
-                return false;
-            };
+            let severity = level.severity()?;
             let allow = allowed
                 .get(&d.entity.kind)
                 .and_then(|ids| ids.get(d.entity.id.as_str()));
             if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
-                return false;
+                return None;
             }
             if d.entity.kind == EntityKind::KeyResult
                 && objective_allows
                     .get(d.entity.id.as_str())
                     .is_some_and(|a| a.iter().any(|c| *c == d.check))
             {
-                return false;
+                return None;
             }
-            let count = match slot.and_then(|slot| kept.get_mut(slot)) {
-                Some(count) => count,
-                None => kept_unregistered.entry(d.check.to_string()).or_insert(0),
-            };
-            if *count >= self.max_findings {
-                match truncated.iter_mut().find(|t| t.check == *d.check) {
-                    Some(t) => t.dropped += 1,
-                    None => truncated.push(Truncated {
-                        check: d.check.to_string(),
-                        dropped: 1,
-                    }),
-                }
-                return false;
-            }
-            *count += 1;
             // A finding made as a note (a Location target not fetched) stays one.
             if d.severity != Severity::Note {
                 d.severity = severity;
@@ -457,63 +458,100 @@ impl Linter {
                 };
                 key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
             });
-            true
+            Some(slot)
         };
         // Which findings are kept is decided in the order they were made
         // (a cap keeps the first ones); their order in the report after.
-        // Each block of packed findings is unpacked into the one list and
-        // let go of, so the findings are held about once, not twice.
-        let ranks = sources.display_ranks();
-        // Products the loader already reported as orphaned in the catalog's
-        // own words (a Backstage component owned by a person): the check's
-        // plainer finding about them is left out.
-        let orphaned_by_loader: std::collections::HashSet<String> = first
-            .iter()
-            .filter(|d| d.check == crate::check::orphaned_product::OrphanedProduct::NAME)
-            .map(|d| d.entity.id.as_str().to_owned())
-            .collect();
         let mut out: Vec<Diagnostic> = Vec::with_capacity(parts.iter().map(Part::len).sum());
-        for (p, part) in parts.into_iter().enumerate() {
-            let mut take = |mut d: Diagnostic| {
-                if p > 0
-                    && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
-                    && orphaned_by_loader.contains(d.entity.id.as_str())
-                {
-                    return;
+        let mut cap = |d: Diagnostic, slot: Option<usize>| {
+            let count = match slot.and_then(|slot| kept.get_mut(slot)) {
+                Some(count) => count,
+                None => kept_unregistered.entry(d.check.to_string()).or_insert(0),
+            };
+            if *count >= self.max_findings {
+                match truncated.iter_mut().find(|t| t.check == *d.check) {
+                    Some(t) => t.dropped += 1,
+                    None => truncated.push(Truncated {
+                        check: d.check.to_string(),
+                        dropped: 1,
+                    }),
                 }
-                if keep(&mut d) {
-                    out.push(d);
+                return;
+            }
+            *count += 1;
+            out.push(d);
+        };
+        // Each part is taken out of its slot by the thread that unpacks and
+        // judges it and let go of there, so the findings are held about
+        // once, not twice; the caps are then applied in order.
+        let slots: Vec<std::sync::Mutex<Option<Part>>> = parts
+            .into_iter()
+            .map(|part| std::sync::Mutex::new(Some(part)))
+            .collect();
+        let judge = |p: usize| {
+            let part = slots
+                .get(p)
+                .and_then(|slot| slot.lock().map_or(None, |mut part| part.take()));
+            let mut admitted: Vec<(Diagnostic, Option<usize>)> = Vec::new();
+            let mut take = |mut d: Diagnostic| {
+                if let Some(slot) = admit(&mut d, p) {
+                    admitted.push((d, slot));
                 }
             };
             match part {
-                Part::Plain(found) => found.into_iter().for_each(&mut take),
-                Part::Packed(found) => found.unpack().for_each(&mut take),
+                Some(Part::Plain(found)) => found.into_iter().for_each(&mut take),
+                Some(Part::Packed(found)) => found.unpack().for_each(&mut take),
+                None => {}
             }
-        }
+            admitted
+        };
+        let numbers: Vec<usize> = (0..slots.len()).collect();
+        crate::parallel::for_each_in_order(
+            &numbers,
+            crate::parallel::threads(4),
+            None,
+            |&p| judge(p),
+            |admitted| {
+                for (d, slot) in admitted {
+                    cap(d, slot);
+                }
+            },
+        );
+        let ranks = sources.display_ranks();
         // Sorting keys that point at the findings, instead of the findings
         // themselves (two hundred bytes each), then moving each finding
-        // once into its place. The first two fields of
+        // once into its place. The first three fields of
         // `Diagnostic::sort_key`: no file first, then files by the rank of
-        // their path.
-        let mut order: Vec<(u64, u32, usize)> = out
+        // their path; the line; the check, by the rank of its name. A
+        // minified file has every finding on its first line, where the
+        // check's rank spares comparing names.
+        let check_ranks = name_ranks(&out);
+        let mut order: Vec<SortKey> = out
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let (file, line) = d.location.map_or((0, 0), |l| {
+                let (file, line) = d.primary_location().map_or((0, 0), |l| {
                     let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
                     (u64::from(rank) + 1, l.line)
                 });
-                (file, line, i)
+                let check = check_ranks.get(&*d.check).copied().unwrap_or(u32::MAX);
+                SortKey {
+                    file_and_check: (file << 32) | u64::from(check),
+                    line,
+                    id_start: id_start(&d.entity.id),
+                    at: i,
+                }
             })
             .collect();
         // The order is total, so an unstable sort gives one result, and
         // equal findings end up side by side for `dedup`.
-        order.sort_unstable_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| out[a.2].total_cmp(&out[b.2], &ranks))
+        crate::parallel::sort_by(&mut order, crate::parallel::threads(2), |a, b| {
+            let (file_a, file_b) = (a.file_and_check >> 32, b.file_and_check >> 32);
+            (file_a, a.line, a.file_and_check, a.id_start)
+                .cmp(&(file_b, b.line, b.file_and_check, b.id_start))
+                .then_with(|| out[a.at].total_cmp(&out[b.at], &ranks))
         });
-        permute(&mut out, order.into_iter().map(|(_, _, i)| i).collect());
+        permute(&mut out, order.into_iter().map(|k| k.at).collect());
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -537,6 +575,45 @@ impl Linter {
 /// Puts `items` in the order `from` gives: afterwards `items[k]` is what
 /// `items[from[k]]` was. `from` is a permutation of the positions; each
 /// item is moved along its cycle, so nothing is copied.
+/// Where a finding goes, as far as it can be told without reading the
+/// finding: the start of `Diagnostic::sort_key`.
+#[derive(Clone, Copy)]
+struct SortKey {
+    /// The file's rank (0: no file) above the check name's rank.
+    file_and_check: u64,
+    line: u32,
+    /// The first bytes of the entity id (see [`id_start`]).
+    id_start: u128,
+    /// Where the finding is.
+    at: usize,
+}
+
+/// The first sixteen bytes of `id` as a number that orders like them,
+/// zeros after a shorter id: ids that differ there compare as the ids do,
+/// and equal numbers leave the order to the whole ids.
+fn id_start(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// Each check name of `findings`, with its place among them in order.
+fn name_ranks(findings: &[Diagnostic]) -> HashMap<&str, u32> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut last: Option<&str> = None;
+    for d in findings {
+        // Findings of one check come one after another.
+        if last != Some(&*d.check) {
+            last = Some(&*d.check);
+            names.push(&d.check);
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names.into_iter().zip(0..).collect()
+}
+
 fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
     for start in 0..from.len() {
         let mut k = start;

@@ -6,12 +6,29 @@ use std::sync::Arc;
 
 /// A typed index of a file in a [`Sources`] table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub(crate) u32);
+pub struct FileId(std::num::NonZeroU32);
 
 impl FileId {
     /// The position of this file in its [`Sources`] table.
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
+    }
+
+    /// The file at `index` of its table. Stored one higher, so that an
+    /// `Option<Location>` (one in every reference of a model) takes no
+    /// more room than a `Location`.
+    pub(crate) fn at(index: u32) -> Self {
+        Self(std::num::NonZeroU32::MIN.saturating_add(index))
+    }
+
+    /// The index as a `u32`.
+    pub(crate) fn number(self) -> u32 {
+        self.0.get() - 1
+    }
+
+    /// The same file in a table that has `offset` files before this one's.
+    pub(crate) fn shifted(self, offset: u32) -> Self {
+        Self(self.0.saturating_add(offset))
     }
 }
 
@@ -164,7 +181,7 @@ impl Sources {
                     .chain((!c.is_control()).then_some(c))
             })
             .collect();
-        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        let id = FileId::at(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile {
             path,
             display,
@@ -189,7 +206,7 @@ impl Sources {
         self.files
             .iter()
             .enumerate()
-            .map(|(i, f)| (FileId(i as u32), f))
+            .map(|(i, f)| (FileId::at(i as u32), f))
     }
 
     /// How many files there are.
@@ -230,6 +247,6 @@ impl Sources {
 
 impl fmt::Display for FileId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "file#{}", self.0)
+        write!(f, "file#{}", self.number())
     }
 }

@@ -126,3 +126,86 @@ fn entity_order_does_not_matter() {
         assert_eq!(got, expected, "permutation {i} changed the output");
     }
 }
+
+/// A check of the test's own: one finding about the first team shown at
+/// a place further down (its focus), one about the second team.
+struct PointsDown;
+
+static POINTS_DOWN: opmodel::check::CheckMeta = opmodel::check::CheckMeta {
+    name: "points-down",
+    category: opmodel::check::Category::Custom,
+    default_level: opmodel::config::Level::Warn,
+    summary: "a finding shown away from its entity",
+    docs: "",
+    params: &[],
+};
+
+impl opmodel::check::Check for PointsDown {
+    fn meta(&self) -> &opmodel::check::CheckMeta {
+        &POINTS_DOWN
+    }
+
+    fn run(&self, cx: &opmodel::check::Context<'_, '_>, out: &mut opmodel::check::Sink) {
+        use opmodel::Diagnostic;
+        use opmodel::model::{EntityKind, EntityRef};
+        let teams = &cx.model().teams;
+        let (Some(first), Some(last)) = (teams.first(), teams.last()) else {
+            return;
+        };
+        let Some(below) = last.location.map(|l| l.to(0, 0)) else {
+            return;
+        };
+        let mut further_down = below;
+        further_down.line += 1;
+        out.push(
+            Diagnostic::new(
+                POINTS_DOWN.name,
+                EntityRef::new(EntityKind::Team, &first.id),
+                "shown below the last team",
+            )
+            .at(first.location)
+            .with_focus(Some(further_down), "here"),
+        );
+        out.push(
+            Diagnostic::new(
+                POINTS_DOWN.name,
+                EntityRef::new(EntityKind::Team, &last.id),
+                "shown at the last team",
+            )
+            .at(last.location),
+        );
+    }
+}
+
+#[test]
+fn findings_are_ordered_by_the_place_they_are_shown() {
+    let yaml = "teams:\n  - id: a\n  - id: b\n  - id: c\n";
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let linter = Linter::new().with_check(PointsDown).expect("a new name");
+    let report = linter.check(&loaded);
+    let shown: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "points-down")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        shown,
+        ["shown at the last team", "shown below the last team"]
+    );
+}
+
+#[test]
+fn findings_on_one_line_are_ordered_by_check_then_entity() {
+    // A minified file: every finding is on line 1.
+    let json = r#"{"teams":[{"id":"zeta"},{"id":"alpha","members":[]},{"id":"mid"}],"products":[{"id":"p2"},{"id":"p1"}]}"#;
+    let loaded = opmodel::load::load_str(json, opmodel::load::Format::Json, "org.json");
+    let report = Linter::new().check(&loaded);
+    let keys: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (&*d.check, d.entity.id.as_str()))
+        .collect();
+    assert!(keys.len() > 3, "{keys:?}");
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+}

@@ -1,5 +1,8 @@
 //! `milestone-key-result`: a key result phrased as a milestone or output.
 
+use std::rc::Rc;
+
+use super::by_text::ByText;
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style::{self, Cue};
@@ -62,6 +65,10 @@ impl Check for MilestoneKeyResult {
     }
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+        // Why a text reads as a milestone (`None`: it does not), and the
+        // rewrite for a key result with no fields, read once per text.
+        let mut verdicts: ByText<'_, Option<Rc<str>>> = ByText::new();
+        let mut rewrites: ByText<'_, Rc<str>> = ByText::new();
         for (objective, kr) in cx.model().key_results() {
             if kr.text.trim().is_empty() {
                 continue;
@@ -69,14 +76,25 @@ impl Check for MilestoneKeyResult {
             match kr.kind {
                 Some(KeyResultKind::Outcome) => {}
                 Some(KeyResultKind::Milestone) => out.push_with(|| {
-                    diagnostic(objective, kr, "is declared a milestone (`kind: milestone`)")
+                    let help = rewrite(kr, &mut rewrites);
+                    diagnostic(
+                        objective,
+                        kr,
+                        "is declared a milestone (`kind: milestone`)",
+                        help,
+                    )
                 }),
                 None => {
-                    let assessment = goal_style::classify(&kr.text);
-                    if assessment.is_milestone() {
+                    let why = verdicts.get(&kr.text, |text| {
+                        let assessment = goal_style::classify(text);
+                        assessment
+                            .is_milestone()
+                            .then(|| reads_as_milestone(text, &assessment.cues).into())
+                    });
+                    if let Some(why) = why {
                         out.push_with(|| {
-                            let why = reads_as_milestone(&kr.text, &assessment.cues);
-                            diagnostic(objective, kr, &why)
+                            let help = rewrite(kr, &mut rewrites);
+                            diagnostic(objective, kr, &why, help)
                         });
                     }
                 }
@@ -85,7 +103,25 @@ impl Check for MilestoneKeyResult {
     }
 }
 
-/// "reads as a milestone: `Launch` is a delivery verb; `by August` is a deadline".
+/// The rewrite hint for `kr`; the same for every key result with its text
+/// when it has none of the fields the hint draws on.
+fn rewrite<'m>(kr: &'m KeyResult, rewrites: &mut ByText<'m, Rc<str>>) -> String {
+    let hint = |text: &str| {
+        goal_style::rewrite_hint(
+            text,
+            kr.metric.as_deref(),
+            kr.baseline,
+            kr.target,
+            kr.unit.as_deref(),
+        )
+    };
+    if kr.metric.is_none() && kr.baseline.is_none() && kr.target.is_none() && kr.unit.is_none() {
+        rewrites.get(&kr.text, |text| hint(text).into()).to_string()
+    } else {
+        hint(&kr.text)
+    }
+}
+
 fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
     let mut toward: Vec<&Cue> = cues.iter().filter(|c| c.weight > 0.0).collect();
     // The strongest cues, shown in reading order.
@@ -103,14 +139,7 @@ fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
     format!("reads as a milestone: {}", shown.join("; "))
 }
 
-fn diagnostic(objective: &Objective, kr: &KeyResult, why: &str) -> Diagnostic {
-    let help = goal_style::rewrite_hint(
-        &kr.text,
-        kr.metric.as_deref(),
-        kr.baseline,
-        kr.target,
-        kr.unit.as_deref(),
-    );
+fn diagnostic(objective: &Objective, kr: &KeyResult, why: &str, help: String) -> Diagnostic {
     Diagnostic::new(
         META.name,
         EntityRef::new(EntityKind::KeyResult, &kr.id),

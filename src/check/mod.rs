@@ -46,6 +46,7 @@
 //! }
 //! ```
 
+mod by_text;
 mod context;
 pub(crate) mod packed;
 mod plain_docs;

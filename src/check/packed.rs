@@ -238,6 +238,44 @@ fn kind_code(kind: EntityKind) -> u8 {
     }
 }
 
+/// How many bytes `s` shares with the start of `previous`, and how many
+/// of the rest with the end of `previous`: both at character boundaries,
+/// and not overlapping in either text.
+fn shared_ends(s: &str, previous: &str) -> (usize, usize) {
+    let (a, b) = (s.as_bytes(), previous.as_bytes());
+    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !s.is_char_boundary(head) {
+        head -= 1;
+    }
+    let room = a.len().min(b.len()) - head;
+    let mut tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // Equal bytes: a boundary in `s` is one in `previous` too.
+    while !s.is_char_boundary(a.len() - tail) {
+        tail -= 1;
+    }
+    (head, tail)
+}
+
+/// `value - base` with its sign in the lowest bit, so that small distances
+/// either way are small numbers.
+fn zigzag(value: u32, base: u32) -> usize {
+    let d = i64::from(value) - i64::from(base);
+    ((d << 1) ^ (d >> 63)) as usize
+}
+
+/// The value [`zigzag`] made from `base`.
+fn unzigzag(n: usize, base: u32) -> u32 {
+    let n = n as i64;
+    let d = (n >> 1) ^ -(n & 1);
+    u32::try_from(i64::from(base) + d).unwrap_or(0)
+}
+
 struct Writer<'a>(&'a mut Vec<u8>);
 
 impl Writer<'_> {
@@ -260,19 +298,16 @@ impl Writer<'_> {
         self.0.extend_from_slice(s.as_bytes());
     }
 
-    /// `s` as the length of what it shares with the start of `previous`
-    /// and the rest; `previous` becomes `s`.
+    /// `s` as the lengths of what it shares with the start and with the
+    /// end of `previous`, and the middle between them; `previous` becomes
+    /// `s`. Findings of a check are worded alike, so the start (up to the
+    /// first id) and the end (the advice after the last one) are most of
+    /// the text.
     fn text_after(&mut self, s: &str, previous: &mut String) {
-        let mut shared = s
-            .bytes()
-            .zip(previous.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        while !s.is_char_boundary(shared) {
-            shared -= 1;
-        }
-        self.number(shared);
-        self.text(s.get(shared..).unwrap_or_default());
+        let (head, tail) = shared_ends(s, previous);
+        self.number(head);
+        self.number(tail);
+        self.text(s.get(head..s.len() - tail).unwrap_or_default());
         previous.clear();
         previous.push_str(s);
     }
@@ -292,10 +327,14 @@ impl Writer<'_> {
         }
     }
 
+    /// A place; its end as the distance from its start, which is small
+    /// for nearly every span (an id, an entity of a few lines).
     fn place(&mut self, l: Location) {
-        for n in [l.file.0, l.line, l.column, l.end_line, l.end_column] {
+        for n in [l.file.number(), l.line, l.column] {
             self.number(n as usize);
         }
+        self.number(zigzag(l.end_line, l.line));
+        self.number(zigzag(l.end_column, l.column));
     }
 
     fn label(&mut self, l: &Label) {
@@ -348,13 +387,20 @@ impl Reader<'_> {
 
     /// What [`Writer::text_after`] wrote; `previous` becomes it.
     fn text_after(&mut self, previous: &mut String) -> String {
-        let shared = self.number();
-        let start = previous.get(..shared).unwrap_or_default();
-        let rest = self.str();
+        let head = self.number();
+        let tail = self.number();
+        let start = previous.get(..head).unwrap_or_default();
+        let end = previous
+            .len()
+            .checked_sub(tail)
+            .and_then(|at| previous.get(at..))
+            .unwrap_or_default();
+        let middle = self.str();
         // Made at its exact size: the report keeps it.
-        let mut text = String::with_capacity(start.len() + rest.len());
+        let mut text = String::with_capacity(start.len() + middle.len() + end.len());
         text.push_str(start);
-        text.push_str(rest);
+        text.push_str(middle);
+        text.push_str(end);
         previous.clear();
         previous.push_str(&text);
         text
@@ -376,12 +422,17 @@ impl Reader<'_> {
     }
 
     fn place(&mut self) -> Location {
+        let file = FileId::at(self.u32());
+        let line = self.u32();
+        let column = self.u32();
+        let end_line = unzigzag(self.number(), line);
+        let end_column = unzigzag(self.number(), column);
         Location {
-            file: FileId(self.u32()),
-            line: self.u32(),
-            column: self.u32(),
-            end_line: self.u32(),
-            end_column: self.u32(),
+            file,
+            line,
+            column,
+            end_line,
+            end_column,
         }
     }
 
@@ -399,7 +450,7 @@ mod tests {
     use super::*;
 
     fn at(line: u32) -> Option<Location> {
-        Some(Location::point(FileId(3), line, 7).to(line + 1, 300))
+        Some(Location::point(FileId::at(3), line, 7).to(line + 1, 300))
     }
 
     #[test]
@@ -486,6 +537,70 @@ mod tests {
         }
         for s in [Severity::Error, Severity::Warning, Severity::Note] {
             assert_eq!(severity_of(severity_code(s)), s);
+        }
+    }
+
+    #[test]
+    fn shared_ends_never_overlap_or_split_a_character() {
+        assert_eq!(
+            shared_ends("product `a` has none", "product `b` has none"),
+            (9, 10)
+        );
+        // The end is looked for in what the start left.
+        assert_eq!(shared_ends("aa", "aXa"), (1, 1));
+        assert_eq!(shared_ends("aXa", "aa"), (1, 1));
+        assert_eq!(shared_ends("abc", "abc"), (3, 0));
+        assert_eq!(shared_ends("", "abc"), (0, 0));
+        // `é` and `è` share their first byte, which is not a boundary.
+        assert_eq!(shared_ends("xé", "xè"), (1, 0));
+        assert_eq!(shared_ends("éx", "èx"), (0, 1));
+    }
+
+    #[test]
+    fn texts_that_share_only_their_end_are_kept_short() {
+        let advice = "write who decides it at the product or a unit above it";
+        let findings: Vec<Diagnostic> = ["a", "bb", "ccc"]
+            .iter()
+            .map(|id| {
+                Diagnostic::new(
+                    "missing-decision-right",
+                    EntityRef::new(EntityKind::Product, *id),
+                    format!("`{id}` has no decision right for `budget-allocation`"),
+                )
+                .with_help(format!("{id}: {advice}"))
+            })
+            .collect();
+        let mut block = Block::with_capacity(3, Some("missing-decision-right"));
+        findings.iter().for_each(|d| block.push(d.clone()));
+        block.close();
+        assert_eq!(block.unpack().collect::<Vec<_>>(), findings);
+        let third = block.bytes.len() - block.starts[2];
+        assert!(third < 30, "{third}");
+    }
+
+    #[test]
+    fn ends_before_starts_and_unknown_ends_come_back() {
+        for (line, end_line) in [(7, 0), (7, 3), (0, u32::MAX), (u32::MAX, 0), (5, 5)] {
+            let place = Location::point(FileId::at(2), line, 9).to(end_line, 1);
+            assert_eq!(unzigzag(zigzag(end_line, line), line), end_line);
+            let d =
+                Diagnostic::new("c", EntityRef::new(EntityKind::Team, "a"), "m").at(Some(place));
+            let mut block = Block::with_capacity(1, None);
+            block.push(d.clone());
+            assert_eq!(block.unpack().collect::<Vec<_>>(), [d]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_texts_come_back(texts in proptest::collection::vec("[aé`b ]{0,12}", 1..8)) {
+            let findings: Vec<Diagnostic> = texts
+                .iter()
+                .map(|t| Diagnostic::new("c", EntityRef::new(EntityKind::Team, "a"), t.clone()).with_help(t.repeat(2)))
+                .collect();
+            let mut block = Block::with_capacity(findings.len(), None);
+            findings.iter().for_each(|d| block.push(d.clone()));
+            proptest::prop_assert_eq!(block.unpack().collect::<Vec<_>>(), findings);
         }
     }
 }

@@ -1,5 +1,8 @@
 //! `project-style-objective`: an objective whose title is a project or deliverable.
 
+use std::rc::Rc;
+
+use super::by_text::ByText;
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style;
@@ -48,28 +51,17 @@ impl Check for ProjectStyleObjective {
     }
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+        // Why a title names a project (`None`: it does not), read once
+        // per title.
+        let mut verdicts: ByText<'_, Option<Rc<str>>> = ByText::new();
         for objective in &cx.model().objectives {
             if objective.title.trim().is_empty() {
                 continue;
             }
-            let assessment = goal_style::classify_objective(&objective.title);
-            if !assessment.is_project_style() {
+            let Some(why) = verdicts.get(&objective.title, names_a_project) else {
                 continue;
-            }
+            };
             out.push_with(|| {
-                let mut cues: Vec<String> = assessment
-                    .cues
-                    .iter()
-                    .filter(|c| c.weight > 0.0)
-                    .take(3)
-                    .map(|c| c.describe(&objective.title))
-                    .collect();
-                cues.dedup();
-                let why = if cues.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", cues.join("; "))
-                };
                 Diagnostic::new(
                     META.name,
                     EntityRef::new(EntityKind::Objective, &objective.id),
@@ -80,6 +72,28 @@ impl Check for ProjectStyleObjective {
             });
         }
     }
+}
+
+/// The cues that make `title` a project, worded (empty when none is
+/// shown), or `None` when it reads as a change.
+fn names_a_project(title: &str) -> Option<Rc<str>> {
+    let assessment = goal_style::classify_objective(title);
+    if !assessment.is_project_style() {
+        return None;
+    }
+    let mut cues: Vec<String> = assessment
+        .cues
+        .iter()
+        .filter(|c| c.weight > 0.0)
+        .take(3)
+        .map(|c| c.describe(title))
+        .collect();
+    cues.dedup();
+    Some(if cues.is_empty() {
+        "".into()
+    } else {
+        format!(": {}", cues.join("; ")).into()
+    })
 }
 
 #[cfg(test)]

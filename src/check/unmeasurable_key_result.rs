@@ -1,5 +1,6 @@
 //! `unmeasurable-key-result`: a key result with no number, threshold or target.
 
+use super::by_text::ByText;
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::goal_style;
@@ -49,12 +50,15 @@ impl Check for UnmeasurableKeyResult {
     }
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+        let mut measurable = ByText::new();
         for (objective, kr) in cx.model().key_results() {
             // Empty text is already `invalid-entity`.
             if kr.text.trim().is_empty() || kr.baseline.is_some() || kr.target.is_some() {
                 continue;
             }
-            if goal_style::measurability(&kr.text).is_measurable() {
+            if measurable.get(&kr.text, |text| {
+                goal_style::measurability(text).is_measurable()
+            }) {
                 continue;
             }
             out.push_with(|| {

@@ -294,11 +294,11 @@ fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic
 
 /// Adds the resolved references as edges, in model order; returns the
 /// dangling ones.
-fn add_edges<'m>(g: &mut OrgGraph<'m>, resolved: [Resolved<'m>; 2]) -> Vec<Dangling<'m>> {
+fn add_edges<'m>(g: &mut OrgGraph<'m>, mut resolved: [Resolved<'m>; 2]) -> Vec<Dangling<'m>> {
     let edges = resolved.iter().map(Resolved::edge_count).sum();
     g.graph.reserve_exact_edges(edges);
-    for half in &resolved {
-        for (from, to, edge) in half.edges() {
+    for block in resolved.iter_mut().flat_map(Resolved::take_blocks) {
+        for (from, to, edge) in block {
             g.graph.add_edge(from, to, edge);
             let parent = match (edge, g.graph[from]) {
                 (OrgEdge::Parent, OrgNode::Team(t)) => g.team_parent.get_mut(t.index()),

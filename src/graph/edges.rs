@@ -93,9 +93,11 @@ impl<'m> Resolved<'m> {
         }
     }
 
-    /// The edges in model order.
-    pub fn edges(&self) -> impl Iterator<Item = Edge> + '_ {
-        self.blocks.iter().flatten().copied()
+    /// The edges in model order, a block at a time; each block is let go
+    /// of once it has been handed out, so that the edges are not held
+    /// twice while the graph takes them in.
+    pub fn take_blocks(&mut self) -> impl Iterator<Item = Vec<Edge>> + use<> {
+        std::mem::take(&mut self.blocks).into_iter()
     }
 
     /// How many references resolved to an edge.

@@ -843,7 +843,7 @@ impl Lowerer<'_> {
             team.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            team.allow = self.names(&subject, "allow", n);
+            team.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(team)
@@ -1074,7 +1074,7 @@ impl Lowerer<'_> {
             p.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            p.allow = self.names(&subject, "allow", n);
+            p.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(p)
@@ -1179,7 +1179,7 @@ impl Lowerer<'_> {
             s.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            s.allow = self.names(&subject, "allow", n);
+            s.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(s)
@@ -1203,7 +1203,7 @@ impl Lowerer<'_> {
             owner: None,
             attendees: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: crate::model::AllowList::new(),
             location: subject.location,
         };
         match f.take("kind") {
@@ -1279,7 +1279,7 @@ impl Lowerer<'_> {
             c.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            c.allow = self.names(&subject, "allow", n);
+            c.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(c)
@@ -1350,7 +1350,7 @@ impl Lowerer<'_> {
             p.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            p.allow = self.names(&subject, "allow", n);
+            p.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(p)
@@ -1392,7 +1392,7 @@ impl Lowerer<'_> {
             o.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            o.allow = self.names(&subject, "allow", n);
+            o.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(o)
@@ -1429,7 +1429,7 @@ impl Lowerer<'_> {
             o.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            o.allow = self.names(&subject, "allow", n);
+            o.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(o)
@@ -1541,7 +1541,7 @@ impl Lowerer<'_> {
                 kr.description = self.text(&subject, "description", n);
             }
             if let Some((_, n)) = f.take("allow") {
-                kr.allow = self.names(&subject, "allow", n);
+                kr.allow = self.names(&subject, "allow", n).into();
             }
             self.unknown_fields(&subject, f);
             out.push(kr);
@@ -1624,7 +1624,7 @@ impl Lowerer<'_> {
             d.description = self.text(&subject, "description", n);
         }
         if let Some((_, n)) = f.take("allow") {
-            d.allow = self.names(&subject, "allow", n);
+            d.allow = self.names(&subject, "allow", n).into();
         }
         self.unknown_fields(&subject, f);
         Some(d)

@@ -740,7 +740,7 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         match parse_whole(stripped, &lines, &options.parse_limits()) {
             Ok(root) => crate::load::lower::lower(
                 root,
-                FileId(0),
+                FileId::at(0),
                 "org.toml",
                 options,
                 &mut whole,
@@ -748,7 +748,7 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
             ),
             Err(_) => {
                 for chunk in [0, 1, 40] {
-                    let split = lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk);
+                    let split = lower_in_pieces_of(text, FileId::at(0), "org.toml", options, chunk);
                     assert!(split.is_none(), "{text}");
                 }
                 return false;
@@ -757,7 +757,7 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let mut split_any = false;
         for chunk in [0, 1, 40, 200] {
             if let Some((model, diags)) =
-                lower_in_pieces_of(text, FileId(0), "org.toml", options, chunk)
+                lower_in_pieces_of(text, FileId::at(0), "org.toml", options, chunk)
             {
                 split_any = true;
                 assert_eq!(model, whole, "chunk {chunk}:\n{text}");
@@ -826,7 +826,8 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
             "products = []\n[[teams]]\nid = \"a\"\n[[products]]\nid = \"p\"\n",
             "[[teams]]\nid = \"a\"\n[[teams]]\nid = \"b\"\nid = \"c\"\n",
         ] {
-            let split = lower_in_pieces_of(text, crate::source::FileId(0), "org.toml", &options, 0);
+            let split =
+                lower_in_pieces_of(text, crate::source::FileId::at(0), "org.toml", &options, 0);
             assert!(split.is_none(), "{text}");
         }
     }

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::{DecisionArea, Id, Ref, Text};
+use super::{AllowList, DecisionArea, Id, Ref, Text};
 use crate::source::Location;
 
 /// A decision right: who decides an area for a scope, and who else takes part
@@ -42,8 +42,8 @@ pub struct DecisionRight {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this decision right.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the decision right was written.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -62,7 +62,7 @@ impl DecisionRight {
             informed: Vec::new(),
             escalates_to: None,
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -116,7 +116,7 @@ impl DecisionRight {
 
     /// Switches a check off for this decision right.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }

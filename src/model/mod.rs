@@ -5,6 +5,7 @@
 //! from code through [`Model::builder`]. Nothing here checks references:
 //! that happens when the model is built into an [`OrgGraph`](crate::graph::OrgGraph).
 
+mod allow;
 mod decision;
 mod entity;
 mod id;
@@ -19,6 +20,7 @@ mod text;
 mod validate;
 mod vocab;
 
+pub use allow::AllowList;
 pub use decision::DecisionRight;
 pub use entity::{EntityKind, EntityRef};
 pub use id::Id;
@@ -408,7 +410,7 @@ impl Model {
     fn shift_files(&mut self, offset: u32) {
         let shift = |l: &mut Option<Location>| {
             if let Some(l) = l {
-                l.file.0 += offset;
+                l.file = l.file.shifted(offset);
             }
         };
         let shift_refs = |refs: &mut [Ref]| refs.iter_mut().for_each(|r| shift(&mut r.location));

@@ -1,4 +1,4 @@
-use super::{Id, Text};
+use super::{AllowList, Id, Text};
 use serde::Serialize;
 
 use super::{KeyResultKind, Ref};
@@ -35,8 +35,8 @@ pub struct Objective {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this objective.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the objective was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -53,7 +53,7 @@ impl Objective {
             supports: Vec::new(),
             key_results: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -99,7 +99,7 @@ impl Objective {
 
     /// Switches a check off for this objective.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }
@@ -134,8 +134,8 @@ pub struct KeyResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this key result.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the key result was written.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -153,7 +153,7 @@ impl KeyResult {
             unit: None,
             kind: None,
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -195,7 +195,7 @@ impl KeyResult {
 
     /// Switches a check off for this key result.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }

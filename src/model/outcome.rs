@@ -1,4 +1,4 @@
-use super::{Id, Text};
+use super::{AllowList, Id, Text};
 use serde::Serialize;
 
 use super::Ref;
@@ -39,8 +39,8 @@ pub struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this outcome.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the outcome was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -58,7 +58,7 @@ impl Outcome {
             owner: None,
             supports: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -101,7 +101,7 @@ impl Outcome {
 
     /// Switches a check off for this outcome.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }

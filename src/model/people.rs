@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 use strum::{Display, EnumIter, EnumString, IntoStaticStr, VariantNames};
 
-use super::{DecisionArea, Id, Ref, Role, Text};
+use super::{AllowList, DecisionArea, Id, Ref, Role, Text};
 use crate::source::Location;
 
 /// How two teams work together, in Team Topologies' terms.
@@ -103,8 +103,8 @@ pub struct Person {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this person.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the person was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -151,7 +151,7 @@ impl Person {
             name: None,
             allocations: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -176,7 +176,7 @@ impl Person {
 
     /// Switches a check off for this person.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 
@@ -207,8 +207,8 @@ pub struct Stage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this stage.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the stage was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -222,7 +222,7 @@ impl Stage {
             name: None,
             lead: None,
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -247,7 +247,7 @@ impl Stage {
 
     /// Switches a check off for this stage.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }
@@ -419,8 +419,8 @@ pub struct Cadence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this cadence.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the cadence was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -437,7 +437,7 @@ impl Cadence {
             owner: None,
             attendees: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -468,7 +468,7 @@ impl Cadence {
 
     /// Switches a check off for this cadence.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 

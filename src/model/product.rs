@@ -1,4 +1,4 @@
-use super::{Id, Text};
+use super::{AllowList, Id, Text};
 use serde::Serialize;
 
 use super::{Funding, ProductKind, Ref};
@@ -43,8 +43,8 @@ pub struct Product {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this product.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the product was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -64,7 +64,7 @@ impl Product {
             funding: None,
             stage: None,
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -125,7 +125,7 @@ impl Product {
 
     /// Switches a check off for this product.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 }

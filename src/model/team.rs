@@ -1,4 +1,4 @@
-use super::{Id, Text};
+use super::{AllowList, Id, Text};
 use serde::Serialize;
 
 use super::{Interaction, Ref, Role, TeamKind};
@@ -40,8 +40,8 @@ pub struct Team {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Checks switched off for this team.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
+    #[serde(skip_serializing_if = "AllowList::is_empty")]
+    pub allow: AllowList,
     /// Where the team was defined.
     #[serde(skip)]
     pub location: Option<Location>,
@@ -72,7 +72,7 @@ impl Team {
             members: Vec::new(),
             interactions: Vec::new(),
             description: None,
-            allow: Vec::new(),
+            allow: AllowList::new(),
             location: None,
         }
     }
@@ -140,7 +140,7 @@ impl Team {
 
     /// Switches a check off for this team.
     pub fn allow(mut self, check: impl Into<String>) -> Self {
-        self.allow.push(check.into());
+        self.allow.push(check);
         self
     }
 

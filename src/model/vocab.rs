@@ -246,7 +246,7 @@ pub enum Role {
     DataAnalyst,
     /// Any other role, kept as written.
     #[strum(default, to_string = "{0}")]
-    Other(String),
+    Other(Box<str>),
 }
 
 impl Role {
@@ -305,7 +305,7 @@ impl Role {
                 _ => break,
             }
         }
-        Self::Other(norm.to_owned())
+        Self::Other(norm.into())
     }
 
     /// The understood role a normalised title names, if any.
@@ -421,7 +421,7 @@ mod tests {
             Role::parse("Ünïcödé Ëngineer_Lead"),
             Role::Other("Ünïcödé-Ëngineer-lead".into())
         );
-        assert_eq!(Role::parse(""), Role::Other(String::new()));
+        assert_eq!(Role::parse(""), Role::Other("".into()));
     }
 
     #[test]

@@ -242,7 +242,7 @@ pub(crate) fn lower(
             team.location = Some(d.location);
             team.name = d.display_name.as_deref().map(Into::into);
             team.description = d.description.as_deref().map(Into::into);
-            team.allow.clone_from(&d.allow);
+            team.allow = d.allow.clone().into();
             team.parent = match parents.remove(&i).flatten() {
                 Some((r, f)) => Some(reference(&r, &f)),
                 None => Some(match listed_by.get(&own_key).and_then(|s| s.first()) {
@@ -301,7 +301,7 @@ fn product(
     p.location = Some(d.location);
     p.name = d.title.as_deref().map(Into::into);
     p.description = d.description.as_deref().map(Into::into);
-    p.allow.clone_from(&d.allow);
+    p.allow = d.allow.clone().into();
     let website = d.kind == Kind::Component
         && d.spec_type
             .as_deref()

@@ -21,7 +21,7 @@ pub(crate) use read::read;
 pub use words::CatalogNames;
 
 use crate::model::EntityKind;
-use crate::source::{FileId, Location};
+use crate::source::Location;
 
 /// The catalog kinds opmodel maps, in the order that decides which of two
 /// entities with the same id gets its kind appended (Users are not
@@ -148,7 +148,7 @@ pub(crate) struct Catalog {
 impl Catalog {
     /// Moves every location `offset` files on (see `Model::merge`).
     pub(crate) fn shift_files(&mut self, offset: u32) {
-        let shift = |l: &mut Location| l.file = FileId(l.file.0 + offset);
+        let shift = |l: &mut Location| l.file = l.file.shifted(offset);
         for d in &mut self.entities {
             shift(&mut d.location);
             let fields = d

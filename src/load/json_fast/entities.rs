@@ -94,7 +94,7 @@ impl Fields for TeamFields {
             members: self.members,
             interactions: self.interactions,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -237,7 +237,7 @@ impl Fields for ProductFields {
             funding: self.funding,
             stage: self.stage,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -318,7 +318,7 @@ impl Fields for OutcomeFields {
             owner: self.owner,
             supports: self.supports,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -408,7 +408,7 @@ impl Fields for ObjectiveFields {
             supports: self.supports,
             key_results,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -501,7 +501,7 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
                 }
                 "allow" => {
                     first_time(&mut seen, 256)?;
-                    kr.allow = names(cx, &mut map)?;
+                    kr.allow = names(cx, &mut map)?.into();
                 }
                 _ => return Err(give_up()),
             }
@@ -589,7 +589,7 @@ impl Fields for DecisionFields {
             informed: self.informed,
             escalates_to: self.escalates_to,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -867,7 +867,7 @@ impl Fields for PersonFields {
             name: self.name,
             allocations: self.allocations,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -926,7 +926,7 @@ impl Fields for StageFields {
             name: self.name,
             lead: self.lead,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }
@@ -1007,7 +1007,7 @@ impl Fields for CadenceFields {
             owner: self.owner,
             attendees: self.attendees,
             description: self.description,
-            allow: self.allow,
+            allow: self.allow.into(),
             location: Some(location),
         })
     }

@@ -16,7 +16,14 @@ fn general(text: &str, options: &LoadOptions) -> (Model, Vec<Diagnostic>) {
     let mut model = Model::default();
     let mut diags = Vec::new();
     match json::parse(text, &options.parse_limits()) {
-        Ok(root) => lower::lower(root, FileId(0), "t.json", options, &mut model, &mut diags),
+        Ok(root) => lower::lower(
+            root,
+            FileId::at(0),
+            "t.json",
+            options,
+            &mut model,
+            &mut diags,
+        ),
         Err(e) => diags.push(Diagnostic::new(
             "invalid-file",
             crate::model::EntityRef::new(crate::model::EntityKind::File, "t.json"),
@@ -33,7 +40,7 @@ fn general(text: &str, options: &LoadOptions) -> (Model, Vec<Diagnostic>) {
 /// files the single pass refuses: whatever it takes, it must build the
 /// model and report the problems the general path does.
 fn agree(text: &str, options: &LoadOptions) -> bool {
-    let split = super::split::read(text, FileId(0), "t.json", options, 2, 3);
+    let split = super::split::read(text, FileId::at(0), "t.json", options, 2, 3);
     let (slow, diags) = general(text, options);
     let same_model = |model: &Model, who: &str| {
         assert_eq!(model.organization, slow.organization, "{who}: {text}");
@@ -57,7 +64,7 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
         same_model(model, "split");
         assert_eq!(problems, &diags, "split reader's problems:\n{text}");
     }
-    let Some((fast, problems)) = read(text, FileId(0), "t.json", options) else {
+    let Some((fast, problems)) = read(text, FileId::at(0), "t.json", options) else {
         return false;
     };
     assert_eq!(problems, diags, "the fast path's problems:\n{text}");
@@ -224,7 +231,7 @@ fn limits_are_reported_as_the_general_path_reports_them() {
         },
     ] {
         assert!(agree(text, &options), "{options:?}");
-        let (_, problems) = read(text, FileId(0), "t.json", &options).expect("taken");
+        let (_, problems) = read(text, FileId::at(0), "t.json", &options).expect("taken");
         assert!(!problems.is_empty(), "{options:?}");
     }
     // Limits of the whole file send it the general way.
@@ -240,7 +247,7 @@ fn limits_are_reported_as_the_general_path_reports_them() {
     ] {
         assert!(!agree(text, &options), "{options:?}");
         assert!(
-            read(text, FileId(0), "t.json", &options).is_none(),
+            read(text, FileId::at(0), "t.json", &options).is_none(),
             "{options:?}"
         );
     }
@@ -250,7 +257,7 @@ fn limits_are_reported_as_the_general_path_reports_them() {
 fn positions_on_one_long_line_count_characters() {
     let text =
         r#"{"teams": [{"name": "Ünïcödé", "id": "a", "owns": "p"}, {"id": "b", "parent": "a"}]}"#;
-    let (model, _) = read(text, FileId(0), "t.json", &LoadOptions::default()).expect("fast");
+    let (model, _) = read(text, FileId::at(0), "t.json", &LoadOptions::default()).expect("fast");
     let owns = model.teams[0].owns[0].location.expect("located");
     let column = text.find("\"p\"").expect("there") + 1;
     // Four two-byte characters before it: four columns fewer than bytes.
@@ -268,8 +275,8 @@ fn lists_are_read_at_their_exact_length() {
                       "key_results": ["Raise retention from 3% to 4%", "Cut churn from 9% to 7%", "Ship it"]}],
       "decisions": [{"area": "budget-allocation", "scope": "p", "decides": "a", "consulted": ["a"]}]
     }"#;
-    let (model, _) =
-        read(text, FileId(0), "t.json", &LoadOptions::default()).expect("the fast path reads it");
+    let (model, _) = read(text, FileId::at(0), "t.json", &LoadOptions::default())
+        .expect("the fast path reads it");
     let exact = |what: &str, len: usize, capacity: usize| {
         assert!(len > 0, "{what} was read");
         assert_eq!(capacity, len, "{what} keeps no spare room");
@@ -322,7 +329,7 @@ fn the_split_reader_reads_odd_entities_the_general_way_and_reports_them_alike() 
             max_problems_per_file: limit,
             ..LoadOptions::default()
         };
-        let (model, problems) = super::split::read(text, FileId(0), "t.json", &options, 2, 3)
+        let (model, problems) = super::split::read(text, FileId::at(0), "t.json", &options, 2, 3)
             .expect("the split reader takes it");
         let (slow, diags) = general(text, &options);
         assert!(diags.len() >= 2, "{diags:#?}");
@@ -333,7 +340,7 @@ fn the_split_reader_reads_odd_entities_the_general_way_and_reports_them_alike() 
         assert_eq!(model.decisions, slow.decisions);
         // A small file takes the same way, on one thread.
         let (small, small_problems) =
-            read(text, FileId(0), "t.json", &options).expect("the fast path takes it");
+            read(text, FileId::at(0), "t.json", &options).expect("the fast path takes it");
         assert_eq!(small_problems, diags, "limit {limit}");
         assert_eq!(small.teams, slow.teams);
     }
