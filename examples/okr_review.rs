@@ -163,7 +163,7 @@ fn review(model: &Model) {
         }
         for kr in &objective.key_results {
             let a = classify(&kr.text);
-            let measurable = measurability(&kr.text).is_measurable() || kr.target.is_some();
+            let measurable = measurability(&kr.text).is_measurable() || kr.measure.target.is_some();
             println!("  - {} \"{}\"", kr.id, kr.text);
             println!(
                 "      verdict: {} (confidence {:.2}); measurable: {}",
@@ -188,10 +188,10 @@ fn review(model: &Model) {
             if a.is_milestone() {
                 let hint = rewrite_hint(
                     &kr.text,
-                    kr.metric.as_deref(),
-                    kr.baseline,
-                    kr.target,
-                    kr.unit.as_deref(),
+                    kr.measure.metric.as_deref(),
+                    kr.measure.baseline,
+                    kr.measure.target,
+                    kr.measure.unit.as_deref(),
                 );
                 println!("      rewrite: {hint}");
             }

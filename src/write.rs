@@ -128,7 +128,7 @@ fn not_finite(model: &Model) -> Option<String> {
     }
     for o in &model.objectives {
         for kr in &o.key_results {
-            if bad(kr.baseline) || bad(kr.target) {
+            if bad(kr.measure.baseline) || bad(kr.measure.target) {
                 return Some(format!("the baseline or target of key result `{}`", kr.id));
             }
         }

@@ -109,13 +109,17 @@ fn rewrite<'m>(kr: &'m KeyResult, rewrites: &mut ByText<'m, Rc<str>>) -> String 
     let hint = |text: &str| {
         goal_style::rewrite_hint(
             text,
-            kr.metric.as_deref(),
-            kr.baseline,
-            kr.target,
-            kr.unit.as_deref(),
+            kr.measure.metric.as_deref(),
+            kr.measure.baseline,
+            kr.measure.target,
+            kr.measure.unit.as_deref(),
         )
     };
-    if kr.metric.is_none() && kr.baseline.is_none() && kr.target.is_none() && kr.unit.is_none() {
+    if kr.measure.metric.is_none()
+        && kr.measure.baseline.is_none()
+        && kr.measure.target.is_none()
+        && kr.measure.unit.is_none()
+    {
         rewrites.get(&kr.text, |text| hint(text).into()).to_string()
     } else {
         hint(&kr.text)

@@ -53,7 +53,10 @@ impl Check for UnmeasurableKeyResult {
         let mut measurable = ByText::new();
         for (objective, kr) in cx.model().key_results() {
             // Empty text is already `invalid-entity`.
-            if kr.text.trim().is_empty() || kr.baseline.is_some() || kr.target.is_some() {
+            if kr.text.trim().is_empty()
+                || kr.measure.baseline.is_some()
+                || kr.measure.target.is_some()
+            {
                 continue;
             }
             if measurable.get(&kr.text, |text| {
@@ -62,7 +65,7 @@ impl Check for UnmeasurableKeyResult {
                 continue;
             }
             out.push_with(|| {
-                let help: std::borrow::Cow<'static, str> = match &kr.metric {
+                let help: std::borrow::Cow<'static, str> = match &kr.measure.metric {
                     Some(metric) => format!("`{metric}` is the measure: add `baseline:` and `target:`, or write them into the text (\"{metric} from <baseline> to <target>\")").into(),
                     None => "say how much of what should change: a metric with a baseline and a target (\"from 31% to 38%\") or a threshold (\"under 200 ms\")".into(),
                 };

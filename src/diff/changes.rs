@@ -366,18 +366,18 @@ fn measure(o: &Outcome) -> Value {
 /// A key result as the diff shows it: its text, and its fields when it
 /// has any (`… [metric: week-1 retention; baseline: 31%; target: 38%]`).
 fn key_result(kr: &KeyResult) -> String {
-    let unit = kr.unit.as_deref().unwrap_or_default();
+    let unit = kr.measure.unit.as_deref().unwrap_or_default();
     let mut fields = Vec::new();
-    if let Some(m) = &kr.metric {
+    if let Some(m) = &kr.measure.metric {
         fields.push(format!("metric: {m}"));
     }
-    if let Some(b) = kr.baseline {
+    if let Some(b) = kr.measure.baseline {
         fields.push(format!("baseline: {b}{unit}"));
     }
-    if let Some(t) = kr.target {
+    if let Some(t) = kr.measure.target {
         fields.push(format!("target: {t}{unit}"));
     }
-    if kr.baseline.is_none() && kr.target.is_none() && !unit.is_empty() {
+    if kr.measure.baseline.is_none() && kr.measure.target.is_none() && !unit.is_empty() {
         fields.push(format!("unit: {unit}"));
     }
     if let Some(k) = &kr.kind {

@@ -1521,18 +1521,18 @@ impl Lowerer<'_> {
             let mut kr = KeyResult::new(id, text);
             kr.location = subject.location;
             if let Some((_, n)) = f.take("metric") {
-                kr.metric = self
+                kr.measure.metric = self
                     .text(&subject, "metric", n)
                     .filter(|m| !m.trim().is_empty());
             }
             if let Some((_, n)) = f.take("baseline") {
-                kr.baseline = self.number(&subject, "baseline", n);
+                kr.measure.baseline = self.number(&subject, "baseline", n);
             }
             if let Some((_, n)) = f.take("target") {
-                kr.target = self.number(&subject, "target", n);
+                kr.measure.target = self.number(&subject, "target", n);
             }
             if let Some((_, n)) = f.take("unit") {
-                kr.unit = self.text(&subject, "unit", n);
+                kr.measure.unit = self.text(&subject, "unit", n);
             }
             if let Some((_, n)) = f.take("kind") {
                 kr.kind = self.word(&subject, "kind", n, &words::<KeyResultKind>());

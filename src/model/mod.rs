@@ -10,6 +10,7 @@ mod decision;
 mod entity;
 mod id;
 mod inline_str;
+mod measure;
 mod okr;
 mod outcome;
 mod people;
@@ -24,6 +25,7 @@ pub use allow::AllowList;
 pub use decision::DecisionRight;
 pub use entity::{EntityKind, EntityRef};
 pub use id::Id;
+pub use measure::{Measure, MeasureBox};
 pub use okr::{KeyResult, Objective};
 pub use outcome::Outcome;
 pub use people::{

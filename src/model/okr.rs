@@ -1,4 +1,4 @@
-use super::{AllowList, Id, Text};
+use super::{AllowList, Id, MeasureBox, Text};
 use serde::Serialize;
 
 use super::{KeyResultKind, Ref};
@@ -115,18 +115,9 @@ pub struct KeyResult {
     pub id: Id,
     /// The key result as written.
     pub text: Text,
-    /// What is measured.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub metric: Option<Text>,
-    /// Where the metric stands.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<f64>,
-    /// Where it should get to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub target: Option<f64>,
-    /// The unit of baseline and target (`%`, `ms`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Text>,
+    /// The metric, baseline, target and unit, when fields give them.
+    #[serde(flatten)]
+    pub measure: MeasureBox,
     /// The author's own statement of what this is; wins over the classifier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<KeyResultKind>,
@@ -147,10 +138,7 @@ impl KeyResult {
         Self {
             id: id.into(),
             text: text.into(),
-            metric: None,
-            baseline: None,
-            target: None,
-            unit: None,
+            measure: MeasureBox::new(),
             kind: None,
             description: None,
             allow: AllowList::new(),
@@ -165,25 +153,25 @@ impl KeyResult {
 
     /// Sets the metric.
     pub fn metric(mut self, metric: impl Into<Text>) -> Self {
-        self.metric = Some(metric.into());
+        self.measure.metric = Some(metric.into());
         self
     }
 
     /// Sets the baseline.
     pub fn baseline(mut self, value: f64) -> Self {
-        self.baseline = Some(value);
+        self.measure.baseline = Some(value);
         self
     }
 
     /// Sets the target.
     pub fn target(mut self, value: f64) -> Self {
-        self.target = Some(value);
+        self.measure.target = Some(value);
         self
     }
 
     /// Sets the unit.
     pub fn unit(mut self, unit: impl Into<Text>) -> Self {
-        self.unit = Some(unit.into());
+        self.measure.unit = Some(unit.into());
         self
     }
 

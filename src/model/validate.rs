@@ -96,7 +96,10 @@ impl Model {
                         kr.location,
                     ));
                 }
-                for (field, value) in [("baseline", kr.baseline), ("target", kr.target)] {
+                for (field, value) in [
+                    ("baseline", kr.measure.baseline),
+                    ("target", kr.measure.target),
+                ] {
                     if value.is_some_and(|v| !v.is_finite()) {
                         out.push(not_finite(
                             EntityKind::KeyResult,

@@ -477,19 +477,19 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
                 }
                 "metric" => {
                     first_time(&mut seen, 4)?;
-                    kr.metric = text(cx, &mut map)?.filter(|m| !m.trim().is_empty());
+                    kr.measure.metric = text(cx, &mut map)?.filter(|m| !m.trim().is_empty());
                 }
                 "baseline" => {
                     first_time(&mut seen, 8)?;
-                    kr.baseline = number(&mut map)?;
+                    kr.measure.baseline = number(&mut map)?;
                 }
                 "target" => {
                     first_time(&mut seen, 16)?;
-                    kr.target = number(&mut map)?;
+                    kr.measure.target = number(&mut map)?;
                 }
                 "unit" => {
                     first_time(&mut seen, 32)?;
-                    kr.unit = text(cx, &mut map)?;
+                    kr.measure.unit = text(cx, &mut map)?;
                 }
                 "kind" => {
                     first_time(&mut seen, 64)?;
