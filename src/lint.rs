@@ -520,11 +520,12 @@ impl Linter {
         let ranks = sources.display_ranks();
         // Sorting keys that point at the findings, instead of the findings
         // themselves (two hundred bytes each), then moving each finding
-        // once into its place. The first three fields of
-        // `Diagnostic::sort_key`: no file first, then files by the rank of
-        // their path; the line; the check, by the rank of its name. A
-        // minified file has every finding on its first line, where the
-        // check's rank spares comparing names.
+        // once into its place. The keys hold the start of
+        // `Diagnostic::sort_key`: the file (no file first, then files by
+        // the rank of their path, then files missing from the table); the
+        // line; the check, by the rank of its name; the first bytes of the
+        // entity id. A minified file has every finding on its first line,
+        // where the check's rank spares comparing names.
         let check_ranks = name_ranks(&out);
         let mut order: Vec<SortKey> = out
             .iter()
@@ -534,10 +535,10 @@ impl Linter {
                     let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
                     (u64::from(rank) + 1, l.line)
                 });
-                let check = check_ranks.get(&*d.check).copied().unwrap_or(u32::MAX);
                 SortKey {
-                    file_and_check: (file << 32) | u64::from(check),
+                    file,
                     line,
+                    check: check_ranks.get(&*d.check).copied().unwrap_or(u32::MAX),
                     id_start: id_start(&d.entity.id),
                     at: i,
                 }
@@ -546,9 +547,8 @@ impl Linter {
         // The order is total, so an unstable sort gives one result, and
         // equal findings end up side by side for `dedup`.
         crate::parallel::sort_by(&mut order, crate::parallel::threads(2), |a, b| {
-            let (file_a, file_b) = (a.file_and_check >> 32, b.file_and_check >> 32);
-            (file_a, a.line, a.file_and_check, a.id_start)
-                .cmp(&(file_b, b.line, b.file_and_check, b.id_start))
+            (a.file, a.line, a.check, a.id_start)
+                .cmp(&(b.file, b.line, b.check, b.id_start))
                 .then_with(|| out[a.at].total_cmp(&out[b.at], &ranks))
         });
         permute(&mut out, order.into_iter().map(|k| k.at).collect());
@@ -572,30 +572,35 @@ impl Linter {
     }
 }
 
-/// Puts `items` in the order `from` gives: afterwards `items[k]` is what
-/// `items[from[k]]` was. `from` is a permutation of the positions; each
-/// item is moved along its cycle, so nothing is copied.
 /// Where a finding goes, as far as it can be told without reading the
-/// finding: the start of `Diagnostic::sort_key`.
+/// finding: the start of `Diagnostic::sort_key`. Forty bytes, with no
+/// field that would align it to sixteen.
 #[derive(Clone, Copy)]
 struct SortKey {
-    /// The file's rank (0: no file) above the check name's rank.
-    file_and_check: u64,
+    /// 0 for no file, else the rank of the file's path plus one (a file
+    /// missing from the table ranks after every file in it).
+    file: u64,
     line: u32,
+    /// The rank of the check's name among the names of the findings.
+    check: u32,
     /// The first bytes of the entity id (see [`id_start`]).
-    id_start: u128,
+    id_start: [u64; 2],
     /// Where the finding is.
     at: usize,
 }
 
-/// The first sixteen bytes of `id` as a number that orders like them,
+/// The first sixteen bytes of `id` as two numbers that order like them,
 /// zeros after a shorter id: ids that differ there compare as the ids do,
 /// and equal numbers leave the order to the whole ids.
-fn id_start(id: &str) -> u128 {
+fn id_start(id: &str) -> [u64; 2] {
     let mut bytes = [0u8; 16];
     let n = id.len().min(16);
     bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
+    let mut high = [0u8; 8];
+    let mut low = [0u8; 8];
+    high.copy_from_slice(&bytes[..8]);
+    low.copy_from_slice(&bytes[8..]);
+    [u64::from_be_bytes(high), u64::from_be_bytes(low)]
 }
 
 /// Each check name of `findings`, with its place among them in order.
@@ -603,7 +608,8 @@ fn name_ranks(findings: &[Diagnostic]) -> HashMap<&str, u32> {
     let mut names: Vec<&str> = Vec::new();
     let mut last: Option<&str> = None;
     for d in findings {
-        // Findings of one check come one after another.
+        // Findings of one check mostly come one after another: skipping
+        // repeats here only saves work, `dedup` below does the rest.
         if last != Some(&*d.check) {
             last = Some(&*d.check);
             names.push(&d.check);
@@ -614,6 +620,9 @@ fn name_ranks(findings: &[Diagnostic]) -> HashMap<&str, u32> {
     names.into_iter().zip(0..).collect()
 }
 
+/// Puts `items` in the order `from` gives: afterwards `items[k]` is what
+/// `items[from[k]]` was. `from` is a permutation of the positions; each
+/// item is moved along its cycle, in place: no second list is made.
 fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
     for start in 0..from.len() {
         let mut k = start;
@@ -649,6 +658,129 @@ mod permute_tests {
             permute(&mut items, from.to_vec());
             let expected: Vec<char> = from.iter().map(|&i| before[i]).collect();
             assert_eq!(items, expected, "{from:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use crate::check::{Category, Check, CheckMeta, Context, Sink};
+    use crate::config::Level;
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::model::{EntityKind, EntityRef, Model};
+    use crate::source::{FileId, Location};
+
+    static SCRIPTED: CheckMeta = CheckMeta {
+        name: "scripted",
+        category: Category::Custom,
+        default_level: Level::Warn,
+        summary: "pushes the findings it was given",
+        docs: "",
+        params: &[],
+    };
+
+    static ALSO_SCRIPTED: CheckMeta = CheckMeta {
+        name: "also-scripted",
+        default_level: Level::Deny,
+        ..SCRIPTED
+    };
+
+    /// A check that pushes the findings it holds.
+    struct Scripted(&'static CheckMeta, Vec<Diagnostic>);
+
+    impl Check for Scripted {
+        fn meta(&self) -> &CheckMeta {
+            self.0
+        }
+
+        fn run(&self, _: &Context<'_, '_>, out: &mut Sink) {
+            self.1.iter().for_each(|d| out.push(d.clone()));
+        }
+    }
+
+    /// Findings of every shape the sort keys tell apart, or leave to
+    /// `total_cmp`: no file, files in the table and one missing from it,
+    /// a focus away from the location, ids sharing their first sixteen
+    /// bytes, two checks, repeats.
+    fn findings(n: usize) -> Vec<Diagnostic> {
+        let ids = [
+            "team-payments-platform-b",
+            "team-payments-platform-a",
+            "team-payments-platform",
+            "a",
+            "",
+            "ü-team",
+        ];
+        let mut state: u64 = 7;
+        let mut next = |below: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) as usize) % below
+        };
+        (0..n)
+            .map(|_| {
+                let file = [None, Some(0), Some(1), Some(7)][next(4)];
+                let place = |line: u32, column: u32| {
+                    file.map(|f| Location::point(FileId::at(f), line, column))
+                };
+                let line = u32::try_from(next(3)).unwrap_or(0) + 1;
+                let check = [SCRIPTED.name, ALSO_SCRIPTED.name][usize::from(next(4) == 0)];
+                let id = ids[next(ids.len())];
+                let mut d = Diagnostic::new(check, EntityRef::new(EntityKind::Team, id), "m")
+                    .at(place(line, 1 + u32::try_from(next(2)).unwrap_or(0)));
+                if next(3) == 0 {
+                    d = d.with_focus(place(4 - line, 2), "here");
+                }
+                if next(2) == 0 {
+                    d.message = "another".into();
+                }
+                d
+            })
+            .collect()
+    }
+
+    #[test]
+    fn findings_come_in_the_order_of_total_cmp_without_repeats() {
+        // Enough findings for the sort to take two threads.
+        for n in [40, 40_000] {
+            let found = findings(n);
+            let mut model = Model::default();
+            model.sources.add("b.yaml", "");
+            model.sources.add("a.yaml", "");
+            let of = |name: &str| -> Vec<Diagnostic> {
+                found.iter().filter(|d| d.check == name).cloned().collect()
+            };
+            let linter = super::Linter::new()
+                .with_max_findings(1_000_000)
+                .with_check(Scripted(&SCRIPTED, of(SCRIPTED.name)))
+                .and_then(|l| l.with_check(Scripted(&ALSO_SCRIPTED, of(ALSO_SCRIPTED.name))))
+                .expect("new names");
+            let report = linter.check_model(&model);
+            let ranks = model.sources.display_ranks();
+            let mut expected: Vec<Diagnostic> = found
+                .into_iter()
+                .map(|mut d| {
+                    d.severity = if d.check == SCRIPTED.name {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
+                    d
+                })
+                .collect();
+            expected.sort_by(|a, b| a.total_cmp(b, &ranks));
+            expected.dedup();
+            let shown: Vec<&Diagnostic> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.check == SCRIPTED.name || d.check == ALSO_SCRIPTED.name)
+                .collect();
+            assert!(expected.len() < n, "some findings repeat");
+            assert_eq!(shown.len(), expected.len());
+            for (i, (got, want)) in shown.iter().zip(&expected).enumerate() {
+                assert_eq!(*got, want, "finding {i} of {n}");
+            }
         }
     }
 }

@@ -5,9 +5,11 @@
 //! titles word for word ("Raise week-1 retention from 31% to 38%" in a
 //! hundred teams), and reading a sentence costs about a microsecond while
 //! looking one up costs a few dozen nanoseconds. The verdict depends on the
-//! text alone, so a repeated text is read once per run. Only texts up to
-//! [`MAX_KEY_LEN`] bytes are kept: longer ones are rarely repeated, and the
-//! memory stays within a few bytes per entity.
+//! text alone, so a repeated text is read once per run. The memo borrows
+//! its texts from the model and holds one entry (a pointer, a length and
+//! the verdict, a few dozen bytes) per distinct text, for one check's run.
+//! Only texts up to [`MAX_KEY_LEN`] bytes are kept: longer ones are rarely
+//! repeated, and hashing them costs about as much as reading them.
 
 use std::collections::HashMap;
 

@@ -115,11 +115,7 @@ fn rewrite<'m>(kr: &'m KeyResult, rewrites: &mut ByText<'m, Rc<str>>) -> String 
             kr.measure.unit.as_deref(),
         )
     };
-    if kr.measure.metric.is_none()
-        && kr.measure.baseline.is_none()
-        && kr.measure.target.is_none()
-        && kr.measure.unit.is_none()
-    {
+    if kr.measure.is_empty() {
         rewrites.get(&kr.text, |text| hint(text).into()).to_string()
     } else {
         hint(&kr.text)
@@ -189,6 +185,30 @@ mod tests {
         let found = findings(NAME, yaml);
         let help = found[0].help.as_deref().unwrap_or_default();
         assert!(help.contains("week-1 retention from 31% to 38%"), "{help}");
+    }
+
+    #[test]
+    fn a_repeated_text_gets_the_rewrite_of_its_own_fields() {
+        let plain = "- Launch the new onboarding flow";
+        let measured = "- { text: Launch the new onboarding flow, metric: week-1 retention, baseline: 31, target: 38, unit: '%' }";
+        for (first, second) in [(plain, measured), (measured, plain)] {
+            let yaml = format!(
+                "objectives:\n  - id: q3\n    title: t\n    key_results:\n      {first}\n      {second}\n      {first}\n"
+            );
+            let found = findings(NAME, &yaml);
+            let help = |id: &str| {
+                let d = found.iter().find(|d| d.entity.id == id).expect(id);
+                d.help.clone().unwrap_or_default()
+            };
+            let (a, b) = (help("q3#1"), help("q3#2"));
+            assert_ne!(a, b);
+            assert_eq!(help("q3#3"), a);
+            let with_metric = if first == measured { &a } else { &b };
+            assert!(
+                with_metric.contains("week-1 retention from 31% to 38%"),
+                "{with_metric}"
+            );
+        }
     }
 
     #[test]

@@ -57,6 +57,9 @@ static NONE: Measure = Measure {
 /// work), and takes the room of one pointer while no field is given, as in
 /// most key results, which say everything in their text. A model of a
 /// million entities has hundreds of thousands of key results.
+///
+/// Writing through it (`kr.measure.target = ..`, or any `&mut` use, even
+/// `kr.measure.metric.take()`) gives it room first; reading never does.
 #[derive(Clone, Debug, Default)]
 pub struct MeasureBox(Option<Box<Measure>>);
 
@@ -66,7 +69,7 @@ impl MeasureBox {
         Self(None)
     }
 
-    /// Whether no field is given (for serde's `skip_serializing_if`).
+    /// Whether no field is given, whether or not it has room.
     pub fn is_empty(&self) -> bool {
         self.0.as_deref().is_none_or(Measure::is_empty)
     }
