@@ -9,6 +9,7 @@ use super::backstage::{Catalog, Target};
 use super::{LoadOptions, Loaded, Plan, file_diagnostic, inspect, load_file, merge_piece, plan};
 use crate::check::unfollowed_location::UnfollowedLocation;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::InputRead;
 use crate::model::{EntityKind, EntityRef};
 
 /// Most files one glob target may name (a `**` at the root of a big tree).
@@ -108,7 +109,7 @@ pub(super) fn follow(
                 continue;
             }
             let piece = load_file(&path, &plan, options);
-            merge_piece(loaded, gathered, piece);
+            merge_piece(loaded, gathered, piece, InputRead::UNKNOWN);
         }
     }
     loaded.diagnostics.extend(url_note(&urls));

@@ -66,7 +66,7 @@ use strum::{Display, EnumString, IntoStaticStr};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::LoadError;
-use crate::model::{EntityKind, EntityRef, Model};
+use crate::model::{EntityKind, EntityRef, InputRead, Model};
 use crate::source::Location;
 use node::{ParseError, ParseLimits, Pos};
 
@@ -234,13 +234,24 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // while the other threads go on reading: the pieces are never all in
     // memory beside the model they make.
     let mut gathered = Gathered::default();
+    let sizes = plans.iter().map(|(_, plan)| match plan {
+        Plan::Read(_, size) => *size,
+        Plan::Skip(_) => 0,
+    });
+    let planned: u64 = sizes.clone().sum();
+    let mut sizes = sizes;
+    let mut read = InputRead { done: 0, planned };
     let merged = &mut loaded;
     crate::parallel::for_each_in_order(
         &plans,
         threads,
         stack,
         |(path, plan)| load_file(path, plan, options),
-        |piece| merge_piece(merged, &mut gathered, piece),
+        |piece| {
+            // Pieces come in the order of the plans, one each.
+            read.done = read.done.saturating_add(sizes.next().unwrap_or(0));
+            merge_piece(merged, &mut gathered, piece, read);
+        },
     );
     // Backstage `Location`s name more files: read those not read yet, then
     // lower every catalog entity together.
@@ -473,7 +484,7 @@ fn backstage_documents(
 }
 
 /// Adds one file's piece to the model read so far.
-fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece) {
+fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read: InputRead) {
     gathered.read_any |= piece.read;
     // A catalog file holding only kinds opmodel leaves out (a Template) is
     // not worth a note.
@@ -486,7 +497,7 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece) {
         merged.empty_files.push(piece.path.clone());
     }
     let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
-    merged.model.merge(piece.loaded.model);
+    merged.model.merge_sized(piece.loaded.model, read);
     let found = piece
         .loaded
         .diagnostics

@@ -373,6 +373,15 @@ impl Model {
     /// Appends every entity and file of `other` to this model (the merge of
     /// the spec: sections are concatenated; ids are checked later).
     pub fn merge(&mut self, other: Model) {
+        self.merge_sized(other, InputRead::UNKNOWN);
+    }
+
+    /// [`Self::merge`], growing a list that runs out of room to what the
+    /// input read so far says the whole input will need, rather than by
+    /// doubling: a folder of a hundred thousand files merged one by one
+    /// otherwise copies each list about twice, and trims it once more at
+    /// the end.
+    pub(crate) fn merge_sized(&mut self, other: Model, read: InputRead) {
         let mut other = other;
         let offset = self.sources.append(std::mem::take(&mut other.sources));
         if offset != 0 {
@@ -384,14 +393,14 @@ impl Model {
         if self.organization.location.is_none() {
             self.organization.location = other.organization.location;
         }
-        append(&mut self.teams, other.teams);
-        append(&mut self.products, other.products);
-        append(&mut self.outcomes, other.outcomes);
-        append(&mut self.objectives, other.objectives);
-        append(&mut self.decisions, other.decisions);
-        append(&mut self.people, other.people);
-        append(&mut self.lifecycle, other.lifecycle);
-        append(&mut self.cadences, other.cadences);
+        append(&mut self.teams, other.teams, read);
+        append(&mut self.products, other.products, read);
+        append(&mut self.outcomes, other.outcomes, read);
+        append(&mut self.objectives, other.objectives, read);
+        append(&mut self.decisions, other.decisions, read);
+        append(&mut self.people, other.people, read);
+        append(&mut self.lifecycle, other.lifecycle, read);
+        append(&mut self.cadences, other.cadences, read);
     }
 
     /// Gives back the room that growing the entity lists one merge at a time
@@ -576,15 +585,65 @@ impl ModelBuilder {
     }
 }
 
+/// How much of the input has been merged, in bytes, for sizing the entity
+/// lists ahead of the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct InputRead {
+    /// Bytes of the files merged so far, the one being merged included.
+    pub(crate) done: u64,
+    /// Bytes of every file that will be merged.
+    pub(crate) planned: u64,
+}
+
+impl InputRead {
+    /// Nothing known about the rest of the input: lists grow by doubling.
+    pub(crate) const UNKNOWN: Self = Self {
+        done: 0,
+        planned: 0,
+    };
+
+    /// Until this share of the input (one part in this many) has been
+    /// merged, the entities seen are too few to tell how many will come.
+    const SAMPLE: u64 = 32;
+
+    /// The room a list of `T` needs when `needed` entities will not fit in
+    /// `capacity`: as many as the input read so far says the whole input
+    /// holds (a sixteenth more, so that a slightly denser rest still fits),
+    /// or double the room while too little is known.
+    fn room_for<T>(self, needed: usize, capacity: usize) -> usize {
+        let doubled = needed.max(capacity.saturating_mul(2));
+        if self.planned == 0 || self.done < self.planned / Self::SAMPLE {
+            return doubled;
+        }
+        let scaled = u128::from(self.planned) * needed as u128 / u128::from(self.done.max(1));
+        let expected = usize::try_from(scaled).unwrap_or(usize::MAX).max(needed);
+        let room = expected.saturating_add(expected / 16);
+        // An input whose first files hold most of a section sends the
+        // estimate far ahead: past sixteen times the input's size for one
+        // list, it is not trusted, and the list grows as without one.
+        let most = usize::try_from(self.planned.saturating_mul(16)).unwrap_or(usize::MAX)
+            / std::mem::size_of::<T>().max(1);
+        if room > most { doubled } else { room }
+    }
+}
+
 /// Moves `from` to the end of `into`; when `into` is empty and has no more
 /// room set aside than `from` fills, it takes over `from`'s memory instead
-/// of copying it.
-fn append<T>(into: &mut Vec<T>, from: Vec<T>) {
+/// of copying it. When `into` runs out of room, it grows to what `read`
+/// says the whole input needs.
+fn append<T>(into: &mut Vec<T>, from: Vec<T>, read: InputRead) {
     if into.is_empty() && into.capacity() <= from.len() {
         *into = from;
-    } else {
-        into.extend(from);
+        return;
     }
+    let needed = into.len().saturating_add(from.len());
+    if needed > into.capacity() {
+        let room = read.room_for::<T>(needed, into.capacity());
+        // Room the system will not give is left to `extend`, which asks
+        // for less.
+        let _ = into.try_reserve_exact(room - into.len());
+    }
+    into.extend(from);
 }
 
 /// Moves `list` into an allocation of its exact length when much of its
@@ -600,7 +659,60 @@ fn shrink<T>(list: &mut Vec<T>) {
 
 #[cfg(test)]
 mod tests {
+    use super::{InputRead, Team};
     use crate::load::{Format, load_str};
+
+    #[test]
+    fn lists_grow_to_what_the_input_read_so_far_says_it_holds() {
+        let read = |done, planned| InputRead { done, planned };
+        // Nothing known, or too little read: double.
+        assert_eq!(InputRead::UNKNOWN.room_for::<Team>(9, 8), 16);
+        assert_eq!(read(1, 1_000).room_for::<Team>(9, 8), 16);
+        // A tenth read holds 100 teams: 1000 in all, and a sixteenth more.
+        assert_eq!(read(10_000, 100_000).room_for::<Team>(100, 64), 1_062);
+        // Never less than needed, even when the rest is expected empty.
+        assert_eq!(read(100_000, 100_000).room_for::<Team>(100, 64), 106);
+        // An estimate of more than sixteen times the input's size in bytes
+        // is not trusted: double.
+        let most = 16 * 100_000 / std::mem::size_of::<Team>();
+        assert!(read(5_000, 100_000).room_for::<Team>(most / 20, 64) <= most);
+        assert_eq!(
+            read(5_000, 100_000).room_for::<Team>(most, most - 1),
+            2 * (most - 1)
+        );
+    }
+
+    #[test]
+    fn a_merge_sized_by_the_input_grows_each_list_a_few_times_and_to_about_its_length() {
+        let files = 200_u64;
+        let mut model = super::Model::default();
+        let mut grown = 0;
+        let mut capacity = model.teams.capacity();
+        for i in 0..files {
+            let yaml = format!("teams:\n  - {{ id: t{i} }}\n");
+            let piece = load_str(&yaml, Format::Yaml, format!("{i}.yaml")).model;
+            // Each file about a hundred bytes.
+            let read = InputRead {
+                done: (i + 1) * 100,
+                planned: files * 100,
+            };
+            model.merge_sized(piece, read);
+            if model.teams.capacity() != capacity {
+                grown += 1;
+                capacity = model.teams.capacity();
+            }
+        }
+        assert_eq!(model.teams.len(), 200);
+        // Doubling would grow it eight times and leave 56 places empty.
+        assert!(grown <= 5, "{grown}");
+        assert!(
+            model.teams.capacity() <= 200 + 200 / 8,
+            "{}",
+            model.teams.capacity()
+        );
+        let last = model.teams.last().map(|t| t.id.as_str());
+        assert_eq!(last, Some("t199"));
+    }
 
     #[test]
     fn shrink_lists_gives_back_unused_room_and_keeps_the_entities() {
