@@ -234,12 +234,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // while the other threads go on reading: the pieces are never all in
     // memory beside the model they make.
     let mut gathered = Gathered::default();
-    let sizes = plans.iter().map(|(_, plan)| match plan {
-        Plan::Read(_, size) => *size,
-        Plan::Skip(_) => 0,
-    });
-    let planned: u64 = sizes.clone().sum();
-    let mut sizes = sizes;
+    let planned = plans.iter().map(|(_, plan)| plan.size()).sum();
+    let mut sizes = plans.iter().map(|(_, plan)| plan.size());
     let mut read = InputRead { done: 0, planned };
     let merged = &mut loaded;
     crate::parallel::for_each_in_order(
@@ -641,6 +637,16 @@ enum Plan {
     /// Read it: its format and the size it had when inspected.
     Read(Format, u64),
     Skip(String),
+}
+
+impl Plan {
+    /// The bytes it will read.
+    fn size(&self) -> u64 {
+        match self {
+            Self::Read(_, size) => *size,
+            Self::Skip(_) => 0,
+        }
+    }
 }
 
 fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
