@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::edges::{Dangling, Resolved};
-use super::ids::{Entry, IdIndex, Place};
+use super::ids::{Entry, IdIndex, IdText, Place};
 use super::suggest::Suggester;
 use super::types::{
     CadenceIx, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx, ProductIx, StageIx,
@@ -125,6 +125,7 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
     let hasher = IdHasher::default();
     let mut entries: Vec<Entry> = Vec::with_capacity(model.entity_count());
     let mut hashes: Vec<u64> = Vec::with_capacity(model.entity_count());
+    let mut text = IdText::with_capacity(model.entity_count() + 1);
     // The reserved id names the organisation: entities that use it are not
     // indexed (`organization` always resolves to the organisation). Each id
     // is read once, here, in model order.
@@ -143,6 +144,7 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
             },
         });
         hashes.push(hasher.hash_one(id));
+        text.push(node, id);
     };
     for (i, t) in model.teams.iter().enumerate() {
         let n = g.graph.add_node(OrgNode::Team(TeamIx::from_usize(i)));
@@ -195,7 +197,8 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
         g.cadences.push(n);
         index(&c.id, n, EntityKind::Cadence, i, 0);
     }
-    let (ids, taken) = IdIndex::build(model, hasher, &entries, &hashes);
+    text.shrink_to_fit();
+    let (ids, taken) = IdIndex::build(text, hasher, &entries, &hashes);
     g.ids = ids;
     let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
@@ -379,7 +382,7 @@ fn report_dangling<'m>(
                 });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => {
-                        if let Some(meant) = g.ids.get(model, s) {
+                        if let Some(meant) = g.ids.get(s) {
                             follow_ons(g, from, field, meant);
                         }
                         format!("did you mean `{s}`?")

@@ -1,7 +1,10 @@
-//! Resolving references into edges. Resolving is look-ups only, so the
-//! entity kinds are shared out over two threads; the edges and the dangling
-//! references come back as lists in model order, and the builder adds them
-//! in that order, so the graph is the same whichever thread was faster.
+//! Resolving references into edges. Resolving is look-ups only, so the walk
+//! over the model's entities is cut in two halves of about as many
+//! references, one per thread; the edges and the dangling references come
+//! back as lists in model order, and the builder adds them in that order,
+//! so the graph is the same whichever thread was faster.
+
+use std::ops::Range;
 
 use petgraph::graph::NodeIndex;
 
@@ -106,20 +109,21 @@ impl<'m> Resolved<'m> {
     }
 }
 
-/// Every reference of the model resolved: teams and products first, then
-/// the other kinds.
+/// Every reference of the model resolved, in two lists that together hold
+/// the edges in model order: the walk over the model is cut in the middle
+/// of its (estimated) references, and each half is resolved on a thread of
+/// its own.
 pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>, model: &'m Model) -> [Resolved<'m>; 2] {
     // Large models only: a thread costs more than a small model's look-ups.
     const PARALLEL_FROM: usize = 50_000;
+    let end = (WALK.len(), 0);
     if model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
-        return [
-            Kinds::TeamsAndProducts.resolve(g, model),
-            Kinds::TheRest.resolve(g, model),
-        ];
+        return [Resolver::walk(g, model, (0, 0), end), Resolved::default()];
     }
+    let middle = middle(model);
     std::thread::scope(|s| {
-        let rest = s.spawn(|| Kinds::TheRest.resolve(g, model));
-        let first = Kinds::TeamsAndProducts.resolve(g, model);
+        let rest = s.spawn(|| Resolver::walk(g, model, middle, end));
+        let first = Resolver::walk(g, model, (0, 0), middle);
         match rest.join() {
             Ok(rest) => [first, rest],
             Err(panic) => std::panic::resume_unwind(panic),
@@ -127,35 +131,74 @@ pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>, model: &'m Model) -> [Resolved<'
     })
 }
 
-/// The two halves of the work.
-#[derive(Clone, Copy)]
-enum Kinds {
-    TeamsAndProducts,
-    TheRest,
+/// The entity kinds whose references make edges, in the order the edges
+/// are added to the graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Teams,
+    Products,
+    Outcomes,
+    Objectives,
+    Decisions,
+    People,
+    Cadences,
 }
 
-impl Kinds {
-    fn resolve<'m>(self, g: &OrgGraph<'m>, model: &'m Model) -> Resolved<'m> {
-        let mut out = Resolver {
-            g,
-            model,
-            out: Resolved::default(),
-        };
+const WALK: [Part; 7] = [
+    Part::Teams,
+    Part::Products,
+    Part::Outcomes,
+    Part::Objectives,
+    Part::Decisions,
+    Part::People,
+    Part::Cadences,
+];
+
+/// A place in the walk: a part's position in [`WALK`], and an entity's
+/// position in that part's list.
+type Mark = (usize, usize);
+
+impl Part {
+    fn len(self, model: &Model) -> usize {
         match self {
-            Self::TeamsAndProducts => {
-                out.teams();
-                out.products();
-            }
-            Self::TheRest => {
-                out.outcomes();
-                out.objectives();
-                out.decisions();
-                out.people();
-                out.cadences();
-            }
+            Self::Teams => model.teams.len(),
+            Self::Products => model.products.len(),
+            Self::Outcomes => model.outcomes.len(),
+            Self::Objectives => model.objectives.len(),
+            Self::Decisions => model.decisions.len(),
+            Self::People => model.people.len(),
+            Self::Cadences => model.cadences.len(),
         }
-        out.out
     }
+
+    /// About how many references an entity of this kind makes: a decision
+    /// right names its scope and three or four roles, the others a parent
+    /// or an owner and one or two more. Counting them exactly would read
+    /// the whole model once more.
+    fn weight(self) -> usize {
+        match self {
+            Self::Decisions => 4,
+            Self::Cadences => 3,
+            _ => 2,
+        }
+    }
+}
+
+/// The mark that cuts the walk into two halves of about as many references.
+fn middle(model: &Model) -> Mark {
+    let weight = |p: Part| p.len(model).saturating_mul(p.weight());
+    let total = WALK
+        .iter()
+        .map(|&p| weight(p))
+        .fold(0, usize::saturating_add);
+    let mut left = total / 2;
+    for (k, &part) in WALK.iter().enumerate() {
+        if left < weight(part) {
+            return (k, left / part.weight());
+        }
+        left -= weight(part);
+    }
+    (WALK.len(), 0)
 }
 
 struct Resolver<'g, 'm> {
@@ -167,6 +210,38 @@ struct Resolver<'g, 'm> {
 }
 
 impl<'m> Resolver<'_, 'm> {
+    /// The references of the entities from mark `from` up to (not
+    /// including) mark `to`, resolved in model order.
+    fn walk(g: &OrgGraph<'m>, model: &'m Model, from: Mark, to: Mark) -> Resolved<'m> {
+        let mut out = Resolver {
+            g,
+            model,
+            out: Resolved::default(),
+        };
+        for (k, &part) in WALK.iter().enumerate() {
+            if k < from.0 || k > to.0 {
+                continue;
+            }
+            let len = part.len(model);
+            let start = if k == from.0 { from.1.min(len) } else { 0 };
+            let end = if k == to.0 { to.1.min(len) } else { len };
+            if start >= end {
+                continue;
+            }
+            let range = start..end;
+            match part {
+                Part::Teams => out.teams(range),
+                Part::Products => out.products(range),
+                Part::Outcomes => out.outcomes(range),
+                Part::Objectives => out.objectives(range),
+                Part::Decisions => out.decisions(range),
+                Part::People => out.people(range),
+                Part::Cadences => out.cadences(range),
+            }
+        }
+        out.out
+    }
+
     /// Finds the node `r` names, or records it as dangling.
     fn resolve(
         &mut self,
@@ -181,7 +256,7 @@ impl<'m> Resolver<'_, 'm> {
                 kind: EntityKind::Organization,
             })
         } else {
-            self.g.ids.find(self.model, r.id.as_str())
+            self.g.ids.find(r.id.as_str())
         };
         if let Some(f) = found
             && want.accepts(f.kind)
@@ -202,9 +277,10 @@ impl<'m> Resolver<'_, 'm> {
         self.out.push((from, to, edge));
     }
 
-    fn teams(&mut self) {
+    fn teams(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, t) in model.teams.iter().enumerate() {
+        let entities = model.teams.get(range.clone()).unwrap_or_default();
+        for (i, t) in range.zip(entities) {
             let n = self.g.teams[i];
             if let Some(parent) = &t.parent
                 && let Some(target) = self.resolve(n, "parent", parent, Want::TeamOrOrg)
@@ -233,9 +309,10 @@ impl<'m> Resolver<'_, 'm> {
         }
     }
 
-    fn products(&mut self) {
+    fn products(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, p) in model.products.iter().enumerate() {
+        let entities = model.products.get(range.clone()).unwrap_or_default();
+        for (i, p) in range.zip(entities) {
             let n = self.g.products[i];
             for (index, r) in (0..).zip(&p.owner) {
                 if let Some(team) = self.resolve(n, "owner", r, Want::Team) {
@@ -266,9 +343,10 @@ impl<'m> Resolver<'_, 'm> {
         }
     }
 
-    fn people(&mut self) {
+    fn people(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, p) in model.people.iter().enumerate() {
+        let entities = model.people.get(range.clone()).unwrap_or_default();
+        for (i, p) in range.zip(entities) {
             let n = self.g.people[i];
             for (index, a) in (0..).zip(&p.allocations) {
                 if let Some(team) = self.resolve(n, "team", &a.team, Want::Team) {
@@ -278,9 +356,10 @@ impl<'m> Resolver<'_, 'm> {
         }
     }
 
-    fn cadences(&mut self) {
+    fn cadences(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, c) in model.cadences.iter().enumerate() {
+        let entities = model.cadences.get(range.clone()).unwrap_or_default();
+        for (i, c) in range.zip(entities) {
             let n = self.g.cadences[i];
             if let Some(r) = &c.owner
                 && let Some(team) = self.resolve(n, "owner", r, Want::Team)
@@ -295,17 +374,19 @@ impl<'m> Resolver<'_, 'm> {
         }
     }
 
-    fn outcomes(&mut self) {
+    fn outcomes(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, o) in model.outcomes.iter().enumerate() {
+        let entities = model.outcomes.get(range.clone()).unwrap_or_default();
+        for (i, o) in range.zip(entities) {
             let n = self.g.outcomes[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::Outcome);
         }
     }
 
-    fn objectives(&mut self) {
+    fn objectives(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, o) in model.objectives.iter().enumerate() {
+        let entities = model.objectives.get(range.clone()).unwrap_or_default();
+        for (i, o) in range.zip(entities) {
             let n = self.g.objectives[i];
             self.owner_and_supports(n, o.owner.as_ref(), &o.supports, Want::OutcomeOrObjective);
         }
@@ -332,9 +413,10 @@ impl<'m> Resolver<'_, 'm> {
         }
     }
 
-    fn decisions(&mut self) {
+    fn decisions(&mut self, range: Range<usize>) {
         let model = self.model;
-        for (i, d) in model.decisions.iter().enumerate() {
+        let entities = model.decisions.get(range.clone()).unwrap_or_default();
+        for (i, d) in range.zip(entities) {
             let n = self.g.decisions[i];
             if let Some(scope) = self.resolve(n, "scope", &d.scope, Want::Scope) {
                 self.edge(n, scope, OrgEdge::AppliesTo);
@@ -359,5 +441,107 @@ impl<'m> Resolver<'_, 'm> {
                 self.edge(n, target, OrgEdge::EscalatesTo);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mark, OrgGraph, Resolved, Resolver, WALK, middle};
+    use crate::model::{
+        Allocation, Cadence, CadenceKind, DecisionArea, DecisionRight, Every, Model, Objective,
+        Outcome, Person, Product, Team,
+    };
+
+    /// Every kind with references, one of them dangling, and a few of each.
+    fn model() -> Model {
+        let mut m = Model::default();
+        for i in 0..3 {
+            m.teams.push(
+                Team::new(format!("t{i}"))
+                    .parent("organization")
+                    .owns(format!("p{i}")),
+            );
+            m.products.push(
+                Product::new(format!("p{i}"))
+                    .owner(format!("t{i}"))
+                    .outcome("o0"),
+            );
+            m.outcomes
+                .push(Outcome::new(format!("o{i}"), "Listeners stay").owner("t0"));
+            m.objectives.push(
+                Objective::new(format!("q{i}"), "Grow")
+                    .owner("t1")
+                    .supports("o1"),
+            );
+            m.decisions.push(
+                DecisionRight::new(DecisionArea::BudgetAllocation, format!("p{i}"))
+                    .decides("t2")
+                    .informed("nobody"),
+            );
+            m.people
+                .push(Person::new(format!("ana{i}")).allocation(Allocation::new("t0", 0.5)));
+            m.cadences.push(
+                Cadence::new(format!("c{i}"), CadenceKind::Review, Every::Weeks(2))
+                    .owner("t1")
+                    .attendee("t2"),
+            );
+        }
+        m
+    }
+
+    type Flat = (Vec<String>, Vec<(usize, &'static str, String)>);
+
+    fn flat<'m>(parts: impl IntoIterator<Item = Resolved<'m>>) -> Flat {
+        let (mut edges, mut dangling) = (Vec::new(), Vec::new());
+        for mut r in parts {
+            dangling.extend(
+                r.dangling
+                    .iter()
+                    .map(|d| (d.from.index(), d.field, d.r.id.to_string())),
+            );
+            edges.extend(r.take_blocks().flatten().map(|e| format!("{e:?}")));
+        }
+        (edges, dangling)
+    }
+
+    #[test]
+    fn any_cut_of_the_walk_gives_the_edges_of_the_whole_walk_in_order() {
+        let model = &model();
+        let g = OrgGraph::build(model);
+        let end: Mark = (WALK.len(), 0);
+        let whole = flat([Resolver::walk(&g, model, (0, 0), end)]);
+        assert_eq!(
+            whole.1,
+            vec![
+                (g.decisions[0].index(), "informed", "nobody".to_owned()),
+                (g.decisions[1].index(), "informed", "nobody".to_owned()),
+                (g.decisions[2].index(), "informed", "nobody".to_owned())
+            ]
+        );
+        assert!(whole.0.len() > 30, "{}", whole.0.len());
+        for k in 0..=WALK.len() {
+            for i in 0..=4 {
+                let cut = (k, i);
+                let halves = flat([
+                    Resolver::walk(&g, model, (0, 0), cut),
+                    Resolver::walk(&g, model, cut, end),
+                ]);
+                assert_eq!(halves, whole, "cut at {cut:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_middle_halves_the_weighted_references() {
+        let mut m = Model::default();
+        assert_eq!(middle(&m), (WALK.len(), 0));
+        // 10 teams (weight 20) then 10 decisions (weight 40): the middle, at
+        // 30, is the fifth decision.
+        for i in 0..10 {
+            m.teams.push(Team::new(format!("t{i}")));
+            m.decisions
+                .push(DecisionRight::new(DecisionArea::FeatureSet, "t0"));
+        }
+        assert_eq!(middle(&m), (4, 2));
     }
 }

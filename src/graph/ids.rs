@@ -75,17 +75,78 @@ impl Entry {
     }
 }
 
+/// The ids of the indexed entities, back to back, and where each node's id
+/// lies among them.
+///
+/// Look-ups compare against this dense copy (about ten bytes an id) rather
+/// than against the entity in the model: on a million entities the model is
+/// hundreds of megabytes, and reading an id there was a cache miss per
+/// look-up, the largest single cost of building the graph.
+#[derive(Default)]
+pub(super) struct IdText {
+    text: String,
+    /// `bounds[n]..bounds[n + 1]` is node `n`'s id in `text`. A node that
+    /// is not indexed has an empty span.
+    bounds: Vec<usize>,
+}
+
+impl IdText {
+    /// Room for the ids of `nodes` nodes.
+    pub(super) fn with_capacity(nodes: usize) -> Self {
+        let mut bounds = Vec::with_capacity(nodes + 1);
+        bounds.push(0);
+        Self {
+            // Most ids are short words; an estimate only, the text grows
+            // past it when they are not.
+            text: String::with_capacity(nodes.saturating_mul(12)),
+            bounds,
+        }
+    }
+
+    /// Records `id` as the id of `node`. Nodes come in increasing order;
+    /// one that does not is ignored (a builder's bug, not the input's).
+    pub(super) fn push(&mut self, node: NodeIndex, id: &str) {
+        let n = node.index();
+        if self.bounds.is_empty() {
+            self.bounds.push(0);
+        }
+        if self.bounds.len() > n + 1 {
+            debug_assert!(false, "node {n} indexed out of order");
+            return;
+        }
+        let end = self.text.len();
+        self.bounds.resize(n + 1, end);
+        self.text.push_str(id);
+        self.bounds.push(self.text.len());
+    }
+
+    /// Gives back what the estimate over-reserved.
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.bounds.shrink_to_fit();
+    }
+
+    /// The id recorded for `node`; `None` past the last recorded node.
+    pub(super) fn get(&self, node: NodeIndex) -> Option<&str> {
+        let n = node.index();
+        let start = *self.bounds.get(n)?;
+        let end = *self.bounds.get(n.checked_add(1)?)?;
+        self.text.get(start..end)
+    }
+}
+
 /// Every id → the node of its first definition.
 ///
-/// The table holds where each id is written, not the id: a look-up compares
-/// the id in the model, as comparing through a borrowed `&str` did, in a
-/// table of sixteen-byte entries instead of thirty-two.
+/// The table holds each id's node and kind (eight bytes); the ids
+/// themselves are compared in an [`IdText`], read in the order they were
+/// indexed.
 #[derive(Default)]
 pub(super) struct IdIndex {
     // Randomly seeded per process, like std's SipHash: ids in a file cannot
     // be crafted to collide.
     hasher: IdHasher,
-    shards: Vec<HashTable<Entry>>,
+    shards: Vec<HashTable<Found>>,
+    text: IdText,
 }
 
 impl std::fmt::Debug for IdIndex {
@@ -104,11 +165,11 @@ impl IdIndex {
     /// Models smaller than this fill one table on one thread.
     const PARALLEL_FROM: usize = 50_000;
 
-    /// Indexes `entries` (entities of `model` with their nodes, in model
-    /// order), whose ids `hasher` hashed to `hashes`. Returns the entries
+    /// Indexes `entries` (entities with their nodes, in model order), whose
+    /// ids `text` holds and `hasher` hashed to `hashes`. Returns the entries
     /// whose id an earlier entry already had, in model order.
     pub(super) fn build(
-        model: &Model,
+        text: IdText,
         hasher: IdHasher,
         entries: &[Entry],
         hashes: &[u64],
@@ -118,19 +179,19 @@ impl IdIndex {
         } else {
             crate::parallel::threads(2)
         };
-        let id_of = |e: &Entry| e.place.id(model).unwrap_or_default();
-        let fill = |shard: usize| -> (HashTable<Entry>, Vec<Taken>) {
+        let id_of = |node: NodeIndex| text.get(node).unwrap_or_default();
+        let fill = |shard: usize| -> (HashTable<Found>, Vec<Taken>) {
             let mut table = HashTable::with_capacity(entries.len() / threads + 1);
             let mut taken = Vec::new();
             for (entry, &hash) in entries.iter().zip(hashes) {
                 if shard_of(hash, threads) != shard {
                     continue;
                 }
-                let id = id_of(entry);
-                let same = |e: &Entry| id_of(e) == id;
-                match table.entry(hash, same, |e| hasher.hash_one(id_of(e))) {
+                let id = id_of(entry.node);
+                let same = |f: &Found| id_of(f.node) == id;
+                match table.entry(hash, same, |f| hasher.hash_one(id_of(f.node))) {
                     hash_table::Entry::Vacant(slot) => {
-                        slot.insert(*entry);
+                        slot.insert(entry.found());
                     }
                     hash_table::Entry::Occupied(first) => taken.push(Taken {
                         again: entry.node,
@@ -149,24 +210,26 @@ impl IdIndex {
             taken.extend(t);
         }
         taken.sort_unstable_by_key(|t| t.again);
-        let index = Self { hasher, shards };
+        let index = Self {
+            hasher,
+            shards,
+            text,
+        };
         (index, taken)
     }
 
-    /// The node of the first definition of `id` in `model`, the model the
-    /// index was built over.
-    pub(super) fn get(&self, model: &Model, id: &str) -> Option<NodeIndex> {
-        self.find(model, id).map(|f| f.node)
+    /// The node of the first definition of `id`.
+    pub(super) fn get(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id).map(|f| f.node)
     }
 
-    /// The node of the first definition of `id`, and its kind. The index
-    /// holds where ids are written, not the ids, so it reads them from
-    /// `model` (and owes nothing to its lifetime).
-    pub(super) fn find(&self, model: &Model, id: &str) -> Option<Found> {
+    /// The node of the first definition of `id`, and its kind.
+    pub(super) fn find(&self, id: &str) -> Option<Found> {
         let hash = self.hasher.hash_one(id);
         let shard = self.shards.get(shard_of(hash, self.shards.len()))?;
-        let entry = shard.find(hash, |e| e.place.id(model) == Some(id))?;
-        Some(entry.found())
+        shard
+            .find(hash, |f| self.text.get(f.node) == Some(id))
+            .copied()
     }
 
     /// How many ids it holds.
@@ -190,15 +253,41 @@ mod tests {
 
     use std::hash::BuildHasher;
 
-    use super::{Entry, IdIndex, Place, Taken};
+    use super::{Entry, IdIndex, IdText, Place, Taken};
     use crate::graph::IdHasher;
     use crate::model::{EntityKind, KeyResult, Model, Objective, Product, Team};
 
     fn build(model: &Model, entries: &[Entry]) -> (IdIndex, Vec<Taken>) {
         let hasher = IdHasher::default();
         let id = |e: &Entry| e.place.id(model).expect("an entity");
+        let mut text = IdText::with_capacity(entries.len() + 1);
+        for e in entries {
+            text.push(e.node, id(e));
+        }
         let hashes: Vec<u64> = entries.iter().map(|e| hasher.hash_one(id(e))).collect();
-        IdIndex::build(model, hasher, entries, &hashes)
+        IdIndex::build(text, hasher, entries, &hashes)
+    }
+
+    #[test]
+    fn id_text_gives_each_node_its_own_id_and_the_skipped_ones_none() {
+        let mut text = IdText::with_capacity(4);
+        text.push(NodeIndex::new(2), "ab");
+        text.push(NodeIndex::new(5), "");
+        text.push(NodeIndex::new(6), "xyz");
+        text.shrink_to_fit();
+        let got: Vec<Option<&str>> = (0..8).map(|n| text.get(NodeIndex::new(n))).collect();
+        let want = [
+            Some(""),
+            Some(""),
+            Some("ab"),
+            Some(""),
+            Some(""),
+            Some(""),
+            Some("xyz"),
+            None,
+        ];
+        assert_eq!(got, want);
+        assert_eq!(IdText::default().get(NodeIndex::new(0)), None);
     }
 
     #[test]
@@ -229,13 +318,13 @@ mod tests {
             }
             let (index, taken) = build(&model, &entries);
             assert_eq!(index.len(), size - 3);
-            assert_eq!(index.get(&model, "id-0"), Some(NodeIndex::new(1)));
+            assert_eq!(index.get("id-0"), Some(NodeIndex::new(1)));
             assert_eq!(
-                index.get(&model, &format!("id-{}", size - 4)),
+                index.get(&format!("id-{}", size - 4)),
                 Some(NodeIndex::new(size - 3))
             );
-            assert_eq!(index.get(&model, "nope"), None);
-            let found = index.find(&model, "id-1").map(|f| (f.node.index(), f.kind));
+            assert_eq!(index.get("nope"), None);
+            let found = index.find("id-1").map(|f| (f.node.index(), f.kind));
             assert_eq!(found, Some((2, EntityKind::Product)));
             let pairs: Vec<(usize, usize)> = taken
                 .iter()
@@ -273,10 +362,10 @@ mod tests {
         ];
         let (index, taken) = build(&model, &entries);
         assert!(taken.is_empty());
-        assert_eq!(index.get(&model, "q3"), Some(NodeIndex::new(1)));
-        let found = index.find(&model, "q3#2").map(|f| (f.node.index(), f.kind));
+        assert_eq!(index.get("q3"), Some(NodeIndex::new(1)));
+        let found = index.find("q3#2").map(|f| (f.node.index(), f.kind));
         assert_eq!(found, Some((3, EntityKind::KeyResult)));
         assert_eq!(place(EntityKind::KeyResult, 2).id(&model), None);
-        assert_eq!(IdIndex::default().get(&model, "q3"), None);
+        assert_eq!(IdIndex::default().get("q3"), None);
     }
 }

@@ -337,7 +337,7 @@ impl<'m> OrgGraph<'m> {
         if id == ORGANIZATION {
             return Some(self.org);
         }
-        match self.ids.get(&self.model, id) {
+        match self.ids.get(id) {
             // `@` is no id character: only a decision right's id has one.
             None if id.contains('@') => self.decision_ix(id).map(|d| self.decision_node(d)),
             found => found,
