@@ -94,12 +94,26 @@ impl Check for EscalationCycle {
         if g.model().decisions.is_empty() {
             return;
         }
+        // A loop leaves a right by its `escalates_to` (its only step out):
+        // rights that name none cannot be on one, and without any such
+        // right there is no loop to look for.
+        let escalates: Vec<bool> = g
+            .model()
+            .decisions
+            .iter()
+            .map(|d| d.escalates_to.is_some())
+            .collect();
+        if !escalates.contains(&true) {
+            return;
+        }
         let steps = EdgeFiltered::from_fn(g.graph(), |e| is_step(e.weight()));
-        // Only teams and rights have step edges both in and out: the other
-        // two thirds of a large graph cannot be on a loop, so the search
-        // skips them instead of visiting each.
-        let view = NodeFiltered::from_fn(&steps, |n| {
-            matches!(g.graph()[n], OrgNode::Team(_) | OrgNode::Decision(_))
+        // Only teams and escalating rights have step edges both in and out:
+        // the rest of a large graph cannot be on a loop, so the search skips
+        // it instead of visiting each node.
+        let view = NodeFiltered::from_fn(&steps, |n| match g.graph()[n] {
+            OrgNode::Team(_) => true,
+            OrgNode::Decision(d) => escalates.get(d.index()).copied().unwrap_or(false),
+            _ => false,
         });
         let mut loops: Vec<(NodeIndex, Vec<NodeIndex>)> = Vec::new();
         for scc in kosaraju_scc(&view) {
