@@ -54,8 +54,10 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         chains: std::sync::OnceLock::new(),
         decision_ids: std::sync::OnceLock::new(),
     };
-    let indexed = add_nodes(&mut g, model);
-    let resolved = super::edges::resolve_all(&g, model);
+    let (indexed, text) = add_nodes(&mut g, model);
+    let resolved = super::edges::resolve_all(&g, model, &text);
+    // Later look-ups are few and read ids in the model.
+    drop(text);
     // "Did you mean" reads the ids that sort next to each dangling one. On a
     // large model it is made ready beside the rest of the build instead of
     // after it; with nothing dangling, what it would be made from goes at
@@ -121,7 +123,7 @@ struct Indexed {
 }
 
 /// Adds a node per entity and indexes the ids.
-fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
+fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
     let hasher = IdHasher::default();
     let mut entries: Vec<Entry> = Vec::with_capacity(model.entity_count());
     let mut hashes: Vec<u64> = Vec::with_capacity(model.entity_count());
@@ -198,7 +200,7 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
         index(&c.id, n, EntityKind::Cadence, i, 0);
     }
     text.shrink_to_fit();
-    let (ids, taken) = IdIndex::build(text, hasher, &entries, &hashes);
+    let (ids, taken) = IdIndex::build(&text, hasher, &entries, &hashes);
     g.ids = ids;
     let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
@@ -245,7 +247,7 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> Indexed {
         };
         g.diagnostics.push(d);
     }
-    Indexed { entries, again }
+    (Indexed { entries, again }, text)
 }
 
 /// The objective node of `node` when it is a key result whose id is made
@@ -382,7 +384,7 @@ fn report_dangling<'m>(
                 });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => {
-                        if let Some(meant) = g.ids.get(s) {
+                        if let Some(meant) = g.ids.get(s, |n| g.indexed_id(n)) {
                             follow_ons(g, from, field, meant);
                         }
                         format!("did you mean `{s}`?")

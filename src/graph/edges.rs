@@ -9,7 +9,7 @@ use std::ops::Range;
 use petgraph::graph::NodeIndex;
 
 use super::OrgGraph;
-use super::ids::Found;
+use super::ids::{Found, IdText};
 use super::types::{ClaimSource, OrgEdge};
 use crate::model::{EntityKind, Model, ORGANIZATION, Ref};
 
@@ -113,17 +113,24 @@ impl<'m> Resolved<'m> {
 /// the edges in model order: the walk over the model is cut in the middle
 /// of its (estimated) references, and each half is resolved on a thread of
 /// its own.
-pub(super) fn resolve_all<'m>(g: &OrgGraph<'m>, model: &'m Model) -> [Resolved<'m>; 2] {
+pub(super) fn resolve_all<'m>(
+    g: &OrgGraph<'m>,
+    model: &'m Model,
+    text: &IdText,
+) -> [Resolved<'m>; 2] {
     // Large models only: a thread costs more than a small model's look-ups.
     const PARALLEL_FROM: usize = 50_000;
     let end = (WALK.len(), 0);
     if model.entity_count() < PARALLEL_FROM || crate::parallel::threads(2) < 2 {
-        return [Resolver::walk(g, model, (0, 0), end), Resolved::default()];
+        return [
+            Resolver::walk(g, model, text, (0, 0), end),
+            Resolved::default(),
+        ];
     }
     let middle = middle(model);
     std::thread::scope(|s| {
-        let rest = s.spawn(|| Resolver::walk(g, model, middle, end));
-        let first = Resolver::walk(g, model, (0, 0), middle);
+        let rest = s.spawn(|| Resolver::walk(g, model, text, middle, end));
+        let first = Resolver::walk(g, model, text, (0, 0), middle);
         match rest.join() {
             Ok(rest) => [first, rest],
             Err(panic) => std::panic::resume_unwind(panic),
@@ -203,6 +210,8 @@ fn middle(model: &Model) -> Mark {
 
 struct Resolver<'g, 'm> {
     g: &'g OrgGraph<'m>,
+    /// The ids of the graph's nodes, read by the look-ups.
+    text: &'g IdText,
     /// The model `g` was built from, borrowed for as long as the
     /// references resolved from it are kept.
     model: &'m Model,
@@ -212,10 +221,17 @@ struct Resolver<'g, 'm> {
 impl<'m> Resolver<'_, 'm> {
     /// The references of the entities from mark `from` up to (not
     /// including) mark `to`, resolved in model order.
-    fn walk(g: &OrgGraph<'m>, model: &'m Model, from: Mark, to: Mark) -> Resolved<'m> {
+    fn walk(
+        g: &OrgGraph<'m>,
+        model: &'m Model,
+        text: &IdText,
+        from: Mark,
+        to: Mark,
+    ) -> Resolved<'m> {
         let mut out = Resolver {
             g,
             model,
+            text,
             out: Resolved::default(),
         };
         for (k, &part) in WALK.iter().enumerate() {
@@ -256,7 +272,7 @@ impl<'m> Resolver<'_, 'm> {
                 kind: EntityKind::Organization,
             })
         } else {
-            self.g.ids.find(r.id.as_str())
+            self.g.ids.find(r.id.as_str(), |n| self.text.get(n))
         };
         if let Some(f) = found
             && want.accepts(f.kind)
@@ -446,7 +462,7 @@ impl<'m> Resolver<'_, 'm> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Mark, OrgGraph, Resolved, Resolver, WALK, middle};
+    use super::{IdText, Mark, OrgGraph, Resolved, Resolver, WALK, middle};
     use crate::model::{
         Allocation, Cadence, CadenceKind, DecisionArea, DecisionRight, Every, Model, Objective,
         Outcome, Person, Product, Team,
@@ -508,8 +524,15 @@ mod tests {
     fn any_cut_of_the_walk_gives_the_edges_of_the_whole_walk_in_order() {
         let model = &model();
         let g = OrgGraph::build(model);
+        let mut text = IdText::with_capacity(g.graph.node_count());
+        for n in g.graph.node_indices() {
+            if let Some(id) = g.indexed_id(n) {
+                text.push(n, id);
+            }
+        }
+        let text = &text;
         let end: Mark = (WALK.len(), 0);
-        let whole = flat([Resolver::walk(&g, model, (0, 0), end)]);
+        let whole = flat([Resolver::walk(&g, model, text, (0, 0), end)]);
         assert_eq!(
             whole.1,
             vec![
@@ -523,8 +546,8 @@ mod tests {
             for i in 0..=4 {
                 let cut = (k, i);
                 let halves = flat([
-                    Resolver::walk(&g, model, (0, 0), cut),
-                    Resolver::walk(&g, model, cut, end),
+                    Resolver::walk(&g, model, text, (0, 0), cut),
+                    Resolver::walk(&g, model, text, cut, end),
                 ]);
                 assert_eq!(halves, whole, "cut at {cut:?}");
             }

@@ -82,24 +82,28 @@ impl Entry {
 /// than against the entity in the model: on a million entities the model is
 /// hundreds of megabytes, and reading an id there was a cache miss per
 /// look-up, the largest single cost of building the graph.
+///
+/// The text is kept in chunks of [`IdText::CHUNK`] nodes' ids, each trimmed
+/// when the next begins: one long string would double as it grew, copying
+/// itself and briefly holding three times the ids.
 #[derive(Default)]
 pub(super) struct IdText {
-    text: String,
-    /// `bounds[n]..bounds[n + 1]` is node `n`'s id in `text`. A node that
-    /// is not indexed has an empty span.
-    bounds: Vec<usize>,
+    chunks: Vec<String>,
+    /// Where each node's id ends in its chunk; it starts where the previous
+    /// node's ends, or at 0 for the first node of a chunk. A node that is
+    /// not indexed has an empty span.
+    ends: Vec<usize>,
 }
 
 impl IdText {
+    /// How many nodes' ids share a chunk.
+    const CHUNK: usize = 4096;
+
     /// Room for the ids of `nodes` nodes.
     pub(super) fn with_capacity(nodes: usize) -> Self {
-        let mut bounds = Vec::with_capacity(nodes + 1);
-        bounds.push(0);
         Self {
-            // Most ids are short words; an estimate only, the text grows
-            // past it when they are not.
-            text: String::with_capacity(nodes.saturating_mul(12)),
-            bounds,
+            chunks: Vec::with_capacity(nodes / Self::CHUNK + 1),
+            ends: Vec::with_capacity(nodes),
         }
     }
 
@@ -107,46 +111,70 @@ impl IdText {
     /// one that does not is ignored (a builder's bug, not the input's).
     pub(super) fn push(&mut self, node: NodeIndex, id: &str) {
         let n = node.index();
-        if self.bounds.is_empty() {
-            self.bounds.push(0);
-        }
-        if self.bounds.len() > n + 1 {
+        if self.ends.len() > n {
             debug_assert!(false, "node {n} indexed out of order");
             return;
         }
-        let end = self.text.len();
-        self.bounds.resize(n + 1, end);
-        self.text.push_str(id);
-        self.bounds.push(self.text.len());
+        while self.chunks.len() <= n / Self::CHUNK {
+            if let Some(full) = self.chunks.last_mut() {
+                full.shrink_to_fit();
+            }
+            self.chunks.push(String::new());
+        }
+        while self.ends.len() < n {
+            let skipped = self.ends.len();
+            let end = self.start(skipped);
+            self.ends.push(end);
+        }
+        let Some(chunk) = self.chunks.last_mut() else {
+            return;
+        };
+        if chunk.capacity() == 0 {
+            // About what a chunk of short ids takes, so that most chunks
+            // are sized once.
+            chunk.reserve(Self::CHUNK * 16);
+        }
+        chunk.push_str(id);
+        self.ends.push(chunk.len());
     }
 
-    /// Gives back what the estimate over-reserved.
+    /// Where node `n`'s id starts in its chunk.
+    fn start(&self, n: usize) -> usize {
+        if n % Self::CHUNK == 0 {
+            0
+        } else {
+            self.ends.get(n - 1).copied().unwrap_or(0)
+        }
+    }
+
+    /// Gives back what the last chunk over-reserved.
     pub(super) fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.bounds.shrink_to_fit();
+        if let Some(last) = self.chunks.last_mut() {
+            last.shrink_to_fit();
+        }
+        self.ends.shrink_to_fit();
     }
 
     /// The id recorded for `node`; `None` past the last recorded node.
     pub(super) fn get(&self, node: NodeIndex) -> Option<&str> {
         let n = node.index();
-        let start = *self.bounds.get(n)?;
-        let end = *self.bounds.get(n.checked_add(1)?)?;
-        self.text.get(start..end)
+        let end = *self.ends.get(n)?;
+        self.chunks.get(n / Self::CHUNK)?.get(self.start(n)..end)
     }
 }
 
 /// Every id → the node of its first definition.
 ///
-/// The table holds each id's node and kind (eight bytes); the ids
-/// themselves are compared in an [`IdText`], read in the order they were
-/// indexed.
+/// The table holds each id's node and kind (eight bytes), not the id: a
+/// look-up is given the way to read a node's id. While the graph is built
+/// that is an [`IdText`], dense and read in order; afterwards, when
+/// look-ups are few, it is the model, and the text is let go of.
 #[derive(Default)]
 pub(super) struct IdIndex {
     // Randomly seeded per process, like std's SipHash: ids in a file cannot
     // be crafted to collide.
     hasher: IdHasher,
     shards: Vec<HashTable<Found>>,
-    text: IdText,
 }
 
 impl std::fmt::Debug for IdIndex {
@@ -169,7 +197,7 @@ impl IdIndex {
     /// ids `text` holds and `hasher` hashed to `hashes`. Returns the entries
     /// whose id an earlier entry already had, in model order.
     pub(super) fn build(
-        text: IdText,
+        text: &IdText,
         hasher: IdHasher,
         entries: &[Entry],
         hashes: &[u64],
@@ -210,26 +238,29 @@ impl IdIndex {
             taken.extend(t);
         }
         taken.sort_unstable_by_key(|t| t.again);
-        let index = Self {
-            hasher,
-            shards,
-            text,
-        };
+        let index = Self { hasher, shards };
         (index, taken)
     }
 
-    /// The node of the first definition of `id`.
-    pub(super) fn get(&self, id: &str) -> Option<NodeIndex> {
-        self.find(id).map(|f| f.node)
+    /// The node of the first definition of `id`, where `id_of` reads the
+    /// id of an indexed node.
+    pub(super) fn get<'a>(
+        &self,
+        id: &str,
+        id_of: impl Fn(NodeIndex) -> Option<&'a str>,
+    ) -> Option<NodeIndex> {
+        self.find(id, id_of).map(|f| f.node)
     }
 
     /// The node of the first definition of `id`, and its kind.
-    pub(super) fn find(&self, id: &str) -> Option<Found> {
+    pub(super) fn find<'a>(
+        &self,
+        id: &str,
+        id_of: impl Fn(NodeIndex) -> Option<&'a str>,
+    ) -> Option<Found> {
         let hash = self.hasher.hash_one(id);
         let shard = self.shards.get(shard_of(hash, self.shards.len()))?;
-        shard
-            .find(hash, |f| self.text.get(f.node) == Some(id))
-            .copied()
+        shard.find(hash, |f| id_of(f.node) == Some(id)).copied()
     }
 
     /// How many ids it holds.
@@ -257,7 +288,7 @@ mod tests {
     use crate::graph::IdHasher;
     use crate::model::{EntityKind, KeyResult, Model, Objective, Product, Team};
 
-    fn build(model: &Model, entries: &[Entry]) -> (IdIndex, Vec<Taken>) {
+    fn build(model: &Model, entries: &[Entry]) -> (IdIndex, Vec<Taken>, IdText) {
         let hasher = IdHasher::default();
         let id = |e: &Entry| e.place.id(model).expect("an entity");
         let mut text = IdText::with_capacity(entries.len() + 1);
@@ -265,7 +296,8 @@ mod tests {
             text.push(e.node, id(e));
         }
         let hashes: Vec<u64> = entries.iter().map(|e| hasher.hash_one(id(e))).collect();
-        IdIndex::build(text, hasher, entries, &hashes)
+        let (index, taken) = IdIndex::build(&text, hasher, entries, &hashes);
+        (index, taken, text)
     }
 
     #[test]
@@ -288,6 +320,19 @@ mod tests {
         ];
         assert_eq!(got, want);
         assert_eq!(IdText::default().get(NodeIndex::new(0)), None);
+
+        // Across chunks, with whole chunks skipped.
+        let mut text = IdText::with_capacity(4);
+        let far = [1, IdText::CHUNK - 1, IdText::CHUNK, 3 * IdText::CHUNK + 5];
+        for n in far {
+            text.push(NodeIndex::new(n), &format!("id-{n}"));
+        }
+        for n in far {
+            let want = format!("id-{n}");
+            assert_eq!(text.get(NodeIndex::new(n)), Some(want.as_str()));
+        }
+        assert_eq!(text.get(NodeIndex::new(2 * IdText::CHUNK)), Some(""));
+        assert_eq!(text.get(NodeIndex::new(3 * IdText::CHUNK + 6)), None);
     }
 
     #[test]
@@ -316,15 +361,16 @@ mod tests {
                 };
                 entries.push(Entry { node, place });
             }
-            let (index, taken) = build(&model, &entries);
+            let (index, taken, text) = build(&model, &entries);
+            let id_of = |n| text.get(n);
             assert_eq!(index.len(), size - 3);
-            assert_eq!(index.get("id-0"), Some(NodeIndex::new(1)));
+            assert_eq!(index.get("id-0", id_of), Some(NodeIndex::new(1)));
             assert_eq!(
-                index.get(&format!("id-{}", size - 4)),
+                index.get(&format!("id-{}", size - 4), id_of),
                 Some(NodeIndex::new(size - 3))
             );
-            assert_eq!(index.get("nope"), None);
-            let found = index.find("id-1").map(|f| (f.node.index(), f.kind));
+            assert_eq!(index.get("nope", id_of), None);
+            let found = index.find("id-1", id_of).map(|f| (f.node.index(), f.kind));
             assert_eq!(found, Some((2, EntityKind::Product)));
             let pairs: Vec<(usize, usize)> = taken
                 .iter()
@@ -360,12 +406,13 @@ mod tests {
                 place: place(EntityKind::KeyResult, 1),
             },
         ];
-        let (index, taken) = build(&model, &entries);
+        let (index, taken, text) = build(&model, &entries);
+        let id_of = |n| text.get(n);
         assert!(taken.is_empty());
-        assert_eq!(index.get("q3"), Some(NodeIndex::new(1)));
-        let found = index.find("q3#2").map(|f| (f.node.index(), f.kind));
+        assert_eq!(index.get("q3", id_of), Some(NodeIndex::new(1)));
+        let found = index.find("q3#2", id_of).map(|f| (f.node.index(), f.kind));
         assert_eq!(found, Some((3, EntityKind::KeyResult)));
         assert_eq!(place(EntityKind::KeyResult, 2).id(&model), None);
-        assert_eq!(IdIndex::default().get("q3"), None);
+        assert_eq!(IdIndex::default().get("q3", id_of), None);
     }
 }

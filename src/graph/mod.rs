@@ -337,7 +337,7 @@ impl<'m> OrgGraph<'m> {
         if id == ORGANIZATION {
             return Some(self.org);
         }
-        match self.ids.get(id) {
+        match self.ids.get(id, |n| self.indexed_id(n)) {
             // `@` is no id character: only a decision right's id has one.
             None if id.contains('@') => self.decision_ix(id).map(|d| self.decision_node(d)),
             found => found,
@@ -511,6 +511,23 @@ impl<'m> OrgGraph<'m> {
             OrgNode::Stage(s) => Cow::Borrowed(&self.stage(s).id),
             OrgNode::Cadence(c) => Cow::Borrowed(&self.cadence(c).id),
         }
+    }
+
+    /// The id of a node the id index holds (any entity but a decision right
+    /// or the organisation), read in the model.
+    fn indexed_id(&self, node: NodeIndex) -> Option<&str> {
+        let id = match *self.graph.node_weight(node)? {
+            OrgNode::Team(t) => &self.team(t).id,
+            OrgNode::Product(p) => &self.product(p).id,
+            OrgNode::Outcome(o) => &self.outcome(o).id,
+            OrgNode::Objective(o) => &self.objective(o).id,
+            OrgNode::KeyResult(o, k) => &self.key_result(o, k).id,
+            OrgNode::Person(p) => &self.person(p).id,
+            OrgNode::Stage(s) => &self.stage(s).id,
+            OrgNode::Cadence(c) => &self.cadence(c).id,
+            OrgNode::Organization | OrgNode::Decision(_) => return None,
+        };
+        Some(id.as_str())
     }
 
     /// Where the entity behind a node was defined.
