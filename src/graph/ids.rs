@@ -140,7 +140,7 @@ impl IdText {
 
     /// Where node `n`'s id starts in its chunk.
     fn start(&self, n: usize) -> usize {
-        if n % Self::CHUNK == 0 {
+        if n.is_multiple_of(Self::CHUNK) {
             0
         } else {
             self.ends.get(n - 1).copied().unwrap_or(0)
