@@ -199,7 +199,6 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
         g.cadences.push(n);
         index(&c.id, n, EntityKind::Cadence, i, 0);
     }
-    text.shrink_to_fit();
     let (ids, taken) = IdIndex::build(&text, hasher, &entries, &hashes);
     g.ids = ids;
     let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();

@@ -147,14 +147,6 @@ impl IdText {
         }
     }
 
-    /// Gives back what the last chunk over-reserved.
-    pub(super) fn shrink_to_fit(&mut self) {
-        if let Some(last) = self.chunks.last_mut() {
-            last.shrink_to_fit();
-        }
-        self.ends.shrink_to_fit();
-    }
-
     /// The id recorded for `node`; `None` past the last recorded node.
     pub(super) fn get(&self, node: NodeIndex) -> Option<&str> {
         let n = node.index();
@@ -306,7 +298,6 @@ mod tests {
         text.push(NodeIndex::new(2), "ab");
         text.push(NodeIndex::new(5), "");
         text.push(NodeIndex::new(6), "xyz");
-        text.shrink_to_fit();
         let got: Vec<Option<&str>> = (0..8).map(|n| text.get(NodeIndex::new(n))).collect();
         let want = [
             Some(""),

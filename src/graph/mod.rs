@@ -501,15 +501,8 @@ impl<'m> OrgGraph<'m> {
         use std::borrow::Cow;
         match self.graph[node] {
             OrgNode::Organization => Cow::Borrowed(ORGANIZATION),
-            OrgNode::Team(t) => Cow::Borrowed(&self.team(t).id),
-            OrgNode::Product(p) => Cow::Borrowed(&self.product(p).id),
-            OrgNode::Outcome(o) => Cow::Borrowed(&self.outcome(o).id),
-            OrgNode::Objective(o) => Cow::Borrowed(&self.objective(o).id),
-            OrgNode::KeyResult(o, k) => Cow::Borrowed(&self.key_result(o, k).id),
             OrgNode::Decision(d) => Cow::Owned(self.decision(d).id().into()),
-            OrgNode::Person(p) => Cow::Borrowed(&self.person(p).id),
-            OrgNode::Stage(s) => Cow::Borrowed(&self.stage(s).id),
-            OrgNode::Cadence(c) => Cow::Borrowed(&self.cadence(c).id),
+            _ => Cow::Borrowed(self.indexed_id(node).unwrap_or_default()),
         }
     }
 
