@@ -243,23 +243,57 @@ fn kind_code(kind: EntityKind) -> u8 {
 /// and not overlapping in either text.
 fn shared_ends(s: &str, previous: &str) -> (usize, usize) {
     let (a, b) = (s.as_bytes(), previous.as_bytes());
-    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let mut head = common_prefix(a, b);
     while !s.is_char_boundary(head) {
         head -= 1;
     }
-    let room = a.len().min(b.len()) - head;
-    let mut tail = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
+    // The end is looked for in what the start left.
+    let (a_rest, b_rest) = (
+        a.get(head..).unwrap_or_default(),
+        b.get(head..).unwrap_or_default(),
+    );
+    let mut tail = common_suffix(a_rest, b_rest);
     // Equal bytes: a boundary in `s` is one in `previous` too.
     while !s.is_char_boundary(a.len() - tail) {
         tail -= 1;
     }
     (head, tail)
+}
+
+/// How many bytes `a` and `b` share at their start, compared eight at a
+/// time: every finding is compared with the one before it.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let differ = word(x) ^ word(y);
+        if differ != 0 {
+            // Little-endian: the first byte is the lowest.
+            return same + (differ.trailing_zeros() / 8) as usize;
+        }
+        same += 8;
+    }
+    let rest = a.iter().zip(b).skip(same);
+    same + rest.take_while(|(x, y)| x == y).count()
+}
+
+/// How many bytes `a` and `b` share at their end, compared eight at a time.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let mut same = 0;
+    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
+        let differ = word(x) ^ word(y);
+        if differ != 0 {
+            // Little-endian: the last byte is the highest.
+            return same + (differ.leading_zeros() / 8) as usize;
+        }
+        same += 8;
+    }
+    let rest = a.iter().rev().zip(b.iter().rev()).skip(same);
+    same + rest.take_while(|(x, y)| x == y).count()
+}
+
+/// Eight bytes as one little-endian number.
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
 }
 
 /// `value - base` with its sign in the lowest bit, so that small distances
@@ -541,6 +575,53 @@ mod tests {
         }
         for s in [Severity::Error, Severity::Warning, Severity::Note] {
             assert_eq!(severity_of(severity_code(s)), s);
+        }
+    }
+
+    #[test]
+    fn shared_ends_agree_with_comparing_byte_by_byte() {
+        let slow = |a: &str, b: &str| -> (usize, usize) {
+            let (x, y) = (a.as_bytes(), b.as_bytes());
+            let mut head = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+            while !a.is_char_boundary(head) {
+                head -= 1;
+            }
+            let room = x.len().min(y.len()) - head;
+            let same = |(p, q): &(&u8, &u8)| p == q;
+            let mut tail = x
+                .iter()
+                .rev()
+                .zip(y.iter().rev())
+                .take(room)
+                .take_while(same)
+                .count();
+            while !a.is_char_boundary(x.len() - tail) {
+                tail -= 1;
+            }
+            (head, tail)
+        };
+        let words = [
+            "",
+            "a",
+            "é",
+            "product ",
+            "`web-player`",
+            " has no owner",
+            "ü",
+            "0123456789abcdef",
+        ];
+        let mut texts = Vec::new();
+        for x in words {
+            for y in words {
+                for z in words {
+                    texts.push(format!("{x}{y}{z}"));
+                }
+            }
+        }
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(shared_ends(a, b), slow(a, b), "{a:?} against {b:?}");
+            }
         }
     }
 
