@@ -225,9 +225,10 @@ impl<T> Reorder<T> {
     }
 }
 
-/// Runs `work` on up to `threads` threads (inline when one is enough), each
-/// call taking ranges of items from a shared counter with the `next` it is
-/// given until that returns `None`; returns what each call returned.
+/// Runs `work` on up to `threads` threads (inline when one is enough), this
+/// one among them unless a stack size is asked for, each call taking ranges
+/// of items from a shared counter with the `next` it is given until that
+/// returns `None`; returns what each call returned.
 fn run<T: Sync, W: Send>(
     items: &[T],
     threads: usize,
@@ -251,9 +252,18 @@ fn run<T: Sync, W: Send>(
         return vec![work(&mut next)];
     }
     let next = &next;
+    // Without a stack size to keep to, this thread takes a share too: one
+    // thread fewer to start, and what it allocates comes from its own
+    // heap, where the memory the phases before freed is (a new thread's
+    // heap starts empty and takes fresh pages).
+    let helpers = if stack.is_none() {
+        threads - 1
+    } else {
+        threads
+    };
     std::thread::scope(|s| {
-        let mut handles = Vec::with_capacity(threads);
-        for _ in 0..threads {
+        let mut handles = Vec::with_capacity(helpers);
+        for _ in 0..helpers {
             let mut builder = std::thread::Builder::new().name("opmodel-worker".to_owned());
             if let Some(size) = stack {
                 builder = builder.stack_size(size);
@@ -270,7 +280,7 @@ fn run<T: Sync, W: Send>(
             }
         }
         let mut done: Vec<W> = Vec::with_capacity(threads + 1);
-        if handles.is_empty() {
+        if stack.is_none() || handles.is_empty() {
             done.push(work(&mut || next()));
         }
         for handle in handles {
@@ -336,6 +346,26 @@ pub(crate) fn sort_by<T: Copy + Send>(
 #[cfg(test)]
 mod tests {
     use super::{for_each_in_order, known_stack, map};
+
+    #[test]
+    fn the_calling_thread_takes_a_share_when_no_stack_is_asked_for() {
+        let caller = std::thread::current().id();
+        let items: Vec<u32> = (0..64).collect();
+        for threads in [2, 3] {
+            let ran_on = map(&items, threads, None, |_| {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                std::thread::current().id()
+            });
+            let mut others: Vec<_> = ran_on.into_iter().filter(|&id| id != caller).collect();
+            others.sort_unstable_by_key(|id| format!("{id:?}"));
+            others.dedup();
+            // At most `threads - 1` threads were started: this one is the other.
+            assert!(others.len() < threads, "{threads}: {others:?}");
+        }
+        // With a stack size asked for, every share runs on a started thread.
+        let ran_on = map(&items, 2, Some(1 << 20), |_| std::thread::current().id());
+        assert!(ran_on.iter().all(|&id| id != caller));
+    }
 
     #[test]
     fn sorts_long_and_short_lists_as_a_plain_sort_does() {
