@@ -293,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn id_text_gives_each_node_its_own_id_and_the_skipped_ones_none() {
+    fn id_text_gives_each_node_its_own_id_and_a_skipped_one_an_empty_one() {
         let mut text = IdText::with_capacity(4);
         text.push(NodeIndex::new(2), "ab");
         text.push(NodeIndex::new(5), "");
