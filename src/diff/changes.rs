@@ -282,8 +282,8 @@ fn products(old: &Model, new: &Model, out: &mut Vec<Change>) {
             differ(
                 found,
                 ChangeKind::StageChanged,
-                owner(a.stage.as_ref()),
-                owner(b.stage.as_ref()),
+                owner(a.stage.as_deref()),
+                owner(b.stage.as_deref()),
             );
             differ(
                 found,

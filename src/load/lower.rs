@@ -840,7 +840,7 @@ impl Lowerer<'_> {
             team.interactions = self.interactions(&subject, n);
         }
         if let Some((_, n)) = f.take("description") {
-            team.description = self.text(&subject, "description", n);
+            team.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             team.allow = self.names(&subject, "allow", n).into();
@@ -1071,7 +1071,7 @@ impl Lowerer<'_> {
             p.allocations = self.allocations(&subject, n);
         }
         if let Some((_, n)) = f.take("description") {
-            p.description = self.text(&subject, "description", n);
+            p.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             p.allow = self.names(&subject, "allow", n).into();
@@ -1176,7 +1176,7 @@ impl Lowerer<'_> {
                 .map(|r| Role::parse(&r));
         }
         if let Some((_, n)) = f.take("description") {
-            s.description = self.text(&subject, "description", n);
+            s.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             s.allow = self.names(&subject, "allow", n).into();
@@ -1276,7 +1276,7 @@ impl Lowerer<'_> {
             c.attendees = self.refs(&subject, "attendees", n).unwrap_or_default();
         }
         if let Some((_, n)) = f.take("description") {
-            c.description = self.text(&subject, "description", n);
+            c.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             c.allow = self.names(&subject, "allow", n).into();
@@ -1335,7 +1335,7 @@ impl Lowerer<'_> {
             p.contributors = self.refs(&subject, "contributors", n).unwrap_or_default();
         }
         if let Some((_, n)) = f.take("part_of") {
-            p.part_of = self.one_ref(&subject, "part_of", n);
+            p.part_of = self.one_ref(&subject, "part_of", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("outcomes") {
             p.outcomes = self.refs(&subject, "outcomes", n).unwrap_or_default();
@@ -1344,10 +1344,10 @@ impl Lowerer<'_> {
             p.funding = self.word(&subject, "funding", n, &words::<Funding>());
         }
         if let Some((_, n)) = f.take("stage") {
-            p.stage = self.one_ref(&subject, "stage", n);
+            p.stage = self.one_ref(&subject, "stage", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("description") {
-            p.description = self.text(&subject, "description", n);
+            p.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             p.allow = self.names(&subject, "allow", n).into();
@@ -1389,7 +1389,7 @@ impl Lowerer<'_> {
             o.supports = self.refs(&subject, "supports", n).unwrap_or_default();
         }
         if let Some((_, n)) = f.take("description") {
-            o.description = self.text(&subject, "description", n);
+            o.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n).into();
@@ -1426,7 +1426,7 @@ impl Lowerer<'_> {
             o.key_results = self.key_results(&subject, &o.id, n);
         }
         if let Some((_, n)) = f.take("description") {
-            o.description = self.text(&subject, "description", n);
+            o.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             o.allow = self.names(&subject, "allow", n).into();
@@ -1538,7 +1538,7 @@ impl Lowerer<'_> {
                 kr.kind = self.word(&subject, "kind", n, &words::<KeyResultKind>());
             }
             if let Some((_, n)) = f.take("description") {
-                kr.description = self.text(&subject, "description", n);
+                kr.description = self.text(&subject, "description", n).map(Box::new);
             }
             if let Some((_, n)) = f.take("allow") {
                 kr.allow = self.names(&subject, "allow", n).into();
@@ -1618,10 +1618,10 @@ impl Lowerer<'_> {
             d.informed = self.refs(&subject, "informed", n).unwrap_or_default();
         }
         if let Some((_, n)) = f.take("escalates_to") {
-            d.escalates_to = self.one_ref(&subject, "escalates_to", n);
+            d.escalates_to = self.one_ref(&subject, "escalates_to", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("description") {
-            d.description = self.text(&subject, "description", n);
+            d.description = self.text(&subject, "description", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("allow") {
             d.allow = self.names(&subject, "allow", n).into();

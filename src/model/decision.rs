@@ -37,10 +37,10 @@ pub struct DecisionRight {
     pub informed: Vec<Ref>,
     /// Where disagreements go.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub escalates_to: Option<Ref>,
+    pub escalates_to: Option<Box<Ref>>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this decision right.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -104,13 +104,13 @@ impl DecisionRight {
 
     /// Sets where disagreements go.
     pub fn escalates_to(mut self, team: impl Into<Ref>) -> Self {
-        self.escalates_to = Some(team.into());
+        self.escalates_to = Some(Box::new(team.into()));
         self
     }
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 

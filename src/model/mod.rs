@@ -142,7 +142,7 @@ impl Model {
             p.location = None;
             refs(p.owner.iter_mut());
             refs(p.contributors.iter_mut());
-            refs(p.part_of.iter_mut());
+            refs(p.part_of.iter_mut().map(|r| &mut **r));
             refs(p.outcomes.iter_mut());
         }
         for o in &mut self.outcomes {
@@ -168,7 +168,7 @@ impl Model {
             }
         }
         for p in &mut self.products {
-            refs(p.stage.iter_mut());
+            refs(p.stage.iter_mut().map(|r| &mut **r));
         }
         for p in &mut self.people {
             p.location = None;
@@ -193,7 +193,7 @@ impl Model {
             refs(d.agrees.iter_mut());
             refs(d.consulted.iter_mut());
             refs(d.informed.iter_mut());
-            refs(d.escalates_to.iter_mut());
+            refs(d.escalates_to.iter_mut().map(|r| &mut **r));
         }
         for t in &mut self.teams {
             for m in &mut t.members {
@@ -205,7 +205,7 @@ impl Model {
             }
         }
         for p in &mut self.products {
-            refs(p.stage.iter_mut());
+            refs(p.stage.iter_mut().map(|r| &mut **r));
         }
         for p in &mut self.people {
             p.location = None;
@@ -661,6 +661,44 @@ fn shrink<T>(list: &mut Vec<T>) {
 mod tests {
     use super::{InputRead, Team};
     use crate::load::{Format, load_str};
+
+    /// A model of a million entities holds each of these hundreds of
+    /// thousands of times, so every byte here is hundreds of kilobytes of
+    /// memory: fields that are rarely set (`part_of`, `stage`,
+    /// `escalates_to`, `description`) are boxed, to cost a pointer when
+    /// they are not. These budgets catch a field that undoes that.
+    #[test]
+    fn entities_keep_rarely_set_fields_out_of_line() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Option<Box<super::Ref>>>(), 8);
+        assert_eq!(size_of::<Option<Box<super::Text>>>(), 8);
+        assert!(
+            size_of::<super::Product>() <= 176,
+            "{}",
+            size_of::<super::Product>()
+        );
+        assert!(
+            size_of::<super::DecisionRight>() <= 240,
+            "{}",
+            size_of::<super::DecisionRight>()
+        );
+        assert!(
+            size_of::<super::KeyResult>() <= 96,
+            "{}",
+            size_of::<super::KeyResult>()
+        );
+        assert!(size_of::<Team>() <= 208, "{}", size_of::<Team>());
+        assert!(
+            size_of::<super::Objective>() <= 208,
+            "{}",
+            size_of::<super::Objective>()
+        );
+        assert!(
+            size_of::<super::Outcome>() <= 216,
+            "{}",
+            size_of::<super::Outcome>()
+        );
+    }
 
     #[test]
     fn lists_grow_to_what_the_input_read_so_far_says_it_holds() {

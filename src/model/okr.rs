@@ -33,7 +33,7 @@ pub struct Objective {
     pub key_results: Vec<KeyResult>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this objective.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -93,7 +93,7 @@ impl Objective {
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 
@@ -123,7 +123,7 @@ pub struct KeyResult {
     pub kind: Option<KeyResultKind>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this key result.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,

@@ -101,7 +101,7 @@ pub struct Person {
     pub allocations: Vec<Allocation>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this person.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -170,7 +170,7 @@ impl Person {
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 
@@ -205,7 +205,7 @@ pub struct Stage {
     pub lead: Option<Role>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this stage.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -241,7 +241,7 @@ impl Stage {
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 
@@ -417,7 +417,7 @@ pub struct Cadence {
     pub attendees: Vec<Ref>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this cadence.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -462,7 +462,7 @@ impl Cadence {
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 

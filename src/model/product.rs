@@ -29,7 +29,7 @@ pub struct Product {
     pub contributors: Vec<Ref>,
     /// The product (line) this one belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub part_of: Option<Ref>,
+    pub part_of: Option<Box<Ref>>,
     /// The outcomes this product serves.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Ref>,
@@ -38,10 +38,10 @@ pub struct Product {
     pub funding: Option<Funding>,
     /// The lifecycle stage the product is in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub stage: Option<Ref>,
+    pub stage: Option<Box<Ref>>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this product.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -95,7 +95,7 @@ impl Product {
 
     /// Sets the parent product (line).
     pub fn part_of(mut self, product: impl Into<Ref>) -> Self {
-        self.part_of = Some(product.into());
+        self.part_of = Some(Box::new(product.into()));
         self
     }
 
@@ -113,13 +113,13 @@ impl Product {
 
     /// Sets the lifecycle stage.
     pub fn stage(mut self, stage: impl Into<Ref>) -> Self {
-        self.stage = Some(stage.into());
+        self.stage = Some(Box::new(stage.into()));
         self
     }
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 

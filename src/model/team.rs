@@ -38,7 +38,7 @@ pub struct Team {
     pub interactions: Vec<Interaction>,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
+    pub description: Option<Box<Text>>,
     /// Checks switched off for this team.
     #[serde(skip_serializing_if = "AllowList::is_empty")]
     pub allow: AllowList,
@@ -134,7 +134,7 @@ impl Team {
 
     /// Sets the description.
     pub fn description(mut self, text: impl Into<Text>) -> Self {
-        self.description = Some(text.into());
+        self.description = Some(Box::new(text.into()));
         self
     }
 

@@ -241,7 +241,7 @@ pub(crate) fn lower(
             let mut team = Team::new(id).kind(kind);
             team.location = Some(d.location);
             team.name = d.display_name.as_deref().map(Into::into);
-            team.description = d.description.as_deref().map(Into::into);
+            team.description = d.description.as_deref().map(Into::into).map(Box::new);
             team.allow = d.allow.clone().into();
             team.parent = match parents.remove(&i).flatten() {
                 Some((r, f)) => Some(reference(&r, &f)),
@@ -300,7 +300,7 @@ fn product(
     let mut p = Product::new(id);
     p.location = Some(d.location);
     p.name = d.title.as_deref().map(Into::into);
-    p.description = d.description.as_deref().map(Into::into);
+    p.description = d.description.as_deref().map(Into::into).map(Box::new);
     p.allow = d.allow.clone().into();
     let website = d.kind == Kind::Component
         && d.spec_type
@@ -344,7 +344,7 @@ fn product(
         cx.part_of_fields.push((id.to_owned(), name));
         p.part_of = cx
             .resolve_as(f, default, &product_kinds, d, &entity, name)
-            .map(|r| reference(&r, f));
+            .map(|r| Box::new(reference(&r, f)));
     }
     p.outcomes = d
         .outcomes

@@ -93,7 +93,7 @@ impl Fields for TeamFields {
             owns: self.owns,
             members: self.members,
             interactions: self.interactions,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -232,11 +232,11 @@ impl Fields for ProductFields {
             kind: self.kind,
             owner: self.owner,
             contributors: self.contributors,
-            part_of: self.part_of,
+            part_of: self.part_of.map(Box::new),
             outcomes: self.outcomes,
             funding: self.funding,
-            stage: self.stage,
-            description: self.description,
+            stage: self.stage.map(Box::new),
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -317,7 +317,7 @@ impl Fields for OutcomeFields {
             target: self.target,
             owner: self.owner,
             supports: self.supports,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -407,7 +407,7 @@ impl Fields for ObjectiveFields {
             period: self.period,
             supports: self.supports,
             key_results,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -497,7 +497,7 @@ impl<'de> Visitor<'de> for OneKeyResult<'_, '_, '_> {
                 }
                 "description" => {
                     first_time(&mut seen, 128)?;
-                    kr.description = text(cx, &mut map)?;
+                    kr.description = text(cx, &mut map)?.map(Box::new);
                 }
                 "allow" => {
                     first_time(&mut seen, 256)?;
@@ -587,8 +587,8 @@ impl Fields for DecisionFields {
             agrees: self.agrees,
             consulted: self.consulted,
             informed: self.informed,
-            escalates_to: self.escalates_to,
-            description: self.description,
+            escalates_to: self.escalates_to.map(Box::new),
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -866,7 +866,7 @@ impl Fields for PersonFields {
             id: self.id?,
             name: self.name,
             allocations: self.allocations,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -925,7 +925,7 @@ impl Fields for StageFields {
             id: self.id?,
             name: self.name,
             lead: self.lead,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
@@ -1006,7 +1006,7 @@ impl Fields for CadenceFields {
             covers: self.covers,
             owner: self.owner,
             attendees: self.attendees,
-            description: self.description,
+            description: self.description.map(Box::new),
             allow: self.allow.into(),
             location: Some(location),
         })
