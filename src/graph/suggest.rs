@@ -130,6 +130,69 @@ struct Around<'m> {
     filled: Vec<usize>,
 }
 
+/// Puts the `steps` smallest ids of a long gap (more than twice `steps`)
+/// first, in order, and its `steps` largest last, in order; the ids
+/// between, which a look-up never reads, stay in some order. Reads the gap
+/// once, holding at most twice `steps` keys for each end: the whole gap's
+/// keys would take forty bytes an id, and a gap can hold nearly every id.
+fn ends(
+    gap: &mut [u32],
+    steps: usize,
+    key_of: impl Fn(u32) -> (SortKey, u32),
+    cmp: impl Fn(&(SortKey, u32), &(SortKey, u32)) -> Ordering,
+) {
+    let reversed = |a: &(SortKey, u32), b: &(SortKey, u32)| cmp(b, a);
+    // The `steps` first in `order` among what `held` holds: kept as a list
+    // of up to twice that, cut back to the first `steps` when full, so each
+    // id costs a comparison or two; `bound` is the last of those kept,
+    // past which an id cannot be among them.
+    fn keep(
+        held: &mut Vec<(SortKey, u32)>,
+        bound: &mut Option<(SortKey, u32)>,
+        steps: usize,
+        order: &impl Fn(&(SortKey, u32), &(SortKey, u32)) -> Ordering,
+        item: (SortKey, u32),
+    ) {
+        if bound.is_some_and(|b| order(&item, &b).is_ge()) {
+            return;
+        }
+        held.push(item);
+        if held.len() == 2 * steps {
+            held.select_nth_unstable_by(steps - 1, order);
+            held.truncate(steps);
+            *bound = held.last().copied();
+        }
+    }
+    let mut smallest: Vec<(SortKey, u32)> = Vec::with_capacity(2 * steps);
+    let mut largest: Vec<(SortKey, u32)> = Vec::with_capacity(2 * steps);
+    let (mut below, mut above) = (None, None);
+    for &i in gap.iter() {
+        let item = key_of(i);
+        keep(&mut smallest, &mut below, steps, &cmp, item);
+        keep(&mut largest, &mut above, steps, &reversed, item);
+    }
+    smallest.sort_unstable_by(&cmp);
+    smallest.truncate(steps);
+    largest.sort_unstable_by(&reversed);
+    largest.truncate(steps);
+    largest.reverse();
+    let picked: std::collections::HashSet<u32> =
+        smallest.iter().chain(&largest).map(|&(_, i)| i).collect();
+    let middle: Vec<u32> = gap
+        .iter()
+        .copied()
+        .filter(|i| !picked.contains(i))
+        .collect();
+    let ordered = smallest
+        .iter()
+        .map(|&(_, i)| i)
+        .chain(middle)
+        .chain(largest.iter().map(|&(_, i)| i));
+    for (slot, i) in gap.iter_mut().zip(ordered) {
+        *slot = i;
+    }
+}
+
 impl<'m> Around<'m> {
     fn new(ids: &[(&'m str, EntityKind)], words: &[&'m str], order: Order, reach: Reach) -> Self {
         let mut words = words.to_vec();
@@ -154,15 +217,15 @@ impl<'m> Around<'m> {
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        // The ids with their keys, gap after gap (a counting sort). Both
-        // passes read the ids in the order they are stored, which is model
-        // order: the keys are made again rather than kept from the first
-        // pass, as keeping them would double the memory this takes.
-        let mut keyed: Vec<(SortKey, u32)> = vec![(SortKey([0; 4]), 0); ids.len()];
+        // The ids, gap after gap (a counting sort). Both passes read the
+        // ids in the order they are stored, which is model order.
+        let mut slots: Vec<u32> = vec![0; ids.len()];
         let mut next = starts.clone();
-        for (i, (&gap, &(id, _))) in gaps.iter().zip(ids).enumerate() {
+        for (i, &gap) in gaps.iter().enumerate() {
             if let Some(at) = next.get_mut(gap as usize) {
-                keyed[*at] = (order.key(id), u32::try_from(i).unwrap_or(u32::MAX));
+                if let Some(slot) = slots.get_mut(*at) {
+                    *slot = u32::try_from(i).unwrap_or(u32::MAX);
+                }
                 *at += 1;
             }
         }
@@ -176,23 +239,31 @@ impl<'m> Around<'m> {
                 order.cmp(x.0, y.0).then_with(|| x.1.cmp(&y.1))
             })
         };
+        // Each gap is sorted on its own. A short one is sorted whole, with
+        // its ids' keys made for it in a list used again from gap to gap; a
+        // long one only has its ends picked out (see [`ends`]). Keys for
+        // every id at once would take forty bytes an id.
+        let mut keyed: Vec<(SortKey, u32)> = Vec::new();
+        let key_of = |i: u32| {
+            let id = ids.get(i as usize).map_or("", |&(id, _)| id);
+            (order.key(id), i)
+        };
         for gap in starts.windows(2) {
-            let gap = &mut keyed[gap[0]..gap[1]];
-            let len = gap.len();
-            if len > 2 * reach.steps {
-                // The smallest `steps` first, the largest `steps` last; the
-                // middle is never read.
-                gap.select_nth_unstable_by(reach.steps, cmp);
-                let rest = &mut gap[reach.steps..];
-                let last = rest.len() - reach.steps;
-                rest.select_nth_unstable_by(last, cmp);
-                gap[..reach.steps].sort_unstable_by(cmp);
-                gap[len - reach.steps..].sort_unstable_by(cmp);
-            } else {
-                gap.sort_unstable_by(cmp);
+            let Some(gap) = slots.get_mut(gap[0]..gap[1]) else {
+                continue;
+            };
+            if gap.len() > 2 * reach.steps {
+                ends(gap, reach.steps, key_of, cmp);
+                continue;
+            }
+            keyed.clear();
+            keyed.extend(gap.iter().map(|&i| key_of(i)));
+            keyed.sort_unstable_by(cmp);
+            for (slot, &(_, i)) in gap.iter_mut().zip(&keyed) {
+                *slot = i;
             }
         }
-        let slots = keyed.into_iter().map(|(_, i)| i).collect();
+        drop(keyed);
         let filled = starts
             .windows(2)
             .enumerate()
@@ -297,12 +368,18 @@ impl<'m> Suggester<'m> {
     ) -> Vec<(&'m str, EntityKind)> {
         // No reference field names a key result: leaving them out makes the
         // work about half as long.
-        let mut names: Vec<(&'m str, EntityKind)> = entries
-            .iter()
-            .filter(|e| e.place.kind != EntityKind::KeyResult)
-            .filter(|e| again.binary_search(&e.node).is_err())
-            .filter_map(|e| Some((e.place.id(model)?, e.place.kind)))
-            .collect();
+        let nameable = |e: &&Entry| e.place.kind != EntityKind::KeyResult;
+        // Counted first: a list grown by doubling would hold up to twice
+        // the room, on a million entities megabytes of it.
+        let mut names: Vec<(&'m str, EntityKind)> =
+            Vec::with_capacity(entries.iter().filter(nameable).count() + 1);
+        names.extend(
+            entries
+                .iter()
+                .filter(nameable)
+                .filter(|e| again.binary_search(&e.node).is_err())
+                .filter_map(|e| Some((e.place.id(model)?, e.place.kind))),
+        );
         names.push((ORGANIZATION, EntityKind::Organization));
         names
     }
@@ -487,6 +564,40 @@ mod tests {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn the_ends_of_a_long_gap_are_those_of_sorting_it_whole() {
+        let owned = ids(500);
+        let n = u32::try_from(owned.len()).expect("a few hundred ids");
+        for order in [Order::Forward, Order::Backward] {
+            let cmp = |a: &(SortKey, u32), b: &(SortKey, u32)| {
+                a.0.cmp(&b.0)
+                    .then_with(|| order.cmp(&owned[a.1 as usize], &owned[b.1 as usize]))
+            };
+            let key_of = |i: u32| (order.key(&owned[i as usize]), i);
+            for (len, steps) in [(21, 10), (1_000, 7), (n - 1, 300), (n, 1)] {
+                // A scrambled gap of `len` ids.
+                let mut gap: Vec<u32> = (0..len).map(|i| (i * 7919) % len).collect();
+                let mut sorted = gap.clone();
+                sorted.sort_unstable_by(|&a, &b| {
+                    order
+                        .cmp(&owned[a as usize], &owned[b as usize])
+                        .then(a.cmp(&b))
+                });
+                super::ends(&mut gap, steps, key_of, cmp);
+                let n = len as usize;
+                assert_eq!(gap[..steps], sorted[..steps], "{order:?} {len} {steps}");
+                assert_eq!(
+                    gap[n - steps..],
+                    sorted[n - steps..],
+                    "{order:?} {len} {steps}"
+                );
+                let mut all = gap.clone();
+                all.sort_unstable();
+                assert_eq!(all, (0..len).collect::<Vec<u32>>(), "each id once");
+            }
+        }
     }
 
     #[test]
