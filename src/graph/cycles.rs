@@ -36,6 +36,13 @@ pub(super) fn find(g: &mut OrgGraph<'_>) {
     // One pass over the edges: the (few) edges of each chain relation.
     let mut chains: [Vec<(NodeIndex, NodeIndex)>; 3] = Default::default();
     for e in g.graph.edge_references() {
+        // A key result's `part of` edge to its objective is in no loop:
+        // nothing is part of a key result. A big org has hundreds of
+        // thousands of them, and leaving them out keeps the subgraph to
+        // the products.
+        if matches!(g.graph[e.source()], OrgNode::KeyResult(..)) {
+            continue;
+        }
         if let Some(i) = relations.iter().position(|(_, keep, _)| keep(e.weight())) {
             chains[i].push((e.source(), e.target()));
         }
