@@ -169,16 +169,16 @@ fn every_format_reads_the_same_document() {
         let m = &loaded.model;
         assert!(m.people[0].location.is_some());
         assert!(m.people[0].allocations[0].location.is_some());
-        assert!(m.people[0].allocations[0].team.location.is_some());
+        assert!(m.people[0].allocations[0].team.location().is_some());
         assert!(m.teams[0].interactions[0].location.is_some());
-        assert!(m.teams[0].interactions[0].with.location.is_some());
+        assert!(m.teams[0].interactions[0].with.location().is_some());
         assert!(m.lifecycle[1].location.is_some());
         assert!(m.cadences[0].location.is_some());
         assert!(
             m.products[0]
                 .stage
                 .as_ref()
-                .and_then(|s| s.location)
+                .and_then(|s| s.location())
                 .is_some()
         );
     }

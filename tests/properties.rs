@@ -429,33 +429,33 @@ fn without_locations(mut m: Model) -> Model {
         o.key_results.iter_mut().for_each(|k| k.location = None);
     }
     let clear =
-        |refs: &mut Vec<opmodel::model::Ref>| refs.iter_mut().for_each(|r| r.location = None);
+        |refs: &mut Vec<opmodel::model::Ref>| refs.iter_mut().for_each(|r| r.set_location(None));
     for t in &mut m.teams {
         clear(&mut t.owns);
-        t.parent.iter_mut().for_each(|r| r.location = None);
+        t.parent.iter_mut().for_each(|r| r.set_location(None));
     }
     for p in &mut m.products {
         clear(&mut p.owner);
         clear(&mut p.contributors);
         clear(&mut p.outcomes);
-        p.part_of.iter_mut().for_each(|r| r.location = None);
+        p.part_of.iter_mut().for_each(|r| r.set_location(None));
     }
     for o in &mut m.outcomes {
         clear(&mut o.supports);
-        o.owner.iter_mut().for_each(|r| r.location = None);
+        o.owner.iter_mut().for_each(|r| r.set_location(None));
     }
     for o in &mut m.objectives {
         clear(&mut o.supports);
-        o.owner.iter_mut().for_each(|r| r.location = None);
+        o.owner.iter_mut().for_each(|r| r.set_location(None));
     }
     for d in &mut m.decisions {
-        d.scope.location = None;
+        d.scope.set_location(None);
         clear(&mut d.decides);
         clear(&mut d.recommends);
         clear(&mut d.agrees);
         clear(&mut d.consulted);
         clear(&mut d.informed);
-        d.escalates_to.iter_mut().for_each(|r| r.location = None);
+        d.escalates_to.iter_mut().for_each(|r| r.set_location(None));
     }
     m
 }

@@ -260,7 +260,7 @@ fn finding(
     if let Some(first) = teams.keys().next()
         && let Some(r) = right.decides.iter().find(|r| r.id == *first)
     {
-        diagnostic = diagnostic.with_focus(r.location, format!("`{first}` decides here"));
+        diagnostic = diagnostic.with_focus(r.location(), format!("`{first}` decides here"));
     }
     const LABELLED: usize = 5;
     for product in all_products.iter().take(LABELLED) {

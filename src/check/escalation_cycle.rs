@@ -245,24 +245,26 @@ fn finding(
     if let OrgNode::Decision(d) = g.graph()[first]
         && let Some(r) = &g.decision(d).escalates_to
     {
-        diagnostic = diagnostic.with_focus(r.location, format!("escalates to `{}`", r.id));
+        diagnostic = diagnostic.with_focus(r.location(), format!("escalates to `{}`", r.id));
     }
     for (i, &n) in path.iter().enumerate().skip(1).take(SHOWN) {
         let to = path.get(i + 1).copied().unwrap_or(first);
         // Point at the field that makes the step: `escalates_to`, `decides` or `parent`.
         let field = match (g.graph()[n], g.graph()[to]) {
-            (OrgNode::Decision(d), _) => {
-                g.decision(d).escalates_to.as_ref().and_then(|r| r.location)
-            }
+            (OrgNode::Decision(d), _) => g
+                .decision(d)
+                .escalates_to
+                .as_ref()
+                .and_then(|r| r.location()),
             (OrgNode::Team(t), OrgNode::Decision(d)) => {
                 let id = &g.team(t).id;
                 g.decision(d)
                     .decides
                     .iter()
                     .find(|r| &r.id == id)
-                    .and_then(|r| r.location)
+                    .and_then(|r| r.location())
             }
-            (OrgNode::Team(t), _) => g.team(t).parent.as_ref().and_then(|r| r.location),
+            (OrgNode::Team(t), _) => g.team(t).parent.as_ref().and_then(|r| r.location()),
             _ => None,
         };
         let location = field.or(g.location(n));

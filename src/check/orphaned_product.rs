@@ -170,9 +170,9 @@ fn orphaned(g: &OrgGraph<'_>, defs: &[ProductIx]) -> Option<Diagnostic> {
     for (n, r) in dangling.enumerate() {
         let text = format!("`owner` names `{}`, which is not a team", shown(&r.id));
         d = if n == 0 {
-            d.with_focus(r.location, text)
+            d.with_focus(r.location(), text)
         } else {
-            d.with_label(r.location, text)
+            d.with_label(r.location(), text)
         };
     }
 

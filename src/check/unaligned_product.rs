@@ -119,7 +119,7 @@ impl Check for UnalignedProduct {
             .with_help(help)
             .at(product.location);
             if let Some(first) = product.outcomes.first() {
-                d = d.with_focus(first.location, "`outcomes` names no existing outcome");
+                d = d.with_focus(first.location(), "`outcomes` names no existing outcome");
             }
             for t in owners {
                 d = d.with_related(EntityKind::Team, t);

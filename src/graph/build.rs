@@ -426,7 +426,7 @@ fn report_dangling<'m>(
         let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
             .with_help(help)
             .at(location)
-            .with_focus(r.location, format!("`{field}` names `{shown}`"));
+            .with_focus(r.location(), format!("`{field}` names `{shown}`"));
         g.diagnostics.push(d);
     }
 }

@@ -82,7 +82,7 @@ impl<'m> OrgGraph<'m> {
             (ClaimSource::OwnerField, _, OrgNode::Objective(o)) => self.objective(o).owner.as_ref(),
             _ => None,
         };
-        claim.and_then(|r| r.location)
+        claim.and_then(|r| r.location())
     }
 
     /// The accountable teams of a product, each once, in model order: the

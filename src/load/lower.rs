@@ -739,20 +739,14 @@ impl Lowerer<'_> {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
                     match scalar_id(&item) {
-                        Some(id) => out.push(Ref {
-                            id,
-                            location: self.loc(item.span()),
-                        }),
+                        Some(id) => out.push(Ref::at(id, self.loc(item.span()))),
                         None => bad(self, &item),
                     }
                 }
                 Some(out)
             }
             _ => match scalar_id(&node) {
-                Some(id) => Some(vec![Ref {
-                    id,
-                    location: self.loc(node.span()),
-                }]),
+                Some(id) => Some(vec![Ref::at(id, self.loc(node.span()))]),
                 None => {
                     bad(self, &node);
                     None

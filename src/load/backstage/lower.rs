@@ -138,10 +138,7 @@ impl Lowering<'_> {
 }
 
 fn reference(r: &Resolved, field: &Field) -> Ref {
-    Ref {
-        id: r.id.as_str().into(),
-        location: Some(field.location),
-    }
+    Ref::at(r.id.as_str(), Some(field.location))
 }
 
 /// Maps every descriptor read into `model`'s teams and products.
@@ -349,10 +346,7 @@ fn product(
     p.outcomes = d
         .outcomes
         .iter()
-        .map(|o| Ref {
-            id: o.as_str().into(),
-            location: Some(d.location),
-        })
+        .map(|o| Ref::at(o.as_str(), Some(d.location)))
         .collect();
     p
 }

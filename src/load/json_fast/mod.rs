@@ -384,10 +384,8 @@ impl<'de, S: RefSlot> Visitor<'de> for Refs<'_, '_, '_, S> {
 }
 
 fn reference<E: de::Error>(cx: &mut Cx<'_, '_>, id: &str) -> Result<Ref, E> {
-    Ok(Ref {
-        id: Id::new(id),
-        location: Some(cx.string_location(id).ok_or_else(give_up)?),
-    })
+    let at = cx.string_location(id).ok_or_else(give_up)?;
+    Ok(Ref::at(Id::new(id), Some(at)))
 }
 
 /// A field that names at most one entity.

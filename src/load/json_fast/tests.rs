@@ -258,7 +258,7 @@ fn positions_on_one_long_line_count_characters() {
     let text =
         r#"{"teams": [{"name": "Ünïcödé", "id": "a", "owns": "p"}, {"id": "b", "parent": "a"}]}"#;
     let (model, _) = read(text, FileId::at(0), "t.json", &LoadOptions::default()).expect("fast");
-    let owns = model.teams[0].owns[0].location.expect("located");
+    let owns = model.teams[0].owns[0].location().expect("located");
     let column = text.find("\"p\"").expect("there") + 1;
     // Four two-byte characters before it: four columns fewer than bytes.
     assert_eq!((owns.line, owns.column as usize), (1, column - 4));
