@@ -117,11 +117,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Applies the fix to the decisions of the loaded model.
 fn fix(mut model: Model) -> Result<Model, String> {
     let line = find(&mut model, "feature-set@trading-platform")?;
-    line.decides = vec![Ref::new("trading-technology")];
+    line.decides = [Ref::new("trading-technology")].into();
     line.recommends.push(Ref::new("product-development"));
 
     let order_entry = find(&mut model, "feature-set@order-entry")?;
-    order_entry.decides = vec![Ref::new("order-entry-team")];
+    order_entry.decides = [Ref::new("order-entry-team")].into();
     order_entry.consulted.push(Ref::new("product-development"));
 
     // Two budget entries for the unit: keep the first, fold the second in.
@@ -135,8 +135,8 @@ fn fix(mut model: Model) -> Result<Model, String> {
     budget.agrees.extend(removed.decides);
 
     let vendors = find(&mut model, "vendor-selection@trading-platform")?;
-    vendors.decides = vec![Ref::new("trading-technology")];
-    vendors.recommends = vec![Ref::new("procurement")];
+    vendors.decides = [Ref::new("trading-technology")].into();
+    vendors.recommends = [Ref::new("procurement")].into();
     vendors.consulted.clear();
     Ok(model)
 }

@@ -429,7 +429,7 @@ fn without_locations(mut m: Model) -> Model {
         o.key_results.iter_mut().for_each(|k| k.location = None);
     }
     let clear =
-        |refs: &mut Vec<opmodel::model::Ref>| refs.iter_mut().for_each(|r| r.set_location(None));
+        |refs: &mut opmodel::model::RefList| refs.iter_mut().for_each(|r| r.set_location(None));
     for t in &mut m.teams {
         clear(&mut t.owns);
         t.parent.iter_mut().for_each(|r| r.set_location(None));

@@ -12,8 +12,8 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
     Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, EntityKind, EntityRef,
     Every, Funding, Id, Interaction, InteractionMode, KeyResult, KeyResultKind, Member, Model,
-    Objective, Outcome, Person, Product, ProductKind, Ref, Role, Stage, Team, TeamKind, Text,
-    is_valid_id,
+    Objective, Outcome, Person, Product, ProductKind, Ref, RefList, Role, Stage, Team, TeamKind,
+    Text, is_valid_id,
 };
 use crate::schema::{self, Table};
 use crate::source::{FileId, Location};
@@ -825,7 +825,10 @@ impl Lowerer<'_> {
             team.parent = self.one_ref(&subject, "parent", n);
         }
         if let Some((_, n)) = f.take("owns") {
-            team.owns = self.refs(&subject, "owns", n).unwrap_or_default();
+            team.owns = self
+                .refs(&subject, "owns", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("members") {
             team.members = self.members(&subject, n);
@@ -1195,7 +1198,7 @@ impl Lowerer<'_> {
             every: None,
             covers: Vec::new(),
             owner: None,
-            attendees: Vec::new(),
+            attendees: RefList::new(),
             description: None,
             allow: crate::model::AllowList::new(),
             location: subject.location,
@@ -1267,7 +1270,10 @@ impl Lowerer<'_> {
             c.owner = self.one_ref(&subject, "owner", n);
         }
         if let Some((_, n)) = f.take("attendees") {
-            c.attendees = self.refs(&subject, "attendees", n).unwrap_or_default();
+            c.attendees = self
+                .refs(&subject, "attendees", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("description") {
             c.description = self.text(&subject, "description", n).map(Box::new);
@@ -1323,16 +1329,25 @@ impl Lowerer<'_> {
             p.kind = self.word(&subject, "kind", n, &words::<ProductKind>());
         }
         if let Some((_, n)) = f.take("owner") {
-            p.owner = self.refs(&subject, "owner", n).unwrap_or_default();
+            p.owner = self
+                .refs(&subject, "owner", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("contributors") {
-            p.contributors = self.refs(&subject, "contributors", n).unwrap_or_default();
+            p.contributors = self
+                .refs(&subject, "contributors", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("part_of") {
             p.part_of = self.one_ref(&subject, "part_of", n).map(Box::new);
         }
         if let Some((_, n)) = f.take("outcomes") {
-            p.outcomes = self.refs(&subject, "outcomes", n).unwrap_or_default();
+            p.outcomes = self
+                .refs(&subject, "outcomes", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("funding") {
             p.funding = self.word(&subject, "funding", n, &words::<Funding>());
@@ -1380,7 +1395,10 @@ impl Lowerer<'_> {
             o.owner = self.one_ref(&subject, "owner", n);
         }
         if let Some((_, n)) = f.take("supports") {
-            o.supports = self.refs(&subject, "supports", n).unwrap_or_default();
+            o.supports = self
+                .refs(&subject, "supports", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("description") {
             o.description = self.text(&subject, "description", n).map(Box::new);
@@ -1414,7 +1432,10 @@ impl Lowerer<'_> {
             o.period = self.text(&subject, "period", n);
         }
         if let Some((_, n)) = f.take("supports") {
-            o.supports = self.refs(&subject, "supports", n).unwrap_or_default();
+            o.supports = self
+                .refs(&subject, "supports", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("key_results") {
             o.key_results = self.key_results(&subject, &o.id, n);
@@ -1597,19 +1618,34 @@ impl Lowerer<'_> {
         let mut d = DecisionRight::new(area, scope);
         d.location = subject.location;
         if let Some((_, n)) = f.take("decides") {
-            d.decides = self.refs(&subject, "decides", n).unwrap_or_default();
+            d.decides = self
+                .refs(&subject, "decides", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("recommends") {
-            d.recommends = self.refs(&subject, "recommends", n).unwrap_or_default();
+            d.recommends = self
+                .refs(&subject, "recommends", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("agrees") {
-            d.agrees = self.refs(&subject, "agrees", n).unwrap_or_default();
+            d.agrees = self
+                .refs(&subject, "agrees", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("consulted") {
-            d.consulted = self.refs(&subject, "consulted", n).unwrap_or_default();
+            d.consulted = self
+                .refs(&subject, "consulted", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("informed") {
-            d.informed = self.refs(&subject, "informed", n).unwrap_or_default();
+            d.informed = self
+                .refs(&subject, "informed", n)
+                .map(RefList::from)
+                .unwrap_or_default();
         }
         if let Some((_, n)) = f.take("escalates_to") {
             d.escalates_to = self.one_ref(&subject, "escalates_to", n).map(Box::new);

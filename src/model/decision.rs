@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use super::{AllowList, DecisionArea, Id, Ref, Text};
+use super::{AllowList, DecisionArea, Id, Ref, RefList, Text};
 use crate::source::Location;
 
 /// A decision right: who decides an area for a scope, and who else takes part
@@ -21,20 +21,20 @@ pub struct DecisionRight {
     /// Where it applies: a product, a team, or `organization`.
     pub scope: Ref,
     /// Who decides (exactly one is healthy).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub decides: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub decides: RefList,
     /// Who recommends.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub recommends: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub recommends: RefList,
     /// Who must agree (a veto).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub agrees: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub agrees: RefList,
     /// Who is consulted.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub consulted: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub consulted: RefList,
     /// Who is informed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub informed: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub informed: RefList,
     /// Where disagreements go.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub escalates_to: Option<Box<Ref>>,
@@ -55,11 +55,11 @@ impl DecisionRight {
         Self {
             area,
             scope: scope.into(),
-            decides: Vec::new(),
-            recommends: Vec::new(),
-            agrees: Vec::new(),
-            consulted: Vec::new(),
-            informed: Vec::new(),
+            decides: RefList::new(),
+            recommends: RefList::new(),
+            agrees: RefList::new(),
+            consulted: RefList::new(),
+            informed: RefList::new(),
             escalates_to: None,
             description: None,
             allow: AllowList::new(),

@@ -15,6 +15,7 @@ mod okr;
 mod outcome;
 mod people;
 mod product;
+mod ref_list;
 mod reference;
 mod team;
 mod text;
@@ -32,6 +33,7 @@ pub use people::{
     Allocation, Cadence, CadenceKind, Covers, Every, Interaction, InteractionMode, Person, Stage,
 };
 pub use product::Product;
+pub use ref_list::RefList;
 pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
 pub use text::Text;
@@ -693,15 +695,17 @@ mod tests {
         use std::mem::size_of;
         assert_eq!(size_of::<Option<Box<super::Ref>>>(), 8);
         assert_eq!(size_of::<Option<Box<super::Text>>>(), 8);
-        // An id and a one-line place (see `Ref`).
+        // An id and a one-line place (see `Ref`); lists of them keep no
+        // spare room (see `RefList`).
         assert_eq!(size_of::<super::Ref>(), 40);
+        assert_eq!(size_of::<super::RefList>(), 16);
         let budgets = [
-            ("Product", size_of::<super::Product>(), 176),
-            ("DecisionRight", size_of::<super::DecisionRight>(), 232),
+            ("Product", size_of::<super::Product>(), 152),
+            ("DecisionRight", size_of::<super::DecisionRight>(), 192),
             ("KeyResult", size_of::<super::KeyResult>(), 96),
-            ("Team", size_of::<Team>(), 200),
-            ("Objective", size_of::<super::Objective>(), 200),
-            ("Outcome", size_of::<super::Outcome>(), 208),
+            ("Team", size_of::<Team>(), 192),
+            ("Objective", size_of::<super::Objective>(), 192),
+            ("Outcome", size_of::<super::Outcome>(), 200),
         ];
         for (name, size, budget) in budgets {
             assert!(size <= budget, "{name} is {size} bytes, over {budget}");

@@ -1,4 +1,4 @@
-use super::{AllowList, Id, MeasureBox, Text};
+use super::{AllowList, Id, MeasureBox, RefList, Text};
 use serde::Serialize;
 
 use super::{KeyResultKind, Ref};
@@ -27,8 +27,8 @@ pub struct Objective {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Text>,
     /// Outcomes or parent objectives this one supports.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub supports: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub supports: RefList,
     /// How progress is measured.
     pub key_results: Vec<KeyResult>,
     /// Free text.
@@ -50,7 +50,7 @@ impl Objective {
             title: title.into(),
             owner: None,
             period: None,
-            supports: Vec::new(),
+            supports: RefList::new(),
             key_results: Vec::new(),
             description: None,
             allow: AllowList::new(),

@@ -1,4 +1,4 @@
-use super::{AllowList, Id, Text};
+use super::{AllowList, Id, RefList, Text};
 use serde::Serialize;
 
 use super::Ref;
@@ -33,8 +33,8 @@ pub struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Ref>,
     /// Parent outcomes this one contributes to.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub supports: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub supports: RefList,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<Text>>,
@@ -56,7 +56,7 @@ impl Outcome {
             baseline: None,
             target: None,
             owner: None,
-            supports: Vec::new(),
+            supports: RefList::new(),
             description: None,
             allow: AllowList::new(),
             location: None,

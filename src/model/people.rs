@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 use strum::{Display, EnumIter, EnumString, IntoStaticStr, VariantNames};
 
-use super::{AllowList, DecisionArea, Id, Ref, Role, Text};
+use super::{AllowList, DecisionArea, Id, Ref, RefList, Role, Text};
 use crate::source::Location;
 
 /// How two teams work together, in Team Topologies' terms.
@@ -413,8 +413,8 @@ pub struct Cadence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Ref>,
     /// The teams that attend.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attendees: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub attendees: RefList,
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<Text>>,
@@ -435,7 +435,7 @@ impl Cadence {
             every: Some(every),
             covers: Vec::new(),
             owner: None,
-            attendees: Vec::new(),
+            attendees: RefList::new(),
             description: None,
             allow: AllowList::new(),
             location: None,

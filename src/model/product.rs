@@ -1,4 +1,4 @@
-use super::{AllowList, Id, Text};
+use super::{AllowList, Id, RefList, Text};
 use serde::Serialize;
 
 use super::{Funding, ProductKind, Ref};
@@ -22,17 +22,17 @@ pub struct Product {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ProductKind>,
     /// The accountable team(s) named on the product; teams' `owns` add more.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub owner: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub owner: RefList,
     /// Teams that build on it but are not accountable.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub contributors: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub contributors: RefList,
     /// The product (line) this one belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Box<Ref>>,
     /// The outcomes this product serves.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub outcomes: RefList,
     /// How the product is funded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
@@ -57,10 +57,10 @@ impl Product {
             id: id.into(),
             name: None,
             kind: None,
-            owner: Vec::new(),
-            contributors: Vec::new(),
+            owner: RefList::new(),
+            contributors: RefList::new(),
             part_of: None,
-            outcomes: Vec::new(),
+            outcomes: RefList::new(),
             funding: None,
             stage: None,
             description: None,

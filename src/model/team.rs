@@ -1,4 +1,4 @@
-use super::{AllowList, Id, Text};
+use super::{AllowList, Id, RefList, Text};
 use serde::Serialize;
 
 use super::{Interaction, Ref, Role, TeamKind};
@@ -28,8 +28,8 @@ pub struct Team {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Ref>,
     /// Products this team is accountable for.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub owns: Vec<Ref>,
+    #[serde(skip_serializing_if = "RefList::is_empty")]
+    pub owns: RefList,
     /// The people on the team.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
@@ -68,7 +68,7 @@ impl Team {
             name: None,
             kind: TeamKind::default(),
             parent: None,
-            owns: Vec::new(),
+            owns: RefList::new(),
             members: Vec::new(),
             interactions: Vec::new(),
             description: None,

@@ -189,7 +189,7 @@ fn team_load_counts_product_teams_only() {
     }
     let mut model = b.build();
     for i in 1..5 {
-        model.teams[0].owns.push(format!("p{i}").into());
+        model.teams[0].owns.push(format!("p{i}"));
     }
     let c = card(&model, &ScorecardOptions::default());
     let load = tenet(&c, TenetKind::TeamLoad);

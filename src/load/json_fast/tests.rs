@@ -281,37 +281,16 @@ fn lists_are_read_at_their_exact_length() {
         assert!(len > 0, "{what} was read");
         assert_eq!(capacity, len, "{what} keeps no spare room");
     };
+    // Lists of references are `RefList`s, which hold no spare room.
     let team = &model.teams[0];
-    exact("owns", team.owns.len(), team.owns.capacity());
     exact("members", team.members.len(), team.members.capacity());
-    let product = &model.products[0];
-    exact(
-        "outcomes",
-        product.outcomes.len(),
-        product.outcomes.capacity(),
-    );
-    exact(
-        "contributors",
-        product.contributors.len(),
-        product.contributors.capacity(),
-    );
     let objective = &model.objectives[0];
-    exact(
-        "supports",
-        objective.supports.len(),
-        objective.supports.capacity(),
-    );
     exact(
         "key results",
         objective.key_results.len(),
         objective.key_results.capacity(),
     );
-    let decision = &model.decisions[0];
-    exact(
-        "consulted",
-        decision.consulted.len(),
-        decision.consulted.capacity(),
-    );
+    assert_eq!(model.products[0].outcomes.len(), 2);
 }
 
 #[test]
