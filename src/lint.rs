@@ -4,7 +4,7 @@
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
 use crate::check::packed::Block;
-use crate::check::{Check, CheckMeta, Context, Sink, registry};
+use crate::check::{Category, Check, CheckMeta, Context, Sink, registry};
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::ConfigError;
@@ -288,17 +288,16 @@ impl Linter {
             .collect();
         // Checks are independent: run them on a few threads, each finding
         // kept in its check's slot, then concatenated in registry order so
-        // that the output does not depend on scheduling. They are started
-        // from the last registered: the later families (decision rights,
-        // people, lifecycle) build tables over the longest entity lists,
-        // and let them go before the findings of the others pile up, which
-        // keeps a big org's peak memory about 20 MiB lower.
-        let last_first: Vec<&dyn Check> = active.iter().rev().copied().collect();
-        let mut per_check =
-            crate::parallel::map(&last_first, crate::parallel::threads(4), None, |check| {
-                self.run_one(graph, *check)
-            });
-        per_check.reverse();
+        // that the output does not depend on scheduling.
+        let order = start_order(&active);
+        let ran = crate::parallel::map(&order, crate::parallel::threads(4), None, |&i| {
+            self.run_one(graph, active[i])
+        });
+        let mut per_check: Vec<(Vec<Block>, usize)> = Vec::new();
+        per_check.resize_with(active.len(), Default::default);
+        for (i, found) in order.into_iter().zip(ran) {
+            per_check[i] = found;
+        }
         let unknown = self.unknown_allows(model);
         // The findings stay where they were made, in the order they were
         // made: the loader's and the graph's, each check's blocks in
@@ -579,6 +578,27 @@ impl Linter {
     }
 }
 
+/// The order to start `checks` in (their places in the list): the
+/// decision-rights checks, then the goal-style ones, then the rest from the
+/// last registered.
+///
+/// On a big org the first build tables over every decision right and the
+/// second classify the text of every key result: they take the longest,
+/// and one started last leaves the other threads idle at the end. The
+/// tables go before most findings are held: the findings of every check
+/// pile up until the last one ends, so that is when memory peaks.
+fn start_order(checks: &[&dyn Check]) -> Vec<usize> {
+    let family = |i: usize| match checks[i].meta().category {
+        Category::DecisionRights => 0,
+        Category::GoalStyle => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..checks.len()).rev().collect();
+    // Stable: within a family, the last registered first.
+    order.sort_by_key(|&i| family(i));
+    order
+}
+
 /// Where a finding goes, as far as it can be told without reading the
 /// finding: the start of `Diagnostic::sort_key`. Forty bytes, with no
 /// field that would align it to sixteen.
@@ -643,6 +663,44 @@ fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
             items.swap(k, src);
             k = src;
         }
+    }
+}
+
+#[cfg(test)]
+mod start_order_tests {
+    use crate::check::{Category, Check, registry};
+
+    #[test]
+    fn decision_rights_then_goal_style_then_the_rest_from_the_last_registered() {
+        let checks = registry::builtin();
+        let active: Vec<&dyn Check> = checks.iter().map(|c| &**c).collect();
+        let order = super::start_order(&active);
+        let mut each_once = order.clone();
+        each_once.sort_unstable();
+        assert_eq!(each_once, (0..active.len()).collect::<Vec<_>>());
+        let families: Vec<Category> = order.iter().map(|&i| active[i].meta().category).collect();
+        let decisions = families
+            .iter()
+            .filter(|&&c| c == Category::DecisionRights)
+            .count();
+        let goals = families
+            .iter()
+            .filter(|&&c| c == Category::GoalStyle)
+            .count();
+        assert!(decisions > 0 && goals > 0);
+        assert!(
+            families[..decisions]
+                .iter()
+                .all(|&c| c == Category::DecisionRights)
+        );
+        let goal_end = decisions + goals;
+        assert!(
+            families[decisions..goal_end]
+                .iter()
+                .all(|&c| c == Category::GoalStyle)
+        );
+        let rest = &order[goal_end..];
+        assert!(rest.windows(2).all(|w| w[0] > w[1]), "{rest:?}");
     }
 }
 
