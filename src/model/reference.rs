@@ -9,9 +9,10 @@ use crate::source::{FileId, Location};
 /// written so that a dangling one can be pointed at.
 ///
 /// A big org names millions of references, so a `Ref` keeps its place in
-/// 16 bytes instead of a [`Location`]'s 20 (40 bytes in all, not 48): an id
-/// is written on one line, so the place is a start and the column where it
-/// ends. [`Ref::location`] gives it back as a `Location`.
+/// 16 bytes instead of a [`Location`]'s 20 (40 bytes in all, not 48): the
+/// end is kept as a column, with the lines it lies below the start when
+/// the value runs over a few (a YAML block scalar). [`Ref::location`] gives
+/// it back as a `Location`.
 ///
 /// ```
 /// use opmodel::load::{Format, load_str};
@@ -24,7 +25,7 @@ use crate::source::{FileId, Location};
 /// assert_eq!(Ref::at("playback", Some(at)), *parent);
 /// assert_eq!(Ref::new("playback").location(), None);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ref {
     /// The id that was named.
     pub id: Id,
@@ -32,25 +33,40 @@ pub struct Ref {
     written: Option<Written>,
 }
 
-/// Where a reference's id was written: [`Location`] without its end line,
-/// which for an id is its start line. Ordered as the `Location` it stands
-/// for.
+/// Where a reference's id was written: a [`Location`] in 16 bytes. Ordered
+/// as the `Location` it stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct Written {
     file: FileId,
     line: u32,
     column: u32,
-    /// The column just after the id, on `line`; `0` when the end is not
-    /// known.
-    end_column: u32,
+    /// The end (see [`Written::of`]); `0` when it is not known.
+    end: u32,
 }
 
 impl Written {
-    /// A span that ends on another line (which a valid id never does) keeps
-    /// its start only, as a location whose end is not known.
+    /// Set in `end` when the span ends on a later line.
+    const LATER_LINE: u32 = 1 << 31;
+    /// The most lines below its start a span can end and keep its end.
+    const MAX_LINES_BELOW: u32 = 0x7F;
+    /// The columns a span that ends on a later line can end at.
+    const COLUMN_BITS: u32 = 24;
+
+    /// The span of `l`. An end on the start's line is its column (below
+    /// 2^31); one a few lines further down is the flag, the lines below
+    /// (up to 127) and the column (below 2^24). A span past those, or
+    /// with no known end, keeps its start only, as a location whose end is
+    /// not known.
     fn of(l: Location) -> Self {
-        let end_column = if l.end_line == l.line {
+        let below = l.end_line.wrapping_sub(l.line);
+        let end = if l.end_line == 0 || l.end_column == 0 {
+            0
+        } else if below == 0 && l.end_column < Self::LATER_LINE {
             l.end_column
+        } else if (1..=Self::MAX_LINES_BELOW).contains(&below)
+            && l.end_column < 1 << Self::COLUMN_BITS
+        {
+            Self::LATER_LINE | (below << Self::COLUMN_BITS) | l.end_column
         } else {
             0
         };
@@ -58,17 +74,31 @@ impl Written {
             file: l.file,
             line: l.line,
             column: l.column,
-            end_column,
+            end,
         }
     }
 
     fn location(self) -> Location {
         let at = Location::point(self.file, self.line, self.column);
-        if self.end_column == 0 {
+        if self.end == 0 {
             at
+        } else if self.end & Self::LATER_LINE == 0 {
+            at.to(self.line, self.end)
         } else {
-            at.to(self.line, self.end_column)
+            let below = (self.end >> Self::COLUMN_BITS) & Self::MAX_LINES_BELOW;
+            let column = self.end & ((1 << Self::COLUMN_BITS) - 1);
+            at.to(self.line.saturating_add(below), column)
         }
+    }
+}
+
+impl fmt::Debug for Ref {
+    /// As the struct it reads as: the id and its [`Location`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ref")
+            .field("id", &self.id)
+            .field("location", &self.location())
+            .finish()
     }
 }
 
@@ -81,9 +111,9 @@ impl Ref {
         }
     }
 
-    /// A reference to `id` written at `location`. A location that ends on
-    /// another line than it starts is kept as its start (an id has no line
-    /// break).
+    /// A reference to `id` written at `location`. A span that ends more
+    /// than 127 lines below its start, or past column 2^24 on a later line,
+    /// is kept as its start.
     pub fn at(id: impl Into<Id>, location: Option<Location>) -> Self {
         Self {
             id: id.into(),
@@ -177,23 +207,57 @@ mod tests {
     use super::is_valid_id;
 
     #[test]
-    fn a_place_on_one_line_comes_back_as_written_and_one_on_several_as_its_start() {
+    fn a_place_comes_back_as_written_unless_it_ends_too_far_below_its_start() {
         use super::Ref;
         use crate::source::{FileId, Location};
         let file = FileId::at(3);
         let point = Location::point(file, 7, 9);
-        let span = point.to(7, 20);
-        for at in [point, span, Location::point(file, 0, 0)] {
-            assert_eq!(Ref::at("a", Some(at)).location(), Some(at));
+        let kept = [
+            point,
+            point.to(7, 20),
+            // A minified file's columns run past 2^24.
+            point.to(7, 125_000_000),
+            Location::point(file, 7, 125_000_000).to(7, 125_000_009),
+            point.to(8, 2),
+            point.to(7 + 127, (1 << 24) - 1),
+            Location::point(file, 0, 0),
+        ];
+        for at in kept {
+            assert_eq!(Ref::at("a", Some(at)).location(), Some(at), "{at:?}");
         }
-        assert_eq!(Ref::at("a", Some(point.to(8, 2))).location(), Some(point));
+        for too_far in [point.to(7 + 128, 2), point.to(8, 1 << 24), point.to(6, 2)] {
+            assert_eq!(
+                Ref::at("a", Some(too_far)).location(),
+                Some(point),
+                "{too_far:?}"
+            );
+        }
         let mut r = Ref::new("a");
         assert_eq!(r.location(), None);
-        r.set_location(Some(span));
-        assert_eq!(r.location(), Some(span));
+        r.set_location(Some(point.to(9, 4)));
+        assert_eq!(r.location(), Some(point.to(9, 4)));
         // Ordered as the places they stand for.
-        let later = Ref::at("a", Some(Location::point(file, 7, 10)));
-        assert!(Ref::at("a", Some(span)) < later);
+        let mut refs: Vec<Ref> = kept.iter().map(|&at| Ref::at("a", Some(at))).collect();
+        refs.sort();
+        let mut places = kept.to_vec();
+        places.sort();
+        let sorted: Vec<Location> = refs.iter().filter_map(Ref::location).collect();
+        assert_eq!(sorted, places);
+        assert_eq!(
+            format!("{:?}", Ref::at("a", Some(point))),
+            format!("Ref {{ id: \"a\", location: Some({point:?}) }}")
+        );
+    }
+
+    #[test]
+    fn a_block_scalar_id_keeps_the_line_its_value_ends_on() {
+        use crate::load::{Format, load_str};
+        let yaml = "teams:\n  - id: web\n    parent: |-\n      playback\n  - id: playback\n";
+        let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+        let parent = loaded.model.teams[0].parent.as_ref().expect("a parent");
+        assert_eq!(parent.id, "playback");
+        let at = parent.location().expect("read from a file");
+        assert!(at.end_line > at.line, "{at:?}");
     }
 
     #[test]
