@@ -36,10 +36,49 @@ impl RefList {
 
     /// Adds `r` at the end.
     pub fn push(&mut self, r: impl Into<Ref>) {
+        self.change(|list| {
+            list.reserve_exact(1);
+            list.push(r.into());
+        });
+    }
+
+    /// Puts `r` at `index`, moving the references after it along.
+    ///
+    /// # Panics
+    ///
+    /// When `index` is past the end, as [`Vec::insert`] does.
+    pub fn insert(&mut self, index: usize, r: impl Into<Ref>) {
+        // Checked before the list is taken apart, so that a panic leaves it.
+        let len = self.0.len();
+        assert!(
+            index <= len,
+            "insertion index (is {index}) should be <= len (is {len})"
+        );
+        self.change(|list| list.insert(index, r.into()));
+    }
+
+    /// Takes out the reference at `index`, moving the ones after it back.
+    ///
+    /// # Panics
+    ///
+    /// When `index` is past the end, as [`Vec::remove`] does.
+    pub fn remove(&mut self, index: usize) -> Ref {
+        let len = self.0.len();
+        assert!(
+            index < len,
+            "removal index (is {index}) should be < len (is {len})"
+        );
         let mut list = std::mem::take(&mut self.0).into_vec();
-        list.reserve_exact(1);
-        list.push(r.into());
+        let removed = list.remove(index);
         self.0 = list.into_boxed_slice();
+        removed
+    }
+
+    /// Keeps the first `len` references.
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.0.len() {
+            self.change(|list| list.truncate(len));
+        }
     }
 
     /// Removes every reference.
@@ -49,9 +88,7 @@ impl RefList {
 
     /// Keeps only the references `keep` says yes to.
     pub fn retain(&mut self, keep: impl FnMut(&Ref) -> bool) {
-        let mut list = std::mem::take(&mut self.0).into_vec();
-        list.retain(keep);
-        self.0 = list.into_boxed_slice();
+        self.change(|list| list.retain(keep));
     }
 
     /// How many references it holds.
@@ -72,6 +109,13 @@ impl RefList {
     /// The references as a `Vec`, to change more than one at a time.
     pub fn into_vec(self) -> Vec<Ref> {
         self.0.into_vec()
+    }
+
+    /// Changes the list as a `Vec`, then lets go of any spare room.
+    fn change(&mut self, edit: impl FnOnce(&mut Vec<Ref>)) {
+        let mut list = std::mem::take(&mut self.0).into_vec();
+        edit(&mut list);
+        self.0 = list.into_boxed_slice();
     }
 }
 
@@ -110,9 +154,26 @@ impl FromIterator<Ref> for RefList {
 
 impl Extend<Ref> for RefList {
     fn extend<I: IntoIterator<Item = Ref>>(&mut self, refs: I) {
-        let mut list = std::mem::take(&mut self.0).into_vec();
-        list.extend(refs);
-        self.0 = list.into_boxed_slice();
+        self.change(|list| list.extend(refs));
+    }
+}
+
+impl From<RefList> for Vec<Ref> {
+    fn from(list: RefList) -> Self {
+        list.into_vec()
+    }
+}
+
+impl AsRef<[Ref]> for RefList {
+    fn as_ref(&self) -> &[Ref] {
+        &self.0
+    }
+}
+
+// `Hash`, `Eq` and `Ord` are the slice's, as `Borrow` requires.
+impl std::borrow::Borrow<[Ref]> for RefList {
+    fn borrow(&self) -> &[Ref] {
+        &self.0
     }
 }
 
@@ -155,6 +216,24 @@ impl PartialEq<Vec<Ref>> for RefList {
     }
 }
 
+impl<const N: usize> PartialEq<[Ref; N]> for RefList {
+    fn eq(&self, other: &[Ref; N]) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<RefList> for Vec<Ref> {
+    fn eq(&self, other: &RefList) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<RefList> for [Ref] {
+    fn eq(&self, other: &RefList) -> bool {
+        *self == *other.0
+    }
+}
+
 impl fmt::Debug for RefList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.0.iter()).finish()
@@ -177,31 +256,60 @@ mod tests {
         assert_eq!(std::mem::size_of::<RefList>(), 16);
         let mut list = RefList::new();
         assert!(list.is_empty());
-        for id in ["a", "b", "c"] {
+        for id in ["a", "c", "d"] {
             list.push(id);
         }
-        list.extend([Ref::new("d"), Ref::new("e")]);
-        list.retain(|r| r.id != "e");
+        list.insert(1, "b");
+        list.extend([Ref::new("e"), Ref::new("x")]);
+        list.retain(|r| r.id != "x");
         let ids: Vec<&str> = list.iter().map(Ref::as_str).collect();
-        assert_eq!(ids, ["a", "b", "c", "d"]);
-        assert_eq!(
-            list,
-            vec![Ref::new("a"), Ref::new("b"), Ref::new("c"), Ref::new("d")]
-        );
-        let from_vec: RefList = Vec::with_capacity(64)
-            .into_iter()
-            .chain([Ref::new("a")])
-            .collect();
-        assert_eq!(from_vec.len(), 1);
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+        assert_eq!(list.remove(4), Ref::new("e"));
+        list.truncate(9);
+        assert_eq!(list.len(), 4);
+        list.truncate(2);
+        let expected = [Ref::new("a"), Ref::new("b")];
+        assert_eq!(list, expected);
+        assert_eq!(list, expected.to_vec());
+        assert_eq!(expected.to_vec(), list);
+        assert_eq!(expected[..], list);
         assert_eq!(
             serde_json::to_string(&list).expect("writes"),
-            r#"["a","b","c","d"]"#
+            r#"["a","b"]"#
         );
-        assert_eq!(
-            format!("{:?}", RefList::from([Ref::new("a")])),
-            format!("{:?}", [Ref::new("a")])
-        );
+        assert_eq!(format!("{list:?}"), format!("{expected:?}"));
+        let back: Vec<Ref> = list.clone().into();
+        assert_eq!(back, expected);
         list.clear();
         assert!(list.is_empty());
+    }
+
+    #[test]
+    fn a_vec_with_spare_room_becomes_a_list_of_its_references() {
+        let mut roomy: Vec<Ref> = Vec::with_capacity(64);
+        roomy.push(Ref::new("a"));
+        let list = RefList::from(roomy);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list.into_vec().capacity(), 1);
+    }
+
+    #[test]
+    fn a_bad_index_panics_and_leaves_the_list_as_it_was() {
+        let mut list = RefList::from([Ref::new("a")]);
+        let insert = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| list.insert(2, "b")));
+        assert!(insert.is_err());
+        let remove = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| list.remove(1)));
+        assert!(remove.is_err());
+        assert_eq!(list, [Ref::new("a")]);
+    }
+
+    #[test]
+    fn looks_up_by_slice_in_a_set_of_lists() {
+        let lists: std::collections::HashSet<RefList> =
+            [RefList::from([Ref::new("a")]), RefList::new()]
+                .into_iter()
+                .collect();
+        assert!(lists.contains(&[Ref::new("a")][..]));
+        assert!(!lists.contains(&[Ref::new("b")][..]));
     }
 }
