@@ -132,15 +132,17 @@ struct Around<'m> {
 
 /// Puts the `steps` smallest ids of a long gap (more than twice `steps`)
 /// first, in order, and its `steps` largest last, in order; the ids
-/// between, which a look-up never reads, stay in some order. Reads the gap
-/// once, holding at most twice `steps` keys for each end: the whole gap's
-/// keys would take forty bytes an id, and a gap can hold nearly every id.
+/// between, which a look-up never reads, stay in some order. Makes a key
+/// for each id once, holding at most twice `steps` keys for each end (the
+/// whole gap's keys would take forty bytes an id, and a gap can hold nearly
+/// every id), then puts the ids in place in a second pass.
 fn ends(
     gap: &mut [u32],
     steps: usize,
     key_of: impl Fn(u32) -> (SortKey, u32),
     cmp: impl Fn(&(SortKey, u32), &(SortKey, u32)) -> Ordering,
 ) {
+    debug_assert!(steps > 0 && gap.len() > 2 * steps, "a long gap");
     let reversed = |a: &(SortKey, u32), b: &(SortKey, u32)| cmp(b, a);
     // The `steps` first in `order` among what `held` holds: kept as a list
     // of up to twice that, cut back to the first `steps` when full, so each

@@ -662,11 +662,6 @@ mod tests {
     use super::{InputRead, Team};
     use crate::load::{Format, load_str};
 
-    /// A model of a million entities holds each of these hundreds of
-    /// thousands of times, so every byte here is hundreds of kilobytes of
-    /// memory: fields that are rarely set (`part_of`, `stage`,
-    /// `escalates_to`, `description`) are boxed, to cost a pointer when
-    /// they are not. These budgets catch a field that undoes that.
     #[test]
     fn a_merge_moves_each_references_place_to_its_file() {
         let one = load_str(
@@ -690,6 +685,11 @@ mod tests {
         assert_eq!(files, ["one.yaml", "two.yaml"]);
     }
 
+    /// A model of a million entities holds each of these hundreds of
+    /// thousands of times, so every byte here is hundreds of kilobytes of
+    /// memory: fields that are rarely set (`part_of`, `stage`,
+    /// `escalates_to`, `description`) are boxed, to cost a pointer when
+    /// they are not. These budgets catch a field that undoes that.
     #[test]
     fn entities_keep_rarely_set_fields_out_of_line() {
         use std::mem::size_of;
