@@ -68,10 +68,7 @@ impl RefList {
             index < len,
             "removal index (is {index}) should be < len (is {len})"
         );
-        let mut list = std::mem::take(&mut self.0).into_vec();
-        let removed = list.remove(index);
-        self.0 = list.into_boxed_slice();
-        removed
+        self.change(|list| list.remove(index))
     }
 
     /// Keeps the first `len` references.
@@ -112,10 +109,11 @@ impl RefList {
     }
 
     /// Changes the list as a `Vec`, then lets go of any spare room.
-    fn change(&mut self, edit: impl FnOnce(&mut Vec<Ref>)) {
+    fn change<R>(&mut self, edit: impl FnOnce(&mut Vec<Ref>) -> R) -> R {
         let mut list = std::mem::take(&mut self.0).into_vec();
-        edit(&mut list);
+        let out = edit(&mut list);
         self.0 = list.into_boxed_slice();
+        out
     }
 }
 
