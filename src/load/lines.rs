@@ -207,9 +207,8 @@ impl LineCursor<'_> {
     /// lowest) at once: their newlines, and the characters after the last.
     fn step_word(&mut self, word: u64) {
         const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
         const TOP2: u64 = 0xC0C0_C0C0_C0C0_C0C0;
-        const CONTINUATION: u64 = 0x8080_8080_8080_8080;
+        const CONTINUATION: u64 = HIGH_BITS;
         let newlines = zero_bytes(word ^ NEWLINES);
         // `count_ones` is a dozen instructions on baseline x86-64 (no POPCNT),
         // so the common cases avoid it: ASCII words, and one newline.
@@ -235,17 +234,20 @@ impl LineCursor<'_> {
     }
 }
 
+/// A line break in each byte of a word.
+const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+/// The top bit of each byte of a word: set in every byte that is not ASCII.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
 /// Whether `bytes` holds no line break and nothing but ASCII.
 fn plain_ascii(bytes: &[u8]) -> bool {
-    const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
     let mut flagged = 0u64;
     for word in &mut words {
         let mut b = [0; 8];
         b.copy_from_slice(word);
         let w = u64::from_le_bytes(b);
-        flagged |= (w & HIGH) | zero_bytes(w ^ NEWLINES);
+        flagged |= (w & HIGH_BITS) | zero_bytes(w ^ NEWLINES);
     }
     flagged == 0
         && words
