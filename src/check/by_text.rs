@@ -12,6 +12,7 @@
 //! repeated, and hashing them costs about as much as reading them.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Texts longer than this are read every time rather than kept.
 const MAX_KEY_LEN: usize = 256;
@@ -38,12 +39,11 @@ impl<'m, V> ByText<'m, V> {
         if text.len() > MAX_KEY_LEN {
             return read(text);
         }
-        if let Some(v) = self.seen.get(text) {
-            return v.clone();
+        // One hash and one probe for both the look-up and the insert.
+        match self.seen.entry(text) {
+            Entry::Occupied(seen) => seen.get().clone(),
+            Entry::Vacant(slot) => slot.insert(read(text)).clone(),
         }
-        let v = read(text);
-        self.seen.insert(text, v.clone());
-        v
     }
 }
 
