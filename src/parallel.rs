@@ -293,6 +293,41 @@ fn run<T: Sync, W: Send>(
     })
 }
 
+/// `f` applied to every item, a window of `window` items at a time on up to
+/// `threads` threads, each window's results handed to `sink` in the items'
+/// order on the calling thread while the next window is worked on.
+///
+/// For output: `sink` writes (a file, a pipe, a locked stdout that cannot
+/// leave this thread) while the other cores render what comes next, so
+/// neither waits for the other, and no more than two windows of results
+/// are held at once. The first error of `sink` stops the run (the window
+/// being worked on is finished and dropped) and is returned.
+pub(crate) fn map_windows_in_order<T: Sync, R: Send, E>(
+    items: &[T],
+    window: usize,
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(Vec<R>) -> Result<(), E>,
+) -> Result<(), E> {
+    let window = window.max(1);
+    let work = |w: &[T]| map(w, threads, None, &f);
+    if items.len() <= window {
+        return sink(work(items));
+    }
+    std::thread::scope(|scope| {
+        let mut windows = items.chunks(window);
+        let mut next = windows.next().map(|w| scope.spawn(move || work(w)));
+        while let Some(working) = next.take() {
+            let done = working
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            next = windows.next().map(|w| scope.spawn(move || work(w)));
+            sink(done)?;
+        }
+        Ok(())
+    })
+}
+
 /// Sorts `items` by `cmp`, the two halves of a long list on two threads
 /// and then merged. `cmp` must be a total order: equal items may end up in
 /// either order, as with `sort_unstable_by`.
@@ -345,7 +380,67 @@ pub(crate) fn sort_by<T: Copy + Send>(
 
 #[cfg(test)]
 mod tests {
-    use super::{for_each_in_order, known_stack, map};
+    use super::{for_each_in_order, known_stack, map, map_windows_in_order};
+
+    #[test]
+    fn windows_reach_the_sink_in_order_on_the_calling_thread() {
+        let caller = std::thread::current().id();
+        for (len, window) in [(0, 4), (3, 4), (4, 4), (17, 4), (64, 1)] {
+            let items: Vec<u32> = (0..len).collect();
+            let mut seen = Vec::new();
+            let done: Result<(), ()> = map_windows_in_order(
+                &items,
+                window,
+                2,
+                |n| n * 10,
+                |w| {
+                    assert!(w.len() <= window as usize && (len == 0 || !w.is_empty()));
+                    assert_eq!(std::thread::current().id(), caller);
+                    seen.extend(w);
+                    Ok(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            let expected: Vec<u32> = items.iter().map(|n| n * 10).collect();
+            assert_eq!(seen, expected, "{len} items in windows of {window}");
+        }
+    }
+
+    #[test]
+    fn a_panic_while_working_on_a_window_reaches_the_caller() {
+        let items: Vec<u32> = (0..40).collect();
+        let run = std::panic::catch_unwind(|| {
+            map_windows_in_order(
+                &items,
+                4,
+                2,
+                |n| {
+                    assert!(*n != 21, "item 21");
+                    *n
+                },
+                |_| Ok::<(), ()>(()),
+            )
+        });
+        assert!(run.is_err());
+    }
+
+    #[test]
+    fn the_first_error_of_the_sink_stops_the_windows() {
+        let items: Vec<u32> = (0..40).collect();
+        let mut windows = 0;
+        let done = map_windows_in_order(
+            &items,
+            4,
+            2,
+            |n| *n,
+            |w| {
+                windows += 1;
+                if w.contains(&9) { Err(windows) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(3));
+        assert_eq!(windows, 3);
+    }
 
     #[test]
     fn the_calling_thread_takes_a_share_when_no_stack_is_asked_for() {
