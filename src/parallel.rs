@@ -315,16 +315,30 @@ pub(crate) fn map_windows_in_order<T: Sync, R: Send, E>(
         return sink(work(items));
     }
     std::thread::scope(|scope| {
-        let mut windows = items.chunks(window);
-        let mut next = windows.next().map(|w| scope.spawn(move || work(w)));
-        while let Some(working) = next.take() {
-            let done = working
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            next = windows.next().map(|w| scope.spawn(move || work(w)));
-            sink(done)?;
+        // One thread works through the windows for the whole run, so that
+        // the memory it renders into is its own from one window to the
+        // next; handing a window over waits until this thread takes it.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<R>>(0);
+        let worker = scope.spawn(move || {
+            for w in items.chunks(window) {
+                // The receiver is gone when `sink` failed: stop.
+                if send.send(work(w)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut sunk = Ok(());
+        while let Ok(done) = receive.recv() {
+            sunk = sink(done);
+            if sunk.is_err() {
+                break;
+            }
         }
-        Ok(())
+        drop(receive);
+        if let Err(panic) = worker.join() {
+            std::panic::resume_unwind(panic);
+        }
+        sunk
     })
 }
 

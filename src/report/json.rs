@@ -16,6 +16,7 @@
 //! ```
 
 use std::io::{self, Write};
+use std::sync::Mutex;
 
 use super::{Report, json_text};
 use crate::diagnostic::Diagnostic;
@@ -45,12 +46,18 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     } else {
         1
     };
+    // Buffers go back to the renderers once written: fresh ones for every
+    // chunk of a big report would each be memory the kernel hands out anew.
+    let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     let mut first = true;
     crate::parallel::map_windows_in_order(
         &chunks,
         WINDOW,
         threads,
-        |chunk| render(chunk, &report.sources),
+        |chunk| {
+            let bytes = spare.lock().ok().and_then(|mut s| s.pop());
+            render(chunk, &report.sources, bytes.unwrap_or_default())
+        },
         |rendered| {
             for bytes in rendered {
                 // Every diagnostic is rendered after a separator; the first
@@ -58,6 +65,9 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
                 let skip = if first { 1 } else { 0 };
                 first = false;
                 out.write_all(bytes.get(skip..).unwrap_or_default())?;
+                if let Ok(mut s) = spare.lock() {
+                    s.push(bytes);
+                }
             }
             Ok::<(), io::Error>(())
         },
@@ -70,9 +80,10 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"\n}\n")
 }
 
-/// `diagnostics`, each after `,` and a new line.
-fn render(diagnostics: &[Diagnostic], sources: &Sources) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(diagnostics.len() * 512);
+/// `diagnostics`, each after `,` and a new line, in `bytes` (emptied first).
+fn render(diagnostics: &[Diagnostic], sources: &Sources, mut bytes: Vec<u8>) -> Vec<u8> {
+    bytes.clear();
+    bytes.reserve(diagnostics.len() * 512);
     for d in diagnostics {
         bytes.extend_from_slice(b",\n    ");
         push_diagnostic(&mut bytes, d, sources);
