@@ -34,9 +34,11 @@ use crate::source::Sources;
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     // Big reports are rendered a window of chunks at a time on all cores
-    // and written in order: the bytes are the same, and no more than two
-    // windows are held in memory. This thread writes one window while the
-    // others render the next: writing to a file is a third of the time.
+    // and written in order, so the bytes are the same as one by one. This
+    // thread writes one window while another renders the next (writing a
+    // big report to a file is about a third of the time), so the buffers
+    // of at most three windows exist at once: one being written, one
+    // being rendered, and written ones waiting to be reused.
     const CHUNK: usize = 1024;
     const WINDOW: usize = 16;
     out.write_all(b"{\n  \"diagnostics\": [")?;
