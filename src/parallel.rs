@@ -408,7 +408,7 @@ mod tests {
                 2,
                 |n| n * 10,
                 |w| {
-                    assert!(w.len() <= window as usize && (len == 0 || !w.is_empty()));
+                    assert!(w.len() <= window && (len == 0 || !w.is_empty()));
                     assert_eq!(std::thread::current().id(), caller);
                     seen.extend(w);
                     Ok(())
