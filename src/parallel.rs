@@ -319,14 +319,20 @@ pub(crate) fn map_windows_in_order<T: Sync, R: Send, E>(
         // the memory it renders into is its own from one window to the
         // next; handing a window over waits until this thread takes it.
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<R>>(0);
-        let worker = scope.spawn(move || {
-            for w in items.chunks(window) {
-                // The receiver is gone when `sink` failed: stop.
-                if send.send(work(w)).is_err() {
-                    break;
+        let spawned = std::thread::Builder::new()
+            .name("opmodel-worker".to_owned())
+            .spawn_scoped(scope, move || {
+                for w in items.chunks(window) {
+                    // The receiver is gone when `sink` failed: stop.
+                    if send.send(work(w)).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+        // No thread to be had: this one works on each window, then sinks it.
+        let Ok(worker) = spawned else {
+            return items.chunks(window).try_for_each(|w| sink(work(w)));
+        };
         let mut sunk = Ok(());
         while let Ok(done) = receive.recv() {
             sunk = sink(done);
