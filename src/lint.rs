@@ -499,7 +499,10 @@ impl Linter {
             let part = slots
                 .get(p)
                 .and_then(|slot| slot.lock().map_or(None, |mut part| part.take()));
-            let mut admitted: Vec<(Diagnostic, Option<usize>)> = Vec::new();
+            // Room for every finding of the part at once: growing a list
+            // of findings by doubling would move each one about twice.
+            let mut admitted: Vec<(Diagnostic, Option<usize>)> =
+                Vec::with_capacity(part.as_ref().map_or(0, Part::len));
             let mut take = |mut d: Diagnostic| {
                 if let Some(slot) = admit(&mut d, p) {
                     admitted.push((d, slot));
