@@ -134,10 +134,9 @@ impl Check for DecisionOutsideOwnership {
                         let standing = *standing.entry(t).or_insert_with(|| Standing::of(g, t));
                         let fine = match standing {
                             Standing::Everywhere => true,
-                            Standing::Own => accountable(g, id, &owners),
+                            Standing::Own => accountable(g, t, &owners),
                             Standing::For(unit) => {
-                                accountable(g, id, &owners)
-                                    || accountable(g, g.team(unit).id.as_str(), &owners)
+                                accountable(g, t, &owners) || accountable(g, unit, &owners)
                             }
                         };
                         if fine {
@@ -189,16 +188,24 @@ impl Standing {
     }
 }
 
-/// Whether the team with `id` owns the product or is a unit above one of
-/// its owners. Teams are compared by id, so a duplicated team id counts as
-/// one team; a `parent` names the first team with its id, so that is the
-/// team a chain can meet.
-fn accountable(g: &OrgGraph<'_>, id: &str, owners: &[TeamIx]) -> bool {
-    let unit = g.team_ix(id);
+/// Whether `team` owns the product or is a unit above one of its owners.
+/// Teams are compared by the entity their id names, so a duplicated team
+/// id counts as one team; a `parent` names the first team with its id, so
+/// that is the team a chain can meet. Indices, not ids: this runs for
+/// every product and decider, and looking an id up was a third of the
+/// check's time on a big org.
+fn accountable(g: &OrgGraph<'_>, team: TeamIx, owners: &[TeamIx]) -> bool {
+    let named = g.definition_of(g.team_node(team));
+    // The team a chain can meet: the first definition, when it is a team.
+    let unit = match named.map(|n| g.graph()[n]) {
+        Some(OrgNode::Team(first)) => Some(first),
+        _ => None,
+    };
     let teams = &g.chains().teams;
-    owners
-        .iter()
-        .any(|&o| g.team(o).id == id || unit.is_some_and(|u| teams.is_above(u.index(), o.index())))
+    owners.iter().any(|&o| {
+        g.definition_of(g.team_node(o)) == named
+            || unit.is_some_and(|u| teams.is_above(u.index(), o.index()))
+    })
 }
 
 fn finding(
@@ -416,5 +423,12 @@ mod tests {
         // A product owned both ways by the same team, decided by that team; parent loops terminate.
         let looped = "teams:\n  - id: a\n    parent: b\n    owns: [p]\n  - id: b\n    parent: a\nproducts:\n  - id: p\n    owner: a\ndecisions:\n  - { area: roadmap, scope: a, decides: b }\n  - { area: feature-set, scope: p, decides: a }\n";
         assert_passes(NAME, looped);
+        // A team defined twice is one team: the definition that owns the
+        // product and the one a `decides:` names are the same team.
+        let twice = "teams:\n  - id: shop\n  - id: shop\n    owns: [web]\nproducts:\n  - id: web\ndecisions:\n  - { area: feature-set, scope: web, decides: shop }\n";
+        assert_passes(NAME, twice);
+        // …and a unit defined twice is above the teams under either.
+        let unit_twice = "teams:\n  - { id: digital, kind: unit }\n  - { id: digital, kind: unit }\n  - { id: shop, parent: digital, owns: [web] }\nproducts:\n  - id: web\ndecisions:\n  - { area: roadmap, scope: web, decides: digital }\n";
+        assert_passes(NAME, unit_twice);
     }
 }
