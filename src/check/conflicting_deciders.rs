@@ -69,7 +69,9 @@ impl Check for ConflictingDeciders {
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
         let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize, IdHasher> = HashMap::default();
-        let mut groups: Vec<Vec<DecisionIx>> = Vec::new();
+        // Each group's first entry, and the rest (nearly always none: a
+        // list only for the groups that have more).
+        let mut groups: Vec<(DecisionIx, Vec<DecisionIx>)> = Vec::new();
         for d in g.decision_ixs() {
             let right = g.decision(d);
             let scope = match g.scope_of(d) {
@@ -78,25 +80,46 @@ impl Check for ConflictingDeciders {
             };
             match index.entry((&right.area, scope)) {
                 std::collections::hash_map::Entry::Occupied(e) => {
-                    if let Some(group) = groups.get_mut(*e.get()) {
-                        group.push(d);
+                    if let Some((_, rest)) = groups.get_mut(*e.get()) {
+                        rest.push(d);
                     }
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(groups.len());
-                    groups.push(vec![d]);
+                    groups.push((d, Vec::new()));
                 }
             }
         }
-        for group in &groups {
-            if let Some(diagnostic) = conflict(g, self.meta().name, group) {
+        let mut group = Vec::new();
+        for (first, rest) in &groups {
+            if rest.is_empty() && !has_two_deciders(g, *first) {
+                continue;
+            }
+            group.clear();
+            group.push(*first);
+            group.extend_from_slice(rest);
+            if let Some(diagnostic) = conflict(g, self.meta().name, &group) {
                 out.push(diagnostic);
             }
         }
     }
 }
 
-/// The finding for one (area, scope) group, when it has two deciders or more.
+/// Whether a decision right names two teams (by id) in `decides`: the
+/// question for the one entry of most groups, asked without making lists.
+fn has_two_deciders(g: &OrgGraph<'_>, d: DecisionIx) -> bool {
+    let mut first: Option<&str> = None;
+    for t in g.decider_edges(d) {
+        let id = g.team(t).id.as_str();
+        match first {
+            None => first = Some(id),
+            Some(seen) if seen != id => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
 fn conflict(g: &OrgGraph<'_>, name: &'static str, group: &[DecisionIx]) -> Option<Diagnostic> {
     let entries: Vec<(DecisionIx, Vec<TeamIx>)> = group
         .iter()
@@ -234,6 +257,14 @@ mod tests {
             "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: feature-set, scope: web-shop, decides: [storefront, storefront] }}\n"
         );
         assert_passes(NAME, &same);
+        // One entry naming one team twice, or a team defined twice
+        // (`duplicate-id`): still one team.
+        let once = format!(
+            "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: [storefront, storefront] }}\n"
+        );
+        assert_passes(NAME, &once);
+        let twice_defined = "teams:\n  - id: storefront\n    owns: [web-shop]\n  - id: storefront\nproducts:\n  - id: web-shop\ndecisions:\n  - { area: vendor-selection, scope: web-shop, decides: [storefront, storefront] }\n";
+        assert_passes(NAME, twice_defined);
         // Different areas, or different scopes, are different decisions.
         let different = format!(
             "{TEAMS}decisions:\n  - {{ area: feature-set, scope: web-shop, decides: storefront }}\n  - {{ area: roadmap, scope: web-shop, decides: merchandising }}\n  - {{ area: feature-set, scope: digital, decides: digital }}\n"

@@ -321,18 +321,31 @@ impl<'m> OrgGraph<'m> {
     }
 
     fn participants(&self, decision: DecisionIx, keep: impl Fn(&OrgEdge) -> bool) -> Vec<TeamIx> {
-        let mut out: Vec<TeamIx> = self
-            .graph
+        let mut out: Vec<TeamIx> = self.participating(decision, keep).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The teams deciding a decision right, as its edges list them (a team
+    /// may come twice): for checks that only need to know whether there
+    /// is more than one, without making a list for every decision right.
+    pub(crate) fn decider_edges(&self, decision: DecisionIx) -> impl Iterator<Item = TeamIx> + '_ {
+        self.participating(decision, |e| matches!(e, OrgEdge::Decides))
+    }
+
+    fn participating<'a>(
+        &'a self,
+        decision: DecisionIx,
+        keep: impl Fn(&OrgEdge) -> bool + 'a,
+    ) -> impl Iterator<Item = TeamIx> + 'a {
+        self.graph
             .edges_directed(self.decision_node(decision), Incoming)
-            .filter(|e| keep(e.weight()))
+            .filter(move |e| keep(e.weight()))
             .filter_map(|e| match self.graph[e.source()] {
                 OrgNode::Team(t) => Some(t),
                 _ => None,
             })
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
     /// The resolved scope of a decision right (`None` when its scope is dangling).
