@@ -76,7 +76,7 @@ impl Check for FragmentedPerson {
             .param_int("max_teams")
             .unwrap_or(DEFAULT_MAX_TEAMS)
             .max(0);
-        for defs in g.person_definitions() {
+        for defs in g.person_groups().iter() {
             let mut teams: Vec<TeamIx> = defs.iter().flat_map(|&p| g.teams_of_person(p)).collect();
             teams.sort_unstable();
             teams.dedup();

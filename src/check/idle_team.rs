@@ -79,11 +79,11 @@ impl Check for IdleTeam {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             let Some(&first) = defs.first() else { continue };
             if !g.team(first).kind.builds_products()
                 || defs.iter().any(|&t| is_busy(g, t))
-                || facilitates(g, first, &defs)
+                || facilitates(g, first, defs)
             {
                 continue;
             }

@@ -86,7 +86,7 @@ impl Check for IncompleteProductTrio {
                     .collect()
             })
             .collect();
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             // People allocated to the team (the `people` section) count as
             // its members.
             if !g.has_people(&defs) {

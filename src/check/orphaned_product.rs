@@ -59,7 +59,7 @@ impl Check for OrphanedProduct {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        for defs in g.product_definitions() {
+        for defs in g.product_groups().iter() {
             if defs.iter().any(|&p| g.has_owner(p)) {
                 continue;
             }

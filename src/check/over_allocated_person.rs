@@ -56,7 +56,7 @@ impl Check for OverAllocatedPerson {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        for defs in g.person_definitions() {
+        for defs in g.person_groups().iter() {
             let total: f64 = defs.iter().map(|&p| g.total_share(p)).sum();
             if total > 1.0 + SHARE_TOLERANCE {
                 out.push(over_allocated(g, &defs, total));

@@ -74,7 +74,7 @@ impl Check for OverloadedTeam {
             .param_int("max_products")
             .unwrap_or(DEFAULT_MAX_PRODUCTS)
             .max(0);
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             let products = products(g, &defs);
             let count = i64::try_from(products.len()).unwrap_or(i64::MAX);
             if count > max

@@ -61,13 +61,13 @@ impl Check for StageWithoutLead {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        let team_defs = g.team_definitions();
+        let team_defs = g.team_groups();
         // Each team id's definitions, by its first definition.
-        let defs_of: std::collections::HashMap<TeamIx, &Vec<TeamIx>> = team_defs
+        let defs_of: std::collections::HashMap<TeamIx, &[TeamIx]> = team_defs
             .iter()
             .filter_map(|d| d.first().map(|&first| (first, d)))
             .collect();
-        for defs in g.product_definitions() {
+        for defs in g.product_groups().iter() {
             let Some(stage) = defs.iter().find_map(|&p| g.stage_of(p)) else {
                 continue;
             };

@@ -90,7 +90,7 @@ impl Check for TeamSize {
         let g = cx.graph();
         let min = cx.param_int("min").unwrap_or(DEFAULT_MIN).max(0) as f64;
         let max = cx.param_int("max").unwrap_or(DEFAULT_MAX).max(0) as f64;
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             let Some(&first) = defs.first() else { continue };
             if !g.team(first).kind.builds_products() {
                 continue;

@@ -87,7 +87,7 @@ impl Check for TooManyCollaborations {
             partners.entry(a).or_default().push(b);
             partners.entry(b).or_default().push(a);
         }
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             let Some(&team) = defs.first() else { continue };
             let Some(partners) = partners.get(&team) else {
                 continue;

@@ -67,9 +67,9 @@ impl Check for UnclearOwnership {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        for defs in g.product_definitions() {
+        for defs in g.product_groups().iter() {
             // Most products have one owner: that needs no claims gathered.
-            if let [only] = defs.as_slice()
+            if let [only] = defs
                 && g.owner_teams(*only).len() < 2
             {
                 continue;

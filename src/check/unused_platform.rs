@@ -58,7 +58,7 @@ impl Check for UnusedPlatform {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        for defs in g.team_definitions() {
+        for defs in g.team_groups().iter() {
             let Some(&team) = defs.first() else { continue };
             if g.team(team).kind != TeamKind::Platform || is_consumed(g, team, &defs) {
                 continue;

@@ -476,19 +476,31 @@ impl<'m> OrgGraph<'m> {
     /// than one only when the id is defined twice, which `duplicate-id`
     /// reports): checks that report once per team iterate over these.
     pub fn team_definitions(&self) -> Vec<Vec<TeamIx>> {
-        if self.shadowed.is_empty() {
-            return self.team_ixs().map(|t| vec![t]).collect();
-        }
-        group_by_id(self.team_ixs(), |t| self.team(t).id.as_str())
+        self.team_groups().iter().map(<[TeamIx]>::to_vec).collect()
     }
 
     /// Every product id once, in model order, with all of its definitions.
     pub fn product_definitions(&self) -> Vec<Vec<ProductIx>> {
-        // Every id unique and none reserved: each product is its own group.
-        if self.shadowed.is_empty() {
-            return self.product_ixs().map(|p| vec![p]).collect();
-        }
-        group_by_id(self.product_ixs(), |p| self.product(p).id.as_str())
+        self.product_groups()
+            .iter()
+            .map(<[ProductIx]>::to_vec)
+            .collect()
+    }
+
+    /// [`Self::team_definitions`] in one list: the built-in checks ask for
+    /// it on every run, and a list per team was a hundred thousand
+    /// allocations each time on a big org.
+    pub(crate) fn team_groups(&self) -> Groups<TeamIx> {
+        Groups::of(self.team_ixs(), self.shadowed.is_empty(), |t| {
+            self.team(t).id.as_str()
+        })
+    }
+
+    /// [`Self::product_definitions`] in one list (see [`Self::team_groups`]).
+    pub(crate) fn product_groups(&self) -> Groups<ProductIx> {
+        Groups::of(self.product_ixs(), self.shadowed.is_empty(), |p| {
+            self.product(p).id.as_str()
+        })
     }
 
     /// Names the entity behind a node, as diagnostics do.
@@ -600,24 +612,68 @@ impl std::hash::Hasher for FxHasher {
 }
 
 /// Groups indices by the id they carry, keeping first-seen order.
-fn group_by_id<'a, I: Copy>(
-    ixs: impl Iterator<Item = I>,
-    id_of: impl Fn(I) -> &'a str,
-) -> Vec<Vec<I>> {
-    let ixs = ixs.into_iter();
-    let mut index: HashMap<&'a str, usize, IdHasher> =
-        HashMap::with_capacity_and_hasher(ixs.size_hint().0, IdHasher::default());
-    let mut out: Vec<Vec<I>> = Vec::with_capacity(ixs.size_hint().0);
-    for ix in ixs {
-        match index.entry(id_of(ix)) {
-            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].push(ix),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push(vec![ix]);
+/// Entities grouped by id, in the order of each id's first definition:
+/// the groups back to back in one list.
+pub(crate) struct Groups<I> {
+    ixs: Vec<I>,
+    /// Where each group ends in `ixs`; empty when every group is one
+    /// entity.
+    ends: Vec<usize>,
+}
+
+impl<I: Copy> Groups<I> {
+    /// `ixs` grouped by `id_of`; `unique` says every id is already
+    /// different (nothing to group).
+    fn of<'a>(ixs: impl Iterator<Item = I>, unique: bool, id_of: impl Fn(I) -> &'a str) -> Self {
+        if unique {
+            return Self {
+                ixs: ixs.collect(),
+                ends: Vec::new(),
+            };
+        }
+        let mut index: HashMap<&'a str, usize, IdHasher> = HashMap::default();
+        let mut groups: Vec<Vec<I>> = Vec::new();
+        for ix in ixs {
+            match index.entry(id_of(ix)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    if let Some(group) = groups.get_mut(*e.get()) {
+                        group.push(ix);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(groups.len());
+                    groups.push(vec![ix]);
+                }
             }
         }
+        let mut flat = Self {
+            ixs: Vec::with_capacity(groups.iter().map(Vec::len).sum()),
+            ends: Vec::with_capacity(groups.len()),
+        };
+        for group in groups {
+            flat.ixs.extend(group);
+            flat.ends.push(flat.ixs.len());
+        }
+        flat
     }
-    out
+
+    /// Each group, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[I]> + '_ {
+        let (single, grouped) = if self.ends.is_empty() {
+            (Some(self.ixs.chunks(1)), None)
+        } else {
+            let starts = std::iter::once(0).chain(self.ends.iter().copied());
+            let bounds = starts.zip(self.ends.iter().copied());
+            (
+                None,
+                Some(bounds.map(|(a, b)| self.ixs.get(a..b).unwrap_or_default())),
+            )
+        };
+        single
+            .into_iter()
+            .flatten()
+            .chain(grouped.into_iter().flatten())
+    }
 }
 
 /// Marks everything reachable from the queued nodes (already marked) by
@@ -651,5 +707,56 @@ pub(crate) fn spread(
                 queue.push_back(next);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod groups_tests {
+    use super::{OrgGraph, TeamIx};
+    use crate::model::{Model, Person, Product, Team};
+
+    fn ids(g: &OrgGraph<'_>, groups: Vec<Vec<TeamIx>>) -> Vec<Vec<String>> {
+        let name = |t: TeamIx| format!("{}#{}", g.team(t).id, t.index());
+        groups
+            .into_iter()
+            .map(|group| group.into_iter().map(name).collect())
+            .collect()
+    }
+
+    #[test]
+    fn each_id_once_in_the_order_of_its_first_definition_with_every_definition() {
+        let model = Model::builder()
+            .team(Team::new("b"))
+            .team(Team::new("a"))
+            .team(Team::new("b"))
+            .team(Team::new("c"))
+            .team(Team::new("a"))
+            .build();
+        let g = OrgGraph::build(&model);
+        let want = [vec!["b#0", "b#2"], vec!["a#1", "a#4"], vec!["c#3"]];
+        assert_eq!(ids(&g, g.team_definitions()), want);
+        let flat: Vec<Vec<TeamIx>> = g.team_groups().iter().map(<[TeamIx]>::to_vec).collect();
+        assert_eq!(ids(&g, flat), want);
+    }
+
+    #[test]
+    fn unique_ids_are_one_group_each() {
+        let model = Model::builder()
+            .team(Team::new("x"))
+            .team(Team::new("y"))
+            .product(Product::new("p"))
+            .person(Person::new("ana"))
+            .build();
+        let g = OrgGraph::build(&model);
+        assert_eq!(ids(&g, g.team_definitions()), [vec!["x#0"], vec!["y#1"]]);
+        assert_eq!(g.product_definitions().len(), 1);
+        assert_eq!(g.person_definitions().len(), 1);
+        assert_eq!(
+            OrgGraph::build(&Model::default())
+                .team_groups()
+                .iter()
+                .count(),
+            0
+        );
     }
 }

@@ -107,10 +107,18 @@ impl OrgGraph<'_> {
 
     /// Every person id once, in model order, with all of its definitions.
     pub fn person_definitions(&self) -> Vec<Vec<PersonIx>> {
-        if self.shadowed.is_empty() {
-            return self.person_ixs().map(|p| vec![p]).collect();
-        }
-        super::group_by_id(self.person_ixs(), |p| self.person(p).id.as_str())
+        self.person_groups()
+            .iter()
+            .map(<[PersonIx]>::to_vec)
+            .collect()
+    }
+
+    /// [`Self::person_definitions`] in one list (see
+    /// [`Self::team_groups`](OrgGraph::team_groups)).
+    pub(crate) fn person_groups(&self) -> super::Groups<PersonIx> {
+        super::Groups::of(self.person_ixs(), self.shadowed.is_empty(), |p| {
+            self.person(p).id.as_str()
+        })
     }
 
     /// A person's allocations in the order written, each with the team it

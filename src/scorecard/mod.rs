@@ -830,7 +830,7 @@ fn people_and_cadence(g: &OrgGraph<'_>, report: &Report) -> Option<PeopleAndCade
         })
         .collect();
     let teams_staffed = g
-        .team_definitions()
+        .team_groups()
         .iter()
         .filter(|defs| {
             defs.first()
