@@ -81,7 +81,7 @@ impl Check for FragmentedPerson {
             teams.sort_unstable();
             teams.dedup();
             if i64::try_from(teams.len()).unwrap_or(i64::MAX) > max {
-                out.push(fragmented(g, &defs, &teams, max));
+                out.push(fragmented(g, defs, &teams, max));
             }
         }
     }

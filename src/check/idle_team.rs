@@ -87,7 +87,7 @@ impl Check for IdleTeam {
             {
                 continue;
             }
-            out.push(idle(g, first, &defs));
+            out.push(idle(g, first, defs));
         }
     }
 }

@@ -89,14 +89,14 @@ impl Check for IncompleteProductTrio {
         for defs in g.team_groups().iter() {
             // People allocated to the team (the `people` section) count as
             // its members.
-            if !g.has_people(&defs) {
+            if !g.has_people(defs) {
                 continue;
             }
-            let products = customer_facing(g, &defs);
+            let products = customer_facing(g, defs);
             if products.is_empty() {
                 continue;
             }
-            let roles = g.team_roles_of(&defs);
+            let roles = g.team_roles_of(defs);
             let missing: Vec<&str> = TRIO
                 .iter()
                 .zip(&aliases)
@@ -108,7 +108,7 @@ impl Check for IncompleteProductTrio {
             if missing.is_empty() {
                 continue;
             }
-            if let Some(d) = incomplete(g, &defs, &products, &missing) {
+            if let Some(d) = incomplete(g, defs, &products, &missing) {
                 out.push(d);
             }
         }

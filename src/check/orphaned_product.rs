@@ -63,7 +63,7 @@ impl Check for OrphanedProduct {
             if defs.iter().any(|&p| g.has_owner(p)) {
                 continue;
             }
-            if let Some(d) = orphaned(g, &defs) {
+            if let Some(d) = orphaned(g, defs) {
                 out.push(d);
             }
         }

@@ -59,7 +59,7 @@ impl Check for OverAllocatedPerson {
         for defs in g.person_groups().iter() {
             let total: f64 = defs.iter().map(|&p| g.total_share(p)).sum();
             if total > 1.0 + SHARE_TOLERANCE {
-                out.push(over_allocated(g, &defs, total));
+                out.push(over_allocated(g, defs, total));
             }
         }
     }

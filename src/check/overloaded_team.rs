@@ -75,10 +75,10 @@ impl Check for OverloadedTeam {
             .unwrap_or(DEFAULT_MAX_PRODUCTS)
             .max(0);
         for defs in g.team_groups().iter() {
-            let products = products(g, &defs);
+            let products = products(g, defs);
             let count = i64::try_from(products.len()).unwrap_or(i64::MAX);
             if count > max
-                && let Some(d) = overloaded(g, &defs, &products, max)
+                && let Some(d) = overloaded(g, defs, &products, max)
             {
                 out.push(d);
             }

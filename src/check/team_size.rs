@@ -95,7 +95,7 @@ impl Check for TeamSize {
             if !g.team(first).kind.builds_products() {
                 continue;
             }
-            let Some(staffing) = g.staffing_of(&defs) else {
+            let Some(staffing) = g.staffing_of(defs) else {
                 continue;
             };
             if staffing.total < min - SHARE_TOLERANCE {

@@ -74,9 +74,9 @@ impl Check for UnclearOwnership {
             {
                 continue;
             }
-            let claimants = claimants(g, &defs);
+            let claimants = claimants(g, defs);
             if claimants.len() > 1
-                && let Some(d) = unclear(g, &defs, &claimants)
+                && let Some(d) = unclear(g, defs, &claimants)
             {
                 out.push(d);
             }

@@ -60,7 +60,7 @@ impl Check for UnusedPlatform {
         let g = cx.graph();
         for defs in g.team_groups().iter() {
             let Some(&team) = defs.first() else { continue };
-            if g.team(team).kind != TeamKind::Platform || is_consumed(g, team, &defs) {
+            if g.team(team).kind != TeamKind::Platform || is_consumed(g, team, defs) {
                 continue;
             }
             let t = g.team(team);
