@@ -611,7 +611,6 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-/// Groups indices by the id they carry, keeping first-seen order.
 /// Entities grouped by id, in the order of each id's first definition:
 /// the groups back to back in one list.
 pub(crate) struct Groups<I> {
@@ -659,20 +658,24 @@ impl<I: Copy> Groups<I> {
 
     /// Each group, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[I]> + '_ {
-        let (single, grouped) = if self.ends.is_empty() {
-            (Some(self.ixs.chunks(1)), None)
+        let singles = self.ends.is_empty();
+        let count = if singles {
+            self.ixs.len()
         } else {
-            let starts = std::iter::once(0).chain(self.ends.iter().copied());
-            let bounds = starts.zip(self.ends.iter().copied());
-            (
-                None,
-                Some(bounds.map(|(a, b)| self.ixs.get(a..b).unwrap_or_default())),
-            )
+            self.ends.len()
         };
-        single
-            .into_iter()
-            .flatten()
-            .chain(grouped.into_iter().flatten())
+        (0..count).map(move |k| {
+            let (start, end) = if singles {
+                (k, k + 1)
+            } else {
+                let start = k.checked_sub(1).and_then(|j| self.ends.get(j));
+                (
+                    start.copied().unwrap_or(0),
+                    self.ends.get(k).copied().unwrap_or(0),
+                )
+            };
+            self.ixs.get(start..end).unwrap_or_default()
+        })
     }
 }
 
