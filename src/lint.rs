@@ -3,6 +3,8 @@
 // Keys are check names and ids from the input: foldhash, randomly seeded.
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
+mod order;
+
 use crate::check::milestone_key_result::MilestoneKeyResult;
 use crate::check::packed::Block;
 use crate::check::{Category, Check, CheckMeta, Context, Sink, registry};
@@ -21,6 +23,13 @@ type Collected = (
     Vec<Truncated>,
     HashMap<EntityRef, Vec<&'static str>>,
 );
+
+/// Whose cap a finding counts against: a registered check's, by its slot,
+/// or that of a name no check is registered under.
+enum CapOf {
+    Slot(usize),
+    Unregistered(std::borrow::Cow<'static, str>),
+}
 
 /// A run of findings as [`Linter::collect`] gathers them.
 enum Part {
@@ -469,28 +478,45 @@ impl Linter {
         };
         // Which findings are kept is decided in the order they were made
         // (a cap keeps the first ones); their order in the report after.
-        let mut out: Vec<Diagnostic> = Vec::with_capacity(parts.iter().map(Part::len).sum());
-        let mut cap = |d: Diagnostic, slot: Option<usize>| {
-            let count = match slot.and_then(|slot| kept.get_mut(slot)) {
-                Some(count) => count,
-                None => kept_unregistered.entry(d.check.to_string()).or_insert(0),
-            };
-            if *count >= self.max_findings {
-                match truncated.iter_mut().find(|t| t.check == *d.check) {
+        let mut cap = |caps: &[CapOf]| -> Option<Vec<bool>> {
+            let mut dropped: Option<Vec<bool>> = None;
+            for (made, cap_of) in caps.iter().enumerate() {
+                let (count, name): (&mut usize, &str) = match cap_of {
+                    CapOf::Slot(slot) => match (kept.get_mut(*slot), self.checks.get(*slot)) {
+                        (Some(count), Some(check)) => (count, check.meta().name),
+                        // Slots come from `levels`, made from `self.checks`.
+                        _ => continue,
+                    },
+                    CapOf::Unregistered(name) => {
+                        (kept_unregistered.entry(name.to_string()).or_insert(0), name)
+                    }
+                };
+                if *count < self.max_findings {
+                    *count += 1;
+                    continue;
+                }
+                match truncated.iter_mut().find(|t| t.check == name) {
                     Some(t) => t.dropped += 1,
                     None => truncated.push(Truncated {
-                        check: d.check.to_string(),
+                        check: name.to_owned(),
                         dropped: 1,
                     }),
                 }
-                return;
+                if let Some(flag) = dropped
+                    .get_or_insert_with(|| vec![false; caps.len()])
+                    .get_mut(made)
+                {
+                    *flag = true;
+                }
             }
-            *count += 1;
-            out.push(d);
+            dropped
         };
-        // Each part is taken out of its slot by the thread that unpacks and
-        // judges it and let go of there, so the findings are held about
-        // once, not twice; the caps are then applied in order.
+        let files = sources.display_ranks();
+        let check_ranks = order::CheckRanks::new(self.checks.iter().map(|c| c.meta().name));
+        // Each part is taken out of its slot by the thread that unpacks,
+        // judges and sorts it, and let go of there, so the findings are
+        // held about once, not twice; the caps are then applied in order,
+        // and the sorted parts merged.
         let slots: Vec<std::sync::Mutex<Option<Part>>> = parts
             .into_iter()
             .map(|part| std::sync::Mutex::new(Some(part)))
@@ -501,11 +527,15 @@ impl Linter {
                 .and_then(|slot| slot.lock().map_or(None, |mut part| part.take()));
             // Room for every finding of the part at once: growing a list
             // of findings by doubling would move each one about twice.
-            let mut admitted: Vec<(Diagnostic, Option<usize>)> =
-                Vec::with_capacity(part.as_ref().map_or(0, Part::len));
+            let room = part.as_ref().map_or(0, Part::len);
+            let mut found: Vec<Diagnostic> = Vec::with_capacity(room);
+            let mut caps: Vec<CapOf> = Vec::with_capacity(room);
             let mut take = |mut d: Diagnostic| {
                 if let Some(slot) = admit(&mut d, p) {
-                    admitted.push((d, slot));
+                    caps.push(
+                        slot.map_or_else(|| CapOf::Unregistered(d.check.clone()), CapOf::Slot),
+                    );
+                    found.push(d);
                 }
             };
             match part {
@@ -513,55 +543,22 @@ impl Linter {
                 Some(Part::Packed(found)) => found.unpack().for_each(&mut take),
                 None => {}
             }
-            admitted
+            let keys = order::sort_run(&mut found, &files, &check_ranks);
+            (found, keys, caps)
         };
         let numbers: Vec<usize> = (0..slots.len()).collect();
+        let mut runs: Vec<order::SortedRun> = Vec::with_capacity(numbers.len());
         crate::parallel::for_each_in_order(
             &numbers,
             crate::parallel::threads(4),
             None,
             |&p| judge(p),
-            |admitted| {
-                for (d, slot) in admitted {
-                    cap(d, slot);
-                }
+            |(found, keys, caps)| {
+                let dropped = cap(&caps);
+                runs.push(order::SortedRun::new(found, keys, dropped));
             },
         );
-        let ranks = sources.display_ranks();
-        // Sorting keys that point at the findings, instead of the findings
-        // themselves (two hundred bytes each), then moving each finding
-        // once into its place. The keys hold the start of
-        // `Diagnostic::sort_key`: the file (no file first, then files by
-        // the rank of their path, then files missing from the table); the
-        // line; the check, by the rank of its name; the first bytes of the
-        // entity id. A minified file has every finding on its first line,
-        // where the check's rank spares comparing names.
-        let check_ranks = name_ranks(&out);
-        let mut order: Vec<SortKey> = out
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let (file, line) = d.primary_location().map_or((0, 0), |l| {
-                    let rank = ranks.get(l.file.index()).copied().unwrap_or(u32::MAX);
-                    (u64::from(rank) + 1, l.line)
-                });
-                SortKey {
-                    file,
-                    line,
-                    check: check_ranks.get(&*d.check).copied().unwrap_or(u32::MAX),
-                    id_start: id_start(&d.entity.id),
-                    at: i,
-                }
-            })
-            .collect();
-        // The order is total, so an unstable sort gives one result, and
-        // equal findings end up side by side for `dedup`.
-        crate::parallel::sort_by(&mut order, crate::parallel::threads(2), |a, b| {
-            (a.file, a.line, a.check, a.id_start)
-                .cmp(&(b.file, b.line, b.check, b.id_start))
-                .then_with(|| out[a.at].total_cmp(&out[b.at], &ranks))
-        });
-        permute(&mut out, order.into_iter().map(|k| k.at).collect());
+        let mut out = order::merge(runs, &files);
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
@@ -612,73 +609,6 @@ fn start_order(checks: &[&dyn Check]) -> Vec<usize> {
     order
 }
 
-/// Where a finding goes, as far as it can be told without reading the
-/// finding: the start of `Diagnostic::sort_key`. Forty bytes, with no
-/// field that would align it to sixteen.
-#[derive(Clone, Copy)]
-struct SortKey {
-    /// 0 for no file, else the rank of the file's path plus one (a file
-    /// missing from the table ranks after every file in it).
-    file: u64,
-    line: u32,
-    /// The rank of the check's name among the names of the findings.
-    check: u32,
-    /// The first bytes of the entity id (see [`id_start`]).
-    id_start: [u64; 2],
-    /// Where the finding is.
-    at: usize,
-}
-
-/// The first sixteen bytes of `id` as two numbers that order like them,
-/// zeros after a shorter id: ids that differ there compare as the ids do,
-/// and equal numbers leave the order to the whole ids.
-fn id_start(id: &str) -> [u64; 2] {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    let mut high = [0u8; 8];
-    let mut low = [0u8; 8];
-    high.copy_from_slice(&bytes[..8]);
-    low.copy_from_slice(&bytes[8..]);
-    [u64::from_be_bytes(high), u64::from_be_bytes(low)]
-}
-
-/// Each check name of `findings`, with its place among them in order.
-fn name_ranks(findings: &[Diagnostic]) -> HashMap<&str, u32> {
-    let mut names: Vec<&str> = Vec::new();
-    let mut last: Option<&str> = None;
-    for d in findings {
-        // Findings of one check mostly come one after another: skipping
-        // repeats here only saves work, `dedup` below does the rest.
-        if last != Some(&*d.check) {
-            last = Some(&*d.check);
-            names.push(&d.check);
-        }
-    }
-    names.sort_unstable();
-    names.dedup();
-    names.into_iter().zip(0..).collect()
-}
-
-/// Puts `items` in the order `from` gives: afterwards `items[k]` is what
-/// `items[from[k]]` was. `from` is a permutation of the positions; each
-/// item is moved along its cycle, in place: no second list is made.
-fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
-    for start in 0..from.len() {
-        let mut k = start;
-        loop {
-            let src = from[k];
-            // Marks `k` as placed (a fixed point stays one).
-            from[k] = k;
-            if src == start || src == k {
-                break;
-            }
-            items.swap(k, src);
-            k = src;
-        }
-    }
-}
-
 #[cfg(test)]
 mod start_order_tests {
     use crate::check::milestone_key_result::MilestoneKeyResult;
@@ -717,29 +647,6 @@ mod start_order_tests {
         );
         let rest = &order[goal_end..];
         assert!(rest.windows(2).all(|w| w[0] > w[1]), "{rest:?}");
-    }
-}
-
-#[cfg(test)]
-mod permute_tests {
-    use super::permute;
-
-    #[test]
-    fn puts_every_item_where_the_order_says() {
-        let orders: [&[usize]; 5] = [
-            &[],
-            &[0],
-            &[2, 0, 1],
-            &[1, 0, 3, 2, 4],
-            &[4, 3, 0, 1, 2, 6, 5],
-        ];
-        for from in orders {
-            let mut items: Vec<char> = ('a'..).take(from.len()).collect();
-            let before = items.clone();
-            permute(&mut items, from.to_vec());
-            let expected: Vec<char> = from.iter().map(|&i| before[i]).collect();
-            assert_eq!(items, expected, "{from:?}");
-        }
     }
 }
 
@@ -819,6 +726,83 @@ mod order_tests {
                 d
             })
             .collect()
+    }
+
+    /// A finding named `check` about product `p{line}`, on that line.
+    fn on_line(check: &'static str, line: u32) -> Diagnostic {
+        Diagnostic::new(
+            check,
+            EntityRef::new(EntityKind::Product, format!("p{line:02}")),
+            "breaks a house rule",
+        )
+        .at(Some(Location::point(FileId::at(0), line, 1)))
+    }
+
+    /// The ids of `check`'s findings in `report`, and what was dropped.
+    fn kept_and_dropped<'r>(
+        report: &'r crate::report::Report,
+        check: &str,
+    ) -> (Vec<&'r str>, Vec<(&'r str, usize)>) {
+        let kept = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == check)
+            .map(|d| d.entity.id.as_str())
+            .collect();
+        let dropped = report
+            .truncated
+            .iter()
+            .map(|t| (t.check.as_str(), t.dropped))
+            .collect();
+        (kept, dropped)
+    }
+
+    #[test]
+    fn a_cap_keeps_the_first_findings_made_wherever_they_sort() {
+        // The loader's findings come first, made from the bottom of the
+        // file up; the check's own come next. With room for ten, the
+        // loader's eight are kept and the first two of the check's.
+        let mut loaded = crate::load::load_str("", crate::load::Format::Yaml, "org.yaml");
+        loaded.model.sources.add("org.yaml", "");
+        loaded
+            .diagnostics
+            .extend((9..=16).rev().map(|line| on_line(SCRIPTED.name, line)));
+        let own: Vec<Diagnostic> = (1..=8).map(|line| on_line(SCRIPTED.name, line)).collect();
+        let linter = super::Linter::new()
+            .with_max_findings(10)
+            .with_check(Scripted(&SCRIPTED, own))
+            .expect("a new name");
+        let report = linter.check_owned(loaded);
+        let (kept, dropped) = kept_and_dropped(&report, SCRIPTED.name);
+        assert_eq!(
+            kept,
+            [
+                "p01", "p02", "p09", "p10", "p11", "p12", "p13", "p14", "p15", "p16"
+            ]
+        );
+        assert_eq!(dropped, [(SCRIPTED.name, 6)]);
+    }
+
+    #[test]
+    fn a_name_no_check_has_is_capped_on_its_own() {
+        let mut loaded = crate::load::load_str("", crate::load::Format::Yaml, "org.yaml");
+        loaded.model.sources.add("org.yaml", "");
+        loaded
+            .diagnostics
+            .extend((1..=12).rev().map(|line| on_line("house-rule", line)));
+        let report = super::Linter::new()
+            .with_max_findings(10)
+            .check_owned(loaded);
+        let (kept, dropped) = kept_and_dropped(&report, "house-rule");
+        let expected: Vec<String> = (3..=12).map(|line| format!("p{line:02}")).collect();
+        assert_eq!(kept, expected);
+        assert_eq!(dropped, [("house-rule", 2)]);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| d.check != "house-rule" || d.severity == Severity::Error)
+        );
     }
 
     #[test]

@@ -348,56 +348,6 @@ pub(crate) fn map_windows_in_order<T: Sync, R: Send, E>(
     })
 }
 
-/// Sorts `items` by `cmp`, the two halves of a long list on two threads
-/// and then merged. `cmp` must be a total order: equal items may end up in
-/// either order, as with `sort_unstable_by`.
-pub(crate) fn sort_by<T: Copy + Send>(
-    items: &mut Vec<T>,
-    threads: usize,
-    cmp: impl Fn(&T, &T) -> std::cmp::Ordering + Sync,
-) {
-    /// Below this, a second thread costs more than it saves.
-    const MIN_PARALLEL: usize = 1 << 14;
-    if threads < 2 || items.len() < MIN_PARALLEL {
-        items.sort_unstable_by(&cmp);
-        return;
-    }
-    let middle = items.len() / 2;
-    let cmp = &cmp;
-    let left_sorted = std::thread::scope(|s| {
-        let (left, right) = items.split_at_mut(middle);
-        let spawned = std::thread::Builder::new()
-            .name("opmodel-worker".to_owned())
-            .spawn_scoped(s, move || left.sort_unstable_by(cmp));
-        right.sort_unstable_by(cmp);
-        match spawned {
-            Ok(handle) => match handle.join() {
-                Ok(()) => true,
-                Err(panic) => std::panic::resume_unwind(panic),
-            },
-            Err(_) => false,
-        }
-    });
-    // No thread to be had: this one sorts the left half too.
-    if !left_sorted {
-        items[..middle].sort_unstable_by(cmp);
-    }
-    let mut merged = Vec::with_capacity(items.len());
-    let (mut i, mut j) = (0, middle);
-    while i < middle && j < items.len() {
-        if cmp(&items[j], &items[i]) == std::cmp::Ordering::Less {
-            merged.push(items[j]);
-            j += 1;
-        } else {
-            merged.push(items[i]);
-            i += 1;
-        }
-    }
-    merged.extend_from_slice(&items[i..middle]);
-    merged.extend_from_slice(&items[j..]);
-    *items = merged;
-}
-
 #[cfg(test)]
 mod tests {
     use super::{for_each_in_order, known_stack, map, map_windows_in_order};
@@ -480,21 +430,6 @@ mod tests {
         // With a stack size asked for, every share runs on a started thread.
         let ran_on = map(&items, 2, Some(1 << 20), |_| std::thread::current().id());
         assert!(ran_on.iter().all(|&id| id != caller));
-    }
-
-    #[test]
-    fn sorts_long_and_short_lists_as_a_plain_sort_does() {
-        for len in [0, 1, 5, (1 << 14) - 1, 1 << 14, 40_001] {
-            // A scrambled list with repeats.
-            let items: Vec<u64> = (0..len as u64).map(|i| (i * 7919) % 1013).collect();
-            let mut expected = items.clone();
-            expected.sort_unstable();
-            for threads in [1, 2, 4] {
-                let mut sorted = items.clone();
-                super::sort_by(&mut sorted, threads, |a, b| a.cmp(b));
-                assert_eq!(sorted, expected, "len {len}, threads {threads}");
-            }
-        }
     }
 
     #[test]
