@@ -516,7 +516,9 @@ impl Linter {
         // Each part is taken out of its slot by the thread that unpacks,
         // judges and sorts it, and let go of there, so the findings are
         // held about once, not twice; the caps are then applied in order,
-        // and the sorted parts merged.
+        // each part laid after the one before, and the sorted parts merged
+        // in place.
+        let findings = parts.iter().map(Part::len).sum();
         let slots: Vec<std::sync::Mutex<Option<Part>>> = parts
             .into_iter()
             .map(|part| std::sync::Mutex::new(Some(part)))
@@ -547,7 +549,7 @@ impl Linter {
             (found, keys, caps)
         };
         let numbers: Vec<usize> = (0..slots.len()).collect();
-        let mut runs: Vec<order::SortedRun> = Vec::with_capacity(numbers.len());
+        let mut runs = order::Runs::with_capacity(findings);
         crate::parallel::for_each_in_order(
             &numbers,
             crate::parallel::threads(4),
@@ -555,10 +557,10 @@ impl Linter {
             |&p| judge(p),
             |(found, keys, caps)| {
                 let dropped = cap(&caps);
-                runs.push(order::SortedRun::new(found, keys, dropped));
+                runs.push(found, keys, dropped.as_deref());
             },
         );
-        let mut out = order::merge(runs, &files);
+        let mut out = runs.into_sorted(&files);
         out.dedup();
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),

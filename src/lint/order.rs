@@ -1,14 +1,17 @@
 //! Putting the findings in the report's order: each run of findings is
-//! sorted where it lies, on the thread that judged it, and the sorted runs
-//! are then merged into one list.
+//! sorted where it lies, on the thread that judged it, the sorted runs are
+//! laid end to end in one list, and their keys are merged to tell where
+//! each finding goes.
 //!
 //! The findings arrive in runs (the loader's and the graph's, then each
 //! check's blocks of a few thousand), and a run is nearly in order already:
-//! a check meets the entities in the order they were written. Sorting one
-//! list of every finding and then moving each finding to its place jumps
-//! around half a million findings of two hundred bytes, a cache miss per
-//! finding. Sorting a run moves it within itself, and merging reads each run
-//! from front to back and moves each finding once.
+//! a check meets the entities in the order they were written. Before, the
+//! keys of every finding were made on one thread and sorted as one list.
+//! Now a run's keys are made and sorted beside the judging, on every core,
+//! which costs little for a run already in order, and merging runs that are
+//! each in order takes one comparison for most findings. The findings
+//! themselves stay in one list and are moved to their places in it at the
+//! end (see [`Runs`] for why not into a second list).
 
 use std::cmp::Ordering;
 
@@ -158,144 +161,182 @@ fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
     }
 }
 
-/// A run sorted by [`sort_run`], being merged.
-pub(super) struct SortedRun {
-    keys: Vec<SortKey>,
-    items: std::vec::IntoIter<Diagnostic>,
-    /// The place in `keys` of the first finding left in `items`.
-    next: usize,
-    /// The findings left out after all, by where they were made (a cap
-    /// reached); `None` when every one is kept.
-    dropped: Option<Vec<bool>>,
+/// Runs sorted by [`sort_run`], laid end to end in one list as they come,
+/// and put in one order at the end.
+///
+/// Merging them into a second list would move each finding once, but the
+/// second list is as large as the first and the first goes back to the
+/// system only a while after it is freed, so both count at the peak.
+/// Merging the keys instead, which are a fifth of the size, and then
+/// moving each finding to its place within the one list keeps a single
+/// list of findings.
+pub(super) struct Runs {
+    items: Vec<Diagnostic>,
+    /// Each run's keys in the run's order, and where it starts in `items`.
+    runs: Vec<(usize, Vec<SortKey>)>,
 }
 
-impl SortedRun {
-    /// `run` as [`sort_run`] left it, with its `keys`, leaving out those
-    /// `dropped` names.
-    pub(super) fn new(
+impl Runs {
+    /// Room for `findings` findings.
+    pub(super) fn with_capacity(findings: usize) -> Self {
+        Self {
+            items: Vec::with_capacity(findings),
+            runs: Vec::new(),
+        }
+    }
+
+    /// Lays `run`, as [`sort_run`] left it with its `keys`, after the runs
+    /// before it, leaving out those `dropped` flags by where they were made
+    /// (a cap reached).
+    pub(super) fn push(
+        &mut self,
         run: Vec<Diagnostic>,
-        keys: Vec<SortKey>,
-        dropped: Option<Vec<bool>>,
-    ) -> Self {
-        let mut run = Self {
-            keys,
-            items: run.into_iter(),
-            next: 0,
-            dropped,
-        };
-        run.skip_dropped();
-        run
-    }
-
-    fn head(&self) -> Option<(&SortKey, &Diagnostic)> {
-        Some((self.keys.get(self.next)?, self.items.as_slice().first()?))
-    }
-
-    fn take(&mut self) -> Option<Diagnostic> {
-        let d = self.items.next()?;
-        self.next += 1;
-        self.skip_dropped();
-        Some(d)
-    }
-
-    fn skip_dropped(&mut self) {
-        let Some(dropped) = &self.dropped else {
-            return;
-        };
-        while let Some(key) = self.keys.get(self.next)
-            && dropped.get(key.made).copied().unwrap_or(false)
-        {
-            self.items.next();
-            self.next += 1;
+        mut keys: Vec<SortKey>,
+        dropped: Option<&[bool]>,
+    ) {
+        let start = self.items.len();
+        match dropped {
+            None => self.items.extend(run),
+            Some(dropped) => {
+                let is_dropped = |k: &SortKey| dropped.get(k.made).copied().unwrap_or(false);
+                self.items.extend(
+                    run.into_iter()
+                        .zip(&keys)
+                        .filter(|(_, k)| !is_dropped(k))
+                        .map(|(d, _)| d),
+                );
+                keys.retain(|k| !is_dropped(k));
+            }
+        }
+        if !keys.is_empty() {
+            self.runs.push((start, keys));
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.items.as_slice().is_empty()
+    /// Every finding laid so far, in the report's order.
+    pub(super) fn into_sorted(self, files: &[u32]) -> Vec<Diagnostic> {
+        let Self { mut items, runs } = self;
+        let from = merged_order(&items, &runs, files);
+        permute(&mut items, from);
+        items
     }
 }
 
-/// Whether the next finding of run `a` goes strictly before that of `b`.
-fn before(runs: &[SortedRun], a: usize, b: usize, files: &[u32]) -> bool {
-    match (runs[a].head(), runs[b].head()) {
-        (Some((ka, da)), Some((kb, db))) => ka
-            .cmp_start(kb)
-            .then_with(|| da.total_cmp(db, files))
-            .is_lt(),
-        (Some(_), None) => true,
-        _ => false,
+/// Where each run stands in the merge.
+struct Heads<'a> {
+    items: &'a [Diagnostic],
+    runs: &'a [(usize, Vec<SortKey>)],
+    /// The place in its run of each run's next finding.
+    next: Vec<usize>,
+    files: &'a [u32],
+}
+
+impl Heads<'_> {
+    /// The key and the place in `items` of run `r`'s next finding.
+    fn head(&self, r: usize) -> Option<(&SortKey, usize)> {
+        let (start, keys) = self.runs.get(r)?;
+        let at = *self.next.get(r)?;
+        Some((keys.get(at)?, start + at))
+    }
+
+    /// Whether the next finding of run `a` goes strictly before that of `b`.
+    fn before(&self, a: usize, b: usize) -> bool {
+        match (self.head(a), self.head(b)) {
+            (Some((ka, ia)), Some((kb, ib))) => ka
+                .cmp_start(kb)
+                .then_with(|| self.items[ia].total_cmp(&self.items[ib], self.files))
+                .is_lt(),
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// Moves the run at `at` of `heap` down to its place below.
+    fn sift_down(&self, heap: &mut [usize], mut at: usize) {
+        loop {
+            let left = 2 * at + 1;
+            let right = left + 1;
+            let mut least = at;
+            if left < heap.len() && self.before(heap[left], heap[least]) {
+                least = left;
+            }
+            if right < heap.len() && self.before(heap[right], heap[least]) {
+                least = right;
+            }
+            if least == at {
+                return;
+            }
+            heap.swap(at, least);
+            at = least;
+        }
     }
 }
 
-/// Moves the run at `at` of `heap` down to its place below.
-fn sift_down(heap: &mut [usize], mut at: usize, runs: &[SortedRun], files: &[u32]) {
-    loop {
-        let left = 2 * at + 1;
-        let right = left + 1;
-        let mut least = at;
-        if left < heap.len() && before(runs, heap[left], heap[least], files) {
-            least = left;
-        }
-        if right < heap.len() && before(runs, heap[right], heap[least], files) {
-            least = right;
-        }
-        if least == at {
-            return;
-        }
-        heap.swap(at, least);
-        at = least;
-    }
-}
-
-/// The findings of `runs`, each sorted by [`sort_run`], in one sorted list.
-/// Each run's memory goes as soon as it is used up.
-pub(super) fn merge(mut runs: Vec<SortedRun>, files: &[u32]) -> Vec<Diagnostic> {
-    let total = runs.iter().map(|r| r.items.len()).sum();
-    let mut out = Vec::with_capacity(total);
+/// The places in `items` of the findings of `runs` in the merged order.
+fn merged_order(items: &[Diagnostic], runs: &[(usize, Vec<SortKey>)], files: &[u32]) -> Vec<usize> {
+    let mut heads = Heads {
+        items,
+        runs,
+        next: vec![0; runs.len()],
+        files,
+    };
+    let mut from = Vec::with_capacity(items.len());
     // A heap of the runs with findings left, by their next finding.
-    let mut heap: Vec<usize> = (0..runs.len()).filter(|&r| !runs[r].is_empty()).collect();
+    let mut heap: Vec<usize> = (0..runs.len()).collect();
     for start in (0..heap.len() / 2).rev() {
-        sift_down(&mut heap, start, &runs, files);
+        heads.sift_down(&mut heap, start);
     }
     while let Some(&top) = heap.first() {
         // The run that comes next once this one is past it. Runs are long
-        // stretches in order, so most findings are taken after a single
+        // stretches in order, so most findings are placed after a single
         // comparison, without touching the heap.
         let second = match (heap.get(1), heap.get(2)) {
-            (Some(&a), Some(&b)) if before(&runs, b, a, files) => Some(b),
+            (Some(&a), Some(&b)) if heads.before(b, a) => Some(b),
             (Some(&a), _) => Some(a),
             _ => None,
         };
         loop {
-            if let Some(d) = runs[top].take() {
-                out.push(d);
-            }
-            if runs[top].is_empty() {
-                // Its memory goes now, not when the merge ends.
-                runs[top] = SortedRun::new(Vec::new(), Vec::new(), None);
+            let Some((_, at)) = heads.head(top) else {
+                // Used up: the last run of the heap takes its place.
                 if let Some(last) = heap.pop()
                     && let Some(root) = heap.first_mut()
                 {
                     *root = last;
-                    sift_down(&mut heap, 0, &runs, files);
+                    heads.sift_down(&mut heap, 0);
                 }
                 break;
+            };
+            from.push(at);
+            if let Some(next) = heads.next.get_mut(top) {
+                *next += 1;
             }
-            if second.is_some_and(|s| before(&runs, s, top, files)) {
-                sift_down(&mut heap, 0, &runs, files);
+            if heads.head(top).is_some() && second.is_some_and(|s| heads.before(s, top)) {
+                heads.sift_down(&mut heap, 0);
                 break;
             }
         }
     }
-    out
+    from
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{CheckRanks, SortedRun, merge, permute, sort_run};
+    use super::{CheckRanks, Runs, SortKey, permute, sort_run};
     use crate::diagnostic::Diagnostic;
     use crate::model::{EntityKind, EntityRef};
     use crate::source::{FileId, Location};
+
+    /// A run as `sort_run` left it, its keys, and what it drops.
+    type Sorted = (Vec<Diagnostic>, Vec<SortKey>, Option<Vec<bool>>);
+
+    /// Runs as `sort_run` left them, with what each drops, in one order.
+    fn merge_runs(runs: Vec<Sorted>, files: &[u32]) -> Vec<Diagnostic> {
+        let mut laid = Runs::with_capacity(0);
+        for (run, keys, dropped) in runs {
+            laid.push(run, keys, dropped.as_deref());
+        }
+        laid.into_sorted(files)
+    }
 
     #[test]
     fn permute_puts_every_item_where_the_order_says() {
@@ -394,9 +435,9 @@ mod tests {
                 let mut run = findings(seed * 31 + i as u64, size);
                 all.extend(run.iter().cloned());
                 let keys = sort_run(&mut run, &files, &checks);
-                runs.push(SortedRun::new(run, keys, None));
+                runs.push((run, keys, None));
             }
-            let merged = merge(runs, &files);
+            let merged = merge_runs(runs, &files);
             assert_eq!(merged, sorted_whole(all, &files), "seed {seed}");
         }
     }
@@ -420,11 +461,8 @@ mod tests {
             let keys = sort_run(&mut run, &files, &checks);
             let mut second = other.clone();
             let second_keys = sort_run(&mut second, &files, &checks);
-            let merged = merge(
-                vec![
-                    SortedRun::new(run, keys, Some(dropped)),
-                    SortedRun::new(second, second_keys, None),
-                ],
+            let merged = merge_runs(
+                vec![(run, keys, Some(dropped)), (second, second_keys, None)],
                 &files,
             );
             let mut expected = kept;
@@ -447,13 +485,7 @@ mod tests {
         assert_eq!(checks_in_order, ["dept-rule", "house-rule"]);
         let mut other = vec![finding("ebb-rule", "b", 1, "m")];
         let other_keys = sort_run(&mut other, &files, &checks);
-        let merged = merge(
-            vec![
-                SortedRun::new(run, keys, None),
-                SortedRun::new(other, other_keys, None),
-            ],
-            &files,
-        );
+        let merged = merge_runs(vec![(run, keys, None), (other, other_keys, None)], &files);
         let checks_in_order: Vec<&str> = merged.iter().map(|d| &*d.check).collect();
         assert_eq!(checks_in_order, ["dept-rule", "ebb-rule", "house-rule"]);
     }
@@ -464,7 +496,7 @@ mod tests {
         let checks = CheckRanks::new(["idle-team"]);
         let mut run = findings(3, 5);
         let keys = sort_run(&mut run, &files, &checks);
-        let merged = merge(vec![SortedRun::new(run, keys, Some(vec![true; 5]))], &files);
+        let merged = merge_runs(vec![(run, keys, Some(vec![true; 5]))], &files);
         assert!(merged.is_empty());
     }
 }
