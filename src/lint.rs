@@ -740,6 +740,13 @@ mod order_tests {
         .at(Some(Location::point(FileId::at(0), line, 1)))
     }
 
+    /// An empty `org.yaml` as loaded, with `found` among the loader's findings.
+    fn loaded_with(found: impl IntoIterator<Item = Diagnostic>) -> crate::load::Loaded {
+        let mut loaded = crate::load::load_str("", crate::load::Format::Yaml, "org.yaml");
+        loaded.diagnostics.extend(found);
+        loaded
+    }
+
     /// The ids of `check`'s findings in `report`, and what was dropped.
     fn kept_and_dropped<'r>(
         report: &'r crate::report::Report,
@@ -764,11 +771,7 @@ mod order_tests {
         // The loader's findings come first, made from the bottom of the
         // file up; the check's own come next. With room for ten, the
         // loader's eight are kept and the first two of the check's.
-        let mut loaded = crate::load::load_str("", crate::load::Format::Yaml, "org.yaml");
-        loaded.model.sources.add("org.yaml", "");
-        loaded
-            .diagnostics
-            .extend((9..=16).rev().map(|line| on_line(SCRIPTED.name, line)));
+        let loaded = loaded_with((9..=16).rev().map(|line| on_line(SCRIPTED.name, line)));
         let own: Vec<Diagnostic> = (1..=8).map(|line| on_line(SCRIPTED.name, line)).collect();
         let linter = super::Linter::new()
             .with_max_findings(10)
@@ -787,11 +790,7 @@ mod order_tests {
 
     #[test]
     fn a_name_no_check_has_is_capped_on_its_own() {
-        let mut loaded = crate::load::load_str("", crate::load::Format::Yaml, "org.yaml");
-        loaded.model.sources.add("org.yaml", "");
-        loaded
-            .diagnostics
-            .extend((1..=12).rev().map(|line| on_line("house-rule", line)));
+        let loaded = loaded_with((1..=12).rev().map(|line| on_line("house-rule", line)));
         let report = super::Linter::new()
             .with_max_findings(10)
             .check_owned(loaded);
