@@ -484,8 +484,10 @@ impl Linter {
                 let (count, name): (&mut usize, &str) = match cap_of {
                     CapOf::Slot(slot) => match (kept.get_mut(*slot), self.checks.get(*slot)) {
                         (Some(count), Some(check)) => (count, check.meta().name),
-                        // Slots come from `levels`, made from `self.checks`.
-                        _ => continue,
+                        _ => {
+                            debug_assert!(false, "slots come from `levels`, made from the checks");
+                            continue;
+                        }
                     },
                     CapOf::Unregistered(name) => {
                         (kept_unregistered.entry(name.to_string()).or_insert(0), name)

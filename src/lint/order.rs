@@ -5,13 +5,12 @@
 //!
 //! The findings arrive in runs (the loader's and the graph's, then each
 //! check's blocks of a few thousand), and a run is nearly in order already:
-//! a check meets the entities in the order they were written. Before, the
-//! keys of every finding were made on one thread and sorted as one list.
-//! Now a run's keys are made and sorted beside the judging, on every core,
-//! which costs little for a run already in order, and merging runs that are
-//! each in order takes one comparison for most findings. The findings
-//! themselves stay in one list and are moved to their places in it at the
-//! end (see [`Runs`] for why not into a second list).
+//! a check meets the entities in the order they were written. So the
+//! sorting is done beside the judging, on every core, where a run in order
+//! costs little, and the merge of runs that are each in order takes one
+//! comparison for most findings. The findings themselves stay in one list
+//! and are moved to their places in it at the end (see [`Runs`] for why
+//! not into a second list).
 
 use std::cmp::Ordering;
 
@@ -89,6 +88,10 @@ impl CheckRanks {
         rank.is_multiple_of(2)
     }
 
+    /// `2i + 1` for the registered name at place `i` in name order, `2i`
+    /// for another name that sorts just before it. Past the numbers (more
+    /// than two billion names) every name shares the last even number,
+    /// which still sorts after every other and is compared in full.
     fn rank(&self, name: &str) -> u32 {
         let (found, at) = match self.names.binary_search(&name) {
             Ok(at) => (1, at),
@@ -97,7 +100,9 @@ impl CheckRanks {
         u32::try_from(at)
             .ok()
             .and_then(|at| at.checked_mul(2))
-            .map_or(u32::MAX, |even| even + found)
+            .and_then(|even| even.checked_add(found))
+            .filter(|&rank| rank < u32::MAX - 1)
+            .unwrap_or(u32::MAX - 1)
     }
 }
 
@@ -167,7 +172,7 @@ fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
 /// Merging them into a second list would move each finding once, but the
 /// second list is as large as the first and the first goes back to the
 /// system only a while after it is freed, so both count at the peak.
-/// Merging the keys instead, which are a fifth of the size, and then
+/// Merging the keys instead, which are a sixth of the size, and then
 /// moving each finding to its place within the one list keeps a single
 /// list of findings.
 pub(super) struct Runs {
@@ -186,8 +191,9 @@ impl Runs {
     }
 
     /// Lays `run`, as [`sort_run`] left it with its `keys`, after the runs
-    /// before it, leaving out those `dropped` flags by where they were made
-    /// (a cap reached).
+    /// before it, leaving out each finding whose flag in `dropped` is set
+    /// (a cap reached); the flags go by the findings' places in the run as
+    /// it was made, before sorting.
     pub(super) fn push(
         &mut self,
         run: Vec<Diagnostic>,
@@ -217,6 +223,8 @@ impl Runs {
     pub(super) fn into_sorted(self, files: &[u32]) -> Vec<Diagnostic> {
         let Self { mut items, runs } = self;
         let from = merged_order(&items, &runs, files);
+        // The keys are done with: their memory goes before the moving.
+        drop(runs);
         permute(&mut items, from);
         items
     }
@@ -381,10 +389,16 @@ mod tests {
 
     /// A finding of `check` about team `id` on `line` of file 0 or no file.
     fn finding(check: &'static str, id: &str, line: u32, message: &str) -> Diagnostic {
+        in_file(check, id, 0, line, message)
+    }
+
+    /// A finding of `check` about team `id` on `line` of file `file`, or
+    /// of no file when `line` is 0.
+    fn in_file(check: &'static str, id: &str, file: u32, line: u32, message: &str) -> Diagnostic {
         let d = Diagnostic::new(check, EntityRef::new(EntityKind::Team, id), message);
         match line {
             0 => d,
-            line => d.at(Some(Location::point(FileId::at(0), line, 1))),
+            line => d.at(Some(Location::point(FileId::at(file), line, 1))),
         }
     }
 
@@ -413,10 +427,16 @@ mod tests {
                 let id = ids[next(5) as usize];
                 let line = next(4) as u32;
                 let message = ["m", "n"][next(2) as usize];
-                finding(check, id, line, message)
+                // Files ranked 1, 0 and 2 (see `FILES`), and one past the table.
+                let file = next(4) as u32;
+                in_file(check, id, file, line, message)
             })
             .collect()
     }
+
+    /// The ranks of the files `findings` names: file 1 sorts first, and
+    /// file 3 is missing from the table.
+    const FILES: [u32; 3] = [1, 0, 2];
 
     fn sorted_whole(mut all: Vec<Diagnostic>, files: &[u32]) -> Vec<Diagnostic> {
         all.sort_by(|a, b| a.total_cmp(b, files));
@@ -425,7 +445,7 @@ mod tests {
 
     #[test]
     fn merging_sorted_runs_gives_the_order_of_one_whole_sort() {
-        let files = [0];
+        let files = FILES;
         let checks = CheckRanks::new(["idle-team", "team-size", "duplicate-id"]);
         for seed in 0..40 {
             let sizes = [0, 1, 7, (seed % 13) as usize, 30, 2];
@@ -444,7 +464,7 @@ mod tests {
 
     #[test]
     fn dropped_findings_are_left_out_wherever_they_sort() {
-        let files = [0];
+        let files = FILES;
         let checks = CheckRanks::new(["idle-team", "team-size"]);
         for seed in 0..20 {
             let made = findings(seed, 25);
