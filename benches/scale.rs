@@ -1,6 +1,6 @@
 //! Scale benchmarks on synthetic orgs (issue 6): load each format, build
-//! the graph, run the full check, and the floor — `serde_json` skipping
-//! over the same JSON bytes — in the same run.
+//! the graph, render the JSON report, run the full check, and the floor —
+//! `serde_json` skipping over the same JSON bytes — in the same run.
 //!
 //! ```text
 //! cargo bench --features synth --bench scale
@@ -252,7 +252,23 @@ fn scale(c: &mut Criterion) {
         });
         drop(loaded);
 
+        // The report as `--format json` renders it, into memory: the
+        // rendering alone, without the system's cost of writing a file.
         let linter = Linter::new();
+        let report = linter.check(&load(&fx.json_path()));
+        let mut rendered = Vec::new();
+        json::write(&report, &mut rendered).expect("in memory");
+        g.throughput(Throughput::Bytes(rendered.len() as u64));
+        g.bench_function(BenchmarkId::new("report-json", "json"), |b| {
+            b.iter(|| {
+                rendered.clear();
+                json::write(black_box(&report), &mut rendered).expect("in memory");
+                rendered.len()
+            });
+        });
+        drop((report, rendered));
+
+        g.throughput(Throughput::Bytes(json_len));
         g.bench_function(BenchmarkId::new("full-check", "json"), |b| {
             b.iter(|| {
                 let loaded = load(&fx.json_path());
