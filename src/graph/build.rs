@@ -53,6 +53,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         follow_ons: Vec::new(),
         chains: std::sync::OnceLock::new(),
         decision_ids: std::sync::OnceLock::new(),
+        groups: super::GroupCache::default(),
     };
     let (indexed, text) = add_nodes(&mut g, model);
     let resolved = super::edges::resolve_all(&g, model, &text);

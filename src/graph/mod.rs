@@ -115,6 +115,19 @@ pub struct OrgGraph<'m> {
     /// Each decision right's printed id (`area@scope`) → its first entry,
     /// made the first time one is looked up.
     decision_ids: std::sync::OnceLock<HashMap<crate::model::Id, DecisionIx, IdHasher>>,
+    /// Teams, products and people grouped by id, made the first time a
+    /// check asks and shared by every check after it.
+    groups: GroupCache,
+}
+
+/// [`OrgGraph::team_groups`], [`OrgGraph::product_groups`] and
+/// [`OrgGraph::person_groups`], each made once: a dozen checks ask, and
+/// grouping a model with a repeated id reads every id of the kind.
+#[derive(Debug, Default)]
+struct GroupCache {
+    teams: std::sync::OnceLock<Groups<TeamIx>>,
+    products: std::sync::OnceLock<Groups<ProductIx>>,
+    people: std::sync::OnceLock<Groups<PersonIx>>,
 }
 
 /// The model a graph was built from: borrowed, or shared with the graph
@@ -192,6 +205,7 @@ impl<'m> OrgGraph<'m> {
             follow_ons,
             chains,
             decision_ids,
+            groups,
         } = borrowed;
         OrgGraph {
             model: ModelRef::Shared(model),
@@ -213,6 +227,7 @@ impl<'m> OrgGraph<'m> {
             follow_ons,
             chains,
             decision_ids,
+            groups,
         }
     }
 
@@ -487,19 +502,23 @@ impl<'m> OrgGraph<'m> {
             .collect()
     }
 
-    /// [`Self::team_definitions`] in one list: the built-in checks ask for
-    /// it on every run, and a list per team was a hundred thousand
-    /// allocations each time on a big org.
-    pub(crate) fn team_groups(&self) -> Groups<TeamIx> {
-        Groups::of(self.team_ixs(), self.shadowed.is_empty(), |t| {
-            self.team(t).id.as_str()
+    /// [`Self::team_definitions`] in one list, made the first time it is
+    /// asked for: a dozen built-in checks ask on every run, and a list per
+    /// team was a hundred thousand allocations each time on a big org.
+    pub(crate) fn team_groups(&self) -> &Groups<TeamIx> {
+        self.groups.teams.get_or_init(|| {
+            Groups::of(self.team_ixs(), self.shadowed.is_empty(), |t| {
+                self.team(t).id.as_str()
+            })
         })
     }
 
     /// [`Self::product_definitions`] in one list (see [`Self::team_groups`]).
-    pub(crate) fn product_groups(&self) -> Groups<ProductIx> {
-        Groups::of(self.product_ixs(), self.shadowed.is_empty(), |p| {
-            self.product(p).id.as_str()
+    pub(crate) fn product_groups(&self) -> &Groups<ProductIx> {
+        self.groups.products.get_or_init(|| {
+            Groups::of(self.product_ixs(), self.shadowed.is_empty(), |p| {
+                self.product(p).id.as_str()
+            })
         })
     }
 
@@ -613,6 +632,7 @@ impl std::hash::Hasher for FxHasher {
 
 /// Entities grouped by id, in the order of each id's first definition:
 /// the groups back to back in one list.
+#[derive(Debug)]
 pub(crate) struct Groups<I> {
     ixs: Vec<I>,
     /// Where each group ends in `ixs`; empty when every group is one
@@ -630,30 +650,43 @@ impl<I: Copy> Groups<I> {
                 ends: Vec::new(),
             };
         }
+        let ixs: Vec<I> = ixs.collect();
+        // Each entity's group, numbered in the order of first definitions,
+        // and each group's size; then the entities are placed group by
+        // group, each group in model order.
         let mut index: HashMap<&'a str, usize, IdHasher> = HashMap::default();
-        let mut groups: Vec<Vec<I>> = Vec::new();
-        for ix in ixs {
-            match index.entry(id_of(ix)) {
-                std::collections::hash_map::Entry::Occupied(e) => {
-                    if let Some(group) = groups.get_mut(*e.get()) {
-                        group.push(ix);
-                    }
+        index.reserve(ixs.len());
+        let mut group_of: Vec<usize> = Vec::with_capacity(ixs.len());
+        let mut ends: Vec<usize> = Vec::new();
+        for &ix in &ixs {
+            let next = ends.len();
+            let group = *index.entry(id_of(ix)).or_insert(next);
+            if group == next {
+                ends.push(0);
+            }
+            if let Some(size) = ends.get_mut(group) {
+                *size += 1;
+            }
+            group_of.push(group);
+        }
+        // Sizes to ends, and each group's next free place.
+        let mut next_at: Vec<usize> = Vec::with_capacity(ends.len());
+        let mut total = 0;
+        for end in &mut ends {
+            next_at.push(total);
+            total += *end;
+            *end = total;
+        }
+        let mut flat = ixs.clone();
+        for (&ix, &group) in ixs.iter().zip(&group_of) {
+            if let Some(at) = next_at.get_mut(group) {
+                if let Some(slot) = flat.get_mut(*at) {
+                    *slot = ix;
                 }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(groups.len());
-                    groups.push(vec![ix]);
-                }
+                *at += 1;
             }
         }
-        let mut flat = Self {
-            ixs: Vec::with_capacity(groups.iter().map(Vec::len).sum()),
-            ends: Vec::with_capacity(groups.len()),
-        };
-        for group in groups {
-            flat.ixs.extend(group);
-            flat.ends.push(flat.ixs.len());
-        }
-        flat
+        Self { ixs: flat, ends }
     }
 
     /// Each group, in order.
@@ -740,6 +773,35 @@ mod groups_tests {
         assert_eq!(ids(&g, g.team_definitions()), want);
         let flat: Vec<Vec<TeamIx>> = g.team_groups().iter().map(<[TeamIx]>::to_vec).collect();
         assert_eq!(ids(&g, flat), want);
+    }
+
+    #[test]
+    fn three_definitions_group_together_and_kinds_group_apart() {
+        // `x` is a team and twice a product: the team's group is its own.
+        let model = Model::builder()
+            .team(Team::new("x"))
+            .team(Team::new("y"))
+            .team(Team::new("y"))
+            .team(Team::new("z"))
+            .team(Team::new("y"))
+            .product(Product::new("x"))
+            .product(Product::new("w"))
+            .product(Product::new("x"))
+            .build();
+        let g = OrgGraph::build(&model);
+        let flat: Vec<Vec<TeamIx>> = g.team_groups().iter().map(<[TeamIx]>::to_vec).collect();
+        assert_eq!(
+            ids(&g, flat),
+            [vec!["x#0"], vec!["y#1", "y#2", "y#4"], vec!["z#3"]]
+        );
+        let products: Vec<Vec<usize>> = g
+            .product_groups()
+            .iter()
+            .map(|group| group.iter().map(|p| p.index()).collect())
+            .collect();
+        assert_eq!(products, [vec![0, 2], vec![1]]);
+        // Asked again, the same groups, made once.
+        assert!(std::ptr::eq(g.team_groups(), g.team_groups()));
     }
 
     #[test]

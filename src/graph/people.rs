@@ -115,9 +115,11 @@ impl OrgGraph<'_> {
 
     /// [`Self::person_definitions`] in one list (see
     /// [`Self::team_groups`](OrgGraph::team_groups)).
-    pub(crate) fn person_groups(&self) -> super::Groups<PersonIx> {
-        super::Groups::of(self.person_ixs(), self.shadowed.is_empty(), |p| {
-            self.person(p).id.as_str()
+    pub(crate) fn person_groups(&self) -> &super::Groups<PersonIx> {
+        self.groups.people.get_or_init(|| {
+            super::Groups::of(self.person_ixs(), self.shadowed.is_empty(), |p| {
+                self.person(p).id.as_str()
+            })
         })
     }
 
