@@ -341,6 +341,55 @@ fn a_fixed_problem_is_counted_as_gone() {
 }
 
 #[test]
+fn a_baseline_kept_in_the_org_folder_is_not_read_as_an_org_file() {
+    let s = Scratch::new("inside");
+    std::fs::create_dir_all(s.0.join("org")).expect("a folder");
+    s.write("org/org.yaml", ORG);
+    let o = s.run(&["check", "org", "--write-baseline", "org/baseline.json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    // The note comes after the report.
+    assert!(
+        stderr(&o)
+            .trim_end()
+            .ends_with("check against it with --baseline"),
+        "{}",
+        stderr(&o)
+    );
+    for args in [
+        &[
+            "check",
+            "org",
+            "--baseline",
+            "org/baseline.json",
+            "--format",
+            "json",
+        ][..],
+        &[
+            "check",
+            "org/",
+            "--baseline",
+            "./org/baseline.json",
+            "--format",
+            "json",
+            "--write-baseline",
+            "org/again.json",
+        ],
+    ] {
+        let o = s.run(args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert_eq!(json(&o)["diagnostics"], serde_json::json!([]), "{args:?}");
+    }
+    // Given as an input itself, a file is read whatever it is.
+    let o = s.run(&[
+        "check",
+        "org/baseline.json",
+        "--baseline",
+        "org/baseline.json",
+    ]);
+    assert!(stdout(&o).contains("invalid-file"), "{}", stdout(&o));
+}
+
+#[test]
 fn writing_and_reading_a_baseline_in_one_run() {
     let s = Scratch::new("both");
     s.write("org.yaml", ORG);

@@ -235,6 +235,63 @@ fn command_line_levels_override_defaults() {
 }
 
 #[test]
+fn the_last_level_flag_given_for_a_check_wins() {
+    let dir = std::env::temp_dir().join(format!("opmodel-cli-levels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let org = dir.join("org.yaml");
+    std::fs::write(
+        &org,
+        "objectives:\n  - id: q3\n    title: Grow retention\n    key_results:\n      - Launch the new onboarding by August\n",
+    )
+    .expect("write org");
+    let org = org.to_str().expect("utf-8 path");
+    let severities = |flags: &[&str]| -> Vec<String> {
+        let mut args = vec!["check", org, "--format", "json"];
+        args.extend_from_slice(flags);
+        json(&opmodel(&args))["diagnostics"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|d| d["check"] == "milestone-key-result")
+            .map(|d| d["severity"].as_str().expect("severity").to_owned())
+            .collect()
+    };
+    const CHECK: &str = "milestone-key-result";
+    assert_eq!(severities(&[]), ["warning"]);
+    assert!(severities(&["-D", CHECK, "-A", CHECK]).is_empty());
+    assert_eq!(severities(&["-A", CHECK, "-D", CHECK]), ["error"]);
+    assert_eq!(severities(&["--deny", CHECK, "-W", CHECK]), ["warning"]);
+    // `-D warnings` raises what is a warning when the checks run, wherever
+    // it stands; an allowed check is not a warning.
+    assert_eq!(severities(&["-D", "warnings", "-W", CHECK]), ["error"]);
+    assert!(severities(&["-D", "warnings", "-A", CHECK]).is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn text_and_human_name_the_same_format_in_every_command() {
+    let org = "examples/orgs/healthy.yaml";
+    for (command, other) in [("check", "text"), ("report", "human"), ("checks", "human")] {
+        let named = match command {
+            "checks" => opmodel(&[command, "--format", other]),
+            _ => opmodel(&[command, org, "--format", other]),
+        };
+        assert_eq!(
+            code(&named),
+            0,
+            "{command} --format {other}: {}",
+            stderr(&named)
+        );
+        let usual = match (command, other) {
+            ("check", _) => opmodel(&[command, org, "--format", "human"]),
+            ("checks", _) => opmodel(&[command, "--format", "text"]),
+            _ => opmodel(&[command, org, "--format", "text"]),
+        };
+        assert_eq!(stdout(&named), stdout(&usual), "{command}");
+    }
+}
+
+#[test]
 fn a_bad_config_exits_2_with_file_line_and_suggestion() {
     let dir = std::env::temp_dir().join(format!("opmodel-cli-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use opmodel::config::Level;
 
 /// Lint an organisation's product operating model: ownership, alignment to
 /// outcomes, goal style and decision rights.
@@ -79,14 +80,19 @@ pub(crate) struct CheckArgs {
     #[arg(short, long)]
     pub verbose: bool,
     /// Set CHECK to deny (report as error); `warnings` denies every warning.
+    /// May be given several times, as may -W and -A.
     #[arg(short = 'D', long = "deny", value_name = "CHECK")]
     pub deny: Vec<String>,
     /// Set CHECK to warn.
     #[arg(short = 'W', long = "warn", value_name = "CHECK")]
     pub warn: Vec<String>,
-    /// Set CHECK to allow (not reported).
+    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
+    /// given for a check wins, as in rustc.
     #[arg(short = 'A', long = "allow", value_name = "CHECK")]
     pub allow: Vec<String>,
+    /// -D, -W and -A in the order they were given (see [`LevelFlags`]).
+    #[arg(skip)]
+    pub levels: LevelFlags,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -229,14 +235,19 @@ pub(crate) struct DiffArgs {
     #[arg(short, long)]
     pub verbose: bool,
     /// Set CHECK to deny (report as error); `warnings` denies every warning.
+    /// May be given several times, as may -W and -A.
     #[arg(short = 'D', long = "deny", value_name = "CHECK")]
     pub deny: Vec<String>,
     /// Set CHECK to warn.
     #[arg(short = 'W', long = "warn", value_name = "CHECK")]
     pub warn: Vec<String>,
-    /// Set CHECK to allow (not reported).
+    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
+    /// given for a check wins, as in rustc.
     #[arg(short = 'A', long = "allow", value_name = "CHECK")]
     pub allow: Vec<String>,
+    /// -D, -W and -A in the order they were given (see [`LevelFlags`]).
+    #[arg(skip)]
+    pub levels: LevelFlags,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -274,9 +285,50 @@ pub(crate) struct ImportArgs {
     pub follow_links_outside: bool,
 }
 
+/// The levels set by `-D`, `-W` and `-A`, in the order they were typed:
+/// clap gives each flag's values apart, so their order is read from the
+/// positions clap records (see [`LevelFlags::read`]).
+#[derive(Debug, Default)]
+pub(crate) struct LevelFlags(Vec<(Level, String)>);
+
+impl LevelFlags {
+    /// The flags of the subcommand `matches` parsed, in command-line order.
+    pub(crate) fn read(matches: &clap::ArgMatches) -> Self {
+        let mut typed: Vec<(usize, Level, String)> = Vec::new();
+        for (id, level) in [
+            ("deny", Level::Deny),
+            ("warn", Level::Warn),
+            ("allow", Level::Allow),
+        ] {
+            let (Ok(Some(names)), Some(at)) =
+                (matches.try_get_many::<String>(id), matches.indices_of(id))
+            else {
+                continue;
+            };
+            typed.extend(at.zip(names).map(|(i, name)| (i, level, name.clone())));
+        }
+        typed.sort_by_key(|&(i, ..)| i);
+        Self(
+            typed
+                .into_iter()
+                .map(|(_, level, name)| (level, name))
+                .collect(),
+        )
+    }
+
+    /// Sets each level on `config`, first typed first: the last flag for a
+    /// check wins.
+    pub(crate) fn apply(&self, config: &mut opmodel::config::Config) {
+        for (level, name) in &self.0 {
+            config.set_level(name, *level);
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DiffFormat {
-    /// Grouped text for people.
+    /// Grouped text for people (also `text`).
+    #[value(alias = "text")]
     Human,
     /// Markdown for a pull-request comment (counts first, collapsible sections).
     Markdown,
@@ -319,7 +371,8 @@ pub(crate) enum GraphFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReportFormat {
-    /// A readable table.
+    /// A readable table (also `human`).
+    #[value(alias = "human")]
     Text,
     /// A JSON object.
     Json,
@@ -329,7 +382,8 @@ pub(crate) enum ReportFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum OutputFormat {
-    /// rustc-style text with source snippets.
+    /// rustc-style text with source snippets (also `text`).
+    #[value(alias = "text")]
     Human,
     /// The JSON object of the spec.
     Json,
@@ -341,7 +395,8 @@ pub(crate) enum OutputFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ListFormat {
-    /// Aligned columns.
+    /// Aligned columns (also `human`).
+    #[value(alias = "human")]
     Text,
     /// A Markdown table.
     Markdown,

@@ -2,7 +2,6 @@ use std::io::{IsTerminal, Write};
 
 use opmodel::Linter;
 use opmodel::baseline::Baseline;
-use opmodel::config::Level;
 use opmodel::report::{github, human, json, sarif};
 
 use super::args::{CheckArgs, ColorChoice, OutputFormat, StdinFormat};
@@ -29,21 +28,20 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Ok(c) => c.unwrap_or_default(),
         Err(code) => return code,
     };
-    // Command-line levels win over the file, in the order clippy applies them.
-    let overrides = [
-        (Level::Allow, &args.allow),
-        (Level::Warn, &args.warn),
-        (Level::Deny, &args.deny),
-    ];
-    for (level, names) in overrides {
-        for name in names {
-            config.set_level(name, level);
-        }
-    }
+    // Command-line levels win over the file; among them the last one
+    // typed for a check wins, as in rustc.
+    args.levels.apply(&mut config);
     let linter = match linter.with_config(config) {
         Ok(l) => l.with_max_findings(args.max_findings),
         Err(e) => return fail(e),
     };
+    // A baseline kept in the org folder is not an org file.
+    options.pass_over = args
+        .baseline
+        .iter()
+        .chain(&args.write_baseline)
+        .cloned()
+        .collect();
     if let Some(v) = args.max_text_len {
         options.max_text_len = v;
     }
@@ -76,6 +74,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     // order and written without it.
     let mut report = linter.check_owned(loaded);
     timer.lap("graph and checks");
+    // Said after the report, where it is not scrolled away.
+    let mut written_baseline = None;
     if let Some(path) = &args.write_baseline {
         let text = Baseline::from_report(&report).to_json();
         if let Err(e) = std::fs::write(path, text) {
@@ -84,16 +84,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
                 path.display()
             ));
         }
-        eprintln!(
-            "note: wrote {} finding{} to the baseline `{}`",
-            report.diagnostics.len(),
-            if report.diagnostics.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            path.display()
-        );
+        written_baseline = Some((report.diagnostics.len(), path));
     }
     if let Some(baseline) = &baseline {
         let (filtered, outcome) = baseline.filter(report);
@@ -146,6 +137,13 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         return fail(format!("cannot write the report: {e}"));
     }
     timer.lap("write");
+    if let Some((findings, path)) = written_baseline {
+        eprintln!(
+            "note: wrote {findings} finding{} to the baseline `{}`; check against it with --baseline",
+            if findings == 1 { "" } else { "s" },
+            path.display()
+        );
+    }
     let code = u8::try_from(report.exit_code()).unwrap_or(1);
     // The process ends here: freeing a few hundred thousand findings one by
     // one would only add time to a large run, so the memory goes back with

@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use opmodel::config::Level;
 use opmodel::diff::{self, Diff, FailOn, git};
 use opmodel::load::Loaded;
 use opmodel::report::human::Options;
@@ -43,15 +42,7 @@ pub(crate) fn run(args: &DiffArgs) -> u8 {
         Ok(c) => c.unwrap_or_default(),
         Err(code) => return code,
     };
-    for (level, names) in [
-        (Level::Allow, &args.allow),
-        (Level::Warn, &args.warn),
-        (Level::Deny, &args.deny),
-    ] {
-        for name in names {
-            config.set_level(name, level);
-        }
-    }
+    args.levels.apply(&mut config);
     let linter = match linter.with_config(config) {
         Ok(l) => l,
         Err(e) => return fail(e),

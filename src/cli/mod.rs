@@ -13,23 +13,33 @@ mod init_cmd;
 mod report_cmd;
 mod schema_cmd;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use args::{Cli, Command};
+use args::{Cli, Command, LevelFlags};
 
 /// Exit status when the command could not run.
 pub(crate) const EXIT_USAGE: u8 = 2;
 
 /// Parses the arguments, runs the subcommand, returns the exit status.
 pub(crate) fn run() -> u8 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)));
+    let (mut cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             let _ = e.print();
             return code;
         }
     };
+    if let Some((_, sub)) = matches.subcommand() {
+        match &mut cli.command {
+            Command::Check(args) => args.levels = LevelFlags::read(sub),
+            Command::Diff(args) => args.levels = LevelFlags::read(sub),
+            _ => {}
+        }
+    }
     match cli.command {
         Command::Check(args) => check_cmd::run(&args),
         Command::Explain(args) => explain_cmd::explain(&args),

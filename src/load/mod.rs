@@ -129,6 +129,32 @@ pub struct Loaded {
     pub catalog_names: CatalogNames,
 }
 
+/// Takes the files of [`LoadOptions::pass_over`] out of `found`, a folder's
+/// files. Only a file with the name of one of them is looked up on disk: a
+/// folder of a hundred thousand files costs no more system calls.
+fn pass_over(found: &mut Vec<PathBuf>, pass_over: &[PathBuf]) {
+    if pass_over.is_empty() {
+        return;
+    }
+    // A file not written yet (`--write-baseline`) is known by its folder's
+    // real path and its name.
+    let real = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let name = p.file_name()?;
+            let parent = match p.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir,
+                _ => Path::new("."),
+            };
+            Some(parent.canonicalize().ok()?.join(name))
+        })
+    };
+    let skipped: Vec<PathBuf> = pass_over.iter().filter_map(|p| real(p)).collect();
+    found.retain(|file| {
+        let named = skipped.iter().any(|s| s.file_name() == file.file_name());
+        !named || real(file).is_none_or(|r| !skipped.contains(&r))
+    });
+}
+
 /// Reads every path (files, or folders searched for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, sorted by path) and merges them into one model.
 ///
@@ -180,6 +206,10 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
                 &mut loaded.diagnostics,
                 &mut loaded.model.sources,
             );
+            let found = found.map(|mut found| {
+                pass_over(&mut found, &options.pass_over);
+                found
+            });
             match found {
                 Ok(found) if found.is_empty() => input_errors.push(LoadError::no_model_files(path)),
                 Ok(found) => files.extend(found),

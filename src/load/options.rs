@@ -40,6 +40,12 @@ pub struct LoadOptions {
     /// read, and quote in the output, files nobody gave. Links not followed
     /// are listed in [`Loaded::skipped_links`](super::Loaded::skipped_links).
     pub follow_links_outside: bool,
+    /// Files a folder walk passes over (default none), compared by their
+    /// real paths: the CLI puts its `--baseline` and `--write-baseline`
+    /// files here, so that a baseline kept in the org folder is not read as
+    /// an org file. A file given as an input itself is read whatever this
+    /// says.
+    pub pass_over: Vec<std::path::PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -55,6 +61,7 @@ impl Default for LoadOptions {
             max_problems_per_file: 10_000,
             keep_text: true,
             follow_links_outside: false,
+            pass_over: Vec::new(),
         }
     }
 }
