@@ -181,6 +181,51 @@ fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
 }
 
 #[test]
+fn a_key_result_that_is_a_boolean_or_a_number_is_invalid() {
+    let report = check(&["broken/key-result-not-a-sentence.yaml"]);
+    let invalid: Vec<(String, u32)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .map(|d| {
+            let line = d.focus.as_ref().map_or(0, |f| f.location.line);
+            (d.message.clone(), line)
+        })
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            (
+                "a key result is a sentence or a table, found a boolean (`true`)".to_owned(),
+                5
+            ),
+            (
+                "a key result is a sentence or a table, found a number (`42`)".to_owned(),
+                6
+            ),
+        ]
+    );
+    // Neither is judged as a goal. The bare value is left out (as a list in
+    // its place is); the table stays, with no text, as a table without
+    // `text` does.
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.check != "milestone-key-result" && d.check != "unmeasurable-key-result"),
+        "{:?}",
+        report.diagnostics
+    );
+    let loaded = load(&["broken/key-result-not-a-sentence.yaml"]);
+    let ids: Vec<&str> = loaded.model.objectives[0]
+        .key_results
+        .iter()
+        .map(|kr| kr.id.as_str())
+        .collect();
+    assert_eq!(ids, ["retention#2", "retention#3"]);
+}
+
+#[test]
 fn an_unknown_field_suggests_the_known_one() {
     let report = check(&["broken/unknown-field.yaml"]);
     let d = report

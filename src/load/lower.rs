@@ -1450,6 +1450,24 @@ impl Lowerer<'_> {
         Some(o)
     }
 
+    /// A key result, or its `text`, written as a boolean or a number. The
+    /// caller leaves a bare one out (as a list in its place is) and keeps a
+    /// table with no text (as a table without `text` is kept).
+    fn not_a_sentence(&mut self, subject: &Subject, node: &Node) {
+        let shown = scalar_text(node).unwrap_or_default();
+        let msg = format!(
+            "a key result is a sentence or a table, found {} (`{}`)",
+            node.type_name(),
+            escape(&shown)
+        );
+        self.problem(
+            subject,
+            node.span(),
+            msg,
+            "write the key result as a sentence (\"Raise week-1 retention from 31% to 38%\"), or quote the value if it is meant as text",
+        );
+    }
+
     fn key_results(
         &mut self,
         objective: &Subject,
@@ -1494,6 +1512,12 @@ impl Lowerer<'_> {
                     );
                     continue;
                 }
+                // `- true` or `- 5` is no sentence: a slip (a value that
+                // lost its key), not a goal to judge.
+                Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_) => {
+                    self.not_a_sentence(&subject, &item);
+                    continue;
+                }
                 _ => {
                     let text = self.text(&subject, "text", item).unwrap_or_default();
                     if text.trim().is_empty() {
@@ -1525,11 +1549,16 @@ impl Lowerer<'_> {
             };
             let mut f = self.fields(&subject, entries, &schema::KEY_RESULT);
             f.take("id");
-            let text = f
-                .take("text")
-                .and_then(|(_, n)| self.text(&subject, "text", n))
-                .unwrap_or_default();
-            if text.trim().is_empty() {
+            let (text, refused) = match f.take("text") {
+                Some((_, n)) if is_bool_or_number(&n) => {
+                    self.not_a_sentence(&subject, &n);
+                    (None, true)
+                }
+                Some((_, n)) => (self.text(&subject, "text", n), false),
+                None => (None, false),
+            };
+            let text = text.unwrap_or_default();
+            if text.trim().is_empty() && !refused {
                 let msg = format!("{} has no text", subject.entity);
                 self.problem(&subject, Pos::UNKNOWN, msg, crate::model::KR_TEXT_HELP);
             }
@@ -1682,6 +1711,15 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
 
 fn words<T: strum::VariantNames>() -> Vec<&'static str> {
     T::VARIANTS.to_vec()
+}
+
+/// Whether `node` is a boolean or a number, which text fields take as
+/// written but a key result's text does not.
+fn is_bool_or_number(node: &Node) -> bool {
+    matches!(
+        node.value,
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_)
+    )
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
