@@ -5,7 +5,7 @@ use petgraph::graph::NodeIndex;
 use super::{Check, Context, Param, Sink, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
-use crate::graph::{OrgGraph, ProductIx, TeamIx};
+use crate::graph::{DecisionIx, OrgGraph, ProductIx, TeamIx};
 use crate::model::{DecisionArea, EntityKind, EntityRef};
 
 /// Maps keyed by small indices: a fast hasher (performance only).
@@ -174,14 +174,18 @@ impl Check for MissingDecisionRight {
                     covered.merge(cover);
                 }
             }
-            let missing: Vec<&DecisionArea> = areas
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| !covered.has(i))
-                .map(|(_, a)| a)
-                .collect();
+            let missing: Vec<usize> = (0..areas.len()).filter(|&i| !covered.has(i)).collect();
             if !missing.is_empty() {
-                out.push_with(|| finding(g, self.meta().name, p, &owners, &missing));
+                out.push_with(|| {
+                    let scopes = std::iter::once(g.product_node(p))
+                        .chain(owners.iter().map(|&t| g.team_node(t)))
+                        .chain([g.organization()]);
+                    let slip = coverage
+                        .slip_for(scopes, &missing)
+                        .map(|(d, i)| (d, &areas[i]));
+                    let missing: Vec<&DecisionArea> = missing.iter().map(|&i| &areas[i]).collect();
+                    finding(g, self.meta().name, p, &owners, &missing, slip)
+                });
             }
         }
     }
@@ -192,13 +196,23 @@ struct Coverage {
     at: HashMap<NodeIndex, Cover>,
     org: Cover,
     areas: usize,
+    /// Decision rights whose area, written as a custom one, is a likely
+    /// slip for a configured area (`feature_set`, `Budget-Allocation`): by
+    /// scope, the configured area's index and the decision right.
+    near: HashMap<NodeIndex, Vec<(usize, DecisionIx)>>,
 }
 
 impl Coverage {
     fn new(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Self {
         let mut at: HashMap<NodeIndex, Cover> = HashMap::default();
+        let mut near: HashMap<NodeIndex, Vec<(usize, DecisionIx)>> = HashMap::default();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
+            if let (DecisionArea::Custom(written), Some(scope)) = (area, g.scope_of(d))
+                && let Some(i) = meant_area(written, areas)
+            {
+                near.entry(scope).or_default().push((i, d));
+            }
             let (Some(i), Some(scope)) = (areas.iter().position(|a| a == area), g.scope_of(d))
             else {
                 continue;
@@ -215,7 +229,24 @@ impl Coverage {
             at,
             org,
             areas: areas.len(),
+            near,
         }
+    }
+
+    /// A decision right at one of `scopes` whose area reads like a slip for
+    /// one of `missing` (indices into the configured areas), and that area.
+    fn slip_for(
+        &self,
+        scopes: impl IntoIterator<Item = NodeIndex>,
+        missing: &[usize],
+    ) -> Option<(DecisionIx, usize)> {
+        scopes.into_iter().find_map(|scope| {
+            self.near
+                .get(&scope)?
+                .iter()
+                .find(|(i, _)| missing.contains(i))
+                .map(|&(i, d)| (d, i))
+        })
     }
 
     /// What is written at `scope` itself.
@@ -227,12 +258,33 @@ impl Coverage {
     }
 }
 
+/// The configured area a custom area was likely meant as: the same words
+/// in another case or with other separators (`feature_set`,
+/// `Budget Allocation`), or a typo of one (`vendor-selction`).
+fn meant_area(written: &str, areas: &[DecisionArea]) -> Option<usize> {
+    let folded: String = written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' | '.' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let names: Vec<String> = areas.iter().map(ToString::to_string).collect();
+    if let Some(i) = names.iter().position(|n| *n == folded) {
+        return Some(i);
+    }
+    let closest = crate::diagnostic::did_you_mean(&folded, names.iter().map(String::as_str))?;
+    names.iter().position(|n| n == closest)
+}
+
 fn finding(
     g: &OrgGraph<'_>,
     name: &'static str,
     p: ProductIx,
     owners: &[TeamIx],
     missing: &[&DecisionArea],
+    slip: Option<(DecisionIx, &DecisionArea)>,
 ) -> Diagnostic {
     let product = g.product(p);
     let mut message = format!("product `{}` has no decision right for ", product.id);
@@ -247,10 +299,17 @@ fn finding(
             product.id
         )
     });
-    let help = format!(
+    let mut help = format!(
         "write who decides {} at the product, a product it is part of, its owning team, a unit above it or `organization`{example}",
         if missing.len() == 1 { "it" } else { "each" }
     );
+    if let Some((d, meant)) = slip {
+        let written = &g.decision(d).area;
+        help.push_str(&format!(
+            "; the decision right `{}` names the area `{written}`: if it means `{meant}`, write `area: {meant}`",
+            g.decision(d).id()
+        ));
+    }
     let mut d = Diagnostic::new(
         name,
         EntityRef::new(EntityKind::Product, &product.id),
@@ -298,6 +357,55 @@ mod tests {
         let list = ParamValue::List(areas.iter().map(|a| (*a).to_owned()).collect());
         config.set_param(NAME, "areas", list);
         findings_in(NAME, yaml, Format::Yaml, config)
+    }
+
+    #[test]
+    fn an_area_written_like_a_configured_one_is_named_in_the_help() {
+        let help_of = |decisions: &str| -> Vec<String> {
+            let yaml = format!("{ORG}decisions:\n{decisions}");
+            found_with(&yaml, &["feature-set", "vendor-selection"])
+                .into_iter()
+                .filter(|d| d.entity.id == "web-shop")
+                .filter_map(|d| d.help.map(String::from))
+                .collect()
+        };
+        for written in ["feature_set", "Feature Set", "feature-sett"] {
+            let help = help_of(&format!(
+                "  - {{ area: {written}, scope: web-shop, decides: storefront }}\n"
+            ));
+            let hint = format!(
+                "; the decision right `{written}@web-shop` names the area `{written}`: if it means `feature-set`, write `area: feature-set`"
+            );
+            assert_eq!(help.len(), 1, "{written}");
+            assert!(help[0].ends_with(&hint), "{written}: {}", help[0]);
+        }
+        // At the owning team's scope too.
+        let help =
+            help_of("  - { area: vendor_selection, scope: storefront, decides: storefront }\n");
+        assert!(
+            help[0].contains("`vendor_selection@storefront`"),
+            "{}",
+            help[0]
+        );
+        // Nothing to say: an unrelated custom area, a slip for an area that
+        // is covered, a slip at another product's scope.
+        for decisions in [
+            "  - { area: partnerships, scope: web-shop, decides: storefront }\n",
+            "  - { area: feature_set, scope: order-tracking, decides: fulfilment }\n",
+        ] {
+            let help = help_of(decisions);
+            assert!(
+                help.iter().all(|h| !h.contains("if it means")),
+                "{decisions}: {help:?}"
+            );
+        }
+        let covered = help_of(
+            "  - { area: feature-set, scope: web-shop, decides: storefront }\n  - { area: feature_set, scope: web-shop, decides: storefront }\n",
+        );
+        assert!(
+            covered.iter().all(|h| !h.contains("if it means")),
+            "{covered:?}"
+        );
     }
 
     fn with_config(yaml: &str, areas: &[&str]) -> Vec<String> {
