@@ -292,6 +292,35 @@ fn text_and_human_name_the_same_format_in_every_command() {
 }
 
 #[test]
+fn check_help_shows_the_loaders_defaults() {
+    let o = opmodel(&["check", "--help"]);
+    assert_eq!(code(&o), 0);
+    // clap wraps long lines: compare with the help on one line.
+    let help = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    let d = opmodel::load::LoadOptions::default();
+    for (flag, default) in [
+        ("--max-file-size", d.max_file_size),
+        ("--max-total-size", d.max_total_size),
+        ("--max-entities", d.max_entities as u64),
+        ("--max-depth", d.max_depth as u64),
+        ("--max-text-len", d.max_text_len as u64),
+        ("--max-alias-expansion", d.max_alias_expansion as u64),
+        ("--max-problems-per-file", d.max_problems_per_file as u64),
+    ] {
+        let from = help
+            .find(flag)
+            .unwrap_or_else(|| panic!("{flag} in {help}"));
+        let rest = &help[from..];
+        let next = rest[2..].find(" --").map_or(rest.len(), |n| n + 2);
+        assert!(
+            rest[..next].contains(&format!("[default: {default}")),
+            "{flag}: {}",
+            &rest[..next]
+        );
+    }
+}
+
+#[test]
 fn a_bad_config_exits_2_with_file_line_and_suggestion() {
     let dir = std::env::temp_dir().join(format!("opmodel-cli-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -96,29 +96,31 @@ pub(crate) struct CheckArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Most problems (invalid-file, invalid-entity) reported for one file.
+    /// Most problems (invalid-file, invalid-entity) reported for one file
+    /// [default: 10000].
     #[arg(long, value_name = "N")]
     pub max_problems_per_file: Option<usize>,
     /// Most findings kept per check, at least 1; the rest are counted in a
     /// note on stderr. (To see no findings of a check, allow it with -A.)
     #[arg(long, value_name = "N", default_value_t = opmodel::DEFAULT_MAX_FINDINGS, value_parser = at_least_one)]
     pub max_findings: usize,
-    /// Largest org file read, in bytes.
+    /// Largest org file read, in bytes [default: 536870912, 512 MiB].
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Most bytes read over all org files.
+    /// Most bytes read over all org files [default: 4294967296, 4 GiB].
     #[arg(long, value_name = "BYTES")]
     pub max_total_size: Option<u64>,
-    /// Most entities in the model.
+    /// Most entities in the model [default: 20000000].
     #[arg(long, value_name = "N")]
     pub max_entities: Option<usize>,
-    /// Deepest nesting of lists and tables in an org file (at most 1000).
+    /// Deepest nesting of lists and tables in an org file, at most 1000
+    /// [default: 64].
     #[arg(long, value_name = "N", value_parser = depth_limit)]
     pub max_depth: Option<usize>,
-    /// Longest text field (name, statement, …), in bytes.
+    /// Longest text field (name, statement, …), in bytes [default: 65536].
     #[arg(long, value_name = "BYTES")]
     pub max_text_len: Option<usize>,
-    /// Most values YAML aliases may expand to in one file.
+    /// Most values YAML aliases may expand to in one file [default: 100000].
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
     /// Follow links in the folders given that lead outside them (by
@@ -251,10 +253,11 @@ pub(crate) struct DiffArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Largest org file read, in bytes.
+    /// Largest org file read, in bytes [default: 536870912, 512 MiB].
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
-    /// Most bytes read over all org files (of each version).
+    /// Most bytes read over all org files, of each version [default:
+    /// 4294967296, 4 GiB].
     #[arg(long, value_name = "BYTES")]
     pub max_total_size: Option<u64>,
     /// Follow links in the folders given that lead outside them (by
