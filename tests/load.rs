@@ -96,7 +96,8 @@ fn every_format_gives_entity_lines() {
             .collect()
     };
     assert_eq!(lines(&load(&["formats/org.yaml"])), vec![12]);
-    assert_eq!(lines(&load(&["formats/org.toml"])), vec![16]);
+    // A `[[products]]` table is placed at its first key, below the header.
+    assert_eq!(lines(&load(&["formats/org.toml"])), vec![17]);
     assert_eq!(lines(&load(&["formats/org.json"])), vec![9]);
     let yaml = load(&["formats/org.yaml"]);
     // A key result written as a table is placed at its `text:` value.

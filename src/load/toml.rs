@@ -478,6 +478,19 @@ impl Converter<'_> {
             DeValue::Array(array) => self.array(array, depth + 1, pos)?,
             DeValue::Table(table) => self.table(table, depth + 1, pos)?,
         };
+        // A `[[products]]` table starts at its header, the same line for
+        // every product: it is placed at its first key (`id = "shop"`)
+        // instead, as a YAML or JSON entity is. An inline table
+        // (`{ id = "shop" }`), whose first key is on its first line, stays
+        // where it starts.
+        let pos = match &value {
+            Value::Map(entries) => entries
+                .first()
+                .map(|(key, _)| key.pos)
+                .filter(|first| first.line > pos.line)
+                .unwrap_or(pos),
+            _ => pos,
+        };
         Ok(Node::spanning(value, pos, end))
     }
 
@@ -569,8 +582,10 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         assert_eq!(get(org, "name").value, Value::Str("Acme Music".into()));
         let teams = items(get(&root, "teams"));
         assert_eq!(teams.len(), 2);
-        // The second `[[teams]]` header.
-        assert_eq!(teams[1].pos, Pos::new(10, 1));
+        // The second team, placed at its first key below its `[[teams]]`
+        // header (line 10); an inline table stays at its brace.
+        assert_eq!(teams[1].pos, Pos::new(11, 1));
+        assert_eq!(get(&root, "organization").pos, Pos::new(4, 1));
         let Value::Map(entries) = &teams[1].value else {
             panic!("team is a table");
         };
@@ -582,6 +597,7 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         let owns = items(get(&teams[1], "owns"));
         assert_eq!(owns[0].pos, Pos::new(13, 9));
         let member = &items(get(&teams[1], "members"))[0];
+        assert_eq!(member.pos, Pos::new(14, 12));
         assert_eq!(get(member, "role").pos, Pos::new(14, 35));
     }
 
