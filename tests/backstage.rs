@@ -937,7 +937,15 @@ fn import_writes_yaml_that_loads_back_to_the_same_model_and_findings() {
     };
     let o = again(false);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        said.contains("teams.yaml` and `") && said.contains("products.yaml` are already there"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with("move the files away, or give `--force` to write over them\n"),
+        "{said}"
+    );
     assert_eq!(
         std::fs::read_to_string(out.join("teams.yaml")).expect("read"),
         "# mine\n"

@@ -82,13 +82,14 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
                     .map(|name| format!("`{}`", dir.join(name).display()))
                     .collect();
                 if !taken.is_empty() {
+                    let (what, them) = if taken.len() == 1 {
+                        (format!("{} is", taken[0]), "the file")
+                    } else {
+                        (format!("{} are", taken.join(" and ")), "the files")
+                    };
                     return fail(format!(
-                        "{} already there: nothing was written; choose another folder, move the file away, or give `--force` to write over it",
-                        if taken.len() == 1 {
-                            format!("{} is", taken[0])
-                        } else {
-                            format!("{} are", taken.join(" and "))
-                        }
+                        "{what} already there: nothing was written; choose another folder, move {them} away, or give `--force` to write over {}",
+                        if taken.len() == 1 { "it" } else { "them" }
                     ));
                 }
             }
