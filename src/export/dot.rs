@@ -260,7 +260,7 @@ fn finding_attrs(f: &Finding, node: bool) -> Vec<String> {
     } else {
         attrs.push(format!("fontcolor=\"{line}\""));
     }
-    attrs.push(format!("tooltip={}", quote(&f.messages.join("\n"))));
+    attrs.push(format!("tooltip={}", quote(&f.tooltip())));
     attrs
 }
 

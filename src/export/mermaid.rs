@@ -1,9 +1,8 @@
 //! The Mermaid flowchart rendering of a [`Picture`].
 
-use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{EdgeKind, LegendEntry, MAX_INDENT, Picture, Shape, Step};
+use super::{EdgeKind, LegendEntry, MAX_INDENT, Picture, Shape, Step, UniqueNames};
 use crate::diagnostic::Severity;
 use crate::model::InteractionMode;
 
@@ -18,7 +17,7 @@ pub(super) fn render(p: &Picture) -> String {
         let _ = writeln!(out, "    %% {title}");
     }
     // Node ids and subgraph ids share one namespace.
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used = UniqueNames::default();
     let ids: Vec<String> = p
         .nodes
         .iter()
@@ -148,11 +147,7 @@ pub(super) fn render(p: &Picture) -> String {
 
 /// Writes the legend: a subgraph of sample shapes for what the picture
 /// draws and a note on its edges. Returns each sample's class and id.
-fn legend(
-    p: &Picture,
-    used: &mut HashSet<String>,
-    out: &mut String,
-) -> Vec<(&'static str, String)> {
+fn legend(p: &Picture, used: &mut UniqueNames, out: &mut String) -> Vec<(&'static str, String)> {
     let entries = p.legend_entries();
     let mut classes = Vec::new();
     if entries.is_empty() {
@@ -242,20 +237,14 @@ fn brackets(shape: Shape) -> (&'static str, &'static str) {
 /// A Mermaid node id for `id`: a kind prefix and the id with every
 /// character outside `[A-Za-z0-9_]` written as `_`, then `_2`, `_3`, … until
 /// it is one nobody has yet.
-pub(super) fn unique(used: &mut HashSet<String>, prefix: &str, id: &str) -> String {
+pub(super) fn unique(used: &mut UniqueNames, prefix: &str, id: &str) -> String {
     let mut base = String::with_capacity(prefix.len() + id.len());
     base.push_str(prefix);
     base.extend(
         id.chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }),
     );
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{base}_{n}");
-        n += 1;
-    }
-    candidate
+    used.take(base, "_")
 }
 
 /// Text for inside a Mermaid `"…"` string: quotes and the characters Mermaid

@@ -183,15 +183,24 @@ enum Shape {
     Decision,
 }
 
-/// The findings on one entity: the worst severity, every message and the
-/// checks behind them.
+/// The findings on one entity: the worst severity, the first messages
+/// (errors first) and the checks behind them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Finding {
     severity: Severity,
+    /// At most [`TOOLTIP_MESSAGES`], errors first.
     messages: Vec<String>,
+    /// The messages left out of `messages`.
+    more: usize,
     /// Each check once, with the worst severity it reported.
     checks: Vec<(Severity, String)>,
 }
+
+/// The most messages a box's or an edge's tooltip lists. Every box of an
+/// id defined many times, and every edge of a decision right naming many
+/// teams, carries its entity's findings: listing them all made a picture
+/// whose size grew with the square of the input.
+const TOOLTIP_MESSAGES: usize = 10;
 
 impl Finding {
     fn absorb(target: &mut Option<Finding>, other: Option<&Finding>) {
@@ -200,12 +209,34 @@ impl Finding {
             Some(t) => {
                 t.severity = t.severity.min(other.severity);
                 t.messages.extend(other.messages.iter().cloned());
+                t.more += other.more;
                 for (severity, check) in &other.checks {
                     t.add_check(*severity, check);
                 }
+                t.keep_first_messages();
             }
             None => *target = Some(other.clone()),
         }
+    }
+
+    /// Puts errors first (each group in report order) and keeps the first
+    /// [`TOOLTIP_MESSAGES`], counting the rest in `more`.
+    fn keep_first_messages(&mut self) {
+        self.messages.sort_by_key(|m| !m.starts_with("error["));
+        if self.messages.len() > TOOLTIP_MESSAGES {
+            self.more += self.messages.len() - TOOLTIP_MESSAGES;
+            self.messages.truncate(TOOLTIP_MESSAGES);
+        }
+    }
+
+    /// The tooltip: the messages kept, one a line, and how many more there
+    /// are.
+    fn tooltip(&self) -> String {
+        let mut text = self.messages.join("\n");
+        if self.more > 0 {
+            text.push_str(&format!("\n… and {} more", self.more));
+        }
+        text
     }
 
     fn add_check(&mut self, severity: Severity, check: &str) {
@@ -708,7 +739,7 @@ impl Picture {
         // Picture indices in model order; keys unique.
         let mut index: HashMap<NodeIndex, usize> = HashMap::new();
         let mut nodes: Vec<Node> = Vec::new();
-        let mut keys: HashSet<String> = HashSet::new();
+        let mut keys = UniqueNames::default();
         for n in order.iter().copied().filter(|n| included.contains(n)) {
             let Some(mut node) = shapes.remove(&n) else {
                 continue;
@@ -719,13 +750,7 @@ impl Picture {
                 .chars()
                 .map(|c| if c.is_control() { '\u{fffd}' } else { c })
                 .collect();
-            let mut key = id.clone();
-            let mut k = 2;
-            while !keys.insert(key.clone()) {
-                key = format!("{id}#{k}");
-                k += 1;
-            }
-            node.key = key;
+            node.key = keys.take(id, "#");
             if !node.decides_here.is_empty() {
                 let areas = std::mem::take(&mut node.decides_here).join(", ");
                 node.lines.push("decides for itself:".to_owned());
@@ -879,6 +904,35 @@ fn nest(nodes: &[Node], display_parent: &[Option<usize>], children: &[Vec<usize>
     layout
 }
 
+/// Names handed out once each: a name already given becomes `{name}{sep}2`,
+/// `{sep}3`, …, the first one free. Each name remembers the number it got
+/// to, so that an id defined a thousand times costs a thousand look-ups,
+/// not half a million; nothing is ever given back, so the numbers below it
+/// are all taken and the result is the one counting from 2 would find.
+#[derive(Debug, Default)]
+pub(super) struct UniqueNames {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    /// `base` if nobody has it yet, else the first free numbered form.
+    pub(super) fn take(&mut self, base: String, sep: &str) -> String {
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{base}{sep}{n}");
+            n += 1;
+            if self.taken.insert(candidate.clone()) {
+                self.next.insert(base, n);
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Errors and warnings of the report by entity, each message as
 /// `error[check]: message`.
 fn findings(report: &Report) -> HashMap<(EntityKind, Id), Finding> {
@@ -893,15 +947,15 @@ fn findings(report: &Report) -> HashMap<(EntityKind, Id), Finding> {
             .or_insert(Finding {
                 severity: d.severity,
                 messages: Vec::new(),
+                more: 0,
                 checks: Vec::new(),
             });
         f.severity = f.severity.min(d.severity);
         f.messages.push(message);
         f.add_check(d.severity, &d.check);
     }
-    // Errors first, each group in report order.
     for f in out.values_mut() {
-        f.messages.sort_by_key(|m| !m.starts_with("error["));
+        f.keep_first_messages();
     }
     out
 }

@@ -78,7 +78,7 @@ fn mermaid_text_is_escaped() {
 
 #[test]
 fn mermaid_ids_are_sanitised_without_collisions() {
-    let mut used = HashSet::new();
+    let mut used = UniqueNames::default();
     let a = unique(&mut used, "Team_", "a-b");
     let b = unique(&mut used, "Team_", "a.b");
     let c = unique(&mut used, "Team_", "a_b_2");
@@ -532,6 +532,7 @@ fn many_checks_on_one_box_are_cut_with_a_count() {
     let f = Finding {
         severity: Severity::Error,
         messages: Vec::new(),
+        more: 0,
         checks: vec![
             (Severity::Warning, "w-one".into()),
             (Severity::Error, "e-one".into()),
@@ -712,4 +713,75 @@ fn the_legend_never_takes_an_entitys_name() {
     let unique: HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
     render_with_graphviz(&dot);
+}
+
+/// An org file with an id defined `copies` times, and a decision right
+/// naming `copies` deciding teams: each repeat is a finding of its own.
+fn repeated(copies: usize) -> Model {
+    let mut yaml = String::from("teams:\n");
+    for i in 0..copies {
+        yaml.push_str(&format!("  - id: x\n  - id: decider-{i}\n"));
+    }
+    yaml.push_str("decisions:\n  - area: feature-set\n    scope: organization\n    decides:\n");
+    for i in 0..copies {
+        yaml.push_str(&format!("      - decider-{i}\n"));
+    }
+    crate::load::load_str(&yaml, crate::load::Format::Yaml, "org.yaml").model
+}
+
+#[test]
+fn tooltips_list_ten_messages_and_count_the_rest() {
+    let (dot, _) = draw(&repeated(40), &ExportOptions::default());
+    let tooltips: Vec<&str> = dot
+        .lines()
+        .filter_map(|l| l.split("tooltip=\"").nth(1))
+        .collect();
+    assert!(!tooltips.is_empty());
+    for t in &tooltips {
+        let lines = t.split("\\n").count();
+        assert!(lines <= TOOLTIP_MESSAGES + 1, "{lines} lines: {t}");
+    }
+    // Each box of `x` carries the 39 `duplicate-id` findings of its id and
+    // its `idle-team` warning: ten are listed.
+    assert!(
+        tooltips
+            .iter()
+            .any(|t| t.contains("error[duplicate-id]") && t.ends_with("… and 30 more\"];")),
+        "{:?}",
+        &tooltips[..3]
+    );
+}
+
+#[test]
+fn a_picture_grows_in_line_with_repeated_ids_and_deciders() {
+    let size = |copies| {
+        let (dot, mermaid) = draw(&repeated(copies), &ExportOptions::default());
+        (dot.len(), mermaid.len())
+    };
+    let (small, large) = (size(100), size(400));
+    // Four times the input: about four times the picture (it was sixteen).
+    assert!(large.0 < small.0 * 5, "DOT {small:?} → {large:?}");
+    assert!(large.1 < small.1 * 5, "Mermaid {small:?} → {large:?}");
+}
+
+#[test]
+fn unique_names_are_the_first_free_number_whatever_came_before() {
+    // What counting from 2 for every name gives, the slow way.
+    fn naive(taken: &mut HashSet<String>, base: &str) -> String {
+        if taken.insert(base.to_owned()) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{base}#{n}"))
+            .find(|c| taken.insert(c.clone()))
+            .unwrap_or_default()
+    }
+    let mut names = UniqueNames::default();
+    let mut slow = HashSet::new();
+    let bases = [
+        "x", "x#3", "x", "y", "x", "x#2", "x", "x#5#2", "x#5", "x", "x", "y#2", "y",
+    ];
+    for base in bases.iter().cycle().take(200) {
+        assert_eq!(names.take((*base).to_owned(), "#"), naive(&mut slow, base));
+    }
 }
