@@ -110,6 +110,10 @@ impl Check for DecisionOutsideOwnership {
         let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
         // Decision entry → deciding team → the products it decides for without accountability.
         let mut found: BTreeMap<DecisionIx, BTreeMap<&str, Vec<ProductIx>>> = BTreeMap::new();
+        // The owners of each product named in a finding, read once: a
+        // product that thousands of decision rights are scoped to has
+        // thousands of edges to walk for them.
+        let mut owners_of: HashMap<ProductIx, Vec<TeamIx>> = HashMap::default();
         for p in g.product_ixs() {
             // A duplicated id: scopes and claims resolve to the first definition.
             if !g.is_primary(g.product_node(p)) {
@@ -146,12 +150,13 @@ impl Check for DecisionOutsideOwnership {
                         if products.last() != Some(&p) {
                             products.push(p);
                         }
+                        owners_of.entry(p).or_insert_with(|| owners.clone());
                     }
                 }
             }
         }
         for (d, teams) in found {
-            out.push(finding(g, self.meta().name, d, &teams));
+            out.push(finding(g, self.meta().name, d, &teams, &owners_of));
         }
     }
 }
@@ -213,7 +218,9 @@ fn finding(
     name: &'static str,
     d: DecisionIx,
     teams: &BTreeMap<&str, Vec<ProductIx>>,
+    owners_of: &HashMap<ProductIx, Vec<TeamIx>>,
 ) -> Diagnostic {
+    let owners = |p: ProductIx| owners_of.get(&p).map_or(&[][..], Vec::as_slice);
     let right = g.decision(d);
     let mut clauses = Vec::new();
     let mut all_products: Vec<&str> = Vec::new();
@@ -239,13 +246,10 @@ fn finding(
 
     let help = match (teams.keys().next(), all_products.as_slice()) {
         (Some(team), [product]) => {
-            let owner = g
-                .product_ix(product)
-                .map(|p| g.owner_teams(p))
-                .and_then(|o| match o.as_slice() {
-                    [only] => Some(g.team(*only).id.as_str()),
-                    _ => None,
-                });
+            let owner = g.product_ix(product).and_then(|p| match owners(p) {
+                [only] => Some(g.team(*only).id.as_str()),
+                _ => None,
+            });
             match owner {
                 Some(owner) => format!(
                     "let `{owner}`, which owns `{product}`, decide `{}` (or a unit above it), and name `{team}` in `recommends:` or `consulted:`",
@@ -272,15 +276,12 @@ fn finding(
     const LABELLED: usize = 5;
     for product in all_products.iter().take(LABELLED) {
         if let Some(p) = g.product_ix(product) {
-            let mut owners: Vec<&str> = g
-                .owner_teams(p)
-                .into_iter()
-                .map(|t| g.team(t).id.as_str())
-                .collect();
-            owners.sort_unstable();
+            let mut owner_ids: Vec<&str> =
+                owners(p).iter().map(|&t| g.team(t).id.as_str()).collect();
+            owner_ids.sort_unstable();
             diagnostic = diagnostic.with_label(
                 g.product(p).location,
-                format!("`{product}` is owned by {}", super::list_ids(&owners)),
+                format!("`{product}` is owned by {}", super::list_ids(&owner_ids)),
             );
         }
     }

@@ -129,6 +129,7 @@ impl<'m> OrgGraph<'m> {
         let mut out: Vec<T> = self
             .graph
             .edges_directed(node, direction)
+            .inspect(|_| crate::graph::count_steps(1))
             .filter(|e| e.weight().is_owns())
             .filter_map(|e| {
                 let other = if direction == Outgoing {

@@ -209,6 +209,28 @@ pub fn wide(n: usize) -> Shape {
     }
 }
 
+/// One product that `n` decision rights are scoped to, each decided by a
+/// team that does not own it: one product with `n` edges, and `n`
+/// findings of `decision-outside-ownership` about it.
+pub fn crowded_scope(n: usize) -> Shape {
+    let teams = format!(
+        "{{\"id\":\"owner\",\"owns\":[\"p\"]}},{}",
+        list(n, |o, i| {
+            let _ = write!(o, "{{\"id\":\"other{i}\"}}");
+        })
+    );
+    let decisions = list(n, |o, i| {
+        let _ = write!(
+            o,
+            "{{\"area\":\"feature-set\",\"scope\":\"p\",\"decides\":\"other{i}\"}}"
+        );
+    });
+    Shape {
+        name: "crowded-scope",
+        json: org(&teams, "{\"id\":\"p\"}", "", &decisions),
+    }
+}
+
 /// Every deep or wide shape at size `n` but [`dangling_owners`], whose cost
 /// is in the loader's "did you mean" rather than in the graph's walks.
 pub fn all(n: usize) -> Vec<Shape> {
@@ -222,5 +244,6 @@ pub fn all(n: usize) -> Vec<Shape> {
         supports_chain(n),
         supports_loop(n),
         wide(n),
+        crowded_scope(n),
     ]
 }
