@@ -42,10 +42,12 @@ enum Part {
 /// What [`Linter::finish`] needs of the model, owned: the model can go
 /// before the findings are put in order.
 struct Facts {
-    /// The `allow:` lists, by kind and id (the last of an id, as written).
+    /// The `allow:` lists, by kind and id (the last of an id, as written),
+    /// each sorted and without repeats: every finding on an entity is
+    /// looked up in its list, which a file can make as long as it likes.
     allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>>,
     /// `allow:` on an objective reaches its key results: the key result
-    /// `q3#2` is part of what the objective allows.
+    /// `q3#2` is part of what the objective allows. Sorted, as `allowed`.
     objective_allows: HashMap<Id, Vec<String>>,
     sources: crate::source::Sources,
     entities: usize,
@@ -54,20 +56,27 @@ struct Facts {
 impl Facts {
     fn of(model: &Model) -> Self {
         let mut allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>> = HashMap::default();
+        let sorted = |names: &[String]| {
+            let mut names = names.to_vec();
+            names.sort_unstable();
+            names.dedup();
+            names
+        };
         for e in model.entities_allowing() {
             allowed
                 .entry(e.kind)
                 .or_default()
-                .insert(Id::new(&e.id), e.allow.to_vec());
+                .insert(Id::new(&e.id), sorted(e.allow));
         }
         let objective_allows = model
             .objectives
             .iter()
             .filter(|o| !o.allow.is_empty())
             .flat_map(|o| {
+                let names = sorted(&o.allow);
                 o.key_results
                     .iter()
-                    .map(move |kr| (kr.id.clone(), o.allow.to_vec()))
+                    .map(move |kr| (kr.id.clone(), names.clone()))
             })
             .collect();
         Self {
@@ -446,13 +455,14 @@ impl Linter {
             let allow = allowed
                 .get(&d.entity.kind)
                 .and_then(|ids| ids.get(d.entity.id.as_str()));
-            if allow.is_some_and(|a| a.iter().any(|c| *c == d.check)) {
+            let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(&d.check)).is_ok();
+            if allow.is_some_and(names) {
                 return None;
             }
             if d.entity.kind == EntityKind::KeyResult
                 && objective_allows
                     .get(d.entity.id.as_str())
-                    .is_some_and(|a| a.iter().any(|c| *c == d.check))
+                    .is_some_and(names)
             {
                 return None;
             }
@@ -850,5 +860,47 @@ mod order_tests {
                 assert_eq!(*got, want, "finding {i} of {n}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod allow_tests {
+    use crate::load::{Format, load_str};
+
+    /// `allow:` lists are kept sorted and without repeats, so that each
+    /// finding is looked up in its entity's list by halving it: a long list
+    /// met by many findings on one entity was a scan per finding.
+    #[test]
+    fn allow_lists_are_sorted_and_still_allow() {
+        let mut names: Vec<String> = (0..2_000).map(|i| format!("check-{i}")).collect();
+        names.push("orphaned-product".to_owned());
+        names.push("check-7".to_owned());
+        names.reverse();
+        let yaml = format!(
+            "products:\n  - id: lonely\n    allow: [{}]\nobjectives:\n  - id: q3\n    title: Grow\n    allow: [unmeasurable-key-result, milestone-key-result, unmeasurable-key-result]\n    key_results: [Launch the app by August]\n",
+            names.join(", ")
+        );
+        let model = load_str(&yaml, Format::Yaml, "org.yaml").model;
+        let facts = super::Facts::of(&model);
+        let product = &facts.allowed[&crate::model::EntityKind::Product]["lonely"];
+        assert_eq!(product.len(), 2_001);
+        assert!(product.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            facts.objective_allows["q3#1"],
+            ["milestone-key-result", "unmeasurable-key-result"]
+        );
+        let report = crate::Linter::new().check_model(&model);
+        let checks: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (&*d.check, d.entity.id.as_str()))
+            .collect();
+        assert!(
+            !checks.contains(&("orphaned-product", "lonely")),
+            "{checks:?}"
+        );
+        assert!(!checks.iter().any(|(_, id)| *id == "q3#1"), "{checks:?}");
+        // The names no check has are still each reported.
+        assert!(checks.contains(&("unknown-allow", "lonely")), "{checks:?}");
     }
 }
