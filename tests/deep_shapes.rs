@@ -163,6 +163,21 @@ fn run_all(n: usize, dangling: usize) {
                 expect("decision-outside-ownership", 0);
                 expect("hierarchy-cycle", 0);
             }
+            "crowded-scope" => {
+                // Each right's decider owns nothing: one finding a right;
+                // the rights share area and scope: one conflict, its list
+                // of deciders capped.
+                expect("decision-outside-ownership", capped);
+                expect("conflicting-deciders", 1);
+                let d = found
+                    .iter()
+                    .find(|d| d.check == "decision-outside-ownership")
+                    .expect("a finding");
+                assert!(
+                    d.help.as_deref().is_some_and(|h| h.contains("let `owner`")),
+                    "{d:?}"
+                );
+            }
             other => panic!("no expectations for shape `{other}`"),
         }
     }
