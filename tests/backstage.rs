@@ -1137,6 +1137,269 @@ fn every_url_target_is_named_in_one_note() {
 }
 
 #[test]
+fn a_url_note_names_ten_urls_and_counts_the_rest() {
+    // 25 URLs, one of them named twice.
+    let mut targets: Vec<String> = (0..25)
+        .map(|i| format!("https://example.com/{i}.yaml"))
+        .collect();
+    targets.push("https://example.com/3.yaml".to_owned());
+    let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
+    let dir = scratch("many-urls");
+    write(&dir, "catalog-info.yaml", &location(&targets));
+    let from_disk =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
+    // Read from a string, the URLs are noted the same way.
+    for loaded in [from_disk, load(&location(&targets))] {
+        let report = Linter::new().check(&loaded);
+        let notes = findings(&report, "unfollowed-location");
+        assert_eq!(notes.len(), 1, "{notes:#?}");
+        let message = &notes[0].message;
+        assert!(
+            message.starts_with(
+                "25 Location targets are URLs: opmodel does not fetch them: `https://example.com/0.yaml`, `https://example.com/1.yaml`, "
+            ),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("`https://example.com/9.yaml` and 15 more"),
+            "{message}"
+        );
+        assert_eq!(message.matches("`https://").count(), 10, "{message}");
+        // Every URL target but the first is a label: ten shown, the rest counted.
+        assert_eq!(notes[0].labels.len(), 10);
+        assert_eq!(notes[0].more_labels, 15);
+    }
+    cleanup(&dir);
+}
+
+/// The `invalid-file` findings of `report` about Location targets, as
+/// (line, message) pairs in line order.
+fn target_problems(report: &Report) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = findings(report, "invalid-file")
+        .iter()
+        .map(|d| (d.location.expect("located").line, d.message.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn glob_targets_share_one_budget_of_folder_entries() {
+    let dir = scratch("glob-budget");
+    // Searching one of these folders for `*.yaml` looks at 21 entries (the
+    // folder and its 20 files), and finds nothing.
+    for folder in ["a", "b", "c"] {
+        for i in 0..20 {
+            write(&dir, &format!("{folder}/x{i}.txt"), "");
+        }
+    }
+    write(&dir, "teams.yaml", &entity("Group", "team-a", ""));
+    let globs = [
+        "./a/*.yaml",
+        "./b/*.yaml",
+        "./c/*.yaml",
+        "./d/*.yaml",
+        "./e/*.yaml",
+    ];
+    let mut targets = globs.to_vec();
+    targets.push("./teams.yaml");
+    write(&dir, "catalog-info.yaml", &location(&targets));
+    let root = [dir.join("catalog-info.yaml")];
+    // 50 entries in all: `a` takes 21, `b` 21, `c` the last 8 and is cut
+    // short; `d` and `e` are not searched. Each alone fits.
+    let tight = LoadOptions {
+        max_glob_visits: 50,
+        ..LoadOptions::default()
+    };
+    let loaded = load_paths(&root, &tight).expect("loads");
+    // The target that is not a glob is read all the same.
+    assert_eq!(ids(&loaded), ["team team-a"]);
+    let report = Linter::new().check(&loaded);
+    assert_eq!(
+        target_problems(&report),
+        [
+            (7, "Location target `./a/*.yaml` matches no file".to_owned()),
+            (8, "Location target `./b/*.yaml` matches no file".to_owned()),
+            (
+                9,
+                "Location target `./c/*.yaml` was searched only in part: the glob targets of a run may look at 50 folder entries in all; it had found no file by then".to_owned()
+            ),
+            (
+                10,
+                "Location target `./d/*.yaml` and 1 more glob target were not searched: the glob targets of a run may look at 50 folder entries in all, and those before spent them".to_owned()
+            ),
+        ]
+    );
+    let unsearched = findings(&report, "invalid-file")
+        .into_iter()
+        .find(|d| d.message.contains("not searched"))
+        .expect("the targets not searched");
+    // Named by the file the Location is in, as shown.
+    assert!(unsearched.entity.id.ends_with("catalog-info.yaml"));
+    assert_eq!(unsearched.labels.len(), 1);
+    assert_eq!(unsearched.labels[0].location.line, 11);
+    assert!(
+        unsearched
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("max_glob_visits"))
+    );
+    // Each target alone fits in the same budget: it is one for the run.
+    for (line, glob) in globs.iter().enumerate() {
+        write(
+            &dir,
+            "catalog-info.yaml",
+            &location(&[glob, "./teams.yaml"]),
+        );
+        let report = Linter::new().check(&load_paths(&root, &tight).expect("loads"));
+        assert_eq!(
+            target_problems(&report),
+            [(7, format!("Location target `{glob}` matches no file"))],
+            "target {line}"
+        );
+    }
+    cleanup(&dir);
+}
+
+#[test]
+fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
+    let dir = scratch("outside");
+    write(&dir, "outer.yaml", &entity("Group", "outer", ""));
+    write(
+        &dir,
+        "elsewhere/more.yaml",
+        &entity("Group", "elsewhere", ""),
+    );
+    write(&dir, "catalog/teams.yaml", &entity("Group", "inner", ""));
+    write(&dir, "catalog/sub/notes.txt", "");
+    let absolute = dir.join("elsewhere/more.yaml");
+    let absolute = absolute.to_str().expect("a UTF-8 scratch path");
+    write(
+        &dir,
+        "catalog/catalog-info.yaml",
+        &location(&[
+            "../outer.yaml",
+            absolute,
+            // Out and back in: inside, read.
+            "../catalog/teams.yaml",
+            "../elsewhere/*.yaml",
+            // Out through `..` after a `*`.
+            "./*/../../outer.yaml",
+        ]),
+    );
+    let catalog = dir.join("catalog");
+    let file = catalog.join("catalog-info.yaml");
+    // The catalog file given, or its folder: the targets outside it are
+    // not read, each a warning at its line.
+    for input in [&file, &catalog] {
+        let loaded = load_paths(&[input], &LoadOptions::default()).expect("loads");
+        assert_eq!(ids(&loaded), ["team inner"], "{input:?}");
+        let report = Linter::new().check(&loaded);
+        assert!(target_problems(&report).is_empty(), "{report:#?}");
+        let outside = findings(&report, "unfollowed-location");
+        let lines: Vec<u32> = outside
+            .iter()
+            .map(|d| d.location.expect("located").line)
+            .collect();
+        assert_eq!(lines, [7, 8, 10, 11], "{outside:#?}");
+        for d in &outside {
+            assert_eq!(d.severity, Severity::Warning);
+            assert!(
+                d.message.contains("outside the inputs' folders"),
+                "{}",
+                d.message
+            );
+            assert!(
+                d.help
+                    .as_deref()
+                    .is_some_and(|h| h.contains("--follow-links-outside"))
+            );
+        }
+        assert!(
+            outside[0]
+                .message
+                .starts_with("Location target `../outer.yaml` leads to `")
+        );
+        assert!(
+            outside[2]
+                .message
+                .starts_with("Location target `../elsewhere/*.yaml` would search `")
+        );
+    }
+    // A folder given as an input too is inside.
+    let loaded = load_paths(
+        &[file.clone(), dir.join("elsewhere")],
+        &LoadOptions::default(),
+    )
+    .expect("loads");
+    assert_eq!(ids(&loaded), ["team elsewhere", "team inner"]);
+    let report = Linter::new().check(&loaded);
+    let lines: Vec<u32> = findings(&report, "unfollowed-location")
+        .iter()
+        .map(|d| d.location.expect("located").line)
+        .collect();
+    assert_eq!(lines, [7, 11]);
+    // Asked to, opmodel reads them all, each once.
+    let anywhere = LoadOptions {
+        follow_links_outside: true,
+        ..LoadOptions::default()
+    };
+    let loaded = load_paths(&[&file], &anywhere).expect("loads");
+    assert_eq!(ids(&loaded), ["team elsewhere", "team inner", "team outer"]);
+    let report = Linter::new().check(&loaded);
+    assert!(
+        findings(&report, "unfollowed-location").is_empty(),
+        "{report:#?}"
+    );
+    assert!(target_problems(&report).is_empty(), "{report:#?}");
+    cleanup(&dir);
+}
+
+#[test]
+fn fifty_globs_at_the_root_of_the_disk_search_nothing_or_share_the_budget() {
+    // The fuzzer's catalog: fifty `/**/*.nomatch` walked the disk fifty times.
+    let dir = scratch("root-globs");
+    let mut targets = vec!["/**/*.nomatch"; 50];
+    targets.push("./teams.yaml");
+    write(&dir, "catalog-info.yaml", &location(&targets));
+    write(&dir, "teams.yaml", &entity("Group", "team-a", ""));
+    let root = [dir.join("catalog-info.yaml")];
+    // `/` is outside the folder given: nothing is searched.
+    let loaded = load_paths(&root, &LoadOptions::default()).expect("loads");
+    assert_eq!(ids(&loaded), ["team team-a"]);
+    let report = Linter::new().check(&loaded);
+    let outside = findings(&report, "unfollowed-location");
+    assert_eq!(outside.len(), 50);
+    assert!(
+        outside
+            .iter()
+            .all(|d| d.message == "Location target `/**/*.nomatch` would search `/`, outside the inputs' folders: opmodel does not read there")
+    );
+    assert!(target_problems(&report).is_empty(), "{report:#?}");
+    // Followed anywhere, the first search spends the run's budget and the
+    // other 49 are not made.
+    let anywhere = LoadOptions {
+        follow_links_outside: true,
+        max_glob_visits: 100,
+        ..LoadOptions::default()
+    };
+    let loaded = load_paths(&root, &anywhere).expect("loads");
+    assert_eq!(ids(&loaded), ["team team-a"]);
+    let report = Linter::new().check(&loaded);
+    let problems = target_problems(&report);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_eq!(problems[0].0, 7);
+    assert!(problems[0].1.contains("was searched only in part"));
+    assert_eq!(problems[1].0, 8);
+    assert!(
+        problems[1].1.starts_with(
+            "Location target `/**/*.nomatch` and 48 more glob targets were not searched"
+        )
+    );
+    cleanup(&dir);
+}
+
+#[test]
 fn the_per_file_limits_hold_for_catalogs_too() {
     let mut text = String::new();
     for n in 0..3 {

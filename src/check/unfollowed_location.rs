@@ -7,9 +7,13 @@ declare_check! {
     /// A target of a Backstage `Location` entity (`spec.target` or
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
     /// goes to the network; one note names every URL target of the run,
-    /// each once), or a path that leads back to a file on the chain of
-    /// Locations that led to it (a loop; a warning). A relative path that
-    /// names no file is an `invalid-file` error instead.
+    /// each once), a path that leads back to a file on the chain of
+    /// Locations that led to it (a loop; a warning), or a path that leads
+    /// outside the folders given and the folders of the files given
+    /// (`/etc/passwd`, `../../elsewhere/catalog-info.yaml`; a warning):
+    /// opmodel reads no file nobody gave it unless `--follow-links-outside`
+    /// is passed. A relative path that names no file, or a glob cut short
+    /// by the loader's limits, is an `invalid-file` error instead.
     ///
     /// ### Why it matters
     /// The entities in a target that is not read are missing from every
@@ -32,7 +36,8 @@ declare_check! {
     /// ### Fix
     /// Check out the repository that holds the target and give its files to
     /// `opmodel check` too, or point the Location at a relative path. Take
-    /// a looping target out of the Location.
+    /// a looping target out of the Location. Give the folder a target
+    /// outside leads to as an input too, or pass `--follow-links-outside`.
     pub struct UnfollowedLocation;
     name: "unfollowed-location",
     category: Integrity,

@@ -123,8 +123,9 @@ pub(crate) struct CheckArgs {
     /// Most values YAML aliases may expand to in one file [default: 100000].
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
-    /// Follow links in the folders given that lead outside them (by
-    /// default they are passed over, with a note).
+    /// Follow links in the folders given, and read Backstage Location
+    /// targets, that lead outside them (by default they are passed over,
+    /// with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
     /// Report only findings not in this baseline file (written with
@@ -179,8 +180,9 @@ pub(crate) struct GraphArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Follow links in the folders given that lead outside them (by
-    /// default they are passed over, with a note).
+    /// Follow links in the folders given, and read Backstage Location
+    /// targets, that lead outside them (by default they are passed over,
+    /// with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
 }
@@ -206,8 +208,9 @@ pub(crate) struct ReportArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Follow links in the folders given that lead outside them (by
-    /// default they are passed over, with a note).
+    /// Follow links in the folders given, and read Backstage Location
+    /// targets, that lead outside them (by default they are passed over,
+    /// with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
 }
@@ -260,8 +263,9 @@ pub(crate) struct DiffArgs {
     /// 4294967296, 4 GiB].
     #[arg(long, value_name = "BYTES")]
     pub max_total_size: Option<u64>,
-    /// Follow links in the folders given that lead outside them (by
-    /// default they are passed over, with a note).
+    /// Follow links in the folders given, and read Backstage Location
+    /// targets, that lead outside them (by default they are passed over,
+    /// with a note).
     #[arg(long)]
     pub follow_links_outside: bool,
 }
@@ -283,7 +287,8 @@ pub(crate) struct ImportArgs {
     /// the output folder (by default nothing is written then).
     #[arg(long)]
     pub force: bool,
-    /// Follow links in the folders given that lead outside them.
+    /// Follow links in the folders given, and read Backstage Location
+    /// targets, that lead outside them.
     #[arg(long)]
     pub follow_links_outside: bool,
 }

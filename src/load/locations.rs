@@ -1,42 +1,87 @@
 //! Following Backstage `Location` entities: their relative targets are read
-//! like inputs, each file once; URL targets are never fetched.
+//! like inputs, each file once; URL targets are never fetched, and targets
+//! outside the inputs' folders are passed over unless
+//! [`LoadOptions::follow_links_outside`] says otherwise.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::Gathered;
 use super::backstage::{Catalog, Target};
 use super::{LoadOptions, Loaded, Plan, file_diagnostic, inspect, load_file, merge_piece, plan};
 use crate::check::unfollowed_location::UnfollowedLocation;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, MAX_LISTED, Severity};
 use crate::model::InputRead;
 use crate::model::{EntityKind, EntityRef};
 
 /// Most files one glob target may name (a `**` at the root of a big tree).
 const MAX_GLOB_MATCHES: usize = 10_000;
 
-/// Most folder entries one glob target may look at: a `../../**` pointing
-/// at the root of the disk stops there, not after the whole disk.
-const MAX_GLOB_VISITS: usize = 200_000;
+/// Where Location targets may lead: below the real paths of the folders
+/// given and of the folders of the files given. The spec reads relative
+/// targets, within the catalog's tree; a catalog naming `/etc/passwd` or
+/// `../../other-team/secrets.yaml` would otherwise make opmodel read, and
+/// quote in its output, files nobody gave it, as links out of a folder
+/// would (see [`LoadOptions::follow_links_outside`]).
+struct Bounds {
+    roots: HashSet<PathBuf>,
+    anywhere: bool,
+}
+
+impl Bounds {
+    fn new(folders: &[PathBuf], files: &[PathBuf], anywhere: bool) -> Self {
+        let mut roots: HashSet<PathBuf> = folders.iter().cloned().collect();
+        if !anywhere {
+            // Each folder resolved once, however many files given share it.
+            let parents: HashSet<&Path> = files
+                .iter()
+                .map(|f| match f.parent() {
+                    Some(dir) if !dir.as_os_str().is_empty() => dir,
+                    _ => Path::new("."),
+                })
+                .collect();
+            roots.extend(parents.into_iter().filter_map(|p| p.canonicalize().ok()));
+        }
+        Self { roots, anywhere }
+    }
+
+    /// Whether a target whose real path is `real` may be read: a lookup per
+    /// folder above it, not a comparison per root.
+    fn hold(&self, real: &Path) -> bool {
+        self.anywhere || real.ancestors().any(|a| self.roots.contains(a))
+    }
+}
 
 /// Reads the files the Locations in `catalog` name (and those their
 /// Locations name, and so on), adding them to `loaded` and `catalog`.
+/// `folders` are the real paths of the folders given, `given_files` the
+/// files given: targets are read below those folders and the folders of
+/// those files only, unless [`LoadOptions::follow_links_outside`] is set.
 pub(super) fn follow(
     loaded: &mut Loaded,
     gathered: &mut Gathered,
     inputs: &[PathBuf],
+    folders: &[PathBuf],
+    given_files: &[PathBuf],
     options: &LoadOptions,
     total: &mut u64,
 ) {
     if gathered.catalog.targets.is_empty() {
         return;
     }
+    let bounds = Bounds::new(folders, given_files, options.follow_links_outside);
     let mut seen: BTreeSet<PathBuf> = inputs.iter().map(|p| canonical(p)).collect();
     // The file whose Location led to each file read for a Location.
     let mut led_by: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut next = 0;
     // URL targets, noted once at the end.
     let mut urls: Vec<(Target, String)> = Vec::new();
+    // The folder entries the glob targets may still look at, all of them
+    // together: a per-target budget alone let fifty `/**/*.x` targets in a
+    // 1 KB file walk ten million entries.
+    let mut visits_left = options.max_glob_visits;
+    // Glob targets met once the budget was spent, reported together.
+    let mut unsearched: Vec<(Target, String)> = Vec::new();
     while let Some(target) = gathered.catalog.targets.get(next).cloned() {
         next += 1;
         let Some(from) = loaded.model.sources.get(target.location.file) else {
@@ -57,18 +102,76 @@ pub(super) fn follow(
             .components()
             .filter(|c| !matches!(c, std::path::Component::CurDir))
             .collect();
-        let paths = if relative.contains(['*', '?']) {
-            let found = glob(&joined);
-            if found.is_empty() {
+        let is_glob = relative.contains(['*', '?']);
+        let paths = if is_glob {
+            let (start, rest) = split_glob(&joined);
+            // A search that starts outside is not made at all: filtering
+            // its matches would still walk (and spend the budget on) a
+            // tree nobody gave.
+            if let Ok(real) = start.canonicalize()
+                && !bounds.hold(&real)
+            {
                 loaded
                     .diagnostics
-                    .push(missing(&target, &from_display, "matches no file"));
+                    .push(outside(&target, &from_display, "would search", &real, 1));
+                continue;
             }
-            found
+            if visits_left == 0 {
+                unsearched.push((target.clone(), from_display));
+                continue;
+            }
+            let search = glob(&start, &rest, &mut visits_left, &bounds);
+            if let Some(real) = &search.left_bounds {
+                loaded
+                    .diagnostics
+                    .push(outside(&target, &from_display, "would search", real, 1));
+            }
+            match search.stopped {
+                Some(Stop::Visits) => {
+                    let read = match search.found.len() {
+                        0 => "it had found no file by then".to_owned(),
+                        1 => "the file it had found by then is read".to_owned(),
+                        n => format!("the {n} files it had found by then are read"),
+                    };
+                    loaded.diagnostics.push(
+                        missing(
+                            &target,
+                            &from_display,
+                            &format!(
+                                "was searched only in part: the glob targets of a run may look at {} folder entries in all; {read}",
+                                options.max_glob_visits
+                            ),
+                        )
+                        .with_help(GLOB_HELP),
+                    );
+                }
+                Some(Stop::Matches) => loaded.diagnostics.push(
+                    missing(
+                        &target,
+                        &from_display,
+                        &format!(
+                            "matches more than {MAX_GLOB_MATCHES} files: only {MAX_GLOB_MATCHES} of them are read"
+                        ),
+                    )
+                    .with_help(GLOB_HELP),
+                ),
+                // A search that found nothing only because it did not go
+                // outside says that instead.
+                None if search.found.is_empty() && search.left_bounds.is_none() => {
+                    loaded
+                        .diagnostics
+                        .push(missing(&target, &from_display, "matches no file"));
+                }
+                None => {}
+            }
+            search.found
         } else {
             vec![joined]
         };
         let from_canonical = canonical(&from_path);
+        // Files this target leads to outside the bounds: one finding for
+        // the target, however many its glob matched.
+        let mut left_out: Vec<PathBuf> = Vec::new();
         for path in paths {
             let Ok(real) = path.canonicalize() else {
                 loaded
@@ -76,6 +179,10 @@ pub(super) fn follow(
                     .push(missing(&target, &from_display, "names no file"));
                 continue;
             };
+            if !bounds.hold(&real) {
+                left_out.push(real);
+                continue;
+            }
             if leads_back(&real, &from_canonical, &led_by) {
                 let d = Diagnostic::new(
                     UnfollowedLocation::NAME,
@@ -111,8 +218,68 @@ pub(super) fn follow(
             let piece = load_file(&path, &plan, options);
             merge_piece(loaded, gathered, piece, InputRead::UNKNOWN);
         }
+        if let Some(first) = left_out.first() {
+            let verb = if is_glob { "matches" } else { "leads to" };
+            loaded
+                .diagnostics
+                .push(outside(&target, &from_display, verb, first, left_out.len()));
+        }
     }
     loaded.diagnostics.extend(url_note(&urls));
+    loaded
+        .diagnostics
+        .extend(unsearched_note(&unsearched, options.max_glob_visits));
+}
+
+/// What to do about a glob target that was cut short.
+const GLOB_HELP: &str = "start the glob in the folder that holds the files (fewer `**`, no `../`), or name the files; `LoadOptions::max_glob_visits` raises the limit";
+
+/// `unfollowed-location` about a target passed over because it leads
+/// outside the inputs' folders: `count` files, of which `first` is one (or
+/// the folder a glob would search).
+fn outside(target: &Target, from: &str, verb: &str, first: &Path, count: usize) -> Diagnostic {
+    let what = if count == 1 {
+        format!("`{}`", crate::check::quote_text(&first.to_string_lossy()))
+    } else {
+        format!(
+            "{count} files (`{}` first)",
+            crate::check::quote_text(&first.to_string_lossy())
+        )
+    };
+    Diagnostic::new(
+        UnfollowedLocation::NAME,
+        EntityRef::new(EntityKind::File, from),
+        format!(
+            "Location target `{}` {verb} {what}, outside the inputs' folders: opmodel does not read there",
+            crate::check::quote_text(&target.text)
+        ),
+    )
+    .with_help("give that folder to opmodel too, or pass `--follow-links-outside` (`LoadOptions::follow_links_outside`) to read targets wherever they lead")
+    .at(Some(target.location))
+}
+
+/// The one `invalid-file` finding naming the glob targets not searched
+/// because the ones before them spent the run's budget (none when there is
+/// none), placed at the first; the others are its labels.
+fn unsearched_note(unsearched: &[(Target, String)], budget: usize) -> Option<Diagnostic> {
+    let (first, from) = unsearched.first()?;
+    let what = match unsearched.len() - 1 {
+        0 => "was not searched".to_owned(),
+        1 => "and 1 more glob target were not searched".to_owned(),
+        n => format!("and {n} more glob targets were not searched"),
+    };
+    let mut d = missing(
+        first,
+        from,
+        &format!(
+            "{what}: the glob targets of a run may look at {budget} folder entries in all, and those before spent them"
+        ),
+    )
+    .with_help(GLOB_HELP);
+    for (t, _) in unsearched.iter().skip(1) {
+        d = d.with_label(Some(t.location), "not searched either");
+    }
+    Some(d)
 }
 
 /// The note about the URL targets of a catalog read from a string (whose
@@ -127,18 +294,24 @@ pub(super) fn url_notes(catalog: &Catalog, display: &str, diagnostics: &mut Vec<
     diagnostics.extend(url_note(&urls));
 }
 
-/// The one note naming every URL target (none when there is none): opmodel
+/// The one note naming the URL targets (none when there is none): opmodel
 /// does not fetch them. It is placed at the first; the others are its
-/// labels. A URL named twice is named once.
+/// labels. A URL named twice is named once, and past [`MAX_LISTED`] URLs
+/// they are only counted: a Location of 150,000 URLs gives a note of a
+/// few lines, not of megabytes.
 fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
     let (first, from) = urls.first()?;
+    // A set, not a search of the names so far: that was quadratic (19 s
+    // for 150,000 URLs).
+    let mut seen: HashSet<&str> = HashSet::with_capacity(urls.len());
     let mut names: Vec<&str> = Vec::new();
     for (t, _) in urls {
-        if !names.contains(&t.text.as_str()) {
+        if seen.insert(&t.text) && names.len() < MAX_LISTED {
             names.push(&t.text);
         }
     }
-    let message = if names.len() == 1 {
+    let distinct = seen.len();
+    let message = if distinct == 1 {
         format!(
             "Location target `{}` is a URL: opmodel does not fetch it",
             crate::check::quote_text(&first.text)
@@ -148,9 +321,12 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
             .iter()
             .map(|n| format!("`{}`", crate::check::quote_text(n)))
             .collect();
+        let more = match distinct - names.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
         format!(
-            "{} Location targets are URLs: opmodel does not fetch them: {}",
-            names.len(),
+            "{distinct} Location targets are URLs: opmodel does not fetch them: {}{more}",
             quoted.join(", ")
         )
     };
@@ -213,8 +389,18 @@ fn is_url(text: &str) -> bool {
     })
 }
 
-/// The files a path with `*`, `?` or `**` in it matches, sorted.
-fn glob(pattern: &Path) -> Vec<PathBuf> {
+/// Why a glob search stopped before the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    /// The run's budget of folder entries ran out.
+    Visits,
+    /// More files matched than a target may name ([`MAX_GLOB_MATCHES`]).
+    Matches,
+}
+
+/// A pattern's leading components without `*` or `?` (the folder the search
+/// starts in) and the components from the first with one.
+fn split_glob(pattern: &Path) -> (PathBuf, Vec<String>) {
     let mut start = PathBuf::new();
     let mut rest: Vec<String> = Vec::new();
     for part in pattern.components() {
@@ -225,61 +411,163 @@ fn glob(pattern: &Path) -> Vec<PathBuf> {
             rest.push(text);
         }
     }
-    let mut out = Vec::new();
-    let mut budget = MAX_GLOB_VISITS;
-    walk(&start, &rest, &mut out, 0, &mut budget);
-    out.sort();
-    out.dedup();
-    out
+    (start, rest)
 }
 
-fn walk(dir: &Path, parts: &[String], out: &mut Vec<PathBuf>, depth: usize, budget: &mut usize) {
-    if out.len() >= MAX_GLOB_MATCHES || depth > 64 || *budget == 0 {
-        return;
-    }
-    *budget -= 1;
-    let Some((first, rest)) = parts.split_first() else {
-        if dir.is_file() {
-            out.push(dir.to_path_buf());
-        }
-        return;
+/// One glob target's search: the files found so far, the budget it draws
+/// on (shared by every glob target of the run), and why it stopped early.
+struct Search<'a> {
+    found: Vec<PathBuf>,
+    visits_left: &'a mut usize,
+    stopped: Option<Stop>,
+    bounds: &'a Bounds,
+    /// The first folder outside the bounds a `..` after a `*` led to
+    /// (`./*/../../..`): not searched.
+    left_bounds: Option<PathBuf>,
+    /// Most files found before the search stops.
+    max_matches: usize,
+}
+
+/// What a search found, sorted, why it stopped early if it did, and the
+/// first folder outside the bounds it did not go into.
+struct Found {
+    found: Vec<PathBuf>,
+    stopped: Option<Stop>,
+    left_bounds: Option<PathBuf>,
+}
+
+/// The files below `start` that the components `rest` (with `*`, `?` or
+/// `**`) match, sorted, looking at no more than `visits_left` folder
+/// entries and taking what it looks at from it, and going into no folder
+/// outside `bounds`.
+fn glob(start: &Path, rest: &[String], visits_left: &mut usize, bounds: &Bounds) -> Found {
+    glob_with(start, rest, visits_left, bounds, MAX_GLOB_MATCHES)
+}
+
+/// [`glob`], finding at most `max_matches` files (a parameter so that the
+/// tests need not make ten thousand files).
+fn glob_with(
+    start: &Path,
+    rest: &[String],
+    visits_left: &mut usize,
+    bounds: &Bounds,
+    max_matches: usize,
+) -> Found {
+    let mut search = Search {
+        found: Vec::new(),
+        visits_left,
+        stopped: None,
+        bounds,
+        left_bounds: None,
+        max_matches,
     };
-    if first == "**" {
-        // Zero folders, or one more and `**` again.
-        walk(dir, rest, out, depth + 1, budget);
-        for entry in entries(dir, budget) {
-            if entry.is_dir() && !hidden(&entry) && !is_link(&entry) {
-                walk(&entry, parts, out, depth + 1, budget);
-            }
-        }
-        return;
-    }
-    if !first.contains(['*', '?']) {
-        walk(&dir.join(first), rest, out, depth + 1, budget);
-        return;
-    }
-    for entry in entries(dir, budget) {
-        let name = entry
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !hidden(&entry) && matches(first.as_bytes(), name.as_bytes()) {
-            walk(&entry, rest, out, depth + 1, budget);
-        }
+    search.walk(start, rest, 0);
+    let Search {
+        mut found,
+        stopped,
+        left_bounds,
+        ..
+    } = search;
+    found.sort();
+    found.dedup();
+    Found {
+        found,
+        stopped,
+        left_bounds,
     }
 }
 
-fn entries(dir: &Path, budget: &mut usize) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|it| {
-            it.take(*budget)
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect()
-        })
-        .unwrap_or_default();
-    *budget = budget.saturating_sub(found.len());
-    found.sort();
-    found
+impl Search<'_> {
+    fn walk(&mut self, dir: &Path, parts: &[String], depth: usize) {
+        if self.stopped.is_some() || depth > 64 {
+            return;
+        }
+        if *self.visits_left == 0 {
+            // More was left to look at: the search is incomplete.
+            self.stopped = Some(Stop::Visits);
+            return;
+        }
+        *self.visits_left -= 1;
+        let Some((first, rest)) = parts.split_first() else {
+            if dir.is_file() {
+                if self.found.len() < self.max_matches {
+                    self.found.push(dir.to_path_buf());
+                } else {
+                    // One match past the limit: there are more than it.
+                    self.stopped = Some(Stop::Matches);
+                }
+            }
+            return;
+        };
+        if first == "**" {
+            // Zero folders, or one more and `**` again.
+            self.walk(dir, rest, depth + 1);
+            for entry in self.entries(dir) {
+                if entry.is_dir() && !hidden(&entry) && !is_link(&entry) {
+                    self.walk(&entry, parts, depth + 1);
+                }
+            }
+            return;
+        }
+        if !first.contains(['*', '?']) {
+            let next = dir.join(first);
+            // The start is checked before the search; from a folder inside
+            // the bounds, only a `..` or a link can lead out of them (`**`
+            // passes over links, `*` checks them below).
+            if first == ".."
+                && let Ok(real) = next.canonicalize()
+                && !self.bounds.hold(&real)
+            {
+                self.left_bounds.get_or_insert(real);
+                return;
+            }
+            self.walk(&next, rest, depth + 1);
+            return;
+        }
+        for entry in self.entries(dir) {
+            let name = entry
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if hidden(&entry) || !matches(first.as_bytes(), name.as_bytes()) {
+                continue;
+            }
+            // A link to a folder elsewhere is not gone into (a link to a
+            // file is checked with the other matches).
+            if !rest.is_empty()
+                && is_link(&entry)
+                && let Ok(real) = entry.canonicalize()
+                && !self.bounds.hold(&real)
+            {
+                self.left_bounds.get_or_insert(real);
+                continue;
+            }
+            self.walk(&entry, rest, depth + 1);
+        }
+    }
+
+    /// The entries of `dir`, sorted, each taken from the budget; a folder
+    /// bigger than what is left is listed only in part, and the search
+    /// marked as stopped.
+    fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {
+        let left = *self.visits_left;
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|it| {
+                // One more than is left tells a folder that fits from one
+                // that does not.
+                it.take(left.saturating_add(1))
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if found.len() > left {
+            found.truncate(left);
+            self.stopped = Some(Stop::Visits);
+        }
+        *self.visits_left = left - found.len();
+        found.sort();
+        found
+    }
 }
 
 fn hidden(path: &Path) -> bool {
@@ -321,7 +609,70 @@ fn matches(pattern: &[u8], name: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_url, matches};
+    use std::path::{Path, PathBuf};
+
+    use super::{Bounds, Stop, glob_with, is_url, matches, split_glob};
+
+    /// A folder of `n` files named `f0.txt`, `f1.txt`, … in a fresh
+    /// scratch folder.
+    fn folder_of(name: &str, n: usize) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("opmodel-locations-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        for i in 0..n {
+            std::fs::write(dir.join(format!("f{i}.txt")), "").expect("written");
+        }
+        dir
+    }
+
+    fn search(pattern: &Path, visits_left: &mut usize, max_matches: usize) -> super::Found {
+        let bounds = Bounds {
+            roots: Default::default(),
+            anywhere: true,
+        };
+        let (start, rest) = split_glob(pattern);
+        glob_with(&start, &rest, visits_left, &bounds, max_matches)
+    }
+
+    #[test]
+    fn glob_searches_draw_on_one_budget_and_stop_where_it_ends() {
+        let dir = folder_of("budget", 30);
+        // One search of the folder looks at 31 entries (the folder, its 30
+        // files): two fit in 70, the third is cut short, the fourth looks
+        // at nothing.
+        let mut left = 70;
+        let pattern = dir.join("*.yaml");
+        for expected_left in [39, 8] {
+            let found = search(&pattern, &mut left, 100);
+            assert_eq!((found.found.len(), found.stopped), (0, None));
+            assert_eq!(left, expected_left);
+        }
+        let found = search(&pattern, &mut left, 100);
+        assert_eq!(found.stopped, Some(Stop::Visits));
+        assert_eq!(left, 0);
+        let found = search(&pattern, &mut left, 100);
+        assert_eq!(found.stopped, Some(Stop::Visits));
+        assert_eq!(left, 0);
+        // Exactly enough is not cut short.
+        let mut left = 31;
+        assert_eq!(search(&pattern, &mut left, 100).stopped, None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn glob_matches_past_the_most_stop_the_search() {
+        let dir = folder_of("matches", 12);
+        let pattern = dir.join("*.txt");
+        let mut left = 1_000;
+        let found = search(&pattern, &mut left, 5);
+        assert_eq!(found.found.len(), 5);
+        assert_eq!(found.stopped, Some(Stop::Matches));
+        // As many as the most is not "more than" it.
+        let found = search(&pattern, &mut left, 12);
+        assert_eq!((found.found.len(), found.stopped), (12, None));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn urls_are_told_from_paths() {

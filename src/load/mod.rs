@@ -13,7 +13,8 @@
 //! catalog file (see [`Format::Backstage`] and `spec/backstage.md`). Its
 //! Groups become teams, its Domains, Systems, Components, APIs and
 //! Resources products, and the relative targets of its `Location`s are read
-//! as well (each file once; URLs are never fetched).
+//! as well (each file once; URLs are never fetched, and targets outside the
+//! inputs' folders are read only with [`LoadOptions::follow_links_outside`]).
 //!
 //! ```
 //! use opmodel::load::{load_str, Format};
@@ -190,6 +191,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         follow_links_outside: options.follow_links_outside,
         skipped: Vec::new(),
     };
+    // The files given as such: Location targets may lead below their folders.
+    let mut given_files: Vec<PathBuf> = Vec::new();
     for (path, meta) in paths.iter().zip(metas) {
         let path = path.as_ref();
         let meta = match meta {
@@ -217,6 +220,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             }
         } else {
             files.push(path.to_path_buf());
+            given_files.push(path.to_path_buf());
         }
     }
     loaded.skipped_links = walk.skipped;
@@ -281,7 +285,15 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     );
     // Backstage `Location`s name more files: read those not read yet, then
     // lower every catalog entity together.
-    locations::follow(&mut loaded, &mut gathered, &files, options, &mut total);
+    locations::follow(
+        &mut loaded,
+        &mut gathered,
+        &files,
+        &roots,
+        &given_files,
+        options,
+        &mut total,
+    );
     let read_any = gathered.read_any;
     gathered.finish(&mut loaded);
     loaded.model.shrink_lists();

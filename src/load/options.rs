@@ -30,6 +30,13 @@ pub struct LoadOptions {
     /// Most problems (`invalid-file`, `invalid-entity`) reported for one
     /// file (default 10,000); past it they are counted in one last finding.
     pub max_problems_per_file: usize,
+    /// Most folder entries the glob targets of Backstage `Location`s
+    /// (`./components/*/catalog-info.yaml`) may look at, all of them
+    /// together, in one load (default 200,000): a `**` at the root of the
+    /// disk, or fifty of them in a 1 KB catalog, stops there rather than
+    /// after the whole disk fifty times. A glob cut short, and those not
+    /// searched once it is spent, are `invalid-file` findings.
+    pub max_glob_visits: usize,
     /// Whether the model keeps the text of each file (default `true`): the
     /// text is what rendered diagnostics quote under their headline. A
     /// caller that only writes JSON, or only walks the model, can turn it
@@ -39,6 +46,10 @@ pub struct LoadOptions {
     /// given (default `false`): a link to `/usr` in an org folder would
     /// read, and quote in the output, files nobody gave. Links not followed
     /// are listed in [`Loaded::skipped_links`](super::Loaded::skipped_links).
+    /// The same holds for the targets of Backstage `Location`s: one that
+    /// leads outside the folders given and the folders of the files given
+    /// (`/etc/passwd`, `../../elsewhere.yaml`) is not read unless this is
+    /// set, and is an `unfollowed-location` finding.
     pub follow_links_outside: bool,
     /// Files a folder walk passes over (default none), compared by their
     /// real paths: the CLI puts its `--baseline` and `--write-baseline`
@@ -59,6 +70,7 @@ impl Default for LoadOptions {
             max_text_len: 64 * 1024,
             max_alias_expansion: 100_000,
             max_problems_per_file: 10_000,
+            max_glob_visits: 200_000,
             keep_text: true,
             follow_links_outside: false,
             pass_over: Vec::new(),
