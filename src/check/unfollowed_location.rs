@@ -42,7 +42,7 @@ declare_check! {
     name: "unfollowed-location",
     category: Integrity,
     level: Warn,
-    summary: "a Backstage Location target that is not read: a URL (a note) or a loop",
+    summary: "a Backstage Location target that is not read: a URL (a note), a loop, or one outside the folders given",
     params: [],
 }
 
