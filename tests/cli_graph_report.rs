@@ -603,3 +603,54 @@ fn report_by_unit_needs_units() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("the org has no units"));
 }
+
+#[test]
+fn report_by_unit_grows_with_the_org_not_with_its_depth() {
+    // A chain of units, each under the one before and accountable for one
+    // product: every unit holds all the units below it, so a report that
+    // listed what each holds would grow with the square of the depth.
+    const N: usize = 3_000;
+    let dir = std::env::temp_dir().join(format!("opmodel-report-chain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("chain.yaml");
+    let mut yaml = String::from("teams:\n");
+    for i in 0..N {
+        let parent = if i == 0 {
+            "organization".to_owned()
+        } else {
+            format!("t{}", i - 1)
+        };
+        yaml.push_str(&format!(
+            "  - {{id: t{i}, kind: unit, parent: {parent}, owns: [p{i}]}}\n"
+        ));
+    }
+    yaml.push_str("products:\n");
+    for i in 0..N {
+        yaml.push_str(&format!("  - {{id: p{i}}}\n"));
+    }
+    std::fs::write(&file, &yaml).expect("writes");
+    let path = file.to_str().expect("UTF-8");
+    for (format, per_unit) in [("text", 4_000), ("markdown", 4_000), ("json", 12_000)] {
+        let o = opmodel(&["report", path, "--by", "unit", "--format", format]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let out = String::from_utf8(o.stdout).expect("UTF-8 output");
+        assert!(
+            out.len() < N * per_unit,
+            "{format}: {} bytes for {N} units",
+            out.len()
+        );
+        if format == "json" {
+            let cards: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+            let top = &cards[0];
+            assert_eq!(top["tenets"][1]["offender_count"], N);
+            assert_eq!(top["most_loaded_teams"].as_array().map(Vec::len), Some(10));
+            assert_eq!(top["more_most_loaded_teams"], N - 10);
+        } else {
+            assert!(
+                out.contains(&format!(" and {} more (1 product each)", N - 10)),
+                "{format}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

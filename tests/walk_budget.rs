@@ -8,18 +8,23 @@
 
 mod shapes;
 
-use opmodel::Linter;
 use opmodel::graph::walk_steps;
 use opmodel::load::{Format, load_str};
+use opmodel::scorecard::{self, ScorecardOptions};
+use opmodel::{Linter, OrgGraph};
 
 /// Steps per entity allowed for building the graph and running every check:
 /// a few passes over each chain, and naming the ten nearest members of a
 /// chain in a finding.
 const BUDGET_PER_ENTITY: u64 = 40;
 
-/// The steps loading, building and checking `json` takes, and how many
-/// entities it has.
-fn steps(json: &str) -> (u64, u64) {
+/// Steps per entity allowed for scoring every unit of the org
+/// (`report --by unit`): a few passes over the team forest per tenet.
+const UNITS_BUDGET_PER_ENTITY: u64 = 40;
+
+/// The steps loading, building and checking `json` takes, the steps
+/// scoring each of its units takes, and how many entities it has.
+fn steps(json: &str) -> (u64, u64, u64) {
     let loaded = load_str(json, Format::Json, "shape.json");
     let m = &loaded.model;
     let entities = m.teams.len()
@@ -30,8 +35,12 @@ fn steps(json: &str) -> (u64, u64) {
     let before = walk_steps();
     let report = Linter::new().check(&loaded);
     let taken = walk_steps() - before;
-    drop(report);
-    (taken, entities as u64)
+    let graph = OrgGraph::build(m);
+    let before = walk_steps();
+    let cards = scorecard::score_units(&graph, &report, &ScorecardOptions::default());
+    let scoring = walk_steps() - before;
+    drop((report, cards));
+    (taken, scoring, entities as u64)
 }
 
 #[test]
@@ -41,12 +50,20 @@ fn walks_take_a_bounded_number_of_steps_per_entity() {
         let mut all = shapes::all(n);
         all.push(shapes::dangling_owners(n / 10));
         for shape in all {
-            let (taken, entities) = steps(&shape.json);
+            let (taken, scoring, entities) = steps(&shape.json);
             total += taken;
-            eprintln!("{} at {n}: {taken} steps, {entities} entities", shape.name);
+            eprintln!(
+                "{} at {n}: {taken} steps, {scoring} scoring units, {entities} entities",
+                shape.name
+            );
             assert!(
                 taken <= BUDGET_PER_ENTITY * entities,
                 "{} at {n}: {taken} steps for {entities} entities",
+                shape.name
+            );
+            assert!(
+                scoring <= UNITS_BUDGET_PER_ENTITY * entities,
+                "{} at {n}: {scoring} steps scoring units, for {entities} entities",
                 shape.name
             );
         }

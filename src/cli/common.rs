@@ -175,6 +175,23 @@ pub(crate) fn write_stdout(text: &str) -> Result<(), u8> {
     }
 }
 
+/// Writes to standard output, buffered, what `write` writes, as
+/// [`write_stdout`] writes one text: for output as large as the org (a
+/// scorecard per unit), written as it is made instead of held whole.
+pub(crate) fn stream_stdout(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), u8> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(fail(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Prints how long each phase took to standard error when
 /// `OPMODEL_TIMINGS` is set: for finding where the time goes on a large org
 /// without a profiler.

@@ -39,7 +39,7 @@ pub(crate) fn run(args: &ReportArgs) -> u8 {
         // As the org writes it.
         options = options.with_period(found.clone());
     }
-    let text = if args.by.is_some() {
+    let written = if args.by.is_some() {
         let units = scorecard::units(&graph);
         if units.is_empty() {
             return fail(
@@ -48,11 +48,15 @@ pub(crate) fn run(args: &ReportArgs) -> u8 {
         }
         let whole = scorecard::score(&graph, &report, &options);
         let cards = scorecard::score_units(&graph, &report, &options);
-        render_many(&whole, &cards, args.format)
+        // A card per unit: as large as the org, so written card by card.
+        common::stream_stdout(|out| write_many(&whole, &cards, args.format, out))
     } else {
-        render(&scorecard::score(&graph, &report, &options), args.format)
+        common::write_stdout(&render(
+            &scorecard::score(&graph, &report, &options),
+            args.format,
+        ))
     };
-    match common::write_stdout(&text) {
+    match written {
         Ok(()) => status,
         Err(code) => code,
     }
@@ -71,12 +75,16 @@ fn render(card: &Scorecard, format: ReportFormat) -> String {
 }
 
 /// One scorecard per unit: a table comparing them with the whole org, then
-/// each in full (or a JSON list of them).
-fn render_many(whole: &Scorecard, cards: &[Scorecard], format: ReportFormat) -> String {
+/// each in full (or a JSON list of them), written to `w`.
+fn write_many(
+    whole: &Scorecard,
+    cards: &[Scorecard],
+    format: ReportFormat,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if format == ReportFormat::Json {
-        let mut s = serde_json::to_string_pretty(cards).unwrap_or_default();
-        s.push('\n');
-        return s;
+        serde_json::to_writer_pretty(&mut *w, cards)?;
+        return w.write_all(b"\n");
     }
     let score = |s: Option<u8>| s.map_or_else(|| "n/a".to_owned(), |s| s.to_string());
     let short = |t: TenetKind| match t {
@@ -144,9 +152,10 @@ fn render_many(whole: &Scorecard, cards: &[Scorecard], format: ReportFormat) -> 
     out.push_str(
         "\nA unit holds the teams under it, the products they are accountable for and the key results of their objectives; a product with no accountable team is in no unit, only in the whole org.\n",
     );
+    w.write_all(out.as_bytes())?;
     for c in cards {
-        out.push('\n');
-        out.push_str(&render(c, format));
+        w.write_all(b"\n")?;
+        w.write_all(render(c, format).as_bytes())?;
     }
-    out
+    Ok(())
 }

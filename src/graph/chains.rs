@@ -308,6 +308,52 @@ impl Chain {
             .map(|t| t.unwrap_or_else(|| own(0)))
             .collect()
     }
+
+    /// For each node, `own` of it and of every node below it (every node
+    /// whose walk up meets it), computed for every node at once: the
+    /// opposite of [`Self::fold_up`]. Each node's value is handed to
+    /// `visit` once it is complete, then moved into the value of the node
+    /// above it with `merge(above, value)`, so a value is never copied and
+    /// a chain a million deep costs a million merges, not a million per
+    /// node. `merge` should add the smaller of its two values to the larger
+    /// (swapping them first), so that each item moves a logarithmic number
+    /// of times however the tree is shaped.
+    ///
+    /// Every member of a loop is above every other and above every node
+    /// that leads into the loop, so the members share one value, visited
+    /// once with all of them. Nothing reads the value of a top or a loop
+    /// after `visit`, which may take it.
+    pub(crate) fn fold_down<T: Default>(
+        &self,
+        mut own: impl FnMut(usize, &mut T),
+        mut merge: impl FnMut(&mut T, T),
+        mut visit: impl FnMut(&[u32], &mut T),
+    ) {
+        let mut acc: Vec<T> = std::iter::repeat_with(T::default)
+            .take(self.up.len())
+            .collect();
+        // `order` has each node after the node above it: backwards, each
+        // node comes after every node below it, so its value is complete.
+        for &m in self.order.iter().rev() {
+            steps::count(1);
+            let mut value = std::mem::take(&mut acc[m as usize]);
+            own(m as usize, &mut value);
+            visit(std::slice::from_ref(&m), &mut value);
+            if let Some(above) = acc.get_mut(self.up[m as usize] as usize) {
+                merge(above, value);
+            }
+        }
+        // What leads into a loop has been merged into its members by now.
+        for members in self.loops() {
+            let mut value = T::default();
+            for &m in members {
+                steps::count(1);
+                merge(&mut value, std::mem::take(&mut acc[m as usize]));
+                own(m as usize, &mut value);
+            }
+            visit(members, &mut value);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -391,6 +437,36 @@ mod tests {
                 );
                 let sum = above.iter().fold(1u64 << i, |s, &a| s | 1 << a);
                 assert_eq!(sums[i], sum, "{up:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn folding_down_gathers_every_node_below() {
+        for up in relations() {
+            let chain = Chain::new(up.clone());
+            let n = up.len();
+            let mut got: Vec<Option<u64>> = vec![None; n];
+            let mut visits = 0;
+            chain.fold_down(
+                |i, v: &mut u64| *v |= 1 << i,
+                |a, b| *a |= b,
+                |nodes, v| {
+                    visits += 1;
+                    for &m in nodes {
+                        assert_eq!(got[m as usize], None, "{up:?}: {m} twice");
+                        got[m as usize] = Some(*v);
+                    }
+                },
+            );
+            // One visit per node outside a loop, one per loop.
+            let in_loops: usize = chain.loops().map(<[u32]>::len).sum();
+            assert_eq!(visits, n - in_loops + chain.loops().count(), "{up:?}");
+            for (i, value) in got.iter().enumerate() {
+                let below = (0..n)
+                    .filter(|&j| walk(&up, j).contains(&i))
+                    .fold(1u64 << i, |s, j| s | 1 << j);
+                assert_eq!(*value, Some(below), "{up:?} at {i}");
             }
         }
     }

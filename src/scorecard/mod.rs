@@ -30,6 +30,8 @@
 //! products they are accountable for, the key results of their objectives;
 //! [`units`] lists the units), and [`ScorecardOptions::period`] only the key
 //! results of objectives of one `period` ([`periods`] lists them).
+//! [`score_units`] scores every unit at once, in time and memory that grow
+//! with the org, not with the depth of its units' nesting.
 //!
 //! ```
 //! use opmodel::model::{Model, Product, Team};
@@ -52,7 +54,10 @@
 //! println!("{}", card.to_text());
 //! ```
 
+mod by_unit;
 mod render;
+
+pub use by_unit::score_units;
 
 use serde::Serialize;
 use strum::{Display, IntoStaticStr};
@@ -86,7 +91,8 @@ pub struct ScorecardOptions {
     /// no period, so the other tenets are not sliced by it.
     pub period: Option<String>,
     /// List every offender of every tenet (default: the worst
-    /// [`MAX_OFFENDERS`]).
+    /// [`MAX_OFFENDERS`]); [`score_units`] lists at most
+    /// [`MAX_LISTED`](crate::MAX_LISTED) per tenet of each unit even so.
     pub all_offenders: bool,
 }
 
@@ -312,7 +318,9 @@ pub struct Tenet {
     /// How many offenders there are in all.
     pub offender_count: usize,
     /// The worst offenders, worst first (at most [`MAX_OFFENDERS`], unless
-    /// [`ScorecardOptions::all_offenders`]).
+    /// [`ScorecardOptions::all_offenders`]; at most
+    /// [`MAX_LISTED`](crate::MAX_LISTED) in a unit's scorecard from
+    /// [`score_units`]).
     pub offenders: Vec<Offender>,
     /// How many offenders after the first [`MAX_OFFENDERS`] are tied with
     /// the last of those: the cut between listed and unlisted offenders
@@ -373,8 +381,22 @@ pub struct Scorecard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people_and_cadence: Option<PeopleAndCadence>,
     /// Every team accountable for as many products as the most loaded
-    /// one, by id: more than one when they are tied.
+    /// one, by id: more than one when they are tied. A unit's scorecard
+    /// from [`score_units`] lists at most [`MAX_LISTED`](crate::MAX_LISTED)
+    /// of them.
     pub most_loaded_teams: Vec<LoadPeak>,
+    /// How many more teams are tied for most loaded than
+    /// [`most_loaded_teams`](Self::most_loaded_teams) lists: 0 but in a
+    /// unit's scorecard from [`score_units`], which bounds its lists since
+    /// a unit lists what is under it (left out of the JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_most_loaded_teams: usize,
+}
+
+/// Whether a count is 0, for leaving it out of the JSON.
+// serde's `skip_serializing_if` passes a reference.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A person or team named in [`PeopleAndCadence`], with the figure behind it.
@@ -474,27 +496,6 @@ fn period_matches(want: Option<&str>, period: Option<Option<&str>>) -> bool {
         (Some(want), Some(period)) => period.is_some_and(|p| p.trim().eq_ignore_ascii_case(want)),
         _ => true,
     }
-}
-
-/// For every team (by index), the units it is in, as indices into `units`:
-/// the unit itself and every unit above it.
-fn team_units(g: &OrgGraph<'_>, units: &[Id]) -> Vec<Vec<u32>> {
-    let unit_of: std::collections::HashMap<petgraph::graph::NodeIndex, u32> = units
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| Some((g.node(id)?, u32::try_from(i).ok()?)))
-        .collect();
-    g.team_ixs()
-        .map(|t| {
-            let mut found: Vec<u32> = std::iter::once(g.team_node(t))
-                .chain(g.ancestors(t))
-                .filter_map(|n| unit_of.get(&n).copied())
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        })
-        .collect()
 }
 
 /// The checks behind each tenet with their findings, counted once.
@@ -607,6 +608,7 @@ fn card(
         integrity,
         most_loaded_team: most_loaded_teams.first().cloned(),
         most_loaded_teams,
+        more_most_loaded_teams: 0,
         people_and_cadence: None,
     }
 }
@@ -632,15 +634,21 @@ fn note_load(peak: &mut Vec<LoadPeak>, team: &Id, products: usize) {
 /// With [`ScorecardOptions::unit`] or [`ScorecardOptions::period`], only
 /// that slice is measured.
 pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) -> Scorecard {
-    // Which teams are in the unit asked for.
+    // Which teams are in the unit asked for: a team with its id, or one
+    // whose `parent` chain meets it. The chains answer that in constant
+    // time per team; walking each team's ancestors would cost the depth.
     let in_unit: Option<Vec<bool>> = options.unit.as_deref().map(|unit| {
-        let unit_node = graph.node(unit);
+        let anchor = graph.node(unit).map(|n| graph.graph()[n]);
+        let chain = &graph.chains().teams;
         graph
             .team_ixs()
             .map(|t| {
                 graph.team(t).id == unit
-                    || unit_node
-                        .is_some_and(|u| graph.team_node(t) == u || graph.ancestors(t).contains(&u))
+                    || match anchor {
+                        Some(OrgNode::Team(a)) => a == t || chain.is_above(a.index(), t.index()),
+                        Some(OrgNode::Organization) => graph.reaches_organization(t),
+                        _ => false,
+                    }
             })
             .collect()
     });
@@ -686,79 +694,6 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         scored.people_and_cadence = people_and_cadence(graph, report);
     }
     scored
-}
-
-/// Scores every unit of the org ([`units`], in that order) on its own, as
-/// [`score`] does with [`ScorecardOptions::unit`] set to each, but
-/// measuring the org once: the time grows with the size of the org times
-/// the depth of its unit nesting, not with the number of units.
-pub fn score_units(
-    graph: &OrgGraph<'_>,
-    report: &Report,
-    options: &ScorecardOptions,
-) -> Vec<Scorecard> {
-    let units = units(graph);
-    let membership = team_units(graph, &units);
-    let want = options.period.as_deref().map(str::trim);
-    let mut per_unit: Vec<Vec<Measure>> = units
-        .iter()
-        .map(|_| {
-            TenetKind::ALL
-                .iter()
-                .map(|_| {
-                    let mut m = Measure::new(0);
-                    m.keep_all = options.all_offenders;
-                    m
-                })
-                .collect()
-        })
-        .collect();
-    let mut found: Vec<u32> = Vec::new();
-    for (k, &kind) in TenetKind::ALL.iter().enumerate() {
-        measure_tenet(graph, kind, options, true, &mut |subject, offence| {
-            if !period_matches(want, subject.period) {
-                return;
-            }
-            found.clear();
-            for t in subject.teams {
-                found.extend(membership.get(t.index()).into_iter().flatten());
-            }
-            found.sort_unstable();
-            found.dedup();
-            for &u in &found {
-                if let Some(m) = per_unit.get_mut(u as usize).and_then(|ms| ms.get_mut(k)) {
-                    m.record(offence.clone());
-                }
-            }
-        });
-    }
-    let mut peaks: Vec<Vec<LoadPeak>> = vec![Vec::new(); units.len()];
-    for t in graph.team_ixs() {
-        let n = graph.products_of(t).len();
-        for &u in membership.get(t.index()).into_iter().flatten() {
-            if let Some(peak) = peaks.get_mut(u as usize) {
-                note_load(peak, &graph.team(t).id, n);
-            }
-        }
-    }
-    let checks = check_counts(report);
-    let integrity = integrity(report);
-    units
-        .iter()
-        .zip(per_unit)
-        .zip(peaks)
-        .map(|((unit, measures), peak)| {
-            card(
-                graph,
-                options,
-                Some(unit.as_str()),
-                measures,
-                &checks,
-                integrity.clone(),
-                peak,
-            )
-        })
-        .collect()
 }
 
 /// The integrity findings of `report`, counted.
@@ -1001,12 +936,24 @@ fn offender(kind: EntityKind, id: &str, reason: String) -> Offender {
     }
 }
 
-fn names(graph: &OrgGraph<'_>, teams: impl IntoIterator<Item = crate::graph::TeamIx>) -> String {
-    teams
-        .into_iter()
+/// The teams' ids, joined: the first [`MAX_LISTED`](crate::MAX_LISTED),
+/// then "and N more". A product a thousand teams claim is listed in the
+/// scorecard of every unit above them, so its reason must not name them all.
+fn names(
+    graph: &OrgGraph<'_>,
+    teams: impl IntoIterator<Item = crate::graph::TeamIx, IntoIter: ExactSizeIterator>,
+) -> String {
+    let teams = teams.into_iter();
+    let total = teams.len();
+    let mut out = teams
+        .take(crate::MAX_LISTED)
         .map(|t| graph.team(t).id.as_str())
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if total > crate::MAX_LISTED {
+        out.push_str(&format!(" and {} more", total - crate::MAX_LISTED));
+    }
+    out
 }
 
 fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
@@ -1124,17 +1071,31 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], emit: &mut Emit<'_>) {
         .iter()
         .map(|area| NearestScope::new(g, |n| !g.decisions_at(area, n).is_empty()))
         .collect();
+    // What is unclear at each (area, scope), worked out once: a right at
+    // the organisation with a thousand deciders governs every product, and
+    // gathering its deciders again for each would cost products × deciders.
+    let mut unclear: std::collections::HashMap<
+        (usize, petgraph::graph::NodeIndex),
+        Option<String>,
+    > = std::collections::HashMap::new();
     for p in g.product_ixs() {
         let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
             .zip(&nearest)
-            .filter_map(|(area, nearest)| {
-                let governing = nearest.scope(g, p, &owners).map(|scope| Governing {
-                    scope,
-                    decisions: g.decisions_at(area, scope),
-                });
-                unclear_decision(g, area, governing)
+            .enumerate()
+            .filter_map(|(k, (area, nearest))| match nearest.scope(g, p, &owners) {
+                Some(scope) => unclear
+                    .entry((k, scope))
+                    .or_insert_with(|| {
+                        let governing = Governing {
+                            scope,
+                            decisions: g.decisions_at(area, scope),
+                        };
+                        unclear_decision(g, area, Some(governing))
+                    })
+                    .clone(),
+                None => unclear_decision(g, area, None),
             })
             .collect();
         let offence = (!problems.is_empty()).then(|| {

@@ -176,15 +176,20 @@ fn most_loaded(card: &Scorecard, code: bool) -> String {
             format!("`{}`", one_line(id))
         }
     };
+    // A unit's scorecard lists a bounded number of the teams tied.
+    let more = match card.more_most_loaded_teams {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
     match card.most_loaded_teams.as_slice() {
         [] => "most loaded team: none (no team owns a product)".to_owned(),
-        [one] => format!(
+        [one] if more.is_empty() => format!(
             "most loaded team: {} ({})",
             quote(&one.team),
             products(one.products)
         ),
         tied => format!(
-            "most loaded teams, tied: {} ({} each)",
+            "most loaded teams, tied: {}{more} ({} each)",
             tied.iter()
                 .map(|p| quote(&p.team))
                 .collect::<Vec<_>>()

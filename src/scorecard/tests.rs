@@ -730,3 +730,369 @@ fn scoring_all_units_at_once_is_scoring_each() {
     assert_eq!(tenet(v, TenetKind::GoalStyle).measured, 1);
     assert_eq!(v.most_loaded_teams[0].team, "a");
 }
+
+/// Whether the team at `t` is in `unit`, found the slow way, by ids: a
+/// team with the unit's id, or one whose walk up its `parent` ids (each
+/// naming the first team with it, `organization` the organisation) meets
+/// the unit before it repeats itself.
+fn naive_in_unit(model: &Model, t: usize, unit: &str) -> bool {
+    let teams = &model.teams;
+    if teams[t].id == unit {
+        return true;
+    }
+    let first = |id: &str| teams.iter().position(|x| x.id == id);
+    let anchor = first(unit);
+    let mut seen = vec![false; teams.len()];
+    seen[t] = true;
+    let mut at = t;
+    loop {
+        let Some(parent) = &teams[at].parent else {
+            return false;
+        };
+        if parent.id == crate::model::ORGANIZATION {
+            return unit == crate::model::ORGANIZATION;
+        }
+        let Some(next) = first(&parent.id) else {
+            return false;
+        };
+        if Some(next) == anchor {
+            return true;
+        }
+        if seen[next] {
+            return false;
+        }
+        seen[next] = true;
+        at = next;
+    }
+}
+
+/// A unit's figures found the slow way: per tenet, how many things it
+/// measures and the ids of its offenders (from the whole org's card, every
+/// offender listed); and the ids of its most loaded teams.
+fn naive_unit(
+    model: &Model,
+    graph: &OrgGraph<'_>,
+    whole: &Scorecard,
+    unit: &str,
+) -> (Vec<(usize, Vec<String>)>, Vec<String>) {
+    let period = whole.period.as_deref();
+    let member = |t: TeamIx| naive_in_unit(model, t.index(), unit);
+    let offenders = |kind: TenetKind| -> Vec<&str> {
+        tenet(whole, kind)
+            .offenders
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect()
+    };
+    let of_kind = |kind: TenetKind, ids: Vec<&str>| -> (usize, Vec<String>) {
+        let bad = offenders(kind);
+        let mut found: Vec<String> = ids
+            .iter()
+            .filter(|id| bad.contains(id))
+            .map(|id| (*id).to_owned())
+            .collect();
+        found.sort();
+        (ids.len(), found)
+    };
+    let products: Vec<&str> = graph
+        .product_ixs()
+        .filter(|&p| graph.owner_teams(p).into_iter().any(member))
+        .map(|p| graph.product(p).id.as_str())
+        .collect();
+    let key_results: Vec<&str> = model
+        .key_results()
+        .filter(|(o, _)| {
+            period.is_none_or(|p| {
+                o.period
+                    .as_deref()
+                    .is_some_and(|q| q.eq_ignore_ascii_case(p))
+            })
+        })
+        .filter(|(o, _)| {
+            o.owner
+                .as_ref()
+                .and_then(|r| graph.team_ix(&r.id))
+                .is_some_and(member)
+        })
+        .map(|(_, kr)| kr.id.as_str())
+        .collect();
+    let teams: Vec<&str> = graph
+        .team_ixs()
+        .filter(|&t| graph.team(t).kind.builds_products() && member(t))
+        .map(|t| graph.team(t).id.as_str())
+        .collect();
+    let tenets = vec![
+        of_kind(TenetKind::OwnershipClarity, products.clone()),
+        of_kind(TenetKind::OutcomeAlignment, products.clone()),
+        of_kind(TenetKind::GoalStyle, key_results),
+        of_kind(TenetKind::DecisionClarity, products),
+        of_kind(TenetKind::TeamLoad, teams),
+    ];
+    let loads: Vec<(usize, &str)> = graph
+        .team_ixs()
+        .filter(|&t| member(t))
+        .map(|t| (graph.products_of(t).len(), graph.team(t).id.as_str()))
+        .filter(|&(n, _)| n > 0)
+        .collect();
+    let most = loads.iter().map(|&(n, _)| n).max().unwrap_or(0);
+    let mut peak: Vec<String> = loads
+        .iter()
+        .filter(|&&(n, _)| n == most)
+        .map(|&(_, id)| id.to_owned())
+        .collect();
+    peak.sort();
+    peak.dedup();
+    (tenets, peak)
+}
+
+/// Units in two branches under one, a product claimed from both, a unit
+/// defined twice under two parents, a loop of units, and a team using the
+/// reserved id `organization`.
+fn tangled() -> Model {
+    Model::builder()
+        .team(Team::new("u").kind(TeamKind::Unit).parent("organization"))
+        .team(Team::new("v").kind(TeamKind::Unit).parent("u"))
+        .team(Team::new("w").kind(TeamKind::Unit).parent("u"))
+        .team(Team::new("a").parent("v").owns("p1").owns("p2"))
+        .team(Team::new("b").parent("w").owns("p1"))
+        .team(Team::new("c").parent("v").owns("p1"))
+        .team(Team::new("x").kind(TeamKind::Unit).parent("v"))
+        .team(Team::new("x").kind(TeamKind::Unit).parent("w").owns("p5"))
+        .team(Team::new("f").parent("x").owns("p4").owns("p9"))
+        .team(Team::new("l1").kind(TeamKind::Unit).parent("l2"))
+        .team(Team::new("l2").kind(TeamKind::Unit).parent("l1"))
+        .team(Team::new("d").parent("l1").owns("p3").owns("p6"))
+        .team(Team::new("e").parent("d").owns("p6"))
+        .team(Team::new("g").owns("p7"))
+        .team(Team::new("idle").parent("w"))
+        .team(Team::new("organization").kind(TeamKind::Unit))
+        .product(Product::new("p1"))
+        .product(Product::new("p2").outcome("o"))
+        .product(Product::new("p3"))
+        .product(Product::new("p4").outcome("o"))
+        .product(Product::new("p5"))
+        .product(Product::new("p6"))
+        .product(Product::new("p7"))
+        .product(Product::new("p8"))
+        .product(Product::new("p9").owner("b"))
+        .outcome(Outcome::new("o", "Parcels arrive when promised"))
+        .objective(
+            Objective::new("k1", "Ship the planner")
+                .owner("f")
+                .period("2026-Q1")
+                .key_result("Launch the new planner by March"),
+        )
+        .objective(
+            Objective::new("k2", "Trucks run full")
+                .owner("x")
+                .period("2026-Q1")
+                .key_result("Raise average truck fill from 71% to 80%"),
+        )
+        .objective(
+            Objective::new("k3", "Depots are calm")
+                .owner("e")
+                .period("2026-Q2")
+                .key_result("Deliver the depot app by June"),
+        )
+        .decision(DecisionRight::new(DecisionArea::FeatureSet, "u").decides("u"))
+        .decision(
+            DecisionRight::new(DecisionArea::BudgetAllocation, "v")
+                .decides("a")
+                .decides("c"),
+        )
+        .build()
+}
+
+#[test]
+fn units_of_a_tangled_org_are_what_a_brute_force_finds() {
+    let model = tangled();
+    let graph = OrgGraph::build(&model);
+    let report = Linter::new().check_model(&model);
+    let names = units(&graph);
+    assert_eq!(
+        names,
+        ["u", "v", "w", "x", "l1", "l2", "d", "organization"],
+        "the units"
+    );
+    for options in [
+        ScorecardOptions::default(),
+        ScorecardOptions::default().with_all_offenders(true),
+        ScorecardOptions::default().with_period("2026-q1"),
+    ] {
+        let all = score_units(&graph, &report, &options);
+        assert_eq!(all.len(), names.len());
+        let whole = score(&graph, &report, &options.clone().with_all_offenders(true));
+        for (card, unit) in all.iter().zip(&names) {
+            // What `score` finds for the unit alone, exactly.
+            let one = score(&graph, &report, &options.clone().with_unit(unit.as_str()));
+            assert_eq!(card, &one, "{unit}");
+            // What a walk up every team's parents finds.
+            let (tenets, peak) = naive_unit(&model, &graph, &whole, unit);
+            for (t, (measured, bad)) in card.tenets.iter().zip(tenets) {
+                assert_eq!(t.measured, measured, "{unit}: {:?}", t.tenet);
+                assert_eq!(t.offender_count, bad.len(), "{unit}: {:?}", t.tenet);
+                let mut listed: Vec<String> =
+                    t.offenders.iter().map(|o| o.id.to_string()).collect();
+                listed.sort();
+                assert_eq!(
+                    listed.len(),
+                    bad.len().min(if options.all_offenders {
+                        crate::MAX_LISTED
+                    } else {
+                        MAX_OFFENDERS
+                    })
+                );
+                assert!(
+                    listed.iter().all(|id| bad.contains(id)),
+                    "{unit}: {listed:?} of {bad:?}"
+                );
+            }
+            let most: Vec<String> = card
+                .most_loaded_teams
+                .iter()
+                .map(|p| p.team.to_string())
+                .collect();
+            assert_eq!(most, peak, "{unit}");
+            assert_eq!(card.more_most_loaded_teams, 0, "{unit}");
+        }
+    }
+    let all = score_units(&graph, &report, &ScorecardOptions::default());
+    let ownership = |u: usize| tenet(&all[u], TenetKind::OwnershipClarity);
+    // `p1`, claimed from both branches of `u`, is measured once in it.
+    assert_eq!(ownership(0).measured, 5, "p1 p2 p4 p5 p9, none twice");
+    // The second `x` (under `w`) is in `x` and `w`, not in `v`; the first
+    // `x` and `f` under it are in `v`, not in `w`.
+    assert_eq!(ownership(3).measured, 3, "p4 p5 p9");
+    assert_eq!(ownership(1).measured, 4, "p1 p2 p4 p9");
+    assert_eq!(ownership(2).measured, 3, "p1 p5 p9");
+    // Each unit of the loop holds the whole loop and what leads into it.
+    assert_eq!(ownership(4).measured, 2, "p3 p6");
+    assert_eq!(ownership(5).measured, 2, "p3 p6");
+    // `d` holds `p6` once, though `d` and `e` under it both claim it.
+    assert_eq!(ownership(6).measured, 2, "p3 p6");
+    // `organization` holds what reaches the organisation, not `g`.
+    assert_eq!(ownership(7).measured, 5);
+}
+
+/// A chain of `n` units, each under the one before and accountable for one
+/// product; the deepest owns an objective whose key result is a long
+/// milestone.
+fn unit_chain(n: usize) -> Model {
+    let mut b = Model::builder();
+    for i in 0..n {
+        let mut t = Team::new(format!("t{i}"))
+            .kind(TeamKind::Unit)
+            .owns(format!("p{i}"));
+        t = if i == 0 {
+            t.parent("organization")
+        } else {
+            t.parent(format!("t{}", i - 1))
+        };
+        b = b.team(t).product(Product::new(format!("p{i}")));
+    }
+    let long = format!(
+        "Launch the new planner by March {}",
+        "and then some ".repeat(30)
+    );
+    b.objective(
+        Objective::new("deep", "Ship it")
+            .owner(format!("t{}", n - 1))
+            .key_result(long),
+    )
+    .build()
+}
+
+#[test]
+fn a_deep_chain_of_units_lists_a_bounded_amount_per_unit() {
+    // A unit lists what is under it: each card must stay a fixed size
+    // however deep the chain, or the whole grows with its square.
+    for n in [2_000, 20_000] {
+        let model = unit_chain(n);
+        let graph = OrgGraph::build(&model);
+        let report = Linter::new().check_model(&model);
+        let options = ScorecardOptions::default().with_all_offenders(true);
+        let all = score_units(&graph, &report, &options);
+        assert_eq!(all.len(), n);
+        // Rendering is the slow part of a debug build: every card of the
+        // short chain, a sample of the long one.
+        let every = n / 2_000;
+        for (i, card) in all.iter().enumerate() {
+            let under = n - i;
+            for t in &card.tenets {
+                assert!(
+                    t.offenders.len() <= crate::MAX_LISTED,
+                    "t{i}: {:?}",
+                    t.tenet
+                );
+                for o in &t.offenders {
+                    let chars = o.text.as_deref().map_or(0, |s| s.chars().count());
+                    assert!(chars <= 200, "t{i}: {chars} characters");
+                }
+            }
+            let alignment = tenet(card, TenetKind::OutcomeAlignment);
+            assert_eq!(
+                (alignment.measured, alignment.offender_count),
+                (under, under),
+                "t{i}"
+            );
+            assert_eq!(tenet(card, TenetKind::GoalStyle).offender_count, 1, "t{i}");
+            // Every team under the unit owns one product: all tied.
+            assert!(card.most_loaded_teams.len() <= crate::MAX_LISTED, "t{i}");
+            assert_eq!(
+                card.most_loaded_teams.len() + card.more_most_loaded_teams,
+                under,
+                "t{i}"
+            );
+            if i % every == 0 {
+                let text = card.to_text().len();
+                let markdown = card.to_markdown().len();
+                let json = card.to_json().to_string().len();
+                assert!(text < 4_000, "t{i}: {text} bytes of text");
+                assert!(markdown < 4_000, "t{i}: {markdown} bytes of Markdown");
+                assert!(json < 8_000, "t{i}: {json} bytes of JSON");
+            }
+        }
+        let top = all[0].to_text();
+        assert!(
+            top.contains(&format!(
+                " and {} more (1 product each)",
+                n - crate::MAX_LISTED
+            )),
+            "{top}"
+        );
+        // A few units scored alone agree, tenet by tenet.
+        let all = score_units(&graph, &report, &ScorecardOptions::default());
+        for i in [0, n / 2, n - 1] {
+            let unit = format!("t{i}");
+            let one = score(
+                &graph,
+                &report,
+                &ScorecardOptions::default().with_unit(unit.as_str()),
+            );
+            let card = &all[i];
+            // But for the key result's text, cut in a unit's card.
+            let uncut = |tenets: &[Tenet]| -> Vec<Tenet> {
+                let mut tenets = tenets.to_vec();
+                for o in tenets.iter_mut().flat_map(|t| &mut t.offenders) {
+                    o.text = None;
+                }
+                tenets
+            };
+            assert_eq!(uncut(&card.tenets), uncut(&one.tenets), "{unit}");
+        }
+    }
+}
+
+#[test]
+fn a_reason_names_ten_teams_at_most() {
+    let mut b = Model::builder().product(Product::new("p"));
+    for i in 0..25 {
+        b = b.team(Team::new(format!("t{i:02}")).owns("p"));
+    }
+    let c = card(&b.build(), &ScorecardOptions::default());
+    let o = &tenet(&c, TenetKind::OwnershipClarity).offenders[0];
+    assert_eq!(
+        o.reason,
+        "25 accountable teams: t00, t01, t02, t03, t04, t05, t06, t07, t08, t09 and 15 more"
+    );
+}
