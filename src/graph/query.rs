@@ -126,10 +126,13 @@ impl<'m> OrgGraph<'m> {
         direction: petgraph::Direction,
         pick: impl Fn(OrgNode) -> Option<T>,
     ) -> Vec<T> {
+        // Counted once a call: checks ask this of every product, on every
+        // thread, and an atomic add per edge would be felt.
+        let mut steps = 0;
         let mut out: Vec<T> = self
             .graph
             .edges_directed(node, direction)
-            .inspect(|_| crate::graph::count_steps(1))
+            .inspect(|_| steps += 1)
             .filter(|e| e.weight().is_owns())
             .filter_map(|e| {
                 let other = if direction == Outgoing {
@@ -140,6 +143,7 @@ impl<'m> OrgGraph<'m> {
                 pick(self.graph[other])
             })
             .collect();
+        crate::graph::count_steps(steps);
         out.sort_unstable();
         out.dedup();
         out
