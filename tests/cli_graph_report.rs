@@ -654,3 +654,33 @@ fn report_by_unit_grows_with_the_org_not_with_its_depth() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn graph_and_report_take_the_levels_check_takes() {
+    let org = "examples/orgs/streaming";
+    let check = "milestone-key-result";
+    // The streaming example has milestone-style key results.
+    let dot = ok(&["graph", org, "--key-results"]);
+    assert!(
+        dot.contains(check),
+        "the example should have `{check}` findings"
+    );
+    let allowed = ok(&["graph", org, "--key-results", "-A", check]);
+    assert!(!allowed.contains(check), "{allowed}");
+    // The last flag for a check wins.
+    let again = ok(&["graph", org, "--key-results", "-A", check, "-W", check]);
+    assert_eq!(again, dot);
+    let count = |args: &[&str]| -> u64 {
+        let json: serde_json::Value = serde_json::from_str(&ok(args)).expect("the report is JSON");
+        json["tenets"]
+            .as_array()
+            .expect("tenets")
+            .iter()
+            .flat_map(|t| t["checks"].as_array().cloned().unwrap_or_default())
+            .filter(|c| c["check"] == check)
+            .map(|c| c["findings"].as_u64().unwrap_or(0))
+            .sum()
+    };
+    assert!(count(&["report", org, "--format", "json"]) > 0);
+    assert_eq!(count(&["report", org, "--format", "json", "-A", check]), 0);
+}

@@ -79,20 +79,8 @@ pub(crate) struct CheckArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Set CHECK to deny (report as error); `warnings` denies every warning.
-    /// May be given several times, as may -W and -A.
-    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
-    pub deny: Vec<String>,
-    /// Set CHECK to warn.
-    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
-    pub warn: Vec<String>,
-    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
-    /// given for a check wins, as in rustc.
-    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
-    pub allow: Vec<String>,
-    /// -D, -W and -A in the order they were given (see [`LevelFlags`]).
-    #[arg(skip)]
-    pub levels: LevelFlags,
+    #[command(flatten)]
+    pub levels: LevelArgs,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -180,6 +168,8 @@ pub(crate) struct GraphArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub levels: LevelArgs,
     /// Follow links in the folders given, and read Backstage Location
     /// targets, that lead outside them (by default they are passed over,
     /// with a note).
@@ -208,6 +198,8 @@ pub(crate) struct ReportArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
+    #[command(flatten)]
+    pub levels: LevelArgs,
     /// Follow links in the folders given, and read Backstage Location
     /// targets, that lead outside them (by default they are passed over,
     /// with a note).
@@ -239,20 +231,8 @@ pub(crate) struct DiffArgs {
     /// Say on stderr which config file is used.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Set CHECK to deny (report as error); `warnings` denies every warning.
-    /// May be given several times, as may -W and -A.
-    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
-    pub deny: Vec<String>,
-    /// Set CHECK to warn.
-    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
-    pub warn: Vec<String>,
-    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
-    /// given for a check wins, as in rustc.
-    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
-    pub allow: Vec<String>,
-    /// -D, -W and -A in the order they were given (see [`LevelFlags`]).
-    #[arg(skip)]
-    pub levels: LevelFlags,
+    #[command(flatten)]
+    pub levels: LevelArgs,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -291,6 +271,32 @@ pub(crate) struct ImportArgs {
     /// targets, that lead outside them.
     #[arg(long)]
     pub follow_links_outside: bool,
+}
+
+/// `-D`, `-W` and `-A`, shared by the commands that run the checks.
+#[derive(Debug, Args)]
+pub(crate) struct LevelArgs {
+    /// Set CHECK to deny (report as error); `warnings` denies every warning.
+    /// May be given several times, as may -W and -A.
+    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
+    pub deny: Vec<String>,
+    /// Set CHECK to warn.
+    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
+    pub warn: Vec<String>,
+    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
+    /// given for a check wins, as in rustc.
+    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
+    pub allow: Vec<String>,
+    /// The three in the order they were given (see [`LevelFlags`]).
+    #[arg(skip)]
+    pub ordered: LevelFlags,
+}
+
+impl LevelArgs {
+    /// Sets the levels on `config` (see [`LevelFlags::apply`]).
+    pub(crate) fn apply(&self, config: &mut opmodel::config::Config) {
+        self.ordered.apply(config);
+    }
 }
 
 /// The levels set by `-D`, `-W` and `-A`, in the order they were typed:

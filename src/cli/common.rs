@@ -82,9 +82,12 @@ pub(crate) fn configured_linter(
     paths: &[PathBuf],
     options: &LoadOptions,
     verbose: bool,
+    levels: &super::args::LevelArgs,
 ) -> Result<Linter, u8> {
     let linter = Linter::new();
-    let config = file_config(explicit, paths, &linter, options, verbose)?.unwrap_or_default();
+    let mut config = file_config(explicit, paths, &linter, options, verbose)?.unwrap_or_default();
+    // The command line wins over the file.
+    levels.apply(&mut config);
     linter.with_config(config).map_err(fail)
 }
 
@@ -265,13 +268,14 @@ pub(crate) fn load_and_check(
     config: Option<&std::path::Path>,
     follow_links_outside: bool,
     verbose: bool,
+    levels: &super::args::LevelArgs,
     command: &str,
 ) -> Result<(opmodel::Linter, opmodel::load::Loaded, opmodel::Report, u8), u8> {
     let options = load_options(Limits {
         follow_links_outside,
         ..Limits::default()
     });
-    let linter = configured_linter(config, paths, &options, verbose)?;
+    let linter = configured_linter(config, paths, &options, verbose, levels)?;
     let loaded = load(paths, &options)?;
     let report = linter.check(&loaded);
     let status = report_input_problems(&report, command);

@@ -15,6 +15,7 @@ pub(crate) fn run(args: &GraphArgs) -> u8 {
         args.config.as_deref(),
         args.follow_links_outside,
         args.verbose,
+        &args.levels,
         "graph",
     ) {
         Ok(found) => found,

@@ -35,8 +35,10 @@ pub(crate) fn run() -> u8 {
     };
     if let Some((_, sub)) = matches.subcommand() {
         match &mut cli.command {
-            Command::Check(args) => args.levels = LevelFlags::read(sub),
-            Command::Diff(args) => args.levels = LevelFlags::read(sub),
+            Command::Check(args) => args.levels.ordered = LevelFlags::read(sub),
+            Command::Diff(args) => args.levels.ordered = LevelFlags::read(sub),
+            Command::Graph(args) => args.levels.ordered = LevelFlags::read(sub),
+            Command::Report(args) => args.levels.ordered = LevelFlags::read(sub),
             _ => {}
         }
     }

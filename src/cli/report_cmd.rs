@@ -16,6 +16,7 @@ pub(crate) fn run(args: &ReportArgs) -> u8 {
         args.config.as_deref(),
         args.follow_links_outside,
         args.verbose,
+        &args.levels,
         "report",
     ) {
         Ok(found) => found,
