@@ -1262,7 +1262,7 @@ fn glob_targets_share_one_budget_of_folder_entries() {
 }
 
 #[test]
-fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
+fn relative_targets_are_read_wherever_they_lead_and_absolute_ones_only_inside() {
     let dir = scratch("outside");
     write(&dir, "outer.yaml", &entity("Group", "outer", ""));
     write(
@@ -1278,22 +1278,28 @@ fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
         &dir,
         "catalog/catalog-info.yaml",
         &location(&[
+            // Relative, as the spec reads them: wherever they lead.
             "../outer.yaml",
             absolute,
-            // Out and back in: inside, read.
             "../catalog/teams.yaml",
             "../elsewhere/*.yaml",
-            // Out through `..` after a `*`.
+            // A glob's search stays below where it starts: no `..` out
+            // after a `*`.
             "./*/../../outer.yaml",
         ]),
     );
     let catalog = dir.join("catalog");
     let file = catalog.join("catalog-info.yaml");
-    // The catalog file given, or its folder: the targets outside it are
-    // not read, each a warning at its line.
+    // The catalog file given, or its folder: the absolute target outside
+    // and the search that would climb out are passed over, each a warning
+    // at its line.
     for input in [&file, &catalog] {
         let loaded = load_paths(&[input], &LoadOptions::default()).expect("loads");
-        assert_eq!(ids(&loaded), ["team inner"], "{input:?}");
+        assert_eq!(
+            ids(&loaded),
+            ["team elsewhere", "team inner", "team outer"],
+            "{input:?}"
+        );
         let report = Linter::new().check(&loaded);
         assert!(target_problems(&report).is_empty(), "{report:#?}");
         let outside = findings(&report, "unfollowed-location");
@@ -1301,7 +1307,7 @@ fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
             .iter()
             .map(|d| d.location.expect("located").line)
             .collect();
-        assert_eq!(lines, [7, 8, 10, 11], "{outside:#?}");
+        assert_eq!(lines, [8, 11], "{outside:#?}");
         for d in &outside {
             assert_eq!(d.severity, Severity::Warning);
             assert!(
@@ -1318,27 +1324,24 @@ fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
         assert!(
             outside[0]
                 .message
-                .starts_with("Location target `../outer.yaml` leads to `")
-        );
-        assert!(
-            outside[2]
-                .message
-                .starts_with("Location target `../elsewhere/*.yaml` would search `")
+                .starts_with(&format!("Location target `{absolute}` leads to `")),
+            "{}",
+            outside[0].message
         );
     }
-    // A folder given as an input too is inside.
+    // A folder given as an input too is inside: the absolute target is read.
     let loaded = load_paths(
         &[file.clone(), dir.join("elsewhere")],
         &LoadOptions::default(),
     )
     .expect("loads");
-    assert_eq!(ids(&loaded), ["team elsewhere", "team inner"]);
+    assert_eq!(ids(&loaded), ["team elsewhere", "team inner", "team outer"]);
     let report = Linter::new().check(&loaded);
     let lines: Vec<u32> = findings(&report, "unfollowed-location")
         .iter()
         .map(|d| d.location.expect("located").line)
         .collect();
-    assert_eq!(lines, [7, 11]);
+    assert_eq!(lines, [11]);
     // Asked to, opmodel reads them all, each once.
     let anywhere = LoadOptions {
         follow_links_outside: true,
@@ -1352,6 +1355,65 @@ fn targets_outside_the_inputs_folders_are_passed_over_unless_asked() {
         "{report:#?}"
     );
     assert!(target_problems(&report).is_empty(), "{report:#?}");
+    cleanup(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_glob_goes_through_no_named_link_that_leads_out_and_spends_no_budget_there() {
+    let dir = scratch("link-out");
+    let far = scratch("link-out-far");
+    // A big tree elsewhere, and a link to it inside the catalog's folder.
+    for i in 0..50 {
+        write(&far, &format!("d{i}/x.h"), "");
+    }
+    write(&dir, "a/g2.yaml", &entity("Group", "g2", ""));
+    std::os::unix::fs::symlink(&far, dir.join("a/out")).expect("a link");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &location(&["./**/out/**/*.h", "./a/*.yaml"]),
+    );
+    let small = LoadOptions {
+        max_glob_visits: 40,
+        ..LoadOptions::default()
+    };
+    let loaded = load_paths(&[dir.join("catalog-info.yaml")], &small).expect("loads");
+    // The second target is still searched: the first did not walk the
+    // tree behind the link.
+    assert_eq!(ids(&loaded), ["team g2"]);
+    let report = Linter::new().check(&loaded);
+    assert!(
+        target_problems(&report)
+            .iter()
+            .all(|(_, m)| !m.contains("was not searched") && !m.contains("searched only in part")),
+        "{report:#?}"
+    );
+    let outside = findings(&report, "unfollowed-location");
+    assert_eq!(outside.len(), 1, "{outside:#?}");
+    assert!(
+        outside[0].message.contains("would search"),
+        "{}",
+        outside[0].message
+    );
+    cleanup(&dir);
+    cleanup(&far);
+}
+
+#[test]
+fn a_glob_with_no_folder_part_searches_beside_a_catalog_given_by_its_bare_name() {
+    let dir = scratch("bare-name");
+    write(&dir, "svc/team.yaml", &entity("Group", "svc-team", ""));
+    write(&dir, "catalog-info.yaml", &location(&["./*/team.yaml"]));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "catalog-info.yaml", "--format", "json"])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let text = report.to_string();
+    assert!(!text.contains("matches no file"), "{text}");
+    assert!(text.contains("svc-team"), "{text}");
     cleanup(&dir);
 }
 

@@ -8,11 +8,13 @@ declare_check! {
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
     /// goes to the network; one note names every URL target of the run,
     /// each once), a path that leads back to a file on the chain of
-    /// Locations that led to it (a loop; a warning), or a path that leads
+    /// Locations that led to it (a loop; a warning), an absolute path
     /// outside the folders given and the folders of the files given
-    /// (`/etc/passwd`, `../../elsewhere/catalog-info.yaml`; a warning):
-    /// opmodel reads no file nobody gave it unless `--follow-links-outside`
-    /// is passed. A relative path that names no file, or a glob cut short
+    /// (`/etc/passwd`; a warning), or a glob whose search would follow a
+    /// link or a `..` after a wildcard out of the folder it starts in (a
+    /// warning): relative targets are read wherever they lead, as the
+    /// spec says, but opmodel goes nowhere else nobody gave it unless
+    /// `--follow-links-outside` is passed. A relative path that names no file, or a glob cut short
     /// by the loader's limits, is an `invalid-file` error instead.
     ///
     /// ### Why it matters

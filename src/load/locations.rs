@@ -1,6 +1,7 @@
 //! Following Backstage `Location` entities: their relative targets are read
-//! like inputs, each file once; URL targets are never fetched, and targets
-//! outside the inputs' folders are passed over unless
+//! like inputs, each file once, wherever they lead; URL targets are never
+//! fetched, and absolute targets outside the inputs' folders (and links out
+//! of a glob's search) are passed over unless
 //! [`LoadOptions::follow_links_outside`] says otherwise.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -17,12 +18,15 @@ use crate::model::{EntityKind, EntityRef};
 /// Most files one glob target may name (a `**` at the root of a big tree).
 const MAX_GLOB_MATCHES: usize = 10_000;
 
-/// Where Location targets may lead: below the real paths of the folders
-/// given and of the folders of the files given. The spec reads relative
-/// targets, within the catalog's tree; a catalog naming `/etc/passwd` or
-/// `../../other-team/secrets.yaml` would otherwise make opmodel read, and
-/// quote in its output, files nobody gave it, as links out of a folder
-/// would (see [`LoadOptions::follow_links_outside`]).
+/// Where Location targets may lead without being asked to go further: below
+/// the real paths of the folders given and of the folders of the files
+/// given. The spec reads relative targets, relative to the Location's file,
+/// and they are read wherever that is; an absolute target (`/etc/passwd`)
+/// is read only in here, and a glob's search goes through no link and no
+/// `..` after a wildcard that leads out of here and out of the folder it
+/// starts in: a catalog would otherwise make opmodel read, and quote in its
+/// output, files nobody gave it, as links out of a folder would (see
+/// [`LoadOptions::follow_links_outside`]).
 struct Bounds {
     roots: HashSet<PathBuf>,
     anywhere: bool,
@@ -103,24 +107,41 @@ pub(super) fn follow(
             .filter(|c| !matches!(c, std::path::Component::CurDir))
             .collect();
         let is_glob = relative.contains(['*', '?']);
+        let absolute = Path::new(relative).is_absolute();
+        // Where a glob's search starts, when it is relative: its search may
+        // go anywhere below it.
+        let mut glob_start: Option<PathBuf> = None;
         let paths = if is_glob {
             let (start, rest) = split_glob(&joined);
-            // A search that starts outside is not made at all: filtering
-            // its matches would still walk (and spend the budget on) a
-            // tree nobody gave.
-            if let Ok(real) = start.canonicalize()
-                && !bounds.hold(&real)
+            let start_real = folder_or_here(&start).canonicalize().ok();
+            // An absolute search that starts outside is not made at all:
+            // filtering its matches would still walk (and spend the budget
+            // on) a tree nobody gave.
+            if absolute
+                && let Some(real) = &start_real
+                && !bounds.hold(real)
             {
                 loaded
                     .diagnostics
-                    .push(outside(&target, &from_display, "would search", &real, 1));
+                    .push(outside(&target, &from_display, "would search", real, 1));
                 continue;
+            }
+            if !absolute {
+                glob_start = start_real;
             }
             if visits_left == 0 {
                 unsearched.push((target.clone(), from_display));
                 continue;
             }
-            let search = glob(&start, &rest, &mut visits_left, &bounds);
+            let search = glob(
+                &start,
+                &rest,
+                &mut visits_left,
+                &Within {
+                    bounds: &bounds,
+                    start: glob_start.as_deref(),
+                },
+            );
             if let Some(real) = &search.left_bounds {
                 loaded
                     .diagnostics
@@ -179,7 +200,19 @@ pub(super) fn follow(
                     .push(missing(&target, &from_display, "names no file"));
                 continue;
             };
-            if !bounds.hold(&real) {
+            // A relative target is read wherever it leads, as the spec
+            // says; an absolute one only inside the bounds; a glob's
+            // matches inside the bounds or below where it started.
+            let inside = match (absolute, is_glob) {
+                (false, false) => true,
+                (false, true) => Within {
+                    bounds: &bounds,
+                    start: glob_start.as_deref(),
+                }
+                .hold(&real),
+                (true, _) => bounds.hold(&real),
+            };
+            if !inside {
                 left_out.push(real);
                 continue;
             }
@@ -420,9 +453,9 @@ struct Search<'a> {
     found: Vec<PathBuf>,
     visits_left: &'a mut usize,
     stopped: Option<Stop>,
-    bounds: &'a Bounds,
-    /// The first folder outside the bounds a `..` after a `*` led to
-    /// (`./*/../../..`): not searched.
+    within: &'a Within<'a>,
+    /// The first folder outside the bounds a `..` after a `*`, or a link,
+    /// led to (`./*/../../..`): not searched.
     left_bounds: Option<PathBuf>,
     /// Most files found before the search stops.
     max_matches: usize,
@@ -440,8 +473,32 @@ struct Found {
 /// `**`) match, sorted, looking at no more than `visits_left` folder
 /// entries and taking what it looks at from it, and going into no folder
 /// outside `bounds`.
-fn glob(start: &Path, rest: &[String], visits_left: &mut usize, bounds: &Bounds) -> Found {
-    glob_with(start, rest, visits_left, bounds, MAX_GLOB_MATCHES)
+fn glob(start: &Path, rest: &[String], visits_left: &mut usize, within: &Within<'_>) -> Found {
+    glob_with(start, rest, visits_left, within, MAX_GLOB_MATCHES)
+}
+
+/// Where a glob's search may go: inside the [`Bounds`], or below the real
+/// path of the folder a relative glob starts in.
+struct Within<'a> {
+    bounds: &'a Bounds,
+    start: Option<&'a Path>,
+}
+
+impl Within<'_> {
+    fn hold(&self, real: &Path) -> bool {
+        self.bounds.hold(real) || self.start.is_some_and(|s| real.starts_with(s))
+    }
+}
+
+/// `folder`, or the current folder for the empty path a pattern with no
+/// folder part starts in (`*/team.yaml` beside a catalog given by its bare
+/// name).
+fn folder_or_here(folder: &Path) -> &Path {
+    if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    }
 }
 
 /// [`glob`], finding at most `max_matches` files (a parameter so that the
@@ -450,14 +507,14 @@ fn glob_with(
     start: &Path,
     rest: &[String],
     visits_left: &mut usize,
-    bounds: &Bounds,
+    within: &Within<'_>,
     max_matches: usize,
 ) -> Found {
     let mut search = Search {
         found: Vec::new(),
         visits_left,
         stopped: None,
-        bounds,
+        within,
         left_bounds: None,
         max_matches,
     };
@@ -513,10 +570,11 @@ impl Search<'_> {
             let next = dir.join(first);
             // The start is checked before the search; from a folder inside
             // the bounds, only a `..` or a link can lead out of them (`**`
-            // passes over links, `*` checks them below).
-            if first == ".."
+            // passes over links, `*` checks them below, a named folder
+            // here).
+            if (first == ".." || is_link(&next))
                 && let Ok(real) = next.canonicalize()
-                && !self.bounds.hold(&real)
+                && !self.within.hold(&real)
             {
                 self.left_bounds.get_or_insert(real);
                 return;
@@ -537,7 +595,7 @@ impl Search<'_> {
             if !rest.is_empty()
                 && is_link(&entry)
                 && let Ok(real) = entry.canonicalize()
-                && !self.bounds.hold(&real)
+                && !self.within.hold(&real)
             {
                 self.left_bounds.get_or_insert(real);
                 continue;
@@ -547,22 +605,30 @@ impl Search<'_> {
     }
 
     /// The entries of `dir`, sorted, each taken from the budget; a folder
-    /// bigger than what is left is listed only in part, and the search
-    /// marked as stopped.
+    /// bigger than what is left gives none (what is left is spent), and
+    /// the search is marked as stopped.
     fn entries(&mut self, dir: &Path) -> Vec<PathBuf> {
         let left = *self.visits_left;
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        // Paths are made from `dir` as written, so that a search in the
+        // empty path (the current folder) finds `svc/team.yaml`, not
+        // `./svc/team.yaml`.
+        let mut found: Vec<PathBuf> = std::fs::read_dir(folder_or_here(dir))
             .map(|it| {
                 // One more than is left tells a folder that fits from one
                 // that does not.
                 it.take(left.saturating_add(1))
-                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter_map(|e| e.ok().map(|e| dir.join(e.file_name())))
                     .collect()
             })
             .unwrap_or_default();
         if found.len() > left {
-            found.truncate(left);
+            // Which entries a listing gives first is the file system's
+            // business: a folder that does not fit is left out whole, so
+            // that what a cut-short search found does not depend on it.
+            found.clear();
             self.stopped = Some(Stop::Visits);
+            *self.visits_left = 0;
+            return found;
         }
         *self.visits_left = left - found.len();
         found.sort();
@@ -632,7 +698,11 @@ mod tests {
             anywhere: true,
         };
         let (start, rest) = split_glob(pattern);
-        glob_with(&start, &rest, visits_left, &bounds, max_matches)
+        let within = super::Within {
+            bounds: &bounds,
+            start: None,
+        };
+        glob_with(&start, &rest, visits_left, &within, max_matches)
     }
 
     #[test]

@@ -46,10 +46,12 @@ pub struct LoadOptions {
     /// given (default `false`): a link to `/usr` in an org folder would
     /// read, and quote in the output, files nobody gave. Links not followed
     /// are listed in [`Loaded::skipped_links`](super::Loaded::skipped_links).
-    /// The same holds for the targets of Backstage `Location`s: one that
-    /// leads outside the folders given and the folders of the files given
-    /// (`/etc/passwd`, `../../elsewhere.yaml`) is not read unless this is
-    /// set, and is an `unfollowed-location` finding.
+    /// The same holds for the absolute targets of Backstage `Location`s
+    /// outside the folders given and the folders of the files given
+    /// (`/etc/passwd`), and for links and `..` after a wildcard that lead a
+    /// glob's search out of where it starts: not read unless this is set,
+    /// and an `unfollowed-location` finding. Relative targets are read
+    /// wherever they lead.
     pub follow_links_outside: bool,
     /// Files a folder walk passes over (default none), compared by their
     /// real paths: the CLI puts its `--baseline` and `--write-baseline`
