@@ -1620,3 +1620,31 @@ fn the_readme_shows_what_the_tool_prints_for_the_example_catalog() {
     let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).expect("README");
     assert!(readme.contains(chunk), "README lacks:\n{chunk}");
 }
+
+#[test]
+fn the_glob_budget_is_set_on_the_command_line() {
+    let dir = scratch("glob-flag");
+    for i in 0..30 {
+        write(
+            &dir,
+            &format!("teams/t{i}.yaml"),
+            &entity("Group", &format!("t{i}"), ""),
+        );
+    }
+    write(&dir, "catalog-info.yaml", &location(&["./teams/*.yaml"]));
+    let run = |extra: &[&str]| -> String {
+        let mut args = vec!["check", "catalog-info.yaml", "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(!run(&[]).contains("was searched only in part"));
+    let cut = run(&["--max-glob-visits", "5"]);
+    assert!(cut.contains("was searched only in part"), "{cut}");
+    assert!(cut.contains("--max-glob-visits"), "{cut}");
+    cleanup(&dir);
+}

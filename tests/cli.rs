@@ -306,6 +306,7 @@ fn check_help_shows_the_loaders_defaults() {
         ("--max-text-len", d.max_text_len as u64),
         ("--max-alias-expansion", d.max_alias_expansion as u64),
         ("--max-problems-per-file", d.max_problems_per_file as u64),
+        ("--max-glob-visits", d.max_glob_visits as u64),
     ] {
         let from = help
             .find(flag)

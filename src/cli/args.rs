@@ -111,6 +111,10 @@ pub(crate) struct CheckArgs {
     /// Most values YAML aliases may expand to in one file [default: 100000].
     #[arg(long, value_name = "N")]
     pub max_alias_expansion: Option<usize>,
+    /// Most folder entries the glob targets of Backstage Locations may look
+    /// at, all of them together [default: 200000].
+    #[arg(long, value_name = "N")]
+    pub max_glob_visits: Option<usize>,
     /// Follow links in the folders given, and read Backstage Location
     /// targets, that lead outside them (by default they are passed over,
     /// with a note).

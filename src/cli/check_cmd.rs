@@ -48,6 +48,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     if let Some(v) = args.max_alias_expansion {
         options.max_alias_expansion = v;
     }
+    if let Some(v) = args.max_glob_visits {
+        options.max_glob_visits = v;
+    }
     if let Some(v) = args.max_problems_per_file {
         options.max_problems_per_file = v;
     }

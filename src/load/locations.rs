@@ -265,7 +265,7 @@ pub(super) fn follow(
 }
 
 /// What to do about a glob target that was cut short.
-const GLOB_HELP: &str = "start the glob in the folder that holds the files (fewer `**`, no `../`), or name the files; `LoadOptions::max_glob_visits` raises the limit";
+const GLOB_HELP: &str = "start the glob in the folder that holds the files (fewer `**`, no `../`), or name the files; `--max-glob-visits` (`LoadOptions::max_glob_visits`) raises the limit";
 
 /// `unfollowed-location` about a target passed over because it leads
 /// outside the inputs' folders: `count` files, of which `first` is one (or
