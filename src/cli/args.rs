@@ -80,7 +80,7 @@ pub(crate) struct CheckArgs {
     #[arg(short, long)]
     pub verbose: bool,
     #[command(flatten)]
-    pub levels: LevelArgs,
+    pub levels: LevelFlags,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -173,7 +173,7 @@ pub(crate) struct GraphArgs {
     #[arg(short, long)]
     pub verbose: bool,
     #[command(flatten)]
-    pub levels: LevelArgs,
+    pub levels: LevelFlags,
     /// Follow links in the folders given, and read Backstage Location
     /// targets, that lead outside them (by default they are passed over,
     /// with a note).
@@ -203,7 +203,7 @@ pub(crate) struct ReportArgs {
     #[arg(short, long)]
     pub verbose: bool,
     #[command(flatten)]
-    pub levels: LevelArgs,
+    pub levels: LevelFlags,
     /// Follow links in the folders given, and read Backstage Location
     /// targets, that lead outside them (by default they are passed over,
     /// with a note).
@@ -236,7 +236,7 @@ pub(crate) struct DiffArgs {
     #[arg(short, long)]
     pub verbose: bool,
     #[command(flatten)]
-    pub levels: LevelArgs,
+    pub levels: LevelFlags,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -277,41 +277,56 @@ pub(crate) struct ImportArgs {
     pub follow_links_outside: bool,
 }
 
-/// `-D`, `-W` and `-A`, shared by the commands that run the checks.
-#[derive(Debug, Args)]
-pub(crate) struct LevelArgs {
-    /// Set CHECK to deny (report as error); `warnings` denies every warning.
-    /// May be given several times, as may -W and -A.
-    #[arg(short = 'D', long = "deny", value_name = "CHECK")]
-    pub deny: Vec<String>,
-    /// Set CHECK to warn.
-    #[arg(short = 'W', long = "warn", value_name = "CHECK")]
-    pub warn: Vec<String>,
-    /// Set CHECK to allow (not reported). Of -D, -W and -A, the last one
-    /// given for a check wins, as in rustc.
-    #[arg(short = 'A', long = "allow", value_name = "CHECK")]
-    pub allow: Vec<String>,
-    /// The three in the order they were given (see [`LevelFlags`]).
-    #[arg(skip)]
-    pub ordered: LevelFlags,
-}
-
-impl LevelArgs {
-    /// Sets the levels on `config` (see [`LevelFlags::apply`]).
-    pub(crate) fn apply(&self, config: &mut opmodel::config::Config) {
-        self.ordered.apply(config);
-    }
-}
-
-/// The levels set by `-D`, `-W` and `-A`, in the order they were typed:
-/// clap gives each flag's values apart, so their order is read from the
-/// positions clap records (see [`LevelFlags::read`]).
+/// The levels set by `-D`, `-W` and `-A`, in the order they were typed,
+/// shared by the commands that run the checks. clap gives each flag's
+/// values apart, so the three are declared here by hand and their order
+/// read from the positions clap records (see [`LevelFlags::read`]).
 #[derive(Debug, Default)]
 pub(crate) struct LevelFlags(Vec<(Level, String)>);
 
+impl clap::Args for LevelFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let flag = |id: &'static str, short: char, help: &'static str| {
+            clap::Arg::new(id)
+                .short(short)
+                .long(id)
+                .value_name("CHECK")
+                .action(clap::ArgAction::Append)
+                .value_parser(clap::value_parser!(String))
+                .help(help)
+        };
+        cmd.arg(flag(
+            "deny",
+            'D',
+            "Set CHECK to deny (report as error); `warnings` denies every warning. May be given several times, as may -W and -A",
+        ))
+        .arg(flag("warn", 'W', "Set CHECK to warn"))
+        .arg(flag(
+            "allow",
+            'A',
+            "Set CHECK to allow (not reported). Of -D, -W and -A, the last one given for a check wins, as in rustc",
+        ))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl clap::FromArgMatches for LevelFlags {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Self::read(matches))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::read(matches);
+        Ok(())
+    }
+}
+
 impl LevelFlags {
     /// The flags of the subcommand `matches` parsed, in command-line order.
-    pub(crate) fn read(matches: &clap::ArgMatches) -> Self {
+    fn read(matches: &clap::ArgMatches) -> Self {
         let mut typed: Vec<(usize, Level, String)> = Vec::new();
         for (id, level) in [
             ("deny", Level::Deny),

@@ -82,7 +82,7 @@ pub(crate) fn configured_linter(
     paths: &[PathBuf],
     options: &LoadOptions,
     verbose: bool,
-    levels: &super::args::LevelArgs,
+    levels: &super::args::LevelFlags,
 ) -> Result<Linter, u8> {
     let linter = Linter::new();
     let mut config = file_config(explicit, paths, &linter, options, verbose)?.unwrap_or_default();
@@ -268,7 +268,7 @@ pub(crate) fn load_and_check(
     config: Option<&std::path::Path>,
     follow_links_outside: bool,
     verbose: bool,
-    levels: &super::args::LevelArgs,
+    levels: &super::args::LevelFlags,
     command: &str,
 ) -> Result<(opmodel::Linter, opmodel::load::Loaded, opmodel::Report, u8), u8> {
     let options = load_options(Limits {

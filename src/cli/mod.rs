@@ -13,35 +13,23 @@ mod init_cmd;
 mod report_cmd;
 mod schema_cmd;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::Parser;
 
-use args::{Cli, Command, LevelFlags};
+use args::{Cli, Command};
 
 /// Exit status when the command could not run.
 pub(crate) const EXIT_USAGE: u8 = 2;
 
 /// Parses the arguments, runs the subcommand, returns the exit status.
 pub(crate) fn run() -> u8 {
-    let parsed = Cli::command()
-        .try_get_matches()
-        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)));
-    let (mut cli, matches) = match parsed {
-        Ok(parsed) => parsed,
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             let _ = e.print();
             return code;
         }
     };
-    if let Some((_, sub)) = matches.subcommand() {
-        match &mut cli.command {
-            Command::Check(args) => args.levels.ordered = LevelFlags::read(sub),
-            Command::Diff(args) => args.levels.ordered = LevelFlags::read(sub),
-            Command::Graph(args) => args.levels.ordered = LevelFlags::read(sub),
-            Command::Report(args) => args.levels.ordered = LevelFlags::read(sub),
-            _ => {}
-        }
-    }
     match cli.command {
         Command::Check(args) => check_cmd::run(&args),
         Command::Explain(args) => explain_cmd::explain(&args),
