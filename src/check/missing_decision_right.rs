@@ -206,10 +206,11 @@ impl Coverage {
     fn new(g: &OrgGraph<'_>, areas: &[DecisionArea]) -> Self {
         let mut at: HashMap<NodeIndex, Cover> = HashMap::default();
         let mut near: HashMap<NodeIndex, Vec<(usize, DecisionIx)>> = HashMap::default();
+        let names: Vec<String> = areas.iter().map(ToString::to_string).collect();
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             if let (DecisionArea::Custom(written), Some(scope)) = (area, g.scope_of(d))
-                && let Some(i) = meant_area(written, areas)
+                && let Some(i) = meant_area(written, &names)
             {
                 near.entry(scope).or_default().push((i, d));
             }
@@ -258,10 +259,11 @@ impl Coverage {
     }
 }
 
-/// The configured area a custom area was likely meant as: the same words
-/// in another case or with other separators (`feature_set`,
-/// `Budget Allocation`), or a typo of one (`vendor-selction`).
-fn meant_area(written: &str, areas: &[DecisionArea]) -> Option<usize> {
+/// The configured area (its index in `names`, the areas as written) a
+/// custom area was likely meant as: the same words in another case or with
+/// other separators (`feature_set`, `Budget Allocation`), or a typo of one
+/// (`vendor-selction`).
+fn meant_area(written: &str, names: &[String]) -> Option<usize> {
     let folded: String = written
         .trim()
         .chars()
@@ -270,7 +272,6 @@ fn meant_area(written: &str, areas: &[DecisionArea]) -> Option<usize> {
             c => c.to_ascii_lowercase(),
         })
         .collect();
-    let names: Vec<String> = areas.iter().map(ToString::to_string).collect();
     if let Some(i) = names.iter().position(|n| *n == folded) {
         return Some(i);
     }

@@ -1514,7 +1514,7 @@ impl Lowerer<'_> {
                 }
                 // `- true` or `- 5` is no sentence: a slip (a value that
                 // lost its key), not a goal to judge.
-                Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_) => {
+                _ if is_bool_or_number(&item) => {
                     self.not_a_sentence(&subject, &item);
                     continue;
                 }
