@@ -1184,6 +1184,36 @@ fn target_problems(report: &Report) -> Vec<(u32, String)> {
 }
 
 #[test]
+fn a_glob_search_stops_at_its_depth_and_says_so() {
+    let dir = scratch("glob-depth");
+    // A team file 20 folders down is found; one 70 folders down is below
+    // where a search goes, and the target says it was cut short.
+    let shallow: String = (0..20).map(|i| format!("d{i}/")).collect();
+    let deep: String = (0..70).map(|i| format!("d{i}/")).collect();
+    write(&dir, &format!("{shallow}team.yaml"), &entity("Group", "team-near", ""));
+    write(&dir, &format!("{deep}team.yaml"), &entity("Group", "team-far", ""));
+    write(&dir, "catalog-info.yaml", &location(&["./**/team.yaml"]));
+    let loaded = load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default())
+        .expect("loads");
+    assert_eq!(ids(&loaded), ["team team-near"]);
+    let report = Linter::new().check(&loaded);
+    assert_eq!(
+        target_problems(&report),
+        [(
+            7,
+            "Location target `./**/team.yaml` was searched only 64 steps deep (a `**` takes a step per folder): files in folders nested deeper are not read".to_owned()
+        )]
+    );
+    // A shallower tree is searched whole, and says nothing.
+    let _ = std::fs::remove_dir_all(dir.join("d0"));
+    write(&dir, &format!("{shallow}team.yaml"), &entity("Group", "team-near", ""));
+    let loaded = load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default())
+        .expect("loads");
+    assert!(target_problems(&Linter::new().check(&loaded)).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn glob_targets_share_one_budget_of_folder_entries() {
     let dir = scratch("glob-budget");
     // Searching one of these folders for `*.yaml` looks at 21 entries (the

@@ -18,6 +18,12 @@ use crate::model::{EntityKind, EntityRef};
 /// Most files one glob target may name (a `**` at the root of a big tree).
 const MAX_GLOB_MATCHES: usize = 10_000;
 
+/// How many steps below its start a glob's search goes (a `**` takes one
+/// per folder, and one more to match no folder): deep enough for any
+/// catalog laid out by hand, and a stop for a folder tree that nests
+/// without end.
+const MAX_GLOB_DEPTH: usize = 64;
+
 /// Where Location targets may lead without being asked to go further: below
 /// the real paths of the folders given and of the folders of the files
 /// given. The spec reads relative targets, relative to the Location's file,
@@ -176,6 +182,16 @@ pub(super) fn follow(
                     )
                     .with_help(GLOB_HELP),
                 ),
+                Some(Stop::Depth) => loaded.diagnostics.push(
+                    missing(
+                        &target,
+                        &from_display,
+                        &format!(
+                            "was searched only {MAX_GLOB_DEPTH} steps deep (a `**` takes a step per folder): files in folders nested deeper are not read"
+                        ),
+                    )
+                    .with_help(DEPTH_HELP),
+                ),
                 // A search that found nothing only because it did not go
                 // outside says that instead.
                 None if search.found.is_empty() && search.left_bounds.is_none() => {
@@ -266,6 +282,8 @@ pub(super) fn follow(
 
 /// What to do about a glob target that was cut short.
 const GLOB_HELP: &str = "start the glob in the folder that holds the files (fewer `**`, no `../`), or name the files; `--max-glob-visits` (`LoadOptions::max_glob_visits`) raises the limit";
+
+const DEPTH_HELP: &str = "start the glob in a folder nearer the files, or name the files";
 
 /// `unfollowed-location` about a target passed over because it leads
 /// outside the inputs' folders: `count` files, of which `first` is one (or
@@ -429,6 +447,8 @@ enum Stop {
     Visits,
     /// More files matched than a target may name ([`MAX_GLOB_MATCHES`]).
     Matches,
+    /// Folders nested deeper than a search goes ([`MAX_GLOB_DEPTH`]).
+    Depth,
 }
 
 /// A pattern's leading components without `*` or `?` (the folder the search
@@ -536,7 +556,12 @@ fn glob_with(
 
 impl Search<'_> {
     fn walk(&mut self, dir: &Path, parts: &[String], depth: usize) {
-        if self.stopped.is_some() || depth > 64 {
+        if self.stopped.is_some() {
+            return;
+        }
+        if depth > MAX_GLOB_DEPTH {
+            // What lies below was not looked at: the search is incomplete.
+            self.stopped = Some(Stop::Depth);
             return;
         }
         if *self.visits_left == 0 {
