@@ -1184,6 +1184,62 @@ fn target_problems(report: &Report) -> Vec<(u32, String)> {
 }
 
 #[test]
+fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_references() {
+    let text = [
+        entity("Group", "platform", "type: department\nchildren: [team-infra, team-dev]\nmembers: [ada, grace]"),
+        entity("Group", "team-infra", ""),
+        entity("User", "ada", "memberOf: [team-infra, team-devops]"),
+    ]
+    .concat();
+    let loaded = load(&text);
+    let report = Linter::new().check(&loaded);
+    let mut found: Vec<(String, String, u32)> = findings(&report, "unknown-reference")
+        .iter()
+        .map(|d| {
+            let focus = d.focus.as_ref().expect("the reference is shown").location;
+            (d.message.clone(), d.help.as_deref().unwrap_or_default().to_owned(), focus.line)
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                "group `platform` names `grace` in `spec.members`, but the catalog has no such user".to_owned(),
+                "add the user `user:grace` to the catalog, or correct the reference".to_owned(),
+                9
+            ),
+            (
+                "group `platform` names `team-dev` in `spec.children`, but the catalog has no such group".to_owned(),
+                "add the group `group:team-dev` to the catalog, or correct the reference".to_owned(),
+                8
+            ),
+            (
+                "user `ada` names `team-devops` in `spec.memberOf`, but the catalog has no such group".to_owned(),
+                "add the group `group:team-devops` to the catalog, or correct the reference".to_owned(),
+                23
+            ),
+        ]
+    );
+    // What the catalog does hold is still read: the child that exists is
+    // the unit's, the user in a group that exists its member, and a user
+    // the group lists is its member even without an entry of their own.
+    assert_eq!(team(&loaded, "team-infra").parent.as_ref().map(|r| r.id.as_str()), Some("platform"));
+    let members: Vec<&str> = team(&loaded, "platform").members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(members, ["ada", "grace"]);
+    let infra: Vec<&str> = team(&loaded, "team-infra").members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(infra, ["ada"]);
+}
+
+#[test]
+fn a_group_whose_only_child_is_missing_is_no_unit() {
+    let loaded = load(&entity("Group", "team-a", "type: team\nchildren: [team-gone]"));
+    assert_eq!(team(&loaded, "team-a").kind, TeamKind::StreamAligned);
+    let report = Linter::new().check(&loaded);
+    assert_eq!(findings(&report, "unknown-reference").len(), 1);
+}
+
+#[test]
 fn a_glob_search_stops_at_its_depth_and_says_so() {
     let dir = scratch("glob-depth");
     // A team file 20 folders down is found; one 70 folders down is below

@@ -480,3 +480,22 @@ fn a_number_written_as_words_gets_a_help_that_fits_its_entity() {
     );
     assert!(kr.contains("`unit:`"), "{kr}");
 }
+
+#[test]
+fn a_file_named_twice_under_two_spellings_is_read_once() {
+    let once = load(&["mixed/a-teams.yaml"]);
+    let spellings = [
+        "mixed/a-teams.yaml",
+        "mixed/./a-teams.yaml",
+        "mixed/nested/../a-teams.yaml",
+    ];
+    let twice = load(&spellings);
+    assert_eq!(twice.model.sources.len(), 1);
+    assert_eq!(twice.model.teams.len(), once.model.teams.len());
+    let report = Linter::new().check(&twice);
+    assert!(
+        report.diagnostics.iter().all(|d| d.check != "duplicate-id"),
+        "{:#?}",
+        report.diagnostics
+    );
+}

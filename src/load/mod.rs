@@ -248,7 +248,10 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Sorted over all inputs, so the order of the arguments never changes the result.
     if paths.len() > 1 {
         discover::sort_paths(&mut files);
-        files.dedup();
+        // A file named twice (`org/a.yaml ./org/a.yaml`, or inside a folder
+        // that is also given) is read once, under the first of its names.
+        let mut seen = std::collections::HashSet::with_capacity(files.len());
+        files.retain(|f| seen.insert(lexically_absolute(f)));
     }
     // Which files are read is decided in path order (the total-size limit
     // counts them in that order); reading and parsing them is independent
@@ -366,6 +369,25 @@ impl Text {
             Self::Owned(t) => t.into(),
         }
     }
+}
+
+/// `path` made absolute and with its `.` and `..` steps taken by their
+/// names: two spellings of one path give the same key. Links are not
+/// followed (that would cost a system call per file of a big folder), so a
+/// file reached through a link and by its own path still counts twice.
+fn lexically_absolute(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Reads one file's text, which the model's sources then keep without

@@ -15,6 +15,9 @@ use super::{Descriptor, Field, Kind};
 /// Kind, namespace and name, lowercased.
 type Key = (String, String, String);
 
+/// The check a reference to nothing in the catalog is reported under.
+const UNKNOWN_REFERENCE: &str = "unknown-reference";
+
 /// The check a product owned by a person is reported under.
 const ORPHANED_PRODUCT: &str = "orphaned-product";
 
@@ -120,6 +123,40 @@ impl Lowering<'_> {
         None
     }
 
+    /// Reports `r`, named in `spec.{key_name}` of `d`, as naming no entity of
+    /// the catalog: the model has no field that could keep such a
+    /// reference for the graph to report (a group's children, a user's
+    /// groups, a group's users), so it is reported here, as the graph
+    /// reports one it keeps.
+    fn unknown(
+        &mut self,
+        entity: &EntityRef,
+        d: &Descriptor,
+        field: &Field,
+        key_name: &str,
+        r: &Resolved,
+    ) {
+        let noun = Kind::parse(&r.kind).map_or("entity", |k| k.noun());
+        let shown = crate::check::quote_text(&field.text);
+        self.diagnostics.push(
+            Diagnostic::new(
+                UNKNOWN_REFERENCE,
+                entity.clone(),
+                format!(
+                    "{} `{}` names `{shown}` in `spec.{key_name}`, but the catalog has no such {noun}",
+                    d.kind.noun(),
+                    crate::check::quote_text(&d.name),
+                ),
+            )
+            .with_help(format!(
+                "add the {noun} `{}` to the catalog, or correct the reference",
+                crate::check::quote_text(&r.shown())
+            ))
+            .at(Some(d.location))
+            .with_focus(Some(field.location), format!("`spec.{key_name}` names `{shown}`")),
+        );
+    }
+
     fn problem(
         &mut self,
         entity: &EntityRef,
@@ -178,6 +215,10 @@ pub(crate) fn lower(
         let entity = EntityRef::new(EntityKind::Team, base_id(&u.namespace, &u.name).as_str());
         for f in &u.member_of {
             if let Some(g) = cx.resolve_as(f, Kind::Group, &[Kind::Group], u, &entity, "memberOf") {
+                if !cx.ids.contains_key(&g.key()) {
+                    cx.unknown(&entity, u, f, "memberOf", &g);
+                    continue;
+                }
                 members_by_group
                     .entry(g.key())
                     .or_default()
@@ -210,6 +251,10 @@ pub(crate) fn lower(
         let mut count = 0;
         for f in &g.children {
             if let Some(r) = cx.resolve_as(f, Kind::Group, &[Kind::Group], g, &entity, "children") {
+                if !cx.ids.contains_key(&r.key()) {
+                    cx.unknown(&entity, g, f, "children", &r);
+                    continue;
+                }
                 listed_by.entry(r.key()).or_default().insert(ids[i].clone());
                 count += 1;
             }
@@ -253,6 +298,11 @@ pub(crate) fn lower(
                 if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members")
                 {
                     let ukey = r.key();
+                    if !user_names.contains_key(&ukey) {
+                        // Still a member: the group says so, and its size
+                        // counts them; the catalog just lacks their entry.
+                        cx.unknown(&entity, d, f, "members", &r);
+                    }
                     if seen.insert(ukey.clone()) {
                         let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
                         team.members.push(Member {
