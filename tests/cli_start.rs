@@ -325,3 +325,19 @@ fn report_and_graph_read_standard_input_as_yaml() {
         stdout(&o)
     );
 }
+
+#[test]
+fn a_backstage_catalog_on_standard_input_is_checked_like_the_file() {
+    let catalog = b"apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: web-shop\nspec:\n  type: website\n  owner: team-gone\n";
+    let o = opmodel_stdin("backstage", &["check", "--format", "json", "-"], catalog);
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let checks: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|d| d["check"].as_str())
+        .collect();
+    assert!(checks.contains(&"unknown-reference"), "{checks:?}");
+    assert_eq!(report["summary"]["entities"], 1);
+}

@@ -326,26 +326,33 @@ pub fn load_str_with(
         path.into(),
         options,
     );
-    // Location targets are not followed: nothing is read from disk.
-    if let Extra::Catalog(catalog) = extra {
-        if let Some(display) = loaded
-            .model
-            .sources
-            .iter()
-            .next()
-            .map(|(_, f)| f.display().to_owned())
-        {
-            locations::url_notes(&catalog, &display, &mut loaded.diagnostics);
-        }
-        backstage::lower(
-            catalog.entities,
-            &mut loaded.model,
-            &mut loaded.diagnostics,
-            &mut loaded.catalog_names,
-        );
-    }
+    lower_alone(&mut loaded, extra);
     drop_other_files_note(&mut loaded);
     loaded
+}
+
+/// Lowers the catalog of a text read on its own (a string, standard input)
+/// into `loaded`. Its Location targets are not followed: nothing is read
+/// from disk.
+fn lower_alone(loaded: &mut Loaded, extra: Extra) {
+    let Extra::Catalog(catalog) = extra else {
+        return;
+    };
+    if let Some(display) = loaded
+        .model
+        .sources
+        .iter()
+        .next()
+        .map(|(_, f)| f.display().to_owned())
+    {
+        locations::url_notes(&catalog, &display, &mut loaded.diagnostics);
+    }
+    backstage::lower(
+        catalog.entities,
+        &mut loaded.model,
+        &mut loaded.diagnostics,
+        &mut loaded.catalog_names,
+    );
 }
 
 /// A file's text as read: already shared, or owned and shared only if the
@@ -827,7 +834,13 @@ pub fn load_reader<R: std::io::Read>(
         load_bytes(&path, format, bytes, options)
     };
     let mut loaded = piece.loaded;
-    if piece.read && loaded.diagnostics.is_empty() && loaded.model.entity_count() == 0 {
+    let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
+    lower_alone(&mut loaded, piece.extra);
+    if piece.read
+        && loaded.diagnostics.is_empty()
+        && loaded.model.entity_count() == 0
+        && !holds_descriptors
+    {
         loaded.empty_files.push(path);
     }
     drop_other_files_note(&mut loaded);
