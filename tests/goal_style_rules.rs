@@ -301,3 +301,51 @@ fn lookalike_words_are_not_cues() {
         ],
     );
 }
+
+#[test]
+fn a_participle_outside_the_main_clause_says_nothing_was_delivered() {
+    assert_style(
+        Style::Outcome,
+        &[
+            // a comparison's clause, a definition's clause
+            "New checkout pages load faster than those they replaced",
+            "Lead time for changes is under one day, as defined by DORA",
+            // a participle before its noun describes the noun
+            "Revenue from partner built apps doubles",
+        ],
+    );
+    // the main clause's own participle still says it was delivered
+    assert_style(
+        Style::Milestone,
+        &[
+            "Self-serve refunds launched in all markets",
+            "Payment service migrated to the new cluster",
+        ],
+    );
+}
+
+#[test]
+fn rule_7_an_items_own_due_date_is_timeliness_not_a_deadline() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Most invoices are paid before the due date",
+            "95% of contracts are renewed before their expiry",
+        ],
+    );
+    assert_style(
+        Style::Milestone,
+        &["Finish the vendor review before the summer break"],
+    );
+}
+
+#[test]
+fn how_people_fare_is_a_result_without_a_number() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Users are happier with the app",
+            "Customers are more confident in their bills",
+        ],
+    );
+}

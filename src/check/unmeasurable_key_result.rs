@@ -117,6 +117,12 @@ mod tests {
     }
 
     #[test]
+    fn a_date_written_in_numbers_alone_is_no_measure() {
+        let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Finish the rollout by 2026-06-30\n      - Finish the rollout by 06/30/2026\n      - Finish the rollout by 2026-06\n      - Cut p95 latency from 900-1200 ms to 400 ms\n";
+        assert_triggers(NAME, yaml, &["q3#1", "q3#2", "q3#3"]);
+    }
+
+    #[test]
     fn passes() {
         let yaml = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - Checkout conversion rises from 2.1% to 2.6%\n      - p95 latency under 200 ms\n      - { text: Fewer abandoned checkouts, target: 60 }\n      - { text: Fewer abandoned checkouts, baseline: 68 }\n";
         assert_passes(NAME, yaml);

@@ -588,7 +588,9 @@ fn base(w: &str) -> u64 {
         | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
         | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
         | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
-        | "come" => {
+        | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
+        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate"
+        | "contribute" | "upstream" | "triage" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -680,7 +682,8 @@ fn base(w: &str) -> u64 {
         | "backfilled" | "benchmarked" | "outsourced" | "labelled" | "labeled" | "tagged"
         | "collected" | "enrolled" | "registered" | "licensed" | "cut-over" | "provisioned"
         | "retrained" | "re-platformed" | "replatformed" | "ported" | "reworked" | "met"
-        | "sourced" | "achieved" | "attained" | "exceeded" | "aligned" => DP,
+        | "sourced" | "achieved" | "attained" | "exceeded" | "aligned" | "remediated"
+        | "upstreamed" | "promoted" | "invited" => DP,
 
         // ---- metric vocabulary
         "retention" | "churn" | "conversion" | "conversions" | "revenue" | "arr" | "mrr"

@@ -75,10 +75,40 @@ const REFERENCES: WordSet = set(&[W::Last, W::Previous, W::Prior, W::Than, W::Pr
 /// assert!(!measurability("Launch the new app by August 15").is_measurable());
 /// assert!(!measurability("Complete the CRM migration in Q3 2026").is_measurable());
 /// assert!(measurability("Churn falls below last year's level").is_measurable());
+/// assert!(!measurability("Finish the rollout by 2026-06-30").is_measurable());
+/// assert!(!measurability("Finish the rollout by 06/30/2026").is_measurable());
 /// ```
 #[must_use]
 pub fn measurability(text: &str) -> Measurability {
     with_tokens(text, measure_tokens)
+}
+
+/// Whether the number at `i` is part of a date written with numbers only
+/// (`2026-06-30`, `06/30/2026`, `2026-06`): numbers joined by single
+/// separators with no space, three of them, or two with a year among them.
+fn in_numeric_date(t: &[Tok], i: usize) -> bool {
+    let joined = |a: usize| {
+        let (Some(x), Some(sep), Some(y)) = (t.get(a), t.get(a + 1), t.get(a + 2)) else {
+            return false;
+        };
+        x.kind == TokKind::Num
+            && matches!(sep.kind, TokKind::Punct | TokKind::Other)
+            && sep.end == sep.start + 1
+            && x.end == sep.start
+            && sep.end == y.start
+            && y.kind == TokKind::Num
+    };
+    // the run of joined numbers the one at `i` is in
+    let mut first = i;
+    while first >= 2 && joined(first - 2) {
+        first -= 2;
+    }
+    let mut last = i;
+    while joined(last) {
+        last += 2;
+    }
+    let numbers = (last - first) / 2 + 1;
+    numbers == 3 || numbers == 2 && (first..=last).step_by(2).any(|j| t[j].has(YEAR))
 }
 
 fn measure_tokens(t: &[Tok]) -> Measurability {
@@ -90,7 +120,10 @@ fn measure_tokens(t: &[Tok]) -> Measurability {
         let next = t.get(i + 1).map_or(0, |n| n.flags);
         match k.kind {
             TokKind::Num => {
-                let date = k.has(YEAR) || prev & CAL != 0 || next & CAL != 0;
+                let date = k.has(YEAR)
+                    || prev & CAL != 0
+                    || next & CAL != 0
+                    || in_numeric_date(t, i);
                 let version = i > 0 && named(i - 1) & VERSION_WORDS != 0;
                 if date {
                     cues.push(

@@ -81,6 +81,17 @@ impl Ctx<'_> {
     fn text_is(&self, i: usize, w: W) -> bool {
         self.t.get(i).is_some_and(|k| k.id == w)
     }
+    /// Whether token `i` is a word ending in `-ly` (an adverb: "launched
+    /// successfully").
+    fn ends_ly(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|k| {
+            k.kind == TokKind::Word
+                && self
+                    .text
+                    .get(k.start as usize..k.end as usize)
+                    .is_some_and(|s| s.len() > 3 && s.to_ascii_lowercase().ends_with("ly"))
+        })
+    }
     fn ends_ing(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
@@ -780,6 +791,29 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 i = end;
                 continue;
             }
+        }
+        // "paid before the due date", "renewed before their expiry": each item's own
+        // date, met again and again, is timeliness of a recurring service (rule 7)
+        if k.has(BEFORE)
+            && cx.f(i + 1) & DET != 0
+            && (cx.lower_in(i + 2, &["due", "deadline", "expiry", "sla"])
+                || cx.lower_in(i + 3, &["due", "deadline", "expiry"]))
+        {
+            let end = if cx.lower_in(i + 2, &["due"]) && cx.lower_in(i + 3, &["date", "dates"]) {
+                i + 4
+            } else {
+                i + 3
+            };
+            cx.cue(
+                CueKind::RecurringTimeliness,
+                i,
+                end.min(b),
+                "is timeliness of a recurring service",
+                0.0,
+            );
+            timely = true;
+            i = end;
+            continue;
         }
         // in Q3 / in March 2026 / on 1 July / before the summer season
         if k.has(IN | ON) && cx.f(i + 1) & (CAL | YEAR) != 0 && cx.f(i + 1) & TU == 0
@@ -1793,6 +1827,27 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(false);
             }
         }
+        // how people fare: "Users are happier with the app", "Customers are more satisfied"
+        if decided.is_none() && !behaviour && copula {
+            let fare = (a + 1..b.min(a + 8)).find(|&j| {
+                cx.word_in(j - 1, set(&[W::Is, W::Are]))
+                    && (a..j - 1).any(|x| t[x].has(ACT) && !t[x].has(DEL))
+                    && (t[j].has(COMPAR) && !t[j].has(DP)
+                        || cx.lower_in(j, &["more", "less"]) && t.get(j + 1).is_some_and(|n| {
+                            n.kind == TokKind::Word && !n.has(DP | DEL | MET)
+                        }))
+            });
+            if let Some(q) = fare {
+                sc += cx.cue(
+                    CueKind::BehaviourChange,
+                    q,
+                    q + 1,
+                    "says how people fare, a result",
+                    -2.5,
+                );
+                decided = Some(false);
+            }
+        }
         // possession of an output: "Peer-base has a glossary", "We have a source of truth".
         // That a thing now exists says it was made, unless what is had is a level ("has an
         // NPS of 50").
@@ -1855,6 +1910,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                             && (j + 1 == b || t[j + 1].has(PREP) && !t[j + 1].has(OF))
                         || j > a + 1 && t[j - 1].has(IN) && cx.word_is(j, W::Place))
                         && !(j > a && t[j - 1].has(CMPW | CR) && !cx.word_is(j, W::Live))
+                        // "as defined by DORA", "than those they replaced": a clause
+                        // that qualifies the main one says nothing was delivered
+                        && !(j > a && cx.lower_in(j - 1, &["as"]))
+                        && !(a..j).rev().take(3).any(|x| cx.lower_in(x, &["than"]))
+                        // "non-OCTO built capabilities": a participle before its noun
+                        // describes the thing; the sentence's verb is elsewhere
+                        && !(j > a
+                            && j + 2 < b
+                            && t[j + 1].kind == TokKind::Word
+                            && !t[j + 1].has(
+                                DET | PREP | AND | OF | TO | BY | IN | WITH | FOR | ON | AT
+                                    | FROM | WITHIN | BEFORE | NEG | CAL | TU | NUMBER | NUMW
+                                    | DP | DV,
+                            )
+                            && !cx.ends_ly(j + 1)
+                            && !cx.lower_in(j - 1, BE_FORMS)
+                            && !cx.lower_in(j - 1, &["have", "has", "had", "ve", "get", "got"]))
                 })
             {
                 let mut end = d + 1;

@@ -83,7 +83,7 @@ impl Default for TrainOptions {
         Self {
             l2: 2.0,
             min_support: 5,
-            min_groups: 2,
+            min_groups: 3,
             min_support_structural: 2,
             steps: 600,
             balance: true,
