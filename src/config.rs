@@ -363,39 +363,48 @@ impl Config {
     /// Where the config file for a run over `paths` (files or folders of
     /// org files) is, as the spec says: `opmodel.toml` next to the first
     /// input (in the folder given, or in the folder of the file given);
-    /// when there is none there, the one in the deepest folder that holds
-    /// every input (an input folder counts as holding itself, a file is
-    /// held by its folder), so that `check org/okrs org` uses
-    /// `org/opmodel.toml`. `None` when neither has one. The command-line
-    /// tool uses this unless `--config` is given, so the library finds the
-    /// same file.
+    /// only the first input is looked at. `None` when there is none. The
+    /// command-line tool uses this unless `--config` is given, so the
+    /// library finds the same file.
     ///
     /// Relative paths stay relative (the result is then relative to the
-    /// current folder too); when relative and absolute paths are mixed,
-    /// the relative ones are made absolute first. Anything of that name
-    /// counts as found, a folder or a pipe too: reading it then reports
-    /// what it is, rather than passing over a config the user meant.
+    /// current folder too). Anything of that name counts as found, a
+    /// folder or a pipe too: reading it then reports what it is, rather
+    /// than passing over a config the user meant.
     ///
     /// ```
     /// # let dir = std::env::temp_dir().join(format!("opmodel-doc-discover-{}", std::process::id()));
     /// # std::fs::create_dir_all(dir.join("okrs")).unwrap();
     /// # std::fs::write(dir.join("opmodel.toml"), "").unwrap();
     /// use opmodel::config::Config;
-    /// let found = Config::discover(&[dir.join("okrs"), dir.clone()]);
-    /// assert_eq!(found, Some(dir.join("opmodel.toml")));
-    /// assert_eq!(Config::discover(&[dir.join("okrs")]), None);
+    /// assert_eq!(Config::discover(&[dir.clone(), dir.join("okrs")]), Some(dir.join("opmodel.toml")));
+    /// // Only the first input is looked at...
+    /// assert_eq!(Config::discover(&[dir.join("okrs"), dir.clone()]), None);
+    /// // ...and the one it passes over can be named in a hint.
+    /// assert_eq!(Config::passed_over(&[dir.join("okrs"), dir.clone()]), Some(dir.join("opmodel.toml")));
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn discover<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
         let first = paths
             .first()
-            .and_then(|p| common_folder(std::slice::from_ref(p)));
-        let common = common_folder(paths);
-        [first, common]
-            .into_iter()
-            .flatten()
-            .map(|folder| folder.join(Self::FILE_NAME))
-            .find(|candidate| candidate.symlink_metadata().is_ok())
+            .and_then(|p| common_folder(std::slice::from_ref(p)))?;
+        let candidate = first.join(Self::FILE_NAME);
+        candidate.symlink_metadata().is_ok().then_some(candidate)
+    }
+
+    /// A config file [`Config::discover`] does not use although it sits
+    /// in the deepest folder holding every input (an input folder holds
+    /// itself, a file is held by its folder): `check org/okrs org` passes
+    /// over `org/opmodel.toml`, because only the first input is looked
+    /// at. `None` when [`Config::discover`] finds one, or there is no such
+    /// file. The command-line tool names it in a note, so that levels do
+    /// not differ from what the user expects without a word.
+    pub fn passed_over<P: AsRef<std::path::Path>>(paths: &[P]) -> Option<std::path::PathBuf> {
+        if Self::discover(paths).is_some() {
+            return None;
+        }
+        let candidate = common_folder(paths)?.join(Self::FILE_NAME);
+        candidate.symlink_metadata().is_ok().then_some(candidate)
     }
 }
 

@@ -173,8 +173,8 @@ impl Linter {
     }
 
     /// Every built-in check under the `opmodel.toml` that
-    /// [`Config::discover`] finds for `paths` (the folder holding every
-    /// input), as `opmodel check` uses it; the defaults when there is none.
+    /// [`Config::discover`] finds for `paths` (next to the first input),
+    /// as `opmodel check` uses it; the defaults when there is none.
     ///
     /// # Errors
     ///

@@ -52,8 +52,8 @@ pub struct Org {
 
 impl Org {
     /// Reads files and folders as `opmodel check` does, with the default
-    /// [`LoadOptions`], and the `opmodel.toml` of the folder that holds
-    /// them all ([`Config::discover`]), which [`Org::check`] then uses.
+    /// [`LoadOptions`], and the `opmodel.toml` next to the first of them
+    /// ([`Config::discover`]), which [`Org::check`] then uses.
     ///
     /// # Errors
     ///

@@ -432,7 +432,7 @@ fn file_messages_read_as_sentences() {
 }
 
 #[test]
-fn the_config_is_found_in_the_folder_holding_every_input() {
+fn the_config_is_found_next_to_the_first_input_only_and_one_passed_over_is_named() {
     let dir = org(
         "discover",
         &[
@@ -445,67 +445,56 @@ fn the_config_is_found_in_the_folder_holding_every_input() {
         ],
     );
     let abs = |p: &str| dir.join(p);
-    // The library: the folder holding `org/okrs` and `org` is `org`.
+    // The library: next to the first input (a folder, or a file's folder).
     assert_eq!(
-        opmodel::config::Config::discover(&[abs("org/okrs"), abs("org")]),
+        opmodel::config::Config::discover(&[abs("org"), abs("org/okrs")]),
         Some(abs("org/opmodel.toml"))
     );
     assert_eq!(
-        opmodel::config::Config::discover(&[abs("org/okrs/q1.yaml"), abs("org/teams.yaml")]),
+        opmodel::config::Config::discover(&[abs("org/teams.yaml"), abs("org/okrs/q1.yaml")]),
         Some(abs("org/opmodel.toml"))
     );
-    assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
-    // The spec's rule comes first: the config next to the first input wins
-    // over one in the folder that holds them all.
-    std::fs::create_dir_all(abs("other")).expect("made");
-    std::fs::write(abs("other/org.yaml"), GOOD).expect("written");
-    std::fs::write(abs("opmodel.toml"), "").expect("written");
-    assert_eq!(
-        opmodel::config::Config::discover(&[abs("org/teams.yaml"), abs("other/org.yaml")]),
-        Some(abs("org/opmodel.toml"))
-    );
-    assert_eq!(
-        opmodel::config::Config::discover(&[abs("other/org.yaml"), abs("org/teams.yaml")]),
-        Some(abs("opmodel.toml"))
-    );
-    std::fs::remove_file(abs("opmodel.toml")).expect("removed");
-    assert_eq!(
-        opmodel::config::Config::discover(&[Path::new("org/okrs"), Path::new("./org")])
-            .map(|p| p.to_string_lossy().replace('\\', "/")),
-        // Relative to the current folder of the test, where there is none.
-        None
-    );
-    // The command line: the config's level applies when the first input
-    // is `org/okrs`, and `--verbose` names the file.
-    let o = opmodel_in(&dir, &["check", "org/okrs", "org", "--verbose"]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}{}", stdout(&o));
-    assert!(
-        stdout(&o).contains("error[unaligned-product]"),
-        "{}",
-        stdout(&o)
-    );
-    assert!(
-        err.contains("note: using the config file `org/opmodel.toml`"),
-        "{err}"
-    );
-    for cmd in ["report", "graph"] {
-        let o = opmodel_in(&dir, &[cmd, "org/okrs", "org/teams.yaml", "-v"]);
-        assert!(
-            stderr(&o).contains("note: using the config file `org/opmodel.toml`"),
-            "{cmd}: {}",
-            stderr(&o)
+    // Only the first input is looked at (checks.md): one in the folder
+    // that holds every input is passed over, and can be named.
+    for inputs in [
+        vec![abs("org/okrs"), abs("org")],
+        vec![abs("org/okrs/q1.yaml"), abs("org/teams.yaml")],
+    ] {
+        assert_eq!(opmodel::config::Config::discover(&inputs), None);
+        assert_eq!(
+            opmodel::config::Config::passed_over(&inputs),
+            Some(abs("org/opmodel.toml"))
         );
     }
-    // Without --verbose nothing is said; without a config, --verbose says so.
+    assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
+    assert_eq!(opmodel::config::Config::passed_over(&[abs("org/okrs")]), None);
+    assert_eq!(opmodel::config::Config::passed_over(&[abs("org"), abs("org/okrs")]), None);
+    // The command line: with `org` first the config applies, and
+    // `--verbose` names it.
+    let o = opmodel_in(&dir, &["check", "org", "org/okrs", "--verbose"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}{}", stdout(&o));
+    assert!(stdout(&o).contains("error[unaligned-product]"), "{}", stdout(&o));
+    assert!(err.contains("note: using the config file `org/opmodel.toml`"), "{err}");
+    // With `org/okrs` first it does not, and a note says so without --verbose.
+    for cmd in ["check", "report", "graph"] {
+        let o = opmodel_in(&dir, &[cmd, "org/okrs", "org/teams.yaml"]);
+        let err = stderr(&o);
+        assert!(
+            err.contains("note: `org/opmodel.toml` is not used: the config is looked for next to the first input only (`org/okrs`); give `--config org/opmodel.toml`, or name its folder first"),
+            "{cmd}: {err}"
+        );
+        if cmd == "check" {
+            assert!(!stdout(&o).contains("error[unaligned-product]"), "{}", stdout(&o));
+            assert!(stdout(&o).contains("warning[unaligned-product]"), "{}", stdout(&o));
+        }
+    }
+    // Without --verbose nothing is said of a config used; without a config
+    // anywhere, --verbose says so.
     let o = opmodel_in(&dir, &["check", "org"]);
     assert!(!stderr(&o).contains("config"), "{}", stderr(&o));
     let o = opmodel_in(&dir, &["check", "org/okrs", "-v"]);
-    assert!(
-        stderr(&o).contains("note: no config file"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("note: no config file"), "{}", stderr(&o));
 }
 
 #[test]

@@ -499,3 +499,31 @@ fn a_file_named_twice_under_two_spellings_is_read_once() {
         report.diagnostics
     );
 }
+
+#[test]
+fn a_problem_of_the_organization_section_is_the_files_as_the_output_kinds_say() {
+    let loaded = opmodel::load::load_str(
+        "[organization]\nname = \"Acme\"\ncolour = \"red\"\n",
+        opmodel::load::Format::Toml,
+        "org.toml",
+    );
+    let report = Linter::new().check(&loaded);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.check == "invalid-entity")
+        .expect("the unknown field");
+    assert_eq!(d.entity.kind, EntityKind::File);
+    assert_eq!(d.entity.id, "org.toml");
+    assert_eq!(
+        d.message,
+        "unknown field `colour` in the `organization` section of file `org.toml`"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("the fields of the organization are name, description")
+    );
+    let json = opmodel::report::json::to_string(&report);
+    assert!(json.contains(r#""entity":{"kind":"file","id":"org.toml"}"#), "{json}");
+    assert!(!json.contains(r#""kind":"organization""#), "{json}");
+}

@@ -57,9 +57,19 @@ pub(crate) fn file_config(
         None => match Config::discover(paths) {
             Some(p) => p,
             None => {
-                if verbose {
+                // A config the user may well have meant is named even
+                // without --verbose: the levels differ from it otherwise
+                // without a word.
+                if let Some(unused) = Config::passed_over(paths) {
+                    let first = paths.first().map_or_else(String::new, |p| shown(p));
                     eprintln!(
-                        "note: no config file: no `{}` next to the first input or in the folder that holds every input; the defaults are used",
+                        "note: `{}` is not used: the config is looked for next to the first input only (`{first}`); give `--config {}`, or name its folder first",
+                        shown(&unused),
+                        shown(&unused)
+                    );
+                } else if verbose {
+                    eprintln!(
+                        "note: no config file: no `{}` next to the first input; the defaults are used",
                         Config::FILE_NAME
                     );
                 }

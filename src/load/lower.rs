@@ -438,8 +438,10 @@ impl Lowerer<'_> {
             }
             return;
         };
+        // The organization is no entity of the output's (org-format.md
+        // lists the kinds): its section's problems are the file's.
         let subject = Subject {
-            entity: EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
+            entity: EntityRef::new(EntityKind::File, self.path),
             location: self.loc(pos.start),
             id_refused: false,
         };
@@ -593,11 +595,12 @@ impl Lowerer<'_> {
         let known = fields.table.names();
         let known = known.as_slice();
         for (key, _) in fields.entries {
-            let mut help = format!(
-                "the fields of {} are {}",
-                subject.entity.kind.with_article(),
-                known.join(", ")
-            );
+            let whose = if subject.entity.kind == EntityKind::File {
+                "the organization"
+            } else {
+                subject.entity.kind.with_article()
+            };
+            let mut help = format!("the fields of {whose} are {}", known.join(", "));
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
                 help = if s == "key_results" && subject.entity.kind == EntityKind::Objective {
                     // The follow-on `objective-without-key-results` is
@@ -609,11 +612,19 @@ impl Lowerer<'_> {
                     format!("did you mean `{s}`? {help}")
                 };
             }
-            let msg = format!(
-                "unknown field `{}` on {}",
-                escape(&key.name),
-                subject.entity
-            );
+            let msg = if subject.entity.kind == EntityKind::File {
+                format!(
+                    "unknown field `{}` in the `organization` section of {}",
+                    escape(&key.name),
+                    subject.entity
+                )
+            } else {
+                format!(
+                    "unknown field `{}` on {}",
+                    escape(&key.name),
+                    subject.entity
+                )
+            };
             self.problem(subject, key.span(), msg, help);
         }
     }
