@@ -275,6 +275,14 @@ fn a_duplicate_id_across_files_names_both_places() {
         Some("dup-a.yaml")
     );
     assert_eq!(d.labels[0].location.line, 2);
+    // The message names the first place too: JSON, SARIF and CI annotations
+    // carry one location per finding.
+    assert!(
+        d.message.starts_with("id `playback` is already used by team `playback`, first at ")
+            && d.message.ends_with("broken/dup-a.yaml:2"),
+        "{}",
+        d.message
+    );
     assert_eq!(d.related[0].kind, EntityKind::Team);
     // The first definition (by path) wins: `owner: playback` resolves to the team.
     assert!(found(&report, &["unknown-reference"]).is_empty());

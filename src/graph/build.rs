@@ -283,11 +283,21 @@ fn reserved_id(g: &OrgGraph<'_>, node: NodeIndex) -> Diagnostic {
 fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic {
     let entity = g.entity_ref(again);
     let first_ref = g.entity_ref(first);
-    let message = if first_ref.kind == entity.kind {
+    let mut message = if first_ref.kind == entity.kind {
         format!("id `{}` is defined twice", entity.id)
     } else {
         format!("id `{}` is already used by {}", entity.id, first_ref)
     };
+    // Both places in the message itself: JSON, SARIF and CI annotations
+    // carry one location per finding, and the first definition is the
+    // other half of the fix.
+    if let Some(l) = g.location(first).filter(|l| l.line > 0) {
+        message.push_str(&format!(
+            ", first at {}:{}",
+            g.model.sources.display(l.file),
+            l.line
+        ));
+    }
     Diagnostic::new(DUPLICATE_ID, entity, message)
         .with_help(
             "ids are unique across the whole model, whatever the kind: rename one of the two",
