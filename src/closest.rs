@@ -141,19 +141,24 @@ pub(crate) fn closest_or_crowded<'a>(
 #[derive(Default)]
 struct Table {
     b: Vec<char>,
+    /// The row before `prev`, for swaps of two neighbours.
+    before: Vec<usize>,
     prev: Vec<usize>,
     cur: Vec<usize>,
 }
 
 impl Table {
     /// The edit distance between `a` and `b` when it is at most `bound`,
-    /// else `None`. Only the cells at most `bound` off the diagonal are
+    /// else `None`: insertions, deletions, substitutions and swaps of two
+    /// neighbouring characters (`mni` for `min`, `tema` for `team`) each
+    /// cost one, the commonest typos. Only the cells at most `bound` off the diagonal are
     /// filled (a path through any other cell costs more than `bound`), and
     /// the table stops at the first row whose cells all exceed it. Adds the
     /// cells filled to `cells`.
     fn distance(&mut self, a: &[char], b: &str, bound: usize, cells: &mut u64) -> Option<usize> {
         let Self {
             b: b_chars,
+            before,
             prev,
             cur,
         } = self;
@@ -168,6 +173,8 @@ impl Table {
         let far = bound + 1;
         prev.clear();
         prev.resize(m + 1, far);
+        before.clear();
+        before.resize(m + 1, far);
         cur.clear();
         cur.resize(m + 1, far);
         for (j, cell) in prev.iter_mut().enumerate().take(far) {
@@ -185,10 +192,15 @@ impl Table {
             let mut row_min = if lo == 0 { row } else { far };
             for j in lo.max(1)..=hi {
                 let cost = usize::from(ca != b_chars[j - 1]);
-                let v = (prev[j - 1] + cost)
+                let mut v = (prev[j - 1] + cost)
                     .min(prev[j] + 1)
                     .min(cur[j - 1] + 1)
                     .min(far);
+                // A swap of neighbours: the cell two up and two left is on
+                // this cell's diagonal, so inside its row's band.
+                if i > 0 && j > 1 && ca == b_chars[j - 2] && a[i - 1] == b_chars[j - 1] {
+                    v = v.min(before[j - 2] + 1);
+                }
                 cur[j] = v;
                 row_min = row_min.min(v);
             }
@@ -199,6 +211,7 @@ impl Table {
             if row_min > bound {
                 return None;
             }
+            std::mem::swap(before, prev);
             std::mem::swap(prev, cur);
         }
         let d = prev[m];
@@ -213,6 +226,7 @@ mod tests {
     /// The full table, for reference.
     fn plain_distance(a: &str, b: &str) -> usize {
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut before: Vec<usize> = Vec::new();
         let mut prev: Vec<usize> = (0..=b.len()).collect();
         for (i, ca) in a.iter().enumerate() {
             let mut cur = vec![i + 1; b.len() + 1];
@@ -220,8 +234,11 @@ mod tests {
                 cur[j + 1] = (prev[j] + usize::from(ca != cb))
                     .min(prev[j + 1] + 1)
                     .min(cur[j] + 1);
+                if i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
+                    cur[j + 1] = cur[j + 1].min(before[j - 1] + 1);
+                }
             }
-            prev = cur;
+            before = std::mem::replace(&mut prev, cur);
         }
         prev[b.len()]
     }
@@ -308,6 +325,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_swap_of_two_neighbours_is_one_typo() {
+        let mut steps = Steps::default();
+        let pick = |word: &str, among: &[&'static str], steps: &mut Steps| {
+            closest(word, among.iter().map(|c| (*c, None)), steps)
+        };
+        assert_eq!(pick("mni", &["min", "max"], &mut steps), Some("min"));
+        assert_eq!(pick("tema", &["team", "teams"], &mut steps), Some("team"));
+        assert_eq!(pick("onwer", &["owner", "owns"], &mut steps), Some("owner"));
+        // Two swaps in a short word are too far.
+        assert_eq!(pick("nmi", &["min"], &mut steps), None);
     }
 
     #[test]

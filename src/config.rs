@@ -522,7 +522,11 @@ fn check_param(
             None => Some(format!(
                 "`{}` takes `level`, {}",
                 meta.name,
-                known.join(", ")
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         };
         return Err((
@@ -680,9 +684,22 @@ mod toml_config {
                             }
                             let v = param_value(value.get_ref()).map_err(|bad| {
                                 let message = match bad {
-                                    BadValue::Type => format!(
-                                        "parameter `{param_name}` has a value of a type no check takes"
-                                    ),
+                                    BadValue::Type => match meta
+                                        .params
+                                        .iter()
+                                        .find(|p| p.name == param_name)
+                                    {
+                                        Some(decl) => format!(
+                                            "parameter `{param_name}` of `{}` must be {}, found {}",
+                                            meta.name,
+                                            decl.default.type_name(),
+                                            toml_type_name(value.get_ref())
+                                        ),
+                                        None => format!(
+                                            "unknown parameter `{param_name}` for check `{}`",
+                                            meta.name
+                                        ),
+                                    },
                                     BadValue::TooLarge(n) => format!(
                                         "the number {n} is too large for parameter `{param_name}` of `{}` (at most {})",
                                         meta.name,
@@ -704,6 +721,40 @@ mod toml_config {
                                 cx.error(at, message, help)
                             })?;
                             config.set_param(meta.name, param_name, v);
+                        }
+                        // A range that holds nothing would report every
+                        // entity, or none, without saying why.
+                        let set_or_default = |name: &str| {
+                            config.param(meta.name, name).cloned().or_else(|| {
+                                meta.params
+                                    .iter()
+                                    .find(|p| p.name == name)
+                                    .map(|p| p.default.clone())
+                            })
+                        };
+                        if let (Some(ParamValue::Int(min)), Some(ParamValue::Int(max))) =
+                            (set_or_default("min"), set_or_default("max"))
+                            && min > max
+                        {
+                            return Err(cx.error(
+                                setting.span().start,
+                                {
+                                    let shown = |name: &str, v: i64| {
+                                        if config.param(meta.name, name).is_some() {
+                                            v.to_string()
+                                        } else {
+                                            format!("{v}, its default")
+                                        }
+                                    };
+                                    format!(
+                                        "`min` ({}) is above `max` ({}) for `{}`",
+                                        shown("min", min),
+                                        shown("max", max),
+                                        meta.name
+                                    )
+                                },
+                                Some("lower `min` or raise `max`".to_owned()),
+                            ));
                         }
                     }
                     _ => {
@@ -825,6 +876,20 @@ mod toml_config {
         TooLarge(String),
         /// An integer below `i64`: no parameter takes a negative number.
         Negative,
+    }
+
+    /// What a TOML value is, in the words of the config's messages.
+    fn toml_type_name(value: &toml::de::DeValue<'_>) -> &'static str {
+        use toml::de::DeValue;
+        match value {
+            DeValue::Integer(_) => "an integer",
+            DeValue::Float(_) => "a number with a fraction",
+            DeValue::Boolean(_) => "a boolean",
+            DeValue::String(_) => "a string",
+            DeValue::Datetime(_) => "a date",
+            DeValue::Array(_) => "a list holding something other than strings",
+            DeValue::Table(_) => "a table",
+        }
     }
 
     fn param_value(value: &toml::de::DeValue<'_>) -> Result<ParamValue, BadValue> {

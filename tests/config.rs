@@ -454,3 +454,45 @@ fn config_files_are_read_under_the_org_file_limits() {
     assert_eq!(invalid_at(&err), (2, 15, "not valid UTF-8"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_parameter_typo_a_wrong_type_and_an_empty_range_are_told_precisely() {
+    let linter = Linter::new();
+    let metas = linter.metas();
+    let invalid = |toml: &str| -> (String, Option<String>) {
+        match Config::from_toml(toml, "opmodel.toml", &metas).expect_err("invalid") {
+            ConfigError::Invalid { message, help, .. } => (message, help),
+            other => panic!("{other}"),
+        }
+    };
+    // A swap of two letters is a typo with a suggestion (checks.md).
+    assert_eq!(
+        invalid("[checks]\nteam-size = { mni = 2 }\n"),
+        (
+            "unknown parameter `mni` for check `team-size`".to_owned(),
+            Some("did you mean `min`?".to_owned())
+        )
+    );
+    assert_eq!(
+        invalid("[checks]\nteam-size = { size = 2 }\n").1.as_deref(),
+        Some("`team-size` takes `level`, `min`, `max`")
+    );
+    assert_eq!(
+        invalid("[checks]\noverloaded-team = { max_products = 2.5 }\n").0,
+        "parameter `max_products` of `overloaded-team` must be an integer, found a number with a fraction"
+    );
+    assert_eq!(
+        invalid("[checks]\nteam-size = { min = 5, max = 2 }\n"),
+        (
+            "`min` (5) is above `max` (2) for `team-size`".to_owned(),
+            Some("lower `min` or raise `max`".to_owned())
+        )
+    );
+    assert_eq!(
+        invalid("[checks]\nteam-size = { min = 12 }\n").0,
+        "`min` (12) is above `max` (9, its default) for `team-size`"
+    );
+    // An equal bound is a range of one.
+    Config::from_toml("[checks]\nteam-size = { min = 4, max = 4 }\n", "opmodel.toml", &metas)
+        .expect("valid");
+}
