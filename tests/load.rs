@@ -535,3 +535,31 @@ fn a_problem_of_the_organization_section_is_the_files_as_the_output_kinds_say() 
     assert!(json.contains(r#""entity":{"kind":"file","id":"org.toml"}"#), "{json}");
     assert!(!json.contains(r#""kind":"organization""#), "{json}");
 }
+
+#[test]
+fn an_empty_area_and_an_empty_covers_are_invalid_in_every_format() {
+    let yaml = "teams:\n  - { id: t, kind: unit }\ndecisions:\n  - { area: \"\", scope: t, decides: [t] }\ncadences:\n  - { id: c, kind: planning, every: quarter, owner: t, covers: [] }\n";
+    let json = r#"{"teams":[{"id":"t","kind":"unit"}],"decisions":[{"area":" ","scope":"t","decides":["t"]}],"cadences":[{"id":"c","kind":"planning","every":"quarter","owner":"t","covers":[]}]}"#;
+    for (text, format) in [
+        (yaml, opmodel::load::Format::Yaml),
+        (json, opmodel::load::Format::Json),
+    ] {
+        let loaded = opmodel::load::load_str(text, format, "org");
+        let mut messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "invalid-entity")
+            .map(|d| d.message.as_str())
+            .collect();
+        messages.sort_unstable();
+        assert_eq!(
+            messages,
+            [
+                "a decision right needs an `area`",
+                "cadence `c` covers nothing: `covers` is an empty list"
+            ],
+            "{format:?}"
+        );
+        assert!(loaded.model.decisions.is_empty());
+    }
+}

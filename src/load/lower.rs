@@ -1269,6 +1269,11 @@ impl Lowerer<'_> {
             }
         }
         match f.take("covers") {
+            Some((_, n)) if matches!(&n.value, Value::Seq(items) if items.is_empty()) => {
+                // `covers: []` is required and says nothing.
+                let msg = format!("{} covers nothing: `covers` is an empty list", subject.entity);
+                self.problem(&subject, n.pos, msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
+            }
             Some((_, n)) if !matches!(n.value, Value::Null) => {
                 c.covers = self.covers(&subject, n);
             }
@@ -1634,6 +1639,8 @@ impl Lowerer<'_> {
         let area = f
             .take("area")
             .and_then(|(_, n)| self.text(&subject, "area", n))
+            // `area: ""` names no area: it is missing.
+            .filter(|a| !a.trim().is_empty())
             .map(|a| DecisionArea::parse(a.trim()));
         let scope = f
             .take("scope")

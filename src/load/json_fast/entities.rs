@@ -550,7 +550,12 @@ impl Fields for DecisionFields {
         match key {
             "area" => {
                 first_time(&mut self.seen, 1)?;
-                self.area = name_text(cx, map)?.map(|a| DecisionArea::parse(a.trim()));
+                let area = name_text(cx, map)?;
+                // No area written: the general path reports it.
+                if area.as_ref().is_some_and(|a| a.trim().is_empty()) {
+                    return Err(give_up());
+                }
+                self.area = area.map(|a| DecisionArea::parse(a.trim()));
             }
             "scope" => {
                 first_time(&mut self.seen, 2)?;
