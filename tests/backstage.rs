@@ -1034,6 +1034,55 @@ fn findings_about_catalog_entities_use_the_catalogs_words() {
 }
 
 #[test]
+fn a_repos_json_toml_and_compose_files_are_left_out_beside_a_catalog_too() {
+    let dir = scratch("foreign-formats");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &entity("Component", "shop", "owner: team-a"),
+    );
+    write(
+        &dir,
+        "docker-compose.yml",
+        "version: \"3.8\"\nservices:\n  web:\n    image: nginx\n",
+    );
+    write(&dir, "package.json", "{\"name\": \"shop\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
+    write(
+        &dir,
+        "pyproject.toml",
+        "[build-system]\nrequires = [\"setuptools\"]\n[project]\nname = \"shop\"\nversion = \"0.1\"\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.check != "invalid-file"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    for name in ["docker-compose.yml", "package.json", "pyproject.toml"] {
+        assert!(
+            loaded.empty_files.iter().any(|p| p.ends_with(name)),
+            "{name}: {:?}",
+            loaded.empty_files
+        );
+    }
+    // An org file whose only other key is misspelled is still one.
+    write(&dir, "org.json", "{\"version\": 1, \"tems\": []}\n");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "invalid-file" && d.message.contains("tems")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    // Without a catalog, each is an org file with unknown sections, as ever.
+    let loaded = load_paths(&[dir.join("package.json")], &LoadOptions::default()).expect("loads");
+    assert!(loaded.diagnostics.iter().any(|d| d.check == "invalid-file"));
+    cleanup(&dir);
+}
+
+#[test]
 fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
     let dir = scratch("foreign");
     write(

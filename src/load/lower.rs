@@ -23,14 +23,24 @@ use std::borrow::Cow;
 /// keys is a section or close to one (an OpenAPI spec, a workflow, a
 /// chart's values). Beside a Backstage catalog such files are left out
 /// rather than reported; a misspelled section still counts as an org file.
+///
+/// `version` and `$schema` decide nothing: a Compose file's `version:
+/// "3.8"` or a `package.json`'s `version` is not an org file's.
 pub(crate) fn is_foreign(root: &Node) -> bool {
-    let sections = || schema::SECTIONS.iter().map(|s| s.name);
+    let neutral = |k: &str| matches!(k, "version" | "$schema");
+    let sections = || {
+        schema::SECTIONS
+            .iter()
+            .map(|s| s.name)
+            .filter(|s| !neutral(s))
+    };
     match &root.value {
         Value::Map(entries) => {
-            !entries.is_empty()
+            entries.iter().any(|(k, _)| !neutral(&k.name))
                 && entries.iter().all(|(k, _)| {
-                    !sections().any(|s| s == k.name.as_str())
-                        && did_you_mean(&k.name, sections()).is_none()
+                    neutral(&k.name)
+                        || !sections().any(|s| s == k.name.as_str())
+                            && did_you_mean(&k.name, sections()).is_none()
                 })
         }
         _ => false,

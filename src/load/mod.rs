@@ -466,7 +466,7 @@ fn load_shared(
     let mut extra = Extra::None;
     match parse(text.as_str(), format, &options.parse_limits()) {
         Ok(root) => {
-            if format == Format::Yaml && lower::is_foreign(&root) {
+            if lower::is_foreign(&root) {
                 extra = Extra::Foreign;
             }
             lower::lower(
