@@ -460,6 +460,38 @@ fn ids_are_lowercased_cleaned_namespaced_and_bounded() {
 }
 
 #[test]
+fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
+    let mut text = entity("Group", "équipe-paiement", "type: team");
+    text.push_str(&entity("Component", "web--shop", "owner: équipe-paiement"));
+    text.push_str(&entity("Component", "${{ values.name | dump }}", "owner: ${{ values.owner }}"));
+    text.push_str(&entity("Component", "Artist_Lookup.v2", "owner: équipe-paiement"));
+    let loaded = load(&text);
+    // The skeleton is no entity; the others are read under the spec's ids.
+    assert_eq!(
+        ids(&loaded),
+        [
+            "product artist_lookup.v2",
+            "product web--shop",
+            "team -quipe-paiement"
+        ]
+    );
+    let mut refused: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .map(|d| d.message.clone())
+        .collect();
+    refused.sort();
+    assert_eq!(
+        refused,
+        [
+            "`metadata.name: web--shop` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `web--shop`",
+            "`metadata.name: équipe-paiement` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `-quipe-paiement`",
+        ]
+    );
+}
+
+#[test]
 fn colliding_ids_get_the_later_kind_appended() {
     let mut text = String::new();
     // Written in the reverse of the order that decides.

@@ -168,6 +168,28 @@ impl Reader<'_> {
             );
             return;
         };
+        // A template's skeleton (`name: ${{ values.name }}`): filled in when
+        // the template runs, no entity yet. Skipped as Templates are.
+        if name.contains("${{") {
+            return;
+        }
+        if !is_backstage_name(&name) && !is_location {
+            let entity = EntityRef::new(
+                kind.map_or(EntityKind::File, Kind::entity_kind),
+                super::ids::base_id("default", &name).as_str(),
+            );
+            let pos = name_node.map_or(kind_node.pos, |n| n.pos);
+            self.problem(
+                entity,
+                pos,
+                format!(
+                    "`metadata.name: {}` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `{}`",
+                    crate::check::quote_text(&name),
+                    super::ids::base_id("default", &name)
+                ),
+                "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)",
+            );
+        }
         let name_span = name_node.map_or_else(|| self.at(kind_node.pos), |n| self.span(n));
         let namespace = metadata
             .and_then(|m| get(m, "namespace"))
@@ -362,4 +384,19 @@ pub(crate) fn text(node: &Node) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         Value::Null | Value::Seq(_) | Value::Map(_) => None,
     }
+}
+
+/// Whether Backstage itself accepts `name` as a `metadata.name`: 1 to 63
+/// characters, ASCII letters and digits, with single `-`, `_` or `.`
+/// between them.
+fn is_backstage_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let alnum = |b: &u8| b.is_ascii_alphanumeric();
+    let separator = |b: &u8| matches!(b, b'-' | b'_' | b'.');
+    !bytes.is_empty()
+        && bytes.len() <= 63
+        && bytes.first().is_some_and(alnum)
+        && bytes.last().is_some_and(alnum)
+        && bytes.iter().all(|b| alnum(b) || separator(b))
+        && !bytes.windows(2).any(|w| separator(&w[0]) && separator(&w[1]))
 }
