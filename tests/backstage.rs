@@ -842,7 +842,10 @@ fn a_missing_target_is_an_error_at_its_line_and_a_loop_a_warning() {
         missing[0].message,
         "Location target `./nowhere.yaml` names no file"
     );
-    assert_eq!(missing[0].location.expect("located").line, 7);
+    let at = missing[0].location.expect("located");
+    assert_eq!(at.line, 7);
+    // The whole target, for formats with one location (JSON, SARIF).
+    assert_eq!(at.end(), (7, at.column + "./nowhere.yaml".len() as u32));
     let loops = findings(&report, "unfollowed-location");
     assert_eq!(loops.len(), 2, "{loops:#?}");
     assert!(

@@ -406,6 +406,14 @@ fn missing(target: &Target, from: &str, what: &str) -> Diagnostic {
             crate::check::quote_text(&target.text)
         ),
     );
+    // The whole target, not its first character: formats with one
+    // location (JSON, SARIF, CI annotations) underline what is wrong.
+    let d = match d.location {
+        Some(at) if at.file == target.location.file && at.line == target.location.line => {
+            d.at(Some(target.location))
+        }
+        _ => d,
+    };
     d.with_help("correct the target (it is relative to the file the Location is in), or remove it")
 }
 
