@@ -67,7 +67,18 @@ impl Check for OverAllocatedPerson {
 
 /// A share as people write it: `0.6`, `1`, `0.333`.
 pub(crate) fn share_text(share: f64) -> String {
-    let rounded = (share * 1000.0).round() / 1000.0;
+    rounded_text(share, 1000.0)
+}
+
+/// A share with every digit the checks' tolerance keeps: `0.0001`,
+/// `1.0001`. A sum still reads `0.3`, not `0.30000000000000004`, and a sum
+/// just over 1 does not read as `1` in the finding that says it is over.
+fn exact_share_text(share: f64) -> String {
+    rounded_text(share, 1e9)
+}
+
+fn rounded_text(share: f64, scale: f64) -> String {
+    let rounded = (share * scale).round() / scale;
     let mut text = format!("{rounded}");
     if text == "-0" {
         text = "0".to_owned();
@@ -83,7 +94,7 @@ fn over_allocated(g: &OrgGraph<'_>, defs: &[PersonIx], total: f64) -> Diagnostic
         .map(|a| {
             format!(
                 "{} to `{}`",
-                share_text(a.share),
+                exact_share_text(a.share),
                 super::quote_text(&a.team.id)
             )
         })
@@ -94,7 +105,7 @@ fn over_allocated(g: &OrgGraph<'_>, defs: &[PersonIx], total: f64) -> Diagnostic
         format!(
             "person `{}` is allocated {} of their time, more than all of it: {}",
             person.id,
-            share_text(total),
+            exact_share_text(total),
             parts.join(", ")
         ),
     )
@@ -138,6 +149,18 @@ mod tests {
             "{TEAMS}people:\n  - id: ana\n    allocations:\n      - {{ team: a, share: 0.6 }}\n      - {{ team: b, share: 0.6 }}\n  - id: bo\n    allocations:\n      - {{ team: a, share: 1 }}\n      - {{ team: c, share: 0.001 }}\n"
         );
         assert_triggers(NAME, &over, &["ana", "bo"]);
+        // A sum just over 1 says by how much.
+        let bo = findings(NAME, &over)
+            .into_iter()
+            .find(|d| d.entity.id == "bo")
+            .expect("bo");
+        assert_eq!(
+            bo.message,
+            "person `bo` is allocated 1.001 of their time, more than all of it: 1 to `a`, 0.001 to `c`"
+        );
+        assert_eq!(super::exact_share_text(0.1 + 0.2), "0.3");
+        assert_eq!(super::exact_share_text(1.0 + 0.0001), "1.0001");
+        assert_eq!(super::share_text(2.0 / 3.0), "0.667");
         let found = findings(NAME, &over);
         let ana = found.iter().find(|d| d.entity.id == "ana").expect("ana");
         assert_eq!(

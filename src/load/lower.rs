@@ -552,7 +552,12 @@ impl Lowerer<'_> {
                 id.len(),
                 self.options.max_id_len
             );
-            let help = "shorten the id (the spec allows 128 characters); a lower limit is raised with `LoadOptions::max_id_len`";
+            // Only a program that embeds the library can set a lower limit.
+            let help = if self.options.max_id_len >= 128 {
+                "shorten the id: ids are at most 128 characters long"
+            } else {
+                "shorten the id (the spec allows 128 characters); the program reading it set a lower limit (`LoadOptions::max_id_len`)"
+            };
             self.problem(subject, node.span(), msg, help);
             subject.id_refused = true;
             return None;
