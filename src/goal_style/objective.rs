@@ -2,6 +2,8 @@
 //! customers or the business?
 
 use super::cues::{Cue, CueBuf, CueKind};
+use super::lexicon::{DEL, DET, MET, WV};
+use super::scan::{TokKind, with_tokens};
 use super::score;
 
 /// The verdict on an objective title.
@@ -33,6 +35,11 @@ impl ObjectiveAssessment {
 /// assert!(classify_objective("Complete the CRM migration").is_project_style());
 /// assert!(!classify_objective("New listeners find music they love in their first week")
 ///     .is_project_style());
+/// // A weak verb decides nothing; what it delivers does.
+/// assert!(classify_objective("Deliver the new pricing page").is_project_style());
+/// // A delivery verb whose object is a result people hold is the change itself.
+/// assert!(!classify_objective("Build trust with enterprise buyers").is_project_style());
+/// assert!(classify_objective("Build the new partner portal").is_project_style());
 /// ```
 #[must_use]
 pub fn classify_objective(title: &str) -> ObjectiveAssessment {
@@ -51,13 +58,26 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
                 .get(..c.span.start)
                 .is_some_and(|s| s.trim().is_empty())
     });
-    let bare_deliverable = title.split_whitespace().count() <= 4
-        && cues
-            .iter()
-            .any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0)
+    let delivers = cues
+        .iter()
+        .any(|c| c.kind == CueKind::Deliverable && c.weight > 0.0)
         && !cues.iter().any(|c| c.weight < 0.0);
+    let bare_deliverable = title.split_whitespace().count() <= 4 && delivers;
+    // "Build trust with enterprise buyers", "Build awareness in Germany": a
+    // delivery verb whose object is a result people hold is the change
+    // itself; "Deliver the new pricing page": a weak verb whose object is
+    // a deliverable is a project.
+    let (object_is_result, weak_verb_opens) = with_tokens(title, |t| {
+        let object = (1..t.len().min(4)).find(|&j| !t[j].has(DET));
+        let result = object.is_some_and(|j| t[j].has(MET) && !t[j].has(DEL));
+        let weak = t.first().is_some_and(|k| k.kind == TokKind::Word && k.has(WV));
+        (result, weak)
+    });
+    let project_style = score > score::THRESHOLD
+        && (opens_with_delivery && !object_is_result || bare_deliverable)
+        || weak_verb_opens && delivers;
     ObjectiveAssessment {
-        project_style: score > score::THRESHOLD && (opens_with_delivery || bare_deliverable),
+        project_style,
         confidence: super::confidence(score),
         cues,
     }
