@@ -349,3 +349,16 @@ fn how_people_fare_is_a_result_without_a_number() {
         ],
     );
 }
+
+#[test]
+fn a_deadline_written_in_numbers_is_quoted_whole() {
+    let text = "Finish the rollout by 2026-06-30";
+    let a = classify(text);
+    let quoted: Vec<&str> = a
+        .cues
+        .iter()
+        .filter(|c| c.kind == opmodel::goal_style::CueKind::Deadline)
+        .map(|c| &text[c.span.clone()])
+        .collect();
+    assert_eq!(quoted, ["by 2026-06-30"]);
+}

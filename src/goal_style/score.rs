@@ -197,6 +197,24 @@ fn ratio_colon(t: &[Tok], i: usize) -> bool {
     p.kind == TokKind::Num && n.kind == TokKind::Num && p.end == c.start && c.end == n.start
 }
 
+/// Whether token `i` is a one-character separator written between two
+/// numbers with no space (`-` and `/` in `2026-06-30`, `06/30/2026`).
+fn joins_numbers(t: &[Tok], i: usize) -> bool {
+    let (Some(before), Some(sep), Some(after)) = (
+        i.checked_sub(1).and_then(|p| t.get(p)),
+        t.get(i),
+        t.get(i + 1),
+    ) else {
+        return false;
+    };
+    matches!(sep.kind, TokKind::Punct | TokKind::Other)
+        && sep.end == sep.start + 1
+        && before.kind == TokKind::Num
+        && after.kind == TokKind::Num
+        && before.end == sep.start
+        && sep.end == after.start
+}
+
 /// Analyses `text`, recording cues into `cues`; returns the score (positive: milestone).
 pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     with_tokens(text, |t| analyze_tokens(text, t, cues))
@@ -782,7 +800,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             {
                 let mut end = j + 1;
                 while end < b
-                    && (t[end].has(CAL | END | YEAR | OF | DET | TU) || t[end].kind == TokKind::Num)
+                    && (t[end].has(CAL | END | YEAR | OF | DET | TU)
+                        || t[end].kind == TokKind::Num
+                        // "2026-06-30", "06/30/2026": a date's separators
+                        || joins_numbers(t, end))
                 {
                     end += 1;
                 }
