@@ -2,7 +2,7 @@
 //! customers or the business?
 
 use super::cues::{Cue, CueBuf, CueKind};
-use super::lexicon::{DEL, DET, MET, WV};
+use super::lexicon::{AND, DEL, DET, MET, PREP, WV};
 use super::scan::{TokKind, with_tokens};
 use super::score;
 
@@ -40,6 +40,7 @@ impl ObjectiveAssessment {
 /// // A delivery verb whose object is a result people hold is the change itself.
 /// assert!(!classify_objective("Build trust with enterprise buyers").is_project_style());
 /// assert!(classify_objective("Build the new partner portal").is_project_style());
+/// assert!(classify_objective("Complete the ranking migration").is_project_style());
 /// ```
 #[must_use]
 pub fn classify_objective(title: &str) -> ObjectiveAssessment {
@@ -68,8 +69,17 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
     // itself; "Deliver the new pricing page": a weak verb whose object is
     // a deliverable is a project.
     let (object_is_result, weak_verb_opens) = with_tokens(title, |t| {
-        let object = (1..t.len().min(4)).find(|&j| !t[j].has(DET));
-        let result = object.is_some_and(|j| t[j].has(MET) && !t[j].has(DEL));
+        // The object's words: after the verb and any determiner, up to a
+        // preposition, a conjunction or punctuation ("the ranking
+        // migration" is a migration, whatever ranks).
+        let start = (1..t.len().min(4)).find(|&j| !t[j].has(DET));
+        let phrase = start.map_or(&t[..0], |s| {
+            let end = (s..t.len())
+                .find(|&j| t[j].kind != TokKind::Word || t[j].has(PREP | AND))
+                .unwrap_or(t.len());
+            &t[s..end]
+        });
+        let result = phrase.iter().any(|k| k.has(MET)) && !phrase.iter().any(|k| k.has(DEL));
         let weak = t.first().is_some_and(|k| k.kind == TokKind::Word && k.has(WV));
         (result, weak)
     });
