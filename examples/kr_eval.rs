@@ -17,6 +17,17 @@
 //!   instead of the shipped weights: a change to the features is measured on a file of
 //!   key results from other organisations before `kr_train` is run.
 
+
+/// `println!` that stops quietly when the reader has gone (`| head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 use opmodel::goal_style::classify;
 use opmodel::goal_style::eval::{Confusion, is_holdout, leave_one_group_out, read_labelled};
 use opmodel::goal_style::train::TrainOptions;
@@ -48,12 +59,12 @@ fn main() -> ExitCode {
             "--explain" => {
                 let text = args.next().unwrap_or_default();
                 let a = classify(&text);
-                println!("{} ({:.2})", a.style, a.confidence);
+                out!("{} ({:.2})", a.style, a.confidence);
                 for c in &a.cues {
-                    println!("  cue {:+.2} {}", c.weight, c.describe(&text));
+                    out!("  cue {:+.2} {}", c.weight, c.describe(&text));
                 }
                 for c in opmodel::goal_style::train::explain(&text) {
-                    println!("  {:+.3}  {} = {}", c.weight * c.value, c.feature, c.value);
+                    out!("  {:+.3}  {} = {}", c.weight * c.value, c.feature, c.value);
                 }
                 return ExitCode::SUCCESS;
             }
@@ -139,12 +150,12 @@ fn main() -> ExitCode {
             ));
         }
     }
-    println!("file: {path}  split: {split}  rows: {}", c.total());
+    out!("file: {path}  split: {split}  rows: {}", c.total());
     print_table(&[("all".to_string(), c)]);
     if errors {
-        println!("\nmisclassified ({}):", wrong.len());
+        out!("\nmisclassified ({}):", wrong.len());
         for w in &wrong {
-            println!("{w}");
+            out!("{w}");
         }
     }
     ExitCode::SUCCESS
@@ -179,7 +190,7 @@ fn leave_one_org_out(dir: &str, errors: bool, options: &TrainOptions) -> ExitCod
         per.push((r.group.clone(), r.confusion));
     }
     per.push(("pooled".to_string(), pooled));
-    println!(
+    out!(
         "leave one organisation out on {dir}/key-results-real.tsv \
          (trained on the other organisations and key-results.tsv)"
     );
@@ -193,7 +204,7 @@ fn leave_one_org_out(dir: &str, errors: bool, options: &TrainOptions) -> ExitCod
                 } else {
                     "outcome"
                 };
-                println!("{label}\t{}\t{}", row.group, row.text);
+                out!("{label}\t{}\t{}", row.group, row.text);
             }
         }
     }
@@ -208,16 +219,16 @@ fn parse_into<T: std::str::FromStr>(slot: &mut T, value: Option<String>) {
 }
 
 fn print_table(rows: &[(String, Confusion)]) {
-    println!(
+    out!(
         "| {:<12} | {:>5} | {:>8} | {:>19} | {:>16} |",
         "organisation", "rows", "accuracy", "milestone precision", "milestone recall"
     );
-    println!(
+    out!(
         "|{:-<14}|{:->7}|{:->10}|{:->21}|{:->18}|",
         "", "", "", "", ""
     );
     for (name, c) in rows {
-        println!(
+        out!(
             "| {:<12} | {:>5} | {:>8.3} | {:>19.3} | {:>16.3} |",
             name,
             c.total(),

@@ -362,3 +362,17 @@ fn a_deadline_written_in_numbers_is_quoted_whole() {
         .collect();
     assert_eq!(quoted, ["by 2026-06-30"]);
 }
+
+#[test]
+fn an_aside_in_parentheses_opens_no_clause() {
+    // Rule 7: timeliness of a recurring service, with an aside before it.
+    assert_style(
+        Style::Outcome,
+        &["Resolve all critical alerts (with known fixes) within 7 days of the report"],
+    );
+    // The aside changes nothing about a delivery either.
+    assert_style(
+        Style::Milestone,
+        &["Migrate the billing service (with its cron jobs) to Kubernetes"],
+    );
+}

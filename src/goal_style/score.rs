@@ -197,6 +197,13 @@ fn ratio_colon(t: &[Tok], i: usize) -> bool {
     p.kind == TokKind::Num && n.kind == TokKind::Num && p.end == c.start && c.end == n.start
 }
 
+/// Whether token `i` is the punctuation `byte` (`(` or `)`).
+fn punct_is(cx: &Ctx<'_>, i: usize, byte: u8) -> bool {
+    cx.t.get(i).is_some_and(|k| {
+        k.end == k.start + 1 && cx.text.as_bytes().get(k.start as usize) == Some(&byte)
+    })
+}
+
 /// Whether token `i` is a one-character separator written between two
 /// numbers with no space (`-` and `/` in `2026-06-30`, `06/30/2026`).
 fn joins_numbers(t: &[Tok], i: usize) -> bool {
@@ -281,9 +288,17 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
 
     // main clause end: purpose / means / qualifier / side clause
     let mut i = s + 1;
+    // How deep in parentheses token `i` is: an aside ("(with known fixes)")
+    // opens no clause of the sentence's own.
+    let mut depth = usize::from(punct_is(&cx, s, b'('));
     while i < e {
         let k = t[i];
-        if k.flags & CLAUSE_STARTS == 0 {
+        if punct_is(&cx, i, b'(') {
+            depth += 1;
+        } else if punct_is(&cx, i, b')') {
+            depth = depth.saturating_sub(1);
+        }
+        if k.flags & CLAUSE_STARTS == 0 || depth > 0 {
             i += 1;
             continue;
         }
