@@ -376,3 +376,22 @@ fn an_aside_in_parentheses_opens_no_clause() {
         &["Migrate the billing service (with its cron jobs) to Kubernetes"],
     );
 }
+
+#[test]
+fn getting_something_done_is_a_delivery_and_an_audiences_response_a_result() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Get our case studies published in at least 2 trade magazines",
+            "Have the supplier contract signed by both parties",
+        ],
+    );
+    // Rule 10: the audience's response is an outcome.
+    assert_style(
+        Style::Outcome,
+        &[
+            "Reach 5,000 upvotes on our launch posts",
+            "40 citations of the dataset in peer-reviewed papers",
+        ],
+    );
+}

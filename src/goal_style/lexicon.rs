@@ -728,7 +728,9 @@ fn base(w: &str) -> u64 {
         | "awareness" | "belonging" | "diversity" | "inclusion" | "morale" | "wellbeing"
         | "predictability" | "robustness" | "scalability" | "usability" | "approval"
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
-        | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" => {
+        | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" | "upvotes" | "likes"
+        | "retweets" | "reactions" | "citations" | "impressions" | "pageviews"
+        | "enrollments" | "enrolments" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;

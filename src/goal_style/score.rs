@@ -1387,7 +1387,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     decided = Some(true);
                 }
                 Obj::Unknown => {
-                    if has.percent || change || threshold || timely {
+                    // "Get the bylines published in 2 publications", "Have the
+                    // contract signed": something to get done, a delivery
+                    let done = if cx.lower_in(a, &["get", "have"]) {
+                        (a + 2..b.min(a + 8)).find(|&j| {
+                            t[j].has(DP) && t[j].kind == TokKind::Word && !cx.lower_in(j - 1, BE_FORMS)
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(d) = done {
+                        sc += cx.cue(
+                            CueKind::DeliveryVerb,
+                            a,
+                            d + 1,
+                            "asks for something to get done, a delivery",
+                            2.5,
+                        );
+                        decided = Some(true);
+                    } else if has.percent || change || threshold || timely {
                         sc += cx.cue(CueKind::Threshold, a, a + 1, "sets a level to reach", -1.5);
                     } else if has.flags & ALL != 0
                         && let Some(q) = (a + 1..b).find(|&j| t[j].has(ALL))
