@@ -395,3 +395,22 @@ fn getting_something_done_is_a_delivery_and_an_audiences_response_a_result() {
         ],
     );
 }
+
+#[test]
+fn work_on_data_and_talks_are_output_and_a_money_level_is_a_threshold() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Validate at least 500 place entries in one city",
+            "Compute baseline offset statistics for all 750 sampled places",
+            "Speaking at four conferences",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &[
+            "Maintain the treasury above CHF 10k",
+            "Reduce the number of blockers found after a stable release",
+        ],
+    );
+}

@@ -161,7 +161,10 @@ impl Ctx<'_> {
     /// A number-ish value starting at `i`: number, currency+number, number word. Returns end.
     fn value_at(&self, i: usize) -> Option<usize> {
         let mut j = i;
-        if matches!(self.kind(j), Some(TokKind::Other | TokKind::Plus)) {
+        // "$10k", "+5", "CHF 10k", "EUR 2.4M"
+        if matches!(self.kind(j), Some(TokKind::Other | TokKind::Plus))
+            || self.is_currency_code(j) && self.is_num(j + 1)
+        {
             j += 1;
         }
         if self.f(j) & DET != 0 && self.f(j + 1) & NUMW != 0 {
