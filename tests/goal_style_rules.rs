@@ -410,7 +410,8 @@ fn work_on_data_and_talks_are_output_and_a_money_level_is_a_threshold() {
         Style::Outcome,
         &[
             "Maintain the treasury above CHF 10k",
-            "Reduce the number of blockers found after a stable release",
+            "Reduce the number of blockers discovered after each release",
+            "Fewer regressions reach production",
         ],
     );
 }
