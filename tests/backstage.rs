@@ -492,6 +492,44 @@ fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
 }
 
 #[test]
+fn slips_nothing_would_read_are_named_with_what_was_meant() {
+    let mut text = entity("Component", "ledger-live", "owner: team-a\nsubComponentOf: ledger-live");
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  annotations:\n    opmodel.dev/outcome: retention\n    opmodel.dev/nonsense: x\n    backstage.io/techdocs-ref: dir:.\nspec:\n  owner: team-a\n");
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Componnet\nmetadata:\n  name: cart\nspec:\n  owner: team-a\n");
+    // A custom kind far from any is no slip; a spec key of another tool is none either.
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Template\nmetadata:\n  name: t\nspec:\n  type: service\n");
+    text.push_str(&entity("Group", "team-a", "type: team\nprofile:\n  displayName: A"));
+    let loaded = load(&text);
+    let mut found: Vec<(String, String)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.clone(), d.help.as_deref().unwrap_or_default().to_owned()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            (
+                "`kind: Componnet` is no catalog kind: the descriptor is skipped; did you mean `Component`?".to_owned(),
+                "correct the kind; Backstage would not read the descriptor either".to_owned()
+            ),
+            (
+                "`spec.subComponentOf` is read by nothing: Backstage's keys are case-sensitive; did you mean `spec.subcomponentOf`?".to_owned(),
+                "correct the key's case".to_owned()
+            ),
+            (
+                "the annotation `opmodel.dev/nonsense` is not one opmodel reads".to_owned(),
+                "opmodel reads `opmodel.dev/outcomes` and `opmodel.dev/allow`".to_owned()
+            ),
+            (
+                "the annotation `opmodel.dev/outcome` is not one opmodel reads".to_owned(),
+                "did you mean `opmodel.dev/outcomes`?".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn colliding_ids_get_the_later_kind_appended() {
     let mut text = String::new();
     // Written in the reverse of the order that decides.

@@ -99,6 +99,16 @@ impl Reader<'_> {
     }
 
     fn problem(&mut self, entity: EntityRef, pos: Pos, message: String, help: &'static str) {
+        self.problem_owned(entity, pos, message, help);
+    }
+
+    fn problem_owned(
+        &mut self,
+        entity: EntityRef,
+        pos: Pos,
+        message: String,
+        help: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         self.reported += 1;
         if self.reported > self.max_problems {
             return;
@@ -124,7 +134,25 @@ impl Reader<'_> {
         let kind = Kind::parse(&lower);
         let is_location = lower == "location";
         if kind.is_none() && !is_location {
-            // Template and custom kinds are not entities: no noise.
+            // Template and custom kinds are not entities: no noise. A kind
+            // one typo from one opmodel reads (`Componnet`) is a slip.
+            const KINDS: [&str; 8] = [
+                "group", "domain", "system", "component", "api", "resource", "user", "location",
+            ];
+            if backstage_api(&api)
+                && let Some(meant) = crate::diagnostic::did_you_mean(&lower, KINDS)
+            {
+                let shown = Kind::shown_of(meant, meant);
+                self.problem(
+                    EntityRef::new(EntityKind::File, self.display),
+                    kind_node.pos,
+                    format!(
+                        "`kind: {}` is no catalog kind: the descriptor is skipped; did you mean `{shown}`?",
+                        crate::check::quote_text(&kind_text)
+                    ),
+                    "correct the kind; Backstage would not read the descriptor either",
+                );
+            }
             return;
         }
         let metadata = get(doc, "metadata");
@@ -217,6 +245,7 @@ impl Reader<'_> {
         let members = self.references(spec, "members", &entity);
         let member_of = self.references(spec, "memberOf", &entity);
         let annotations = metadata.and_then(|m| get(m, "annotations"));
+        self.slips(spec, annotations, &entity);
         let annotation = |key: &str| -> Vec<String> {
             annotations
                 .and_then(|a| get(a, key))
@@ -256,6 +285,64 @@ impl Reader<'_> {
             outcomes: annotation("opmodel.dev/outcomes"),
             allow: annotation("opmodel.dev/allow"),
         });
+    }
+
+    /// Fields written in a way nothing reads: a `spec` key that differs
+    /// from one opmodel reads only in case (`subComponentOf`; Backstage's
+    /// keys are case-sensitive, so Backstage ignores it too), and an
+    /// `opmodel.dev/` annotation opmodel does not know (`opmodel.dev/outcome`).
+    fn slips(&mut self, spec: Option<&Node>, annotations: Option<&Node>, entity: &EntityRef) {
+        const READ: [&str; 9] = [
+            "owner",
+            "system",
+            "domain",
+            "subcomponentOf",
+            "subdomainOf",
+            "parent",
+            "children",
+            "members",
+            "memberOf",
+        ];
+        const ANNOTATIONS: [&str; 2] = ["opmodel.dev/outcomes", "opmodel.dev/allow"];
+        if let Some(Value::Map(entries)) = spec.map(|s| &s.value) {
+            for (key, _) in entries {
+                let name = key.name.as_str();
+                if let Some(meant) = READ
+                    .iter()
+                    .find(|r| **r != name && r.eq_ignore_ascii_case(name))
+                {
+                    self.problem(
+                        entity.clone(),
+                        key.pos,
+                        format!(
+                            "`spec.{}` is read by nothing: Backstage's keys are case-sensitive; did you mean `spec.{meant}`?",
+                            crate::check::quote_text(name)
+                        ),
+                        "correct the key's case",
+                    );
+                }
+            }
+        }
+        if let Some(Value::Map(entries)) = annotations.map(|a| &a.value) {
+            for (key, _) in entries {
+                let name = key.name.as_str();
+                if name.starts_with("opmodel.dev/") && !ANNOTATIONS.contains(&name) {
+                    let help = match crate::diagnostic::did_you_mean(name, ANNOTATIONS) {
+                        Some(meant) => format!("did you mean `{meant}`?"),
+                        None => "opmodel reads `opmodel.dev/outcomes` and `opmodel.dev/allow`".to_owned(),
+                    };
+                    self.problem_owned(
+                        entity.clone(),
+                        key.pos,
+                        format!(
+                            "the annotation `{}` is not one opmodel reads",
+                            crate::check::quote_text(name)
+                        ),
+                        help,
+                    );
+                }
+            }
+        }
     }
 
     fn location(&mut self, spec: Option<&Node>, _namespace: &str, catalog: &mut Catalog) {
