@@ -17,7 +17,6 @@
 //!   instead of the shipped weights: a change to the features is measured on a file of
 //!   key results from other organisations before `kr_train` is run.
 
-
 /// `println!` that stops quietly when the reader has gone (`| head`).
 macro_rules! out {
     ($($arg:tt)*) => {{
@@ -221,11 +220,19 @@ fn parse_into<T: std::str::FromStr>(slot: &mut T, value: Option<String>) {
 fn print_table(rows: &[(String, Confusion)]) {
     out!(
         "| {:<12} | {:>5} | {:>8} | {:>19} | {:>16} |",
-        "organisation", "rows", "accuracy", "milestone precision", "milestone recall"
+        "organisation",
+        "rows",
+        "accuracy",
+        "milestone precision",
+        "milestone recall"
     );
     out!(
         "|{:-<14}|{:->7}|{:->10}|{:->21}|{:->18}|",
-        "", "", "", "", ""
+        "",
+        "",
+        "",
+        "",
+        ""
     );
     for (name, c) in rows {
         out!(

@@ -463,8 +463,16 @@ fn ids_are_lowercased_cleaned_namespaced_and_bounded() {
 fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
     let mut text = entity("Group", "équipe-paiement", "type: team");
     text.push_str(&entity("Component", "web--shop", "owner: équipe-paiement"));
-    text.push_str(&entity("Component", "${{ values.name | dump }}", "owner: ${{ values.owner }}"));
-    text.push_str(&entity("Component", "Artist_Lookup.v2", "owner: équipe-paiement"));
+    text.push_str(&entity(
+        "Component",
+        "${{ values.name | dump }}",
+        "owner: ${{ values.owner }}",
+    ));
+    text.push_str(&entity(
+        "Component",
+        "Artist_Lookup.v2",
+        "owner: équipe-paiement",
+    ));
     let loaded = load(&text);
     // The skeleton is no entity; the others are read under the spec's ids.
     assert_eq!(
@@ -493,17 +501,30 @@ fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
 
 #[test]
 fn slips_nothing_would_read_are_named_with_what_was_meant() {
-    let mut text = entity("Component", "ledger-live", "owner: team-a\nsubComponentOf: ledger-live");
+    let mut text = entity(
+        "Component",
+        "ledger-live",
+        "owner: team-a\nsubComponentOf: ledger-live",
+    );
     text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  annotations:\n    opmodel.dev/outcome: retention\n    opmodel.dev/nonsense: x\n    backstage.io/techdocs-ref: dir:.\nspec:\n  owner: team-a\n");
     text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Componnet\nmetadata:\n  name: cart\nspec:\n  owner: team-a\n");
     // A custom kind far from any is no slip; a spec key of another tool is none either.
     text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Template\nmetadata:\n  name: t\nspec:\n  type: service\n");
-    text.push_str(&entity("Group", "team-a", "type: team\nprofile:\n  displayName: A"));
+    text.push_str(&entity(
+        "Group",
+        "team-a",
+        "type: team\nprofile:\n  displayName: A",
+    ));
     let loaded = load(&text);
     let mut found: Vec<(String, String)> = loaded
         .diagnostics
         .iter()
-        .map(|d| (d.message.clone(), d.help.as_deref().unwrap_or_default().to_owned()))
+        .map(|d| {
+            (
+                d.message.clone(),
+                d.help.as_deref().unwrap_or_default().to_owned(),
+            )
+        })
         .collect();
     found.sort();
     assert_eq!(
@@ -1119,7 +1140,11 @@ fn a_repos_json_toml_and_compose_files_are_left_out_beside_a_catalog_too() {
         "docker-compose.yml",
         "version: \"3.8\"\nservices:\n  web:\n    image: nginx\n",
     );
-    write(&dir, "package.json", "{\"name\": \"shop\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
+    write(
+        &dir,
+        "package.json",
+        "{\"name\": \"shop\", \"version\": \"1.0.0\", \"scripts\": {}}\n",
+    );
     write(
         &dir,
         "pyproject.toml",
@@ -1308,7 +1333,11 @@ fn target_problems(report: &Report) -> Vec<(u32, String)> {
 #[test]
 fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_references() {
     let text = [
-        entity("Group", "platform", "type: department\nchildren: [team-infra, team-dev]\nmembers: [ada, grace]"),
+        entity(
+            "Group",
+            "platform",
+            "type: department\nchildren: [team-infra, team-dev]\nmembers: [ada, grace]",
+        ),
         entity("Group", "team-infra", ""),
         entity("User", "ada", "memberOf: [team-infra, team-devops]"),
     ]
@@ -1319,7 +1348,11 @@ fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_refe
         .iter()
         .map(|d| {
             let focus = d.focus.as_ref().expect("the reference is shown").location;
-            (d.message.clone(), d.help.as_deref().unwrap_or_default().to_owned(), focus.line)
+            (
+                d.message.clone(),
+                d.help.as_deref().unwrap_or_default().to_owned(),
+                focus.line,
+            )
         })
         .collect();
     found.sort();
@@ -1346,16 +1379,34 @@ fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_refe
     // What the catalog does hold is still read: the child that exists is
     // the unit's, the user in a group that exists its member, and a user
     // the group lists is its member even without an entry of their own.
-    assert_eq!(team(&loaded, "team-infra").parent.as_ref().map(|r| r.id.as_str()), Some("platform"));
-    let members: Vec<&str> = team(&loaded, "platform").members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        team(&loaded, "team-infra")
+            .parent
+            .as_ref()
+            .map(|r| r.id.as_str()),
+        Some("platform")
+    );
+    let members: Vec<&str> = team(&loaded, "platform")
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(members, ["ada", "grace"]);
-    let infra: Vec<&str> = team(&loaded, "team-infra").members.iter().map(|m| m.name.as_str()).collect();
+    let infra: Vec<&str> = team(&loaded, "team-infra")
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(infra, ["ada"]);
 }
 
 #[test]
 fn a_group_whose_only_child_is_missing_is_no_unit() {
-    let loaded = load(&entity("Group", "team-a", "type: team\nchildren: [team-gone]"));
+    let loaded = load(&entity(
+        "Group",
+        "team-a",
+        "type: team\nchildren: [team-gone]",
+    ));
     assert_eq!(team(&loaded, "team-a").kind, TeamKind::StreamAligned);
     let report = Linter::new().check(&loaded);
     assert_eq!(findings(&report, "unknown-reference").len(), 1);
@@ -1368,11 +1419,19 @@ fn a_glob_search_stops_at_its_depth_and_says_so() {
     // where a search goes, and the target says it was cut short.
     let shallow: String = (0..20).map(|i| format!("d{i}/")).collect();
     let deep: String = (0..70).map(|i| format!("d{i}/")).collect();
-    write(&dir, &format!("{shallow}team.yaml"), &entity("Group", "team-near", ""));
-    write(&dir, &format!("{deep}team.yaml"), &entity("Group", "team-far", ""));
+    write(
+        &dir,
+        &format!("{shallow}team.yaml"),
+        &entity("Group", "team-near", ""),
+    );
+    write(
+        &dir,
+        &format!("{deep}team.yaml"),
+        &entity("Group", "team-far", ""),
+    );
     write(&dir, "catalog-info.yaml", &location(&["./**/team.yaml"]));
-    let loaded = load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default())
-        .expect("loads");
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
     assert_eq!(ids(&loaded), ["team team-near"]);
     let report = Linter::new().check(&loaded);
     assert_eq!(
@@ -1384,9 +1443,13 @@ fn a_glob_search_stops_at_its_depth_and_says_so() {
     );
     // A shallower tree is searched whole, and says nothing.
     let _ = std::fs::remove_dir_all(dir.join("d0"));
-    write(&dir, &format!("{shallow}team.yaml"), &entity("Group", "team-near", ""));
-    let loaded = load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default())
-        .expect("loads");
+    write(
+        &dir,
+        &format!("{shallow}team.yaml"),
+        &entity("Group", "team-near", ""),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog-info.yaml")], &LoadOptions::default()).expect("loads");
     assert!(target_problems(&Linter::new().check(&loaded)).is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }

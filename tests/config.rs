@@ -493,6 +493,10 @@ fn a_parameter_typo_a_wrong_type_and_an_empty_range_are_told_precisely() {
         "`min` (12) is above `max` (9, its default) for `team-size`"
     );
     // An equal bound is a range of one.
-    Config::from_toml("[checks]\nteam-size = { min = 4, max = 4 }\n", "opmodel.toml", &metas)
-        .expect("valid");
+    Config::from_toml(
+        "[checks]\nteam-size = { min = 4, max = 4 }\n",
+        "opmodel.toml",
+        &metas,
+    )
+    .expect("valid");
 }

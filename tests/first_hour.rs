@@ -467,15 +467,28 @@ fn the_config_is_found_next_to_the_first_input_only_and_one_passed_over_is_named
         );
     }
     assert_eq!(opmodel::config::Config::discover(&[abs("org/okrs")]), None);
-    assert_eq!(opmodel::config::Config::passed_over(&[abs("org/okrs")]), None);
-    assert_eq!(opmodel::config::Config::passed_over(&[abs("org"), abs("org/okrs")]), None);
+    assert_eq!(
+        opmodel::config::Config::passed_over(&[abs("org/okrs")]),
+        None
+    );
+    assert_eq!(
+        opmodel::config::Config::passed_over(&[abs("org"), abs("org/okrs")]),
+        None
+    );
     // The command line: with `org` first the config applies, and
     // `--verbose` names it.
     let o = opmodel_in(&dir, &["check", "org", "org/okrs", "--verbose"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}{}", stdout(&o));
-    assert!(stdout(&o).contains("error[unaligned-product]"), "{}", stdout(&o));
-    assert!(err.contains("note: using the config file `org/opmodel.toml`"), "{err}");
+    assert!(
+        stdout(&o).contains("error[unaligned-product]"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        err.contains("note: using the config file `org/opmodel.toml`"),
+        "{err}"
+    );
     // With `org/okrs` first it does not, and a note says so without --verbose.
     for cmd in ["check", "report", "graph"] {
         let o = opmodel_in(&dir, &[cmd, "org/okrs", "org/teams.yaml"]);
@@ -485,8 +498,16 @@ fn the_config_is_found_next_to_the_first_input_only_and_one_passed_over_is_named
             "{cmd}: {err}"
         );
         if cmd == "check" {
-            assert!(!stdout(&o).contains("error[unaligned-product]"), "{}", stdout(&o));
-            assert!(stdout(&o).contains("warning[unaligned-product]"), "{}", stdout(&o));
+            assert!(
+                !stdout(&o).contains("error[unaligned-product]"),
+                "{}",
+                stdout(&o)
+            );
+            assert!(
+                stdout(&o).contains("warning[unaligned-product]"),
+                "{}",
+                stdout(&o)
+            );
         }
     }
     // Without --verbose nothing is said of a config used; without a config
@@ -494,7 +515,11 @@ fn the_config_is_found_next_to_the_first_input_only_and_one_passed_over_is_named
     let o = opmodel_in(&dir, &["check", "org"]);
     assert!(!stderr(&o).contains("config"), "{}", stderr(&o));
     let o = opmodel_in(&dir, &["check", "org/okrs", "-v"]);
-    assert!(stderr(&o).contains("note: no config file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: no config file"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -278,7 +278,8 @@ fn a_duplicate_id_across_files_names_both_places() {
     // The message names the first place too: JSON, SARIF and CI annotations
     // carry one location per finding.
     assert!(
-        d.message.starts_with("id `playback` is already used by team `playback`, first at ")
+        d.message
+            .starts_with("id `playback` is already used by team `playback`, first at ")
             && d.message.ends_with("broken/dup-a.yaml:2"),
         "{}",
         d.message
@@ -532,7 +533,10 @@ fn a_problem_of_the_organization_section_is_the_files_as_the_output_kinds_say() 
         Some("the fields of the organization are name, description")
     );
     let json = opmodel::report::json::to_string(&report);
-    assert!(json.contains(r#""entity":{"kind":"file","id":"org.toml"}"#), "{json}");
+    assert!(
+        json.contains(r#""entity":{"kind":"file","id":"org.toml"}"#),
+        "{json}"
+    );
     assert!(!json.contains(r#""kind":"organization""#), "{json}");
 }
 

@@ -589,9 +589,9 @@ fn base(w: &str) -> u64 {
         | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
         | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
         | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
-        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate"
-        | "contribute" | "upstream" | "triage" | "validate" | "annotate" | "verify"
-        | "compute" | "calculate" | "speaking" => {
+        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate" | "contribute"
+        | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute" | "calculate"
+        | "speaking" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -730,8 +730,8 @@ fn base(w: &str) -> u64 {
         | "predictability" | "robustness" | "scalability" | "usability" | "approval"
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
         | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" | "upvotes" | "likes"
-        | "retweets" | "reactions" | "citations" | "impressions" | "pageviews"
-        | "enrollments" | "enrolments" | "blockers" | "regressions" => {
+        | "retweets" | "reactions" | "citations" | "impressions" | "pageviews" | "enrollments"
+        | "enrolments" | "blockers" | "regressions" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;

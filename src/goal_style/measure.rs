@@ -120,10 +120,8 @@ fn measure_tokens(t: &[Tok]) -> Measurability {
         let next = t.get(i + 1).map_or(0, |n| n.flags);
         match k.kind {
             TokKind::Num => {
-                let date = k.has(YEAR)
-                    || prev & CAL != 0
-                    || next & CAL != 0
-                    || in_numeric_date(t, i);
+                let date =
+                    k.has(YEAR) || prev & CAL != 0 || next & CAL != 0 || in_numeric_date(t, i);
                 let version = i > 0 && named(i - 1) & VERSION_WORDS != 0;
                 if date {
                     cues.push(

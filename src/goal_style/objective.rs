@@ -80,7 +80,9 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
             &t[s..end]
         });
         let result = phrase.iter().any(|k| k.has(MET)) && !phrase.iter().any(|k| k.has(DEL));
-        let weak = t.first().is_some_and(|k| k.kind == TokKind::Word && k.has(WV));
+        let weak = t
+            .first()
+            .is_some_and(|k| k.kind == TokKind::Word && k.has(WV));
         (result, weak)
     });
     let project_style = score > score::THRESHOLD

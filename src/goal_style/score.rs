@@ -1394,7 +1394,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     // contract signed": something to get done, a delivery
                     let done = if cx.lower_in(a, &["get", "have"]) {
                         (a + 2..b.min(a + 8)).find(|&j| {
-                            t[j].has(DP) && t[j].kind == TokKind::Word && !cx.lower_in(j - 1, BE_FORMS)
+                            t[j].has(DP)
+                                && t[j].kind == TokKind::Word
+                                && !cx.lower_in(j - 1, BE_FORMS)
                         })
                     } else {
                         None
@@ -1890,9 +1892,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 cx.word_in(j - 1, set(&[W::Is, W::Are]))
                     && (a..j - 1).any(|x| t[x].has(ACT) && !t[x].has(DEL))
                     && (t[j].has(COMPAR) && !t[j].has(DP)
-                        || cx.lower_in(j, &["more", "less"]) && t.get(j + 1).is_some_and(|n| {
-                            n.kind == TokKind::Word && !n.has(DP | DEL | MET)
-                        }))
+                        || cx.lower_in(j, &["more", "less"])
+                            && t.get(j + 1)
+                                .is_some_and(|n| n.kind == TokKind::Word && !n.has(DP | DEL | MET)))
             });
             if let Some(q) = fare {
                 sc += cx.cue(

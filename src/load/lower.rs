@@ -1286,7 +1286,10 @@ impl Lowerer<'_> {
         match f.take("covers") {
             Some((_, n)) if matches!(&n.value, Value::Seq(items) if items.is_empty()) => {
                 // `covers: []` is required and says nothing.
-                let msg = format!("{} covers nothing: `covers` is an empty list", subject.entity);
+                let msg = format!(
+                    "{} covers nothing: `covers` is an empty list",
+                    subject.entity
+                );
                 self.problem(&subject, n.pos, msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
             }
             Some((_, n)) if !matches!(n.value, Value::Null) => {

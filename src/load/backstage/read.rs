@@ -137,7 +137,14 @@ impl Reader<'_> {
             // Template and custom kinds are not entities: no noise. A kind
             // one typo from one opmodel reads (`Componnet`) is a slip.
             const KINDS: [&str; 8] = [
-                "group", "domain", "system", "component", "api", "resource", "user", "location",
+                "group",
+                "domain",
+                "system",
+                "component",
+                "api",
+                "resource",
+                "user",
+                "location",
             ];
             if backstage_api(&api)
                 && let Some(meant) = crate::diagnostic::did_you_mean(&lower, KINDS)
@@ -329,7 +336,8 @@ impl Reader<'_> {
                 if name.starts_with("opmodel.dev/") && !ANNOTATIONS.contains(&name) {
                     let help = match crate::diagnostic::did_you_mean(name, ANNOTATIONS) {
                         Some(meant) => format!("did you mean `{meant}`?"),
-                        None => "opmodel reads `opmodel.dev/outcomes` and `opmodel.dev/allow`".to_owned(),
+                        None => "opmodel reads `opmodel.dev/outcomes` and `opmodel.dev/allow`"
+                            .to_owned(),
                     };
                     self.problem_owned(
                         entity.clone(),
@@ -485,5 +493,7 @@ fn is_backstage_name(name: &str) -> bool {
         && bytes.first().is_some_and(alnum)
         && bytes.last().is_some_and(alnum)
         && bytes.iter().all(|b| alnum(b) || separator(b))
-        && !bytes.windows(2).any(|w| separator(&w[0]) && separator(&w[1]))
+        && !bytes
+            .windows(2)
+            .any(|w| separator(&w[0]) && separator(&w[1]))
 }
