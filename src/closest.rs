@@ -150,11 +150,11 @@ struct Table {
 impl Table {
     /// The edit distance between `a` and `b` when it is at most `bound`,
     /// else `None`: insertions, deletions, substitutions and swaps of two
-    /// neighbouring characters (`mni` for `min`, `tema` for `team`) each
-    /// cost one, the commonest typos. Only the cells at most `bound` off the diagonal are
-    /// filled (a path through any other cell costs more than `bound`), and
-    /// the table stops at the first row whose cells all exceed it. Adds the
-    /// cells filled to `cells`.
+    /// neighbouring characters (`mni` for `min`, `tema` for `team`), the
+    /// commonest typos, each cost one. Only the cells at most `bound` off
+    /// the diagonal are filled (a path through any other cell costs more
+    /// than `bound`), and the table stops at the first row whose cells all
+    /// exceed it. Adds the cells filled to `cells`.
     fn distance(&mut self, a: &[char], b: &str, bound: usize, cells: &mut u64) -> Option<usize> {
         let Self {
             b: b_chars,

@@ -736,23 +736,19 @@ mod toml_config {
                             (set_or_default("min"), set_or_default("max"))
                             && min > max
                         {
+                            let shown = |name: &str, v: i64| match config.param(meta.name, name) {
+                                Some(_) => v.to_string(),
+                                None => format!("{v}, its default"),
+                            };
+                            let message = format!(
+                                "`min` ({}) is above `max` ({}) for `{}`",
+                                shown("min", min),
+                                shown("max", max),
+                                meta.name
+                            );
                             return Err(cx.error(
                                 setting.span().start,
-                                {
-                                    let shown = |name: &str, v: i64| {
-                                        if config.param(meta.name, name).is_some() {
-                                            v.to_string()
-                                        } else {
-                                            format!("{v}, its default")
-                                        }
-                                    };
-                                    format!(
-                                        "`min` ({}) is above `max` ({}) for `{}`",
-                                        shown("min", min),
-                                        shown("max", max),
-                                        meta.name
-                                    )
-                                },
+                                message,
                                 Some("lower `min` or raise `max`".to_owned()),
                             ));
                         }

@@ -510,6 +510,7 @@ fn slips_nothing_would_read_are_named_with_what_was_meant() {
     text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Componnet\nmetadata:\n  name: cart\nspec:\n  owner: team-a\n");
     // A custom kind far from any is no slip; a spec key of another tool is none either.
     text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Template\nmetadata:\n  name: t\nspec:\n  type: service\n");
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: AiResource\nmetadata:\n  name: model\nspec:\n  type: llm\n");
     text.push_str(&entity(
         "Group",
         "team-a",

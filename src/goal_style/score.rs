@@ -89,7 +89,12 @@ impl Ctx<'_> {
                 && self
                     .text
                     .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| s.len() > 3 && s.to_ascii_lowercase().ends_with("ly"))
+                    .is_some_and(|s| {
+                        s.len() > 3
+                            && s.as_bytes()
+                                .get(s.len() - 2..)
+                                .is_some_and(|end| end.eq_ignore_ascii_case(b"ly"))
+                    })
         })
     }
     fn ends_ing(&self, i: usize) -> bool {

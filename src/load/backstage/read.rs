@@ -146,8 +146,11 @@ impl Reader<'_> {
                 "user",
                 "location",
             ];
+            // Within one letter of the length too: `AiResource` is a custom
+            // kind of its own, not a slip for `Resource`.
             if backstage_api(&api)
                 && let Some(meant) = crate::diagnostic::did_you_mean(&lower, KINDS)
+                && meant.len().abs_diff(lower.len()) <= 1
             {
                 let shown = Kind::shown_of(meant, meant);
                 self.problem(
