@@ -250,8 +250,9 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         discover::sort_paths(&mut files);
         // A file named twice (`org/a.yaml ./org/a.yaml`, or inside a folder
         // that is also given) is read once, under the first of its names.
+        let here = std::env::current_dir().unwrap_or_default();
         let mut seen = std::collections::HashSet::with_capacity(files.len());
-        files.retain(|f| seen.insert(lexically_absolute(f)));
+        files.retain(|f| seen.insert(lexically_absolute(f, &here)));
     }
     // Which files are read is decided in path order (the total-size limit
     // counts them in that order); reading and parsing them is independent
@@ -378,14 +379,14 @@ impl Text {
     }
 }
 
-/// `path` made absolute and with its `.` and `..` steps taken by their
-/// names: two spellings of one path give the same key. Links are not
-/// followed (that would cost a system call per file of a big folder), so a
-/// file reached through a link and by its own path still counts twice.
-fn lexically_absolute(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+/// `path` made absolute against `here` (the current folder) and with its
+/// `.` and `..` steps taken by their names: two spellings of one path give
+/// the same key. Links are not followed (that would cost a system call per
+/// file of a big folder), so a file reached through a link and by its own
+/// path still counts twice.
+fn lexically_absolute(path: &Path, here: &Path) -> PathBuf {
     let mut out = PathBuf::new();
-    for part in absolute.components() {
+    for part in here.join(path).components() {
         match part {
             std::path::Component::CurDir => {}
             std::path::Component::ParentDir => {
