@@ -462,7 +462,9 @@ fn ids_are_lowercased_cleaned_namespaced_and_bounded() {
 #[test]
 fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
     let mut text = entity("Group", "équipe-paiement", "type: team");
+    // Two separators in a row are a name Backstage accepts.
     text.push_str(&entity("Component", "web--shop", "owner: équipe-paiement"));
+    text.push_str(&entity("Component", "-cart", "owner: équipe-paiement"));
     text.push_str(&entity(
         "Component",
         "${{ values.name | dump }}",
@@ -478,6 +480,7 @@ fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
     assert_eq!(
         ids(&loaded),
         [
+            "product -cart",
             "product artist_lookup.v2",
             "product web--shop",
             "team -quipe-paiement"
@@ -490,11 +493,14 @@ fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
         .map(|d| d.message.clone())
         .collect();
     refused.sort();
+    let rule = "is not a name Backstage accepts (letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit, at most 63 characters)";
     assert_eq!(
         refused,
         [
-            "`metadata.name: web--shop` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `web--shop`",
-            "`metadata.name: équipe-paiement` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `-quipe-paiement`",
+            format!("`metadata.name: -cart` {rule}; it is read as the id `-cart`"),
+            format!(
+                "`metadata.name: équipe-paiement` {rule}; it is read as the id `-quipe-paiement`"
+            ),
         ]
     );
 }

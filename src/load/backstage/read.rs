@@ -221,7 +221,7 @@ impl Reader<'_> {
                 entity,
                 pos,
                 format!(
-                    "`metadata.name: {}` is not a name Backstage accepts (letters, digits and `-`, `_`, `.` between them, at most 63 characters); it is read as the id `{}`",
+                    "`metadata.name: {}` is not a name Backstage accepts (letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit, at most 63 characters); it is read as the id `{}`",
                     crate::check::quote_text(&name),
                     super::ids::base_id("default", &name)
                 ),
@@ -485,18 +485,16 @@ pub(crate) fn text(node: &Node) -> Option<String> {
 }
 
 /// Whether Backstage itself accepts `name` as a `metadata.name`: 1 to 63
-/// characters, ASCII letters and digits, with single `-`, `_` or `.`
-/// between them.
+/// characters, ASCII letters, digits, `-`, `_` and `.`, starting and
+/// ending with a letter or digit (`web--shop` is one).
 fn is_backstage_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     let alnum = |b: &u8| b.is_ascii_alphanumeric();
-    let separator = |b: &u8| matches!(b, b'-' | b'_' | b'.');
     !bytes.is_empty()
         && bytes.len() <= 63
         && bytes.first().is_some_and(alnum)
         && bytes.last().is_some_and(alnum)
-        && bytes.iter().all(|b| alnum(b) || separator(b))
-        && !bytes
-            .windows(2)
-            .any(|w| separator(&w[0]) && separator(&w[1]))
+        && bytes
+            .iter()
+            .all(|b| alnum(b) || matches!(b, b'-' | b'_' | b'.'))
 }
