@@ -558,6 +558,37 @@ fn slips_nothing_would_read_are_named_with_what_was_meant() {
 }
 
 #[test]
+fn a_user_defined_twice_is_a_duplicate_and_the_first_definition_counts() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(&entity("User", "jin", "memberOf: [team-a]"));
+    text.push_str(&entity("User", "jin", "memberOf: [team-gone]"));
+    let loaded = load(&text);
+    let report = Linter::new().check(&loaded);
+    let dups = findings(&report, "duplicate-id");
+    assert_eq!(dups.len(), 1, "{dups:#?}");
+    assert_eq!(dups[0].entity.kind, EntityKind::Person);
+    assert_eq!(dups[0].entity.id, "jin");
+    assert!(
+        dups[0]
+            .message
+            .starts_with("user `jin` is defined twice, first at ")
+            && dups[0].message.ends_with(":12"),
+        "{}",
+        dups[0].message
+    );
+    assert_eq!(dups[0].labels.len(), 1);
+    // The second definition is not read: its group that does not exist is
+    // not reported, and the first's membership stands.
+    assert!(findings(&report, "unknown-reference").is_empty());
+    let members: Vec<&str> = team(&loaded, "team-a")
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(members, ["jin"]);
+}
+
+#[test]
 fn colliding_ids_get_the_later_kind_appended() {
     let mut text = String::new();
     // Written in the reverse of the order that decides.

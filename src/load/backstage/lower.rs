@@ -15,6 +15,9 @@ use super::{Descriptor, Field, Kind};
 /// Kind, namespace and name, lowercased.
 type Key = (String, String, String);
 
+/// The check an entity defined twice is reported under.
+const DUPLICATE_ID: &str = "duplicate-id";
+
 /// The check a reference to nothing in the catalog is reported under.
 const UNKNOWN_REFERENCE: &str = "unknown-reference";
 
@@ -206,8 +209,29 @@ pub(crate) fn lower(
     // Users: their display names and the groups they say they are in.
     let mut user_names: BTreeMap<Key, String> = BTreeMap::new();
     let mut members_by_group: BTreeMap<Key, BTreeMap<Key, String>> = BTreeMap::new();
+    // Where each user is first defined: a second definition is a
+    // `duplicate-id`, as for the kinds that become entities, and the first
+    // one counts.
+    let mut first_place: BTreeMap<Key, Location> = BTreeMap::new();
     for u in &users {
         let ukey = key("user", &u.namespace, &u.name);
+        if let Some(first) = first_place.get(&ukey) {
+            let id = base_id(&u.namespace, &u.name);
+            let message = format!(
+                "user `{}` is defined twice, first at {}:{}",
+                crate::check::quote_text(&u.name),
+                model.sources.display(first.file),
+                first.line
+            );
+            cx.diagnostics.push(
+                Diagnostic::new(DUPLICATE_ID, EntityRef::new(EntityKind::Person, id.as_str()), message)
+                    .with_help("a user is defined once in a catalog: remove one of the two, or give them different names")
+                    .at(Some(u.location))
+                    .with_label(Some(*first), "first defined here"),
+            );
+            continue;
+        }
+        first_place.insert(ukey.clone(), u.location);
         let shown = u.display_name.clone().unwrap_or_else(|| u.name.clone());
         user_names
             .entry(ukey.clone())
