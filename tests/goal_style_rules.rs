@@ -415,3 +415,14 @@ fn work_on_data_and_talks_are_output_and_a_money_level_is_a_threshold() {
         ],
     );
 }
+
+#[test]
+fn rule_3_holds_whichever_part_comes_first() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Grow weekly active teams from 40 to 60 and launch the referral program",
+            "Launch the referral program and grow weekly active teams from 40 to 60",
+        ],
+    );
+}

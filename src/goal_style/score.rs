@@ -390,16 +390,20 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         segs[nseg] = (a, e);
         nseg += 1;
     }
-    let mut any_change = false;
+    // The last part with a measured change, when there are several parts.
+    let mut changed: Option<(usize, usize)> = None;
     for (idx, &(a, b)) in segs[..nseg].iter().enumerate() {
         let out = segment(&mut cx, a, b, idx == 0);
         score += out.score;
-        if idx > 0 && out.measured_change {
-            any_change = true;
+        // Rule 3 holds in either order: "Grow sign-ups from 2k to 3k and
+        // launch the referral programme" is met only if sign-ups move.
+        if nseg > 1 && out.measured_change {
+            changed = Some((a, b));
         }
     }
-    if any_change && score > -2.0 {
-        let (a, b) = segs[nseg - 1];
+    if let Some((a, b)) = changed
+        && score > -2.0
+    {
         score += cx.cue(
             CueKind::MetricChange,
             a,
