@@ -589,6 +589,49 @@ fn a_user_defined_twice_is_a_duplicate_and_the_first_definition_counts() {
 }
 
 #[test]
+fn helps_name_the_catalogs_fields_not_opmodels() {
+    let mut text = entity("Group", "platform", "type: team");
+    text.push_str(&entity(
+        "Component",
+        "shop",
+        "type: website\nowner: nobody-here",
+    ));
+    let report = check(&text);
+    let help = |name: &str| -> String {
+        findings(&report, name)
+            .first()
+            .and_then(|d| d.help.as_deref())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        help("idle-team"),
+        "make it the `spec.owner` of the components, systems or APIs it works on, or remove the group if it no longer exists"
+    );
+    assert!(
+        help("unaligned-product")
+            .starts_with("add the annotation `opmodel.dev/outcomes` naming the outcomes it serves"),
+        "{}",
+        help("unaligned-product")
+    );
+    let unknown = help("unknown-reference");
+    assert!(
+        unknown.starts_with(
+            "add a group named `nobody-here` to the catalog, or correct the reference"
+        ) && unknown.contains("component `shop` has no accountable owner"),
+        "{unknown}"
+    );
+    // No help names opmodel's own fields.
+    for d in &report.diagnostics {
+        let h = d.help.as_deref().unwrap_or_default();
+        assert!(
+            !h.contains("`owns:`") && !h.contains("`outcomes: [...]`"),
+            "{h}"
+        );
+    }
+}
+
+#[test]
 fn colliding_ids_get_the_later_kind_appended() {
     let mut text = String::new();
     // Written in the reverse of the order that decides.

@@ -89,6 +89,16 @@ impl CatalogNames {
                     break;
                 }
             }
+            if let Some(help) = &mut d.help {
+                let mut reworded = catalog_help(&d.check, help).unwrap_or_else(|| help.to_string());
+                if let Some(at) = reworded.find(&from) {
+                    reworded
+                        .replace_range(at..at + from.len(), &format!("{noun} `{}`", d.entity.id));
+                }
+                if reworded != **help {
+                    *help = reworded.into();
+                }
+            }
             if let Some(focus) = &mut d.focus {
                 for (field, catalog) in fields {
                     let label = format!("`{field}` names");
@@ -99,5 +109,35 @@ impl CatalogNames {
                 }
             }
         }
+    }
+}
+
+/// The help of a finding about a catalog entity, told with the catalog's
+/// fields (`spec.owner`, the `opmodel.dev/outcomes` annotation) where the
+/// check's own help names opmodel's (`owns:`, `outcomes: [...]`), which a
+/// catalog has no place for; `None` keeps the help as it is.
+fn catalog_help(check: &str, help: &str) -> Option<String> {
+    match check {
+        "idle-team" if help.starts_with("name the products it works on") => Some(
+            "make it the `spec.owner` of the components, systems or APIs it works on, or remove the group if it no longer exists".to_owned(),
+        ),
+        "unaligned-product" => help.contains("`outcomes: [...]`").then(|| {
+            help.replace(
+                "add `outcomes: [...]` naming the outcomes the product serves",
+                "add the annotation `opmodel.dev/outcomes` naming the outcomes it serves",
+            )
+        }),
+        "unknown-reference" => {
+            let shown = help
+                .replace("define a team with id", "add a group named")
+                .replace("define a product with id", "add an entity named")
+                .replace(", or fix the id", " to the catalog, or correct the reference")
+                .replace("it names a team,", "it names a group,");
+            (shown != help).then_some(shown)
+        }
+        "orphaned-product" if help.contains("`owns:`") => Some(
+            "make a group its owner with `spec.owner: group:NAME`".to_owned(),
+        ),
+        _ => None,
     }
 }
