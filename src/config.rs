@@ -388,8 +388,7 @@ impl Config {
         let first = paths
             .first()
             .and_then(|p| common_folder(std::slice::from_ref(p)))?;
-        let candidate = first.join(Self::FILE_NAME);
-        candidate.symlink_metadata().is_ok().then_some(candidate)
+        Self::file_in(&first)
     }
 
     /// A config file [`Config::discover`] does not use although it sits
@@ -403,7 +402,12 @@ impl Config {
         if Self::discover(paths).is_some() {
             return None;
         }
-        let candidate = common_folder(paths)?.join(Self::FILE_NAME);
+        Self::file_in(&common_folder(paths)?)
+    }
+
+    /// `opmodel.toml` in `folder`, when anything of that name is there.
+    fn file_in(folder: &std::path::Path) -> Option<std::path::PathBuf> {
+        let candidate = folder.join(Self::FILE_NAME);
         candidate.symlink_metadata().is_ok().then_some(candidate)
     }
 }
