@@ -143,6 +143,12 @@ const EXTERNAL_ACTORS: &[&str] = &[
     "installs",
     "profiles",
     "prospects",
+    "followers",
+    "fans",
+    "donors",
+    "supporters",
+    "backers",
+    "sponsors",
 ];
 
 /// Words that make the word before them the name of a unit of the organisation ("People

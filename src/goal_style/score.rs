@@ -294,6 +294,38 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         }
     }
 
+    // "Continue to triage all bugs within one week": the verb after `to` leads when
+    // there is a level to keep; "Continue to improve career development" carries on
+    // an activity.
+    if s + 2 < e
+        && cx.lower_in(s, &["continue", "continuing"])
+        && t[s + 1].has(TO)
+        && cx.f(s + 2) & (DV | CV | WV) != 0
+        && (s + 3..e)
+            .any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent || cx.lower_in(j, &["within"]))
+    {
+        s += 2;
+    }
+
+    // "... as measured by the share of releases delayed": the key result names the
+    // measure it is judged by, so it is met only if that measure moves.
+    if let Some(m) = (s + 1..e.saturating_sub(3)).find(|&i| {
+        cx.lower_in(i, &["as"])
+            && cx.lower_in(i + 1, &["measured", "evidenced", "indicated", "shown"])
+            && t[i + 2].has(BY)
+    }) && (m + 3..e)
+        .any(|j| t[j].has(MET) && !t[j].has(DEL) || cx.is_num(j) || t[j].kind == TokKind::Percent)
+    {
+        score += cx.cue(
+            CueKind::MetricChange,
+            m,
+            m + 3,
+            "names the measure the key result is judged by",
+            -3.0,
+        );
+        e = m;
+    }
+
     // main clause end: purpose / means / qualifier / side clause
     let mut i = s + 1;
     // How deep in parentheses token `i` is: an aside ("(with known fixes)")
@@ -495,7 +527,34 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if k.has(OF) && t[i - 1].has(MET) && !t[i - 1].has(DEL) {
             break;
         }
-        if k.has(PREP | CMPW) || k.kind != TokKind::Word && k.kind != TokKind::Num {
+        // "emails/twitter/slack followers": alternatives share the last head
+        if head.is_some()
+            && k.kind == TokKind::Other
+            && cx.text.get(k.start as usize..k.end as usize) == Some("/")
+            && cx.kind(i + 1) == Some(TokKind::Word)
+        {
+            i += 1;
+            continue;
+        }
+        if k.has(PREP | CMPW)
+            || k.kind != TokKind::Word && k.kind != TokKind::Num
+            || cx.lower_in(i, &["as", "than"])
+        {
+            break;
+        }
+        // A verb in `-ing` after the head opens a reduced relative clause
+        // ("institutions adopting our books"): what is counted is the head.
+        if head.is_some()
+            && counted
+            && cx.ends_ing(i)
+            && k.flags & (MET | DEL | ACT | EVT) == 0
+            && cx.kind(i - 1) == Some(TokKind::Word)
+            && cx.t.get(i - 1).is_some_and(|p| {
+                cx.text
+                    .get(p.start as usize..p.end as usize)
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+            })
+        {
             break;
         }
         // An unknown `-ed` word after the head opens a reduced relative clause
@@ -625,6 +684,16 @@ fn output_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
             && noun.flags & (MET | ACT | EVT | TU | CAL) == 0
             && !cx.t[z - 1].kind.eq(&TokKind::Percent))
         .then_some(n)
+    })
+}
+
+/// Where a change verb's target counts people outside the team rather than things made:
+/// "Grow the newsletter to 5,000 subscribers" (the people's position). What a team makes
+/// can only be grown this way by its audience coming, which is a result (rule 10).
+fn audience_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).filter(|&j| cx.t[j].has(TO)).find_map(|j| {
+        let z = cx.value_at(j + 1)?;
+        (z < b && cx.f(z) & OUTSIDERS != 0).then_some(z)
     })
 }
 
@@ -1181,6 +1250,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(true);
             }
+            Obj::Output if let Some(z) = audience_target(cx, a, b) => {
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    z,
+                    z + 1,
+                    "counts the people it reaches, a result",
+                    -3.0,
+                );
+                decided = Some(false);
+            }
             Obj::Output | Obj::Coverage | Obj::Target => {
                 sc += cx.cue(
                     CueKind::Deliverable,
@@ -1518,12 +1597,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.5,
                 );
                 decided = Some(false);
-            } else if cx.lower_in(a, &["onboard", "activate", "reactivate", "convert"])
-                && (a + 1..h).any(|j| cx.is_num(j))
+            } else if cx.lower_in(
+                a,
+                &["onboard", "activate", "reactivate", "convert", "add", "get"],
+            ) && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.f(h) & OUTSIDERS != 0
+                // "Add 4 new members": to a team or a working group, as often as not
+                && !(cx.lower_in(a, &["add"]) && cx.lower_in(h, &["members"]))
             {
-                // "Onboard 15 new partner organisations": customers won, unlike
-                // "Onboard 5 new engineers"
+                // "Onboard 15 new partner organisations", "Add 6 large customers":
+                // customers won, unlike "Onboard 5 new engineers"
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
                     h,

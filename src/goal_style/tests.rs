@@ -424,3 +424,70 @@ fn user_cases_from_the_real_data_issue() {
             .any(|c| c.weight > 0.0 && c.describe(close) == "`Close` is a delivery verb")
     );
 }
+
+#[test]
+fn customers_added_are_won_but_engineers_added_are_hired() {
+    let won = classify("Add 500 paying customers");
+    assert_eq!(won.style, Style::Outcome);
+    let c = cue(&won, CueKind::CustomerOrBusinessEffect).expect("customers won");
+    assert_eq!(&"Add 500 paying customers"[c.span.clone()], "customers");
+    assert_eq!(classify("Add 3 new engineers").style, Style::Milestone);
+    assert_eq!(
+        classify("Add 4 new members to the team").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn growing_a_deliverable_to_an_audience_is_a_result() {
+    let text = "Grow the newsletter to 5,000 subscribers";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("audience");
+    assert_eq!(&text[c.span.clone()], "subscribers");
+    // what the team makes, counted, stays output (rule 1)
+    assert_eq!(
+        classify("Grow the help center to 400 articles").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn the_counted_noun_is_the_head_before_a_relative_clause_or_after_alternatives() {
+    let text = "Increase number of US degree institutions adopting our books by 300";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("measure");
+    assert_eq!(&text[c.span.clone()], "institutions");
+    let text = "Increase the number of email/twitter/slack followers by 2x";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("measure");
+    assert_eq!(&text[c.span.clone()], "followers");
+}
+
+#[test]
+fn continue_to_keeps_a_level_or_carries_on_an_activity() {
+    // rule 7: a recurring service's timeliness
+    let text = "Continue to triage all bugs within one week";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert!(cue(&a, CueKind::PurposeClause).is_none());
+    let text = "Continue to improve the career development programme";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let verb = cue(&a, CueKind::DeliveryVerb).expect("an activity");
+    assert_eq!(&text[verb.span.clone()], "Continue");
+}
+
+#[test]
+fn as_measured_by_names_the_measure() {
+    let text = "Improve the release tracking system as measured by no more than 2 delayed milestones a quarter";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::MetricChange).expect("measure named");
+    assert_eq!(&text[c.span.clone()], "as measured by");
+    // with nothing measured after it, it names no measure
+    let text = "Improve the release tracking system as measured by the team";
+    assert!(!spans(text).contains(&(CueKind::MetricChange, "as measured by")));
+}
