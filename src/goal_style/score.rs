@@ -30,6 +30,35 @@ const AMOUNT_VERBS: &[&str] = &[
 /// developer").
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
 
+/// Verbs of research work, and what it gathers: "Collect feedback from 2 vendors".
+const GATHER_VERBS: &[&str] = &["collect", "gather", "solicit", "request", "seek", "obtain"];
+const GATHERED: &[&str] = &[
+    "feedback",
+    "input",
+    "inputs",
+    "data",
+    "insights",
+    "requirements",
+    "responses",
+    "opinions",
+];
+
+/// What grows when an audience does: "Grow our media presence".
+const AUDIENCES: &[&str] = &[
+    "community",
+    "communities",
+    "audience",
+    "audiences",
+    "following",
+    "presence",
+    "reach",
+    "base",
+    "userbase",
+];
+
+/// What a deliverable is said to do when it has a feature (rule 5).
+const CAPABILITY_VERBS: &[&str] = &["supports", "covers", "offers", "provides", "exposes"];
+
 /// Agreed levels a service keeps "within".
 const SERVICE_LEVELS: WordSet = set(&[
     W::Sla,
@@ -260,6 +289,8 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         s = c + 1;
     }
 
+    // A level the delivery must reach, after a colon.
+    let mut reach: Option<(usize, usize)> = None;
     // colon forms: "Metric: value", "Label: text", "Q3: text"
     let colon = (s..n)
         .find(|&i| t[i].kind == TokKind::Colon && !ratio_colon(t, i))
@@ -288,6 +319,20 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                 "states a level for the measure before the colon",
                 -3.0,
             );
+            e = c;
+        } else if value_first
+            && t[s].has(DV)
+            && (a..n).any(|j| {
+                t[j].has(MET | ACT)
+                    && !t[j].has(DEL | EVT | OUTPUT_METRIC)
+                    && !cx.lower_in(j, &["average", "mean", "median", "total"])
+            })
+            // "… : > 10 MRs merged per week" counts the team's own work
+            && !(a..n).any(|j| t[j].has(DP | EVT))
+        {
+            // "Finish & share the video: >50 RT & 25k views": the delivery and the
+            // response it must get are equal parts (rule 3)
+            reach = Some((a, n));
             e = c;
         } else if c - s <= 3 {
             s = a;
@@ -433,6 +478,15 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             changed = Some((a, b));
         }
     }
+    if let Some((a, b)) = reach {
+        score += cx.cue(
+            CueKind::MetricChange,
+            a,
+            b,
+            "is the response the delivery must get, an equal part: it has to be reached",
+            -2.0 - score.max(0.0),
+        );
+    }
     if let Some((a, b)) = changed
         && score > -2.0
     {
@@ -524,7 +578,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             i += 1;
             continue;
         }
-        if k.has(OF) && t[i - 1].has(MET) && !t[i - 1].has(DEL) {
+        if k.has(OF)
+            && (t[i - 1].has(MET) && !t[i - 1].has(DEL)
+                || head.is_some() && cx.lower_in(i - 1, &["use"]))
+        {
             break;
         }
         // "emails/twitter/slack followers": alternatives share the last head
@@ -589,6 +646,19 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let hf = t[h].flags;
     if cx.f(h) & TARGET != 0 {
         return (Obj::Target, h);
+    }
+    // "Increase use of the self-service portal": use is usage
+    if cx.lower_in(h, &["use"]) {
+        return (Obj::Metric, h);
+    }
+    // "Collect feedback from 2 vendors": what the team gathers is its own work
+    if cx.lower_in(v, GATHER_VERBS) && cx.lower_in(h, GATHERED) {
+        return (Obj::Output, h);
+    }
+    // "Grow our media presence", "Scale up the community": an audience
+    if cx.lower_in(v, &["grow", "scale", "expand", "broaden", "widen"]) && cx.lower_in(h, AUDIENCES)
+    {
+        return (Obj::Customers, h);
     }
     let internal = cx.word_in(
         h,
@@ -1533,6 +1603,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             || has.percent
             || (a..b).any(|j| cx.is_num(j) || t[j].kind == TokKind::Colon);
         let noun_use = valued
+            && !cx.lower_in(a, GATHER_VERBS)
             && t.get(a + 1).is_some_and(|k| k.kind == TokKind::Word)
             && (n1 & (MET | EVT) != 0 && n1 & (DET | DEL) == 0
                 || n1 & (DEL | DV | DP | DET | PREP | NUMW | ALL | ACT | ROLL | CAL) == 0
@@ -1959,6 +2030,36 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     (c + 2).min(b),
                     "says a capability exists, which is a delivered feature",
                     3.5,
+                );
+                decided = Some(true);
+            }
+        }
+        // what a deliverable does: "The app launcher supports at least one messaging
+        // feature", "1 new tutorial covers introductory concepts" (rule 5), unlike how
+        // much it handles ("supports 10k concurrent users", a level of performance)
+        if decided.is_none() && !behaviour {
+            let does = (a + 1..b.min(a + 7)).find(|&j| {
+                cx.lower_in(j, CAPABILITY_VERBS)
+                    && t[j - 1].has(DEL)
+                    && !t[j - 1].has(MET | ACT)
+                    && (a..j).all(|x| {
+                        matches!(t[x].kind, TokKind::Word | TokKind::Num | TokKind::Plus)
+                            && !t[x].has(DV | CV | WV | PREP | DP)
+                    })
+            });
+            if let Some(v) = does
+                && !(v + 1..b).any(|j| {
+                    t[j].has(ACT | TU)
+                        || t[j].has(MET) && !t[j].has(DEL)
+                        || t[j].kind == TokKind::Percent
+                })
+            {
+                sc += cx.cue(
+                    CueKind::Capability,
+                    v - 1,
+                    v + 1,
+                    "says what a deliverable does, which is a delivered feature",
+                    2.5,
                 );
                 decided = Some(true);
             }

@@ -491,3 +491,64 @@ fn as_measured_by_names_the_measure() {
     let text = "Improve the release tracking system as measured by the team";
     assert!(!spans(text).contains(&(CueKind::MetricChange, "as measured by")));
 }
+
+#[test]
+fn what_a_deliverable_does_is_a_feature_but_how_much_it_handles_is_performance() {
+    let text = "1 new tutorial covers introductory concepts";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let c = cue(&a, CueKind::Capability).expect("capability");
+    assert_eq!(&text[c.span.clone()], "tutorial covers");
+    let text = "The search service supports 10k concurrent users";
+    assert!(cue(&classify(text), CueKind::Capability).is_none());
+}
+
+#[test]
+fn use_of_something_is_usage() {
+    let text = "Increase use of the self-service portal";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("usage");
+    assert_eq!(&text[c.span.clone()], "use");
+}
+
+#[test]
+fn gathering_feedback_is_research_work() {
+    let text = "Collect feedback from at least 2 vendors";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let verb = cue(&a, CueKind::DeliveryVerb).expect("activity");
+    assert_eq!(&text[verb.span.clone()], "Collect");
+    // feedback as a level is still a result
+    assert_eq!(
+        classify("Customer feedback score above 4.5").style,
+        Style::Outcome
+    );
+}
+
+#[test]
+fn growing_an_audience_is_a_result() {
+    for text in ["Scale up the community", "Grow our media presence"] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Outcome, "{text}");
+        assert!(
+            cue(&a, CueKind::CustomerOrBusinessEffect).is_some(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_response_after_a_colon_is_an_equal_part_but_a_count_of_own_work_is_not() {
+    let text = "Launch the referral programme: 500 sign-ups in the first month";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::MetricChange).expect("response");
+    assert_eq!(&text[c.span.clone()], "500 sign-ups in the first month");
+    let text = "Merge smaller changes more frequently: > 10 MRs merged per week";
+    assert_eq!(classify(text).style, Style::Milestone);
+    assert_eq!(
+        classify("Publish 3 case studies: 1 per quarter").style,
+        Style::Milestone
+    );
+}
