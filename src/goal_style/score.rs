@@ -31,7 +31,9 @@ const AMOUNT_VERBS: &[&str] = &[
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
 
 /// Verbs of research work, and what it gathers: "Collect feedback from 2 vendors".
-const GATHER_VERBS: &[&str] = &["collect", "gather", "solicit", "request", "seek", "obtain"];
+const GATHER_VERBS: &[&str] = &[
+    "collect", "gather", "solicit", "request", "seek", "obtain", "get",
+];
 const GATHERED: &[&str] = &[
     "feedback",
     "input",
@@ -652,7 +654,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         return (Obj::Metric, h);
     }
     // "Collect feedback from 2 vendors": what the team gathers is its own work
-    if cx.lower_in(v, GATHER_VERBS) && cx.lower_in(h, GATHERED) {
+    if cx.lower_in(v, GATHER_VERBS)
+        && cx.lower_in(h, GATHERED)
+        // "Get positive feedback from 80% of attendees" is a level of it
+        && !(v..b).any(|j| t[j].kind == TokKind::Percent || t[j].has(COMPAR))
+    {
         return (Obj::Output, h);
     }
     // "Grow our media presence", "Scale up the community": an audience
@@ -1690,6 +1696,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !t[h].has(EVT | DEL)
                 && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.lower_in(a, AMOUNT_VERBS)
+                // "Add 3 analytics views", "Create 5 pages": things made, not page
+                // views or on-call pages
+                && !(cx.lower_in(a, &["add", "create", "build"])
+                    && cx.lower_in(h, &["pages", "views", "charts", "reports"])
+                    && !cx.lower_in(h - 1, &["page", "video", "profile"]))
             {
                 // "Add N5 ARR", "Source $2M in qualified pipeline": an amount of a business
                 // measure, not a count of things made

@@ -524,6 +524,27 @@ fn gathering_feedback_is_research_work() {
         classify("Customer feedback score above 4.5").style,
         Style::Outcome
     );
+    assert_eq!(
+        classify("Get feedback on the prototype from 5 users").style,
+        Style::Milestone
+    );
+    assert_eq!(
+        classify("Get positive feedback from 80% of attendees").style,
+        Style::Outcome
+    );
+}
+
+#[test]
+fn pages_and_views_made_are_output_but_page_views_added_are_a_result() {
+    assert_eq!(
+        classify("Add at least 3 analytics views to the dashboard").style,
+        Style::Milestone
+    );
+    assert_eq!(
+        classify("Add 3 real-world pages to the test suite").style,
+        Style::Milestone
+    );
+    assert_eq!(classify("Add 10k page views").style, Style::Outcome);
 }
 
 #[test]

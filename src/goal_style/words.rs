@@ -1052,6 +1052,7 @@ pub(crate) const WORDS: &[&str] = &[
     "partner",
     "partners",
     "partnership",
+    "partnerships",
     "pass",
     "passed",
     "passengers",
