@@ -30,6 +30,21 @@ const AMOUNT_VERBS: &[&str] = &[
 /// developer").
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
 
+/// Spans of a team's working rhythm that "within" can measure time in.
+const CYCLES: &[&str] = &[
+    "release",
+    "releases",
+    "sprint",
+    "sprints",
+    "cycle",
+    "cycles",
+    "iteration",
+    "iterations",
+];
+
+/// Nouns that make what follows "of" the thing measured, not the measure.
+const USAGE_AND_PACE: &[&str] = &["use", "speed", "pace"];
+
 /// Verbs of research work, and what it gathers: "Collect feedback from 2 vendors".
 const GATHER_VERBS: &[&str] = &[
     "collect", "gather", "solicit", "request", "seek", "obtain", "get",
@@ -582,7 +597,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         if k.has(OF)
             && (t[i - 1].has(MET) && !t[i - 1].has(DEL)
-                || head.is_some() && cx.lower_in(i - 1, &["use"]))
+                || head.is_some() && cx.lower_in(i - 1, USAGE_AND_PACE))
         {
             break;
         }
@@ -650,14 +665,18 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         return (Obj::Target, h);
     }
     // "Increase use of the self-service portal": use is usage
-    if cx.lower_in(h, &["use"]) {
+    if cx.lower_in(h, USAGE_AND_PACE) {
         return (Obj::Metric, h);
     }
     // "Collect feedback from 2 vendors": what the team gathers is its own work
     if cx.lower_in(v, GATHER_VERBS)
         && cx.lower_in(h, GATHERED)
         // "Get positive feedback from 80% of attendees" is a level of it
-        && !(v..b).any(|j| t[j].kind == TokKind::Percent || t[j].has(COMPAR))
+        && !(v..b).any(|j| {
+            t[j].kind == TokKind::Percent
+                || t[j].has(COMPAR)
+                || cx.lower_in(j, &["positive", "negative", "favourable", "favorable", "good"])
+        })
     {
         return (Obj::Output, h);
     }
@@ -768,7 +787,25 @@ fn output_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
 /// can only be grown this way by its audience coming, which is a result (rule 10).
 fn audience_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     (a + 1..b).filter(|&j| cx.t[j].has(TO)).find_map(|j| {
-        let z = cx.value_at(j + 1)?;
+        // "to 5,000 subscribers", "to thousands of engaged subscribers"
+        let mut z = match cx.value_at(j + 1) {
+            Some(z) => z,
+            None if cx.lower_in(j + 1, &["hundreds", "thousands", "millions"])
+                && cx.f(j + 2) & OF != 0 =>
+            {
+                j + 3
+            }
+            None => return None,
+        };
+        // an adjective or two before the people: "engaged", "paying"
+        while z + 1 < b
+            && z < j + 6
+            && cx.f(z) & OUTSIDERS == 0
+            && cx.kind(z) == Some(TokKind::Word)
+            && cx.f(z) & (PREP | DEL | MET) == 0
+        {
+            z += 1;
+        }
         (z < b && cx.f(z) & OUTSIDERS != 0).then_some(z)
     })
 }
@@ -1073,7 +1110,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             while j < b && cx.f(j) & TU != 0 && cx.f(j + 1) & TU != 0 {
                 j += 1;
             }
-            if valued && j > i + 1 && j < b && cx.f(j) & TU != 0 {
+            // "Fix all P0 bugs within one release": a release cycle is a span of time
+            let cycle = k.has(WITHIN) && cx.lower_in(j, CYCLES);
+            if valued && j > i + 1 && j < b && (cx.f(j) & TU != 0 || cycle) {
                 cx.cue(
                     CueKind::RecurringTimeliness,
                     i,
@@ -2050,20 +2089,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // much it handles ("supports 10k concurrent users", a level of performance)
         if decided.is_none() && !behaviour {
             let does = (a + 1..b.min(a + 7)).find(|&j| {
-                cx.lower_in(j, CAPABILITY_VERBS)
-                    && t[j - 1].has(DEL)
-                    && !t[j - 1].has(MET | ACT)
+                // "Training opportunities exist for all core services"
+                let exists = cx.lower_in(j, &["exist", "exists"]) && (a..j).any(|x| t[x].has(DEL));
+                (exists
+                    || cx.lower_in(j, CAPABILITY_VERBS)
+                        && t[j - 1].has(DEL)
+                        && !t[j - 1].has(MET | ACT))
                     && (a..j).all(|x| {
                         matches!(t[x].kind, TokKind::Word | TokKind::Num | TokKind::Plus)
                             && !t[x].has(DV | CV | WV | PREP | DP)
                     })
             });
             if let Some(v) = does
-                && !(v + 1..b).any(|j| {
-                    t[j].has(ACT | TU)
-                        || t[j].has(MET) && !t[j].has(DEL)
-                        || t[j].kind == TokKind::Percent
-                })
+                && (cx.lower_in(v, &["exist", "exists"])
+                    || !(v + 1..b).any(|j| {
+                        t[j].has(ACT | TU)
+                            || t[j].has(MET) && !t[j].has(DEL)
+                            || t[j].kind == TokKind::Percent
+                    }))
             {
                 sc += cx.cue(
                     CueKind::Capability,

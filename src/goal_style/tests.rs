@@ -573,3 +573,43 @@ fn a_response_after_a_colon_is_an_equal_part_but_a_count_of_own_work_is_not() {
         Style::Milestone
     );
 }
+
+#[test]
+fn a_release_cycle_is_a_span_a_recurring_service_keeps_to() {
+    let text = "Fix all P0 bugs within one release";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::RecurringTimeliness).expect("timeliness");
+    assert_eq!(&text[c.span.clone()], "within one release");
+}
+
+#[test]
+fn the_speed_of_a_process_is_a_measure_of_it() {
+    let text = "Improve the speed of the hiring process";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("speed");
+    assert_eq!(&text[c.span.clone()], "speed");
+}
+
+#[test]
+fn an_audience_counted_in_words_or_with_an_adjective_is_still_an_audience() {
+    for text in [
+        "Scale the newsletter to thousands of engaged subscribers",
+        "Grow the newsletter to 5,000 paying subscribers",
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Outcome, "{text}");
+        let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("audience");
+        assert_eq!(&text[c.span.clone()], "subscribers", "{text}");
+    }
+}
+
+#[test]
+fn a_deliverable_that_exists_is_delivered() {
+    let text = "Knowledge base articles exist to explain every internal process";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let c = cue(&a, CueKind::Capability).expect("delivered");
+    assert_eq!(&text[c.span.clone()], "articles exist");
+}
