@@ -30,6 +30,66 @@ const AMOUNT_VERBS: &[&str] = &[
 /// developer").
 const HEADCOUNT_WORDS: &[&str] = &["full-time", "fte", "ftes", "headcount", "contractor"];
 
+/// What people outside the team choose to do, read after the people counted.
+const CHOOSING: &[&str] = &[
+    "using",
+    "adopting",
+    "accepting",
+    "enrolling",
+    "renewing",
+    "choosing",
+    "buying",
+    "paying",
+    "joining",
+    "subscribing",
+    "recommending",
+];
+
+/// What a count of the team's own people having done is a rollout of (rule 6).
+const TRAINING: &[&str] = &[
+    "training",
+    "trainings",
+    "certification",
+    "certifications",
+    "certified",
+    "course",
+    "courses",
+];
+
+/// What a colon after a delivery can count that is still the delivery: its
+/// findings, its fixes, its features.
+const AFTER_COLON_OUTPUT: &[&str] = &[
+    "findings",
+    "finding",
+    "exceptions",
+    "non-conformities",
+    "nonconformities",
+    "issues",
+    "bugs",
+    "bug",
+    "defects",
+    "vulnerabilities",
+    "fixes",
+    "features",
+];
+
+/// Verbs of one-off deliveries, whose "within" is a deadline.
+const ONE_OFF: &[&str] = &[
+    "migrate",
+    "launch",
+    "finish",
+    "ship",
+    "deliver",
+    "complete",
+    "build",
+    "implement",
+    "deploy",
+    "roll",
+    "move",
+    "release",
+    "create",
+];
+
 /// Spans of a team's working rhythm that "within" can measure time in.
 const CYCLES: &[&str] = &[
     "release",
@@ -337,12 +397,14 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                 -3.0,
             );
             e = c;
-        } else if value_first
+        } else if (value_first || measured_after(&cx, a, n))
             && t[s].has(DV)
             && (a..n).any(|j| {
                 t[j].has(MET | ACT)
                     && !t[j].has(DEL | EVT | OUTPUT_METRIC)
                     && !cx.lower_in(j, &["average", "mean", "median", "total"])
+                    // "Complete the audit: zero critical findings" qualifies it (rule 4)
+                    && !cx.lower_in(j, AFTER_COLON_OUTPUT)
             })
             // "… : > 10 MRs merged per week" counts the team's own work
             && !(a..n).any(|j| t[j].has(DP | EVT))
@@ -351,7 +413,17 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             // response it must get are equal parts (rule 3)
             reach = Some((a, n));
             e = c;
-        } else if c - s <= 3 {
+        } else if c - s <= 3 && !(t[s].has(DV) && c > s + 1) {
+            // "Hiring: 1 intern + 1 senior": the label says what is done (rule 9)
+            if (s..c).any(|j| cx.lower_in(j, &["hiring", "hires", "recruiting", "recruitment"])) {
+                score += cx.cue(
+                    CueKind::Headcount,
+                    s,
+                    c,
+                    "names hiring, which counts as output",
+                    3.0,
+                );
+            }
             s = a;
         }
     }
@@ -377,6 +449,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && t[i + 2].has(BY)
     }) && (m + 3..e)
         .any(|j| t[j].has(MET) && !t[j].has(DEL) || cx.is_num(j) || t[j].kind == TokKind::Percent)
+        // "as measured by 95% of dashboards running on Snowflake": coverage (rule 6)
+        && !((m + 3..e).any(|j| t[j].kind == TokKind::Percent)
+            && (m + 3..e).any(|j| cx.ends_ing(j) || t[j].has(DP))
+            && !(m + 3..e).any(|j| t[j].has(ACT | OUTSIDERS)))
     {
         score += cx.cue(
             CueKind::MetricChange,
@@ -628,6 +704,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
                     .get(p.start as usize..p.end as usize)
                     .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
             })
+            // people outside the team, or what people choose to do; "engineers holding
+            // certifications" and "employees completing training" are rollouts (rule 6)
+            && (cx.f(i - 1) & OUTSIDERS != 0 || cx.lower_in(i, CHOOSING))
+            && !(i + 1..b.min(i + 5)).any(|j| cx.lower_in(j, TRAINING))
         {
             break;
         }
@@ -780,6 +860,19 @@ fn output_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
             && !cx.t[z - 1].kind.eq(&TokKind::Percent))
         .then_some(n)
     })
+}
+
+/// Whether `a..b` states a measured change: "activation rate from 35% to 45%".
+fn measured_after(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|j| cx.t[j].has(FROM)) && (a..b).filter(|&j| cx.is_num(j)).count() >= 2
+}
+
+/// Whether number token `j` is a small plain count ("3", "12"): things a team makes
+/// by hand, where "40,000" or "25k" views are an audience.
+fn small_count(cx: &Ctx<'_>, j: usize) -> bool {
+    cx.t.get(j)
+        .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+        .is_some_and(|n| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Where a change verb's target counts people outside the team rather than things made:
@@ -1111,7 +1204,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 j += 1;
             }
             // "Fix all P0 bugs within one release": a release cycle is a span of time
-            let cycle = k.has(WITHIN) && cx.lower_in(j, CYCLES);
+            // ("Migrate all services within 2 release cycles" is a one-off deadline)
+            let cycle = k.has(WITHIN) && cx.lower_in(j, CYCLES) && !cx.lower_in(a, ONE_OFF);
             if valued && j > i + 1 && j < b && (cx.f(j) & TU != 0 || cycle) {
                 cx.cue(
                     CueKind::RecurringTimeliness,
@@ -1365,7 +1459,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(true);
             }
-            Obj::Output if let Some(z) = audience_target(cx, a, b) => {
+            Obj::Output | Obj::Unknown if let Some(z) = audience_target(cx, a, b) => {
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
                     z,
@@ -1680,7 +1774,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.0,
                 );
                 decided = Some(false);
-            } else if obj == Obj::Metric && (change || threshold) && !t[h].has(EVT) {
+            } else if matches!(obj, Obj::Metric | Obj::Customers)
+                && (change || threshold)
+                && !t[h].has(EVT)
+            {
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
                     h,
@@ -1739,7 +1836,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // views or on-call pages
                 && !(cx.lower_in(a, &["add", "create", "build"])
                     && cx.lower_in(h, &["pages", "views", "charts", "reports"])
-                    && !cx.lower_in(h - 1, &["page", "video", "profile"]))
+                    && !cx.lower_in(h - 1, &["page", "video", "profile"])
+                    && !(a + 1..h).any(|j| {
+                        cx.lower_in(j, &["daily", "weekly", "monthly", "yearly", "annual"])
+                            || cx.is_num(j) && !small_count(cx, j)
+                    }))
             {
                 // "Add N5 ARR", "Source $2M in qualified pipeline": an amount of a business
                 // measure, not a count of things made

@@ -613,3 +613,53 @@ fn a_deliverable_that_exists_is_delivered() {
     let c = cue(&a, CueKind::Capability).expect("delivered");
     assert_eq!(&text[c.span.clone()], "articles exist");
 }
+
+/// Near misses of this release's rules, from a review that wrote sentences to
+/// break them: each must keep the label the labelling rules give it.
+#[test]
+fn near_misses_of_the_new_rules_keep_their_labels() {
+    let cases = [
+        ("grow the Discord server to 10k members", Style::Outcome),
+        (
+            "Grow the sales team to 30 account executives",
+            Style::Milestone,
+        ),
+        (
+            "Increase the number of engineers holding AWS certifications to 40",
+            Style::Milestone,
+        ),
+        (
+            "Increase the number of employees completing security training to 95%",
+            Style::Milestone,
+        ),
+        (
+            "Expand our customer base in healthcare by 25%",
+            Style::Outcome,
+        ),
+        (
+            "Complete the security audit: zero critical findings",
+            Style::Milestone,
+        ),
+        (
+            "Release v2.0: 15 new features and 40 bug fixes",
+            Style::Milestone,
+        ),
+        (
+            "Ship the new onboarding flow: activation rate from 35% to 45%",
+            Style::Outcome,
+        ),
+        ("Add 40,000 monthly views to the docs site", Style::Outcome),
+        (
+            "Migrate reporting to Snowflake, as measured by 95% of dashboards running on Snowflake",
+            Style::Milestone,
+        ),
+        (
+            "Migrate all remaining services within 2 release cycles",
+            Style::Milestone,
+        ),
+        ("Hiring: ML (1 Intern + 1 Senior)", Style::Milestone),
+    ];
+    for (text, style) in cases {
+        assert_eq!(classify(text).style, style, "{text}");
+    }
+}
