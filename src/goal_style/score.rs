@@ -867,6 +867,18 @@ fn measured_after(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..b).any(|j| cx.t[j].has(FROM)) && (a..b).filter(|&j| cx.is_num(j)).count() >= 2
 }
 
+/// Whether "Add 3 analytics views", "Create 5 pages" count things made, not page
+/// views or on-call pages: a verb of making, a few of them, no rate.
+fn things_made(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
+    cx.lower_in(a, &["add", "create", "build"])
+        && cx.lower_in(h, &["pages", "views", "charts", "reports"])
+        && !cx.lower_in(h - 1, &["page", "video", "profile"])
+        && (a + 1..h).all(|j| {
+            !cx.lower_in(j, &["daily", "weekly", "monthly", "yearly", "annual"])
+                && (!cx.is_num(j) || small_count(cx, j))
+        })
+}
+
 /// Whether number token `j` is a small plain count ("3", "12"): things a team makes
 /// by hand, where "40,000" or "25k" views are an audience.
 fn small_count(cx: &Ctx<'_>, j: usize) -> bool {
@@ -1832,15 +1844,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !t[h].has(EVT | DEL)
                 && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.lower_in(a, AMOUNT_VERBS)
-                // "Add 3 analytics views", "Create 5 pages": things made, not page
-                // views or on-call pages
-                && !(cx.lower_in(a, &["add", "create", "build"])
-                    && cx.lower_in(h, &["pages", "views", "charts", "reports"])
-                    && !cx.lower_in(h - 1, &["page", "video", "profile"])
-                    && !(a + 1..h).any(|j| {
-                        cx.lower_in(j, &["daily", "weekly", "monthly", "yearly", "annual"])
-                            || cx.is_num(j) && !small_count(cx, j)
-                    }))
+                && !things_made(cx, a, h)
             {
                 // "Add N5 ARR", "Source $2M in qualified pipeline": an amount of a business
                 // measure, not a count of things made
