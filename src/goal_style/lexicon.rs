@@ -378,8 +378,8 @@ fn base(w: &str) -> u64 {
         "so" | "which" | "aiming" | "whereby" | "hoping" | "expecting" => PURP,
         "while" | "whilst" => WHILE,
         "can" | "could" | "able" => CAN,
-        "still" | "left" | "remaining" | "remains" => {
-            if w == "remains" {
+        "still" | "left" | "remaining" | "remains" | "remain" | "anymore" => {
+            if matches!(w, "remains" | "remain") {
                 STILL | CR
             } else {
                 STILL
@@ -521,9 +521,9 @@ fn base(w: &str) -> u64 {
         | "grew" | "climbs" | "climbed" | "improves" | "improved" | "halves" | "halved"
         | "doubles" | "doubled" | "triples" | "tripled" | "declines" | "declined" | "decreases"
         | "decreased" | "increases" | "increased" | "reduced" | "reaches" | "reached" | "holds"
-        | "stays" | "stay" | "remain" | "averages" | "average" | "equals" | "equal" | "beat"
-        | "beats" | "tightens" | "shortens" | "shrinks" | "deflects" | "deflect" | "shrinking"
-        | "goes" | "went" | "cuts" | "lifts" | "moves" | "outperform" | "outperforms" | "saves"
+        | "stays" | "stay" | "averages" | "average" | "equals" | "equal" | "beat" | "beats"
+        | "tightens" | "shortens" | "shrinks" | "deflects" | "deflect" | "shrinking" | "goes"
+        | "went" | "cuts" | "lifts" | "moves" | "outperform" | "outperforms" | "saves"
         | "drives" | "match" | "matches" | "recover" | "recovers" | "back" | "steadily"
         | "lowered" | "raised" | "boosted" | "accelerates" | "trend" | "trends" | "surpass"
         | "surpasses" | "top" | "tops" | "hits" | "halving" | "doubling" | "grown" | "fallen"

@@ -571,6 +571,22 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             changed = Some((a, b));
         }
     }
+    // "Unit test coverage above 80%": test coverage is output (rule 6)
+    if let Some(c) = (s + 1..e).find(|&j| {
+        cx.lower_in(j, &["coverage"])
+            && cx.lower_in(
+                j - 1,
+                &["test", "tests", "unit", "code", "line", "branch", "e2e"],
+            )
+    }) {
+        score += cx.cue(
+            CueKind::RolloutCoverage,
+            c - 1,
+            c + 1,
+            "is test coverage, which counts as output",
+            2.0 + (-score).max(0.0),
+        );
+    }
     if let Some((a, b)) = reach {
         score += cx.cue(
             CueKind::MetricChange,
@@ -1129,10 +1145,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
         // "paid before the due date", "renewed before their expiry": each item's own
         // date, met again and again, is timeliness of a recurring service (rule 7)
+        // ("before the March deadline" names one date: a deadline)
         if k.has(BEFORE)
             && cx.f(i + 1) & DET != 0
             && (cx.lower_in(i + 2, &["due", "deadline", "expiry", "sla"])
-                || cx.lower_in(i + 3, &["due", "deadline", "expiry"]))
+                || cx.lower_in(i + 3, &["due", "deadline", "expiry"])
+                    && cx.f(i + 2) & (CAL | YEAR) == 0)
         {
             let end = if cx.lower_in(i + 2, &["due"]) && cx.lower_in(i + 3, &["date", "dates"]) {
                 i + 4

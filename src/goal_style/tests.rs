@@ -663,3 +663,41 @@ fn near_misses_of_the_new_rules_keep_their_labels() {
         assert_eq!(classify(text).style, style, "{text}");
     }
 }
+
+#[test]
+fn test_coverage_is_output_whatever_its_level() {
+    let text = "Unit test coverage above 80% for the payments service";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    let c = cue(&a, CueKind::RolloutCoverage).expect("test coverage");
+    assert_eq!(&text[c.span.clone()], "test coverage");
+    // coverage of customers is not test coverage
+    assert!(
+        cue(
+            &classify("Insurance coverage for 90% of members"),
+            CueKind::RolloutCoverage
+        )
+        .is_none()
+    );
+}
+
+#[test]
+fn nothing_left_on_the_old_system_is_a_finished_migration() {
+    for text in [
+        "No production workloads remain on the legacy VMware cluster",
+        "No team runs its own Jenkins server anymore",
+    ] {
+        assert_eq!(classify(text).style, Style::Milestone, "{text}");
+    }
+    assert_eq!(classify("Uptime remains above 99.9%").style, Style::Outcome);
+}
+
+#[test]
+fn a_deadline_with_a_date_is_one_off() {
+    let text = "Renew the PCI DSS attestation before the March deadline";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert!(cue(&a, CueKind::RecurringTimeliness).is_none());
+    let a = classify("Invoices paid before the due date");
+    assert!(cue(&a, CueKind::RecurringTimeliness).is_some());
+}

@@ -81,6 +81,7 @@ pub(crate) const WORDS: &[&str] = &[
     "announce",
     "announced",
     "annually",
+    "anymore",
     "aov",
     "api",
     "apis",
