@@ -102,6 +102,17 @@ const CYCLES: &[&str] = &[
     "iterations",
 ];
 
+/// Words that make the people after them a usage measure: "weekly active users".
+const USAGE_WORDS: &[&str] = &[
+    "active",
+    "daily",
+    "weekly",
+    "monthly",
+    "returning",
+    "paying",
+    "unique",
+];
+
 /// Nouns that make what follows "of" the thing measured, not the measure.
 const USAGE_AND_PACE: &[&str] = &["use", "speed", "pace"];
 
@@ -760,7 +771,21 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     if cx.f(h) & TARGET != 0 {
         return (Obj::Target, h);
     }
-    // "Increase use of the self-service portal": use is usage
+    // "Deliver 30% faster page loads": a weak verb with a better level is a result (rule 2)
+    if cx.lower_in(v, &["deliver", "achieve", "provide", "offer"])
+        && (v + 1..h).any(|j| {
+            cx.lower_in(j, FASTER)
+                || cx.lower_in(j, &["lower", "higher", "better", "shorter", "sub-second"])
+        })
+    {
+        return (Obj::Metric, h);
+    }
+    // Coverage earned: "Earn coverage in 5 tier-1 publications" (rule 10)
+    if cx.lower_in(v, &["earn", "secure", "get", "win", "gain"]) && cx.lower_in(h, &["coverage"]) {
+        return (Obj::Metric, h);
+    }
+    // "Increase use of the self-service portal", "Improve the speed of the hiring
+    // process": usage and pace are measures
     if cx.lower_in(h, USAGE_AND_PACE) {
         return (Obj::Metric, h);
     }
@@ -2674,7 +2699,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         } else {
             None
         };
-        if let Some(d) = deliverable {
+        // "Weekly active users of the internal search tool reach 2,000": the
+        // deliverable is what the people counted use, not what is delivered
+        let about = deliverable.and_then(|d| {
+            (a + 1..d).find(|&x| {
+                t[x].has(OF)
+                    && t[x - 1].has(ACT)
+                    && !t[x - 1].has(DEL)
+                    && (a..x - 1).any(|y| cx.lower_in(y, USAGE_WORDS))
+            })
+        });
+        if let Some(x) = about {
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                x - 1,
+                x,
+                "counts people using what follows `of`, which is behaviour",
+                -2.5,
+            );
+        } else if let Some(d) = deliverable {
             let has_met = (a..b).any(|j| t[j].has(MET) && !t[j].has(DEL));
             let w = if has_met { 1.0 } else { 2.5 };
             sc += cx.cue(CueKind::Deliverable, d, d + 1, "is a deliverable", w);

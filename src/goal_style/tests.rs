@@ -701,3 +701,37 @@ fn a_deadline_with_a_date_is_one_off() {
     let a = classify("Invoices paid before the due date");
     assert!(cue(&a, CueKind::RecurringTimeliness).is_some());
 }
+
+#[test]
+fn active_users_of_a_product_are_behaviour_not_the_product() {
+    let text = "Weekly active users of the internal search tool reach 2,000";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("usage");
+    assert_eq!(&text[c.span.clone()], "users");
+    // a capability for the product's users is still a feature (rule 5)
+    assert_eq!(
+        classify("Users of the API can export invoices as CSV").style,
+        Style::Milestone
+    );
+}
+
+#[test]
+fn weak_verbs_with_a_better_level_or_earned_coverage_are_results() {
+    assert_eq!(
+        classify("Deliver 30% faster page loads").style,
+        Style::Outcome
+    );
+    assert_eq!(
+        classify("Deliver the new pricing page").style,
+        Style::Milestone
+    );
+    assert_eq!(
+        classify("Earn coverage in 5 tier-1 publications").style,
+        Style::Outcome
+    );
+    assert_eq!(
+        classify("Achieve SOC 2 certification").style,
+        Style::Milestone
+    );
+}
