@@ -71,7 +71,7 @@
 //!
 //! Measured honestly, by leaving each organisation out of training and testing on it
 //! (`cargo run --release --example kr_eval -- --by-org`), the classifier agrees with two
-//! human annotators on 0.953 of 911 real published key results (milestone precision 0.969).
+//! human annotators on 0.953 of 911 real published key results (milestone precision 0.970).
 //!
 //! Every verdict is deterministic, and [`Assessment::cues`] names its strongest evidence
 //! with spans; [`train::explain`] lists every feature and weight behind it.

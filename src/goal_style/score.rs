@@ -102,6 +102,18 @@ const CYCLES: &[&str] = &[
     "iterations",
 ];
 
+/// Verbs of time spent with people: "Meet with", "Talk to", "Partner with".
+const MEETING_VERBS: &[&str] = &[
+    "meet",
+    "talk",
+    "speak",
+    "partner",
+    "work",
+    "engage",
+    "collaborate",
+    "connect",
+];
+
 /// Words that make the people after them a usage measure: "weekly active users".
 const USAGE_WORDS: &[&str] = &[
     "active",
@@ -1450,7 +1462,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let lw = |w: W| cx.word_is(a, w);
     let money =
         (cx.kind(a + 1) == Some(TokKind::Other) || cx.is_currency_code(a + 1)) && cx.is_num(a + 2);
-    if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
+    // "Meet with 20 customers", "Talk to 30 churned customers": time spent with
+    // people is the team's activity, whatever it is for
+    let time_with = cx.lower_in(a, MEETING_VERBS) && cx.lower_in(a + 1, &["with", "to"]);
+    if time_with {
+        sc += cx.cue(
+            CueKind::DeliveryVerb,
+            a,
+            a + 2,
+            "is time spent with people, an activity",
+            3.0,
+        );
+        decided = Some(true);
+        verb_lead = true;
+    } else if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
         sc += cx.cue(
             CueKind::CustomerOrBusinessEffect,
             a + 1,
@@ -2561,7 +2586,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
     if (decided == Some(true) || verbless_deliverable)
         && let Some((w, m)) = (a + 1..sentence_end)
-            .filter(|&j| t[j].has(WITH))
+            // "Partner with 3 universities": the verb's own `with`, no qualifier
+            .filter(|&j| t[j].has(WITH) && j > a + 1)
             .find_map(|j| {
                 // "with at least 10 customers", "with over 500 registrants"
                 let mut v = j + 1;

@@ -735,3 +735,23 @@ fn weak_verbs_with_a_better_level_or_earned_coverage_are_results() {
         Style::Milestone
     );
 }
+
+#[test]
+fn time_spent_with_people_is_an_activity() {
+    for text in [
+        "Meet with 20 enterprise customers to understand renewal blockers",
+        "Partner with 3 universities on the apprenticeship pipeline",
+        "Talk to 30 churned customers",
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Milestone, "{text}");
+        assert!(cue(&a, CueKind::DeliveryVerb).is_some(), "{text}");
+    }
+    // a delivery that must draw people is still met only if they come
+    let a = classify("Launch the beta with at least 10 customers");
+    assert!(cue(&a, CueKind::CustomerOrBusinessEffect).is_some());
+    assert_eq!(
+        classify("Meet the 99.9% availability SLO").style,
+        Style::Outcome
+    );
+}
