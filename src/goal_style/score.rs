@@ -190,6 +190,11 @@ impl Ctx<'_> {
     fn kind(&self, i: usize) -> Option<TokKind> {
         self.t.get(i).map(|k| k.kind)
     }
+    /// The text of token `i`, as written.
+    fn token_text(&self, i: usize) -> Option<&str> {
+        let k = self.t.get(i)?;
+        self.text.get(k.start as usize..k.end as usize)
+    }
     fn is_num(&self, i: usize) -> bool {
         self.t
             .get(i)
@@ -215,25 +220,19 @@ impl Ctx<'_> {
     fn ends_ly(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| {
-                        s.len() > 3
-                            && s.as_bytes()
-                                .get(s.len() - 2..)
-                                .is_some_and(|end| end.eq_ignore_ascii_case(b"ly"))
-                    })
+                && self.token_text(i).is_some_and(|s| {
+                    s.len() > 3
+                        && s.as_bytes()
+                            .get(s.len() - 2..)
+                            .is_some_and(|end| end.eq_ignore_ascii_case(b"ly"))
+                })
         })
     }
     fn ends_ing(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
                 && k.end - k.start > 4
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| s.ends_with("ing"))
+                && self.token_text(i).is_some_and(|s| s.ends_with("ing"))
         })
     }
     /// Whether token `i` is a word equal (ignoring ASCII case) to one of `words`.
@@ -249,7 +248,7 @@ impl Ctx<'_> {
         if !words.iter().any(|w| w.len() == len) {
             return false;
         }
-        let Some(s) = self.text.get(k.start as usize..k.end as usize) else {
+        let Some(s) = self.token_text(i) else {
             return false;
         };
         // length and first letter first: most words of a list fail there
@@ -264,26 +263,18 @@ impl Ctx<'_> {
     fn is_currency_code(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| {
-                        [
-                            "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok",
-                            "dkk",
-                        ]
-                        .iter()
-                        .any(|c| s.eq_ignore_ascii_case(c))
-                    })
+                && self.token_text(i).is_some_and(|s| {
+                    [
+                        "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk",
+                    ]
+                    .iter()
+                    .any(|c| s.eq_ignore_ascii_case(c))
+                })
         })
     }
     fn ends_ed(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
-            k.end - k.start > 4
-                && self
-                    .text
-                    .get(k.start as usize..k.end as usize)
-                    .is_some_and(|s| s.ends_with("ed"))
+            k.end - k.start > 4 && self.token_text(i).is_some_and(|s| s.ends_with("ed"))
         })
     }
     fn cue(&mut self, kind: CueKind, a: usize, b: usize, meaning: &'static str, w: f32) -> f32 {
@@ -719,7 +710,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         // "emails/twitter/slack followers": alternatives share the last head
         if head.is_some()
             && k.kind == TokKind::Other
-            && cx.text.get(k.start as usize..k.end as usize) == Some("/")
+            && cx.token_text(i) == Some("/")
             && cx.kind(i + 1) == Some(TokKind::Word)
         {
             i += 1;
@@ -738,11 +729,9 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             && cx.ends_ing(i)
             && k.flags & (MET | DEL | ACT | EVT) == 0
             && cx.kind(i - 1) == Some(TokKind::Word)
-            && cx.t.get(i - 1).is_some_and(|p| {
-                cx.text
-                    .get(p.start as usize..p.end as usize)
-                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
-            })
+            && cx
+                .token_text(i - 1)
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
             // people outside the team, or what people choose to do; "engineers holding
             // certifications" and "employees completing training" are rollouts (rule 6)
             && (cx.f(i - 1) & OUTSIDERS != 0 || cx.lower_in(i, CHOOSING))
@@ -889,10 +878,9 @@ fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     if (last + 1..b).any(|j| cx.t[j].kind == TokKind::Word) {
         return None;
     }
-    let adverb =
-        cx.t.get(last)
-            .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
-            .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
+    let adverb = cx
+        .token_text(last)
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
     if adverb && cx.lower_in(last - 1, &["more", "less"]) {
         return Some(last - 1);
     }
@@ -935,8 +923,7 @@ fn things_made(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
 /// Whether number token `j` is a small plain count ("3", "12"): things a team makes
 /// by hand, where "40,000" or "25k" views are an audience.
 fn small_count(cx: &Ctx<'_>, j: usize) -> bool {
-    cx.t.get(j)
-        .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
+    cx.token_text(j)
         .is_some_and(|n| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1008,8 +995,7 @@ fn third_person(cx: &Ctx<'_>, j: usize) -> bool {
             && k.flags & !ROLES == 0
             && k.end - k.start > 3
             && cx
-                .text
-                .get(k.start as usize..k.end as usize)
+                .token_text(j)
                 .is_some_and(|s| s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us"))
     })
 }
@@ -2067,10 +2053,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         while i < b && (t[i].kind == TokKind::Cmp || t[i].has(CMPW) || cx.lower_in(i, &["at"])) {
             i += 1;
         }
-        let one =
-            cx.t.get(i)
-                .and_then(|k| cx.text.get(k.start as usize..k.end as usize))
-                .is_some_and(|w| w == "1" || w.eq_ignore_ascii_case("one"));
+        let one = cx
+            .token_text(i)
+            .is_some_and(|w| w == "1" || w.eq_ignore_ascii_case("one"));
         if cx.is_num(i)
             && cx.kind(i + 1) != Some(TokKind::Percent)
             && let Some(h) = (i + 1..(i + 9).min(b))
