@@ -328,6 +328,12 @@ fn part_flags(src: &[u8], s: usize, e: usize) -> u64 {
         if g != 0 {
             return g;
         }
+        // "suppliers risk-assessed", "vendors security-reviewed": done to them; but
+        // "community-created" is made by people outside the team
+        let done = lookup(src, last, e).0 & DP;
+        if done != 0 && lookup(src, s, s + pos).0 & ACT == 0 {
+            return done;
+        }
         if w.last() == Some(&b's') {
             return lookup(src, last, e - 1).0 & (MET | DEL);
         }
@@ -705,20 +711,20 @@ fn base(w: &str) -> u64 {
         | "failures" | "failure" | "crashes" | "crash" | "crash-free" | "stalls"
         | "reliability" | "performance" | "freshness" | "drift" | "noise" | "emissions"
         | "frequency" | "stability" | "interest" | "spread" | "renewals" | "renewal"
-        | "upgrades" | "expansion" | "activation" | "activations" | "dau" | "mau" | "wau"
-        | "d1" | "d7" | "d30" | "d90" | "ret" | "lifetime" | "effort" | "trust" | "sentiment"
-        | "loyalty" | "repeat" | "returns" | "refunds" | "losses" | "loss" | "fraud"
-        | "defaults" | "write-offs" | "chargebacks" | "delays" | "delay" | "queue" | "quota"
-        | "coverage" | "completion" | "wins" | "sessions" | "streaks" | "clicks" | "downloads"
-        | "views" | "reads" | "opens" | "replies" | "reply" | "share-of-voice" | "footfall"
-        | "occupancy" | "utilization" | "utilisation" | "efficiency" | "waste" | "scrap"
-        | "shrinkage" | "markdown" | "markdowns" | "discounting" | "discount" | "dwell"
-        | "shortfall" | "overtime" | "absence" | "absenteeism" | "sick" | "bounce" | "funnel"
-        | "acv" | "tcv" | "aov" | "basket" | "deals" | "bugs" | "bug" | "defects" | "findings"
-        | "vulnerabilities" | "violations" | "breaches" | "breach" | "pages" | "alerts"
-        | "tickets" | "calls" | "contacts" | "cancellations" | "cancellation" | "refund"
-        | "chargeback" | "accidents" | "injuries" | "ltifr" | "trir" | "co2" | "carbon"
-        | "energy" | "water" | "velocity" | "lead" | "mql" | "sql" | "mqls" | "sqls"
+        | "acceptance" | "upgrades" | "expansion" | "activation" | "activations" | "dau"
+        | "mau" | "wau" | "d1" | "d7" | "d30" | "d90" | "ret" | "lifetime" | "effort" | "trust"
+        | "sentiment" | "loyalty" | "repeat" | "returns" | "refunds" | "losses" | "loss"
+        | "fraud" | "defaults" | "write-offs" | "chargebacks" | "delays" | "delay" | "queue"
+        | "quota" | "coverage" | "completion" | "wins" | "sessions" | "streaks" | "clicks"
+        | "downloads" | "views" | "reads" | "opens" | "replies" | "reply" | "share-of-voice"
+        | "footfall" | "occupancy" | "utilization" | "utilisation" | "efficiency" | "waste"
+        | "scrap" | "shrinkage" | "markdown" | "markdowns" | "discounting" | "discount"
+        | "dwell" | "shortfall" | "overtime" | "absence" | "absenteeism" | "sick" | "bounce"
+        | "funnel" | "acv" | "tcv" | "aov" | "basket" | "deals" | "bugs" | "bug" | "defects"
+        | "findings" | "vulnerabilities" | "violations" | "breaches" | "breach" | "pages"
+        | "alerts" | "tickets" | "calls" | "contacts" | "cancellations" | "cancellation"
+        | "refund" | "chargeback" | "accidents" | "injuries" | "ltifr" | "trir" | "co2"
+        | "carbon" | "energy" | "water" | "velocity" | "lead" | "mql" | "sql" | "mqls" | "sqls"
         | "opportunities" | "logos" | "logo" | "seats" | "gross" | "net" | "median" | "mean"
         | "percentile" | "penetration" | "ratio" | "rank" | "ranking" | "position" | "weight"
         | "kg" | "km" | "kilometres" | "kilometers" | "miles" | "co2e" | "earnings" | "orders"
@@ -767,9 +773,9 @@ fn base(w: &str) -> u64 {
         | "pms" | "csms" | "aes" | "sdrs" | "fans" | "athletes" | "caregivers" | "carers"
         | "employers" | "taxpayers" | "voters" | "homeowners" | "renters" | "sme" | "smes"
         | "smbs" | "startups" | "enterprises" | "adopters" | "newcomers" | "joiners"
-        | "leavers" | "recruiters" | "approvers" | "requesters" | "stakeholders" | "executives"
-        | "leaders" | "cooks" | "chefs" | "diners" | "members'" | "customers'" | "users'"
-        | "collaborators" | "contributors" | "resellers" | "sponsors" | "backers"
+        | "committers" | "leavers" | "recruiters" | "approvers" | "requesters" | "stakeholders"
+        | "executives" | "leaders" | "cooks" | "chefs" | "diners" | "members'" | "customers'"
+        | "users'" | "collaborators" | "contributors" | "resellers" | "sponsors" | "backers"
         | "participants" | "community" | "advocates" | "champions" | "evangelists"
         | "promoters" | "detractors" | "respondents" | "audiences" | "audience" | "followers" => {
             let mut f = ACT;
@@ -857,7 +863,8 @@ fn base(w: &str) -> u64 {
         | "newsletters" | "whitepapers" | "ebooks" | "posts" | "events" | "meetups"
         | "conferences" | "runbooks" | "dashboards" | "reports" | "features" | "campaigns"
         | "programs" | "programmes" | "playbooks" | "workflows" | "plans" | "roadmaps"
-        | "strategies" | "processes" => {
+        | "strategies" | "processes" | "examples" | "diagram" | "diagrams" | "blueprint"
+        | "blueprints" | "mockup" | "mockups" | "wireframe" | "wireframes" => {
             let mut f = DEL;
             if matches!(
                 w,

@@ -149,6 +149,7 @@ const EXTERNAL_ACTORS: &[&str] = &[
     "supporters",
     "backers",
     "sponsors",
+    "committers",
 ];
 
 /// Words that make the word before them the name of a unit of the organisation ("People

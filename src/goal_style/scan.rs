@@ -306,6 +306,19 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
             id,
         };
         len += 1;
+        // A compound participle before a noun describes it ("value-aligned
+        // organizations"); only after its noun does it say something was done
+        // ("suppliers risk-assessed").
+        if let [.., prev, cur] = &mut out[..len]
+            && prev.flags & lexicon::DP != 0
+            && cur.kind == TokKind::Word
+            && cur.flags & (lexicon::PREP | lexicon::BY | lexicon::AND | lexicon::DET) == 0
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.contains(&b'-'))
+        {
+            prev.flags &= !lexicon::DP;
+        }
     }
     (len, i)
 }

@@ -90,6 +90,27 @@ const ONE_OFF: &[&str] = &[
     "create",
 ];
 
+/// Participles of one-off work: "All services migrated within 2 release cycles" is a
+/// migration with a deadline, not a service kept on time.
+const ONE_OFF_DONE: &[&str] = &[
+    "migrated",
+    "launched",
+    "finished",
+    "shipped",
+    "built",
+    "implemented",
+    "deployed",
+    "rolled",
+    "moved",
+    "released",
+    "created",
+    "decommissioned",
+    "retired",
+    "upgraded",
+    "replaced",
+    "installed",
+];
+
 /// Spans of a team's working rhythm that "within" can measure time in.
 const CYCLES: &[&str] = &[
     "release",
@@ -154,6 +175,154 @@ const AUDIENCES: &[&str] = &[
     "reach",
     "base",
     "userbase",
+];
+
+/// Labels that say the count after them is of people hired: "Hiring: 1 intern".
+const HIRING_LABELS: &[&str] = &["hiring", "hires", "recruiting", "recruitment"];
+
+/// Weak verbs that also hold or hand over something made: "Hold the annual gala",
+/// "Deliver 18 titles to the printer".
+const EVENT_VERBS: &[&str] = &["deliver", "hold", "host"];
+
+/// Bodies that adopt plans and policies formally: "adopted by City Council".
+const GOVERNING_BODIES: &[&str] = &[
+    "council",
+    "board",
+    "committee",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "legislature",
+    "senate",
+    "commission",
+    "trustees",
+    "governors",
+    "regents",
+    "congress",
+];
+
+/// How satisfied people are: "users are happy with", "customers love".
+const SATISFIED: &[&str] = &[
+    "happy",
+    "satisfied",
+    "pleased",
+    "delighted",
+    "love",
+    "loves",
+    "enjoy",
+    "enjoys",
+    "rate",
+    "rates",
+    "recommend",
+    "recommends",
+];
+
+/// Verbs that make something smaller: "Reduce", "Cut", "Consolidate".
+const SHRINK_VERBS: &[&str] = &[
+    "reduce", "cut", "decrease", "shrink", "halve", "minimize", "minimise", "slash", "trim",
+];
+
+/// Participles of [`SHRINK_VERBS`], and "down": "workspaces reduced from 310 to 45".
+const SHRUNK: &[&str] = &[
+    "reduced",
+    "cut",
+    "decreased",
+    "shrunk",
+    "halved",
+    "minimized",
+    "minimised",
+    "slashed",
+    "trimmed",
+    "consolidated",
+    "down",
+];
+
+/// What an organisation runs for itself: having fewer of them is clean-up (rule 11),
+/// "Reduce Terraform workspaces from 340 to 60", "Cut SaaS tools from 120 to 40".
+const INTERNAL_ESTATE: &[&str] = &[
+    "repositories",
+    "repos",
+    "pipelines",
+    "clusters",
+    "servers",
+    "vms",
+    "systems",
+    "tools",
+    "vendors",
+    "suppliers",
+    "databases",
+    "environments",
+    "branches",
+    "microservices",
+    "scripts",
+    "workspaces",
+    "configs",
+    "configurations",
+    "codebases",
+    "forks",
+    "platforms",
+    "stacks",
+    "spreadsheets",
+    "datacenters",
+    "datacentres",
+    "skus",
+    "entities",
+];
+
+/// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
+const MONEY_IN_VERBS: &[&str] = &[
+    "raises",
+    "raised",
+    "generates",
+    "generated",
+    "brings",
+    "brought",
+    "earns",
+    "earned",
+    "yields",
+    "yielded",
+    "secures",
+    "secured",
+    "saves",
+    "saved",
+    "nets",
+    "netted",
+    "attracts",
+    "attracted",
+];
+
+/// Where people join as members from outside: "Add 500 members to the loyalty programme".
+const MEMBERSHIPS: &[&str] = &[
+    "programme",
+    "program",
+    "scheme",
+    "club",
+    "community",
+    "loyalty",
+    "newsletter",
+    "mailing",
+    "network",
+    "forum",
+    "discord",
+    "society",
+    "app",
+];
+
+/// Groups inside the organisation that members join: "Add 3 members to the platform team".
+const TEAMS_JOINED: &[&str] = &[
+    "team",
+    "teams",
+    "board",
+    "committee",
+    "council",
+    "squad",
+    "group",
+    "panel",
+    "staff",
+    "working",
+    "steering",
+    "guild",
+    "chapter",
 ];
 
 /// What a deliverable is said to do when it has a feature (rule 5).
@@ -398,7 +567,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         if before_is_date {
             score += cx.cue(CueKind::Deadline, s, c, "is a deadline", 1.0);
             s = a;
-        } else if value_first && !t[s].has(DV | CV) {
+        } else if value_first && !t[s].has(DV | CV) && !output_after_colon(&cx, s, c, n) {
             let mut end = a + 1;
             while end < n && t[end].kind != TokKind::Punct && end < a + 4 {
                 end += 1;
@@ -429,7 +598,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             e = c;
         } else if c - s <= 3 && !(t[s].has(DV) && c > s + 1) {
             // "Hiring: 1 intern + 1 senior": the label says what is done (rule 9)
-            if (s..c).any(|j| cx.lower_in(j, &["hiring", "hires", "recruiting", "recruitment"])) {
+            if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS)) {
                 score += cx.cue(
                     CueKind::Headcount,
                     s,
@@ -558,9 +727,12 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     let mut a = s;
     let mut j = s + 1;
     while j < e {
+        // "… and people are happy with the replacement": a clause of its own
+        let people_clause = cx.f(j + 1) & ACT != 0
+            && cx.f(j + 1) & MET == 0
+            && (cx.lower_in(j + 2, BE_FORMS) || cx.lower_in(j + 2, SATISFIED));
         if t[j].has(AND)
-            && cx.f(j + 1) & (DV | CV | WV) != 0
-            && cx.f(j + 1) & DEL == 0
+            && (cx.f(j + 1) & (DV | CV | WV) != 0 && cx.f(j + 1) & DEL == 0 || people_clause)
             && j + 2 < e
             && nseg < 3
         {
@@ -698,6 +870,13 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             counted = true;
         }
         if k.has(OF) && counted {
+            // "the number of times employees fix a problem in one visit": how often, a rate
+            // (but "the number of times we run DR drills" counts the team's own work)
+            if cx.lower_in(i + 1, &["times"])
+                && !(i + 2..b.min(i + 5)).any(|j| cx.lower_in(j, &["we", "our", "us"]))
+            {
+                return (Obj::Metric, i + 1);
+            }
             i += 1;
             continue;
         }
@@ -750,6 +929,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && n.flags & (PREP | DET | AND) == 0)
         {
+            break;
+        }
+        // "tickets that need escalation": the relative clause says which tickets
+        if head.is_some() && counted && cx.lower_in(i, &["that", "which", "who"]) {
             break;
         }
         // "Increase diversity and sense of belonging": the first conjunct is the object.
@@ -955,6 +1138,168 @@ fn audience_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// Whether "Close" at `a` closes what a review found (its object's head at `h`):
+/// findings or recommendations, or issues and gaps from an audit or a review.
+fn closes_findings(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
+    const FOUND: &[&str] = &["findings", "recommendations", "observations"];
+    const RAISED: &[&str] = &["issues", "gaps", "actions", "items"];
+    const REVIEWS: &[&str] = &[
+        "audit",
+        "audits",
+        "review",
+        "assessment",
+        "pentest",
+        "inspection",
+    ];
+    cx.lower_in(a, &["close"])
+        && (cx.lower_in(h, FOUND)
+            || cx.lower_in(h, RAISED) && (h + 1..b).any(|j| cx.lower_in(j, REVIEWS)))
+}
+
+/// Whether the head at `h` names something the organisation runs for itself
+/// ([`INTERNAL_ESTATE`]), or its own accounts: "bank accounts", "AWS accounts".
+fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
+    const OWN_ACCOUNTS: &[&str] = &[
+        "bank", "cloud", "aws", "azure", "gcp", "service", "admin", "ledger", "shared",
+    ];
+    cx.lower_in(h, INTERNAL_ESTATE)
+        || cx.lower_in(h, &["accounts"]) && h > 0 && cx.lower_in(h - 1, OWN_ACCOUNTS)
+}
+
+/// Whether a count after a label's colon counts the team's output, not a level of a
+/// measure: "Ambassador program: 10 regional ambassadors recruited", "Digital literacy
+/// classes: 40 sessions across branches" (but "NPS: 55", "Docs site: 50k MAU").
+fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
+    let measure = |j: usize| {
+        cx.t[j].has(MET | ACT) && !cx.t[j].has(DEL | EVT | ROLL)
+            || cx.t[j].kind == TokKind::Percent
+            || cx.t[j].has(TU)
+    };
+    // "Hiring: 1 intern + 1 senior" (rule 9)
+    if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS)) {
+        return true;
+    }
+    if (s..c).any(measure) {
+        return false;
+    }
+    let Some(v) = cx.value_at(c + 1) else {
+        return false;
+    };
+    let after = v..n.min(v + 5);
+    let made = after
+        .clone()
+        .any(|j| cx.t[j].has(DEL | EVT | ROLL | DP) || cx.ends_ed(j) && cx.t[j].flags & MET == 0);
+    made && !after.into_iter().any(measure)
+}
+
+/// The head of what a key result that opens "# of", "Number of" or "Count of" counts
+/// ("# of unique code committers 30": `committers`), when nothing but a value follows.
+fn named_count_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    let named =
+        cx.token_text(a) == Some("#") || cx.word_is(a, W::Number) || cx.word_is(a, W::Count);
+    if !named || cx.f(a + 1) & OF == 0 {
+        return None;
+    }
+    let mut h = None;
+    let mut j = a + 2;
+    while j < b && cx.kind(j) == Some(TokKind::Word) && cx.f(j) & (PREP | DV | CV | WV | DP) == 0 {
+        if cx.ends_ing(j) {
+            break;
+        }
+        h = Some(j);
+        j += 1;
+    }
+    // only a value, or nothing, after it: the count is the key result
+    let rest_is_value = j >= b
+        || cx.kind(j) == Some(TokKind::Colon) && cx.value_at(j + 1).is_some_and(|e| e >= b)
+        || cx.value_at(j).is_some_and(|e| e >= b);
+    h.filter(|_| rest_is_value)
+}
+
+/// Whether the values after the head at `h` are durations: "from 45 min to 20 min",
+/// "from 4.1s to 1.8s".
+fn duration_change(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
+    (h + 1..b).any(|j| {
+        cx.f(j) & FROM != 0
+            && (cx.is_num(j + 1) && cx.f(j + 2) & TU != 0 && !cx.lower_in(j + 2, &["per"])
+                || timed_number(cx, j + 1))
+    })
+}
+
+/// Whether token `j` is a number written with a unit of time: "4.1s", "200ms", "24h".
+fn timed_number(cx: &Ctx<'_>, j: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "ms", "s", "sec", "h", "hr", "hrs", "min", "mins", "d", "wk", "wks",
+    ];
+    cx.kind(j) == Some(TokKind::Num)
+        && cx.token_text(j).is_some_and(|w| {
+            let unit_at = w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+            unit_at > 0
+                && w[..unit_at].ends_with(|c: char| c.is_ascii_digit())
+                && UNITS.iter().any(|u| w[unit_at..].eq_ignore_ascii_case(u))
+        })
+}
+
+/// The end of an own time limit at `i`: "within their established timeframe", "by
+/// their deadlines", "by its due date", or "on-time" written as one word.
+fn own_time_limit(cx: &Ctx<'_>, i: usize, b: usize) -> Option<usize> {
+    const LIMITS: &[&str] = &[
+        "deadline",
+        "deadlines",
+        "due",
+        "timeframe",
+        "timeframes",
+        "time",
+        "times",
+        "date",
+        "dates",
+        "expiry",
+        "sla",
+        "slas",
+        "target",
+        "targets",
+        "turnaround",
+    ];
+    // (before a noun it only describes it: "the on-time delivery dashboard")
+    if cx.lower_in(i, &["on-time"]) {
+        let noun_next = cx.kind(i + 1) == Some(TokKind::Word) && cx.f(i + 1) & (PREP | AND) == 0;
+        return (!noun_next).then_some(i + 1);
+    }
+    if cx.f(i) & (BY | BEFORE | WITHIN) == 0 || !cx.lower_in(i + 1, &["their"]) {
+        return None;
+    }
+    let limit = (i + 2..b.min(i + 5)).find(|&j| cx.lower_in(j, LIMITS))?;
+    let end = if cx.lower_in(limit, &["due"]) && cx.lower_in(limit + 1, &["date", "dates"]) {
+        limit + 2
+    } else {
+        limit + 1
+    };
+    // "by their deadline in week 2" names one date after all
+    let one_date = cx.f(end) & (IN | ON) != 0
+        && (cx.f(end + 1) & (CAL | YEAR) != 0 || cx.lower_in(end + 1, &["week", "day", "month"]));
+    (!one_date).then_some(end.min(b))
+}
+
+/// Whether an amount of money starts at `i`: "£250k", "$1.2M", "EUR 2.4M".
+fn money_at(cx: &Ctx<'_>, i: usize) -> bool {
+    let symbol = cx.kind(i) == Some(TokKind::Other)
+        && cx
+            .token_text(i)
+            .is_some_and(|s| matches!(s, "$" | "£" | "€" | "¥"));
+    (symbol || cx.is_currency_code(i)) && cx.is_num(i + 1)
+}
+
+/// Whether the `to` phrase starting at or after `i` names something people join
+/// from outside (a programme, a club, a newsletter) rather than a team.
+fn joins_from_outside(cx: &Ctx<'_>, i: usize, b: usize) -> bool {
+    let Some(to) = (i..b.min(i + 3)).find(|&j| cx.f(j) & TO != 0) else {
+        return false;
+    };
+    let phrase = to + 1..b.min(to + 6);
+    phrase.clone().any(|j| cx.lower_in(j, MEMBERSHIPS))
+        && !phrase.into_iter().any(|j| cx.lower_in(j, TEAMS_JOINED))
+}
+
 /// For a participle at `d` that adds to or attains something ("sourced 20% of pipeline",
 /// "$2M in pipeline generated", "achieved measurable pipeline"), the measure it names.
 fn amount_done(cx: &Ctx<'_>, d: usize, a: usize, b: usize) -> Option<usize> {
@@ -1061,6 +1406,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // most tokens can start none of the patterns below
         if k.flags & PATTERN_STARTS == 0
             && !matches!(k.kind, TokKind::Arrow | TokKind::Cmp | TokKind::Plus)
+            && !cx.lower_in(i, &["on-time"])
         {
             i += 1;
             continue;
@@ -1166,6 +1512,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 continue;
             }
         }
+        // "issued within their established timeframe", "filed by their deadlines",
+        // "issued on-time": each item's own date, met again and again (rule 7)
+        if let Some(end) = own_time_limit(cx, i, b) {
+            cx.cue(
+                CueKind::RecurringTimeliness,
+                i,
+                end,
+                "is timeliness of a recurring service",
+                0.0,
+            );
+            timely = true;
+            i = end;
+            continue;
+        }
         // "paid before the due date", "renewed before their expiry": each item's own
         // date, met again and again, is timeliness of a recurring service (rule 7)
         // ("before the March deadline" names one date: a deadline)
@@ -1259,6 +1619,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "Fix all P0 bugs within one release": a release cycle is a span of time
             // ("Migrate all services within 2 release cycles" is a one-off deadline)
             let cycle = k.has(WITHIN) && cx.lower_in(j, CYCLES) && !cx.lower_in(a, ONE_OFF);
+            // "within 72h", "in 200ms": the number carries its unit
+            if valued && j == before_value + 1 && timed_number(cx, before_value) {
+                cx.cue(
+                    CueKind::RecurringTimeliness,
+                    i,
+                    j,
+                    "is timeliness of a recurring service",
+                    0.0,
+                );
+                timely = true;
+                i = j;
+                continue;
+            }
             if valued && j > i + 1 && j < b && (cx.f(j) & TU != 0 || cycle) {
                 cx.cue(
                     CueKind::RecurringTimeliness,
@@ -1353,9 +1726,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             i = z;
             continue;
         }
-        // +4%
-        if k.kind == TokKind::Plus && cx.value_at(i + 1).is_some() {
-            let z = cx.value_at(i + 1).unwrap_or(i + 1);
+        // +4% (but "12 livestreams + 4 workshops" lists what is made)
+        if k.kind == TokKind::Plus
+            && let Some(z) = cx.value_at(i + 1)
+            && !(i > a
+                && cx.kind(i - 1) == Some(TokKind::Word)
+                && (z..b.min(z + 3))
+                    .take_while(|&j| cx.kind(j) == Some(TokKind::Word) && cx.f(j) & MET == 0)
+                    .any(|j| cx.f(j) & (DEL | EVT) != 0))
+        {
             cx.cue(
                 CueKind::MetricChange,
                 i,
@@ -1446,8 +1825,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
 
     // ---- leading verb
     let lw = |w: W| cx.word_is(a, w);
-    let money =
-        (cx.kind(a + 1) == Some(TokKind::Other) || cx.is_currency_code(a + 1)) && cx.is_num(a + 2);
+    // "Raise $2M", "Receive at least $5 million in renewed funding"
+    let mut m = a + 1;
+    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than"])) {
+        m += 1;
+    }
+    let money = (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1);
     // "Meet with 20 customers", "Talk to 30 churned customers": time spent with
     // people is the team's activity, whatever it is for
     let time_with = cx.lower_in(a, MEETING_VERBS) && cx.lower_in(a + 1, &["with", "to"]);
@@ -1461,11 +1844,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         );
         decided = Some(true);
         verb_lead = true;
-    } else if money && lead.has(DV | WV | CV | ACQ) && !lead.has(HIRE) {
+    } else if money
+        && (lead.has(DV | WV | CV | ACQ) || cx.lower_in(a, &["receive", "attract"]))
+        && !lead.has(HIRE)
+    {
+        let scale = cx.lower_in(m + 2, &["thousand", "million", "billion", "m", "k", "bn"]);
         sc += cx.cue(
             CueKind::CustomerOrBusinessEffect,
-            a + 1,
-            a + 3,
+            m,
+            m + 2 + usize::from(scale),
             "is an amount of money: a business result",
             -3.0,
         );
@@ -1504,7 +1891,44 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     } else if change_verb_lead(cx, a, first) {
         verb_lead = true;
         let (obj, h) = object(cx, a, b);
+        // "Increase how often users return", "Reduce how long customers wait"
+        let (obj, h) = if cx.lower_in(a + 1, &["how"])
+            && cx.lower_in(a + 2, &["often", "long", "fast", "quickly", "soon"])
+        {
+            (Obj::Metric, a + 2)
+        } else {
+            (obj, h)
+        };
         match obj {
+            // "Raise 3 change requests with the vendor": raising is filing, a task
+            Obj::Metric | Obj::Unknown
+                if cx.lower_in(a, &["raise"])
+                    && cx.is_num(a + 1)
+                    && cx.lower_in(h, &["requests", "tickets", "issues", "prs", "proposals"]) =>
+            {
+                sc += cx.cue(
+                    CueKind::DeliveryVerb,
+                    a,
+                    h + 1,
+                    "files things for others to act on: a task",
+                    3.0,
+                );
+                decided = Some(true);
+            }
+            // "Reduce Terraform workspaces from 340 to 60": fewer of what the
+            // organisation runs for itself is clean-up (rule 11)
+            Obj::Metric | Obj::Customers | Obj::Unknown
+                if cx.lower_in(a, SHRINK_VERBS) && internal_estate(cx, h) =>
+            {
+                sc += cx.cue(
+                    CueKind::Deliverable,
+                    h,
+                    h + 1,
+                    "is what the organisation runs for itself: having fewer is clean-up, a milestone",
+                    3.0,
+                );
+                decided = Some(true);
+            }
             Obj::Metric | Obj::Customers => {
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
@@ -1531,6 +1955,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     z,
                     z + 1,
                     "counts the people it reaches, a result",
+                    -3.0,
+                );
+                decided = Some(false);
+            }
+            // "Reduce press-line changeover from 45 min to 20 min": a duration, not a count
+            // (but "Cut the onboarding course from 6 hours to 2" shortens a deliverable)
+            Obj::Output | Obj::Unknown if !t[h].has(DEL) && duration_change(cx, h, b) => {
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    h,
+                    h + 1,
+                    "changes how long something takes, a measure",
                     -3.0,
                 );
                 decided = Some(false);
@@ -1605,7 +2041,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             || obj == Obj::Customers
             || obj == Obj::Metric && cx.f(h) & EVT == 0
             // `h` is one past the end when nothing follows the verb ("Win the")
-            || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0;
+            || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0
+            // "Close 30 new enterprise deals": deals won
+            || cx.lower_in(a, &["close"]) && cx.lower_in(h, &["deals", "sales", "opportunities"]);
         let ability = (a + 1..(a + 3).min(b)).find(|&j| cx.lower_in(j, &["ability", "capability"]));
         if let Some(c) = ability {
             // "Achieve ability to use percentage-of-completion accounting" (rule 5)
@@ -1671,11 +2109,26 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     "achieve", "meet", "hit", "make", "exceed", "beat", "reach", "surpass",
                 ],
             ) || has.percent;
+            // "Hold 8 listening sessions": the sessions are events the team holds,
+            // not visits to a site
+            let holds = cx.lower_in(a, EVENT_VERBS);
             let obj = match obj {
                 Obj::Target if !attains => Obj::Output,
+                Obj::Metric if holds && cx.lower_in(h, &["sessions", "meetings"]) => Obj::Output,
                 other => other,
             };
             match obj {
+                // "Close all 17 findings from the PCI audit": remediation work
+                _ if !timely && closes_findings(cx, a, h, b) => {
+                    sc += cx.cue(
+                        CueKind::DeliveryVerb,
+                        a,
+                        h + 1,
+                        "closes what a review found: remediation work, a task",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
                 // "Meet the SLA for support tickets": a service level kept, whatever else
                 _ if cx.word_in(h, set(&[W::Sla, W::Slas, W::Slo]))
                     && cx.lower_in(
@@ -1773,7 +2226,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                             2.5,
                         );
                         decided = Some(true);
-                    } else if has.percent || change || threshold || timely {
+                    } else if (has.percent || change || threshold || timely)
+                        // "Deliver 18 titles to the printer on schedule", "Hold the gala
+                        // + 3 dinners": what is held or delivered is counted, not a level
+                        && (has.percent || !holds)
+                    {
                         sc += cx.cue(CueKind::Threshold, a, a + 1, "sets a level to reach", -1.5);
                     } else if has.flags & ALL != 0
                         && let Some(q) = (a + 1..b).find(|&j| t[j].has(ALL))
@@ -1818,7 +2275,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && (threshold || change || has.percent)
                     && cx.kind(a + 2) == Some(TokKind::Word)
                     && cx.f(a + 2) & (PREP | DET | NUMW | AND | ALL) == 0
-                || n1 & DEL != 0 && n1 & DET == 0 && cx.f(a + 2) & CR != 0);
+                || n1 & DEL != 0 && n1 & DET == 0 && cx.f(a + 2) & CR != 0
+                // "Partner channel generates $3M in net new ARR": a noun first
+                || n1 & (DET | PREP | NUMW | DEL) == 0 && cx.lower_in(a + 2, MONEY_IN_VERBS)
+                // "Design system adopted by 12 teams": a passive's subject
+                || n1 & (DET | PREP | NUMW) == 0
+                    && cx.lower_in(a + 2, &["adopted", "used"])
+                    && cx.f(a + 3) & BY != 0);
         if !noun_use || !first {
             verb_lead = true;
             let mut end = a + 1;
@@ -1843,6 +2306,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             } else if matches!(obj, Obj::Metric | Obj::Customers)
                 && (change || threshold)
                 && !t[h].has(EVT)
+                // "Consolidate bank accounts: 27 → 6" is clean-up (rule 11)
+                && !internal_estate(cx, h)
             {
                 sc += cx.cue(
                     CueKind::CustomerOrBusinessEffect,
@@ -1881,8 +2346,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 &["onboard", "activate", "reactivate", "convert", "add", "get"],
             ) && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.f(h) & OUTSIDERS != 0
-                // "Add 4 new members": to a team or a working group, as often as not
-                && !(cx.lower_in(a, &["add"]) && cx.lower_in(h, &["members"]))
+                // "Add 4 new members": to a team or a working group, as often as not,
+                // but "to the loyalty programme" they come from outside
+                && !(cx.lower_in(a, &["add"])
+                    && cx.lower_in(h, &["members"])
+                    && !joins_from_outside(cx, h + 1, b))
             {
                 // "Onboard 15 new partner organisations", "Add 6 large customers":
                 // customers won, unlike "Onboard 5 new engineers"
@@ -2041,6 +2509,37 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
+    // ---- a count named as a measure: "# of unique code committers 30", "Number of
+    // integrations 3". What is counted decides (rules 1, 9 and 10).
+    if !verb_lead
+        && decided.is_none()
+        && let Some(h) = named_count_head(cx, a, b)
+    {
+        let own_people = t[h].has(INTERNAL)
+            || cx.lower_in(h, HEADCOUNT_WORDS)
+            || h > a && cx.lower_in(h - 1, &["team", "staff", "core"]);
+        if own_people {
+            sc += cx.cue(
+                CueKind::Headcount,
+                h,
+                h + 1,
+                "counts the team's own people, which is headcount",
+                3.0,
+            );
+            decided = Some(true);
+        } else if t[h].has(OUTSIDERS | ACT) && !t[h].has(DEL) {
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                h,
+                h + 1,
+                "counts people outside the team, a result",
+                -3.0,
+            );
+            decided = Some(false);
+            behaviour = true;
+        }
+    }
+
     // ---- a count of customers or users: "N8 users with a private repository",
     // "There are at least 100 daily active members", "> 20 teams onboarded". People
     // outside the team who sign up, pay or take part are a business result; the team's
@@ -2124,6 +2623,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     || cx.lower_in(j, &["using"]) && cx.t[j - 1].has(ACT))
                 // "can be used" is a capability
                 && !(j.saturating_sub(3)..j).any(|i| cx.t[i].has(CAN))
+                // "adopted by City Council": a decision taken, not use
+                && !(cx.lower_in(j, &["adopted"])
+                    && (j + 2..b.min(j + 6)).any(|i| cx.lower_in(i, GOVERNING_BODIES)))
         });
         if let Some(u) = used {
             sc += cx.cue(
@@ -2138,6 +2640,99 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
+    // ---- fewer of what the organisation runs for itself, noun first: "Terraform
+    // workspaces reduced from 310 to 45" is clean-up (rule 11)
+    if !verb_lead
+        && decided.is_none()
+        && let Some(h) = (a..b.min(a + 5)).find(|&j| internal_estate(cx, j))
+        && (cx.lower_in(h + 1, SHRUNK)
+            || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK))
+    {
+        sc += cx.cue(
+            CueKind::Deliverable,
+            h,
+            h + 1,
+            "is what the organisation runs for itself: having fewer is clean-up, a milestone",
+            3.0,
+        );
+        decided = Some(true);
+    }
+
+    // ---- how people feel about it: "people are happy with the replacement"
+    if !verb_lead
+        && decided.is_none()
+        && let Some(k) = (a..b.min(a + 3)).find(|&j| t[j].has(ACT) && !t[j].has(MET))
+        && let Some(f) = (k + 1..b.min(k + 4)).find(|&j| cx.lower_in(j, SATISFIED))
+        && (k + 1..f).all(|j| cx.lower_in(j, BE_FORMS) || cx.lower_in(j, &["very", "more"]))
+    {
+        sc += cx.cue(
+            CueKind::BehaviourChange,
+            k,
+            f + 1,
+            "says how satisfied people are, a result",
+            -3.0,
+        );
+        decided = Some(false);
+        out.measured_change = true;
+    }
+
+    // ---- people who complain, or who join: "David doesn't complain about spam
+    // anymore", "two new projects join the CDF" (but "2 engineers join the team" is hiring)
+    if !verb_lead
+        && decided.is_none()
+        && let Some(j) = (a + 1..b).find(|&j| {
+            cx.lower_in(j, &["complain", "complains", "complaining"])
+                || cx.lower_in(j, &["join", "joins"])
+                    && !(j + 1..b.min(j + 5)).any(|x| cx.lower_in(x, TEAMS_JOINED))
+                    // several of them: "New CFO joins by March" is one hire
+                    && (a..j).any(|x| {
+                        cx.is_num(x)
+                            || t[x].has(NUMW)
+                            || cx
+                                .token_text(x)
+                                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+                    })
+                    && !(a..j).any(|x| {
+                        t[x].has(HIRE)
+                            || cx.lower_in(x, HEADCOUNT_WORDS)
+                            || cx.lower_in(x, &["hires", "employees", "starters", "joiners"])
+                    })
+        })
+    {
+        let meaning = if cx.lower_in(j, &["join", "joins"]) {
+            "says others choose to join, which is behaviour"
+        } else {
+            "says whether people complain, which is quality"
+        };
+        sc += cx.cue(CueKind::BehaviourChange, j, j + 1, meaning, -3.0);
+        decided = Some(false);
+    }
+
+    // ---- money a subject brings in: "Spring appeal raises £250k"
+    if !verb_lead
+        && decided.is_none()
+        && let Some((j, end)) = (a + 1..b).find_map(|j| {
+            if !cx.lower_in(j, MONEY_IN_VERBS) {
+                None
+            } else if money_at(cx, j + 1) {
+                Some((j, j + 3))
+            } else if cx.f(j + 1) & IN != 0 && money_at(cx, j + 2) {
+                Some((j, j + 4)) // "brings in £1m"
+            } else {
+                None
+            }
+        })
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            j,
+            end.min(b),
+            "is money brought in: a business result",
+            -3.0,
+        );
+        decided = Some(false);
+    }
+
     // ---- subject-first sentences: behaviour, capability, delivered states
     if !verb_lead && decided.is_none() {
         // behaviour: plural actor subject followed by a verb-like word
@@ -2146,8 +2741,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && let Some(k) =
                 (a..lim).find(|&j| t[j].has(ACT) && !t[j].has(MET) || t[j].has(ACT) && j == a)
         {
+            // ("a diagram of the community structure" is about the people, not by them)
             let before_ok = (a..k).all(|j| {
-                j == a || !t[j].has(DV | CV | WV | PREP) || t[j].has(OF) || t[j].has(CMPW)
+                j == a
+                    || !t[j].has(DV | CV | WV | PREP)
+                    || t[j].has(OF) && !t[j - 1].has(DEL)
+                    || t[j].has(CMPW)
             });
             let nk = cx.f(k + 1);
             // "People Group", "Community WG": a unit of the organisation, which delivers
@@ -2452,6 +3051,29 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     behaviour = true;
+                } else if timely
+                    && !cx.lower_in(d, ONE_OFF_DONE)
+                    && !(d > a && cx.lower_in(d - 1, &["being"]))
+                    && ((a..d).any(|j| {
+                        t[j].kind == TokKind::Percent
+                            || cx.lower_in(j, &["percent", "all", "every", "each"])
+                    }) || (d..t.len().saturating_sub(3)).any(|j| {
+                        // "Potholes fixed within 72h of a report, 90% of the time"
+                        t[j].kind == TokKind::Percent
+                            && t[j + 1].has(OF)
+                            && cx.lower_in(j + 3, &["time"])
+                    }))
+                {
+                    // "95% of building permits issued within their timeframe": each
+                    // one on time, again and again (rule 7)
+                    sc += cx.cue(
+                        CueKind::RecurringTimeliness,
+                        d,
+                        end,
+                        "is done on time, item after item: timeliness of a recurring service",
+                        -3.0,
+                    );
+                    decided = Some(false);
                 } else {
                     let w = if d == a { 1.5 } else { 2.5 };
                     sc += cx.cue(

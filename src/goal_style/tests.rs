@@ -755,3 +755,302 @@ fn time_spent_with_people_is_an_activity() {
         Style::Outcome
     );
 }
+
+/// Asserts each text's verdict, naming the text that fails.
+fn assert_styles(style: Style, texts: &[&str]) {
+    for text in texts {
+        assert_eq!(classify(text).style, style, "{text}");
+    }
+}
+
+#[test]
+fn fewer_of_what_the_organisation_runs_for_itself_is_clean_up() {
+    for text in [
+        "Reduce Terraform workspaces from 340 to 60",
+        "Cut SaaS tools from 120 to 40",
+        "Cut active SKUs in the spare-parts catalogue from 4,800 to 3,000",
+        "Reduce bank accounts from 37 to 12 across entities",
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Milestone, "{text}");
+        let c = cue(&a, CueKind::Deliverable).expect("clean-up");
+        assert!(c.describe(text).contains("clean-up"), "{text}");
+    }
+    // noun first, or with a delivery verb
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Terraform workspaces reduced from 310 to 45",
+            "Legacy systems down from 40 to 12",
+            "Consolidate bank accounts: 27 → 6",
+        ],
+    );
+    // fewer problems, or fewer customers lost, are results
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Reduce open bugs from 120 to 40",
+            "Reduce churned accounts from 37 to 12",
+            "Reduce AWS spend from 120k to 80k",
+            "Open bugs down from 400 to 120",
+        ],
+    );
+}
+
+#[test]
+fn money_a_subject_brings_in_is_a_result() {
+    for (text, span) in [
+        ("Spring appeal raises £250k", "raises £250k"),
+        ("Gala generates $1.2M in donations", "generates $1.2M"),
+        ("Legacy giving programme brings in £1m", "brings in £1m"),
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Outcome, "{text}");
+        let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("money");
+        assert_eq!(&text[c.span.clone()], span);
+    }
+    // a noun that could be a verb still names the subject
+    assert_styles(
+        Style::Outcome,
+        &["Partner channel generates $3M in net new ARR"],
+    );
+    // a delivery whose purpose is money is still a delivery (rule 3)
+    assert_styles(Style::Milestone, &["Launch the appeal, which raises £250k"]);
+}
+
+#[test]
+fn members_of_a_programme_come_from_outside_members_of_a_team_do_not() {
+    assert_styles(
+        Style::Outcome,
+        &["Add 500 new members to the loyalty programme"],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Add 3 new members to the platform team",
+            "Add 20 members to the board",
+            "Add 4 members",
+        ],
+    );
+}
+
+#[test]
+fn what_is_held_or_delivered_is_counted_not_a_level() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Hold the annual gala + 3 regional fundraising dinners",
+            "Hold 8 community listening sessions on the FY26 budget, at least one per ward",
+            "Deliver 18 frontlist titles to the printer on schedule",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Hold NPS at 50",
+            "Deliver 99.9% uptime",
+            "Hold churn below 2%",
+        ],
+    );
+}
+
+#[test]
+fn offer_acceptance_is_a_measure() {
+    let a = classify("Offer acceptance >= 85% for graduate roles");
+    assert_eq!(a.style, Style::Outcome);
+    assert!(cue(&a, CueKind::DeliveryVerb).is_none());
+    assert_styles(
+        Style::Milestone,
+        &["Complete user acceptance testing for the CRM"],
+    );
+}
+
+#[test]
+fn adopted_by_a_council_is_a_decision_adopted_by_teams_is_use() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Climate Action Plan update adopted by City Council by June",
+            "New data policy adopted by the board",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Design system adopted by 12 product teams",
+            "The new portal is adopted by 80% of staff",
+        ],
+    );
+}
+
+#[test]
+fn closing_what_an_audit_found_is_remediation_work() {
+    for text in [
+        "Close all 17 findings from the PCI QSA audit",
+        "Close 50% of issues from the component consistency audit",
+    ] {
+        let a = classify(text);
+        assert_eq!(a.style, Style::Milestone, "{text}");
+        assert!(cue(&a, CueKind::DeliveryVerb).is_some(), "{text}");
+    }
+    assert_styles(
+        Style::Outcome,
+        &["Close audit findings within 30 days", "Close 40 new logos"],
+    );
+}
+
+#[test]
+fn a_change_in_durations_is_a_measure() {
+    let a = classify("Reduce press-line changeover from 45 min to 20 min (SMED)");
+    assert_eq!(a.style, Style::Outcome);
+    assert!(cue(&a, CueKind::MetricChange).is_some());
+    assert_styles(
+        Style::Outcome,
+        &["Reduce checkout page load from 4.1s to 1.8s"],
+    );
+    // a shorter deliverable, or fewer steps, is work on the deliverable
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Cut the release checklist from 40 to 12 steps",
+            "Cut the onboarding course from 6 hours to 2 hours of video",
+        ],
+    );
+}
+
+#[test]
+fn a_compound_participle_after_its_noun_says_what_was_done() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "100% of tier-1 suppliers risk-assessed",
+            "All vendors security-reviewed by Q3",
+        ],
+    );
+    // before its noun it describes the noun; after people outside, they made it
+    for (text, word) in [
+        (
+            "Find enough value-aligned organizations to provide paid internships",
+            "value-aligned",
+        ),
+        (
+            "3 community-created institutes are planned for Q2",
+            "community-created",
+        ),
+    ] {
+        assert!(
+            !spans(text).contains(&(CueKind::DeliveryVerb, word)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn each_items_own_time_limit_is_recurring_timeliness() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Ninety-five percent of building permits will be issued within their established timeframe",
+            "Ninety-five percent of permits and zoning approvals will be issued on-time",
+            "Ninety-five percent of City services will be delivered by their reported resolution time",
+            "All VAT returns for the 5 EU entities filed by their deadlines",
+        ],
+    );
+    // one date, or one-off work, is a deadline
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Submit the filing by its deadline",
+            "Launch the on-time delivery dashboard",
+            "Every team's OKRs published by their deadline in week 2",
+        ],
+    );
+    let a = classify("All services migrated within 2 release cycles");
+    assert!(!a.cues.iter().any(|c| {
+        c.describe("All services migrated within 2 release cycles")
+            .contains("item after item")
+    }));
+}
+
+#[test]
+fn how_satisfied_people_are_is_a_result() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "People are happy with the replacement",
+            "SVN is retired and people are happy with the replacement",
+            "Migrate to GitLab and developers are satisfied with it",
+            "Migrate to the new HR system and employees rate it at least 4/5",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &["Launch the app and users can export CSV"],
+    );
+}
+
+#[test]
+fn complaining_and_joining_are_what_others_do() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "David doesn't complain about \"mail getting into spam\" anymore",
+            "two new projects join the CDF",
+            "project representatives join the TOC meetings",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "2 engineers join the platform team",
+            "3 new engineers join by March",
+            "New CFO joins by March",
+        ],
+    );
+}
+
+#[test]
+fn the_number_of_times_is_a_rate() {
+    let text = "Increase the number of times city employees address a reported problem in one visit by 25%.";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    assert!(cue(&a, CueKind::Deliverable).is_none());
+    assert_styles(
+        Style::Outcome,
+        &["Increase how often users return to the app each week"],
+    );
+    // how often the team does its own work is still its work
+    assert_styles(
+        Style::Milestone,
+        &["Increase the number of times we run DR drills to 4 per year"],
+    );
+}
+
+#[test]
+fn a_relative_clause_says_which_things_are_counted() {
+    let text = "Cut the number of tickets that need escalation from 400 to 150 a month";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("measure");
+    assert_eq!(&text[c.span.clone()], "tickets");
+}
+
+#[test]
+fn raising_requests_is_filing_closing_deals_is_winning() {
+    assert_styles(
+        Style::Milestone,
+        &["Raise 3 change requests with the payroll vendor"],
+    );
+    assert_styles(
+        Style::Outcome,
+        &["Raise NPS from 30 to 45", "Close 30 new enterprise deals"],
+    );
+}
+
+#[test]
+fn a_deliverable_about_people_is_not_their_behaviour() {
+    let text = "1 diagram hierachical diagram of the CDF community structure";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert!(cue(&a, CueKind::BehaviourChange).is_none());
+}
