@@ -844,6 +844,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         i += 1;
     }
     let mut saw_all = false;
+    let first = i;
     while i < b
         && (t[i].has(DET | NUMW | OF | CMPW | ALL | TO)
             || matches!(
@@ -860,6 +861,8 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let start = i;
     let mut head = None;
     let mut counted = false;
+    // "Have 10 members adding utility": a number before the noun counts it too
+    let numbered = (first..start).any(|j| cx.is_num(j));
     while i < b {
         let k = t[i];
         if k.has(NUMBER)
@@ -903,9 +906,18 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         // A verb in `-ing` after the head opens a reduced relative clause
         // ("institutions adopting our books"): what is counted is the head.
+        // ("partners actively using the beta": an adverb may come first)
+        let ing = if cx
+            .token_text(i)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+        {
+            i + 1
+        } else {
+            i
+        };
         if head.is_some()
-            && counted
-            && cx.ends_ing(i)
+            && (counted || numbered)
+            && cx.ends_ing(ing)
             && k.flags & (MET | DEL | ACT | EVT) == 0
             && cx.kind(i - 1) == Some(TokKind::Word)
             && cx
@@ -913,8 +925,8 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
                 .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
             // people outside the team, or what people choose to do; "engineers holding
             // certifications" and "employees completing training" are rollouts (rule 6)
-            && (cx.f(i - 1) & OUTSIDERS != 0 || cx.lower_in(i, CHOOSING))
-            && !(i + 1..b.min(i + 5)).any(|j| cx.lower_in(j, TRAINING))
+            && (cx.f(i - 1) & OUTSIDERS != 0 || cx.lower_in(ing, CHOOSING))
+            && !(ing + 1..b.min(ing + 5)).any(|j| cx.lower_in(j, TRAINING))
         {
             break;
         }
@@ -1019,8 +1031,14 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         k,
         set(&[W::Team, W::Headcount, W::Workforce, W::Department]),
     ) || cx.lower_in(h, &["candidates", "candidate", "applicants", "hires"])
+        // "Have 4 core team members": the team's own people
+        || cx.lower_in(h, &["members"]) && h > 0 && cx.lower_in(h - 1, &["team", "staff"])
     {
         return (Obj::Headcount, k);
+    }
+    // "Hold 8 onboarding sessions": sessions held, not visits
+    if event_sessions(cx, h) {
+        return (Obj::Output, h);
     }
     // any metric word in the phrase counts, but the head decides between output and metric
     let mut phrase = 0u64;
@@ -1361,11 +1379,38 @@ fn change_verb_lead(cx: &Ctx<'_>, a: usize, first: bool) -> bool {
         || cx.word_is(a, W::Triple)
 }
 
+/// Whether the head at `h` is sessions or meetings of a kind the team holds:
+/// "onboarding sessions", "listening sessions", "training sessions".
+fn event_sessions(cx: &Ctx<'_>, h: usize) -> bool {
+    const KINDS: &[&str] = &[
+        "onboarding",
+        "training",
+        "coaching",
+        "listening",
+        "information",
+        "info",
+        "feedback",
+        "planning",
+        "review",
+        "demo",
+        "mentoring",
+        "tutoring",
+        "study",
+        "q&a",
+        "engagement",
+        "consultation",
+        "working",
+        "office",
+        "community",
+    ];
+    h > 0 && cx.lower_in(h, &["sessions", "session", "meetings"]) && cx.lower_in(h - 1, KINDS)
+}
+
 /// Whether token `j` names a customer or business measure here (not a modifier of a
 /// deliverable or team, and not output coverage next to a deliverable).
 fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
     let t = cx.t;
-    if !t[j].has(MET) || t[j].has(DEL) {
+    if !t[j].has(MET) || t[j].has(DEL) || event_sessions(cx, j) {
         return false;
     }
     let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
@@ -2476,7 +2521,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         if quantified
             && let Some(p) = people().filter(|&p| !outsiders(p))
             && !perceived()
-            && (a..b).any(|j| cx.f(j) & STAFF_DONE != 0)
+            && (a..b).any(|j| {
+                cx.f(j) & STAFF_DONE != 0
+                    // "80% of designers and engineers know how to use the design system"
+                    || cx.lower_in(j, &["know", "knows"]) && cx.lower_in(j + 1, &["how"])
+            })
         {
             sc += cx.cue(
                 CueKind::RolloutCoverage,
@@ -2751,6 +2800,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             let nk = cx.f(k + 1);
             // "People Group", "Community WG": a unit of the organisation, which delivers
             let unit = cx.f(k + 1) & UNIT != 0
+                // "Community health dashboard set up": a deliverable named after them
+                || k + 2 < b
+                    && cx.f(k + 1) & MET != 0
+                    && cx.f(k + 1) & (DEL | DV | CV | WV | CR | CAN | RECV) == 0
+                    && cx.f(k + 2) & DEL != 0
+                    && cx.f(k + 2) & MET == 0
                 // "audience personas … are defined": a delivered state, not behaviour
                 // (past a with-clause too: "personas with demographics are defined")
                 || (k + 2..t.len()).any(|j| {
@@ -2976,6 +3031,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         // "as defined by DORA", "than those they replaced": a clause
                         // that qualifies the main one says nothing was delivered
                         && !(j > a && cx.lower_in(j - 1, &["as"]))
+                        // "ratings on City Services being available": what the
+                        // measure is about, in a clause of its own
+                        && !(j > a + 1
+                            && cx.lower_in(j - 1, &["being"])
+                            && (a..j - 1).any(|x| t[x].has(PREP)))
                         && !(a..j).rev().take(3).any(|x| cx.lower_in(x, &["than"]))
                         // "non-OCTO built capabilities": a participle before its noun
                         // describes the thing; the sentence's verb is elsewhere

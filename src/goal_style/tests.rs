@@ -1054,3 +1054,111 @@ fn a_deliverable_about_people_is_not_their_behaviour() {
     assert_eq!(a.style, Style::Milestone);
     assert!(cue(&a, CueKind::BehaviourChange).is_none());
 }
+
+#[test]
+fn the_teams_own_people_are_headcount_or_a_rollout() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Have 4 core team members.",
+            "# of core team members 3",
+            "80% of designers and engineers know how to use the design system",
+        ],
+    );
+    // people outside the team doing something, counted, are a result
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Have 10 members adding utility to protocol.",
+            "# of Discord community members 500",
+            "# of unique code committers 30",
+            "80% of customers know how to use the export",
+        ],
+    );
+}
+
+#[test]
+fn sessions_the_team_holds_are_events_not_visits() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "New project onboarding sessions quarterly",
+            "Increase the number of training sessions offered to 12",
+        ],
+    );
+    assert_styles(Style::Outcome, &["Increase sessions per user from 3 to 5"]);
+}
+
+#[test]
+fn a_plus_between_deliverables_lists_them() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "12 livestreams + 4 workshops at conferences",
+            "Summer reading challenge: new app + 3 school partnerships",
+        ],
+    );
+    assert_styles(Style::Outcome, &["Revenue + 20% YoY", "Sign-ups +15%"]);
+}
+
+#[test]
+fn a_count_of_output_after_a_label_is_no_level() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Ambassador program: 10 regional ambassadors recruited",
+            "Collection weeding: 20k outdated items removed",
+            "Hiring: 1 intern + 1 senior",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &["NPS: 55", "Churn: < 2%", "Newsletter: 5,000 subscribers"],
+    );
+}
+
+#[test]
+fn money_after_a_comparator_is_still_money() {
+    let text = "Receive at least $5 million in renewed funding in 2024.";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Outcome);
+    let c = cue(&a, CueKind::CustomerOrBusinessEffect).expect("money");
+    assert_eq!(&text[c.span.clone()], "$5 million");
+}
+
+#[test]
+fn a_share_done_within_its_time_again_and_again_is_timeliness() {
+    assert_styles(
+        Style::Outcome,
+        &["Potholes fixed within 72h of a 311 report, 90% of the time"],
+    );
+}
+
+#[test]
+fn usage_measures_of_libraries_and_sites_and_people_using_a_beta() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "E-book circulation per cardholder",
+            "developer portal ~80k monthly uniques",
+            "Get 10 design partners actively using the beta every week",
+            "Improve community health",
+        ],
+    );
+    // a deliverable named after what it tracks is still a deliverable
+    let text = "Community health dashboard (CHAOSS metrics) set up";
+    let a = classify(text);
+    assert_eq!(a.style, Style::Milestone);
+    assert!(cue(&a, CueKind::BehaviourChange).is_none());
+}
+
+#[test]
+fn a_participle_after_being_in_a_phrase_is_what_a_measure_is_about() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "90% positive ratings on City Services being available and accessible when needed",
+            "8 of 10 squads adopt the shared CI templates without being required to",
+        ],
+    );
+}
