@@ -432,6 +432,7 @@ impl Ctx<'_> {
     fn is_currency_code(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
+                && k.end - k.start == 3
                 && self.token_text(i).is_some_and(|s| {
                     [
                         "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk",
@@ -1278,12 +1279,16 @@ fn own_time_limit(cx: &Ctx<'_>, i: usize, b: usize) -> Option<usize> {
         "targets",
         "turnaround",
     ];
-    // (before a noun it only describes it: "the on-time delivery dashboard")
-    if cx.lower_in(i, &["on-time"]) {
-        let noun_next = cx.kind(i + 1) == Some(TokKind::Word) && cx.f(i + 1) & (PREP | AND) == 0;
-        return (!noun_next).then_some(i + 1);
+    if cx.f(i) & (BY | BEFORE | WITHIN) == 0 {
+        // (before a noun it only describes it: "the on-time delivery dashboard")
+        if cx.lower_in(i, &["on-time"]) {
+            let noun_next =
+                cx.kind(i + 1) == Some(TokKind::Word) && cx.f(i + 1) & (PREP | AND) == 0;
+            return (!noun_next).then_some(i + 1);
+        }
+        return None;
     }
-    if cx.f(i) & (BY | BEFORE | WITHIN) == 0 || !cx.lower_in(i + 1, &["their"]) {
+    if !cx.lower_in(i + 1, &["their"]) {
         return None;
     }
     let limit = (i + 2..b.min(i + 5)).find(|&j| cx.lower_in(j, LIMITS))?;
@@ -2693,6 +2698,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // workspaces reduced from 310 to 45" is clean-up (rule 11)
     if !verb_lead
         && decided.is_none()
+        && change
         && let Some(h) = (a..b.min(a + 5)).find(|&j| internal_estate(cx, j))
         && (cx.lower_in(h + 1, SHRUNK)
             || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK))
@@ -2760,6 +2766,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // ---- money a subject brings in: "Spring appeal raises £250k"
     if !verb_lead
         && decided.is_none()
+        && (a + 1..b).any(|j| cx.kind(j) == Some(TokKind::Other) || cx.is_currency_code(j))
         && let Some((j, end)) = (a + 1..b).find_map(|j| {
             if !cx.lower_in(j, MONEY_IN_VERBS) {
                 None
