@@ -553,9 +553,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     // A level the delivery must reach, after a colon.
     let mut reach: Option<(usize, usize)> = None;
     // colon forms: "Metric: value", "Label: text", "Q3: text"
+    // ("Number of programs held (target: 60)": a colon in brackets labels an aside)
     let colon = (s..n)
         .find(|&i| t[i].kind == TokKind::Colon && !ratio_colon(t, i))
-        .filter(|&c| c > s && c + 1 < n);
+        .filter(|&c| c > s && c + 1 < n && !(s..c).any(|i| punct_is(&cx, i, b'(')));
     if let Some(c) = colon {
         let before_is_date = (s..c)
             .all(|i| t[i].has(CAL | BY | YEAR | DET | END | OF | TU) || t[i].kind == TokKind::Num)
@@ -732,11 +733,13 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         let people_clause = cx.f(j + 1) & ACT != 0
             && cx.f(j + 1) & MET == 0
             && (cx.lower_in(j + 2, BE_FORMS) || cx.lower_in(j + 2, SATISFIED));
-        if t[j].has(AND)
-            && (cx.f(j + 1) & (DV | CV | WV) != 0 && cx.f(j + 1) & DEL == 0 || people_clause)
-            && j + 2 < e
-            && nseg < 3
-        {
+        // ("Ship onboarding v2 + lift activation from 30% to 40%": `+` for "and")
+        let verb_next = cx.f(j + 1) & (DV | CV | WV) != 0 && cx.f(j + 1) & DEL == 0;
+        let plus_and = t[j].kind == TokKind::Plus
+            && cx.kind(j - 1) == Some(TokKind::Word)
+            && cx.kind(j + 1) == Some(TokKind::Word)
+            && verb_next;
+        if (t[j].has(AND) && (verb_next || people_clause) || plus_and) && j + 2 < e && nseg < 3 {
             segs[nseg] = (a, j);
             nseg += 1;
             a = j + 1;
@@ -1001,6 +1004,10 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     // "Grow our media presence", "Scale up the community": an audience
     if cx.lower_in(v, &["grow", "scale", "expand", "broaden", "widen"]) && cx.lower_in(h, AUDIENCES)
     {
+        // "Grow the knowledge base to 300 articles" grows a deliverable
+        if h > 0 && cx.lower_in(h - 1, &["knowledge", "code", "data", "content", "test"]) {
+            return (Obj::Output, h);
+        }
         return (Obj::Customers, h);
     }
     let internal = cx.word_in(
@@ -1032,8 +1039,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         k,
         set(&[W::Team, W::Headcount, W::Workforce, W::Department]),
     ) || cx.lower_in(h, &["candidates", "candidate", "applicants", "hires"])
-        // "Have 4 core team members": the team's own people
-        || cx.lower_in(h, &["members"]) && h > 0 && cx.lower_in(h - 1, &["team", "staff"])
+        // "Have 4 core team members", "10 members of the team": the team's own people
+        || cx.lower_in(h, &["members"])
+            && (h > 0 && cx.lower_in(h - 1, &["team", "staff"])
+                || cx.f(h + 1) & OF != 0
+                    && (h + 2..b.min(h + 4)).any(|x| cx.lower_in(x, &["team", "staff"])))
     {
         return (Obj::Headcount, k);
     }
@@ -1194,8 +1204,8 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
             || cx.t[j].kind == TokKind::Percent
             || cx.t[j].has(TU)
     };
-    // "Hiring: 1 intern + 1 senior" (rule 9)
-    if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS)) {
+    // "Hiring: 1 intern + 1 senior", "# of open engineering roles filled: 10" (rule 9)
+    if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS) || cx.t[j].has(HIRE)) {
         return true;
     }
     if (s..c).any(measure) {
@@ -1214,13 +1224,18 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
 /// The head of what a key result that opens "# of", "Number of" or "Count of" counts
 /// ("# of unique code committers 30": `committers`), when nothing but a value follows.
 fn named_count_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
-    let named =
-        cx.token_text(a) == Some("#") || cx.word_is(a, W::Number) || cx.word_is(a, W::Count);
-    if !named || cx.f(a + 1) & OF == 0 {
+    // "No. of maintainers with commit rights 7"
+    let abbreviated = cx.lower_in(a, &["no"]) && cx.kind(a + 1) == Some(TokKind::Punct);
+    let of = if abbreviated { a + 2 } else { a + 1 };
+    let named = cx.token_text(a) == Some("#")
+        || cx.word_is(a, W::Number)
+        || cx.word_is(a, W::Count)
+        || abbreviated;
+    if !named || cx.f(of) & OF == 0 {
         return None;
     }
     let mut h = None;
-    let mut j = a + 2;
+    let mut j = of + 1;
     while j < b && cx.kind(j) == Some(TokKind::Word) && cx.f(j) & (PREP | DV | CV | WV | DP) == 0 {
         if cx.ends_ing(j) {
             break;
@@ -1682,6 +1697,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 i = j;
                 continue;
             }
+            // "within 5 days of the March outage", "within 60 days of fiscal year
+            // end": counted from one dated event, a one-off deadline (rule 7)
+            if valued
+                && j > i + 1
+                && j < b
+                && cx.f(j) & TU != 0
+                && cx.f(j + 1) & OF != 0
+                && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0)
+            {
+                sc += cx.cue(CueKind::Deadline, i, j + 1, "is a deadline", 1.0);
+                deadline = true;
+                i = j + 1;
+                continue;
+            }
             if valued && j > i + 1 && j < b && (cx.f(j) & TU != 0 || cycle) {
                 cx.cue(
                     CueKind::RecurringTimeliness,
@@ -1877,7 +1906,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let lw = |w: W| cx.word_is(a, w);
     // "Raise $2M", "Receive at least $5 million in renewed funding"
     let mut m = a + 1;
-    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than"])) {
+    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than", "no"])) {
         m += 1;
     }
     let money = (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1);
@@ -1908,7 +1937,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         );
         decided = Some(false);
         verb_lead = true;
-    } else if lead.has(NEG) && !lw(W::Stop) {
+    } else if lead.has(NEG)
+        && !lw(W::Stop)
+        // "No. of maintainers": a count, not a negation
+        && !(cx.kind(a + 1) == Some(TokKind::Punct) && cx.f(a + 2) & OF != 0)
+    {
         if has.flags & STILL != 0 {
             sc += cx.cue(
                 CueKind::DeliveryVerb,

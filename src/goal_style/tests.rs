@@ -1162,3 +1162,39 @@ fn a_participle_after_being_in_a_phrase_is_what_a_measure_is_about() {
         ],
     );
 }
+
+#[test]
+fn within_days_of_one_dated_event_is_a_deadline() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Publish the postmortem within 5 days of the March outage",
+            "File the annual 10-K within 60 days of fiscal year end",
+        ],
+    );
+    // of any one report, again and again, is a service level (rule 7)
+    assert_styles(Style::Outcome, &["Repairs done within 5 days of a report"]);
+}
+
+#[test]
+fn counts_named_with_abbreviations_or_brackets() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "No. of core team members 3",
+            "# of open engineering roles filled: 10",
+            "Have 10 members of the team trained as incident commanders",
+            "Number of library outreach programs held at senior centres (target: 60)",
+            "Grow the knowledge base to 300 articles",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "No. of active volunteers 40",
+            "No outage longer than 15 minutes",
+            "Collect no less than $750k in overdue receivables",
+            "Ship onboarding v2 + lift activation from 30% to 40%",
+        ],
+    );
+}
