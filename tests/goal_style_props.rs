@@ -110,7 +110,74 @@ const WORDS: &[&str] = &[
     "There",
     "are",
     "is",
+    "Reduce",
+    "Cut",
+    "Hold",
+    "Deliver",
+    "Close",
+    "Raise",
+    "Add",
+    "Have",
+    "#",
+    "No.",
+    "72h",
+    "4.1s",
+    "their",
+    "on-time",
+    "being",
+    "members",
+    "team",
+    "join",
+    "complain",
+    "happy",
+    "times",
+    "how",
+    "often",
+    "sessions",
+    "onboarding",
+    "workspaces",
+    "reduced",
+    "raises",
+    "£",
+    "findings",
+    "audit",
+    "risk-assessed",
+    "(",
+    ")",
 ];
+
+/// Key results cut short after the words that open the newer readings: each must
+/// still give a verdict.
+#[test]
+fn truncated_key_results_do_not_panic() {
+    for text in [
+        "Reduce the",
+        "Cut",
+        "Reduce Terraform",
+        "Hold the",
+        "Deliver 18",
+        "Close all",
+        "Raise 3",
+        "Add 500 members to",
+        "# of",
+        "No.",
+        "No. of",
+        "Spring appeal raises",
+        "Spring appeal raises £",
+        "issued within their",
+        "within 5 days of",
+        "Label: 10",
+        "Label: 10 +",
+        "Ship X +",
+        "Increase how",
+        "the number of times",
+        "People are",
+        "and people are",
+    ] {
+        let a = classify(text);
+        assert!(spans_ok(text, &a.cues), "{text}");
+    }
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

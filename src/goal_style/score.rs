@@ -2044,7 +2044,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
             // "Reduce press-line changeover from 45 min to 20 min": a duration, not a count
             // (but "Cut the onboarding course from 6 hours to 2" shortens a deliverable)
-            Obj::Output | Obj::Unknown if !t[h].has(DEL) && duration_change(cx, h, b) => {
+            Obj::Output | Obj::Unknown if cx.f(h) & DEL == 0 && duration_change(cx, h, b) => {
                 sc += cx.cue(
                     CueKind::MetricChange,
                     h,
