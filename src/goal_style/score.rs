@@ -1185,6 +1185,17 @@ fn closes_findings(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
             || cx.lower_in(h, RAISED) && (h + 1..b).any(|j| cx.lower_in(j, REVIEWS)))
 }
 
+/// The cue for fewer of what the organisation runs for itself at `h` (rule 11).
+fn clean_up_cue(cx: &mut Ctx<'_>, h: usize) -> f32 {
+    cx.cue(
+        CueKind::Deliverable,
+        h,
+        h + 1,
+        "is what the organisation runs for itself: having fewer is clean-up, a milestone",
+        3.0,
+    )
+}
+
 /// Whether the head at `h` names something the organisation runs for itself
 /// ([`INTERNAL_ESTATE`]), or its own accounts: "bank accounts", "AWS accounts".
 fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
@@ -2003,13 +2014,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             Obj::Metric | Obj::Customers | Obj::Unknown
                 if cx.lower_in(a, SHRINK_VERBS) && internal_estate(cx, h) =>
             {
-                sc += cx.cue(
-                    CueKind::Deliverable,
-                    h,
-                    h + 1,
-                    "is what the organisation runs for itself: having fewer is clean-up, a milestone",
-                    3.0,
-                );
+                sc += clean_up_cue(cx, h);
                 decided = Some(true);
             }
             Obj::Metric | Obj::Customers => {
@@ -2736,13 +2741,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && (cx.lower_in(h + 1, SHRUNK)
             || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK))
     {
-        sc += cx.cue(
-            CueKind::Deliverable,
-            h,
-            h + 1,
-            "is what the organisation runs for itself: having fewer is clean-up, a milestone",
-            3.0,
-        );
+        sc += clean_up_cue(cx, h);
         decided = Some(true);
     }
 
