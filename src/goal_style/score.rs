@@ -1207,8 +1207,8 @@ fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
 }
 
 /// Whether a count after a label's colon counts the team's output, not a level of a
-/// measure: "Ambassador program: 10 regional ambassadors recruited", "Digital literacy
-/// classes: 40 sessions across branches" (but "NPS: 55", "Docs site: 50k MAU").
+/// measure: "Ambassador program: 10 regional ambassadors recruited", "Collection
+/// weeding: 20k outdated items removed" (but "NPS: 55", "Docs site: 50k MAU").
 fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
     let measure = |j: usize| {
         cx.t[j].has(MET | ACT) && !cx.t[j].has(DEL | EVT | ROLL)
