@@ -879,7 +879,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if k.has(OF) && counted {
             // "the number of times employees fix a problem in one visit": how often, a rate
             // (but "the number of times we run DR drills" counts the team's own work)
-            if cx.lower_in(i + 1, &["times"])
+            if cx.word_is(i + 1, W::Times)
                 && !(i + 2..b.min(i + 5)).any(|j| cx.lower_in(j, &["we", "our", "us"]))
             {
                 return (Obj::Metric, i + 1);
@@ -1307,14 +1307,14 @@ fn own_time_limit(cx: &Ctx<'_>, i: usize, b: usize) -> Option<usize> {
     ];
     if cx.f(i) & (BY | BEFORE | WITHIN) == 0 {
         // (before a noun it only describes it: "the on-time delivery dashboard")
-        if cx.lower_in(i, &["on-time"]) {
+        if cx.word_is(i, W::OnTime) {
             let noun_next =
                 cx.kind(i + 1) == Some(TokKind::Word) && cx.f(i + 1) & (PREP | AND) == 0;
             return (!noun_next).then_some(i + 1);
         }
         return None;
     }
-    if !cx.lower_in(i + 1, &["their"]) {
+    if !cx.word_is(i + 1, W::Their) {
         return None;
     }
     let limit = (i + 2..b.min(i + 5)).find(|&j| cx.lower_in(j, LIMITS))?;
@@ -1482,7 +1482,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // most tokens can start none of the patterns below
         if k.flags & PATTERN_STARTS == 0
             && !matches!(k.kind, TokKind::Arrow | TokKind::Cmp | TokKind::Plus)
-            && !cx.lower_in(i, &["on-time"])
+            && !cx.word_is(i, W::OnTime)
         {
             i += 1;
             continue;
@@ -3073,7 +3073,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         // "ratings on City Services being available": what the
                         // measure is about, in a clause of its own
                         && !(j > a + 1
-                            && cx.lower_in(j - 1, &["being"])
+                            && cx.word_is(j - 1, W::Being)
                             && (a..j - 1).any(|x| t[x].has(PREP)))
                         && !(a..j).rev().take(3).any(|x| cx.lower_in(x, &["than"]))
                         // "non-OCTO built capabilities": a participle before its noun
@@ -3152,7 +3152,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     behaviour = true;
                 } else if timely
                     && !cx.lower_in(d, ONE_OFF_DONE)
-                    && !(d > a && cx.lower_in(d - 1, &["being"]))
+                    && !(d > a && cx.word_is(d - 1, W::Being))
                     && ((a..d).any(|j| {
                         t[j].kind == TokKind::Percent
                             || cx.lower_in(j, &["percent", "all", "every", "each"])
