@@ -1,6 +1,9 @@
 //! Rewrite hints: suggest an outcome-style phrasing for a milestone key result.
 
-use super::lexicon::{CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, PURP, TO, WV};
+use super::lexicon::{
+    BEFORE, BY, CAL, CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, PURP, TO, WITHIN,
+    WV, YEAR,
+};
 use super::scan::{Tok, TokKind, tokenize};
 use std::fmt::Write as _;
 
@@ -108,7 +111,8 @@ fn purpose_metric<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
 fn metric_in<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
     let m = t.iter().position(|k| k.has(MET) && !k.has(DEL))?;
     let plain = |k: &Tok| {
-        k.kind == TokKind::Word && !k.has(PREP | DET | DV | DP | CMPW | CR | CV | WV | NEG)
+        k.kind == TokKind::Word
+            && !k.has(PREP | DET | DV | DP | CMPW | CR | CV | WV | NEG | CAL | YEAR)
     };
     let mut a = m;
     while a > 0 && plain(&t[a - 1]) && m - a < 3 {
@@ -160,9 +164,14 @@ pub fn rewrite_hint(
     );
     // A measure named after the work ("… in new ARR") is the key result's own; one inside
     // the work's name ("delay notifications") is part of what gets delivered.
+    // ("within 5 days of the March outage" dates the work: the outage is no result)
     let after_work = work
         .as_ref()
         .and_then(|&(_, end)| t.get(end..))
+        .map(|rest| {
+            let dated = rest.iter().position(|k| k.has(WITHIN | BEFORE | BY));
+            &rest[..dated.unwrap_or(rest.len())]
+        })
         .and_then(|rest| metric_in(text, rest));
     out.push_str("? e.g. '");
     match metric

@@ -1198,3 +1198,25 @@ fn counts_named_with_abbreviations_or_brackets() {
         ],
     );
 }
+
+#[test]
+fn rewrite_hint_never_offers_the_event_a_deadline_counts_from() {
+    let hint = rewrite_hint(
+        "Publish the postmortem within 5 days of the March outage",
+        None,
+        None,
+        None,
+        None,
+    );
+    assert!(!hint.contains("outage from"), "{hint}");
+    assert!(hint.contains("'<the result it should move> from"), "{hint}");
+    // a measure after the work is still the key result's own
+    let hint = rewrite_hint(
+        "Launch partner deals worth $2M in new ARR",
+        None,
+        None,
+        None,
+        None,
+    );
+    assert!(hint.contains("'new ARR from"), "{hint}");
+}
