@@ -321,7 +321,11 @@ fn part_flags(src: &[u8], s: usize, e: usize) -> u64 {
         let last = s + pos + 1;
         // "Peer-base" names something; "real-time", "full-time" describe, not measure
         let tail = src.get(last..e).unwrap_or_default();
-        if tail.eq_ignore_ascii_case(b"base") || tail.eq_ignore_ascii_case(b"time") && pos <= 4 {
+        let head = src.get(s..s + pos).unwrap_or_default();
+        if tail.eq_ignore_ascii_case(b"base")
+            || tail.eq_ignore_ascii_case(b"time")
+                && (pos <= 4 || head.eq_ignore_ascii_case(b"first"))
+        {
             return 0;
         }
         let g = lookup(src, last, e).0 & (MET | DEL | TU);

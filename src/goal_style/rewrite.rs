@@ -1,8 +1,8 @@
 //! Rewrite hints: suggest an outcome-style phrasing for a milestone key result.
 
 use super::lexicon::{
-    BEFORE, BY, CAL, CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, PURP, TO, WITHIN,
-    WV, YEAR,
+    ALL, BEFORE, BY, CAL, CMPW, CR, CV, DEL, DET, DP, DV, HIRE, MET, NEG, OF, PREP, PURP, TO,
+    WITHIN, WV, YEAR,
 };
 use super::scan::{Tok, TokKind, tokenize};
 use std::fmt::Write as _;
@@ -104,15 +104,23 @@ fn purpose_metric<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
             && (k.has(TO) && t.get(i + 1).is_some_and(|n| n.has(CV | WV))
                 || k.has(PURP) && !k.has(DET))
     })?;
-    metric_in(text, t.get(p..)?)
+    // the purpose's own verb is no measure ("… to share information")
+    let from = if t.get(p).is_some_and(|k| k.has(TO)) {
+        p + 2
+    } else {
+        p
+    };
+    metric_in(text, t.get(from..)?)
 }
 
 /// A metric phrase from the text, if any ("net dollar retention", "sign-ups").
 fn metric_in<'t>(text: &'t str, t: &[Tok]) -> Option<&'t str> {
-    let m = t.iter().position(|k| k.has(MET) && !k.has(DEL))?;
+    // (right after `to` a measure word is a verb: "to share information")
+    let m =
+        (0..t.len()).find(|&i| t[i].has(MET) && !t[i].has(DEL) && !(i > 0 && t[i - 1].has(TO)))?;
     let plain = |k: &Tok| {
         k.kind == TokKind::Word
-            && !k.has(PREP | DET | DV | DP | CMPW | CR | CV | WV | NEG | CAL | YEAR)
+            && !k.has(PREP | DET | DV | DP | CMPW | CR | CV | WV | NEG | CAL | YEAR | ALL)
     };
     let mut a = m;
     while a > 0 && plain(&t[a - 1]) && m - a < 3 {
