@@ -1219,4 +1219,12 @@ fn rewrite_hint_never_offers_the_event_a_deadline_counts_from() {
         None,
     );
     assert!(hint.contains("'new ARR from"), "{hint}");
+    // a verb after `to`, or "all first-time", names no measure either
+    for text in [
+        "Organize quarterly roundtables for 5 ecosystems to share information",
+        "Launch a manager development program for all first-time people leaders",
+    ] {
+        let hint = rewrite_hint(text, None, None, None, None);
+        assert!(hint.contains("'<the result it should move> from"), "{hint}");
+    }
 }
