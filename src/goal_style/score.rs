@@ -308,6 +308,10 @@ const MEMBERSHIPS: &[&str] = &[
     "app",
 ];
 
+/// Words that make the people beside them the organisation's own: "team members",
+/// "members of the staff".
+const OWN_GROUPS: &[&str] = &["team", "staff"];
+
 /// Groups inside the organisation that members join: "Add 3 members to the platform team".
 const TEAMS_JOINED: &[&str] = &[
     "team",
@@ -1041,9 +1045,9 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     ) || cx.lower_in(h, &["candidates", "candidate", "applicants", "hires"])
         // "Have 4 core team members", "10 members of the team": the team's own people
         || cx.lower_in(h, &["members"])
-            && (h > 0 && cx.lower_in(h - 1, &["team", "staff"])
+            && (h > 0 && cx.lower_in(h - 1, OWN_GROUPS)
                 || cx.f(h + 1) & OF != 0
-                    && (h + 2..b.min(h + 4)).any(|x| cx.lower_in(x, &["team", "staff"])))
+                    && (h + 2..b.min(h + 4)).any(|x| cx.lower_in(x, OWN_GROUPS)))
     {
         return (Obj::Headcount, k);
     }
@@ -1180,7 +1184,7 @@ fn closes_findings(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
         "pentest",
         "inspection",
     ];
-    cx.lower_in(a, &["close"])
+    cx.word_is(a, W::Close)
         && (cx.lower_in(h, FOUND)
             || cx.lower_in(h, RAISED) && (h + 1..b).any(|j| cx.lower_in(j, REVIEWS)))
 }
@@ -1236,7 +1240,7 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
 /// ("# of unique code committers 30": `committers`), when nothing but a value follows.
 fn named_count_head(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     // "No. of maintainers with commit rights 7"
-    let abbreviated = cx.lower_in(a, &["no"]) && cx.kind(a + 1) == Some(TokKind::Punct);
+    let abbreviated = number_abbreviation(cx, a);
     let of = if abbreviated { a + 2 } else { a + 1 };
     let named = cx.token_text(a) == Some("#")
         || cx.word_is(a, W::Number)
@@ -1271,7 +1275,13 @@ fn duration_change(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
     })
 }
 
+/// Whether "No." at `a` abbreviates "number" before "of": "No. of active volunteers 40".
+fn number_abbreviation(cx: &Ctx<'_>, a: usize) -> bool {
+    cx.word_is(a, W::No) && cx.kind(a + 1) == Some(TokKind::Punct) && cx.f(a + 2) & OF != 0
+}
+
 /// Whether token `j` is a number written with a unit of time: "4.1s", "200ms", "24h".
+/// (Not `m`, the lexicon's minutes, which after a number as often means millions.)
 fn timed_number(cx: &Ctx<'_>, j: usize) -> bool {
     const UNITS: &[&str] = &[
         "ms", "s", "sec", "h", "hr", "hrs", "min", "mins", "d", "wk", "wks",
@@ -1951,7 +1961,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     } else if lead.has(NEG)
         && !lw(W::Stop)
         // "No. of maintainers": a count, not a negation
-        && !(cx.kind(a + 1) == Some(TokKind::Punct) && cx.f(a + 2) & OF != 0)
+        && !number_abbreviation(cx, a)
     {
         if has.flags & STILL != 0 {
             sc += cx.cue(
@@ -2131,7 +2141,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // `h` is one past the end when nothing follows the verb ("Win the")
             || lead.has(ACQ) && cx.f(h) & (EVT | ACT) != 0
             // "Close 30 new enterprise deals": deals won
-            || cx.lower_in(a, &["close"]) && cx.lower_in(h, &["deals", "sales", "opportunities"]);
+            || cx.word_is(a, W::Close) && cx.lower_in(h, &["deals", "sales", "opportunities"]);
         let ability = (a + 1..(a + 3).min(b)).find(|&j| cx.lower_in(j, &["ability", "capability"]));
         if let Some(c) = ability {
             // "Achieve ability to use percentage-of-completion accounting" (rule 5)
@@ -2609,7 +2619,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     {
         let own_people = t[h].has(INTERNAL)
             || cx.lower_in(h, HEADCOUNT_WORDS)
-            || h > a && cx.lower_in(h - 1, &["team", "staff", "core"]);
+            || h > a && (cx.lower_in(h - 1, OWN_GROUPS) || cx.lower_in(h - 1, &["core"]));
         if own_people {
             sc += cx.cue(
                 CueKind::Headcount,
@@ -2652,7 +2662,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && let Some(h) = (i + 1..(i + 9).min(b))
                 .take_while(|&j| t[j].kind == TokKind::Word && !t[j].has(PREP | DV | CV | WV))
                 .find(|&j| cx.f(j) & OUTSIDERS != 0 || one && cx.f(j) & OUTSIDER != 0)
-            && !cx.lower_in(h - 1, &["team", "staff"])
+            && !cx.lower_in(h - 1, OWN_GROUPS)
         {
             sc += cx.cue(
                 CueKind::CustomerOrBusinessEffect,
