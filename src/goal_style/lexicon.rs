@@ -517,7 +517,7 @@ fn base(w: &str) -> u64 {
             let mut f = CV;
             if matches!(
                 w,
-                "grow" | "drop" | "rise" | "climb" | "decline" | "double" | "triple"
+                "grow" | "drop" | "rise" | "climb" | "decline" | "double" | "triple" | "halve"
             ) {
                 f |= CR;
             }
@@ -601,7 +601,7 @@ fn base(w: &str) -> u64 {
         | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
         | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate" | "contribute"
         | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute" | "calculate"
-        | "speaking" => {
+        | "speaking" | "evolve" | "determine" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -742,7 +742,7 @@ fn base(w: &str) -> u64 {
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
         | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" | "upvotes" | "likes"
         | "retweets" | "reactions" | "citations" | "impressions" | "pageviews" | "enrollments"
-        | "enrolments" | "blockers" | "regressions" => {
+        | "enrolments" | "blockers" | "regressions" | "wishlists" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;

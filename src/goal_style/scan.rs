@@ -319,6 +319,19 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             prev.flags &= !lexicon::DP;
         }
+        // "90 per cent" is one word, "percent"
+        if let [.., prev, cur] = &mut out[..len]
+            && cur.kind == TokKind::Word
+            && prev.kind == TokKind::Word
+            && word.eq_ignore_ascii_case(b"cent")
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"per"))
+        {
+            (prev.flags, prev.id) = lexicon::word_flags(b"percent", 0, 7);
+            prev.end = cur.end;
+            len -= 1;
+        }
     }
     (len, i)
 }

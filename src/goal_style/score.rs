@@ -111,6 +111,57 @@ const ONE_OFF_DONE: &[&str] = &[
     "installed",
 ];
 
+/// Whether the work that "within N days" at `i` limits is done once, a one-off
+/// deadline (rule 7): "Migrate the billing service within 30 days", "Patch all
+/// findings from the Q3 pen test within 14 days". Each item of a recurring
+/// service has its own clock: "Deploy security patches within 48 hours",
+/// "Deliver the monthly report within 5 days".
+fn one_off_within(cx: &Ctx<'_>, a: usize, i: usize) -> bool {
+    // the work comes from one dated event: "findings from the Q3 pen test"
+    let from_dated = (a..i).any(|x| {
+        cx.f(x) & FROM != 0 && (x + 1..(x + 4).min(i)).any(|y| cx.f(y) & (CAL | YEAR) != 0)
+    });
+    if from_dated {
+        return true;
+    }
+    // one thing named: "Determine the Northgate regeneration application"
+    // ("Resolve the P1 incidents" is a class of them)
+    let named = cx.f(a) & DV != 0
+        && cx.lower_in(a + 1, &["the"])
+        && cx.token_text(a + 2).is_some_and(|w| {
+            w.len() > 2
+                && w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(char::is_alphabetic)
+        })
+        && cx
+            .token_text(i.saturating_sub(1))
+            .is_some_and(|w| !w.ends_with('s') || w.ends_with("ss"));
+    if named {
+        return true;
+    }
+    if !cx.lower_in(a, ONE_OFF) || (a + 1..i).any(|x| cx.f(x) & RECUR != 0 && cx.f(x) & ALL == 0) {
+        return false;
+    }
+    // one named thing ("the billing service", "a pilot"); all of a fixed set
+    // only for a move ("all services")
+    cx.lower_in(a + 1, &["the", "a", "an", "our", "this", "its"])
+        || cx.lower_in(a, &["migrate", "move"]) && cx.f(a + 1) & ALL != 0
+}
+
+/// Nouns of a change a number is the size of: "a 10 point increase in".
+const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "reduction",
+    "decrease",
+    "rise",
+    "drop",
+    "fall",
+    "improvement",
+    "uplift",
+    "gain",
+    "lift",
+];
+
 /// Spans of a team's working rhythm that "within" can measure time in.
 const CYCLES: &[&str] = &[
     "release",
@@ -199,6 +250,9 @@ const GOVERNING_BODIES: &[&str] = &[
     "governors",
     "regents",
     "congress",
+    "tsc",
+    "toc",
+    "steering",
 ];
 
 /// How satisfied people are: "users are happy with", "customers love".
@@ -524,6 +578,150 @@ fn joins_numbers(t: &[Tok], i: usize) -> bool {
         && sep.end == after.start
 }
 
+/// The comma that ends an opening "Based on …," / "Informed by …," phrase at `s`.
+fn drawn_on_prefix(cx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let opens = cx.lower_in(s, &["based", "building", "drawing"]) && cx.lower_in(s + 1, &["on"])
+        || cx.lower_in(s, &["informed", "guided"]) && cx.f(s + 1) & BY != 0
+        // "Through the Digital Inclusion programme, hold 24 sessions": a means first
+        || cx.lower_in(s, &["through", "via", "using", "leveraging"]);
+    if !opens {
+        return None;
+    }
+    (s + 2..cx.t.len().min(s + 10))
+        .find(|&i| punct_is(cx, i, b','))
+        .filter(|&c| c + 1 < cx.t.len())
+}
+
+/// The end of "<participle> by <people outside the team>" just after the counted
+/// noun at `h`: "hours donated by volunteers", "pull requests merged by outside
+/// contributors".
+fn done_by_outsiders(cx: &Ctx<'_>, h: usize, b: usize) -> Option<usize> {
+    let p = (h + 1..b.min(h + 4)).find(|&j| cx.f(j) & DP != 0 || cx.ends_ed(j))?;
+    if cx.f(p + 1) & BY == 0 {
+        return None;
+    }
+    (p + 2..b.min(p + 5))
+        .take_while(|&j| cx.f(j) & (PREP | AND) == 0)
+        .find(|&j| {
+            cx.f(j) & OUTSIDERS != 0
+                || cx.lower_in(
+                    j,
+                    &[
+                        "volunteers",
+                        "residents",
+                        "citizens",
+                        "patrons",
+                        "public",
+                        "community",
+                    ],
+                )
+        })
+        .map(|j| j + 1)
+}
+
+/// The span of a rate of the team's own activity: "400 outbound calls per rep per
+/// month", "15 discovery calls per PM per quarter" (counts of what the team does,
+/// rule 1; "ARR per rep" is a result).
+fn activity_per_own_role(cx: &Ctx<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    const ACTIVITIES: &[&str] = &[
+        "calls",
+        "dials",
+        "meetings",
+        "demos",
+        "emails",
+        "touches",
+        "touchpoints",
+        "interviews",
+        "conversations",
+    ];
+    const OWN_ROLES: &[&str] = &[
+        "rep",
+        "reps",
+        "pm",
+        "pms",
+        "ae",
+        "aes",
+        "sdr",
+        "sdrs",
+        "bdr",
+        "bdrs",
+        "csm",
+        "csms",
+        "recruiter",
+        "recruiters",
+        "seller",
+        "sellers",
+    ];
+    // "per" is the one preposition that recurs
+    let p = (a + 1..b).find(|&j| {
+        cx.f(j) & (PREP | RECUR) == PREP | RECUR
+            && cx.lower_in(j, &["per"])
+            && cx.lower_in(j + 1, OWN_ROLES)
+    })?;
+    let counted = (a..p).rev().take(4).find(|&j| cx.lower_in(j, ACTIVITIES))?;
+    (a..counted)
+        .any(|j| cx.is_num(j))
+        .then_some((counted, p + 2))
+}
+
+/// Whether the work at `a` obtains a decision from someone else: "Get IRB approval for
+/// the user study", "Secure board sign-off" ("approval rating" is a measure).
+fn obtains_approval(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if !cx.lower_in(a, &["get", "obtain", "secure", "receive", "gain", "win"]) {
+        return None;
+    }
+    (a + 1..b.min(a + 5))
+        .find(|&j| cx.lower_in(j, &["approval", "sign-off", "signoff", "accreditation"]))
+        .filter(|&j| !cx.lower_in(j + 1, &["rating", "ratings", "rate", "rates"]))
+}
+
+/// Whether `h` counts what others send in: "receives 300+ submissions", "grant
+/// applications received".
+/// ("Receive 3 proposals from vendors" is a step of procurement.)
+fn inbound(cx: &Ctx<'_>, h: usize) -> bool {
+    cx.lower_in(
+        h,
+        &[
+            "submissions",
+            "applications",
+            "proposals",
+            "responses",
+            "nominations",
+            "entries",
+            "donations",
+            "referrals",
+            "inquiries",
+            "enquiries",
+        ],
+    ) && !(h + 1..cx.t.len().min(h + 4)).any(|j| {
+        cx.lower_in(
+            j,
+            &[
+                "vendors",
+                "vendor",
+                "suppliers",
+                "supplier",
+                "contractors",
+                "agencies",
+            ],
+        )
+    })
+}
+
+/// The last noun of the compound that starts at `h`: "feedback rounds",
+/// "NPS survey response rate".
+fn compound_head(cx: &Ctx<'_>, h: usize, b: usize) -> usize {
+    let mut j = h;
+    while j + 1 < b
+        && cx.kind(j + 1) == Some(TokKind::Word)
+        && cx.f(j + 1) & (DEL | EVT | MET) != 0
+        && cx.f(j + 1) & (PREP | DET | AND | BY | TO | FROM | OF | IN | FOR | WITH) == 0
+    {
+        j += 1;
+    }
+    j
+}
+
 /// Analyses `text`, recording cues into `cues`; returns the score (positive: milestone).
 pub(crate) fn analyze(text: &str, cues: &mut CueBuf) -> f32 {
     with_tokens(text, |t| analyze_tokens(text, t, cues))
@@ -551,6 +749,18 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     };
     if let Some(c) = by_prefix {
         score += cx.cue(CueKind::Deadline, 0, c, "is a deadline", 0.5);
+        s = c + 1;
+    }
+    // "Based on feedback, evolve one programme component": what the work draws
+    // on comes first; the main clause after the comma decides
+    if let Some(c) = drawn_on_prefix(&cx, s) {
+        cx.cue(
+            CueKind::MeansClause,
+            s,
+            c,
+            "says what the work draws on; the main clause decides",
+            0.0,
+        );
         s = c + 1;
     }
 
@@ -675,7 +885,18 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && !cx.is_num(i + 1)
             && t[i - 1].flags & (MET | TU) == 0
             && !(s..i).rev().take(5).any(|j| t[j].has(FROM))
-            && !(next & DEL != 0 && next & (CV | WV) == 0 && cx.f(i + 2) & (DET | NUMW) == 0);
+            && !(next & DEL != 0 && next & (CV | WV) == 0 && cx.f(i + 2) & (DET | NUMW) == 0)
+            // "Eighty per cent of students to be present": after a subject that opens
+            // the sentence, the infinitive is what has to be true, not a purpose
+            && !(t[s].flags & (DV | CV | WV | HIRE | ACQ) == 0
+                && (cx.lower_in(i + 1, &["be"])
+                    || cx.is_num(s)
+                    || t[s].has(NUMW)
+                    // "Light rail patronage to grow 6% YoY": people or a measure
+                    // first, no verb of their own ("New onboarding flow to reduce
+                    // drop-off" names a deliverable and its purpose)
+                    || (s + 1..i).all(|j| cx.f(j) & (DP | DV | CV | WV) == 0 && !cx.ends_ed(j))
+                        && (s..i).all(|j| cx.f(j) & DEL == 0 || cx.f(j) & MET != 0)));
         let in_order_to = k.has(IN) && cx.word_is(i + 1, W::Order) && cx.f(i + 2) & TO != 0;
         let boundary = if purpose_to || in_order_to {
             Some((
@@ -778,7 +999,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             c - 1,
             c + 1,
             "is test coverage, which counts as output",
-            2.0 + (-score).max(0.0),
+            4.0 + (-score).max(0.0),
         );
     }
     if let Some((a, b)) = reach {
@@ -1204,7 +1425,7 @@ fn clean_up_cue(cx: &mut Ctx<'_>, h: usize) -> f32 {
 /// ([`INTERNAL_ESTATE`]), or its own accounts: "bank accounts", "AWS accounts".
 fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
     const OWN_ACCOUNTS: &[&str] = &[
-        "bank", "cloud", "aws", "azure", "gcp", "service", "admin", "ledger", "shared",
+        "bank", "cloud", "aws", "azure", "gcp", "service", "admin", "ledger", "shared", "gl",
     ];
     cx.lower_in(h, INTERNAL_ESTATE)
         || cx.lower_in(h, &["accounts"]) && h > 0 && cx.lower_in(h - 1, OWN_ACCOUNTS)
@@ -1223,6 +1444,12 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
     if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS) || cx.t[j].has(HIRE)) {
         return true;
     }
+    // "# of security trainings delivered: 4": the label counts output made
+    if (s + 1..c).any(|j| {
+        cx.t[j].has(DP) && !cx.t[j].has(MET) && cx.t[j - 1].has(DEL | EVT) && !cx.t[j - 1].has(MET)
+    }) {
+        return true;
+    }
     if (s..c).any(measure) {
         return false;
     }
@@ -1233,7 +1460,13 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
     let made = after
         .clone()
         .any(|j| cx.t[j].has(DEL | EVT | ROLL | DP) || cx.ends_ed(j) && cx.t[j].flags & MET == 0);
-    made && !after.into_iter().any(measure)
+    // a measure naming the kind of thing counted is no measure: "legacy SQL jobs"
+    made && !after.into_iter().any(|j| {
+        measure(j)
+            && !(cx.kind(j + 1) == Some(TokKind::Word)
+                && cx.f(j + 1) & (PREP | DET | AND | DP | MET) == 0
+                && !cx.ends_ed(j + 1))
+    })
 }
 
 /// The head of what a key result that opens "# of", "Number of" or "Count of" counts
@@ -1443,8 +1676,16 @@ fn event_sessions(cx: &Ctx<'_>, h: usize) -> bool {
         "working",
         "office",
         "community",
+        "governance",
+        "discovery",
+        "outbound",
+        "sales",
+        "weekly",
+        "monthly",
     ];
-    h > 0 && cx.lower_in(h, &["sessions", "session", "meetings"]) && cx.lower_in(h - 1, KINDS)
+    h > 0
+        && cx.lower_in(h, &["sessions", "session", "meetings", "calls", "syncs"])
+        && cx.lower_in(h - 1, KINDS)
 }
 
 /// Whether token `j` names a customer or business measure here (not a modifier of a
@@ -1486,6 +1727,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let mut threshold = false;
     let mut timely = false;
     let mut deadline = false;
+    // "a ten percentage point increase in connectedness", "a 5 per cent rise in"
+    if let Some(p) = (a + 1..b).find(|&j| {
+        cx.f(j) & NUMW != 0
+            && (cx.is_num(j - 1) || cx.f(j - 1) & NUMW != 0)
+            && cx.lower_in(
+                j + 1 + usize::from(cx.lower_in(j + 1, &["point", "points"])),
+                CHANGE_NOUNS,
+            )
+    }) {
+        let end = p + 2 + usize::from(cx.lower_in(p + 1, &["point", "points"]));
+        cx.cue(
+            CueKind::MetricChange,
+            p - 1,
+            end.min(b),
+            "is a measured change",
+            0.0,
+        );
+        change = true;
+    }
     let mut i = a;
     while i < b {
         let k = t[i];
@@ -1705,8 +1965,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "Fix all P0 bugs within one release": a release cycle is a span of time
             // ("Migrate all services within 2 release cycles" is a one-off deadline)
             let cycle = k.has(WITHIN) && cx.lower_in(j, CYCLES) && !cx.lower_in(a, ONE_OFF);
+            let once = k.has(WITHIN) && one_off_within(cx, a, i);
             // "within 72h", "in 200ms": the number carries its unit
-            if valued && j == before_value + 1 && timed_number(cx, before_value) {
+            if valued && j == before_value + 1 && timed_number(cx, before_value) && !once {
                 cx.cue(
                     CueKind::RecurringTimeliness,
                     i,
@@ -1724,8 +1985,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && j > i + 1
                 && j < b
                 && cx.f(j) & TU != 0
-                && cx.f(j + 1) & OF != 0
-                && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0)
+                && (once
+                    || cx.f(j + 1) & OF != 0
+                        && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0))
             {
                 sc += cx.cue(CueKind::Deadline, i, j + 1, "is a deadline", 1.0);
                 deadline = true;
@@ -1875,7 +2137,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !(cx.value_at(i + 1).is_some() || cx.f(i + 1) & (BY | TO | FROM) != 0))
             && !(i == a && k.has(CV | MET))
             && !cx.word_is(i + 1, W::Live)
-            && !(i > a && t[i - 1].has(TO))
+            // "to grow" is a purpose, except after a subject with a level to
+            // reach: "Light rail patronage to grow 6% YoY"
+            && !(i > a
+                && t[i - 1].has(TO)
+                && !(t[a].flags & (DV | CV | WV) == 0 && cx.value_at(i + 1).is_some()))
         {
             cx.cue(
                 CueKind::MetricChange,
@@ -1923,6 +2189,33 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         threshold = true;
     }
 
+    // ---- a rate of the team's own activity, or a decision obtained
+    if decided.is_none()
+        && has.flags & RECUR != 0
+        && let Some((c, end)) = activity_per_own_role(cx, a, b)
+    {
+        sc += cx.cue(
+            CueKind::Deliverable,
+            c,
+            end.min(b),
+            "counts what each of the team's own people does, which is output",
+            3.0,
+        );
+        decided = Some(true);
+    }
+    if decided.is_none()
+        && let Some(j) = obtains_approval(cx, a, b)
+    {
+        sc += cx.cue(
+            CueKind::Deliverable,
+            a,
+            j + 1,
+            "obtains a decision, which is done once it is given",
+            3.0,
+        );
+        decided = Some(true);
+        verb_lead = true;
+    }
     // ---- leading verb
     let lw = |w: W| cx.word_is(a, w);
     // "Raise $2M", "Receive at least $5 million in renewed funding"
@@ -1934,14 +2227,30 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // "Meet with 20 customers", "Talk to 30 churned customers": time spent with
     // people is the team's activity, whatever it is for
     let time_with = cx.lower_in(a, MEETING_VERBS) && cx.lower_in(a + 1, &["with", "to"]);
-    if time_with {
-        sc += cx.cue(
-            CueKind::DeliveryVerb,
-            a,
-            a + 2,
-            "is time spent with people, an activity",
-            3.0,
-        );
+    // "Spend 95% of capital project dollars", "Spend €2M on paid marketing": the
+    // organisation's own money going out, a plan carried out ("Spend no more than
+    // $50k" caps a cost; "Spend per user" is a measure)
+    let spends = first
+        && cx.lower_in(a, &["spend", "disburse", "allocate"])
+        && (cx.is_num(a + 1) || cx.kind(a + 1) == Some(TokKind::Other) && cx.is_num(a + 2)
+            || cx.is_currency_code(a + 1)
+            || cx.f(a + 1) & ALL != 0 && cx.f(a + 1) & RECUR != 0 && cx.f(a + 2) & DET != 0)
+        // "Spend 30% less on cloud hosting" changes a cost
+        && !(a + 1..b.min(a + 5)).any(|j| {
+            cx.f(j) & (COMPAR | CMPW) != 0 || cx.lower_in(j, &["less", "more", "fewer"])
+        });
+    if decided.is_some() {
+        // a rate of own activity or a decision obtained, above
+    } else if time_with || spends {
+        let (end, why) = if spends {
+            (
+                a + 1,
+                "spends the organisation's own money, a plan carried out",
+            )
+        } else {
+            (a + 2, "is time spent with people, an activity")
+        };
+        sc += cx.cue(CueKind::DeliveryVerb, a, end, why, 3.0);
         decided = Some(true);
         verb_lead = true;
     } else if money
@@ -2066,6 +2375,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     h + 1,
                     "changes how long something takes, a measure",
                     -3.0,
+                );
+                decided = Some(false);
+            }
+            Obj::Output | Obj::Unknown if let Some(z) = done_by_outsiders(cx, h, b) => {
+                // "Increase the number of hours donated by volunteers": what
+                // people outside the team do, counted
+                sc += cx.cue(
+                    CueKind::BehaviourChange,
+                    h,
+                    z,
+                    "counts what people outside the team do, which is behaviour",
+                    -2.5,
                 );
                 decided = Some(false);
             }
@@ -2315,6 +2636,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     } else {
                         None
                     };
+                    // "a ten percentage point increase": a percentage in words
+                    let percent = has.percent || has.words & set(&[W::Percent, W::Percentage]) != 0;
                     if let Some(d) = done {
                         sc += cx.cue(
                             CueKind::DeliveryVerb,
@@ -2324,10 +2647,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                             2.5,
                         );
                         decided = Some(true);
-                    } else if (has.percent || change || threshold || timely)
+                    } else if (percent || change || threshold || timely)
                         // "Deliver 18 titles to the printer on schedule", "Hold the gala
                         // + 3 dinners": what is held or delivered is counted, not a level
-                        && (has.percent || !holds)
+                        && (percent || !holds)
                     {
                         sc += cx.cue(CueKind::Threshold, a, a + 1, "sets a level to reach", -1.5);
                     } else if has.flags & ALL != 0
@@ -2376,6 +2699,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 || n1 & DEL != 0 && n1 & DET == 0 && cx.f(a + 2) & CR != 0
                 // "Partner channel generates $3M in net new ARR": a noun first
                 || n1 & (DET | PREP | NUMW | DEL) == 0 && cx.lower_in(a + 2, MONEY_IN_VERBS)
+                // "Contract review SLA met for 95% of requests": a level kept
+                || (a + 1..b.min(a + 4)).any(|j| {
+                    cx.word_in(j, SERVICE_LEVELS)
+                        && cx.lower_in(j + 1, &["met", "achieved", "hit", "maintained", "exceeded"])
+                })
                 // "Design system adopted by 12 teams": a passive's subject
                 || n1 & (DET | PREP | NUMW) == 0
                     && cx.lower_in(a + 2, &["adopted", "used"])
@@ -2404,6 +2732,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             } else if matches!(obj, Obj::Metric | Obj::Customers)
                 && (change || threshold)
                 && !t[h].has(EVT)
+                // "Gather 2 feedback rounds": the compound names rounds held
+                && {
+                    let last = compound_head(cx, h, b);
+                    last == h || cx.f(last) & MET != 0 || cx.f(last) & (DEL | EVT) == 0
+                }
                 // "Consolidate bank accounts: 27 → 6" is clean-up (rule 11)
                 && !internal_estate(cx, h)
             {
@@ -2850,7 +3183,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "People Group", "Community WG": a unit of the organisation, which delivers
             let unit = cx.f(k + 1) & UNIT != 0
                 // "Community health dashboard set up": a deliverable named after them
+                // ("Users share dashboards": a plural subject and its verb)
                 || k + 2 < b
+                    && !cx.token_text(k).is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
                     && cx.f(k + 1) & MET != 0
                     && cx.f(k + 1) & (DEL | DV | CV | WV | CR | CAN | RECV) == 0
                     && cx.f(k + 2) & DEL != 0
@@ -2859,7 +3194,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // (past a with-clause too: "personas with demographics are defined")
                 || (k + 2..t.len()).any(|j| {
                     t[j].has(DP) && cx.lower_in(j - 1, BE_FORMS)
-                });
+                })
+                // "Schools learning programme redesigned": a programme named for them
+                || k + 2 < b
+                    && cx.ends_ing(k + 1)
+                    && nk & (DV | CV | WV | RECV | ACQ | MET) == 0
+                    && cx.f(k + 2) & DEL != 0
+                    && cx.f(k + 2) & MET == 0;
             if before_ok && k + 1 < b && !unit {
                 let be = cx.word_in(
                     k + 1,
@@ -3160,6 +3501,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     behaviour = true;
+                } else if let Some(j) = (cx.f(d) & RECV != 0)
+                    .then(|| (a..b.min(d + 5)).find(|&j| inbound(cx, j)))
+                    .flatten()
+                {
+                    // "CFP receives 300+ submissions": what others send in
+                    sc += cx.cue(
+                        CueKind::BehaviourChange,
+                        j,
+                        j + 1,
+                        "counts what people outside the team send in, which is behaviour",
+                        -3.0,
+                    );
+                    decided = Some(false);
                 } else if timely
                     && !cx.lower_in(d, ONE_OFF_DONE)
                     && !(d > a && cx.word_is(d - 1, W::Being))
@@ -3180,6 +3534,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         d,
                         end,
                         "is done on time, item after item: timeliness of a recurring service",
+                        -3.0,
+                    );
+                    decided = Some(false);
+                } else if d > a
+                    && cx.lower_in(d, &["met", "achieved", "hit", "maintained", "exceeded"])
+                    && cx.word_in(d - 1, SERVICE_LEVELS)
+                {
+                    // "Review SLA met for 95% of requests": a level kept
+                    sc += cx.cue(
+                        CueKind::RecurringTimeliness,
+                        d - 1,
+                        end,
+                        "is a service level kept",
                         -3.0,
                     );
                     decided = Some(false);
@@ -3300,7 +3667,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && !verb_lead
         && !cx.cues.has(CueKind::DeliveryVerb)
         && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
+    // "Test the checkout with 20 users", "Stand up coverage with 8 new agents":
+    // people taking part in the work, or staff, are no response to it
+    let takes_part = cx.lower_in(
+        a,
+        &[
+            "test",
+            "interview",
+            "pilot",
+            "trial",
+            "validate",
+            "prototype",
+            "research",
+            "stand",
+            "staff",
+        ],
+    );
     if (decided == Some(true) || verbless_deliverable)
+        && !takes_part
         && let Some((w, m)) = (a + 1..sentence_end)
             // "Partner with 3 universities": the verb's own `with`, no qualifier
             .filter(|&j| t[j].has(WITH) && j > a + 1)
@@ -3310,9 +3694,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 while v < j + 3 && (cx.f(v) & CMPW != 0 || cx.lower_in(v, &["at"])) {
                     v += 1;
                 }
+                // "with zero compliance failures" qualifies the delivery (rule 4)
+                if cx.lower_in(v, &["zero", "no", "0"]) {
+                    return None;
+                }
                 let end = cx.value_at(v)?;
+                // "a timelock with 48h delay": a duration of the thing, no response
+                if timed_number(cx, v) || cx.f(end - 1) & TU != 0 {
+                    return None;
+                }
                 (end..(end + 3).min(sentence_end))
                     .find(|&m| t[m].has(MET | ACT) && !t[m].has(DEL | ROLL))
+                    .filter(|&m| !cx.lower_in(m, HEADCOUNT_WORDS) && !cx.lower_in(m, OWN_GROUPS))
                     .map(|m| (j, m))
             })
     {
@@ -3339,7 +3732,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         sc -= 2.0;
     }
     if timely {
-        let recurring = has.flags & (RECUR | EVT) != 0;
+        // "Deploy security patches within 48 hours": each of a class of items
+        // (no determiner) has its own clock; a one-off "within" is a deadline
+        // already (see `one_off_within`)
+        let recurring = has.flags & (RECUR | EVT) != 0
+            || has.flags & WITHIN != 0 && cx.f(a + 1) & (DET | NUMW) == 0 && !cx.is_num(a + 1);
         if milestone_lead && !recurring {
             // "Complete the migration in 6 weeks": a one-off duration
             sc -= 1.0;
@@ -3437,7 +3834,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !timely
             && !cx.cues.has(CueKind::DeliveryVerb);
         let deliverable = if verbless && has.flags & DEL != 0 {
-            (a..b).rev().find(|&j| t[j].has(DEL))
+            // "before launch", "by release": a moment named after a delivery
+            (a..b).rev().find(|&j| {
+                t[j].has(DEL)
+                    && !(j > a
+                        && t[j - 1].has(BEFORE | BY | AT)
+                        && cx.lower_in(j, &["launch", "release", "go-live", "rollout", "cutover"]))
+            })
         } else {
             None
         };
@@ -3464,6 +3867,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             let w = if has_met { 1.0 } else { 2.5 };
             sc += cx.cue(CueKind::Deliverable, d, d + 1, "is a deliverable", w);
         }
+    }
+    // "Ship the integration and get 25% of active workspaces connecting it": a
+    // level of a result after the delivery, an equal part (rule 3)
+    // ("and sign 15 creators" counts people won, no level)
+    if !first
+        && decided == Some(false)
+        && (has.percent
+            || (a..b).any(|j| cx.is_num(j)) && (a..b).any(|j| t[j].has(MET) && !t[j].has(ACT)))
+    {
+        out.measured_change = true;
     }
     out.score = sc;
     out

@@ -1228,3 +1228,208 @@ fn rewrite_hint_never_offers_the_event_a_deadline_counts_from() {
         assert!(hint.contains("'<the result it should move> from"), "{hint}");
     }
 }
+
+#[test]
+fn one_off_work_within_days_is_a_deadline_and_a_class_of_items_is_timeliness() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Migrate the billing service within 30 days",
+            "Migrate all services within 30 days",
+            "Launch a pilot within 6 weeks",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Deploy security patches within 48 hours",
+            "Release hotfixes within 1 day",
+            "Critical vulnerabilities patched within 14 days of disclosure",
+            "Ship fixes for P1 bugs within 5 days",
+            "Deliver the monthly report within 5 days",
+        ],
+    );
+}
+
+#[test]
+fn per_cent_in_two_words_and_an_infinitive_after_the_subject() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Eighty per cent of students to be present for more than 90 per cent of the term",
+            "80 per cent of students attend more than 90 per cent of the term",
+            "Cut costs by 10 per cent",
+            "90% of invoices to be paid within 30 days",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Train 90 per cent of staff",
+            "80% of staff to complete the security training",
+            "Team to launch the new portal to improve access",
+        ],
+    );
+}
+
+#[test]
+fn what_the_work_draws_on_comes_before_the_main_clause() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Based on feedback, evolve at least 1 program component annually",
+            "Based on user research, redesign the onboarding flow",
+            "Gather ≥2 formal feedback rounds from community or DCs per year",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Based on survey results, raise NPS to 40",
+            "Based on the pilot, customers renew 20% more often",
+            "Increase NPS survey response rate to 30%",
+        ],
+    );
+}
+
+#[test]
+fn a_count_of_what_people_outside_the_team_do_is_behaviour() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Increase the number of hours donated by volunteers",
+            "Grow the number of pull requests merged by outside contributors to 40 a month",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Increase the number of articles written by the team to 20",
+            "Increase the number of articles published to 20",
+        ],
+    );
+}
+
+#[test]
+fn spending_the_organisations_own_money_is_a_plan_carried_out() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Spend 95% of authorized capital project dollars by the end of the fiscal year",
+            "Spend €2M on paid marketing",
+            "Allocate 20% of engineering time to tech debt",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Spend no more than $50k on contractors",
+            "Spend per user up 12%",
+            "Spend 30% less on cloud hosting",
+        ],
+    );
+}
+
+#[test]
+fn a_subject_with_an_infinitive_states_its_target() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Light rail patronage to grow 6% YoY",
+            "Households with a smart meter to reduce average per capita consumption to 125 l/p/d",
+            "Refitted stores to deliver +8% LFL sales vs matched control stores",
+            "Revenue to double to $4M",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "New onboarding flow to reduce drop-off by 20%",
+            "Customer portal to improve self-service",
+            "Schools learning programme redesigned to align with the new KS2 history curriculum",
+            "Launch the referral programme to grow sign-ups 20%",
+        ],
+    );
+}
+
+#[test]
+fn means_first_zero_qualifiers_launch_moments_and_changes_in_words() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Through the Digital Inclusion programme, hold 24 drop-in help sessions in libraries",
+            "Complete the SCADA upgrade at 18 treatment works with zero compliance failures during switchover",
+            "Determine the Northgate regeneration planning application within 13 weeks of validation",
+            "Determine the pricing model for the enterprise tier",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Steam wishlists reach 500k before launch",
+            "Sign-ups reach 10,000 by launch",
+            "Deliver a ten percentage point increase in students reporting school connectedness",
+            "Determine 90% of major planning applications within 13 weeks",
+            "Launch the app with 5,000 registrations in week one",
+        ],
+    );
+}
+
+#[test]
+fn a_service_level_met_a_label_of_output_made_and_a_level_joined_to_a_delivery() {
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Contract review SLA met for 95% of requests",
+            "Review SLA met for 95% of requests",
+            "NPS: 55",
+            "Ship the Slack integration and get 25% of active workspaces connecting it",
+            "Users share dashboards with teammates every week.",
+            "Increase the number of third-party integrations built by the community from 20 to 45",
+        ],
+    );
+    assert_styles(
+        Style::Milestone,
+        &[
+            "# of security trainings delivered: 4",
+            "Number of articles published: 12",
+            "Hiring target met",
+            "Open a creator fund and sign 15 creators",
+            "Launch the new pricing page and hire 3 AEs",
+            "Customer health dashboard live",
+            "[x] Governance doc + CoC adopted by the TSC",
+            "dbt migration: 100% of legacy SQL jobs ported",
+            "Reduce the number of GL accounts from 1,400 to 350",
+            "Stand up 24/7 APAC coverage with 8 new agents",
+            "Test the checkout with 20 users",
+            "Test coverage above 80%",
+            "Test coverage of the core package ≥ 85%",
+        ],
+    );
+}
+
+#[test]
+fn own_activity_rates_decisions_obtained_and_what_others_send_in() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "400 outbound calls per rep per month",
+            "15 customer discovery calls per PM per quarter",
+            "Hold 12 weekly governance calls with recordings posted",
+            "Get IRB approval for the user study",
+            "Deploy a timelock with 48h delay on treasury transactions",
+            "Every new hire receives 3 onboarding sessions",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "ARR per rep $1.2M",
+            "Raise approval rating to 60%",
+            "CFP receives 300+ submissions, 35% from first-time speakers",
+            "Grant applications received per round from 120 to 250",
+            "New issues labelled docs-confusing per month halve vs Q1",
+            "Support calls per 1,000 orders down 15%",
+        ],
+    );
+}
