@@ -319,6 +319,22 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             prev.flags &= !lexicon::DP;
         }
+        // "monthly active wallets": what is counted active is a measure of use
+        if let [.., before, prev, cur] = &mut out[..len]
+            && cur.kind == TokKind::Word
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"active"))
+            && bytes
+                .get(before.start as usize..before.end as usize)
+                .is_some_and(|w| {
+                    [&b"monthly"[..], b"weekly", b"daily"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                })
+        {
+            cur.flags |= lexicon::MET;
+        }
         // "90 per cent" is one word, "percent"
         if let [.., prev, cur] = &mut out[..len]
             && cur.kind == TokKind::Word

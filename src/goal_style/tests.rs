@@ -1433,3 +1433,31 @@ fn own_activity_rates_decisions_obtained_and_what_others_send_in() {
         ],
     );
 }
+
+#[test]
+fn deliveries_named_as_nouns_and_measures_of_a_team() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Introduction of SAP S/4HANA in purchasing department till end of Q3",
+            "Formation of 100 % of nurses to the new protocol of hand hygiene",
+            "Recruitment of 15 nurses for the night team",
+            "Realisation of fashion show during Milano Fashion Week with budget of max. 800 k€",
+            "Double the size of the data team",
+            "Fund security improvements and initiatives for at least ten critical open source organizations by the end of 2024.",
+            "Roll out Canvas LMS to 100% of undergraduate courses before spring term",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Reduction of churn from 5 % to 3 %",
+            "Implementation of change requests within 5 days",
+            "Improve billable utilization of delivery team to 82 %",
+            "Decrease number of bugs found by client in UAT by 40 %",
+            "Grow monthly active wallets to 1,2 million",
+            "Earned press coverage of the show: min. 150 articles written by international media",
+            "Call center answers 80 % of calls in max. 20 seconds",
+        ],
+    );
+}
