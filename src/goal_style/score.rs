@@ -673,13 +673,13 @@ fn activity_per_own_role(cx: &Ctx<'_>, a: usize, b: usize) -> Option<(usize, usi
 }
 
 /// Whether the work at `a` obtains a decision from someone else: "Get IRB approval for
-/// the user study", "Secure board sign-off" ("approval rating" is a measure).
+/// the user study", "Secure board approval" ("approval rating" is a measure).
 fn obtains_approval(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     if !cx.lower_in(a, &["get", "obtain", "secure", "receive", "gain", "win"]) {
         return None;
     }
     (a + 1..b.min(a + 5))
-        .find(|&j| cx.lower_in(j, &["approval", "sign-off", "signoff", "accreditation"]))
+        .find(|&j| cx.lower_in(j, &["approval", "accreditation"]))
         .filter(|&j| !cx.lower_in(j + 1, &["rating", "ratings", "rate", "rates"]))
 }
 
@@ -717,7 +717,7 @@ fn nominal_delivery(cx: &Ctx<'_>, a: usize) -> bool {
         "finalisation",
         "finalization",
     ];
-    cx.lower_in(a, DOINGS) && cx.f(a + 1) & OF != 0
+    cx.f(a + 1) & OF != 0 && cx.lower_in(a, DOINGS)
 }
 
 /// Whether `h` counts what others send in: "receives 300+ submissions", "grant
@@ -2261,6 +2261,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         verb_lead = true;
     }
     if decided.is_none()
+        && has.flags & MET != 0
         && let Some(j) = obtains_approval(cx, a, b)
     {
         sc += cx.cue(
@@ -3740,22 +3741,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
     // "Test the checkout with 20 users", "Stand up coverage with 8 new agents":
     // people taking part in the work, or staff, are no response to it
-    let takes_part = cx.lower_in(
-        a,
-        &[
-            "test",
-            "interview",
-            "pilot",
-            "trial",
-            "validate",
-            "prototype",
-            "research",
-            "stand",
-            "staff",
-        ],
-    );
+    let takes_part = || {
+        cx.lower_in(
+            a,
+            &[
+                "test",
+                "interview",
+                "pilot",
+                "trial",
+                "validate",
+                "prototype",
+                "research",
+                "stand",
+                "staff",
+            ],
+        )
+    };
     if (decided == Some(true) || verbless_deliverable)
-        && !takes_part
+        && !takes_part()
         && let Some((w, m)) = (a + 1..sentence_end)
             // "Partner with 3 universities": the verb's own `with`, no qualifier
             .filter(|&j| t[j].has(WITH) && j > a + 1)
