@@ -92,16 +92,16 @@ fn shipped_weights_are_what_training_gives() {
 /// families of hard cases (`tests/data/goal-style-written.tsv`; its `org` column names
 /// the review that wrote them). The rules were read from these sentences' mistakes, so
 /// the floors guard against a change that undoes them; they measure nothing about
-/// organisations the classifier has not seen. The shipped classifier reaches 0.959 and
-/// 0.971 (`cargo run --release --example kr_eval -- tests/data/goal-style-written.tsv`);
-/// stop 38's scored 0.939 and 0.953 on the same sentences.
-const WRITTEN_ACCURACY_FLOOR: f64 = 0.952;
-const WRITTEN_PRECISION_FLOOR: f64 = 0.963;
+/// organisations the classifier has not seen. The shipped classifier reaches 0.957 and
+/// 0.974 (`cargo run --release --example kr_eval -- tests/data/goal-style-written.tsv`);
+/// stop 38's scored 0.935 and 0.954 on the same sentences.
+const WRITTEN_ACCURACY_FLOOR: f64 = 0.95;
+const WRITTEN_PRECISION_FLOOR: f64 = 0.965;
 
 #[test]
 fn written_hard_cases_stay_above_their_floor() {
     let rows = read_labelled(include_str!("data/goal-style-written.tsv"), "written");
-    assert!(rows.len() > 2100, "expected the twelve written sets");
+    assert!(rows.len() > 2400, "expected the fourteen written sets");
     let mut confusion = Confusion::default();
     for row in &rows {
         let predicted = classify(&row.text).style == Style::Milestone;

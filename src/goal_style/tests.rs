@@ -1461,3 +1461,31 @@ fn deliveries_named_as_nouns_and_measures_of_a_team() {
         ],
     );
 }
+
+#[test]
+fn terse_coverage_levels_and_bounds() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Runbooks for 100% of alerts",
+            "Cost alloc tags on 100% of spend",
+            "Crash reporting in 100% builds",
+            "Cycle counts on 100% SKUs",
+            "Raise test coverage of the core parser library from 61% to 85% and add fuzzing to the CI pipeline",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Dunning recovery 35%",
+            "Time-on-task −25%",
+            "Push opt-in 55%",
+            "Offer accept ≥ 85%",
+            "Contract turnaround < 3d",
+            "Same-day dispatch for 95% of orders placed before 2pm",
+            "Product squads choose design-system components for 60% of new screens",
+            "Loyalty members account for 55% of transactions",
+            "MFA adoption on 100% of accounts",
+        ],
+    );
+}
