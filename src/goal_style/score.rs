@@ -148,6 +148,9 @@ fn one_off_within(cx: &Ctx<'_>, a: usize, i: usize) -> bool {
         || cx.lower_in(a, &["migrate", "move"]) && cx.f(a + 1) & ALL != 0
 }
 
+/// Participles of a service level kept: "SLA met for 95% of requests".
+const LEVEL_KEPT: &[&str] = &["met", "achieved", "hit", "maintained", "exceeded"];
+
 /// Nouns of a change a number is the size of: "a 10 point increase in".
 const CHANGE_NOUNS: &[&str] = &[
     "increase",
@@ -583,7 +586,8 @@ fn drawn_on_prefix(cx: &Ctx<'_>, s: usize) -> Option<usize> {
     let opens = cx.lower_in(s, &["based", "building", "drawing"]) && cx.lower_in(s + 1, &["on"])
         || cx.lower_in(s, &["informed", "guided"]) && cx.f(s + 1) & BY != 0
         // "Through the Digital Inclusion programme, hold 24 sessions": a means first
-        || cx.lower_in(s, &["through", "via", "using", "leveraging"]);
+        || cx.f(s) & MEANS != 0
+        || cx.lower_in(s, &["leveraging"]);
     if !opens {
         return None;
     }
@@ -2372,9 +2376,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             || cx.is_currency_code(a + 1)
             || cx.f(a + 1) & ALL != 0 && cx.f(a + 1) & RECUR != 0 && cx.f(a + 2) & DET != 0)
         // "Spend 30% less on cloud hosting" changes a cost
-        && !(a + 1..b.min(a + 5)).any(|j| {
-            cx.f(j) & (COMPAR | CMPW) != 0 || cx.lower_in(j, &["less", "more", "fewer"])
-        });
+        && !(a + 1..b.min(a + 5)).any(|j| cx.f(j) & (COMPAR | CMPW) != 0);
     if decided.is_some() {
         // a rate of own activity or a decision obtained, above
     } else if time_with || spends {
@@ -2846,7 +2848,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "Contract review SLA met for 95% of requests": a level kept
                 || (a + 1..b.min(a + 4)).any(|j| {
                     cx.word_in(j, SERVICE_LEVELS)
-                        && cx.lower_in(j + 1, &["met", "achieved", "hit", "maintained", "exceeded"])
+                        && cx.lower_in(j + 1, LEVEL_KEPT)
                 })
                 // "Design system adopted by 12 teams": a passive's subject
                 || n1 & (DET | PREP | NUMW) == 0
@@ -3691,10 +3693,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -3.0,
                     );
                     decided = Some(false);
-                } else if d > a
-                    && cx.lower_in(d, &["met", "achieved", "hit", "maintained", "exceeded"])
-                    && cx.word_in(d - 1, SERVICE_LEVELS)
-                {
+                } else if d > a && cx.lower_in(d, LEVEL_KEPT) && cx.word_in(d - 1, SERVICE_LEVELS) {
                     // "Review SLA met for 95% of requests": a level kept
                     sc += cx.cue(
                         CueKind::RecurringTimeliness,
