@@ -592,16 +592,17 @@ fn base(w: &str) -> u64 {
         | "print" | "collect" | "gather" | "label" | "tag" | "clean" | "archive" | "delete"
         | "purge" | "rename" | "restructure" | "reorganize" | "reorganise" | "merge" | "split"
         | "rotate" | "patch" | "harden" | "encrypt" | "backfill" | "benchmark" | "outsource"
-        | "insource" | "sunsetting" | "launching" | "shipping" | "building" | "migrating"
-        | "implementing" | "releasing" | "rolling" | "delivering" | "completing" | "hiring"
-        | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
-        | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
-        | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
-        | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
-        | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
-        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate" | "contribute"
-        | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute" | "calculate"
-        | "speaking" | "evolve" | "determine" => {
+        | "tear" | "resurface" | "pave" | "shard" | "exhibit" | "insource" | "sunsetting"
+        | "launching" | "shipping" | "building" | "migrating" | "implementing" | "releasing"
+        | "rolling" | "delivering" | "completing" | "hiring" | "creating" | "designing"
+        | "writing" | "publishing" | "decommissioning" | "replacing" | "moving" | "onboarding"
+        | "running" | "refactoring" | "rewriting" | "retiring" | "deploying" | "introducing"
+        | "source" | "develop" | "resolve" | "solve" | "monitor" | "measure" | "shadow"
+        | "activate" | "reactivate" | "continue" | "enhance" | "do" | "come" | "remediate"
+        | "educate" | "mentor" | "coach" | "facilitate" | "amplify" | "promote" | "celebrate"
+        | "advocate" | "speak" | "invite" | "nominate" | "contribute" | "upstream" | "triage"
+        | "validate" | "annotate" | "verify" | "compute" | "calculate" | "speaking" | "evolve"
+        | "determine" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -742,7 +743,11 @@ fn base(w: &str) -> u64 {
         | "feedback" | "traction" | "arr-growth" | "nps-score" | "win-rate" | "retention-rate"
         | "signup" | "pipe" | "mindshare" | "ups" | "pql" | "pqls" | "upvotes" | "likes"
         | "retweets" | "reactions" | "citations" | "impressions" | "pageviews" | "enrollments"
-        | "enrolments" | "blockers" | "regressions" | "wishlists" => {
+        | "enrolments" | "blockers" | "regressions" | "wishlists" | "participation"
+        | "ridership" | "uptake" | "take-up" | "turnout" | "patronage" | "borrowing"
+        | "employment" | "unemployment" | "literacy" | "numeracy" | "graduation"
+        | "readmissions" | "readmission" | "mortality" | "homelessness" | "recidivism"
+        | "obesity" | "loans" => {
             let mut f = MET;
             if matches!(w, "coverage" | "completion") {
                 f |= OUTPUT_METRIC;
@@ -869,7 +874,8 @@ fn base(w: &str) -> u64 {
         | "conferences" | "runbooks" | "dashboards" | "reports" | "features" | "campaigns"
         | "programs" | "programmes" | "playbooks" | "workflows" | "plans" | "roadmaps"
         | "strategies" | "processes" | "examples" | "diagram" | "diagrams" | "blueprint"
-        | "blueprints" | "mockup" | "mockups" | "wireframe" | "wireframes" => {
+        | "blueprints" | "mockup" | "mockups" | "wireframe" | "wireframes" | "classes"
+        | "clinics" => {
             let mut f = DEL;
             if matches!(
                 w,

@@ -16,6 +16,7 @@ pub(crate) const OUTPUT_PLAN: u64 = 1 << 54;
 const OUTPUT_PLAN_WORDS: &[&str] = &[
     "hiring",
     "headcount",
+    "intake",
     "recruiting",
     "staffing",
     "training",

@@ -294,6 +294,32 @@ const SHRUNK: &[&str] = &[
     "down",
 ];
 
+/// What is made with another party, who is then no response to it: "Sign roaming
+/// agreements with two more operators".
+const MADE_WITH: &[&str] = &[
+    "agreement",
+    "agreements",
+    "contract",
+    "contracts",
+    "partnership",
+    "partnerships",
+    "mou",
+    "mous",
+    "treaty",
+    "deal",
+    "deals",
+    "ppa",
+    "msa",
+    "msas",
+];
+
+/// Verbs of the team's own work reaching people: a share of people reached is rollout
+/// coverage (rule 6), "Train 100% of staff", "Offer a check to all eligible residents".
+const REACH_PEOPLE: &[&str] = &[
+    "train", "offer", "brief", "equip", "upskill", "certify", "coach", "inform", "notify",
+    "contact", "invite", "email", "survey", "screen",
+];
+
 /// What an organisation runs for itself: having fewer of them is clean-up (rule 11),
 /// "Reduce Terraform workspaces from 340 to 60", "Cut SaaS tools from 120 to 40".
 const INTERNAL_ESTATE: &[&str] = &[
@@ -324,6 +350,10 @@ const INTERNAL_ESTATE: &[&str] = &[
     "datacentres",
     "skus",
     "entities",
+    "tables",
+    "modules",
+    "dashboards",
+    "locations",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -631,6 +661,117 @@ fn done_by_outsiders(cx: &Ctx<'_>, h: usize, b: usize) -> Option<usize> {
         .map(|j| j + 1)
 }
 
+/// Where a verbless key result says which channel people use for something they do
+/// again and again, with two of: a majority ("most", "mostly"), a channel ("online",
+/// "via", "through") and a contrast ("not at the counter", "vs paper", "without a
+/// ticket"): the recurring thing at the returned place ("permits", "claims"). A
+/// rollout of what the organisation runs ("services on the new pipeline") is no choice.
+fn channel_shift(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    const MAJORITY: &[&str] = &["most", "mostly", "majority", "predominantly", "primarily"];
+    const CHANNEL: &[&str] = &[
+        "online",
+        "self-serve",
+        "self-service",
+        "digitally",
+        "in-app",
+    ];
+    const OTHER_WAY: &[&str] = &["not", "vs", "versus", "without", "instead", "rather"];
+    const DONE_AGAIN: &[&str] = &[
+        "changes",
+        "claims",
+        "permits",
+        "renewals",
+        "applications",
+        "payments",
+        "bookings",
+        "requests",
+        "returns",
+        "appointments",
+        "enquiries",
+        "inquiries",
+        "submissions",
+        "reports",
+    ];
+    // the channel often opens a means clause after the main one: the whole sentence
+    let n = cx.t.len();
+    // "Customers can renew online": a capability, a feature delivered (rule 5)
+    if (a..n).any(|j| cx.f(j) & CAN != 0) {
+        return None;
+    }
+    let majority = (a..n).any(|j| cx.lower_in(j, MAJORITY));
+    let channel = (a..n).any(|j| {
+        cx.lower_in(j, CHANNEL)
+            || cx.f(j) & MEANS != 0
+            // "settled in the app", "top up in the app"
+            || cx.lower_in(j, &["app", "portal", "website"])
+                && j >= 2
+                && cx.f(j - 1) & DET != 0
+                && cx.f(j - 2) & IN != 0
+    });
+    let contrast = (a + 1..n).any(|j| cx.lower_in(j, OTHER_WAY));
+    if u8::from(majority) + u8::from(channel) + u8::from(contrast) < 2 {
+        return None;
+    }
+    (a..b.min(a + 6)).find(|&j| {
+        cx.kind(j) == Some(TokKind::Word)
+            && cx.f(j) & MET == 0
+            && (cx.f(j) & (EVT | ACT) != 0
+                || cx.lower_in(j, DONE_AGAIN)
+                || cx.f(j) & (ROLL | DEL) == 0
+                    && cx
+                        .token_text(j)
+                        .is_some_and(|w| w.len() > 3 && w.ends_with('s'))
+                || j > a
+                    && cx.lower_in(j - 1, &["new"])
+                    && cx.token_text(j).is_some_and(|w| w.ends_with('s')))
+    })
+}
+
+/// Where a key result that opens with a count names what others do in response to a
+/// delivery: "400 inbound demo requests from the Atlas launch" (`requests`), "Three
+/// tier-1 publications cover the 3.0 launch" (`publications`).
+fn response_to_delivery(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    const RESPONSES: &[&str] = &[
+        "enquiries",
+        "inquiries",
+        "requests",
+        "leads",
+        "applications",
+        "registrations",
+        "referrals",
+        "bookings",
+        "orders",
+        "downloads",
+        "sign-ups",
+        "signups",
+        "mentions",
+        "responses",
+        "replies",
+        "visits",
+    ];
+    const MEDIA: &[&str] = &[
+        "publications",
+        "outlets",
+        "journalists",
+        "reviewers",
+        "media",
+    ];
+    const COVER: &[&str] = &[
+        "cover", "covers", "feature", "features", "mention", "mentions", "review", "reviews",
+        "cite", "cites",
+    ];
+    const SOURCE: &[&str] = &["from", "after", "via", "through", "generated", "driven"];
+    let v = cx.value_at(a)?;
+    let r = (v..b.min(v + 5)).find(|&j| cx.lower_in(j, RESPONSES) || cx.lower_in(j, MEDIA))?;
+    let drawn = if cx.lower_in(r, MEDIA) {
+        cx.lower_in(r + 1, COVER)
+    } else {
+        cx.lower_in(r + 1, SOURCE)
+    };
+    // the source is a delivery: "the Atlas launch", "the heat pump campaign"
+    (drawn && (r + 2..b).any(|j| cx.f(j) & DEL != 0)).then_some(r)
+}
+
 /// The span of a rate of the team's own activity: "400 outbound calls per rep per
 /// month", "15 discovery calls per PM per quarter" (counts of what the team does,
 /// rule 1; "ARR per rep" is a result).
@@ -852,6 +993,26 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         score += cx.cue(CueKind::Deadline, 0, c, "is a deadline", 0.5);
         s = c + 1;
     }
+    // "Complete the quarter with warranty returns under 1.2%": the period only says
+    // when; what it ends with decides
+    if cx.lower_in(s, &["complete", "finish", "end", "close"])
+        && t.get(s + 1).is_some_and(|k| k.has(DET))
+        && cx.lower_in(
+            s + 2,
+            &["quarter", "year", "month", "half", "season", "fy", "sprint"],
+        )
+        && t.get(s + 3).is_some_and(|k| k.has(WITH))
+        && s + 4 < n
+    {
+        cx.cue(
+            CueKind::MeansClause,
+            s,
+            s + 4,
+            "names the period; what it ends with decides",
+            0.0,
+        );
+        s += 4;
+    }
     // "Based on feedback, evolve one programme component": what the work draws
     // on comes first; the main clause after the comma decides
     if let Some(c) = drawn_on_prefix(&cx, s) {
@@ -884,6 +1045,15 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         if before_is_date {
             score += cx.cue(CueKind::Deadline, s, c, "is a deadline", 1.0);
             s = a;
+        } else if value_first && !t[s].has(DV | CV) && counted_output(&cx, s, c, n) {
+            score += cx.cue(
+                CueKind::Deliverable,
+                s,
+                c,
+                "names what the team makes or rolls out; the value after it only counts it",
+                3.0,
+            );
+            e = c;
         } else if value_first && !t[s].has(DV | CV) && !output_after_colon(&cx, s, c, n) {
             let mut end = a + 1;
             while end < n && t[end].kind != TokKind::Punct && end < a + 4 {
@@ -1021,7 +1191,15 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                 CueKind::MeansClause,
                 "opens a means clause; the main clause decides",
             ))
-        } else if k.has(WITH) && next & NEG == 0 && i > s + 1 {
+        } else if k.has(WITH)
+            && next & NEG == 0
+            && i > s + 1
+            // "Replace Elasticsearch with Typesense and halve search infra spend":
+            // the partner of a swap, then an equal part of the sentence's own
+            && !(i + 2..e).any(|j| {
+                t[j].has(AND) && cx.f(j + 1) & CV != 0 && cx.f(j + 1) & DEL == 0
+            })
+        {
             Some((
                 CueKind::MeansClause,
                 "adds a qualifier or means; the main clause decides",
@@ -1085,7 +1263,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         // launch the referral programme" is met only if sign-ups move.
         // ("Raise test coverage from 61% to 85% and add fuzzing": coverage is
         // output, rule 6)
-        if nseg > 1 && out.measured_change && test_coverage(&cx, a, b).is_none() {
+        // ("… and halve search infra spend": the verb says by how much)
+        let factor = cx.lower_in(a, &["halve", "double", "triple", "quadruple"])
+            && (a + 1..b).any(|j| cx.f(j) & MET != 0);
+        if nseg > 1 && (out.measured_change || factor) && test_coverage(&cx, a, b).is_none() {
             changed = Some((a, b));
         }
     }
@@ -1185,6 +1366,8 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         i += 1;
     }
     let start = i;
+    // "40% of the fleet": a share, like "all"
+    let share = (first..start).any(|j| t[j].kind == TokKind::Percent);
     let mut head = None;
     let mut counted = false;
     // "Have 10 members adding utility": a number before the noun counts it too
@@ -1206,6 +1389,27 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             {
                 return (Obj::Metric, i + 1);
             }
+            i += 1;
+            continue;
+        }
+        // "Build 25 miles of protected bike lanes": a length of what is built
+        if k.has(OF)
+            && numbered
+            && t[v].has(DV)
+            && cx.lower_in(
+                i - 1,
+                &[
+                    "miles",
+                    "km",
+                    "kilometres",
+                    "kilometers",
+                    "metres",
+                    "meters",
+                    "feet",
+                ],
+            )
+        {
+            head = None;
             i += 1;
             continue;
         }
@@ -1382,11 +1586,21 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     let committed = (start..=h).any(|j| cx.lower_in(j, &["committed", "planned", "scheduled"]));
     let obj = if committed {
         Obj::Output
+    } else if hf & ACT != 0
+        && (saw_all || share)
+        && cx.lower_in(v, REACH_PEOPLE)
+        && !(first..start).any(|j| cx.lower_in(j, &["more", "fewer", "less"]))
+    {
+        // "Train 100% of registered nurses", "Offer a health check to 100% of
+        // eligible residents": the team's own work reaching people (rule 6)
+        Obj::Coverage
     } else if hf & ACT != 0 && t[v].has(ACQ) {
         Obj::Customers
     } else if hf & OUTPUT_METRIC != 0 || hf & DEL != 0 && hf & MET == 0 || hf & CERT != 0 {
         Obj::Output
-    } else if hf & ROLL != 0 && saw_all {
+    } else if (hf & ROLL != 0 || cx.lower_in(h, &["fleet", "estate"]))
+        && (saw_all || share && hf & ACT == 0)
+    {
         Obj::Coverage
     } else if hf & (MET | EVT) != 0 {
         Obj::Metric
@@ -1525,8 +1739,60 @@ fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
     const OWN_ACCOUNTS: &[&str] = &[
         "bank", "cloud", "aws", "azure", "gcp", "service", "admin", "ledger", "shared", "gl",
     ];
+    // "the packaging supplier base", "the app portfolio"
+    const ESTATE_ONE: &[&str] = &[
+        "supplier",
+        "vendor",
+        "tool",
+        "tooling",
+        "server",
+        "repo",
+        "application",
+        "app",
+        "system",
+        "sku",
+        "licence",
+        "license",
+    ];
+    const WHOLE: &[&str] = &["base", "footprint", "sprawl", "estate", "portfolio"];
     cx.lower_in(h, INTERNAL_ESTATE)
         || cx.lower_in(h, &["accounts"]) && h > 0 && cx.lower_in(h - 1, OWN_ACCOUNTS)
+        || cx.lower_in(h, WHOLE) && h > 0 && cx.lower_in(h - 1, ESTATE_ONE)
+}
+
+/// Whether the key result opening at `a` names, at `h`, things it calls left over:
+/// "Legacy Looker explores", "orphaned dev environments", "stale feature flags".
+fn left_over(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
+    const LEFT_OVER: &[&str] = &[
+        "legacy",
+        "old",
+        "orphaned",
+        "unused",
+        "stale",
+        "duplicate",
+        "duplicated",
+        "redundant",
+        "obsolete",
+        "deprecated",
+        "dormant",
+        "zombie",
+        "abandoned",
+        "outdated",
+    ];
+    cx.kind(h) == Some(TokKind::Word)
+        && cx.token_text(h).is_some_and(|w| w.ends_with('s'))
+        && cx.f(h) & (MET | OUTSIDERS) == 0
+        && (a..h).any(|j| cx.lower_in(j, LEFT_OVER))
+}
+
+/// Whether the tokens at `i` say a count falls, arrow first: "300→40", "41 -> 12".
+fn falls_to(cx: &Ctx<'_>, i: usize) -> bool {
+    let value = |j: usize| {
+        cx.token_text(j)
+            .and_then(|w| w.replace(',', "").parse::<f64>().ok())
+    };
+    cx.kind(i + 1) == Some(TokKind::Arrow)
+        && matches!((value(i), value(i + 2)), (Some(from), Some(to)) if to < from)
 }
 
 /// Whether a count after a label's colon counts the team's output, not a level of a
@@ -1565,6 +1831,49 @@ fn output_after_colon(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
                 && cx.f(j + 1) & (PREP | DET | AND | DP | MET) == 0
                 && !cx.ends_ed(j + 1))
     })
+}
+
+/// Whether the label before the colon at `c` names what the team makes, holds or
+/// rolls out, and the value after it only counts that: "Kaizen events: 12", "Press
+/// releases: 1/month", "Manager training: 100% completion", "Operators certified on
+/// the new press: 100%" (rules 1 and 6).
+fn counted_output(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool {
+    let t = cx.t;
+    // a label naming a measure ("Webinar attendance: 400") counts no output, unless
+    // it puts the org's own people through a rollout
+    let measured = (s..c).any(|j| {
+        t[j].has(MET | ACT) && !t[j].has(DEL | EVT | ROLL) || t[j].kind == TokKind::Percent
+    });
+    let made = !measured && (s..c).any(|j| t[j].has(DEL) && !t[j].has(MET));
+    // "Operators certified": the org's own people put through a rollout
+    let rolled_out = (s..c).any(|j| t[j].has(DP) && t[j].has(STAFF_DONE))
+        && !(s..c).any(|j| t[j].has(OUTSIDERS | MET));
+    if !made && !rolled_out {
+        return false;
+    }
+    let Some(v) = cx.value_at(c + 1) else {
+        return false;
+    };
+    let percent = t[v - 1].kind == TokKind::Percent;
+    // a count per period is still a count: "1/month", "20 tests/qtr", "4 a quarter"
+    let mut rest_output = false;
+    for (j, tok) in t.iter().enumerate().take(n.min(v + 4)).skip(v) {
+        if tok.has(OUTPUT_METRIC) {
+            rest_output = true;
+        } else if tok.has(TU | CAL) || tok.kind == TokKind::Num {
+            continue;
+        } else if tok.kind == TokKind::Word
+            && (tok.has(MET) && !tok.has(DEL | ROLL) || tok.has(ACT | CMPW) || cx.ends_ed(j))
+        {
+            // "Checkout: 3.2% conversion", "Webinars: 400 attendees", "Training: 90% rated good"
+            return false;
+        } else if !matches!(tok.kind, TokKind::Word | TokKind::Punct | TokKind::Other) {
+            return false;
+        }
+    }
+    // a bare percent of a deliverable is a level of it ("Checkout: 99.9%"), unless the
+    // label puts people through a rollout or the percent is of completion or coverage
+    !percent || rest_output || rolled_out
 }
 
 /// The head of what a key result that opens "# of", "Number of" or "Count of" counts
@@ -1813,7 +2122,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         return out;
     }
     let mut sc = 0.0f32;
-    let lead = t[a];
+    let mut lead = t[a];
+    // "Research grant and contract income reaches £95m": a word that can be a verb
+    // opens a noun phrase, the subject of a result verb further on
+    if lead.has(DV)
+        && !lead.has(CV | CR)
+        && let Some(v) = (a + 1..b.min(a + 7)).find(|&j| cx.f(j) & CR != 0)
+        && v > a + 1
+        && cx
+            .token_text(v)
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        && (a + 1..v).all(|j| {
+            cx.kind(j) == Some(TokKind::Word)
+                && (cx.f(j) & (DET | PREP | NUMW | ALL) == 0 || cx.f(j) & AND != 0)
+        })
+    {
+        lead.flags &= !(DV | WV | CV | HIRE | ACQ);
+    }
     let has = Contents::of(t.get(a..b).unwrap_or_default());
     // lead decided: Some(true) milestone, Some(false) outcome
     let mut decided: Option<bool> = None;
@@ -2410,12 +2735,47 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // "No. of maintainers": a count, not a negation
         && !number_abbreviation(cx, a)
     {
+        // "No services on CentOS 7", "No shared admin accounts": none of what the
+        // organisation runs left in a state is a finished migration or clean-up
+        // (but "No stores out of stock" is a level of availability)
+        const HELD_IN: &[&str] = &[
+            "on", "running", "using", "in", "without", "outside", "hosted", "deployed", "left",
+        ];
+        const UNKEPT: &[&str] = &[
+            "shared",
+            "unpatched",
+            "unencrypted",
+            "unmanaged",
+            "unowned",
+            "unsupported",
+            "unlicensed",
+            "personal",
+            "manual",
+            "legacy",
+            "orphaned",
+            "untagged",
+        ];
+        let estate = (a + 1..b.min(a + 5)).find(|&j| {
+            (internal_estate(cx, j) || cx.f(j) & (ROLL | MET | EVT | OUTSIDERS) == ROLL)
+                && (cx.lower_in(j + 1, HELD_IN) || (a + 1..j).any(|k| cx.lower_in(k, UNKEPT)))
+        });
         if has.flags & STILL != 0 {
             sc += cx.cue(
                 CueKind::DeliveryVerb,
                 a,
                 a + 1,
                 "with `still`/`left` describes a finished migration",
+                3.0,
+            );
+            decided = Some(true);
+        } else if let Some(h) = estate
+            && !(a..b).any(|j| cx.f(j) & MET != 0)
+        {
+            sc += cx.cue(
+                CueKind::DeliveryVerb,
+                a,
+                h + 1,
+                "names none of what the organisation runs left: a finished migration or clean-up",
                 3.0,
             );
             decided = Some(true);
@@ -2529,12 +2889,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(false);
             }
             Obj::Output | Obj::Coverage | Obj::Target => {
+                // ("the number of times we run DR drills": the team says it is theirs)
+                let ours = (a..b).any(|j| cx.lower_in(j, &["we", "our", "us"]));
                 sc += cx.cue(
                     CueKind::Deliverable,
                     h,
                     h + 1,
                     "is the team's own output, so changing its count is still a milestone",
-                    3.0,
+                    if ours { 3.5 } else { 3.0 },
                 );
                 decided = Some(true);
             }
@@ -3221,17 +3583,43 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         }
     }
 
-    // ---- fewer of what the organisation runs for itself, noun first: "Terraform
-    // workspaces reduced from 310 to 45" is clean-up (rule 11)
+    // ---- fewer of what the organisation runs for itself, or of what it calls left
+    // over, noun first: "Terraform workspaces reduced from 310 to 45", "Legacy Looker
+    // explores 220→60" is clean-up (rule 11)
     if !verb_lead
         && decided.is_none()
         && change
-        && let Some(h) = (a..b.min(a + 5)).find(|&j| internal_estate(cx, j))
+        && let Some(h) = (a..b.min(a + 5)).find(|&j| internal_estate(cx, j) || left_over(cx, a, j))
         && (cx.lower_in(h + 1, SHRUNK)
-            || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK))
+            || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK)
+            // terse: "Terraform modules 300→40", "Bank accounts 41→12 (consolidation)"
+            || falls_to(cx, h + 1))
     {
         sc += clean_up_cue(cx, h);
         decided = Some(true);
+    }
+
+    // ---- a channel people choose: "Parking permits renewed online, not at the
+    // counter", "Most new workspaces are provisioned through our Terraform provider"
+    if !verb_lead
+        && decided.is_none()
+        && let Some(h) = channel_shift(cx, a, b)
+    {
+        // the subject and its verb: "Residents book", "permits renewed"
+        let end = if cx.kind(h + 1) == Some(TokKind::Word) && cx.f(h + 1) & (PREP | DET) == 0 {
+            h + 2
+        } else {
+            h + 1
+        };
+        sc += cx.cue(
+            CueKind::BehaviourChange,
+            h,
+            end,
+            "says which way people choose to get it done, which is behaviour",
+            -3.0,
+        );
+        decided = Some(false);
+        behaviour = true;
     }
 
     // ---- how people feel about it: "people are happy with the replacement"
@@ -3822,6 +4210,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && (a..(a + 6).min(b)).any(|j| t[j].has(DEL) && !t[j].has(MET));
     // "Test the checkout with 20 users", "Stand up coverage with 8 new agents":
     // people taking part in the work, or staff, are no response to it
+    // ("Sign roaming agreements with two more operators": the other party of an
+    // agreement made with them)
     let takes_part = || {
         cx.lower_in(
             a,
@@ -3836,7 +4226,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 "stand",
                 "staff",
             ],
-        )
+        ) || (a + 1..b).any(|j| {
+            // (a service-level agreement is a level kept, not a party won)
+            cx.lower_in(j, MADE_WITH) && !cx.lower_in(j - 1, &["service-level", "level", "service"])
+        })
     };
     if (decided == Some(true) || verbless_deliverable)
         && !takes_part()
@@ -3986,6 +4379,22 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
             behaviour = true;
         }
+        // "400 inbound demo requests from the Atlas launch", "Three tier-1
+        // publications cover the 3.0 launch": what others do in response to a
+        // delivery, which only names where the response comes from (rule 10)
+        if !behaviour
+            && !cx.cues.has(CueKind::DeliveryVerb)
+            && let Some(r) = response_to_delivery(cx, a, b)
+        {
+            sc += cx.cue(
+                CueKind::BehaviourChange,
+                r,
+                r + 2,
+                "counts a response to the delivery it names, which is a result",
+                -2.5,
+            );
+            behaviour = true;
+        }
         // verbless deliverable: "New careers site", "Pricing page v3", "SOC 2 Type II"
         let verbless = !behaviour
             && !change
@@ -4023,9 +4432,31 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 -2.5,
             );
         } else if let Some(d) = deliverable {
-            let has_met = (a..b).any(|j| t[j].has(MET) && !t[j].has(DEL));
-            let w = if has_met { 1.0 } else { 2.5 };
-            sc += cx.cue(CueKind::Deliverable, d, d + 1, "is a deliverable", w);
+            // ("Digital literacy classes": a measure word naming what a deliverable is
+            // about is no measure)
+            let has_met =
+                (a..b).any(|j| t[j].has(MET) && !t[j].has(DEL) && !(j + 1 == d && t[d].has(DEL)));
+            // "Two engineering blog posts a month", "4 webinars / quarter": a count
+            // of what the team makes, per period or not (rule 1)
+            // ("Seventy per cent of reports … come in online" is a share, not a count)
+            let counted = !has_met
+                && d < a + 5
+                && cx
+                    .value_at(a)
+                    .is_some_and(|v| v <= d && t[v - 1].kind != TokKind::Percent)
+                && !cx.lower_in(a + 1, &["per", "percent"]);
+            if counted {
+                sc += cx.cue(
+                    CueKind::Deliverable,
+                    a,
+                    d + 1,
+                    "counts what the team makes, which is output",
+                    3.5,
+                );
+            } else {
+                let w = if has_met { 1.0 } else { 2.5 };
+                sc += cx.cue(CueKind::Deliverable, d, d + 1, "is a deliverable", w);
+            }
         }
     }
     // "Ship the integration and get 25% of active workspaces connecting it": a

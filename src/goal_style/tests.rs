@@ -1489,3 +1489,50 @@ fn terse_coverage_levels_and_bounds() {
         ],
     );
 }
+
+#[test]
+fn counted_output_clean_up_and_channels_people_choose() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Kaizen events: 12",
+            "Press releases: 1/month",
+            "Manager training: 100% completion",
+            "Operators certified on new press: 100%",
+            "Two engineering blog posts a month",
+            "Terraform modules 300→40",
+            "Legacy Looker explores 220→60",
+            "Bank accounts 41→12 (consolidation)",
+            "Cut the packaging supplier base from 60 vendors to 20",
+            "Tear down 45 orphaned dev environments",
+            "No services on CentOS 7",
+            "No shared admin accounts",
+            "Train 100% of registered nurses and healthcare assistants in the revised falls risk assessment",
+            "Convert 40% of the bus fleet to zero-emission vehicles",
+            "Sign roaming agreements with two more operators in Latin America",
+            "Build 25 miles of protected bike lanes",
+            "Most services deployed via the new pipeline, not Jenkins",
+            "Customers can renew permits online without calling",
+            "Digital literacy classes at every branch",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Checkout: 3.2% conversion",
+            "Webinar attendance: 400",
+            "Open bugs 400→120",
+            "No stores out of stock on top 100 SKUs",
+            "400 inbound demo requests from the Atlas launch",
+            "Three tier-1 tech publications cover the 3.0 launch",
+            "Parking permits renewed online, not at the counter",
+            "Most card disputes are settled in the app without a phone call",
+            "Seventy per cent of reports of missed bins come in online rather than by phone",
+            "Replace Elasticsearch with Typesense and halve search infra spend",
+            "Complete the quarter with dishwasher warranty returns under 1.2%",
+            "Research grant and contract income reaches £95m, an increase of 12% on 2024-25",
+            "Participation in the breakfast club climbs from 38% to 55% of pupils",
+            "Ship the Slack integration and get 25% of active workspaces connecting it",
+        ],
+    );
+}
