@@ -617,7 +617,7 @@ fn helps_name_the_catalogs_fields_not_opmodels() {
     let unknown = help("unknown-reference");
     assert!(
         unknown.starts_with(
-            "add a group named `nobody-here` to the catalog, or correct the reference"
+            "add the group `group:nobody-here` to the catalog, or correct the reference"
         ) && unknown.contains("component `shop` has no accountable owner"),
         "{unknown}"
     );
@@ -1279,11 +1279,23 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
         "deploy.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n",
     );
+    // A Backstage app's own configuration has an `organization` too.
+    write(
+        &dir,
+        "app-config.yaml",
+        "app:\n  title: Portal\norganization:\n  name: Acme\nbackend:\n  baseUrl: http://localhost:7007\ncatalog:\n  locations: []\n",
+    );
     let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
     assert!(
         loaded.diagnostics.iter().all(|d| d.check != "invalid-file"),
         "{:#?}",
         loaded.diagnostics
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("app-config.yaml"))
     );
     assert!(
         loaded
@@ -1868,10 +1880,10 @@ fn unknown_references_name_the_catalogs_fields() {
     assert_eq!(
         messages,
         [
-            "API `y` names `gone` in `spec.system`, but no entity has that id",
-            "API `y` names `nobody` in `spec.owner`, but no entity has that id",
-            "component `x` names `nobody` in `spec.owner`, but no entity has that id",
-            "component `x` names `nothing` in `spec.subcomponentOf`, but no entity has that id",
+            "API `y` names `group:nobody` in `spec.owner`, but the catalog has no such group",
+            "API `y` names `system:gone` in `spec.system`, but the catalog has no such system",
+            "component `x` names `component:nothing` in `spec.subcomponentOf`, but the catalog has no such component",
+            "component `x` names `group:nobody` in `spec.owner`, but the catalog has no such group",
         ]
     );
     let focus = findings(&report, "unknown-reference")[0]
@@ -1881,6 +1893,137 @@ fn unknown_references_name_the_catalogs_fields() {
         .message
         .clone();
     assert!(focus.starts_with("`spec."), "{focus}");
+}
+
+/// A reference to a kind the catalog does not have by that name is reported, even
+/// when an entity of another kind has the id the missing one would have; the help
+/// says what the catalog has by that name.
+#[test]
+fn a_reference_to_a_missing_kind_is_not_taken_by_another_kind() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(&entity("Component", "g", "owner: team-a"));
+    text.push_str(&entity("API", "g", "owner: team-a\nsystem: g"));
+    let report = check(&text);
+    let unknown = findings(&report, "unknown-reference");
+    assert_eq!(unknown.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        unknown[0].message,
+        "API `g.api` names `system:g` in `spec.system`, but the catalog has no such system"
+    );
+    assert_eq!(
+        unknown[0].help.as_deref(),
+        Some(
+            "add the system `system:g` to the catalog, or correct the reference; the catalog has a component `g`, but `spec.system` names a system"
+        )
+    );
+    // Without the API's `system`, the component is not taken for a system.
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(&entity("Component", "g", "owner: team-a"));
+    text.push_str(&entity("API", "g", "owner: team-a"));
+    assert!(findings(&check(&text), "unknown-reference").is_empty());
+}
+
+/// A group named `organization` is a group like any other: it takes another id
+/// than the org's own, and its children sit in it.
+#[test]
+fn a_group_named_organization_is_a_group() {
+    let mut text = entity(
+        "Group",
+        "organization",
+        "type: organization\nchildren: [team-a]",
+    );
+    text.push_str(&entity(
+        "Group",
+        "team-a",
+        "type: team\nparent: organization",
+    ));
+    text.push_str(&entity("Component", "svc", "owner: team-a"));
+    let loaded = load(&text);
+    assert_eq!(
+        team(&loaded, "team-a")
+            .parent
+            .as_ref()
+            .map(|r| r.id.as_str()),
+        Some("organization.group")
+    );
+    assert_eq!(team(&loaded, "organization.group").kind, TeamKind::Unit);
+    let report = Linter::new().check(&loaded);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Error),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+/// What a catalog cannot hold is told where it goes: an opmodel file beside it.
+#[test]
+fn helps_for_what_a_catalog_cannot_hold_name_an_opmodel_file() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(
+        "---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n  annotations:\n    opmodel.dev/outcomes: faster-checkout\nspec:\n  owner: team-a\n",
+    );
+    let report = check(&text);
+    let help = |name: &str| -> String {
+        findings(&report, name)
+            .first()
+            .and_then(|d| d.help.as_deref())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        help("unknown-reference"),
+        "define the outcome `faster-checkout` in an opmodel YAML file beside the catalog (its `outcomes:` section), or correct the annotation"
+    );
+    assert!(
+        help("unaligned-product").starts_with(
+            "define the outcomes its `opmodel.dev/outcomes` annotation names (in an opmodel YAML file beside the catalog"
+        ),
+        "{}",
+        help("unaligned-product")
+    );
+    assert!(
+        help("missing-decision-right").ends_with(
+            "a catalog has no field for decision rights: write them in an opmodel YAML file beside it, in its `decisions:` section"
+        ),
+        "{}",
+        help("missing-decision-right")
+    );
+}
+
+/// An owner written as an email address is no reference: it is reported as the
+/// invalid field it is, not as a group of a made-up name.
+#[test]
+fn an_email_owner_is_an_invalid_field() {
+    let text = entity("Component", "shell", "owner: john@example.com");
+    let report = check(&text);
+    let invalid = findings(&report, "invalid-entity");
+    assert_eq!(invalid.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        invalid[0].message,
+        "`spec.owner` is `john@example.com`, an email address, not an entity reference"
+    );
+    assert!(findings(&report, "unknown-reference").is_empty());
+    assert_eq!(findings(&report, "orphaned-product").len(), 1);
+}
+
+/// A reference into the wrong namespace names the namespace the catalog has it in.
+#[test]
+fn a_reference_in_the_wrong_namespace_names_the_right_one() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str("---\napiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata:\n  name: sre\n  namespace: infra\nspec:\n  owner: group:default/team-a\n");
+    text.push_str(&entity("System", "alerts", "owner: team-a\ndomain: sre"));
+    let report = check(&text);
+    let unknown = findings(&report, "unknown-reference");
+    assert_eq!(unknown.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        unknown[0].help.as_deref(),
+        Some(
+            "add the domain `domain:sre` to the catalog, or correct the reference; a domain `sre` is in namespace `infra`: write `domain:infra/sre`"
+        )
+    );
 }
 
 /// Deterministic mutations of every hostile seed (cut, doubled, lines

@@ -4,7 +4,7 @@ use super::{Check, Context, Param, Sink, declare_check};
 use crate::config::ParamValue;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{OrgGraph, ProductIx, TeamIx};
-use crate::model::{EntityKind, EntityRef};
+use crate::model::{EntityKind, EntityRef, ProductKind};
 
 /// The limit when none is configured.
 const DEFAULT_MAX_PRODUCTS: i64 = 3;
@@ -13,9 +13,13 @@ declare_check! {
     /// ### What it finds
     /// A team that is accountable for more than `max_products` products
     /// (3 unless configured). A product counts once however it is claimed
-    /// (the team's `owns`, the product's `owner`, or both); products the
-    /// team only contributes to, and outcomes or objectives it owns, do not
-    /// count. Any kind of team is counted, units included: a unit that owns
+    /// (the team's `owns`, the product's `owner`, or both). An `internal`
+    /// product that is `part_of` another product the team is also
+    /// accountable for is a piece of that product and counts with it (a
+    /// catalog's services and APIs within the group's system); a
+    /// customer-facing or platform product counts on its own wherever it
+    /// sits. Products the team only contributes to, and outcomes or
+    /// objectives it owns, do not count. Any kind of team is counted, units included: a unit that owns
     /// products directly is accountable for them. The message gives the
     /// count and the limit, and the products are listed as related.
     ///
@@ -34,8 +38,17 @@ declare_check! {
     /// ```
     ///
     /// ### Fix
-    /// Hand some products to other teams, or merge closely related products
-    /// into one product line (`part_of`) that the team owns:
+    /// Hand some products to other teams. A product that is only an internal
+    /// piece of another the team owns (a service behind its app) is better
+    /// written as that: `kind: internal` and `part_of` the product, and then
+    /// counts with it.
+    /// ```yaml
+    /// products:
+    ///   - id: label-printer-service
+    ///     kind: internal
+    ///     part_of: shipping-labels
+    /// ```
+    /// Or split the work:
     /// ```yaml
     /// teams:
     ///   - id: fulfilment
@@ -76,9 +89,12 @@ impl Check for OverloadedTeam {
             .max(0);
         for defs in g.team_groups().iter() {
             let products = products(g, defs);
-            let count = i64::try_from(products.len()).unwrap_or(i64::MAX);
-            if count > max
-                && let Some(d) = overloaded(g, defs, &products, max)
+            if i64::try_from(products.len()).unwrap_or(i64::MAX) <= max {
+                continue;
+            }
+            let lines = lines(g, &products);
+            if i64::try_from(lines.len()).unwrap_or(i64::MAX) > max
+                && let Some(d) = overloaded(g, defs, &lines, max)
             {
                 out.push(d);
             }
@@ -99,6 +115,28 @@ fn products(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
     products
 }
 
+/// How far up a `part_of` chain a product is looked for in a line of the
+/// team's: product lines are a few levels deep, and the walk stays bounded
+/// on a chain of any length.
+const MAX_LINE_DEPTH: usize = 32;
+
+/// The products of `products` (sorted, distinct) that count: all but the
+/// internal ones that are part of another of them.
+fn lines(g: &OrgGraph<'_>, products: &[ProductIx]) -> Vec<ProductIx> {
+    products
+        .iter()
+        .copied()
+        .filter(|&p| {
+            g.product(p).kind != Some(ProductKind::Internal)
+                || !g
+                    .nearest_parent_products(p, MAX_LINE_DEPTH)
+                    .into_iter()
+                    .map(|q| g.canonical_product(q))
+                    .any(|q| q != p && products.binary_search(&q).is_ok())
+        })
+        .collect()
+}
+
 fn overloaded(
     g: &OrgGraph<'_>,
     defs: &[TeamIx],
@@ -117,8 +155,9 @@ fn overloaded(
         ),
     )
     .with_help(
-        "hand some of its products to other teams, or group closely related ones into one product \
-         line; if this team can carry them, raise `max_products` for `overloaded-team` in opmodel.toml",
+        "hand some of its products to other teams, or make a product that is only an internal piece \
+         of another `kind: internal` and `part_of` it; if this team can carry them, raise \
+         `max_products` for `overloaded-team` in opmodel.toml",
     )
     .at(team.location);
     for &p in products {
@@ -175,5 +214,23 @@ mod tests {
         let mut config = Config::new();
         config.set_param(NAME, "max_products", 4_i64);
         assert!(findings_in(NAME, FOUR, Format::Yaml, config).is_empty());
+        // Internal parts of a product the team owns count with it.
+        let line = "teams:\n  - id: t\n    owns: [shop, cart, checkout, search, returns]\nproducts:\n  - { id: shop }\n  - { id: cart, kind: internal, part_of: shop }\n  - { id: checkout, kind: internal, part_of: cart }\n  - { id: search, kind: internal, part_of: shop }\n  - { id: returns }\n";
+        assert_passes(NAME, line);
+    }
+
+    #[test]
+    fn parts_that_are_products_of_their_own_count() {
+        // Parts of a line the team does not own are products of its own.
+        let parts = "teams:\n  - id: t\n    owns: [a, b, c, d]\n  - id: u\n    owns: [line]\nproducts:\n  - { id: line }\n  - { id: a, kind: internal, part_of: line }\n  - { id: b, kind: internal, part_of: line }\n  - { id: c, kind: internal, part_of: line }\n  - { id: d, kind: internal, part_of: line }\n";
+        assert_triggers(NAME, parts, &["t"]);
+        // Customer-facing parts, or parts of no stated kind, count on their own.
+        let facing = "teams:\n  - id: t\n    owns: [a, b, c, d]\nproducts:\n  - { id: a }\n  - { id: b, kind: customer-facing, part_of: a }\n  - { id: c, part_of: a }\n  - { id: d, kind: platform, part_of: a }\n";
+        assert_triggers(NAME, facing, &["t"]);
+        // Beyond the limit, the products that count are listed.
+        let lines = "teams:\n  - id: t\n    owns: [a, b, c, d, a1, b1]\nproducts:\n  - { id: a }\n  - { id: b }\n  - { id: c }\n  - { id: d }\n  - { id: a1, kind: internal, part_of: a }\n  - { id: b1, kind: internal, part_of: b }\n";
+        let found = findings(NAME, lines);
+        let related: Vec<&str> = found[0].related.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(related, ["a", "b", "c", "d"]);
     }
 }

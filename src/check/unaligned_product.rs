@@ -103,12 +103,24 @@ impl Check for UnalignedProduct {
                     product.id
                 )
             };
+            let first = if product.outcomes.is_empty() {
+                "add `outcomes: [...]` naming the outcomes the product serves"
+            } else {
+                "define the outcomes its `outcomes` name, or name existing ones"
+            };
             let help = match owners.as_slice() {
-                [] => "add `outcomes: [...]` naming the outcomes the product serves, or give it an owning team with an objective that `supports` an outcome".to_owned(),
-                [one] => format!("add `outcomes: [...]` naming the outcomes the product serves, or give `{one}` an objective that `supports` an outcome"),
+                [] => format!(
+                    "{first}, or give it an owning team with an objective that `supports` an outcome"
+                ),
+                [one] => {
+                    format!("{first}, or give `{one}` an objective that `supports` an outcome")
+                }
                 many => format!(
-                    "add `outcomes: [...]` naming the outcomes the product serves, or give one of its owning teams ({}) an objective that `supports` an outcome",
-                    many.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+                    "{first}, or give one of its owning teams ({}) an objective that `supports` an outcome",
+                    many.iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             let mut d = Diagnostic::new(

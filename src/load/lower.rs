@@ -25,7 +25,10 @@ use std::borrow::Cow;
 /// rather than reported; a misspelled section still counts as an org file.
 ///
 /// `version` and `$schema` decide nothing: a Compose file's `version:
-/// "3.8"` or a `package.json`'s `version` is not an org file's.
+/// "3.8"` or a `package.json`'s `version` is not an org file's. Nor does
+/// `organization` beside keys that are no section: a Backstage
+/// `app-config.yaml` has `organization: { name: ... }` next to `app`,
+/// `backend` and `catalog`.
 pub(crate) fn is_foreign(root: &Node) -> bool {
     let neutral = |k: &str| matches!(k, "version" | "$schema");
     let sections = || {
@@ -34,13 +37,14 @@ pub(crate) fn is_foreign(root: &Node) -> bool {
             .map(|s| s.name)
             .filter(|s| !neutral(s))
     };
+    let foreign_key = |k: &str| {
+        !neutral(k) && !sections().any(|s| s == k) && did_you_mean(k, sections()).is_none()
+    };
     match &root.value {
         Value::Map(entries) => {
-            entries.iter().any(|(k, _)| !neutral(&k.name))
+            entries.iter().any(|(k, _)| foreign_key(&k.name))
                 && entries.iter().all(|(k, _)| {
-                    neutral(&k.name)
-                        || !sections().any(|s| s == k.name.as_str())
-                            && did_you_mean(&k.name, sections()).is_none()
+                    neutral(&k.name) || k.name == "organization" || foreign_key(&k.name)
                 })
         }
         _ => false,

@@ -53,9 +53,13 @@ impl Resolved {
 
 struct Lowering<'a> {
     ids: BTreeMap<Key, String>,
+    /// Every id an entity was given, of whatever kind.
+    taken: BTreeSet<String>,
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Products and the catalog field their `part_of` came from.
     part_of_fields: Vec<(String, &'static str)>,
+    /// References of products that name no entity of the catalog, told in its words.
+    unresolved: Vec<(EntityKind, String, &'static str, super::words::Unresolved)>,
 }
 
 impl Lowering<'_> {
@@ -64,11 +68,21 @@ impl Lowering<'_> {
         let kind = r.kind.unwrap_or_else(|| default.word().to_owned());
         let namespace = r.namespace.unwrap_or(namespace).to_owned();
         let name = r.name.to_owned();
+        // The id an entity that is not there would have; when another kind
+        // already has it ("system: g" where only a Component `g` exists), the
+        // suffix keeps the reference from landing on that other entity.
         let id = self
             .ids
             .get(&key(&kind, &namespace, &name))
             .cloned()
-            .unwrap_or_else(|| base_id(&namespace, &name));
+            .unwrap_or_else(|| {
+                let id = base_id(&namespace, &name);
+                if self.taken.contains(&id) {
+                    format!("{id}.{kind}")
+                } else {
+                    id
+                }
+            });
         Resolved {
             kind,
             namespace,
@@ -101,6 +115,23 @@ impl Lowering<'_> {
             );
             return None;
         }
+        // "owner: john@example.com": no entity is named like an email address
+        // (other names Backstage refuses are read as the id they clean to, as
+        // `metadata.name` is)
+        if r.name.contains('@') {
+            let what = "an email address, not an entity reference";
+            self.problem(
+                entity,
+                d.location,
+                field.location,
+                format!(
+                    "`spec.{key_name}` is `{}`, {what}",
+                    crate::check::quote_text(&field.text)
+                ),
+                "name the entity by its `metadata.name`, like `group:team-a` or `team-a`",
+            );
+            return None;
+        }
         if allowed.iter().any(|k| k.word() == r.kind) {
             return Some(r);
         }
@@ -124,6 +155,63 @@ impl Lowering<'_> {
             "correct the kind in the reference, or leave the kind out",
         );
         None
+    }
+
+    /// Keeps, for the `unknown-reference` finding the graph will make, how
+    /// the catalog names `r` (named in `spec.{field}` of entity `id`) when
+    /// no entity of the catalog is `r`.
+    fn note_if_unresolved(
+        &mut self,
+        kind: EntityKind,
+        id: &str,
+        from: &Descriptor,
+        field: &'static str,
+        r: &Resolved,
+    ) {
+        if self.ids.contains_key(&r.key()) {
+            return;
+        }
+        let wanted = Kind::parse(&r.kind).map_or("entity", |k| k.noun());
+        self.unresolved.push((
+            kind,
+            id.to_owned(),
+            field,
+            super::words::Unresolved {
+                shown: r.shown(),
+                wanted,
+                elsewhere: self.elsewhere(
+                    r,
+                    &key(from.kind.word(), &from.namespace, &from.name),
+                    field,
+                ),
+            },
+        ));
+    }
+
+    /// What the catalog does have by `r`'s name, other than `from` (the
+    /// entity naming it): the same kind in another namespace, or another kind.
+    fn elsewhere(&self, r: &Resolved, from: &Key, field: &str) -> Option<String> {
+        let (kind, namespace, name) = r.key();
+        let (k, ns, _) = self
+            .ids
+            .keys()
+            .filter(|&other| other != from)
+            .filter(|(k, ns, n)| *n == name && (*k != kind || *ns != namespace))
+            .min_by_key(|(k, ns, _)| (*k != kind, ns.clone(), k.clone()))?;
+        let noun = Kind::parse(k).map_or("entity", |k| k.noun());
+        Some(if *k == kind {
+            format!(
+                "{} {noun} `{name}` is in namespace `{ns}`: write `{k}:{ns}/{name}`",
+                article(noun)
+            )
+        } else {
+            let wanted = Kind::parse(&kind).map_or("entity", |k| k.noun());
+            format!(
+                "the catalog has {} {noun} `{name}`, but `spec.{field}` names {} {wanted}",
+                article(noun),
+                article(wanted)
+            )
+        })
     }
 
     /// Reports `r`, named in `spec.{key_name}` of `d`, as naming no entity of
@@ -177,6 +265,15 @@ impl Lowering<'_> {
     }
 }
 
+/// "a" or "an" before a kind's noun.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn reference(r: &Resolved, field: &Field) -> Ref {
     Ref::at(r.id.as_str(), Some(field.location))
 }
@@ -196,8 +293,10 @@ pub(crate) fn lower(
     let ids = assign_ids(&entities);
     let mut cx = Lowering {
         ids: BTreeMap::new(),
+        taken: ids.iter().cloned().collect(),
         diagnostics,
         part_of_fields: Vec::new(),
+        unresolved: Vec::new(),
     };
     for (d, id) in entities.iter().zip(&ids) {
         names.insert(d.kind.entity_kind(), id, d.kind.noun());
@@ -270,6 +369,7 @@ pub(crate) fn lower(
         });
         if let Some((r, _)) = &parent {
             named_as_parent.insert(r.key());
+            cx.note_if_unresolved(EntityKind::Team, &ids[i], g, "parent", r);
         }
         parents.insert(i, parent);
         let mut count = 0;
@@ -356,6 +456,9 @@ pub(crate) fn lower(
     for (id, field) in &cx.part_of_fields {
         names.set_part_of(EntityKind::Product, id, field);
     }
+    for (kind, id, field, words) in cx.unresolved {
+        names.set_unresolved(kind, id, field, words);
+    }
     model.teams.extend(teams);
     model.products.extend(products);
 }
@@ -386,6 +489,7 @@ fn product(
         let allowed = [Kind::Group, Kind::User];
         if let Some(r) = cx.resolve_as(f, Kind::Group, &allowed, d, &entity, "owner") {
             if r.kind == "group" {
+                cx.note_if_unresolved(EntityKind::Product, id, d, "owner", &r);
                 p.owner.push(reference(&r, f));
             } else {
                 cx.diagnostics
@@ -415,7 +519,10 @@ fn product(
         cx.part_of_fields.push((id.to_owned(), name));
         p.part_of = cx
             .resolve_as(f, default, &product_kinds, d, &entity, name)
-            .map(|r| Box::new(reference(&r, f)));
+            .map(|r| {
+                cx.note_if_unresolved(EntityKind::Product, id, d, name, &r);
+                Box::new(reference(&r, f))
+            });
     }
     p.outcomes = d
         .outcomes
@@ -467,7 +574,8 @@ fn owned_by_person(
 
 /// The id of each entity, in order: the base id, with `.<kind>` appended
 /// when an entity earlier in the order Group, Domain, System, Component,
-/// API, Resource (then by name) has that id already.
+/// API, Resource (then by name) has that id already, or when it is
+/// `organization`, the org's own id.
 fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by_cached_key(|&i| {
@@ -490,7 +598,10 @@ fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
             continue;
         }
         let base = base_id(&d.namespace, &d.name);
+        // A group named `organization` cannot take the id of the org itself.
+        let reserved = base == crate::model::ORGANIZATION;
         let id = match claimed.get(&base) {
+            _ if reserved => format!("{base}.{}", d.kind.word()),
             Some(other) if *other != k => {
                 // Still at most 128 characters with the kind appended.
                 let word = d.kind.word();

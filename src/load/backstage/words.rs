@@ -12,6 +12,20 @@ use crate::model::EntityKind;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CatalogNames {
     nouns: BTreeMap<(EntityKind, String), Words>,
+    /// References of products, by product id and catalog field, that name no
+    /// entity of the catalog.
+    unresolved: BTreeMap<(EntityKind, String, &'static str), Unresolved>,
+}
+
+/// How the catalog names a reference that names none of its entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Unresolved {
+    /// The reference in full: `group:redhat/one-platform-devs`.
+    pub(crate) shown: String,
+    /// The kind it names: `group`, `System`.
+    pub(crate) wanted: &'static str,
+    /// What the catalog has by that name, in another namespace or of another kind.
+    pub(crate) elsewhere: Option<String>,
 }
 
 /// What one entity and its fields are called in the catalog.
@@ -44,6 +58,18 @@ impl CatalogNames {
         );
     }
 
+    /// Records how the catalog names a reference of entity `id`, in
+    /// `spec.{field}`, that names none of its entities.
+    pub(crate) fn set_unresolved(
+        &mut self,
+        kind: EntityKind,
+        id: String,
+        field: &'static str,
+        words: Unresolved,
+    ) {
+        self.unresolved.insert((kind, id, field), words);
+    }
+
     /// Records the catalog field an entity's `part_of` came from.
     pub(crate) fn set_part_of(&mut self, kind: EntityKind, id: &str, field: &'static str) {
         if let Some(w) = self.nouns.get_mut(&(kind, id.to_owned())) {
@@ -73,6 +99,9 @@ impl CatalogNames {
             if let Some(at) = d.message.find(&from) {
                 let to = format!("{noun} `{}`", d.entity.id);
                 d.message.replace_range(at..at + from.len(), &to);
+            }
+            if d.check == "unknown-reference" {
+                self.reword_unresolved(d, noun, words.part_of);
             }
             let part_of = format!("spec.{}", words.part_of.unwrap_or("system"));
             let fields = [
@@ -112,6 +141,55 @@ impl CatalogNames {
     }
 }
 
+impl CatalogNames {
+    /// Tells an `unknown-reference` finding about catalog entity `d.entity` with the
+    /// reference as the catalog wrote it: its kind, its namespace, and what
+    /// the catalog has by that name instead.
+    fn reword_unresolved(&self, d: &mut Diagnostic, noun: &str, part_of: Option<&'static str>) {
+        let (ours, field) = if d.message.contains("in `owner`") {
+            ("owner", "owner")
+        } else if d.message.contains("in `parent`") {
+            ("parent", "parent")
+        } else if d.message.contains("in `part_of`") {
+            ("part_of", part_of.unwrap_or("system"))
+        } else {
+            return;
+        };
+        let Some(words) = self
+            .unresolved
+            .get(&(d.entity.kind, d.entity.id.to_string(), field))
+        else {
+            return;
+        };
+        let id = d.entity.id.to_string();
+        d.message = format!(
+            "{noun} `{id}` names `{}` in `{ours}`, but the catalog has no such {}",
+            words.shown, words.wanted
+        );
+        let old = d.help.as_deref().unwrap_or_default().to_owned();
+        let mut help = format!(
+            "add the {} `{}` to the catalog, or correct the reference",
+            words.wanted, words.shown
+        );
+        if let Some(elsewhere) = &words.elsewhere {
+            help.push_str(&format!("; {elsewhere}"));
+        } else if let Some(guess) = old.strip_prefix("did you mean ")
+            && let Some((guess, _)) = guess.split_once('?')
+        {
+            help = format!("did you mean {guess}? Else {help}");
+        }
+        if old.contains("has no accountable owner") {
+            help.push_str(&format!(
+                "; until it names a group, {noun} `{id}` has no accountable owner (`orphaned-product` is not reported separately)"
+            ));
+        }
+        d.help = Some(help.into());
+        if let Some(focus) = &mut d.focus {
+            focus.message = format!("`{ours}` names `{}`", words.shown);
+        }
+    }
+}
+
 /// The help of a finding about a catalog entity, told with the catalog's
 /// fields (`spec.owner`, the `opmodel.dev/outcomes` annotation) where the
 /// check's own help names opmodel's (`owns:`, `outcomes: [...]`), which a
@@ -121,20 +199,47 @@ fn catalog_help(check: &str, help: &str) -> Option<String> {
         "idle-team" if help.starts_with("name the products it works on") => Some(
             "make it the `spec.owner` of the components, systems or APIs it works on, or remove the group if it no longer exists".to_owned(),
         ),
-        "unaligned-product" => help.contains("`outcomes: [...]`").then(|| {
-            help.replace(
-                "add `outcomes: [...]` naming the outcomes the product serves",
-                "add the annotation `opmodel.dev/outcomes` naming the outcomes it serves",
-            )
-        }),
+        "unaligned-product" => {
+            let shown = help
+                .replace(
+                    "add `outcomes: [...]` naming the outcomes the product serves",
+                    "add the annotation `opmodel.dev/outcomes` naming the outcomes it serves",
+                )
+                .replace(
+                    "define the outcomes its `outcomes` name, or name existing ones",
+                    "define the outcomes its `opmodel.dev/outcomes` annotation names (in an opmodel YAML file beside the catalog, in its `outcomes:` section), or name existing ones",
+                );
+            (shown != help).then_some(shown)
+        }
+        // an outcome has no place in a catalog: "define an outcome with id `x`, or fix the id"
+        "unknown-reference" if help.starts_with("define an outcome with id ") => {
+            let rest = help.strip_prefix("define an outcome with id ")?;
+            let (id, _) = rest.split_once(", or fix the id")?;
+            Some(format!(
+                "define the outcome {id} in an opmodel YAML file beside the catalog (its `outcomes:` section), or correct the annotation"
+            ))
+        }
         "unknown-reference" => {
             let shown = help
+                .replace("define a team or `organization` with id", "add a group named")
                 .replace("define a team with id", "add a group named")
                 .replace("define a product with id", "add an entity named")
+
                 .replace(", or fix the id", " to the catalog, or correct the reference")
                 .replace("it names a team,", "it names a group,");
             (shown != help).then_some(shown)
         }
+        "overloaded-team" if help.starts_with("hand some of its products") => Some(
+            help.replacen(
+                "hand some of its products to other teams, or make a product that is only an internal piece of another `kind: internal` and `part_of` it",
+                "make other groups the `spec.owner` of some of them, or put closely related components and APIs into one system (`spec.system`) the group owns",
+                1,
+            )
+            .replace("if this team can carry them", "if this group can carry them"),
+        ),
+        "missing-decision-right" if help.contains("{ area:") => Some(format!(
+            "{help}; a catalog has no field for decision rights: write them in an opmodel YAML file beside it, in its `decisions:` section"
+        )),
         "orphaned-product" if help.contains("`owns:`") => Some(
             "make a group its owner with `spec.owner: group:NAME`".to_owned(),
         ),
