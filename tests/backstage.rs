@@ -1993,6 +1993,27 @@ fn helps_for_what_a_catalog_cannot_hold_name_an_opmodel_file() {
     );
 }
 
+/// A name Backstage refuses is underlined whole, and a field of the wrong type
+/// gets an example of its own kind of reference.
+#[test]
+fn refused_values_are_underlined_whole() {
+    let mut text = entity("Resource", "Custom MS SQL Docker", "owner: team-a");
+    text.push_str(&entity("API", "api", "owner: team-a\nsystem:\n  - a\n  - b"));
+    let report = check(&text);
+    let invalid = findings(&report, "invalid-entity");
+    let name = invalid
+        .iter()
+        .find(|d| d.message.starts_with("`metadata.name: Custom MS SQL Docker`"))
+        .expect("the refused name");
+    let at = name.focus.as_ref().expect("a focus").location;
+    assert_eq!((at.column, at.end_line, at.end_column), (9, at.line, 29));
+    assert!(
+        invalid.iter().any(|d| d.message
+            == "`spec.system` must be an entity reference like `system:payments`, not a list"),
+        "{invalid:#?}"
+    );
+}
+
 /// An owner written as an email address is no reference: it is reported as the
 /// invalid field it is, not as a group of a made-up name.
 #[test]

@@ -109,6 +109,31 @@ impl Reader<'_> {
         message: String,
         help: impl Into<std::borrow::Cow<'static, str>>,
     ) {
+        let focus = self.at(pos);
+        self.problem_in(entity, pos, focus, message, help);
+    }
+
+    /// A problem with the value `node`, underlined whole ("Custom MS SQL
+    /// Docker", "[a, b]") rather than from where it starts.
+    fn problem_with(
+        &mut self,
+        entity: EntityRef,
+        node: &Node,
+        message: String,
+        help: &'static str,
+    ) {
+        let focus = self.span(node);
+        self.problem_in(entity, node.pos, focus, message, help);
+    }
+
+    fn problem_in(
+        &mut self,
+        entity: EntityRef,
+        pos: Pos,
+        focus: Location,
+        message: String,
+        help: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
         self.reported += 1;
         if self.reported > self.max_problems {
             return;
@@ -116,7 +141,7 @@ impl Reader<'_> {
         let d = Diagnostic::new(INVALID_ENTITY, entity, message)
             .with_help(help)
             .at(Some(self.at(self.anchor.unwrap_or(pos))))
-            .with_focus(Some(self.at(pos)), "here");
+            .with_focus(Some(focus), "here");
         self.diagnostics.push(d);
     }
 
@@ -216,10 +241,9 @@ impl Reader<'_> {
                 kind.map_or(EntityKind::File, Kind::entity_kind),
                 super::ids::base_id("default", &name).as_str(),
             );
-            let pos = name_node.map_or(kind_node.pos, |n| n.pos);
-            self.problem(
+            self.problem_with(
                 entity,
-                pos,
+                name_node.unwrap_or(kind_node),
                 format!(
                     "`metadata.name: {}` is not a name Backstage accepts (letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit, at most 63 characters); it is read as the id `{}`",
                     crate::check::quote_text(&name),
@@ -382,26 +406,29 @@ impl Reader<'_> {
         let node = spec.and_then(|s| get(s, key))?;
         match &node.value {
             Value::Null => None,
-            _ => {
-                match text(node) {
-                    Some(t) if !t.trim().is_empty() => Some(Field {
-                        text: t.trim().to_owned(),
-                        location: self.span(node),
-                    }),
-                    _ => {
-                        self.problem(
+            _ => match text(node) {
+                Some(t) if !t.trim().is_empty() => Some(Field {
+                    text: t.trim().to_owned(),
+                    location: self.span(node),
+                }),
+                _ => {
+                    self.problem_with(
                         entity.clone(),
-                        node.pos,
+                        node,
                         format!(
-                            "`spec.{key}` must be an entity reference like `group:team-a`, not {}",
-                            if text(node).is_some() { "empty" } else { node.type_name() }
+                            "`spec.{key}` must be an entity reference like `{}`, not {}",
+                            example_reference(key),
+                            if text(node).is_some() {
+                                "empty"
+                            } else {
+                                node.type_name()
+                            }
                         ),
                         "write one reference as a string",
                     );
-                        None
-                    }
+                    None
                 }
-            }
+            },
         }
     }
 
@@ -423,9 +450,9 @@ impl Reader<'_> {
                     text: t.trim().to_owned(),
                     location: self.span(item),
                 }),
-                _ => self.problem(
+                _ => self.problem_with(
                     entity.clone(),
-                    item.pos,
+                    item,
                     format!(
                         "`spec.{key}` lists {}, which is not an entity reference",
                         if text(item).is_some() {
@@ -487,6 +514,16 @@ pub(crate) fn text(node: &Node) -> Option<String> {
 /// Whether Backstage itself accepts `name` as a `metadata.name`: 1 to 63
 /// characters, ASCII letters, digits, `-`, `_` and `.`, starting and
 /// ending with a letter or digit (`web--shop` is one).
+/// A reference of the kind `spec.{key}` names by default, for messages.
+fn example_reference(key: &str) -> &'static str {
+    match key {
+        "system" => "system:payments",
+        "domain" | "subdomainOf" => "domain:retail",
+        "subcomponentOf" => "component:checkout",
+        _ => "group:team-a",
+    }
+}
+
 fn is_backstage_name(name: &str) -> bool {
     let bytes = name.as_bytes();
     let alnum = |b: &u8| b.is_ascii_alphanumeric();
