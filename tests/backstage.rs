@@ -1998,12 +1998,19 @@ fn helps_for_what_a_catalog_cannot_hold_name_an_opmodel_file() {
 #[test]
 fn refused_values_are_underlined_whole() {
     let mut text = entity("Resource", "Custom MS SQL Docker", "owner: team-a");
-    text.push_str(&entity("API", "api", "owner: team-a\nsystem:\n  - a\n  - b"));
+    text.push_str(&entity(
+        "API",
+        "api",
+        "owner: team-a\nsystem:\n  - a\n  - b",
+    ));
     let report = check(&text);
     let invalid = findings(&report, "invalid-entity");
     let name = invalid
         .iter()
-        .find(|d| d.message.starts_with("`metadata.name: Custom MS SQL Docker`"))
+        .find(|d| {
+            d.message
+                .starts_with("`metadata.name: Custom MS SQL Docker`")
+        })
         .expect("the refused name");
     let at = name.focus.as_ref().expect("a focus").location;
     assert_eq!((at.column, at.end_line, at.end_column), (9, at.line, 29));

@@ -592,17 +592,18 @@ fn base(w: &str) -> u64 {
         | "print" | "collect" | "gather" | "label" | "tag" | "clean" | "archive" | "delete"
         | "purge" | "rename" | "restructure" | "reorganize" | "reorganise" | "merge" | "split"
         | "rotate" | "patch" | "harden" | "encrypt" | "backfill" | "benchmark" | "outsource"
-        | "tear" | "resurface" | "pave" | "shard" | "exhibit" | "insource" | "sunsetting"
-        | "launching" | "shipping" | "building" | "migrating" | "implementing" | "releasing"
-        | "rolling" | "delivering" | "completing" | "hiring" | "creating" | "designing"
-        | "writing" | "publishing" | "decommissioning" | "replacing" | "moving" | "onboarding"
-        | "running" | "refactoring" | "rewriting" | "retiring" | "deploying" | "introducing"
-        | "source" | "develop" | "resolve" | "solve" | "monitor" | "measure" | "shadow"
-        | "activate" | "reactivate" | "continue" | "enhance" | "do" | "come" | "remediate"
-        | "educate" | "mentor" | "coach" | "facilitate" | "amplify" | "promote" | "celebrate"
-        | "advocate" | "speak" | "invite" | "nominate" | "contribute" | "upstream" | "triage"
-        | "validate" | "annotate" | "verify" | "compute" | "calculate" | "speaking" | "evolve"
-        | "determine" => {
+        | "tear" | "resurface" | "pave" | "shard" | "exhibit" | "weatherize" | "weatherise"
+        | "retrofit" | "insulate" | "award" | "renovate" | "refurbish" | "equip" | "inspect"
+        | "insource" | "sunsetting" | "launching" | "shipping" | "building" | "migrating"
+        | "implementing" | "releasing" | "rolling" | "delivering" | "completing" | "hiring"
+        | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
+        | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
+        | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
+        | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
+        | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
+        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate" | "contribute"
+        | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute" | "calculate"
+        | "speaking" | "evolve" | "determine" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;

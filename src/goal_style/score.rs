@@ -292,6 +292,13 @@ const SHRUNK: &[&str] = &[
     "trimmed",
     "consolidated",
     "down",
+    "pruned",
+    "archived",
+    "purged",
+    "deleted",
+    "removed",
+    "retired",
+    "decommissioned",
 ];
 
 /// What is made with another party, who is then no response to it: "Sign roaming
@@ -354,6 +361,16 @@ const INTERNAL_ESTATE: &[&str] = &[
     "modules",
     "dashboards",
     "locations",
+    "images",
+    "rules",
+    "flags",
+    "explores",
+    "templates",
+    "queues",
+    "buckets",
+    "instances",
+    "containers",
+    "namespaces",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -661,6 +678,22 @@ fn done_by_outsiders(cx: &Ctx<'_>, h: usize, b: usize) -> Option<usize> {
         .map(|j| j + 1)
 }
 
+/// Whether the object of the verb at `a` (head at `h`) is work that comes again and
+/// again: a share of it ("95% of requested inspections"), every one of a recurring
+/// event ("all refund requests"), or a recurring one ("the monthly close").
+fn again_and_again(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
+    const RECURRING: &[&str] = &["monthly", "weekly", "daily", "nightly", "quarterly"];
+    // ("Migrate 80% of services within 6 weeks" is a rollout with a deadline)
+    if cx.f(h) & (ROLL | DEL | MET) != 0 && cx.f(h) & EVT == 0 {
+        return false;
+    }
+    (a + 1..h).any(|j| {
+        cx.kind(j) == Some(TokKind::Percent) && cx.f(j + 1) & OF != 0
+            || cx.lower_in(j, RECURRING)
+            || cx.f(j) & ALL != 0 && cx.f(h) & EVT != 0
+    })
+}
+
 /// Where a verbless key result says which channel people use for something they do
 /// again and again, with two of: a majority ("most", "mostly"), a channel ("online",
 /// "via", "through") and a contrast ("not at the counter", "vs paper", "without a
@@ -699,6 +732,11 @@ fn channel_shift(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
         return None;
     }
     let majority = (a..n).any(|j| cx.lower_in(j, MAJORITY));
+    let contrast = (a + 1..n).any(|j| cx.lower_in(j, OTHER_WAY));
+    // every two of the three hold a majority or a contrast
+    if !majority && !contrast {
+        return None;
+    }
     let channel = (a..n).any(|j| {
         cx.lower_in(j, CHANNEL)
             || cx.f(j) & MEANS != 0
@@ -708,7 +746,6 @@ fn channel_shift(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
                 && cx.f(j - 1) & DET != 0
                 && cx.f(j - 2) & IN != 0
     });
-    let contrast = (a + 1..n).any(|j| cx.lower_in(j, OTHER_WAY));
     if u8::from(majority) + u8::from(channel) + u8::from(contrast) < 2 {
         return None;
     }
@@ -889,6 +926,41 @@ fn coverage_on(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     (!measured && !acted && (a..p).all(|j| cx.kind(j) == Some(TokKind::Word))).then_some(p)
 }
 
+/// The dash or comma of "<thing done> – 100% of <things>" / "<thing done>, all
+/// <things>" in a key result without a verb: "Security awareness training – 100% of
+/// staff", "Forklift tickets renewed, all drivers" (rule 6; "Self-serve share – 60%
+/// of contacts" names a measure first).
+fn coverage_after_dash(cx: &Ctx<'_>, a: usize) -> Option<usize> {
+    let n = cx.t.len();
+    let d = (a + 1..n.min(a + 8)).find(|&j| {
+        matches!(cx.kind(j), Some(TokKind::Punct | TokKind::Other))
+            && matches!(cx.token_text(j), Some("–" | "—" | "-" | ","))
+    })?;
+    let share = cx.text_is(d + 1, W::N100)
+        && cx.kind(d + 2) == Some(TokKind::Percent)
+        && cx.f(d + 3) & OF != 0;
+    if !(share || cx.f(d + 1) & ALL != 0) {
+        return None;
+    }
+    let done = (a..d).any(|j| cx.f(j) & (DEL | DP) != 0 && cx.f(j) & MET == 0);
+    // ("Security awareness training": a measure word naming what a deliverable is about)
+    let plain = (a..d).all(|j| {
+        cx.kind(j) == Some(TokKind::Word)
+            && (cx.f(j) & (MET | ACT | OUTSIDERS | CV | CR) == 0
+                || cx.f(j) & MET != 0 && cx.f(j + 1) & DEL != 0)
+    });
+    // what is covered is the org's own and nothing is said of it ("100% of
+    // customers happy" is a result)
+    let from = if share { d + 4 } else { d + 2 };
+    let covered_only = n <= from + 3
+        && (d + 1..n).all(|j| {
+            // ("cost centres": a measure word naming a kind of thing)
+            let modifier = cx.f(j) & MET != 0 && cx.kind(j + 1) == Some(TokKind::Word);
+            (cx.f(j) & (MET | OUTSIDERS | CR) == 0 || modifier) && !cx.lower_in(j, SATISFIED)
+        });
+    (done && plain && covered_only).then_some(d)
+}
+
 /// The end of the value of a terse key result that names a measure and its level
 /// and nothing else: "Dunning recovery 35%", "Time-on-task −25%" ("Tablet layouts 40%
 /// done" is progress on output).
@@ -989,7 +1061,14 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     } else {
         None
     };
-    if let Some(c) = by_prefix {
+    if let Some(mut c) = by_prefix {
+        // "By September 30, 2026, complete …": the year belongs to the date
+        if t.get(c + 1).is_some_and(|k| k.has(YEAR))
+            && t.get(c + 2).is_some_and(|k| k.kind == TokKind::Punct)
+            && c + 3 < n
+        {
+            c += 2;
+        }
         score += cx.cue(CueKind::Deadline, 0, c, "is a deadline", 0.5);
         s = c + 1;
     }
@@ -1753,10 +1832,21 @@ fn internal_estate(cx: &Ctx<'_>, h: usize) -> bool {
         "sku",
         "licence",
         "license",
+        "counsel",
+        "agency",
     ];
-    const WHOLE: &[&str] = &["base", "footprint", "sprawl", "estate", "portfolio"];
+    const WHOLE: &[&str] = &[
+        "base",
+        "footprint",
+        "sprawl",
+        "estate",
+        "portfolio",
+        "panel",
+        "roster",
+    ];
     cx.lower_in(h, INTERNAL_ESTATE)
         || cx.lower_in(h, &["accounts"]) && h > 0 && cx.lower_in(h - 1, OWN_ACCOUNTS)
+        || cx.lower_in(h, &["centers", "centres"]) && h > 0 && cx.lower_in(h - 1, &["data"])
         || cx.lower_in(h, WHOLE) && h > 0 && cx.lower_in(h - 1, ESTATE_ONE)
 }
 
@@ -2447,8 +2537,29 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && (a + 1..i).all(|j| cx.lower_in(j, &["at", "or"]) || cx.is_num(j));
         if k.has(CMPW) && !(i > a && t[i - 1].has(DV)) && !counts_output {
             let nf = cx.f(i + 1);
+            // ("under the Weatherization Assistance Program" names a scheme, not a
+            // level: after a determiner, a level names one)
+            let level_named = || {
+                (i + 2..b.min(i + 6)).any(|j| {
+                    cx.f(j) & (MET | TARGET | TU | NUMW) != 0
+                        || cx.is_num(j)
+                        || cx.lower_in(
+                            j,
+                            &[
+                                "baseline",
+                                "benchmark",
+                                "limit",
+                                "threshold",
+                                "level",
+                                "levels",
+                                "cap",
+                            ],
+                        )
+                })
+            };
             let ok = cx.value_at(i + 1).is_some()
-                || nf & (CMPW | DET | RECUR | NUMW) != 0
+                || nf & (CMPW | RECUR | NUMW) != 0
+                || nf & DET != 0 && level_named()
                 || cx.kind(i + 1) == Some(TokKind::Other)
                 || cx.word_is(i + 1, W::Last)
                 || cx.word_is(i + 1, W::Than)
@@ -2615,7 +2726,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // ---- terse coverage and levels without a verb
     if decided.is_none()
         && !lead.has(DV | CV | WV | ACQ | HIRE | RECV | NEG)
-        && let Some(p) = coverage_on(cx, a, b)
+        && let Some(p) = coverage_on(cx, a, b).or_else(|| coverage_after_dash(cx, a))
     {
         // "3DS2 on 100% EU txns", "Runbooks for 100% of alerts": a thing put in
         // place across a share of the estate, which is rollout (rule 6)
@@ -2696,7 +2807,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // organisation's own money going out, a plan carried out ("Spend no more than
     // $50k" caps a cost; "Spend per user" is a measure)
     let spends = first
-        && cx.lower_in(a, &["spend", "disburse", "allocate"])
+        && cx.lower_in(a, &["spend", "disburse", "allocate", "award"])
         && (cx.is_num(a + 1) || cx.kind(a + 1) == Some(TokKind::Other) && cx.is_num(a + 2)
             || cx.is_currency_code(a + 1)
             || cx.f(a + 1) & ALL != 0 && cx.f(a + 1) & RECUR != 0 && cx.f(a + 2) & DET != 0)
@@ -3315,6 +3426,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     h + 1,
                     "is a business measure the key result adds to",
                     -2.5,
+                );
+                decided = Some(false);
+            } else if timely && again_and_again(cx, a, h) {
+                // "Complete 95% of requested inspections within one business day",
+                // "Complete the monthly close within 7 business days": each one on
+                // time, again and again (rule 7)
+                sc += cx.cue(
+                    CueKind::RecurringTimeliness,
+                    a,
+                    h + 1,
+                    "is done on time, item after item: timeliness of a recurring service",
+                    -3.0,
                 );
                 decided = Some(false);
             } else {

@@ -1536,3 +1536,31 @@ fn counted_output_clean_up_and_channels_people_choose() {
         ],
     );
 }
+
+#[test]
+fn clean_up_by_its_verbs_public_works_and_recurring_work_on_time() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Alert rules pruned 900→250",
+            "Cut Looker explores from 480 to 120",
+            "Outside counsel panel reduced from 22 firms to 6",
+            "Close 14 agency-owned data centers under the Data Center Optimization Initiative.",
+            "Weatherize 50,000 low-income homes under the Weatherization Assistance Program.",
+            "By September 30, 2026, complete deployment of the Federal EHR at 13 additional VA medical centers.",
+            "Award $3.5M in capacity-building grants to 40 community organizations",
+            "Security awareness training – 100% of staff",
+            "Expense tool rolled out – 100% of cost centres",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Complete 95% of requested building inspections within one business day of the request.",
+            "Complete 98% of emergency housing repairs within 24 hours.",
+            "Checkout – 100% of customers happy",
+            "Self-serve share – 60% of contacts",
+            "Keep churn below the industry average",
+        ],
+    );
+}
