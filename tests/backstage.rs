@@ -2021,6 +2021,24 @@ fn refused_values_are_underlined_whole() {
     );
 }
 
+/// A key written twice is reported: Backstage refuses the entity, and the first is read.
+#[test]
+fn a_key_written_twice_is_reported() {
+    let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  name: b\nspec:\n  owner: x\n";
+    let loaded = load(text);
+    let twice: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        twice,
+        ["`metadata.name` is written twice; the first is read, and Backstage refuses the entity"]
+    );
+    assert_eq!(product(&loaded, "a").id, "a");
+}
+
 /// An owner written as an email address is no reference: it is reported as the
 /// invalid field it is, not as a group of a made-up name.
 #[test]

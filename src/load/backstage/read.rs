@@ -280,6 +280,14 @@ impl Reader<'_> {
         let member_of = self.references(spec, "memberOf", &entity);
         let annotations = metadata.and_then(|m| get(m, "annotations"));
         self.slips(spec, annotations, &entity);
+        for (prefix, map) in [
+            ("", Some(doc)),
+            ("metadata.", metadata),
+            ("metadata.annotations.", annotations),
+            ("spec.", spec),
+        ] {
+            self.keys_twice(prefix, map, &entity);
+        }
         let annotation = |key: &str| -> Vec<String> {
             annotations
                 .and_then(|a| get(a, key))
@@ -319,6 +327,29 @@ impl Reader<'_> {
             outcomes: annotation("opmodel.dev/outcomes"),
             allow: annotation("opmodel.dev/allow"),
         });
+    }
+
+    /// Keys written twice in one mapping: Backstage refuses such an entity,
+    /// and opmodel reads the first, so the second is reported.
+    fn keys_twice(&mut self, prefix: &str, map: Option<&Node>, entity: &EntityRef) {
+        let Some(Value::Map(entries)) = map.map(|m| &m.value) else {
+            return;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for (key, _) in entries {
+            let name = key.name.as_str();
+            if !seen.insert(name) {
+                self.problem_owned(
+                    entity.clone(),
+                    key.pos,
+                    format!(
+                        "`{prefix}{}` is written twice; the first is read, and Backstage refuses the entity",
+                        crate::check::quote_text(name)
+                    ),
+                    "remove one of the two",
+                );
+            }
+        }
     }
 
     /// Fields written in a way nothing reads: a `spec` key that differs
