@@ -1984,6 +1984,10 @@ fn helps_for_what_a_catalog_cannot_hold_name_an_opmodel_file() {
         "{}",
         help("unaligned-product")
     );
+    // The missing outcome is shown where the annotation names it (line 14).
+    let unknown = findings(&report, "unknown-reference");
+    let at = unknown[0].focus.as_ref().expect("a focus").location;
+    assert_eq!(at.line, 14, "{:#?}", unknown[0]);
     assert!(
         help("missing-decision-right").ends_with(
             "a catalog has no field for decision rights: write them in an opmodel YAML file beside it, in its `decisions:` section"

@@ -527,7 +527,7 @@ fn product(
     p.outcomes = d
         .outcomes
         .iter()
-        .map(|o| Ref::at(o.as_str(), Some(d.location)))
+        .map(|o| Ref::at(o.as_str(), Some(d.outcomes_at.unwrap_or(d.location))))
         .collect();
     p
 }

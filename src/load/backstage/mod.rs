@@ -127,6 +127,8 @@ pub(crate) struct Descriptor {
     pub member_of: Vec<Field>,
     /// `opmodel.dev/outcomes`.
     pub outcomes: Vec<String>,
+    /// Where the `opmodel.dev/outcomes` annotation is written.
+    pub outcomes_at: Option<Location>,
     /// `opmodel.dev/allow`.
     pub allow: Vec<String>,
 }
@@ -151,6 +153,9 @@ impl Catalog {
         let shift = |l: &mut Location| l.file = l.file.shifted(offset);
         for d in &mut self.entities {
             shift(&mut d.location);
+            if let Some(at) = &mut d.outcomes_at {
+                shift(at);
+            }
             let fields = d
                 .owner
                 .iter_mut()

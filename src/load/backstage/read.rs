@@ -325,6 +325,9 @@ impl Reader<'_> {
             members,
             member_of,
             outcomes: annotation("opmodel.dev/outcomes"),
+            outcomes_at: annotations
+                .and_then(|a| get(a, "opmodel.dev/outcomes"))
+                .map(|n| self.span(n)),
             allow: annotation("opmodel.dev/allow"),
         });
     }
