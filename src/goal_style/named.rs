@@ -133,6 +133,19 @@ named_words! {
     X = "x",
     Zero = "zero",
     N100 = "100",
+    Most = "most",
+    Mostly = "mostly",
+    Majority = "majority",
+    Predominantly = "predominantly",
+    Primarily = "primarily",
+    Online = "online",
+    SelfServe = "self-serve",
+    SelfService = "self-service",
+    Digitally = "digitally",
+    InApp = "in-app",
+    Not = "not",
+    Vs = "vs",
+    Versus = "versus",
 }
 
 /// A set of named words, one bit each (there are fewer than 128).

@@ -276,7 +276,7 @@ const SATISFIED: &[&str] = &[
 
 /// Verbs that make something smaller: "Reduce", "Cut", "Consolidate".
 const SHRINK_VERBS: &[&str] = &[
-    "reduce", "cut", "decrease", "shrink", "halve", "minimize", "minimise", "slash", "trim",
+    "reduce", "cut", "decrease", "shrink", "halve", "minimize", "minimise", "slash", "trim", "drop",
 ];
 
 /// Participles of [`SHRINK_VERBS`], and "down": "workspaces reduced from 310 to 45".
@@ -371,6 +371,8 @@ const INTERNAL_ESTATE: &[&str] = &[
     "instances",
     "containers",
     "namespaces",
+    "dependencies",
+    "deps",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -700,15 +702,22 @@ fn again_and_again(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
 /// ticket"): the recurring thing at the returned place ("permits", "claims"). A
 /// rollout of what the organisation runs ("services on the new pipeline") is no choice.
 fn channel_shift(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
-    const MAJORITY: &[&str] = &["most", "mostly", "majority", "predominantly", "primarily"];
-    const CHANNEL: &[&str] = &[
-        "online",
-        "self-serve",
-        "self-service",
-        "digitally",
-        "in-app",
-    ];
-    const OTHER_WAY: &[&str] = &["not", "vs", "versus", "without", "instead", "rather"];
+    const MAJORITY: WordSet = set(&[
+        W::Most,
+        W::Mostly,
+        W::Majority,
+        W::Predominantly,
+        W::Primarily,
+    ]);
+    const CHANNEL: WordSet = set(&[
+        W::Online,
+        W::SelfServe,
+        W::SelfService,
+        W::Digitally,
+        W::InApp,
+    ]);
+    // ("without", "instead" and "rather" carry the CONTRAST flag)
+    const OTHER_WAY: WordSet = set(&[W::Not, W::Vs, W::Versus]);
     const DONE_AGAIN: &[&str] = &[
         "changes",
         "claims",
@@ -731,21 +740,25 @@ fn channel_shift(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     if (a..n).any(|j| cx.f(j) & CAN != 0) {
         return None;
     }
-    let majority = (a..n).any(|j| cx.lower_in(j, MAJORITY));
-    let contrast = (a + 1..n).any(|j| cx.lower_in(j, OTHER_WAY));
+    let all = Contents::of(cx.t.get(a..n).unwrap_or_default());
+    let majority = all.words & MAJORITY != 0;
+    let contrast = cx.t.get(a + 1..n).is_some_and(|rest| {
+        rest.iter()
+            .any(|k| bit(k.id) & OTHER_WAY != 0 || k.has(CONTRAST))
+    });
     // every two of the three hold a majority or a contrast
     if !majority && !contrast {
         return None;
     }
-    let channel = (a..n).any(|j| {
-        cx.lower_in(j, CHANNEL)
-            || cx.f(j) & MEANS != 0
+    let channel = all.words & CHANNEL != 0
+        || (a..n).any(|j| {
+            cx.f(j) & MEANS != 0
             // "settled in the app", "top up in the app"
             || cx.lower_in(j, &["app", "portal", "website"])
                 && j >= 2
                 && cx.f(j - 1) & DET != 0
                 && cx.f(j - 2) & IN != 0
-    });
+        });
     if u8::from(majority) + u8::from(channel) + u8::from(contrast) < 2 {
         return None;
     }
@@ -2671,6 +2684,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !(cx.value_at(i + 1).is_some() || cx.f(i + 1) & (BY | TO | FROM) != 0))
             && !(i == a && k.has(CV | MET))
             && !cx.word_is(i + 1, W::Live)
+            // "before the embargo lifts", "until the freeze lifts": when, not a change
+            && !(i >= a + 2
+                && (a..i).rev().take(4).any(|j| t[j].has(BEFORE) || cx.lower_in(j, &["until"]))
+                && cx.value_at(i + 1).is_none())
             // "to grow" is a purpose, except after a subject with a level to
             // reach: "Light rail patronage to grow 6% YoY"
             && !(i > a

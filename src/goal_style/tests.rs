@@ -1551,6 +1551,7 @@ fn clean_up_by_its_verbs_public_works_and_recurring_work_on_time() {
             "Award $3.5M in capacity-building grants to 40 community organizations",
             "Security awareness training – 100% of staff",
             "Expense tool rolled out – 100% of cost centres",
+            "Fix the path-traversal bug in the archive extractor and ship 4.2.1 before the embargo lifts",
         ],
     );
     assert_styles(
