@@ -588,6 +588,15 @@ fn a_user_defined_twice_is_a_duplicate_and_the_first_definition_counts() {
     assert_eq!(members, ["jin"]);
 }
 
+/// The help of the first finding of check `name`, or "" when there is none.
+fn first_help(report: &Report, name: &str) -> String {
+    findings(report, name)
+        .first()
+        .and_then(|d| d.help.as_deref())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[test]
 fn helps_name_the_catalogs_fields_not_opmodels() {
     let mut text = entity("Group", "platform", "type: team");
@@ -597,13 +606,7 @@ fn helps_name_the_catalogs_fields_not_opmodels() {
         "type: website\nowner: nobody-here",
     ));
     let report = check(&text);
-    let help = |name: &str| -> String {
-        findings(&report, name)
-            .first()
-            .and_then(|d| d.help.as_deref())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let help = |name: &str| first_help(&report, name);
     assert_eq!(
         help("idle-team"),
         "make it the `spec.owner` of the components, systems or APIs it works on, or remove the group if it no longer exists"
@@ -1966,13 +1969,7 @@ fn helps_for_what_a_catalog_cannot_hold_name_an_opmodel_file() {
         "---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n  annotations:\n    opmodel.dev/outcomes: faster-checkout\nspec:\n  owner: team-a\n",
     );
     let report = check(&text);
-    let help = |name: &str| -> String {
-        findings(&report, name)
-            .first()
-            .and_then(|d| d.help.as_deref())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let help = |name: &str| first_help(&report, name);
     assert_eq!(
         help("unknown-reference"),
         "define the outcome `faster-checkout` in an opmodel YAML file beside the catalog (its `outcomes:` section), or correct the annotation"

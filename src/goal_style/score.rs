@@ -320,6 +320,9 @@ const MADE_WITH: &[&str] = &[
     "msas",
 ];
 
+/// What a share of recurring work done within a time says (rule 7).
+const DONE_ON_TIME: &str = "is done on time, item after item: timeliness of a recurring service";
+
 /// Verbs of the team's own work reaching people: a share of people reached is rollout
 /// coverage (rule 6), "Train 100% of staff", "Offer a check to all eligible residents".
 const REACH_PEOPLE: &[&str] = &[
@@ -3449,13 +3452,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "Complete 95% of requested inspections within one business day",
                 // "Complete the monthly close within 7 business days": each one on
                 // time, again and again (rule 7)
-                sc += cx.cue(
-                    CueKind::RecurringTimeliness,
-                    a,
-                    h + 1,
-                    "is done on time, item after item: timeliness of a recurring service",
-                    -3.0,
-                );
+                sc += cx.cue(CueKind::RecurringTimeliness, a, h + 1, DONE_ON_TIME, -3.0);
                 decided = Some(false);
             } else {
                 let w = if first { 3.0 } else { 2.0 };
@@ -4213,13 +4210,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 {
                     // "95% of building permits issued within their timeframe": each
                     // one on time, again and again (rule 7)
-                    sc += cx.cue(
-                        CueKind::RecurringTimeliness,
-                        d,
-                        end,
-                        "is done on time, item after item: timeliness of a recurring service",
-                        -3.0,
-                    );
+                    sc += cx.cue(CueKind::RecurringTimeliness, d, end, DONE_ON_TIME, -3.0);
                     decided = Some(false);
                 } else if d > a && cx.lower_in(d, LEVEL_KEPT) && cx.word_in(d - 1, SERVICE_LEVELS) {
                     // "Review SLA met for 95% of requests": a level kept
