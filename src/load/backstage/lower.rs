@@ -55,6 +55,9 @@ struct Lowering<'a> {
     ids: BTreeMap<Key, String>,
     /// Every id an entity was given, of whatever kind.
     taken: BTreeSet<String>,
+    /// The keys of `ids` by name, for what the catalog has by a name a
+    /// reference gets wrong.
+    by_name: BTreeMap<String, Vec<Key>>,
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Products and the catalog field their `part_of` came from.
     part_of_fields: Vec<(String, &'static str)>,
@@ -193,8 +196,9 @@ impl Lowering<'_> {
     fn elsewhere(&self, r: &Resolved, from: &Key, field: &str) -> Option<String> {
         let (kind, namespace, name) = r.key();
         let (k, ns, _) = self
-            .ids
-            .keys()
+            .by_name
+            .get(&name)?
+            .iter()
             .filter(|&other| other != from)
             .filter(|(k, ns, n)| *n == name && (*k != kind || *ns != namespace))
             .min_by_key(|(k, ns, _)| (*k != kind, ns.clone(), k.clone()))?;
@@ -294,6 +298,7 @@ pub(crate) fn lower(
     let mut cx = Lowering {
         ids: BTreeMap::new(),
         taken: ids.iter().cloned().collect(),
+        by_name: BTreeMap::new(),
         diagnostics,
         part_of_fields: Vec::new(),
         unresolved: Vec::new(),
@@ -303,6 +308,9 @@ pub(crate) fn lower(
         cx.ids
             .entry(key(d.kind.word(), &d.namespace, &d.name))
             .or_insert_with(|| id.clone());
+    }
+    for k in cx.ids.keys() {
+        cx.by_name.entry(k.2.clone()).or_default().push(k.clone());
     }
 
     // Users: their display names and the groups they say they are in.
