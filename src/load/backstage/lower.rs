@@ -61,7 +61,7 @@ struct Lowering<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Products and the catalog field their `part_of` came from.
     part_of_fields: Vec<(String, &'static str)>,
-    /// References of products that name no entity of the catalog, told in its words.
+    /// References that name no entity of the catalog, told in its words.
     unresolved: Vec<(EntityKind, String, &'static str, super::words::Unresolved)>,
 }
 
@@ -81,7 +81,10 @@ impl Lowering<'_> {
             .unwrap_or_else(|| {
                 let id = base_id(&namespace, &name);
                 if self.taken.contains(&id) {
-                    format!("{id}.{kind}")
+                    // still at most 128 characters, as `assign_ids` keeps them
+                    let room = 128usize.saturating_sub(1 + kind.len());
+                    let kept: String = id.chars().take(room).collect();
+                    format!("{kept}.{kind}")
                 } else {
                     id
                 }

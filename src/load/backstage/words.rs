@@ -12,8 +12,8 @@ use crate::model::EntityKind;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CatalogNames {
     nouns: BTreeMap<(EntityKind, String), Words>,
-    /// References of products, by product id and catalog field, that name no
-    /// entity of the catalog.
+    /// References, by the kind and id of the entity writing them and the
+    /// catalog field, that name no entity of the catalog.
     unresolved: BTreeMap<(EntityKind, String, &'static str), Unresolved>,
 }
 
@@ -22,7 +22,7 @@ pub struct CatalogNames {
 pub(crate) struct Unresolved {
     /// The reference in full: `group:redhat/one-platform-devs`.
     pub(crate) shown: String,
-    /// The kind it names: `group`, `System`.
+    /// The kind it names, as findings say it: `group`, `system`, `API`.
     pub(crate) wanted: &'static str,
     /// What the catalog has by that name, in another namespace or of another kind.
     pub(crate) elsewhere: Option<String>,
@@ -224,7 +224,6 @@ fn catalog_help(check: &str, help: &str) -> Option<String> {
                 .replace("define a team or `organization` with id", "add a group named")
                 .replace("define a team with id", "add a group named")
                 .replace("define a product with id", "add an entity named")
-
                 .replace(", or fix the id", " to the catalog, or correct the reference")
                 .replace("it names a team,", "it names a group,");
             (shown != help).then_some(shown)
