@@ -2040,6 +2040,30 @@ fn a_key_written_twice_is_reported() {
     assert_eq!(product(&loaded, "a").id, "a");
 }
 
+/// A refused name's help says which of Backstage's rules it breaks.
+#[test]
+fn a_refused_names_help_names_the_rule_it_breaks() {
+    let long = "a".repeat(65);
+    let mut text = entity("Component", &long, "owner: team-a");
+    text.push_str(&entity("Component", "-cart", "owner: team-a"));
+    text.push_str(&entity("Component", "Custom MS SQL", "owner: team-a"));
+    let loaded = load(&text);
+    let helps: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "shorten the name to at most 63 characters (it has 65), and put the full name in `metadata.title`",
+            "start and end the name with a letter or digit",
+            "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)",
+        ]
+    );
+}
+
 /// An owner written as an email address is no reference: it is reported as the
 /// invalid field it is, not as a group of a made-up name.
 #[test]

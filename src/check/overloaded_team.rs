@@ -19,9 +19,10 @@ declare_check! {
     /// catalog's services and APIs within the group's system); a
     /// customer-facing or platform product counts on its own wherever it
     /// sits. Products the team only contributes to, and outcomes or
-    /// objectives it owns, do not count. Any kind of team is counted, units included: a unit that owns
-    /// products directly is accountable for them. The message gives the
-    /// count and the limit, and the products are listed as related.
+    /// objectives it owns, do not count. Any kind of team is counted, units
+    /// included: a unit that owns products directly is accountable for
+    /// them. The message gives the count and the limit, and the products
+    /// are listed as related.
     ///
     /// ### Why it matters
     /// A team can keep only so much in its head. Spread over many products
@@ -119,6 +120,13 @@ fn products(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
 /// team's: product lines are a few levels deep, and the walk stays bounded
 /// on a chain of any length.
 const MAX_LINE_DEPTH: usize = 32;
+
+/// The products team `defs` (every definition of one team) is accountable
+/// for, as this check counts them: each once, internal parts of another of
+/// them left out. The scorecard's team load counts the same way.
+pub(crate) fn counted_products(g: &OrgGraph<'_>, defs: &[TeamIx]) -> Vec<ProductIx> {
+    lines(g, &products(g, defs))
+}
 
 /// The products of `products` (sorted, distinct) that count: all but the
 /// internal ones that are part of another of them.

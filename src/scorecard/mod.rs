@@ -677,7 +677,8 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
     let mut peak = Vec::new();
     for t in graph.team_ixs() {
         if belongs(&[t]) {
-            note_load(&mut peak, &graph.team(t).id, graph.products_of(t).len());
+            let n = crate::check::overloaded_team::counted_products(graph, &[t]).len();
+            note_load(&mut peak, &graph.team(t).id, n);
         }
     }
     let mut scored = card(
@@ -1148,7 +1149,9 @@ fn unclear_decision(
 
 fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
     for t in g.team_ixs().filter(|&t| g.team(t).kind.builds_products()) {
-        let n = g.products_of(t).len();
+        // counted as `overloaded-team` counts them: internal parts of a
+        // product the team owns count with it
+        let n = crate::check::overloaded_team::counted_products(g, &[t]).len();
         let id = &g.team(t).id;
         let offence = if (1..=max_products).contains(&n) {
             None

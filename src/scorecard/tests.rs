@@ -177,6 +177,25 @@ fn decision_clarity_uses_the_nearest_scope() {
 }
 
 #[test]
+fn team_load_counts_internal_parts_with_their_product_as_the_check_does() {
+    let mut b = Model::builder().team(Team::new("shop-team").owns("shop"));
+    for part in ["cart", "search", "payments", "reviews"] {
+        let mut p = Product::new(part);
+        p.kind = Some(crate::model::ProductKind::Internal);
+        p.part_of = Some(Box::new(crate::model::Ref::new("shop")));
+        b = b.product(p);
+    }
+    let mut model = b.product(Product::new("shop")).build();
+    for part in ["cart", "search", "payments", "reviews"] {
+        model.teams[0].owns.push(part.to_owned());
+    }
+    let c = card(&model, &ScorecardOptions::default());
+    let load = tenet(&c, TenetKind::TeamLoad);
+    assert_eq!((load.healthy, load.measured), (1, 1));
+    assert_eq!(c.most_loaded_team.map(|p| p.products), Some(1));
+}
+
+#[test]
 fn team_load_counts_product_teams_only() {
     let mut b = Model::builder()
         .team(Team::new("busy"))

@@ -120,7 +120,7 @@ impl Reader<'_> {
         entity: EntityRef,
         node: &Node,
         message: String,
-        help: &'static str,
+        help: impl Into<std::borrow::Cow<'static, str>>,
     ) {
         let focus = self.span(node);
         self.problem_in(entity, node.pos, focus, message, help);
@@ -249,7 +249,7 @@ impl Reader<'_> {
                     crate::check::quote_text(&name),
                     super::ids::base_id("default", &name)
                 ),
-                "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)",
+                refused_name_help(&name),
             );
         }
         let name_span = name_node.map_or_else(|| self.at(kind_node.pos), |n| self.span(n));
@@ -555,6 +555,24 @@ fn example_reference(key: &str) -> &'static str {
         "domain" | "subdomainOf" => "domain:retail",
         "subcomponentOf" => "component:checkout",
         _ => "group:team-a",
+    }
+}
+
+/// What to do about a `metadata.name` Backstage refuses, for the rule it breaks.
+fn refused_name_help(name: &str) -> std::borrow::Cow<'static, str> {
+    let bytes = name.as_bytes();
+    let allowed = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if bytes.iter().all(allowed) && ends(bytes.first()) && ends(bytes.last()) {
+        format!(
+            "shorten the name to at most 63 characters (it has {}), and put the full name in `metadata.title`",
+            bytes.len()
+        )
+        .into()
+    } else if bytes.iter().all(allowed) {
+        "start and end the name with a letter or digit".into()
+    } else {
+        "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)".into()
     }
 }
 
