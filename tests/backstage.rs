@@ -486,10 +486,8 @@ fn names_backstage_refuses_are_reported_and_template_skeletons_skipped() {
             "team -quipe-paiement"
         ]
     );
-    let mut refused: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.check == "invalid-entity")
+    let mut refused: Vec<String> = invalid(&loaded)
+        .into_iter()
         .map(|d| d.message.clone())
         .collect();
     refused.sort();
@@ -586,6 +584,15 @@ fn a_user_defined_twice_is_a_duplicate_and_the_first_definition_counts() {
         .map(|m| m.name.as_str())
         .collect();
     assert_eq!(members, ["jin"]);
+}
+
+/// The `invalid-entity` findings of what was read, in order.
+fn invalid(loaded: &Loaded) -> Vec<&Diagnostic> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .collect()
 }
 
 /// The help of the first finding of check `name`, or "" when there is none.
@@ -771,11 +778,7 @@ fn a_wrong_api_version_is_reported_and_the_entity_is_still_read() {
     text.push_str("---\napiVersion: backstage.io/v2\nkind: Component\nmetadata:\n  name: shop\nspec:\n  owner: team-a\n");
     text.push_str("---\nkind: Component\nmetadata:\n  name: no-version\nspec:\n  owner: team-a\n");
     let loaded = load(&text);
-    let found: Vec<&Diagnostic> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.check == "invalid-entity")
-        .collect();
+    let found = invalid(&loaded);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(
         found[0]
@@ -798,11 +801,7 @@ fn an_owner_of_a_kind_that_cannot_own_is_reported_at_the_owner() {
     text.push_str(&entity("Component", "shop", "owner: component:other"));
     text.push_str(&entity("Component", "shop2", "owner: team:payments"));
     let loaded = load(&text);
-    let found: Vec<&Diagnostic> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.check == "invalid-entity")
-        .collect();
+    let found = invalid(&loaded);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(
         found[0].message,
@@ -856,14 +855,7 @@ fn hostile_descriptors_neither_panic_nor_hide_the_rest() {
     );
     // The seeds' own shapes: a nameless descriptor, a list as owner.
     let no_name = std::fs::read_to_string(dir.join("no-name.yaml")).expect("seed");
-    assert_eq!(
-        load(&no_name)
-            .diagnostics
-            .iter()
-            .filter(|d| d.check == "invalid-entity")
-            .count(),
-        4
-    );
+    assert_eq!(invalid(&load(&no_name)).len(), 4);
     let shapes = std::fs::read_to_string(dir.join("wrong-shapes.yaml")).expect("seed");
     let loaded = load(&shapes);
     assert!(loaded.diagnostics.iter().any(|d| {
@@ -2027,10 +2019,8 @@ fn refused_values_are_underlined_whole() {
 fn a_key_written_twice_is_reported() {
     let text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  name: b\nspec:\n  owner: x\n";
     let loaded = load(text);
-    let twice: Vec<&str> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.check == "invalid-entity")
+    let twice: Vec<&str> = invalid(&loaded)
+        .into_iter()
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(
@@ -2048,10 +2038,8 @@ fn a_refused_names_help_names_the_rule_it_breaks() {
     text.push_str(&entity("Component", "-cart", "owner: team-a"));
     text.push_str(&entity("Component", "Custom MS SQL", "owner: team-a"));
     let loaded = load(&text);
-    let helps: Vec<&str> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.check == "invalid-entity")
+    let helps: Vec<&str> = invalid(&loaded)
+        .into_iter()
         .filter_map(|d| d.help.as_deref())
         .collect();
     assert_eq!(

@@ -108,24 +108,23 @@ impl Lowering<'_> {
         key_name: &str,
     ) -> Option<Resolved> {
         let r = self.resolve(field, default, &d.namespace);
-        if r.name.is_empty() {
-            self.problem(
-                entity,
-                d.location,
-                field.location,
-                format!(
-                    "`spec.{key_name}` is `{}`, which names no entity",
-                    crate::check::quote_text(&field.text)
-                ),
-                "write a reference like `group:team-a` or `team-a`",
-            );
-            return None;
-        }
         // "owner: john@example.com": no entity is named like an email address
         // (other names Backstage refuses are read as the id they clean to, as
         // `metadata.name` is)
-        if r.name.contains('@') {
-            let what = "an email address, not an entity reference";
+        let unnamed = if r.name.is_empty() {
+            Some((
+                "which names no entity",
+                "write a reference like `group:team-a` or `team-a`",
+            ))
+        } else if r.name.contains('@') {
+            Some((
+                "an email address, not an entity reference",
+                "name the entity by its `metadata.name`, like `group:team-a` or `team-a`",
+            ))
+        } else {
+            None
+        };
+        if let Some((what, help)) = unnamed {
             self.problem(
                 entity,
                 d.location,
@@ -134,7 +133,7 @@ impl Lowering<'_> {
                     "`spec.{key_name}` is `{}`, {what}",
                     crate::check::quote_text(&field.text)
                 ),
-                "name the entity by its `metadata.name`, like `group:team-a` or `team-a`",
+                help,
             );
             return None;
         }

@@ -558,32 +558,49 @@ fn example_reference(key: &str) -> &'static str {
     }
 }
 
+/// A rule of Backstage's for `metadata.name` that a name breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameRule {
+    /// Letters, digits, `-`, `_` and `.` only.
+    Characters,
+    /// Starting and ending with a letter or digit.
+    Ends,
+    /// At most 63 characters.
+    Length,
+}
+
+/// The first rule `name` breaks, checked in that order; `None` when Backstage
+/// accepts it.
+fn broken_name_rule(name: &str) -> Option<NameRule> {
+    let bytes = name.as_bytes();
+    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if !bytes
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        Some(NameRule::Characters)
+    } else if !ends(bytes.first()) || !ends(bytes.last()) {
+        Some(NameRule::Ends)
+    } else if bytes.len() > 63 {
+        Some(NameRule::Length)
+    } else {
+        None
+    }
+}
+
 /// What to do about a `metadata.name` Backstage refuses, for the rule it breaks.
 fn refused_name_help(name: &str) -> std::borrow::Cow<'static, str> {
-    let bytes = name.as_bytes();
-    let allowed = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-    let ends = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    if bytes.iter().all(allowed) && ends(bytes.first()) && ends(bytes.last()) {
-        format!(
+    match broken_name_rule(name) {
+        Some(NameRule::Length) => format!(
             "shorten the name to at most 63 characters (it has {}), and put the full name in `metadata.title`",
-            bytes.len()
+            name.len()
         )
-        .into()
-    } else if bytes.iter().all(allowed) {
-        "start and end the name with a letter or digit".into()
-    } else {
-        "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)".into()
+        .into(),
+        Some(NameRule::Ends) => "start and end the name with a letter or digit".into(),
+        _ => "rename the entity with letters, digits, `-`, `_` and `.` only, and put the display name in `metadata.title` (or a group's `spec.profile.displayName`)".into(),
     }
 }
 
 fn is_backstage_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let alnum = |b: &u8| b.is_ascii_alphanumeric();
-    !bytes.is_empty()
-        && bytes.len() <= 63
-        && bytes.first().is_some_and(alnum)
-        && bytes.last().is_some_and(alnum)
-        && bytes
-            .iter()
-            .all(|b| alnum(b) || matches!(b, b'-' | b'_' | b'.'))
+    broken_name_rule(name).is_none()
 }

@@ -139,9 +139,7 @@ impl CatalogNames {
             }
         }
     }
-}
 
-impl CatalogNames {
     /// Tells an `unknown-reference` finding about catalog entity `d.entity` with the
     /// reference as the catalog wrote it: its kind, its namespace, and what
     /// the catalog has by that name instead.
