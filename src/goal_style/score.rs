@@ -633,19 +633,57 @@ fn joins_numbers(t: &[Tok], i: usize) -> bool {
         && sep.end == after.start
 }
 
-/// The comma that ends an opening "Based on …," / "Informed by …," phrase at `s`.
+/// The comma that ends an opening "Based on …," / "Informed by …," phrase, or a
+/// condition ("Subject to …,"), at `s`.
 fn drawn_on_prefix(cx: &Ctx<'_>, s: usize) -> Option<usize> {
     let opens = cx.lower_in(s, &["based", "building", "drawing"]) && cx.lower_in(s + 1, &["on"])
         || cx.lower_in(s, &["informed", "guided"]) && cx.f(s + 1) & BY != 0
         // "Through the Digital Inclusion programme, hold 24 sessions": a means first
         || cx.f(s) & MEANS != 0
-        || cx.lower_in(s, &["leveraging"]);
+        || cx.lower_in(s, &["leveraging"])
+        || condition_first(cx, s);
     if !opens {
         return None;
     }
     (s + 2..cx.t.len().min(s + 10))
         .find(|&i| punct_is(cx, i, b','))
         .filter(|&c| c + 1 < cx.t.len())
+}
+
+/// Whether the key result at `s` opens with a condition or a frequency, before
+/// a comma: "Subject to budget approval, migrate …", "Depending on pilot
+/// feedback, roll out …", "Twice a year, facilitate a feedback session". The
+/// main clause after it decides (rule 3).
+fn condition_first(cx: &Ctx<'_>, s: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "depending",
+        "contingent",
+        "conditional",
+        "subject",
+        "pending",
+        "assuming",
+        "twice",
+        "once",
+        "every",
+        "each",
+    ];
+    if !cx.lower_in(s, OPENERS) {
+        return false;
+    }
+    if cx.lower_in(s, &["pending", "assuming"]) {
+        return true;
+    }
+    if cx.lower_in(s, &["subject"]) {
+        return cx.f(s + 1) & TO != 0;
+    }
+    if cx.lower_in(s, &["depending", "contingent", "conditional"]) {
+        return cx.lower_in(s + 1, &["on", "upon"]);
+    }
+    (s + 1..cx.t.len().min(s + 4)).any(|j| {
+        cx.f(j) & (CAL | YEAR | TU) != 0
+            || cx.lower_in(j, CYCLES)
+            || cx.lower_in(j, &["year", "quarter", "month", "week", "semester", "term"])
+    })
 }
 
 /// The end of "<participle> by <people outside the team>" just after the counted
@@ -915,7 +953,30 @@ fn nominal_delivery(cx: &Ctx<'_>, a: usize) -> bool {
         "finalisation",
         "finalization",
     ];
-    cx.f(a + 1) & OF != 0 && cx.lower_in(a, DOINGS)
+    /// How the delivery is made: "Gradual rollout of the new checkout", "Full
+    /// migration of the ledger".
+    const MANNER: &[&str] = &[
+        "gradual",
+        "phased",
+        "staged",
+        "full",
+        "complete",
+        "successful",
+        "timely",
+        "first",
+        "initial",
+        "final",
+        "pilot",
+    ];
+    let d = if cx.lower_in(a, MANNER) { a + 1 } else { a };
+    // "General availability of the bulk editor": a launch
+    let launched = cx.lower_in(d, &["general", "default", "public"])
+        && cx.lower_in(d + 1, &["availability"])
+        && cx.f(d + 2) & OF != 0;
+    launched
+        || cx.f(d + 1) & OF != 0
+            && (cx.lower_in(d, DOINGS)
+                || d > a && cx.lower_in(d, &["ramp-up", "launch", "release"]))
 }
 
 /// The preposition of "<thing> on|in|for N% (of) <things>" in a key result without a
@@ -1134,7 +1195,9 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && (s..c).any(|i| t[i].has(CAL | YEAR | END | BY));
         let a = c + 1;
         let value_first = cx.value_at(a).is_some()
-            || t[a].has(NEG)
+            // ("Kill the legacy Jenkins: no service still deploys from it": a
+            // finished migration)
+            || t[a].has(NEG) && !(a..n).any(|j| t[j].has(STILL))
             || matches!(t[a].kind, TokKind::Cmp | TokKind::Plus)
             || t[a].has(CMPW) && cx.is_num(a + 1);
         if before_is_date {
@@ -1204,6 +1267,28 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             .any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent || cx.lower_in(j, &["within"]))
     {
         s += 2;
+    }
+
+    // "Enable the finance team to keep cash reserves above EUR 2M": what the people
+    // enabled must reach is what has to be true (but "Enable partners to sell the
+    // new bundles" names a capability)
+    if cx.lower_in(s, &["enable", "empower", "help", "allow"])
+        && let Some(to) = (s + 2..e.min(s + 8)).find(|&j| t[j].has(TO))
+        && cx.f(to + 1) & (DV | CV | WV) != 0
+        && (to + 2..e).any(|j| {
+            t[j].kind == TokKind::Percent
+                || t[j].has(CMPW) && cx.value_at(j + 1).is_some()
+                || t[j].has(MET) && !t[j].has(DEL) && cx.value_at(j + 1).is_some()
+        })
+    {
+        cx.cue(
+            CueKind::MeansClause,
+            s,
+            to + 1,
+            "names who is enabled; what they must reach decides",
+            0.0,
+        );
+        s = to + 1;
     }
 
     // "... as measured by the share of releases delayed": the key result names the
@@ -1787,15 +1872,21 @@ fn audience_target(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
             None => return None,
         };
         // an adjective or two before the people: "engaged", "paying"
+        let mut active = false;
         while z + 1 < b
             && z < j + 6
             && cx.f(z) & OUTSIDERS == 0
             && cx.kind(z) == Some(TokKind::Word)
             && cx.f(z) & (PREP | DEL | MET) == 0
         {
+            // "to 2,000 monthly active posters": whoever they are, active users
+            active |=
+                cx.lower_in(z, &["active"]) && cx.lower_in(z - 1, &["daily", "weekly", "monthly"]);
             z += 1;
         }
-        (z < b && cx.f(z) & OUTSIDERS != 0).then_some(z)
+        let people = cx.f(z) & OUTSIDERS != 0
+            || active && cx.kind(z) == Some(TokKind::Word) && cx.f(z) & (DEL | PREP) == 0;
+        (z < b && people).then_some(z)
     })
 }
 
@@ -2021,6 +2112,190 @@ fn duration_change(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
     })
 }
 
+/// What a service is kept within: "within our latency budget", "at our quality
+/// criteria".
+const KEPT_WITHIN: &[&str] = &[
+    "budget",
+    "budgets",
+    "slo",
+    "slos",
+    "sla",
+    "slas",
+    "target",
+    "targets",
+    "criteria",
+    "thresholds",
+    "threshold",
+    "tolerance",
+    "tolerances",
+    "levels",
+];
+
+/// Where the level starts that "keep"/"maintain" at `a` holds the thing at `h`
+/// to: "at 99.95% availability", "above 4%", "within our latency budget".
+fn level_kept(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> Option<usize> {
+    if !cx.lower_in(a, &["keep", "maintain", "sustain", "hold"]) {
+        return None;
+    }
+    let l = (h + 1..b.min(h + 6))
+        .find(|&j| cx.f(j) & (AT | CMPW) != 0 || cx.lower_in(j, &["within"]))?;
+    let valued = cx.value_at(l + 1).is_some_and(|z| {
+        // "at 99.95% availability": a value of a measure, not "at 3 sites"
+        cx.kind(z - 1) == Some(TokKind::Percent) || cx.f(z) & MET != 0 && cx.f(z) & DEL == 0
+    });
+    let named = (l + 1..b.min(l + 5)).any(|j| cx.lower_in(j, KEPT_WITHIN));
+    (valued || named).then_some(l)
+}
+
+/// The end of an amount of time that the verb at `a` takes off people's work:
+/// "Remove 20 hours a week of manual work", "Eliminate 3 days from the close".
+fn time_given_back(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if !cx.lower_in(a, &["remove", "eliminate", "reclaim", "free"]) {
+        return None;
+    }
+    let n = a + 1 + usize::from(cx.lower_in(a + 1, &["up"]));
+    let z = cx.value_at(n)?;
+    let time = cx.lower_in(
+        z - 1,
+        &["hours", "hrs", "days", "minutes", "weeks", "person-days"],
+    );
+    (time && z <= b).then_some(z)
+}
+
+/// The participle of "Have/Get <things> automatically <done>" at `a`, with no
+/// level named: "Have bugs automatically filed for new crashes" (but "Have 80%
+/// of invoices automatically matched" is a level of automation).
+fn automation_set_up(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if !cx.lower_in(a, &["have", "get"]) || (a..b).any(|j| cx.is_num(j)) {
+        return None;
+    }
+    let auto = (a + 2..b.min(a + 7)).find(|&j| cx.lower_in(j, &["automatically"]))?;
+    let done = auto + 1;
+    (done < b && (cx.f(done) & DP != 0 || cx.ends_ed(done))).then_some(done)
+}
+
+/// Whether the words from `z` (just after a number) name things or events counted
+/// rather than a measure: "3 industry conferences", "2 trade shows".
+fn counts_things(cx: &Ctx<'_>, z: usize, b: usize) -> bool {
+    (z..b.min(z + 3))
+        .take_while(|&j| cx.kind(j) == Some(TokKind::Word) && cx.f(j) & (MET | PREP) == 0)
+        .any(|j| cx.f(j) & (DEL | EVT) != 0)
+}
+
+/// What happens to each item a service handles as it comes: "99.999% of jobs
+/// processed", "98% of requests served".
+const SERVED: &[&str] = &[
+    "processed",
+    "served",
+    "handled",
+    "succeeded",
+    "succeed",
+    "answered",
+    "resolved",
+    "authorised",
+    "authorized",
+    "settled",
+    "acknowledged",
+    "executed",
+];
+
+/// Words after a deliverable that say what it is about: "Documentation about
+/// contributions", "a report characterizing layout performance".
+const TOPIC_WORDS: &[&str] = &[
+    "about",
+    "characterizing",
+    "characterising",
+    "describing",
+    "explaining",
+    "summarizing",
+    "summarising",
+    "analyzing",
+    "analysing",
+    "comparing",
+    "documenting",
+];
+
+/// What people can do once they know something: "staff can explain the incident
+/// process", "customers can name two of our brands".
+const KNOWING: &[&str] = &[
+    "name",
+    "explain",
+    "describe",
+    "recall",
+    "articulate",
+    "tell",
+    "recognise",
+    "recognize",
+    "identify",
+];
+
+/// The `use`/`usage` of a key result that opens with how often or how widely
+/// something is used: "Daily use of the design system", "Regular usage of the
+/// new dashboard by managers".
+fn usage_named(cx: &Ctx<'_>, a: usize) -> Option<usize> {
+    const HOW_OFTEN: &[&str] = &[
+        "daily",
+        "weekly",
+        "monthly",
+        "regular",
+        "routine",
+        "habitual",
+        "active",
+        "internal",
+        "repeat",
+        "widespread",
+        "wider",
+        "broad",
+        "everyday",
+    ];
+    if !(a + 2..a + 5).any(|j| cx.f(j) & OF != 0) {
+        return None;
+    }
+    let mut u = a;
+    while u < a + 3 && cx.lower_in(u, HOW_OFTEN) {
+        u += 1;
+    }
+    (u > a && cx.lower_in(u, &["use", "usage"]) && cx.f(u + 1) & OF != 0).then_some(u)
+}
+
+/// What a business stops losing: "Stop losing carts at the address step" (but
+/// "Stop supporting IE11" ends a piece of work).
+const LOSING: &[&str] = &[
+    "losing", "leaking", "dropping", "missing", "wasting", "churning", "failing", "bleeding",
+];
+
+/// Verbs that make a process faster.
+const PACE_VERBS: &[&str] = &["accelerate", "speed", "expedite", "quicken"];
+
+/// One-off pieces of work: hurrying one on is still delivering it.
+const ONE_OFF_WORK: &[&str] = &[
+    "migration",
+    "migrations",
+    "rollout",
+    "roll-out",
+    "launch",
+    "roadmap",
+    "project",
+    "projects",
+    "implementation",
+    "delivery",
+    "transition",
+    "integration",
+    "build-out",
+    "adoption",
+    "development",
+    "plan",
+];
+
+/// Whether the change verb at `a` makes the process at `h` run faster ("Speed up
+/// claim processing", "Accelerate the nightly build") rather than hurrying a
+/// one-off piece of work on ("Accelerate the migration to the cloud").
+fn paces_a_process(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
+    let pace =
+        cx.lower_in(a, PACE_VERBS) && (!cx.lower_in(a, &["speed"]) || cx.lower_in(a + 1, &["up"]));
+    pace && h < b && !(a + 1..=h).any(|j| cx.lower_in(j, ONE_OFF_WORK))
+}
+
 /// Whether "No." at `a` abbreviates "number" before "of": "No. of active volunteers 40".
 fn number_abbreviation(cx: &Ctx<'_>, a: usize) -> bool {
     cx.word_is(a, W::No) && cx.kind(a + 1) == Some(TokKind::Punct) && cx.f(a + 2) & OF != 0
@@ -2210,8 +2485,13 @@ fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
     }
     let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
     // "ROI analysis of FY20 marketing spend": what the deliverable is about
-    let about = (j.saturating_sub(4).max(a)..j)
-        .any(|x| t[x].has(OF) && x > a && t[x - 1].has(DEL) && !t[x - 1].has(MET));
+    let about = (j.saturating_sub(4).max(a)..j).any(|x| {
+        x > a
+                && t[x - 1].has(DEL)
+                && !t[x - 1].has(MET)
+                // ("Documentation about public speaking contributions")
+                && (t[x].has(OF) || cx.lower_in(x, TOPIC_WORDS))
+    });
     if about {
         return false;
     }
@@ -2516,7 +2796,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && cx.f(j) & TU != 0
                 && (once
                     || cx.f(j + 1) & OF != 0
-                        && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0))
+                        && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0)
+                        // ("within 30 days of each quarter end": again and again)
+                        && !cx.lower_in(j + 2, &["each", "every"]))
             {
                 sc += cx.cue(CueKind::Deadline, i, j + 1, "is a deadline", 1.0);
                 deadline = true;
@@ -2592,7 +2874,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 continue;
             }
         }
-        if k.has(AT) && cx.value_at(i + 1).is_some() && i > a {
+        // ("Presence at 3 industry conferences": a count of events, not a level)
+        if k.has(AT)
+            && i > a
+            && let Some(z) = cx.value_at(i + 1)
+            && !(cx.is_num(i + 1)
+                && cx.kind(z - 1) != Some(TokKind::Percent)
+                && counts_things(cx, z, b))
+        {
             let z = cx.value_at(i + 1).unwrap_or(i + 1);
             cx.cue(CueKind::Threshold, i, z.min(b), "is a target level", 0.0);
             threshold = true;
@@ -2786,6 +3075,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             3.0,
         );
         decided = Some(true);
+    }
+    // "Daily use of the design system across squads": how often people use it
+    if decided.is_none()
+        && first
+        && let Some(u) = usage_named(cx, a)
+    {
+        sc += cx.cue(
+            CueKind::BehaviourChange,
+            a,
+            u + 1,
+            "names how much people use something, which is behaviour",
+            -2.5,
+        );
+        decided = Some(false);
+        behaviour = true;
     }
     if decided.is_none() && first && nominal_delivery(cx, a) {
         sc += cx.cue(
@@ -3007,6 +3311,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(false);
             }
+            // "Speed up page loads on mobile", "Accelerate the nightly build": how
+            // fast a process runs, a performance measure (but "Accelerate the
+            // migration" hurries one piece of work on)
+            Obj::Output | Obj::Unknown if paces_a_process(cx, a, h, b) => {
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    a,
+                    h + 1,
+                    "makes something run faster, a performance measure",
+                    -3.0,
+                );
+                decided = Some(false);
+            }
             Obj::Output | Obj::Unknown if let Some(z) = done_by_outsiders(cx, h, b) => {
                 // "Increase the number of hours donated by volunteers": what
                 // people outside the team do, counted
@@ -3126,7 +3443,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         } else if lw(W::Make) {
             // "Make sure X works well" asks for an activity unless a level is named
             let sure = cx.lower_in(a + 1, &["sure"]);
-            if !sure && has.flags & (COMPAR | NUMW) != 0
+            // "Make Acme Pay the default choice for small merchants": what people
+            // choose, behaviour (rule 5)
+            let chosen = (a + 2..b).find(|&j| {
+                cx.lower_in(j, &["choice", "go-to", "favourite", "favorite"])
+                    || cx.lower_in(j, &["default", "preferred", "first"])
+                        && cx.lower_in(j + 1, &["choice", "option", "tool", "platform"])
+            });
+            if let Some(c) = chosen.filter(|_| !sure) {
+                sc += cx.cue(
+                    CueKind::BehaviourChange,
+                    a,
+                    (c + 1).min(b),
+                    "asks to be what people choose, which is behaviour",
+                    -2.5,
+                );
+                decided = Some(false);
+                behaviour = true;
+            } else if !sure && has.flags & (COMPAR | NUMW) != 0
                 || change
                 || threshold
                 || has.percent && has.flags & MET != 0
@@ -3168,6 +3502,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 other => other,
             };
             match obj {
+                // "Have alerts automatically created for failed payments": an
+                // automation set up, a delivery (rule 5)
+                _ if let Some(z) = automation_set_up(cx, a, b) => {
+                    sc += cx.cue(
+                        CueKind::Capability,
+                        a,
+                        z + 1,
+                        "asks for an automation to be set up, which is a delivery",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
                 // "Close all 17 findings from the PCI audit": remediation work
                 _ if !timely && closes_findings(cx, a, h, b) => {
                     sc += cx.cue(
@@ -3227,6 +3573,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         h,
                         h + 1,
                         "is a customer or business measure",
+                        -2.5,
+                    );
+                    decided = Some(false);
+                }
+                // "Maintain the payments API at 99.95% availability", "Keep the
+                // search service within its latency budget": a level the thing
+                // keeps, not the thing
+                Obj::Output | Obj::Unknown if let Some(l) = level_kept(cx, a, h, b) => {
+                    sc += cx.cue(
+                        CueKind::Threshold,
+                        l,
+                        b,
+                        "is a level kept, a measured result",
                         -2.5,
                     );
                     decided = Some(false);
@@ -3302,6 +3661,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 }
             }
         }
+    } else if lw(W::Stop) && cx.lower_in(a + 1, LOSING) {
+        // "Stop losing carts at the address step": a loss that has to end, a result
+        sc += cx.cue(
+            CueKind::MetricChange,
+            a,
+            (a + 3).min(b),
+            "asks for a loss to end, a change in a result",
+            -3.0,
+        );
+        decided = Some(false);
+        verb_lead = true;
     } else if lead.has(DV) && !lead.has(CR)
         || lw(W::Stop)
         || lw(W::Cut)
@@ -3445,6 +3815,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     h,
                     h + 1,
                     "is a business measure the key result adds to",
+                    -2.5,
+                );
+                decided = Some(false);
+            } else if let Some(z) = time_given_back(cx, a, b) {
+                // "Remove 20 hours a week of manual reconciliation work": people's
+                // time saved, a cost measure
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    a,
+                    z,
+                    "saves people's time, a measured cost",
                     -2.5,
                 );
                 decided = Some(false);
@@ -3877,7 +4258,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     k + 1,
                     set(&[W::Are, W::Is, W::Have, W::Has, W::Will, W::Be, W::Get]),
                 );
-                if nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0 {
+                if nk & CAN != 0 && cx.lower_in(k + 2, KNOWING) {
+                    // "80% of staff can explain the incident process": what
+                    // people know, not a feature
+                    sc += cx.cue(
+                        CueKind::BehaviourChange,
+                        k,
+                        (k + 3).min(b),
+                        "says what people know, which is behaviour",
+                        -2.5,
+                    );
+                    decided = Some(false);
+                    behaviour = true;
+                } else if nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0 {
                     let end = (k + 3).min(b);
                     sc += cx.cue(
                         CueKind::Capability,
@@ -4072,6 +4465,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     (t[j].has(DP)
                         // "claims submitted increases by 5%": part of the subject of a change
                         && !(change && (j + 1..b).any(|x| t[x].has(CR)))
+                        // "releases rolled back" failed; "self-assessed" says who measured
+                        && !cx.lower_in(j + 1, &["back"])
+                        && !cx.token_text(j).is_some_and(|w| w.starts_with("self-"))
                         // "qualified pipeline", "completed orders": an adjective of a measure;
                         // "an internally available dashboard": of a thing
                         && !(j + 1 < b
@@ -4201,6 +4597,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && ((a..d).any(|j| {
                         t[j].kind == TokKind::Percent
                             || cx.lower_in(j, &["percent", "all", "every", "each"])
+                    }) || (d..b).any(|j| {
+                        // "Grant reports delivered within 30 days of each quarter end"
+                        cx.lower_in(j, &["each", "every"]) && j > d + 1
                     }) || (d..t.len().saturating_sub(3)).any(|j| {
                         // "Potholes fixed within 72h of a report, 90% of the time"
                         t[j].kind == TokKind::Percent
@@ -4302,6 +4701,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 "is how far the delivery reaches, which is rollout coverage",
                 2.0,
             );
+        } else if j < b && t[j].has(ROLL | EVT) && cx.lower_in(j + 1, SERVED) && !threshold {
+            // "99.999% of jobs processed": each one handled as it comes, a
+            // reliability level (but "100% of jobs migrated" is a rollout)
+            sc += cx.cue(
+                CueKind::Threshold,
+                p.saturating_sub(1),
+                (j + 2).min(b),
+                "is a service level across events",
+                -2.0,
+            );
+            threshold = true;
         } else if rollout_ok && j < b && t[j].has(ROLL) && !t[j].has(ACT) {
             sc += cx.cue(
                 CueKind::RolloutCoverage,

@@ -1565,3 +1565,45 @@ fn clean_up_by_its_verbs_public_works_and_recurring_work_on_time() {
         ],
     );
 }
+
+#[test]
+fn conditions_pace_levels_kept_and_what_people_choose_or_know() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Subject to budget approval, migrate the billing database to Postgres",
+            "Pending legal review, publish the revised privacy notice",
+            "Twice a year, run a customer feedback session",
+            "Accelerate the migration to the new data centre",
+            "Maintain the onboarding wiki page",
+            "Remove 3 legacy services from the monolith",
+            "General availability of the bulk editor for all enterprise customers",
+            "Gradual rollout of the new checkout to all users, from 5% to 100%",
+            "Have alerts automatically created for failed payments",
+            "Presence at 3 industry conferences",
+            "Documentation about public speaking contributions",
+            "100% of jobs migrated to the new scheduler",
+            "Enable partners to sell the new bundles",
+            "Use of the new template for all board papers",
+            "Make the pricing page easier to find",
+            "Customers can export invoices as CSV",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Depending on seasonality, grow weekly active users from 40k to 55k",
+            "Every quarter, churn stays below 2%",
+            "Speed up page loads on mobile",
+            "Accelerate the nightly build",
+            "Maintain the payments API at 99.95% availability",
+            "Maintain the search service within our latency budget",
+            "Remove 20 hours a week of manual reconciliation work from the finance team",
+            "99.999% of jobs processed",
+            "Enable the finance team to keep cash reserves above EUR 2M",
+            "Daily use of the design system across squads",
+            "Make Acme Pay the default choice for small merchants",
+            "80% of staff can explain the incident process",
+        ],
+    );
+}
