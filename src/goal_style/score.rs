@@ -652,8 +652,8 @@ fn drawn_on_prefix(cx: &Ctx<'_>, s: usize) -> Option<usize> {
 
 /// Whether the key result at `s` opens with a condition or a frequency, before
 /// a comma: "Subject to budget approval, migrate …", "Depending on pilot
-/// feedback, roll out …", "Twice a year, facilitate a feedback session". The
-/// main clause after it decides (rule 3).
+/// feedback, roll out …", "Twice a year, facilitate a feedback session", "For
+/// every sprint, …". The main clause after it decides (rule 3).
 fn condition_first(cx: &Ctx<'_>, s: usize) -> bool {
     const OPENERS: &[&str] = &[
         "depending",
@@ -667,6 +667,8 @@ fn condition_first(cx: &Ctx<'_>, s: usize) -> bool {
         "every",
         "each",
     ];
+    // ("For every sprint, …")
+    let s = if cx.lower_in(s, &["for"]) { s + 1 } else { s };
     if !cx.lower_in(s, OPENERS) {
         return false;
     }
@@ -1172,13 +1174,12 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     // "Based on feedback, evolve one programme component": what the work draws
     // on comes first; the main clause after the comma decides
     if let Some(c) = drawn_on_prefix(&cx, s) {
-        cx.cue(
-            CueKind::MeansClause,
-            s,
-            c,
-            "says what the work draws on; the main clause decides",
-            0.0,
-        );
+        let meaning = if condition_first(&cx, s) {
+            "says when or on what condition; the main clause decides"
+        } else {
+            "says what the work draws on; the main clause decides"
+        };
+        cx.cue(CueKind::MeansClause, s, c, meaning, 0.0);
         s = c + 1;
     }
 
@@ -1272,20 +1273,25 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     // "Enable the finance team to keep cash reserves above EUR 2M": what the people
     // enabled must reach is what has to be true (but "Enable partners to sell the
     // new bundles" names a capability)
-    if cx.lower_in(s, &["enable", "empower", "help", "allow"])
-        && let Some(to) = (s + 2..e.min(s + 8)).find(|&j| t[j].has(TO))
+    let enabler = cx.lower_in(s, &["enable", "empower", "help", "allow"])
+        // "Work with the Department of Revenue to increase the number of counties
+        // sharing data from 24 to 31": working with others is the means
+        || cx.lower_in(s, &["work", "partner", "collaborate"]) && t.get(s + 1).is_some_and(|k| k.has(WITH));
+    if enabler
+        && let Some(to) = (s + 2..e.min(s + 10)).find(|&j| t[j].has(TO))
         && cx.f(to + 1) & (DV | CV | WV) != 0
         && (to + 2..e).any(|j| {
             t[j].kind == TokKind::Percent
                 || t[j].has(CMPW) && cx.value_at(j + 1).is_some()
                 || t[j].has(MET) && !t[j].has(DEL) && cx.value_at(j + 1).is_some()
+                || t[j].has(FROM) && cx.value_at(j + 1).is_some_and(|z| cx.f(z) & TO != 0)
         })
     {
         cx.cue(
             CueKind::MeansClause,
             s,
             to + 1,
-            "names who is enabled; what they must reach decides",
+            "names who is enabled or worked with; what must be reached decides",
             0.0,
         );
         s = to + 1;
@@ -3816,6 +3822,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     h + 1,
                     "is a business measure the key result adds to",
                     -2.5,
+                );
+                decided = Some(false);
+            } else if let Some(h) = cx
+                .lower_in(a, GATHER_VERBS)
+                .then(|| (a + 2..b.min(a + 6)).find(|&j| inbound(cx, j)))
+                .flatten()
+                .filter(|&h| (a + 1..h).any(|j| cx.is_num(j)) && !cx.lower_in(h, &["responses"]))
+            {
+                // "Collect ≥50 nominations for the inaugural cohort": what people
+                // outside the team send in, counted (but "Collect 500 survey
+                // responses" is research work)
+                sc += cx.cue(
+                    CueKind::BehaviourChange,
+                    h,
+                    h + 1,
+                    "counts what people outside the team send in, which is behaviour",
+                    -3.0,
                 );
                 decided = Some(false);
             } else if let Some(z) = time_given_back(cx, a, b) {

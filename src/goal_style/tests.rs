@@ -1607,3 +1607,34 @@ fn conditions_pace_levels_kept_and_what_people_choose_or_know() {
         ],
     );
 }
+
+#[test]
+fn losses_inbound_counts_recurring_dates_and_estate_coverage() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Hackdays: 2 per semester",
+            "100% of edge nodes flashed with the new firmware",
+            "90% of public functions have docstrings",
+            "Stop supporting Internet Explorer 11",
+            "Retire the old VPN: no staff still connect through it",
+            "Collect 500 survey responses from members",
+            "Collect feedback from 30 pilot users",
+            "Work with legal to publish 3 policies",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Grow the forum to 2,000 monthly active posters",
+            "Board papers circulated within 5 days of each meeting",
+            "Land 5 tier-1 press placements",
+            "Stop losing trials at the payment step",
+            "Less than 2% of deploys rolled back",
+            "Learners report higher confidence (self-assessed, +1 point on a 5-point scale)",
+            "Collect 200 applications for the spring cohort",
+            "Partner with schools to raise enrolment from 40% to 55%",
+            "For every release, fewer than 2 sev-1 incidents",
+        ],
+    );
+}
