@@ -376,6 +376,8 @@ const INTERNAL_ESTATE: &[&str] = &[
     "namespaces",
     "dependencies",
     "deps",
+    "codes",
+    "records",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -981,8 +983,9 @@ fn nominal_delivery(cx: &Ctx<'_>, a: usize) -> bool {
                 || d > a && cx.lower_in(d, &["ramp-up", "launch", "release"]))
 }
 
-/// The preposition of "<thing> on|in|for N% (of) <things>" in a key result without a
-/// verb: "3DS2 on 100% EU txns", "Crash reporting in 100% builds" ("Conversion on
+/// The preposition of "<thing> on|in|for N% (of) <things>" or "<thing> in N more
+/// <sites>" in a key result without a verb: "3DS2 on 100% EU txns", "Crash reporting
+/// in 100% builds", "Self-checkout in 50 more stores" ("Conversion on
 /// mobile 3%", "Self-serve queries 60% of total" are levels).
 fn coverage_on(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     // ("Same-day dispatch for 95% of orders" is a service level: `for` covers all)
@@ -990,7 +993,9 @@ fn coverage_on(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
         (cx.lower_in(j, &["on", "in", "across"])
             || cx.lower_in(j, &["for"]) && cx.text_is(j + 1, W::N100))
             && cx.is_num(j + 1)
-            && cx.kind(j + 2) == Some(TokKind::Percent)
+            && (cx.kind(j + 2) == Some(TokKind::Percent)
+                // "Self-checkout in 50 more stores": places it reaches, counted
+                || cx.lower_in(j + 2, &["more", "additional", "new"]) && cx.f(j + 3) & ROLL != 0)
     })?;
     // the thing placed is no measure, and nobody acts before it ("squads choose",
     // "members account for"); a participle says what was done ("agent installed on")
@@ -1244,7 +1249,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             e = c;
         } else if c - s <= 3 && !(t[s].has(DV) && c > s + 1) {
             // "Hiring: 1 intern + 1 senior": the label says what is done (rule 9)
-            if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS)) {
+            // ("Recruitment fair attendance: 300+ candidates" counts a response)
+            if (s..c).any(|j| cx.lower_in(j, HIRING_LABELS))
+                && !(s..c).any(|j| cx.lower_in(j, &["attendance", "turnout", "applications"]))
+            {
                 score += cx.cue(
                     CueKind::Headcount,
                     s,
@@ -1988,14 +1996,22 @@ fn left_over(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
         && (a..h).any(|j| cx.lower_in(j, LEFT_OVER))
 }
 
-/// Whether the tokens at `i` say a count falls, arrow first: "300→40", "41 -> 12".
+/// Whether the tokens at `i` say a count falls: "300→40", "41 -> 12", "from 2,300
+/// to 0".
 fn falls_to(cx: &Ctx<'_>, i: usize) -> bool {
     let value = |j: usize| {
         cx.token_text(j)
             .and_then(|w| w.replace(',', "").parse::<f64>().ok())
     };
-    cx.kind(i + 1) == Some(TokKind::Arrow)
-        && matches!((value(i), value(i + 2)), (Some(from), Some(to)) if to < from)
+    let (from, to) = if cx.f(i) & FROM != 0 && cx.f(i + 2) & TO != 0 {
+        // "duplicate vendor records from 2,300 to 0"
+        (i + 1, i + 3)
+    } else if cx.kind(i + 1) == Some(TokKind::Arrow) {
+        (i, i + 2)
+    } else {
+        return false;
+    };
+    matches!((value(from), value(to)), (Some(from), Some(to)) if to < from)
 }
 
 /// Whether a count after a label's colon counts the team's output, not a level of a
@@ -2270,6 +2286,21 @@ const LOSING: &[&str] = &[
     "losing", "leaking", "dropping", "missing", "wasting", "churning", "failing", "bleeding",
 ];
 
+/// What ends once, so that "within 60 days of fiscal year end" is a deadline
+/// ("within 7 days of month end" comes every month).
+const ONE_OFF_ENDS: &[&str] = &[
+    "year",
+    "fiscal",
+    "project",
+    "contract",
+    "pilot",
+    "program",
+    "programme",
+    "campaign",
+    "trial",
+    "lease",
+];
+
 /// Verbs that make a process faster.
 const PACE_VERBS: &[&str] = &["accelerate", "speed", "expedite", "quicken"];
 
@@ -2300,6 +2331,17 @@ fn paces_a_process(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
     let pace =
         cx.lower_in(a, PACE_VERBS) && (!cx.lower_in(a, &["speed"]) || cx.lower_in(a + 1, &["up"]));
     pace && h < b && !(a + 1..=h).any(|j| cx.lower_in(j, ONE_OFF_WORK))
+}
+
+/// Whether a bound on a duration follows the head at `h`: "Bring Line 3 changeover
+/// under 40 min".
+fn duration_level(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
+    (h + 1..b.min(h + 4)).any(|j| {
+        cx.f(j) & CMPW != 0
+            && cx.is_num(j + 1)
+            && cx.f(j + 2) & TU != 0
+            && !cx.lower_in(j + 2, &["per"])
+    })
 }
 
 /// Whether "No." at `a` abbreviates "number" before "of": "No. of active volunteers 40".
@@ -2619,6 +2661,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 continue;
             }
         }
+        // "reduced by a quarter": a fraction, not the quarter it is due in
+        if k.has(BY)
+            && cx.lower_in(i + 1, &["a", "one"])
+            && cx.lower_in(i + 2, &["quarter", "third", "fifth", "tenth"])
+            && !cx.lower_in(i + 3, &["from", "later", "after", "of"])
+        {
+            cx.cue(CueKind::MetricChange, i, i + 3, "is a measured change", 0.0);
+            change = true;
+            i += 3;
+            continue;
+        }
         // by N% / by a third / by half
         if k.has(BY) {
             if let Some(z) = cx.value_at(i + 1) {
@@ -2802,7 +2855,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && cx.f(j) & TU != 0
                 && (once
                     || cx.f(j + 1) & OF != 0
-                        && (j + 2..b.min(j + 6)).any(|x| cx.f(x) & (CAL | YEAR | END) != 0)
+                        // ("within 3 business days of test end" counts from each test)
+                        && (j + 2..b.min(j + 6)).any(|x| {
+                            cx.f(x) & (CAL | YEAR) != 0
+                                || cx.f(x) & END != 0 && cx.lower_in(x - 1, ONE_OFF_ENDS)
+                        })
                         // ("within 30 days of each quarter end": again and again)
                         && !cx.lower_in(j + 2, &["each", "every"]))
             {
@@ -3270,7 +3327,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             // "Reduce Terraform workspaces from 340 to 60": fewer of what the
             // organisation runs for itself is clean-up (rule 11)
             Obj::Metric | Obj::Customers | Obj::Unknown
-                if cx.lower_in(a, SHRINK_VERBS) && internal_estate(cx, h) =>
+                if (cx.lower_in(a, SHRINK_VERBS)
+                    // "Bring active SAP plant codes down from 27 to 12"
+                    || cx.lower_in(a, &["bring"]) && (a + 2..b).any(|j| cx.lower_in(j, &["down"])))
+                    && internal_estate(cx, h) =>
             {
                 sc += clean_up_cue(cx, h);
                 decided = Some(true);
@@ -3307,7 +3367,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             }
             // "Reduce press-line changeover from 45 min to 20 min": a duration, not a count
             // (but "Cut the onboarding course from 6 hours to 2" shortens a deliverable)
-            Obj::Output | Obj::Unknown if cx.f(h) & DEL == 0 && duration_change(cx, h, b) => {
+            Obj::Output | Obj::Unknown
+                if cx.f(h) & DEL == 0
+                    && (duration_change(cx, h, b) || duration_level(cx, h, b)) =>
+            {
                 sc += cx.cue(
                     CueKind::MetricChange,
                     h,
@@ -3516,6 +3579,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         a,
                         z + 1,
                         "asks for an automation to be set up, which is a delivery",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
+                // "Get the new PMS live in all 18 properties": a go-live, a launch
+                _ if lw(W::Get) && !has.percent && (a + 2..b).any(|j| cx.word_is(j, W::Live)) => {
+                    sc += cx.cue(
+                        CueKind::DeliveryVerb,
+                        a,
+                        h + 1,
+                        "asks for something to go live, a launch",
                         3.0,
                     );
                     decided = Some(true);
@@ -3797,6 +3871,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !(cx.lower_in(a, &["add"])
                     && cx.lower_in(h, &["members"])
                     && !joins_from_outside(cx, h + 1, b))
+                // "Onboard 12 product teams to the experimentation platform": the
+                // organisation's own teams, a rollout (rule 6)
+                && !(h > a
+                    && cx.lower_in(h, &["teams", "squads", "departments"])
+                    && cx.lower_in(
+                        h - 1,
+                        &["product", "engineering", "internal", "feature", "delivery", "scrum", "dev", "data"],
+                    ))
             {
                 // "Onboard 15 new partner organisations", "Add 6 large customers":
                 // customers won, unlike "Onboard 5 new engineers"
@@ -4131,6 +4213,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         && decided.is_none()
         && change
         && let Some(h) = (a..b.min(a + 5)).find(|&j| internal_estate(cx, j) || left_over(cx, a, j))
+        // ("Stockouts on top-200 SKUs reduced": a measure of them shrinks)
+        && !(a..h).any(|j| {
+            cx.f(j) & MET != 0 && cx.f(j) & DEL == 0 && (j + 1..h).any(|p| cx.f(p) & PREP != 0)
+        })
         && (cx.lower_in(h + 1, SHRUNK)
             || cx.lower_in(h + 1, BE_FORMS) && cx.lower_in(h + 2, SHRUNK)
             // terse: "Terraform modules 300→40", "Bank accounts 41→12 (consolidation)"
@@ -4490,6 +4576,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         && !(change && (j + 1..b).any(|x| t[x].has(CR)))
                         // "releases rolled back" failed; "self-assessed" says who measured
                         && !cx.lower_in(j + 1, &["back"])
+                        // "below 5% of bills issued": what a share is of
+                        && !(j >= a + 3
+                            && t[j - 2].has(OF)
+                            && t[j - 3].kind == TokKind::Percent
+                            && (a..j - 3).any(|x| t[x].has(CMPW)))
                         && !cx.token_text(j).is_some_and(|w| w.starts_with("self-"))
                         // "qualified pipeline", "completed orders": an adjective of a measure;
                         // "an internally available dashboard": of a thing

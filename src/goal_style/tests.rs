@@ -1638,3 +1638,34 @@ fn losses_inbound_counts_recurring_dates_and_estate_coverage() {
         ],
     );
 }
+
+#[test]
+fn operations_fragments_go_lives_and_recurring_events() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Safety walks: 3 per supervisor per week",
+            "Cut active cost centre codes from 140 to 60",
+            "Reduce duplicate customer records from 12,000 to 500",
+            "Vendor master clean-up: duplicate vendor records from 2,300 to 0",
+            "Telematics fitted to 100% of trucks",
+            "Contactless lockers in 30 more stores",
+            "Get the new WMS live in both DCs",
+            "ISO 9001 recertification with no major nonconformities",
+            "Onboard 8 engineering teams to the new CI platform",
+            "File the annual 10-K within 60 days of fiscal year end",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "OTIF 96% for the Leeds DC",
+            "Get 40% of orders picked by the new robots",
+            "Late deliveries below 3% of parcels shipped",
+            "Bring press changeover under 25 min through SMED workshops",
+            "Stockouts on top-200 SKUs reduced by a quarter",
+            "Incident reports published within 5 business days of incident close",
+            "Onboard 40 new customer teams in EMEA",
+        ],
+    );
+}
