@@ -594,16 +594,16 @@ fn base(w: &str) -> u64 {
         | "rotate" | "patch" | "harden" | "encrypt" | "backfill" | "benchmark" | "outsource"
         | "tear" | "resurface" | "pave" | "shard" | "exhibit" | "weatherize" | "weatherise"
         | "retrofit" | "insulate" | "award" | "renovate" | "refurbish" | "equip" | "inspect"
-        | "insource" | "sunsetting" | "launching" | "shipping" | "building" | "migrating"
-        | "implementing" | "releasing" | "rolling" | "delivering" | "completing" | "hiring"
-        | "creating" | "designing" | "writing" | "publishing" | "decommissioning" | "replacing"
-        | "moving" | "onboarding" | "running" | "refactoring" | "rewriting" | "retiring"
-        | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve" | "monitor"
-        | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance" | "do"
-        | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate" | "amplify"
-        | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate" | "contribute"
-        | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute" | "calculate"
-        | "speaking" | "evolve" | "determine" => {
+        | "carry" | "insource" | "sunsetting" | "launching" | "shipping" | "building"
+        | "migrating" | "implementing" | "releasing" | "rolling" | "delivering" | "completing"
+        | "hiring" | "creating" | "designing" | "writing" | "publishing" | "decommissioning"
+        | "replacing" | "moving" | "onboarding" | "running" | "refactoring" | "rewriting"
+        | "retiring" | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve"
+        | "monitor" | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance"
+        | "do" | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate"
+        | "amplify" | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate"
+        | "contribute" | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute"
+        | "calculate" | "speaking" | "evolve" | "determine" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -788,7 +788,9 @@ fn base(w: &str) -> u64 {
         | "executives" | "leaders" | "cooks" | "chefs" | "diners" | "members'" | "customers'"
         | "users'" | "collaborators" | "contributors" | "resellers" | "sponsors" | "backers"
         | "participants" | "community" | "advocates" | "champions" | "evangelists"
-        | "promoters" | "detractors" | "respondents" | "audiences" | "audience" | "followers" => {
+        | "promoters" | "detractors" | "respondents" | "audiences" | "audience" | "followers"
+        | "savers" | "depositors" | "borrowers" | "policyholders" | "cardholders" | "children"
+        | "adults" | "youth" | "seniors" | "veterans" | "infants" | "pupils" => {
             let mut f = ACT;
             if matches!(
                 w,

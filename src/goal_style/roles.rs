@@ -28,6 +28,9 @@ const OUTPUT_PLAN_WORDS: &[&str] = &[
     "launch",
     "content",
     "publishing",
+    "audit",
+    "inspection",
+    "testing",
 ];
 
 /// The organisation's own people, whose training or participation is a rollout.
@@ -151,6 +154,18 @@ const EXTERNAL_ACTORS: &[&str] = &[
     "backers",
     "sponsors",
     "committers",
+    "savers",
+    "depositors",
+    "borrowers",
+    "policyholders",
+    "cardholders",
+    "children",
+    "adults",
+    "youth",
+    "seniors",
+    "veterans",
+    "infants",
+    "pupils",
 ];
 
 /// Words that make the word before them the name of a unit of the organisation ("People

@@ -378,6 +378,7 @@ const INTERNAL_ESTATE: &[&str] = &[
     "deps",
     "codes",
     "records",
+    "eucs",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -1073,6 +1074,15 @@ fn test_coverage(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// The place of `completion` in "training completion", "e-learning completion rate"
+/// within `a..b` ("course completion" may be learners', customers, and is left out).
+fn training_completion(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).find(|&j| {
+        cx.lower_in(j, &["completion", "completions"])
+            && cx.lower_in(j - 1, &["training", "trainings", "e-learning", "elearning"])
+    })
+}
+
 /// Whether `h` counts what others send in: "receives 300+ submissions", "grant
 /// applications received".
 /// ("Receive 3 proposals from vendors" is a step of procurement.)
@@ -1379,7 +1389,8 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && !cx.lower_in(i - 1, BE_FORMS)
             // "Multiple organizations using PostHog Cloud": people using it, not a means
             && !(cx.lower_in(i, &["using"]) && t[i - 1].has(ACT))
-            || (k.has(BY) && cx.ends_ing(i + 1))
+            // ("by working day 5" is a date in the month)
+            || (k.has(BY) && cx.ends_ing(i + 1) && !cx.lower_in(i + 2, &["day", "days"]))
         {
             Some((
                 CueKind::MeansClause,
@@ -1463,6 +1474,16 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         if nseg > 1 && (out.measured_change || factor) && test_coverage(&cx, a, b).is_none() {
             changed = Some((a, b));
         }
+    }
+    // "Mandatory conduct training completion 98%": staff trained (rule 6)
+    if let Some(c) = training_completion(&cx, s, e) {
+        score += cx.cue(
+            CueKind::RolloutCoverage,
+            c - 1,
+            c + 1,
+            "is completion of the organisation's own training, which is rollout",
+            3.0 + (-score).max(0.0),
+        );
     }
     // "Unit test coverage above 80%": test coverage is output (rule 6)
     if let Some(c) = test_coverage(&cx, s, e) {
@@ -2159,6 +2180,13 @@ fn level_kept(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> Option<usize> {
     if !cx.lower_in(a, &["keep", "maintain", "sustain", "hold"]) {
         return None;
     }
+    // "Maintain 100% of distribution system samples meeting coliform standards"
+    if cx.kind(a + 2) == Some(TokKind::Percent)
+        && let Some(m) =
+            (h..b).find(|&j| cx.lower_in(j, &["meeting", "compliant", "complying", "passing"]))
+    {
+        return Some(m);
+    }
     let l = (h + 1..b.min(h + 6))
         .find(|&j| cx.f(j) & (AT | CMPW) != 0 || cx.lower_in(j, &["within"]))?;
     let valued = cx.value_at(l + 1).is_some_and(|z| {
@@ -2331,6 +2359,81 @@ fn paces_a_process(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
     let pace =
         cx.lower_in(a, PACE_VERBS) && (!cx.lower_in(a, &["speed"]) || cx.lower_in(a + 1, &["up"]));
     pace && h < b && !(a + 1..=h).any(|j| cx.lower_in(j, ONE_OFF_WORK))
+}
+
+/// The end of "by <day> every <period>" after the participle at `d`: a deadline
+/// that comes back each period ("delivered by WD5 every month", "issued by the
+/// 10th each quarter").
+fn due_each_period(cx: &Ctx<'_>, d: usize, b: usize) -> Option<usize> {
+    let by = (d + 1..b.min(d + 4)).find(|&j| cx.f(j) & BY != 0)?;
+    let each = (by + 2..b.min(by + 6)).find(|&j| cx.lower_in(j, &["every", "each"]))?;
+    let period = each + 1;
+    (cx.f(period) & (CAL | TU) != 0
+        || cx.lower_in(
+            period,
+            &["month", "week", "quarter", "day", "year", "cycle", "sprint"],
+        ))
+    .then_some(period + 1)
+}
+
+/// The training word of "<the organisation's people> complete … training" after `a`:
+/// "Ensure all employees complete annual cybersecurity training".
+fn staff_trained(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    let k = (a + 1..b.min(a + 5)).find(|&j| cx.f(j) & INTERNAL != 0)?;
+    if !cx.lower_in(
+        k + 1,
+        &[
+            "complete",
+            "completes",
+            "take",
+            "takes",
+            "finish",
+            "pass",
+            "attend",
+        ],
+    ) {
+        return None;
+    }
+    (k + 2..b).find(|&j| cx.lower_in(j, TRAINING))
+}
+
+/// Whether the head `h` of a changed count is a measure after all: "the average
+/// number of days to complete a claim", "the number of hours lost".
+fn counts_a_measure(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
+    cx.lower_in(h, &["number", "count"])
+        && ((a + 1..h).any(|j| cx.lower_in(j, &["average", "median", "mean"]))
+            || cx.f(h + 1) & OF != 0 && cx.f(h + 2) & TU != 0)
+}
+
+/// The people counted before the participle at `d` that says they were won: "20k new
+/// savers acquired", "1,200 new customers signed" ("50 engineers onboarded" are the
+/// organisation's own).
+fn customers_won(cx: &Ctx<'_>, d: usize, a: usize) -> Option<usize> {
+    // "Jobs created in supported entities, target 2,400 FTE": employment, a result
+    if d > a
+        && cx.lower_in(d, &["created", "supported", "safeguarded"])
+        && cx.lower_in(d - 1, &["jobs"])
+    {
+        return Some(d - 1);
+    }
+    if !cx.lower_in(
+        d,
+        &[
+            "acquired",
+            "won",
+            "signed",
+            "onboarded",
+            "activated",
+            "converted",
+        ],
+    ) {
+        return None;
+    }
+    let w = (a..d)
+        .rev()
+        .take(3)
+        .find(|&j| cx.f(j) & OUTSIDERS != 0 && !cx.lower_in(j, &["teams"]))?;
+    (a..w).any(|j| cx.is_num(j)).then_some(w)
 }
 
 /// Whether a bound on a duration follows the head at `h`: "Bring Line 3 changeover
@@ -2544,7 +2647,10 @@ fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> bool {
         return false;
     }
     let next = cx.f(j + 1);
-    let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0 || cx.word_is(j + 1, W::Team);
+    let modifier = next & (DEL | ACT | ROLL) != 0 && next & MET == 0
+        || cx.word_is(j + 1, W::Team)
+        // "GDPR retention schedule", "data retention policy": a rule, not the measure
+        || cx.lower_in(j + 1, &["schedule", "schedules", "policy", "policies", "period", "periods"]);
     !output_coverage && !modifier
 }
 
@@ -3257,12 +3363,38 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             (internal_estate(cx, j) || cx.f(j) & (ROLL | MET | EVT | OUTSIDERS) == ROLL)
                 && (cx.lower_in(j + 1, HELD_IN) || (a + 1..j).any(|k| cx.lower_in(k, UNKEPT)))
         });
+        // "Zero high-risk audit issues overdue at quarter end": every finding of a
+        // review closed in time, remediation work done
+        let remediated = (a + 1..b.min(a + 6)).find(|&j| {
+            cx.lower_in(
+                j,
+                &[
+                    "findings",
+                    "issues",
+                    "actions",
+                    "recommendations",
+                    "observations",
+                ],
+            ) && (a + 1..j)
+                .any(|k| cx.lower_in(k, &["audit", "regulatory", "regulator", "pen-test"]))
+                && (a + 1..b.min(j + 3))
+                    .any(|k| cx.lower_in(k, &["overdue", "open", "outstanding", "unremediated"]))
+        });
         if has.flags & STILL != 0 {
             sc += cx.cue(
                 CueKind::DeliveryVerb,
                 a,
                 a + 1,
                 "with `still`/`left` describes a finished migration",
+                3.0,
+            );
+            decided = Some(true);
+        } else if let Some(h) = remediated {
+            sc += cx.cue(
+                CueKind::DeliveryVerb,
+                a,
+                h + 1,
+                "leaves none of a review's findings open: remediation work done",
                 3.0,
             );
             decided = Some(true);
@@ -3402,6 +3534,17 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     z,
                     "counts what people outside the team do, which is behaviour",
                     -2.5,
+                );
+                decided = Some(false);
+            }
+            // "reduce the average number of days to complete a claim": a duration
+            Obj::Output | Obj::Unknown if counts_a_measure(cx, a, h) => {
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    h,
+                    h + 1,
+                    "counts days or an average, a measure",
+                    -3.0,
                 );
                 decided = Some(false);
             }
@@ -3571,6 +3714,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 other => other,
             };
             match obj {
+                // "Ensure all employees complete annual security training": the
+                // organisation's own people trained, a rollout (rule 6)
+                _ if let Some(z) = staff_trained(cx, a, b) => {
+                    sc += cx.cue(
+                        CueKind::RolloutCoverage,
+                        a + 1,
+                        z + 1,
+                        "is the organisation's own people trained, which is rollout",
+                        3.0,
+                    );
+                    decided = Some(true);
+                }
                 // "Have alerts automatically created for failed payments": an
                 // automation set up, a delivery (rule 5)
                 _ if let Some(z) = automation_set_up(cx, a, b) => {
@@ -4664,6 +4819,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -2.5,
                     );
                     decided = Some(false);
+                } else if let Some(w) = customers_won(cx, d, a) {
+                    // "20k new savers acquired from the spring ISA push"
+                    sc += cx.cue(
+                        CueKind::CustomerOrBusinessEffect,
+                        w,
+                        d + 1,
+                        "are customers or users won, a business result",
+                        -3.0,
+                    );
+                    decided = Some(false);
                 } else if let Some(m) = amount_done(cx, d, a, b) {
                     sc += cx.cue(
                         CueKind::CustomerOrBusinessEffect,
@@ -4710,7 +4875,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && !(d > a && cx.word_is(d - 1, W::Being))
                     && ((a..d).any(|j| {
                         t[j].kind == TokKind::Percent
-                            || cx.lower_in(j, &["percent", "all", "every", "each"])
+                            || cx.lower_in(
+                                j,
+                                &[
+                                    "percent",
+                                    "percentage",
+                                    "share",
+                                    "proportion",
+                                    "all",
+                                    "every",
+                                    "each",
+                                ],
+                            )
                     }) || (d..b).any(|j| {
                         // "Grant reports delivered within 30 days of each quarter end"
                         cx.lower_in(j, &["each", "every"]) && j > d + 1
@@ -4724,6 +4900,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     // "95% of building permits issued within their timeframe": each
                     // one on time, again and again (rule 7)
                     sc += cx.cue(CueKind::RecurringTimeliness, d, end, DONE_ON_TIME, -3.0);
+                    decided = Some(false);
+                } else if let Some(z) = due_each_period(cx, d, b) {
+                    // "Board risk MI pack delivered by WD5 every month": the same
+                    // deadline met again and again (rule 7)
+                    sc += cx.cue(CueKind::RecurringTimeliness, d, z, DONE_ON_TIME, -3.0);
                     decided = Some(false);
                 } else if d > a && cx.lower_in(d, LEVEL_KEPT) && cx.word_in(d - 1, SERVICE_LEVELS) {
                     // "Review SLA met for 95% of requests": a level kept
@@ -4911,6 +5092,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     .filter(|&m| {
                         !cx.lower_in(m, HEADCOUNT_WORDS)
                             && !cx.lower_in(m, OWN_GROUPS)
+                            // "the graduate programme with 25 hires" (rule 9)
+                            && !cx.lower_in(m, &["hires", "recruits", "joiners"])
                             // "a test programme with 20 experiments": its own parts
                             && !cx.lower_in(m, &["experiments", "tests", "variants"])
                     })

@@ -1669,3 +1669,36 @@ fn operations_fragments_go_lives_and_recurring_events() {
         ],
     );
 }
+
+#[test]
+fn finance_and_public_sector_registers() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "50 engineers onboarded to the new laptop fleet",
+            "Zero overdue high-risk audit findings at year end",
+            "Security awareness training completion 97%",
+            "Data retention policy applied to 100% of CRM records",
+            "Launch the apprenticeship scheme with 12 hires",
+            "Deliver 100% of the annual inspection plan",
+            "Ensure all staff complete annual data protection training by 31 March",
+            "Carry out 12,000 home fire safety visits in 2026",
+            "Veterans can book appointments in the mobile app",
+            "Reduce the number of Jenkins jobs from 400 to 50",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Monthly risk report delivered by working day 5 every month",
+            "15k new depositors acquired through the summer campaign",
+            "Zero customer complaints overdue at quarter end",
+            "Course completion for paying learners from 22% to 30%",
+            "Reduce the average number of days to process a benefits claim from 40 to 25",
+            "Percentage of business licences issued within 10 working days of a complete application",
+            "Reduce the number of children in temporary accommodation by 20%",
+            "Maintain 99% of bathing water samples meeting the excellent standard",
+            "Jobs created in supported firms, target 1,200 by 2028",
+        ],
+    );
+}
