@@ -323,6 +323,12 @@ const MADE_WITH: &[&str] = &[
 /// What a share of recurring work done within a time says (rule 7).
 const DONE_ON_TIME: &str = "is done on time, item after item: timeliness of a recurring service";
 
+/// The meaning of a count of what people outside the team send in.
+const SENT_IN: &str = "counts what people outside the team send in, which is behaviour";
+
+/// The meaning of a count of customers or users won.
+const WON: &str = "are customers or users won, a business result";
+
 /// Verbs of the team's own work reaching people: a share of people reached is rollout
 /// coverage (rule 6), "Train 100% of staff", "Offer a check to all eligible residents".
 const REACH_PEOPLE: &[&str] = &[
@@ -4037,13 +4043,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             {
                 // "Onboard 15 new partner organisations", "Add 6 large customers":
                 // customers won, unlike "Onboard 5 new engineers"
-                sc += cx.cue(
-                    CueKind::CustomerOrBusinessEffect,
-                    h,
-                    h + 1,
-                    "are customers or users won, a business result",
-                    -2.5,
-                );
+                sc += cx.cue(CueKind::CustomerOrBusinessEffect, h, h + 1, WON, -2.5);
                 decided = Some(false);
             } else if obj == Obj::Metric
                 && !t[h].has(EVT | DEL)
@@ -4070,13 +4070,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "Collect ≥50 nominations for the inaugural cohort": what people
                 // outside the team send in, counted (but "Collect 500 survey
                 // responses" is research work)
-                sc += cx.cue(
-                    CueKind::BehaviourChange,
-                    h,
-                    h + 1,
-                    "counts what people outside the team send in, which is behaviour",
-                    -3.0,
-                );
+                sc += cx.cue(CueKind::BehaviourChange, h, h + 1, SENT_IN, -3.0);
                 decided = Some(false);
             } else if let Some(z) = time_given_back(cx, a, b) {
                 // "Remove 20 hours a week of manual reconciliation work": people's
@@ -4821,13 +4815,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     decided = Some(false);
                 } else if let Some(w) = customers_won(cx, d, a) {
                     // "20k new savers acquired from the spring ISA push"
-                    sc += cx.cue(
-                        CueKind::CustomerOrBusinessEffect,
-                        w,
-                        d + 1,
-                        "are customers or users won, a business result",
-                        -3.0,
-                    );
+                    sc += cx.cue(CueKind::CustomerOrBusinessEffect, w, d + 1, WON, -3.0);
                     decided = Some(false);
                 } else if let Some(m) = amount_done(cx, d, a, b) {
                     sc += cx.cue(
@@ -4862,13 +4850,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     .flatten()
                 {
                     // "CFP receives 300+ submissions": what others send in
-                    sc += cx.cue(
-                        CueKind::BehaviourChange,
-                        j,
-                        j + 1,
-                        "counts what people outside the team send in, which is behaviour",
-                        -3.0,
-                    );
+                    sc += cx.cue(CueKind::BehaviourChange, j, j + 1, SENT_IN, -3.0);
                     decided = Some(false);
                 } else if timely
                     && !cx.lower_in(d, ONE_OFF_DONE)
