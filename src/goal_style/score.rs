@@ -2411,6 +2411,26 @@ fn counts_a_measure(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
             || cx.f(h + 1) & OF != 0 && cx.f(h + 2) & TU != 0)
 }
 
+/// Whether `h` names the organisation's own teams: "product teams", "engineering
+/// squads" ("customer teams" are customers).
+fn own_teams(cx: &Ctx<'_>, h: usize) -> bool {
+    h > 0
+        && cx.lower_in(h, &["teams", "squads", "departments"])
+        && cx.lower_in(
+            h - 1,
+            &[
+                "product",
+                "engineering",
+                "internal",
+                "feature",
+                "delivery",
+                "scrum",
+                "dev",
+                "data",
+            ],
+        )
+}
+
 /// The people counted before the participle at `d` that says they were won: "20k new
 /// savers acquired", "1,200 new customers signed" ("50 engineers onboarded" are the
 /// organisation's own).
@@ -2438,8 +2458,11 @@ fn customers_won(cx: &Ctx<'_>, d: usize, a: usize) -> Option<usize> {
     let w = (a..d)
         .rev()
         .take(3)
-        .find(|&j| cx.f(j) & OUTSIDERS != 0 && !cx.lower_in(j, &["teams"]))?;
-    (a..w).any(|j| cx.is_num(j)).then_some(w)
+        .find(|&j| cx.f(j) & OUTSIDERS != 0 && !own_teams(cx, j))?;
+    // a count of them, not a share ("100% of teams onboarded" is a rollout)
+    let counted =
+        (a..w).any(|j| cx.is_num(j)) && !(a..w).any(|j| cx.kind(j) == Some(TokKind::Percent));
+    counted.then_some(w)
 }
 
 /// Whether a bound on a duration follows the head at `h`: "Bring Line 3 changeover
@@ -4034,12 +4057,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && !joins_from_outside(cx, h + 1, b))
                 // "Onboard 12 product teams to the experimentation platform": the
                 // organisation's own teams, a rollout (rule 6)
-                && !(h > a
-                    && cx.lower_in(h, &["teams", "squads", "departments"])
-                    && cx.lower_in(
-                        h - 1,
-                        &["product", "engineering", "internal", "feature", "delivery", "scrum", "dev", "data"],
-                    ))
+                && !own_teams(cx, h)
             {
                 // "Onboard 15 new partner organisations", "Add 6 large customers":
                 // customers won, unlike "Onboard 5 new engineers"
