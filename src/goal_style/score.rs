@@ -1072,7 +1072,7 @@ fn terse_level(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
 /// within `a..b`.
 fn test_coverage(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
     (a + 1..b).find(|&j| {
-        cx.lower_in(j, &["coverage"])
+        cx.lower_in(j, &["coverage", "cov"])
             && cx.lower_in(
                 j - 1,
                 &["test", "tests", "unit", "code", "line", "branch", "e2e"],
@@ -2026,9 +2026,15 @@ fn left_over(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
 /// Whether the tokens at `i` say a count falls: "300→40", "41 -> 12", "from 2,300
 /// to 0".
 fn falls_to(cx: &Ctx<'_>, i: usize) -> bool {
+    // ("dashboards 1.2k→300")
     let value = |j: usize| {
-        cx.token_text(j)
-            .and_then(|w| w.replace(',', "").parse::<f64>().ok())
+        let w = cx.token_text(j)?.replace(',', "");
+        let (digits, scale) = match w.as_bytes().last() {
+            Some(b'k' | b'K') => (&w[..w.len() - 1], 1e3),
+            Some(b'm' | b'M') => (&w[..w.len() - 1], 1e6),
+            _ => (w.as_str(), 1.0),
+        };
+        digits.parse::<f64>().ok().map(|v| v * scale)
     };
     let (from, to) = if cx.f(i) & FROM != 0 && cx.f(i + 2) & TO != 0 {
         // "duplicate vendor records from 2,300 to 0"
@@ -2409,6 +2415,13 @@ fn counts_a_measure(cx: &Ctx<'_>, a: usize, h: usize) -> bool {
     cx.lower_in(h, &["number", "count"])
         && ((a + 1..h).any(|j| cx.lower_in(j, &["average", "median", "mean"]))
             || cx.f(h + 1) & OF != 0 && cx.f(h + 2) & TU != 0)
+}
+
+/// Whether the participle at `d` says a counted response was earned: "15 tier-1
+/// articles earned", "15 earned media pieces" (coverage others chose to give, rule
+/// 10).
+fn earned(cx: &Ctx<'_>, d: usize, a: usize) -> bool {
+    cx.f(d) & DP != 0 && cx.lower_in(d, &["earned"]) && (a..d).any(|j| cx.is_num(j))
 }
 
 /// Whether `h` names the organisation's own teams: "product teams", "engineering
@@ -3275,6 +3288,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         decided = Some(true);
     }
     // "Daily use of the design system across squads": how often people use it
+    // "15 tier-1 articles earned", "15 earned media pieces": coverage others chose
+    // to give (rule 10)
+    if decided.is_none()
+        && has.flags & DP != 0
+        && let Some(e) = (a..b).find(|&j| earned(cx, j, a))
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            a,
+            e + 1,
+            "counts a response earned, not paid for: a result",
+            -3.0,
+        );
+        decided = Some(false);
+    }
     if decided.is_none()
         && first
         && let Some(u) = usage_named(cx, a)
@@ -3691,6 +3719,13 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     || cx.lower_in(j, &["default", "preferred", "first"])
                         && cx.lower_in(j + 1, &["choice", "option", "tool", "platform"])
             });
+            // "Make 500 welfare check calls to carers over 80": things the team does
+            let made = (cx.is_num(a + 1) && !has.percent)
+                .then(|| {
+                    (a + 2..b.min(a + 6))
+                        .find(|&j| cx.f(j) & EVT != 0 || cx.f(j) & DEL != 0 && cx.f(j) & MET == 0)
+                })
+                .flatten();
             if let Some(c) = chosen.filter(|_| !sure) {
                 sc += cx.cue(
                     CueKind::BehaviourChange,
@@ -3701,6 +3736,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(false);
                 behaviour = true;
+            } else if let Some(m) = made {
+                sc += cx.cue(
+                    CueKind::Deliverable,
+                    a + 1,
+                    m + 1,
+                    "counts the team's own output",
+                    3.0,
+                );
+                decided = Some(true);
             } else if !sure && has.flags & (COMPAR | NUMW) != 0
                 || change
                 || threshold

@@ -1702,3 +1702,25 @@ fn finance_and_public_sector_registers() {
         ],
     );
 }
+
+#[test]
+fn terse_fragments_third_set() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "line cov 80%",
+            "4 customer case studies",
+            "feature flags 2.4k→900",
+            "Make 300 outreach calls to lapsed donors",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "22 earned media placements",
+            "15 tier-1 articles earned",
+            "payroll close in 3 BD",
+            "Make $2M in new ARR",
+        ],
+    );
+}
