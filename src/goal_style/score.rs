@@ -385,6 +385,9 @@ const INTERNAL_ESTATE: &[&str] = &[
     "codes",
     "records",
     "eucs",
+    "apps",
+    "fields",
+    "steps",
 ];
 
 /// Verbs that bring money in, after the thing that brings it: "Spring appeal raises £250k".
@@ -2373,9 +2376,9 @@ fn paces_a_process(cx: &Ctx<'_>, a: usize, h: usize, b: usize) -> bool {
     pace && h < b && !(a + 1..=h).any(|j| cx.lower_in(j, ONE_OFF_WORK))
 }
 
-/// The end of "by <day> every <period>" after the participle at `d`: a deadline
-/// that comes back each period ("delivered by WD5 every month", "issued by the
-/// 10th each quarter").
+/// The end of "by <day> every <period>" after the verb or participle at `d`: a
+/// deadline that comes back each period ("delivered by WD5 every month", "Close
+/// the books by WD4 every month").
 fn due_each_period(cx: &Ctx<'_>, d: usize, b: usize) -> Option<usize> {
     let by = (d + 1..b.min(d + 4)).find(|&j| cx.f(j) & BY != 0)?;
     let each = (by + 2..b.min(by + 6)).find(|&j| cx.lower_in(j, &["every", "each"]))?;
@@ -3787,6 +3790,12 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 other => other,
             };
             match obj {
+                // "Close the books by WD4 every month": the same deadline met
+                // again and again (rule 7)
+                _ if let Some(z) = due_each_period(cx, a, b) => {
+                    sc += cx.cue(CueKind::RecurringTimeliness, a, z, DONE_ON_TIME, -3.0);
+                    decided = Some(false);
+                }
                 // "Ensure all employees complete annual security training": the
                 // organisation's own people trained, a rollout (rule 6)
                 _ if let Some(z) = staff_trained(cx, a, b) => {
@@ -4091,7 +4100,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(false);
             } else if cx.lower_in(
                 a,
-                &["onboard", "activate", "reactivate", "convert", "add", "get"],
+                &["onboard", "activate", "reactivate", "convert", "add", "get", "renew"],
             ) && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.f(h) & OUTSIDERS != 0
                 // "Add 4 new members": to a team or a working group, as often as not,
@@ -4106,6 +4115,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "Onboard 15 new partner organisations", "Add 6 large customers":
                 // customers won, unlike "Onboard 5 new engineers"
                 sc += cx.cue(CueKind::CustomerOrBusinessEffect, h, h + 1, WON, -2.5);
+                decided = Some(false);
+            } else if cx.lower_in(a, &["renew"])
+                && has.percent
+                && (a + 1..b).any(|j| cx.f(j) & (MET | OUTSIDERS) != 0)
+            {
+                // "Renew 96% of ARR up for renewal": a share of customers or revenue
+                // kept, retention
+                sc += cx.cue(
+                    CueKind::CustomerOrBusinessEffect,
+                    a,
+                    h + 1,
+                    "is a share of customers or revenue kept, retention",
+                    -3.0,
+                );
                 decided = Some(false);
             } else if obj == Obj::Metric
                 && !t[h].has(EVT | DEL)
@@ -4150,6 +4173,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "Complete the monthly close within 7 business days": each one on
                 // time, again and again (rule 7)
                 sc += cx.cue(CueKind::RecurringTimeliness, a, h + 1, DONE_ON_TIME, -3.0);
+                decided = Some(false);
+            } else if let Some(z) = due_each_period(cx, a, b) {
+                // "Close the books by WD4 every month": the same deadline met
+                // again and again (rule 7)
+                sc += cx.cue(CueKind::RecurringTimeliness, a, z, DONE_ON_TIME, -3.0);
                 decided = Some(false);
             } else {
                 let w = if first { 3.0 } else { 2.0 };
@@ -5136,8 +5164,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     .filter(|&m| {
                         !cx.lower_in(m, HEADCOUNT_WORDS)
                             && !cx.lower_in(m, OWN_GROUPS)
-                            // "the graduate programme with 25 hires" (rule 9)
-                            && !cx.lower_in(m, &["hires", "recruits", "joiners"])
+                            // "the graduate programme with 25 hires", "the Singapore
+                            // office with 4 AEs" (rule 9)
+                            && !cx.lower_in(m, &["hires", "recruits", "joiners", "aes", "ses", "sdrs", "bdrs", "csms"])
                             // "a test programme with 20 experiments": its own parts
                             && !cx.lower_in(m, &["experiments", "tests", "variants"])
                     })

@@ -1724,3 +1724,25 @@ fn terse_fragments_third_set() {
         ],
     );
 }
+
+#[test]
+fn go_to_market_and_internal_functions() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Reduce Jira custom fields from 600 to 150",
+            "SaaS apps cut from 300 to 180",
+            "Renew 3 vendor contracts",
+            "Open the Austin office with 6 AEs",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Close the books by WD3 every month",
+            "TTF 40d for engineering roles",
+            "Renew 45 of the 50 enterprise accounts",
+            "Renew 92% of ARR due in H2",
+        ],
+    );
+}
