@@ -388,7 +388,7 @@ fn base(w: &str) -> u64 {
         "so" | "which" | "aiming" | "whereby" | "hoping" | "expecting" => PURP,
         "while" | "whilst" => WHILE,
         "can" | "could" | "able" => CAN,
-        "still" | "left" | "remaining" | "remains" | "remain" | "anymore" => {
+        "still" | "left" | "remaining" | "remains" | "remain" | "anymore" | "continues" => {
             if matches!(w, "remains" | "remain") {
                 STILL | CR
             } else {
@@ -552,7 +552,7 @@ fn base(w: &str) -> u64 {
         "achieve" | "hit" | "reach" | "get" | "keep" | "maintain" | "have" | "make" | "deliver"
         | "sustain" | "ensure" | "be" | "become" | "hold" | "retain" | "generate" | "close"
         | "convert" | "grab" | "capture" | "return" | "save" | "enable" | "see" | "obtain"
-        | "meet" => {
+        | "meet" | "realize" | "realise" => {
             let mut f = WV;
             if matches!(
                 w,

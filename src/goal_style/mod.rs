@@ -174,6 +174,32 @@ pub(crate) fn confidence(score: f32) -> f32 {
     }
 }
 
+/// Whether a sentence after the first only says what the others should lead to:
+/// "This should reduce false declines.", "We expect hold time to fall.", "It should
+/// help us close tickets faster."
+fn states_expectation(sentence: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "this should ",
+        "this will ",
+        "this would ",
+        "it should ",
+        "it will ",
+        "which should ",
+        "that should ",
+        "we expect ",
+        "we hope ",
+        "we anticipate ",
+        "this is the groundwork",
+        "this is expected ",
+        "this lays ",
+        "expected to ",
+    ];
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    OPENINGS
+        .iter()
+        .any(|o| s.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o)))
+}
+
 /// Classifies a key result as outcome-style or milestone-style.
 ///
 /// Deterministic, allocation-light and never panics.
@@ -205,10 +231,15 @@ pub(crate) fn with_features<R>(
         if let Some((parts, n)) = features::sentences::<8>(text) {
             let (mut lo, mut hi) = (f32::MAX, f32::MIN);
             let (mut lo_at, mut hi_at) = ((0, 0), (0, 0));
-            for &(s, e) in parts.iter().take(n) {
+            for (nth, &(s, e)) in parts.iter().take(n).enumerate() {
                 let Some(sentence) = text.get(s as usize..e as usize) else {
                     continue;
                 };
+                // "…by Q2. We expect hold time to fall": what the delivery should
+                // lead to is no part of its own (rule 3)
+                if nth > 0 && states_expectation(sentence) {
+                    continue;
+                }
                 let mut scratch = cues::CueBuf::new();
                 let v = score::analyze(sentence, &mut scratch);
                 if v < lo {

@@ -23,7 +23,7 @@ const CLAUSE_STARTS: u64 = TO | IN | PURP | MEANS | BY | WITH | WHILE;
 /// pipeline"), unlike verbs that run or make things ("Run 4 festival activations").
 const AMOUNT_VERBS: &[&str] = &[
     "add", "source", "build", "bring", "create", "book", "land", "sign", "close", "generate",
-    "drive", "win", "secure", "attract",
+    "drive", "win", "secure", "attract", "obtain",
 ];
 
 /// Words that make a headcount of what an "add" or "bring" counts ("Add 1 full-time
@@ -662,6 +662,23 @@ fn drawn_on_prefix(cx: &Ctx<'_>, s: usize) -> Option<usize> {
         .filter(|&c| c + 1 < cx.t.len())
 }
 
+/// Whether the punctuation at `i` opens a clause that says what is expected to
+/// follow: "; this should reduce …", ". We expect … to fall", ". It should help us
+/// …", ". This is the groundwork for …".
+fn expectation_after(cx: &Ctx<'_>, i: usize) -> bool {
+    if !(punct_is(cx, i, b';') || punct_is(cx, i, b'.') || punct_is(cx, i, b',')) {
+        return false;
+    }
+    let (w, x) = (i + 1, i + 2);
+    cx.lower_in(w, &["this", "it", "which", "that"])
+        && (cx.lower_in(x, &["should", "will", "would", "helps", "lays"])
+            || cx.lower_in(x, &["is"])
+                && cx.lower_in(x + 1, &["expected", "meant", "the", "groundwork"]))
+        || cx.lower_in(w, &["we"])
+            && cx.lower_in(x, &["expect", "hope", "anticipate", "aim", "want"])
+        || cx.lower_in(w, &["expected", "intended", "designed"]) && cx.f(x) & TO != 0
+}
+
 /// Whether the key result at `s` opens with a condition or a frequency, before
 /// a comma: "Subject to budget approval, migrate …", "Depending on pilot
 /// feedback, roll out …", "Twice a year, facilitate a feedback session", "For
@@ -966,6 +983,12 @@ fn nominal_delivery(cx: &Ctx<'_>, a: usize) -> bool {
         "digitalization",
         "finalisation",
         "finalization",
+        "plantation",
+        "planting",
+        "renovation",
+        "rehabilitation",
+        "modernisation",
+        "modernization",
     ];
     /// How the delivery is made: "Gradual rollout of the new checkout", "Full
     /// migration of the ledger".
@@ -1195,6 +1218,10 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         );
         s += 4;
     }
+    // "Kindly ensure the completion of the audit": politeness says nothing
+    if cx.lower_in(s, &["kindly", "please", "pls"]) && s + 1 < n {
+        s += 1;
+    }
     // "Based on feedback, evolve one programme component": what the work draws
     // on comes first; the main clause after the comma decides
     if let Some(c) = drawn_on_prefix(&cx, s) {
@@ -1358,6 +1385,19 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             depth += 1;
         } else if punct_is(&cx, i, b')') {
             depth = depth.saturating_sub(1);
+        }
+        // "…; this should reduce false declines", "… by Q2. We expect hold time to
+        // fall": what the delivery should lead to (rule 3)
+        if depth == 0 && i > s + 2 && expectation_after(&cx, i) {
+            cx.cue(
+                CueKind::PurposeClause,
+                i,
+                (i + 3).min(e),
+                "says what the delivery should lead to, which does not change what has to be done",
+                0.0,
+            );
+            e = i;
+            break;
         }
         if k.flags & CLAUSE_STARTS == 0 || depth > 0 {
             i += 1;
@@ -1605,6 +1645,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         {
             counted = true;
         }
+        // "the number of active users of the mobile app": the people are what is
+        // counted; the rest says which
+        if k.has(OF) && counted && head.is_some_and(|h: usize| t[h].has(ACT | OUTSIDERS)) {
+            break;
+        }
         if k.has(OF) && counted {
             // "the number of times employees fix a problem in one visit": how often, a rate
             // (but "the number of times we run DR drills" counts the team's own work)
@@ -1679,7 +1724,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
                 .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
             // people outside the team, or what people choose to do; "engineers holding
             // certifications" and "employees completing training" are rollouts (rule 6)
-            && (cx.f(i - 1) & OUTSIDERS != 0 || cx.lower_in(ing, CHOOSING))
+            && (cx.f(i - 1) & (OUTSIDERS | ACT) != 0 || cx.lower_in(ing, CHOOSING))
             && !(ing + 1..b.min(ing + 5)).any(|j| cx.lower_in(j, TRAINING))
         {
             break;
@@ -3790,6 +3835,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 other => other,
             };
             match obj {
+                // "Realize the implementation of SAP S/4HANA", "Achieve the
+                // go-live of the portal": a delivery named as a noun
+                _ if h > a && h < b && nominal_delivery(cx, h) => {
+                    sc += cx.cue(
+                        CueKind::DeliveryVerb,
+                        h,
+                        h + 2,
+                        "names a delivery as a noun, which is output",
+                        2.5,
+                    );
+                    decided = Some(true);
+                }
                 // "Close the books by WD4 every month": the same deadline met
                 // again and again (rule 7)
                 _ if let Some(z) = due_each_period(cx, a, b) => {
@@ -5168,7 +5225,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                             // office with 4 AEs" (rule 9)
                             && !cx.lower_in(m, &["hires", "recruits", "joiners", "aes", "ses", "sdrs", "bdrs", "csms"])
                             // "a test programme with 20 experiments": its own parts
-                            && !cx.lower_in(m, &["experiments", "tests", "variants"])
+                            && !cx.lower_in(
+                                m,
+                                &["experiments", "tests", "variants", "sessions", "talks", "tracks", "keynotes"],
+                            )
                     })
                     .map(|m| (j, m))
             })

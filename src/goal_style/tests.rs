@@ -1746,3 +1746,29 @@ fn go_to_market_and_internal_functions() {
         ],
     );
 }
+
+#[test]
+fn expectations_after_a_delivery_and_translated_registers() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Migrate the billing service to Postgres; this should cut p95 latency by 30%",
+            "Roll out the new onboarding checklist. We expect week-1 retention to rise as a result.",
+            "Realize 6 workshops on data literacy for the branches",
+            "Plantation of 800 trees along the river path",
+            "No branch continues using the paper ledger",
+            "Kindly ensure the completion of the SOC 2 audit by June",
+            "Host the partner summit in Berlin with 30 sessions",
+            "Achieve the go-live of the new patient portal in March",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "Raise week-1 retention from 31% to 38%. This should follow the new checklist.",
+            "Obtain 4.000 qualified leads from the spring campaign",
+            "Increase the number of active users of the web app from 20k to 35k",
+            "Realize a gross margin of 31.5% in the appliances category",
+        ],
+    );
+}
