@@ -1388,7 +1388,7 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         }
         // "…; this should reduce false declines", "… by Q2. We expect hold time to
         // fall": what the delivery should lead to (rule 3)
-        if depth == 0 && i > s + 2 && expectation_after(&cx, i) {
+        if k.kind == TokKind::Punct && depth == 0 && i > s + 2 && expectation_after(&cx, i) {
             cx.cue(
                 CueKind::PurposeClause,
                 i,
@@ -3837,7 +3837,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             match obj {
                 // "Realize the implementation of SAP S/4HANA", "Achieve the
                 // go-live of the portal": a delivery named as a noun
-                _ if h > a && h < b && nominal_delivery(cx, h) => {
+                _ if h > a && h < b && cx.f(h + 1) & OF != 0 && nominal_delivery(cx, h) => {
                     sc += cx.cue(
                         CueKind::DeliveryVerb,
                         h,
