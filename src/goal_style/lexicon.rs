@@ -594,16 +594,16 @@ fn base(w: &str) -> u64 {
         | "rotate" | "patch" | "harden" | "encrypt" | "backfill" | "benchmark" | "outsource"
         | "tear" | "resurface" | "pave" | "shard" | "exhibit" | "weatherize" | "weatherise"
         | "retrofit" | "insulate" | "award" | "renovate" | "refurbish" | "equip" | "inspect"
-        | "carry" | "renew" | "insource" | "sunsetting" | "launching" | "shipping" | "building"
-        | "migrating" | "implementing" | "releasing" | "rolling" | "delivering" | "completing"
-        | "hiring" | "creating" | "designing" | "writing" | "publishing" | "decommissioning"
-        | "replacing" | "moving" | "onboarding" | "running" | "refactoring" | "rewriting"
-        | "retiring" | "deploying" | "introducing" | "source" | "develop" | "resolve" | "solve"
-        | "monitor" | "measure" | "shadow" | "activate" | "reactivate" | "continue" | "enhance"
-        | "do" | "come" | "remediate" | "educate" | "mentor" | "coach" | "facilitate"
-        | "amplify" | "promote" | "celebrate" | "advocate" | "speak" | "invite" | "nominate"
-        | "contribute" | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute"
-        | "calculate" | "speaking" | "evolve" | "determine" => {
+        | "carry" | "renew" | "reline" | "fit" | "insource" | "sunsetting" | "launching"
+        | "shipping" | "building" | "migrating" | "implementing" | "releasing" | "rolling"
+        | "delivering" | "completing" | "hiring" | "creating" | "designing" | "writing"
+        | "publishing" | "decommissioning" | "replacing" | "moving" | "onboarding" | "running"
+        | "refactoring" | "rewriting" | "retiring" | "deploying" | "introducing" | "source"
+        | "develop" | "resolve" | "solve" | "monitor" | "measure" | "shadow" | "activate"
+        | "reactivate" | "continue" | "enhance" | "do" | "come" | "remediate" | "educate"
+        | "mentor" | "coach" | "facilitate" | "amplify" | "promote" | "celebrate" | "advocate"
+        | "speak" | "invite" | "nominate" | "contribute" | "upstream" | "triage" | "validate"
+        | "annotate" | "verify" | "compute" | "calculate" | "speaking" | "evolve" | "determine" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -712,7 +712,8 @@ fn base(w: &str) -> u64 {
         | "success" | "complaints" | "complaint" | "escalations" | "wait" | "waits"
         | "abandonment" | "payback" | "cac" | "ltv" | "clv" | "arpu" | "arppu" | "arpa" | "roi"
         | "roas" | "gmroi" | "oee" | "dppm" | "mape" | "ctr" | "click-through" | "opt-in"
-        | "otif" | "fpy" | "otd" | "stockouts" | "stock-outs" | "ttf" | "tth" | "deflection"
+        | "otif" | "fpy" | "otd" | "stockouts" | "stock-outs" | "ttf" | "tth" | "avail"
+        | "takeovers" | "opex" | "capex" | "cogs" | "otp" | "revpar" | "leakage" | "deflection"
         | "attendance" | "mentions" | "placements" | "voice" | "size" | "profit"
         | "profitability" | "income" | "ebitda" | "cash" | "burn" | "runway" | "variance"
         | "failures" | "failure" | "crashes" | "crash" | "crash-free" | "stalls"
@@ -822,7 +823,7 @@ fn base(w: &str) -> u64 {
         | "markets" | "countries" | "systems" | "databases" | "environments" | "pipelines"
         | "projects" | "vehicles" | "terminals" | "plants" | "warehouses" | "targets" | "jobs"
         | "nodes" | "routers" | "instances" | "vms" | "containers" | "functions" | "vans"
-        | "trucks" | "lorries" | "buses" | "depots" | "hubs" | "properties" | "svcs"
+        | "trucks" | "lorries" | "buses" | "depots" | "hubs" | "properties" | "svcs" | "svc"
         | "methods" | "dags" | "microservices" | "components" | "modules" | "files"
         | "channels" | "units" | "categories" | "skus" => {
             let mut f = ROLL;

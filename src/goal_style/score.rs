@@ -527,10 +527,14 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && (cx.lower_in(j + 2, BE_FORMS) || cx.lower_in(j + 2, SATISFIED));
         // ("Ship onboarding v2 + lift activation from 30% to 40%": `+` for "and")
         let verb_next = cx.f(j + 1) & (DV | CV | WV) != 0 && cx.f(j + 1) & DEL == 0;
+        // ("ship dark mode + DAU 1.2M→1.4M": a measure and its change after it)
+        let measure_next = cx.f(j + 1) & MET != 0
+            && cx.f(j + 1) & DEL == 0
+            && (j + 2..e).any(|x| t[x].kind == TokKind::Arrow || t[x].has(FROM));
         let plus_and = t[j].kind == TokKind::Plus
             && cx.kind(j - 1) == Some(TokKind::Word)
             && cx.kind(j + 1) == Some(TokKind::Word)
-            && verb_next;
+            && (verb_next || measure_next);
         if (t[j].has(AND) && (verb_next || people_clause) || plus_and) && j + 2 < e && nseg < 3 {
             segs[nseg] = (a, j);
             nseg += 1;
@@ -1252,6 +1256,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 continue;
             }
         }
+        // "potholes fixed <5d of report", "crit vulns patched ≤7d": each one on
+        // time, a bound on a duration after the work done
+        if k.kind == TokKind::Cmp
+            && i > a
+            && (t[i - 1].has(DP) || cx.ends_ed(i - 1))
+            && timed_number(cx, i + 1)
+        {
+            cx.cue(
+                CueKind::RecurringTimeliness,
+                i,
+                (i + 2).min(b),
+                "is timeliness of a recurring service",
+                0.0,
+            );
+            timely = true;
+            i += 2;
+            continue;
+        }
         // thresholds
         if k.kind == TokKind::Cmp && cx.value_at(i + 1).is_some() {
             let z = cx.value_at(i + 1).unwrap_or(i + 1);
@@ -1624,6 +1646,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         // (but "No stores out of stock" is a level of availability)
         const HELD_IN: &[&str] = &[
             "on", "running", "using", "in", "without", "outside", "hosted", "deployed", "left",
+            "deploys", "runs", "uses",
         ];
         const UNKEPT: &[&str] = &[
             "shared",
@@ -3194,12 +3217,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     }) || (d..b).any(|j| {
                         // "Grant reports delivered within 30 days of each quarter end"
                         cx.lower_in(j, &["each", "every"]) && j > d + 1
-                    }) || (d..t.len().saturating_sub(3)).any(|j| {
-                        // "Potholes fixed within 72h of a report, 90% of the time"
-                        t[j].kind == TokKind::Percent
-                            && t[j + 1].has(OF)
-                            && cx.lower_in(j + 3, &["time"])
-                    }))
+                    }) || d == a + 1
+                        // "potholes fixed <5d of report": a kind of work, every
+                        // one of it
+                        && cx.token_text(a).is_some_and(|w| {
+                            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                        })
+                        || (d..t.len().saturating_sub(3)).any(|j| {
+                            // "Potholes fixed within 72h of a report, 90% of the time"
+                            t[j].kind == TokKind::Percent
+                                && t[j + 1].has(OF)
+                                && cx.lower_in(j + 3, &["time"])
+                        }))
                 {
                     // "95% of building permits issued within their timeframe": each
                     // one on time, again and again (rule 7)

@@ -1772,3 +1772,26 @@ fn expectations_after_a_delivery_and_translated_registers() {
         ],
     );
 }
+
+#[test]
+fn shorthand_and_physical_operations() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "no svc deploys from jenkins",
+            "Reline 9 km of trunk sewer in the Riverside catchment",
+            "Ensure 100% of control room staff complete the fire safety refresher by 31 May",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "hit 99.9% api avail",
+            "opex -8% yoy",
+            "potholes fixed <5d of report",
+            "ship dark mode + DAU 1.2M→1.4M",
+            "OTP 88% across the network in Q3",
+            "Cut leakage by 8 Ml/d through pressure management",
+        ],
+    );
+}

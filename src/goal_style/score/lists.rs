@@ -34,6 +34,9 @@ pub(super) const CHOOSING: &[&str] = &[
 pub(super) const TRAINING: &[&str] = &[
     "training",
     "trainings",
+    "refresher",
+    "refreshers",
+    "induction",
     "certification",
     "certifications",
     "certified",

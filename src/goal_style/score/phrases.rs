@@ -1005,7 +1005,7 @@ pub(super) fn due_each_period(cx: &Ctx<'_>, d: usize, b: usize) -> Option<usize>
 /// The training word of "<the organisation's people> complete … training" after `a`:
 /// "Ensure all employees complete annual cybersecurity training".
 pub(super) fn staff_trained(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
-    let k = (a + 1..b.min(a + 5)).find(|&j| cx.f(j) & INTERNAL != 0)?;
+    let k = (a + 1..b.min(a + 7)).find(|&j| cx.f(j) & INTERNAL != 0)?;
     if !cx.lower_in(
         k + 1,
         &[
