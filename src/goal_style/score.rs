@@ -679,7 +679,7 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if k.has(NUMBER)
             || cx.word_is(i, W::Number)
             || cx.word_is(i, W::Count)
-            || cx.lower_in(i, &["amount"])
+            || cx.lower_in(i, &["amount", "pieces"])
         {
             counted = true;
         }
@@ -947,6 +947,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         })
     {
         lead.flags &= !(DV | WV | CV | HIRE | ACQ);
+    }
+    // "Post 3 community AMAs per month", "Issue 24 press releases": the noun is a
+    // verb before a count
+    if cx.lower_in(a, &["post", "issue"]) && cx.is_num(a + 1) {
+        lead.flags = (lead.flags | DV) & !(DEL | MET);
     }
     let has = Contents::of(t.get(a..b).unwrap_or_default());
     // lead decided: Some(true) milestone, Some(false) outcome
@@ -1533,6 +1538,42 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         decided = Some(true);
     }
     // "Daily use of the design system across squads": how often people use it
+    // "City council adopts our 20mph motion", "Our amendment passes committee
+    // stage": a decision others take, a result of the campaign
+    if decided.is_none()
+        && let Some(v) = (a + 1..b)
+            .find(|&j| cx.lower_in(j, &["adopts", "passes", "approves", "enacts", "ratifies"]))
+        // what a campaign asks others to decide ("Board adopts the new bylaws" is
+        // the organisation's own decision, a milestone)
+        && (a..b).any(|x| cx.lower_in(x, &["motion", "bill", "amendment", "ordinance"]))
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            a,
+            v + 1,
+            "is a decision others take, a result of the work",
+            -3.0,
+        );
+        decided = Some(false);
+    }
+    // "Achieve 4.7★ on Google Play": a rating, a measure of what users think
+    if decided.is_none()
+        && let Some(r) = (a..b).find(|&j| {
+            cx.kind(j) == Some(TokKind::Other)
+                && j > a
+                && cx.is_num(j - 1)
+                && cx.token_text(j).is_some_and(|w| w.starts_with('★'))
+        })
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            r - 1,
+            r + 1,
+            "is a rating, a measure of what users think",
+            -3.0,
+        );
+        decided = Some(false);
+    }
     // "15 tier-1 articles earned", "15 earned media pieces": coverage others chose
     // to give (rule 10)
     if decided.is_none()
@@ -1946,6 +1987,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 -2.5,
             );
             decided = Some(false);
+            // "Publish the map and get 50k people to look up their river": people
+            // moved to act, counted, an equal part (rule 3)
+            out.measured_change = true;
         } else if bare_count && !lw(W::Make) && !counted_people {
             sc += cx.cue(
                 CueKind::Deliverable,

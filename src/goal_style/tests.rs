@@ -1795,3 +1795,25 @@ fn shorthand_and_physical_operations() {
         ],
     );
 }
+
+#[test]
+fn campaigns_publishing_and_consumer_apps() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Issue 24 press releases over the year",
+            "Post 3 community AMAs per month on Discord",
+            "Board adopts the new bylaws at the AGM",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "City council adopts our 20mph default motion before the May elections",
+            "Secure 40 pieces of national coverage for the sewage report",
+            "Publish the sewage data map and get 50k people to look up their local river on it",
+            "CPA £45 per regular giver",
+            "Achieve 4.7★ on Google Play in Brazil",
+        ],
+    );
+}
