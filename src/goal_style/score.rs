@@ -1541,6 +1541,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // "City council adopts our 20mph motion", "Our amendment passes committee
     // stage": a decision others take, a result of the campaign
     if decided.is_none()
+        // (a subject first, not a verb: "City council adopts …")
+        && !lead.has(DV | CV | WV)
         && let Some(v) = (a + 1..b)
             .find(|&j| cx.lower_in(j, &["adopts", "passes", "approves", "enacts", "ratifies"]))
         // what a campaign asks others to decide ("Board adopts the new bylaws" is
