@@ -3204,6 +3204,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         -2.5,
                     );
                     decided = Some(false);
+                } else if jobs_created(cx, d, a) {
+                    sc += cx.cue(
+                        CueKind::CustomerOrBusinessEffect,
+                        d - 1,
+                        d + 1,
+                        "counts jobs created, an economic result",
+                        -3.0,
+                    );
+                    decided = Some(false);
                 } else if let Some(w) = customers_won(cx, d, a) {
                     // "20k new savers acquired from the spring ISA push"
                     sc += cx.cue(CueKind::CustomerOrBusinessEffect, w, d + 1, WON, -3.0);

@@ -1058,17 +1058,18 @@ pub(super) fn own_teams(cx: &Ctx<'_>, h: usize) -> bool {
         )
 }
 
+/// Whether the participle at `d` says jobs were made: "Jobs created in supported
+/// entities, target 2,400 FTE" (employment, an economic result).
+pub(super) fn jobs_created(cx: &Ctx<'_>, d: usize, a: usize) -> bool {
+    d > a
+        && cx.lower_in(d, &["created", "supported", "safeguarded"])
+        && cx.lower_in(d - 1, &["jobs"])
+}
+
 /// The people counted before the participle at `d` that says they were won: "20k new
 /// savers acquired", "1,200 new customers signed" ("50 engineers onboarded" are the
 /// organisation's own).
 pub(super) fn customers_won(cx: &Ctx<'_>, d: usize, a: usize) -> Option<usize> {
-    // "Jobs created in supported entities, target 2,400 FTE": employment, a result
-    if d > a
-        && cx.lower_in(d, &["created", "supported", "safeguarded"])
-        && cx.lower_in(d - 1, &["jobs"])
-    {
-        return Some(d - 1);
-    }
     if !cx.lower_in(
         d,
         &[
