@@ -81,6 +81,7 @@
 
 mod cues;
 pub mod eval;
+mod expectation;
 mod features;
 mod learned;
 mod lexicon;
@@ -174,32 +175,6 @@ pub(crate) fn confidence(score: f32) -> f32 {
     }
 }
 
-/// Whether a sentence after the first only says what the others should lead to:
-/// "This should reduce false declines.", "We expect hold time to fall.", "It should
-/// help us close tickets faster."
-fn states_expectation(sentence: &str) -> bool {
-    const OPENINGS: &[&str] = &[
-        "this should ",
-        "this will ",
-        "this would ",
-        "it should ",
-        "it will ",
-        "which should ",
-        "that should ",
-        "we expect ",
-        "we hope ",
-        "we anticipate ",
-        "this is the groundwork",
-        "this is expected ",
-        "this lays ",
-        "expected to ",
-    ];
-    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    OPENINGS
-        .iter()
-        .any(|o| s.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o)))
-}
-
 /// Classifies a key result as outcome-style or milestone-style.
 ///
 /// Deterministic, allocation-light and never panics.
@@ -237,7 +212,7 @@ pub(crate) fn with_features<R>(
                 };
                 // "…by Q2. We expect hold time to fall": what the delivery should
                 // lead to is no part of its own (rule 3)
-                if nth > 0 && states_expectation(sentence) {
+                if nth > 0 && expectation::states_expectation(sentence) {
                     continue;
                 }
                 let mut scratch = cues::CueBuf::new();

@@ -116,6 +116,12 @@ pub(super) const CHANGE_NOUNS: &[&str] = &[
     "lift",
 ];
 
+/// The periods a frequency or a recurring deadline counts in: "Twice a year,
+/// …", "Close the books by WD3 every month".
+pub(super) const PERIODS: &[&str] = &[
+    "day", "week", "month", "quarter", "semester", "term", "year", "cycle", "sprint",
+];
+
 /// Spans of a team's working rhythm that "within" can measure time in.
 pub(super) const CYCLES: &[&str] = &[
     "release",

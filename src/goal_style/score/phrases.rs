@@ -72,14 +72,12 @@ pub(super) fn expectation_after(cx: &Ctx<'_>, i: usize) -> bool {
     if !(punct_is(cx, i, b';') || punct_is(cx, i, b'.') || punct_is(cx, i, b',')) {
         return false;
     }
-    let (w, x) = (i + 1, i + 2);
-    cx.lower_in(w, &["this", "it", "which", "that"])
-        && (cx.lower_in(x, &["should", "will", "would", "helps", "lays"])
-            || cx.lower_in(x, &["is"])
-                && cx.lower_in(x + 1, &["expected", "meant", "the", "groundwork"]))
-        || cx.lower_in(w, &["we"])
-            && cx.lower_in(x, &["expect", "hope", "anticipate", "aim", "want"])
-        || cx.lower_in(w, &["expected", "intended", "designed"]) && cx.f(x) & TO != 0
+    let word = |j: usize| {
+        cx.token_text(j)
+            .filter(|_| cx.kind(j) == Some(TokKind::Word))
+            .unwrap_or("")
+    };
+    crate::goal_style::expectation::opens([word(i + 1), word(i + 2), word(i + 3)])
 }
 
 /// Whether the key result at `s` opens with a condition or a frequency, before
@@ -114,9 +112,7 @@ pub(super) fn condition_first(cx: &Ctx<'_>, s: usize) -> bool {
         return cx.lower_in(s + 1, &["on", "upon"]);
     }
     (s + 1..cx.t.len().min(s + 4)).any(|j| {
-        cx.f(j) & (CAL | YEAR | TU) != 0
-            || cx.lower_in(j, CYCLES)
-            || cx.lower_in(j, &["year", "quarter", "month", "week", "semester", "term"])
+        cx.f(j) & (CAL | YEAR | TU) != 0 || cx.lower_in(j, CYCLES) || cx.lower_in(j, PERIODS)
     })
 }
 
@@ -994,12 +990,7 @@ pub(super) fn due_each_period(cx: &Ctx<'_>, d: usize, b: usize) -> Option<usize>
     let by = (d + 1..b.min(d + 4)).find(|&j| cx.f(j) & BY != 0)?;
     let each = (by + 2..b.min(by + 6)).find(|&j| cx.lower_in(j, &["every", "each"]))?;
     let period = each + 1;
-    (cx.f(period) & (CAL | TU) != 0
-        || cx.lower_in(
-            period,
-            &["month", "week", "quarter", "day", "year", "cycle", "sprint"],
-        ))
-    .then_some(period + 1)
+    (cx.f(period) & (CAL | TU) != 0 || cx.lower_in(period, PERIODS)).then_some(period + 1)
 }
 
 /// The training word of "<the organisation's people> complete … training" after `a`:
