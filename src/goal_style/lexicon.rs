@@ -328,6 +328,10 @@ fn part_flags(src: &[u8], s: usize, e: usize) -> u64 {
         {
             return 0;
         }
+        // "time-to-first-green", "time-to-value": how long something takes
+        if w.len() > 8 && w[..8].eq_ignore_ascii_case(b"time-to-") {
+            return MET;
+        }
         let g = lookup(src, last, e).0 & (MET | DEL | TU);
         if g != 0 {
             return g;
@@ -604,7 +608,7 @@ fn base(w: &str) -> u64 {
         | "educate" | "mentor" | "coach" | "facilitate" | "amplify" | "promote" | "celebrate"
         | "advocate" | "speak" | "invite" | "nominate" | "contribute" | "upstream" | "triage"
         | "validate" | "annotate" | "verify" | "compute" | "calculate" | "speaking" | "evolve"
-        | "determine" => {
+        | "determine" | "wrap" | "track" | "operationalize" | "operationalise" | "discuss" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;
@@ -668,7 +672,8 @@ fn base(w: &str) -> u64 {
         "receive" | "receives" | "received" | "attends" | "completes" => RECV | DP,
 
         // ---- delivery participles and states
-        "launched" | "shipped" | "built" | "completed" | "migrated" | "implemented"
+        "launched" | "shipped" | "built" | "completed" | "migrated" | "implemented" | "wrapped"
+        | "operationalized" | "operationalised" | "discussed"
         | "released" | "delivered" | "published" | "written" | "created" | "designed"
         | "introduced" | "onboarded" | "digitized" | "digitised" | "recorded" | "trained"
         | "held" | "hosted" | "added" | "integrated" | "rebuilt" | "redesigned" | "rewritten"
@@ -707,7 +712,7 @@ fn base(w: &str) -> u64 {
         | "mttr" | "mtbf" | "mttd" | "mtta" | "dso" | "dpo" | "dio" | "nps" | "enps" | "csat"
         | "ces" | "rate" | "rates" | "time" | "times" | "duration" | "adoption" | "usage"
         | "engagement" | "satisfaction" | "rating" | "score" | "attrition" | "turnover"
-        | "sign-ups" | "signups" | "sign-up" | "installs" | "visits" | "traffic" | "leads"
+        | "happiness" | "sign-ups" | "signups" | "sign-up" | "installs" | "visits" | "traffic" | "leads"
         | "pipeline" | "bookings" | "booking" | "sales" | "volume" | "throughput" | "yield"
         | "accuracy" | "precision" | "recall" | "productivity" | "cycle" | "backlog"
         | "success" | "complaints" | "complaint" | "escalations" | "wait" | "waits"

@@ -335,6 +335,18 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             cur.flags |= lexicon::MET;
         }
+        // "Figure out if we can …", "Find out whether …": an inquiry, a verb
+        // like "investigate"
+        if let [.., prev, cur] = &mut out[..len]
+            && cur.kind == TokKind::Word
+            && prev.kind == TokKind::Word
+            && word.eq_ignore_ascii_case(b"out")
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"figure") || w.eq_ignore_ascii_case(b"find"))
+        {
+            prev.flags = lexicon::word_flags(b"investigate", 0, 11).0;
+        }
         // "90 per cent" is one word, "percent"
         if let [.., prev, cur] = &mut out[..len]
             && cur.kind == TokKind::Word

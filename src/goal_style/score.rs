@@ -256,6 +256,11 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     if cx.lower_in(s, &["kindly", "please", "pls"]) && s + 1 < n {
         s += 1;
     }
+    // "We get structured feedback from 5 customers", "We will ship the new
+    // checkout": the team naming itself says nothing; its verb leads
+    if let Some(v) = verb_after_we(&cx, s) {
+        s = v;
+    }
     // "Based on feedback, evolve one programme component": what the work draws
     // on comes first; the main clause after the comma decides
     if let Some(c) = drawn_on_prefix(&cx, s) {
@@ -784,6 +789,12 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         if head.is_some() && counted && cx.lower_in(i, &["that", "which", "who"]) {
             break;
         }
+        // "a report characterizing layout performance": what follows says what
+        // the deliverable is about
+        if head.is_some_and(|h: usize| t[h].has(DEL) && !t[h].has(MET)) && cx.lower_in(i, TOPIC_WORDS)
+        {
+            break;
+        }
         // "Increase diversity and sense of belonging": the first conjunct is the object.
         if head.is_some() && k.has(AND) {
             break;
@@ -812,6 +823,11 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         })
     {
         return (Obj::Metric, h);
+    }
+    // "Deliver actionable conversion funnel metrics", "Define success metrics
+    // for onboarding": measures set up or reported are something delivered
+    if cx.lower_in(v, METRICS_MADE_VERBS) && cx.lower_in(h, &["metrics", "kpis", "indicators"]) {
+        return (Obj::Output, h);
     }
     // Coverage earned: "Earn coverage in 5 tier-1 publications" (rule 10)
     if cx.lower_in(v, &["earn", "secure", "get", "win", "gain"]) && cx.lower_in(h, &["coverage"]) {
@@ -952,6 +968,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // verb before a count
     if cx.lower_in(a, &["post", "issue"]) && cx.is_num(a + 1) {
         lead.flags = (lead.flags | DV) & !(DEL | MET);
+    }
+    // "Mitigate and track H1 spend": tracking beside another verb only
+    // follows what that verb does to the measure
+    if !first && cx.lower_in(a, &["track"]) {
+        lead.flags &= !DV;
     }
     let has = Contents::of(t.get(a..b).unwrap_or_default());
     // lead decided: Some(true) milestone, Some(false) outcome
@@ -1637,7 +1658,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than", "no"])) {
         m += 1;
     }
-    let money = (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1);
+    let is_money = |m: usize| (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1);
+    // "Raise a growth fund of $30M", "Secure a grant of €2M": the amount comes
+    // after what is raised
+    if !is_money(m)
+        && cx.lower_in(a, &["raise", "secure"])
+        && let Some(x) = (m + 1..b.min(a + 8)).find(|&j| cx.f(j - 1) & OF != 0 && is_money(j))
+    {
+        m = x;
+    }
+    let money = is_money(m);
     // "Meet with 20 customers", "Talk to 30 churned customers": time spent with
     // people is the team's activity, whatever it is for
     let time_with = cx.lower_in(a, MEETING_VERBS) && cx.lower_in(a + 1, &["with", "to"]);
@@ -1679,6 +1709,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         );
         decided = Some(false);
         verb_lead = true;
+    } else if first
+        && is_money(a)
+        && !(a + 2..b.min(a + 5))
+            .any(|j| cx.f(j) & DEL != 0 || cx.lower_in(j, &["budget", "spend", "spent", "cost"]))
+    {
+        // "$750k in commitments", "€2M in new bookings": an amount of money
+        // the key result names first (but "$50k budget for the offsite" is money
+        // the team spends)
+        let scale = cx.lower_in(a + 2, &["thousand", "million", "billion", "m", "k", "bn"]);
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            a,
+            a + 2 + usize::from(scale),
+            "is an amount of money: a business result",
+            -3.0,
+        );
+        decided = Some(false);
     } else if lead.has(NEG)
         && !lw(W::Stop)
         // "No. of maintainers": a count, not a negation
@@ -2356,6 +2403,25 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     -2.0,
                 );
                 decided = Some(false);
+            } else if first
+                && cx.lower_in(a, MEASURING_VERBS)
+                && matches!(obj, Obj::Metric | Obj::Customers)
+                && !threshold
+                && !has.percent
+                // ("the average time": an average is a measure, not a change)
+                && !(a + 1..b)
+                    .any(|j| cx.is_num(j) || t[j].has(CV) || t[j].has(CR) && !t[j].has(MET))
+            {
+                // "Track weekly active users", "Measure the average time to
+                // merge": a measure set up or reported, not moved (rule 6)
+                sc += cx.cue(
+                    CueKind::DeliveryVerb,
+                    a,
+                    h + 1,
+                    "sets up measuring, which is output: the measure is not asked to move",
+                    3.0,
+                );
+                decided = Some(true);
             } else if matches!(obj, Obj::Metric | Obj::Customers)
                 && (change || threshold)
                 && !t[h].has(EVT)
@@ -3536,14 +3602,24 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         if has.flags & MET != 0
             && let Some(m) = (a..b).find(|&j| is_measure_word(cx, j, a, b))
         {
-            let w = if verb_lead { -1.0 } else { -1.5 };
-            sc += cx.cue(
-                CueKind::CustomerOrBusinessEffect,
-                m,
-                m + 1,
-                "is a customer or business measure",
-                w,
-            );
+            // "Cloud cost", "Developer happiness": a measure named and nothing
+            // else, as terse key results name what they watch
+            // ("Continuous user feedback" is a practice; "Patient portal: online
+            // appointment booking" names a feature after its product)
+            let bare = !verb_lead
+                && a == 0
+                && m + 1 == b
+                && !cx.lower_in(m, GATHERED)
+                && b - a <= 3
+                && (a..b).all(|j| cx.kind(j) == Some(TokKind::Word));
+            let (w, why) = if bare {
+                (-2.5, "names a measure and nothing else: a result to watch")
+            } else if verb_lead {
+                (-1.0, "is a customer or business measure")
+            } else {
+                (-1.5, "is a customer or business measure")
+            };
+            sc += cx.cue(CueKind::CustomerOrBusinessEffect, m, m + 1, why, w);
         }
         // negation after the subject: "App reviews stop mentioning login problems"
         let negated = if cx.cues.has(CueKind::DeliveryVerb)

@@ -466,6 +466,20 @@ pub(super) const SERVED: &[&str] = &[
     "executed",
 ];
 
+/// Verbs that set up or report a measure without moving it: "Track weekly
+/// active users", "Measure the average time to merge".
+pub(super) const MEASURING_VERBS: &[&str] = &[
+    "track", "measure", "monitor", "instrument", "calculate", "compute", "quantify",
+    "benchmark",
+];
+
+/// Verbs that make measures into a deliverable: "Deliver actionable funnel
+/// metrics", "Define success metrics", "Publish the KPIs monthly".
+pub(super) const METRICS_MADE_VERBS: &[&str] = &[
+    "deliver", "define", "build", "create", "publish", "develop", "establish", "set",
+    "agree", "design", "document", "instrument", "introduce", "produce", "implement",
+];
+
 /// Words after a deliverable that say what it is about: "Documentation about
 /// contributions", "a report characterizing layout performance".
 pub(super) const TOPIC_WORDS: &[&str] = &[

@@ -1301,3 +1301,23 @@ pub(super) fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> boo
         || cx.lower_in(j + 1, &["schedule", "schedules", "policy", "policies", "period", "periods"]);
     !output_coverage && !modifier
 }
+
+/// The verb after a key result's opening "We" (and a modal): "We get
+/// structured feedback from …", "We will ship …", "We'll migrate …".
+pub(super) fn verb_after_we(cx: &Ctx<'_>, s: usize) -> Option<usize> {
+    if !cx.lower_in(s, &["we", "we'll", "we’ll"]) {
+        return None;
+    }
+    let v = if cx.lower_in(s + 1, &["will", "shall", "must", "can", "should"]) {
+        s + 2
+    } else {
+        s + 1
+    };
+    // ("We have identified …", "We have a source of truth for …": the
+    // perfect and possession read as they are)
+    (cx.kind(v) == Some(TokKind::Word)
+        && cx.f(v) & (DV | WV | CV | CR) != 0
+        && !cx.lower_in(v, &["have", "has"])
+        && v + 1 < cx.t.len())
+    .then_some(v)
+}
