@@ -343,7 +343,9 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
             && word.eq_ignore_ascii_case(b"out")
             && bytes
                 .get(prev.start as usize..prev.end as usize)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"figure") || w.eq_ignore_ascii_case(b"find"))
+                .is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"figure") || w.eq_ignore_ascii_case(b"find")
+                })
         {
             prev.flags = lexicon::word_flags(b"investigate", 0, 11).0;
         }

@@ -447,6 +447,8 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && next & (DV | CV | WV) != 0
             && !cx.is_num(i + 1)
             && t[i - 1].flags & (MET | TU) == 0
+            // ("… need to have less than 2 critical bugs": a must, not a purpose)
+            && !cx.lower_in(i - 1, &["need", "needs", "has", "have", "ought"])
             && !(s..i).rev().take(5).any(|j| t[j].has(FROM))
             && !(next & DEL != 0 && next & (CV | WV) == 0 && cx.f(i + 2) & (DET | NUMW) == 0)
             // "Eighty per cent of students to be present": after a subject that opens
@@ -540,7 +542,13 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             && cx.kind(j - 1) == Some(TokKind::Word)
             && cx.kind(j + 1) == Some(TokKind::Word)
             && (verb_next || measure_next);
-        if (t[j].has(AND) && (verb_next || people_clause) || plus_and) && j + 2 < e && nseg < 3 {
+        // ("Identify potential members and invite them, get 20 to join": a
+        // comma for "and" between clauses, but not in "Design, build and ship X")
+        let comma_clause = punct_is(&cx, j, b',') && verb_next && j >= a + 3;
+        if (t[j].has(AND) && (verb_next || people_clause) || plus_and || comma_clause)
+            && j + 2 < e
+            && nseg < 3
+        {
             segs[nseg] = (a, j);
             nseg += 1;
             a = j + 1;
@@ -791,7 +799,8 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
         }
         // "a report characterizing layout performance": what follows says what
         // the deliverable is about
-        if head.is_some_and(|h: usize| t[h].has(DEL) && !t[h].has(MET)) && cx.lower_in(i, TOPIC_WORDS)
+        if head.is_some_and(|h: usize| t[h].has(DEL) && !t[h].has(MET))
+            && cx.lower_in(i, TOPIC_WORDS)
         {
             break;
         }
@@ -999,6 +1008,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             CueKind::MetricChange,
             p - 1,
             end.min(b),
+            "is a measured change",
+            0.0,
+        );
+        change = true;
+    }
+    // "power twice as many interactions as last year", "3 times as many
+    // orders": a multiple of a level
+    if let Some(p) = (a..b).find(|&j| {
+        (cx.lower_in(j, &["twice", "thrice"])
+            || cx.lower_in(j, &["times"]) && j > a && cx.is_num(j - 1))
+            && cx.lower_in(j + 1, &["as"])
+            && cx.lower_in(j + 2, &["many", "much"])
+    }) {
+        cx.cue(
+            CueKind::MetricChange,
+            p,
+            (p + 3).min(b),
             "is a measured change",
             0.0,
         );
@@ -1458,6 +1484,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && !(cx.value_at(i + 1).is_some() || cx.f(i + 1) & (BY | TO | FROM) != 0))
             && !(i == a && k.has(CV | MET))
             && !cx.word_is(i + 1, W::Live)
+            // "Portal for batch 5 is up by the 25th of June": up and running by
+            // a date, a go-live
+            && !(cx.word_is(i, W::Up)
+                && i > a
+                && cx.lower_in(i - 1, BE_FORMS)
+                && cx.f(i + 1) & BY != 0
+                && (i + 2..b.min(i + 6)).any(|j| cx.f(j) & (CAL | YEAR) != 0)
+                && !(i + 2..b.min(i + 6)).any(|j| t[j].kind == TokKind::Percent))
             // "before the embargo lifts", "until the freeze lifts": when, not a change
             && !(i >= a + 2
                 && (a..i).rev().take(4).any(|j| t[j].has(BEFORE) || cx.lower_in(j, &["until"]))
@@ -1651,14 +1685,31 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         decided = Some(true);
         verb_lead = true;
     }
+    if decided.is_none()
+        && let Some((x, z)) = search_rank(cx, a, b)
+    {
+        sc += cx.cue(
+            CueKind::CustomerOrBusinessEffect,
+            x,
+            z,
+            "is a place in search results, which people's searches give: a result",
+            -3.0,
+        );
+        decided = Some(false);
+        verb_lead = true;
+    }
     // ---- leading verb
     let lw = |w: W| cx.word_is(a, w);
     // "Raise $2M", "Receive at least $5 million in renewed funding"
     let mut m = a + 1;
-    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than", "no"])) {
+    // ("Scale to $25k worth of open work": the level the amount reaches)
+    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than", "no", "to"]))
+    {
         m += 1;
     }
-    let is_money = |m: usize| (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1);
+    let is_money = |m: usize| {
+        (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1)
+    };
     // "Raise a growth fund of $30M", "Secure a grant of €2M": the amount comes
     // after what is raised
     if !is_money(m)
@@ -3289,6 +3340,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                         m,
                         m + 1,
                         "is a business measure the key result has raised, a result",
+                        -3.0,
+                    );
+                    decided = Some(false);
+                } else if let Some((v, z)) = level_after_relative(cx, a, d, b) {
+                    sc += cx.cue(
+                        CueKind::Threshold,
+                        v,
+                        z,
+                        "is a level what the participle names must keep: quality, a result",
                         -3.0,
                     );
                     decided = Some(false);

@@ -1817,3 +1817,63 @@ fn campaigns_publishing_and_consumer_apps() {
         ],
     );
 }
+
+#[test]
+fn published_team_key_results_in_their_own_words() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            // the team naming itself, then its verb
+            "We get structured feedback from 5 customers who pay monthly",
+            "We will ship the new checkout to every market",
+            "We have wrapped up the person-on-event project",
+            // an inquiry, a measure set up, a report about a measure
+            "Figure out if we can do larger deals easily",
+            "Track weekly active users of the mobile app",
+            "Measure the average time to merge",
+            "Have a report characterizing layout performance for all layout scenarios",
+            "Deliver actionable conversion funnel metrics",
+            "At least one new use case is operationalized on the data platform",
+            "Portal for batch 5 is up by the 25th of June",
+            "# of core team members: 3",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "$750k in commitments",
+            "Raise a growth fund of $30M",
+            "Scale to $25k worth of open work on the platform",
+            "Cloud cost",
+            "Developer happiness trends in a positive direction",
+            "Reduce time-to-first-green in development",
+            "Our platforms power twice as many interactions as last year",
+            "Identify potential members and invite them officially, get 20 to join",
+            "Show up on the first page of Google for 'start a coding club'",
+            "Materials delivered to students need to have less than 2 critical bugs",
+        ],
+    );
+}
+
+#[test]
+fn published_team_key_results_keep_their_other_readings() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            // money the team spends, a feature named after its product, a practice
+            "$50k budget for the offsite",
+            "Patient portal: online appointment booking",
+            "Publish the first page of the handbook",
+            "Publish twice as many articles as last year",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            // a measure with a level stays a result whoever tracks it
+            "Track and cut p95 latency to 300 ms",
+            "We have 500 paying customers",
+            "Revenue is up by 20% by Q3",
+        ],
+    );
+}

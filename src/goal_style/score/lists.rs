@@ -469,15 +469,34 @@ pub(super) const SERVED: &[&str] = &[
 /// Verbs that set up or report a measure without moving it: "Track weekly
 /// active users", "Measure the average time to merge".
 pub(super) const MEASURING_VERBS: &[&str] = &[
-    "track", "measure", "monitor", "instrument", "calculate", "compute", "quantify",
+    "track",
+    "measure",
+    "monitor",
+    "instrument",
+    "calculate",
+    "compute",
+    "quantify",
     "benchmark",
 ];
 
 /// Verbs that make measures into a deliverable: "Deliver actionable funnel
 /// metrics", "Define success metrics", "Publish the KPIs monthly".
 pub(super) const METRICS_MADE_VERBS: &[&str] = &[
-    "deliver", "define", "build", "create", "publish", "develop", "establish", "set",
-    "agree", "design", "document", "instrument", "introduce", "produce", "implement",
+    "deliver",
+    "define",
+    "build",
+    "create",
+    "publish",
+    "develop",
+    "establish",
+    "set",
+    "agree",
+    "design",
+    "document",
+    "instrument",
+    "introduce",
+    "produce",
+    "implement",
 ];
 
 /// Words after a deliverable that say what it is about: "Documentation about

@@ -816,7 +816,13 @@ pub(super) fn counted_output(cx: &Ctx<'_>, s: usize, c: usize, n: usize) -> bool
     let measured = (s..c).any(|j| {
         t[j].has(MET | ACT) && !t[j].has(DEL | EVT | ROLL) || t[j].kind == TokKind::Percent
     });
-    let made = !measured && (s..c).any(|j| t[j].has(DEL) && !t[j].has(MET));
+    // "# of core team members: 3": the team's own people counted, headcount
+    let own_people = named_count_head(cx, s, c).is_some_and(|h| {
+        t[h].has(INTERNAL)
+            || cx.lower_in(h, HEADCOUNT_WORDS)
+            || h > s && (cx.lower_in(h - 1, OWN_GROUPS) || cx.lower_in(h - 1, &["core"]))
+    });
+    let made = own_people || !measured && (s..c).any(|j| t[j].has(DEL) && !t[j].has(MET));
     // "Operators certified": the org's own people put through a rollout
     let rolled_out = (s..c).any(|j| t[j].has(DP) && t[j].has(STAFF_DONE))
         && !(s..c).any(|j| t[j].has(OUTSIDERS | MET));
@@ -1314,10 +1320,64 @@ pub(super) fn verb_after_we(cx: &Ctx<'_>, s: usize) -> Option<usize> {
         s + 1
     };
     // ("We have identified …", "We have a source of truth for …": the
-    // perfect and possession read as they are)
+    // perfect and possession read as they are, but "We have 500 paying
+    // customers" counts like "Have 500 paying customers")
     (cx.kind(v) == Some(TokKind::Word)
         && cx.f(v) & (DV | WV | CV | CR) != 0
-        && !cx.lower_in(v, &["have", "has"])
+        && (!cx.lower_in(v, &["have", "has"]) || cx.is_num(v + 1))
         && v + 1 < cx.t.len())
     .then_some(v)
+}
+
+/// The span of a place in search results after `a`: "Show up on the first page
+/// of Google for …", "Rank on page one of search results", "top 3 results on
+/// Google". Where people's searches put the organisation is a result (rule 2:
+/// the weak verb decides nothing).
+pub(super) fn search_rank(cx: &Ctx<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
+    const ENGINES: &[&str] = &["google", "bing", "search", "duckduckgo", "serp", "serps"];
+    (a..b).find_map(|j| {
+        let page = if cx.lower_in(j, &["first"]) && cx.lower_in(j + 1, &["page"]) {
+            j + 2
+        } else if cx.lower_in(j, &["page"]) && cx.lower_in(j + 1, &["one", "1"]) {
+            j + 2
+        } else {
+            return None;
+        };
+        if !cx.lower_in(page, &["of", "on", "in"]) {
+            return None;
+        }
+        let engine = if cx.lower_in(page + 1, &["the"]) {
+            page + 2
+        } else {
+            page + 1
+        };
+        cx.lower_in(engine, ENGINES)
+            .then_some((j, (engine + 1).min(b)))
+    })
+}
+
+/// The span of a level that what a participle at `d` names must keep, when the
+/// participle only says which things: "Materials delivered to students need to
+/// have less than 2 critical bugs", "Releases shipped to customers have fewer
+/// than 3 regressions". The level is a result (quality); the participle no
+/// delivery.
+pub(super) fn level_after_relative(
+    cx: &Ctx<'_>,
+    a: usize,
+    d: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    const FINITE: &[&str] = &[
+        "need", "needs", "must", "should", "have", "has", "are", "is", "contain", "contains",
+        "show", "shows",
+    ];
+    if d <= a || cx.f(d + 1) & (TO | BY | IN | FOR) == 0 {
+        return None;
+    }
+    let v = (d + 2..b.min(d + 8)).find(|&j| cx.lower_in(j, FINITE))?;
+    let bound =
+        (v + 1..b.min(v + 5)).find(|&j| cx.kind(j) == Some(TokKind::Cmp) || cx.f(j) & CMPW != 0)?;
+    let value = cx.value_at(bound + 1).or_else(|| cx.value_at(bound + 2))?;
+    let measure = (value..b.min(value + 4)).find(|&j| cx.f(j) & MET != 0 && cx.f(j) & DEL == 0)?;
+    Some((v, measure + 1))
 }
