@@ -360,7 +360,8 @@ fn base(w: &str) -> u64 {
         "and" | "&" | "plus" => AND,
         "within" => WITHIN | PREP,
         "in" => IN | PREP,
-        "with" => WITH | PREP,
+        // ("shared w >2k views": the note-taker's "with")
+        "with" | "w" => WITH | PREP,
         "for" => FOR | PREP,
         "on" => ON | PREP,
         "at" => AT | PREP,
@@ -798,7 +799,8 @@ fn base(w: &str) -> u64 {
         | "participants" | "community" | "advocates" | "champions" | "evangelists"
         | "promoters" | "detractors" | "respondents" | "audiences" | "audience" | "followers"
         | "savers" | "depositors" | "borrowers" | "policyholders" | "cardholders" | "children"
-        | "adults" | "youth" | "seniors" | "veterans" | "infants" | "pupils" => {
+        | "adults" | "youth" | "seniors" | "veterans" | "infants" | "pupils" | "patrons"
+        | "holders" => {
             let mut f = ACT;
             if matches!(
                 w,

@@ -319,19 +319,21 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             prev.flags &= !lexicon::DP;
         }
-        // "monthly active wallets": what is counted active is a measure of use
+        // "monthly active wallets", "50 active citizens": what is counted
+        // active is a measure of use
         if let [.., before, prev, cur] = &mut out[..len]
             && cur.kind == TokKind::Word
             && bytes
                 .get(prev.start as usize..prev.end as usize)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"active"))
-            && bytes
-                .get(before.start as usize..before.end as usize)
-                .is_some_and(|w| {
-                    [&b"monthly"[..], b"weekly", b"daily"]
-                        .iter()
-                        .any(|p| w.eq_ignore_ascii_case(p))
-                })
+            && (before.kind == TokKind::Num && cur.flags & lexicon::ACT != 0
+                || bytes
+                    .get(before.start as usize..before.end as usize)
+                    .is_some_and(|w| {
+                        [&b"monthly"[..], b"weekly", b"daily"]
+                            .iter()
+                            .any(|p| w.eq_ignore_ascii_case(p))
+                    }))
         {
             cur.flags |= lexicon::MET;
         }
@@ -348,6 +350,17 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
                 })
         {
             prev.flags = lexicon::word_flags(b"investigate", 0, 11).0;
+        }
+        // "Reach out to 3+ potential buyers": contacting people, an activity
+        if let [.., prev, cur] = &mut out[..len]
+            && cur.kind == TokKind::Word
+            && prev.kind == TokKind::Word
+            && word.eq_ignore_ascii_case(b"out")
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"reach"))
+        {
+            prev.flags = lexicon::word_flags(b"contact", 0, 7).0;
         }
         // "90 per cent" is one word, "percent"
         if let [.., prev, cur] = &mut out[..len]

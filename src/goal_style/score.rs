@@ -256,6 +256,18 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     if cx.lower_in(s, &["kindly", "please", "pls"]) && s + 1 < n {
         s += 1;
     }
+    // "Continue to reduce the time of deployment": going on with the change
+    // is the change
+    if cx.lower_in(s, &["continue"])
+        && t.get(s + 1).is_some_and(|k| k.has(TO))
+        && t.get(s + 2).is_some_and(|k| k.flags & (DV | CV | WV) != 0)
+        // ("Continue to improve Career Development and Feedback" keeps a
+        // programme going)
+        && !cx.lower_in(s + 2, &["improve", "enhance", "evolve", "develop"])
+        && s + 3 < n
+    {
+        s += 2;
+    }
     // "We get structured feedback from 5 customers", "We will ship the new
     // checkout": the team naming itself says nothing; its verb leads
     if let Some(v) = verb_after_we(&cx, s) {
@@ -462,6 +474,15 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                     // drop-off" names a deliverable and its purpose)
                     || (s + 1..i).all(|j| cx.f(j) & (DP | DV | CV | WV) == 0 && !cx.ends_ed(j))
                         && (s..i).all(|j| cx.f(j) & DEL == 0 || cx.f(j) & MET != 0)));
+        // "Announcements published & shared w >2k views each": the response the
+        // delivery must get is an equal part (rule 3)
+        if k.has(WITH)
+            && reach.is_none()
+            && i > s + 1
+            && let Some(z) = response_with(&cx, i + 1, e)
+        {
+            reach = Some((i, z));
+        }
         let in_order_to = k.has(IN) && cx.word_is(i + 1, W::Order) && cx.f(i + 2) & TO != 0;
         let boundary = if purpose_to || in_order_to {
             Some((
@@ -975,7 +996,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     }
     // "Post 3 community AMAs per month", "Issue 24 press releases": the noun is a
     // verb before a count
-    if cx.lower_in(a, &["post", "issue"]) && cx.is_num(a + 1) {
+    // ("Register 100 new users": the verb, not the register)
+    if cx.lower_in(a, &["post", "issue", "register"]) && cx.is_num(a + 1) {
         lead.flags = (lead.flags | DV) & !(DEL | MET);
     }
     // "Mitigate and track H1 spend": tracking beside another verb only
@@ -2462,6 +2484,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // ("the average time": an average is a measure, not a change)
                 && !(a + 1..b)
                     .any(|j| cx.is_num(j) || t[j].has(CV) || t[j].has(CR) && !t[j].has(MET))
+                // ("Benchmark per capita revenue against peers with a target of
+                // revenue above the median": a level after all)
+                && !(b..t.len()).any(|j| t[j].has(TARGET | CMPW))
             {
                 // "Track weekly active users", "Measure the average time to
                 // merge": a measure set up or reported, not moved (rule 6)
@@ -2518,7 +2543,10 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 decided = Some(false);
             } else if cx.lower_in(
                 a,
-                &["onboard", "activate", "reactivate", "convert", "add", "get", "renew"],
+                &[
+                    "onboard", "activate", "reactivate", "convert", "add", "get", "renew",
+                    "register", "enroll", "enrol",
+                ],
             ) && (a + 1..h).any(|j| cx.is_num(j))
                 && cx.f(h) & OUTSIDERS != 0
                 // "Add 4 new members": to a team or a working group, as often as not,

@@ -1877,3 +1877,28 @@ fn published_team_key_results_keep_their_other_readings() {
         ],
     );
 }
+
+#[test]
+fn published_plans_of_libraries_daos_and_open_source_teams() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Reach out to 3+ potential Web3 data buyers",
+            "Register 3 trademarks",
+            "Continue to improve Career Development and Feedback",
+            "Sourcegraph Champions Program V1 deployed with at least 15 champions in mid-June",
+            "Establish 120 savings groups across three districts, each with at least 20 members",
+            "3 case studies w/ logos",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "50 active citizens",
+            "Register 100 new users through the spring airdrop",
+            "Increase library card holders to 40% of our service population",
+            "4 new products launched with $200M+ combined TVL",
+            "Continue to reduce deployment time",
+        ],
+    );
+}

@@ -466,6 +466,33 @@ pub(super) const SERVED: &[&str] = &[
     "executed",
 ];
 
+/// What an audience gives what is published or held: "with >2k views each".
+pub(super) const AUDIENCE_RESPONSES: &[&str] = &[
+    "views",
+    "downloads",
+    "installs",
+    "impressions",
+    "clicks",
+    "likes",
+    "shares",
+    "retweets",
+    "rts",
+    "reposts",
+    "stars",
+    "visits",
+    "sign-ups",
+    "signups",
+    "registrations",
+    "replies",
+    "comments",
+    "reactions",
+    "votes",
+    "plays",
+    "listens",
+    "opens",
+    "reads",
+];
+
 /// Verbs that set up or report a measure without moving it: "Track weekly
 /// active users", "Measure the average time to merge".
 pub(super) const MEASURING_VERBS: &[&str] = &[

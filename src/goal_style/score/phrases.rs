@@ -1381,3 +1381,36 @@ pub(super) fn level_after_relative(
     let measure = (value..b.min(value + 4)).find(|&j| cx.f(j) & MET != 0 && cx.f(j) & DEL == 0)?;
     Some((v, measure + 1))
 }
+
+/// The end of a response the delivery must get, in the phrase that follows
+/// its "with" at `from`: "published & shared w >2k views each", "4 new
+/// products launched with $200M+ combined TVL", "a meetup with at least 50
+/// participants". A plain count of people is the delivery's scope ("Launch
+/// the pilot with 20 users"); properties of the deliverable ("released with
+/// 12 triggers") are qualifiers (rule 4).
+pub(super) fn response_with(cx: &Ctx<'_>, from: usize, e: usize) -> Option<usize> {
+    let end = e.min(from + 6);
+    let v = (from..end).find(|&j| {
+        cx.is_num(j)
+            || cx.kind(j) == Some(TokKind::Cmp)
+            || cx.f(j) & CMPW != 0
+            || cx.kind(j) == Some(TokKind::Other) && cx.is_num(j + 1)
+    })?;
+    if cx.kind(v) == Some(TokKind::Other)
+        && cx
+            .token_text(v)
+            .is_some_and(|s| matches!(s, "$" | "€" | "£" | "¥"))
+    {
+        return Some(v + 2);
+    }
+    // ("deployed with at least 15 champions", "groups each with at least 20
+    // members": people in it are its scope)
+    // ("event w >50 participants": attendance with a floor is a response)
+    let bounded = cx.kind(v) == Some(TokKind::Cmp) || cx.f(v) & CMPW != 0;
+    (v + 1..e.min(v + 5))
+        .find(|&m| {
+            cx.lower_in(m, AUDIENCE_RESPONSES)
+                || bounded && cx.lower_in(m, &["participants", "attendees", "registrants"])
+        })
+        .map(|m| m + 1)
+}
