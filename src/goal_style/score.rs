@@ -1037,12 +1037,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     }
     // "power twice as many interactions as last year", "3 times as many
     // orders": a multiple of a level
-    if let Some(p) = (a..b).find(|&j| {
-        (cx.lower_in(j, &["twice", "thrice"])
-            || cx.lower_in(j, &["times"]) && j > a && cx.is_num(j - 1))
-            && cx.lower_in(j + 1, &["as"])
-            && cx.lower_in(j + 2, &["many", "much"])
-    }) {
+    if has.words & set(&[W::Twice, W::Thrice, W::Times]) != 0
+        && let Some(p) = (a..b).find(|&j| {
+            (cx.word_in(j, set(&[W::Twice, W::Thrice]))
+                || cx.word_is(j, W::Times) && j > a && cx.is_num(j - 1))
+                && cx.lower_in(j + 1, &["as"])
+                && cx.lower_in(j + 2, &["many", "much"])
+        })
+    {
         cx.cue(
             CueKind::MetricChange,
             p,
@@ -1708,6 +1710,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         verb_lead = true;
     }
     if decided.is_none()
+        && has.words & set(&[W::First, W::Page]) != 0
         && let Some((x, z)) = search_rank(cx, a, b)
     {
         sc += cx.cue(
