@@ -2165,12 +2165,18 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 || threshold
                 || has.percent && has.flags & MET != 0
             {
+                // ("Make complex text as fast as simple text": a yardstick named)
+                let w = if better_at_end(cx, a, b).is_some() {
+                    -3.0
+                } else {
+                    -2.0
+                };
                 sc += cx.cue(
                     CueKind::MetricChange,
                     a,
                     b.min(a + 4),
                     "asks for a measurable improvement",
-                    -2.0,
+                    w,
                 );
                 decided = Some(false);
             } else {

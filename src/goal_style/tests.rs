@@ -1899,6 +1899,7 @@ fn published_plans_of_libraries_daos_and_open_source_teams() {
             "Increase library card holders to 40% of our service population",
             "4 new products launched with $200M+ combined TVL",
             "Continue to reduce deployment time",
+            "Make complex text as fast as simple text",
         ],
     );
 }

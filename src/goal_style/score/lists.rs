@@ -430,6 +430,18 @@ pub(super) const BE_FORMS: &[&str] = &["is", "are", "being", "been", "be", "was"
 /// are approved faster".
 pub(super) const FASTER: &[&str] = &["faster", "cheaper", "quicker", "sooner"];
 
+/// What a thing is asked to be as … as a yardstick: "as fast as simple text".
+pub(super) const AS_GOOD_AS: &[&str] = &[
+    "fast",
+    "quick",
+    "cheap",
+    "reliable",
+    "responsive",
+    "smooth",
+    "stable",
+    "accurate",
+];
+
 /// What a service is kept within: "within our latency budget", "at our quality
 /// criteria".
 pub(super) const KEPT_WITHIN: &[&str] = &[

@@ -564,6 +564,12 @@ pub(super) fn compound_head(cx: &Ctx<'_>, h: usize, b: usize) -> usize {
 /// Where a segment ends by asking for the work to get better: "more efficiently", "faster",
 /// "with less effort" (the last one or two words, with no noun after them).
 pub(super) fn better_at_end(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    // "Make complex text as fast as simple text": as good as a yardstick
+    if let Some(j) = (a + 1..b).find(|&j| {
+        cx.lower_in(j, &["as"]) && cx.lower_in(j + 1, AS_GOOD_AS) && cx.lower_in(j + 2, &["as"])
+    }) {
+        return Some(j);
+    }
     let last = (a + 1..b).rev().find(|&j| cx.t[j].kind == TokKind::Word)?;
     if (last + 1..b).any(|j| cx.t[j].kind == TokKind::Word) {
         return None;
