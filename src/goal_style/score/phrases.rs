@@ -1342,13 +1342,13 @@ pub(super) fn verb_after_we(cx: &Ctx<'_>, s: usize) -> Option<usize> {
 pub(super) fn search_rank(cx: &Ctx<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     const ENGINES: &[&str] = &["google", "bing", "search", "duckduckgo", "serp", "serps"];
     (a..b).find_map(|j| {
-        let page = if cx.lower_in(j, &["first"]) && cx.lower_in(j + 1, &["page"]) {
-            j + 2
-        } else if cx.lower_in(j, &["page"]) && cx.lower_in(j + 1, &["one", "1"]) {
-            j + 2
-        } else {
+        // "first page", "page one"
+        let first_page = cx.lower_in(j, &["first"]) && cx.lower_in(j + 1, &["page"])
+            || cx.lower_in(j, &["page"]) && cx.lower_in(j + 1, &["one"]);
+        if !first_page {
             return None;
-        };
+        }
+        let page = j + 2;
         if !cx.lower_in(page, &["of", "on", "in"]) {
             return None;
         }
