@@ -337,30 +337,26 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             cur.flags |= lexicon::MET;
         }
-        // "Figure out if we can …", "Find out whether …": an inquiry, a verb
-        // like "investigate"
+        // Phrasal verbs with "out": "Figure out if we can …", "Find out
+        // whether …" are inquiries; "Reach out to 3+ potential buyers" is
+        // contacting people
         if let [.., prev, cur] = &mut out[..len]
             && cur.kind == TokKind::Word
             && prev.kind == TokKind::Word
             && word.eq_ignore_ascii_case(b"out")
-            && bytes
+            && let Some(verb) = bytes
                 .get(prev.start as usize..prev.end as usize)
-                .is_some_and(|w| {
-                    w.eq_ignore_ascii_case(b"figure") || w.eq_ignore_ascii_case(b"find")
+                .and_then(|w| {
+                    [
+                        (&b"figure"[..], &b"investigate"[..]),
+                        (b"find", b"investigate"),
+                        (b"reach", b"contact"),
+                    ]
+                    .into_iter()
+                    .find_map(|(phrasal, like)| w.eq_ignore_ascii_case(phrasal).then_some(like))
                 })
         {
-            prev.flags = lexicon::word_flags(b"investigate", 0, 11).0;
-        }
-        // "Reach out to 3+ potential buyers": contacting people, an activity
-        if let [.., prev, cur] = &mut out[..len]
-            && cur.kind == TokKind::Word
-            && prev.kind == TokKind::Word
-            && word.eq_ignore_ascii_case(b"out")
-            && bytes
-                .get(prev.start as usize..prev.end as usize)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"reach"))
-        {
-            prev.flags = lexicon::word_flags(b"contact", 0, 7).0;
+            prev.flags = lexicon::word_flags(verb, 0, verb.len()).0;
         }
         // "90 per cent" is one word, "percent"
         if let [.., prev, cur] = &mut out[..len]

@@ -1744,6 +1744,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         m = x;
     }
     let money = is_money(m);
+    // (but "$50k budget for the offsite" is money the team spends)
+    let amount_at = if money
+        && (lead.has(DV | WV | CV | ACQ) || cx.lower_in(a, &["receive", "attract"]))
+        && !lead.has(HIRE)
+    {
+        Some((m, true))
+    } else if first
+        && is_money(a)
+        && !(a + 2..b.min(a + 5))
+            .any(|j| cx.f(j) & DEL != 0 || cx.lower_in(j, &["budget", "spend", "spent", "cost"]))
+    {
+        Some((a, false))
+    } else {
+        None
+    };
     // "Meet with 20 customers", "Talk to 30 churned customers": time spent with
     // people is the team's activity, whatever it is for
     let time_with = cx.lower_in(a, MEETING_VERBS) && cx.lower_in(a + 1, &["with", "to"]);
@@ -1771,37 +1786,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         sc += cx.cue(CueKind::DeliveryVerb, a, end, why, 3.0);
         decided = Some(true);
         verb_lead = true;
-    } else if money
-        && (lead.has(DV | WV | CV | ACQ) || cx.lower_in(a, &["receive", "attract"]))
-        && !lead.has(HIRE)
-    {
-        let scale = cx.lower_in(m + 2, &["thousand", "million", "billion", "m", "k", "bn"]);
+    } else if let Some((at, after_verb)) = amount_at {
+        // "Raise $2M"; "$750k in commitments", "€2M in new bookings": an amount
+        // of money the key result names first
+        let scale = cx.lower_in(at + 2, &["thousand", "million", "billion", "m", "k", "bn"]);
         sc += cx.cue(
             CueKind::CustomerOrBusinessEffect,
-            m,
-            m + 2 + usize::from(scale),
+            at,
+            at + 2 + usize::from(scale),
             "is an amount of money: a business result",
             -3.0,
         );
         decided = Some(false);
-        verb_lead = true;
-    } else if first
-        && is_money(a)
-        && !(a + 2..b.min(a + 5))
-            .any(|j| cx.f(j) & DEL != 0 || cx.lower_in(j, &["budget", "spend", "spent", "cost"]))
-    {
-        // "$750k in commitments", "€2M in new bookings": an amount of money
-        // the key result names first (but "$50k budget for the offsite" is money
-        // the team spends)
-        let scale = cx.lower_in(a + 2, &["thousand", "million", "billion", "m", "k", "bn"]);
-        sc += cx.cue(
-            CueKind::CustomerOrBusinessEffect,
-            a,
-            a + 2 + usize::from(scale),
-            "is an amount of money: a business result",
-            -3.0,
-        );
-        decided = Some(false);
+        verb_lead |= after_verb;
     } else if lead.has(NEG)
         && !lw(W::Stop)
         // "No. of maintainers": a count, not a negation
