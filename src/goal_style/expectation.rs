@@ -4,14 +4,16 @@
 //! result, whether the scorer meets one after a punctuation mark or the
 //! sentence splitter as a sentence of its own: both ask [`opens`].
 
-/// Whether a clause whose first three words are `w` states an expectation.
+/// Whether a clause whose first four words are `w` states an expectation.
 /// Words are compared without regard to case; a missing one is `""`.
-pub(super) fn opens(w: [&str; 3]) -> bool {
+pub(super) fn opens(w: [&str; 4]) -> bool {
     let is = |word: &str, list: &[&str]| list.iter().any(|l| word.eq_ignore_ascii_case(l));
-    let [first, second, third] = w;
+    let [first, second, third, fourth] = w;
     is(first, &["this", "it", "which", "that"])
         && (is(second, &["should", "will", "would", "helps", "lays"])
-            || is(second, &["is"]) && is(third, &["expected", "meant", "the", "groundwork"]))
+            || is(second, &["is"])
+                && (is(third, &["expected", "meant", "groundwork"])
+                    || is(third, &["the"]) && is(fourth, &["groundwork"])))
         || is(first, &["we"]) && is(second, &["expect", "hope", "anticipate", "aim", "want"])
         || is(first, &["expected", "intended", "designed"]) && is(second, &["to"])
 }
@@ -23,7 +25,7 @@ pub(super) fn states_expectation(sentence: &str) -> bool {
     let mut words = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
         .filter(|w| !w.is_empty());
-    let mut first = [""; 3];
+    let mut first = [""; 4];
     for slot in &mut first {
         *slot = words.next().unwrap_or("");
     }
@@ -60,6 +62,8 @@ mod tests {
         ] {
             assert!(!states_expectation(s), "{s}");
         }
-        assert!(!opens(["that", "is", "all"]));
+        assert!(!opens(["that", "is", "all", ""]));
+        assert!(!opens(["this", "is", "the", "plan"]));
+        assert!(opens(["this", "is", "the", "groundwork"]));
     }
 }

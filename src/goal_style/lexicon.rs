@@ -360,8 +360,7 @@ fn base(w: &str) -> u64 {
         "and" | "&" | "plus" => AND,
         "within" => WITHIN | PREP,
         "in" => IN | PREP,
-        // ("shared w >2k views": the note-taker's "with")
-        "with" | "w" => WITH | PREP,
+        "with" => WITH | PREP,
         "for" => FOR | PREP,
         "on" => ON | PREP,
         "at" => AT | PREP,

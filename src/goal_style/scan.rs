@@ -293,6 +293,8 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         let (flags, id) = match kind {
             // "in Go", "Go projects": the language, not the verb (which opens a sentence)
             TokKind::Word if word == b"Go" && !opens_sentence(bytes, start) => (0, W::Unnamed),
+            // "shared w >2k views": the note-taker's "with" (but "5 W" is watts)
+            TokKind::Word if word == b"w" => lexicon::word_flags(b"with", 0, 4),
             TokKind::Word => lexicon::word_flags(src, start, i),
             TokKind::Num if word == b"100" => (lexicon::num_flags(word), W::N100),
             TokKind::Num => (lexicon::num_flags(word), W::Unnamed),

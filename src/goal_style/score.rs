@@ -256,8 +256,13 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
     if cx.lower_in(s, &["kindly", "please", "pls"]) && s + 1 < n {
         s += 1;
     }
-    // "Continue to reduce the time of deployment": going on with the change
-    // is the change
+    // "We get structured feedback from 5 customers", "We will ship the new
+    // checkout": the team naming itself says nothing; its verb leads
+    if let Some(v) = verb_after_we(&cx, s) {
+        s = v;
+    }
+    // "Continue to reduce the time of deployment", "We will continue to
+    // migrate …": going on with the work is the work; the verb after decides
     if cx.lower_in(s, &["continue"])
         && t.get(s + 1).is_some_and(|k| k.has(TO))
         && t.get(s + 2).is_some_and(|k| k.flags & (DV | CV | WV) != 0)
@@ -267,11 +272,6 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         && s + 3 < n
     {
         s += 2;
-    }
-    // "We get structured feedback from 5 customers", "We will ship the new
-    // checkout": the team naming itself says nothing; its verb leads
-    if let Some(v) = verb_after_we(&cx, s) {
-        s = v;
     }
     // "Based on feedback, evolve one programme component": what the work draws
     // on comes first; the main clause after the comma decides
@@ -474,15 +474,6 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                     // drop-off" names a deliverable and its purpose)
                     || (s + 1..i).all(|j| cx.f(j) & (DP | DV | CV | WV) == 0 && !cx.ends_ed(j))
                         && (s..i).all(|j| cx.f(j) & DEL == 0 || cx.f(j) & MET != 0)));
-        // "Announcements published & shared w >2k views each": the response the
-        // delivery must get is an equal part (rule 3)
-        if k.has(WITH)
-            && reach.is_none()
-            && i > s + 1
-            && let Some(z) = response_with(&cx, i + 1, e)
-        {
-            reach = Some((i, z));
-        }
         let in_order_to = k.has(IN) && cx.word_is(i + 1, W::Order) && cx.f(i + 2) & TO != 0;
         let boundary = if purpose_to || in_order_to {
             Some((
@@ -856,7 +847,19 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
     }
     // "Deliver actionable conversion funnel metrics", "Define success metrics
     // for onboarding": measures set up or reported are something delivered
-    if cx.lower_in(v, METRICS_MADE_VERBS) && cx.lower_in(h, &["metrics", "kpis", "indicators"]) {
+    if cx.lower_in(v, METRICS_MADE_VERBS)
+        && cx.lower_in(
+            h,
+            &[
+                "metrics",
+                "metric",
+                "kpis",
+                "kpi",
+                "indicators",
+                "indicator",
+            ],
+        )
+    {
         return (Obj::Output, h);
     }
     // Coverage earned: "Earn coverage in 5 tier-1 publications" (rule 10)
@@ -1044,6 +1047,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && cx.lower_in(j + 1, &["as"])
                 && cx.lower_in(j + 2, &["many", "much"])
         })
+        // ("Publish 3 times as many articles": more of the team's own output)
+        && !(t[a].has(DV) && !t[a].has(CV))
+        && !(p + 3..b.min(p + 6)).any(|j| cx.f(j) & (DEL | EVT | OUTPUT_METRIC) != 0)
     {
         cx.cue(
             CueKind::MetricChange,
@@ -1727,11 +1733,20 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let lw = |w: W| cx.word_is(a, w);
     // "Raise $2M", "Receive at least $5 million in renewed funding"
     let mut m = a + 1;
-    // ("Scale to $25k worth of open work": the level the amount reaches)
-    while m < a + 4 && (cx.f(m) & CMPW != 0 || cx.lower_in(m, &["at", "least", "than", "no", "to"]))
+    // ("Scale to $25k worth of open work": the level the amount reaches; but
+    // "Upgrade to the $99 tier" names a price)
+    let reaches = cx.lower_in(
+        a,
+        &["scale", "grow", "reach", "increase", "expand", "climb"],
+    );
+    while m < a + 4
+        && (cx.f(m) & CMPW != 0
+            || cx.lower_in(m, &["at", "least", "than", "no"])
+            || reaches && cx.lower_in(m, &["to"]))
     {
         m += 1;
     }
+    // (after a verb, any sign before a number names an amount: "Get ⭐ 10k")
     let is_money = |m: usize| {
         (cx.kind(m) == Some(TokKind::Other) || cx.is_currency_code(m)) && cx.is_num(m + 1)
     };
@@ -1739,7 +1754,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     // after what is raised
     if !is_money(m)
         && cx.lower_in(a, &["raise", "secure"])
-        && let Some(x) = (m + 1..b.min(a + 8)).find(|&j| cx.f(j - 1) & OF != 0 && is_money(j))
+        && let Some(x) = (m + 1..b.min(a + 8)).find(|&j| cx.f(j - 1) & OF != 0 && money_at(cx, j))
     {
         m = x;
     }
@@ -1751,9 +1766,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     {
         Some((m, true))
     } else if first
-        && is_money(a)
-        && !(a + 2..b.min(a + 5))
-            .any(|j| cx.f(j) & DEL != 0 || cx.lower_in(j, &["budget", "spend", "spent", "cost"]))
+        && money_at(cx, a)
+        && !(a + 2..b.min(a + 5)).any(|j| cx.f(j) & DEL != 0 || cx.lower_in(j, MONEY_SPENT))
     {
         Some((a, false))
     } else {
@@ -3629,6 +3643,14 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 // "with zero compliance failures" qualifies the delivery (rule 4)
                 if cx.lower_in(v, &["zero", "no", "0"]) {
                     return None;
+                }
+                // "4 new products launched with $200M+ combined TVL": money the
+                // delivery draws (but "with a $10k budget" is money it spends)
+                if money_at(cx, v) {
+                    let amount = cx.value_at(v + 1)?;
+                    return (!(amount..(amount + 3).min(sentence_end))
+                        .any(|m| cx.lower_in(m, MONEY_SPENT)))
+                    .then_some((j, amount - 1));
                 }
                 let end = cx.value_at(v)?;
                 // "a timelock with 48h delay": a duration of the thing, no response

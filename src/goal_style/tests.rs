@@ -1897,9 +1897,35 @@ fn published_plans_of_libraries_daos_and_open_source_teams() {
             "50 active citizens",
             "Register 100 new users through the spring airdrop",
             "Increase library card holders to 40% of our service population",
-            "4 new products launched with $200M+ combined TVL",
             "Continue to reduce deployment time",
             "Make complex text as fast as simple text",
+        ],
+    );
+}
+
+#[test]
+fn money_multiples_and_continuations_keep_their_other_readings() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            // money spent, a price, a sign that is no currency
+            "Launch the new website with a $10k budget",
+            "$20k spending on the offsite",
+            "$10k in expenses for the team summit",
+            "Upgrade to $99 tier for all staff",
+            "~40 PRs merged",
+            // more of the team's own output
+            "Publish 3 times as many articles as last year",
+            "Run 3 times as many experiments",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "We will continue to reduce deployment time",
+            "Rank on page 1 of Google for payroll software",
+            // after a delivery verb, the money it draws ("with a $10k budget" is spent)
+            "Launch 4 new products with $200M+ combined TVL",
         ],
     );
 }

@@ -1811,7 +1811,6 @@ pub(crate) const WORDS: &[&str] = &[
     "volunteers",
     "voters",
     "vulnerabilities",
-    "w",
     "wait",
     "waits",
     "walk-throughs",

@@ -478,31 +478,11 @@ pub(super) const SERVED: &[&str] = &[
     "executed",
 ];
 
-/// What an audience gives what is published or held: "with >2k views each".
-pub(super) const AUDIENCE_RESPONSES: &[&str] = &[
-    "views",
-    "downloads",
-    "installs",
-    "impressions",
-    "clicks",
-    "likes",
-    "shares",
-    "retweets",
-    "rts",
-    "reposts",
-    "stars",
-    "visits",
-    "sign-ups",
-    "signups",
-    "registrations",
-    "replies",
-    "comments",
-    "reactions",
-    "votes",
-    "plays",
-    "listens",
-    "opens",
-    "reads",
+/// Money a team spends rather than draws: "$50k budget for the offsite", "with a
+/// $10k budget", "$10k in expenses".
+pub(super) const MONEY_SPENT: &[&str] = &[
+    "budget", "budgets", "spend", "spending", "spent", "cost", "costs", "fee", "fees", "expenses",
+    "price",
 ];
 
 /// Verbs that set up or report a measure without moving it: "Track weekly

@@ -77,7 +77,7 @@ pub(super) fn expectation_after(cx: &Ctx<'_>, i: usize) -> bool {
             .filter(|_| cx.kind(j) == Some(TokKind::Word))
             .unwrap_or("")
     };
-    crate::goal_style::expectation::opens([word(i + 1), word(i + 2), word(i + 3)])
+    crate::goal_style::expectation::opens([word(i + 1), word(i + 2), word(i + 3), word(i + 4)])
 }
 
 /// Whether the key result at `s` opens with a condition or a frequency, before
@@ -1336,15 +1336,16 @@ pub(super) fn verb_after_we(cx: &Ctx<'_>, s: usize) -> Option<usize> {
 }
 
 /// The span of a place in search results after `a`: "Show up on the first page
-/// of Google for …", "Rank on page one of search results", "top 3 results on
-/// Google". Where people's searches put the organisation is a result (rule 2:
-/// the weak verb decides nothing).
+/// of Google for …", "Rank on page one of search results", "page 1 of
+/// Google". Where people's searches put the organisation is a result (rule
+/// 2: the weak verb decides nothing).
 pub(super) fn search_rank(cx: &Ctx<'_>, a: usize, b: usize) -> Option<(usize, usize)> {
     const ENGINES: &[&str] = &["google", "bing", "search", "duckduckgo", "serp", "serps"];
     (a..b).find_map(|j| {
         // "first page", "page one"
         let first_page = cx.lower_in(j, &["first"]) && cx.lower_in(j + 1, &["page"])
-            || cx.lower_in(j, &["page"]) && cx.lower_in(j + 1, &["one"]);
+            || cx.lower_in(j, &["page"])
+                && (cx.lower_in(j + 1, &["one"]) || cx.token_text(j + 1) == Some("1"));
         if !first_page {
             return None;
         }
@@ -1386,37 +1387,4 @@ pub(super) fn level_after_relative(
     let value = cx.value_at(bound + 1).or_else(|| cx.value_at(bound + 2))?;
     let measure = (value..b.min(value + 4)).find(|&j| cx.f(j) & MET != 0 && cx.f(j) & DEL == 0)?;
     Some((v, measure + 1))
-}
-
-/// The end of a response the delivery must get, in the phrase that follows
-/// its "with" at `from`: "published & shared w >2k views each", "4 new
-/// products launched with $200M+ combined TVL", "a meetup with at least 50
-/// participants". A plain count of people is the delivery's scope ("Launch
-/// the pilot with 20 users"); properties of the deliverable ("released with
-/// 12 triggers") are qualifiers (rule 4).
-pub(super) fn response_with(cx: &Ctx<'_>, from: usize, e: usize) -> Option<usize> {
-    let end = e.min(from + 6);
-    let v = (from..end).find(|&j| {
-        cx.is_num(j)
-            || cx.kind(j) == Some(TokKind::Cmp)
-            || cx.f(j) & CMPW != 0
-            || cx.kind(j) == Some(TokKind::Other) && cx.is_num(j + 1)
-    })?;
-    if cx.kind(v) == Some(TokKind::Other)
-        && cx
-            .token_text(v)
-            .is_some_and(|s| matches!(s, "$" | "€" | "£" | "¥"))
-    {
-        return Some(v + 2);
-    }
-    // ("deployed with at least 15 champions", "groups each with at least 20
-    // members": people in it are its scope)
-    // ("event w >50 participants": attendance with a floor is a response)
-    let bounded = cx.kind(v) == Some(TokKind::Cmp) || cx.f(v) & CMPW != 0;
-    (v + 1..e.min(v + 5))
-        .find(|&m| {
-            cx.lower_in(m, AUDIENCE_RESPONSES)
-                || bounded && cx.lower_in(m, &["participants", "attendees", "registrants"])
-        })
-        .map(|m| m + 1)
 }
