@@ -1048,7 +1048,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 && cx.lower_in(j + 2, &["many", "much"])
         })
         // ("Publish 3 times as many articles": more of the team's own output)
-        && !(t[a].has(DV) && !t[a].has(CV))
+        && (!t[a].has(DV) || t[a].has(CV))
         && !(p + 3..b.min(p + 6)).any(|j| cx.f(j) & (DEL | EVT | OUTPUT_METRIC) != 0)
     {
         cx.cue(
