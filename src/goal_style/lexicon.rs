@@ -887,10 +887,10 @@ fn base(w: &str) -> u64 {
         | "terms" | "notice" | "agreements" | "prototypes" | "templates" | "guides" | "courses"
         | "podcasts" | "episodes" | "newsletters" | "whitepapers" | "ebooks" | "posts"
         | "events" | "meetups" | "conferences" | "runbooks" | "dashboards" | "reports"
-        | "features" | "campaigns" | "programs" | "programmes" | "playbooks" | "workflows"
-        | "plans" | "roadmaps" | "strategies" | "processes" | "examples" | "diagram"
-        | "diagrams" | "blueprint" | "blueprints" | "mockup" | "mockups" | "wireframe"
-        | "wireframes" | "classes" | "clinics" => {
+        | "engagements" | "features" | "campaigns" | "programs" | "programmes" | "playbooks"
+        | "workflows" | "plans" | "roadmaps" | "strategies" | "processes" | "examples"
+        | "diagram" | "diagrams" | "blueprint" | "blueprints" | "mockup" | "mockups"
+        | "wireframe" | "wireframes" | "classes" | "clinics" => {
             let mut f = DEL;
             if matches!(
                 w,

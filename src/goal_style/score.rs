@@ -1003,6 +1003,15 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     if cx.lower_in(a, &["post", "issue", "register"]) && cx.is_num(a + 1) {
         lead.flags = (lead.flags | DV) & !(DEL | MET);
     }
+    // "Use Caffeine to reduce drift": adopting a tool, whatever it is for (but
+    // "Use of the portal" is a measure)
+    if first
+        && cx.lower_in(a, &["use", "leverage", "utilize", "utilise", "adopt"])
+        && cx.f(a + 1) & (OF | PREP) == 0
+        && (a + 2..b).any(|j| cx.f(j) & TO != 0 && cx.f(j + 1) & (CV | DV) != 0)
+    {
+        lead.flags = (lead.flags | DV) & !MET;
+    }
     // "Mitigate and track H1 spend": tracking beside another verb only
     // follows what that verb does to the measure
     if !first && cx.lower_in(a, &["track"]) {
@@ -1019,10 +1028,11 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let mut threshold = false;
     let mut timely = false;
     let mut deadline = false;
-    // "a ten percentage point increase in connectedness", "a 5 per cent rise in"
+    // "a ten percentage point increase in connectedness", "a 5 per cent rise in",
+    // "20% increase in numbers of authors"
     if let Some(p) = (a + 1..b).find(|&j| {
-        cx.f(j) & NUMW != 0
-            && (cx.is_num(j - 1) || cx.f(j - 1) & NUMW != 0)
+        (cx.f(j) & NUMW != 0 && (cx.is_num(j - 1) || cx.f(j - 1) & NUMW != 0)
+            || t[j].kind == TokKind::Percent)
             && cx.lower_in(
                 j + 1 + usize::from(cx.lower_in(j + 1, &["point", "points"])),
                 CHANGE_NOUNS,
@@ -1761,7 +1771,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
     let money = is_money(m);
     // (but "$50k budget for the offsite" is money the team spends)
     let amount_at = if money
-        && (lead.has(DV | WV | CV | ACQ) || cx.lower_in(a, &["receive", "attract"]))
+        && (lead.has(DV | WV | CV | ACQ) || cx.lower_in(a, &["receive", "attract", "fundraise"]))
         && !lead.has(HIRE)
     {
         Some((m, true))
@@ -2710,36 +2720,21 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                                 && cx.f(j + 1) & OF != 0)
             })
         };
-        // "certifications taken by people at enterprise companies": outsiders
+        // "certifications taken by people at enterprise companies", "25k people
+        // share information with us": outsiders
         let outsiders = |p: usize| {
-            cx.lower_in(p, &["people", "person"]) && (p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
+            cx.lower_in(p, &["people", "person"])
+                && ((p + 1..b).any(|j| cx.f(j) & OUTSIDERS != 0)
+                    || (a..p).any(|j| {
+                        cx.is_num(j)
+                            && cx.token_text(j).is_some_and(|n| {
+                                n.ends_with(['k', 'K', 'm', 'M']) || n.replace(',', "").len() >= 4
+                            })
+                    }))
         };
         // "25% of employees report …", "team members are confident …": what people say
         // or feel is a survey result (rule 9), not a rollout
-        let perceived = || {
-            (a..b).any(|j| {
-                cx.lower_in(
-                    j,
-                    &[
-                        "report",
-                        "reports",
-                        "say",
-                        "says",
-                        "feel",
-                        "feels",
-                        "rate",
-                        "rates",
-                        "agree",
-                        "agrees",
-                        "confident",
-                        "believe",
-                        "believes",
-                        "recommend",
-                        "recommends",
-                    ],
-                )
-            })
-        };
+        let perceived = || (a..b).any(|j| cx.lower_in(j, PERCEIVED));
         if quantified
             && let Some(p) = people().filter(|&p| !outsiders(p))
             && !perceived()
@@ -2852,7 +2847,8 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             cx.f(j) & INTERNAL != 0 && !cx.lower_in(j, &["people", "person", "leads"])
                 || cx.lower_in(j, &["curators", "maintainers", "moderators", "ambassadors"])
         });
-        if let Some(p) = own {
+        // ("200 employees say they know the programme's purpose": a survey)
+        if let Some(p) = own.filter(|_| !(a..b).any(|j| cx.lower_in(j, PERCEIVED))) {
             sc += cx.cue(
                 CueKind::Headcount,
                 a,

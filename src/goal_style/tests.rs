@@ -1929,3 +1929,27 @@ fn money_multiples_and_continuations_keep_their_other_readings() {
         ],
     );
 }
+
+#[test]
+fn communities_people_and_tools_in_published_plans() {
+    assert_styles(
+        Style::Milestone,
+        &[
+            "Blog post explaining rationale for and technical details of topic-based subscriptions",
+            "Jointly fund 3-5 engagements in partnership with other organizations",
+            "Use Caffeine to reduce drift with open-source and to speed up parallel cache reads",
+            // the team's own people counted, no survey
+            "6 engineers onboarded to the on-call rota",
+        ],
+    );
+    assert_styles(
+        Style::Outcome,
+        &[
+            "25k people share information with us",
+            "200 employees say they know about the Reps program's purpose",
+            "20% increase in numbers of authors who have submitted more than 5 patches",
+            "Fundraise $7.7M in grants",
+            "Use of the self-service portal grows to 60% of requests",
+        ],
+    );
+}

@@ -536,6 +536,7 @@ pub(crate) const WORDS: &[&str] = &[
     "enforced",
     "engage",
     "engagement",
+    "engagements",
     "engine",
     "engineer",
     "engineers",

@@ -478,6 +478,26 @@ pub(super) const SERVED: &[&str] = &[
     "executed",
 ];
 
+/// What people say, feel or rate, which makes a count of them a survey result
+/// (rule 9): "25% of employees report …", "200 employees say they know …".
+pub(super) const PERCEIVED: &[&str] = &[
+    "report",
+    "reports",
+    "say",
+    "says",
+    "feel",
+    "feels",
+    "rate",
+    "rates",
+    "agree",
+    "agrees",
+    "confident",
+    "believe",
+    "believes",
+    "recommend",
+    "recommends",
+];
+
 /// Money a team spends rather than draws: "$50k budget for the offsite", "with a
 /// $10k budget", "$10k in expenses".
 pub(super) const MONEY_SPENT: &[&str] = &[

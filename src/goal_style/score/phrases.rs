@@ -1296,12 +1296,13 @@ pub(super) fn is_measure_word(cx: &Ctx<'_>, j: usize, a: usize, b: usize) -> boo
     }
     let output_coverage = t[j].has(OUTPUT_METRIC) && (a..b).any(|x| t[x].has(DEL));
     // "ROI analysis of FY20 marketing spend": what the deliverable is about
-    let about = (j.saturating_sub(4).max(a)..j).any(|x| {
-        x > a
-                && t[x - 1].has(DEL)
-                && !t[x - 1].has(MET)
-                // ("Documentation about public speaking contributions")
-                && (t[x].has(OF) || cx.lower_in(x, TOPIC_WORDS))
+    // ("Documentation about public speaking contributions", "Blog post
+    // explaining the rationale for … subscriptions": a topic word reaches
+    // further than an `of`)
+    let about = (a + 1..j).any(|x| {
+        t[x - 1].has(DEL)
+            && !t[x - 1].has(MET)
+            && (t[x].has(OF) && x + 4 >= j || cx.lower_in(x, TOPIC_WORDS))
     });
     if about {
         return false;
