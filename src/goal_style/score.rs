@@ -2734,10 +2734,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
         };
         // "25% of employees report …", "team members are confident …": what people say
         // or feel is a survey result (rule 9), not a rollout
-        let perceived = || (a..b).any(|j| cx.lower_in(j, PERCEIVED));
         if quantified
             && let Some(p) = people().filter(|&p| !outsiders(p))
-            && !perceived()
+            && !perceived(cx, a, b)
             && (a..b).any(|j| {
                 cx.f(j) & STAFF_DONE != 0
                     // "80% of designers and engineers know how to use the design system"
@@ -2848,7 +2847,7 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 || cx.lower_in(j, &["curators", "maintainers", "moderators", "ambassadors"])
         });
         // ("200 employees say they know the programme's purpose": a survey)
-        if let Some(p) = own.filter(|_| !(a..b).any(|j| cx.lower_in(j, PERCEIVED))) {
+        if let Some(p) = own.filter(|_| !perceived(cx, a, b)) {
             sc += cx.cue(
                 CueKind::Headcount,
                 a,

@@ -1389,3 +1389,9 @@ pub(super) fn level_after_relative(
     let measure = (value..b.min(value + 4)).find(|&j| cx.f(j) & MET != 0 && cx.f(j) & DEL == 0)?;
     Some((v, measure + 1))
 }
+
+/// Whether `a..b` says what people say, feel or rate ([`PERCEIVED`]), which
+/// makes a count of them a survey result (rule 9).
+pub(super) fn perceived(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|j| cx.lower_in(j, PERCEIVED))
+}
