@@ -30,6 +30,36 @@ pub(crate) fn known_stack() -> usize {
     STACK.with(Cell::get)
 }
 
+/// `f` run on one thread made with `stack` bytes of stack, so that the
+/// parsers it calls run there (see [`known_stack`]) rather than each on a
+/// thread of its own: following thousands of Backstage `Location` targets
+/// one after the other made a thread per file. Runs here when this thread's
+/// stack is known to be large enough, or when no such thread can be made.
+pub(crate) fn on_stack<R: Send + Default>(stack: usize, f: impl FnOnce() -> R + Send) -> R {
+    if known_stack() >= stack {
+        return f();
+    }
+    // Taken by the new thread, or back here when it cannot be made: one of
+    // the two runs `f`.
+    let slot = Mutex::new(Some(f));
+    let take = || slot.lock().ok().and_then(|mut f| f.take());
+    std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("opmodel-worker".to_owned())
+            .stack_size(stack)
+            .spawn_scoped(s, || {
+                STACK.with(|c| c.set(stack));
+                take().map(|f| f())
+            });
+        let ran = match spawned.map(std::thread::ScopedJoinHandle::join) {
+            Ok(Ok(ran)) => ran,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(_) => None,
+        };
+        ran.or_else(|| take().map(|f| f())).unwrap_or_default()
+    })
+}
+
 /// `f` applied to every item, on up to `threads` threads, results in the
 /// items' order. Items are handed out in small batches from a shared
 /// counter, so a few slow items (one big file among many small ones) do not
@@ -350,7 +380,20 @@ pub(crate) fn map_windows_in_order<T: Sync, R: Send, E>(
 
 #[cfg(test)]
 mod tests {
-    use super::{for_each_in_order, known_stack, map, map_windows_in_order};
+    use super::{for_each_in_order, known_stack, map, map_windows_in_order, on_stack};
+
+    #[test]
+    fn on_stack_runs_once_on_a_thread_with_that_stack() {
+        let mut ran = 0;
+        let known = on_stack(4 << 20, || {
+            ran += 1;
+            // Work inside asks for no thread of its own.
+            (known_stack(), on_stack(1 << 20, known_stack))
+        });
+        assert_eq!(ran, 1);
+        assert_eq!(known, (4 << 20, 4 << 20));
+        assert_eq!(known_stack(), 0, "this thread's stack stays unknown");
+    }
 
     #[test]
     fn windows_reach_the_sink_in_order_on_the_calling_thread() {

@@ -186,6 +186,64 @@ fn a_group_is_a_unit_when_it_has_children_or_a_unit_type() {
 }
 
 #[test]
+fn a_group_with_children_the_catalog_lacks_is_still_a_unit() {
+    // A sub-department's own catalog file, its teams kept elsewhere.
+    let text = entity(
+        "Group",
+        "backstage",
+        "type: sub-department\nchildren: [team-a, team-b]",
+    );
+    let loaded = load(&text);
+    assert_eq!(team(&loaded, "backstage").kind, TeamKind::Unit);
+    let report = Linter::new().check(&loaded);
+    assert!(findings(&report, "idle-team").is_empty(), "{report:#?}");
+    assert_eq!(findings(&report, "unknown-reference").len(), 2);
+    // No children at all: a team like any other.
+    let loaded = load(&entity(
+        "Group",
+        "backstage",
+        "type: sub-department\nchildren: []",
+    ));
+    assert_eq!(team(&loaded, "backstage").kind, TeamKind::StreamAligned);
+}
+
+#[test]
+fn a_group_defined_twice_counts_each_member_once() {
+    let group = entity(
+        "Group",
+        "phoenix",
+        "type: team\nchildren: []\nmembers: [a, b, c, d, e]",
+    );
+    let mut text = [group.clone(), group].concat();
+    for user in ["a", "b", "c", "d", "e", "f"] {
+        text.push_str(&entity("User", user, "memberOf: [phoenix]"));
+    }
+    let loaded = load(&text);
+    let held: Vec<usize> = loaded
+        .model
+        .teams
+        .iter()
+        .filter(|t| t.id == "phoenix")
+        .map(|t| t.members.len())
+        .collect();
+    // The first definition holds the six, the second none.
+    assert_eq!(held, [6, 0]);
+    let report = Linter::new().check(&loaded);
+    assert_eq!(findings(&report, "duplicate-id").len(), 1);
+    assert!(findings(&report, "team-size").is_empty(), "{report:#?}");
+    // Members the second definition alone lists still join the group.
+    let text = [
+        entity("Group", "phoenix", "members: [a]"),
+        entity("Group", "phoenix", "members: [b]"),
+        entity("User", "a", ""),
+        entity("User", "b", ""),
+    ]
+    .concat();
+    let loaded = load(&text);
+    assert_eq!(members(team(&loaded, "phoenix")), ["a", "b"]);
+}
+
+#[test]
 fn a_groups_parent_is_spec_parent_then_the_group_listing_it_then_the_organization() {
     let mut text = entity("Group", "top", "children: [listed, both]");
     text.push_str(&entity("Group", "other", "children: []"));
@@ -992,6 +1050,44 @@ fn a_missing_target_is_an_error_at_its_line_and_a_loop_a_warning() {
 }
 
 #[test]
+fn a_deep_chain_of_locations_is_followed_to_its_end_and_its_loop_found() {
+    // l0 → l1 → … → l400, which names l200 again (a loop) and holds a group;
+    // a file the chain reaches from two sides is read once, no loop.
+    let dir = scratch("chain");
+    let depth = 400;
+    for i in 0..depth {
+        let mut targets = vec![format!("./l{}.yaml", i + 1)];
+        if i == 10 {
+            targets.push("./side.yaml".to_owned());
+        }
+        let mut text = location(&targets.iter().map(String::as_str).collect::<Vec<_>>());
+        text = text.replace("name: root", &format!("name: l{i}"));
+        write(&dir, &format!("l{i}.yaml"), &text);
+    }
+    write(
+        &dir,
+        &format!("l{depth}.yaml"),
+        &[
+            location(&["./l200.yaml", "./side.yaml"]).replace("name: root", "name: last"),
+            entity("Group", "team-last", ""),
+        ]
+        .concat(),
+    );
+    write(&dir, "side.yaml", &entity("Group", "team-side", ""));
+    let loaded = load_paths(&[dir.join("l0.yaml")], &LoadOptions::default()).expect("loads");
+    assert_eq!(ids(&loaded), ["team team-last", "team team-side"]);
+    let report = Linter::new().check(&loaded);
+    let loops = findings(&report, "unfollowed-location");
+    assert_eq!(loops.len(), 1, "{loops:#?}");
+    assert!(
+        loops[0].message.contains("`./l200.yaml` leads back"),
+        "{}",
+        loops[0].message
+    );
+    cleanup(&dir);
+}
+
+#[test]
 fn catalogs_and_org_files_merge_into_one_model() {
     let dir = scratch("mixed");
     write(
@@ -1419,6 +1515,54 @@ fn target_problems(report: &Report) -> Vec<(u32, String)> {
 }
 
 #[test]
+fn what_is_wrong_with_a_user_is_about_the_person_in_the_users_namespace() {
+    let text = [
+        entity("Group", "guests", ""),
+        "---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: guest\n  namespace: development\nspec:\n  memberOf: [guests]\n".to_owned(),
+        // A group with the user's name does not take the user's findings.
+        "---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: guest\n  namespace: development\n  annotations:\n    opmodel.dev/allow: unknown-reference\nspec: {}\n".to_owned(),
+    ]
+    .concat();
+    let report = check(&text);
+    let found = findings(&report, "unknown-reference");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = found[0];
+    assert_eq!(d.entity.kind, EntityKind::Person);
+    assert_eq!(d.entity.id, "development.guest");
+    // Read in the user's namespace, which the message says, and the group
+    // of that name in another namespace is pointed at.
+    assert_eq!(
+        d.message,
+        "user `guest` names `guests` (read as `group:development/guests`) in `spec.memberOf`, but the catalog has no such group"
+    );
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(help.contains("write `group:default/guests`"), "{help}");
+}
+
+#[test]
+fn an_owner_named_without_user_that_is_a_user_is_a_person() {
+    let text = [
+        entity("User", "jdoe", ""),
+        entity("Component", "svc", "type: service\nowner: jdoe"),
+        entity("Component", "lost", "type: service\nowner: nobody"),
+    ]
+    .concat();
+    let report = check(&text);
+    let owned: Vec<&str> = findings(&report, "orphaned-product")
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        owned,
+        ["component `svc` is owned by `user:jdoe`, a person: ownership belongs to a group"]
+    );
+    // A name that is neither stays a reference to a missing group.
+    let unknown = findings(&report, "unknown-reference");
+    assert_eq!(unknown.len(), 1, "{unknown:#?}");
+    assert_eq!(unknown[0].entity.id, "lost");
+}
+
+#[test]
 fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_references() {
     let text = [
         entity(
@@ -1489,13 +1633,15 @@ fn children_member_of_and_members_naming_nothing_in_the_catalog_are_unknown_refe
 }
 
 #[test]
-fn a_group_whose_only_child_is_missing_is_no_unit() {
+fn a_group_whose_only_child_is_missing_is_a_unit_by_its_own_word() {
+    // The spec: a unit "if it has child groups (its `spec.children`, ...)";
+    // the child it names is missing, which is reported, not the unit's kind.
     let loaded = load(&entity(
         "Group",
         "team-a",
         "type: team\nchildren: [team-gone]",
     ));
-    assert_eq!(team(&loaded, "team-a").kind, TeamKind::StreamAligned);
+    assert_eq!(team(&loaded, "team-a").kind, TeamKind::Unit);
     let report = Linter::new().check(&loaded);
     assert_eq!(findings(&report, "unknown-reference").len(), 1);
 }

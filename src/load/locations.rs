@@ -4,7 +4,7 @@
 //! of a glob's search) are passed over unless
 //! [`LoadOptions::follow_links_outside`] says otherwise.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::Gathered;
@@ -80,9 +80,14 @@ pub(super) fn follow(
         return;
     }
     let bounds = Bounds::new(folders, given_files, options.follow_links_outside);
-    let mut seen: BTreeSet<PathBuf> = inputs.iter().map(|p| canonical(p)).collect();
-    // The file whose Location led to each file read for a Location.
-    let mut led_by: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    // Every file read so far, inputs first, and the file whose Location led
+    // to each (by number: a chain thousands of Locations deep is walked for
+    // each of its targets, and comparing paths made that quadratic in time
+    // that showed).
+    let mut files = Files::default();
+    for input in inputs {
+        files.add(canonical(input), None);
+    }
     let mut next = 0;
     // URL targets, noted once at the end.
     let mut urls: Vec<(Target, String)> = Vec::new();
@@ -206,6 +211,7 @@ pub(super) fn follow(
             vec![joined]
         };
         let from_canonical = canonical(&from_path);
+        let from_file = files.number(&from_canonical);
         // Files this target leads to outside the bounds: one finding for
         // the target, however many its glob matched.
         let mut left_out: Vec<PathBuf> = Vec::new();
@@ -232,7 +238,8 @@ pub(super) fn follow(
                 left_out.push(real);
                 continue;
             }
-            if leads_back(&real, &from_canonical, &led_by) {
+            let again = files.number(&real);
+            if again.is_some_and(|r| files.leads_back(r, from_file)) {
                 let d = Diagnostic::new(
                     UnfollowedLocation::NAME,
                     EntityRef::new(EntityKind::File, from_display.as_str()),
@@ -247,10 +254,10 @@ pub(super) fn follow(
                 loaded.diagnostics.push(d);
                 continue;
             }
-            if !seen.insert(real.clone()) {
+            if again.is_some() {
                 continue;
             }
-            led_by.insert(real, from_canonical.clone());
+            files.add(real, from_file);
             let plan = plan(inspect(&path, options), options, total);
             if let Plan::Skip(message) = &plan
                 && message.starts_with("is not an org file")
@@ -417,21 +424,42 @@ fn missing(target: &Target, from: &str, what: &str) -> Diagnostic {
     d.with_help("correct the target (it is relative to the file the Location is in), or remove it")
 }
 
-/// Whether `real` is the file the Location is in, or a file on the chain
-/// of Locations that led to it.
-fn leads_back(real: &Path, from: &Path, led_by: &BTreeMap<PathBuf, PathBuf>) -> bool {
-    let mut at = from;
-    // The chain is at most as long as the files read.
-    for _ in 0..=led_by.len() {
-        if at == real {
-            return true;
-        }
-        match led_by.get(at) {
-            Some(up) => at = up,
-            None => return false,
+/// The files read while following Locations, by number, and which file
+/// led to each.
+#[derive(Default)]
+struct Files {
+    number: BTreeMap<PathBuf, usize>,
+    /// The file whose Location led to each file; `None` for the inputs.
+    led_by: Vec<Option<usize>>,
+}
+
+impl Files {
+    fn add(&mut self, path: PathBuf, led_by: Option<usize>) {
+        let next = self.led_by.len();
+        if let std::collections::btree_map::Entry::Vacant(e) = self.number.entry(path) {
+            e.insert(next);
+            self.led_by.push(led_by);
         }
     }
-    false
+
+    fn number(&self, path: &Path) -> Option<usize> {
+        self.number.get(path).copied()
+    }
+
+    /// Whether file `real` is `from` or one of the files that led to it:
+    /// following it would go round a loop.
+    fn leads_back(&self, real: usize, from: Option<usize>) -> bool {
+        let mut at = from;
+        // The chain is at most as long as the files read.
+        for _ in 0..=self.led_by.len() {
+            match at {
+                Some(n) if n == real => return true,
+                Some(n) => at = self.led_by.get(n).copied().flatten(),
+                None => return false,
+            }
+        }
+        false
+    }
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -289,15 +289,22 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     );
     // Backstage `Location`s name more files: read those not read yet, then
     // lower every catalog entity together.
-    locations::follow(
-        &mut loaded,
-        &mut gathered,
-        &files,
-        &roots,
-        &given_files,
-        options,
-        &mut total,
-    );
+    // On one thread with the parser's stack, as the files above were read:
+    // a catalog's Locations may name thousands of files.
+    if !gathered.catalog.targets.is_empty() {
+        let stack = options.parse_limits().parser_stack();
+        crate::parallel::on_stack(stack, || {
+            locations::follow(
+                &mut loaded,
+                &mut gathered,
+                &files,
+                &roots,
+                &given_files,
+                options,
+                &mut total,
+            );
+        });
+    }
     let read_any = gathered.read_any;
     gathered.finish(&mut loaded);
     loaded.model.shrink_lists();

@@ -235,20 +235,32 @@ impl Lowering<'_> {
     ) {
         let noun = Kind::parse(&r.kind).map_or("entity", |k| k.noun());
         let shown = crate::check::quote_text(&field.text);
+        // The namespace a bare name is read in is the referrer's: say which,
+        // when it is not `default` and the text does not.
+        let read_as = if r.namespace.eq_ignore_ascii_case("default") || field.text.contains('/') {
+            String::new()
+        } else {
+            format!(" (read as `{}`)", crate::check::quote_text(&r.shown()))
+        };
+        let mut help = format!(
+            "add the {noun} `{}` to the catalog, or correct the reference",
+            crate::check::quote_text(&r.shown())
+        );
+        let from = key(d.kind.word(), &d.namespace, &d.name);
+        if let Some(elsewhere) = self.elsewhere(r, &from, key_name) {
+            help = format!("{elsewhere}; or {help}");
+        }
         self.diagnostics.push(
             Diagnostic::new(
                 UNKNOWN_REFERENCE,
                 entity.clone(),
                 format!(
-                    "{} `{}` names `{shown}` in `spec.{key_name}`, but the catalog has no such {noun}",
+                    "{} `{}` names `{shown}`{read_as} in `spec.{key_name}`, but the catalog has no such {noun}",
                     d.kind.noun(),
                     crate::check::quote_text(&d.name),
                 ),
             )
-            .with_help(format!(
-                "add the {noun} `{}` to the catalog, or correct the reference",
-                crate::check::quote_text(&r.shown())
-            ))
+            .with_help(help)
             .at(Some(d.location))
             .with_focus(Some(field.location), format!("`spec.{key_name}` names `{shown}`")),
         );
@@ -314,6 +326,15 @@ pub(crate) fn lower(
     for k in cx.ids.keys() {
         cx.by_name.entry(k.2.clone()).or_default().push(k.clone());
     }
+    // Users too, so that a reference naming a user where a group is wanted
+    // says so ("the catalog has a user `jdoe`").
+    for u in &users {
+        let k = key("user", &u.namespace, &u.name);
+        let named = cx.by_name.entry(k.2.clone()).or_default();
+        if !named.contains(&k) {
+            named.push(k);
+        }
+    }
 
     // Users: their display names and the groups they say they are in.
     let mut user_names: BTreeMap<Key, String> = BTreeMap::new();
@@ -345,7 +366,8 @@ pub(crate) fn lower(
         user_names
             .entry(ukey.clone())
             .or_insert_with(|| shown.clone());
-        let entity = EntityRef::new(EntityKind::Team, base_id(&u.namespace, &u.name).as_str());
+        // A user is no team: what is wrong with one is about the person.
+        let entity = EntityRef::new(EntityKind::Person, base_id(&u.namespace, &u.name).as_str());
         for f in &u.member_of {
             if let Some(g) = cx.resolve_as(f, Kind::Group, &[Kind::Group], u, &entity, "memberOf") {
                 if !cx.ids.contains_key(&g.key()) {
@@ -385,19 +407,23 @@ pub(crate) fn lower(
         let mut count = 0;
         for f in &g.children {
             if let Some(r) = cx.resolve_as(f, Kind::Group, &[Kind::Group], g, &entity, "children") {
+                // A child the catalog lacks is still a child: the group is a
+                // unit by its own word.
+                count += 1;
                 if !cx.ids.contains_key(&r.key()) {
                     cx.unknown(&entity, g, f, "children", &r);
                     continue;
                 }
                 listed_by.entry(r.key()).or_default().insert(ids[i].clone());
-                count += 1;
             }
         }
         children.insert(i, count);
     }
 
-    let mut teams = Vec::new();
+    let mut teams: Vec<Team> = Vec::new();
     let mut products = Vec::new();
+    // Each group's first team in `teams`, and the users it has as members.
+    let mut members_of: BTreeMap<Key, (usize, BTreeSet<Key>)> = BTreeMap::new();
     for (i, d) in entities.iter().enumerate() {
         let id = ids[i].as_str();
         let own_key = key(d.kind.word(), &d.namespace, &d.name);
@@ -426,8 +452,11 @@ pub(crate) fn lower(
                     None => Ref::new(ORGANIZATION),
                 }),
             };
-            // Members: those the group lists, then those who name it.
-            let mut seen: BTreeSet<Key> = BTreeSet::new();
+            // Members: those the group lists, then those who name it, each
+            // once. A group defined twice (a `duplicate-id`) is one group:
+            // its first definition holds the members of both, so that none
+            // is counted twice.
+            let mut listed: Vec<(Key, String)> = Vec::new();
             for f in &d.members {
                 if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members")
                 {
@@ -437,24 +466,26 @@ pub(crate) fn lower(
                         // counts them; the catalog just lacks their entry.
                         cx.unknown(&entity, d, f, "members", &r);
                     }
-                    if seen.insert(ukey.clone()) {
-                        let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
-                        team.members.push(Member {
-                            name: name.into(),
-                            role: None,
-                            person: None,
-                        });
-                    }
+                    let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
+                    listed.push((ukey, name));
                 }
             }
             if let Some(named) = members_by_group.get(&own_key) {
-                for (ukey, name) in named {
-                    if seen.insert(ukey.clone()) {
-                        team.members.push(Member {
-                            name: name.as_str().into(),
-                            role: None,
-                            person: None,
-                        });
+                listed.extend(named.iter().map(|(k, n)| (k.clone(), n.clone())));
+            }
+            let (holder, seen) = members_of
+                .entry(own_key)
+                .or_insert_with(|| (teams.len(), BTreeSet::new()));
+            for (ukey, name) in listed {
+                if seen.insert(ukey) {
+                    let member = Member {
+                        name: name.into(),
+                        role: None,
+                        person: None,
+                    };
+                    match teams.get_mut(*holder) {
+                        Some(first) => first.members.push(member),
+                        None => team.members.push(member),
                     }
                 }
             }
@@ -498,7 +529,27 @@ fn product(
     if let Some(f) = &d.owner {
         let allowed = [Kind::Group, Kind::User];
         if let Some(r) = cx.resolve_as(f, Kind::Group, &allowed, d, &entity, "owner") {
-            if r.kind == "group" {
+            // `owner: jdoe` where the catalog has no group `jdoe` but a user:
+            // the owner is that person, written without `user:`.
+            let as_user = Resolved {
+                kind: "user".to_owned(),
+                namespace: r.namespace.clone(),
+                name: r.name.clone(),
+                id: r.id.clone(),
+            };
+            if r.kind == "group"
+                && !cx.ids.contains_key(&r.key())
+                && user_names.contains_key(&as_user.key())
+            {
+                cx.diagnostics.push(owned_by_person(
+                    d,
+                    id,
+                    &as_user,
+                    f,
+                    user_names,
+                    members_by_group,
+                ));
+            } else if r.kind == "group" {
                 cx.note_if_unresolved(EntityKind::Product, id, d, "owner", &r);
                 p.owner.push(reference(&r, f));
             } else {
