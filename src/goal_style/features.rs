@@ -693,8 +693,26 @@ pub(crate) fn extract(text: &str, t: &[Tok], cues: &CueBuf, score: f32, out: &mu
             if i == 0 {
                 out.set_flags(family::FIRST, v.flags(i), s, e);
                 if let Some(o) = v.object(i) {
-                    let ok = t[o];
+                    let mut ok = t[o];
                     let of = v.flags(o);
+                    // A deliverable's cue quotes the whole compound it opens: "search
+                    // page", not "search".
+                    if of & DEL != 0 {
+                        let mut z = o + 1;
+                        while let Some(&next) = t.get(z) {
+                            let nf = v.flags(z);
+                            if z > o + 3
+                                || next.kind != TokKind::Word
+                                || next.start != ok.end + 1
+                                || nf & DEL == 0
+                                || nf & (PREP | DET | DV | DP | CAL | NEG) != 0
+                            {
+                                break;
+                            }
+                            ok.end = next.end;
+                            z += 1;
+                        }
+                    }
                     out.set_flags(family::OBJECT, of, ok.start, ok.end);
                     for (c, &vc) in VERB_CLASSES.iter().enumerate() {
                         if k.flags & vc != 0 {

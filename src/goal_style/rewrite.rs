@@ -75,6 +75,12 @@ fn work_clause(text: &str, t: &[Tok]) -> Option<(String, usize)> {
         if !seen_noun {
             return None;
         }
+        // A participle cut off from its agent reads broken ("24 playlists curated"
+        // of "… curated by celebrities"): end the phrase before it.
+        while j > i + 1 && t.get(j - 1).is_some_and(|k| is_participle(k, word(k))) {
+            j -= 1;
+            end = t[j - 1].end;
+        }
         let verb = word(first).to_lowercase();
         let object = text.get(start.start as usize..end as usize)?.trim();
         return Some((format!("once you {verb} {object}"), j));
@@ -94,6 +100,18 @@ fn work_clause(text: &str, t: &[Tok]) -> Option<(String, usize)> {
         "is"
     };
     Some((format!("once {subject} {verb_be} {}", word(&t[d])), d + 1))
+}
+
+/// Whether `k` (reading `w`) is a past participle: a delivery participle of the
+/// lexicon, or a longer word in `-ed` that is no `-eed` noun ("speed", "feed").
+fn is_participle(k: &Tok, w: &str) -> bool {
+    k.has(DP)
+        || w.len() >= 5
+            && w.get(w.len() - 2..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("ed"))
+            && !w
+                .get(w.len() - 3..)
+                .is_some_and(|e| e.eq_ignore_ascii_case("eed"))
 }
 
 /// The measure a purpose clause names ("… to lift sign-ups by 20%" gives `sign-ups`): the
