@@ -862,7 +862,7 @@ mod toml_config {
                 .map(|w| format!("did you mean \"{w}\"?"));
             cx.error(
                 offset,
-                format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\""),
+                format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\" (or \"error\", \"warning\" and \"off\")"),
                 help,
             )
         })

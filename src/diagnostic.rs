@@ -264,6 +264,37 @@ pub fn did_you_mean<'a>(
     crate::closest::closest(word, candidates, &mut crate::closest::Steps::default())
 }
 
+/// The candidates one of whose words (the parts between hyphens) begins
+/// with `word`, in the order given: what a user who remembers one word of a
+/// name meant (`milestone` for `milestone-key-result`, `customer` for
+/// `customer-facing`), where [`did_you_mean`] looks for typos only. Words
+/// shorter than three characters match nothing, and case is ignored.
+///
+/// Meant for short lists of names (checks, the words of a field); it reads
+/// every candidate.
+///
+/// ```
+/// use opmodel::diagnostic::named_like;
+///
+/// let names = ["orphaned-product", "unaligned-product", "idle-team"];
+/// assert_eq!(named_like("orphan", names), ["orphaned-product"]);
+/// assert_eq!(named_like("Product", names), ["orphaned-product", "unaligned-product"]);
+/// assert!(named_like("pr", names).is_empty());
+/// ```
+pub fn named_like<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let word = word.trim().to_ascii_lowercase();
+    if word.chars().count() < 3 {
+        return Vec::new();
+    }
+    candidates
+        .into_iter()
+        .filter(|c| {
+            c.split('-')
+                .any(|part| part.to_ascii_lowercase().starts_with(&word))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

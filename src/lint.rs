@@ -397,21 +397,19 @@ impl Linter {
         // checks' own findings are capped by their sinks.
         let mut kept: Vec<usize> = vec![0; self.checks.len()];
         let mut kept_unregistered: HashMap<String, usize> = HashMap::default();
-        // Objectives whose `key_results` is misspelled (`key-results:`):
-        // the `invalid-entity` finding of the typo says they have no key
-        // results, so `objective-without-key-results` is left out for them.
         // The loader's and the graph's findings.
         let first: &[Diagnostic] = match parts.first() {
             Some(Part::Plain(found)) => found,
             _ => &[],
         };
-        let misspelled: std::collections::HashSet<&str> = first
+        // Findings a misspelt field explains (`key-results:`, a team's `own:`,
+        // a product's `ownr:`): its `invalid-entity` finding says what it
+        // leaves missing, so the checks that would say it again are left out.
+        let misspelled: std::collections::HashSet<(&str, EntityRef)> = first
             .iter()
-            .filter(|d| crate::load::misspelled_key_results(d))
-            .map(|d| d.entity.id.as_str())
+            .flat_map(crate::load::explained_follow_ons)
+            .map(|(check, entity)| (check, entity.clone()))
             .collect();
-        let misspelled: std::collections::HashSet<String> =
-            misspelled.into_iter().map(str::to_owned).collect();
         // Products the loader already reported as orphaned in the catalog's
         // own words (a Backstage component owned by a person): the check's
         // plainer finding about them is left out.
@@ -431,10 +429,7 @@ impl Linter {
             {
                 return None;
             }
-            if d.check
-                == crate::check::objective_without_key_results::ObjectiveWithoutKeyResults::NAME
-                && misspelled.contains(d.entity.id.as_str())
-            {
+            if !misspelled.is_empty() && misspelled.contains(&(&*d.check, d.entity.clone())) {
                 return None;
             }
             // What an integrity finding already explains (see

@@ -71,7 +71,15 @@ fn an_org_with_errors_exits_1_with_the_specs_json() {
         for key in &keys {
             assert!(
                 [
-                    "check", "severity", "entity", "message", "help", "location", "related"
+                    "check",
+                    "severity",
+                    "entity",
+                    "message",
+                    "help",
+                    "location",
+                    "related",
+                    "labels",
+                    "more_labels"
                 ]
                 .contains(key),
                 "unexpected key {key}"
@@ -118,6 +126,29 @@ fn an_org_with_errors_exits_1_with_the_specs_json() {
         assert!(file.starts_with("examples/orgs/streaming/"), "{file}");
         let line = d["location"]["line"].as_u64().expect("line");
         assert!(d["related"].is_array());
+        // The other places a finding involves: each claim of an unclearly
+        // owned product, at its line, with what it is.
+        if let Some(labels) = d.get("labels") {
+            let labels = labels.as_array().expect("a list");
+            assert!(!labels.is_empty(), "an empty `labels` is left out");
+            for l in labels {
+                assert!(l["message"].as_str().is_some_and(|m| !m.is_empty()));
+                assert!(l["location"]["line"].as_u64().is_some_and(|n| n > 0));
+            }
+        }
+        if check == "unclear-ownership" {
+            let claims: Vec<&str> = d["labels"]
+                .as_array()
+                .expect("the claims are listed")
+                .iter()
+                .filter_map(|l| l["message"].as_str())
+                .collect();
+            assert!(claims.len() >= 2, "{claims:?}");
+            assert!(
+                claims.iter().all(|m| m.starts_with("claimed by")),
+                "{claims:?}"
+            );
+        }
         let key = (file.to_owned(), line, check.to_owned(), id.to_owned());
         if let Some(prev) = &previous {
             assert!(prev <= &key, "not sorted: {prev:?} before {key:?}");
@@ -408,6 +439,30 @@ fn explain_prints_the_docs_and_rejects_unknown_names() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains("did you mean `unclear-ownership`?"),
+        "{}",
+        stderr(&o)
+    );
+    // One word of a name is enough to be pointed at it, or at the few
+    // checks it opens a word of.
+    let o = opmodel(&["explain", "milestone"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("did you mean `milestone-key-result`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = opmodel(&["explain", "orphan"]);
+    assert!(stderr(&o).contains("`orphaned-product`"), "{}", stderr(&o));
+    let o = opmodel(&["explain", "outcome"]);
+    let err = stderr(&o);
+    assert!(err.contains("checks named like it:"), "{err}");
+    assert!(
+        err.contains("`unmeasurable-outcome`") && err.contains("`unsupported-outcome`"),
+        "{err}"
+    );
+    let o = opmodel(&["explain", "zzzz"]);
+    assert!(
+        stderr(&o).contains("`opmodel checks` lists every check"),
         "{}",
         stderr(&o)
     );

@@ -146,6 +146,25 @@ fn the_toml_config_reports_file_and_line() {
     )
     .expect_err("bad level");
     assert!(err.to_string().starts_with("opmodel.toml:2:"), "{err}");
+    // The words the error offers include the other spellings that work.
+    assert!(
+        err.to_string()
+            .contains("(or \"error\", \"warning\" and \"off\")"),
+        "{err}"
+    );
+    for (word, level) in [
+        ("error", Level::Deny),
+        ("warning", Level::Warn),
+        ("off", Level::Allow),
+    ] {
+        let config = Config::from_toml(
+            &format!("[checks]\nidle-team = \"{word}\"\n"),
+            "opmodel.toml",
+            &metas,
+        )
+        .expect("an accepted spelling");
+        assert_eq!(config.level_of("idle-team"), Some(level), "{word}");
+    }
     let err = Config::from_toml("[check]\n", "opmodel.toml", &metas).expect_err("bad section");
     assert!(err.to_string().contains("did you mean `checks`?"), "{err}");
 }

@@ -161,6 +161,81 @@ fn a_misspelled_key_results_field_is_one_finding() {
 }
 
 #[test]
+fn key_results_written_as_one_text_are_one_finding() {
+    let yaml = "teams:\n  - id: billing\nobjectives:\n  - id: q2\n    title: Fewer failed payments\n    owner: billing\n    key_results: Cut failed payments from 3% to 1%\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "invalid-entity"), 1, "{found:?}");
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        0,
+        "{found:?}"
+    );
+    // An empty list is no mistake of form: the check says what is missing.
+    let found = findings(&yaml.replace(
+        "key_results: Cut failed payments from 3% to 1%",
+        "key_results: []",
+    ));
+    assert_eq!(count(&found, "invalid-entity"), 0, "{found:?}");
+    assert_eq!(
+        count(&found, "objective-without-key-results"),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_required_text_of_the_wrong_type_is_one_finding() {
+    let yaml = "outcomes:\n  - id: o\n    statement: [1, 2]\n  - id: p\n    statement: \"\"\n";
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`statement` must be text, found a list",
+            "outcome `p` has no `statement`"
+        ]
+    );
+}
+
+#[test]
+fn a_misspelled_owns_or_owner_is_one_finding_each() {
+    // `own:` on a team: the team is not idle and the product not orphaned
+    // because of anything but the typo, which says so.
+    let yaml = "teams:\n  - id: checkout\n    own: [search, cart]\n  - id: payments\nproducts:\n  - id: search\n  - id: cart\n  - id: pay\n    ownr: payments\n";
+    let found = findings(yaml);
+    assert_eq!(count(&found, "invalid-entity"), 2, "{found:?}");
+    assert_eq!(count(&found, "idle-team"), 0, "{found:?}");
+    assert_eq!(count(&found, "orphaned-product"), 0, "{found:?}");
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let report = opmodel::Linter::new().check(&loaded);
+    let own = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("`own`"))
+        .expect("the team's typo is reported");
+    let help = own.help.as_deref().unwrap_or_default();
+    assert!(help.starts_with("did you mean `owns`? Until"), "{help}");
+    let related: Vec<&str> = own.related.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(related, ["cart", "search"]);
+    // Without the typo the same org has those findings: the test can fail.
+    let plain = yaml
+        .replace("    own: [search, cart]\n", "")
+        .replace("    ownr: payments\n", "");
+    let found = findings(&plain);
+    assert_eq!(count(&found, "idle-team"), 2, "{found:?}");
+    assert_eq!(count(&found, "orphaned-product"), 3, "{found:?}");
+    // A product the typo does not name keeps its finding.
+    let other = yaml.replace("    own: [search, cart]", "    own: [search]");
+    let found = findings(&other);
+    assert_eq!(count(&found, "orphaned-product"), 1, "{found:?}");
+    assert!(found.contains(&("orphaned-product".to_owned(), "cart".to_owned())));
+}
+
+#[test]
 fn a_copied_objective_is_one_duplicate_id() {
     let objective = "  - id: q1\n    title: Drivers finish routes sooner\n    key_results:\n      - Cut mean route time from 40 to 30 minutes\n      - Raise on-time stops from 80% to 90%\n";
     let yaml = format!("objectives:\n{objective}{objective}");

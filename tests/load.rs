@@ -160,6 +160,34 @@ fn a_syntax_error_names_file_line_and_column_and_the_rest_is_still_read() {
 }
 
 #[test]
+fn a_hand_made_syntax_mistake_gets_a_hint_of_what_to_change() {
+    for (file, line, hint) in [
+        (
+            "broken/over-indented.yaml",
+            4,
+            "indented further than the key above it",
+        ),
+        (
+            "broken/trailing-comma.json",
+            3,
+            "a comma after the last field",
+        ),
+        // A parser message no hint knows keeps the plain advice.
+        ("broken/syntax.yaml", 4, "fix the file"),
+    ] {
+        let report = check(&[file]);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.check == "invalid-file")
+            .unwrap_or_else(|| panic!("{file}: no invalid-file"));
+        assert_eq!(d.location.map(|l| l.line), Some(line), "{file}: {d:#?}");
+        let help = d.help.as_deref().unwrap_or_default();
+        assert!(help.contains(hint), "{file}: {help}");
+    }
+}
+
+#[test]
 fn a_wrong_type_is_an_invalid_entity_at_the_entity() {
     let report = check(&["broken/wrong-type.yaml"]);
     assert_eq!(
@@ -244,6 +272,32 @@ fn an_unknown_field_suggests_the_known_one() {
         d.help
     );
     assert_eq!(d.location.map(|l| l.line), Some(2));
+}
+
+#[test]
+fn an_unknown_word_names_the_word_it_opens() {
+    // `customer` is one word of `customer-facing`: no typo, but what was meant.
+    let loaded = opmodel::load::load_str(
+        "products:\n  - id: shop\n    kind: customer\n  - id: ledger\n    kind: intern\n  - id: misc\n    kind: zzz\n",
+        opmodel::load::Format::Yaml,
+        "org.yaml",
+    );
+    let helps: Vec<(&str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.as_str(), d.help.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(helps.len(), 3, "{helps:?}");
+    assert_eq!(helps[0].0, "unknown `kind` value `customer`");
+    assert!(
+        helps[0].1.starts_with("did you mean `customer-facing`?"),
+        "{helps:?}"
+    );
+    assert!(
+        helps[1].1.starts_with("did you mean `internal`?"),
+        "{helps:?}"
+    );
+    assert!(helps[2].1.starts_with("`kind` is one of"), "{helps:?}");
 }
 
 #[test]

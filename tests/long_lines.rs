@@ -89,5 +89,11 @@ fn a_finding_about_a_long_loop_names_ten_members_and_counts_the_rest() {
         "{text}"
     );
     let out = json::to_string(&report);
-    assert!(out.contains("\"more_related\":89}"), "{out:.3000}");
+    assert!(out.contains("\"more_related\":89,"), "{out:.3000}");
+    // The places, as many as the text shows, and the count of the rest.
+    assert!(
+        out.contains("\"message\":\"`t10` is in the loop\""),
+        "{out:.3000}"
+    );
+    assert!(out.contains("\"more_labels\":89}"), "{out:.3000}");
 }

@@ -388,13 +388,13 @@ cadences:
         })
         .collect();
     let expected = [
-        ("unknown mode `partnership`", 4),
+        ("unknown `mode` value `partnership`", 4),
         ("the interaction with `a` has no `mode`", 5),
         ("`share` is 0, outside (0, 1]", 9),
         ("`share` is 1.01, outside (0, 1]", 10),
         ("`share` is -0.5, outside (0, 1]", 11),
-        ("unknown kind `retro`", 14),
-        ("unknown every `quarterly`", 15),
+        ("unknown `kind` value `retro`", 14),
+        ("unknown `every` value `quarterly`", 15),
         (
             "`covers` names `objectives`, `outcomes` or a decision area, found `3`",
             16,
@@ -427,8 +427,8 @@ cadences:
             messages,
             [
                 "`share` is 1.5, outside (0, 1]",
-                "unknown every `fortnightly`",
-                "unknown mode `partnership`"
+                "unknown `every` value `fortnightly`",
+                "unknown `mode` value `partnership`"
             ],
             "{format:?}"
         );
@@ -500,8 +500,12 @@ fn the_cli_reports_the_new_kinds_and_fails_on_over_allocation() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&explain.stdout);
-    assert!(text.contains("- `min` (default 3)"), "{text}");
-    assert!(text.contains("- `max` (default 9)"), "{text}");
+    assert!(
+        text.contains("`min` and `max` (integers, default 3 and 9)"),
+        "{text}"
+    );
+    // Explained once: the docs' own section, not a second list.
+    assert!(!text.contains("### Parameters"), "{text}");
     // Parameters go through the config: an unknown one is refused.
     let config = dir.join("opmodel.toml");
     std::fs::write(&config, "[checks]\nteam-size = { minimum = 2 }\n").expect("written");

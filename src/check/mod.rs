@@ -250,9 +250,20 @@ impl CheckMeta {
         for line in plain_docs::plain(self.docs).lines() {
             let _ = writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line));
         }
-        if !self.params.is_empty() {
+        // Parameters the docs' own "Configuration" section already explains
+        // are not listed again.
+        let configuration = self
+            .docs
+            .split_once("### Configuration")
+            .map_or("", |(_, after)| after);
+        let unexplained: Vec<&Param> = self
+            .params
+            .iter()
+            .filter(|p| !configuration.contains(&format!("`{}`", p.name)))
+            .collect();
+        if !unexplained.is_empty() {
             let _ = writeln!(out, "### Parameters");
-            for p in self.params {
+            for p in unexplained {
                 let _ = writeln!(
                     out,
                     "- `{}` (default {}): {}",

@@ -64,4 +64,25 @@ mod tests {
             assert!(!text.contains("crate::"), "{}: {text}", check.meta().name);
         }
     }
+
+    #[test]
+    fn every_parameter_is_explained_once() {
+        let mut with_params = 0;
+        for check in crate::check::registry::builtin() {
+            let meta = check.meta();
+            let text = meta.explain();
+            let configuration = meta
+                .docs
+                .split_once("### Configuration")
+                .map_or("", |(_, after)| after);
+            for p in meta.params {
+                with_params += 1;
+                let in_docs = configuration.contains(&format!("`{}`", p.name));
+                let listed = text.contains(&format!("- `{}` (default", p.name));
+                // Explained by the docs' own section, or else listed.
+                assert!(in_docs != listed, "{}: `{}`: {text}", meta.name, p.name);
+            }
+        }
+        assert!(with_params > 3, "the built-in checks have parameters");
+    }
 }

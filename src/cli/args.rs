@@ -73,7 +73,7 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Config file (default: `opmodel.toml` next to the first input, else in the folder that holds every input).
+    /// Config file (default: `opmodel.toml` next to the first input: in the folder given, or beside the file given).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Say on stderr which config file is used.
@@ -166,7 +166,7 @@ pub(crate) struct GraphArgs {
     /// Leave out the legend of shapes, colours and edges.
     #[arg(long)]
     pub no_legend: bool,
-    /// Config file (default: `opmodel.toml` next to the first input, else in the folder that holds every input).
+    /// Config file (default: `opmodel.toml` next to the first input: in the folder given, or beside the file given).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Say on stderr which config file is used.
@@ -196,7 +196,7 @@ pub(crate) struct ReportArgs {
     /// Score only the key results of objectives of this period (such as `2026-Q1`).
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
-    /// Config file (default: `opmodel.toml` next to the first input, else in the folder that holds every input).
+    /// Config file (default: `opmodel.toml` next to the first input: in the folder given, or beside the file given).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Say on stderr which config file is used.

@@ -2,7 +2,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use opmodel::Linter;
-use opmodel::diagnostic::did_you_mean;
+use opmodel::diagnostic::{did_you_mean, named_like};
 
 use super::args::{ChecksArgs, ExplainArgs, ListFormat};
 use super::fail;
@@ -12,9 +12,20 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
     let linter = Linter::new();
     let metas = linter.metas();
     let Some(meta) = metas.iter().find(|m| m.name == args.check) else {
-        let hint = did_you_mean(&args.check, metas.iter().map(|m| m.name))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `opmodel checks` lists every check".to_owned());
+        let names = || metas.iter().map(|m| m.name);
+        let like = named_like(&args.check, names());
+        let hint = match (did_you_mean(&args.check, names()), like.as_slice()) {
+            (Some(s), _) | (None, &[s]) => format!("; did you mean `{s}`?"),
+            (None, []) => "; `opmodel checks` lists every check".to_owned(),
+            (None, several) => format!(
+                "; checks named like it: {}",
+                several
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         return fail(format!("unknown check `{}`{hint}", args.check));
     };
     out.push_str(&meta.explain());

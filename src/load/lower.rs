@@ -8,7 +8,7 @@
 
 use super::node::{Key, Node, Pos, Span, Value};
 use super::{INVALID_ENTITY, INVALID_FILE, LoadOptions};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, named_like};
 use crate::model::{
     Allocation, Cadence, CadenceKind, Covers, DecisionArea, DecisionRight, EntityKind, EntityRef,
     Every, Funding, Id, Interaction, InteractionMode, KeyResult, KeyResultKind, Member, Model,
@@ -343,24 +343,68 @@ impl Fields {
     }
 }
 
-/// What the diagnostics of the entity being lowered are about.
 /// How the help of an unknown field on an objective that is a near miss
 /// of `key_results` (`key-results:`) begins.
 const KEY_RESULTS_TYPO: &str = "did you mean `key_results`?";
 
-/// Whether `d` is the `invalid-entity` finding of an objective field that
-/// is a near miss of `key_results`: the objective then has no key results
-/// because of that typo, and `objective-without-key-results` would only
-/// repeat it.
-pub(crate) fn misspelled_key_results(d: &Diagnostic) -> bool {
-    d.check == super::INVALID_ENTITY
-        && d.entity.kind == EntityKind::Objective
-        && d.message.starts_with("unknown field `")
-        && d.help
-            .as_deref()
-            .is_some_and(|h| h.starts_with(KEY_RESULTS_TYPO))
+/// How the finding about key results written as something else than a
+/// list begins.
+const KEY_RESULTS_NOT_A_LIST: &str = "`key_results` must be a list";
+
+/// How the help of an unknown field on a team that is a near miss of
+/// `owns` (`own:`) begins.
+const OWNS_TYPO: &str = "did you mean `owns`?";
+
+/// How the help of an unknown field on a product that is a near miss of
+/// `owner` (`ownr:`) begins.
+const OWNER_TYPO: &str = "did you mean `owner`?";
+
+/// The findings of checks that the `invalid-entity` finding `d` already
+/// explains, as (check, entity) pairs: a field misspelt or refused that
+/// would have made them go away. An objective's `key-results:`, or key
+/// results written as one text instead of a list, leave it without key
+/// results (`objective-without-key-results`); a team's `own:` leaves it and
+/// the products it names without each other (`idle-team`,
+/// `orphaned-product`), and so does a product's `ownr:`. The products or
+/// teams the misspelt field names are the finding's related entities.
+pub(crate) fn explained_follow_ons(d: &Diagnostic) -> Vec<(&'static str, &EntityRef)> {
+    let typo = |marker: &str| {
+        d.check == super::INVALID_ENTITY
+            && d.message.starts_with("unknown field `")
+            && d.help.as_deref().is_some_and(|h| h.starts_with(marker))
+    };
+    let named = |check: &'static str, kind: EntityKind| {
+        d.related
+            .iter()
+            .filter(move |r| r.kind == kind)
+            .map(move |r| (check, r))
+    };
+    let refused_key_results =
+        d.check == super::INVALID_ENTITY && d.message.starts_with(KEY_RESULTS_NOT_A_LIST);
+    match d.entity.kind {
+        EntityKind::Objective if typo(KEY_RESULTS_TYPO) || refused_key_results => {
+            vec![("objective-without-key-results", &d.entity)]
+        }
+        EntityKind::Team if typo(OWNS_TYPO) => std::iter::once(("idle-team", &d.entity))
+            .chain(named("orphaned-product", EntityKind::Product))
+            .collect(),
+        EntityKind::Product if typo(OWNER_TYPO) => std::iter::once(("orphaned-product", &d.entity))
+            .chain(named("idle-team", EntityKind::Team))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
+/// The ids a misspelt reference field's value names: its text, or the text
+/// items of its list.
+fn named_ids(node: &Node) -> Vec<String> {
+    match &node.value {
+        Value::Seq(items) => items.iter().filter_map(scalar_text).collect(),
+        _ => scalar_text(node).into_iter().collect(),
+    }
+}
+
+/// What the diagnostics of the entity being lowered are about.
 struct Subject {
     entity: EntityRef,
     location: Option<Location>,
@@ -613,22 +657,43 @@ impl Lowerer<'_> {
     fn unknown_fields(&mut self, subject: &Subject, fields: Fields) {
         let known = fields.table.names();
         let known = known.as_slice();
-        for (key, _) in fields.entries {
+        for (key, node) in fields.entries {
             let whose = if subject.entity.kind == EntityKind::File {
                 "the organization"
             } else {
                 subject.entity.kind.with_article()
             };
             let mut help = format!("the fields of {whose} are {}", known.join(", "));
+            // What the misspelt field names, when the findings about them are
+            // left out because of it (see `explained_follow_ons`).
+            let mut named: Vec<(EntityKind, String)> = Vec::new();
             if let Some(s) = did_you_mean(&key.name, known.iter().copied()) {
-                help = if s == "key_results" && subject.entity.kind == EntityKind::Objective {
-                    // The follow-on `objective-without-key-results` is
-                    // left out (see `misspelled_key_results`): said here.
-                    format!(
-                        "{KEY_RESULTS_TYPO} until it is spelled so, the objective has no key results (`objective-without-key-results` is not reported separately); {help}"
-                    )
-                } else {
-                    format!("did you mean `{s}`? {help}")
+                let entity = &subject.entity;
+                help = match (s, entity.kind) {
+                    ("key_results", EntityKind::Objective) => format!(
+                        "{KEY_RESULTS_TYPO} Until it is spelled so, the objective has no key results (`objective-without-key-results` is not reported separately); {help}"
+                    ),
+                    ("owns", EntityKind::Team) => {
+                        named.extend(
+                            named_ids(&node)
+                                .into_iter()
+                                .map(|id| (EntityKind::Product, id)),
+                        );
+                        format!(
+                            "{OWNS_TYPO} Until it is spelled so, {entity} owns nothing (`idle-team`, and `orphaned-product` for what it names, are not reported separately); {help}"
+                        )
+                    }
+                    ("owner", EntityKind::Product) => {
+                        named.extend(
+                            named_ids(&node)
+                                .into_iter()
+                                .map(|id| (EntityKind::Team, id)),
+                        );
+                        format!(
+                            "{OWNER_TYPO} Until it is spelled so, {entity} has no owner from it (`orphaned-product`, and `idle-team` for what it names, are not reported separately); {help}"
+                        )
+                    }
+                    _ => format!("did you mean `{s}`? {help}"),
                 };
             }
             let msg = if subject.entity.kind == EntityKind::File {
@@ -644,7 +709,19 @@ impl Lowerer<'_> {
                     subject.entity
                 )
             };
-            self.problem(subject, key.span(), msg, help);
+            if named.is_empty() {
+                self.problem(subject, key.span(), msg, help);
+            } else {
+                let focus = self.loc(key.span()).filter(|l| l.line > 0);
+                let mut d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), msg)
+                    .with_help(help)
+                    .at(subject.location)
+                    .with_focus(focus, "here");
+                for (kind, id) in named {
+                    d.push_related(EntityRef::new(kind, id));
+                }
+                self.push(d);
+            }
         }
     }
 
@@ -683,9 +760,15 @@ impl Lowerer<'_> {
         node: Option<Node>,
         help: &str,
     ) -> Text {
+        // Given, but refused (a list, too long): already reported, and "has
+        // no `statement`" beside "`statement` must be text" says it twice.
+        let given = node
+            .as_ref()
+            .is_some_and(|n| !matches!(n.value, Value::Null));
         let text = node.and_then(|n| self.text(subject, field, n));
         match text {
             Some(t) if !t.trim().is_empty() => t,
+            None if given => Text::default(),
             _ => {
                 let pos = subject
                     .location
@@ -826,10 +909,15 @@ impl Lowerer<'_> {
             .flatten();
         if let Some(hint) = team_word {
             help = format!("{hint}; {help}");
-        } else if let Some(s) = did_you_mean(&text, words.iter().copied()) {
+        } else if let Some(s) = did_you_mean(&text, words.iter().copied()).or_else(|| {
+            match named_like(&text, words.iter().copied()).as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            }
+        }) {
             help = format!("did you mean `{s}`? {help}");
         }
-        let msg = format!("unknown {field} `{}`", escape(&text));
+        let msg = format!("unknown `{field}` value `{}`", escape(&text));
         self.problem(subject, node.span(), msg, help);
         None
     }
@@ -1254,7 +1342,7 @@ impl Lowerer<'_> {
                     Some(text) => {
                         c.every = Every::parse(&text);
                         if c.every.is_none() {
-                            let msg = format!("unknown every `{}`", escape(&text));
+                            let msg = format!("unknown `every` value `{}`", escape(&text));
                             self.problem(
                                 &subject,
                                 at,
@@ -1516,12 +1604,12 @@ impl Lowerer<'_> {
             Value::Seq(items) => items,
             Value::Null => return Vec::new(),
             _ => {
-                let msg = format!("`key_results` must be a list, found {}", node.type_name());
+                let msg = format!("{KEY_RESULTS_NOT_A_LIST}, found {}", node.type_name());
                 self.problem(
                     objective,
                     node.span(),
                     msg,
-                    "write `key_results:` followed by `- ...` items",
+                    "write `key_results:` followed by `- ...` items, one per key result; until then the objective has no key results (`objective-without-key-results` is not reported separately)",
                 );
                 return Vec::new();
             }

@@ -56,7 +56,7 @@ mod yaml;
 
 pub use backstage::CatalogNames;
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
-pub(crate) use lower::misspelled_key_results;
+pub(crate) use lower::explained_follow_ons;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
 #[cfg(feature = "toml")]
 pub(crate) use toml::{TOML_MAX_DEPTH, deepest_nesting};
@@ -1002,10 +1002,64 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         e.pos,
         format!("cannot be parsed: {}", e.message),
     );
-    match help {
-        Some(h) => d.with_help(h),
-        None => d,
+    match (help, syntax_hint(&e.message)) {
+        (Some(h), _) => d.with_help(h),
+        (None, Some(hint)) => d.with_help(format!("{hint}{OTHER_FILES}")),
+        (None, None) => d,
     }
+}
+
+/// What a parser's message usually means in an org file, for the mistakes
+/// people make by hand: the parsers say what they met, not what to change.
+fn syntax_hint(message: &str) -> Option<&'static str> {
+    const HINTS: &[(&str, &str)] = &[
+        // YAML
+        (
+            "mapping values are not allowed",
+            "a line is indented further than the key above it, or a plain value holds `: ` (quote it: `name: \"Search: web\"`); line up the keys of one entity",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "this line is indented less than the items of its list, or a `- ` is missing; line it up with the keys of its entity",
+        ),
+        (
+            "did not find expected key",
+            "this line is indented differently from the keys above it; line up the keys of one entity",
+        ),
+        (
+            "could not find expected ':'",
+            "a key needs `: ` after it, and a value spread over lines needs quotes",
+        ),
+        (
+            "unclosed quote",
+            "close the quote, or leave it out: a plain value needs none",
+        ),
+        // JSON
+        (
+            "key must be a string",
+            "a comma after the last field of an object (JSON allows none), or a key without double quotes",
+        ),
+        (
+            "trailing comma",
+            "remove the comma after the last item: JSON allows none",
+        ),
+        (
+            "expected value",
+            "a comma after the last item of a list (JSON allows none), or a text value without double quotes",
+        ),
+        (
+            "expected `,` or",
+            "a comma is missing between two items, or a bracket or brace is not closed",
+        ),
+        (
+            "EOF while parsing",
+            "the file ends before every `{` and `[` is closed",
+        ),
+    ];
+    HINTS
+        .iter()
+        .find(|(said, _)| message.contains(said))
+        .map(|&(_, hint)| hint)
 }
 
 /// Moves the entities a reader made into `into`, keeping `into`'s sources (the

@@ -21,7 +21,7 @@ use std::sync::Mutex;
 use super::{Report, json_text};
 use crate::diagnostic::Diagnostic;
 use crate::model::EntityRef;
-use crate::source::Sources;
+use crate::source::{Location, Sources};
 
 /// Writes the report as the spec's JSON object, with a final newline.
 ///
@@ -110,24 +110,8 @@ pub(crate) fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sourc
         json_text::push_str(out, help);
     }
     if let Some(l) = d.primary_location() {
-        out.extend_from_slice(b",\"location\":{\"file\":");
-        json_text::push_str(out, sources.display(l.file));
-        if l.line > 0 {
-            let (end_line, end_column) = l.end();
-            out.extend_from_slice(b",\"line\":");
-            json_text::push_u32(out, l.line);
-            if l.column > 0 {
-                out.extend_from_slice(b",\"column\":");
-                json_text::push_u32(out, l.column);
-            }
-            out.extend_from_slice(b",\"end_line\":");
-            json_text::push_u32(out, end_line);
-            if l.column > 0 {
-                out.extend_from_slice(b",\"end_column\":");
-                json_text::push_u32(out, end_column);
-            }
-        }
-        out.push(b'}');
+        out.extend_from_slice(b",\"location\":");
+        push_location(out, l, sources);
     }
     out.extend_from_slice(b",\"related\":[");
     for (i, r) in d.related.iter().enumerate() {
@@ -141,6 +125,50 @@ pub(crate) fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sourc
     if d.more_related > 0 {
         out.extend_from_slice(b",\"more_related\":");
         out.extend_from_slice(d.more_related.to_string().as_bytes());
+    }
+    // The other places involved (each claim of an unclearly owned product,
+    // an id's first definition), for tools that point at them as the text
+    // rendering does; only findings that have some carry the key.
+    if !d.labels.is_empty() {
+        out.extend_from_slice(b",\"labels\":[");
+        for (i, label) in d.labels.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"message\":");
+            json_text::push_str(out, &label.message);
+            out.extend_from_slice(b",\"location\":");
+            push_location(out, label.location, sources);
+            out.push(b'}');
+        }
+        out.push(b']');
+        if d.more_labels > 0 {
+            out.extend_from_slice(b",\"more_labels\":");
+            out.extend_from_slice(d.more_labels.to_string().as_bytes());
+        }
+    }
+    out.push(b'}');
+}
+
+/// `{"file": …, "line": …, "column": …, "end_line": …, "end_column": …}`,
+/// with only the file when the line is not known.
+fn push_location(out: &mut Vec<u8>, l: Location, sources: &Sources) {
+    out.extend_from_slice(b"{\"file\":");
+    json_text::push_str(out, sources.display(l.file));
+    if l.line > 0 {
+        let (end_line, end_column) = l.end();
+        out.extend_from_slice(b",\"line\":");
+        json_text::push_u32(out, l.line);
+        if l.column > 0 {
+            out.extend_from_slice(b",\"column\":");
+            json_text::push_u32(out, l.column);
+        }
+        out.extend_from_slice(b",\"end_line\":");
+        json_text::push_u32(out, end_line);
+        if l.column > 0 {
+            out.extend_from_slice(b",\"end_column\":");
+            json_text::push_u32(out, end_column);
+        }
     }
     out.push(b'}');
 }

@@ -55,24 +55,37 @@ impl Serialize for Diagnostic {
             map.serialize_entry("help", help)?;
         }
         if let Some(l) = self.primary_location() {
-            let (end_line, end_column) = l.end();
-            map.serialize_entry(
-                "location",
-                &serde_json::json!({
-                    "file": l.file.index(),
-                    "line": l.line,
-                    "column": l.column,
-                    "end_line": end_line,
-                    "end_column": end_column,
-                }),
-            )?;
+            map.serialize_entry("location", &location(l))?;
         }
         map.serialize_entry("related", &self.related)?;
         if self.more_related > 0 {
             map.serialize_entry("more_related", &self.more_related)?;
         }
+        if !self.labels.is_empty() {
+            let labels: Vec<serde_json::Value> = self
+                .labels
+                .iter()
+                .map(|l| serde_json::json!({ "message": l.message, "location": location(l.location) }))
+                .collect();
+            map.serialize_entry("labels", &labels)?;
+            if self.more_labels > 0 {
+                map.serialize_entry("more_labels", &self.more_labels)?;
+            }
+        }
         map.end()
     }
+}
+
+/// A location as [`Diagnostic`]'s serialization writes it, `file` by index.
+fn location(l: crate::source::Location) -> serde_json::Value {
+    let (end_line, end_column) = l.end();
+    serde_json::json!({
+        "file": l.file.index(),
+        "line": l.line,
+        "column": l.column,
+        "end_line": end_line,
+        "end_column": end_column,
+    })
 }
 
 /// `error[check]: message`, as the first line of the text rendering.
