@@ -116,6 +116,43 @@ impl From<&[&str]> for ParamValue {
     }
 }
 
+impl From<i32> for ParamValue {
+    fn from(v: i32) -> Self {
+        Self::Int(i64::from(v))
+    }
+}
+
+impl From<u32> for ParamValue {
+    fn from(v: u32) -> Self {
+        Self::Int(i64::from(v))
+    }
+}
+
+/// A count past `i64::MAX` is kept as `i64::MAX`.
+impl From<usize> for ParamValue {
+    fn from(v: usize) -> Self {
+        Self::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<String> for ParamValue {
+    fn from(v: String) -> Self {
+        Self::Str(v)
+    }
+}
+
+impl From<Vec<&str>> for ParamValue {
+    fn from(v: Vec<&str>) -> Self {
+        Self::from(v.as_slice())
+    }
+}
+
+impl<const N: usize> From<[&str; N]> for ParamValue {
+    fn from(v: [&str; N]) -> Self {
+        Self::from(v.as_slice())
+    }
+}
+
 impl ParamValue {
     /// A word for the value's type, for messages.
     pub fn type_name(&self) -> &'static str {

@@ -20,6 +20,15 @@ use crate::source::Location;
 pub const MAX_LISTED: usize = 10;
 
 /// How serious a finding is, as written in the output.
+///
+/// Ordered most serious first, as reports list them: `Error < Warning <
+/// Note`, the reverse of [`Level`](crate::Level)'s `Allow < Warn < Deny`.
+/// So `severity <= Severity::Warning` means "a warning or worse".
+///
+/// ```
+/// use opmodel::Severity;
+/// assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Note);
+/// ```
 #[derive(
     Clone,
     Copy,

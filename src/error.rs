@@ -97,7 +97,7 @@ pub enum ConfigError {
         limit: u64,
     },
     /// The config file is not valid TOML or breaks the config's rules.
-    #[error("{file}:{line}:{column}: {message}{}", help.as_deref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+    #[error("{}{message}{}", place(file, *line, *column), help.as_deref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
     Invalid {
         /// The config file as shown to the user.
         file: String,
@@ -119,6 +119,14 @@ pub enum ConfigError {
         /// The closest known name.
         suggestion: Option<String>,
     },
+    /// An `opmodel.toml` was found but this build cannot read it: the
+    /// `toml` feature is off. Ignoring it would change every level it sets
+    /// without a word.
+    #[error("`{}` cannot be read: opmodel was built without its `toml` feature; enable the feature, or read the file yourself and pass a `Config`", path.display())]
+    TomlFeatureOff {
+        /// The config file found.
+        path: PathBuf,
+    },
     /// [`Linter::with_check`](crate::Linter::with_check) was given a check
     /// whose name another registered check already has.
     #[error("a check named `{name}` is already registered; give your check a name of its own")]
@@ -126,4 +134,14 @@ pub enum ConfigError {
         /// The name both checks have.
         name: String,
     },
+}
+
+/// Where a config problem is, as `file:line:column: `; a setting made in
+/// code has no line, and is shown as `config: `.
+fn place(file: &str, line: u32, column: u32) -> String {
+    match (file, line) {
+        ("<config>", 0) => "config: ".to_owned(),
+        (_, 0) => format!("{file}: "),
+        _ => format!("{file}:{line}:{column}: "),
+    }
 }

@@ -279,7 +279,11 @@
 //! built-in checks, under the same config, levels and `allow:` lists, and
 //! its findings carry its name whatever it wrote. Configure it *after*
 //! registering it, since [`Linter::with_config`](crate::Linter::with_config)
-//! checks every name and parameter.
+//! checks every name and parameter. The parameters' struct derives
+//! `serde::Deserialize`, so your crate needs `serde` with its `derive`
+//! feature (`serde = { version = "1", features = ["derive"] }`);
+//! [`Context::params`](crate::check::Context::params) fails with a
+//! `serde_json::Error`.
 //!
 //! ```
 //! use opmodel::check::{Check, CheckMeta, Context, Param, Sink};
@@ -307,6 +311,8 @@
 //! impl Check for UnownedOutcome {
 //!     fn meta(&self) -> &CheckMeta { &META }
 //!     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+//!         // Fails only if `Params` does not match the declared parameters:
+//!         // a test running the check with its defaults catches that.
 //!         let Ok(params) = cx.params::<Params>() else { return };
 //!         for o in cx.graph().outcomes() {
 //!             if o.data().owner.is_none() && o.products().len() < params.min_products {

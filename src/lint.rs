@@ -219,15 +219,23 @@ impl Linter {
 
     /// The level a check runs at under the current config.
     pub fn level(&self, meta: &CheckMeta) -> Level {
-        self.config.effective_level(meta.name, meta.default_level)
+        level_in(&self.config, meta)
     }
 
     /// Checks a loaded model: its load findings plus every check.
     pub fn check(&self, loaded: &Loaded) -> Report {
-        let mut report = self.run(&loaded.model, loaded.diagnostics.clone());
+        let mut report = self.check_in_own_words(loaded);
         // Findings about Backstage entities in the catalog's words.
         loaded.catalog_names.reword(&mut report.diagnostics);
         report
+    }
+
+    /// [`Self::check`], with findings about Backstage entities left in
+    /// opmodel's words ("product", `owner`) rather than the catalog's
+    /// ("component", `spec.owner`): two versions of an org written once as
+    /// a catalog and once as org files are compared in these.
+    pub(crate) fn check_in_own_words(&self, loaded: &Loaded) -> Report {
+        self.run(&loaded.model, loaded.diagnostics.clone())
     }
 
     /// Checks a model built in code. It meets the loader's rules too
@@ -239,6 +247,12 @@ impl Linter {
 
     /// Checks an [`Org`], reusing its graph instead of building another.
     ///
+    /// Levels and parameters are the org's own `opmodel.toml`
+    /// ([`Org::config`]) with this linter's config over it: a check the
+    /// linter sets follows the linter, any other the org's file, as
+    /// `opmodel check` puts its `-D`/`-W`/`-A` flags over the file. So a
+    /// linter with checks of your own still honours the org's config.
+    ///
     /// ```
     /// use opmodel::{Linter, Org};
     /// use opmodel::model::{Model, Product};
@@ -247,19 +261,30 @@ impl Linter {
     /// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
     /// ```
     pub fn check_org(&self, org: &Org) -> Report {
-        let (parts, dropped, follow_ons) = self.collect(org.graph(), org.load_findings().to_vec());
-        let mut report = self.finish(Facts::of(org.model()), parts, dropped, &follow_ons);
+        // The org's own `opmodel.toml`, under what this linter was told.
+        let merged;
+        let config = if org.config() == &Config::default() {
+            &self.config
+        } else {
+            let mut config = org.config().clone();
+            config.merge(&self.config);
+            merged = config;
+            &merged
+        };
+        let (parts, dropped, follow_ons) =
+            self.collect(config, org.graph(), org.load_findings().to_vec());
+        let mut report = self.finish(config, Facts::of(org.model()), parts, dropped, &follow_ons);
         org.catalog_names().reword(&mut report.diagnostics);
         report
     }
 
     fn run(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
         let graph = OrgGraph::build(model);
-        let (parts, dropped, follow_ons) = self.collect(&graph, found);
+        let (parts, dropped, follow_ons) = self.collect(&self.config, &graph, found);
         // The graph is done with: its memory goes before the findings are
         // put in order.
         drop(graph);
-        self.finish(Facts::of(model), parts, dropped, &follow_ons)
+        self.finish(&self.config, Facts::of(model), parts, dropped, &follow_ons)
     }
 
     /// [`Self::check`], letting go of the model once the checks have run:
@@ -280,11 +305,11 @@ impl Linter {
             ..
         } = loaded;
         let graph = OrgGraph::build(&model);
-        let (parts, dropped, follow_ons) = self.collect(&graph, diagnostics);
+        let (parts, dropped, follow_ons) = self.collect(&self.config, &graph, diagnostics);
         drop(graph);
         let facts = Facts::of(&model);
         drop(model);
-        let mut report = self.finish(facts, parts, dropped, &follow_ons);
+        let mut report = self.finish(&self.config, facts, parts, dropped, &follow_ons);
         catalog_names.reword(&mut report.diagnostics);
         report
     }
@@ -292,7 +317,12 @@ impl Linter {
     /// Every finding, unfiltered: the loader's and the graph's, then each
     /// check's in registry order, then `unknown-allow`; what was dropped
     /// past the caps; and what integrity findings already explain.
-    fn collect(&self, graph: &OrgGraph<'_>, mut found: Vec<Diagnostic>) -> Collected {
+    fn collect(
+        &self,
+        config: &Config,
+        graph: &OrgGraph<'_>,
+        mut found: Vec<Diagnostic>,
+    ) -> Collected {
         let model = graph.model();
         found.extend_from_slice(graph.diagnostics());
         let mut follow_ons: HashMap<EntityRef, Vec<&'static str>> = HashMap::default();
@@ -303,14 +333,14 @@ impl Linter {
             .checks
             .iter()
             .map(|c| &**c)
-            .filter(|c| self.level(c.meta()) != Level::Allow)
+            .filter(|c| level_in(config, c.meta()) != Level::Allow)
             .collect();
         // Checks are independent: run them on a few threads, each finding
         // kept in its check's slot, then concatenated in registry order so
         // that the output does not depend on scheduling.
         let order = start_order(&active);
         let ran = crate::parallel::map(&order, crate::parallel::threads(4), None, |&i| {
-            self.run_one(graph, active[i])
+            self.run_one(config, graph, active[i])
         });
         let mut per_check: Vec<(Vec<Block>, usize)> = Vec::new();
         per_check.resize_with(active.len(), Default::default);
@@ -362,9 +392,14 @@ impl Linter {
         out
     }
 
-    fn run_one(&self, graph: &OrgGraph<'_>, check: &dyn Check) -> (Vec<Block>, usize) {
+    fn run_one(
+        &self,
+        config: &Config,
+        graph: &OrgGraph<'_>,
+        check: &dyn Check,
+    ) -> (Vec<Block>, usize) {
         let meta = check.meta();
-        let cx = Context::new(graph, &self.config, meta);
+        let cx = Context::new(graph, config, meta);
         let mut out = Sink::for_check(meta.name, self.max_findings);
         check.run(&cx, &mut out);
         out.into_blocks()
@@ -375,6 +410,7 @@ impl Linter {
     /// spec's order.
     fn finish(
         &self,
+        config: &Config,
         facts: Facts,
         parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
@@ -385,7 +421,7 @@ impl Linter {
             .checks
             .iter()
             .enumerate()
-            .map(|(slot, c)| (c.meta().name, (self.level(c.meta()), slot)))
+            .map(|(slot, c)| (c.meta().name, (level_in(config, c.meta()), slot)))
             .collect();
         let Facts {
             allowed,
@@ -616,6 +652,11 @@ fn start_order(checks: &[&dyn Check]) -> Vec<usize> {
     // Stable: within a family, the last registered first.
     order.sort_by_key(|&i| family(i));
     order
+}
+
+/// The level `meta`'s check runs at under `config`.
+fn level_in(config: &Config, meta: &CheckMeta) -> Level {
+    config.effective_level(meta.name, meta.default_level)
 }
 
 #[cfg(test)]

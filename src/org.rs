@@ -58,8 +58,11 @@ impl Org {
     /// # Errors
     ///
     /// [`LoadError`] when a path does not exist or no org file at all could
-    /// be read; every other problem is a finding in
-    /// [`Org::load_findings`] and in the report of [`Org::check`].
+    /// be read, and [`LoadError::Config`] when the `opmodel.toml` found is
+    /// invalid, or cannot be read by a build without the `toml` feature
+    /// ([`ConfigError::TomlFeatureOff`](crate::ConfigError::TomlFeatureOff));
+    /// every other problem is a finding in [`Org::load_findings`] and in
+    /// the report of [`Org::check`].
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Self, LoadError> {
         Self::load_with(paths, &LoadOptions::default())
     }
@@ -79,7 +82,10 @@ impl Org {
             None => Config::new(),
         };
         #[cfg(not(feature = "toml"))]
-        let config = Config::new();
+        let config = match Config::discover(paths) {
+            Some(path) => return Err(crate::ConfigError::TomlFeatureOff { path }.into()),
+            None => Config::new(),
+        };
         let mut org = load_paths(paths, options).map(Self::from_loaded)?;
         org.config = config;
         Ok(org)

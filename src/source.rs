@@ -118,9 +118,23 @@ impl SourceFile {
         &self.path
     }
 
-    /// The path as shown in diagnostics: forward slashes on every platform.
+    /// The path as shown in diagnostics: forward slashes on every platform,
+    /// control characters escaped (`\t`), for terminals and text.
     pub fn display(&self) -> &str {
         &self.display
+    }
+
+    /// The path as machine-readable output (JSON, SARIF, GitHub commands)
+    /// writes it, each format escaping it its own way: the file's real
+    /// name, with forward slashes on Windows. [`SourceFile::display`]
+    /// shows a tab in a name as `\t`, which names another file.
+    pub fn path_text(&self) -> std::borrow::Cow<'_, str> {
+        let text = self.path.to_string_lossy();
+        if cfg!(windows) {
+            std::borrow::Cow::Owned(text.replace('\\', "/"))
+        } else {
+            text
+        }
     }
 
     /// The file's text (empty when it could not be read or was not UTF-8).
@@ -169,9 +183,15 @@ impl Sources {
         let path = path.into();
         // Control characters in a file name are shown escaped: the display
         // path ends up in every kind of output, terminals included.
-        let display: String = path
-            .to_string_lossy()
-            .replace('\\', "/")
+        // A backslash separates folders on Windows only; elsewhere it is a
+        // character of the name.
+        let lossy = path.to_string_lossy();
+        let slashed = if cfg!(windows) {
+            std::borrow::Cow::Owned(lossy.replace('\\', "/"))
+        } else {
+            lossy
+        };
+        let display: String = slashed
             .chars()
             .flat_map(|c| {
                 let escaped = c.is_control().then(|| c.escape_default());
@@ -199,6 +219,15 @@ impl Sources {
     /// The display path of `id`, or `"<unknown>"`.
     pub fn display(&self, id: FileId) -> &str {
         self.get(id).map_or("<unknown>", SourceFile::display)
+    }
+
+    /// The path of `id` for machine-readable output
+    /// ([`SourceFile::path_text`]); `<unknown>` for an id of another table.
+    pub fn path_text(&self, id: FileId) -> std::borrow::Cow<'_, str> {
+        self.get(id).map_or(
+            std::borrow::Cow::Borrowed("<unknown>"),
+            SourceFile::path_text,
+        )
     }
 
     /// Every file, in the order they were added (sorted by path for folders).

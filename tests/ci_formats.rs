@@ -164,6 +164,47 @@ fn github_format_escapes_messages_and_file_names() {
     assert!(text.contains("50%25-off"), "{text}");
 }
 
+#[cfg(unix)]
+#[test]
+fn machine_formats_name_the_file_that_is_there() {
+    // Names a terminal shows escaped (`\t`) and a backslash, which is a
+    // character of the name outside Windows.
+    let s = Scratch::new("odd-names");
+    let names = ["ta\tb.yaml", "a\nb.yaml", "x\\y.yaml"];
+    for name in names {
+        s.write(name, "products: [{id: q}]\n");
+    }
+    for name in names {
+        let o = s.run(&["check", name, "--format", "json"]);
+        let files: Vec<String> = json(&o)["diagnostics"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|d| d["location"]["file"].as_str().map(str::to_owned))
+            .collect();
+        assert!(!files.is_empty());
+        assert!(files.iter().all(|f| f == name), "{name:?}: {files:?}");
+        let o = s.run(&["check", name, "--format", "sarif"]);
+        let uri = json(&o)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"]
+            .as_str()
+            .expect("a uri")
+            .to_owned();
+        let encoded = name
+            .replace('\t', "%09")
+            .replace('\n', "%0A")
+            .replace('\\', "%5C");
+        assert_eq!(uri, encoded);
+        let o = s.run(&["check", name, "--format", "github"]);
+        let text = stdout(&o);
+        // One command per line: the newline of a name is escaped.
+        assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
+        if name.contains('\n') {
+            assert!(text.contains("file=a%0Ab.yaml,"), "{text}");
+        }
+    }
+}
+
 #[test]
 fn a_baseline_hides_todays_findings_through_edits() {
     let s = Scratch::new("edits");

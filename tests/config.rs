@@ -519,3 +519,68 @@ fn a_parameter_typo_a_wrong_type_and_an_empty_range_are_told_precisely() {
     )
     .expect("valid");
 }
+
+#[test]
+fn parameters_are_set_from_the_rust_values_people_have_at_hand() {
+    use opmodel::config::ParamValue;
+    let mut config = Config::new();
+    let words = || {
+        ParamValue::List(vec![
+            "feature-set".to_owned(),
+            "budget-allocation".to_owned(),
+        ])
+    };
+    config.set_param(
+        "missing-decision-right",
+        "areas",
+        vec!["feature-set", "budget-allocation"],
+    );
+    assert_eq!(
+        config.param("missing-decision-right", "areas"),
+        Some(&words())
+    );
+    config.set_param(
+        "missing-decision-right",
+        "areas",
+        ["feature-set", "budget-allocation"],
+    );
+    assert_eq!(
+        config.param("missing-decision-right", "areas"),
+        Some(&words())
+    );
+    config.set_param("overloaded-team", "max_products", 4usize);
+    assert_eq!(
+        config.param("overloaded-team", "max_products"),
+        Some(&ParamValue::Int(4))
+    );
+    config.set_param("overloaded-team", "max_products", 5u32);
+    assert_eq!(
+        config.param("overloaded-team", "max_products"),
+        Some(&ParamValue::Int(5))
+    );
+    config.set_param("overloaded-team", "max_products", 6);
+    assert_eq!(
+        config.param("overloaded-team", "max_products"),
+        Some(&ParamValue::Int(6))
+    );
+    assert_eq!(ParamValue::from(usize::MAX), ParamValue::Int(i64::MAX));
+    assert_eq!(
+        ParamValue::from("x".to_owned()),
+        ParamValue::Str("x".to_owned())
+    );
+    // They pass the linter's checks as the config file's values do.
+    Linter::new().with_config(config).expect("valid");
+}
+
+#[test]
+fn a_setting_made_in_code_is_not_shown_at_a_line() {
+    let mut config = Config::new();
+    config.set_param("overloaded-team", "max_product", 4);
+    let err = Linter::new().with_config(config).expect_err("a typo");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("config: unknown parameter `max_product`"),
+        "{text}"
+    );
+    assert!(!text.contains(":0:0"), "{text}");
+}

@@ -260,6 +260,35 @@ fn findings_carry_the_name_and_level_of_the_check_that_made_them() {
 }
 
 #[test]
+fn a_linter_of_ones_own_keeps_the_orgs_config_under_its_own() {
+    // The streaming org's `opmodel.toml` turns `incomplete-product-trio`
+    // (allowed by default) to warn.
+    let org = streaming();
+    let trio = |report: &opmodel::Report| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "incomplete-product-trio")
+            .count()
+    };
+    let own = org.check();
+    assert!(trio(&own) > 0, "the org's config turns the check on");
+    // A linter with a check of its own still reads the org's file ...
+    let linter = Linter::new().with_check(Impostor).expect("registers");
+    let report = linter.check_org(&org);
+    assert_eq!(trio(&report), trio(&own));
+    assert!(report.diagnostics.iter().any(|d| d.check == "impostor"));
+    // ... and what the linter sets itself wins.
+    let mut quiet = Config::new();
+    quiet.set_level("incomplete-product-trio", opmodel::config::Level::Allow);
+    let report = Linter::new()
+        .with_config(quiet)
+        .expect("valid")
+        .check_org(&org);
+    assert_eq!(trio(&report), 0);
+}
+
+#[test]
 fn registering_a_name_twice_is_its_own_error() {
     let err = Linter::new()
         .with_check(Impostor)

@@ -315,6 +315,8 @@ pub trait Check: Send + Sync {
 /// impl Check for LargeTeam {
 ///     fn meta(&self) -> &CheckMeta { &META }
 ///     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
+///         // Fails only if `Params` does not match the declared parameters:
+///         // a test running the check with its defaults catches that.
 ///         let Ok(params) = cx.params::<Params>() else { return };
 ///         for team in cx.graph().teams() {
 ///             if team.data().members.len() > params.max_members {

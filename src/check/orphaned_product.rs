@@ -15,8 +15,10 @@ declare_check! {
     /// A product that no team is accountable for: its `owner` field is
     /// empty and no team lists it in `owns`. Owners are teams that exist:
     /// an `owner` that names an unknown id (or `organization`, or an entity
-    /// that is not a team) makes nobody accountable, so the product is
-    /// reported here as well as by `unknown-reference`. Being a
+    /// that is not a team) makes nobody accountable. When that is the
+    /// product's only owner, its `unknown-reference` finding says both (the
+    /// product has no accountable owner until the reference is fixed), and
+    /// this check does not report it again. Being a
     /// `contributor`, or owning the product it is `part_of`, does not make a
     /// team accountable; such teams are named in the help as candidates.
     /// When an id is defined twice, the claims on every definition count.

@@ -340,10 +340,19 @@ pub struct Diff {
 
 /// Compares two loaded versions of an org: their structure, and their
 /// findings under `linter` (both versions are checked).
+///
+/// Findings are paired in opmodel's own words and then told in each
+/// version's: a Backstage catalog and the org files imported from it say
+/// the same finding differently (``component `svc` names `group:ghost` in
+/// `spec.owner` `` against ``product `svc` names `ghost` in `owner` ``), and
+/// that is no change.
 pub fn diff(old: &Loaded, new: &Loaded, linter: &Linter) -> Diff {
-    let old_report = linter.check(old);
-    let new_report = linter.check(new);
-    Diff::new(&old.model, &old_report, &new.model, &new_report)
+    let old_report = linter.check_in_own_words(old);
+    let new_report = linter.check_in_own_words(new);
+    let mut diff = Diff::new(&old.model, &old_report, &new.model, &new_report);
+    new.catalog_names.reword(&mut diff.introduced.diagnostics);
+    old.catalog_names.reword(&mut diff.resolved.diagnostics);
+    diff
 }
 
 impl Diff {

@@ -620,3 +620,32 @@ fn people_interactions_stages_and_cadences() {
     // The same document twice is no change.
     assert!(compare(&after, &after).is_empty());
 }
+
+#[test]
+fn a_catalog_and_its_import_are_compared_in_the_same_words() {
+    let catalog = load_str(
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\nspec:\n  type: service\n  owner: group:ghost\n",
+        Format::Backstage,
+        "catalog-info.yaml",
+    );
+    let imported = yaml("products:\n  - id: svc\n    kind: internal\n    owner: ghost\n");
+    let linter = Linter::new();
+    let d = diff(&catalog, &imported, &linter);
+    assert!(d.is_empty(), "{d:#?}");
+    // A real change is still one, and each side is told in its own words.
+    let fixed = yaml(
+        "teams:\n  - id: ghost\nproducts:\n  - id: svc\n    kind: internal\n    owner: ghost\n",
+    );
+    let d = diff(&catalog, &fixed, &linter);
+    let resolved: Vec<&str> = d
+        .resolved
+        .diagnostics
+        .iter()
+        .filter(|f| f.check == "unknown-reference")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        resolved,
+        ["component `svc` names `group:ghost` in `spec.owner`, but the catalog has no such group"]
+    );
+}

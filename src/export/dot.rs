@@ -18,7 +18,12 @@ pub(super) fn render(p: &Picture) -> String {
     let title = p
         .title
         .as_deref()
-        .map(|t| format!(", label={}, labelloc=t, fontsize=14", quote(t)))
+        .map(|t| {
+            format!(
+                ", label={}, labelloc=t, fontsize=14",
+                quote(&super::clean(t))
+            )
+        })
         .unwrap_or_default();
     let _ = writeln!(
         out,

@@ -10,8 +10,12 @@ pub(super) fn render(p: &Picture) -> String {
     let mut out = String::with_capacity(64 + p.nodes.len() * 100 + p.edges.len() * 60);
     out.push_str("flowchart LR\n");
     if let Some(title) = &p.title {
+        // A `%%{…}%%` in a comment is a directive to Mermaid: the org's name
+        // keeps no `%`.
         let title: String = title
             .chars()
+            .take(super::MAX_LABEL)
+            .filter(|&c| c != '%')
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         let _ = writeln!(out, "    %% {title}");

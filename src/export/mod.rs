@@ -968,13 +968,29 @@ fn titled(id: &str, name: Option<&str>) -> Vec<String> {
     }
 }
 
-/// Text on one line: whitespace and control characters become single spaces.
+/// The most characters a name or id is drawn with; longer ones are cut
+/// with `…`. Graphviz refuses a quoted string over 16 KB, and a box that
+/// wide draws nothing anyone reads.
+const MAX_LABEL: usize = 200;
+
+/// Text on one line: whitespace and control characters become single
+/// spaces, and at most [`MAX_LABEL`] characters are kept.
 fn clean(text: &str) -> String {
     let spaced: String = text
         .chars()
+        .take(MAX_LABEL * 4)
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    let one_line = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > MAX_LABEL || text.chars().nth(MAX_LABEL * 4).is_some() {
+        one_line
+            .chars()
+            .take(MAX_LABEL - 1)
+            .chain(std::iter::once('…'))
+            .collect()
+    } else {
+        one_line
+    }
 }
 
 /// Wraps text into at most `max_lines` lines of about `width` characters;

@@ -785,3 +785,27 @@ fn unique_names_are_the_first_free_number_whatever_came_before() {
         assert_eq!(names.take((*base).to_owned(), "#"), naive(&mut slow, base));
     }
 }
+
+#[test]
+fn long_names_are_cut_and_the_title_holds_no_mermaid_directive() {
+    let long = "W".repeat(16_400);
+    let words = "word ".repeat(4_000);
+    let model = Model::builder()
+        .organization("Acme %%{init: {\"theme\": \"forest\"}}%%")
+        .team(Team::new("t").name(long.as_str()))
+        .team(Team::new("u").kind(TeamKind::Unit).name(words.as_str()))
+        .product(Product::new("p").name(words.as_str()).owner("t"))
+        .build();
+    let (dot, mermaid) = draw(&model, &ExportOptions::default());
+    // Graphviz refuses a quoted string over 16 KB; nothing here is near it.
+    for line in dot.lines().chain(mermaid.lines()) {
+        assert!(line.chars().count() < 2_000, "{} characters", line.len());
+    }
+    assert!(dot.contains(&format!("{}…", "W".repeat(MAX_LABEL - 1))));
+    let title = mermaid
+        .lines()
+        .find(|l| l.trim_start().starts_with("%%"))
+        .expect("the title comment");
+    assert_eq!(title.trim_start().matches('%').count(), 2, "{title}");
+    assert!(title.contains("Acme {init:"), "{title}");
+}

@@ -51,7 +51,7 @@ fn push_command(out: &mut String, d: &Diagnostic, sources: &Sources) {
     });
     if let Some(l) = d.primary_location() {
         out.push_str("file=");
-        out.push_str(&escape_property(sources.display(l.file)));
+        out.push_str(&escape_property(&sources.path_text(l.file)));
         out.push(',');
         if l.line > 0 {
             let (end_line, end_column) = l.end();

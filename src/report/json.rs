@@ -154,7 +154,7 @@ pub(crate) fn push_diagnostic(out: &mut Vec<u8>, d: &Diagnostic, sources: &Sourc
 /// with only the file when the line is not known.
 fn push_location(out: &mut Vec<u8>, l: Location, sources: &Sources) {
     out.extend_from_slice(b"{\"file\":");
-    json_text::push_str(out, sources.display(l.file));
+    json_text::push_str(out, &sources.path_text(l.file));
     if l.line > 0 {
         let (end_line, end_column) = l.end();
         out.extend_from_slice(b",\"line\":");
@@ -239,7 +239,7 @@ mod tests {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let l = self.0;
             let mut m = s.serialize_map(None)?;
-            m.serialize_entry("file", self.1.display(l.file))?;
+            m.serialize_entry("file", &self.1.path_text(l.file))?;
             if l.line > 0 {
                 let (end_line, end_column) = l.end();
                 m.serialize_entry("line", &l.line)?;

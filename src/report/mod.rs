@@ -70,4 +70,32 @@ impl Report {
     pub fn exit_code(&self) -> i32 {
         i32::from(self.has_errors())
     }
+
+    /// Keeps the findings `keep` says yes to, in their order, and counts the
+    /// errors and warnings of the summary again: filtering
+    /// [`Report::diagnostics`] by hand leaves the summary (and so the
+    /// closing line of the text and the JSON `summary`) counting what was
+    /// taken out.
+    ///
+    /// ```
+    /// use opmodel::{Org, Severity};
+    /// use opmodel::model::{Model, Product};
+    /// let mut report = Org::from_model(Model::builder().product(Product::new("gift-registry")).build()).check();
+    /// assert!(report.summary.errors > 0);
+    /// report.retain(|d| d.severity == Severity::Warning);
+    /// assert_eq!(report.summary.errors, 0);
+    /// assert_eq!(report.summary.warnings, report.diagnostics.len());
+    /// assert_eq!(report.exit_code(), 0);
+    /// ```
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+        let count = |severity| {
+            self.diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        self.summary.errors = count(Severity::Error);
+        self.summary.warnings = count(Severity::Warning);
+    }
 }

@@ -328,17 +328,23 @@ fn physical(l: Location, sources: &Sources) -> PhysicalLocation {
     });
     PhysicalLocation {
         artifact_location: ArtifactLocation {
-            uri: uri_reference(sources.display(l.file)),
+            uri: uri_reference(&sources.path_text(l.file)),
         },
         region,
     }
 }
 
-/// A path as a relative URI reference: forward slashes, a leading `./`
-/// dropped, and every byte other than letters, digits, `-._~/` and the
-/// sub-delimiters percent-encoded (`:` too, which would read as a scheme).
+/// A path as a relative URI reference: forward slashes (a backslash is a
+/// folder separator on Windows, and a character of the name elsewhere,
+/// encoded as `%5C`), a leading `./` dropped, and every byte other than
+/// letters, digits, `-._~/` and the sub-delimiters percent-encoded (`:` too,
+/// which would read as a scheme).
 pub fn uri_reference(path: &str) -> String {
-    let path = path.replace('\\', "/");
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_owned()
+    };
     let mut path = path.as_str();
     while let Some(rest) = path.strip_prefix("./") {
         path = rest;
@@ -361,7 +367,14 @@ mod tests {
     #[test]
     fn paths_become_uri_references() {
         assert_eq!(uri_reference("org/teams.yaml"), "org/teams.yaml");
-        assert_eq!(uri_reference("./org\\my teams.yaml"), "org/my%20teams.yaml");
+        assert_eq!(uri_reference("./org/my teams.yaml"), "org/my%20teams.yaml");
+        let backslash = if cfg!(windows) {
+            "org/x.yaml"
+        } else {
+            "org%5Cx.yaml"
+        };
+        assert_eq!(uri_reference("org\\x.yaml"), backslash);
+        assert_eq!(uri_reference("a\nb\t.yaml"), "a%0Ab%09.yaml");
         assert_eq!(uri_reference("C:/x/100%.yaml"), "C%3A/x/100%25.yaml");
         assert_eq!(uri_reference("équipe.yaml"), "%C3%A9quipe.yaml");
     }

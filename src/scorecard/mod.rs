@@ -322,9 +322,10 @@ pub struct Tenet {
     /// [`MAX_LISTED`](crate::MAX_LISTED) in a unit's scorecard from
     /// [`score_units`]).
     pub offenders: Vec<Offender>,
-    /// How many offenders after the first [`MAX_OFFENDERS`] are tied with
-    /// the last of those: the cut between listed and unlisted offenders
-    /// falls inside a tie.
+    /// How many offenders not in [`Tenet::offenders`] are tied with the
+    /// last one listed: the cut between listed and unlisted offenders falls
+    /// inside a tie. 0 when every offender is listed
+    /// ([`ScorecardOptions::all_offenders`]).
     pub tied_beyond_listed: usize,
     /// The checks behind the tenet.
     pub checks: Vec<CheckCount>,
@@ -886,17 +887,15 @@ impl Measure {
                 .map(|(_, n)| n)
                 .sum::<usize>()
         };
+        // What the list leaves out: the whole list when every offender was
+        // asked for, else the worst few.
+        let shown = self.offenders.len();
         let tied_beyond_listed = self
             .offenders
-            .get(MAX_OFFENDERS.saturating_sub(1))
-            .filter(|_| offender_count > MAX_OFFENDERS)
+            .last()
+            .filter(|_| offender_count > shown)
             .map_or(0, |(last, _)| {
-                let listed = self
-                    .offenders
-                    .iter()
-                    .take(MAX_OFFENDERS)
-                    .filter(|(r, _)| r == last)
-                    .count();
+                let listed = self.offenders.iter().filter(|(r, _)| r == last).count();
                 counts
                     .get(last)
                     .copied()

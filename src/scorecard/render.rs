@@ -304,9 +304,16 @@ pub(super) fn text(card: &Scorecard) -> String {
     out
 }
 
-/// A Markdown table cell: pipes escaped, on one line.
+/// A Markdown table cell: on one line, pipes escaped, and no HTML: a
+/// key result's `<!--` would hide the rest of a pull-request comment. (Ids,
+/// the only text put in code spans, hold none of `<`, `>` and `&`.)
 fn cell(s: &str) -> String {
-    one_line(s).replace('\\', "\\\\").replace('|', "\\|")
+    one_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
 }
 
 pub(super) fn markdown(card: &Scorecard) -> String {

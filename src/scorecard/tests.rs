@@ -495,7 +495,15 @@ fn a_tie_cut_by_the_list_is_said() {
     for id in ["p9", "p3", "p7", "p1", "p5", "p2", "p8"] {
         b = b.product(Product::new(id));
     }
-    let c = card(&b.build(), &ScorecardOptions::default());
+    let model = b.build();
+    // Every offender listed (the JSON of `opmodel report`): none left out.
+    let all = card(
+        &model,
+        &ScorecardOptions::default().with_all_offenders(true),
+    );
+    let own = tenet(&all, TenetKind::OwnershipClarity);
+    assert_eq!((own.offenders.len(), own.tied_beyond_listed), (7, 0));
+    let c = card(&model, &ScorecardOptions::default());
     let own = tenet(&c, TenetKind::OwnershipClarity);
     assert_eq!(own.tied_beyond_listed, 2);
     assert!(own.offenders.iter().all(|o| o.rank == 1 && o.tied));
@@ -1114,4 +1122,22 @@ fn a_reason_names_ten_teams_at_most() {
         o.reason,
         "25 accountable teams: t00, t01, t02, t03, t04, t05, t06, t07, t08, t09 and 15 more"
     );
+}
+
+#[test]
+fn markdown_holds_no_html_from_the_org() {
+    let model = Model::builder()
+        .objective(
+            Objective::new("q1", "Parcels <b>arrive</b> when promised")
+                .period("2026-Q1")
+                .key_result("Launch the app by May <!--"),
+        )
+        .build();
+    let markdown = card(&model, &ScorecardOptions::default()).to_markdown();
+    assert!(markdown.contains("by May &lt;!--"), "{markdown}");
+    assert!(!markdown.contains("<!--"), "{markdown}");
+    assert!(!markdown.contains('<'), "{markdown}");
+    // The text rendering shows it as written.
+    let text = card(&model, &ScorecardOptions::default()).to_text();
+    assert!(text.contains("by May <!--"), "{text}");
 }
