@@ -899,7 +899,7 @@ mod toml_config {
                 .map(|w| format!("did you mean \"{w}\"?"));
             cx.error(
                 offset,
-                format!("unknown level \"{s}\"; the levels are \"deny\", \"warn\" and \"allow\" (or \"error\", \"warning\" and \"off\")"),
+                format!("unknown level \"{}\"; the levels are \"deny\", \"warn\" and \"allow\" (or \"error\", \"warning\" and \"off\")", crate::check::quote_text(s)),
                 help,
             )
         })

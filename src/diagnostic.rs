@@ -157,6 +157,12 @@ impl Diagnostic {
     /// [`MAX_LISTED`] places it is only counted.
     #[must_use]
     pub fn with_label(mut self, location: Option<Location>, message: impl Into<String>) -> Self {
+        self.push_label(location, message);
+        self
+    }
+
+    /// Adds another place in place; past [`MAX_LISTED`] it is only counted.
+    pub fn push_label(&mut self, location: Option<Location>, message: impl Into<String>) {
         if let Some(location) = location {
             if self.labels.len() < MAX_LISTED {
                 self.labels.push(Label {
@@ -167,7 +173,6 @@ impl Diagnostic {
                 self.more_labels += 1;
             }
         }
-        self
     }
 
     /// Adds a related entity; past [`MAX_LISTED`] it is only counted.

@@ -385,3 +385,52 @@ fn walks_up_hierarchies_nearest_first_and_stop_at_a_loop() {
     );
     assert_eq!(parent_ids(&g, "x"), ["y"]);
 }
+
+#[test]
+fn an_id_defined_again_and_again_is_a_few_findings_however_many_copies() {
+    use opmodel::MAX_LISTED;
+    let mut yaml = String::from("teams:\n");
+    for _ in 0..5_000 {
+        yaml.push_str("  - id: a\n");
+    }
+    yaml.push_str("  - id: b\n  - id: b\n");
+    let loaded = opmodel::load::load_str(&yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let g = OrgGraph::build(&loaded.model);
+    let dups: Vec<_> = g
+        .diagnostics()
+        .iter()
+        .filter(|d| d.check == "duplicate-id")
+        .collect();
+    // `a`: one finding per copy for the first few, then one for the rest;
+    // `b`: its one copy.
+    assert_eq!(dups.len(), MAX_LISTED + 1 + 1, "{}", dups.len());
+    assert_eq!(
+        dups[0].message,
+        "id `a` is defined 5000 times, first at org.yaml:2"
+    );
+    let rest = dups
+        .iter()
+        .find(|d| d.message.contains("reported together"))
+        .expect("the rest in one");
+    assert_eq!(
+        rest.message,
+        format!(
+            "id `a` is defined 5000 times: this definition and the {} after it are reported together, first at org.yaml:2",
+            5_000 - 1 - MAX_LISTED - 1
+        )
+    );
+    // Its places: the first definition, then the copies it stands for,
+    // as many as a finding lists, and the count of the others.
+    assert_eq!(rest.labels.len(), MAX_LISTED);
+    assert_eq!(
+        rest.labels.len() + rest.more_labels,
+        1 + 5_000 - 1 - MAX_LISTED - 1
+    );
+    let b: Vec<_> = dups.iter().filter(|d| d.entity.id == "b").collect();
+    assert_eq!(b.len(), 1);
+    assert!(
+        b[0].message.starts_with("id `b` is defined twice"),
+        "{}",
+        b[0].message
+    );
+}

@@ -15,7 +15,7 @@ use super::types::{
     TeamIx,
 };
 use super::{DUPLICATE_ID, IdHasher, OrgGraph, UNKNOWN_REFERENCE};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_LISTED};
 use crate::model::{EntityKind, Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
@@ -223,6 +223,19 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
             *folded.entry(objective).or_insert(0) += 1;
         }
     }
+    // An id defined again and again (a generated file, a paste gone wrong)
+    // gets a finding for each of its first few copies and one for all the
+    // rest: a finding per copy of an id defined a million times held
+    // gigabytes, and says nothing the first few do not.
+    let mut copies: HashMap<NodeIndex, usize> = HashMap::new();
+    for &(_, first) in &shadowed {
+        if let Some(first) = first {
+            *copies.entry(first).or_insert(0) += 1;
+        }
+    }
+    // The finding that stands for the rest of an id's copies, by first node.
+    let mut rest_of: HashMap<NodeIndex, usize> = HashMap::new();
+    let mut met: HashMap<NodeIndex, usize> = HashMap::new();
     for (node, first) in shadowed {
         g.shadowed.insert(node, first);
         let d = match first {
@@ -234,7 +247,23 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
                 continue;
             }
             Some(first) => {
-                let d = duplicate(g, node, first);
+                let nth = met.entry(first).or_insert(0);
+                *nth += 1;
+                if *nth > MAX_LISTED + 1 {
+                    let at = g.location(node);
+                    if let Some(d) = rest_of.get(&first).and_then(|&i| g.diagnostics.get_mut(i)) {
+                        d.push_label(at, "defined again here");
+                    }
+                    continue;
+                }
+                if *nth == MAX_LISTED + 1 {
+                    let rest = copies.get(&first).copied().unwrap_or(0) - MAX_LISTED;
+                    rest_of.insert(first, g.diagnostics.len());
+                    g.diagnostics.push(the_rest(g, node, first, rest));
+                    continue;
+                }
+                let times = copies.get(&first).copied().unwrap_or(1) + 1;
+                let d = duplicate(g, node, first, times);
                 match folded.get(&node) {
                     Some(&n) => d.with_help(format!(
                         "ids are unique across the whole model, whatever the kind: rename one of the two; the ids of its {n} key result{} (`{}#1`, …) are made from the objective's id and clash as well, which goes away with the rename",
@@ -279,11 +308,39 @@ fn reserved_id(g: &OrgGraph<'_>, node: NodeIndex) -> Diagnostic {
     .at(g.location(node))
 }
 
-/// The second (or later) definition `again` of the id `first` has.
-fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex) -> Diagnostic {
+/// The copies of the id of `first` past the first [`MAX_LISTED`], from
+/// `again` on: `rest` of them, as one finding whose labels are their places.
+fn the_rest(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex, rest: usize) -> Diagnostic {
     let entity = g.entity_ref(again);
     let first_ref = g.entity_ref(first);
-    let mut message = if first_ref.kind == entity.kind {
+    let mut message = format!(
+        "id `{}` is defined {} times: this definition and the {} after it are reported together",
+        entity.id,
+        rest + MAX_LISTED + 1,
+        rest - 1
+    );
+    if let Some(l) = g.location(first).filter(|l| l.line > 0) {
+        message.push_str(&format!(
+            ", first at {}:{}",
+            g.model.sources.display(l.file),
+            l.line
+        ));
+    }
+    Diagnostic::new(DUPLICATE_ID, entity, message)
+        .with_help("ids are unique across the whole model, whatever the kind: remove the copies, or give each an id of its own")
+        .at(g.location(again))
+        .with_label(g.location(first), "first defined here")
+        .with_related(first_ref.kind, first_ref.id)
+}
+
+/// The second (or later) definition `again` of the id `first` has, which is
+/// defined `times` times in all.
+fn duplicate(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex, times: usize) -> Diagnostic {
+    let entity = g.entity_ref(again);
+    let first_ref = g.entity_ref(first);
+    let mut message = if first_ref.kind == entity.kind && times > 2 {
+        format!("id `{}` is defined {times} times", entity.id)
+    } else if first_ref.kind == entity.kind {
         format!("id `{}` is defined twice", entity.id)
     } else {
         format!("id `{}` is already used by {}", entity.id, first_ref)
@@ -440,6 +497,9 @@ fn report_dangling<'m>(
             .with_focus(r.location(), format!("`{field}` names `{shown}`"));
         g.diagnostics.push(d);
     }
+    // One entry per check and entity, however many references made it.
+    g.follow_ons.sort_unstable();
+    g.follow_ons.dedup();
 }
 
 /// Records the findings a reference from `from` in `field` that was meant
@@ -476,6 +536,27 @@ fn shorten(id: &str) -> String {
 mod tests {
     use super::build_with;
     use crate::load::{Format, load_str};
+
+    #[test]
+    fn a_reference_repeated_many_times_leaves_one_follow_on() {
+        // Every finding about the team is looked up in its follow-ons: one
+        // entry per dangling copy made that quadratic (330,000 copies of
+        // `zz` in `owns` took more than 20 s).
+        let mut yaml = String::from("teams:\n  - id: t\n    owns: [");
+        yaml.push_str(&vec!["zz"; 2_000].join(", "));
+        yaml.push_str("]\n");
+        let loaded = load_str(&yaml, Format::Yaml, "org.yaml");
+        let g = crate::graph::OrgGraph::build(&loaded.model);
+        let follow_ons = g.follow_ons();
+        assert_eq!(follow_ons.len(), 1, "{follow_ons:?}");
+        assert_eq!(follow_ons[0].0, "idle-team");
+        let dangling = g
+            .diagnostics()
+            .iter()
+            .filter(|d| d.check == "unknown-reference")
+            .count();
+        assert_eq!(dangling, 2_000);
+    }
 
     #[test]
     fn the_early_did_you_mean_index_changes_nothing() {
