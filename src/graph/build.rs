@@ -311,26 +311,14 @@ fn reserved_id(g: &OrgGraph<'_>, node: NodeIndex) -> Diagnostic {
 /// The copies of the id of `first` past the first [`MAX_LISTED`], from
 /// `again` on: `rest` of them, as one finding whose labels are their places.
 fn the_rest(g: &OrgGraph<'_>, again: NodeIndex, first: NodeIndex, rest: usize) -> Diagnostic {
-    let entity = g.entity_ref(again);
-    let first_ref = g.entity_ref(first);
-    let mut message = format!(
-        "id `{}` is defined {} times: this definition and the {} after it are reported together",
-        entity.id,
-        rest + MAX_LISTED + 1,
+    let mut d = duplicate(g, again, first, rest + MAX_LISTED + 1);
+    let together = format!(
+        ": this definition and the {} after it are reported together",
         rest - 1
     );
-    if let Some(l) = g.location(first).filter(|l| l.line > 0) {
-        message.push_str(&format!(
-            ", first at {}:{}",
-            g.model.sources.display(l.file),
-            l.line
-        ));
-    }
-    Diagnostic::new(DUPLICATE_ID, entity, message)
-        .with_help("ids are unique across the whole model, whatever the kind: remove the copies, or give each an id of its own")
-        .at(g.location(again))
-        .with_label(g.location(first), "first defined here")
-        .with_related(first_ref.kind, first_ref.id)
+    let at = d.message.find(", first at").unwrap_or(d.message.len());
+    d.message.insert_str(at, &together);
+    d.with_help("ids are unique across the whole model, whatever the kind: remove the copies, or give each an id of its own")
 }
 
 /// The second (or later) definition `again` of the id `first` has, which is
