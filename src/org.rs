@@ -170,13 +170,11 @@ impl Org {
     }
 
     /// Checks it with every built-in check, under [`Org::config`]; use
-    /// [`Linter::check_org`] for checks of your own.
+    /// [`Linter::check_org`] for checks of your own (it reads
+    /// [`Org::config`] too, under the linter's own config).
     pub fn check(&self) -> Report {
-        // The config was validated against the built-in checks when read.
-        Linter::new()
-            .with_config(self.config.clone())
-            .unwrap_or_default()
-            .check_org(self)
+        // `check_org` reads the org's config.
+        Linter::new().check_org(self)
     }
 
     /// The team with `id`.
