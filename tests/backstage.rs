@@ -1427,6 +1427,15 @@ fn import_without_inputs_or_with_a_missing_path_exits_2() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/catalog-info.yaml"));
     let o = opmodel(&["import", "gitlab", "examples/orgs/backstage"]);
     assert_eq!(o.status.code(), Some(2));
+    // An org file of opmodel's own is no catalog: nothing is written.
+    let o = opmodel(&["import", "backstage", "examples/orgs/healthy.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("there is nothing to import"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]

@@ -22,6 +22,13 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
         Ok(l) => l,
         Err(code) => return code,
     };
+    // Files in opmodel's own format need no import: writing them again
+    // would only lose their outcomes, objectives and decisions.
+    if loaded.catalog_names.is_empty() {
+        return super::fail(
+            "the inputs hold no Backstage group, domain, system, component, API or resource: there is nothing to import (files in opmodel's own format are read as they are)",
+        );
+    }
     // What could not be read is said, so that nobody takes the files written
     // for the whole catalog; `opmodel check` shows it in full.
     for d in &loaded.diagnostics {
