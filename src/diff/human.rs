@@ -137,7 +137,8 @@ fn with_value(entity: &str, what: &str, value: &Value, shown: &dyn Fn(&Value) ->
     }
 }
 
-/// A finding on one line: `error[check]: message (file:line)`.
+/// A finding on one line: `error[check]: message (file:line)`, at the line
+/// the JSON gives (the field at fault, else the entity).
 fn headline(d: &Diagnostic, sources: &Sources) -> String {
     let mut out = format!(
         "{}[{}]: {}",
@@ -145,7 +146,7 @@ fn headline(d: &Diagnostic, sources: &Sources) -> String {
         printable(&d.check),
         printable(&d.message)
     );
-    if let Some(l) = d.location {
+    if let Some(l) = d.primary_location() {
         let file = printable(sources.display(l.file)).into_owned();
         if l.line > 0 {
             let _ = write!(out, " ({file}:{})", l.line);

@@ -101,7 +101,7 @@ fn findings(out: &mut String, title: &str, report: &Report, open: bool) {
 }
 
 fn location(d: &Diagnostic, report: &Report) -> String {
-    match d.location {
+    match d.primary_location() {
         Some(l) if l.line > 0 => code(&format!("{}:{}", report.sources.display(l.file), l.line)),
         Some(l) => code(report.sources.display(l.file)),
         None => String::new(),

@@ -648,4 +648,11 @@ fn a_catalog_and_its_import_are_compared_in_the_same_words() {
         resolved,
         ["component `svc` names `group:ghost` in `spec.owner`, but the catalog has no such group"]
     );
+    // The text gives the line of the field at fault, as the JSON does
+    // (`spec.owner` on line 7; the entity's name is on line 4).
+    let text = super::human::render(&d, crate::report::human::Options::default());
+    assert!(
+        text.contains("spec.owner`, but the catalog has no such group (catalog-info.yaml:7)"),
+        "{text}"
+    );
 }
