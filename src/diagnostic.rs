@@ -264,6 +264,17 @@ impl Diagnostic {
     }
 }
 
+/// "a" or "an" before `word`, by its first letter: "an engineering-lead",
+/// "a product-manager". Role and kind names are written in kebab case, so
+/// the first letter is a fair guide.
+pub(crate) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// Finds the closest candidate to `word` for a "did you mean" hint, if one
 /// is close enough to be a likely typo.
 ///

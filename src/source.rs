@@ -250,10 +250,12 @@ impl Sources {
 
     /// For each file (by [`FileId`] index), its place in the order of the
     /// display paths: sorting by these ranks sorts by path, one integer
-    /// comparison instead of two strings.
+    /// comparison instead of two paths. Paths compare as a folder is read
+    /// (component by component: `a/b.yaml` before `a.yaml`), so that the
+    /// first of two places listed is the one read first.
     pub(crate) fn display_ranks(&self) -> Vec<u32> {
         let mut order: Vec<usize> = (0..self.files.len()).collect();
-        order.sort_by(|&a, &b| self.files[a].display.cmp(&self.files[b].display));
+        crate::load::sort_by_path(&mut order, |&i| Path::new(&self.files[i].display));
         let mut ranks = vec![0u32; self.files.len()];
         // Equal display paths (the same file given twice) share a rank.
         let mut rank = 0u32;

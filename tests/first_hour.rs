@@ -99,6 +99,7 @@ fn a_file_holding_no_entity_gets_a_note() {
             ("a.yaml", GOOD),
             ("empty.yaml", ""),
             ("lists.yaml", "teams: []\n"),
+            ("name.yaml", "organization:\n  name: Acme Music\n"),
         ],
     );
     for cmd in ["check", "report", "graph"] {
@@ -112,7 +113,55 @@ fn a_file_holding_no_entity_gets_a_note() {
         );
         assert!(err.contains("lists.yaml` holds no entity"), "{cmd}: {err}");
         assert!(!err.contains("a.yaml` holds"), "{cmd}: {err}");
+        // A file that names the organisation says something.
+        assert!(!err.contains("name.yaml` holds"), "{cmd}: {err}");
     }
+}
+
+#[test]
+fn findings_are_listed_in_the_order_files_are_read() {
+    // A folder is read component by component: `a/b.yaml` before `a.yaml`
+    // (though `.` sorts before `/` as text), and the findings follow the
+    // same order, so the definition called "first" is listed first.
+    let dir = org(
+        "order",
+        &[
+            ("a.yaml", "teams:\n  - id: dup\n"),
+            ("a/b.yaml", "teams:\n  - id: dup\n"),
+            ("a-c.yaml", "teams:\n  - id: other\n"),
+        ],
+    );
+    let o = opmodel_in(&dir, &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let files: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["location"]["file"].as_str())
+        .collect();
+    let first = |name: &str| files.iter().position(|f| f.ends_with(name));
+    let (nested, flat, dashed) = (first("a/b.yaml"), first("/a.yaml"), first("a-c.yaml"));
+    assert!(
+        nested.is_some() && flat.is_some() && dashed.is_some(),
+        "{files:?}"
+    );
+    assert!(nested < dashed && dashed < flat, "{files:?}");
+    let duplicate = json["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["check"] == "duplicate-id"))
+        .expect("a duplicate-id finding");
+    assert!(
+        duplicate["location"]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("/a.yaml")),
+        "{duplicate}"
+    );
+    assert!(
+        duplicate["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("a/b.yaml")),
+        "{duplicate}"
+    );
 }
 
 /// (check, entity id) of every finding of `yaml`.

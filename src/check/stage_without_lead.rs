@@ -118,16 +118,17 @@ fn unled(
     let s = g.stage(stage);
     let t = g.team(team);
     let role = super::quote_text(&lead.to_string());
+    let a = crate::diagnostic::article(&role);
     Diagnostic::new(
         StageWithoutLead::NAME,
         EntityRef::new(EntityKind::Product, &p.id),
         format!(
-            "product `{}` is in stage `{}`, which is led by a {role}, but its team `{}` has no {role}",
+            "product `{}` is in stage `{}`, which is led by {a} {role}, but its team `{}` has no {role}",
             p.id, s.id, t.id
         ),
     )
     .with_help(format!(
-        "give team `{}` a {role} (a member with `role: {role}`, or a person allocated to it with that role), or set the stage the product is really in",
+        "give team `{}` {a} {role} (a member with `role: {role}`, or a person allocated to it with that role), or set the stage the product is really in",
         t.id
     ))
     .at(p.location)
@@ -159,6 +160,25 @@ mod tests {
         assert_eq!(
             podcasts.message,
             "product `podcasts` is in stage `discovery`, which is led by a product-manager, but its team `audio` has no product-manager"
+        );
+        let clips = found
+            .iter()
+            .find(|d| d.entity.id == "clips")
+            .expect("clips");
+        assert!(
+            clips
+                .message
+                .contains("which is led by an engineering-lead,"),
+            "{}",
+            clips.message
+        );
+        assert!(
+            clips
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("give team `video` an engineering-lead")),
+            "{:?}",
+            clips.help
         );
         // Allocated people only, none with the role.
         let allocated = format!(

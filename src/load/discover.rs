@@ -271,6 +271,17 @@ pub(crate) fn sort_paths(paths: &mut [PathBuf]) {
     }
 }
 
+/// Sorts `items` by the path `path_of` gives each, in [`Path`]'s own order,
+/// as [`sort_paths`] does: the order files are read in, which is also the
+/// order findings are listed in.
+pub(crate) fn sort_by_path<'p, T>(items: &mut [T], path_of: impl Fn(&T) -> &'p Path) {
+    if items.iter().all(|item| has_order_key(path_of(item))) {
+        items.sort_by_cached_key(|item| order_key(path_of(item)));
+    } else {
+        items.sort_by(|a, b| path_of(a).cmp(path_of(b)));
+    }
+}
+
 /// Whether [`order_key`] orders `path` as `Path` does.
 fn has_order_key(path: &Path) -> bool {
     use std::path::Component;

@@ -797,8 +797,19 @@ impl Lowerer<'_> {
                 self.problem(subject, node.span(), msg, help);
                 None
             }
+            // A number in quotes is text, which the format says is the
+            // wrong type; its value is still used, so that nothing else is
+            // reported because of it.
             Value::Str(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
-                s.trim().parse().ok()
+                let value: f64 = s.trim().parse().ok()?;
+                let msg = format!(
+                    "`{field}` must be a number, found the text \"{}\" (read as {value})",
+                    crate::check::quote_text(s)
+                );
+                let help =
+                    format!("drop the quotes: write `{field}` as a bare number, such as `{value}`");
+                self.problem(subject, node.span(), msg, help);
+                Some(value)
             }
             _ => {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());

@@ -55,6 +55,7 @@ mod toml;
 mod yaml;
 
 pub use backstage::CatalogNames;
+pub(crate) use discover::sort_by_path;
 pub use discover::{SkippedLink, Walk, model_files, model_files_with};
 pub(crate) use lower::explained_follow_ons;
 pub use options::{LoadOptions, MAX_DEPTH_LIMIT};
@@ -566,7 +567,7 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
     if piece.read
         && piece.loaded.diagnostics.is_empty()
-        && piece.loaded.model.entity_count() == 0
+        && piece.loaded.model.is_empty()
         && !holds_descriptors
     {
         merged.empty_files.push(piece.path.clone());
@@ -844,10 +845,7 @@ pub fn load_reader<R: std::io::Read>(
     let mut loaded = piece.loaded;
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
     lower_alone(&mut loaded, piece.extra);
-    if piece.read
-        && loaded.diagnostics.is_empty()
-        && loaded.model.entity_count() == 0
-        && !holds_descriptors
+    if piece.read && loaded.diagnostics.is_empty() && loaded.model.is_empty() && !holds_descriptors
     {
         loaded.empty_files.push(path);
     }
@@ -897,10 +895,7 @@ pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> 
                 Plan::Skip(message) => unread_piece(&path, message),
             },
         };
-        if piece.read
-            && piece.loaded.diagnostics.is_empty()
-            && piece.loaded.model.entity_count() == 0
-        {
+        if piece.read && piece.loaded.diagnostics.is_empty() && piece.loaded.model.is_empty() {
             loaded.empty_files.push(piece.path);
         }
         let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);

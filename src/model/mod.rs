@@ -255,6 +255,18 @@ impl Model {
             + self.cadences.len()
     }
 
+    /// Whether the model says nothing at all: no entity and no name for the
+    /// organisation. A file that only names the organisation is not empty.
+    ///
+    /// ```
+    /// use opmodel::model::Model;
+    /// assert!(Model::default().is_empty());
+    /// assert!(!Model::builder().organization("Acme").build().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.organization.is_unnamed() && self.entity_count() == 0
+    }
+
     /// Every key result with its objective.
     pub fn key_results(&self) -> impl Iterator<Item = (&Objective, &KeyResult)> {
         self.objectives

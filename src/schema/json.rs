@@ -8,11 +8,6 @@ use super::{Field, SECTIONS, Shape, Table, Type};
 /// The pattern of an id written as text.
 pub(crate) const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,127}$";
 
-/// A number written as text: what the loader reads as one (surrounding
-/// whitespace allowed).
-pub(crate) const NUMBER_TEXT_PATTERN: &str =
-    r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$";
-
 /// The JSON Schema of an org file, as `opmodel schema` prints it.
 ///
 /// It accepts every document the loader reads without an `invalid-file` or
@@ -69,11 +64,8 @@ pub fn json_schema() -> Value {
     defs.insert(
         "number".into(),
         json!({
-            "description": "A number, or text holding one.",
-            "anyOf": [
-                {"type": "number"},
-                {"type": "string", "pattern": NUMBER_TEXT_PATTERN}
-            ]
+            "description": "A number, written bare: text holding one (\"31\") is reported.",
+            "type": "number"
         }),
     );
     let mut properties = Map::new();

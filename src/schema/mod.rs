@@ -94,7 +94,8 @@ pub enum Type {
     Text,
     /// Text that is not blank.
     Line,
-    /// A number (`31`, `4.2`), or text holding one (`"31"`).
+    /// A number (`31`, `4.2`). Text holding one (`"31"`) is the wrong type:
+    /// the loader uses its value and reports it.
     Number,
     /// The id of one entity, of the kinds named.
     Ref(&'static str),

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Field, SECTIONS, Shape, Table, Type};
+use crate::diagnostic::article;
 
 /// The reference of every section and field of an org file, in Markdown:
 /// the spelling written in the file, the type, whether it is required or
@@ -52,21 +53,13 @@ pub fn reference() -> String {
          letter or digit. Ids are unique across the whole model (all kinds share one \
          namespace); `organization` is reserved for the organisation itself.\n\
          - **text**: a string; a number or a boolean is read as the text it is written as.\n\
-         - **number**: `31`, `4.2`, or text holding a number (`\"31\"`).\n\
+         - **number**: `31`, `4.2`, written bare (a number in quotes, `\"31\"`, is reported; its value is still used).\n\
          - **... id** / **... ids**: the id of another entity of that kind; where ids \
          are allowed, one id (`owner: playback`) or a list (`owner: [playback]`).\n\
          - **one of**: exactly one of the words listed.\n\
          - **text, understood**: any text; the words listed have a meaning to opmodel.\n",
     );
     out
-}
-
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
 }
 
 fn anchor(table: &Table) -> String {

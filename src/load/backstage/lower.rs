@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, article};
 use crate::load::INVALID_ENTITY;
 use crate::model::{
     EntityKind, EntityRef, Member, Model, ORGANIZATION, Product, ProductKind, Ref, Team, TeamKind,
@@ -280,15 +280,6 @@ impl Lowering<'_> {
                 .at(Some(at))
                 .with_focus(Some(focus), "here"),
         );
-    }
-}
-
-/// "a" or "an" before a kind's noun.
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
     }
 }
 

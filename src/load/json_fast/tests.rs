@@ -369,9 +369,18 @@ fn the_whole_operating_model_document_takes_the_fast_path() {
         );
         agree(bad, &options);
     }
-    // A share written as text is read as the general path reads it.
+    // A share written as text is read as the general path reads it: its
+    // value is used, and the quotes are reported.
     let text_share =
         r#"{"people": [{"id": "ana", "allocations": [{"team": "a", "share": "0.5"}]}]}"#;
     agree(text_share, &options);
-    assert!(general(text_share, &options).1.is_empty());
+    let (model, diags) = general(text_share, &options);
+    assert_eq!(model.people[0].allocations[0].share, 0.5);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].check, "invalid-entity");
+    assert!(
+        diags[0].message.contains(r#"found the text "0.5""#),
+        "{}",
+        diags[0].message
+    );
 }
