@@ -264,11 +264,15 @@ impl Diagnostic {
     }
 }
 
-/// "a" or "an" before `word`, by its first letter: "an engineering-lead",
-/// "a product-manager". Role and kind names are written in kebab case, so
-/// the first letter is a fair guide.
+/// "a" or "an" before `word`, by how it starts: "an engineering-lead",
+/// "a product-manager", "an API", "a user", "a unit".
 pub(crate) fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+    let lower = word.to_ascii_lowercase();
+    // A vowel letter read as a consonant ("you", "wun").
+    let sounds_consonant = ["use", "usa", "usu", "uni", "uti", "ure", "eu", "one"]
+        .iter()
+        .any(|start| lower.starts_with(start));
+    if lower.starts_with(['a', 'e', 'i', 'o', 'u']) && !sounds_consonant {
         "an"
     } else {
         "a"
@@ -322,6 +326,24 @@ pub fn named_like<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn article_follows_the_sound() {
+        use super::article;
+        for (word, a) in [
+            ("engineering-lead", "an"),
+            ("product-manager", "a"),
+            ("API", "an"),
+            ("user", "a"),
+            ("unit", "a"),
+            ("outcome", "an"),
+            ("objective", "an"),
+            ("team", "a"),
+            ("European team", "a"),
+        ] {
+            assert_eq!(article(word), a, "{word}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -7,22 +7,22 @@ declare_check! {
     /// A target of a Backstage `Location` entity (`spec.target` or
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
     /// goes to the network; one note names every URL target of the run,
-    /// each once), a path that leads back to a file on the chain of
-    /// Locations that led to it (a loop; a warning), an absolute path
-    /// outside the folders given and the folders of the files given
-    /// (`/etc/passwd`; a warning), or a glob whose search would follow a
-    /// link or a `..` after a wildcard out of the folder it starts in (a
-    /// warning): relative targets are read wherever they lead, as the
-    /// spec says, but opmodel goes nowhere else nobody gave it unless
-    /// `--follow-links-outside` is passed. A relative path that names no file, or a glob cut short
+    /// each once), an absolute path outside the folders given and the
+    /// folders of the files given (`/etc/passwd`; a warning), a relative
+    /// path through a link that leads out of them (a warning), or a glob
+    /// whose search would follow a link or a `..` after a wildcard out of
+    /// the folder it starts in (a warning): relative targets are read
+    /// wherever their `..`s lead, as the spec says, but opmodel goes
+    /// nowhere else nobody gave it unless `--follow-links-outside` is
+    /// passed. A target that names a file already read (an input, a file
+    /// named twice, a loop of Locations) is not a finding: each file is
+    /// read once. A relative path that names no file, or a glob cut short
     /// by the loader's limits, is an `invalid-file` error instead.
     ///
     /// ### Why it matters
     /// The entities in a target that is not read are missing from every
     /// other check: a group defined there makes the components it owns look
-    /// like they name an unknown owner. A loop is harmless to opmodel (every
-    /// file is read once) but Backstage reports it, and it usually means a
-    /// target was copied to the wrong file.
+    /// like they name an unknown owner.
     ///
     /// ### Example
     /// ```yaml
@@ -37,14 +37,14 @@ declare_check! {
     ///
     /// ### Fix
     /// Check out the repository that holds the target and give its files to
-    /// `opmodel check` too, or point the Location at a relative path. Take
-    /// a looping target out of the Location. Give the folder a target
+    /// `opmodel check` too, or point the Location at a relative path. Give
+    /// the folder a target
     /// outside leads to as an input too, or pass `--follow-links-outside`.
     pub struct UnfollowedLocation;
     name: "unfollowed-location",
     category: Integrity,
     level: Warn,
-    summary: "a Backstage Location target that is not read: a URL (a note), a loop, or one outside the folders given",
+    summary: "a Backstage Location target that is not read: a URL (a note), or one outside the folders given",
     params: [],
 }
 

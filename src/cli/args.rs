@@ -115,9 +115,10 @@ pub(crate) struct CheckArgs {
     /// at, all of them together [default: 200000].
     #[arg(long, value_name = "N")]
     pub max_glob_visits: Option<usize>,
-    /// Follow links in the folders given, and read Backstage Location
-    /// targets, that lead outside them (by default they are passed over,
-    /// with a note).
+    /// Follow links that lead outside the folders given (in the folders,
+    /// and in Backstage Location targets), and read absolute Location
+    /// targets outside them; by default they are passed over, with a note.
+    /// A relative target is read wherever its `..`s lead.
     #[arg(long)]
     pub follow_links_outside: bool,
     /// Report only findings not in this baseline file (written with
@@ -174,9 +175,10 @@ pub(crate) struct GraphArgs {
     pub verbose: bool,
     #[command(flatten)]
     pub levels: LevelFlags,
-    /// Follow links in the folders given, and read Backstage Location
-    /// targets, that lead outside them (by default they are passed over,
-    /// with a note).
+    /// Follow links that lead outside the folders given (in the folders,
+    /// and in Backstage Location targets), and read absolute Location
+    /// targets outside them; by default they are passed over, with a note.
+    /// A relative target is read wherever its `..`s lead.
     #[arg(long)]
     pub follow_links_outside: bool,
 }
@@ -204,9 +206,10 @@ pub(crate) struct ReportArgs {
     pub verbose: bool,
     #[command(flatten)]
     pub levels: LevelFlags,
-    /// Follow links in the folders given, and read Backstage Location
-    /// targets, that lead outside them (by default they are passed over,
-    /// with a note).
+    /// Follow links that lead outside the folders given (in the folders,
+    /// and in Backstage Location targets), and read absolute Location
+    /// targets outside them; by default they are passed over, with a note.
+    /// A relative target is read wherever its `..`s lead.
     #[arg(long)]
     pub follow_links_outside: bool,
 }
@@ -247,9 +250,10 @@ pub(crate) struct DiffArgs {
     /// 4294967296, 4 GiB].
     #[arg(long, value_name = "BYTES")]
     pub max_total_size: Option<u64>,
-    /// Follow links in the folders given, and read Backstage Location
-    /// targets, that lead outside them (by default they are passed over,
-    /// with a note).
+    /// Follow links that lead outside the folders given (in the folders,
+    /// and in Backstage Location targets), and read absolute Location
+    /// targets outside them; by default they are passed over, with a note.
+    /// A relative target is read wherever its `..`s lead.
     #[arg(long)]
     pub follow_links_outside: bool,
 }

@@ -1,10 +1,10 @@
 //! Following Backstage `Location` entities: their relative targets are read
-//! like inputs, each file once, wherever they lead; URL targets are never
-//! fetched, and absolute targets outside the inputs' folders (and links out
-//! of a glob's search) are passed over unless
+//! like inputs, each file once, wherever their `..`s lead; URL targets are
+//! never fetched, and absolute targets outside the inputs' folders (and
+//! links that lead out of them) are passed over unless
 //! [`LoadOptions::follow_links_outside`] says otherwise.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::Gathered;
@@ -86,7 +86,7 @@ pub(super) fn follow(
     // that showed).
     let mut files = Files::default();
     for input in inputs {
-        files.add(canonical(input), None);
+        files.add(canonical(input));
     }
     let mut next = 0;
     // URL targets, noted once at the end.
@@ -210,8 +210,9 @@ pub(super) fn follow(
         } else {
             vec![joined]
         };
-        let from_canonical = canonical(&from_path);
-        let from_file = files.number(&from_canonical);
+        // The real folder of the Location's file, which its relative
+        // targets are spelled out from.
+        let base_real = base.canonicalize().ok();
         // Files this target leads to outside the bounds: one finding for
         // the target, however many its glob matched.
         let mut left_out: Vec<PathBuf> = Vec::new();
@@ -222,11 +223,18 @@ pub(super) fn follow(
                     .push(missing(&target, &from_display, "names no file"));
                 continue;
             };
-            // A relative target is read wherever it leads, as the spec
-            // says; an absolute one only inside the bounds; a glob's
-            // matches inside the bounds or below where it started.
+            // A relative target is read wherever its `..`s lead, as the
+            // spec says, but not where a link inside it leads out of the
+            // bounds (the folder walk does not follow such a link either);
+            // an absolute one only inside the bounds; a glob's matches
+            // inside the bounds or below where it started.
             let inside = match (absolute, is_glob) {
-                (false, false) => true,
+                (false, false) => {
+                    bounds.hold(&real)
+                        || base_real
+                            .as_deref()
+                            .is_some_and(|b| spelled_out(b, Path::new(relative)) == real)
+                }
                 (false, true) => Within {
                     bounds: &bounds,
                     start: glob_start.as_deref(),
@@ -238,26 +246,12 @@ pub(super) fn follow(
                 left_out.push(real);
                 continue;
             }
-            let again = files.number(&real);
-            if again.is_some_and(|r| files.leads_back(r, from_file)) {
-                let d = Diagnostic::new(
-                    UnfollowedLocation::NAME,
-                    EntityRef::new(EntityKind::File, from_display.as_str()),
-                    format!(
-                        "Location target `{}` leads back to `{}`, which led here: a loop",
-                        crate::check::quote_text(text),
-                        path.display()
-                    ),
-                )
-                .with_help("take the target out of the Location: each file is read once")
-                .at(Some(target.location));
-                loaded.diagnostics.push(d);
+            // A file already read (an input, named twice, or the file
+            // that led here: a root Location's `./*.yaml` matches itself)
+            // is read once, with no finding, as the spec says.
+            if !files.add(real) {
                 continue;
             }
-            if again.is_some() {
-                continue;
-            }
-            files.add(real, from_file);
             let plan = plan(inspect(&path, options), options, total);
             if let Plan::Skip(message) = &plan
                 && message.starts_with("is not an org file")
@@ -424,42 +418,36 @@ fn missing(target: &Target, from: &str, what: &str) -> Diagnostic {
     d.with_help("correct the target (it is relative to the file the Location is in), or remove it")
 }
 
-/// The files read while following Locations, by number, and which file
-/// led to each.
+/// The files read so far while following Locations (the inputs
+/// included), by real path: each is read once.
 #[derive(Default)]
 struct Files {
-    number: BTreeMap<PathBuf, usize>,
-    /// The file whose Location led to each file; `None` for the inputs.
-    led_by: Vec<Option<usize>>,
+    read: HashSet<PathBuf>,
 }
 
 impl Files {
-    fn add(&mut self, path: PathBuf, led_by: Option<usize>) {
-        let next = self.led_by.len();
-        if let std::collections::btree_map::Entry::Vacant(e) = self.number.entry(path) {
-            e.insert(next);
-            self.led_by.push(led_by);
-        }
+    /// Records `path` as read; `false` when it already was.
+    fn add(&mut self, path: PathBuf) -> bool {
+        self.read.insert(path)
     }
+}
 
-    fn number(&self, path: &Path) -> Option<usize> {
-        self.number.get(path).copied()
-    }
-
-    /// Whether file `real` is `from` or one of the files that led to it:
-    /// following it would go round a loop.
-    fn leads_back(&self, real: usize, from: Option<usize>) -> bool {
-        let mut at = from;
-        // The chain is at most as long as the files read.
-        for _ in 0..=self.led_by.len() {
-            match at {
-                Some(n) if n == real => return true,
-                Some(n) => at = self.led_by.get(n).copied().flatten(),
-                None => return false,
+/// `relative` followed from the real folder `base` by its words alone:
+/// each `..` goes up one folder, whatever links the path holds. Where the
+/// target's real path differs, a link inside it led elsewhere.
+fn spelled_out(base: &Path, relative: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = base.to_path_buf();
+    for component in relative.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
             }
+            Component::Normal(name) => out.push(name),
+            Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
         }
-        false
     }
+    out
 }
 
 fn canonical(path: &Path) -> PathBuf {

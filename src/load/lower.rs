@@ -391,6 +391,14 @@ pub(crate) fn explained_follow_ons(d: &Diagnostic) -> Vec<(&'static str, &Entity
         EntityKind::Product if typo(OWNER_TYPO) => std::iter::once(("orphaned-product", &d.entity))
             .chain(named("idle-team", EntityKind::Team))
             .collect(),
+        // A catalog's `spec.owner` that names no entity it could be (an
+        // email address, the wrong kind): the finding says why the product
+        // has no owner.
+        EntityKind::Product
+            if d.check == super::INVALID_ENTITY && d.message.starts_with("`spec.owner` ") =>
+        {
+            vec![("orphaned-product", &d.entity)]
+        }
         _ => Vec::new(),
     }
 }

@@ -48,10 +48,11 @@ pub struct LoadOptions {
     /// are listed in [`Loaded::skipped_links`](super::Loaded::skipped_links).
     /// The same holds for the absolute targets of Backstage `Location`s
     /// outside the folders given and the folders of the files given
-    /// (`/etc/passwd`), and for links and `..` after a wildcard that lead a
-    /// glob's search out of where it starts: not read unless this is set,
-    /// and an `unfollowed-location` finding. Relative targets are read
-    /// wherever they lead.
+    /// (`/etc/passwd`), for links and `..` after a wildcard that lead a
+    /// glob's search out of where it starts, and for a link inside a plain
+    /// relative target that leads out: not read unless this is set, and an
+    /// `unfollowed-location` finding. A relative target's own `..`s are
+    /// followed wherever they lead, as the Backstage spec says.
     pub follow_links_outside: bool,
     /// Files a folder walk passes over (default none), compared by their
     /// real paths: the CLI puts its `--baseline` and `--write-baseline`

@@ -140,9 +140,12 @@ impl Lowering<'_> {
         if allowed.iter().any(|k| k.word() == r.kind) {
             return Some(r);
         }
-        let wanted: Vec<&str> = allowed.iter().map(|k| k.noun()).collect();
+        let wanted: Vec<String> = allowed
+            .iter()
+            .map(|k| format!("{} {}", article(k.noun()), k.noun()))
+            .collect();
         let what = match Kind::parse(&r.kind) {
-            Some(k) => format!("a {}", k.noun()),
+            Some(k) => format!("{} {}", article(k.noun()), k.noun()),
             None => format!(
                 "`{}`, which is not a catalog kind",
                 crate::check::quote_text(&r.kind)
@@ -153,9 +156,9 @@ impl Lowering<'_> {
             d.location,
             field.location,
             format!(
-                "`spec.{key_name}` names `{}`, {what}; it must name a {}",
+                "`spec.{key_name}` names `{}`, {what}; it must name {}",
                 crate::check::quote_text(&r.shown()),
-                wanted.join(" or a ")
+                wanted.join(" or ")
             ),
             "correct the kind in the reference, or leave the kind out",
         );
@@ -567,6 +570,14 @@ fn product(
         Kind::Domain => vec![(&d.subdomain_of, Kind::Domain, "subdomainOf")],
         Kind::Group | Kind::User => Vec::new(),
     };
+    // A component's `spec.system`, passed over for its `subcomponentOf`,
+    // is still a link Backstage draws: one that names nothing is reported.
+    if let (Kind::Component, Some(_), Some(f)) = (d.kind, &d.subcomponent_of, &d.system)
+        && let Some(r) = cx.resolve_as(f, Kind::System, &product_kinds, d, &entity, "system")
+        && !cx.ids.contains_key(&r.key())
+    {
+        cx.unknown(&entity, d, f, "system", &r);
+    }
     if let Some((Some(f), default, name)) = part_of.into_iter().find(|(f, _, _)| f.is_some()) {
         cx.part_of_fields.push((id.to_owned(), name));
         p.part_of = cx

@@ -231,9 +231,11 @@ impl Reader<'_> {
             );
             return;
         };
-        // A template's skeleton (`name: ${{ values.name }}`): filled in when
-        // the template runs, no entity yet. Skipped as Templates are.
-        if name.contains("${{") {
+        // A template's skeleton (`name: ${{ values.name }}`, or the older
+        // `{{ values.name }}`, `{{cookiecutter.name}}`, `{% ... %}`): filled
+        // in when the template runs, no entity yet. Skipped as Templates
+        // are; no name Backstage accepts holds a brace.
+        if name.contains("{{") || name.contains("{%") {
             return;
         }
         if !is_backstage_name(&name) && !is_location {
