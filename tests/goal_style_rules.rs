@@ -426,3 +426,41 @@ fn rule_3_holds_whichever_part_comes_first() {
         ],
     );
 }
+
+#[test]
+fn a_count_of_people_of_a_deliverable_counts_the_people() {
+    // Rule 2 (adoption is an outcome): the deliverable after "of"/"to"
+    // only says which people are counted.
+    assert_style(
+        Style::Outcome,
+        &[
+            "Number of users of the new app",
+            "Number of adopters of the SDK",
+            "Number of contributors to the docs site",
+        ],
+    );
+    // A count of what the team makes stays output.
+    assert_style(
+        Style::Milestone,
+        &["Number of blog posts published on the new site"],
+    );
+}
+
+#[test]
+fn lead_opening_a_key_result_before_what_is_led_is_the_verb() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Lead 3 discussions on those topics",
+            "Lead the migration to Kubernetes",
+        ],
+    );
+    // A sales lead is still a measure.
+    assert_style(
+        Style::Outcome,
+        &[
+            "Lead conversion rate from 2% to 4%",
+            "Raise qualified leads from 300 to 450 a month",
+        ],
+    );
+}

@@ -360,6 +360,19 @@ fn fill(text: &str, mut i: usize, out: &mut [Tok]) -> (usize, usize) {
         {
             prev.flags = lexicon::word_flags(verb, 0, verb.len()).0;
         }
+        // "Lead 3 discussions", "Lead the migration": opening a sentence
+        // before a number or a determiner, "lead" is the verb, not a sales
+        // lead ("Lead conversion rate from 2% to 4%")
+        if let [.., prev, cur] = &mut out[..len]
+            && prev.kind == TokKind::Word
+            && (cur.kind == TokKind::Num || cur.flags & lexicon::DET != 0)
+            && bytes
+                .get(prev.start as usize..prev.end as usize)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"lead"))
+            && opens_sentence(bytes, prev.start as usize)
+        {
+            prev.flags = lexicon::word_flags(b"host", 0, 4).0;
+        }
         // "90 per cent" is one word, "percent"
         if let [.., prev, cur] = &mut out[..len]
             && cur.kind == TokKind::Word

@@ -3840,12 +3840,35 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     && (a..x - 1).any(|y| cx.lower_in(y, USAGE_WORDS))
             })
         });
+        // "Number of adopters of the SDK", "Number of contributors to the
+        // docs": the people are what is counted (adoption, rule 2); the
+        // deliverable after them only says which people
+        let people_counted = if about.is_some() {
+            None
+        } else {
+            deliverable.and_then(|d| {
+                (a + 1..d).find(|&x| {
+                    (t[x].has(OF) || cx.lower_in(x, &["to"]))
+                        && t[x - 1].has(ACT | OUTSIDERS)
+                        && !t[x - 1].has(DEL)
+                        && (a..x - 1).any(|y| cx.word_is(y, W::Number) || cx.word_is(y, W::Count))
+                })
+            })
+        };
         if let Some(x) = about {
             sc += cx.cue(
                 CueKind::CustomerOrBusinessEffect,
                 x - 1,
                 x,
                 "counts people using what follows `of`, which is behaviour",
+                -2.5,
+            );
+        } else if let Some(x) = people_counted {
+            sc += cx.cue(
+                CueKind::CustomerOrBusinessEffect,
+                x - 1,
+                x,
+                "counts people won over, which is a result; what follows says which",
                 -2.5,
             );
         } else if let Some(d) = deliverable {
