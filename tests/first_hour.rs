@@ -700,3 +700,64 @@ fn ids_beyond_ascii_are_quoted_as_written() {
     );
     assert!(messages.iter().all(|m| !m.contains("\\u{")), "{messages:?}");
 }
+
+#[test]
+fn an_id_shared_by_two_kinds_is_first_where_it_is_first_written_and_found_as_either() {
+    // The outcome is written first (org.yaml is read before z.json); the
+    // team in z.json is the copy, and the product's `outcomes` still finds
+    // the outcome it means.
+    let dir = org(
+        "cross-kind",
+        &[
+            (
+                "org.yaml",
+                "teams:\n  - id: player\n    owns: [web]\nproducts:\n  - id: web\n    outcomes: [listening-time]\noutcomes:\n  - id: listening-time\n    statement: Listeners listen longer\n    metric: minutes per week\n",
+            ),
+            (
+                "z.json",
+                r#"{"teams":[{"id":"listening-time","kind":"unit"}]}"#,
+            ),
+        ],
+    );
+    let loaded = opmodel::load::load_paths(&[&dir], &Default::default()).expect("loads");
+    let report = opmodel::Linter::new().check(&loaded);
+    let checks: Vec<&str> = report.diagnostics.iter().map(|d| &*d.check).collect();
+    assert!(!checks.contains(&"unaligned-product"), "{checks:?}");
+    let duplicate: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "duplicate-id")
+        .collect();
+    assert_eq!(duplicate.len(), 1, "{duplicate:#?}");
+    assert_eq!(duplicate[0].entity.kind, opmodel::model::EntityKind::Team);
+    assert!(
+        duplicate[0]
+            .message
+            .contains("already used by outcome `listening-time`, first at")
+            && duplicate[0].message.contains("org.yaml:8"),
+        "{}",
+        duplicate[0].message
+    );
+    let graph = opmodel::graph::OrgGraph::build(&loaded.model);
+    assert!(graph.find_outcome("listening-time").is_some());
+    assert!(graph.find_team("listening-time").is_some());
+    // The same clash written in one file the other way round: the team is
+    // first, and a team's `owns` naming the product finds the product.
+    let loaded = opmodel::load::load_str(
+        "teams:\n  - id: search\n    owns: [search]\nproducts:\n  - id: search\n",
+        opmodel::load::Format::Yaml,
+        "org.yaml",
+    );
+    let report = opmodel::Linter::new().check(&loaded);
+    let checks: Vec<&str> = report.diagnostics.iter().map(|d| &*d.check).collect();
+    assert_eq!(
+        checks.iter().filter(|c| **c == "duplicate-id").count(),
+        1,
+        "{checks:?}"
+    );
+    assert!(!checks.contains(&"orphaned-product"), "{checks:?}");
+    assert!(!checks.contains(&"idle-team"), "{checks:?}");
+    let graph = opmodel::graph::OrgGraph::build(&loaded.model);
+    let product = graph.find_product("search").expect("the product");
+    assert_eq!(product.owners().len(), 1);
+}

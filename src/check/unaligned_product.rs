@@ -73,7 +73,9 @@ impl Check for UnalignedProduct {
         let g = cx.graph();
         let aligned = aligned_products(g);
         for p in g.product_ixs() {
-            if aligned.get(p.index()).copied().unwrap_or(true) {
+            // A second definition of the product is the `duplicate-id`
+            // finding's.
+            if aligned.get(p.index()).copied().unwrap_or(true) || g.is_copy(g.product_node(p)) {
                 continue;
             }
             let product = g.product(p);
@@ -286,6 +288,14 @@ mod tests {
         // A loop in `part_of` with no outcome anywhere.
         let loop_ = "products:\n  - id: a\n    part_of: b\n  - id: b\n    part_of: a\n";
         assert_triggers(NAME, loop_, &["a", "b"]);
+
+        // A product defined twice is reported once (its copy is the
+        // `duplicate-id` finding's); one that shares a team's id is still
+        // a product of its own.
+        let twice = "products:\n  - id: p\n  - id: p\n";
+        assert_eq!(findings(NAME, twice).len(), 1);
+        let shared = "teams:\n  - id: search\nproducts:\n  - id: search\n    owner: nobody\n";
+        assert_triggers(NAME, shared, &["search"]);
     }
 
     /// The pass over the whole graph answers what a search from each

@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::edges::{Dangling, Resolved};
-use super::ids::{Entry, IdIndex, IdText, Place};
+use super::ids::{Entry, Found, IdIndex, IdText, Place, Taken};
 use super::suggest::Suggester;
 use super::types::{
     CadenceIx, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx, ProductIx, StageIx,
@@ -48,6 +48,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         product_parent: vec![NodeIndex::end(); model.products.len()],
         ids: IdIndex::default(),
         shadowed: HashMap::default(),
+        other_kinds: HashMap::default(),
         graph,
         diagnostics: Vec::new(),
         follow_ons: Vec::new(),
@@ -200,8 +201,9 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
         g.cadences.push(n);
         index(&c.id, n, EntityKind::Cadence, i, 0);
     }
-    let (ids, taken) = IdIndex::build(&text, hasher, &entries, &hashes);
+    let (ids, mut taken) = IdIndex::build(&text, hasher, &entries, &hashes);
     g.ids = ids;
+    first_written_across_kinds(g, &text, &mut taken);
     let again: Vec<NodeIndex> = taken.iter().map(|t| t.again).collect();
     shadowed.extend(taken.iter().map(|t| (t.again, Some(t.first))));
     // In model order, as the entities were met.
@@ -277,6 +279,82 @@ fn add_nodes(g: &mut OrgGraph<'_>, model: &Model) -> (Indexed, IdText) {
         g.diagnostics.push(d);
     }
     (Indexed { entries, again }, text)
+}
+
+/// Ids defined as entities of different kinds (a team and a product both
+/// `search`): the definition written first (by file, in the order files
+/// are read, then by line) is the one the id names and the others are its
+/// copies, whatever the kinds, so that "first at" points where reading
+/// began; and each other kind's first definition is kept for references
+/// that expect that kind (see [`OrgGraph::node_of_kind`]). Ids defined again
+/// as one kind only keep the model's order, which is the reading order.
+fn first_written_across_kinds(g: &mut OrgGraph<'_>, text: &IdText, taken: &mut Vec<Taken>) {
+    let kind = |g: &OrgGraph<'_>, n: NodeIndex| g.graph[n].kind();
+    let mixed: std::collections::BTreeSet<NodeIndex> = taken
+        .iter()
+        .filter(|t| kind(g, t.again) != kind(g, t.first))
+        .map(|t| t.first)
+        .collect();
+    if mixed.is_empty() {
+        return;
+    }
+    let mut groups: std::collections::BTreeMap<NodeIndex, Vec<NodeIndex>> =
+        mixed.iter().map(|&first| (first, vec![first])).collect();
+    for t in taken.iter() {
+        if let Some(group) = groups.get_mut(&t.first) {
+            group.push(t.again);
+        }
+    }
+    // Groups whose first definition in the model is not the first written,
+    // by the node the model had first.
+    let mut regrouped: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+    for (first, mut group) in groups {
+        // Where each was written; an entity built in code has no place and
+        // keeps the model's order.
+        let places: Option<Vec<(usize, u32, u32)>> = group
+            .iter()
+            .map(|&n| g.location(n).map(|l| (l.file.index(), l.line, l.column)))
+            .collect();
+        if let Some(places) = places {
+            let mut order: Vec<usize> = (0..group.len()).collect();
+            order.sort_by_key(|&i| (places[i], group[i]));
+            group = order.into_iter().map(|i| group[i]).collect();
+        }
+        let Some(&primary) = group.first() else {
+            continue;
+        };
+        let mut others: Vec<Found> = Vec::new();
+        for &n in group.iter().skip(1) {
+            let k = kind(g, n);
+            if k != kind(g, primary) && !others.iter().any(|f| f.kind == k) {
+                others.push(Found { node: n, kind: k });
+            }
+        }
+        g.other_kinds.insert(primary, others);
+        if primary != first {
+            let found = Found {
+                node: primary,
+                kind: kind(g, primary),
+            };
+            g.ids.repoint(found, |n| text.get(n));
+            regrouped.insert(first, group);
+        }
+    }
+    if regrouped.is_empty() {
+        return;
+    }
+    // Every other definition is now a copy of the first written, the one
+    // the model had first included.
+    taken.retain(|t| !regrouped.contains_key(&t.first));
+    for group in regrouped.values() {
+        if let Some((&primary, rest)) = group.split_first() {
+            taken.extend(rest.iter().map(|&again| Taken {
+                again,
+                first: primary,
+            }));
+        }
+    }
+    taken.sort_unstable_by_key(|t| t.again);
 }
 
 /// The objective node of `node` when it is a key result whose id is made

@@ -279,6 +279,12 @@ impl<'m> Resolver<'_, 'm> {
         {
             return Some(f.node);
         }
+        // The id is also defined as a kind the field expects (a team and a
+        // product both `search`): the `duplicate-id` finding is about the
+        // clash; the reference still finds what it means.
+        if let Some(node) = found.and_then(|f| self.g.other_kind(f.node, |k| want.accepts(k))) {
+            return Some(node);
+        }
         self.out.dangling.push(Dangling {
             from,
             field,

@@ -255,6 +255,22 @@ impl IdIndex {
         shard.find(hash, |f| id_of(f.node) == Some(id)).copied()
     }
 
+    /// Makes the id of `to.node` name `to` instead of the node it named;
+    /// `id_of` reads the id of an indexed node. An id not in the index is
+    /// left out.
+    pub(super) fn repoint<'a>(&mut self, to: Found, id_of: impl Fn(NodeIndex) -> Option<&'a str>) {
+        let Some(id) = id_of(to.node) else {
+            return;
+        };
+        let hash = self.hasher.hash_one(id);
+        let shards = self.shards.len();
+        if let Some(shard) = self.shards.get_mut(shard_of(hash, shards))
+            && let Some(slot) = shard.find_mut(hash, |f| id_of(f.node) == Some(id))
+        {
+            *slot = to;
+        }
+    }
+
     /// How many ids it holds.
     pub(super) fn len(&self) -> usize {
         self.shards.iter().map(HashTable::len).sum()

@@ -62,7 +62,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    DecisionRight, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome, Product, Team,
+    DecisionRight, EntityKind, EntityRef, KeyResult, Model, ORGANIZATION, Objective, Outcome,
+    Product, Team,
 };
 use crate::source::Location;
 
@@ -103,6 +104,11 @@ pub struct OrgGraph<'m> {
     /// to the first, an entity with the reserved id `organization` to
     /// `None`. Empty in a sound model, so asking costs next to nothing.
     shadowed: HashMap<NodeIndex, Option<NodeIndex>, IndexHasher>,
+    /// For an id defined as entities of different kinds (a team and a
+    /// product both `search`), by the node the id names: the first
+    /// definition of each other kind. A reference that expects one of those
+    /// kinds finds it there. Empty in a sound model.
+    other_kinds: HashMap<NodeIndex, Vec<ids::Found>, IndexHasher>,
     diagnostics: Vec<Diagnostic>,
     /// Findings an integrity finding already explains, as (check, entity):
     /// the product a mistyped `owns:` was meant to name is not also
@@ -201,6 +207,7 @@ impl<'m> OrgGraph<'m> {
             product_parent,
             ids,
             shadowed,
+            other_kinds,
             diagnostics,
             follow_ons,
             chains,
@@ -223,6 +230,7 @@ impl<'m> OrgGraph<'m> {
             product_parent,
             ids,
             shadowed,
+            other_kinds,
             diagnostics,
             follow_ons,
             chains,
@@ -366,6 +374,17 @@ impl<'m> OrgGraph<'m> {
         !self.shadowed.contains_key(&node)
     }
 
+    /// Whether `node` defines again an entity of its own kind defined before
+    /// it (the same team written in two files): the `duplicate-id` finding
+    /// is about it, and checks about the entity report the first definition
+    /// only. A product that shares its id with a team is no copy of it.
+    pub fn is_copy(&self, node: NodeIndex) -> bool {
+        match self.shadowed.get(&node) {
+            Some(Some(first)) => self.graph[*first].kind() == self.graph[node].kind(),
+            _ => false,
+        }
+    }
+
     /// The entity that `node`'s id names: `node` itself, or the first
     /// definition when `node` defines its id again; `None` for an entity
     /// that uses the reserved id `organization`.
@@ -400,9 +419,36 @@ impl<'m> OrgGraph<'m> {
         }
     }
 
+    /// The node defined with `id` as an entity of `kind`: the one [`node`]
+    /// gives when it is of that kind, else a definition of that kind the id
+    /// also has (ids are meant to be unique across kinds; a model where a
+    /// team and a product share one still has both).
+    ///
+    /// [`node`]: OrgGraph::node
+    pub(super) fn node_of_kind(&self, id: &str, kind: EntityKind) -> Option<NodeIndex> {
+        let node = self.node(id)?;
+        if self.graph[node].kind() == kind {
+            return Some(node);
+        }
+        self.other_kind(node, |k| k == kind)
+    }
+
+    /// A definition of another kind that `accepts` of the id `node` names.
+    pub(super) fn other_kind(
+        &self,
+        node: NodeIndex,
+        accepts: impl Fn(EntityKind) -> bool,
+    ) -> Option<NodeIndex> {
+        self.other_kinds
+            .get(&node)?
+            .iter()
+            .find(|f| accepts(f.kind))
+            .map(|f| f.node)
+    }
+
     /// The team with `id`.
     pub fn team_ix(&self, id: &str) -> Option<TeamIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Team)?] {
             OrgNode::Team(t) => Some(t),
             _ => None,
         }
@@ -410,7 +456,7 @@ impl<'m> OrgGraph<'m> {
 
     /// The product with `id`.
     pub fn product_ix(&self, id: &str) -> Option<ProductIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Product)?] {
             OrgNode::Product(p) => Some(p),
             _ => None,
         }
@@ -418,7 +464,7 @@ impl<'m> OrgGraph<'m> {
 
     /// The outcome with `id`.
     pub fn outcome_ix(&self, id: &str) -> Option<OutcomeIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Outcome)?] {
             OrgNode::Outcome(o) => Some(o),
             _ => None,
         }
@@ -426,7 +472,7 @@ impl<'m> OrgGraph<'m> {
 
     /// The objective with `id`.
     pub fn objective_ix(&self, id: &str) -> Option<ObjectiveIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Objective)?] {
             OrgNode::Objective(o) => Some(o),
             _ => None,
         }

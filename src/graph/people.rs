@@ -8,7 +8,7 @@ use petgraph::visit::EdgeRef;
 
 use super::OrgGraph;
 use super::types::{CadenceIx, OrgEdge, OrgNode, PersonIx, ProductIx, StageIx, TeamIx};
-use crate::model::{Allocation, Cadence, Covers, InteractionMode, Person, Role, Stage};
+use crate::model::{Allocation, Cadence, Covers, EntityKind, InteractionMode, Person, Role, Stage};
 
 /// Sums of shares are compared with this tolerance (0.1 + 0.2 + 0.7 is 1.0).
 pub const SHARE_TOLERANCE: f64 = 1e-9;
@@ -68,7 +68,7 @@ impl OrgGraph<'_> {
 
     /// The person with `id`.
     pub fn person_ix(&self, id: &str) -> Option<PersonIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Person)?] {
             OrgNode::Person(p) => Some(p),
             _ => None,
         }
@@ -76,7 +76,7 @@ impl OrgGraph<'_> {
 
     /// The lifecycle stage with `id`.
     pub fn stage_ix(&self, id: &str) -> Option<StageIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Stage)?] {
             OrgNode::Stage(s) => Some(s),
             _ => None,
         }
@@ -84,7 +84,7 @@ impl OrgGraph<'_> {
 
     /// The cadence with `id`.
     pub fn cadence_ix(&self, id: &str) -> Option<CadenceIx> {
-        match self.graph[self.node(id)?] {
+        match self.graph[self.node_of_kind(id, EntityKind::Cadence)?] {
             OrgNode::Cadence(c) => Some(c),
             _ => None,
         }
