@@ -18,11 +18,18 @@ use crate::org::Org;
 use crate::report::{Report, Summary, Truncated};
 
 /// What [`Linter::collect`] gathers for [`Linter::finish`].
-type Collected = (
-    Vec<Part>,
-    Vec<Truncated>,
-    HashMap<EntityRef, Vec<&'static str>>,
-);
+type Collected = (Vec<Part>, Vec<Truncated>, Explained);
+
+/// Findings other findings already explain, which are left out.
+#[derive(Default)]
+struct Explained {
+    /// By entity, the checks whose finding about it an integrity finding
+    /// explains (see `OrgGraph::follow_ons`).
+    follow_ons: HashMap<EntityRef, Vec<&'static str>>,
+    /// `unknown-reference` findings the graph left out: the id they name
+    /// is written in a file that could not be read.
+    left_for_unread: usize,
+}
 
 /// Whose cap a finding counts against: a registered check's, by its slot,
 /// or that of a name no check is registered under.
@@ -271,20 +278,20 @@ impl Linter {
             merged = config;
             &merged
         };
-        let (parts, dropped, follow_ons) =
+        let (parts, dropped, explained) =
             self.collect(config, org.graph(), org.load_findings().to_vec());
-        let mut report = self.finish(config, Facts::of(org.model()), parts, dropped, &follow_ons);
+        let mut report = self.finish(config, Facts::of(org.model()), parts, dropped, &explained);
         org.catalog_names().reword(&mut report.diagnostics);
         report
     }
 
     fn run(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
         let graph = OrgGraph::build(model);
-        let (parts, dropped, follow_ons) = self.collect(&self.config, &graph, found);
+        let (parts, dropped, explained) = self.collect(&self.config, &graph, found);
         // The graph is done with: its memory goes before the findings are
         // put in order.
         drop(graph);
-        self.finish(&self.config, Facts::of(model), parts, dropped, &follow_ons)
+        self.finish(&self.config, Facts::of(model), parts, dropped, &explained)
     }
 
     /// [`Self::check`], letting go of the model once the checks have run:
@@ -305,11 +312,11 @@ impl Linter {
             ..
         } = loaded;
         let graph = OrgGraph::build(&model);
-        let (parts, dropped, follow_ons) = self.collect(&self.config, &graph, diagnostics);
+        let (parts, dropped, explained) = self.collect(&self.config, &graph, diagnostics);
         drop(graph);
         let facts = Facts::of(&model);
         drop(model);
-        let mut report = self.finish(&self.config, facts, parts, dropped, &follow_ons);
+        let mut report = self.finish(&self.config, facts, parts, dropped, &explained);
         catalog_names.reword(&mut report.diagnostics);
         report
     }
@@ -325,10 +332,17 @@ impl Linter {
     ) -> Collected {
         let model = graph.model();
         found.extend_from_slice(graph.diagnostics());
-        let mut follow_ons: HashMap<EntityRef, Vec<&'static str>> = HashMap::default();
+        let mut explained = Explained {
+            left_for_unread: graph.left_for_unread(),
+            ..Explained::default()
+        };
         // (One entry per check and entity: the graph keeps no repeats.)
         for (check, entity) in graph.follow_ons() {
-            follow_ons.entry(entity.clone()).or_default().push(check);
+            explained
+                .follow_ons
+                .entry(entity.clone())
+                .or_default()
+                .push(check);
         }
         let active: Vec<&dyn Check> = self
             .checks
@@ -370,7 +384,7 @@ impl Linter {
                 dropped: unknown_lost,
             });
         }
-        (parts, dropped, follow_ons)
+        (parts, dropped, explained)
     }
 
     /// `unknown-allow`: names in `allow:` lists that no registered check has.
@@ -435,8 +449,9 @@ impl Linter {
         facts: Facts,
         parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
-        follow_ons: &HashMap<EntityRef, Vec<&'static str>>,
+        explained: &Explained,
     ) -> Report {
+        let follow_ons = &explained.follow_ons;
         // Each registered check's level and its slot in `kept`.
         let levels: HashMap<&str, (Level, usize)> = self
             .checks
@@ -479,7 +494,23 @@ impl Linter {
         // severity and against which check's cap: everything but the cap,
         // which depends on the findings before it. It reads shared tables
         // only, so parts are judged on several threads at once.
+        // Ids written in a file that could not be read in full: findings
+        // about them (other than integrity ones) may be there only because
+        // what that file says is missing, so they wait until it reads.
+        let unread = sources.unread_words();
+        let left_for_unread = std::sync::atomic::AtomicUsize::new(explained.left_for_unread);
         let admit = |d: &mut Diagnostic, p: usize| -> Option<Option<usize>> {
+            if !unread.is_empty()
+                && unread.contains(d.entity.id.as_str())
+                && levels.get(&*d.check).is_some_and(|&(_, slot)| {
+                    self.checks
+                        .get(slot)
+                        .is_some_and(|c| c.meta().category != Category::Integrity)
+                })
+            {
+                left_for_unread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return None;
+            }
             if p > 0
                 && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
                 && orphaned_by_loader.contains(d.entity.id.as_str())
@@ -626,6 +657,10 @@ impl Linter {
         );
         let mut out = runs.into_sorted(&files);
         out.dedup();
+        let left_for_unread = left_for_unread.into_inner();
+        if left_for_unread > 0 {
+            say_what_waits_for_unread(&mut out, &sources, left_for_unread);
+        }
         let summary = Summary {
             errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
             warnings: out
@@ -641,6 +676,53 @@ impl Linter {
             summary,
             sources,
             truncated,
+        }
+    }
+}
+
+/// Tells, in the help of the `invalid-file` finding of each file that could
+/// not be read in full, that `left` findings about the ids written in such
+/// files were left out until they read.
+fn say_what_waits_for_unread(
+    found: &mut [Diagnostic],
+    sources: &crate::source::Sources,
+    left: usize,
+) {
+    let unread = |d: &Diagnostic| {
+        d.check == crate::load::INVALID_FILE
+            && d.location
+                .and_then(|l| sources.get(l.file))
+                .is_some_and(crate::source::SourceFile::is_unread)
+    };
+    let files = found
+        .iter()
+        .filter(|d| unread(d))
+        .filter_map(|d| d.location.map(|l| l.file))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let findings = if left == 1 {
+        "1 finding about an id".to_owned()
+    } else {
+        format!("{left} findings about ids")
+    };
+    let is = if left == 1 { "is" } else { "are" };
+    let (place, until) = if files == 1 {
+        (
+            "this file",
+            "it reads (what it says is missing from the model)",
+        )
+    } else {
+        (
+            "the files that cannot be read",
+            "they read (what they say is missing from the model)",
+        )
+    };
+    let note = format!("; {findings} written in {place} {is} left out until {until}");
+    let mut told = std::collections::HashSet::new();
+    for d in found.iter_mut().filter(|d| unread(d)) {
+        if d.location.is_some_and(|l| told.insert(l.file)) {
+            let help = d.help.take().unwrap_or_default();
+            d.help = Some(format!("{help}{note}").into());
         }
     }
 }

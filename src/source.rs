@@ -110,9 +110,21 @@ pub struct SourceFile {
     /// hundred thousand findings take minutes. Built on the first lookup:
     /// JSON output never needs it, and for a 200 MB file it is 80 MB.
     line_starts: std::sync::OnceLock<Arc<[usize]>>,
+    /// Whether part of the file could not be read into the model (it does
+    /// not parse, or a section of it is unknown): what it says about the
+    /// ids written in it is missing from the model.
+    unread: bool,
 }
 
 impl SourceFile {
+    /// Whether part of the file could not be read into the model: it does
+    /// not parse, or has a section opmodel does not know. Findings about
+    /// the ids written in it may only say that what it holds is missing;
+    /// the linter leaves them out until the file reads.
+    pub fn is_unread(&self) -> bool {
+        self.unread
+    }
+
     /// The path as it was given (or found below a folder that was given).
     pub fn path(&self) -> &Path {
         &self.path
@@ -207,8 +219,38 @@ impl Sources {
             display,
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            unread: false,
         });
         id
+    }
+
+    /// Records that part of file `id`, whose text is `text`, could not be
+    /// read into the model (see [`SourceFile::is_unread`]). Its text is
+    /// kept even when the loader was asked not to keep texts: the linter
+    /// reads the ids written in it.
+    pub(crate) fn mark_unread(&mut self, id: FileId, text: &str) {
+        if let Some(file) = self.files.get_mut(id.index()) {
+            file.unread = true;
+            if file.text.is_empty() {
+                file.text = Arc::from(text);
+            }
+        }
+    }
+
+    /// Every word that could be an id written in a file not read in full
+    /// (see [`SourceFile::is_unread`]); empty when every file was read.
+    /// A finding about one of them may be there only because the file
+    /// that says more about it could not be read.
+    pub(crate) fn unread_words(&self) -> std::collections::HashSet<&str> {
+        self.files
+            .iter()
+            .filter(|f| f.unread)
+            .flat_map(|f| {
+                f.text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                    .filter(|w| !w.is_empty())
+            })
+            .collect()
     }
 
     /// The file behind `id`.

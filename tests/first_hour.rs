@@ -761,3 +761,77 @@ fn an_id_shared_by_two_kinds_is_first_where_it_is_first_written_and_found_as_eit
     let product = graph.find_product("search").expect("the product");
     assert_eq!(product.owners().len(), 1);
 }
+
+#[test]
+fn a_file_that_does_not_parse_is_one_finding_not_a_flood() {
+    // The teams live in a file with a syntax error: their products, the
+    // people allocated to them and the decisions they take would all be
+    // reported as pointing at nothing. One finding says why, and counts
+    // the findings it stands for.
+    let dir = org(
+        "unread",
+        &[
+            (
+                "teams.toml",
+                "[[teams]]\nid = \"checkout\"\nname = \"Checkout\nowns = [\"checkout-web\"]\n",
+            ),
+            (
+                "rest.yaml",
+                "products:\n  - id: checkout-web\n  - id: lonely\npeople:\n  - id: ana\n    allocations: [{ team: checkout, share: 1 }]\ndecisions:\n  - { area: feature-set, scope: checkout-web, decides: checkout }\n  - { area: budget-allocation, scope: lonely, decides: nobody }\n",
+            ),
+        ],
+    );
+    let o = opmodel_in(&dir, &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let found: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["check"].as_str().unwrap_or("").to_owned(),
+                d["entity"]["id"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let invalid_file = json["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["check"] == "invalid-file"))
+        .expect("the parse error");
+    let help = invalid_file["help"].as_str().unwrap_or("");
+    assert!(
+        help.contains("findings about ids written in this file are left out until it reads"),
+        "{help}"
+    );
+    // Nothing about `checkout` or `checkout-web`, which the file names…
+    assert!(
+        !found
+            .iter()
+            .any(|(c, id)| c != "invalid-file" && (id == "checkout-web" || id == "ana")),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(c, _)| c == "unknown-reference"
+                && json.to_string().contains("names `checkout` in")),
+        "{found:?}"
+    );
+    // …but what has nothing to do with it is still reported.
+    assert!(
+        found.contains(&("orphaned-product".to_owned(), "lonely".to_owned())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(c, _)| c == "unknown-reference"),
+        "{found:?}"
+    );
+    // Mended, the findings come back as they are.
+    std::fs::write(
+        dir.join("teams.toml"),
+        "[[teams]]\nid = \"checkout\"\nname = \"Checkout\"\nowns = [\"checkout-web\"]\n",
+    )
+    .expect("writes");
+    let o = opmodel_in(&dir, &["check", "."]);
+    assert!(!stdout(&o).contains("left out until"), "{}", stdout(&o));
+}

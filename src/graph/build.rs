@@ -49,6 +49,7 @@ fn build_with(model: &Model, early_index_from: usize) -> OrgGraph<'_> {
         ids: IdIndex::default(),
         shadowed: HashMap::default(),
         other_kinds: HashMap::default(),
+        left_for_unread: 0,
         graph,
         diagnostics: Vec::new(),
         follow_ons: Vec::new(),
@@ -477,6 +478,9 @@ fn report_dangling<'m>(
             twice.entry(id).or_default().push(node);
         }
     }
+    // Ids written in a file that could not be read: a reference to one of
+    // them may dangle only because its definition is in that file.
+    let unread = model.sources.unread_words();
     for Dangling {
         from,
         field,
@@ -486,6 +490,17 @@ fn report_dangling<'m>(
     } in pending
     {
         let entity = g.entity_ref(from);
+        if found.is_none() && unread.contains(r.id.as_str()) {
+            // What the reference leaves missing is not reported either.
+            if field == "owns" && matches!(g.graph[from], OrgNode::Team(_)) {
+                g.follow_ons.push(("idle-team", entity.clone()));
+            }
+            if field == "owner" && matches!(g.graph[from], OrgNode::Product(_)) {
+                g.follow_ons.push(("orphaned-product", entity.clone()));
+            }
+            g.left_for_unread += 1;
+            continue;
+        }
         let shown = shorten(&r.id);
         let meant_twice = found.and_then(|_| {
             let nodes = twice.get::<str>(r.id.as_ref())?;

@@ -115,6 +115,10 @@ pub struct OrgGraph<'m> {
     /// `orphaned-product`, nor its team `idle-team`. The linter leaves
     /// them out.
     follow_ons: Vec<(&'static str, EntityRef)>,
+    /// How many `unknown-reference` findings were left out because the id
+    /// they name is written in a file that could not be read (see
+    /// [`SourceFile::is_unread`](crate::source::SourceFile::is_unread)).
+    left_for_unread: usize,
     /// The `parent` and `part_of` chains, walked the first time a check
     /// asks and shared by every check after it.
     chains: std::sync::OnceLock<Chains>,
@@ -210,6 +214,7 @@ impl<'m> OrgGraph<'m> {
             other_kinds,
             diagnostics,
             follow_ons,
+            left_for_unread,
             chains,
             decision_ids,
             groups,
@@ -233,6 +238,7 @@ impl<'m> OrgGraph<'m> {
             other_kinds,
             diagnostics,
             follow_ons,
+            left_for_unread,
             chains,
             decision_ids,
             groups,
@@ -299,6 +305,12 @@ impl<'m> OrgGraph<'m> {
     /// The integrity findings met while building, without severities.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// How many `unknown-reference` findings were left out because the id
+    /// they name is written in a file that could not be read.
+    pub(crate) fn left_for_unread(&self) -> usize {
+        self.left_for_unread
     }
 
     /// Findings (check, entity) that one of [`OrgGraph::diagnostics`]

@@ -157,7 +157,7 @@ impl<'a> Sections<'a> {
             if let Some(s) = did_you_mean(&key.name, sections.iter().copied()) {
                 help = format!("did you mean `{s}`? {help}");
             }
-            cx.file_problem(key.span(), format!("unknown section `{}`", key.name), help);
+            cx.file_problem(key.span(), format!("{UNKNOWN_SECTION}`{}`", key.name), help);
             return;
         };
         if self.seen.contains(&section) {
@@ -411,6 +411,9 @@ fn named_ids(node: &Node) -> Vec<String> {
         _ => scalar_text(node).into_iter().collect(),
     }
 }
+
+/// How the finding about a section opmodel does not know begins.
+pub(crate) const UNKNOWN_SECTION: &str = "unknown section ";
 
 /// What the diagnostics of the entity being lowered are about.
 struct Subject {

@@ -452,6 +452,7 @@ fn load_shared(
             }
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+                loaded.model.sources.mark_unread(file, text.as_str());
                 return (loaded, Extra::None);
             }
         }
@@ -461,6 +462,7 @@ fn load_shared(
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, piece);
+        unread_if_sections_left_out(&mut loaded, file, text.as_str());
         return (loaded, Extra::None);
     }
     #[cfg(feature = "toml")]
@@ -470,6 +472,7 @@ fn load_shared(
     {
         loaded.diagnostics = problems;
         take_entities(&mut loaded.model, model);
+        unread_if_sections_left_out(&mut loaded, file, text.as_str());
         return (loaded, Extra::None);
     }
     let mut extra = Extra::None;
@@ -486,6 +489,11 @@ fn load_shared(
                 &mut loaded.model,
                 &mut loaded.diagnostics,
             );
+            // (A file of another tool, an OpenAPI spec beside a catalog,
+            // is no org file left unread.)
+            if !matches!(extra, Extra::Foreign) {
+                unread_if_sections_left_out(&mut loaded, file, text.as_str());
+            }
         }
         Err(e) => {
             // Several documents, the first of them plainly not an org file
@@ -499,9 +507,25 @@ fn load_shared(
                 extra = Extra::Foreign;
             }
             loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+            if !matches!(extra, Extra::Foreign) {
+                loaded.model.sources.mark_unread(file, text.as_str());
+            }
         }
     }
     (loaded, extra)
+}
+
+/// Marks `file` as not read in full when a section of it was left out
+/// (`team:` for `teams:`): what the section says is missing from the
+/// model, as for a file that does not parse.
+fn unread_if_sections_left_out(loaded: &mut Loaded, file: crate::source::FileId, text: &str) {
+    let left_out = loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.check == INVALID_FILE && d.message.starts_with(lower::UNKNOWN_SECTION));
+    if left_out {
+        loaded.model.sources.mark_unread(file, text);
+    }
 }
 
 /// What a file held besides org entities.

@@ -40,7 +40,9 @@ pub struct LoadOptions {
     /// Whether the model keeps the text of each file (default `true`): the
     /// text is what rendered diagnostics quote under their headline. A
     /// caller that only writes JSON, or only walks the model, can turn it
-    /// off and save the size of the input in memory.
+    /// off and save the size of the input in memory. A file that could not
+    /// be read in full keeps its text either way (see
+    /// [`SourceFile::is_unread`](crate::source::SourceFile::is_unread)).
     pub keep_text: bool,
     /// Whether a folder walk follows links that lead outside the folders
     /// given (default `false`): a link to `/usr` in an org folder would
