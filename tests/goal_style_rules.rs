@@ -464,3 +464,20 @@ fn lead_opening_a_key_result_before_what_is_led_is_the_verb() {
         ],
     );
 }
+
+#[test]
+fn a_count_changed_as_a_share_of_what_comes_in_is_a_rate() {
+    // The reviews are the team's work, but "60% of applications" makes
+    // them a rate of the process, a measure (an efficiency outcome).
+    assert_style(
+        Style::Outcome,
+        &["Cut manual underwriting reviews from 60% of applications to 30%"],
+    );
+    // A plain count of the team's own work stays output.
+    assert_style(Style::Milestone, &["Cut manual reviews from 60 to 30"]);
+}
+
+#[test]
+fn evangelizing_is_an_activity() {
+    assert_style(Style::Milestone, &["Evangelize OSPO adoption"]);
+}

@@ -444,7 +444,13 @@ fn without_the_text_the_model_and_findings_are_the_same() {
     };
     assert!(texts(&with) > 0);
     assert_eq!(texts(&without), 0);
-    assert!(without.model.sources.iter().any(|(_, f)| f.is_unread() && !f.text().is_empty()));
+    assert!(
+        without
+            .model
+            .sources
+            .iter()
+            .any(|(_, f)| f.is_unread() && !f.text().is_empty())
+    );
     // Only the quoted source lines go.
     let (a, b) = (Linter::new().check(&with), Linter::new().check(&without));
     assert_eq!(a.diagnostics, b.diagnostics);

@@ -134,7 +134,10 @@ fn reads_as_milestone(text: &str, cues: &[Cue]) -> String {
     toward.truncate(3);
     toward.sort_by_key(|c| c.span.start);
     if toward.is_empty() {
-        return "reads as a milestone".to_owned();
+        // Nothing points to a milestone, but nothing names a result to
+        // measure either ("Improve onboarding").
+        return "reads as a milestone: it names no result to measure and no level to reach"
+            .to_owned();
     }
     let shown: Vec<String> = toward.iter().map(|c| c.describe(text)).collect();
     format!("reads as a milestone: {}", shown.join("; "))
@@ -175,6 +178,18 @@ mod tests {
         assert!(launch.message.contains("`by August`"), "{}", launch.message);
         assert_eq!(launch.location.map(|l| l.line), Some(6));
         assert_eq!(launch.related[0].id, "q3");
+        // A verdict with no cue toward a milestone still says why.
+        let vague =
+            "objectives:\n  - id: q4\n    title: x\n    key_results:\n      - Improve onboarding\n";
+        let found = findings(NAME, vague);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.ends_with(
+                "reads as a milestone: it names no result to measure and no level to reach"
+            ),
+            "{}",
+            found[0].message
+        );
         // A declared milestone is reported even when it reads like an outcome.
         let declared = "objectives:\n  - id: q3\n    title: t\n    key_results:\n      - { text: Churn falls from 5% to 3%, kind: milestone }\n";
         assert_triggers(NAME, declared, &["q3#1"]);

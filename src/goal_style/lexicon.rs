@@ -606,9 +606,10 @@ fn base(w: &str) -> u64 {
         | "source" | "develop" | "resolve" | "solve" | "monitor" | "measure" | "shadow"
         | "activate" | "reactivate" | "continue" | "enhance" | "do" | "come" | "remediate"
         | "educate" | "mentor" | "coach" | "facilitate" | "amplify" | "promote" | "celebrate"
-        | "advocate" | "speak" | "invite" | "nominate" | "contribute" | "upstream" | "triage"
-        | "validate" | "annotate" | "verify" | "compute" | "calculate" | "speaking" | "evolve"
-        | "determine" | "wrap" | "track" | "operationalize" | "operationalise" | "discuss" => {
+        | "evangelize" | "evangelise" | "advocate" | "speak" | "invite" | "nominate"
+        | "contribute" | "upstream" | "triage" | "validate" | "annotate" | "verify" | "compute"
+        | "calculate" | "speaking" | "evolve" | "determine" | "wrap" | "track"
+        | "operationalize" | "operationalise" | "discuss" => {
             let mut f = DV;
             if matches!(w, "complete" | "attend") {
                 f |= RECV;

@@ -2038,6 +2038,16 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                 );
                 decided = Some(false);
             }
+            Obj::Output if share_of_what_comes_in(cx, h, b) => {
+                sc += cx.cue(
+                    CueKind::MetricChange,
+                    h,
+                    h + 1,
+                    "is changed as a share of what comes in, a rate of the process",
+                    -3.0,
+                );
+                decided = Some(false);
+            }
             Obj::Output | Obj::Coverage | Obj::Target => {
                 // ("the number of times we run DR drills": the team says it is theirs)
                 let ours = (a..b).any(|j| cx.lower_in(j, &["we", "our", "us"]));

@@ -1395,3 +1395,40 @@ pub(super) fn level_after_relative(
 pub(super) fn perceived(cx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..b).any(|j| cx.lower_in(j, PERCEIVED))
 }
+
+/// "Cut manual underwriting reviews from 60% of applications to 30%": the
+/// count the verb changes is given as a share of what comes in (applications,
+/// orders, claims, the people served), which makes it a rate of the process,
+/// a measure, not a count of the team's own output.
+pub(super) fn share_of_what_comes_in(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
+    (h + 1..b).any(|j| {
+        cx.kind(j) == Some(TokKind::Percent)
+            && cx.f(j + 1) & OF != 0
+            && (j + 2..b.min(j + 5)).any(|x| {
+                inbound(cx, x)
+                    || cx.f(x) & OUTSIDERS != 0
+                    || cx.lower_in(
+                        x,
+                        &[
+                            "claims",
+                            "cases",
+                            "requests",
+                            "orders",
+                            "transactions",
+                            "payments",
+                            "tickets",
+                            "invoices",
+                            "loans",
+                            "returns",
+                            "calls",
+                            "contacts",
+                            "sessions",
+                            "visits",
+                            "bookings",
+                            "deliveries",
+                            "shipments",
+                        ],
+                    )
+            })
+    })
+}
