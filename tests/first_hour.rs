@@ -835,3 +835,72 @@ fn a_file_that_does_not_parse_is_one_finding_not_a_flood() {
     let o = opmodel_in(&dir, &["check", "."]);
     assert!(!stdout(&o).contains("left out until"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_misspelt_team_kind_is_one_finding() {
+    // Read as stream-aligned, the platform team would also be "idle".
+    let found = findings("teams:\n  - id: a\n    kind: platfrom\n");
+    assert_eq!(found, [("invalid-entity".to_owned(), "a".to_owned())]);
+    // A stream-aligned team that owns nothing still is.
+    let found = findings("teams:\n  - id: a\n    kind: stream-aligned\n");
+    assert_eq!(count(&found, "idle-team"), 1, "{found:?}");
+}
+
+#[test]
+fn a_share_in_words_is_told_how_to_write_a_share() {
+    let yaml =
+        "teams:\n  - id: a\npeople:\n  - id: ana\n    allocations: [{ team: a, share: full }]\n";
+    let loaded = opmodel::load::load_str(yaml, opmodel::load::Format::Yaml, "org.yaml");
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("`share` must be a number"))
+        .expect("the share finding");
+    let help = d.help.as_deref().unwrap_or("");
+    assert!(help.contains("at most 1, such as `0.5`"), "{help}");
+    assert!(!help.contains("metric"), "{help}");
+}
+
+#[test]
+fn an_invalid_id_is_told_its_valid_form_and_a_reference_to_it_the_rename() {
+    let loaded = opmodel::load::load_str(
+        r#"{"teams":[{"id":"loans","owns":["loan-app"]}],"products":[{"id":"Loan-App"}]}"#,
+        opmodel::load::Format::Json,
+        "org.json",
+    );
+    let report = opmodel::Linter::new().check(&loaded);
+    let help = |check: &str| {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| d.check == check)
+            .and_then(|d| d.help.as_deref())
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert!(
+        help("invalid-entity").starts_with("write it `loan-app`: ids are"),
+        "{}",
+        help("invalid-entity")
+    );
+    assert_eq!(
+        help("unknown-reference"),
+        "did you mean `Loan-App`? That id is not valid: rename the entity `loan-app`, as this reference writes it"
+    );
+    // An id with nothing valid in it gets the rule alone.
+    let loaded = opmodel::load::load_str(
+        "teams:\n  - id: \"!!!\"\n",
+        opmodel::load::Format::Yaml,
+        "org.yaml",
+    );
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("is not a valid id"))
+        .expect("invalid");
+    assert!(
+        d.help.as_deref().is_some_and(|h| h.starts_with("ids are")),
+        "{:?}",
+        d.help
+    );
+}

@@ -535,7 +535,16 @@ fn report_dangling<'m>(
                         if let Some(meant) = g.ids.get(s, |n| g.indexed_id(n)) {
                             follow_ons(g, from, field, meant);
                         }
-                        format!("did you mean `{s}`?")
+                        // "Loan-App" for `loan-app`: the reference is
+                        // right and the id it means is not.
+                        if crate::model::valid_form(s).as_deref() == Some(r.id.as_str()) {
+                            format!(
+                                "did you mean `{s}`? That id is not valid: rename the entity `{}`, as this reference writes it",
+                                r.id
+                            )
+                        } else {
+                            format!("did you mean `{s}`?")
+                        }
                     }
                     None => format!(
                         "define {} with id `{shown}`, or fix the id",

@@ -388,6 +388,18 @@ pub(crate) fn explained_follow_ons(d: &Diagnostic) -> Vec<(&'static str, &Entity
         EntityKind::Team if typo(OWNS_TYPO) => std::iter::once(("idle-team", &d.entity))
             .chain(named("orphaned-product", EntityKind::Product))
             .collect(),
+        // A team whose `kind` is a word opmodel does not know is read as
+        // stream-aligned: what it would be asked as one (owning products,
+        // a working size) is not reported beside the finding.
+        EntityKind::Team
+            if d.check == super::INVALID_ENTITY && d.message.starts_with(UNKNOWN_KIND) =>
+        {
+            vec![
+                ("idle-team", &d.entity),
+                ("team-size", &d.entity),
+                ("incomplete-product-trio", &d.entity),
+            ]
+        }
         EntityKind::Product if typo(OWNER_TYPO) => std::iter::once(("orphaned-product", &d.entity))
             .chain(named("idle-team", EntityKind::Team))
             .collect(),
@@ -411,6 +423,9 @@ fn named_ids(node: &Node) -> Vec<String> {
         _ => scalar_text(node).into_iter().collect(),
     }
 }
+
+/// How the finding about a `kind` word opmodel does not know begins.
+const UNKNOWN_KIND: &str = "unknown `kind` value ";
 
 /// How the finding about a section opmodel does not know begins.
 pub(crate) const UNKNOWN_SECTION: &str = "unknown section ";
@@ -624,7 +639,7 @@ impl Lowerer<'_> {
         subject.entity.id = id.clone();
         if !is_valid_id(&id) {
             let msg = format!("`{}` is not a valid id", escape(&id));
-            self.problem(subject, node.span(), msg, crate::model::ID_HELP);
+            self.problem(subject, node.span(), msg, crate::model::id_help(&id));
         }
         Some(id)
     }
@@ -826,7 +841,9 @@ impl Lowerer<'_> {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());
                 // Only key results have a `unit:`; an outcome's unit goes
                 // in the words of its `metric:`.
-                let help = if subject.entity.kind == EntityKind::KeyResult {
+                let help = if field == "share" {
+                    "write `share` as the part of the person's time it is, a number more than 0 and at most 1, such as `0.5`".to_owned()
+                } else if subject.entity.kind == EntityKind::KeyResult {
                     format!(
                         "write `{field}` as a plain number such as `31` or `4.2`; put the unit in `unit:`"
                     )

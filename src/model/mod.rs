@@ -37,7 +37,9 @@ pub use ref_list::RefList;
 pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
 pub use text::Text;
-pub(crate) use validate::{ID_HELP, KR_TEXT_HELP, MISSING_ID_HELP, STATEMENT_HELP, TITLE_HELP};
+pub(crate) use validate::{
+    KR_TEXT_HELP, MISSING_ID_HELP, STATEMENT_HELP, TITLE_HELP, id_help, valid_form,
+};
 pub use vocab::{DecisionArea, Funding, KeyResultKind, ProductKind, Role, TeamKind};
 
 use std::borrow::Cow;

@@ -17,6 +17,35 @@ pub(crate) const MISSING_ID_HELP: &str =
 /// What the loader says about a bad id; shared so both paths say it alike.
 pub(crate) const ID_HELP: &str =
     "ids are 1 to 128 characters of a-z, 0-9, `-`, `_` and `.`, starting with a letter or digit";
+
+/// The id `id` would be written as: lowercase, each run of characters no
+/// id has made one `-`, and no `-`, `_` or `.` at the start (`Loan App!` →
+/// `loan-app`). `None` when nothing of it is left.
+pub(crate) fn valid_form(id: &str) -> Option<String> {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.') {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out
+        .trim_start_matches(['-', '_', '.'])
+        .trim_end_matches('-')
+        .chars()
+        .take(128)
+        .collect::<String>();
+    crate::model::is_valid_id(&trimmed).then_some(trimmed)
+}
+
+/// [`ID_HELP`], with the valid form of `id` when it has one.
+pub(crate) fn id_help(id: &str) -> String {
+    match valid_form(id) {
+        Some(valid) => format!("write it `{valid}`: {ID_HELP}"),
+        None => ID_HELP.to_owned(),
+    }
+}
 /// What the loader says about a key result without text.
 pub(crate) const KR_TEXT_HELP: &str = "write what has to be true for the key result to be met, like `Raise week-1 retention from 31% to 38%`";
 /// What the loader says about an outcome without a statement.
@@ -173,7 +202,7 @@ fn check_id(kind: EntityKind, id: &str, at: Option<Location>) -> Option<Diagnost
             EntityRef::new(kind, id),
             format!("`{}` is not a valid id", crate::check::quote_text(id)),
         )
-        .with_help(ID_HELP)
+        .with_help(id_help(id))
         .at(at)
     })
 }
