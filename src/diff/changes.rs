@@ -91,6 +91,12 @@ fn ids<'a>(refs: impl IntoIterator<Item = &'a Ref>) -> Value {
     Value::List(set.into_iter().map(str::to_owned).collect())
 }
 
+/// The checks an `allow` list names, sorted, each once.
+fn allowed(list: &crate::model::AllowList) -> Value {
+    let set: BTreeSet<&str> = list.iter().map(String::as_str).collect();
+    Value::List(set.into_iter().map(str::to_owned).collect())
+}
+
 fn text(value: Option<&impl std::ops::Deref<Target = str>>) -> Value {
     Value::from_option(value.map(|v| v.to_string()))
 }
@@ -143,6 +149,12 @@ fn teams(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 interactions(a),
                 interactions(b),
             );
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
         },
         out,
     );
@@ -190,6 +202,12 @@ fn people(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 ChangeKind::AllocationsChanged,
                 allocations(a),
                 allocations(b),
+            );
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
             );
         },
         out,
@@ -291,6 +309,12 @@ fn products(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 ids(&a.outcomes),
                 ids(&b.outcomes),
             );
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
         },
         out,
     );
@@ -338,6 +362,12 @@ fn outcomes(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 (b.owner.as_ref(), &b.supports),
             );
             differ(found, ChangeKind::MeasureChanged, measure(a), measure(b));
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
         },
         out,
     );
@@ -425,6 +455,12 @@ fn objectives(old: &Model, new: &Model, out: &mut Vec<Change>) {
                     Value::List(after),
                 ));
             }
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
         },
         out,
     );
@@ -437,6 +473,8 @@ struct Right {
     escalation: BTreeSet<String>,
     /// `role: team` for every other part taken.
     roles: BTreeSet<String>,
+    /// The checks the entries' `allow` lists name.
+    allow: BTreeSet<String>,
 }
 
 impl Right {
@@ -470,6 +508,7 @@ fn rights(decisions: &[DecisionRight]) -> BTreeMap<String, Right> {
         right
             .escalation
             .extend(d.escalates_to.iter().map(|r| r.as_str().to_owned()));
+        right.allow.extend(d.allow.iter().cloned());
         for (role, teams) in [
             ("recommends", &d.recommends),
             ("agrees", &d.agrees),
@@ -509,6 +548,12 @@ fn decisions(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 b.escalation(),
             );
             differ(found, ChangeKind::RolesChanged, a.roles(), b.roles());
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                Value::List(a.allow.iter().cloned().collect()),
+                Value::List(b.allow.iter().cloned().collect()),
+            );
         },
         out,
     );

@@ -175,6 +175,10 @@ pub enum ChangeKind {
     /// `allocations-changed`: where a person's time goes (`team: share`,
     /// with the role) changed.
     AllocationsChanged,
+    /// `allow-changed`: the checks an entity's `allow` list names changed
+    /// (for a decision right, over every entry written for it). A finding
+    /// silenced this way is resolved in the diff too; this says how.
+    AllowChanged,
 }
 
 /// The value of an entity's field before or after a change.

@@ -656,3 +656,33 @@ fn a_catalog_and_its_import_are_compared_in_the_same_words() {
         "{text}"
     );
 }
+
+#[test]
+fn an_allow_list_that_changes_is_a_change_so_silencing_is_not_mistaken_for_a_fix() {
+    let c = one(
+        "products:\n  - id: billing\n",
+        "products:\n  - id: billing\n    allow: [orphaned-product, unaligned-product, orphaned-product]\n",
+    );
+    is(&c, ChangeKind::AllowChanged, EntityKind::Product, "billing");
+    assert_eq!(c.before, list(&[]));
+    assert_eq!(c.after, list(&["orphaned-product", "unaligned-product"]));
+    // The same checks in another order are no change.
+    assert!(
+        compare(
+            "teams:\n  - id: a\n    allow: [idle-team, team-size]\n",
+            "teams:\n  - id: a\n    allow: [team-size, idle-team]\n",
+        )
+        .is_empty()
+    );
+    // On a decision right, over every entry written for it.
+    let c = one(
+        "decisions:\n  - { area: budget-allocation, scope: organization, decides: [a] }\n",
+        "decisions:\n  - { area: budget-allocation, scope: organization, decides: [a], allow: [conflicting-deciders] }\n",
+    );
+    is(
+        &c,
+        ChangeKind::AllowChanged,
+        EntityKind::Decision,
+        "budget-allocation@organization",
+    );
+}
