@@ -841,6 +841,16 @@ fn a_misspelt_team_kind_is_one_finding() {
     // Read as stream-aligned, the platform team would also be "idle".
     let found = findings("teams:\n  - id: a\n    kind: platfrom\n");
     assert_eq!(found, [("invalid-entity".to_owned(), "a".to_owned())]);
+    let loaded = opmodel::load::load_str(
+        "teams:\n  - id: a\n    kind: platfrom\n",
+        opmodel::load::Format::Yaml,
+        "org.yaml",
+    );
+    let help = loaded.diagnostics[0].help.as_deref().unwrap_or("");
+    assert!(
+        help.contains("`idle-team` and `team-size` are not reported separately"),
+        "{help}"
+    );
     // A stream-aligned team that owns nothing still is.
     let found = findings("teams:\n  - id: a\n    kind: stream-aligned\n");
     assert_eq!(count(&found, "idle-team"), 1, "{found:?}");

@@ -956,6 +956,10 @@ impl Lowerer<'_> {
         }) {
             help = format!("did you mean `{s}`? {help}");
         }
+        if field == "kind" && subject.entity.kind == EntityKind::Team {
+            // (see `explained_follow_ons`)
+            help.push_str("; until it is one of these, the team is read as stream-aligned (`idle-team` and `team-size` are not reported separately)");
+        }
         let msg = format!("unknown `{field}` value `{}`", escape(&text));
         self.problem(subject, node.span(), msg, help);
         None
