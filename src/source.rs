@@ -182,7 +182,13 @@ impl SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// [`Sources::unread_words`], made the first time it is asked for: the
+    /// graph and the linter both ask.
+    unread_words: std::sync::OnceLock<Arc<UnreadWords>>,
 }
+
+/// The words of the files not read in full (see [`Sources::unread_words`]).
+pub(crate) type UnreadWords = std::collections::HashSet<Box<str>>;
 
 impl Sources {
     /// An empty table.
@@ -214,6 +220,7 @@ impl Sources {
             })
             .collect();
         let id = FileId::at(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.unread_words = std::sync::OnceLock::new();
         self.files.push(SourceFile {
             path,
             display,
@@ -224,6 +231,12 @@ impl Sources {
         id
     }
 
+    /// The largest file not read in full whose words are read for
+    /// [`Sources::unread_words`]: the files people break by hand are small,
+    /// and reading the words of a broken 100 MB export would cost more than
+    /// the findings it holds back.
+    const MAX_UNREAD_WORDS_FROM: usize = 16 << 20;
+
     /// Records that part of file `id`, whose text is `text`, could not be
     /// read into the model (see [`SourceFile::is_unread`]). Its text is
     /// kept even when the loader was asked not to keep texts: the linter
@@ -231,26 +244,40 @@ impl Sources {
     pub(crate) fn mark_unread(&mut self, id: FileId, text: &str) {
         if let Some(file) = self.files.get_mut(id.index()) {
             file.unread = true;
-            if file.text.is_empty() {
+            if file.text.is_empty() && text.len() <= Self::MAX_UNREAD_WORDS_FROM {
                 file.text = Arc::from(text);
             }
         }
+        self.unread_words = std::sync::OnceLock::new();
     }
 
     /// Every word that could be an id written in a file not read in full
-    /// (see [`SourceFile::is_unread`]); empty when every file was read.
-    /// A finding about one of them may be there only because the file
-    /// that says more about it could not be read.
-    pub(crate) fn unread_words(&self) -> std::collections::HashSet<&str> {
-        self.files
-            .iter()
-            .filter(|f| f.unread)
-            .flat_map(|f| {
-                f.text
-                    .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-                    .filter(|w| !w.is_empty())
-            })
-            .collect()
+    /// (see [`SourceFile::is_unread`]), of the files up to
+    /// [`Sources::MAX_UNREAD_WORDS_FROM`] long; empty when every file was
+    /// read. A finding about one of them may be there only because the
+    /// file that says more about it could not be read.
+    pub(crate) fn unread_words(&self) -> Arc<UnreadWords> {
+        let words = self.unread_words.get_or_init(|| {
+            let mut words = UnreadWords::new();
+            let read_for_words =
+                |f: &&SourceFile| f.unread && f.text.len() <= Self::MAX_UNREAD_WORDS_FROM;
+            for file in self.files.iter().filter(read_for_words) {
+                let id_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+                for word in file.text.as_bytes().split(|b| !id_byte(b)) {
+                    // (Words of ASCII bytes only, so always text; an id is
+                    // at most 128 characters.)
+                    if !word.is_empty()
+                        && word.len() <= 128
+                        && let Ok(word) = std::str::from_utf8(word)
+                        && !words.contains(word)
+                    {
+                        words.insert(word.into());
+                    }
+                }
+            }
+            Arc::new(words)
+        });
+        Arc::clone(words)
     }
 
     /// The file behind `id`.
@@ -314,6 +341,7 @@ impl Sources {
     pub(crate) fn append(&mut self, other: Sources) -> u32 {
         let offset = self.files.len() as u32;
         self.files.extend(other.files);
+        self.unread_words = std::sync::OnceLock::new();
         offset
     }
 }
@@ -321,5 +349,44 @@ impl Sources {
 impl fmt::Display for FileId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "file#{}", self.number())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+
+    #[test]
+    fn the_words_of_files_not_read_in_full_up_to_a_size() {
+        let mut sources = Sources::new();
+        let read = sources.add("a.yaml", "teams:\n  - id: kept-out\n");
+        let broken = sources.add("b.toml", "");
+        assert!(sources.unread_words().is_empty());
+        sources.mark_unread(broken, "[[teams]]\nid = \"checkout\nowns = [\"web.app\"]\n");
+        let words = sources.unread_words();
+        assert!(
+            words.contains("checkout") && words.contains("web.app"),
+            "{words:?}"
+        );
+        assert!(
+            !words.contains("kept-out"),
+            "a file read in full gives no words"
+        );
+        assert!(sources.get(read).is_some_and(|f| !f.is_unread()));
+        // A broken export too big to be worth it gives none (its text is not
+        // kept for it either).
+        let mut sources = Sources::new();
+        let huge = sources.add("big.json", "");
+        let text = format!(
+            "[\"checkout\"{}",
+            " ".repeat(Sources::MAX_UNREAD_WORDS_FROM)
+        );
+        sources.mark_unread(huge, &text);
+        assert!(
+            sources
+                .get(huge)
+                .is_some_and(|f| f.is_unread() && f.text().is_empty())
+        );
+        assert!(sources.unread_words().is_empty());
     }
 }
