@@ -914,3 +914,29 @@ fn an_invalid_id_is_told_its_valid_form_and_a_reference_to_it_the_rename() {
         d.help
     );
 }
+
+#[test]
+fn a_cadence_covering_a_slip_for_a_built_in_word_is_told_so() {
+    let problems = |text: &str, format: opmodel::load::Format| -> Vec<String> {
+        opmodel::load::load_str(text, format, "org")
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    let yaml = "cadences:\n  - { id: plan, kind: planning, every: quarter, covers: [budget-allocaton, objective, data-retention] }\n";
+    let found = problems(yaml, opmodel::load::Format::Yaml);
+    assert_eq!(
+        found,
+        [
+            "`covers` names `budget-allocaton`, which is no built-in area: a slip for `budget-allocation`?",
+            "`covers` names `objective`, which is no built-in area: a slip for `objectives`?",
+        ]
+    );
+    // JSON reads it the same way.
+    let json = r#"{"cadences":[{"id":"plan","kind":"planning","every":"quarter","covers":["budget-allocaton","objective","data-retention"]}]}"#;
+    assert_eq!(problems(json, opmodel::load::Format::Json), found);
+    // A custom area of its own is no slip.
+    let clean = "cadences:\n  - { id: plan, kind: planning, every: quarter, covers: [data-retention, budget-allocation] }\n";
+    assert!(problems(clean, opmodel::load::Format::Yaml).is_empty());
+}

@@ -1463,7 +1463,25 @@ impl Lowerer<'_> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match &item.value {
-                Value::Str(s) if !s.trim().is_empty() => out.push(Covers::parse(s)),
+                Value::Str(s) if !s.trim().is_empty() => {
+                    let covers = Covers::parse(s);
+                    if let Covers::Area(DecisionArea::Custom(written)) = &covers
+                        && let Some(meant) = meant_covers(written)
+                    {
+                        // `budget-allocaton`: a custom area no decision
+                        // right is likely to use, so the cadence would
+                        // cover nothing anybody decides.
+                        let msg = format!(
+                            "`covers` names `{}`, which is no built-in area: a slip for `{meant}`?",
+                            escape(written)
+                        );
+                        let help = format!(
+                            "write `{meant}`; a custom area is written exactly as the decision rights write it"
+                        );
+                        self.problem(subject, item.pos, msg, help);
+                    }
+                    out.push(covers);
+                }
                 _ => {
                     let shown = match &item.value {
                         Value::Str(_) => "an empty string".to_owned(),
@@ -1878,6 +1896,29 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
         _ => return None,
     };
     Some(hint)
+}
+
+/// The word a cadence's `covers` entry was meant to be when it is written
+/// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
+/// is none: a custom area that looks like a slip.
+pub(crate) fn meant_covers(written: &str) -> Option<String> {
+    let folded: String = written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' | '.' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let known: Vec<String> = ["objectives", "outcomes"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(DecisionArea::BUILT_IN.iter().map(ToString::to_string))
+        .collect();
+    if let Some(k) = known.iter().find(|k| **k == folded) {
+        return Some(k.clone());
+    }
+    did_you_mean(&folded, known.iter().map(String::as_str)).map(str::to_owned)
 }
 
 fn words<T: strum::VariantNames>() -> Vec<&'static str> {

@@ -981,6 +981,13 @@ impl Fields for CadenceFields {
                     return Err(give_up());
                 }
                 self.covers = covers.iter().map(|c| Covers::parse(&c.id)).collect();
+                // A slip for a built-in word is reported: the general path
+                // words it.
+                if self.covers.iter().any(|c| {
+                    matches!(c, Covers::Area(crate::model::DecisionArea::Custom(w)) if crate::load::lower::meant_covers(w).is_some())
+                }) {
+                    return Err(give_up());
+                }
             }
             "owner" => {
                 first_time(&mut self.seen, 16)?;
