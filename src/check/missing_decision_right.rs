@@ -264,14 +264,7 @@ impl Coverage {
 /// other separators (`feature_set`, `Budget Allocation`), or a typo of one
 /// (`vendor-selction`).
 fn meant_area(written: &str, names: &[String]) -> Option<usize> {
-    let folded: String = written
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '_' | ' ' | '.' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
+    let folded = DecisionArea::folded(written);
     if let Some(i) = names.iter().position(|n| *n == folded) {
         return Some(i);
     }

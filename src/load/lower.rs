@@ -1902,14 +1902,7 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
 /// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
 /// is none: a custom area that looks like a slip.
 pub(crate) fn meant_covers(written: &str) -> Option<String> {
-    let folded: String = written
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '_' | ' ' | '.' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
+    let folded = DecisionArea::folded(written);
     let known: Vec<String> = ["objectives", "outcomes"]
         .into_iter()
         .map(str::to_owned)

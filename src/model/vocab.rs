@@ -192,6 +192,20 @@ pub enum DecisionArea {
 }
 
 impl DecisionArea {
+    /// `written` as the built-in areas are spelled: lowercase, with `-` for
+    /// `_`, ` ` and `.` (`Budget Allocation` → `budget-allocation`), for
+    /// telling a slip from a custom area.
+    pub(crate) fn folded(written: &str) -> String {
+        written
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '_' | ' ' | '.' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect()
+    }
+
     /// The built-in areas, in the spec's order.
     pub const BUILT_IN: [DecisionArea; 10] = [
         Self::FeatureSet,
