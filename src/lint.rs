@@ -500,17 +500,6 @@ impl Linter {
         let unread = sources.unread_words();
         let left_for_unread = std::sync::atomic::AtomicUsize::new(explained.left_for_unread);
         let admit = |d: &mut Diagnostic, p: usize| -> Option<Option<usize>> {
-            if !unread.is_empty()
-                && unread.contains(d.entity.id.as_str())
-                && levels.get(&*d.check).is_some_and(|&(_, slot)| {
-                    self.checks
-                        .get(slot)
-                        .is_some_and(|c| c.meta().category != Category::Integrity)
-                })
-            {
-                left_for_unread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return None;
-            }
             if p > 0
                 && d.check == crate::check::orphaned_product::OrphanedProduct::NAME
                 && orphaned_by_loader.contains(d.entity.id.as_str())
@@ -547,6 +536,17 @@ impl Linter {
                     .get(d.entity.id.as_str())
                     .is_some_and(names)
             {
+                return None;
+            }
+            // Held back for a file not read in full (counted only when it
+            // would have been reported).
+            if !unread.is_empty()
+                && unread.contains(d.entity.id.as_str())
+                && slot
+                    .and_then(|slot| self.checks.get(slot))
+                    .is_some_and(|c| c.meta().category != Category::Integrity)
+            {
+                left_for_unread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return None;
             }
             // A finding made as a note (a Location target not fetched) stays one.
