@@ -341,3 +341,38 @@ fn a_backstage_catalog_on_standard_input_is_checked_like_the_file() {
     assert!(checks.contains(&"unknown-reference"), "{checks:?}");
     assert_eq!(report["summary"]["entities"], 1);
 }
+
+#[test]
+fn toml_piped_in_as_yaml_is_told_about_the_stdin_format() {
+    let toml = b"[[teams]]\nid = \"a\"\n";
+    let o = opmodel_stdin("toml-as-yaml", &["check", "-"], toml);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("if it is TOML, pass `--stdin-format toml`"),
+        "{out}"
+    );
+    // Told the format, it reads.
+    let o = opmodel_stdin(
+        "toml-as-toml",
+        &["check", "--stdin-format", "toml", "-"],
+        toml,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // Broken YAML gets no word about TOML.
+    let o = opmodel_stdin(
+        "broken-yaml",
+        &["check", "-"],
+        b"teams:\n  - id: a\n    owns: [b\n",
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("cannot be parsed") && !out.contains("TOML"),
+        "{out}"
+    );
+}

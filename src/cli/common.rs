@@ -111,6 +111,27 @@ pub(crate) fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, u
     load_from(paths, options, Format::Yaml)
 }
 
+/// Whether `text` reads like TOML: a `[table]` or `[[array]]` header, or a
+/// `key = value` line, where YAML would have `key: value`.
+fn looks_like_toml(text: &str) -> bool {
+    text.lines().map(str::trim).any(|line| {
+        let header = line.starts_with('[')
+            && line.ends_with(']')
+            && line
+                .trim_matches(|c| c == '[' || c == ']')
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        let key_value = line.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        });
+        header || key_value
+    })
+}
+
 /// [`load`], reading `-` (standard input, which must be the only path) in
 /// `stdin_format`; its diagnostics name the file `<stdin>`.
 pub(crate) fn load_from(
@@ -130,8 +151,27 @@ pub(crate) fn load_from(
                 "`-` reads an org file from standard input, which is a terminal here: pipe a file in (`opmodel check - < org.yaml`)",
             ));
         }
-        load_reader(stdin.lock(), stdin_format, "<stdin>", options)
-            .map_err(|e| fail(format!("cannot read standard input: {e}")))?
+        // Read here, within the size limit, so that what was piped in can
+        // be looked at when it does not read as the format given.
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(stdin.lock(), options.max_file_size.saturating_add(1)),
+            &mut text,
+        )
+        .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+        let mut loaded = load_reader(&text[..], stdin_format, "<stdin>", options)
+            .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+        if stdin_format == Format::Yaml && looks_like_toml(&String::from_utf8_lossy(&text)) {
+            for d in loaded
+                .diagnostics
+                .iter_mut()
+                .filter(|d| d.check == opmodel::load::INVALID_FILE)
+            {
+                let help = d.help.take().unwrap_or_default();
+                d.help = Some(format!("{help}; standard input is read as YAML: if it is TOML, pass `--stdin-format toml`").into());
+            }
+        }
+        loaded
     } else {
         match load_paths(paths, options) {
             Ok(l) => l,
