@@ -210,7 +210,7 @@ impl Coverage {
         for d in g.decision_ixs() {
             let area = &g.decision(d).area;
             if let (DecisionArea::Custom(written), Some(scope)) = (area, g.scope_of(d))
-                && let Some(i) = meant_area(written, &names)
+                && let Some(i) = DecisionArea::meant(written, &names)
             {
                 near.entry(scope).or_default().push((i, d));
             }
@@ -263,15 +263,6 @@ impl Coverage {
 /// custom area was likely meant as: the same words in another case or with
 /// other separators (`feature_set`, `Budget Allocation`), or a typo of one
 /// (`vendor-selction`).
-fn meant_area(written: &str, names: &[String]) -> Option<usize> {
-    let folded = DecisionArea::folded(written);
-    if let Some(i) = names.iter().position(|n| *n == folded) {
-        return Some(i);
-    }
-    let closest = crate::diagnostic::did_you_mean(&folded, names.iter().map(String::as_str))?;
-    names.iter().position(|n| n == closest)
-}
-
 fn finding(
     g: &OrgGraph<'_>,
     name: &'static str,

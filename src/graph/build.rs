@@ -492,11 +492,8 @@ fn report_dangling<'m>(
         let entity = g.entity_ref(from);
         if found.is_none() && unread.contains(r.id.as_str()) {
             // What the reference leaves missing is not reported either.
-            if field == "owns" && matches!(g.graph[from], OrgNode::Team(_)) {
-                g.follow_ons.push(("idle-team", entity.clone()));
-            }
-            if field == "owner" && matches!(g.graph[from], OrgNode::Product(_)) {
-                g.follow_ons.push(("orphaned-product", entity.clone()));
+            if let Some(check) = left_missing(g, from, field) {
+                g.follow_ons.push((check, entity.clone()));
             }
             g.left_for_unread += 1;
             continue;
@@ -557,19 +554,11 @@ fn report_dangling<'m>(
                 )
             }
         };
-        // A team whose `owns` names nothing owns nothing because of it:
-        // `idle-team` would say so again, in words that read as wrong.
-        if field == "owns" && matches!(g.graph[from], OrgNode::Team(_)) {
-            g.follow_ons.push(("idle-team", entity.clone()));
-        }
-        // A product whose only `owner` names nothing has no accountable
-        // team because of this reference: one finding says both, and
-        // `orphaned-product` is not reported beside it.
         let mut help = help;
-        if field == "owner"
-            && let OrgNode::Product(p) = g.graph[from]
-            && !g.has_owner(p)
-        {
+        let missing = left_missing(g, from, field);
+        // A product whose only `owner` names nothing has no accountable
+        // team because of this reference: one finding says both.
+        if missing == Some("orphaned-product") {
             let joint = if help.ends_with('?') {
                 " Until"
             } else {
@@ -578,7 +567,9 @@ fn report_dangling<'m>(
             help.push_str(&format!(
                 "{joint} it names a team, {entity} has no accountable owner (`orphaned-product` is not reported separately)"
             ));
-            g.follow_ons.push(("orphaned-product", entity.clone()));
+        }
+        if let Some(check) = missing {
+            g.follow_ons.push((check, entity.clone()));
         }
         let location = g.location(from);
         let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
@@ -595,6 +586,19 @@ fn report_dangling<'m>(
 /// Records the findings a reference from `from` in `field` that was meant
 /// to name `meant` causes, and that go away with it: the product a team's
 /// `owns:` meant is not ownerless, the team is not idle.
+/// The check whose finding about `from` a dangling reference in its
+/// `field` would only repeat: a team whose `owns` names nothing owns nothing
+/// because of it (`idle-team`, in words that read as wrong), and a product
+/// whose only `owner` names nothing has no accountable team because of it
+/// (`orphaned-product`).
+fn left_missing(g: &OrgGraph<'_>, from: NodeIndex, field: &str) -> Option<&'static str> {
+    match (field, g.graph[from]) {
+        ("owns", OrgNode::Team(_)) => Some("idle-team"),
+        ("owner", OrgNode::Product(p)) if !g.has_owner(p) => Some("orphaned-product"),
+        _ => None,
+    }
+}
+
 fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeIndex) {
     // (A product's mistyped `owner:` is handled where it is reported; the
     // team it meant is not idle for want of that product.)

@@ -1902,16 +1902,13 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
 /// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
 /// is none: a custom area that looks like a slip.
 pub(crate) fn meant_covers(written: &str) -> Option<String> {
-    let folded = DecisionArea::folded(written);
     let known: Vec<String> = ["objectives", "outcomes"]
         .into_iter()
         .map(str::to_owned)
         .chain(DecisionArea::BUILT_IN.iter().map(ToString::to_string))
         .collect();
-    if let Some(k) = known.iter().find(|k| **k == folded) {
-        return Some(k.clone());
-    }
-    did_you_mean(&folded, known.iter().map(String::as_str)).map(str::to_owned)
+    let i = DecisionArea::meant(written, &known)?;
+    known.into_iter().nth(i)
 }
 
 fn words<T: strum::VariantNames>() -> Vec<&'static str> {

@@ -206,6 +206,18 @@ impl DecisionArea {
             .collect()
     }
 
+    /// The place in `names` of the word `written` was meant to be: the one
+    /// it folds to ([`DecisionArea::folded`]), else the one it is a slip for
+    /// (`budget-allocaton`).
+    pub(crate) fn meant(written: &str, names: &[String]) -> Option<usize> {
+        let folded = Self::folded(written);
+        if let Some(i) = names.iter().position(|n| *n == folded) {
+            return Some(i);
+        }
+        let closest = crate::diagnostic::did_you_mean(&folded, names.iter().map(String::as_str))?;
+        names.iter().position(|n| n == closest)
+    }
+
     /// The built-in areas, in the spec's order.
     pub const BUILT_IN: [DecisionArea; 10] = [
         Self::FeatureSet,
