@@ -367,10 +367,17 @@ pub use crate::declare_check;
 /// User text quoted in a message: on one line, control characters escaped,
 /// cut at 80 characters.
 pub(crate) fn quote_text(text: &str) -> String {
+    const SHOWN: usize = 80;
     let text = text.trim();
+    // Most quoted text is a short printable ASCII id or sentence: one byte
+    // a character, nothing to escape or cut, so it is copied whole (a big
+    // org quotes some hundred thousand key results).
+    if text.len() <= SHOWN && text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len().min(96));
     let mut chars = text.chars();
-    for c in chars.by_ref().take(80) {
+    for c in chars.by_ref().take(SHOWN) {
         if c.is_control() {
             out.extend(c.escape_default());
         } else {
@@ -402,4 +409,26 @@ pub(crate) fn list_ids(ids: &[&str]) -> String {
         text.push_str(&format!(" and {} more", ids.len() - SHOWN));
     }
     text
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::quote_text;
+
+    #[test]
+    fn quoted_text_is_one_trimmed_line_of_at_most_eighty_characters() {
+        assert_eq!(
+            quote_text("  Raise NPS from 30 to 45  "),
+            "Raise NPS from 30 to 45"
+        );
+        assert_eq!(quote_text("a\tb\nc\u{7f}"), "a\\tb\\nc\\u{7f}");
+        assert_eq!(quote_text("x\u{85}y"), "x\\u{85}y");
+        let eighty = "k".repeat(80);
+        assert_eq!(quote_text(&eighty), eighty);
+        assert_eq!(quote_text(&"k".repeat(81)), format!("{eighty}…"));
+        // Characters, not bytes, are counted.
+        let accented = "é".repeat(80);
+        assert_eq!(quote_text(&accented), accented);
+        assert_eq!(quote_text(&"é".repeat(81)), format!("{accented}…"));
+    }
 }
