@@ -568,3 +568,28 @@ fn a_huge_alias_limit_is_not_named_as_what_stopped_the_file() {
         stdout(&o)
     );
 }
+
+#[test]
+fn opmodel_timings_prints_each_phase_with_its_memory() {
+    let o = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "examples/orgs/healthy.yaml", "--format", "json"])
+        .current_dir(ROOT)
+        .env("OPMODEL_TIMINGS", "1")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    for phase in ["load", "graph and checks", "write"] {
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&format!("timing: {phase}: ")))
+            .unwrap_or_else(|| panic!("no `{phase}` timing in:\n{err}"));
+        if cfg!(target_os = "linux") {
+            assert!(line.contains(" MiB, peak "), "{line}");
+        }
+    }
+    // Standard output is the report alone.
+    json(&o);
+    let quiet = opmodel(&["check", "examples/orgs/healthy.yaml"]);
+    assert!(!stderr(&quiet).contains("timing:"), "{}", stderr(&quiet));
+}

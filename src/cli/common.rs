@@ -262,10 +262,32 @@ impl PhaseTimer {
     pub(crate) fn lap(&mut self, phase: &str) {
         if let Some(last) = self.last {
             let now = std::time::Instant::now();
-            eprintln!("timing: {phase}: {:.3} s", (now - last).as_secs_f64());
+            let memory = resident_memory().map_or_else(String::new, |(now, peak)| {
+                format!(" (resident {} MiB, peak {} MiB)", now >> 10, peak >> 10)
+            });
+            eprintln!(
+                "timing: {phase}: {:.3} s{memory}",
+                (now - last).as_secs_f64()
+            );
             self.last = Some(now);
         }
     }
+}
+
+/// The process's resident memory now and at its peak, in KiB, where the
+/// system tells (Linux's `/proc/self/status`): where the peak falls is
+/// half of what the timings are for.
+fn resident_memory() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line.get(key.len()..)?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    };
+    Some((kib("VmRSS:")?, kib("VmHWM:")?))
 }
 
 /// The checks that say an input could not be read or used in full.
