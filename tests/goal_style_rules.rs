@@ -481,3 +481,84 @@ fn a_count_changed_as_a_share_of_what_comes_in_is_a_rate() {
 fn evangelizing_is_an_activity() {
     assert_style(Style::Milestone, &["Evangelize OSPO adoption"]);
 }
+
+#[test]
+fn a_level_after_the_last_comma_must_be_reached_too() {
+    // Rule 3: the delivery and the response it must get are equal parts.
+    assert_style(
+        Style::Outcome,
+        &[
+            "Hold 3 customer workshops to gather input, >75% rate them useful",
+            "Publish the pricing explainer, 20k views",
+        ],
+    );
+    // A count of the team's own work, or its coverage, after the comma is not one.
+    assert_style(
+        Style::Milestone,
+        &[
+            "Ship the mobile release, 80% test coverage",
+            "Run the DR drill, zero findings",
+        ],
+    );
+}
+
+#[test]
+fn the_count_of_a_measure_is_the_measure() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Lower the crash count on Android by 30%",
+            "Bring defect count per release from 40 down to 10",
+        ],
+    );
+    // The count of what the team makes stays output (rule 1).
+    assert_style(Style::Milestone, &["Grow the article count to 400"]);
+}
+
+#[test]
+fn what_a_delivery_enables_after_a_comma_is_a_result_clause() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Build a self-serve export, allowing customers to cut reporting time by 30%",
+            "Publish landing pages per region, enabling better search ranking",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &["Cut reporting time by 30%, freeing analysts for planning"],
+    );
+}
+
+#[test]
+fn deliverables_reworked_are_counted_output() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "4 onboarding guides are updated from user interviews",
+            "10+ tutorials are written or improved",
+        ],
+    );
+    assert_style(Style::Outcome, &["Search conversion improved by 5 points"]);
+}
+
+#[test]
+fn finishing_a_step_of_the_customer_journey_is_a_conversion() {
+    assert_style(
+        Style::Outcome,
+        &[
+            "Lift checkout completion from 71% to 75%",
+            "Raise KYC completion to 85% of applicants",
+            "Registration completion above 60% on mobile",
+        ],
+    );
+    // Staff finishing the organisation's own training is a rollout (rule 6),
+    // and a page about the step is a deliverable.
+    assert_style(
+        Style::Milestone,
+        &[
+            "Raise security training completion from 70% to 100%",
+            "Redesign the checkout completion page",
+        ],
+    );
+}

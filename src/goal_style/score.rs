@@ -362,6 +362,16 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
         }
     }
 
+    // "Run 2 satisfaction surveys to get feedback, >80% satisfaction": the level
+    // the delivery's response must reach, after its last comma, is an equal part
+    // as after a colon (rule 3)
+    if reach.is_none()
+        && let Some(c) = comma_level(&cx, s, n)
+    {
+        reach = Some((c + 1, n));
+        e = e.min(c);
+    }
+
     // "Continue to triage all bugs within one week": the verb after `to` leads when
     // there is a level to keep; "Continue to improve career development" carries on
     // an activity.
@@ -445,6 +455,24 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
                 i,
                 (i + 3).min(e),
                 "says what the delivery should lead to, which does not change what has to be done",
+                0.0,
+            );
+            e = i;
+            break;
+        }
+        // "Create distinct pages for course listings, enabling improved SEO": what
+        // the delivery lets happen, after a comma, is a result clause (rule 3)
+        if punct_is(&cx, i, b',')
+            && depth == 0
+            && i > s + 1
+            && i + 2 < e
+            && cx.lower_in(i + 1, RESULT_PARTICIPLES)
+        {
+            cx.cue(
+                CueKind::PurposeClause,
+                i + 1,
+                i + 2,
+                "opens a result clause, which does not change what has to be done",
                 0.0,
             );
             e = i;
@@ -595,6 +623,20 @@ pub(crate) fn analyze_tokens(text: &str, t: &[Tok], cues: &mut CueBuf) -> f32 {
             c + 1,
             "is completion of the organisation's own training, which is rollout",
             3.0 + (-score).max(0.0),
+        );
+    }
+    // "Lift checkout completion from 71% to 75%": the share of people who finish
+    // a step of a customer journey, a conversion (but not a level of it that
+    // nothing asks to change or reach: "Checkout completion page")
+    if let Some(c) = journey_completion(&cx, s, e)
+        && (s..e).any(|j| cx.is_num(j) || t[j].kind == TokKind::Percent)
+    {
+        score += cx.cue(
+            CueKind::BehaviourChange,
+            c - 1,
+            c + 1,
+            "is the share of people who finish a step of their journey, a conversion",
+            -3.0 - score.max(0.0),
         );
     }
     // "Unit test coverage above 80%": test coverage is output (rule 6)
@@ -831,6 +873,17 @@ fn object(cx: &Ctx<'_>, v: usize, b: usize) -> (Obj, usize) {
             return (Obj::Metric, m);
         }
         return (Obj::Unknown, start);
+    };
+    // "Reduce bug count by 25%", "Cut defect count from 40 to 10": the count of a
+    // measure named before it is the measure counted, as in "the number of bugs"
+    let (h, counted) = if h > start
+        && (t[h].has(NUMBER) || cx.word_is(h, W::Count))
+        && t[h - 1].has(MET)
+        && !t[h - 1].has(DEL)
+    {
+        (h - 1, true)
+    } else {
+        (h, counted)
     };
     let hf = t[h].flags;
     if cx.f(h) & TARGET != 0 {
@@ -1541,6 +1594,9 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             && !(i > a
                 && t[i - 1].has(TO)
                 && !(t[a].flags & (DV | CV | WV) == 0 && cx.value_at(i + 1).is_some()))
+            // "3+ tutorials are created or improved": a count of the team's own
+            // deliverables reworked is output (rule 1), not a measure improving
+            && !(cx.lower_in(i, REWORKED) && counted_deliverables_before(cx, a, i))
         {
             cx.cue(
                 CueKind::MetricChange,

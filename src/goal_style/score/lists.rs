@@ -611,3 +611,52 @@ pub(super) const ONE_OFF_WORK: &[&str] = &[
     "development",
     "plan",
 ];
+
+/// Participles that open, after a comma, what a delivery lets happen: "…,
+/// enabling improved SEO", "…, allowing teams to deploy daily".
+pub(super) const RESULT_PARTICIPLES: &[&str] = &[
+    "enabling",
+    "allowing",
+    "helping",
+    "letting",
+    "empowering",
+    "unlocking",
+    "paving",
+    "freeing",
+];
+
+/// What a deliverable already made can be in the passive: "3 tutorials are
+/// improved", "12 guides updated".
+pub(super) const REWORKED: &[&str] = &[
+    "improved",
+    "enhanced",
+    "updated",
+    "refreshed",
+    "revised",
+    "reworked",
+    "rewritten",
+];
+
+/// Steps of a customer's journey whose completion is a conversion.
+pub(super) const JOURNEY_STEPS: &[&str] = &[
+    "checkout",
+    "signup",
+    "sign-up",
+    "registration",
+    "onboarding",
+    "kyc",
+    "application",
+    "purchase",
+    "profile",
+    "form",
+    "funnel",
+    "enrolment",
+    "enrollment",
+    "setup",
+    "set-up",
+    "activation",
+    "verification",
+    "order",
+    "booking",
+    "payment",
+];

@@ -1432,3 +1432,51 @@ pub(super) fn share_of_what_comes_in(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
             })
     })
 }
+
+/// The last comma of a delivery starting at `s` when what follows it, to `n`,
+/// is only a level of a measure the delivery's response must reach: "Run 2
+/// satisfaction surveys to get feedback, >80% satisfaction", "Publish the
+/// guide, 5k views". Not a count of the team's own work ("…, 10 MRs merged
+/// a week"), its findings ("…, zero findings"), a share rolled out or a
+/// clause with a verb of its own.
+pub(super) fn comma_level(cx: &Ctx<'_>, s: usize, n: usize) -> Option<usize> {
+    if !cx.t.get(s)?.has(DV) || (s..n).any(|j| punct_is(cx, j, b'(')) {
+        return None;
+    }
+    let c = (s + 3..n.saturating_sub(1))
+        .rev()
+        .find(|&j| punct_is(cx, j, b','))?;
+    let a = c + 1;
+    let value_first = cx.value_at(a).is_some()
+        || cx.kind(a) == Some(TokKind::Cmp)
+        || cx.f(a) & CMPW != 0 && cx.is_num(a + 1);
+    if !value_first || n - a > 6 {
+        return None;
+    }
+    let verb = (a..n).any(|j| cx.f(j) & (DV | CV) != 0 && cx.f(j) & (MET | ACT) == 0);
+    let own_work = (a..n).any(|j| cx.f(j) & (DP | EVT | ROLL) != 0);
+    let measure = (a..n).any(|j| {
+        cx.f(j) & (MET | ACT) != 0
+            && cx.f(j) & (DEL | EVT | OUTPUT_METRIC | ROLL) == 0
+            && !cx.lower_in(j, AFTER_COLON_OUTPUT)
+            && !cx.lower_in(j, &["average", "mean", "median", "total"])
+    });
+    (measure && !verb && !own_work).then_some(c)
+}
+
+/// Whether the words from `a` to `i` count deliverables and nothing measured:
+/// "3+ ProtoSchool tutorials are", "12 onboarding guides".
+pub(super) fn counted_deliverables_before(cx: &Ctx<'_>, a: usize, i: usize) -> bool {
+    (a..i).any(|j| cx.is_num(j))
+        && (a..i).any(|j| cx.f(j) & DEL != 0 && cx.f(j) & MET == 0)
+        && !(a..i).any(|j| cx.f(j) & (MET | ACT) != 0 && cx.f(j) & DEL == 0)
+}
+
+/// Where "completion" follows a step of a customer's journey: "checkout
+/// completion", "KYC completion", "sign-up completion" (but "training
+/// completion" is staff trained, a rollout).
+pub(super) fn journey_completion(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).find(|&j| {
+        cx.lower_in(j, &["completion", "completions"]) && cx.lower_in(j - 1, JOURNEY_STEPS)
+    })
+}
