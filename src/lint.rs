@@ -24,8 +24,9 @@ type Collected = (Vec<Part>, Vec<Truncated>, Explained);
 #[derive(Default)]
 struct Explained {
     /// By entity, the checks whose finding about it an integrity finding
-    /// explains (see `OrgGraph::follow_ons`).
-    follow_ons: HashMap<EntityRef, Vec<&'static str>>,
+    /// explains, with that finding's check and entity (see
+    /// `OrgGraph::follow_ons`).
+    follow_ons: HashMap<EntityRef, Vec<(&'static str, &'static str, EntityRef)>>,
     /// `unknown-reference` findings the graph left out: the id they name
     /// is written in a file that could not be read.
     left_for_unread: usize,
@@ -337,12 +338,12 @@ impl Linter {
             ..Explained::default()
         };
         // (One entry per check and entity: the graph keeps no repeats.)
-        for (check, entity) in graph.follow_ons() {
+        for f in graph.follow_ons() {
             explained
                 .follow_ons
-                .entry(entity.clone())
+                .entry(f.entity.clone())
                 .or_default()
-                .push(check);
+                .push((f.check, f.because, f.because_of.clone()));
         }
         let active: Vec<&dyn Check> = self
             .checks
@@ -477,8 +478,23 @@ impl Linter {
         // Findings a misspelt field explains (`key-results:`, a team's `own:`,
         // a product's `ownr:`): its `invalid-entity` finding says what it
         // leaves missing, so the checks that would say it again are left out.
+        // Whether a finding of `check` about `entity` gets past its level
+        // and the allow lists: a finding that explains others leaves them
+        // out only then, or nothing would be said at all.
+        let reported = |check: &str, entity: &EntityRef| -> bool {
+            let level = levels.get(check).map_or(Level::Deny, |&(level, _)| level);
+            let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(check)).is_ok();
+            level != Level::Allow
+                && !allowed
+                    .get(&entity.kind)
+                    .and_then(|ids| ids.get(entity.id.as_str()))
+                    .is_some_and(names)
+                && !(entity.kind == EntityKind::KeyResult
+                    && objective_allows.get(entity.id.as_str()).is_some_and(names))
+        };
         let misspelled: std::collections::HashSet<(&str, EntityRef)> = first
             .iter()
+            .filter(|d| reported(&d.check, &d.entity))
             .flat_map(crate::load::explained_follow_ons)
             .map(|(check, entity)| (check, entity.clone()))
             .collect();
@@ -511,10 +527,11 @@ impl Linter {
             }
             // What an integrity finding already explains (see
             // `OrgGraph::follow_ons`).
-            if follow_ons
-                .get(&d.entity)
-                .is_some_and(|checks| checks.contains(&&*d.check))
-            {
+            if follow_ons.get(&d.entity).is_some_and(|explained| {
+                explained
+                    .iter()
+                    .any(|(check, because, of)| *check == d.check && reported(because, of))
+            }) {
                 return None;
             }
             // A check nobody registered (a user's check pushing under another

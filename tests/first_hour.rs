@@ -940,3 +940,45 @@ fn a_cadence_covering_a_slip_for_a_built_in_word_is_told_so() {
     let clean = "cadences:\n  - { id: plan, kind: planning, every: quarter, covers: [data-retention, budget-allocation] }\n";
     assert!(problems(clean, opmodel::load::Format::Yaml).is_empty());
 }
+
+#[test]
+fn what_an_allowed_finding_would_explain_is_reported_after_all() {
+    // A mistyped `owns:` and a misspelt `owner:` field each explain why a
+    // product has no owner; while they are reported, the products are not
+    // also `orphaned-product`. Allowed (by level or by `allow:`), nothing
+    // else would tell, so the products are reported.
+    let yaml = "teams:\n  - { id: cards, owns: [card-platfrom] }\nproducts:\n  - { id: card-platform }\n  - { id: loans, onwer: cards }\n";
+    let dir = org("allowed-explainer", &[("a.yaml", yaml)]);
+    let quiet = ["-A", "missing-decision-right", "-A", "unaligned-product"];
+    let orphans = |o: &Output| {
+        stdout(o)
+            .lines()
+            .filter(|l| l.starts_with("error[orphaned-product]"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let both = opmodel_in(&dir, &[&["check", "."][..], &quiet].concat());
+    assert_eq!(orphans(&both), Vec::<String>::new(), "{}", stdout(&both));
+    assert!(stdout(&both).contains("error[unknown-reference]"));
+    assert!(stdout(&both).contains("error[invalid-entity]"));
+    let args = [
+        &["check", "."][..],
+        &quiet,
+        &["-A", "unknown-reference", "-A", "invalid-entity"],
+    ]
+    .concat();
+    let neither = opmodel_in(&dir, &args);
+    assert_eq!(neither.status.code(), Some(1), "{}", stdout(&neither));
+    assert_eq!(orphans(&neither).len(), 2, "{}", stdout(&neither));
+    assert!(stdout(&neither).contains("warning[idle-team]"));
+    // An `allow:` list on the entity whose finding explains does the same.
+    let allowed = yaml.replace(
+        "{ id: cards, owns: [card-platfrom] }",
+        "{ id: cards, owns: [card-platfrom], allow: [unknown-reference] }",
+    );
+    std::fs::write(dir.join("a.yaml"), allowed).expect("writes");
+    let o = opmodel_in(&dir, &[&["check", "."][..], &quiet].concat());
+    let found = orphans(&o);
+    assert_eq!(found.len(), 1, "{}", stdout(&o));
+    assert!(found[0].contains("`card-platform`"), "{found:?}");
+}

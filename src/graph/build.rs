@@ -14,9 +14,9 @@ use super::types::{
     CadenceIx, DecisionIx, ObjectiveIx, OrgEdge, OrgNode, OutcomeIx, PersonIx, ProductIx, StageIx,
     TeamIx,
 };
-use super::{DUPLICATE_ID, IdHasher, OrgGraph, UNKNOWN_REFERENCE};
+use super::{DUPLICATE_ID, FollowOn, IdHasher, OrgGraph, UNKNOWN_REFERENCE};
 use crate::diagnostic::{Diagnostic, MAX_LISTED};
-use crate::model::{EntityKind, Model, ORGANIZATION};
+use crate::model::{EntityKind, EntityRef, Model, ORGANIZATION};
 
 pub(super) fn build(model: &Model) -> OrgGraph<'_> {
     build_with(model, EARLY_INDEX_FROM)
@@ -491,9 +491,15 @@ fn report_dangling<'m>(
     {
         let entity = g.entity_ref(from);
         if found.is_none() && unread.contains(r.id.as_str()) {
-            // What the reference leaves missing is not reported either.
+            // What the reference leaves missing is not reported either,
+            // while the unread file's finding is.
             if let Some(check) = left_missing(g, from, field) {
-                g.follow_ons.push((check, entity.clone()));
+                g.follow_ons.push(FollowOn {
+                    check,
+                    entity: entity.clone(),
+                    because: crate::load::INVALID_FILE,
+                    because_of: entity.clone(),
+                });
             }
             g.left_for_unread += 1;
             continue;
@@ -508,7 +514,8 @@ fn report_dangling<'m>(
                 .min()
         });
         if let Some(meant) = meant_twice {
-            follow_ons(g, from, field, meant);
+            let because_of = g.entity_ref(meant);
+            follow_ons(g, from, field, meant, (DUPLICATE_ID, because_of));
             continue;
         }
         let (message, help) = match found {
@@ -529,8 +536,12 @@ fn report_dangling<'m>(
                 });
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => {
+                        let mut held = None;
                         if let Some(meant) = g.ids.get(s, |n| g.indexed_id(n)) {
-                            follow_ons(g, from, field, meant);
+                            follow_ons(g, from, field, meant, (UNKNOWN_REFERENCE, entity.clone()));
+                            if field == "owns" && g.graph[meant].kind() == EntityKind::Product {
+                                held = Some(g.entity_ref(meant));
+                            }
                         }
                         // "Loan-App" for `loan-app`: the reference is
                         // right and the id it means is not.
@@ -538,6 +549,10 @@ fn report_dangling<'m>(
                             format!(
                                 "did you mean `{s}`? That id is not valid: rename the entity `{}`, as this reference writes it",
                                 r.id
+                            )
+                        } else if let Some(product) = held {
+                            format!(
+                                "did you mean `{s}`? Until it is spelled so, {product} is not reported as `orphaned-product`, nor {entity} as `idle-team`, separately"
                             )
                         } else {
                             format!("did you mean `{s}`?")
@@ -569,7 +584,12 @@ fn report_dangling<'m>(
             ));
         }
         if let Some(check) = missing {
-            g.follow_ons.push((check, entity.clone()));
+            g.follow_ons.push(FollowOn {
+                check,
+                entity: entity.clone(),
+                because: UNKNOWN_REFERENCE,
+                because_of: entity.clone(),
+            });
         }
         let location = g.location(from);
         let d = Diagnostic::new(UNKNOWN_REFERENCE, entity, message)
@@ -599,22 +619,36 @@ fn left_missing(g: &OrgGraph<'_>, from: NodeIndex, field: &str) -> Option<&'stat
     }
 }
 
-fn follow_ons(g: &mut OrgGraph<'_>, from: NodeIndex, field: &str, meant: NodeIndex) {
+fn follow_ons(
+    g: &mut OrgGraph<'_>,
+    from: NodeIndex,
+    field: &str,
+    meant: NodeIndex,
+    (because, because_of): (&'static str, EntityRef),
+) {
+    let push = |g: &mut OrgGraph<'_>, check: &'static str, entity: EntityRef| {
+        g.follow_ons.push(FollowOn {
+            check,
+            entity,
+            because,
+            because_of: because_of.clone(),
+        });
+    };
     // (A product's mistyped `owner:` is handled where it is reported; the
     // team it meant is not idle for want of that product.)
     let (product, team) = match (field, g.graph[from].kind(), g.graph[meant].kind()) {
         ("owns", EntityKind::Team, EntityKind::Product) => (meant, from),
         ("owner", EntityKind::Product, EntityKind::Team) => {
             let team = g.entity_ref(meant);
-            g.follow_ons.push(("idle-team", team));
+            push(g, "idle-team", team);
             return;
         }
         _ => return,
     };
     let product = g.entity_ref(product);
     let team = g.entity_ref(team);
-    g.follow_ons.push(("orphaned-product", product));
-    g.follow_ons.push(("idle-team", team));
+    push(g, "orphaned-product", product);
+    push(g, "idle-team", team);
 }
 
 fn shorten(id: &str) -> String {
@@ -643,7 +677,7 @@ mod tests {
         let g = crate::graph::OrgGraph::build(&loaded.model);
         let follow_ons = g.follow_ons();
         assert_eq!(follow_ons.len(), 1, "{follow_ons:?}");
-        assert_eq!(follow_ons[0].0, "idle-team");
+        assert_eq!(follow_ons[0].check, "idle-team");
         let dangling = g
             .diagnostics()
             .iter()
@@ -681,7 +715,10 @@ decisions:
             .iter()
             .filter_map(|d| d.help.as_deref())
             .collect();
-        assert!(helps.contains(&"did you mean `search-api`?"), "{helps:?}");
+        assert!(
+            helps.iter().any(|h| h.starts_with("did you mean `search-api`? Until it is spelled so, product `search-api` is not reported as `orphaned-product`")),
+            "{helps:?}"
+        );
         assert_eq!(early.graph().edge_count(), late.graph().edge_count());
     }
 }

@@ -114,7 +114,7 @@ pub struct OrgGraph<'m> {
     /// the product a mistyped `owns:` was meant to name is not also
     /// `orphaned-product`, nor its team `idle-team`. The linter leaves
     /// them out.
-    follow_ons: Vec<(&'static str, EntityRef)>,
+    follow_ons: Vec<FollowOn>,
     /// How many `unknown-reference` findings were left out because the id
     /// they name is written in a file that could not be read (see
     /// [`SourceFile::is_unread`](crate::source::SourceFile::is_unread)).
@@ -128,6 +128,18 @@ pub struct OrgGraph<'m> {
     /// Teams, products and people grouped by id, made the first time a
     /// check asks and shared by every check after it.
     groups: GroupCache,
+}
+
+/// A finding (`check` about `entity`) that another finding (`because` about
+/// `because_of`) already says: the product a mistyped `owns:` meant is not
+/// also `orphaned-product`. It is left out only while the finding that
+/// explains it is reported: when that one is allowed, nothing would tell.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct FollowOn {
+    pub(crate) check: &'static str,
+    pub(crate) entity: EntityRef,
+    pub(crate) because: &'static str,
+    pub(crate) because_of: EntityRef,
 }
 
 /// [`OrgGraph::team_groups`], [`OrgGraph::product_groups`] and
@@ -313,9 +325,10 @@ impl<'m> OrgGraph<'m> {
         self.left_for_unread
     }
 
-    /// Findings (check, entity) that one of [`OrgGraph::diagnostics`]
-    /// already explains, which the linter does not report.
-    pub(crate) fn follow_ons(&self) -> &[(&'static str, EntityRef)] {
+    /// Findings that one of [`OrgGraph::diagnostics`] (or an unread
+    /// file's `invalid-file`) already explains, which the linter does not
+    /// report while that finding is.
+    pub(crate) fn follow_ons(&self) -> &[FollowOn] {
         &self.follow_ons
     }
 
