@@ -376,3 +376,22 @@ fn toml_piped_in_as_yaml_is_told_about_the_stdin_format() {
         "{out}"
     );
 }
+
+#[test]
+fn init_refuses_a_folder_that_already_holds_org_files() {
+    let dir = fresh("init-among");
+    std::fs::create_dir_all(dir.join("teams")).expect("temp dir");
+    let mine = "teams:\n  - id: payments\n";
+    std::fs::write(dir.join("teams/payments.yaml"), mine).expect("writes");
+    let o = opmodel_in(&dir, &["init", "."]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("payments.yaml"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("choose a new folder"), "{}", stderr(&o));
+    assert!(!dir.join("org.yaml").exists());
+    assert!(!dir.join("opmodel.toml").exists());
+    // A folder of other files is fine.
+    let notes = fresh("init-notes");
+    std::fs::create_dir_all(&notes).expect("temp dir");
+    std::fs::write(notes.join("README.md"), "# org\n").expect("writes");
+    assert_eq!(code(&opmodel_in(&notes, &["init", "."])), 0);
+}

@@ -39,6 +39,28 @@ pub(crate) fn run(args: &InitArgs) -> u8 {
             if existing.len() == 1 { "it" } else { "them" },
         ));
     }
+    // A starter written among org files the user already has is checked
+    // with them: their ids and decisions collide, and it no longer passes.
+    if dir.is_dir() {
+        let mut found = Vec::new();
+        let mut sources = opmodel::source::Sources::default();
+        let files = opmodel::load::model_files(dir, &mut found, &mut sources).unwrap_or_default();
+        if !files.is_empty() {
+            let mut named: Vec<String> = files
+                .iter()
+                .take(3)
+                .map(|p| format!("`{}`", p.display()))
+                .collect();
+            if files.len() > 3 {
+                named.push(format!("{} more", files.len() - 3));
+            }
+            return fail(format!(
+                "`{}` already holds files `opmodel check` reads ({}); a starter org written among them would be checked with them: choose a new folder (`opmodel init DIR`)",
+                dir.display(),
+                named.join(", ")
+            ));
+        }
+    }
     if let Err(e) = std::fs::create_dir_all(dir) {
         return fail(format!("cannot make the folder `{}`: {e}", dir.display()));
     }
