@@ -635,3 +635,48 @@ fn an_empty_area_and_an_empty_covers_are_invalid_in_every_format() {
         assert!(loaded.model.decisions.is_empty());
     }
 }
+
+#[test]
+fn a_number_written_with_its_per_cent_sign_is_read_and_reported() {
+    use opmodel::load::{Format, load_str};
+    let yaml = "objectives:\n  - id: checkout-q3\n    title: Faster checkout\n    key_results:\n      - text: Raise checkout success rate\n        baseline: 92%\n        target: \"96 %\"\n        unit: \"%\"\n";
+    let json = r#"{"objectives": [{"id": "checkout-q3", "title": "Faster checkout", "key_results": [{"text": "Raise checkout success rate", "baseline": "92%", "target": "96 %", "unit": "%"}]}]}"#;
+    let toml = "[[objectives]]\nid = \"checkout-q3\"\ntitle = \"Faster checkout\"\n[[objectives.key_results]]\ntext = \"Raise checkout success rate\"\nbaseline = \"92%\"\ntarget = \"96 %\"\nunit = \"%\"\n";
+    for (text, format, name) in [
+        (yaml, Format::Yaml, "okrs.yaml"),
+        (json, Format::Json, "okrs.json"),
+        (toml, Format::Toml, "okrs.toml"),
+    ] {
+        let loaded = load_str(text, format, name);
+        let kr = &loaded.model.objectives[0].key_results[0];
+        assert_eq!(
+            (kr.measure.baseline, kr.measure.target),
+            (Some(92.0), Some(96.0)),
+            "{name}"
+        );
+        let messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "invalid-entity")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`baseline` must be a number, found the text \"92%\" (read as 92)",
+                "`target` must be a number, found the text \"96 %\" (read as 96)",
+            ],
+            "{name}"
+        );
+        // The values are there: the key result is not unmeasurable.
+        let report = Linter::new().check(&loaded);
+        assert!(
+            !report
+                .diagnostics
+                .iter()
+                .any(|d| d.check == "unmeasurable-key-result"),
+            "{name}: {:?}",
+            report.diagnostics
+        );
+    }
+}

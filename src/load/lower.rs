@@ -837,6 +837,25 @@ impl Lowerer<'_> {
                 self.problem(subject, node.span(), msg, help);
                 Some(value)
             }
+            // "92%": the number with its unit; the number is used, the unit
+            // belongs in `unit:` (a key result) or the metric's words. (A
+            // share's per cent is a part of 1, said below.)
+            Value::Str(s) if field != "share" && percent_value(s).is_some() => {
+                let value = percent_value(s)?;
+                let msg = format!(
+                    "`{field}` must be a number, found the text \"{}\" (read as {value})",
+                    crate::check::quote_text(s)
+                );
+                let help = if subject.entity.kind == EntityKind::KeyResult {
+                    format!("write `{field}: {value}` and say the unit once, in `unit: \"%\"`")
+                } else {
+                    format!(
+                        "write `{field}: {value}` and say the unit in `metric:` (`share of orders delivered on time, %`)"
+                    )
+                };
+                self.problem(subject, node.span(), msg, help);
+                Some(value)
+            }
             _ => {
                 let msg = format!("`{field}` must be a number, found {}", node.type_name());
                 // Only key results have a `unit:`; an outcome's unit goes
@@ -1953,4 +1972,10 @@ fn escape(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// The number of a per cent written as text: `92%`, `" 4.5 %"`.
+fn percent_value(text: &str) -> Option<f64> {
+    let number = text.trim().strip_suffix('%')?.trim_end();
+    number.parse::<f64>().ok().filter(|v| v.is_finite())
 }
