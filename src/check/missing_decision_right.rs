@@ -275,13 +275,13 @@ fn finding(
     let mut message = format!("product `{}` has no decision right for ", product.id);
     push_alternatives(&mut message, missing);
     let decider = match owners {
-        [only] => g.team(*only).id.as_str(),
-        _ => "<team>",
+        [only] => crate::model::as_suggested(&g.team(*only).id),
+        _ => "<team>".into(),
     };
     let example = missing.first().map_or_else(String::new, |area| {
         format!(
             " (`- {{ area: {area}, scope: {}, decides: {decider} }}`)",
-            product.id
+            crate::model::as_suggested(&product.id)
         )
     });
     let mut help = format!(
@@ -400,6 +400,25 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn the_example_writes_refused_ids_in_their_valid_form() {
+        let yaml = "teams:\n  - id: Card Team\n    owns: [Card App]\nproducts:\n  - id: Card App\n";
+        let helps: Vec<String> = findings(NAME, yaml)
+            .into_iter()
+            .filter_map(|d| d.help.map(String::from))
+            .collect();
+        assert!(
+            helps
+                .iter()
+                .any(|h| h.contains("scope: card-app, decides: card-team }")),
+            "{helps:?}"
+        );
+        assert!(
+            !helps.iter().any(|h| h.contains("decides: Card Team")),
+            "{helps:?}"
+        );
     }
 
     #[test]

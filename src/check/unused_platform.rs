@@ -75,7 +75,7 @@ impl Check for UnusedPlatform {
                 )
                 .with_help(format!(
                     "write `interactions: [{{ with: {}, mode: x-as-a-service }}]` on the teams that use it, or reconsider whether the platform is needed",
-                    t.id
+                    crate::model::as_suggested(&t.id)
                 ))
                 .at(t.location),
             );

@@ -38,7 +38,7 @@ pub use reference::{ORGANIZATION, Ref, is_valid_id};
 pub use team::{Member, Team};
 pub use text::Text;
 pub(crate) use validate::{
-    KR_TEXT_HELP, MISSING_ID_HELP, STATEMENT_HELP, TITLE_HELP, id_help, valid_form,
+    KR_TEXT_HELP, MISSING_ID_HELP, STATEMENT_HELP, TITLE_HELP, as_suggested, id_help, valid_form,
 };
 pub use vocab::{DecisionArea, Funding, KeyResultKind, ProductKind, Role, TeamKind};
 

@@ -39,6 +39,17 @@ pub(crate) fn valid_form(id: &str) -> Option<String> {
     crate::model::is_valid_id(&trimmed).then_some(trimmed)
 }
 
+/// `id` as a suggested fix writes it: itself when valid, else the form the
+/// `invalid-entity` finding about it asks for (`Payments Team` →
+/// `payments-team`), so that no fix repeats an id that is refused.
+pub(crate) fn as_suggested(id: &str) -> std::borrow::Cow<'_, str> {
+    if crate::model::is_valid_id(id) {
+        std::borrow::Cow::Borrowed(id)
+    } else {
+        valid_form(id).map_or(std::borrow::Cow::Borrowed(id), std::borrow::Cow::Owned)
+    }
+}
+
 /// [`ID_HELP`], with the valid form of `id` when it has one.
 pub(crate) fn id_help(id: &str) -> String {
     match valid_form(id) {
