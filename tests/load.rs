@@ -680,3 +680,33 @@ fn a_number_written_with_its_per_cent_sign_is_read_and_reported() {
         );
     }
 }
+
+#[test]
+fn key_results_written_as_numbers_are_the_one_finding_about_their_objective() {
+    use opmodel::load::{Format, load_str};
+    let yaml = "objectives:\n  - id: growth\n    title: Grow\n    key_results: [42, true]\n";
+    let json = r#"{"objectives": [{"id": "growth", "title": "Grow", "key_results": [42, true]}]}"#;
+    for (text, format) in [(yaml, Format::Yaml), (json, Format::Json)] {
+        let report = Linter::new().check(&load_str(text, format, "okrs"));
+        let checks: Vec<&str> = report.diagnostics.iter().map(|d| &*d.check).collect();
+        assert_eq!(
+            checks.iter().filter(|c| **c == "invalid-entity").count(),
+            2,
+            "{format:?}: {checks:?}"
+        );
+        // The refusals say why the objective has none left.
+        assert!(
+            !checks.contains(&"objective-without-key-results"),
+            "{format:?}: {checks:?}"
+        );
+    }
+    // An objective that names no key result at all is still reported.
+    let none = "objectives:\n  - id: growth\n    title: Grow\n";
+    let report = Linter::new().check(&load_str(none, Format::Yaml, "okrs.yaml"));
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.check == "objective-without-key-results")
+    );
+}

@@ -379,11 +379,17 @@ pub(crate) fn explained_follow_ons(d: &Diagnostic) -> Vec<(&'static str, &Entity
             .filter(move |r| r.kind == kind)
             .map(move |r| (check, r))
     };
-    let refused_key_results =
-        d.check == super::INVALID_ENTITY && d.message.starts_with(KEY_RESULTS_NOT_A_LIST);
+    // (A key result refused for being a number leaves the objective without
+    // it: if none is left, the refusals say why.)
+    let refused_key_results = d.check == super::INVALID_ENTITY
+        && (d.message.starts_with(KEY_RESULTS_NOT_A_LIST)
+            || d.message.starts_with(KR_NOT_A_SENTENCE));
     match d.entity.kind {
         EntityKind::Objective if typo(KEY_RESULTS_TYPO) || refused_key_results => {
             vec![("objective-without-key-results", &d.entity)]
+        }
+        EntityKind::KeyResult if refused_key_results => {
+            named("objective-without-key-results", EntityKind::Objective).collect()
         }
         EntityKind::Team if typo(OWNS_TYPO) => std::iter::once(("idle-team", &d.entity))
             .chain(named("orphaned-product", EntityKind::Product))
@@ -429,6 +435,10 @@ const UNKNOWN_KIND: &str = "unknown `kind` value ";
 
 /// How the finding about a section opmodel does not know begins.
 pub(crate) const UNKNOWN_SECTION: &str = "unknown section ";
+
+/// How the finding about a key result written as a number or a boolean
+/// begins.
+pub(crate) const KR_NOT_A_SENTENCE: &str = "a key result is a sentence or a table, found ";
 
 /// What the diagnostics of the entity being lowered are about.
 struct Subject {
@@ -1662,7 +1672,7 @@ impl Lowerer<'_> {
     fn not_a_sentence(&mut self, subject: &Subject, node: &Node) {
         let shown = scalar_text(node).unwrap_or_default();
         let msg = format!(
-            "a key result is a sentence or a table, found {} (`{}`)",
+            "{KR_NOT_A_SENTENCE}{} (`{}`)",
             node.type_name(),
             escape(&shown)
         );
@@ -1722,6 +1732,16 @@ impl Lowerer<'_> {
                 // lost its key), not a goal to judge.
                 _ if is_bool_or_number(&item) => {
                     self.not_a_sentence(&subject, &item);
+                    // Left out, it leaves the objective one key result
+                    // short: the finding names the objective for what that
+                    // explains (`objective-without-key-results`).
+                    if let Some(d) = self.diags.last_mut()
+                        && d.entity == subject.entity
+                        && d.message.starts_with(KR_NOT_A_SENTENCE)
+                    {
+                        d.related
+                            .push(EntityRef::new(EntityKind::Objective, objective_id));
+                    }
                     continue;
                 }
                 _ => {

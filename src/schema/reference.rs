@@ -52,7 +52,8 @@ pub fn reference() -> String {
          - **id**: 1 to 128 characters of `a-z`, `0-9`, `-`, `_` and `.`, starting with a \
          letter or digit. Ids are unique across the whole model (all kinds share one \
          namespace); `organization` is reserved for the organisation itself.\n\
-         - **text**: a string; a number or a boolean is read as the text it is written as.\n\
+         - **text**: a string; a number or a boolean is read as the text it is written as, \
+         except as a key result or its `text` (`- 42` is reported: a key result is a sentence).\n\
          - **number**: `31`, `4.2`, written bare (a number in quotes, `\"31\"`, is reported; its value is still used).\n\
          - **... id** / **... ids**: the id of another entity of that kind; where ids \
          are allowed, one id (`owner: playback`) or a list (`owner: [playback]`).\n\
