@@ -593,3 +593,15 @@ fn opmodel_timings_prints_each_phase_with_its_memory() {
     let quiet = opmodel(&["check", "examples/orgs/healthy.yaml"]);
     assert!(!stderr(&quiet).contains("timing:"), "{}", stderr(&quiet));
 }
+
+#[test]
+fn explain_takes_a_check_name_in_capitals_or_with_underscores() {
+    let exact = opmodel(&["explain", "milestone-key-result"]);
+    assert_eq!(code(&exact), 0);
+    for written in ["MILESTONE-KEY-RESULT", "milestone_key_result"] {
+        let o = opmodel(&["explain", written]);
+        assert_eq!(code(&o), 0, "{written}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&exact), "{written}");
+    }
+    assert_eq!(code(&opmodel(&["explain", "milestone-key-results-x"])), 2);
+}

@@ -118,9 +118,10 @@ fn over_allocated(g: &OrgGraph<'_>, defs: &[PersonIx], total: f64) -> Diagnostic
             if let Some(location) = a.location {
                 d = d.with_label(
                     Some(location),
+                    // (As exact as the message, which the sum must add up to.)
                     format!(
                         "{} to `{}`",
-                        share_text(a.share),
+                        exact_share_text(a.share),
                         super::quote_text(&a.team.id)
                     ),
                 );
@@ -170,6 +171,14 @@ mod tests {
         let related: Vec<&str> = ana.related.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(related, ["a", "b"]);
         assert_eq!(ana.labels.len(), 2);
+        // The labels are as exact as the message they add up to.
+        let hair = format!(
+            "{TEAMS}people:\n  - id: fay\n    allocations:\n      - {{ team: a, share: 0.7 }}\n      - {{ team: b, share: 0.30000001 }}\n"
+        );
+        let fay = findings(NAME, &hair).into_iter().next().expect("fay");
+        let labels: Vec<&str> = fay.labels.iter().map(|l| l.message.as_str()).collect();
+        assert_eq!(labels, ["0.7 to `a`", "0.30000001 to `b`"]);
+        assert!(fay.message.contains(" 1.00000001 "), "{}", fay.message);
         // The same team twice still adds up.
         let twice = format!(
             "{TEAMS}people:\n  - id: cy\n    allocations:\n      - {{ team: a, share: 0.5 }}\n      - {{ team: a, share: 0.51 }}\n"

@@ -11,7 +11,13 @@ pub(crate) fn explain(args: &ExplainArgs) -> u8 {
     let mut out = String::new();
     let linter = Linter::new();
     let metas = linter.metas();
-    let Some(meta) = metas.iter().find(|m| m.name == args.check) else {
+    // `MILESTONE_KEY_RESULT` is the same name in other clothes.
+    let plain = args.check.trim().to_ascii_lowercase().replace('_', "-");
+    let Some(meta) = metas
+        .iter()
+        .find(|m| m.name == args.check)
+        .or_else(|| metas.iter().find(|m| m.name == plain))
+    else {
         let names = || metas.iter().map(|m| m.name);
         let like = named_like(&args.check, names());
         let hint = match (did_you_mean(&args.check, names()), like.as_slice()) {

@@ -214,26 +214,82 @@ fn people(old: &Model, new: &Model, out: &mut Vec<Change>) {
     );
 }
 
-/// Lifecycle stages and cadences: added and removed.
+/// Lifecycle stages and cadences: added, removed, and what they say.
 fn stages_and_cadences(old: &Model, new: &Model, out: &mut Vec<Change>) {
     let o = by_id(&old.lifecycle, |s| &s.id);
     let n = by_id(&new.lifecycle, |s| &s.id);
+    let lead = |s: &crate::model::Stage| Value::from_option(s.lead.as_ref().map(|r| r.to_string()));
     compare(
         EntityKind::Stage,
         &o,
         &n,
         |s| text(s.name.as_ref()),
-        |_, _, _| {},
+        |a, b, found| {
+            differ(
+                found,
+                ChangeKind::Renamed,
+                text(a.name.as_ref()),
+                text(b.name.as_ref()),
+            );
+            differ(found, ChangeKind::LeadChanged, lead(a), lead(b));
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
+        },
         out,
     );
     let o = by_id(&old.cadences, |c| &c.id);
     let n = by_id(&new.cadences, |c| &c.id);
+    let kind =
+        |c: &crate::model::Cadence| Value::from_option(c.kind.as_ref().map(|k| k.to_string()));
+    let every =
+        |c: &crate::model::Cadence| Value::from_option(c.every.as_ref().map(|e| e.to_string()));
+    let covers = |c: &crate::model::Cadence| {
+        let set: BTreeSet<String> = c.covers.iter().map(ToString::to_string).collect();
+        Value::List(set.into_iter().collect())
+    };
+    // A cadence is named by what it is and how often: "review every quarter".
+    let label = |c: &&crate::model::Cadence| {
+        let words: Vec<String> = [
+            c.kind.as_ref().map(ToString::to_string),
+            c.every.as_ref().map(|e| format!("every {e}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Value::from_option((!words.is_empty()).then(|| words.join(" ")))
+    };
     compare(
         EntityKind::Cadence,
         &o,
         &n,
-        |c| Value::from_option(c.every.as_ref().map(|e| e.to_string())),
-        |_, _, _| {},
+        label,
+        |a, b, found| {
+            differ(found, ChangeKind::KindChanged, kind(a), kind(b));
+            differ(found, ChangeKind::EveryChanged, every(a), every(b));
+            differ(found, ChangeKind::CoversChanged, covers(a), covers(b));
+            differ(
+                found,
+                ChangeKind::OwnerChanged,
+                owner(a.owner.as_ref()),
+                owner(b.owner.as_ref()),
+            );
+            differ(
+                found,
+                ChangeKind::AttendeesChanged,
+                ids(&a.attendees),
+                ids(&b.attendees),
+            );
+            differ(
+                found,
+                ChangeKind::AllowChanged,
+                allowed(&a.allow),
+                allowed(&b.allow),
+            );
+        },
         out,
     );
 }

@@ -175,6 +175,17 @@ pub enum ChangeKind {
     /// `allocations-changed`: where a person's time goes (`team: share`,
     /// with the role) changed.
     AllocationsChanged,
+    /// `lead-changed`: the role that leads a lifecycle stage (`lead`)
+    /// changed.
+    LeadChanged,
+    /// `every-changed`: how often a cadence meets (`every`) changed.
+    EveryChanged,
+    /// `covers-changed`: what a cadence reviews or plans (`covers`)
+    /// changed.
+    CoversChanged,
+    /// `attendees-changed`: the teams that attend a cadence (`attendees`)
+    /// changed.
+    AttendeesChanged,
     /// `allow-changed`: the checks an entity's `allow` list names changed
     /// (for a decision right, over every entry written for it). A finding
     /// silenced this way is resolved in the diff too; this says how.
@@ -238,6 +249,7 @@ impl Change {
             (EntityKind::Product, ChangeKind::OutcomesChanged) => Group::Goals,
             (EntityKind::Product, _) => Group::Ownership,
             (EntityKind::Decision, _) => Group::Decisions,
+            (EntityKind::Stage | EntityKind::Cadence, _) => Group::Rhythm,
             _ => Group::Goals,
         }
     }
@@ -261,6 +273,9 @@ pub enum Group {
     /// Outcomes, objectives and key results, and the outcomes products serve.
     #[strum(to_string = "Goals")]
     Goals,
+    /// Lifecycle stages and the cadences that plan and review the work.
+    #[strum(to_string = "Lifecycle and cadences")]
+    Rhythm,
 }
 
 /// When `opmodel diff` exits with status 1 (`--fail-on`).

@@ -622,6 +622,63 @@ fn people_interactions_stages_and_cadences() {
 }
 
 #[test]
+fn what_stages_and_cadences_say_is_compared() {
+    let org = |lead: &str, cadence: &str| {
+        format!(
+            "lifecycle:\n  - {{ id: discovery, lead: {lead} }}\nteams:\n  - id: web\n  - id: core\ncadences:\n{cadence}"
+        )
+    };
+    let before = org(
+        "product-manager",
+        "  - { id: qbr, kind: review, every: quarter, covers: [objectives], owner: web, attendees: [web] }\n",
+    );
+    let after = org(
+        "designer",
+        "  - { id: qbr, kind: planning, every: month, covers: [outcomes], owner: core, attendees: [web, core] }\n",
+    );
+    let found = compare(&before, &after);
+    let changes: Vec<(ChangeKind, &str, String, String)> = found
+        .iter()
+        .map(|c| {
+            (
+                c.change,
+                c.entity.id.as_str(),
+                c.before.to_string(),
+                c.after.to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            ChangeKind::LeadChanged,
+            "discovery",
+            "product-manager",
+            "designer",
+        ),
+        (ChangeKind::KindChanged, "qbr", "review", "planning"),
+        (ChangeKind::OwnerChanged, "qbr", "web", "core"),
+        (ChangeKind::EveryChanged, "qbr", "quarter", "month"),
+        (ChangeKind::CoversChanged, "qbr", "objectives", "outcomes"),
+        (ChangeKind::AttendeesChanged, "qbr", "web", "core, web"),
+    ];
+    for (kind, id, before, after) in expected {
+        assert!(
+            changes.contains(&(kind, id, before.to_owned(), after.to_owned())),
+            "{kind} on {id}: {changes:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{changes:#?}");
+    assert!(found.iter().all(|c| c.group() == Group::Rhythm));
+    // A cadence added is named by what it is and how often.
+    let added = compare(&org("designer", ""), &after);
+    let qbr = added
+        .iter()
+        .find(|c| c.change == ChangeKind::Added)
+        .expect("added");
+    assert_eq!(qbr.after.to_string(), "planning every month");
+}
+
+#[test]
 fn a_catalog_and_its_import_are_compared_in_the_same_words() {
     let catalog = load_str(
         "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\nspec:\n  type: service\n  owner: group:ghost\n",

@@ -81,7 +81,10 @@ fn work_clause(text: &str, t: &[Tok]) -> Option<(String, usize)> {
             j -= 1;
             end = t[j - 1].end;
         }
-        let verb = word(first).to_lowercase();
+        // ("Roll out X": the particle stays with its verb)
+        let verb = text
+            .get(first.start as usize..t.get(i - 1)?.end as usize)?
+            .to_lowercase();
         let object = text.get(start.start as usize..end as usize)?.trim();
         return Some((format!("once you {verb} {object}"), j));
     }

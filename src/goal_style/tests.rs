@@ -1953,3 +1953,18 @@ fn communities_people_and_tools_in_published_plans() {
         ],
     );
 }
+
+#[test]
+fn rewrite_hint_keeps_a_verbs_particle() {
+    let h = rewrite_hint(
+        "Roll out open-banking income verification",
+        None,
+        None,
+        None,
+        None,
+    );
+    assert!(
+        h.contains("once you roll out open-banking income verification?"),
+        "{h}"
+    );
+}

@@ -18,13 +18,18 @@ fn people_lines(p: &PeopleAndCadence, code: bool) -> Vec<String> {
             format!("`{}`", one_line(id))
         }
     };
+    // (`unit` is "one|many": "1 person", "6 people")
     let list = |figures: &[Figure], unit: &str| -> String {
         if figures.is_empty() {
             return "none".to_owned();
         }
+        let (one, many) = unit.split_once('|').unwrap_or((unit, unit));
         figures
             .iter()
-            .map(|f| format!("{} ({} {unit})", q(&f.id), figure(f.value)))
+            .map(|f| {
+                let unit = if f.value == 1.0 { one } else { many };
+                format!("{} ({} {unit})", q(&f.id), figure(f.value))
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -34,12 +39,12 @@ fn people_lines(p: &PeopleAndCadence, code: bool) -> Vec<String> {
             p.people,
             list(&p.over_allocated, "of their time")
         ),
-        format!("fragmented: {}", list(&p.fragmented, "teams")),
+        format!("fragmented: {}", list(&p.fragmented, "team|teams")),
         format!(
             "team sizes: {} product team{} staffed; outside the size range: {}",
             p.teams_staffed,
             if p.teams_staffed == 1 { "" } else { "s" },
-            list(&p.team_size, "people")
+            list(&p.team_size, "person|people")
         ),
     ];
     let reviews = if p.objective_reviews.is_empty() {

@@ -396,6 +396,8 @@ fn people_and_cadence_are_reported_when_the_model_has_them() {
         text.contains("goals under review: 1 objective, reviewed by qbr (every quarter)"),
         "{text}"
     );
+    // One of a unit is said in the singular.
+    assert!(text.contains("`a` (1.1 people)"), "{text}");
     let markdown = c.to_markdown();
     assert!(markdown.contains("### People and cadence"), "{markdown}");
     assert!(c.to_json().get("people_and_cadence").is_some());
@@ -1140,4 +1142,17 @@ fn markdown_holds_no_html_from_the_org() {
     // The text rendering shows it as written.
     let text = card(&model, &ScorecardOptions::default()).to_text();
     assert!(text.contains("by May <!--"), "{text}");
+}
+
+#[test]
+fn one_person_is_said_in_the_singular() {
+    let model = Model::builder()
+        .team(Team::new("solo").owns("p"))
+        .product(Product::new("p"))
+        .person(
+            crate::model::Person::new("ana").allocation(crate::model::Allocation::new("solo", 1.0)),
+        )
+        .build();
+    let text = card(&model, &ScorecardOptions::default()).to_text();
+    assert!(text.contains("`solo` (1 person)"), "{text}");
 }
