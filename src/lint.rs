@@ -59,6 +59,11 @@ struct Facts {
     objective_allows: HashMap<Id, Vec<String>>,
     sources: crate::source::Sources,
     entities: usize,
+    /// While a file is not read in full: the entities (by id) with a
+    /// reference to an id written in it. A finding about them, or naming
+    /// them, may only say that what that file holds is missing (a team's
+    /// objective supports an outcome the unread file's product serves).
+    near_unread: std::collections::HashSet<Id>,
 }
 
 impl Facts {
@@ -92,8 +97,87 @@ impl Facts {
             objective_allows,
             sources: model.sources.clone(),
             entities: model.entity_count(),
+            near_unread: near_unread(model),
         }
     }
+}
+
+/// [`Facts::near_unread`]: empty when every file was read.
+fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
+    use crate::model::{ORGANIZATION, Ref};
+    let unread = model.sources.unread_words();
+    let mut near = std::collections::HashSet::new();
+    if unread.is_empty() {
+        return near;
+    }
+    // (The organisation is named everywhere: an unread file naming it says
+    // nothing about what else is missing.)
+    let names_unread = |refs: &mut dyn Iterator<Item = &Ref>| {
+        for r in refs {
+            if r.as_str() != ORGANIZATION && unread.contains(r.as_str()) {
+                return true;
+            }
+        }
+        false
+    };
+    let mut mark = |id: &str, refs: &mut dyn Iterator<Item = &Ref>| {
+        if names_unread(refs) {
+            near.insert(Id::new(id));
+        }
+    };
+    for t in &model.teams {
+        let interactions = t.interactions.iter().map(|i| &i.with);
+        let people = t.members.iter().filter_map(|m| m.person.as_deref());
+        mark(
+            &t.id,
+            &mut t
+                .parent
+                .iter()
+                .chain(&t.owns)
+                .chain(interactions)
+                .chain(people),
+        );
+    }
+    for p in &model.products {
+        mark(
+            &p.id,
+            &mut p
+                .owner
+                .iter()
+                .chain(&p.contributors)
+                .chain(p.part_of.as_deref())
+                .chain(&p.outcomes)
+                .chain(p.stage.as_deref()),
+        );
+    }
+    for o in &model.outcomes {
+        mark(&o.id, &mut o.owner.iter().chain(&o.supports));
+    }
+    for o in &model.objectives {
+        mark(&o.id, &mut o.owner.iter().chain(&o.supports));
+    }
+    for d in &model.decisions {
+        let roles = d
+            .decides
+            .iter()
+            .chain(&d.recommends)
+            .chain(&d.agrees)
+            .chain(&d.consulted)
+            .chain(&d.informed);
+        mark(
+            &d.id(),
+            &mut std::iter::once(&d.scope)
+                .chain(roles)
+                .chain(d.escalates_to.as_deref()),
+        );
+    }
+    for p in &model.people {
+        mark(&p.id, &mut p.allocations.iter().map(|a| &a.team));
+    }
+    for c in &model.cadences {
+        mark(&c.id, &mut c.owner.iter().chain(&c.attendees));
+    }
+    near
 }
 
 impl Part {
@@ -465,6 +549,7 @@ impl Linter {
             objective_allows,
             sources,
             entities,
+            near_unread,
         } = facts;
         // Findings made while loading and building are capped here, like the
         // checks' own findings are capped by their sinks.
@@ -557,8 +642,11 @@ impl Linter {
             }
             // Held back for a file not read in full (counted only when it
             // would have been reported).
+            let about_unread = |e: &EntityRef| {
+                unread.contains(e.id.as_str()) || near_unread.contains(e.id.as_str())
+            };
             if !unread.is_empty()
-                && unread.contains(d.entity.id.as_str())
+                && (about_unread(&d.entity) || d.related.iter().any(about_unread))
                 && slot
                     .and_then(|slot| self.checks.get(slot))
                     .is_some_and(|c| c.meta().category != Category::Integrity)

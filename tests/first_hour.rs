@@ -982,3 +982,26 @@ fn what_an_allowed_finding_would_explain_is_reported_after_all() {
     assert_eq!(found.len(), 1, "{}", stdout(&o));
     assert!(found[0].contains("`card-platform`"), "{found:?}");
 }
+
+#[test]
+fn a_finding_one_reference_away_from_an_unread_file_waits_for_it() {
+    // `b.yaml` does not parse; the product in it serves `orders`. The
+    // business team's objective supports `orders`: whether it leads to an
+    // outcome a product serves depends on what `b.yaml` says.
+    let a = "teams:\n  - { id: sales, kind: business }\n  - { id: ops, kind: business }\noutcomes:\n  - { id: orders, statement: Shoppers order more, metric: orders per week }\n  - { id: costs, statement: Fulfilment costs less, metric: cost per order }\nobjectives:\n  - { id: s3, title: Shoppers order more often, owner: sales, supports: orders, key_results: [Orders per week from 100 to 120] }\n  - { id: o3, title: Cheaper fulfilment, owner: ops, supports: costs, key_results: [Cost per order from 4 to 3] }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives] }\n";
+    let b = "products:\n  - id: web\n     outcomes: [orders]\n";
+    let dir = org("near-unread", &[("a.yaml", a), ("b.yaml", b)]);
+    let o = opmodel_in(&dir, &["check", "."]);
+    let out = stdout(&o);
+    // Held back for `sales`, still reported for `ops`, which nothing in the
+    // unread file touches.
+    assert!(!out.contains("business team `sales`"), "{out}");
+    assert!(
+        out.contains("warning[function-not-product-led]: business team `ops`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 finding about an id written in this file is left out"),
+        "{out}"
+    );
+}
