@@ -3,7 +3,7 @@
 //! A date alone is a deadline, not a measure: "Q3", "2026" and "by August 15" do not count.
 
 use super::cues::{Cue, CueBuf, CueKind};
-use super::lexicon::{CAL, CMPW, CR, CV, DET, NEG, NUMW, YEAR};
+use super::lexicon::{ACT, CAL, CMPW, CR, CV, DET, DV, MET, NEG, NUMW, TU, WV, YEAR};
 use super::named::{W, WordSet, bit, set};
 use super::scan::{Tok, TokKind, with_tokens};
 
@@ -80,7 +80,41 @@ const REFERENCES: WordSet = set(&[W::Last, W::Previous, W::Prior, W::Than, W::Pr
 /// ```
 #[must_use]
 pub fn measurability(text: &str) -> Measurability {
-    with_tokens(text, measure_tokens)
+    with_tokens(text, |t| measure_tokens(text, t))
+}
+
+/// Whether the number at `i` is part of a name rather than a quantity: a
+/// standard, a product or its version ("ISO 27001", "PCI DSS 4.0", "SOC 2",
+/// "Java 21", "Windows 11"). It follows a capitalised word, or an acronym,
+/// that names no measure and is no verb, and no unit or per cent follows
+/// it ("NPS 45", "CSAT 4.5" and "Hire 12 engineers" are quantities).
+fn in_a_name(text: &str, t: &[Tok], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| t.get(p)) else {
+        return false;
+    };
+    if prev.kind != TokKind::Word
+        || prev.has(MET | ACT | DV | CV | WV | CMPW | NUMW | CAL | TU | YEAR)
+    {
+        return false;
+    }
+    let word = text
+        .get(prev.start as usize..prev.end as usize)
+        .unwrap_or("");
+    if super::lexicon::is_currency_code(word) {
+        return false;
+    }
+    let acronym = word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_uppercase());
+    // (a sentence's first word is capitalised whatever it is)
+    let capitalised = i >= 2 && word.chars().next().is_some_and(char::is_uppercase);
+    (acronym || capitalised)
+        && t.get(i + 1).is_none_or(|n| {
+            !matches!(n.kind, TokKind::Percent | TokKind::Cmp | TokKind::Arrow)
+                && !n.has(TU | MET | ACT)
+        })
 }
 
 /// Whether the number at `i` is part of a date written with numbers only
@@ -111,7 +145,7 @@ fn in_numeric_date(t: &[Tok], i: usize) -> bool {
     numbers == 3 || numbers == 2 && (first..=last).step_by(2).any(|j| t[j].has(YEAR))
 }
 
-fn measure_tokens(t: &[Tok]) -> Measurability {
+fn measure_tokens(text: &str, t: &[Tok]) -> Measurability {
     let mut cues = CueBuf::new();
     let mut measurable = false;
     let named = |i: usize| t.get(i).map_or(0, |k| bit(k.id));
@@ -122,7 +156,7 @@ fn measure_tokens(t: &[Tok]) -> Measurability {
             TokKind::Num => {
                 let date =
                     k.has(YEAR) || prev & CAL != 0 || next & CAL != 0 || in_numeric_date(t, i);
-                let version = i > 0 && named(i - 1) & VERSION_WORDS != 0;
+                let version = i > 0 && named(i - 1) & VERSION_WORDS != 0 || in_a_name(text, t, i);
                 if date {
                     cues.push(
                         CueKind::Deadline,

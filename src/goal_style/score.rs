@@ -119,13 +119,9 @@ impl Ctx<'_> {
         self.t.get(i).is_some_and(|k| {
             k.kind == TokKind::Word
                 && k.end - k.start == 3
-                && self.token_text(i).is_some_and(|s| {
-                    [
-                        "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk",
-                    ]
-                    .iter()
-                    .any(|c| s.eq_ignore_ascii_case(c))
-                })
+                && self
+                    .token_text(i)
+                    .is_some_and(super::lexicon::is_currency_code)
         })
     }
     fn ends_ed(&self, i: usize) -> bool {

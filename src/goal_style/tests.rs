@@ -1968,3 +1968,28 @@ fn rewrite_hint_keeps_a_verbs_particle() {
         "{h}"
     );
 }
+
+#[test]
+fn a_number_in_a_name_is_no_measure() {
+    for text in [
+        "Achieve ISO 27001 certification",
+        "Achieve PCI DSS 4.0 certification by September",
+        "SOC 2 Type II",
+        "Upgrade all services to Java 21",
+        "Move to Kubernetes 1.29",
+        "Finish Phase 1 of the data platform",
+    ] {
+        assert!(!measurability(text).is_measurable(), "{text}");
+    }
+    for text in [
+        "NPS 45 or higher",
+        "CSAT 4.5 on support chats",
+        "Hire 12 engineers",
+        "Treasury above CHF 10k",
+        "Migrate 40 services to Java 21",
+        "Revenue from Canada reaches CAD 2M",
+        "ISO 27001 audit passed with 0 major findings",
+    ] {
+        assert!(measurability(text).is_measurable(), "{text}");
+    }
+}
