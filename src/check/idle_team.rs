@@ -106,7 +106,7 @@ fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
 /// Whether an enabling team has a `facilitating` interaction: written on
 /// it (with any other team, even one `unknown-reference` reports: the team
 /// said what it does), or written on another team naming it.
-fn facilitates(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
+pub(crate) fn facilitates(g: &OrgGraph<'_>, team: TeamIx, defs: &[TeamIx]) -> bool {
     let t = g.team(team);
     t.kind == TeamKind::Enabling
         && (defs.iter().any(|&d| {

@@ -196,6 +196,21 @@ fn team_load_counts_internal_parts_with_their_product_as_the_check_does() {
 }
 
 #[test]
+fn team_load_leaves_out_what_the_checks_accept() {
+    use crate::load::{Format, load_str};
+    let yaml = "teams:\n  - { id: shop, owns: [web] }\n  - id: coaching\n    kind: enabling\n    interactions: [{ with: shop, mode: facilitating }]\n  - { id: old-team, allow: [idle-team] }\n  - { id: spare }\n  - { id: lone-coach, kind: enabling }\nproducts:\n  - { id: web }\n";
+    let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+    let c = card(&loaded.model, &ScorecardOptions::default());
+    let load = tenet(&c, TenetKind::TeamLoad);
+    // shop is healthy; spare and an enabling team that facilitates no one
+    // are offenders; the facilitating team and the one allowed to be idle
+    // are not measured.
+    let offenders: Vec<&str> = load.offenders.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(offenders, ["lone-coach", "spare"]);
+    assert_eq!((load.healthy, load.measured), (1, 3));
+}
+
+#[test]
 fn team_load_counts_product_teams_only() {
     let mut b = Model::builder()
         .team(Team::new("busy"))
