@@ -684,3 +684,31 @@ fn graph_and_report_take_the_levels_check_takes() {
     assert!(count(&["report", org, "--format", "json"]) > 0);
     assert_eq!(count(&["report", org, "--format", "json", "-A", check]), 0);
 }
+
+#[test]
+fn report_says_which_findings_its_input_count_is() {
+    let dir = std::env::temp_dir().join(format!("opmodel-report-counts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("org.yaml"),
+        "teams:\n  - { id: cards, owns: [card-platfrom] }\nproducts:\n  - { id: card-platform }\n  - { id: loans, onwer: cards }\n",
+    )
+    .expect("writes");
+    let path = dir.to_string_lossy().into_owned();
+    let o = opmodel(&["report", &path]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    // The count on standard error is of the findings printed there (the
+    // file's field); the integrity line counts every integrity finding.
+    assert!(
+        err.contains("1 error and 0 warnings reading the input (`invalid-file`, `invalid-entity`)"),
+        "{err}"
+    );
+    assert!(
+        out.contains(
+            "integrity: 2 errors and 0 warnings (invalid-entity: 1, unknown-reference: 1)"
+        ),
+        "{out}"
+    );
+}

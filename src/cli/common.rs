@@ -323,7 +323,7 @@ pub(crate) fn report_input_problems(report: &Report, command: &str) -> u8 {
     let head = if errors > 0 { "error" } else { "warning" };
     let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     text.push_str(&format!(
-        "{head}: {} and {} in the input; the {command} shows what was read, and leaves out the files and fields that could not be\n",
+        "{head}: {} and {} reading the input (`invalid-file`, `invalid-entity`); the {command} shows what was read, and leaves out the files and fields that could not be\n",
         count(errors, "error"),
         count(warnings, "warning"),
     ));
