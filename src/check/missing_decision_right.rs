@@ -302,6 +302,13 @@ fn finding(
     )
     .with_help(help)
     .at(product.location);
+    // The line to fix is the slip's, in whichever file it is written.
+    if let Some((slipped, meant)) = slip {
+        d.push_label(
+            g.decision(slipped).location,
+            format!("`{}` here, meant as `{meant}`?", g.decision(slipped).area),
+        );
+    }
     let mut owner_ids: Vec<&str> = owners.iter().map(|&t| g.team(t).id.as_str()).collect();
     owner_ids.sort_unstable();
     owner_ids.dedup();
@@ -400,6 +407,27 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn a_slip_of_an_area_is_pointed_at_where_it_is_written() {
+        let yaml = format!(
+            "{ORG}decisions:\n  - {{ area: feature-set, scope: organization, decides: storefront }}\n  - {{ area: vendor selection, scope: organization, decides: storefront }}\n"
+        );
+        let found = found_with(&yaml, &["feature-set", "vendor-selection"]);
+        assert!(!found.is_empty());
+        for d in &found {
+            let labels: Vec<(u32, &str)> = d
+                .labels
+                .iter()
+                .map(|l| (l.location.line, l.message.as_str()))
+                .collect();
+            assert_eq!(
+                labels,
+                [(19, "`vendor selection` here, meant as `vendor-selection`?")],
+                "{d:#?}"
+            );
+        }
     }
 
     #[test]
