@@ -537,7 +537,16 @@ fn report_dangling<'m>(
                 let help = match suggester.suggest(&r.id, want) {
                     Some(s) => {
                         let mut held = None;
-                        if let Some(meant) = g.ids.get(s, |n| g.indexed_id(n)) {
+                        // (the definition of the kind wanted, when the id
+                        // is shared by two kinds)
+                        let meant = g.ids.get(s, |n| g.indexed_id(n)).and_then(|n| {
+                            if want.accepts(g.graph[n].kind()) {
+                                Some(n)
+                            } else {
+                                g.other_kind(n, |k| want.accepts(k))
+                            }
+                        });
+                        if let Some(meant) = meant {
                             follow_ons(g, from, field, meant, (UNKNOWN_REFERENCE, entity.clone()));
                             if field == "owns" && g.graph[meant].kind() == EntityKind::Product {
                                 held = Some(g.entity_ref(meant));
@@ -684,6 +693,32 @@ mod tests {
             .filter(|d| d.check == "unknown-reference")
             .count();
         assert_eq!(dangling, 2_000);
+    }
+
+    #[test]
+    fn an_id_shared_by_two_kinds_is_suggested_as_the_kind_wanted() {
+        let yaml = "outcomes:\n  - { id: card-platform, statement: Cards work }\nteams:\n  - { id: cards, owns: [card-platfrom] }\nproducts:\n  - { id: card-platform }\n";
+        let loaded = load_str(yaml, Format::Yaml, "org.yaml");
+        let g = build_with(&loaded.model, usize::MAX);
+        let help = g
+            .diagnostics()
+            .iter()
+            .find(|d| d.check == "unknown-reference")
+            .and_then(|d| d.help.as_deref())
+            .unwrap_or_default();
+        assert!(
+            help.starts_with(
+                "did you mean `card-platform`? Until it is spelled so, product `card-platform`"
+            ),
+            "{help}"
+        );
+        assert!(
+            g.follow_ons()
+                .iter()
+                .any(|f| f.check == "orphaned-product" && f.entity.id == "card-platform"),
+            "{:?}",
+            g.follow_ons()
+        );
     }
 
     #[test]

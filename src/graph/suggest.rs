@@ -377,12 +377,23 @@ impl<'m> Suggester<'m> {
         // the room, on a million entities megabytes of it.
         let mut names: Vec<(&'m str, EntityKind)> =
             Vec::with_capacity(entries.iter().filter(nameable).count() + 1);
+        // An id defined again is offered once per kind, at its first
+        // definition of that kind: a reference finds an id shared by two
+        // kinds as the kind it wants (`card-platform` the product, beside
+        // `card-platform` the outcome written before it).
+        let repeated: std::collections::HashSet<&str> = entries
+            .iter()
+            .filter(|e| again.binary_search(&e.node).is_ok())
+            .filter_map(|e| e.place.id(model))
+            .collect();
+        let mut seen: std::collections::HashSet<(&str, EntityKind)> =
+            std::collections::HashSet::new();
         names.extend(
             entries
                 .iter()
                 .filter(nameable)
-                .filter(|e| again.binary_search(&e.node).is_err())
-                .filter_map(|e| Some((e.place.id(model)?, e.place.kind))),
+                .filter_map(|e| Some((e.place.id(model)?, e.place.kind)))
+                .filter(|&(id, kind)| !repeated.contains(id) || seen.insert((id, kind))),
         );
         names.push((ORGANIZATION, EntityKind::Organization));
         names
@@ -515,6 +526,7 @@ mod tests {
         model.products.push(Product::new("p"));
         model.products.push(Product::new("t"));
         model.products.push(Product::new("q"));
+        model.products.push(Product::new("p"));
         let mut objective = Objective::new("o", "Listeners stay");
         objective
             .key_results
@@ -529,15 +541,20 @@ mod tests {
             entry(2, Prod, 0, 0),
             entry(3, Prod, 1, 0),
             entry(4, Prod, 2, 0),
-            entry(5, Obj, 0, 0),
-            entry(6, Kr, 0, 0),
+            entry(5, Prod, 3, 0),
+            entry(6, Obj, 0, 0),
+            entry(7, Kr, 0, 0),
         ];
-        let names = Suggester::names(&model, &entries, &[NodeIndex::new(3)]);
+        let again = [NodeIndex::new(3), NodeIndex::new(5)];
+        let names = Suggester::names(&model, &entries, &again);
+        // The product `t` is the first product of its id, and offered as
+        // one; the second product `p` is a repeat of its kind, and is not.
         assert_eq!(
             names,
             [
                 ("t", T),
                 ("p", Prod),
+                ("t", Prod),
                 ("q", Prod),
                 ("o", Obj),
                 ("organization", Organization)
