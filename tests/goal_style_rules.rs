@@ -562,3 +562,32 @@ fn finishing_a_step_of_the_customer_journey_is_a_conversion() {
         ],
     );
 }
+
+#[test]
+fn how_fast_people_can_do_something_is_a_performance_level() {
+    // Rule 5 makes "can" a capability; a time limit on it is a level of
+    // performance that has to be reached.
+    assert_style(
+        Style::Outcome,
+        &[
+            "Engineers can deploy to production in under 10 minutes",
+            "New hires can ship their first change in less than a week",
+        ],
+    );
+    assert_style(Style::Milestone, &["Customers can export invoices as CSV"]);
+}
+
+#[test]
+fn a_technical_choice_is_no_change_in_behaviour() {
+    assert_style(
+        Style::Milestone,
+        &[
+            "Use compositor RTrees rather than cached SkPictures",
+            "Adopt OpenTelemetry rather than the vendor agent for tracing",
+        ],
+    );
+    assert_style(
+        Style::Outcome,
+        &["80% of squads use the shared pipeline rather than their own"],
+    );
+}

@@ -3141,6 +3141,19 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
                     );
                     decided = Some(false);
                     behaviour = true;
+                } else if (nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0)
+                    && let Some(z) = time_limit(cx, k + 2, b)
+                {
+                    // "Engineers can deploy to production in under 10 minutes":
+                    // how fast people can do it, a performance level
+                    sc += cx.cue(
+                        CueKind::MetricChange,
+                        k,
+                        z,
+                        "says how fast people can do it, a performance level",
+                        -2.5,
+                    );
+                    decided = Some(false);
                 } else if nk & CAN != 0 || be && cx.f(k + 2) & CAN != 0 {
                     let end = (k + 3).min(b);
                     sc += cx.cue(
@@ -3819,7 +3832,23 @@ fn segment(cx: &mut Ctx<'_>, a: usize, b: usize, first: bool) -> SegOut {
             );
         }
         // contrast: "without talking to sales", "instead of by phone", "by choice"
+        // ("Use compositor RTrees rather than cached SkPictures" is a choice
+        // the team makes for its own work, not people behaving otherwise)
+        let team_choice = cx.lower_in(
+            a,
+            &[
+                "use",
+                "adopt",
+                "switch",
+                "prefer",
+                "standardize",
+                "standardise",
+                "choose",
+                "pick",
+            ],
+        );
         let contrast = if cx.cues.has(CueKind::DeliveryVerb)
+            || team_choice
             || has.flags & CONTRAST == 0 && has.words & bit(W::Choice) == 0
         {
             None

@@ -1480,3 +1480,27 @@ pub(super) fn journey_completion(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usi
         cx.lower_in(j, &["completion", "completions"]) && cx.lower_in(j - 1, JOURNEY_STEPS)
     })
 }
+
+/// The end of a time limit between `a` and `b`: "in under 10 minutes",
+/// "within 2 days", "in less than an hour" (a number or `an` before a unit
+/// of time, after a word that sets the limit).
+pub(super) fn time_limit(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    (a..b).find_map(|j| {
+        let limit = cx.lower_in(j, &["under", "within", "below"])
+            || cx.lower_in(j, &["less", "fewer"]) && cx.lower_in(j + 1, &["than"]);
+        if !limit {
+            return None;
+        }
+        let from = if cx.lower_in(j + 1, &["than"]) {
+            j + 2
+        } else {
+            j + 1
+        };
+        (from..b.min(from + 3))
+            .find(|&u| {
+                cx.f(u) & TU != 0
+                    && (from..u).any(|n| cx.is_num(n) || cx.lower_in(n, &["an", "a", "one"]))
+            })
+            .map(|u| u + 1)
+    })
+}
