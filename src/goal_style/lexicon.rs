@@ -923,6 +923,17 @@ fn base(w: &str) -> u64 {
     }
 }
 
+/// Whether `word` is a currency's code (`EUR`, `chf`): the amount after it is
+/// a quantity.
+pub(crate) fn is_currency_code(word: &str) -> bool {
+    [
+        "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk", "nzd", "sgd",
+        "hkd", "cny", "brl", "mxn", "zar", "pln",
+    ]
+    .iter()
+    .any(|c| word.eq_ignore_ascii_case(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -971,15 +982,4 @@ mod tests {
         assert_eq!(lookup(text, 17, text.len()), whole(b"retention", lookup));
         assert_eq!(lookup(text, 17, text.len() - 1).0, 0);
     }
-}
-
-/// Whether `word` is a currency's code (`EUR`, `chf`): the amount after it is
-/// a quantity.
-pub(crate) fn is_currency_code(word: &str) -> bool {
-    [
-        "eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "inr", "sek", "nok", "dkk", "nzd", "sgd",
-        "hkd", "cny", "brl", "mxn", "zar", "pln",
-    ]
-    .iter()
-    .any(|c| word.eq_ignore_ascii_case(c))
 }
