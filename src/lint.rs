@@ -103,6 +103,11 @@ impl Facts {
 }
 
 /// [`Facts::near_unread`]: empty when every file was read.
+///
+/// An entity is near an unread file when one of its references names an id
+/// written there; an objective or outcome also when what it `supports` is
+/// near (a chain of goals up to an outcome the file's product serves), and
+/// a team or person when a goal it owns is.
 fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
     use crate::model::{ORGANIZATION, Ref};
     let unread = model.sources.unread_words();
@@ -177,8 +182,51 @@ fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
     for c in &model.cadences {
         mark(&c.id, &mut c.owner.iter().chain(&c.attendees));
     }
+    // Up the goals' `supports` chains, a level a pass (bounded, so that a
+    // loop of goals ends), then to the goals' owners.
+    let goals: Vec<(&Id, Option<&Ref>, &crate::model::RefList)> = model
+        .outcomes
+        .iter()
+        .map(|o| (&o.id, o.owner.as_ref(), &o.supports))
+        .chain(
+            model
+                .objectives
+                .iter()
+                .map(|o| (&o.id, o.owner.as_ref(), &o.supports)),
+        )
+        .collect();
+    for _ in 0..NEAR_GOAL_LEVELS {
+        let before = near.len();
+        for (id, _, supports) in &goals {
+            if !near.contains(id.as_str()) && supports.iter().any(|r| near.contains(r.as_str())) {
+                near.insert((*id).clone());
+            }
+        }
+        if near.len() == before {
+            break;
+        }
+    }
+    for (id, owner, _) in &goals {
+        if let Some(owner) = owner
+            && near.contains(id.as_str())
+            && owner.as_str() != ORGANIZATION
+        {
+            near.insert(owner.id.clone());
+        }
+    }
     near
 }
+
+/// Checks that judge an entity by its own fields alone: a file that cannot
+/// be read changes nothing about them.
+const OWN_FIELDS_CHECKS: [&str; 3] = [
+    "objective-without-key-results",
+    "unmeasurable-outcome",
+    "stage-without-lead",
+];
+
+/// How many levels up the goals' `supports` chains [`near_unread`] looks.
+const NEAR_GOAL_LEVELS: usize = 16;
 
 impl Part {
     fn len(&self) -> usize {
@@ -642,14 +690,19 @@ impl Linter {
             }
             // Held back for a file not read in full (counted only when it
             // would have been reported).
-            let about_unread = |e: &EntityRef| {
-                unread.contains(e.id.as_str()) || near_unread.contains(e.id.as_str())
-            };
+            // (Judging a goal's words, or an entity's own fields, does not
+            // depend on another file: those findings about entities near
+            // one are reported.)
+            let category = slot
+                .and_then(|slot| self.checks.get(slot))
+                .map(|c| (c.meta().category, c.meta().name));
+            let own_fields = category.is_some_and(|(category, name)| {
+                category == Category::GoalStyle || OWN_FIELDS_CHECKS.contains(&name)
+            });
             if !unread.is_empty()
-                && (about_unread(&d.entity) || d.related.iter().any(about_unread))
-                && slot
-                    .and_then(|slot| self.checks.get(slot))
-                    .is_some_and(|c| c.meta().category != Category::Integrity)
+                && category.is_some_and(|(category, _)| category != Category::Integrity)
+                && (unread.contains(d.entity.id.as_str())
+                    || !own_fields && near_unread.contains(d.entity.id.as_str()))
             {
                 left_for_unread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 return None;
@@ -822,7 +875,9 @@ fn say_what_waits_for_unread(
             "they read (what they say is missing from the model)",
         )
     };
-    let note = format!("; {findings} written in {place} {is} left out until {until}");
+    let note = format!(
+        "; {findings} written in {place}, or about entities that refer to such ids, {is} left out until {until}"
+    );
     let mut told = std::collections::HashSet::new();
     for d in found.iter_mut().filter(|d| unread(d)) {
         if d.location.is_some_and(|l| told.insert(l.file)) {

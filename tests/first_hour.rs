@@ -800,7 +800,7 @@ fn a_file_that_does_not_parse_is_one_finding_not_a_flood() {
         .expect("the parse error");
     let help = invalid_file["help"].as_str().unwrap_or("");
     assert!(
-        help.contains("findings about ids written in this file are left out until it reads"),
+        help.contains("findings about ids written in this file, or about entities that refer to such ids, are left out until it reads"),
         "{help}"
     );
     // Nothing about `checkout` or `checkout-web`, which the file names…
@@ -984,6 +984,30 @@ fn what_an_allowed_finding_would_explain_is_reported_after_all() {
 }
 
 #[test]
+fn findings_up_a_chain_of_goals_wait_but_goal_style_does_not() {
+    // `s3` supports `company`, which supports `orders`, which the unread
+    // file's product serves: `sales`, owning `s3`, waits. The key result's
+    // own words are judged whatever the file says.
+    let a = "teams:\n  - { id: shop, owns: [web] }\n  - { id: sales, kind: business }\nproducts:\n  - { id: web, outcomes: [costs] }\noutcomes:\n  - { id: costs, statement: Costs fall, metric: cost per order }\n  - { id: orders, statement: Shoppers order more, metric: orders per week }\nobjectives:\n  - { id: company, title: Shoppers order more often, supports: orders, key_results: [Orders per week from 100 to 120] }\n  - { id: s3, title: Shoppers order more often too, owner: sales, supports: company, key_results: [Launch the loyalty app by Q3] }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives] }\ndecisions:\n  - { area: feature-set, scope: organization, decides: shop }\n  - { area: budget-allocation, scope: organization, decides: shop }\n  - { area: vendor-selection, scope: organization, decides: shop }\n";
+    let b = "products:\n  - id: app\n     outcomes: [orders]\n";
+    let dir = org("goal-chain-unread", &[("a.yaml", a), ("b.yaml", b)]);
+    let out = stdout(&opmodel_in(&dir, &["check", "."]));
+    assert!(!out.contains("function-not-product-led"), "{out}");
+    assert!(
+        out.contains("warning[milestone-key-result]: key result `s3#1`"),
+        "{out}"
+    );
+    // Read, the file lets `sales` be judged.
+    std::fs::write(
+        dir.join("b.yaml"),
+        "products:\n  - id: app\n    outcomes: [orders]\n    owner: shop\n",
+    )
+    .expect("writes");
+    let out = stdout(&opmodel_in(&dir, &["check", "."]));
+    assert!(!out.contains("invalid-file"), "{out}");
+}
+
+#[test]
 fn a_finding_one_reference_away_from_an_unread_file_waits_for_it() {
     // `b.yaml` does not parse; the product in it serves `orders`. The
     // business team's objective supports `orders`: whether it leads to an
@@ -1001,7 +1025,9 @@ fn a_finding_one_reference_away_from_an_unread_file_waits_for_it() {
         "{out}"
     );
     assert!(
-        out.contains("1 finding about an id written in this file is left out"),
+        out.contains(
+            "1 finding about an id written in this file, or about entities that refer to such ids, is left out"
+        ),
         "{out}"
     );
 }
