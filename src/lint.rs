@@ -625,10 +625,15 @@ impl Linter {
                 && !(entity.kind == EntityKind::KeyResult
                     && objective_allows.get(entity.id.as_str()).is_some_and(names))
         };
+        let rank = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
         let misspelled: std::collections::HashSet<(&str, EntityRef)> = first
             .iter()
             .filter(|d| reported(&d.check, &d.entity))
-            .flat_map(crate::load::explained_follow_ons)
+            .flat_map(|d| {
+                crate::load::explained_follow_ons(d)
+                    .into_iter()
+                    .filter(|(check, _)| rank(&d.check) >= rank(check))
+            })
             .map(|(check, entity)| (check, entity.clone()))
             .collect();
         // Products the loader already reported as orphaned in the catalog's
@@ -660,10 +665,16 @@ impl Linter {
             }
             // What an integrity finding already explains (see
             // `OrgGraph::follow_ons`).
+            // (An explaining finding set to a lower level than what it
+            // stands for does not hide it: `-W unknown-reference` must not
+            // turn a product with no owner into an exit status of 0.)
+            let level_of = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
             if follow_ons.get(&d.entity).is_some_and(|explained| {
-                explained
-                    .iter()
-                    .any(|(check, because, of)| *check == d.check && reported(because, of))
+                explained.iter().any(|(check, because, of)| {
+                    *check == d.check
+                        && reported(because, of)
+                        && level_of(because) >= level_of(&d.check)
+                })
             }) {
                 return None;
             }

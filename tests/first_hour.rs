@@ -971,6 +971,17 @@ fn what_an_allowed_finding_would_explain_is_reported_after_all() {
     assert_eq!(neither.status.code(), Some(1), "{}", stdout(&neither));
     assert_eq!(orphans(&neither).len(), 2, "{}", stdout(&neither));
     assert!(stdout(&neither).contains("warning[idle-team]"));
+    // Set to a lower level than what they stand for, they do not hide it:
+    // a product with no owner still fails the run.
+    let args = [
+        &["check", "."][..],
+        &quiet,
+        &["-W", "unknown-reference", "-W", "invalid-entity"],
+    ]
+    .concat();
+    let warned = opmodel_in(&dir, &args);
+    assert_eq!(warned.status.code(), Some(1), "{}", stdout(&warned));
+    assert_eq!(orphans(&warned).len(), 2, "{}", stdout(&warned));
     // An `allow:` list on the entity whose finding explains does the same.
     let allowed = yaml.replace(
         "{ id: cards, owns: [card-platfrom] }",

@@ -520,8 +520,9 @@ fn what_a_delivery_enables_after_a_comma_is_a_result_clause() {
     assert_style(
         Style::Milestone,
         &[
-            "Build a self-serve export, allowing customers to cut reporting time by 30%",
-            "Publish landing pages per region, enabling better search ranking",
+            "Create distinct pages for each course, enabling improved search ranking",
+            "Build status pages per service, enabling faster incident response",
+            "Ship an onboarding checklist, helping users activate faster",
         ],
     );
     assert_style(
@@ -543,6 +544,19 @@ fn deliverables_reworked_are_counted_output() {
 }
 
 #[test]
+fn qualifiers_after_a_comma_keep_a_delivery_a_milestone() {
+    // Rule 4 (how well it is done) and rule 9 (hiring) hold after a comma.
+    assert_style(
+        Style::Milestone,
+        &[
+            "Deliver the quarterly report, 0 errors",
+            "Migrate the CRM, 100% data accuracy",
+            "Hire 5 engineers, 3 seniors",
+        ],
+    );
+}
+
+#[test]
 fn finishing_a_step_of_the_customer_journey_is_a_conversion() {
     assert_style(
         Style::Outcome,
@@ -559,6 +573,8 @@ fn finishing_a_step_of_the_customer_journey_is_a_conversion() {
         &[
             "Raise security training completion from 70% to 100%",
             "Redesign the checkout completion page",
+            "Add 3 fields to the signup completion screen",
+            "Achieve 100% vendor onboarding completion for the 40 suppliers",
         ],
     );
 }

@@ -93,7 +93,7 @@ impl Check for IdleTeam {
 }
 
 /// Whether the team owns a product, contributes to one or decides something.
-fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
+pub(crate) fn is_busy(g: &OrgGraph<'_>, team: TeamIx) -> bool {
     g.graph()
         .edges_directed(g.team_node(team), Outgoing)
         .any(|e| match e.weight() {

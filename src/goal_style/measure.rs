@@ -3,7 +3,7 @@
 //! A date alone is a deadline, not a measure: "Q3", "2026" and "by August 15" do not count.
 
 use super::cues::{Cue, CueBuf, CueKind};
-use super::lexicon::{ACT, CAL, CMPW, CR, CV, DET, DV, MET, NEG, NUMW, TU, WV, YEAR};
+use super::lexicon::{ACT, CAL, CMPW, CR, CV, DET, MET, NEG, NUMW, TU, YEAR};
 use super::named::{W, WordSet, bit, set};
 use super::scan::{Tok, TokKind, with_tokens};
 
@@ -84,38 +84,81 @@ pub fn measurability(text: &str) -> Measurability {
 }
 
 /// Whether the number at `i` is part of a name rather than a quantity: a
-/// standard, a product or its version ("ISO 27001", "PCI DSS 4.0", "SOC 2",
-/// "Java 21", "Windows 11"). It follows a capitalised word, or an acronym,
-/// that names no measure and is no verb, and no unit or per cent follows
-/// it ("NPS 45", "CSAT 4.5" and "Hire 12 engineers" are quantities).
+/// standard, a platform or its version, a phase ("ISO 27001", "PCI DSS 4.0",
+/// "SOC 2", "Java 21", "Windows 11", "Phase 1"). The word before it is one
+/// of [`NAMES_WITH_NUMBERS`], and no unit, per cent or scale follows ("Tier 1
+/// tickets" is a name, "SLA 99.9" and "Cut AWS 20k a month" are not: such
+/// words are not on the list).
 fn in_a_name(text: &str, t: &[Tok], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| t.get(p)) else {
         return false;
     };
-    if prev.kind != TokKind::Word
-        || prev.has(MET | ACT | DV | CV | WV | CMPW | NUMW | CAL | TU | YEAR)
-    {
-        return false;
-    }
     let word = text
         .get(prev.start as usize..prev.end as usize)
         .unwrap_or("");
-    if super::lexicon::is_currency_code(word) {
-        return false;
-    }
-    let acronym = word.len() >= 2
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && word.chars().any(|c| c.is_ascii_uppercase());
-    // (a sentence's first word is capitalised whatever it is)
-    let capitalised = i >= 2 && word.chars().next().is_some_and(char::is_uppercase);
-    (acronym || capitalised)
+    prev.kind == TokKind::Word
+        && NAMES_WITH_NUMBERS
+            .iter()
+            .any(|n| word.eq_ignore_ascii_case(n))
         && t.get(i + 1).is_none_or(|n| {
             !matches!(n.kind, TokKind::Percent | TokKind::Cmp | TokKind::Arrow)
-                && !n.has(TU | MET | ACT)
+                && !n.has(TU | MET | ACT | NUMW)
+                && bit(n.id) & NOT_QUANTITIES == 0
         })
 }
+
+/// Words a number after which names a thing rather than counts it.
+const NAMES_WITH_NUMBERS: &[&str] = &[
+    "iso",
+    "iec",
+    "soc",
+    "dss",
+    "wcag",
+    "nist",
+    "tls",
+    "ssl",
+    "http",
+    "ipv",
+    "java",
+    "jdk",
+    "node",
+    "rails",
+    "django",
+    "angular",
+    "react",
+    "vue",
+    "windows",
+    "ios",
+    "android",
+    "macos",
+    "ubuntu",
+    "debian",
+    "rhel",
+    "centos",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "chrome",
+    "firefox",
+    "safari",
+    "airflow",
+    "spark",
+    "php",
+    "ruby",
+    "scala",
+    "kotlin",
+    "swift",
+    "typescript",
+    "phase",
+    "part",
+    "district",
+    "type",
+    "gen",
+    "generation",
+    "wave",
+    "tier",
+    "openebs",
+];
 
 /// Whether the number at `i` is part of a date written with numbers only
 /// (`2026-06-30`, `06/30/2026`, `2026-06`): numbers joined by single

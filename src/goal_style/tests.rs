@@ -1989,6 +1989,14 @@ fn a_number_in_a_name_is_no_measure() {
         "Migrate 40 services to Java 21",
         "Revenue from Canada reaches CAD 2M",
         "ISO 27001 audit passed with 0 major findings",
+        "Grow Weekly Active Users From 1000 To 5000",
+        "Grow EMEA 40 percent",
+        "Achieve SLA 99.9",
+        "Keep CLS 0.1 or better",
+        "Cut AWS 20k a month",
+        "Rank Top 3 in G2 rankings",
+        "Reach Level 3 maturity",
+        "Launch in Germany 3 new markets",
     ] {
         assert!(measurability(text).is_measurable(), "{text}");
     }

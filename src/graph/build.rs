@@ -548,7 +548,11 @@ fn report_dangling<'m>(
                         });
                         if let Some(meant) = meant {
                             follow_ons(g, from, field, meant, (UNKNOWN_REFERENCE, entity.clone()));
-                            if field == "owns" && g.graph[meant].kind() == EntityKind::Product {
+                            // (said only when it holds something back: a
+                            // product another team owns is no orphan anyway)
+                            if field == "owns"
+                                && matches!(g.graph[meant], OrgNode::Product(p) if !g.has_owner(p))
+                            {
                                 held = Some(g.entity_ref(meant));
                             }
                         }
@@ -561,7 +565,7 @@ fn report_dangling<'m>(
                             )
                         } else if let Some(product) = held {
                             format!(
-                                "did you mean `{s}`? Until it is spelled so, {product} is not reported as `orphaned-product`, nor {entity} as `idle-team`, separately"
+                                "did you mean `{s}`? Until it is spelled so, {product} is not reported as `orphaned-product` separately"
                             )
                         } else {
                             format!("did you mean `{s}`?")

@@ -849,7 +849,8 @@ impl Lowerer<'_> {
             }
             // "92%": the number with its unit; the number is used, the unit
             // belongs in `unit:` (a key result) or the metric's words. (A
-            // share's per cent is a part of 1, said below.)
+            // share's "50%" is a part of 1, which the help for `share`
+            // below explains.)
             Value::Str(s) if field != "share" && percent_value(s).is_some() => {
                 let value = percent_value(s)?;
                 let msg = format!(
@@ -857,7 +858,7 @@ impl Lowerer<'_> {
                     crate::check::quote_text(s)
                 );
                 let help = if subject.entity.kind == EntityKind::KeyResult {
-                    format!("write `{field}: {value}` and say the unit once, in `unit: \"%\"`")
+                    format!("write `{field}: {value}`, the number alone; the unit goes in `unit:`")
                 } else {
                     format!(
                         "write `{field}: {value}` and say the unit in `metric:` (`share of orders delivered on time, %`)"

@@ -1162,7 +1162,13 @@ fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
         // What the team's `allow:` accepts, as `check` does, is not
         // measured: the team is neither healthy nor an offender.
         let allows = |check: &str| team.allow.iter().any(|a| a == check);
-        if n == 0 && allows(IdleTeam::NAME) || n > max_products && allows(OverloadedTeam::NAME) {
+        // (A team that contributes or decides but owns nothing is not idle
+        // to `idle-team` either: its load is not in products.)
+        let busy_elsewhere = n == 0 && crate::check::idle_team::is_busy(g, t);
+        if n == 0 && allows(IdleTeam::NAME)
+            || n > max_products && allows(OverloadedTeam::NAME)
+            || busy_elsewhere
+        {
             continue;
         }
         let offence = if (1..=max_products).contains(&n) {

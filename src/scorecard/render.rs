@@ -27,8 +27,10 @@ fn people_lines(p: &PeopleAndCadence, code: bool) -> Vec<String> {
         figures
             .iter()
             .map(|f| {
-                let unit = if f.value == 1.0 { one } else { many };
-                format!("{} ({} {unit})", q(&f.id), figure(f.value))
+                // (as shown: ten people at 0.1 add up to 0.9999…, shown "1")
+                let shown = figure(f.value);
+                let unit = if shown == "1" { one } else { many };
+                format!("{} ({shown} {unit})", q(&f.id))
             })
             .collect::<Vec<_>>()
             .join(", ")

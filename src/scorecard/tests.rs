@@ -198,13 +198,13 @@ fn team_load_counts_internal_parts_with_their_product_as_the_check_does() {
 #[test]
 fn team_load_leaves_out_what_the_checks_accept() {
     use crate::load::{Format, load_str};
-    let yaml = "teams:\n  - { id: shop, owns: [web] }\n  - id: coaching\n    kind: enabling\n    interactions: [{ with: shop, mode: facilitating }]\n  - { id: old-team, allow: [idle-team] }\n  - { id: spare }\n  - { id: lone-coach, kind: enabling }\nproducts:\n  - { id: web }\n";
+    let yaml = "teams:\n  - { id: shop, owns: [web] }\n  - id: coaching\n    kind: enabling\n    interactions: [{ with: shop, mode: facilitating }]\n  - { id: old-team, allow: [idle-team] }\n  - { id: spare }\n  - { id: lone-coach, kind: enabling }\n  - { id: helpers }\n  - { id: money }\nproducts:\n  - { id: web, contributors: [helpers] }\ndecisions:\n  - { area: budget-allocation, scope: organization, decides: money }\n";
     let loaded = load_str(yaml, Format::Yaml, "org.yaml");
     let c = card(&loaded.model, &ScorecardOptions::default());
     let load = tenet(&c, TenetKind::TeamLoad);
     // shop is healthy; spare and an enabling team that facilitates no one
-    // are offenders; the facilitating team and the one allowed to be idle
-    // are not measured.
+    // are offenders; the facilitating team, the one allowed to be idle and
+    // those that contribute or decide without owning are not measured.
     let offenders: Vec<&str> = load.offenders.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(offenders, ["lone-coach", "spare"]);
     assert_eq!((load.healthy, load.measured), (1, 3));
@@ -411,7 +411,6 @@ fn people_and_cadence_are_reported_when_the_model_has_them() {
         text.contains("goals under review: 1 objective, reviewed by qbr (every quarter)"),
         "{text}"
     );
-    // One of a unit is said in the singular.
     assert!(text.contains("`a` (1.1 people)"), "{text}");
     let markdown = c.to_markdown();
     assert!(markdown.contains("### People and cadence"), "{markdown}");
@@ -1170,4 +1169,16 @@ fn one_person_is_said_in_the_singular() {
         .build();
     let text = card(&model, &ScorecardOptions::default()).to_text();
     assert!(text.contains("`solo` (1 person)"), "{text}");
+    // Ten people at a tenth each add up to a hair under 1, shown as 1.
+    let mut b = Model::builder()
+        .team(Team::new("tenths").owns("p"))
+        .product(Product::new("p"));
+    for i in 0..10 {
+        b = b.person(
+            crate::model::Person::new(format!("p{i}"))
+                .allocation(crate::model::Allocation::new("tenths", 0.1)),
+        );
+    }
+    let text = card(&b.build(), &ScorecardOptions::default()).to_text();
+    assert!(text.contains("`tenths` (1 person)"), "{text}");
 }

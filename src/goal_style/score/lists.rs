@@ -660,3 +660,28 @@ pub(super) const JOURNEY_STEPS: &[&str] = &[
     "booking",
     "payment",
 ];
+
+/// Who, before a step of a journey, makes it the organisation's own:
+/// "vendor onboarding completion" is a rollout.
+pub(super) const OWN_PARTIES: &[&str] = &[
+    "vendor",
+    "vendors",
+    "supplier",
+    "suppliers",
+    "staff",
+    "employee",
+    "employees",
+    "internal",
+];
+
+/// How well a delivery itself is done, which qualifies it (rule 4): "…,
+/// 100% data accuracy", "…, no data loss".
+pub(super) const DELIVERY_QUALITY: &[&str] = &[
+    "accuracy",
+    "errors",
+    "error",
+    "loss",
+    "incidents",
+    "incident",
+    "downtime",
+];

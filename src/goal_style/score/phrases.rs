@@ -1440,7 +1440,8 @@ pub(super) fn share_of_what_comes_in(cx: &Ctx<'_>, h: usize, b: usize) -> bool {
 /// a week"), its findings ("…, zero findings"), a share rolled out or a
 /// clause with a verb of its own.
 pub(super) fn comma_level(cx: &Ctx<'_>, s: usize, n: usize) -> Option<usize> {
-    if !cx.t.get(s)?.has(DV) || (s..n).any(|j| punct_is(cx, j, b'(')) {
+    // (hiring is output whatever follows it, rule 9)
+    if !cx.t.get(s)?.has(DV) || cx.f(s) & HIRE != 0 || (s..n).any(|j| punct_is(cx, j, b'(')) {
         return None;
     }
     let c = (s + 3..n.saturating_sub(1))
@@ -1456,12 +1457,18 @@ pub(super) fn comma_level(cx: &Ctx<'_>, s: usize, n: usize) -> Option<usize> {
     let verb = (a..n).any(|j| cx.f(j) & (DV | CV) != 0 && cx.f(j) & (MET | ACT) == 0);
     let own_work = (a..n).any(|j| cx.f(j) & (DP | EVT | ROLL) != 0);
     let measure = (a..n).any(|j| {
-        cx.f(j) & (MET | ACT) != 0
+        cx.f(j) & MET != 0
             && cx.f(j) & (DEL | EVT | OUTPUT_METRIC | ROLL) == 0
             && !cx.lower_in(j, AFTER_COLON_OUTPUT)
+            && !cx.lower_in(j, DELIVERY_QUALITY)
             && !cx.lower_in(j, &["average", "mean", "median", "total"])
     });
-    (measure && !verb && !own_work).then_some(c)
+    // "…, 0 errors", "…, 100% data accuracy": how well the delivery itself
+    // is done qualifies it (rule 4)
+    let qualifier = (a..n).any(|j| {
+        cx.text_is(j, W::N100) || cx.token_text(j).is_some_and(|w| w == "0") || cx.f(j) & NEG != 0
+    });
+    (measure && !verb && !own_work && !qualifier).then_some(c)
 }
 
 /// Whether the words from `a` to `i` count deliverables and nothing measured:
@@ -1475,9 +1482,21 @@ pub(super) fn counted_deliverables_before(cx: &Ctx<'_>, a: usize, i: usize) -> b
 /// Where "completion" follows a step of a customer's journey: "checkout
 /// completion", "KYC completion", "sign-up completion" (but "training
 /// completion" is staff trained, a rollout).
+///
+/// Not when the sentence delivers something about the step ("Add 3 fields to
+/// the signup completion screen": `completion` then names what the screen
+/// is for), when the step is the organisation's own ("vendor onboarding",
+/// "staff onboarding"), or when all of it must be done ("100% setup
+/// completion on new laptops" is a rollout, rule 6).
 pub(super) fn journey_completion(cx: &Ctx<'_>, a: usize, b: usize) -> Option<usize> {
+    if cx.f(a) & DV != 0 || (a..b).any(|j| cx.text_is(j, W::N100)) {
+        return None;
+    }
     (a + 1..b).find(|&j| {
-        cx.lower_in(j, &["completion", "completions"]) && cx.lower_in(j - 1, JOURNEY_STEPS)
+        cx.lower_in(j, &["completion", "completions"])
+            && cx.lower_in(j - 1, JOURNEY_STEPS)
+            && !(j >= 2 && cx.lower_in(j - 2, OWN_PARTIES))
+            && !cx.t.get(j + 1).is_some_and(|n| n.has(DEL) && !n.has(MET))
     })
 }
 
