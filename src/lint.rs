@@ -59,10 +59,10 @@ struct Facts {
     objective_allows: HashMap<Id, Vec<String>>,
     sources: crate::source::Sources,
     entities: usize,
-    /// While a file is not read in full: the entities (by id) with a
-    /// reference to an id written in it. A finding about them, or naming
-    /// them, may only say that what that file holds is missing (a team's
-    /// objective supports an outcome the unread file's product serves).
+    /// While a file is not read in full: the entities (by id) near it (see
+    /// [`near_unread`]). A finding about one of them may only say that what
+    /// that file holds is missing (a team's objective supports an outcome
+    /// the unread file's product serves).
     near_unread: std::collections::HashSet<Id>,
 }
 
