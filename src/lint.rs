@@ -614,8 +614,10 @@ impl Linter {
         // Whether a finding of `check` about `entity` gets past its level
         // and the allow lists: a finding that explains others leaves them
         // out only then, or nothing would be said at all.
+        // The level a check's findings get (a name no check has is denied).
+        let level_of = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
         let reported = |check: &str, entity: &EntityRef| -> bool {
-            let level = levels.get(check).map_or(Level::Deny, |&(level, _)| level);
+            let level = level_of(check);
             let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(check)).is_ok();
             level != Level::Allow
                 && !allowed
@@ -625,14 +627,13 @@ impl Linter {
                 && !(entity.kind == EntityKind::KeyResult
                     && objective_allows.get(entity.id.as_str()).is_some_and(names))
         };
-        let rank = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
         let misspelled: std::collections::HashSet<(&str, EntityRef)> = first
             .iter()
             .filter(|d| reported(&d.check, &d.entity))
             .flat_map(|d| {
                 crate::load::explained_follow_ons(d)
                     .into_iter()
-                    .filter(|(check, _)| rank(&d.check) >= rank(check))
+                    .filter(|(check, _)| level_of(&d.check) >= level_of(check))
             })
             .map(|(check, entity)| (check, entity.clone()))
             .collect();
@@ -668,7 +669,6 @@ impl Linter {
             // (An explaining finding set to a lower level than what it
             // stands for does not hide it: `-W unknown-reference` must not
             // turn a product with no owner into an exit status of 0.)
-            let level_of = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
             if follow_ons.get(&d.entity).is_some_and(|explained| {
                 explained.iter().any(|(check, because, of)| {
                     *check == d.check
