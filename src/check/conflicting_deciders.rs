@@ -2,8 +2,6 @@
 
 use std::collections::HashMap;
 
-use petgraph::graph::NodeIndex;
-
 use super::{Check, Context, Sink, declare_check};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{DecisionIx, IdHasher, OrgGraph, TeamIx};
@@ -52,13 +50,66 @@ declare_check! {
     params: [],
 }
 
-/// Where a decision right applies: its resolved scope, or the id as
-/// written when it does not resolve (still the same scope for two entries
-/// that spell it the same way).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum ScopeKey<'m> {
-    Resolved(NodeIndex),
-    Dangling(&'m str),
+/// A decision right's (area, scope) as two numbers, and its place in the
+/// model. Sorting a list of these brings each group's entries together at
+/// 16 bytes an entry; a hash map from area and scope to the group cost
+/// about four times that on a big org.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Keyed {
+    /// The area: its place among the built-in areas, or past them the
+    /// order a custom area was first met in.
+    area: u32,
+    /// The resolved scope's node, or (past every node) the order a
+    /// dangling scope was first met in: two entries that spell an unknown
+    /// scope the same way still share it.
+    scope: u64,
+    decision: DecisionIx,
+}
+
+/// Numbers for the custom areas and dangling scopes met so far.
+#[derive(Default)]
+struct Numbering<'m> {
+    custom_areas: HashMap<&'m str, u32, IdHasher>,
+    dangling_scopes: HashMap<&'m str, u32, IdHasher>,
+}
+
+impl<'m> Numbering<'m> {
+    fn key(&mut self, g: &'m OrgGraph<'_>, decision: DecisionIx) -> Keyed {
+        let right = g.decision(decision);
+        let area = match &right.area {
+            DecisionArea::FeatureSet => 0,
+            DecisionArea::Roadmap => 1,
+            DecisionArea::BudgetAllocation => 2,
+            DecisionArea::VendorSelection => 3,
+            DecisionArea::ArchitectureStandards => 4,
+            DecisionArea::Security => 5,
+            DecisionArea::Compliance => 6,
+            DecisionArea::Hiring => 7,
+            DecisionArea::Pricing => 8,
+            DecisionArea::Release => 9,
+            DecisionArea::Custom(written) => {
+                10u32.saturating_add(next_number(&mut self.custom_areas, written))
+            }
+        };
+        let scope = match g.scope_of(decision) {
+            Some(node) => node.index() as u64,
+            None => {
+                let written = next_number(&mut self.dangling_scopes, right.scope.id.as_str());
+                (1 << 32) | u64::from(written)
+            }
+        };
+        Keyed {
+            area,
+            scope,
+            decision,
+        }
+    }
+}
+
+/// The number of `text` in `numbers`, the next one when it is new.
+fn next_number<'m>(numbers: &mut HashMap<&'m str, u32, IdHasher>, text: &'m str) -> u32 {
+    let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+    *numbers.entry(text).or_insert(next)
 }
 
 impl Check for ConflictingDeciders {
@@ -68,37 +119,27 @@ impl Check for ConflictingDeciders {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        let mut index: HashMap<(&DecisionArea, ScopeKey<'_>), usize, IdHasher> = HashMap::default();
-        // Each group's first entry, and the rest (nearly always none: a
-        // list only for the groups that have more).
-        let mut groups: Vec<(DecisionIx, Vec<DecisionIx>)> = Vec::new();
-        for d in g.decision_ixs() {
-            let right = g.decision(d);
-            let scope = match g.scope_of(d) {
-                Some(n) => ScopeKey::Resolved(n),
-                None => ScopeKey::Dangling(right.scope.id.as_str()),
-            };
-            match index.entry((&right.area, scope)) {
-                std::collections::hash_map::Entry::Occupied(e) => {
-                    if let Some((_, rest)) = groups.get_mut(*e.get()) {
-                        rest.push(d);
-                    }
-                }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(groups.len());
-                    groups.push((d, Vec::new()));
-                }
-            }
-        }
-        let mut group = Vec::new();
-        for (first, rest) in &groups {
-            if rest.is_empty() && !has_two_deciders(g, *first) {
-                continue;
-            }
-            group.clear();
-            group.push(*first);
-            group.extend_from_slice(rest);
-            if let Some(diagnostic) = conflict(g, self.meta().name, &group) {
+        let mut numbering = Numbering::default();
+        let mut keyed: Vec<Keyed> = g.decision_ixs().map(|d| numbering.key(g, d)).collect();
+        drop(numbering);
+        // Each group's entries together, in model order.
+        keyed.sort_unstable();
+        // The groups worth a closer look: two or more entries, or one that
+        // names two teams (nearly every group is one entry naming one team).
+        let mut groups: Vec<&[Keyed]> = keyed
+            .chunk_by(|a, b| (a.area, a.scope) == (b.area, b.scope))
+            .filter(|group| match group {
+                [one] => has_two_deciders(g, one.decision),
+                _ => true,
+            })
+            .collect();
+        // Reported in the model order of their first entries.
+        groups.sort_unstable_by_key(|group| group.first().map(|k| k.decision));
+        let mut entries = Vec::new();
+        for group in groups {
+            entries.clear();
+            entries.extend(group.iter().map(|k| k.decision));
+            if let Some(diagnostic) = conflict(g, self.meta().name, &entries) {
                 out.push(diagnostic);
             }
         }
@@ -244,6 +285,17 @@ mod tests {
             "{TEAMS}decisions:\n  - {{ area: pricing, scope: organization, decides: [digital, merchandising] }}\n  - {{ area: hiring, scope: nowhere, decides: digital }}\n  - {{ area: hiring, scope: nowhere, decides: storefront }}\n"
         );
         assert_triggers(NAME, &two, &["pricing@organization", "hiring@nowhere"]);
+
+        // A custom area is one area however many entries name it, and
+        // sorts after the built-in ones without changing what is found.
+        let custom = format!(
+            "{TEAMS}decisions:\n  - {{ area: data-retention, scope: web-shop, decides: storefront }}\n  - {{ area: release, scope: web-shop, decides: [storefront, digital] }}\n  - {{ area: data-retention, scope: web-shop, decides: merchandising }}\n"
+        );
+        assert_triggers(
+            NAME,
+            &custom,
+            &["data-retention@web-shop", "release@web-shop"],
+        );
     }
 
     #[test]
@@ -275,5 +327,11 @@ mod tests {
             "{TEAMS}decisions:\n  - {{ area: pricing, scope: organization, decides: [digital, nobody] }}\n  - {{ area: pricing, scope: organization }}\n"
         );
         assert_passes(NAME, &dangling);
+        // Two custom areas, or two unknown scopes spelled differently, are
+        // different decisions.
+        let apart = format!(
+            "{TEAMS}decisions:\n  - {{ area: data-retention, scope: web-shop, decides: storefront }}\n  - {{ area: data-sharing, scope: web-shop, decides: merchandising }}\n  - {{ area: hiring, scope: nowhere, decides: digital }}\n  - {{ area: hiring, scope: elsewhere, decides: storefront }}\n"
+        );
+        assert_passes(NAME, &apart);
     }
 }

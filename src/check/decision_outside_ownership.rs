@@ -91,20 +91,13 @@ impl Check for DecisionOutsideOwnership {
 
     fn run(&self, cx: &Context<'_, '_>, out: &mut Sink) {
         let g = cx.graph();
-        // The feature-set and roadmap rights at each scope, once per run.
-        let mut at: Rights = HashMap::default();
-        for d in g.decision_ixs() {
-            let area = &g.decision(d).area;
-            if let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d)) {
-                at.entry((i, scope)).or_default().push(d);
-            }
-        }
-        if at.is_empty() {
+        let rights = Rights::new(g);
+        if rights.sorted.is_empty() {
             return;
         }
         // The nearest scope with a right, per area, for every product at once.
         let nearest: Vec<NearestScope> = (0..AREAS.len())
-            .map(|i| NearestScope::new(g, |n| at.contains_key(&(i, n))))
+            .map(|i| NearestScope::new(g, |n| rights.has(i, n)))
             .collect();
         let mut deciders: HashMap<DecisionIx, Vec<TeamIx>> = HashMap::default();
         let mut standing: HashMap<TeamIx, Standing> = HashMap::default();
@@ -124,14 +117,10 @@ impl Check for DecisionOutsideOwnership {
                 continue;
             }
             for i in 0..AREAS.len() {
-                let Some(governing) = nearest
-                    .get(i)
-                    .and_then(|n| n.scope(g, p, &owners))
-                    .and_then(|s| at.get(&(i, s)))
-                else {
+                let Some(scope) = nearest.get(i).and_then(|n| n.scope(g, p, &owners)) else {
                     continue;
                 };
-                for &d in governing {
+                for d in rights.at(i, scope) {
                     let teams = deciders.entry(d).or_insert_with(|| g.deciders(d));
                     for &t in teams.iter() {
                         let id = g.team(t).id.as_str();
@@ -162,8 +151,59 @@ impl Check for DecisionOutsideOwnership {
 }
 
 /// The feature-set and roadmap rights at each scope, by area (an index
-/// into [`AREAS`]) and scope.
-type Rights = HashMap<(usize, NodeIndex), Vec<DecisionIx>>;
+/// into [`AREAS`]) and scope, made once per run. A sorted list and a flag
+/// per node and area: a hash map of lists, one per scope, cost about six
+/// times the memory on a big org.
+struct Rights {
+    /// Each right as (area, scope, right), sorted: the rights at one scope
+    /// lie together, in model order.
+    sorted: Vec<(u32, u32, DecisionIx)>,
+    /// For each area, whether each node is the scope of a right for it.
+    is_scope: [Vec<bool>; AREAS.len()],
+}
+
+impl Rights {
+    fn new(g: &OrgGraph<'_>) -> Self {
+        let nodes = g.graph().node_count();
+        let mut is_scope: [Vec<bool>; AREAS.len()] = Default::default();
+        let mut sorted = Vec::new();
+        for d in g.decision_ixs() {
+            let area = &g.decision(d).area;
+            let (Some(i), Some(scope)) = (AREAS.iter().position(|a| a == area), g.scope_of(d))
+            else {
+                continue;
+            };
+            if let Some(flags) = is_scope.get_mut(i) {
+                flags.resize(nodes, false);
+                if let Some(flag) = flags.get_mut(scope.index()) {
+                    *flag = true;
+                }
+            }
+            sorted.push((i as u32, scope.index() as u32, d));
+        }
+        sorted.sort_unstable();
+        Self { sorted, is_scope }
+    }
+
+    /// Whether `scope` has a right for area `i`.
+    fn has(&self, i: usize, scope: NodeIndex) -> bool {
+        self.is_scope
+            .get(i)
+            .and_then(|flags| flags.get(scope.index()))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The rights for area `i` at `scope`, in model order.
+    fn at(&self, i: usize, scope: NodeIndex) -> impl Iterator<Item = DecisionIx> + '_ {
+        let key = (i as u32, scope.index() as u32);
+        let start = self.sorted.partition_point(|&(a, s, _)| (a, s) < key);
+        self.sorted[start..]
+            .iter()
+            .take_while(move |&&(a, s, _)| (a, s) == key)
+            .map(|&(_, _, d)| d)
+    }
+}
 
 /// Whom a deciding team speaks for.
 #[derive(Clone, Copy, Debug)]

@@ -230,7 +230,7 @@ impl Chain {
     /// For each node, the nearest node strictly above it for which `pick`
     /// holds (the first such node a walk up meets), computed for every
     /// node at once.
-    pub(crate) fn nearest_above(&self, pick: impl Fn(usize) -> bool) -> Vec<Option<usize>> {
+    pub(crate) fn nearest_above(&self, pick: impl Fn(usize) -> bool) -> NearestAbove {
         let mut strict = vec![NONE; self.up.len()];
         // Nearest at or above each node; loops first, then the rest from
         // the top down.
@@ -265,10 +265,7 @@ impl Chain {
             };
             near[m] = if pick(m) { m as u32 } else { strict[m] };
         }
-        strict
-            .into_iter()
-            .map(|s| (s != NONE).then_some(s as usize))
-            .collect()
+        NearestAbove(strict)
     }
 
     /// For each node, `own` of it and of every node above it, merged with
@@ -356,6 +353,19 @@ impl Chain {
     }
 }
 
+/// For each node of a [`Chain`], the nearest node above it with a property
+/// ([`Chain::nearest_above`]), 4 bytes a node.
+#[derive(Debug)]
+pub(crate) struct NearestAbove(Vec<u32>);
+
+impl NearestAbove {
+    /// The nearest node above node `i` with the property, if any.
+    pub(crate) fn get(&self, i: usize) -> Option<usize> {
+        let above = *self.0.get(i)?;
+        (above != NONE).then_some(above as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Chain;
@@ -415,7 +425,7 @@ mod tests {
             let pick = |i: usize| i % 2 == 1;
             let nearest = chain.nearest_above(pick);
             let sums = chain.fold_up(|i| 1u64 << i, |a, b| *a |= *b);
-            for i in 0..up.len() {
+            for (i, &sum_up) in sums.iter().enumerate() {
                 let above = walk(&up, i);
                 assert_eq!(chain.above_count(i), above.len(), "{up:?} at {i}");
                 // A walk that stops before a next node stops at a repeat.
@@ -431,12 +441,12 @@ mod tests {
                     );
                 }
                 assert_eq!(
-                    nearest[i],
+                    nearest.get(i),
                     above.iter().copied().find(|&a| pick(a)),
                     "{up:?} at {i}"
                 );
                 let sum = above.iter().fold(1u64 << i, |s, &a| s | 1 << a);
-                assert_eq!(sums[i], sum, "{up:?} at {i}");
+                assert_eq!(sum_up, sum, "{up:?} at {i}");
             }
         }
     }

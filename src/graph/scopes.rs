@@ -10,6 +10,7 @@
 
 use petgraph::graph::NodeIndex;
 
+use super::chains::NearestAbove;
 use super::{OrgGraph, ProductIx, TeamIx};
 
 /// The scopes that have one property (a right for one decision area, say),
@@ -20,9 +21,9 @@ pub(crate) struct NearestScope {
     team_has: Vec<bool>,
     org_has: bool,
     /// For each product, the nearest product above it with the property.
-    products: Vec<Option<usize>>,
+    products: NearestAbove,
     /// For each team, the nearest team above it with the property.
-    teams: Vec<Option<usize>>,
+    teams: NearestAbove,
 }
 
 impl NearestScope {
@@ -55,7 +56,7 @@ impl NearestScope {
         if self.product_has.get(i).copied().unwrap_or(false) {
             return Some(g.product_node(product));
         }
-        if let Some(&Some(q)) = self.products.get(i) {
+        if let Some(q) = self.products.get(i) {
             return Some(g.product_node(ProductIx::from_usize(q)));
         }
         let team_has = |t: TeamIx| self.team_has.get(t.index()).copied().unwrap_or(false);
@@ -64,7 +65,7 @@ impl NearestScope {
         }
         let org = g.organization();
         for &t in owners {
-            if let Some(&Some(u)) = self.teams.get(t.index()) {
+            if let Some(u) = self.teams.get(t.index()) {
                 return Some(g.team_node(TeamIx::from_usize(u)));
             }
             // A chain that reaches the organisation lists it before the
