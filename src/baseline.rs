@@ -138,21 +138,24 @@ pub fn stable_id(id: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The stable key of what a finding found: its message with every run of
-/// digits outside backquotes removed (line and column numbers, counts) and
-/// the numbers of generated key-result ids removed everywhere (see
-/// [`stable_id`]), white space collapsed, then ` | related:` and its
-/// related entities as sorted `kind:id` (when it has any).
+/// The stable key of what a finding found: its message without the place
+/// of a first definition it may end with (`, first at org/teams.yaml:12`),
+/// with every run of digits outside backquotes removed (line and column
+/// numbers, counts) and the numbers of generated key-result ids removed
+/// everywhere (see [`stable_id`]), white space collapsed, then
+/// ` | related:` and its related entities as sorted `kind:id` (when it has
+/// any).
 pub fn key(d: &Diagnostic) -> String {
     let mut out = String::with_capacity(d.message.len());
     let mut quoted = false;
     let mut space = false;
     let mut after_hash = false;
     let id = stable_id(&d.entity.id);
+    let message = without_first_place(&d.message);
     let message = if id == *d.entity.id {
-        std::borrow::Cow::Borrowed(d.message.as_str())
+        std::borrow::Cow::Borrowed(message)
     } else {
-        std::borrow::Cow::Owned(d.message.replace(&*d.entity.id, &id))
+        std::borrow::Cow::Owned(message.replace(&*d.entity.id, &id))
     };
     for c in message.chars() {
         if c == '`' {
@@ -188,6 +191,24 @@ pub fn key(d: &Diagnostic) -> String {
         out.push_str(&related.join(" "));
     }
     out
+}
+
+/// `message` without the `, first at <file>:<line>` a duplicate's message
+/// ends with: the file is named as the run names it (`org/a.yaml` from the
+/// repository's root, `a.yaml` from inside the folder, `old/a.yaml` in a
+/// diff), and moving or renaming a file changes nothing that was found.
+fn without_first_place(message: &str) -> &str {
+    const FIRST_AT: &str = ", first at ";
+    let Some(at) = message.rfind(FIRST_AT) else {
+        return message;
+    };
+    let place = &message[at + FIRST_AT.len()..];
+    let line = place.rsplit_once(':').map(|(_, line)| line);
+    if line.is_some_and(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit())) {
+        &message[..at]
+    } else {
+        message
+    }
 }
 
 /// One line of the file: an entry and how many findings it stands for.
@@ -609,6 +630,30 @@ mod tests {
         assert_eq!((b, a), (vec![false], vec![false]));
         let (b, a) = pair(&[kr("q3#1", "Launch X")], &[kr("q3#2", "Launch X")]);
         assert_eq!((b, a), (vec![true], vec![true]));
+    }
+
+    #[test]
+    fn the_place_of_a_first_definition_is_not_what_was_found() {
+        let duplicate = |message: &str| {
+            Diagnostic::new(
+                "duplicate-id",
+                EntityRef::new(EntityKind::Team, "search"),
+                message,
+            )
+        };
+        let from_root = key(&duplicate(
+            "id `search` is defined twice, first at org/a.toml:2",
+        ));
+        let from_inside = key(&duplicate(
+            "id `search` is defined twice, first at a.toml:14",
+        ));
+        assert_eq!(from_root, from_inside);
+        assert_eq!(from_root, "id `search` is defined twice");
+        // Anything else after the words stays.
+        assert_ne!(
+            key(&duplicate("id `search` is defined twice, first at the top")),
+            from_root
+        );
     }
 
     #[test]

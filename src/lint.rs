@@ -105,9 +105,11 @@ impl Facts {
 /// [`Facts::near_unread`]: empty when every file was read.
 ///
 /// An entity is near an unread file when one of its references names an id
-/// written there; an objective or outcome also when what it `supports` is
-/// near (a chain of goals up to an outcome the file's product serves), and
-/// a team or person when a goal it owns is.
+/// written there. A goal's chain of `supports` is cut by the file when it
+/// names such an id, or a goal whose chain is cut: an objective or outcome
+/// whose chain is cut is near, and so is the team or person that owns it.
+/// A goal near for another reason (its `owner` is in the file, say) says
+/// nothing about the goals that support it or their owners.
 fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
     use crate::model::{ORGANIZATION, Ref};
     let unread = model.sources.unread_words();
@@ -182,8 +184,9 @@ fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
     for c in &model.cadences {
         mark(&c.id, &mut c.owner.iter().chain(&c.attendees));
     }
-    // Up the goals' `supports` chains, a level a pass (bounded, so that a
-    // loop of goals ends), then to the goals' owners.
+    // The goals whose chains the file cuts: down from those that name an id
+    // written there, a level a pass (bounded, so that a loop of goals
+    // ends), then to their owners.
     let goals: Vec<(&Id, Option<&Ref>, &crate::model::RefList)> = model
         .outcomes
         .iter()
@@ -195,20 +198,28 @@ fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
                 .map(|o| (&o.id, o.owner.as_ref(), &o.supports)),
         )
         .collect();
+    let mut cut: std::collections::HashSet<&str> = goals
+        .iter()
+        .filter(|(_, _, supports)| names_unread(&mut supports.iter()))
+        .map(|(id, _, _)| id.as_str())
+        .collect();
     for _ in 0..NEAR_GOAL_LEVELS {
-        let before = near.len();
+        let before = cut.len();
         for (id, _, supports) in &goals {
-            if !near.contains(id.as_str()) && supports.iter().any(|r| near.contains(r.as_str())) {
-                near.insert((*id).clone());
+            if !cut.contains(id.as_str()) && supports.iter().any(|r| cut.contains(r.as_str())) {
+                cut.insert(id.as_str());
             }
         }
-        if near.len() == before {
+        if cut.len() == before {
             break;
         }
     }
     for (id, owner, _) in &goals {
+        if !cut.contains(id.as_str()) {
+            continue;
+        }
+        near.insert((*id).clone());
         if let Some(owner) = owner
-            && near.contains(id.as_str())
             && owner.as_str() != ORGANIZATION
         {
             near.insert(owner.id.clone());

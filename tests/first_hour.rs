@@ -1019,6 +1019,26 @@ fn findings_up_a_chain_of_goals_wait_but_goal_style_does_not() {
 }
 
 #[test]
+fn a_goal_whose_owner_is_in_an_unread_file_holds_back_nothing_below_it() {
+    // `b.yaml` (which does not parse) defines `boss`, the owner of the top
+    // outcome. The chain `ops-q3` → `child` → `root` is whole: what `ops`
+    // owns and how loaded it is do not depend on `b.yaml`.
+    let a = "teams:\n  - { id: ops, owns: [p1, p2, p3, p4] }\nproducts:\n  - { id: p1, outcomes: [child] }\n  - { id: p2, outcomes: [child] }\n  - { id: p3, outcomes: [child] }\n  - { id: p4, outcomes: [child] }\noutcomes:\n  - { id: root, statement: The company grows, metric: revenue, owner: boss }\n  - { id: child, statement: Customers come back, metric: repeat rate, supports: root }\nobjectives:\n  - { id: ops-q3, title: Trucks spend less time waiting, owner: ops, supports: child, key_results: [Dwell time falls from 90 to 45 minutes] }\n";
+    let b = "teams:\n  - id: boss\n     kind: leadership\n";
+    let dir = org("owner-unread", &[("a.yaml", a), ("b.yaml", b)]);
+    let out = stdout(&opmodel_in(
+        &dir,
+        &["check", ".", "-A", "missing-decision-right"],
+    ));
+    assert!(
+        out.contains("warning[overloaded-team]: team `ops`"),
+        "{out}"
+    );
+    assert!(out.contains("warning[unreviewed-goals]"), "{out}");
+    assert!(out.contains("error[invalid-file]"), "{out}");
+}
+
+#[test]
 fn a_finding_one_reference_away_from_an_unread_file_waits_for_it() {
     // `b.yaml` does not parse; the product in it serves `orders`. The
     // business team's objective supports `orders`: whether it leads to an
