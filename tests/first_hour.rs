@@ -939,6 +939,29 @@ fn a_cadence_covering_a_slip_for_a_built_in_word_is_told_so() {
     // A custom area of its own is no slip.
     let clean = "cadences:\n  - { id: plan, kind: planning, every: quarter, covers: [data-retention, budget-allocation] }\n";
     assert!(problems(clean, opmodel::load::Format::Yaml).is_empty());
+    // A custom area a decision right writes the same way is what the
+    // cadence covers, not a slip; the slip for another area still is.
+    let decided = "teams:\n  - { id: t }\ndecisions:\n  - { area: Release, scope: organization, decides: t }\ncadences:\n  - { id: plan, kind: planning, every: quarter, covers: [Release, budget-allocaton] }\n";
+    assert_eq!(
+        problems(decided, opmodel::load::Format::Yaml),
+        [
+            "`covers` names `budget-allocaton`, which is no built-in area: a slip for `budget-allocation`?"
+        ]
+    );
+}
+
+#[test]
+fn a_cadence_covers_a_custom_area_a_decision_right_in_another_file_writes() {
+    let decisions = "teams:\n  - { id: t }\ndecisions:\n  - { area: Release, scope: organization, decides: t }\n";
+    let cadences =
+        "cadences:\n  - { id: plan, kind: planning, every: quarter, covers: [Release] }\n";
+    let dir = org(
+        "covers-custom",
+        &[("a.yaml", decisions), ("b.yaml", cadences)],
+    );
+    let o = opmodel_in(&dir, &["check", ".", "-A", "missing-decision-right"]);
+    let out = stdout(&o);
+    assert!(!out.contains("no built-in area"), "{out}");
 }
 
 #[test]

@@ -95,8 +95,10 @@ impl Check for UnplannedDecisionArea {
             };
             let count = uses.len();
             let reviewed = model.cadences.iter().any(|c| c.reviews(&covered));
+            let id = format!("{area}-planning");
+            let id = crate::model::as_suggested(&id);
             let mut help = format!(
-                "add a cadence that plans it: `{{ id: {area}-planning, kind: planning, every: quarter, covers: [{area}] }}` in `cadences`"
+                "add a cadence that plans it: `{{ id: {id}, kind: planning, every: quarter, covers: [{area}] }}` in `cadences`"
             );
             if reviewed {
                 help.push_str("; a review looks back, a planning cadence decides what comes next");
@@ -151,6 +153,22 @@ mod tests {
         let found = findings_in(NAME, DECISIONS, Format::Yaml, config);
         let ids: Vec<&str> = found.iter().map(|d| d.entity.id.as_str()).collect();
         assert_eq!(ids, ["roadmap@organization"]);
+        // The cadence the help suggests has a valid id, whatever the area's
+        // spelling.
+        let mut config = Config::new();
+        config.set_param(NAME, "areas", vec!["Release".to_owned()]);
+        let custom = "teams:\n  - id: t\ndecisions:\n  - { area: Release, scope: organization, decides: t }\n";
+        let found = findings_in(NAME, custom, Format::Yaml, config);
+        let help = found
+            .first()
+            .and_then(|d| d.help.as_deref())
+            .unwrap_or_default();
+        assert!(
+            help.contains(
+                "`{ id: release-planning, kind: planning, every: quarter, covers: [Release] }`"
+            ),
+            "{help}"
+        );
     }
 
     #[test]

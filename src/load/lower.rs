@@ -1501,10 +1501,7 @@ impl Lowerer<'_> {
                         // `budget-allocaton`: a custom area no decision
                         // right is likely to use, so the cadence would
                         // cover nothing anybody decides.
-                        let msg = format!(
-                            "`covers` names `{}`, which is no built-in area: a slip for `{meant}`?",
-                            escape(written)
-                        );
+                        let msg = covers_slip(written, &meant);
                         let help = format!(
                             "write `{meant}`; a custom area is written exactly as the decision rights write it"
                         );
@@ -1941,6 +1938,53 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
 /// The word a cadence's `covers` entry was meant to be when it is written
 /// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
 /// is none: a custom area that looks like a slip.
+/// The message of a `covers` entry `written` that reads like a slip for
+/// `meant`.
+fn covers_slip(written: &str, meant: &str) -> String {
+    format!(
+        "`covers` names `{}`, which is no built-in area: a slip for `{meant}`?",
+        escape(written)
+    )
+}
+
+/// Takes back the `covers` slips (`Release` for `release`) that name a
+/// custom area exactly as a decision right writes it: the cadence covers
+/// what is decided, and the file that decides it may be another than the
+/// cadence's, so this waits until every file is read.
+pub(crate) fn settle_covers_slips(model: &crate::model::Model, found: &mut Vec<Diagnostic>) {
+    let decided: std::collections::HashSet<&str> = model
+        .decisions
+        .iter()
+        .filter_map(|d| match &d.area {
+            DecisionArea::Custom(written) => Some(written.as_str()),
+            _ => None,
+        })
+        .collect();
+    if decided.is_empty() {
+        return;
+    }
+    let mut taken_back: std::collections::HashSet<(&str, String)> =
+        std::collections::HashSet::new();
+    for c in &model.cadences {
+        for covers in &c.covers {
+            if let crate::model::Covers::Area(DecisionArea::Custom(written)) = covers
+                && decided.contains(written.as_str())
+                && let Some(meant) = meant_covers(written)
+            {
+                taken_back.insert((c.id.as_str(), covers_slip(written, &meant)));
+            }
+        }
+    }
+    if taken_back.is_empty() {
+        return;
+    }
+    found.retain(|d| {
+        !(d.check == INVALID_ENTITY
+            && d.entity.kind == crate::model::EntityKind::Cadence
+            && taken_back.contains(&(d.entity.id.as_str(), d.message.clone())))
+    });
+}
+
 pub(crate) fn meant_covers(written: &str) -> Option<String> {
     let known: Vec<String> = ["objectives", "outcomes"]
         .into_iter()

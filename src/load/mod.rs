@@ -308,6 +308,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     }
     let read_any = gathered.read_any;
     gathered.finish(&mut loaded);
+    lower::settle_covers_slips(&loaded.model, &mut loaded.diagnostics);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     if !read_any {
@@ -341,9 +342,10 @@ pub fn load_str_with(
 }
 
 /// Lowers the catalog of a text read on its own (a string, standard input)
-/// into `loaded`. Its Location targets are not followed: nothing is read
-/// from disk.
+/// into `loaded`, and settles what waits for the whole model. Its Location
+/// targets are not followed: nothing is read from disk.
 fn lower_alone(loaded: &mut Loaded, extra: Extra) {
+    lower::settle_covers_slips(&loaded.model, &mut loaded.diagnostics);
     let Extra::Catalog(catalog) = extra else {
         return;
     };
