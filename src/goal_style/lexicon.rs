@@ -109,15 +109,40 @@ pub(crate) const ON: u64 = 1 << 46;
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const USED_FLAGS: u64 = (1 << 47) - 1;
 
-/// Flags of a number token.
+/// Flags of a number token: a year (`2026`), or a date written with dots,
+/// which reads as one number (`31.08.2026`, `2026.08.31`), is [`YEAR`].
 pub(crate) fn num_flags(b: &[u8]) -> u64 {
-    if b.len() == 4
-        && b.iter().all(u8::is_ascii_digit)
-        && (b.starts_with(b"19") || b.starts_with(b"20"))
-    {
+    let is_year = |y: &[u8]| {
+        y.len() == 4
+            && y.iter().all(u8::is_ascii_digit)
+            && (y.starts_with(b"19") || y.starts_with(b"20"))
+    };
+    if is_year(b) || is_dotted_date(b, is_year) {
         return YEAR;
     }
     0
+}
+
+/// Whether `b` is a day, a month and a four-digit year joined by dots, in
+/// either order (`31.08.2026`, `2026.08.31`). European thousands
+/// (`1.234.567`) have groups of three digits, never a day or a month, and
+/// a version (`3.12.10`) has no year.
+fn is_dotted_date(b: &[u8], is_year: impl Fn(&[u8]) -> bool) -> bool {
+    let mut parts = b.split(|&c| c == b'.');
+    let (Some(x), Some(y), Some(z), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let small = |p: &[u8], most: u32| {
+        (1..=2).contains(&p.len())
+            && p.iter().all(u8::is_ascii_digit)
+            && p.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')) <= most
+            && p.iter().any(|&d| d != b'0')
+    };
+    let day_and_month =
+        |a: &[u8], m: &[u8]| small(a, 31) && small(m, 31) && (small(a, 12) || small(m, 12));
+    (day_and_month(x, y) && is_year(z)) || (is_year(x) && small(y, 12) && small(z, 31))
 }
 
 /// Packs the word `src[s..e]`, if it is ASCII and at most 16 bytes, into an integer key:

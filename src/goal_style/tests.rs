@@ -259,6 +259,9 @@ fn objectives() {
 #[test]
 fn measurability_ignores_dates() {
     assert!(!measurability("Launch by August 15").is_measurable());
+    assert!(!measurability("New quote flow live by 31.08.2026").is_measurable());
+    assert!(!measurability("New quote flow live by 2026.08.31").is_measurable());
+    assert!(measurability("Reach 1.234.567 monthly users").is_measurable());
     assert!(!measurability("Kubernetes migration by Q3 2026").is_measurable());
     assert!(!measurability("Ship dark mode").is_measurable());
     assert!(measurability("Hire 5 engineers").is_measurable());

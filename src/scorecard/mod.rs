@@ -1024,6 +1024,11 @@ fn alignment(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
 fn goal_style(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     let model = g.model();
     for (objective, kr) in model.key_results() {
+        // No words and no declared kind: there is no style to judge (the
+        // loader reports the key result), so it is left out of the count.
+        if kr.kind.is_none() && kr.text.trim().is_empty() {
+            continue;
+        }
         let reason = match kr.kind {
             Some(KeyResultKind::Outcome) => None,
             Some(KeyResultKind::Milestone) => {

@@ -83,6 +83,21 @@ fn ownership_and_alignment() {
 }
 
 #[test]
+fn goal_style_leaves_out_key_results_without_words() {
+    let model = Model::builder()
+        .objective(
+            Objective::new("q3", "Listeners love it")
+                .key_result("Launch the loyalty app by June")
+                .key_result("")
+                .key_result("  "),
+        )
+        .build();
+    let c = card(&model, &ScorecardOptions::default());
+    let goals = tenet(&c, TenetKind::GoalStyle);
+    assert_eq!((goals.healthy, goals.measured), (0, 1));
+}
+
+#[test]
 fn goal_style_honours_declared_kinds() {
     let model = Model::builder()
         .objective(
