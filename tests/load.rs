@@ -710,3 +710,38 @@ fn key_results_written_as_numbers_are_the_one_finding_about_their_objective() {
             .any(|d| d.check == "objective-without-key-results")
     );
 }
+
+#[test]
+fn an_unknown_section_named_by_another_word_for_one_gets_that_section() {
+    let help = |text: &str| -> String {
+        let loaded = opmodel::load::load_str(text, opmodel::load::Format::Toml, "org.toml");
+        loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.message.starts_with("unknown section"))
+            .and_then(|d| d.help.as_deref().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    // `person` is nearer `version` by spelling; what is meant is `people`.
+    assert!(
+        help("[[person]]\nid = \"ana\"\n").starts_with("did you mean `people`?"),
+        "{}",
+        help("[[person]]\nid = \"ana\"\n")
+    );
+    assert!(help("[[stages]]\nid = \"live\"\n").starts_with("did you mean `lifecycle`?"));
+    assert!(help("[[Cadence]]\nid = \"qbr\"\n").starts_with("did you mean `cadences`?"));
+    // A typo still gets the nearest spelling.
+    assert!(help("[[teams_]]\nid = \"web\"\n").starts_with("did you mean `teams`?"));
+    // Every section meant is one.
+    for text in ["[[okrs]]\n", "[[raci]]\n", "[company]\n", "[[staff]]\n"] {
+        let h = help(text);
+        let meant = h
+            .strip_prefix("did you mean `")
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_default();
+        assert!(
+            opmodel::schema::section_names().contains(&meant),
+            "{text}: {h}"
+        );
+    }
+}

@@ -154,7 +154,9 @@ impl<'a> Sections<'a> {
         let Some(section) = schema::section(&key.name).map(|s| s.name) else {
             let sections = schema::section_names();
             let mut help = format!("the sections are {}", sections.join(", "));
-            if let Some(s) = did_you_mean(&key.name, sections.iter().copied()) {
+            let meant = section_meant(&key.name)
+                .or_else(|| did_you_mean(&key.name, sections.iter().copied()));
+            if let Some(s) = meant {
                 help = format!("did you mean `{s}`? {help}");
             }
             cx.file_problem(key.span(), format!("{UNKNOWN_SECTION}`{}`", key.name), help);
@@ -435,6 +437,23 @@ const UNKNOWN_KIND: &str = "unknown `kind` value ";
 
 /// How the finding about a section opmodel does not know begins.
 pub(crate) const UNKNOWN_SECTION: &str = "unknown section ";
+
+/// The section a user means by another word for it (`person` for
+/// `people`, `stages` for `lifecycle`), which a typo distance does not find:
+/// `person` is nearer `version` than `people`.
+fn section_meant(written: &str) -> Option<&'static str> {
+    let word = written.trim().to_ascii_lowercase().replace('_', "-");
+    let meant = match word.as_str() {
+        "person" | "persons" | "staff" | "employees" | "members" | "individuals" => "people",
+        "stage" | "stages" | "lifecycles" | "lifecycle-stages" | "phases" => "lifecycle",
+        "cadence" | "rituals" | "ceremonies" | "meetings" | "forums" => "cadences",
+        "okr" | "okrs" | "goals" | "objective" => "objectives",
+        "decision" | "decision-rights" | "raci" | "rights" => "decisions",
+        "organisation" | "org" | "company" => "organization",
+        _ => return None,
+    };
+    Some(meant)
+}
 
 /// How the finding about a key result written as a number or a boolean
 /// begins.
