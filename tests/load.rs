@@ -745,3 +745,27 @@ fn an_unknown_section_named_by_another_word_for_one_gets_that_section() {
         );
     }
 }
+
+#[test]
+fn a_bad_value_is_spanned_whole_in_every_format() {
+    let toml = "[[cadences]]\nid = \"forum\"\nkind = \"review\"\nevery = \"fortnightly\"\ncovers = \"outcomes\"\n\n[[people]]\nid = \"lea\"\nallocations = [ { team = \"t\", share = 1.5 } ]\n";
+    let yaml = "cadences:\n  - { id: forum, kind: review, every: fortnightly, covers: outcomes }\npeople:\n  - { id: lea, allocations: [ { team: t, share: 1.5 } ] }\n";
+    for (text, format) in [
+        (toml, opmodel::load::Format::Toml),
+        (yaml, opmodel::load::Format::Yaml),
+    ] {
+        let loaded = opmodel::load::load_str(text, format, "org");
+        let width = |start: &str| -> Option<u32> {
+            let d = loaded
+                .diagnostics
+                .iter()
+                .find(|d| d.message.starts_with(start))?;
+            let at = d.focus.as_ref().map(|f| f.location).or(d.location)?;
+            (at.end_line == at.line).then(|| at.end_column - at.column)
+        };
+        // `"fortnightly"` with its quotes in TOML, `fortnightly` in YAML.
+        let every = width("unknown `every` value").expect("reported");
+        assert!(every == 13 || every == 11, "{format:?}: {every}");
+        assert_eq!(width("`share` is 1.5"), Some(3), "{format:?}");
+    }
+}

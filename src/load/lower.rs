@@ -1146,7 +1146,7 @@ impl Lowerer<'_> {
                 let msg = format!("`{field}` must be a list, found {}", node.type_name());
                 self.problem(
                     subject,
-                    node.pos,
+                    node.span(),
                     msg,
                     format!("write `{field}:` followed by `{example}` items"),
                 );
@@ -1164,7 +1164,7 @@ impl Lowerer<'_> {
         example: &str,
         table: &'static Table,
     ) -> Option<Fields> {
-        let pos = item.pos;
+        let pos = item.span();
         match item.value {
             Value::Map(entries) => Some(self.fields(subject, entries, table)),
             _ => {
@@ -1196,7 +1196,7 @@ impl Lowerer<'_> {
                 escape(&key.name),
                 subject.entity
             );
-            self.problem(subject, key.pos, msg, help);
+            self.problem(subject, key.span(), msg, help);
         }
     }
 
@@ -1306,7 +1306,7 @@ impl Lowerer<'_> {
             // `Ok(share)`, or whether a bad value was already reported.
             let share: Result<f64, bool> = match f.take("share") {
                 Some((_, n)) if !matches!(n.value, Value::Null) => {
-                    let at = n.pos;
+                    let at = n.span();
                     match self.number(subject, "share", n) {
                         Some(s) if s > 0.0 && s <= 1.0 => Ok(s),
                         Some(s) => {
@@ -1429,7 +1429,7 @@ impl Lowerer<'_> {
         }
         match f.take("every") {
             Some((_, n)) if !matches!(n.value, Value::Null) => {
-                let at = n.pos;
+                let at = n.span();
                 match scalar_text(&n) {
                     Some(text) => {
                         c.every = Every::parse(&text);
@@ -1474,7 +1474,7 @@ impl Lowerer<'_> {
                     "{} covers nothing: `covers` is an empty list",
                     subject.entity
                 );
-                self.problem(&subject, n.pos, msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
+                self.problem(&subject, n.span(), msg, "say what it plans or reviews: `covers: [objectives]`, `outcomes`, or a decision area such as `budget-allocation`");
             }
             Some((_, n)) if !matches!(n.value, Value::Null) => {
                 c.covers = self.covers(&subject, n);
@@ -1524,7 +1524,7 @@ impl Lowerer<'_> {
                         let help = format!(
                             "write `{meant}`; a custom area is written exactly as the decision rights write it"
                         );
-                        self.problem(subject, item.pos, msg, help);
+                        self.problem(subject, item.span(), msg, help);
                     }
                     out.push(covers);
                 }
@@ -1539,7 +1539,7 @@ impl Lowerer<'_> {
                     let msg = format!(
                         "`covers` names `objectives`, `outcomes` or a decision area, found {shown}"
                     );
-                    self.problem(subject, item.pos, msg, "write `covers: [objectives]`, `[outcomes]`, or a decision area such as `[budget-allocation]`");
+                    self.problem(subject, item.span(), msg, "write `covers: [objectives]`, `[outcomes]`, or a decision area such as `[budget-allocation]`");
                 }
             }
         }
