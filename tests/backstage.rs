@@ -2470,3 +2470,58 @@ fn a_root_location_whose_glob_matches_itself_is_read_once_without_a_finding() {
     );
     cleanup(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_and_by_its_own_path_is_read_once() {
+    let dir = scratch("linked-file");
+    let catalog =
+        entity("Group", "platform", "") + &entity("Component", "portal", "owner: platform");
+    write(&dir, "docs/catalog-info.yaml", &catalog);
+    std::os::unix::fs::symlink("docs/catalog-info.yaml", dir.join("catalog-info.yaml"))
+        .expect("a link");
+    // A link named otherwise, and the link given beside the folder.
+    std::os::unix::fs::symlink("docs/catalog-info.yaml", dir.join("other.yaml")).expect("a link");
+    for given in [
+        vec![dir.clone()],
+        vec![dir.join("catalog-info.yaml"), dir.join("docs")],
+    ] {
+        let loaded = load_paths(&given, &LoadOptions::default()).expect("loads");
+        assert_eq!(ids(&loaded), ["product portal", "team platform"]);
+        let report = Linter::new().check(&loaded);
+        assert!(findings(&report, "duplicate-id").is_empty(), "{report:#?}");
+        // The file is shown under its own path, not the link's.
+        let shown: Vec<String> = loaded
+            .model
+            .sources
+            .iter()
+            .map(|(_, f)| f.display().to_owned())
+            .collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(shown[0].ends_with("docs/catalog-info.yaml"), "{shown:?}");
+    }
+    cleanup(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn two_files_of_one_name_in_two_folders_are_both_read_beside_a_link() {
+    // Two files, not two names of one: the entity written in both is still
+    // a duplicate, though a link leads to one of them.
+    let dir = scratch("same-name");
+    write(
+        &dir,
+        "a/catalog-info.yaml",
+        &entity("Group", "platform", ""),
+    );
+    write(
+        &dir,
+        "b/catalog-info.yaml",
+        &entity("Group", "platform", ""),
+    );
+    std::os::unix::fs::symlink("a/catalog-info.yaml", dir.join("c.yaml")).expect("a link");
+    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    assert_eq!(findings(&report, "duplicate-id").len(), 1, "{report:#?}");
+    cleanup(&dir);
+}

@@ -194,6 +194,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     };
     // The files given as such: Location targets may lead below their folders.
     let mut given_files: Vec<PathBuf> = Vec::new();
+    // The files a folder walk reached through a link to a file.
+    let mut linked: Vec<PathBuf> = Vec::new();
     for (path, meta) in paths.iter().zip(metas) {
         let path = path.as_ref();
         let meta = match meta {
@@ -204,11 +206,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             }
         };
         if meta.is_dir() {
-            let found = model_files_with(
+            let found = discover::walk_files(
                 path,
                 &mut walk,
                 &mut loaded.diagnostics,
                 &mut loaded.model.sources,
+                &mut linked,
             );
             let found = found.map(|mut found| {
                 pass_over(&mut found, &options.pass_over);
@@ -255,6 +258,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         let mut seen = std::collections::HashSet::with_capacity(files.len());
         files.retain(|f| seen.insert(lexically_absolute(f, &here)));
     }
+    // A file reached through a link and by its own path is read once too:
+    // read twice, each of its entities would be a `duplicate-id`.
+    if paths.len() > 1 {
+        linked.extend(given_files.iter().cloned());
+    }
+    discover::read_once(&mut files, &linked);
     // Which files are read is decided in path order (the total-size limit
     // counts them in that order); reading and parsing them is independent
     // work, spread over the cores; merging is in path order again.
@@ -390,8 +399,8 @@ impl Text {
 /// `path` made absolute against `here` (the current folder) and with its
 /// `.` and `..` steps taken by their names: two spellings of one path give
 /// the same key. Links are not followed (that would cost a system call per
-/// file of a big folder), so a file reached through a link and by its own
-/// path still counts twice.
+/// file of a big folder): a file reached through a link and by its own
+/// path is taken out afterwards, by `discover::read_once`.
 fn lexically_absolute(path: &Path, here: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in here.join(path).components() {
