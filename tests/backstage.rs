@@ -2525,3 +2525,74 @@ fn two_files_of_one_name_in_two_folders_are_both_read_beside_a_link() {
     assert_eq!(findings(&report, "duplicate-id").len(), 1, "{report:#?}");
     cleanup(&dir);
 }
+
+#[test]
+fn template_skeletons_are_passed_over_with_a_note_whatever_their_syntax() {
+    let dir = scratch("skeletons");
+    write(&dir, "group.yaml", &entity("Group", "platform", ""));
+    let head = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n";
+    // Nunjucks blocks: no YAML until the template runs.
+    write(
+        &dir,
+        "nunjucks/catalog-info.yaml",
+        &format!(
+            "{head}  name: ${{{{ values.name }}}}\n  {{%- if values.description %}}\n  description: ${{{{ values.description }}}}\n  {{%- endif %}}\nspec:\n  owner: ${{{{ values.owner }}}}\n"
+        ),
+    );
+    // `{{ }}` where YAML reads a brace as a mapping.
+    write(
+        &dir,
+        "cookiecutter/catalog-info.yaml",
+        &format!("{head}  name: svc\nspec:\n  owner: {{{{ cookiecutter.owner }}}}\n"),
+    );
+    // A literal name, templated references.
+    write(
+        &dir,
+        "literal/catalog-info.yaml",
+        &format!(
+            "{head}  name: orders-service\nspec:\n  owner: ${{{{ values.owner }}}}\n  system: ${{{{ values.system }}}}\n"
+        ),
+    );
+    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    assert_eq!(ids(&loaded), ["team platform"]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let noted: Vec<String> = loaded
+        .empty_files
+        .iter()
+        .map(|p| p.strip_prefix(&dir).expect("below").display().to_string())
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            "cookiecutter/catalog-info.yaml",
+            "literal/catalog-info.yaml",
+            "nunjucks/catalog-info.yaml"
+        ]
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn a_catalog_with_a_syntax_error_and_no_placeholder_at_it_is_still_an_invalid_file() {
+    let dir = scratch("not-a-skeleton");
+    // A brace in a description far from the error is no template.
+    write(
+        &dir,
+        "catalog-info.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  description: renders {{ prices }}\n\nspec:\n  type: service\n  owner: [team-a\n",
+    );
+    write(
+        &dir,
+        "broken.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n   spec: {}\n",
+    );
+    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    let unread: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-file")
+        .collect();
+    assert_eq!(unread.len(), 2, "{:#?}", loaded.diagnostics);
+    assert!(loaded.empty_files.is_empty(), "{:?}", loaded.empty_files);
+    cleanup(&dir);
+}

@@ -457,8 +457,21 @@ fn load_shared(
             Ok(docs) => {
                 let catalog =
                     backstage::read(&docs, file, &display, options, &mut loaded.diagnostics);
+                // A file of skeletons only is noted as holding no entity
+                // (a file of Templates only is not worth a note).
+                if catalog.skeletons > 0
+                    && catalog.entities.is_empty()
+                    && catalog.targets.is_empty()
+                {
+                    return (loaded, Extra::None);
+                }
                 return (loaded, Extra::Catalog(catalog));
             }
+            // A scaffolder skeleton with `{% if %}` blocks, or `{{ }}` where
+            // YAML allows no brace, is no YAML until the template runs: it
+            // is passed over with a note, as a skeleton that parses is. A
+            // file whose error has no placeholder near it is not one.
+            Err(e) if is_template_text(text.as_str(), e.pos) => return (loaded, Extra::None),
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
                 loaded.model.sources.mark_unread(file, text.as_str());
@@ -522,6 +535,19 @@ fn load_shared(
         }
     }
     (loaded, extra)
+}
+
+/// Whether `text`, which does not parse as YAML at `error`, is a template
+/// to be filled in rather than a broken file: a line of its own holds a
+/// block (`{%- if values.x %}`), or the line at fault (or the one before
+/// it, which YAML may blame on the next) holds a placeholder.
+fn is_template_text(text: &str, error: Pos) -> bool {
+    let at = usize::try_from(error.line).unwrap_or(0);
+    text.lines().enumerate().any(|(i, line)| {
+        let block = line.trim_start().starts_with("{%");
+        let near = at > 0 && (i + 1 == at || i + 2 == at);
+        (block || near) && backstage::has_placeholder(line)
+    })
 }
 
 /// Marks `file` as not read in full when a section of it was left out

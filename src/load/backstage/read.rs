@@ -234,8 +234,11 @@ impl Reader<'_> {
         // A template's skeleton (`name: ${{ values.name }}`, or the older
         // `{{ values.name }}`, `{{cookiecutter.name}}`, `{% ... %}`): filled
         // in when the template runs, no entity yet. Skipped as Templates
-        // are; no name Backstage accepts holds a brace.
-        if name.contains("{{") || name.contains("{%") {
+        // are; no name Backstage accepts holds a brace, and no reference
+        // either, so a literal name beside `owner: ${{ values.owner }}` is
+        // a skeleton too, not an entity with an unknown owner.
+        if has_placeholder(&name) || references_hold_placeholders(get(doc, "spec")) {
+            catalog.skeletons += 1;
             return;
         }
         if !is_backstage_name(&name) && !is_location {
@@ -362,17 +365,7 @@ impl Reader<'_> {
     /// keys are case-sensitive, so Backstage ignores it too), and an
     /// `opmodel.dev/` annotation opmodel does not know (`opmodel.dev/outcome`).
     fn slips(&mut self, spec: Option<&Node>, annotations: Option<&Node>, entity: &EntityRef) {
-        const READ: [&str; 9] = [
-            "owner",
-            "system",
-            "domain",
-            "subcomponentOf",
-            "subdomainOf",
-            "parent",
-            "children",
-            "members",
-            "memberOf",
-        ];
+        const READ: [&str; 9] = REFERENCE_FIELDS;
         const ANNOTATIONS: [&str; 2] = ["opmodel.dev/outcomes", "opmodel.dev/allow"];
         if let Some(Value::Map(entries)) = spec.map(|s| &s.value) {
             for (key, _) in entries {
@@ -503,6 +496,44 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// The `spec` fields that hold entity references.
+const REFERENCE_FIELDS: [&str; 9] = [
+    "owner",
+    "system",
+    "domain",
+    "subcomponentOf",
+    "subdomainOf",
+    "parent",
+    "children",
+    "members",
+    "memberOf",
+];
+
+/// Whether `text` holds a template placeholder: `${{ … }}`, `{{ … }}` or
+/// `{% … %}`, as Backstage's scaffolder, Nunjucks, Jinja and cookiecutter
+/// write them.
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    let closed = |open: &str, close: &str| {
+        text.find(open).is_some_and(|at| {
+            text.get(at + open.len()..)
+                .is_some_and(|rest| rest.contains(close))
+        })
+    };
+    closed("{{", "}}") || closed("{%", "%}")
+}
+
+/// Whether a reference field of `spec` holds a template placeholder.
+fn references_hold_placeholders(spec: Option<&Node>) -> bool {
+    let Some(spec) = spec else { return false };
+    REFERENCE_FIELDS
+        .iter()
+        .filter_map(|key| get(spec, key))
+        .any(|node| match &node.value {
+            Value::Seq(items) => items.iter().filter_map(text).any(|t| has_placeholder(&t)),
+            _ => text(node).is_some_and(|t| has_placeholder(&t)),
+        })
 }
 
 /// The entity a finding about a descriptor is about, before ids are final.
