@@ -865,6 +865,53 @@ fn a_wrong_api_version_is_reported_and_the_entity_is_still_read() {
 }
 
 #[test]
+fn another_tools_document_in_a_catalog_is_reported_once_and_not_modelled() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(&entity("Component", "svc", "owner: team-a"));
+    text.push_str(
+        "---
+apiVersion: appstudio.redhat.com/v1alpha1
+kind: Component
+metadata:
+  name: svc-build
+spec:
+  application: svc
+",
+    );
+    text.push_str(
+        "---
+apiVersion: user.openshift.io/v1
+kind: Group
+metadata:
+  name: ocp-admins
+users:
+  - alice
+",
+    );
+    let report = check(&text);
+    let loaded = load(&text);
+    assert_eq!(ids(&loaded), ["product svc", "team team-a"]);
+    let found = invalid(&loaded);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].message.starts_with(
+            "`apiVersion: appstudio.redhat.com/v1alpha1` is not a catalog version: the document is another tool's, and is skipped"
+        ),
+        "{}",
+        found[0].message
+    );
+    // No follow-on finding names either.
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.check == "invalid-entity"
+                || !["svc-build", "ocp-admins"].contains(&d.entity.id.as_str())),
+        "{report:#?}"
+    );
+}
+
+#[test]
 fn an_owner_of_a_kind_that_cannot_own_is_reported_at_the_owner() {
     let mut text = entity("Component", "other", "");
     text.push_str(&entity("Component", "shop", "owner: component:other"));

@@ -202,6 +202,22 @@ impl Reader<'_> {
             }
             let entity = entity_of(kind, name.as_deref(), self.display);
             let pos = api_node.map_or(kind_node.pos, |n| n.pos);
+            // Another tool's document (a Konflux `Component`, an OpenShift
+            // `Group`) kept beside the descriptors: not an entity, as when it
+            // is first in its file; modelled, it would be a team or product
+            // with findings of its own. Said once, since Backstage refuses it too.
+            if api_node.is_some() && !backstage_api(&api) {
+                self.problem(
+                    entity,
+                    pos,
+                    format!(
+                        "`apiVersion: {}` is not a catalog version: the document is another tool's, and is skipped",
+                        crate::check::quote_text(&api)
+                    ),
+                    "move it to a file of its own, or write `apiVersion: backstage.io/v1alpha1` if it is a catalog entity",
+                );
+                return;
+            }
             let message = if api_node.is_none() {
                 format!("{shown_kind} descriptor has no `apiVersion`")
             } else {
