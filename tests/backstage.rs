@@ -2643,3 +2643,32 @@ fn a_catalog_with_a_syntax_error_and_no_placeholder_at_it_is_still_an_invalid_fi
     assert!(loaded.empty_files.is_empty(), "{:?}", loaded.empty_files);
     cleanup(&dir);
 }
+
+#[test]
+fn a_missing_target_of_an_optional_location_is_a_note_and_of_a_required_one_an_error() {
+    let dir = scratch("presence");
+    let location = |presence: &str| {
+        format!(
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: generated\nspec:\n  type: file\n{presence}  targets:\n    - ./generated/users.yaml\n    - ./generated/*.yaml\n"
+        )
+    };
+    write(&dir, "group.yaml", &entity("Group", "platform", ""));
+    for (presence, errors) in [
+        ("  presence: optional\n", 0),
+        ("  presence: required\n", 2),
+        ("", 2),
+    ] {
+        write(&dir, "catalog-info.yaml", &location(presence));
+        let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+        let report = Linter::new().check(&loaded);
+        assert_eq!(
+            findings(&report, "invalid-file").len(),
+            errors,
+            "{presence}: {report:#?}"
+        );
+        let notes = findings(&report, "unfollowed-location");
+        assert_eq!(notes.len(), 2 - errors, "{presence}: {report:#?}");
+        assert!(notes.iter().all(|d| d.severity == Severity::Note));
+    }
+    cleanup(&dir);
+}

@@ -138,6 +138,9 @@ pub(crate) struct Descriptor {
 pub(crate) struct Target {
     pub text: String,
     pub location: Location,
+    /// The Location says `spec.presence: optional`: the target may be
+    /// missing.
+    pub optional: bool,
 }
 
 /// What one Backstage file holds.

@@ -427,11 +427,16 @@ impl Reader<'_> {
 
     fn location(&mut self, spec: Option<&Node>, _namespace: &str, catalog: &mut Catalog) {
         let Some(spec) = spec else { return };
+        // Backstage's `presence` is `required` (the default) or `optional`.
+        let optional = get(spec, "presence")
+            .and_then(text)
+            .is_some_and(|p| p.trim() == "optional");
         let mut push = |node: &Node| {
             if let Some(t) = text(node).filter(|t| !t.trim().is_empty()) {
                 catalog.targets.push(Target {
                     text: t.trim().to_owned(),
                     location: self.span(node),
+                    optional,
                 });
             }
         };
