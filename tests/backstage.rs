@@ -1601,11 +1601,12 @@ fn what_is_wrong_with_a_user_is_about_the_person_in_the_users_namespace() {
 }
 
 #[test]
-fn an_owner_named_without_user_that_is_a_user_is_a_person() {
+fn an_owner_named_without_a_kind_is_a_group_even_when_a_user_has_the_name() {
+    // Backstage reads `owner: jdoe` as `group:default/jdoe`.
     let text = [
         entity("User", "jdoe", ""),
         entity("Component", "svc", "type: service\nowner: jdoe"),
-        entity("Component", "lost", "type: service\nowner: nobody"),
+        entity("Component", "mine", "type: service\nowner: user:jdoe"),
     ]
     .concat();
     let report = check(&text);
@@ -1613,14 +1614,19 @@ fn an_owner_named_without_user_that_is_a_user_is_a_person() {
         .iter()
         .map(|d| d.message.as_str())
         .collect();
+    // Only the owner written as a user is that person.
     assert_eq!(
         owned,
-        ["component `svc` is owned by `user:jdoe`, a person: ownership belongs to a group"]
+        ["component `mine` is owned by `user:jdoe`, a person: ownership belongs to a group"]
     );
-    // A name that is neither stays a reference to a missing group.
     let unknown = findings(&report, "unknown-reference");
     assert_eq!(unknown.len(), 1, "{unknown:#?}");
-    assert_eq!(unknown[0].entity.id, "lost");
+    assert_eq!(
+        unknown[0].message,
+        "component `svc` names `jdoe` (read as `group:jdoe`) in `spec.owner`, but the catalog has no such group"
+    );
+    let help = unknown[0].help.as_deref().unwrap_or_default();
+    assert!(help.contains("the catalog has a user `jdoe`"), "{help}");
 }
 
 #[test]
@@ -2082,10 +2088,10 @@ fn unknown_references_name_the_catalogs_fields() {
     assert_eq!(
         messages,
         [
+            "API `y` names `gone` (read as `system:gone`) in `spec.system`, but the catalog has no such system",
             "API `y` names `group:nobody` in `spec.owner`, but the catalog has no such group",
-            "API `y` names `system:gone` in `spec.system`, but the catalog has no such system",
-            "component `x` names `component:nothing` in `spec.subcomponentOf`, but the catalog has no such component",
             "component `x` names `group:nobody` in `spec.owner`, but the catalog has no such group",
+            "component `x` names `nothing` (read as `component:nothing`) in `spec.subcomponentOf`, but the catalog has no such component",
         ]
     );
     let focus = findings(&report, "unknown-reference")[0]
@@ -2110,7 +2116,7 @@ fn a_reference_to_a_missing_kind_is_not_taken_by_another_kind() {
     assert_eq!(unknown.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(
         unknown[0].message,
-        "API `g.api` names `system:g` in `spec.system`, but the catalog has no such system"
+        "API `g.api` names `g` (read as `system:g`) in `spec.system`, but the catalog has no such system"
     );
     assert_eq!(
         unknown[0].help.as_deref(),
