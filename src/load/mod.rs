@@ -479,6 +479,9 @@ fn load_shared(
             }
         }
     }
+    if format == Format::Json && is_baseline(text.as_str()) {
+        return (loaded, Extra::Baseline);
+    }
     if format == Format::Json
         && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
     {
@@ -563,9 +566,27 @@ fn unread_if_sections_left_out(loaded: &mut Loaded, file: crate::source::FileId,
     }
 }
 
+/// Whether `text` is an opmodel baseline (`--write-baseline`): an object
+/// of `version` and `findings` only. No org file has a `findings` section,
+/// so only a file that names one is parsed a second time.
+fn is_baseline(text: &str) -> bool {
+    if memchr::memmem::find(text.as_bytes(), b"\"findings\"").is_none() {
+        return false;
+    }
+    let Ok(keys) =
+        serde_json::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(text)
+    else {
+        return false;
+    };
+    keys.contains_key("findings") && keys.keys().all(|k| k == "version" || k == "findings")
+}
+
 /// What a file held besides org entities.
 enum Extra {
     None,
+    /// An opmodel baseline kept beside the org files: passed over, as the
+    /// README promises, whether or not the run was given `--baseline`.
+    Baseline,
     /// A Backstage file's descriptors, lowered with every other file's
     /// once all are read.
     Catalog(backstage::Catalog),
@@ -621,6 +642,9 @@ fn backstage_documents(
 /// Adds one file's piece to the model read so far.
 fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read: InputRead) {
     gathered.read_any |= piece.read;
+    if matches!(piece.extra, Extra::Baseline) {
+        return;
+    }
     // A catalog file holding only kinds opmodel leaves out (a Template) is
     // not worth a note.
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
@@ -639,7 +663,7 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
         .into_iter()
         .map(|d| d.shift_files(offset));
     match piece.extra {
-        Extra::None => merged.diagnostics.extend(found),
+        Extra::None | Extra::Baseline => merged.diagnostics.extend(found),
         Extra::Catalog(mut c) => {
             merged.diagnostics.extend(found);
             c.shift_files(offset);
