@@ -2573,7 +2573,7 @@ fn two_files_of_one_name_in_two_folders_are_both_read_beside_a_link() {
         &entity("Group", "platform", ""),
     );
     std::os::unix::fs::symlink("a/catalog-info.yaml", dir.join("c.yaml")).expect("a link");
-    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
     let report = Linter::new().check(&loaded);
     assert_eq!(findings(&report, "duplicate-id").len(), 1, "{report:#?}");
     cleanup(&dir);
@@ -2606,7 +2606,7 @@ fn template_skeletons_are_passed_over_with_a_note_whatever_their_syntax() {
             "{head}  name: orders-service\nspec:\n  owner: ${{{{ values.owner }}}}\n  system: ${{{{ values.system }}}}\n"
         ),
     );
-    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
     assert_eq!(ids(&loaded), ["team platform"]);
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     let noted: Vec<String> = loaded
@@ -2639,7 +2639,7 @@ fn a_catalog_with_a_syntax_error_and_no_placeholder_at_it_is_still_an_invalid_fi
         "broken.yaml",
         "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n   spec: {}\n",
     );
-    let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
     let unread: Vec<&Diagnostic> = loaded
         .diagnostics
         .iter()
@@ -2665,7 +2665,8 @@ fn a_missing_target_of_an_optional_location_is_a_note_and_of_a_required_one_an_e
         ("", 2),
     ] {
         write(&dir, "catalog-info.yaml", &location(presence));
-        let loaded = load_paths(&[dir.clone()], &LoadOptions::default()).expect("loads");
+        let loaded =
+            load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
         let report = Linter::new().check(&loaded);
         assert_eq!(
             findings(&report, "invalid-file").len(),
