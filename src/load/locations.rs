@@ -267,7 +267,7 @@ pub(super) fn follow(
                 ));
                 continue;
             }
-            let piece = load_file(&path, &plan, options);
+            let piece = load_file(&path, &plan, options, false);
             merge_piece(loaded, gathered, piece, InputRead::UNKNOWN);
         }
         if let Some(first) = left_out.first() {

@@ -268,6 +268,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // counts them in that order); reading and parsing them is independent
     // work, spread over the cores; merging is in path order again.
     let threads = crate::parallel::threads(8);
+    // Files a folder walk found, unlike those given, pass over a baseline.
+    let given: std::collections::HashSet<&PathBuf> = given_files.iter().collect();
     let found = crate::parallel::map(&files, threads, None, |path| inspect(path, options));
     let mut total: u64 = 0;
     let plans: Vec<(&PathBuf, Plan)> = files
@@ -290,7 +292,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         &plans,
         threads,
         stack,
-        |(path, plan)| load_file(path, plan, options),
+        |(path, plan)| load_file(path, plan, options, !given.contains(path)),
         |piece| {
             // Pieces come in the order of the plans, one each.
             read.done = read.done.saturating_add(sizes.next().unwrap_or(0));
@@ -343,6 +345,7 @@ pub fn load_str_with(
         format,
         path.into(),
         options,
+        false,
     );
     lower_alone(&mut loaded, extra);
     drop_other_files_note(&mut loaded);
@@ -417,11 +420,14 @@ fn lexically_absolute(path: &Path, here: &Path) -> PathBuf {
 
 /// Reads one file's text, which the model's sources then keep without
 /// another copy (a copy of a 200 MB file is 200 MB more at the peak).
+/// `walked`: the file was found by a folder walk, which passes over an
+/// opmodel baseline; a file given as an input is read whatever it is.
 fn load_shared(
     text: Text,
     format: Format,
     path: PathBuf,
     options: &LoadOptions,
+    walked: bool,
 ) -> (Loaded, Extra) {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
@@ -479,7 +485,7 @@ fn load_shared(
             }
         }
     }
-    if format == Format::Json && is_baseline(text.as_str()) {
+    if walked && format == Format::Json && is_baseline(text.as_str()) {
         return (loaded, Extra::Baseline);
     }
     if format == Format::Json
@@ -827,7 +833,7 @@ fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
     Plan::Read(format, size)
 }
 
-fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
+fn load_file(path: &Path, plan: &Plan, options: &LoadOptions, walked: bool) -> Piece {
     let (format, size) = match plan {
         Plan::Read(format, size) => (*format, *size),
         Plan::Skip(message) => return unread_piece(path, message.clone()),
@@ -837,7 +843,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
         Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
-    load_bytes(path, format, bytes, options)
+    load_bytes(path, format, bytes, options, walked)
 }
 
 /// The piece of a file that could not be used, with the `invalid-file`
@@ -859,7 +865,14 @@ fn unread_piece(path: &Path, message: String) -> Piece {
 
 /// The piece of a file whose bytes have been read: not UTF-8 is an
 /// `invalid-file` finding, a byte order mark is dropped.
-fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions) -> Piece {
+/// `walked`: the file was found by a folder walk (see [`load_shared`]).
+fn load_bytes(
+    path: &Path,
+    format: Format,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+    walked: bool,
+) -> Piece {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -883,7 +896,7 @@ fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions
         text.drain(..'\u{feff}'.len_utf8());
     }
     let text = Text::Owned(text);
-    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options);
+    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options, walked);
     Piece {
         loaded,
         extra,
@@ -923,7 +936,7 @@ pub fn load_reader<R: std::io::Read>(
             ),
         )
     } else {
-        load_bytes(&path, format, bytes, options)
+        load_bytes(&path, format, bytes, options, false)
     };
     let mut loaded = piece.loaded;
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
@@ -974,7 +987,8 @@ pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> 
                 unread_piece(&path, options::too_big(size, options.max_file_size))
             }
             Some(format) => match plan(Found::File(format, size), options, &mut total) {
-                Plan::Read(..) => load_bytes(&path, format, bytes, options),
+                // A revision's files are its folder's, as a walk finds them.
+                Plan::Read(..) => load_bytes(&path, format, bytes, options, true),
                 Plan::Skip(message) => unread_piece(&path, message),
             },
         };
