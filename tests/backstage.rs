@@ -865,6 +865,53 @@ fn a_wrong_api_version_is_reported_and_the_entity_is_still_read() {
 }
 
 #[test]
+fn another_tools_document_in_a_catalog_is_reported_once_and_not_modelled() {
+    let mut text = entity("Group", "team-a", "type: team");
+    text.push_str(&entity("Component", "svc", "owner: team-a"));
+    text.push_str(
+        "---
+apiVersion: appstudio.redhat.com/v1alpha1
+kind: Component
+metadata:
+  name: svc-build
+spec:
+  application: svc
+",
+    );
+    text.push_str(
+        "---
+apiVersion: user.openshift.io/v1
+kind: Group
+metadata:
+  name: ocp-admins
+users:
+  - alice
+",
+    );
+    let report = check(&text);
+    let loaded = load(&text);
+    assert_eq!(ids(&loaded), ["product svc", "team team-a"]);
+    let found = invalid(&loaded);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].message.starts_with(
+            "`apiVersion: appstudio.redhat.com/v1alpha1` is not a catalog version: the document is another tool's, and is skipped"
+        ),
+        "{}",
+        found[0].message
+    );
+    // No follow-on finding names either.
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.check == "invalid-entity"
+                || !["svc-build", "ocp-admins"].contains(&d.entity.id.as_str())),
+        "{report:#?}"
+    );
+}
+
+#[test]
 fn an_owner_of_a_kind_that_cannot_own_is_reported_at_the_owner() {
     let mut text = entity("Component", "other", "");
     text.push_str(&entity("Component", "shop", "owner: component:other"));
@@ -1554,11 +1601,12 @@ fn what_is_wrong_with_a_user_is_about_the_person_in_the_users_namespace() {
 }
 
 #[test]
-fn an_owner_named_without_user_that_is_a_user_is_a_person() {
+fn an_owner_named_without_a_kind_is_a_group_even_when_a_user_has_the_name() {
+    // Backstage reads `owner: jdoe` as `group:default/jdoe`.
     let text = [
         entity("User", "jdoe", ""),
         entity("Component", "svc", "type: service\nowner: jdoe"),
-        entity("Component", "lost", "type: service\nowner: nobody"),
+        entity("Component", "mine", "type: service\nowner: user:jdoe"),
     ]
     .concat();
     let report = check(&text);
@@ -1566,14 +1614,19 @@ fn an_owner_named_without_user_that_is_a_user_is_a_person() {
         .iter()
         .map(|d| d.message.as_str())
         .collect();
+    // Only the owner written as a user is that person.
     assert_eq!(
         owned,
-        ["component `svc` is owned by `user:jdoe`, a person: ownership belongs to a group"]
+        ["component `mine` is owned by `user:jdoe`, a person: ownership belongs to a group"]
     );
-    // A name that is neither stays a reference to a missing group.
     let unknown = findings(&report, "unknown-reference");
     assert_eq!(unknown.len(), 1, "{unknown:#?}");
-    assert_eq!(unknown[0].entity.id, "lost");
+    assert_eq!(
+        unknown[0].message,
+        "component `svc` names `jdoe` (read as `group:jdoe`) in `spec.owner`, but the catalog has no such group"
+    );
+    let help = unknown[0].help.as_deref().unwrap_or_default();
+    assert!(help.contains("the catalog has a user `jdoe`"), "{help}");
 }
 
 #[test]
@@ -2035,10 +2088,10 @@ fn unknown_references_name_the_catalogs_fields() {
     assert_eq!(
         messages,
         [
+            "API `y` names `gone` (read as `system:gone`) in `spec.system`, but the catalog has no such system",
             "API `y` names `group:nobody` in `spec.owner`, but the catalog has no such group",
-            "API `y` names `system:gone` in `spec.system`, but the catalog has no such system",
-            "component `x` names `component:nothing` in `spec.subcomponentOf`, but the catalog has no such component",
             "component `x` names `group:nobody` in `spec.owner`, but the catalog has no such group",
+            "component `x` names `nothing` (read as `component:nothing`) in `spec.subcomponentOf`, but the catalog has no such component",
         ]
     );
     let focus = findings(&report, "unknown-reference")[0]
@@ -2063,7 +2116,7 @@ fn a_reference_to_a_missing_kind_is_not_taken_by_another_kind() {
     assert_eq!(unknown.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(
         unknown[0].message,
-        "API `g.api` names `system:g` in `spec.system`, but the catalog has no such system"
+        "API `g.api` names `g` (read as `system:g`) in `spec.system`, but the catalog has no such system"
     );
     assert_eq!(
         unknown[0].help.as_deref(),
@@ -2468,5 +2521,161 @@ fn a_root_location_whose_glob_matches_itself_is_read_once_without_a_finding() {
         findings(&report, "unfollowed-location").is_empty(),
         "{report:#?}"
     );
+    cleanup(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_and_by_its_own_path_is_read_once() {
+    let dir = scratch("linked-file");
+    let catalog =
+        entity("Group", "platform", "") + &entity("Component", "portal", "owner: platform");
+    write(&dir, "docs/catalog-info.yaml", &catalog);
+    std::os::unix::fs::symlink("docs/catalog-info.yaml", dir.join("catalog-info.yaml"))
+        .expect("a link");
+    // A link named otherwise, and the link given beside the folder.
+    std::os::unix::fs::symlink("docs/catalog-info.yaml", dir.join("other.yaml")).expect("a link");
+    for given in [
+        vec![dir.clone()],
+        vec![dir.join("catalog-info.yaml"), dir.join("docs")],
+    ] {
+        let loaded = load_paths(&given, &LoadOptions::default()).expect("loads");
+        assert_eq!(ids(&loaded), ["product portal", "team platform"]);
+        let report = Linter::new().check(&loaded);
+        assert!(findings(&report, "duplicate-id").is_empty(), "{report:#?}");
+        // The file is shown under its own path, not the link's.
+        let shown: Vec<String> = loaded
+            .model
+            .sources
+            .iter()
+            .map(|(_, f)| f.display().to_owned())
+            .collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(shown[0].ends_with("docs/catalog-info.yaml"), "{shown:?}");
+    }
+    cleanup(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn two_files_of_one_name_in_two_folders_are_both_read_beside_a_link() {
+    // Two files, not two names of one: the entity written in both is still
+    // a duplicate, though a link leads to one of them.
+    let dir = scratch("same-name");
+    write(
+        &dir,
+        "a/catalog-info.yaml",
+        &entity("Group", "platform", ""),
+    );
+    write(
+        &dir,
+        "b/catalog-info.yaml",
+        &entity("Group", "platform", ""),
+    );
+    std::os::unix::fs::symlink("a/catalog-info.yaml", dir.join("c.yaml")).expect("a link");
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
+    let report = Linter::new().check(&loaded);
+    assert_eq!(findings(&report, "duplicate-id").len(), 1, "{report:#?}");
+    cleanup(&dir);
+}
+
+#[test]
+fn template_skeletons_are_passed_over_with_a_note_whatever_their_syntax() {
+    let dir = scratch("skeletons");
+    write(&dir, "group.yaml", &entity("Group", "platform", ""));
+    let head = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n";
+    // Nunjucks blocks: no YAML until the template runs.
+    write(
+        &dir,
+        "nunjucks/catalog-info.yaml",
+        &format!(
+            "{head}  name: ${{{{ values.name }}}}\n  {{%- if values.description %}}\n  description: ${{{{ values.description }}}}\n  {{%- endif %}}\nspec:\n  owner: ${{{{ values.owner }}}}\n"
+        ),
+    );
+    // `{{ }}` where YAML reads a brace as a mapping.
+    write(
+        &dir,
+        "cookiecutter/catalog-info.yaml",
+        &format!("{head}  name: svc\nspec:\n  owner: {{{{ cookiecutter.owner }}}}\n"),
+    );
+    // A literal name, templated references.
+    write(
+        &dir,
+        "literal/catalog-info.yaml",
+        &format!(
+            "{head}  name: orders-service\nspec:\n  owner: ${{{{ values.owner }}}}\n  system: ${{{{ values.system }}}}\n"
+        ),
+    );
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
+    assert_eq!(ids(&loaded), ["team platform"]);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let noted: Vec<String> = loaded
+        .empty_files
+        .iter()
+        .map(|p| p.strip_prefix(&dir).expect("below").display().to_string())
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            "cookiecutter/catalog-info.yaml",
+            "literal/catalog-info.yaml",
+            "nunjucks/catalog-info.yaml"
+        ]
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn a_catalog_with_a_syntax_error_and_no_placeholder_at_it_is_still_an_invalid_file() {
+    let dir = scratch("not-a-skeleton");
+    // A brace in a description far from the error is no template.
+    write(
+        &dir,
+        "catalog-info.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: shop\n  description: renders {{ prices }}\n\nspec:\n  type: service\n  owner: [team-a\n",
+    );
+    write(
+        &dir,
+        "broken.yaml",
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n   spec: {}\n",
+    );
+    let loaded = load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
+    let unread: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-file")
+        .collect();
+    assert_eq!(unread.len(), 2, "{:#?}", loaded.diagnostics);
+    assert!(loaded.empty_files.is_empty(), "{:?}", loaded.empty_files);
+    cleanup(&dir);
+}
+
+#[test]
+fn a_missing_target_of_an_optional_location_is_a_note_and_of_a_required_one_an_error() {
+    let dir = scratch("presence");
+    let location = |presence: &str| {
+        format!(
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: generated\nspec:\n  type: file\n{presence}  targets:\n    - ./generated/users.yaml\n    - ./generated/*.yaml\n"
+        )
+    };
+    write(&dir, "group.yaml", &entity("Group", "platform", ""));
+    for (presence, errors) in [
+        ("  presence: optional\n", 0),
+        ("  presence: required\n", 2),
+        ("", 2),
+    ] {
+        write(&dir, "catalog-info.yaml", &location(presence));
+        let loaded =
+            load_paths(std::slice::from_ref(&dir), &LoadOptions::default()).expect("loads");
+        let report = Linter::new().check(&loaded);
+        assert_eq!(
+            findings(&report, "invalid-file").len(),
+            errors,
+            "{presence}: {report:#?}"
+        );
+        let notes = findings(&report, "unfollowed-location");
+        assert_eq!(notes.len(), 2 - errors, "{presence}: {report:#?}");
+        assert!(notes.iter().all(|d| d.severity == Severity::Note));
+    }
     cleanup(&dir);
 }

@@ -605,3 +605,45 @@ fn explain_takes_a_check_name_in_capitals_or_with_underscores() {
     }
     assert_eq!(code(&opmodel(&["explain", "milestone-key-results-x"])), 2);
 }
+
+#[test]
+fn a_baseline_kept_in_the_org_folder_is_passed_over_by_every_command() {
+    let dir = std::env::temp_dir().join(format!("opmodel-cli-baseline-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("org.yaml"),
+        "teams:\n  - { id: t1, owns: p1 }\nproducts:\n  - { id: p1, kind: internal }\n",
+    )
+    .expect("write org");
+    let org = dir.to_str().expect("utf-8 path");
+    let baseline = dir.join("opmodel-baseline.json");
+    let written = opmodel(&[
+        "check",
+        org,
+        "--write-baseline",
+        baseline.to_str().expect("utf-8 path"),
+    ]);
+    assert!(baseline.exists(), "{}", stderr(&written));
+    for args in [
+        vec!["check", org, "--format", "json"],
+        vec!["report", org],
+        vec!["graph", org],
+    ] {
+        let o = opmodel(&args);
+        assert_eq!(code(&o), 0, "{args:?}: {}{}", stdout(&o), stderr(&o));
+        assert!(!stdout(&o).contains("invalid-file"), "{args:?}");
+        assert!(!stderr(&o).contains("opmodel-baseline.json"), "{args:?}");
+    }
+    // A JSON file with findings and an org section is an org file, read and
+    // reported as one.
+    std::fs::write(
+        dir.join("other.json"),
+        "{\"version\": 1, \"teams\": [], \"findings\": []}\n",
+    )
+    .expect("write");
+    let o = opmodel(&["check", org, "--format", "json"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("unknown section"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -69,11 +69,30 @@ pub struct SkippedLink {
 /// # Errors
 ///
 /// [`LoadError`] when `dir` itself cannot be listed.
+///
+/// A file that a link also leads to is listed once, under its own path when
+/// that is in the walk (else under the first link to it in path order).
 pub fn model_files_with(
     dir: &Path,
     walk: &mut Walk<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     sources: &mut Sources,
+) -> Result<Vec<PathBuf>, LoadError> {
+    let mut linked = Vec::new();
+    let mut files = walk_files(dir, walk, diagnostics, sources, &mut linked)?;
+    read_once(&mut files, &linked);
+    Ok(files)
+}
+
+/// [`model_files_with`], with the files reached through a link to a file
+/// added to `linked` rather than taken out of the list: the loader takes
+/// them out over all its inputs at once.
+pub(super) fn walk_files(
+    dir: &Path,
+    walk: &mut Walk<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    sources: &mut Sources,
+    linked: &mut Vec<PathBuf>,
 ) -> Result<Vec<PathBuf>, LoadError> {
     // The top folder is opened once: an error there fails the load, an
     // error below it is reported and the rest is read.
@@ -139,6 +158,7 @@ pub fn model_files_with(
                             .canonicalize()
                             .is_ok_and(|real| walk.may_follow(&path, &real))
                     {
+                        linked.push(path.clone());
                         files.push(path);
                     }
                 }
@@ -250,6 +270,69 @@ impl Folder {
         }
         listing
     }
+}
+
+/// Takes out of `files` the second and later names of one file: `suspects`
+/// are the names among them that may lead to a file listed under another
+/// name (links, files given as such). Only the files named like where a
+/// suspect leads are resolved, so a folder of 100,000 files with one link
+/// in it costs a handful of system calls, not 100,000. Of the names of one
+/// file, the one that is not a link is kept (the file under its own path,
+/// as a folder is read under its own path), else the first in `files`.
+pub(crate) fn read_once(files: &mut Vec<PathBuf>, suspects: &[PathBuf]) {
+    if suspects.is_empty() || files.len() < 2 {
+        return;
+    }
+    let mut names: HashSet<std::ffi::OsString> = HashSet::new();
+    for suspect in suspects {
+        if let Some(name) = suspect.file_name() {
+            names.insert(name.to_owned());
+        }
+        if let Some(name) = suspect
+            .canonicalize()
+            .ok()
+            .and_then(|r| r.file_name().map(ToOwned::to_owned))
+        {
+            names.insert(name);
+        }
+    }
+    // Each file that may have another name, with its real path.
+    let mut by_real: std::collections::HashMap<PathBuf, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, file) in files.iter().enumerate() {
+        if file.file_name().is_some_and(|n| names.contains(n))
+            && let Ok(real) = file.canonicalize()
+        {
+            by_real.entry(real).or_default().push(i);
+        }
+    }
+    let mut dropped = vec![false; files.len()];
+    for same in by_real.values().filter(|same| same.len() > 1) {
+        let is_link = |i: &usize| {
+            files
+                .get(*i)
+                .and_then(|f| std::fs::symlink_metadata(f).ok())
+                .is_none_or(|m| m.file_type().is_symlink())
+        };
+        let kept = same
+            .iter()
+            .find(|i| !is_link(i))
+            .or_else(|| same.first())
+            .copied();
+        for &i in same {
+            if Some(i) != kept
+                && let Some(d) = dropped.get_mut(i)
+            {
+                *d = true;
+            }
+        }
+    }
+    let mut index = 0;
+    files.retain(|_| {
+        let keep = !dropped.get(index).copied().unwrap_or(false);
+        index += 1;
+        keep
+    });
 }
 
 /// Whether a file is read as part of the model: an org file by its

@@ -202,7 +202,7 @@ pub(super) fn follow(
                 None if search.found.is_empty() && search.left_bounds.is_none() => {
                     loaded
                         .diagnostics
-                        .push(missing(&target, &from_display, "matches no file"));
+                        .push(missing_or_optional(&target, &from_display, "matches no file"));
                 }
                 None => {}
             }
@@ -218,9 +218,11 @@ pub(super) fn follow(
         let mut left_out: Vec<PathBuf> = Vec::new();
         for path in paths {
             let Ok(real) = path.canonicalize() else {
-                loaded
-                    .diagnostics
-                    .push(missing(&target, &from_display, "names no file"));
+                loaded.diagnostics.push(missing_or_optional(
+                    &target,
+                    &from_display,
+                    "names no file",
+                ));
                 continue;
             };
             // A relative target is read wherever its `..`s lead, as the
@@ -265,7 +267,7 @@ pub(super) fn follow(
                 ));
                 continue;
             }
-            let piece = load_file(&path, &plan, options);
+            let piece = load_file(&path, &plan, options, false);
             merge_piece(loaded, gathered, piece, InputRead::UNKNOWN);
         }
         if let Some(first) = left_out.first() {
@@ -394,6 +396,27 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
     }
     d.severity = Severity::Note;
     Some(d)
+}
+
+/// What a target that leads to no file gives: `invalid-file`, or a note
+/// when its Location says `presence: optional` (Backstage reads such a
+/// Location without the file, and so does opmodel).
+fn missing_or_optional(target: &Target, from: &str, what: &str) -> Diagnostic {
+    if !target.optional {
+        return missing(target, from, what);
+    }
+    let mut d = Diagnostic::new(
+        UnfollowedLocation::NAME,
+        EntityRef::new(EntityKind::File, from),
+        format!(
+            "Location target `{}` {what}; its Location's `presence: optional` allows that",
+            crate::check::quote_text(&target.text)
+        ),
+    )
+    .with_help("nothing to do if the file is made later; otherwise correct the target")
+    .at(Some(target.location));
+    d.severity = Severity::Note;
+    d
 }
 
 /// `invalid-file` about a target, placed at the target.

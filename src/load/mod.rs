@@ -194,6 +194,8 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     };
     // The files given as such: Location targets may lead below their folders.
     let mut given_files: Vec<PathBuf> = Vec::new();
+    // The files a folder walk reached through a link to a file.
+    let mut linked: Vec<PathBuf> = Vec::new();
     for (path, meta) in paths.iter().zip(metas) {
         let path = path.as_ref();
         let meta = match meta {
@@ -204,11 +206,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
             }
         };
         if meta.is_dir() {
-            let found = model_files_with(
+            let found = discover::walk_files(
                 path,
                 &mut walk,
                 &mut loaded.diagnostics,
                 &mut loaded.model.sources,
+                &mut linked,
             );
             let found = found.map(|mut found| {
                 pass_over(&mut found, &options.pass_over);
@@ -255,10 +258,18 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         let mut seen = std::collections::HashSet::with_capacity(files.len());
         files.retain(|f| seen.insert(lexically_absolute(f, &here)));
     }
+    // A file reached through a link and by its own path is read once too:
+    // read twice, each of its entities would be a `duplicate-id`.
+    if paths.len() > 1 {
+        linked.extend(given_files.iter().cloned());
+    }
+    discover::read_once(&mut files, &linked);
     // Which files are read is decided in path order (the total-size limit
     // counts them in that order); reading and parsing them is independent
     // work, spread over the cores; merging is in path order again.
     let threads = crate::parallel::threads(8);
+    // Files a folder walk found, unlike those given, pass over a baseline.
+    let given: std::collections::HashSet<&PathBuf> = given_files.iter().collect();
     let found = crate::parallel::map(&files, threads, None, |path| inspect(path, options));
     let mut total: u64 = 0;
     let plans: Vec<(&PathBuf, Plan)> = files
@@ -281,7 +292,7 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         &plans,
         threads,
         stack,
-        |(path, plan)| load_file(path, plan, options),
+        |(path, plan)| load_file(path, plan, options, !given.contains(path)),
         |piece| {
             // Pieces come in the order of the plans, one each.
             read.done = read.done.saturating_add(sizes.next().unwrap_or(0));
@@ -335,6 +346,7 @@ pub fn load_str_with(
         format,
         path.into(),
         options,
+        false,
     );
     lower_alone(&mut loaded, extra);
     drop_other_files_note(&mut loaded);
@@ -392,8 +404,8 @@ impl Text {
 /// `path` made absolute against `here` (the current folder) and with its
 /// `.` and `..` steps taken by their names: two spellings of one path give
 /// the same key. Links are not followed (that would cost a system call per
-/// file of a big folder), so a file reached through a link and by its own
-/// path still counts twice.
+/// file of a big folder): a file reached through a link and by its own
+/// path is taken out afterwards, by `discover::read_once`.
 fn lexically_absolute(path: &Path, here: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in here.join(path).components() {
@@ -410,11 +422,14 @@ fn lexically_absolute(path: &Path, here: &Path) -> PathBuf {
 
 /// Reads one file's text, which the model's sources then keep without
 /// another copy (a copy of a 200 MB file is 200 MB more at the peak).
+/// `walked`: the file was found by a folder walk, which passes over an
+/// opmodel baseline; a file given as an input is read whatever it is.
 fn load_shared(
     text: Text,
     format: Format,
     path: PathBuf,
     options: &LoadOptions,
+    walked: bool,
 ) -> (Loaded, Extra) {
     // YAML counts a lone CR (old Mac line ends) as a line break, and so
     // does saphyr's line count; the rest of opmodel splits lines at LF. Make
@@ -450,14 +465,30 @@ fn load_shared(
             Ok(docs) => {
                 let catalog =
                     backstage::read(&docs, file, &display, options, &mut loaded.diagnostics);
+                // A file of skeletons only is noted as holding no entity
+                // (a file of Templates only is not worth a note).
+                if catalog.skeletons > 0
+                    && catalog.entities.is_empty()
+                    && catalog.targets.is_empty()
+                {
+                    return (loaded, Extra::None);
+                }
                 return (loaded, Extra::Catalog(catalog));
             }
+            // A scaffolder skeleton with `{% if %}` blocks, or `{{ }}` where
+            // YAML allows no brace, is no YAML until the template runs: it
+            // is passed over with a note, as a skeleton that parses is. A
+            // file whose error has no placeholder near it is not one.
+            Err(e) if is_template_text(text.as_str(), e.pos) => return (loaded, Extra::None),
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
                 loaded.model.sources.mark_unread(file, text.as_str());
                 return (loaded, Extra::None);
             }
         }
+    }
+    if walked && format == Format::Json && is_baseline(text.as_str()) {
+        return (loaded, Extra::Baseline);
     }
     if format == Format::Json
         && let Some((piece, problems)) = json_fast::read(text.as_str(), file, &display, options)
@@ -517,6 +548,19 @@ fn load_shared(
     (loaded, extra)
 }
 
+/// Whether `text`, which does not parse as YAML at `error`, is a template
+/// to be filled in rather than a broken file: a line of its own holds a
+/// block (`{%- if values.x %}`), or the line at fault (or the one before
+/// it, which YAML may blame on the next) holds a placeholder.
+fn is_template_text(text: &str, error: Pos) -> bool {
+    let at = usize::try_from(error.line).unwrap_or(0);
+    text.lines().enumerate().any(|(i, line)| {
+        let block = line.trim_start().starts_with("{%");
+        let near = at > 0 && (i + 1 == at || i + 2 == at);
+        (block || near) && backstage::has_placeholder(line)
+    })
+}
+
 /// Marks `file` as not read in full when a section of it was left out
 /// (`team:` for `teams:`): what the section says is missing from the
 /// model, as for a file that does not parse.
@@ -530,9 +574,27 @@ fn unread_if_sections_left_out(loaded: &mut Loaded, file: crate::source::FileId,
     }
 }
 
+/// Whether `text` is an opmodel baseline (`--write-baseline`): an object
+/// of `version` and `findings` only. No org file has a `findings` section,
+/// so only a file that names one is parsed a second time.
+fn is_baseline(text: &str) -> bool {
+    if memchr::memmem::find(text.as_bytes(), b"\"findings\"").is_none() {
+        return false;
+    }
+    let Ok(keys) =
+        serde_json::from_str::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(text)
+    else {
+        return false;
+    };
+    keys.contains_key("findings") && keys.keys().all(|k| k == "version" || k == "findings")
+}
+
 /// What a file held besides org entities.
 enum Extra {
     None,
+    /// An opmodel baseline kept beside the org files: passed over, as the
+    /// README promises, whether or not the run was given `--baseline`.
+    Baseline,
     /// A Backstage file's descriptors, lowered with every other file's
     /// once all are read.
     Catalog(backstage::Catalog),
@@ -588,6 +650,9 @@ fn backstage_documents(
 /// Adds one file's piece to the model read so far.
 fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read: InputRead) {
     gathered.read_any |= piece.read;
+    if matches!(piece.extra, Extra::Baseline) {
+        return;
+    }
     // A catalog file holding only kinds opmodel leaves out (a Template) is
     // not worth a note.
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
@@ -606,7 +671,7 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
         .into_iter()
         .map(|d| d.shift_files(offset));
     match piece.extra {
-        Extra::None => merged.diagnostics.extend(found),
+        Extra::None | Extra::Baseline => merged.diagnostics.extend(found),
         Extra::Catalog(mut c) => {
             merged.diagnostics.extend(found);
             c.shift_files(offset);
@@ -770,7 +835,7 @@ fn plan(found: Found, options: &LoadOptions, total: &mut u64) -> Plan {
     Plan::Read(format, size)
 }
 
-fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
+fn load_file(path: &Path, plan: &Plan, options: &LoadOptions, walked: bool) -> Piece {
     let (format, size) = match plan {
         Plan::Read(format, size) => (*format, *size),
         Plan::Skip(message) => return unread_piece(path, message.clone()),
@@ -780,7 +845,7 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions) -> Piece {
         Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
         Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
-    load_bytes(path, format, bytes, options)
+    load_bytes(path, format, bytes, options, walked)
 }
 
 /// The piece of a file that could not be used, with the `invalid-file`
@@ -802,7 +867,14 @@ fn unread_piece(path: &Path, message: String) -> Piece {
 
 /// The piece of a file whose bytes have been read: not UTF-8 is an
 /// `invalid-file` finding, a byte order mark is dropped.
-fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions) -> Piece {
+/// `walked`: the file was found by a folder walk (see [`load_shared`]).
+fn load_bytes(
+    path: &Path,
+    format: Format,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+    walked: bool,
+) -> Piece {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -826,7 +898,7 @@ fn load_bytes(path: &Path, format: Format, bytes: Vec<u8>, options: &LoadOptions
         text.drain(..'\u{feff}'.len_utf8());
     }
     let text = Text::Owned(text);
-    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options);
+    let (loaded, extra) = load_shared(text, format, path.to_path_buf(), options, walked);
     Piece {
         loaded,
         extra,
@@ -866,7 +938,7 @@ pub fn load_reader<R: std::io::Read>(
             ),
         )
     } else {
-        load_bytes(&path, format, bytes, options)
+        load_bytes(&path, format, bytes, options, false)
     };
     let mut loaded = piece.loaded;
     let holds_descriptors = matches!(piece.extra, Extra::Catalog(_));
@@ -917,7 +989,8 @@ pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> 
                 unread_piece(&path, options::too_big(size, options.max_file_size))
             }
             Some(format) => match plan(Found::File(format, size), options, &mut total) {
-                Plan::Read(..) => load_bytes(&path, format, bytes, options),
+                // A revision's files are its folder's, as a walk finds them.
+                Plan::Read(..) => load_bytes(&path, format, bytes, options, true),
                 Plan::Skip(message) => unread_piece(&path, message),
             },
         };

@@ -175,10 +175,14 @@ impl Lowering<'_> {
         from: &Descriptor,
         field: &'static str,
         r: &Resolved,
+        written: &Field,
     ) {
         if self.ids.contains_key(&r.key()) {
             return;
         }
+        // Written without a kind, the reference is read with the field's:
+        // the finding says so rather than claim the file wrote it.
+        let written = (!written.text.contains(':')).then(|| written.text.clone());
         let wanted = Kind::parse(&r.kind).map_or("entity", |k| k.noun());
         self.unresolved.push((
             kind,
@@ -186,6 +190,7 @@ impl Lowering<'_> {
             field,
             super::words::Unresolved {
                 shown: r.shown(),
+                written,
                 wanted,
                 elsewhere: self.elsewhere(
                     r,
@@ -393,9 +398,9 @@ pub(crate) fn lower(
             cx.resolve_as(f, Kind::Group, &[Kind::Group], g, &entity, "parent")
                 .map(|r| (r, f.clone()))
         });
-        if let Some((r, _)) = &parent {
+        if let Some((r, f)) = &parent {
             named_as_parent.insert(r.key());
-            cx.note_if_unresolved(EntityKind::Team, &ids[i], g, "parent", r);
+            cx.note_if_unresolved(EntityKind::Team, &ids[i], g, "parent", r, f);
         }
         parents.insert(i, parent);
         let mut count = 0;
@@ -523,28 +528,11 @@ fn product(
     if let Some(f) = &d.owner {
         let allowed = [Kind::Group, Kind::User];
         if let Some(r) = cx.resolve_as(f, Kind::Group, &allowed, d, &entity, "owner") {
-            // `owner: jdoe` where the catalog has no group `jdoe` but a user:
-            // the owner is that person, written without `user:`.
-            let as_user = Resolved {
-                kind: "user".to_owned(),
-                namespace: r.namespace.clone(),
-                name: r.name.clone(),
-                id: r.id.clone(),
-            };
-            if r.kind == "group"
-                && !cx.ids.contains_key(&r.key())
-                && user_names.contains_key(&as_user.key())
-            {
-                cx.diagnostics.push(owned_by_person(
-                    d,
-                    id,
-                    &as_user,
-                    f,
-                    user_names,
-                    members_by_group,
-                ));
-            } else if r.kind == "group" {
-                cx.note_if_unresolved(EntityKind::Product, id, d, "owner", &r);
+            // `owner: jdoe` is `group:jdoe`, as in Backstage, even when the
+            // catalog has a user `jdoe` and no such group: it is an unknown
+            // reference (whose help names the user), not that person.
+            if r.kind == "group" {
+                cx.note_if_unresolved(EntityKind::Product, id, d, "owner", &r, f);
                 p.owner.push(reference(&r, f));
             } else {
                 cx.diagnostics
@@ -583,7 +571,7 @@ fn product(
         p.part_of = cx
             .resolve_as(f, default, &product_kinds, d, &entity, name)
             .map(|r| {
-                cx.note_if_unresolved(EntityKind::Product, id, d, name, &r);
+                cx.note_if_unresolved(EntityKind::Product, id, d, name, &r, f);
                 Box::new(reference(&r, f))
             });
     }

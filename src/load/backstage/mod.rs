@@ -17,7 +17,7 @@ mod words;
 pub(crate) use lower::lower;
 #[cfg(feature = "yaml")]
 pub(crate) use read::is_descriptor;
-pub(crate) use read::read;
+pub(crate) use read::{has_placeholder, read};
 pub use words::CatalogNames;
 
 use crate::model::EntityKind;
@@ -138,6 +138,9 @@ pub(crate) struct Descriptor {
 pub(crate) struct Target {
     pub text: String,
     pub location: Location,
+    /// The Location says `spec.presence: optional`: the target may be
+    /// missing.
+    pub optional: bool,
 }
 
 /// What one Backstage file holds.
@@ -145,6 +148,9 @@ pub(crate) struct Target {
 pub(crate) struct Catalog {
     pub entities: Vec<Descriptor>,
     pub targets: Vec<Target>,
+    /// Documents passed over as template skeletons: a file of nothing else
+    /// is noted as holding no entity, so that it is not passed over unseen.
+    pub skeletons: usize,
 }
 
 impl Catalog {
@@ -180,5 +186,6 @@ impl Catalog {
     pub(crate) fn append(&mut self, other: Catalog) {
         self.entities.extend(other.entities);
         self.targets.extend(other.targets);
+        self.skeletons += other.skeletons;
     }
 }

@@ -202,6 +202,22 @@ impl Reader<'_> {
             }
             let entity = entity_of(kind, name.as_deref(), self.display);
             let pos = api_node.map_or(kind_node.pos, |n| n.pos);
+            // Another tool's document (a Konflux `Component`, an OpenShift
+            // `Group`) kept beside the descriptors: not an entity, as when it
+            // is first in its file; modelled, it would be a team or product
+            // with findings of its own. Said once, since Backstage refuses it too.
+            if api_node.is_some() && !backstage_api(&api) {
+                self.problem(
+                    entity,
+                    pos,
+                    format!(
+                        "`apiVersion: {}` is not a catalog version: the document is another tool's, and is skipped",
+                        crate::check::quote_text(&api)
+                    ),
+                    "move it to a file of its own, or write `apiVersion: backstage.io/v1alpha1` if it is a catalog entity",
+                );
+                return;
+            }
             let message = if api_node.is_none() {
                 format!("{shown_kind} descriptor has no `apiVersion`")
             } else {
@@ -234,8 +250,11 @@ impl Reader<'_> {
         // A template's skeleton (`name: ${{ values.name }}`, or the older
         // `{{ values.name }}`, `{{cookiecutter.name}}`, `{% ... %}`): filled
         // in when the template runs, no entity yet. Skipped as Templates
-        // are; no name Backstage accepts holds a brace.
-        if name.contains("{{") || name.contains("{%") {
+        // are; no name Backstage accepts holds a brace, and no reference
+        // either, so a literal name beside `owner: ${{ values.owner }}` is
+        // a skeleton too, not an entity with an unknown owner.
+        if has_placeholder(&name) || references_hold_placeholders(get(doc, "spec")) {
+            catalog.skeletons += 1;
             return;
         }
         if !is_backstage_name(&name) && !is_location {
@@ -362,17 +381,7 @@ impl Reader<'_> {
     /// keys are case-sensitive, so Backstage ignores it too), and an
     /// `opmodel.dev/` annotation opmodel does not know (`opmodel.dev/outcome`).
     fn slips(&mut self, spec: Option<&Node>, annotations: Option<&Node>, entity: &EntityRef) {
-        const READ: [&str; 9] = [
-            "owner",
-            "system",
-            "domain",
-            "subcomponentOf",
-            "subdomainOf",
-            "parent",
-            "children",
-            "members",
-            "memberOf",
-        ];
+        const READ: [&str; 9] = REFERENCE_FIELDS;
         const ANNOTATIONS: [&str; 2] = ["opmodel.dev/outcomes", "opmodel.dev/allow"];
         if let Some(Value::Map(entries)) = spec.map(|s| &s.value) {
             for (key, _) in entries {
@@ -418,11 +427,16 @@ impl Reader<'_> {
 
     fn location(&mut self, spec: Option<&Node>, _namespace: &str, catalog: &mut Catalog) {
         let Some(spec) = spec else { return };
+        // Backstage's `presence` is `required` (the default) or `optional`.
+        let optional = get(spec, "presence")
+            .and_then(text)
+            .is_some_and(|p| p.trim() == "optional");
         let mut push = |node: &Node| {
             if let Some(t) = text(node).filter(|t| !t.trim().is_empty()) {
                 catalog.targets.push(Target {
                     text: t.trim().to_owned(),
                     location: self.span(node),
+                    optional,
                 });
             }
         };
@@ -503,6 +517,44 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// The `spec` fields that hold entity references.
+const REFERENCE_FIELDS: [&str; 9] = [
+    "owner",
+    "system",
+    "domain",
+    "subcomponentOf",
+    "subdomainOf",
+    "parent",
+    "children",
+    "members",
+    "memberOf",
+];
+
+/// Whether `text` holds a template placeholder: `${{ … }}`, `{{ … }}` or
+/// `{% … %}`, as Backstage's scaffolder, Nunjucks, Jinja and cookiecutter
+/// write them.
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    let closed = |open: &str, close: &str| {
+        text.find(open).is_some_and(|at| {
+            text.get(at + open.len()..)
+                .is_some_and(|rest| rest.contains(close))
+        })
+    };
+    closed("{{", "}}") || closed("{%", "%}")
+}
+
+/// Whether a reference field of `spec` holds a template placeholder.
+fn references_hold_placeholders(spec: Option<&Node>) -> bool {
+    let Some(spec) = spec else { return false };
+    REFERENCE_FIELDS
+        .iter()
+        .filter_map(|key| get(spec, key))
+        .any(|node| match &node.value {
+            Value::Seq(items) => items.iter().filter_map(text).any(|t| has_placeholder(&t)),
+            _ => text(node).is_some_and(|t| has_placeholder(&t)),
+        })
 }
 
 /// The entity a finding about a descriptor is about, before ids are final.

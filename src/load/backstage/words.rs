@@ -22,6 +22,9 @@ pub struct CatalogNames {
 pub(crate) struct Unresolved {
     /// The reference in full: `group:redhat/one-platform-devs`.
     pub(crate) shown: String,
+    /// The reference as written, when it has no kind (`dev-user` for
+    /// `group:dev-user`).
+    pub(crate) written: Option<String>,
     /// The kind it names, as findings say it: `group`, `system`, `API`.
     pub(crate) wanted: &'static str,
     /// What the catalog has by that name, in another namespace or of another kind.
@@ -160,9 +163,17 @@ impl CatalogNames {
             return;
         };
         let id = d.entity.id.to_string();
+        let named = match &words.written {
+            Some(written) => format!(
+                "`{}` (read as `{}`)",
+                crate::check::quote_text(written),
+                words.shown
+            ),
+            None => format!("`{}`", words.shown),
+        };
         d.message = format!(
-            "{noun} `{id}` names `{}` in `{ours}`, but the catalog has no such {}",
-            words.shown, words.wanted
+            "{noun} `{id}` names {named} in `{ours}`, but the catalog has no such {}",
+            words.wanted
         );
         let old = d.help.as_deref().unwrap_or_default().to_owned();
         let mut help = format!(
