@@ -142,6 +142,17 @@ pub enum ExportError {
         /// The closest id there is, when one is close.
         suggestion: Option<String>,
     },
+    /// The focus id names an entity of a kind the picture does not draw
+    /// (a person, a lifecycle stage, a cadence, a decision right).
+    #[error(
+        "`{id}` is a {kind}, which the picture does not draw: focus on a team, product, outcome, objective or key result"
+    )]
+    NotDrawn {
+        /// The id asked for.
+        id: String,
+        /// What it names.
+        kind: crate::model::EntityKind,
+    },
 }
 
 /// The org as a Graphviz DOT digraph (render it with `dot -Tsvg`).
@@ -850,6 +861,12 @@ fn focus_node(
         }
         if let OrgNode::KeyResult(o, _) = g.graph()[n] {
             return Ok(g.objective_node(o));
+        }
+        if n != g.organization() {
+            return Err(ExportError::NotDrawn {
+                id: id.to_owned(),
+                kind: g.entity_ref(n).kind,
+            });
         }
     }
     let mut candidates: Vec<&str> = shapes

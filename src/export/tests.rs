@@ -253,6 +253,46 @@ fn unknown_focus_suggests_an_id() {
 }
 
 #[test]
+fn a_focus_on_what_is_not_drawn_says_what_it_is() {
+    let yaml = "teams:\n  - { id: web }\npeople:\n  - { id: hana, allocations: [{ team: web, share: 1 }] }\nlifecycle:\n  - { id: growth, lead: web }\ncadences:\n  - { id: qbr, kind: review, every: quarter, covers: [objectives] }\n";
+    let loaded = crate::load::load_str(yaml, crate::load::Format::Yaml, "org.yaml");
+    let report = Linter::new().check(&loaded);
+    let graph = OrgGraph::build(&loaded.model);
+    for (id, kind) in [
+        ("hana", crate::model::EntityKind::Person),
+        ("growth", crate::model::EntityKind::Stage),
+        ("qbr", crate::model::EntityKind::Cadence),
+    ] {
+        let err = dot(&graph, &report, &ExportOptions::default().with_focus(id, 1));
+        assert_eq!(
+            err,
+            Err(ExportError::NotDrawn {
+                id: id.into(),
+                kind
+            })
+        );
+    }
+    let shown = ExportError::NotDrawn {
+        id: "hana".into(),
+        kind: crate::model::EntityKind::Person,
+    }
+    .to_string();
+    assert!(
+        shown.starts_with("`hana` is a person, which the picture does not draw"),
+        "{shown}"
+    );
+    // A team is drawn.
+    assert!(
+        dot(
+            &graph,
+            &report,
+            &ExportOptions::default().with_focus("web", 1)
+        )
+        .is_ok()
+    );
+}
+
+#[test]
 fn every_team_appears_whatever_the_hierarchy() {
     let model = Model::builder()
         // A parent loop, a dangling parent, a duplicate id and a parent that is not a unit.
