@@ -769,3 +769,54 @@ fn a_bad_value_is_spanned_whole_in_every_format() {
         assert_eq!(width("`share` is 1.5"), Some(3), "{format:?}");
     }
 }
+
+#[test]
+fn two_names_for_the_organization_are_reported_and_the_first_kept() {
+    let dir = std::env::temp_dir().join(format!("opmodel-orgname-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creates");
+    std::fs::write(
+        dir.join("a.yaml"),
+        "organization:\n  name: Kestrel Freight\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.join("b.yaml"),
+        "organization:\n  name: Kestrel Logistics GmbH\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.join("c.yaml"),
+        "organization:\n  name: Kestrel Freight \n",
+    )
+    .expect("writes");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let found: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.check == "invalid-entity")
+        .collect();
+    // Only the other name: the same name again (with a space) is no conflict.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .starts_with("the organization is named `Kestrel Logistics GmbH` here and `Kestrel Freight` elsewhere, first at "),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(
+        found[0].location.map(|l| (l.line, l.file)),
+        loaded
+            .model
+            .sources
+            .iter()
+            .find(|(_, f)| f.path().ends_with("b.yaml"))
+            .map(|(id, _)| (2, id))
+    );
+    assert_eq!(
+        loaded.model.organization.name.as_deref(),
+        Some("Kestrel Freight")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2050,7 +2050,7 @@ fn scalar_id(node: &Node) -> Option<Id> {
 }
 
 /// Shows untrusted text in a message on one line, shortened.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out: String = text.chars().take(80).flat_map(char::escape_debug).collect();
     if text.chars().count() > 80 {
         out.push('…');

@@ -589,6 +589,39 @@ fn is_baseline(text: &str) -> bool {
     keys.contains_key("findings") && keys.keys().all(|k| k == "version" || k == "findings")
 }
 
+/// An `invalid-entity` finding when `piece` names the organisation other
+/// than the files merged so far do: the first name is kept, and a second
+/// one dropped without a word would leave the report titled by whichever
+/// file comes first. Its locations are `piece`'s own (shift them).
+fn other_organization_name(merged: &Model, piece: &Model) -> Option<Diagnostic> {
+    let (Some(first), Some(again)) = (&merged.organization.name, &piece.organization.name) else {
+        return None;
+    };
+    if first.trim() == again.trim() {
+        return None;
+    }
+    let mut message = format!(
+        "the organization is named `{}` here and `{}` elsewhere",
+        lower::escape(again),
+        lower::escape(first)
+    );
+    // The first name's place is in the merged sources, which a label of
+    // this piece cannot point into: it is named in the message, as a
+    // duplicate id's first definition is (which baselines leave out).
+    if let Some(l) = merged.organization.location {
+        let file = merged.sources.display(l.file);
+        message.push_str(&format!(", first at {file}:{}", l.line));
+    }
+    let d = Diagnostic::new(
+        INVALID_ENTITY,
+        EntityRef::new(EntityKind::Organization, crate::model::ORGANIZATION),
+        message,
+    )
+    .with_help("name the organization in one file (the first name is kept)")
+    .at(piece.organization.location);
+    Some(d)
+}
+
 /// What a file held besides org entities.
 enum Extra {
     None,
@@ -664,6 +697,11 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
         merged.empty_files.push(piece.path.clone());
     }
     let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
+    if !matches!(piece.extra, Extra::Foreign)
+        && let Some(d) = other_organization_name(&merged.model, &piece.loaded.model)
+    {
+        merged.diagnostics.push(d.shift_files(offset));
+    }
     merged.model.merge_sized(piece.loaded.model, read);
     let found = piece
         .loaded
