@@ -957,7 +957,19 @@ fn names(
 }
 
 fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
+    // A product whose owner is a dangling reference (`owner: ghost`) or a
+    // second definition is an integrity finding's: who owns it is not known,
+    // so it is not measured (`orphaned-product` waits for the same reason).
+    let unknown: std::collections::HashSet<&str> = g
+        .follow_ons()
+        .iter()
+        .filter(|f| f.check == crate::check::orphaned_product::OrphanedProduct::NAME)
+        .map(|f| f.entity.id.as_str())
+        .collect();
     for p in g.product_ixs() {
+        if !g.is_primary(g.product_node(p)) || unknown.contains(g.product(p).id.as_str()) {
+            continue;
+        }
         let owners = g.owner_teams(p);
         let id = &g.product(p).id;
         let offence = match owners.len() {
@@ -1158,7 +1170,10 @@ fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
     let measured = |t: TeamIx| {
         g.team(t).kind.builds_products() && !crate::check::idle_team::facilitates(g, t, &[t])
     };
-    for t in g.team_ixs().filter(|&t| measured(t)) {
+    // A second definition of a team (`duplicate-id`) is not a team of its
+    // own: its first definition is measured.
+    let primary = |t: TeamIx| g.is_primary(g.team_node(t));
+    for t in g.team_ixs().filter(|&t| primary(t) && measured(t)) {
         // counted as `overloaded-team` counts them: internal parts of a
         // product the team owns count with it
         let n = crate::check::overloaded_team::counted_products(g, &[t]).len();

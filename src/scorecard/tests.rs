@@ -1197,3 +1197,16 @@ fn one_person_is_said_in_the_singular() {
     let text = card(&b.build(), &ScorecardOptions::default()).to_text();
     assert!(text.contains("`tenths` (1 person)"), "{text}");
 }
+
+#[test]
+fn what_integrity_findings_concern_is_not_measured() {
+    // A team defined twice is one team; a product whose owner names no
+    // team has an owner nobody knows yet.
+    let yaml = "teams:\n  - { id: search, owns: [shipment-search] }\n  - { id: search }\n  - { id: t, owns: [a] }\nproducts:\n  - { id: shipment-search }\n  - { id: a }\n  - { id: b, owner: ghost }\n";
+    let loaded = crate::load::load_str(yaml, crate::load::Format::Yaml, "org.yaml");
+    let c = card(&loaded.model, &ScorecardOptions::default());
+    let ownership = tenet(&c, TenetKind::OwnershipClarity);
+    assert_eq!((ownership.healthy, ownership.measured), (2, 2));
+    let load = tenet(&c, TenetKind::TeamLoad);
+    assert_eq!((load.healthy, load.measured), (2, 2));
+}
