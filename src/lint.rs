@@ -4,6 +4,7 @@
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
 mod order;
+mod toml_help;
 
 use crate::check::milestone_key_result::MilestoneKeyResult;
 use crate::check::packed::Block;
@@ -837,6 +838,7 @@ impl Linter {
         );
         let mut out = runs.into_sorted(&files);
         out.dedup();
+        toml_help::reword(&mut out, &sources);
         let left_for_unread = left_for_unread.into_inner();
         if left_for_unread > 0 {
             say_what_waits_for_unread(&mut out, &sources, left_for_unread);
