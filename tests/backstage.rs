@@ -1471,6 +1471,71 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
 }
 
 #[test]
+fn an_app_config_beside_a_catalog_names_no_organization() {
+    let dir = scratch("app-config-name");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "app-config.yaml",
+        "app:\n  title: Portal\norganization:\n  name: Acme Corp\nbackend:\n  baseUrl: http://localhost:7007\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert_eq!(loaded.model.organization.name, None);
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("app-config.yaml"))
+    );
+    // An org file beside it still names the organization.
+    write(&dir, "org.yaml", "organization:\n  name: Acme\n");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert_eq!(
+        loaded
+            .model
+            .organization
+            .name
+            .as_deref()
+            .map(|n| n.to_string()),
+        Some("Acme".to_owned())
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn an_org_file_with_another_word_for_a_section_is_reported_beside_a_catalog() {
+    let dir = scratch("okrs-beside");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "goals.yaml",
+        "organization:\n  name: Acme Goals\nokrs:\n  - id: grow\n",
+    );
+    let beside = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let alone = load_paths(&[dir.join("goals.yaml")], &LoadOptions::default()).expect("loads");
+    for loaded in [&beside, &alone] {
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.check == "invalid-file" && d.message.contains("okrs")),
+            "{:#?}",
+            loaded.diagnostics
+        );
+        assert!(!loaded.empty_files.iter().any(|p| p.ends_with("goals.yaml")));
+    }
+    cleanup(&dir);
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));

@@ -664,7 +664,17 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
         merged.empty_files.push(piece.path.clone());
     }
     let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
-    merged.model.merge_sized(piece.loaded.model, read);
+    let mut model = piece.loaded.model;
+    // The `organization` of a foreign file (a Backstage app-config has one)
+    // waits until the run shows whether the file is left out.
+    let mut organization = crate::model::Organization::default();
+    if matches!(piece.extra, Extra::Foreign) {
+        organization = std::mem::take(&mut model.organization);
+        if let Some(at) = &mut organization.location {
+            at.file = at.file.shifted(offset);
+        }
+    }
+    merged.model.merge_sized(model, read);
     let found = piece
         .loaded
         .diagnostics
@@ -678,7 +688,9 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
             gathered.catalog.append(c);
             gathered.catalogs_read = true;
         }
-        Extra::Foreign => gathered.foreign.push((piece.path, found.collect())),
+        Extra::Foreign => gathered
+            .foreign
+            .push((piece.path, found.collect(), organization)),
     }
 }
 
@@ -691,8 +703,9 @@ struct Gathered {
     read_any: bool,
     /// Whether any Backstage file was read.
     catalogs_read: bool,
-    /// Files that are neither org files nor catalogs, with their findings.
-    foreign: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// Files that are neither org files nor catalogs, with their findings
+    /// and the `organization` they name.
+    foreign: Vec<(PathBuf, Vec<Diagnostic>, crate::model::Organization)>,
 }
 
 impl Gathered {
@@ -706,11 +719,21 @@ impl Gathered {
             &mut loaded.diagnostics,
             &mut loaded.catalog_names,
         );
-        for (path, found) in self.foreign {
+        for (path, found, organization) in self.foreign {
             if self.catalogs_read {
+                // Said to hold nothing, so it names nothing either: the
+                // `organization.name` of a Backstage app-config is not the
+                // model's.
                 loaded.empty_files.push(path);
             } else {
                 loaded.diagnostics.extend(found);
+                let own = &mut loaded.model.organization;
+                if own.name.is_none() {
+                    own.name = organization.name;
+                }
+                if own.location.is_none() {
+                    own.location = organization.location;
+                }
             }
         }
     }
