@@ -1536,6 +1536,45 @@ fn an_org_file_with_another_word_for_a_section_is_reported_beside_a_catalog() {
 }
 
 #[test]
+fn import_with_a_native_file_writes_only_the_catalog_and_the_advice_holds() {
+    let dir = scratch("import-mixed");
+    write(
+        &dir,
+        "catalog/catalog-info.yaml",
+        &entity("Group", "squad-billing", "type: team"),
+    );
+    write(
+        &dir,
+        "native/org.yaml",
+        "version: 1\norganization:\n  name: Frota SaaS\nteams:\n  - id: finance-ops\n    kind: business\nproducts:\n  - id: fleet-app\n    kind: customer-facing\n    owner: squad-billing\n",
+    );
+    let out = dir.join("out");
+    let path = |p: &Path| p.to_str().expect("UTF-8 path").to_owned();
+    let (catalog, native) = (path(&dir.join("catalog")), path(&dir.join("native")));
+    let o = opmodel(&["import", "backstage", &catalog, &native, "-o", &path(&out)]);
+    assert_eq!(o.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        said.contains("org.yaml` is in opmodel's format already"),
+        "{said}"
+    );
+    assert!(said.contains("wrote 1 teams and 0 products"), "{said}");
+    // Kept beside, as advised: nothing is defined twice, and the name stays.
+    let loaded = load_paths(&[out, dir.join("native")], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.check != "duplicate-id"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert_eq!(ids(&loaded).len(), 3, "{:?}", ids(&loaded));
+    assert!(loaded.model.organization.name.is_some());
+    // A catalog alone gets no such note.
+    let o = opmodel(&["import", "backstage", &catalog]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("opmodel's format already"));
+    cleanup(&dir);
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));
