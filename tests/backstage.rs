@@ -1575,6 +1575,56 @@ fn import_with_a_native_file_writes_only_the_catalog_and_the_advice_holds() {
 }
 
 #[test]
+fn descriptors_after_a_first_document_that_is_none_are_said_to_be_left_out() {
+    let dir = scratch("late-descriptor");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "api.yaml",
+        &format!(
+            "openapi: 3.0.0\ninfo:\n  title: Orders\npaths: {{}}\n{}",
+            entity("API", "orders-api", "owner: group:nobody")
+        ),
+    );
+    // An OpenAPI spec after the descriptor is still skipped quietly.
+    write(
+        &dir,
+        "shop.yaml",
+        &format!(
+            "{}---\nopenapi: 3.0.0\npaths: {{}}\n",
+            entity("Component", "shop", "owner: platform")
+        ),
+    );
+    let beside = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let alone = load_paths(&[dir.join("api.yaml")], &LoadOptions::default()).expect("loads");
+    for loaded in [&beside, &alone] {
+        let said: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+            .filter(|d| d.check == "invalid-file")
+            .collect();
+        assert_eq!(said.len(), 1, "{:#?}", loaded.diagnostics);
+        assert!(
+            said[0]
+                .message
+                .starts_with("the first document is not a Backstage descriptor"),
+            "{}",
+            said[0].message
+        );
+        assert_eq!(said[0].location.map(|l| l.line), Some(6));
+        assert!(!loaded.empty_files.iter().any(|p| p.ends_with("api.yaml")));
+    }
+    assert!(
+        ids(&beside).iter().any(|i| i.ends_with(" shop")),
+        "{:?}",
+        ids(&beside)
+    );
+    cleanup(&dir);
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));

@@ -479,6 +479,14 @@ fn load_shared(
             // YAML allows no brace, is no YAML until the template runs: it
             // is passed over with a note, as a skeleton that parses is. A
             // file whose error has no placeholder near it is not one.
+            Err(e) if e.message.starts_with(LATE_DESCRIPTOR) => {
+                let d = file_diagnostic(&display, file, e.pos, e.message).with_help(
+                    "put the Backstage descriptors first, or move the other document (an OpenAPI spec, say) into a file of its own",
+                );
+                loaded.diagnostics.push(d);
+                loaded.model.sources.mark_unread(file, text.as_str());
+                return (loaded, Extra::None);
+            }
             Err(e) if is_template_text(text.as_str(), e.pos) => return (loaded, Extra::None),
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
@@ -603,6 +611,10 @@ enum Extra {
     Foreign,
 }
 
+/// How the finding about descriptors after a first document that is none
+/// begins.
+const LATE_DESCRIPTOR: &str = "the first document is not a Backstage descriptor";
+
 /// The documents of a Backstage file: `None` when `text` is not one (it is
 /// then read as an org file), `Some(Err)` when it is one that does not parse.
 fn backstage_documents(
@@ -629,7 +641,18 @@ fn backstage_documents(
         match yaml::parse_documents(text, &options.parse_limits()) {
             Ok(docs) if format == Format::Backstage => Some(Ok(docs)),
             Ok(docs) if docs.first().is_some_and(backstage::is_descriptor) => Some(Ok(docs)),
-            Ok(_) => None,
+            // The contract reads a file as a catalog by its first document
+            // only; descriptors after another document are said to be left
+            // out, beside a catalog or not, rather than passed over unseen.
+            Ok(docs) => docs.iter().find(|d| backstage::is_descriptor(d)).map(|d| {
+                Err(ParseError::new(
+                    format!(
+                        "{LATE_DESCRIPTOR}, so the file is not read as a catalog: the descriptor at line {} and any after it are left out",
+                        d.pos.line
+                    ),
+                    d.pos,
+                ))
+            }),
             // A file that mentions `apiVersion` and Backstage and does not
             // parse is most likely a descriptor: say what the YAML parser
             // says about the whole stream, not that it holds two documents.
