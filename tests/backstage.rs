@@ -1625,6 +1625,110 @@ fn descriptors_after_a_first_document_that_is_none_are_said_to_be_left_out() {
 }
 
 #[test]
+fn relative_targets_of_a_catalog_read_from_no_file_are_noted() {
+    let text = location(&["./org.yaml", "./systems.yaml", "https://example.com/a.yaml"]);
+    let loaded = load_str(&text, Format::Yaml, "<stdin>");
+    let notes: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+        .filter(|d| d.check == "unfollowed-location")
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(notes.iter().all(|d| d.severity == Severity::Note));
+    assert!(
+        notes.iter().any(
+            |d| d.message.contains("2 Location targets are not followed")
+                && d.message.contains("`./systems.yaml`")
+        ),
+        "{notes:#?}"
+    );
+    // A Location of URLs only gets the URL note alone.
+    let text = location(&["https://example.com/a.yaml"]);
+    let loaded = load_str(&text, Format::Yaml, "<stdin>");
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
+    // Read from standard input by the binary, the same.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, location(&["./org.yaml"]).as_bytes()).expect("written");
+    drop(stdin);
+    let o = child.wait_with_output().expect("the binary ends");
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("`./org.yaml` is not followed"), "{said}");
+}
+
+#[test]
+fn a_folder_target_is_said_to_be_a_folder_and_a_file_target_is_read() {
+    let dir = scratch("folder-target");
+    write(
+        &dir,
+        "catalog/all.yaml",
+        &location(&["./teams", "./teams/platform.yaml"]),
+    );
+    write(
+        &dir,
+        "catalog/teams/platform.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog/all.yaml")], &LoadOptions::default()).expect("loads");
+    let said: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+        .filter(|d| d.check == "invalid-file")
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(
+        said[0].message,
+        "Location target `./teams` is a folder: a target names files"
+    );
+    assert!(
+        said[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("`./teams/*.yaml`")),
+        "{:?}",
+        said[0].help
+    );
+    assert_eq!(ids(&loaded), ["team platform"]);
+    cleanup(&dir);
+}
+
+#[test]
+fn a_file_reached_through_dot_dot_is_shown_by_its_plain_path() {
+    let dir = scratch("dot-dot-shown");
+    write(
+        &dir,
+        "catalog/all.yaml",
+        &location(&["../shared/groups.yaml"]),
+    );
+    write(
+        &dir,
+        "shared/groups.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    let loaded = load_paths(&[dir.join("catalog")], &LoadOptions::default()).expect("loads");
+    let shown: Vec<String> = (loaded.model.sources.iter())
+        .map(|(_, f)| f.display().replace('\\', "/"))
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.ends_with("/shared/groups.yaml") && !s.contains("..")),
+        "{shown:?}"
+    );
+    // A target with no `..` is shown as before.
+    assert!(
+        shown.iter().any(|s| s.ends_with("catalog/all.yaml")),
+        "{shown:?}"
+    );
+    cleanup(&dir);
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));
