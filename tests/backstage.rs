@@ -1729,6 +1729,50 @@ fn a_file_reached_through_dot_dot_is_shown_by_its_plain_path() {
 }
 
 #[test]
+fn messages_about_namespaced_users_and_groups_name_them_by_id() {
+    let text = format!(
+        "{}{}{}{}",
+        entity("User", "mdeshmuk", "memberOf: [guests]"),
+        entity("Group", "guests", "type: team"),
+        "---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: mdeshmuk\n  namespace: redhat\nspec: {}\n",
+        "---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: mdeshmuk\n  namespace: redhat\nspec: {}\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: devs\n  namespace: redhat\nspec:\n  members: [nobody]\n",
+    );
+    let loaded = load(&text);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("user `redhat.mdeshmuk` is defined twice")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("group `redhat.devs` names `nobody`")),
+        "{messages:#?}"
+    );
+    // In `default` the name is shown as written.
+    let text = format!(
+        "{}{}",
+        entity("User", "Mira", ""),
+        entity("User", "Mira", "")
+    );
+    let loaded = load(&text);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("user `Mira` is defined twice")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));
@@ -1852,7 +1896,7 @@ fn what_is_wrong_with_a_user_is_about_the_person_in_the_users_namespace() {
     // of that name in another namespace is pointed at.
     assert_eq!(
         d.message,
-        "user `guest` names `guests` (read as `group:development/guests`) in `spec.memberOf`, but the catalog has no such group"
+        "user `development.guest` names `guests` (read as `group:development/guests`) in `spec.memberOf`, but the catalog has no such group"
     );
     let help = d.help.as_deref().unwrap_or_default();
     assert!(help.contains("write `group:default/guests`"), "{help}");
