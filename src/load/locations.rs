@@ -357,7 +357,7 @@ fn unsearched_note(unsearched: &[(Target, String)], budget: usize) -> Option<Dia
 /// (passed over unseen, a root Location of a repo read from standard
 /// input was "ok" with no entity).
 pub(super) fn url_notes(catalog: &Catalog, display: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let (urls, relative): (Vec<(Target, String)>, Vec<(Target, String)>) = catalog
+    let (urls, relative): (Vec<Named>, Vec<Named>) = catalog
         .targets
         .iter()
         .map(|t| (t.clone(), display.to_owned()))
@@ -387,6 +387,9 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
         },
     )
 }
+
+/// A target and the file its Location is in, as shown.
+type Named = (Target, String);
 
 /// How a note about targets that are not followed words them.
 struct Wording {
