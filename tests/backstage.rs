@@ -1471,6 +1471,308 @@ fn a_yaml_file_that_is_neither_is_left_out_beside_a_catalog_only() {
 }
 
 #[test]
+fn an_app_config_beside_a_catalog_names_no_organization() {
+    let dir = scratch("app-config-name");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "app-config.yaml",
+        "app:\n  title: Portal\norganization:\n  name: Acme Corp\nbackend:\n  baseUrl: http://localhost:7007\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert_eq!(loaded.model.organization.name, None);
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("app-config.yaml"))
+    );
+    // An org file beside it still names the organization.
+    write(&dir, "org.yaml", "organization:\n  name: Acme\n");
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert_eq!(
+        loaded
+            .model
+            .organization
+            .name
+            .as_deref()
+            .map(|n| n.to_string()),
+        Some("Acme".to_owned())
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn an_org_file_with_another_word_for_a_section_is_reported_beside_a_catalog() {
+    let dir = scratch("okrs-beside");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "goals.yaml",
+        "organization:\n  name: Acme Goals\nokrs:\n  - id: grow\n",
+    );
+    let beside = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let alone = load_paths(&[dir.join("goals.yaml")], &LoadOptions::default()).expect("loads");
+    for loaded in [&beside, &alone] {
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.check == "invalid-file" && d.message.contains("okrs")),
+            "{:#?}",
+            loaded.diagnostics
+        );
+        assert!(!loaded.empty_files.iter().any(|p| p.ends_with("goals.yaml")));
+    }
+    cleanup(&dir);
+}
+
+#[test]
+fn import_with_a_native_file_writes_only_the_catalog_and_the_advice_holds() {
+    let dir = scratch("import-mixed");
+    write(
+        &dir,
+        "catalog/catalog-info.yaml",
+        &entity("Group", "squad-billing", "type: team"),
+    );
+    write(
+        &dir,
+        "native/org.yaml",
+        "version: 1\norganization:\n  name: Frota SaaS\nteams:\n  - id: finance-ops\n    kind: business\nproducts:\n  - id: fleet-app\n    kind: customer-facing\n    owner: squad-billing\n",
+    );
+    let out = dir.join("out");
+    let path = |p: &Path| p.to_str().expect("UTF-8 path").to_owned();
+    let (catalog, native) = (path(&dir.join("catalog")), path(&dir.join("native")));
+    let o = opmodel(&["import", "backstage", &catalog, &native, "-o", &path(&out)]);
+    assert_eq!(o.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        said.contains("org.yaml` is in opmodel's format already"),
+        "{said}"
+    );
+    assert!(said.contains("wrote 1 teams and 0 products"), "{said}");
+    // Kept beside, as advised: nothing is defined twice, and the name stays.
+    let loaded = load_paths(&[out, dir.join("native")], &LoadOptions::default()).expect("loads");
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.check != "duplicate-id"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert_eq!(ids(&loaded).len(), 3, "{:?}", ids(&loaded));
+    assert!(loaded.model.organization.name.is_some());
+    // A catalog alone gets no such note.
+    let o = opmodel(&["import", "backstage", &catalog]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("opmodel's format already"));
+    cleanup(&dir);
+}
+
+#[test]
+fn descriptors_after_a_first_document_that_is_none_are_said_to_be_left_out() {
+    let dir = scratch("late-descriptor");
+    write(
+        &dir,
+        "group.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "api.yaml",
+        &format!(
+            "openapi: 3.0.0\ninfo:\n  title: Orders\npaths: {{}}\n{}",
+            entity("API", "orders-api", "owner: group:nobody")
+        ),
+    );
+    // An OpenAPI spec after the descriptor is still skipped quietly.
+    write(
+        &dir,
+        "shop.yaml",
+        &format!(
+            "{}---\nopenapi: 3.0.0\npaths: {{}}\n",
+            entity("Component", "shop", "owner: platform")
+        ),
+    );
+    let beside = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    let alone = load_paths(&[dir.join("api.yaml")], &LoadOptions::default()).expect("loads");
+    for loaded in [&beside, &alone] {
+        let said: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+            .filter(|d| d.check == "invalid-file")
+            .collect();
+        assert_eq!(said.len(), 1, "{:#?}", loaded.diagnostics);
+        assert!(
+            said[0]
+                .message
+                .starts_with("the first document is not a Backstage descriptor"),
+            "{}",
+            said[0].message
+        );
+        assert_eq!(said[0].location.map(|l| l.line), Some(6));
+        assert!(!loaded.empty_files.iter().any(|p| p.ends_with("api.yaml")));
+    }
+    assert!(
+        ids(&beside).iter().any(|i| i.ends_with(" shop")),
+        "{:?}",
+        ids(&beside)
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn relative_targets_of_a_catalog_read_from_no_file_are_noted() {
+    let text = location(&["./org.yaml", "./systems.yaml", "https://example.com/a.yaml"]);
+    let loaded = load_str(&text, Format::Yaml, "<stdin>");
+    let notes: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+        .filter(|d| d.check == "unfollowed-location")
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(notes.iter().all(|d| d.severity == Severity::Note));
+    assert!(
+        notes.iter().any(
+            |d| d.message.contains("2 Location targets are not followed")
+                && d.message.contains("`./systems.yaml`")
+        ),
+        "{notes:#?}"
+    );
+    // A Location of URLs only gets the URL note alone.
+    let text = location(&["https://example.com/a.yaml"]);
+    let loaded = load_str(&text, Format::Yaml, "<stdin>");
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
+    // Read from standard input by the binary, the same.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["check", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, location(&["./org.yaml"]).as_bytes()).expect("written");
+    drop(stdin);
+    let o = child.wait_with_output().expect("the binary ends");
+    let said =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("`./org.yaml` is not followed"), "{said}");
+}
+
+#[test]
+fn a_folder_target_is_said_to_be_a_folder_and_a_file_target_is_read() {
+    let dir = scratch("folder-target");
+    write(
+        &dir,
+        "catalog/all.yaml",
+        &location(&["./teams", "./teams/platform.yaml"]),
+    );
+    write(
+        &dir,
+        "catalog/teams/platform.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    let loaded =
+        load_paths(&[dir.join("catalog/all.yaml")], &LoadOptions::default()).expect("loads");
+    let said: Vec<&Diagnostic> = (loaded.diagnostics.iter())
+        .filter(|d| d.check == "invalid-file")
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(
+        said[0].message,
+        "Location target `./teams` is a folder: a target names files"
+    );
+    assert!(
+        said[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("`./teams/*.yaml`")),
+        "{:?}",
+        said[0].help
+    );
+    assert_eq!(ids(&loaded), ["team platform"]);
+    cleanup(&dir);
+}
+
+#[test]
+fn a_file_reached_through_dot_dot_is_shown_by_its_plain_path() {
+    let dir = scratch("dot-dot-shown");
+    write(
+        &dir,
+        "catalog/all.yaml",
+        &location(&["../shared/groups.yaml"]),
+    );
+    write(
+        &dir,
+        "shared/groups.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    let loaded = load_paths(&[dir.join("catalog")], &LoadOptions::default()).expect("loads");
+    let shown: Vec<String> = (loaded.model.sources.iter())
+        .map(|(_, f)| f.display().replace('\\', "/"))
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.ends_with("/shared/groups.yaml") && !s.contains("..")),
+        "{shown:?}"
+    );
+    // A target with no `..` is shown as before.
+    assert!(
+        shown.iter().any(|s| s.ends_with("catalog/all.yaml")),
+        "{shown:?}"
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn messages_about_namespaced_users_and_groups_name_them_by_id() {
+    let text = format!(
+        "{}{}{}{}",
+        entity("User", "mdeshmuk", "memberOf: [guests]"),
+        entity("Group", "guests", "type: team"),
+        "---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: mdeshmuk\n  namespace: redhat\nspec: {}\n",
+        "---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: mdeshmuk\n  namespace: redhat\nspec: {}\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: devs\n  namespace: redhat\nspec:\n  members: [nobody]\n",
+    );
+    let loaded = load(&text);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("user `redhat.mdeshmuk` is defined twice")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("group `redhat.devs` names `nobody`")),
+        "{messages:#?}"
+    );
+    // In `default` the name is shown as written.
+    let text = format!(
+        "{}{}",
+        entity("User", "Mira", ""),
+        entity("User", "Mira", "")
+    );
+    let loaded = load(&text);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("user `Mira` is defined twice")),
+        "{:#?}",
+        loaded.diagnostics
+    );
+}
+
+#[test]
 fn import_without_inputs_or_with_a_missing_path_exits_2() {
     let o = opmodel(&["import", "backstage"]);
     assert_eq!(o.status.code(), Some(2));
@@ -1594,7 +1896,7 @@ fn what_is_wrong_with_a_user_is_about_the_person_in_the_users_namespace() {
     // of that name in another namespace is pointed at.
     assert_eq!(
         d.message,
-        "user `guest` names `guests` (read as `group:development/guests`) in `spec.memberOf`, but the catalog has no such group"
+        "user `development.guest` names `guests` (read as `group:development/guests`) in `spec.memberOf`, but the catalog has no such group"
     );
     let help = d.help.as_deref().unwrap_or_default();
     assert!(help.contains("write `group:default/guests`"), "{help}");

@@ -7,7 +7,8 @@ declare_check! {
     /// A target of a Backstage `Location` entity (`spec.target` or
     /// `spec.targets`) that opmodel does not read: a URL (opmodel never
     /// goes to the network; one note names every URL target of the run,
-    /// each once), an absolute path outside the folders given and the
+    /// each once), a relative path in a catalog read from standard input
+    /// (a note: there is no folder to find it in), an absolute path outside the folders given and the
     /// folders of the files given (`/etc/passwd`; a warning), a relative
     /// path through a link that leads out of them (a warning), or a glob
     /// whose search would follow a link or a `..` after a wildcard out of
@@ -63,17 +64,25 @@ mod tests {
     use crate::load::Format;
 
     const URL: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: elsewhere\nspec:\n  type: url\n  target: https://example.com/catalog-info.yaml\n";
+    const GROUP: &str = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: platform\nspec:\n  type: team\n";
     const RELATIVE: &str = "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: here\nspec:\n  targets: [./teams.yaml]\n";
 
     #[test]
     fn triggers() {
         assert_load_triggers("unfollowed-location", URL, Format::Backstage, &["org.yaml"]);
+        // Read from no file, a relative target has no folder to be found in.
+        assert_load_triggers(
+            "unfollowed-location",
+            RELATIVE,
+            Format::Backstage,
+            &["org.yaml"],
+        );
         assert_load_triggers("unfollowed-location", URL, Format::Yaml, &["org.yaml"]);
     }
 
     #[test]
     fn passes() {
-        assert_load_passes("unfollowed-location", RELATIVE, Format::Backstage);
+        assert_load_passes("unfollowed-location", GROUP, Format::Backstage);
         assert_load_passes("unfollowed-location", "teams: []\n", Format::Yaml);
     }
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use opmodel::load::Format;
+use opmodel::model::EntityKind;
 
 use super::args::{ImportArgs, ImportFrom};
 use super::common;
@@ -43,19 +44,41 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
         eprintln!("{level}: {place}{} [{}]", d.message, d.check);
     }
     let model = &loaded.model;
-    if !model.outcomes.is_empty() || !model.objectives.is_empty() || !model.decisions.is_empty() {
+    let native = native_files(&loaded);
+    if !native.is_empty() {
+        let shown: Vec<String> = native
+            .iter()
+            .map(|f| format!("`{}`", model.sources.display(*f)))
+            .collect();
+        let (they, are, them) = if shown.len() == 1 {
+            (shown[0].clone(), "is", "it")
+        } else {
+            (shown.join(", "), "are", "them")
+        };
         eprintln!(
-            "note: outcomes, objectives and decision rights are already in opmodel's format: keep their files beside the ones written"
+            "note: {they} {are} in opmodel's format already and not copied into the files written: keep {them} beside those"
         );
     }
+    // Only what came from the catalog is written: a native team copied
+    // here would be defined twice once its own file is kept beside, as the
+    // note above advises.
+    let from_catalog = |location: Option<opmodel::source::Location>| {
+        location.is_none_or(|l| !native.contains(&l.file))
+    };
     // One file per section, each written by `opmodel::write`, so that the
     // files load back to the same teams and products.
     let section = |teams: bool| -> Result<String, String> {
         let mut part = opmodel::Model::new();
         if teams {
-            part.teams = model.teams.clone();
+            part.teams = (model.teams.iter())
+                .filter(|t| from_catalog(t.location))
+                .cloned()
+                .collect();
         } else {
-            part.products = model.products.clone();
+            part.products = (model.products.iter())
+                .filter(|p| from_catalog(p.location))
+                .cloned()
+                .collect();
         }
         let text = opmodel::write::to_string(&part, Format::Yaml).map_err(|e| e.to_string())?;
         // An empty section is written as an empty list, so the file says
@@ -110,8 +133,16 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
             }
             eprintln!(
                 "wrote {} teams and {} products to `{}` ({TEAMS_FILE}, {PRODUCTS_FILE})",
-                model.teams.len(),
-                model.products.len(),
+                model
+                    .teams
+                    .iter()
+                    .filter(|t| from_catalog(t.location))
+                    .count(),
+                model
+                    .products
+                    .iter()
+                    .filter(|p| from_catalog(p.location))
+                    .count(),
                 dir.display()
             );
             0
@@ -121,4 +152,30 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
 
 fn write(path: &Path, text: &str) -> Result<(), u8> {
     std::fs::write(path, text).map_err(|e| fail(format!("cannot write `{}`: {e}", path.display())))
+}
+
+/// The files in opmodel's own format among the inputs, in input order: a
+/// file holding a team or product the catalog did not give (every catalog
+/// entity has a catalog noun), or any other section, which no catalog holds.
+fn native_files(loaded: &opmodel::load::Loaded) -> Vec<opmodel::source::FileId> {
+    let model = &loaded.model;
+    let names = &loaded.catalog_names;
+    let mut files = std::collections::BTreeSet::new();
+    let teams = (model.teams.iter())
+        .filter(|t| names.noun(EntityKind::Team, &t.id).is_none())
+        .map(|t| t.location);
+    let products = (model.products.iter())
+        .filter(|p| names.noun(EntityKind::Product, &p.id).is_none())
+        .map(|p| p.location);
+    let rest = (model.outcomes.iter().map(|o| o.location))
+        .chain(model.objectives.iter().map(|o| o.location))
+        .chain(model.decisions.iter().map(|d| d.location))
+        .chain(model.people.iter().map(|p| p.location))
+        .chain(model.lifecycle.iter().map(|s| s.location))
+        .chain(model.cadences.iter().map(|c| c.location))
+        .chain(std::iter::once(model.organization.location));
+    for location in teams.chain(products).chain(rest).flatten() {
+        files.insert(location.file);
+    }
+    files.into_iter().collect()
 }

@@ -248,6 +248,21 @@ pub(super) fn follow(
                 left_out.push(real);
                 continue;
             }
+            // Backstage reads files only; "not a YAML file" would leave
+            // the user guessing what is wrong with `./teams`.
+            if real.is_dir() {
+                let glob = format!("{}/*.yaml", text.trim_end_matches('/'));
+                loaded.diagnostics.push(
+                    missing(&target, &from_display, "is a folder: a target names files").with_help(
+                        format!(
+                            "name the files in it, or write a glob such as `{}`",
+                            crate::check::quote_text(&glob)
+                        ),
+                    ),
+                );
+                continue;
+            }
+            let path = tidied(path, &real);
             // A file already read (an input, named twice, or the file
             // that led here: a root Location's `./*.yaml` matches itself)
             // is read once, with no finding, as the spec says.
@@ -336,30 +351,68 @@ fn unsearched_note(unsearched: &[(Target, String)], budget: usize) -> Option<Dia
     Some(d)
 }
 
-/// The note about the URL targets of a catalog read from a string (whose
-/// relative targets are not followed: nothing is read from disk).
+/// The notes about the targets of a catalog read from a string or from
+/// standard input: its URL targets, as for any catalog, and its relative
+/// ones, which are not followed either since nothing is read from disk
+/// (passed over unseen, a root Location of a repo read from standard
+/// input was "ok" with no entity).
 pub(super) fn url_notes(catalog: &Catalog, display: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let urls: Vec<(Target, String)> = catalog
+    let (urls, relative): (Vec<Named>, Vec<Named>) = catalog
         .targets
         .iter()
-        .filter(|t| is_url(&t.text))
         .map(|t| (t.clone(), display.to_owned()))
-        .collect();
+        .partition(|(t, _)| is_url(&t.text));
     diagnostics.extend(url_note(&urls));
+    diagnostics.extend(targets_note(
+        &relative,
+        &Wording {
+            one: "is not followed: the catalog was not read from a file, so there is no folder to find it in",
+            many: "are not followed: the catalog was not read from a file, so there is no folder to find them in",
+            help: "give opmodel the catalog's path instead, so that its targets are read relative to it",
+            label: "a target not followed",
+        },
+    ));
 }
 
 /// The one note naming the URL targets (none when there is none): opmodel
-/// does not fetch them. It is placed at the first; the others are its
-/// labels. A URL named twice is named once, and past [`MAX_LISTED`] URLs
-/// they are only counted: a Location of 150,000 URLs gives a note of a
-/// few lines, not of megabytes.
+/// does not fetch them.
 fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
-    let (first, from) = urls.first()?;
+    targets_note(
+        urls,
+        &Wording {
+            one: "is a URL: opmodel does not fetch it",
+            many: "are URLs: opmodel does not fetch them",
+            help: "check out what they name and give those files to opmodel too",
+            label: "a URL target",
+        },
+    )
+}
+
+/// A target and the file its Location is in, as shown.
+type Named = (Target, String);
+
+/// How a note about targets that are not followed words them.
+struct Wording {
+    /// After "Location target `x`".
+    one: &'static str,
+    /// After "N Location targets".
+    many: &'static str,
+    help: &'static str,
+    /// The label on each target after the first.
+    label: &'static str,
+}
+
+/// One note naming `targets` (none when there is none). It is placed at
+/// the first; the others are its labels. A target named twice is named
+/// once, and past [`MAX_LISTED`] they are only counted: a Location of
+/// 150,000 URLs gives a note of a few lines, not of megabytes.
+fn targets_note(targets: &[(Target, String)], wording: &Wording) -> Option<Diagnostic> {
+    let (first, from) = targets.first()?;
     // A set, not a search of the names so far: that was quadratic (19 s
     // for 150,000 URLs).
-    let mut seen: HashSet<&str> = HashSet::with_capacity(urls.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity(targets.len());
     let mut names: Vec<&str> = Vec::new();
-    for (t, _) in urls {
+    for (t, _) in targets {
         if seen.insert(&t.text) && names.len() < MAX_LISTED {
             names.push(&t.text);
         }
@@ -367,8 +420,9 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
     let distinct = seen.len();
     let message = if distinct == 1 {
         format!(
-            "Location target `{}` is a URL: opmodel does not fetch it",
-            crate::check::quote_text(&first.text)
+            "Location target `{}` {}",
+            crate::check::quote_text(&first.text),
+            wording.one
         )
     } else {
         let quoted: Vec<String> = names
@@ -380,7 +434,8 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
             n => format!(" and {n} more"),
         };
         format!(
-            "{distinct} Location targets are URLs: opmodel does not fetch them: {}{more}",
+            "{distinct} Location targets {}: {}{more}",
+            wording.many,
             quoted.join(", ")
         )
     };
@@ -389,10 +444,10 @@ fn url_note(urls: &[(Target, String)]) -> Option<Diagnostic> {
         EntityRef::new(EntityKind::File, from.as_str()),
         message,
     )
-    .with_help("check out what they name and give those files to opmodel too")
+    .with_help(wording.help)
     .at(Some(first.location));
-    for (t, _) in urls.iter().skip(1) {
-        d = d.with_label(Some(t.location), "a URL target");
+    for (t, _) in targets.iter().skip(1) {
+        d = d.with_label(Some(t.location), wording.label);
     }
     d.severity = Severity::Note;
     Some(d)
@@ -469,6 +524,32 @@ fn spelled_out(base: &Path, relative: &Path) -> PathBuf {
             Component::Normal(name) => out.push(name),
             Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
         }
+    }
+    out
+}
+
+/// `path` without the `..`s a target spelled (`catalog/../shared/x.yaml`
+/// is `shared/x.yaml`), so that findings, CI annotations and SARIF name the
+/// file as a user would; kept as it is when a link makes the shorter path
+/// another file (`real` is where `path` leads).
+fn tidied(path: PathBuf, real: &Path) -> PathBuf {
+    use std::path::Component;
+    if !path.components().any(|c| c == Component::ParentDir) {
+        return path;
+    }
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() || out.canonicalize().ok().as_deref() != Some(real) {
+        return path;
     }
     out
 }

@@ -37,8 +37,13 @@ pub(crate) fn is_foreign(root: &Node) -> bool {
             .map(|s| s.name)
             .filter(|s| !neutral(s))
     };
+    // Another word for a section (`okrs`) is an org file's slip, not
+    // another tool's key: that file must not vanish beside a catalog.
     let foreign_key = |k: &str| {
-        !neutral(k) && !sections().any(|s| s == k) && did_you_mean(k, sections()).is_none()
+        !neutral(k)
+            && !sections().any(|s| s == k)
+            && did_you_mean(k, sections()).is_none()
+            && section_meant(k).is_none()
     };
     match &root.value {
         Value::Map(entries) => {

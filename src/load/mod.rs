@@ -479,6 +479,14 @@ fn load_shared(
             // YAML allows no brace, is no YAML until the template runs: it
             // is passed over with a note, as a skeleton that parses is. A
             // file whose error has no placeholder near it is not one.
+            Err(e) if e.message.starts_with(LATE_DESCRIPTOR) => {
+                let d = file_diagnostic(&display, file, e.pos, e.message).with_help(
+                    "put the Backstage descriptors first, or move the other document (an OpenAPI spec, say) into a file of its own",
+                );
+                loaded.diagnostics.push(d);
+                loaded.model.sources.mark_unread(file, text.as_str());
+                return (loaded, Extra::None);
+            }
             Err(e) if is_template_text(text.as_str(), e.pos) => return (loaded, Extra::None),
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
@@ -636,6 +644,10 @@ enum Extra {
     Foreign,
 }
 
+/// How the finding about descriptors after a first document that is none
+/// begins.
+const LATE_DESCRIPTOR: &str = "the first document is not a Backstage descriptor";
+
 /// The documents of a Backstage file: `None` when `text` is not one (it is
 /// then read as an org file), `Some(Err)` when it is one that does not parse.
 fn backstage_documents(
@@ -662,7 +674,18 @@ fn backstage_documents(
         match yaml::parse_documents(text, &options.parse_limits()) {
             Ok(docs) if format == Format::Backstage => Some(Ok(docs)),
             Ok(docs) if docs.first().is_some_and(backstage::is_descriptor) => Some(Ok(docs)),
-            Ok(_) => None,
+            // The contract reads a file as a catalog by its first document
+            // only; descriptors after another document are said to be left
+            // out, beside a catalog or not, rather than passed over unseen.
+            Ok(docs) => docs.iter().find(|d| backstage::is_descriptor(d)).map(|d| {
+                Err(ParseError::new(
+                    format!(
+                        "{LATE_DESCRIPTOR}, so the file is not read as a catalog: the descriptor at line {} and any after it are left out",
+                        d.pos.line
+                    ),
+                    d.pos,
+                ))
+            }),
             // A file that mentions `apiVersion` and Backstage and does not
             // parse is most likely a descriptor: say what the YAML parser
             // says about the whole stream, not that it holds two documents.
@@ -697,12 +720,19 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
         merged.empty_files.push(piece.path.clone());
     }
     let offset = u32::try_from(merged.model.sources.len()).unwrap_or(u32::MAX);
-    if !matches!(piece.extra, Extra::Foreign)
-        && let Some(d) = other_organization_name(&merged.model, &piece.loaded.model)
-    {
+    let mut model = piece.loaded.model;
+    // The `organization` of a foreign file (a Backstage app-config has one)
+    // waits until the run shows whether the file is left out.
+    let mut organization = crate::model::Organization::default();
+    if matches!(piece.extra, Extra::Foreign) {
+        organization = std::mem::take(&mut model.organization);
+        if let Some(at) = &mut organization.location {
+            at.file = at.file.shifted(offset);
+        }
+    } else if let Some(d) = other_organization_name(&merged.model, &model) {
         merged.diagnostics.push(d.shift_files(offset));
     }
-    merged.model.merge_sized(piece.loaded.model, read);
+    merged.model.merge_sized(model, read);
     let found = piece
         .loaded
         .diagnostics
@@ -716,7 +746,9 @@ fn merge_piece(merged: &mut Loaded, gathered: &mut Gathered, piece: Piece, read:
             gathered.catalog.append(c);
             gathered.catalogs_read = true;
         }
-        Extra::Foreign => gathered.foreign.push((piece.path, found.collect())),
+        Extra::Foreign => gathered
+            .foreign
+            .push((piece.path, found.collect(), organization)),
     }
 }
 
@@ -729,8 +761,9 @@ struct Gathered {
     read_any: bool,
     /// Whether any Backstage file was read.
     catalogs_read: bool,
-    /// Files that are neither org files nor catalogs, with their findings.
-    foreign: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// Files that are neither org files nor catalogs, with their findings
+    /// and the `organization` they name.
+    foreign: Vec<(PathBuf, Vec<Diagnostic>, crate::model::Organization)>,
 }
 
 impl Gathered {
@@ -744,11 +777,21 @@ impl Gathered {
             &mut loaded.diagnostics,
             &mut loaded.catalog_names,
         );
-        for (path, found) in self.foreign {
+        for (path, found, organization) in self.foreign {
             if self.catalogs_read {
+                // Said to hold nothing, so it names nothing either: the
+                // `organization.name` of a Backstage app-config is not the
+                // model's.
                 loaded.empty_files.push(path);
             } else {
                 loaded.diagnostics.extend(found);
+                let own = &mut loaded.model.organization;
+                if own.name.is_none() {
+                    own.name = organization.name;
+                }
+                if own.location.is_none() {
+                    own.location = organization.location;
+                }
             }
         }
     }

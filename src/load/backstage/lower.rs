@@ -51,6 +51,17 @@ impl Resolved {
     }
 }
 
+/// An entity's name as its messages show it: as written in `default`,
+/// else its id (`redhat.mdeshmuk`), as every other finding about it says:
+/// `user:default/x` and `user:other/x` would both be "user `x`".
+fn named(namespace: &str, name: &str, id: &str) -> String {
+    if namespace.eq_ignore_ascii_case("default") {
+        name.to_owned()
+    } else {
+        id.to_owned()
+    }
+}
+
 struct Lowering<'a> {
     ids: BTreeMap<Key, String>,
     /// Every id an entity was given, of whatever kind.
@@ -265,7 +276,7 @@ impl Lowering<'_> {
                 format!(
                     "{} `{}` names `{shown}`{read_as} in `spec.{key_name}`, but the catalog has no such {noun}",
                     d.kind.noun(),
-                    crate::check::quote_text(&d.name),
+                    crate::check::quote_text(&named(&d.namespace, &d.name, &entity.id)),
                 ),
             )
             .with_help(help)
@@ -348,7 +359,7 @@ pub(crate) fn lower(
             let id = base_id(&u.namespace, &u.name);
             let message = format!(
                 "user `{}` is defined twice, first at {}:{}",
-                crate::check::quote_text(&u.name),
+                crate::check::quote_text(&named(&u.namespace, &u.name, &id)),
                 model.sources.display(first.file),
                 first.line
             );
