@@ -146,3 +146,45 @@ fn the_readme_and_guide_show_the_editor_line() {
     assert!(readme.contains("# yaml-language-server: $schema="));
     assert!(readme.contains("docs/reference.md"));
 }
+
+#[test]
+fn the_schema_takes_an_every_value_in_any_case_as_the_loader_does() {
+    let schema: serde_json::Value = opmodel::schema::json_schema();
+    fn pattern_of(v: &serde_json::Value) -> Option<String> {
+        match v {
+            serde_json::Value::Object(map) => map
+                .get("pattern")
+                .and_then(|p| p.as_str())
+                .filter(|p| p.contains("[qQ]"))
+                .map(str::to_owned)
+                .or_else(|| map.values().find_map(pattern_of)),
+            serde_json::Value::Array(items) => items.iter().find_map(pattern_of),
+            _ => None,
+        }
+    }
+    let pattern = pattern_of(&schema).expect("an `every` pattern");
+    let every = regex::Regex::new(&pattern).expect("a regex");
+    for value in [
+        "month",
+        "Month",
+        "QUARTER",
+        "Half-Year",
+        "half year",
+        "2 Weeks",
+        " 3 months ",
+    ] {
+        assert!(every.is_match(value), "{value}");
+        let yaml = format!(
+            "cadences:\n  - {{ id: c, kind: review, every: \"{value}\", covers: [objectives] }}\n"
+        );
+        let loaded = opmodel::load::load_str(&yaml, opmodel::load::Format::Yaml, "org.yaml");
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{value}: {:?}",
+            loaded.diagnostics
+        );
+    }
+    for value in ["fortnightly", "0 weeks", "weekly", ""] {
+        assert!(!every.is_match(value), "{value}");
+    }
+}

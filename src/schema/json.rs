@@ -174,7 +174,7 @@ fn field_schema(field: &Field, defs: &mut Map<String, Value>) -> Value {
         }),
         Type::Every => json!({
             "type": "string",
-            "pattern": "^\\s*(week|month|quarter|half-year|half\\s+year|year|[1-9][0-9]*\\s+(weeks?|months?))\\s*$"
+            "pattern": every_pattern()
         }),
         Type::Covers => json!({
             "anyOf": [
@@ -218,4 +218,26 @@ fn field_schema(field: &Field, defs: &mut Map<String, Value>) -> Value {
         m.insert("examples".into(), json!(words()));
     }
     schema
+}
+
+/// The pattern of an `every` value. The loader reads it in any case
+/// (`Month`, `QUARTER`), and a JSON Schema pattern has no flag for that, so
+/// each letter is a class of both cases.
+fn every_pattern() -> String {
+    let any_case = |word: &str| -> String {
+        word.chars()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let [week, month, quarter, half, year, weeks, months] =
+        ["week", "month", "quarter", "half", "year", "week", "month"].map(any_case);
+    format!(
+        "^\\s*({week}|{month}|{quarter}|{half}-{year}|{half}\\s+{year}|{year}|[1-9][0-9]*\\s+({weeks}[sS]?|{months}[sS]?))\\s*$"
+    )
 }
