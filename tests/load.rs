@@ -820,3 +820,25 @@ fn two_names_for_the_organization_are_reported_and_the_first_kept() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_toml_date_is_named_a_date_and_is_no_key_result() {
+    let toml = "[[outcomes]]\nid = \"o\"\nstatement = \"Customers pay sooner\"\nmetric = \"days sales outstanding\"\nbaseline = 2026-01-01\n\n[[objectives]]\nid = \"ob\"\ntitle = \"Customers pay sooner\"\nperiod = 2026-09-30\nsupports = \"o\"\nkey_results = [2026-09-30, \"DSO falls from 54 to 40 days\"]\n";
+    let loaded = opmodel::load::load_str(toml, opmodel::load::Format::Toml, "org.toml");
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`baseline` must be a number, found a date",
+            "a key result is a sentence or a table, found a date (`2026-09-30`)",
+        ]
+    );
+    let objective = &loaded.model.objectives[0];
+    // A text field takes the date as written.
+    assert_eq!(objective.period.as_deref(), Some("2026-09-30"));
+    assert_eq!(objective.key_results.len(), 1);
+}

@@ -2023,12 +2023,12 @@ fn words<T: strum::VariantNames>() -> Vec<&'static str> {
     T::VARIANTS.to_vec()
 }
 
-/// Whether `node` is a boolean or a number, which text fields take as
-/// written but a key result's text does not.
+/// Whether `node` is a boolean, a number or a (TOML) date, which text
+/// fields take as written but a key result's text does not.
 fn is_bool_or_number(node: &Node) -> bool {
     matches!(
         node.value,
-        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_)
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Date(_)
     )
 }
 
@@ -2038,7 +2038,7 @@ fn scalar_text(node: &Node) -> Option<String> {
         Value::Str(s) => Some(s.clone()),
         Value::Int(i) => Some(i.to_string()),
         Value::Float(f) => Some(f.to_string()),
-        Value::BigInt(s) => Some(s.clone()),
+        Value::BigInt(s) | Value::Date(s) => Some(s.clone()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }

@@ -52,6 +52,9 @@ pub(crate) enum Value {
     Float(f64),
     /// An integer too large for `i64`, kept as written.
     BigInt(String),
+    /// A TOML date, time or date-time, as written (`2026-09-30`): text to
+    /// a text field, but not a sentence, and not a number.
+    Date(String),
     Str(String),
     Seq(Vec<Node>),
     /// Keys in document order; duplicates are kept so they can be reported.
@@ -105,6 +108,7 @@ impl Node {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
             Value::Int(_) | Value::Float(_) | Value::BigInt(_) => "a number",
+            Value::Date(_) => "a date",
             Value::Str(_) => "a string",
             Value::Seq(_) => "a list",
             Value::Map(_) => "a table",

@@ -474,7 +474,7 @@ impl Converter<'_> {
                 Err(_) => Value::Str(float.as_str().to_owned()),
             },
             DeValue::Boolean(b) => Value::Bool(b),
-            DeValue::Datetime(dt) => Value::Str(dt.to_string()),
+            DeValue::Datetime(dt) => Value::Date(dt.to_string()),
             DeValue::Array(array) => self.array(array, depth + 1, pos)?,
             DeValue::Table(table) => self.table(table, depth + 1, pos)?,
         };

@@ -592,7 +592,7 @@ pub(crate) fn text(node: &Node) -> Option<String> {
     match &node.value {
         Value::Str(s) => Some(s.clone()),
         Value::Int(i) => Some(i.to_string()),
-        Value::BigInt(s) => Some(s.clone()),
+        Value::BigInt(s) | Value::Date(s) => Some(s.clone()),
         Value::Float(f) => Some(f.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         Value::Null | Value::Seq(_) | Value::Map(_) => None,
