@@ -1269,7 +1269,8 @@ pub(crate) fn as_json_value(text: &str, format: Format) -> Option<serde_json::Va
                 .ok()
                 .and_then(serde_json::Number::from_f64)
                 .map_or(J::String(s), J::Number),
-            node::Value::Str(s) => J::String(s),
+            // Editors see a TOML date as a string (taplo, Even Better TOML).
+            node::Value::Str(s) | node::Value::Date(s) => J::String(s),
             node::Value::Seq(items) => J::Array(items.into_iter().map(convert).collect()),
             node::Value::Map(entries) => J::Object(
                 entries

@@ -648,9 +648,9 @@ members = [{ name = \"Ana\", role = \"product-manager\" }]
         assert_eq!(get(&root, "d").value, Value::Float(2.5));
         assert_eq!(
             get(&root, "e").value,
-            Value::Str("1979-05-27T07:32:00Z".into())
+            Value::Date("1979-05-27T07:32:00Z".into())
         );
-        assert_eq!(get(&root, "f").value, Value::Str("2026-07-01".into()));
+        assert_eq!(get(&root, "f").value, Value::Date("2026-07-01".into()));
     }
 
     #[test]
