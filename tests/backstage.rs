@@ -1536,6 +1536,47 @@ fn an_org_file_with_another_word_for_a_section_is_reported_beside_a_catalog() {
 }
 
 #[test]
+fn ci_files_with_a_word_for_a_section_beside_a_catalog_are_passed_over() {
+    // `stages` and `phases` are words for a section, but a pipeline beside
+    // them (`trigger`, `pool`, `artifacts`) is another tool's file.
+    let dir = scratch("ci-beside");
+    write(
+        &dir,
+        "catalog-info.yaml",
+        &entity("Group", "platform", "type: team"),
+    );
+    write(
+        &dir,
+        "azure-pipelines.yml",
+        "trigger:\n  - main\npool:\n  vmImage: ubuntu-latest\nstages:\n  - stage: build\n",
+    );
+    write(
+        &dir,
+        "buildspec.yml",
+        "version: 0.2\nphases:\n  build:\n    commands: [make]\nartifacts:\n  files: ['**/*']\n",
+    );
+    let loaded = load_paths(&[&dir], &LoadOptions::default()).expect("loads");
+    assert!(
+        !loaded.diagnostics.iter().any(|d| d.check == "invalid-file"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("azure-pipelines.yml"))
+    );
+    assert!(
+        loaded
+            .empty_files
+            .iter()
+            .any(|p| p.ends_with("buildspec.yml"))
+    );
+    cleanup(&dir);
+}
+
+#[test]
 fn import_with_a_native_file_writes_only_the_catalog_and_the_advice_holds() {
     let dir = scratch("import-mixed");
     write(

@@ -37,20 +37,18 @@ pub(crate) fn is_foreign(root: &Node) -> bool {
             .map(|s| s.name)
             .filter(|s| !neutral(s))
     };
-    // Another word for a section (`okrs`) is an org file's slip, not
-    // another tool's key: that file must not vanish beside a catalog.
-    let foreign_key = |k: &str| {
-        !neutral(k)
-            && !sections().any(|s| s == k)
-            && did_you_mean(k, sections()).is_none()
-            && section_meant(k).is_none()
-    };
+    let org_key = |k: &str| sections().any(|s| s == k) || did_you_mean(k, sections()).is_some();
+    // Another word for a section (`okrs`, `stages`) is neither: alone it is
+    // an org file's slip, which must not vanish beside a catalog, but CI
+    // files use some of those words too (`stages` in a pipeline beside
+    // `trigger` and `pool`).
+    let foreign_key = |k: &str| !neutral(k) && !org_key(k) && section_meant(k).is_none();
     match &root.value {
         Value::Map(entries) => {
             entries.iter().any(|(k, _)| foreign_key(&k.name))
-                && entries.iter().all(|(k, _)| {
-                    neutral(&k.name) || k.name == "organization" || foreign_key(&k.name)
-                })
+                && !entries
+                    .iter()
+                    .any(|(k, _)| k.name != "organization" && org_key(&k.name))
         }
         _ => false,
     }
