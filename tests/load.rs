@@ -842,3 +842,32 @@ fn a_toml_date_is_named_a_date_and_is_no_key_result() {
     assert_eq!(objective.period.as_deref(), Some("2026-09-30"));
     assert_eq!(objective.key_results.len(), 1);
 }
+
+#[test]
+fn a_revision_read_from_memory_is_merged_as_a_folder_is() {
+    // What `diff --git` reads must give what `check` gives on the same
+    // files: the second organization name, and no `covers` slip for a
+    // custom area a decision right in another file writes.
+    let files = vec![
+        (
+            "org/a.yaml".into(),
+            b"organization:\n  name: Kestrel Freight\nteams:\n  - { id: t }\ndecisions:\n  - { area: Release, scope: organization, decides: t }\n".to_vec(),
+        ),
+        (
+            "org/b.yaml".into(),
+            b"organization:\n  name: Kestrel Logistics\ncadences:\n  - { id: plan, kind: planning, every: quarter, covers: [Release] }\n".to_vec(),
+        ),
+    ];
+    let loaded = opmodel::load::load_files(files, &LoadOptions::default());
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the organization is named `Kestrel Logistics` here and `Kestrel Freight` elsewhere, first at org/a.yaml:2"
+        ]
+    );
+}

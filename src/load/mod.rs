@@ -1058,6 +1058,7 @@ pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> 
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
     let mut loaded = Loaded::default();
+    let mut gathered = Gathered::default();
     let mut total: u64 = 0;
     for (path, bytes) in files {
         let size = bytes.len() as u64;
@@ -1075,19 +1076,14 @@ pub fn load_files(mut files: Vec<(PathBuf, Vec<u8>)>, options: &LoadOptions) -> 
                 Plan::Skip(message) => unread_piece(&path, message),
             },
         };
-        if piece.read && piece.loaded.diagnostics.is_empty() && piece.loaded.model.is_empty() {
-            loaded.empty_files.push(piece.path);
-        }
-        let offset = u32::try_from(loaded.model.sources.len()).unwrap_or(u32::MAX);
-        loaded.model.merge(piece.loaded.model);
-        loaded.diagnostics.extend(
-            piece
-                .loaded
-                .diagnostics
-                .into_iter()
-                .map(|d| d.shift_files(offset)),
-        );
+        // Merged as `load_paths` merges a folder's files, so that a
+        // revision reads as a check of it would (catalogs, foreign files,
+        // the organization's name), and `diff --git` compares like with
+        // like.
+        merge_piece(&mut loaded, &mut gathered, piece, InputRead::UNKNOWN);
     }
+    gathered.finish(&mut loaded);
+    lower::settle_covers_slips(&loaded.model, &mut loaded.diagnostics);
     loaded.model.shrink_lists();
     drop_other_files_note(&mut loaded);
     loaded
