@@ -10,25 +10,32 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::Diagnostic;
+use crate::schema::{self, Type};
 use crate::source::{FileId, Sources};
 
 /// Rewrites, in TOML, the YAML snippets of the help of each finding that is
 /// shown in a TOML file of `sources`.
 pub(super) fn reword(found: &mut [Diagnostic], sources: &Sources) {
-    let toml: Vec<FileId> = sources
-        .iter()
-        .filter(|(_, f)| {
-            f.path()
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
-        })
-        .map(|(id, _)| id)
-        .collect();
+    // One flag a file, looked up by the file's index: a folder can hold a
+    // hundred thousand TOML files.
+    let mut toml: Vec<bool> = Vec::new();
+    for (id, f) in sources.iter() {
+        if f.path()
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            if toml.len() <= id.index() {
+                toml.resize(id.index() + 1, false);
+            }
+            toml[id.index()] = true;
+        }
+    }
     if toml.is_empty() {
         return;
     }
+    let is_toml = |file: FileId| toml.get(file.index()).copied().unwrap_or(false);
     for d in found {
-        let in_toml = d.primary_location().is_some_and(|l| toml.contains(&l.file));
+        let in_toml = d.primary_location().is_some_and(|l| is_toml(l.file));
         if !in_toml {
             continue;
         }
@@ -43,6 +50,11 @@ pub(super) fn reword(found: &mut [Diagnostic], sources: &Sources) {
 /// `help` with its YAML snippets written as TOML; `None` when it has none.
 fn as_toml(help: &str) -> Option<String> {
     let help = list_of_items(help);
+    // A block list of items that are no flow tables (`- id: ...`) has no
+    // one-line TOML form: the help is left as it is, not half rewritten.
+    if matches!(help, Cow::Borrowed(_)) && help.contains(FOLLOWED) {
+        return None;
+    }
     let mut out = String::with_capacity(help.len() + 16);
     let mut changed = matches!(help, Cow::Owned(_));
     let mut rest = help.as_ref();
@@ -66,10 +78,12 @@ fn as_toml(help: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Where a help writes a YAML block list: "`key:` followed by `- …` items".
+const FOLLOWED: &str = ":` followed by `- ";
+
 /// "`key:` followed by `- { … }` items" (a YAML block list) as one TOML
 /// array: "`key = [{ … }]`".
 fn list_of_items(help: &str) -> Cow<'_, str> {
-    const FOLLOWED: &str = ":` followed by `- ";
     const ITEMS: &str = "` items";
     let Some(at) = help.find(FOLLOWED) else {
         return Cow::Borrowed(help);
@@ -83,7 +97,10 @@ fn list_of_items(help: &str) -> Cow<'_, str> {
         return Cow::Borrowed(help);
     };
     let item = &help[item_start..item_start + item_len];
-    let (Some(key), Some(item)) = (plain_key(key), flow(item)) else {
+    if !item.trim_start().starts_with('{') {
+        return Cow::Borrowed(help);
+    }
+    let (Some(key), Some(item)) = (field(key), flow(item, None)) else {
         return Cow::Borrowed(help);
     };
     Cow::Owned(format!(
@@ -97,14 +114,21 @@ fn list_of_items(help: &str) -> Cow<'_, str> {
 /// `key:`, a flow table or a list item holding one.
 fn snippet_as_toml(snippet: &str) -> Option<String> {
     let s = snippet.trim();
+    // A placeholder (`[...]`) is for the reader to fill in, in any syntax.
+    if s.contains("...") || s.contains('…') {
+        return None;
+    }
     if let Some(item) = s.strip_prefix("- ") {
-        return item.trim_start().starts_with('{').then(|| flow(item))?;
+        return item
+            .trim_start()
+            .starts_with('{')
+            .then(|| flow(item, None))?;
     }
     if s.starts_with('{') {
-        return flow(s);
+        return flow(s, None);
     }
     let (key, value) = s.split_once(':')?;
-    let key = plain_key(key)?;
+    let key = field(key)?;
     let value = value.trim();
     if value.is_empty() {
         return Some(key.to_owned());
@@ -113,25 +137,61 @@ fn snippet_as_toml(snippet: &str) -> Option<String> {
     if !s[key.len() + 1..].starts_with(' ') {
         return None;
     }
-    Some(format!("{key} = {}", flow(value)?))
+    Some(format!("{key} = {}", flow(value, Some(key))?))
 }
 
-/// A field name as YAML and TOML both write it bare.
-fn plain_key(key: &str) -> Option<&str> {
-    let mut chars = key.chars();
-    let first = chars.next()?;
-    (first.is_ascii_lowercase()
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-')))
-    .then_some(key)
+/// `key` when it is a field or section of an org file: only those are
+/// rewritten, so that a user's own words quoted in a help (a metric
+/// written `ratio: paid vs free`) stay as written.
+fn field(key: &str) -> Option<&str> {
+    fields().iter().any(|(name, _)| *name == key).then_some(key)
 }
 
-/// A YAML flow value (a scalar, `[…]`, `{ k: v, … }`) as TOML.
-fn flow(text: &str) -> Option<String> {
+/// Whether the field `key` takes a number, which TOML writes bare.
+fn takes_a_number(key: &str) -> bool {
+    key == "version"
+        || fields()
+            .iter()
+            .any(|(name, ty)| *name == key && matches!(ty, Type::Number | Type::Share))
+}
+
+/// Every field and section of an org file, with its type (sections have
+/// none of their own: `Type::Text` stands in).
+fn fields() -> &'static [(&'static str, Type)] {
+    static FIELDS: std::sync::OnceLock<Vec<(&'static str, Type)>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let tables = [
+            &schema::ORGANIZATION,
+            &schema::MEMBER,
+            &schema::INTERACTION,
+            &schema::ALLOCATION,
+            &schema::PERSON,
+            &schema::STAGE,
+            &schema::CADENCE,
+            &schema::TEAM,
+            &schema::PRODUCT,
+            &schema::OUTCOME,
+            &schema::KEY_RESULT,
+            &schema::OBJECTIVE,
+            &schema::DECISION,
+        ];
+        let mut out: Vec<(&'static str, Type)> = tables
+            .iter()
+            .flat_map(|t| t.fields.iter().map(|f| (f.name, f.ty)))
+            .collect();
+        out.extend(schema::SECTIONS.iter().map(|s| (s.name, Type::Text)));
+        out
+    })
+}
+
+/// A YAML flow value (a scalar, `[…]`, `{ k: v, … }`) as TOML; `key` is
+/// the field it is the value of, which says whether a number stays bare.
+fn flow(text: &str, key: Option<&str>) -> Option<String> {
     let mut p = Flow {
         text: text.trim(),
         at: 0,
     };
-    let value = p.value(0)?;
+    let value = p.value(0, key)?;
     p.space();
     (p.at == p.text.len()).then_some(value)
 }
@@ -151,8 +211,8 @@ impl Flow<'_> {
     }
 
     fn space(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.at += 1;
+        while let Some(c) = self.peek().filter(|c| c.is_whitespace()) {
+            self.at += c.len_utf8();
         }
     }
 
@@ -165,24 +225,24 @@ impl Flow<'_> {
         found
     }
 
-    fn value(&mut self, depth: usize) -> Option<String> {
+    fn value(&mut self, depth: usize, key: Option<&str>) -> Option<String> {
         if depth > Self::MAX_DEPTH {
             return None;
         }
         self.space();
         match self.peek()? {
-            '[' => self.list(depth),
+            '[' => self.list(depth, key),
             '{' => self.table(depth),
-            _ => self.scalar(),
+            _ => self.scalar(key),
         }
     }
 
-    fn list(&mut self, depth: usize) -> Option<String> {
+    fn list(&mut self, depth: usize, key: Option<&str>) -> Option<String> {
         self.eat('[');
         let mut items = Vec::new();
         if !self.eat(']') {
             loop {
-                items.push(self.value(depth + 1)?);
+                items.push(self.value(depth + 1, key)?);
                 if self.eat(']') {
                     break;
                 }
@@ -201,9 +261,9 @@ impl Flow<'_> {
             loop {
                 self.space();
                 let end = self.text[self.at..].find(':')?;
-                let key = plain_key(self.text[self.at..self.at + end].trim())?.to_owned();
+                let key = field(self.text[self.at..self.at + end].trim())?;
                 self.at += end + 1;
-                fields.push(format!("{key} = {}", self.value(depth + 1)?));
+                fields.push(format!("{key} = {}", self.value(depth + 1, Some(key))?));
                 if self.eat('}') {
                     break;
                 }
@@ -215,9 +275,10 @@ impl Flow<'_> {
         Some(format!("{{ {} }}", fields.join(", ")))
     }
 
-    /// A plain or quoted scalar: numbers and booleans stay bare, the rest
-    /// is a TOML string.
-    fn scalar(&mut self) -> Option<String> {
+    /// A plain or quoted scalar: a number of a field that takes one stays
+    /// bare, the rest is a TOML string (an id such as `007` or `true`
+    /// included).
+    fn scalar(&mut self, key: Option<&str>) -> Option<String> {
         let rest = &self.text[self.at..];
         let (raw, len) = match rest.chars().next()? {
             quote @ ('"' | '\'') => {
@@ -226,15 +287,20 @@ impl Flow<'_> {
             }
             _ => {
                 let len = rest.find([',', ']', '}']).unwrap_or(rest.len());
-                (rest[..len].trim(), len)
+                let raw = rest[..len].trim();
+                // A plain scalar holding `: ` is a block mapping, not a
+                // flow value.
+                if raw.contains(": ") || raw.starts_with("- ") {
+                    return None;
+                }
+                (raw, len)
             }
         };
         self.at += len;
         if raw.is_empty() {
             return None;
         }
-        let bare = raw == "true" || raw == "false" || raw.parse::<f64>().is_ok_and(f64::is_finite);
-        if bare {
+        if key.is_some_and(takes_a_number) && is_toml_number(raw) {
             return Some(raw.to_owned());
         }
         let mut quoted = String::with_capacity(raw.len() + 2);
@@ -249,6 +315,21 @@ impl Flow<'_> {
         quoted.push('"');
         Some(quoted)
     }
+}
+
+/// Whether TOML reads `raw` as a number as YAML does: no leading zero, no
+/// exponent or trailing dot to tell apart.
+fn is_toml_number(raw: &str) -> bool {
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let whole_ok = whole == "0"
+        || (!whole.is_empty()
+            && !whole.starts_with('0')
+            && whole.bytes().all(|b| b.is_ascii_digit()));
+    whole_ok && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -282,6 +363,17 @@ mod tests {
             ),
             ("`share: 0.5`", "`share = 0.5`"),
             ("`title: \"Grow: fast\"`", "`title = \"Grow: fast\"`"),
+            // An id that reads as a number or a boolean is still an id.
+            ("`supports: 007`", "`supports = \"007\"`"),
+            (
+                "`outcomes: [007, true, 2.50]`",
+                "`outcomes = [\"007\", \"true\", \"2.50\"]`",
+            ),
+            ("`baseline: 007`", "`baseline = \"007\"`"),
+            (
+                "`metric: split\u{a0}share`",
+                "`metric = \"split\u{a0}share\"`",
+            ),
         ];
         for (yaml, toml) in cases {
             assert_eq!(as_toml(yaml).as_deref(), Some(toml), "{yaml}");
@@ -298,6 +390,12 @@ mod tests {
             "an odd `{ unclosed` snippet and `- item`",
             "no snippets at all",
             "`a: [1, 2` broken",
+            // A user's own words, a placeholder, a block item.
+            "`ratio: paid vs free` is the measure",
+            "add `outcomes: [...]` naming the outcomes",
+            "write the item as `- id: ...`",
+            "write `teams:` followed by `- id: ...` items",
+            "`metric: split: [web,\u{a0}mobile]`",
         ] {
             assert_eq!(as_toml(help), None, "{help}");
         }

@@ -1957,9 +1957,6 @@ fn team_kind_hint(word: &str) -> Option<&'static str> {
     Some(hint)
 }
 
-/// The word a cadence's `covers` entry was meant to be when it is written
-/// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
-/// is none: a custom area that looks like a slip.
 /// The message of a `covers` entry `written` that reads like a slip for
 /// `meant`.
 fn covers_slip(written: &str, meant: &str) -> String {
@@ -2007,6 +2004,9 @@ pub(crate) fn settle_covers_slips(model: &crate::model::Model, found: &mut Vec<D
     });
 }
 
+/// The word a cadence's `covers` entry was meant to be when it is written
+/// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
+/// is none: a custom area that looks like a slip.
 pub(crate) fn meant_covers(written: &str) -> Option<String> {
     let known: Vec<String> = ["objectives", "outcomes"]
         .into_iter()
