@@ -249,6 +249,11 @@ impl<T> Reorder<T> {
         Some(result)
     }
 
+    /// The next result in order, when it has arrived, left in place.
+    pub(crate) fn peek(&self) -> Option<&T> {
+        self.waiting.get(&self.next).map(|(_, result)| result)
+    }
+
     /// The first position not handed out yet.
     pub(crate) fn next(&self) -> usize {
         self.next

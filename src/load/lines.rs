@@ -119,6 +119,9 @@ pub(crate) struct LineCursor<'a> {
     line: usize,
     /// Characters between the start of that line and `offset`.
     column_chars: usize,
+    /// Where `text` starts in its file: `(1, 0)` for a whole file, further
+    /// on for a piece of one (see [`LineCursor::resume`]).
+    start: (usize, usize),
 }
 
 impl<'a> LineCursor<'a> {
@@ -133,6 +136,21 @@ impl<'a> LineCursor<'a> {
             offset: 0,
             line: 1,
             column_chars: 0,
+            start: (1, 0),
+        }
+    }
+
+    /// A cursor at the start of `text`, a piece of a file that starts at
+    /// `at` in it: the positions it gives are the file's.
+    pub(crate) fn resume(text: &'a str, at: Pos) -> Self {
+        let start = (at.line as usize, (at.column as usize).saturating_sub(1));
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: start.0,
+            column_chars: start.1,
+            start,
         }
     }
 
@@ -143,11 +161,10 @@ impl<'a> LineCursor<'a> {
         let offset = offset.min(self.bytes.len());
         if offset < self.offset {
             *self = Self {
-                text: self.text,
-                bytes: self.bytes,
                 offset: 0,
-                line: 1,
-                column_chars: 0,
+                line: self.start.0,
+                column_chars: self.start.1,
+                ..*self
             };
         }
         let gap = &self.bytes[self.offset..offset];

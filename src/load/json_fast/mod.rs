@@ -604,6 +604,21 @@ impl SectionKind {
     /// How many kinds of section there are.
     const COUNT: usize = 8;
 
+    /// The section whose key in the file is `key`.
+    fn of_key(key: &str) -> Option<Self> {
+        Some(match key {
+            "teams" => Self::Teams,
+            "products" => Self::Products,
+            "outcomes" => Self::Outcomes,
+            "objectives" => Self::Objectives,
+            "decisions" => Self::Decisions,
+            "people" => Self::People,
+            "lifecycle" => Self::Lifecycle,
+            "cadences" => Self::Cadences,
+            _ => return None,
+        })
+    }
+
     /// The section's key in the file.
     fn key(self) -> &'static str {
         match self {

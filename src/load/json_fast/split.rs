@@ -11,7 +11,9 @@
 //! the single pass (a file at the limit goes the general way, which reports
 //! exactly).
 
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
@@ -33,43 +35,60 @@ use crate::source::FileId;
 
 /// Files smaller than this are read in one pass: outlining costs a pass of
 /// its own, which only pays off when there is a lot to share out.
-pub(super) const MIN_BYTES: usize = 8 << 20;
+pub(crate) const MIN_BYTES: usize = 8 << 20;
 
 /// Entities per unit of work.
-pub(super) const CHUNK: usize = 4096;
+pub(crate) const CHUNK: usize = 4096;
 
-/// A run of entities of one section, with the cursor where the first starts.
-struct Unit<'de> {
+/// A run of entities of one section: the text from the first one's start
+/// to the last one's end, borrowed from the file or copied out of the part
+/// of it read so far.
+pub(super) struct Unit<'t> {
     index: usize,
     kind: SectionKind,
     /// The place of the first item in its section.
     first: usize,
-    items: Vec<&'de RawValue>,
-    lines: LineCursor<'de>,
+    text: Cow<'t, str>,
+    /// Where each item is in `text`.
+    items: Vec<Range<usize>>,
+    /// Where `text` starts in the file.
+    at: Pos,
 }
 
-/// Where the outline sends its units, and what it keeps for itself.
-struct Dispatch<'de> {
-    base: usize,
-    chunk: usize,
-    walker: LineCursor<'de>,
+/// What an outline found beside the sections: the raw `version` and
+/// `organization` values, the latter with where it starts.
+#[derive(Default)]
+pub(super) struct Top<'t> {
+    pub(super) version: Option<Cow<'t, str>>,
+    pub(super) organization: Option<(Cow<'t, str>, Pos)>,
+}
+
+/// Where an outline sends its units: to the readers on other threads, or,
+/// when they are all busy and the queue is full, to be read on the
+/// outline's own thread, so that the queue (and the memory held in units)
+/// stays short and no core waits.
+pub(super) struct Outlet<'s, 't> {
+    readers: &'s Readers<'t>,
+    send: mpsc::SyncSender<Unit<'t>>,
     units: usize,
     /// Entities sent of each section, in the order of [`SectionKind`].
     counts: [usize; SectionKind::COUNT],
-    send: mpsc::Sender<Unit<'de>>,
-    version: Option<&'de RawValue>,
-    organization: Option<(&'de RawValue, LineCursor<'de>)>,
+    /// Entities per unit.
+    pub(super) chunk: usize,
 }
 
-impl<'de> Dispatch<'de> {
-    fn offset(&self, raw: &RawValue) -> Option<usize> {
-        (raw.get().as_ptr() as usize).checked_sub(self.base)
-    }
-
-    /// Sends `items` (non-empty) as the next unit.
-    fn send(&mut self, kind: SectionKind, first: usize, items: Vec<&'de RawValue>) -> Option<()> {
-        let start = self.offset(items.first()?)?;
-        self.walker.pos(start);
+impl<'t> Outlet<'_, 't> {
+    /// Sends the `items` of `text` (non-empty), which starts at `at`, as
+    /// the next unit of section `kind`; `first` is the place of the first
+    /// in its section. `None` when the readers have given up.
+    pub(super) fn send(
+        &mut self,
+        kind: SectionKind,
+        first: usize,
+        text: Cow<'t, str>,
+        items: Vec<Range<usize>>,
+        at: Pos,
+    ) -> Option<()> {
         if let Some(count) = self.counts.get_mut(kind as usize) {
             *count += items.len();
         }
@@ -77,84 +96,174 @@ impl<'de> Dispatch<'de> {
             index: self.units,
             kind,
             first,
+            text,
             items,
-            lines: self.walker.clone(),
+            at,
         };
         self.units += 1;
-        // The receiving end lives until every sender is gone.
-        self.send.send(unit).ok()
+        match self.send.try_send(unit) {
+            Ok(()) => {}
+            Err(mpsc::TrySendError::Full(unit)) => self.readers.read(unit),
+            Err(mpsc::TrySendError::Disconnected(_)) => return None,
+        }
+        (!self.readers.abandoned.load(Ordering::Relaxed)).then_some(())
+    }
+
+    /// Says that section `kind` has no more entities: its list can be made
+    /// at its length, and its units joined.
+    pub(super) fn close(&mut self, kind: SectionKind) -> Option<()> {
+        let count = self.counts.get(kind as usize).copied().unwrap_or(0);
+        self.readers.assembler.lock().ok()?.close(kind, count);
+        Some(())
+    }
+}
+
+/// What the threads that read units share.
+pub(super) struct Readers<'t> {
+    receive: Mutex<mpsc::Receiver<Unit<'t>>>,
+    /// Set when a unit or the outline gives up: the rest need not be read.
+    abandoned: AtomicBool,
+    assembler: Mutex<Assembler>,
+    file: FileId,
+    path: &'t str,
+    options: &'t LoadOptions,
+}
+
+impl<'t> Readers<'t> {
+    /// Reads units from the queue until it is empty and hung up.
+    fn work(&self) {
+        loop {
+            // Poisoning needs a panic while a lock is held, and nothing here
+            // panics while holding one; if it happened, stop reading.
+            let unit = match self.receive.lock() {
+                Ok(guard) => guard.recv(),
+                Err(_) => return,
+            };
+            let Ok(unit) = unit else {
+                return;
+            };
+            self.read(unit);
+        }
+    }
+
+    fn read(&self, unit: Unit<'_>) {
+        if self.abandoned.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut cx = cx(
+            &unit.text,
+            LineCursor::resume(&unit.text, unit.at),
+            self.file,
+            self.path,
+            self.options,
+        );
+        let added = read_unit(&mut cx, &unit).and_then(|()| {
+            let mut assembler = self.assembler.lock().ok()?;
+            assembler.add(unit.index, Piece::new(unit.kind, cx));
+            Some(())
+        });
+        if added.is_none() {
+            self.abandoned.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The outline of a whole text in memory: serde_json skips through it,
+/// and each unit borrows its items.
+struct Dispatch<'o, 's, 't> {
+    text: &'t str,
+    walker: LineCursor<'t>,
+    outlet: &'o mut Outlet<'s, 't>,
+    top: Top<'t>,
+}
+
+impl<'t> Dispatch<'_, '_, 't> {
+    fn offset(&self, raw: &RawValue) -> Option<usize> {
+        (raw.get().as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)
+    }
+
+    /// Sends `items` (non-empty) as the next unit.
+    fn send(&mut self, kind: SectionKind, first: usize, items: &[&'t RawValue]) -> Option<()> {
+        let start = self.offset(items.first()?)?;
+        let last = items.last()?;
+        let end = self.offset(last)? + last.get().len();
+        let at = self.walker.pos(start);
+        let ranges = items
+            .iter()
+            .map(|raw| {
+                let from = self.offset(raw)? - start;
+                Some(from..from + raw.get().len())
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let text = self.text.get(start..end)?;
+        self.outlet
+            .send(kind, first, Cow::Borrowed(text), ranges, at)
     }
 }
 
 /// The top of a file: sections go out in units as they are met.
-struct OutlineVisitor<'a, 'de>(&'a mut Dispatch<'de>);
+struct OutlineVisitor<'d, 'o, 's, 't>(&'d mut Dispatch<'o, 's, 't>);
 
-impl<'de> DeserializeSeed<'de> for OutlineVisitor<'_, 'de> {
+impl<'t> DeserializeSeed<'t> for OutlineVisitor<'_, '_, '_, 't> {
     type Value = ();
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: de::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for OutlineVisitor<'_, 'de> {
+impl<'t> Visitor<'t> for OutlineVisitor<'_, '_, '_, 't> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a table of sections")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'t>>(self, mut map: A) -> Result<(), A::Error> {
         let mut seen = 0u32;
-        while let Some(key) = map.next_key::<Str<'de>>()? {
+        while let Some(key) = map.next_key::<Str<'t>>()? {
             let kind = match key.as_str() {
                 "version" => {
                     first_time(&mut seen, 1)?;
-                    self.0.version = Some(map.next_value()?);
+                    let raw: &'t RawValue = map.next_value()?;
+                    self.0.top.version = Some(Cow::Borrowed(raw.get()));
                     continue;
                 }
                 "$schema" => {
                     first_time(&mut seen, 1 << 10)?;
-                    map.next_value::<Str<'de>>()?;
+                    map.next_value::<Str<'t>>()?;
                     continue;
                 }
                 "organization" => {
                     first_time(&mut seen, 2)?;
-                    let raw: &'de RawValue = map.next_value()?;
+                    let raw: &'t RawValue = map.next_value()?;
                     let start = self.0.offset(raw).ok_or_else(give_up)?;
-                    self.0.walker.pos(start);
-                    self.0.organization = Some((raw, self.0.walker.clone()));
+                    let at = self.0.walker.pos(start);
+                    self.0.top.organization = Some((Cow::Borrowed(raw.get()), at));
                     continue;
                 }
-                "teams" => SectionKind::Teams,
-                "products" => SectionKind::Products,
-                "outcomes" => SectionKind::Outcomes,
-                "objectives" => SectionKind::Objectives,
-                "decisions" => SectionKind::Decisions,
-                "people" => SectionKind::People,
-                "lifecycle" => SectionKind::Lifecycle,
-                "cadences" => SectionKind::Cadences,
-                _ => return Err(give_up()),
+                key => SectionKind::of_key(key).ok_or_else(give_up)?,
             };
             first_time(&mut seen, 4 << kind as u32)?;
             map.next_value_seed(SectionSeed(self.0, kind))?;
+            self.0.outlet.close(kind).ok_or_else(give_up)?;
         }
         Ok(())
     }
 }
 
 /// One section (`null` or a list), cut into units as it is read.
-struct SectionSeed<'a, 'de>(&'a mut Dispatch<'de>, SectionKind);
+struct SectionSeed<'d, 'o, 's, 't>(&'d mut Dispatch<'o, 's, 't>, SectionKind);
 
-impl<'de> DeserializeSeed<'de> for SectionSeed<'_, 'de> {
+impl<'t> DeserializeSeed<'t> for SectionSeed<'_, '_, '_, 't> {
     type Value = ();
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: de::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
+impl<'t> Visitor<'t> for SectionSeed<'_, '_, '_, 't> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -169,25 +278,25 @@ impl<'de> Visitor<'de> for SectionSeed<'_, 'de> {
         Ok(())
     }
 
-    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn visit_some<D: de::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'t>>(self, mut seq: A) -> Result<(), A::Error> {
         let Self(dispatch, kind) = self;
-        let chunk = dispatch.chunk;
-        let mut items: Vec<&'de RawValue> = Vec::with_capacity(chunk);
+        let chunk = dispatch.outlet.chunk;
+        let mut items: Vec<&'t RawValue> = Vec::with_capacity(chunk);
         let mut first = 0;
-        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+        while let Some(raw) = seq.next_element::<&'t RawValue>()? {
             items.push(raw);
             if items.len() == chunk {
-                let full = std::mem::replace(&mut items, Vec::with_capacity(chunk));
-                dispatch.send(kind, first, full).ok_or_else(give_up)?;
+                dispatch.send(kind, first, &items).ok_or_else(give_up)?;
+                items.clear();
                 first += chunk;
             }
         }
         if !items.is_empty() {
-            dispatch.send(kind, first, items).ok_or_else(give_up)?;
+            dispatch.send(kind, first, &items).ok_or_else(give_up)?;
         }
         Ok(())
     }
@@ -203,90 +312,83 @@ pub(super) fn read(
     chunk: usize,
     threads: usize,
 ) -> Option<(Model, Vec<Diagnostic>)> {
-    let (send, receive) = mpsc::channel::<Unit<'_>>();
-    let receive = Mutex::new(receive);
-    // Set when a unit or the outline gives up: the rest need not be read.
-    let abandoned = AtomicBool::new(false);
-    let assembler = Mutex::new(Assembler::default());
-    let cx_at = |lines| cx(text, lines, file, path, options);
-    let work = || {
-        loop {
-            // Poisoning needs a panic while a lock is held, and nothing here
-            // panics while holding one; if it happened, stop reading.
-            let unit = match receive.lock() {
-                Ok(guard) => guard.recv(),
-                Err(_) => return,
-            };
-            let Ok(unit) = unit else {
-                return;
-            };
-            if abandoned.load(Ordering::Relaxed) {
-                continue;
-            }
-            let mut cx = cx_at(unit.lines.clone());
-            let added = read_unit(&mut cx, &unit).and_then(|()| {
-                let mut assembler = assembler.lock().ok()?;
-                assembler.add(unit.index, Piece::from(cx));
-                Some(())
-            });
-            if added.is_none() {
-                abandoned.store(true, Ordering::Relaxed);
-            }
-        }
+    run(file, path, options, chunk, threads, |outlet| {
+        let mut dispatch = Dispatch {
+            text,
+            walker: LineCursor::new(text),
+            outlet,
+            top: Top::default(),
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        OutlineVisitor(&mut dispatch).deserialize(&mut de).ok()?;
+        de.end().ok()?;
+        Some(dispatch.top)
+    })
+}
+
+/// Reads units as `outline` sends them, on `threads` threads, and joins
+/// them into one model in file order; then reads what the outline found
+/// beside the sections. `None` when the outline or a unit gave up.
+pub(super) fn run<'t>(
+    file: FileId,
+    path: &'t str,
+    options: &'t LoadOptions,
+    chunk: usize,
+    threads: usize,
+    outline: impl FnOnce(&mut Outlet<'_, 't>) -> Option<Top<'t>>,
+) -> Option<(Model, Vec<Diagnostic>)> {
+    let threads = threads.max(1);
+    // Two units waiting per reader keeps every reader busy; more would
+    // only hold more of the file in memory.
+    let (send, receive) = mpsc::sync_channel::<Unit<'t>>(2 * threads);
+    let readers = Readers {
+        receive: Mutex::new(receive),
+        abandoned: AtomicBool::new(false),
+        assembler: Mutex::new(Assembler::default()),
+        file,
+        path,
+        options,
     };
-    let mut dispatch = Dispatch {
-        base: text.as_ptr() as usize,
-        chunk: chunk.max(1),
-        walker: LineCursor::new(text),
-        units: 0,
-        counts: [0; SectionKind::COUNT],
-        send,
-        version: None,
-        organization: None,
-    };
-    let outlined = std::thread::scope(|s| {
+    let (top, units) = std::thread::scope(|s| {
         let mut handles = Vec::with_capacity(threads);
-        for _ in 1..threads.max(1) {
+        for _ in 1..threads {
             let spawned = std::thread::Builder::new()
                 .name("opmodel-worker".to_owned())
-                .spawn_scoped(s, work);
-            // No thread to be had: this one reads every unit after the outline.
+                .spawn_scoped(s, || readers.work());
+            // No thread to be had: this one reads every unit itself.
             if let Ok(handle) = spawned {
                 handles.push(handle);
             }
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let outlined =
-            OutlineVisitor(&mut dispatch).deserialize(&mut de).is_ok() && de.end().is_ok();
-        let Dispatch {
+        let mut outlet = Outlet {
+            readers: &readers,
             send,
-            version,
-            organization,
-            units,
-            counts,
-            ..
-        } = dispatch;
-        match assembler.lock() {
-            Ok(mut assembler) if outlined => assembler.open(counts),
-            _ => abandoned.store(true, Ordering::Relaxed),
+            units: 0,
+            counts: [0; SectionKind::COUNT],
+            chunk: chunk.max(1),
+        };
+        let top = outline(&mut outlet);
+        if top.is_none() {
+            readers.abandoned.store(true, Ordering::Relaxed);
         }
+        let Outlet { send, units, .. } = outlet;
         // Hang up, so that the readers stop when the queue is empty.
         drop(send);
-        work();
+        readers.work();
         for handle in handles {
             if let Err(panic) = handle.join() {
                 std::panic::resume_unwind(panic);
             }
         }
-        (version, organization, units)
+        (top, units)
     });
-    let (version, organization, units) = outlined;
-    let assembler = assembler.into_inner().ok()?;
-    if abandoned.load(Ordering::Relaxed) || assembler.units.next() != units {
+    let top = top?;
+    let assembler = readers.assembler.into_inner().ok()?;
+    if readers.abandoned.load(Ordering::Relaxed) || assembler.units.next() != units {
         return None;
     }
-    if let Some(raw) = version
-        && !version_is_one(raw.get())
+    if let Some(raw) = &top.version
+        && !version_is_one(raw)
     {
         return None;
     }
@@ -297,9 +399,9 @@ pub(super) fn read(
         mut suppressed,
         ..
     } = assembler;
-    if let Some((raw, lines)) = organization {
-        let mut cx = cx_at(lines);
-        let mut de = serde_json::Deserializer::from_str(raw.get());
+    if let Some((raw, at)) = &top.organization {
+        let mut cx = cx(raw, LineCursor::resume(raw, *at), file, path, options);
+        let mut de = serde_json::Deserializer::from_str(raw);
         Organization { cx: &mut cx }.deserialize(&mut de).ok()?;
         de.end().ok()?;
         model.organization = cx.model.organization;
@@ -320,15 +422,17 @@ pub(super) fn read(
 /// What one unit read: its entities and the problems of those the general
 /// path had to read.
 struct Piece {
+    kind: SectionKind,
     model: Model,
     entities: usize,
     problems: Vec<Diagnostic>,
     suppressed: usize,
 }
 
-impl From<Cx<'_, '_>> for Piece {
-    fn from(cx: Cx<'_, '_>) -> Self {
+impl Piece {
+    fn new(kind: SectionKind, cx: Cx<'_, '_>) -> Self {
         Self {
+            kind,
             model: cx.model,
             entities: cx.entities,
             problems: cx.problems,
@@ -341,10 +445,11 @@ impl From<Cx<'_, '_>> for Piece {
 /// units before it are in. Joining at the end instead would hold every
 /// unit and the joined model at once: two copies of every entity.
 #[derive(Default)]
-struct Assembler {
-    /// Set once the outline has counted the entities of every section:
-    /// until then units wait, so that each list is made once at its length.
-    open: bool,
+pub(super) struct Assembler {
+    /// The sections the outline has seen the end of, by [`SectionKind`]:
+    /// a section's units wait until then, so that its list is made once at
+    /// its length.
+    closed: [bool; SectionKind::COUNT],
     /// The units read, joined in the order of their indices.
     units: crate::parallel::Reorder<Piece>,
     model: Model,
@@ -359,36 +464,34 @@ impl Assembler {
         self.join_ready();
     }
 
-    /// Makes room for `counts` entities of each section (in the order of
-    /// [`SectionKind`]) and joins what is ready.
-    fn open(&mut self, counts: [usize; SectionKind::COUNT]) {
-        let [
-            teams,
-            products,
-            outcomes,
-            objectives,
-            decisions,
-            people,
-            lifecycle,
-            cadences,
-        ] = counts;
-        self.model.teams.reserve_exact(teams);
-        self.model.products.reserve_exact(products);
-        self.model.outcomes.reserve_exact(outcomes);
-        self.model.objectives.reserve_exact(objectives);
-        self.model.decisions.reserve_exact(decisions);
-        self.model.people.reserve_exact(people);
-        self.model.lifecycle.reserve_exact(lifecycle);
-        self.model.cadences.reserve_exact(cadences);
-        self.open = true;
+    /// Makes room for the `count` entities of section `kind` and joins
+    /// what is ready.
+    fn close(&mut self, kind: SectionKind, count: usize) {
+        match kind {
+            SectionKind::Teams => self.model.teams.reserve_exact(count),
+            SectionKind::Products => self.model.products.reserve_exact(count),
+            SectionKind::Outcomes => self.model.outcomes.reserve_exact(count),
+            SectionKind::Objectives => self.model.objectives.reserve_exact(count),
+            SectionKind::Decisions => self.model.decisions.reserve_exact(count),
+            SectionKind::People => self.model.people.reserve_exact(count),
+            SectionKind::Lifecycle => self.model.lifecycle.reserve_exact(count),
+            SectionKind::Cadences => self.model.cadences.reserve_exact(count),
+        }
+        if let Some(closed) = self.closed.get_mut(kind as usize) {
+            *closed = true;
+        }
         self.join_ready();
     }
 
     fn join_ready(&mut self) {
-        if !self.open {
-            return;
-        }
-        while let Some(piece) = self.units.pop() {
+        while self
+            .units
+            .peek()
+            .is_some_and(|piece| self.closed.get(piece.kind as usize) == Some(&true))
+        {
+            let Some(piece) = self.units.pop() else {
+                return;
+            };
             self.entities = self.entities.saturating_add(piece.entities);
             self.model.merge(piece.model);
             self.problems.extend(piece.problems);
@@ -427,7 +530,7 @@ fn cx<'t, 'o>(
 /// problems just as reading the whole file would, so that one odd entity
 /// does not send a whole big file down the general path; `None` gives up
 /// on the file.
-fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
+fn read_unit<'t>(cx: &mut Cx<'t, '_>, unit: &'t Unit<'_>) -> Option<()> {
     let n = unit.items.len();
     match unit.kind {
         SectionKind::Teams => cx.model.teams.reserve(n),
@@ -439,21 +542,22 @@ fn read_unit(cx: &mut Cx<'_, '_>, unit: &Unit<'_>) -> Option<()> {
         SectionKind::Lifecycle => cx.model.lifecycle.reserve(n),
         SectionKind::Cadences => cx.model.cadences.reserve(n),
     }
-    for (i, raw) in unit.items.iter().enumerate() {
+    for (i, range) in unit.items.iter().enumerate() {
+        let raw = unit.text.get(range.clone())?;
         // Where the item starts, before the fast path moves the cursor on.
-        let at = cx.lines.pos(cx.offset(raw.get())?);
+        let at = cx.lines.pos(range.start);
         let counted = cx.entities;
         if read_one(cx, unit.kind, raw).is_none() {
             cx.entities = counted;
-            read_alone(cx, unit.kind, raw.get(), at, unit.first + i)?;
+            read_alone(cx, unit.kind, raw, at, unit.first + i)?;
         }
     }
     Some(())
 }
 
 /// One entity on the fast path; nothing is kept when it gives up.
-fn read_one(cx: &mut Cx<'_, '_>, kind: SectionKind, raw: &RawValue) -> Option<()> {
-    let mut de = serde_json::Deserializer::from_str(raw.get());
+fn read_one<'t>(cx: &mut Cx<'t, '_>, kind: SectionKind, raw: &'t str) -> Option<()> {
+    let mut de = serde_json::Deserializer::from_str(raw);
     match kind {
         SectionKind::Teams => {
             let t = Entity::<TeamFields>::new(cx).deserialize(&mut de).ok()?;
