@@ -98,7 +98,7 @@ impl Entry {
         Self {
             check: d.check.to_string(),
             kind: kind.to_owned(),
-            id: stable_id(&d.entity.id).into_owned(),
+            id: entity_id(d.entity.kind, &d.entity.id).into_owned(),
             key: key(d),
         }
     }
@@ -115,6 +115,19 @@ impl Entry {
         }
         format!("{hash:016x}")
     }
+}
+
+/// An entity's id as a baseline keeps it: [`stable_id`], and a file by its
+/// name alone. A file is named as the run names it (`org/a.json` from the
+/// repository's root, `./org/a.json`, an absolute path, `a.json` from
+/// inside the folder, `old/a.json` in a diff): the same broken file must
+/// be the same finding whichever way the folder was given.
+fn entity_id(kind: crate::model::EntityKind, id: &str) -> std::borrow::Cow<'_, str> {
+    if kind == crate::model::EntityKind::File {
+        let name = id.rsplit(['/', '\\']).next().unwrap_or(id);
+        return std::borrow::Cow::Borrowed(name);
+    }
+    stable_id(id)
 }
 
 /// An id without what depends on its position. Ids the loader makes up
@@ -150,7 +163,7 @@ pub fn key(d: &Diagnostic) -> String {
     let mut quoted = false;
     let mut space = false;
     let mut after_hash = false;
-    let id = stable_id(&d.entity.id);
+    let id = entity_id(d.entity.kind, &d.entity.id);
     let message = without_first_place(&d.message);
     let message = if id == *d.entity.id {
         std::borrow::Cow::Borrowed(message)
@@ -181,7 +194,7 @@ pub fn key(d: &Diagnostic) -> String {
         .iter()
         .map(|r| {
             let kind: &'static str = r.kind.into();
-            format!("{kind}:{}", stable_id(&r.id))
+            format!("{kind}:{}", entity_id(r.kind, &r.id))
         })
         .collect();
     if !related.is_empty() {
@@ -241,6 +254,39 @@ pub struct Baseline {
     entries: BTreeMap<Entry, usize>,
 }
 
+/// Matches findings against a baseline one at a time: each finding of the
+/// baseline matches one finding at most, the first ones in order (see
+/// [`Baseline::matcher`]).
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    left: BTreeMap<Entry, usize>,
+    held: usize,
+}
+
+impl Matcher {
+    /// Whether the baseline holds `d`, one of its findings not matched yet
+    /// (which `d` then uses up).
+    pub fn holds(&mut self, d: &Diagnostic) -> bool {
+        match self.left.get_mut(&Entry::of(d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                self.held += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// What matching did so far: the findings held, and the findings of
+    /// the baseline nothing matched.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            baselined: self.held,
+            gone: self.left.values().sum(),
+        }
+    }
+}
+
 /// What [`Baseline::filter`] did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -253,11 +299,11 @@ pub struct Outcome {
 impl Baseline {
     /// Every finding of the report.
     pub fn from_report(report: &Report) -> Self {
-        let mut entries = BTreeMap::new();
+        let mut baseline = Self::default();
         for d in &report.diagnostics {
-            *entries.entry(Entry::of(d)).or_insert(0) += 1;
+            baseline.add(d);
         }
-        Self { entries }
+        baseline
     }
 
     /// Reads a baseline file's text.
@@ -330,18 +376,35 @@ impl Baseline {
     /// This is the matching of [`filter`](Self::filter), and of
     /// [`crate::diff`] for the findings a change introduces and resolves.
     pub fn matches(&self, diagnostics: &[Diagnostic]) -> (Vec<bool>, usize) {
-        let mut left = self.entries.clone();
-        let held = diagnostics
-            .iter()
-            .map(|d| match left.get_mut(&Entry::of(d)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    true
-                }
-                _ => false,
-            })
-            .collect();
-        (held, left.values().sum())
+        let mut matcher = self.matcher();
+        let held = diagnostics.iter().map(|d| matcher.holds(d)).collect();
+        (held, matcher.outcome().gone)
+    }
+
+    /// [`Self::matches`] one finding at a time, for findings that are
+    /// never all in memory at once (see [`crate::Findings`]).
+    ///
+    /// ```
+    /// use opmodel::baseline::Baseline;
+    /// use opmodel::{Linter, load::{load_str, Format}};
+    /// let old = Linter::new().check_model(&load_str("products:\n  - id: a\n", Format::Yaml, "org.yaml").model);
+    /// let baseline = Baseline::from_report(&old);
+    /// let new = Linter::new().check_model(&load_str("products:\n  - id: a\n  - id: b\n", Format::Yaml, "org.yaml").model);
+    /// let mut matcher = baseline.matcher();
+    /// let fresh: Vec<&str> = new.diagnostics.iter().filter(|d| !matcher.holds(d)).map(|d| d.entity.id.as_str()).collect();
+    /// assert!(fresh.iter().all(|id| *id == "b"));
+    /// assert_eq!(matcher.outcome().gone, 0);
+    /// ```
+    pub fn matcher(&self) -> Matcher {
+        Matcher {
+            left: self.entries.clone(),
+            held: 0,
+        }
+    }
+
+    /// Records the finding `d` (one more of it, when it is there already).
+    pub fn add(&mut self, d: &Diagnostic) {
+        *self.entries.entry(Entry::of(d)).or_insert(0) += 1;
     }
 
     /// The report without the findings of the baseline, its summary

@@ -111,7 +111,7 @@ pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, MAX_LISTED, Severity};
 pub use error::{ConfigError, LoadError};
 pub use graph::OrgGraph;
-pub use lint::{DEFAULT_MAX_FINDINGS, Linter};
+pub use lint::{DEFAULT_MAX_FINDINGS, Findings, Linter, Ordered};
 pub use model::Model;
 pub use org::Org;
 /// The graph library opmodel's graph is made with, re-exported so that its

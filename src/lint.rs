@@ -3,8 +3,11 @@
 // Keys are check names and ids from the input: foldhash, randomly seeded.
 type HashMap<K, V> = std::collections::HashMap<K, V, crate::graph::IdHasher>;
 
+mod findings;
 mod order;
 mod toml_help;
+
+pub use findings::{Findings, Ordered};
 
 use crate::check::milestone_key_result::MilestoneKeyResult;
 use crate::check::packed::Block;
@@ -16,7 +19,7 @@ use crate::graph::OrgGraph;
 use crate::load::Loaded;
 use crate::model::{EntityKind, EntityRef, Id, Model};
 use crate::org::Org;
-use crate::report::{Report, Summary, Truncated};
+use crate::report::{Report, Truncated};
 
 /// What [`Linter::collect`] gathers for [`Linter::finish`].
 type Collected = (Vec<Part>, Vec<Truncated>, Explained);
@@ -31,6 +34,8 @@ struct Explained {
     /// `unknown-reference` findings the graph left out: the id they name
     /// is written in a file that could not be read.
     left_for_unread: usize,
+    /// The entities' `allow:` lists, which the sinks already heeded.
+    allows: std::sync::Arc<Allows>,
 }
 
 /// Whose cap a finding counts against: a registered check's, by its slot,
@@ -51,13 +56,7 @@ enum Part {
 /// What [`Linter::finish`] needs of the model, owned: the model can go
 /// before the findings are put in order.
 struct Facts {
-    /// The `allow:` lists, by kind and id (the last of an id, as written),
-    /// each sorted and without repeats: every finding on an entity is
-    /// looked up in its list, which a file can make as long as it likes.
-    allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>>,
-    /// `allow:` on an objective reaches its key results: the key result
-    /// `q3#2` is part of what the objective allows. Sorted, as `allowed`.
-    objective_allows: HashMap<Id, Vec<String>>,
+    allows: std::sync::Arc<Allows>,
     sources: crate::source::Sources,
     entities: usize,
     /// While a file is not read in full: the entities (by id) near it (see
@@ -67,7 +66,21 @@ struct Facts {
     near_unread: std::collections::HashSet<Id>,
 }
 
-impl Facts {
+/// The entities' `allow:` lists, looked up for every finding: by the
+/// sinks, so that an allowed finding takes no place under the cap, and by
+/// [`Linter::finish`] for the loader's and the graph's findings.
+#[derive(Default)]
+struct Allows {
+    /// The `allow:` lists, by kind and id (the last of an id, as written),
+    /// each sorted and without repeats: every finding on an entity is
+    /// looked up in its list, which a file can make as long as it likes.
+    allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>>,
+    /// `allow:` on an objective reaches its key results: the key result
+    /// `q3#2` is part of what the objective allows. Sorted, as `allowed`.
+    objective_allows: HashMap<Id, Vec<String>>,
+}
+
+impl Allows {
     fn of(model: &Model) -> Self {
         let mut allowed: HashMap<EntityKind, HashMap<Id, Vec<String>>> = HashMap::default();
         let sorted = |names: &[String]| {
@@ -96,6 +109,34 @@ impl Facts {
         Self {
             allowed,
             objective_allows,
+        }
+    }
+
+    /// Whether the entity `d` is about allows the check that made it.
+    fn allows(&self, d: &Diagnostic) -> bool {
+        self.allows_check(&d.check, &d.entity)
+    }
+
+    /// Whether `entity` allows `check`.
+    fn allows_check(&self, check: &str, entity: &EntityRef) -> bool {
+        let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(check)).is_ok();
+        let allow = self
+            .allowed
+            .get(&entity.kind)
+            .and_then(|ids| ids.get(entity.id.as_str()));
+        allow.is_some_and(names)
+            || entity.kind == EntityKind::KeyResult
+                && self
+                    .objective_allows
+                    .get(entity.id.as_str())
+                    .is_some_and(names)
+    }
+}
+
+impl Facts {
+    fn of(model: &Model, allows: std::sync::Arc<Allows>) -> Self {
+        Self {
+            allows,
             sources: model.sources.clone(),
             entities: model.entity_count(),
             near_unread: near_unread(model),
@@ -229,12 +270,18 @@ fn near_unread(model: &Model) -> std::collections::HashSet<Id> {
     near
 }
 
-/// Checks that judge an entity by its own fields alone: a file that cannot
-/// be read changes nothing about them.
-const OWN_FIELDS_CHECKS: [&str; 3] = [
+/// Checks that judge an entity by its own fields alone, or whose verdict
+/// what another file adds cannot undo (a decision right's deciders, a
+/// person's allocations: a file can only add more): a file that cannot be
+/// read changes nothing about them.
+const OWN_FIELDS_CHECKS: [&str; 7] = [
     "objective-without-key-results",
     "unmeasurable-outcome",
     "stage-without-lead",
+    "missing-decider",
+    "conflicting-deciders",
+    "fragmented-person",
+    "over-allocated-person",
 ];
 
 /// How many levels up the goals' `supports` chains [`near_unread`] looks.
@@ -425,9 +472,10 @@ impl Linter {
         };
         let (parts, dropped, explained) =
             self.collect(config, org.graph(), org.load_findings().to_vec());
-        let mut report = self.finish(config, Facts::of(org.model()), parts, dropped, &explained);
-        org.catalog_names().reword(&mut report.diagnostics);
-        report
+        let facts = Facts::of(org.model(), std::sync::Arc::clone(&explained.allows));
+        let names = org.catalog_names().clone();
+        self.finish(config, facts, parts, dropped, &explained, names)
+            .into_report()
     }
 
     fn run(&self, model: &Model, found: Vec<Diagnostic>) -> Report {
@@ -436,7 +484,10 @@ impl Linter {
         // The graph is done with: its memory goes before the findings are
         // put in order.
         drop(graph);
-        self.finish(&self.config, Facts::of(model), parts, dropped, &explained)
+        let facts = Facts::of(model, std::sync::Arc::clone(&explained.allows));
+        let names = crate::load::CatalogNames::default();
+        self.finish(&self.config, facts, parts, dropped, &explained, names)
+            .into_report()
     }
 
     /// [`Self::check`], letting go of the model once the checks have run:
@@ -450,6 +501,28 @@ impl Linter {
     /// assert!(report.diagnostics.iter().any(|d| d.check == "orphaned-product"));
     /// ```
     pub fn check_owned(&self, loaded: Loaded) -> Report {
+        self.check_findings(loaded).into_report()
+    }
+
+    /// [`Self::check_owned`], the findings read out one at a time rather
+    /// than collected into a [`Report`]: a report written as it is read
+    /// holds a few findings at once, not all of them (hundreds of
+    /// thousands for an org of a million entities). The findings come in
+    /// the report's order, the same as [`Self::check_owned`]'s.
+    ///
+    /// ```
+    /// use opmodel::{Linter, load::{load_str, Format}};
+    /// let yaml = "products:\n  - id: gift-registry\n  - id: wish-list\n";
+    /// let found = Linter::new().check_findings(load_str(yaml, Format::Yaml, "org.yaml"));
+    /// let mut errors = 0;
+    /// for d in found.findings {
+    ///     if d.severity == opmodel::Severity::Error {
+    ///         errors += 1;
+    ///     }
+    /// }
+    /// assert_eq!(errors, 2);
+    /// ```
+    pub fn check_findings(&self, loaded: Loaded) -> Findings {
         let Loaded {
             model,
             diagnostics,
@@ -459,11 +532,16 @@ impl Linter {
         let graph = OrgGraph::build(&model);
         let (parts, dropped, explained) = self.collect(&self.config, &graph, diagnostics);
         drop(graph);
-        let facts = Facts::of(&model);
+        let facts = Facts::of(&model, std::sync::Arc::clone(&explained.allows));
         drop(model);
-        let mut report = self.finish(&self.config, facts, parts, dropped, &explained);
-        catalog_names.reword(&mut report.diagnostics);
-        report
+        self.finish(
+            &self.config,
+            facts,
+            parts,
+            dropped,
+            &explained,
+            catalog_names,
+        )
     }
 
     /// Every finding, unfiltered: the loader's and the graph's, then each
@@ -479,6 +557,7 @@ impl Linter {
         found.extend_from_slice(graph.diagnostics());
         let mut explained = Explained {
             left_for_unread: graph.left_for_unread(),
+            allows: std::sync::Arc::new(Allows::of(model)),
             ..Explained::default()
         };
         // (One entry per check and entity: the graph keeps no repeats.)
@@ -500,7 +579,7 @@ impl Linter {
         // that the output does not depend on scheduling.
         let order = start_order(&active);
         let ran = crate::parallel::map(&order, crate::parallel::threads(4), None, |&i| {
-            self.run_one(config, graph, active[i])
+            self.run_one(config, graph, active[i], &explained.allows)
         });
         let mut per_check: Vec<(Vec<Block>, usize)> = Vec::new();
         per_check.resize_with(active.len(), Default::default);
@@ -577,10 +656,15 @@ impl Linter {
         config: &Config,
         graph: &OrgGraph<'_>,
         check: &dyn Check,
+        allows: &std::sync::Arc<Allows>,
     ) -> (Vec<Block>, usize) {
         let meta = check.meta();
         let cx = Context::new(graph, config, meta);
-        let mut out = Sink::for_check(meta.name, self.max_findings);
+        // A finding its entity allows is left out before it takes a place
+        // under the cap: kept, it would push out one that is reported.
+        let allows = std::sync::Arc::clone(allows);
+        let mut out = Sink::for_check(meta.name, self.max_findings)
+            .skipping(std::sync::Arc::new(move |d: &Diagnostic| allows.allows(d)));
         check.run(&cx, &mut out);
         out.into_blocks()
     }
@@ -595,7 +679,8 @@ impl Linter {
         parts: Vec<Part>,
         mut truncated: Vec<Truncated>,
         explained: &Explained,
-    ) -> Report {
+        catalog_names: crate::load::CatalogNames,
+    ) -> Findings {
         let follow_ons = &explained.follow_ons;
         // Each registered check's level and its slot in `kept`.
         let levels: HashMap<&str, (Level, usize)> = self
@@ -605,8 +690,7 @@ impl Linter {
             .map(|(slot, c)| (c.meta().name, (level_in(config, c.meta()), slot)))
             .collect();
         let Facts {
-            allowed,
-            objective_allows,
+            allows,
             sources,
             entities,
             near_unread,
@@ -629,15 +713,7 @@ impl Linter {
         // The level a check's findings get (a name no check has is denied).
         let level_of = |check: &str| levels.get(check).map_or(Level::Deny, |&(level, _)| level);
         let reported = |check: &str, entity: &EntityRef| -> bool {
-            let level = level_of(check);
-            let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(check)).is_ok();
-            level != Level::Allow
-                && !allowed
-                    .get(&entity.kind)
-                    .and_then(|ids| ids.get(entity.id.as_str()))
-                    .is_some_and(names)
-                && !(entity.kind == EntityKind::KeyResult
-                    && objective_allows.get(entity.id.as_str()).is_some_and(names))
+            level_of(check) != Level::Allow && !allows.allows_check(check, entity)
         };
         let misspelled: std::collections::HashSet<(&str, EntityRef)> = first
             .iter()
@@ -697,18 +773,7 @@ impl Linter {
                 None => (Level::Deny, None),
             };
             let severity = level.severity()?;
-            let allow = allowed
-                .get(&d.entity.kind)
-                .and_then(|ids| ids.get(d.entity.id.as_str()));
-            let names = |a: &Vec<String>| a.binary_search_by(|c| c.as_str().cmp(&d.check)).is_ok();
-            if allow.is_some_and(names) {
-                return None;
-            }
-            if d.entity.kind == EntityKind::KeyResult
-                && objective_allows
-                    .get(d.entity.id.as_str())
-                    .is_some_and(names)
-            {
+            if allows.allows(&d) {
                 return None;
             }
             // Held back for a file not read in full (counted only when it
@@ -794,7 +859,6 @@ impl Linter {
         // held about once, not twice; the caps are then applied in order,
         // each part laid after the one before, and the sorted parts merged
         // in place.
-        let findings = parts.iter().map(Part::len).sum();
         let slots: Vec<std::sync::Mutex<Option<Part>>> = parts
             .into_iter()
             .map(|part| std::sync::Mutex::new(Some(part)))
@@ -825,7 +889,17 @@ impl Linter {
             (found, keys, caps)
         };
         let numbers: Vec<usize> = (0..slots.len()).collect();
-        let mut runs = order::Runs::with_capacity(findings);
+        // Each run is packed again in its sorted order once its caps are
+        // applied: the findings are then read out merged, a few at a time.
+        let mut blocks: Vec<Block> = Vec::with_capacity(slots.len());
+        let mut unread_files: std::collections::BTreeSet<crate::source::FileId> =
+            std::collections::BTreeSet::new();
+        let is_unread = |d: &Diagnostic| {
+            d.check == crate::load::INVALID_FILE
+                && d.location
+                    .and_then(|l| sources.get(l.file))
+                    .is_some_and(crate::source::SourceFile::is_unread)
+        };
         crate::parallel::for_each_in_order(
             &numbers,
             crate::parallel::threads(4),
@@ -833,55 +907,58 @@ impl Linter {
             |&p| judge(p),
             |(found, keys, caps)| {
                 let dropped = cap(&caps);
-                runs.push(found, keys, dropped.as_deref());
+                let is_dropped = |k: &order::SortKey| {
+                    dropped
+                        .as_ref()
+                        .and_then(|d| d.get(k.made()))
+                        .copied()
+                        .unwrap_or(false)
+                };
+                let stamp = match found.first().map(|d| &d.check) {
+                    Some(std::borrow::Cow::Borrowed(name)) => Some(*name),
+                    _ => None,
+                };
+                let mut block = Block::with_capacity(found.len(), stamp);
+                for (d, k) in found.into_iter().zip(&keys) {
+                    if is_dropped(k) {
+                        continue;
+                    }
+                    if is_unread(&d)
+                        && let Some(l) = d.location
+                    {
+                        unread_files.insert(l.file);
+                    }
+                    block.push(d);
+                }
+                block.close();
+                blocks.push(block);
             },
         );
-        let mut out = runs.into_sorted(&files);
-        out.dedup();
-        toml_help::reword(&mut out, &sources);
         let left_for_unread = left_for_unread.into_inner();
-        if left_for_unread > 0 {
-            say_what_waits_for_unread(&mut out, &sources, left_for_unread);
-        }
-        let summary = Summary {
-            errors: out.iter().filter(|d| d.severity == Severity::Error).count(),
-            warnings: out
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .count(),
-            entities,
-            ..Summary::default()
+        let unread_note =
+            (left_for_unread > 0).then(|| unread_note(left_for_unread, unread_files.len()));
+        let unread: Vec<bool> = sources.iter().map(|(_, f)| f.is_unread()).collect();
+        let finish = findings::Finish {
+            toml: toml_help::toml_files(&sources),
+            unread,
+            unread_note,
+            told: std::collections::HashSet::new(),
+            catalog_names,
         };
         truncated.sort_by(|a, b| a.check.cmp(&b.check));
-        Report {
-            diagnostics: out,
-            summary,
+        Findings {
+            findings: findings::Ordered::new(blocks, files, check_ranks, finish),
             sources,
             truncated,
+            entities,
         }
     }
 }
 
-/// Tells, in the help of the `invalid-file` finding of each file that could
-/// not be read in full, that `left` findings about the ids written in such
-/// files were left out until they read.
-fn say_what_waits_for_unread(
-    found: &mut [Diagnostic],
-    sources: &crate::source::Sources,
-    left: usize,
-) {
-    let unread = |d: &Diagnostic| {
-        d.check == crate::load::INVALID_FILE
-            && d.location
-                .and_then(|l| sources.get(l.file))
-                .is_some_and(crate::source::SourceFile::is_unread)
-    };
-    let files = found
-        .iter()
-        .filter(|d| unread(d))
-        .filter_map(|d| d.location.map(|l| l.file))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
+/// What the help of the `invalid-file` finding of each file that could not
+/// be read in full adds: that `left` findings about the ids written in such
+/// files (`files` of them) were left out until they read.
+fn unread_note(left: usize, files: usize) -> String {
     let findings = if left == 1 {
         "1 finding about an id".to_owned()
     } else {
@@ -899,16 +976,9 @@ fn say_what_waits_for_unread(
             "they read (what they say is missing from the model)",
         )
     };
-    let note = format!(
+    format!(
         "; {findings} written in {place}, or about entities that refer to such ids, {is} left out until {until}"
-    );
-    let mut told = std::collections::HashSet::new();
-    for d in found.iter_mut().filter(|d| unread(d)) {
-        if d.location.is_some_and(|l| told.insert(l.file)) {
-            let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!("{help}{note}").into());
-        }
-    }
+    )
 }
 
 /// The order to start `checks` in (their places in the list):
@@ -1124,6 +1194,32 @@ mod order_tests {
     }
 
     #[test]
+    fn an_allowed_finding_takes_no_place_under_the_cap() {
+        // The first product allows `orphaned-product`; with room for one,
+        // the one kept is the second product's, which is reported.
+        let yaml = "products:\n  - id: a\n    allow: [orphaned-product]\n  - id: b\n  - id: c\n";
+        let model = crate::load::load_str(yaml, crate::load::Format::Yaml, "org.yaml").model;
+        let report = super::Linter::new()
+            .with_max_findings(1)
+            .check_model(&model);
+        let orphans: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.check == "orphaned-product")
+            .map(|d| d.entity.id.as_str())
+            .collect();
+        assert_eq!(orphans, ["b"]);
+        let dropped: Vec<(&str, usize)> = report
+            .truncated
+            .iter()
+            .filter(|t| t.check == "orphaned-product")
+            .map(|t| (t.check.as_str(), t.dropped))
+            .collect();
+        assert_eq!(dropped, [("orphaned-product", 1)]);
+        assert!(report.has_errors());
+    }
+
+    #[test]
     fn a_name_no_check_has_is_capped_on_its_own() {
         let loaded = loaded_with((1..=12).rev().map(|line| on_line("house-rule", line)));
         let report = super::Linter::new()
@@ -1204,7 +1300,7 @@ mod allow_tests {
             names.join(", ")
         );
         let model = load_str(&yaml, Format::Yaml, "org.yaml").model;
-        let facts = super::Facts::of(&model);
+        let facts = super::Allows::of(&model);
         let product = &facts.allowed[&crate::model::EntityKind::Product]["lonely"];
         assert_eq!(product.len(), 2_001);
         assert!(product.windows(2).all(|w| w[0] < w[1]));

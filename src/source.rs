@@ -114,6 +114,10 @@ pub struct SourceFile {
     /// not parse, or a section of it is unknown): what it says about the
     /// ids written in it is missing from the model.
     unread: bool,
+    /// Whether an unread file looks like an org or catalog file (see
+    /// [`looks_like_org_text`]): only then are the words in it ids that
+    /// the model may lack. A CSV saved as `.yaml` holds none.
+    holds_ids: bool,
 }
 
 impl SourceFile {
@@ -227,6 +231,7 @@ impl Sources {
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
             unread: false,
+            holds_ids: false,
         });
         id
     }
@@ -244,7 +249,8 @@ impl Sources {
     pub(crate) fn mark_unread(&mut self, id: FileId, text: &str) {
         if let Some(file) = self.files.get_mut(id.index()) {
             file.unread = true;
-            if file.text.is_empty() && text.len() <= Self::MAX_UNREAD_WORDS_FROM {
+            file.holds_ids = looks_like_org_text(text);
+            if file.holds_ids && file.text.is_empty() && text.len() <= Self::MAX_UNREAD_WORDS_FROM {
                 file.text = Arc::from(text);
             }
         }
@@ -259,8 +265,9 @@ impl Sources {
     pub(crate) fn unread_words(&self) -> Arc<UnreadWords> {
         let words = self.unread_words.get_or_init(|| {
             let mut words = UnreadWords::new();
-            let read_for_words =
-                |f: &&SourceFile| f.unread && f.text.len() <= Self::MAX_UNREAD_WORDS_FROM;
+            let read_for_words = |f: &&SourceFile| {
+                f.unread && f.holds_ids && f.text.len() <= Self::MAX_UNREAD_WORDS_FROM
+            };
             for file in self.files.iter().filter(read_for_words) {
                 let id_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
                 for word in file.text.as_bytes().split(|b| !id_byte(b)) {
@@ -352,9 +359,91 @@ impl fmt::Display for FileId {
     }
 }
 
+/// Whether `text`, which did not read, looks like an org or catalog file:
+/// somewhere in it one of their keys (`teams`, `owner`, `id`, `kind`, …)
+/// is followed by `:`, `=` or `]`, as a YAML, JSON or TOML key or table
+/// is. A file that is none (a CSV policy or a script saved as `.yaml`)
+/// says nothing about the org's ids, even when a word in it is one.
+fn looks_like_org_text(text: &str) -> bool {
+    const KEYS: [&str; 25] = [
+        "organization",
+        "teams",
+        "products",
+        "outcomes",
+        "objectives",
+        "key_results",
+        "decisions",
+        "people",
+        "lifecycle",
+        "cadences",
+        "id",
+        "owner",
+        "owns",
+        "parent",
+        "part_of",
+        "supports",
+        "decides",
+        "scope",
+        "area",
+        "allocations",
+        "members",
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+    ];
+    let bytes = text.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    bytes.iter().enumerate().any(|(i, &b)| {
+        if !matches!(b, b':' | b'=' | b']') {
+            return false;
+        }
+        let before = bytes.get(..i).unwrap_or_default();
+        let before = before.trim_ascii_end();
+        let before = before
+            .strip_suffix(b"\"")
+            .or_else(|| before.strip_suffix(b"'"))
+            .unwrap_or(before);
+        let start = before
+            .iter()
+            .rposition(|&c| !word_byte(c))
+            .map_or(0, |p| p + 1);
+        let word = before.get(start..).unwrap_or_default();
+        KEYS.iter().any(|k| k.as_bytes() == word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Sources;
+    use super::{Sources, looks_like_org_text};
+
+    #[test]
+    fn only_a_broken_org_or_catalog_file_holds_ids() {
+        for org in [
+            "teams:\n  - id: cards\n    owns: [x\n",
+            "[[teams]]\nid = \"cards\n",
+            "{\"teams\": [{\"id\": \"cards\",}]}",
+            "apiVersion: backstage.io/v1alpha1\nkind: Component\n  bad: [",
+            "- { area: budget, scope: cards, decides: [growth }",
+        ] {
+            assert!(looks_like_org_text(org), "{org}");
+        }
+        for other in [
+            "p, role:platform-team, catalog-entity, read, allow\ng, user:default/alice, role:platform-team\n",
+            "#!/bin/sh\necho platform-team\n",
+            "",
+        ] {
+            assert!(!looks_like_org_text(other), "{other}");
+        }
+        let mut sources = Sources::default();
+        let csv = sources.add("rbac.yaml", "");
+        sources.mark_unread(csv, "p, role:platform-team, catalog-entity, read, allow\n");
+        assert!(sources.get(csv).is_some_and(|f| f.is_unread()));
+        assert!(!sources.unread_words().contains("platform-team"));
+        let org = sources.add("teams.yaml", "");
+        sources.mark_unread(org, "teams:\n  - id: platform-team\n    owns: [x\n");
+        assert!(sources.unread_words().contains("platform-team"));
+    }
 
     #[test]
     fn the_words_of_files_not_read_in_full_up_to_a_size() {

@@ -207,6 +207,9 @@ mod tests {
     fn passes() {
         let busy = "teams:\n  - id: owns\n    owns: [a]\n  - id: owner\n  - id: contributes\n  - id: decides\n    kind: platform\nproducts:\n  - { id: a }\n  - { id: b, owner: owner, contributors: [contributes] }\ndecisions:\n  - { area: pricing, scope: organization, decides: decides }\n";
         assert_passes(NAME, busy);
+        // An id that breaks the id rule is the finding: nothing can name
+        // the team until it is fixed.
+        assert_passes(NAME, "teams:\n  - { id: \"team one\" }\n  - { id: \"\" }\n");
         // Kinds that are not expected to build products.
         let others = "teams:\n  - { id: u, kind: unit }\n  - { id: g, kind: governance }\n  - { id: b, kind: business }\n  - { id: l, kind: leadership }\n";
         assert_passes(NAME, others);

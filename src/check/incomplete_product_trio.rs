@@ -233,6 +233,11 @@ mod tests {
             messages,
             ["team `t` owns customer-facing product `p` but has no designer"]
         );
+
+        // A team `kind` in the wrong case is an `invalid-entity` finding;
+        // the trio of what the team owns is asked all the same.
+        let cased = "teams:\n  - id: t\n    kind: Stream-Aligned\n    owns: [p]\n    members:\n      - { name: Ana, role: product-manager }\n      - { name: Bo, role: engineering-lead }\nproducts:\n  - { id: p, kind: customer-facing }\n";
+        assert_triggers(NAME, cased, &["t"]);
     }
 
     #[test]

@@ -153,6 +153,19 @@ impl Block {
         })
     }
 
+    /// The finding at `index`, when the one before it (if any) was the last
+    /// unpacked with `previous`: findings are packed against the one before
+    /// them, so a block is read in order. `None` past the end.
+    pub(crate) fn unpack_at(&self, index: usize, previous: &mut Previous) -> Option<Diagnostic> {
+        let start = *self.starts.get(index)?;
+        let end = self
+            .starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.bytes.len());
+        Some(self.unpack_one(self.bytes.get(start..end)?, previous))
+    }
+
     /// The finding packed into `bytes`, after `previous` (which it becomes).
     fn unpack_one(&self, bytes: &[u8], previous: &mut Previous) -> Diagnostic {
         let mut r = Reader(bytes);

@@ -9,7 +9,6 @@ use crate::diagnostic::Diagnostic;
 /// [`Linter::with_max_findings`](crate::Linter::with_max_findings)) and
 /// counts the rest, so that a model with a million broken entities cannot
 /// exhaust memory; the CLI says how many were not kept.
-#[derive(Debug)]
 pub struct Sink {
     /// The kept findings, each packed into one block of bytes, in blocks of
     /// [`Sink::BLOCK`]: a list that doubles as it grows copies every
@@ -24,6 +23,23 @@ pub struct Sink {
     /// name, whatever name the check wrote, so that a finding always comes
     /// out under the level and `allow:` of the check that made it.
     check: Option<&'static str>,
+    /// Findings left out without a place under the limit (those their
+    /// entity's `allow:` list names, when the linter runs the check).
+    skip: Option<Skip>,
+}
+
+/// What a [`Sink`] leaves out before it counts a finding.
+type Skip = std::sync::Arc<dyn Fn(&Diagnostic) -> bool + Send + Sync>;
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sink")
+            .field("kept", &self.kept)
+            .field("limit", &self.limit)
+            .field("dropped", &self.dropped)
+            .field("check", &self.check)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Sink {
@@ -37,6 +53,16 @@ impl Sink {
             limit,
             dropped: 0,
             check: None,
+            skip: None,
+        }
+    }
+
+    /// The sink, leaving out the findings `skip` says are not reported
+    /// whatever the limit: they take no place under it.
+    pub(crate) fn skipping(self, skip: Skip) -> Self {
+        Self {
+            skip: Some(skip),
+            ..self
         }
     }
 
@@ -74,6 +100,9 @@ impl Sink {
             && diagnostic.check != check
         {
             diagnostic.check = std::borrow::Cow::Borrowed(check);
+        }
+        if self.skip.as_ref().is_some_and(|skip| skip(&diagnostic)) {
+            return;
         }
         diagnostic.cap_lists();
         match self.blocks.last_mut() {

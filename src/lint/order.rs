@@ -1,16 +1,14 @@
 //! Putting the findings in the report's order: each run of findings is
-//! sorted where it lies, on the thread that judged it, the sorted runs are
-//! laid end to end in one list, and their keys are merged to tell where
-//! each finding goes.
+//! sorted where it lies, on the thread that judged it, and packed again in
+//! that order; the runs are then merged as the report is read (see
+//! `findings::Ordered`).
 //!
 //! The findings arrive in runs (the loader's and the graph's, then each
 //! check's blocks of a few thousand), and a run is nearly in order already:
 //! a check meets the entities in the order they were written. So the
 //! sorting is done beside the judging, on every core, where a run in order
 //! costs little, and the merge of runs that are each in order takes one
-//! comparison for most findings. The findings themselves stay in one list
-//! and are moved to their places in it at the end (see [`Runs`] for why
-//! not into a second list).
+//! comparison for most findings.
 
 use std::cmp::Ordering;
 
@@ -34,6 +32,11 @@ pub(super) struct SortKey {
 }
 
 impl SortKey {
+    /// The finding's place in its run as it was made.
+    pub(super) fn made(&self) -> usize {
+        self.made
+    }
+
     /// The order of the findings as far as the keys tell; `Equal` leaves
     /// it to the findings themselves.
     fn cmp_start(&self, other: &Self) -> Ordering {
@@ -70,6 +73,7 @@ fn id_start(id: &str) -> [u64; 2] {
 /// order, and any other name the even number of the gap it falls in. Two
 /// names in one gap share a number, so findings with an even number are
 /// compared by their names (and then the rest) in full.
+#[derive(Clone)]
 pub(super) struct CheckRanks {
     names: Vec<&'static str>,
 }
@@ -104,6 +108,34 @@ impl CheckRanks {
             .filter(|&rank| rank < u32::MAX - 1)
             .unwrap_or(u32::MAX - 1)
     }
+}
+
+/// The sort key of `d` alone (see [`sort_run`]), for merging findings one
+/// at a time.
+pub(super) fn key_of(d: &Diagnostic, files: &[u32], checks: &CheckRanks) -> SortKey {
+    let (file, line) = d.primary_location().map_or((0, 0), |l| {
+        let rank = files.get(l.file.index()).copied().unwrap_or(u32::MAX);
+        (u64::from(rank) + 1, l.line)
+    });
+    SortKey {
+        file,
+        line,
+        check: checks.rank(&d.check),
+        id_start: id_start(&d.entity.id),
+        made: 0,
+    }
+}
+
+/// Whether the finding `a` (with its key) comes before `b` in the spec's
+/// order.
+pub(super) fn before(
+    a: (&SortKey, &Diagnostic),
+    b: (&SortKey, &Diagnostic),
+    files: &[u32],
+) -> bool {
+    a.0.cmp_start(b.0)
+        .then_with(|| a.1.total_cmp(b.1, files))
+        .is_lt()
 }
 
 /// Sorts `run` by the report's order, where it lies, and gives each
@@ -166,184 +198,42 @@ fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
     }
 }
 
-/// Runs sorted by [`sort_run`], laid end to end in one list as they come,
-/// and put in one order at the end.
-///
-/// Merging them into a second list would move each finding once, but the
-/// second list is as large as the first and the first goes back to the
-/// system only a while after it is freed, so both count at the peak.
-/// Merging the keys instead, which are a sixth of the size, and then
-/// moving each finding to its place within the one list keeps a single
-/// list of findings.
-pub(super) struct Runs {
-    items: Vec<Diagnostic>,
-    /// Each run's keys in the run's order, and where it starts in `items`.
-    runs: Vec<(usize, Vec<SortKey>)>,
-}
-
-impl Runs {
-    /// Room for `findings` findings.
-    pub(super) fn with_capacity(findings: usize) -> Self {
-        Self {
-            items: Vec::with_capacity(findings),
-            runs: Vec::new(),
-        }
-    }
-
-    /// Lays `run`, as [`sort_run`] left it with its `keys`, after the runs
-    /// before it, leaving out each finding whose flag in `dropped` is set
-    /// (a cap reached); the flags go by the findings' places in the run as
-    /// it was made, before sorting.
-    pub(super) fn push(
-        &mut self,
-        run: Vec<Diagnostic>,
-        mut keys: Vec<SortKey>,
-        dropped: Option<&[bool]>,
-    ) {
-        let start = self.items.len();
-        match dropped {
-            None => self.items.extend(run),
-            Some(dropped) => {
-                let is_dropped = |k: &SortKey| dropped.get(k.made).copied().unwrap_or(false);
-                self.items.extend(
-                    run.into_iter()
-                        .zip(&keys)
-                        .filter(|(_, k)| !is_dropped(k))
-                        .map(|(d, _)| d),
-                );
-                keys.retain(|k| !is_dropped(k));
-            }
-        }
-        if !keys.is_empty() {
-            self.runs.push((start, keys));
-        }
-    }
-
-    /// Every finding laid so far, in the report's order.
-    pub(super) fn into_sorted(self, files: &[u32]) -> Vec<Diagnostic> {
-        let Self { mut items, runs } = self;
-        let from = merged_order(&items, &runs, files);
-        // The keys are done with: their memory goes before the moving.
-        drop(runs);
-        permute(&mut items, from);
-        items
-    }
-}
-
-/// Where each run stands in the merge.
-struct Heads<'a> {
-    items: &'a [Diagnostic],
-    runs: &'a [(usize, Vec<SortKey>)],
-    /// The place in its run of each run's next finding.
-    next: Vec<usize>,
-    files: &'a [u32],
-}
-
-impl Heads<'_> {
-    /// The key and the place in `items` of run `r`'s next finding.
-    fn head(&self, r: usize) -> Option<(&SortKey, usize)> {
-        let (start, keys) = self.runs.get(r)?;
-        let at = *self.next.get(r)?;
-        Some((keys.get(at)?, start + at))
-    }
-
-    /// Whether the next finding of run `a` goes strictly before that of `b`.
-    fn before(&self, a: usize, b: usize) -> bool {
-        match (self.head(a), self.head(b)) {
-            (Some((ka, ia)), Some((kb, ib))) => ka
-                .cmp_start(kb)
-                .then_with(|| self.items[ia].total_cmp(&self.items[ib], self.files))
-                .is_lt(),
-            (Some(_), None) => true,
-            _ => false,
-        }
-    }
-
-    /// Moves the run at `at` of `heap` down to its place below.
-    fn sift_down(&self, heap: &mut [usize], mut at: usize) {
-        loop {
-            let left = 2 * at + 1;
-            let right = left + 1;
-            let mut least = at;
-            if left < heap.len() && self.before(heap[left], heap[least]) {
-                least = left;
-            }
-            if right < heap.len() && self.before(heap[right], heap[least]) {
-                least = right;
-            }
-            if least == at {
-                return;
-            }
-            heap.swap(at, least);
-            at = least;
-        }
-    }
-}
-
-/// The places in `items` of the findings of `runs` in the merged order.
-fn merged_order(items: &[Diagnostic], runs: &[(usize, Vec<SortKey>)], files: &[u32]) -> Vec<usize> {
-    let mut heads = Heads {
-        items,
-        runs,
-        next: vec![0; runs.len()],
-        files,
-    };
-    let mut from = Vec::with_capacity(items.len());
-    // A heap of the runs with findings left, by their next finding.
-    let mut heap: Vec<usize> = (0..runs.len()).collect();
-    for start in (0..heap.len() / 2).rev() {
-        heads.sift_down(&mut heap, start);
-    }
-    while let Some(&top) = heap.first() {
-        // The run that comes next once this one is past it. Runs are long
-        // stretches in order, so most findings are placed after a single
-        // comparison, without touching the heap.
-        let second = match (heap.get(1), heap.get(2)) {
-            (Some(&a), Some(&b)) if heads.before(b, a) => Some(b),
-            (Some(&a), _) => Some(a),
-            _ => None,
-        };
-        loop {
-            let Some((_, at)) = heads.head(top) else {
-                // Used up: the last run of the heap takes its place.
-                if let Some(last) = heap.pop()
-                    && let Some(root) = heap.first_mut()
-                {
-                    *root = last;
-                    heads.sift_down(&mut heap, 0);
-                }
-                break;
-            };
-            from.push(at);
-            if let Some(next) = heads.next.get_mut(top) {
-                *next += 1;
-            }
-            if heads.head(top).is_some() && second.is_some_and(|s| heads.before(s, top)) {
-                heads.sift_down(&mut heap, 0);
-                break;
-            }
-        }
-    }
-    from
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{CheckRanks, Runs, SortKey, permute, sort_run};
+    use super::{CheckRanks, SortKey, permute, sort_run};
+    use crate::check::packed::Block;
     use crate::diagnostic::Diagnostic;
+    use crate::lint::findings::{Finish, Ordered};
     use crate::model::{EntityKind, EntityRef};
     use crate::source::{FileId, Location};
 
     /// A run as `sort_run` left it, its keys, and what it drops.
     type Sorted = (Vec<Diagnostic>, Vec<SortKey>, Option<Vec<bool>>);
 
-    /// Runs as `sort_run` left them, with what each drops, in one order.
-    fn merge_runs(runs: Vec<Sorted>, files: &[u32]) -> Vec<Diagnostic> {
-        let mut laid = Runs::with_capacity(0);
-        for (run, keys, dropped) in runs {
-            laid.push(run, keys, dropped.as_deref());
-        }
-        laid.into_sorted(files)
+    /// Runs as `sort_run` left them (ranked by `checks`), with what each
+    /// drops, packed as the linter packs them and merged in one order.
+    fn merge_runs(runs: Vec<Sorted>, files: &[u32], checks: &CheckRanks) -> Vec<Diagnostic> {
+        let blocks = runs
+            .into_iter()
+            .map(|(run, keys, dropped)| {
+                let mut block = Block::with_capacity(run.len(), None);
+                for (d, k) in run.into_iter().zip(&keys) {
+                    if !dropped.as_ref().is_some_and(|d| d[k.made()]) {
+                        block.push(d);
+                    }
+                }
+                block.close();
+                block
+            })
+            .collect();
+        let finish = Finish {
+            toml: Vec::new(),
+            unread: Vec::new(),
+            unread_note: None,
+            told: std::collections::HashSet::new(),
+            catalog_names: crate::load::CatalogNames::default(),
+        };
+        Ordered::new(blocks, files.to_vec(), checks.clone(), finish).collect()
     }
 
     #[test]
@@ -438,8 +328,11 @@ mod tests {
     /// file 3 is missing from the table.
     const FILES: [u32; 3] = [1, 0, 2];
 
+    /// `all` in one sort, each repeat once (the merge leaves out a finding
+    /// equal to the one before it).
     fn sorted_whole(mut all: Vec<Diagnostic>, files: &[u32]) -> Vec<Diagnostic> {
         all.sort_by(|a, b| a.total_cmp(b, files));
+        all.dedup();
         all
     }
 
@@ -457,7 +350,7 @@ mod tests {
                 let keys = sort_run(&mut run, &files, &checks);
                 runs.push((run, keys, None));
             }
-            let merged = merge_runs(runs, &files);
+            let merged = merge_runs(runs, &files, &checks);
             assert_eq!(merged, sorted_whole(all, &files), "seed {seed}");
         }
     }
@@ -484,6 +377,7 @@ mod tests {
             let merged = merge_runs(
                 vec![(run, keys, Some(dropped)), (second, second_keys, None)],
                 &files,
+                &checks,
             );
             let mut expected = kept;
             expected.extend(other);
@@ -505,7 +399,11 @@ mod tests {
         assert_eq!(checks_in_order, ["dept-rule", "house-rule"]);
         let mut other = vec![finding("ebb-rule", "b", 1, "m")];
         let other_keys = sort_run(&mut other, &files, &checks);
-        let merged = merge_runs(vec![(run, keys, None), (other, other_keys, None)], &files);
+        let merged = merge_runs(
+            vec![(run, keys, None), (other, other_keys, None)],
+            &files,
+            &checks,
+        );
         let checks_in_order: Vec<&str> = merged.iter().map(|d| &*d.check).collect();
         assert_eq!(checks_in_order, ["dept-rule", "ebb-rule", "house-rule"]);
     }
@@ -516,7 +414,7 @@ mod tests {
         let checks = CheckRanks::new(["idle-team"]);
         let mut run = findings(3, 5);
         let keys = sort_run(&mut run, &files, &checks);
-        let merged = merge_runs(vec![(run, keys, Some(vec![true; 5]))], &files);
+        let merged = merge_runs(vec![(run, keys, Some(vec![true; 5]))], &files, &checks);
         assert!(merged.is_empty());
     }
 }

@@ -13,11 +13,9 @@ use crate::diagnostic::Diagnostic;
 use crate::schema::{self, Type};
 use crate::source::{FileId, Sources};
 
-/// Rewrites, in TOML, the YAML snippets of the help of each finding that is
-/// shown in a TOML file of `sources`.
-pub(super) fn reword(found: &mut [Diagnostic], sources: &Sources) {
-    // One flag a file, looked up by the file's index: a folder can hold a
-    // hundred thousand TOML files.
+/// Which files of `sources` are TOML, by file index; empty when none is.
+/// (One flag a file: a folder can hold a hundred thousand TOML files.)
+pub(super) fn toml_files(sources: &Sources) -> Vec<bool> {
     let mut toml: Vec<bool> = Vec::new();
     for (id, f) in sources.iter() {
         if f.path()
@@ -30,20 +28,24 @@ pub(super) fn reword(found: &mut [Diagnostic], sources: &Sources) {
             toml[id.index()] = true;
         }
     }
+    toml
+}
+
+/// Rewrites, in TOML, the YAML snippets of the help of `d` when it is shown
+/// in a file `toml` (see [`toml_files`]) flags.
+pub(super) fn reword_one(d: &mut Diagnostic, toml: &[bool]) {
     if toml.is_empty() {
         return;
     }
     let is_toml = |file: FileId| toml.get(file.index()).copied().unwrap_or(false);
-    for d in found {
-        let in_toml = d.primary_location().is_some_and(|l| is_toml(l.file));
-        if !in_toml {
-            continue;
-        }
-        if let Some(help) = d.help.as_deref()
-            && let Some(rewritten) = as_toml(help)
-        {
-            d.help = Some(Cow::Owned(rewritten));
-        }
+    let in_toml = d.primary_location().is_some_and(|l| is_toml(l.file));
+    if !in_toml {
+        return;
+    }
+    if let Some(help) = d.help.as_deref()
+        && let Some(rewritten) = as_toml(help)
+    {
+        d.help = Some(Cow::Owned(rewritten));
     }
 }
 

@@ -79,7 +79,8 @@ pub(crate) struct Sections<'a> {
     /// Items lowered so far in each entity section, by name: the index of
     /// the next, which messages name (`teams[12]`).
     counts: Vec<(&'static str, usize)>,
-    /// Past `max_entities`: the rest of the file is not lowered.
+    /// Past `max_entities`, or the file is of another version: the rest of
+    /// it is not lowered.
     stopped: bool,
 }
 
@@ -125,6 +126,14 @@ impl<'a> Sections<'a> {
                 return;
             }
         };
+        // A file of another version is not read at all, wherever in it the
+        // version is written: its sections may mean something else there.
+        if let Some((_, version)) = entries.iter().find(|(key, _)| key.name == "version")
+            && !self.cx.version(version)
+        {
+            self.stopped = true;
+            return;
+        }
         for (key, node) in entries {
             if self.stopped {
                 return;
@@ -188,7 +197,8 @@ impl<'a> Sections<'a> {
                     );
                 }
             }
-            "version" => cx.version(&node),
+            // (Checked before the other sections, in `root`.)
+            "version" => {}
             "organization" => cx.organization(node, model),
             _ => {
                 let Some(items) = cx.section_items(section, node) else {
@@ -401,15 +411,17 @@ pub(crate) fn explained_follow_ons(d: &Diagnostic) -> Vec<(&'static str, &Entity
             .collect(),
         // A team whose `kind` is a word opmodel does not know is read as
         // stream-aligned: what it would be asked as one (owning products,
-        // a working size) is not reported beside the finding.
+        // a working size) is not reported beside the finding. (Whether the
+        // products it owns have a trio does not depend on its kind.)
         EntityKind::Team
             if d.check == super::INVALID_ENTITY && d.message.starts_with(UNKNOWN_KIND) =>
         {
-            vec![
-                ("idle-team", &d.entity),
-                ("team-size", &d.entity),
-                ("incomplete-product-trio", &d.entity),
-            ]
+            vec![("idle-team", &d.entity), ("team-size", &d.entity)]
+        }
+        // A team whose id breaks the rule cannot be named by what it would
+        // own or decide: that it seems idle is the id's doing.
+        EntityKind::Team if d.check == super::INVALID_ENTITY && d.message.ends_with(INVALID_ID) => {
+            vec![("idle-team", &d.entity)]
         }
         EntityKind::Product if typo(OWNER_TYPO) => std::iter::once(("orphaned-product", &d.entity))
             .chain(named("idle-team", EntityKind::Team))
@@ -440,6 +452,13 @@ const UNKNOWN_KIND: &str = "unknown `kind` value ";
 
 /// How the finding about a section opmodel does not know begins.
 pub(crate) const UNKNOWN_SECTION: &str = "unknown section ";
+
+/// How the finding about an id that breaks the id rule ends.
+const INVALID_ID: &str = " is not a valid id";
+
+/// How the finding about a `version` other than 1 starts: the file is then
+/// not read at all (its sections may mean something else in that version).
+pub(crate) const UNSUPPORTED_VERSION: &str = "unsupported format version ";
 
 /// The section a user means by another word for it (`person` for
 /// `people`, `stages` for `lifecycle`), which a typo distance does not find:
@@ -528,7 +547,26 @@ impl Lowerer<'_> {
         self.push(d);
     }
 
-    fn version(&mut self, node: &Node) {
+    /// [`Lowerer::problem`] as a note: a value that is valid but reads
+    /// like a slip (an area one letter off a built-in one).
+    fn slip(
+        &mut self,
+        subject: &Subject,
+        pos: impl Into<Span>,
+        message: String,
+        help: impl Into<Cow<'static, str>>,
+    ) {
+        let focus = self.loc(pos).filter(|l| l.line > 0);
+        let mut d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
+            .with_help(help)
+            .at(subject.location)
+            .with_focus(focus, "here");
+        d.severity = crate::diagnostic::Severity::Note;
+        self.push(d);
+    }
+
+    /// Reports a `version` other than 1; `false` then.
+    fn version(&mut self, node: &Node) -> bool {
         let ok = match &node.value {
             Value::Int(1) => true,
             Value::Float(f) => *f == 1.0,
@@ -539,10 +577,11 @@ impl Lowerer<'_> {
             let shown = scalar_text(node).unwrap_or_else(|| node.type_name().to_owned());
             self.file_problem(
                 node.span(),
-                format!("unsupported format version `{shown}`; this opmodel reads version 1"),
+                format!("{UNSUPPORTED_VERSION}`{shown}`; this opmodel reads version 1"),
                 "write `version: 1`, or leave the line out",
             );
         }
+        ok
     }
 
     fn organization(&mut self, node: Node, model: &mut Model) {
@@ -670,7 +709,7 @@ impl Lowerer<'_> {
         }
         subject.entity.id = id.clone();
         if !is_valid_id(&id) {
-            let msg = format!("`{}` is not a valid id", escape(&id));
+            let msg = format!("`{}`{INVALID_ID}", escape(&id));
             self.problem(subject, node.span(), msg, crate::model::id_help(&id));
         }
         Some(id)
@@ -1522,12 +1561,13 @@ impl Lowerer<'_> {
                     {
                         // `budget-allocaton`: a custom area no decision
                         // right is likely to use, so the cadence would
-                        // cover nothing anybody decides.
+                        // cover nothing anybody decides. Any text is an
+                        // area (pom-document.md), so it is a note.
                         let msg = covers_slip(written, &meant);
                         let help = format!(
                             "write `{meant}`; a custom area is written exactly as the decision rights write it"
                         );
-                        self.problem(subject, item.span(), msg, help);
+                        self.slip(subject, item.span(), msg, help);
                     }
                     out.push(covers);
                 }
@@ -1866,8 +1906,9 @@ impl Lowerer<'_> {
             .map(|(_, n)| n);
         subject.location = self.entity_loc(pos.start, area_node);
         let mut f = self.fields(&subject, entries, &schema::DECISION);
-        let area = f
-            .take("area")
+        let area_taken = f.take("area");
+        let area_span = area_taken.as_ref().map(|(_, n)| n.span());
+        let area = area_taken
             .and_then(|(_, n)| self.text(&subject, "area", n))
             // `area: ""` names no area: it is missing.
             .filter(|a| !a.trim().is_empty())
@@ -1877,6 +1918,21 @@ impl Lowerer<'_> {
             .and_then(|(_, n)| self.one_ref(&subject, "scope", n));
         if let (Some(area), Some(scope)) = (&area, &scope) {
             subject.entity.id = Id::format(format_args!("{area}@{}", scope.id));
+        }
+        // `vendor-selecton`, `Feature-Set`: a custom area of its own, but
+        // most likely meant as the built-in one, which the checks then miss.
+        if let (Some(DecisionArea::Custom(written)), Some(span)) = (&area, area_span)
+            && let Some(meant) = meant_area(written)
+        {
+            let msg = format!(
+                "`area` is `{}`, which is no built-in area: a slip for `{meant}`?",
+                escape(written)
+            );
+            let help = format!(
+                "write `{meant}`; if `{}` is an area of your own, it stays apart from `{meant}`",
+                escape(written)
+            );
+            self.slip(&subject, span, msg, help);
         }
         let missing = match (&area, &scope) {
             (None, None) => "an `area` and a `scope`",
@@ -2007,6 +2063,17 @@ pub(crate) fn settle_covers_slips(model: &crate::model::Model, found: &mut Vec<D
 /// The word a cadence's `covers` entry was meant to be when it is written
 /// close to one (`budget-allocaton`, `Budget Allocation`, `objective`), but
 /// is none: a custom area that looks like a slip.
+/// The built-in area a decision right's custom area `written` was most
+/// likely meant to be (`budget_allocation`, `vendor-selecton`).
+pub(crate) fn meant_area(written: &str) -> Option<String> {
+    let known: Vec<String> = DecisionArea::BUILT_IN
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let i = DecisionArea::meant(written, &known)?;
+    known.into_iter().nth(i)
+}
+
 pub(crate) fn meant_covers(written: &str) -> Option<String> {
     let known: Vec<String> = ["objectives", "outcomes"]
         .into_iter()

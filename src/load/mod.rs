@@ -547,7 +547,15 @@ fn load_shared(
             {
                 extra = Extra::Foreign;
             }
-            loaded.diagnostics.push(parse_diagnostic(&display, file, e));
+            let commented = format == Format::Json && comment_at(text.as_str(), e.pos);
+            let mut d = parse_diagnostic(&display, file, e);
+            if commented {
+                d.help = Some(
+                    "JSON has no comments: take the comment out, or keep it in a `\"description\"` field (YAML and TOML files may have `#` comments)"
+                        .into(),
+                );
+            }
+            loaded.diagnostics.push(d);
             if !matches!(extra, Extra::Foreign) {
                 loaded.model.sources.mark_unread(file, text.as_str());
             }
@@ -573,10 +581,11 @@ fn is_template_text(text: &str, error: Pos) -> bool {
 /// (`team:` for `teams:`): what the section says is missing from the
 /// model, as for a file that does not parse.
 fn unread_if_sections_left_out(loaded: &mut Loaded, file: crate::source::FileId, text: &str) {
-    let left_out = loaded
-        .diagnostics
-        .iter()
-        .any(|d| d.check == INVALID_FILE && d.message.starts_with(lower::UNKNOWN_SECTION));
+    let left_out = loaded.diagnostics.iter().any(|d| {
+        d.check == INVALID_FILE
+            && (d.message.starts_with(lower::UNKNOWN_SECTION)
+                || d.message.starts_with(lower::UNSUPPORTED_VERSION))
+    });
     if left_out {
         loaded.model.sources.mark_unread(file, text);
     }
@@ -921,12 +930,38 @@ fn load_file(path: &Path, plan: &Plan, options: &LoadOptions, walked: bool) -> P
         Plan::Read(format, size) => (*format, *size),
         Plan::Skip(message) => return unread_piece(path, message.clone()),
     };
+    if format == Format::Json
+        && !options.keep_text
+        && (json_fast::STREAM_FROM..=options.max_file_size).contains(&size)
+        && let Some(piece) = load_streamed(path, options)
+    {
+        return piece;
+    }
     let bytes = match read_at_most(path, size, options.max_file_size) {
         Ok(Ok(b)) => b,
         Ok(Err(read)) => return unread_piece(path, options::too_big(read, options.max_file_size)),
         Err(e) => return unread_piece(path, format!("cannot be read: {e}")),
     };
     load_bytes(path, format, bytes, options, walked)
+}
+
+/// A big JSON file read in pieces, so that it is never in memory whole
+/// beside the model it makes (when the text is not kept for the report);
+/// `None` when it is off the fast path, and is to be read whole.
+fn load_streamed(path: &Path, options: &LoadOptions) -> Option<Piece> {
+    let mut reader = std::fs::File::open(path).ok()?;
+    let mut loaded = Loaded::default();
+    let file = loaded.model.sources.add(path, "");
+    let display = loaded.model.sources.display(file).to_owned();
+    let (model, problems) = json_fast::read_streamed(&mut reader, file, &display, options)?;
+    loaded.diagnostics = problems;
+    take_entities(&mut loaded.model, model);
+    Some(Piece {
+        loaded,
+        extra: Extra::None,
+        read: true,
+        path: path.to_path_buf(),
+    })
 }
 
 /// The piece of a file that could not be used, with the `invalid-file`
@@ -1178,6 +1213,21 @@ fn parse_diagnostic(display: &str, file: crate::source::FileId, e: ParseError) -
         (None, Some(hint)) => d.with_help(format!("{hint}{OTHER_FILES}")),
         (None, None) => d,
     }
+}
+
+/// Whether a `//` or `/*` comment starts at `pos` of `text` (1-based line,
+/// column in characters): JSON has none, and its parser only says what it
+/// expected there.
+fn comment_at(text: &str, pos: Pos) -> bool {
+    let Some(line) = text.lines().nth((pos.line as usize).saturating_sub(1)) else {
+        return false;
+    };
+    let rest: String = line
+        .chars()
+        .skip((pos.column as usize).saturating_sub(1))
+        .take(2)
+        .collect();
+    rest == "//" || rest == "/*"
 }
 
 /// What a parser's message usually means in an org file, for the mistakes

@@ -26,6 +26,8 @@ pub(crate) fn valid_form(id: &str) -> Option<String> {
     for c in id.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.') {
             out.push(c);
+        } else if let Some(plain) = latin_letter(c) {
+            out.push_str(plain);
         } else if !out.ends_with('-') {
             out.push('-');
         }
@@ -37,6 +39,34 @@ pub(crate) fn valid_form(id: &str) -> Option<String> {
         .take(128)
         .collect::<String>();
     crate::model::is_valid_id(&trimmed).then_some(trimmed)
+}
+
+/// The plain letters a lowercase accented Latin letter is written with in
+/// an id (`é` → `e`, `ß` → `ss`), so that `équipe-paiements` is suggested
+/// as `equipe-paiements`, not `quipe-paiements`.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' | 'ļ' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ř' | 'ŗ' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }
 
 /// `id` as a suggested fix writes it: itself when valid, else the form the
@@ -252,6 +282,20 @@ mod tests {
 
     fn messages(model: &Model) -> Vec<String> {
         model.validate().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn an_accented_id_is_suggested_with_its_plain_letters() {
+        let form = |id: &str| super::valid_form(id);
+        assert_eq!(
+            form("équipe-paiements").as_deref(),
+            Some("equipe-paiements")
+        );
+        assert_eq!(form("Zoë").as_deref(), Some("zoe"));
+        assert_eq!(form("Straße Æon").as_deref(), Some("strasse-aeon"));
+        // Letters with no plain form still make a `-`.
+        assert_eq!(form("支付-team").as_deref(), Some("team"));
+        assert_eq!(form("!!!"), None);
     }
 
     #[test]

@@ -33,16 +33,71 @@ use crate::source::{Location, Sources};
 ///
 /// Whatever writing to `out` fails with.
 pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"diagnostics\": [")?;
+    let chunks: Vec<&[Diagnostic]> = report.diagnostics.chunks(CHUNK).collect();
+    write_chunks(&chunks, &report.sources, &mut true, out)?;
+    close(!report.diagnostics.is_empty(), &report.summary, out)
+}
+
+/// [`write`] for findings read one at a time (see [`crate::Findings`]): a
+/// window of them is held at once, not all. `summary` is given the
+/// iterator back once every finding is written, so that counts gathered
+/// as the findings went by can make the summary.
+///
+/// # Errors
+///
+/// Whatever writing to `out` fails with.
+///
+/// ```
+/// use opmodel::{Linter, load::{load_str, Format}, report::{Summary, json}};
+/// let loaded = load_str("products:\n  - id: gift-registry\n", Format::Yaml, "org.yaml");
+/// let found = Linter::new().check_findings(loaded);
+/// let mut out = Vec::new();
+/// let entities = found.entities;
+/// json::write_findings(found.findings, &found.sources, |_| Summary { entities, ..Summary::default() }, &mut out)
+///     .expect("writes to memory");
+/// let text = String::from_utf8(out).expect("JSON is text");
+/// assert!(text.contains("\"orphaned-product\""));
+/// ```
+pub fn write_findings<I: Iterator<Item = Diagnostic>>(
+    diagnostics: I,
+    sources: &Sources,
+    summary: impl FnOnce(I) -> super::Summary,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    out.write_all(b"{\n  \"diagnostics\": [")?;
+    let mut diagnostics = diagnostics;
+    let mut first = true;
+    loop {
+        let window: Vec<Diagnostic> = diagnostics.by_ref().take(CHUNK * WINDOW).collect();
+        if window.is_empty() {
+            break;
+        }
+        let chunks: Vec<&[Diagnostic]> = window.chunks(CHUNK).collect();
+        write_chunks(&chunks, sources, &mut first, out)?;
+    }
+    close(!first, &summary(diagnostics), out)
+}
+
+/// Findings rendered a chunk at a time.
+const CHUNK: usize = 1024;
+/// Chunks rendered side by side, then written in order.
+const WINDOW: usize = 16;
+
+/// Writes `chunks` of findings in order, each after a separator (none
+/// before the first of all, while `first`).
+fn write_chunks(
+    chunks: &[&[Diagnostic]],
+    sources: &Sources,
+    first: &mut bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     // Big reports are rendered a window of chunks at a time on all cores
     // and written in order, so the bytes are the same as one by one. This
     // thread writes one window while another renders the next (writing a
     // big report to a file is about a third of the time), so the buffers
     // of at most three windows exist at once: one being written, one
     // being rendered, and written ones waiting to be reused.
-    const CHUNK: usize = 1024;
-    const WINDOW: usize = 16;
-    out.write_all(b"{\n  \"diagnostics\": [")?;
-    let chunks: Vec<&[Diagnostic]> = report.diagnostics.chunks(CHUNK).collect();
     let threads = if chunks.len() > 1 {
         crate::parallel::threads(4)
     } else {
@@ -51,21 +106,20 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     // Buffers go back to the renderers once written: fresh ones for every
     // chunk of a big report would each be memory the kernel hands out anew.
     let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
-    let mut first = true;
     crate::parallel::map_windows_in_order(
-        &chunks,
+        chunks,
         WINDOW,
         threads,
         |chunk| {
             let bytes = spare.lock().ok().and_then(|mut s| s.pop());
-            render(chunk, &report.sources, bytes.unwrap_or_default())
+            render(chunk, sources, bytes.unwrap_or_default())
         },
         |rendered| {
             for bytes in rendered {
                 // Every diagnostic is rendered after a separator; the first
                 // of all has nothing to separate it from.
-                let skip = if first { 1 } else { 0 };
-                first = false;
+                let skip = usize::from(*first);
+                *first = false;
                 out.write_all(bytes.get(skip..).unwrap_or_default())?;
                 if let Ok(mut s) = spare.lock() {
                     s.push(bytes);
@@ -73,12 +127,17 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
             }
             Ok::<(), io::Error>(())
         },
-    )?;
-    if !report.diagnostics.is_empty() {
+    )
+}
+
+/// Ends the list of findings (`any` when it has some) and writes the
+/// summary and the object's end.
+fn close(any: bool, summary: &super::Summary, out: &mut impl Write) -> io::Result<()> {
+    if any {
         out.write_all(b"\n  ")?;
     }
     out.write_all(b"],\n  \"summary\": ")?;
-    serde_json::to_writer(&mut *out, &report.summary).map_err(io_error)?;
+    serde_json::to_writer(&mut *out, summary).map_err(io_error)?;
     out.write_all(b"\n}\n")
 }
 

@@ -63,11 +63,12 @@ pub fn score_units(
     } else {
         MAX_OFFENDERS
     };
+    let explained = super::explained_by(report);
     // Per tenet, then per unit: the transpose is made below.
     let per_tenet: Vec<Vec<Measure>> = TenetKind::ALL
         .iter()
         .map(|&kind| {
-            let things = tenet_things(graph, kind, options, want);
+            let things = tenet_things(graph, kind, options, want, &explained);
             places.gather(graph, &things, |bag| {
                 unit_measure(bag, &things, listed, options.all_offenders)
             })
@@ -287,18 +288,26 @@ fn tenet_things(
     kind: TenetKind,
     options: &ScorecardOptions,
     want: Option<&str>,
+    explained: &super::Explained,
 ) -> Things<(usize, Offender)> {
     let mut offences: Vec<Option<(usize, Offender)>> = Vec::new();
     // (team index, thing in model order)
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    measure_tenet(graph, kind, options, true, &mut |subject, offence| {
-        if !period_matches(want, subject.period) {
-            return;
-        }
-        let seq = u32::try_from(offences.len()).unwrap_or(u32::MAX);
-        pairs.extend(subject.teams.iter().map(|t| (t.0, seq)));
-        offences.push(offence);
-    });
+    measure_tenet(
+        graph,
+        kind,
+        options,
+        true,
+        explained,
+        &mut |subject, offence| {
+            if !period_matches(want, subject.period) {
+                return;
+            }
+            let seq = u32::try_from(offences.len()).unwrap_or(u32::MAX);
+            pairs.extend(subject.teams.iter().map(|t| (t.0, seq)));
+            offences.push(offence);
+        },
+    );
     let mut order: Vec<u32> = (0..offences.len())
         .filter(|&s| offences[s].is_some())
         .map(|s| u32::try_from(s).unwrap_or(u32::MAX))

@@ -480,15 +480,33 @@ fn measure_tenet(
     kind: TenetKind,
     options: &ScorecardOptions,
     slicing: bool,
+    explained: &Explained,
     emit: &mut Emit<'_>,
 ) {
     match kind {
-        TenetKind::OwnershipClarity => ownership(g, slicing, emit),
+        TenetKind::OwnershipClarity => ownership(g, slicing, explained, emit),
         TenetKind::OutcomeAlignment => alignment(g, slicing, emit),
         TenetKind::GoalStyle => goal_style(g, slicing, emit),
         TenetKind::DecisionClarity => decisions(g, &options.decision_areas, emit),
-        TenetKind::TeamLoad => load(g, options.max_products, emit),
+        TenetKind::TeamLoad => load(g, options.max_products, explained, emit),
     }
+}
+
+/// The (check, entity id) pairs a loading finding already explains (a
+/// team's misspelt `owns:` leaves its products without an owner): `check`
+/// leaves those findings out, and the scores do not measure them either.
+type Explained = std::collections::HashSet<(&'static str, EntityKind, String)>;
+
+fn explained_by(report: &Report) -> Explained {
+    report
+        .diagnostics
+        .iter()
+        .flat_map(|d| {
+            crate::load::explained_follow_ons(d)
+                .into_iter()
+                .map(|(check, e)| (check, e.kind, e.id.to_string()))
+        })
+        .collect()
 }
 
 /// Whether a key result of `period` is in the period asked for.
@@ -662,16 +680,24 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         })
     };
     let want = options.period.as_deref().map(str::trim);
+    let explained = explained_by(report);
     let measures: Vec<Measure> = TenetKind::ALL
         .iter()
         .map(|&kind| {
             let mut m = Measure::new(0);
             m.keep_all = options.all_offenders;
-            measure_tenet(graph, kind, options, slicing, &mut |subject, offence| {
-                if period_matches(want, subject.period) && belongs(subject.teams) {
-                    m.record(offence);
-                }
-            });
+            measure_tenet(
+                graph,
+                kind,
+                options,
+                slicing,
+                &explained,
+                &mut |subject, offence| {
+                    if period_matches(want, subject.period) && belongs(subject.teams) {
+                        m.record(offence);
+                    }
+                },
+            );
             m
         })
         .collect();
@@ -956,7 +982,7 @@ fn names(
     out
 }
 
-fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
+fn ownership(g: &OrgGraph<'_>, slicing: bool, explained: &Explained, emit: &mut Emit<'_>) {
     // A product whose owner is a dangling reference (`owner: ghost`) or a
     // second definition is an integrity finding's: who owns it is not known,
     // so it is not measured (`orphaned-product` waits for the same reason).
@@ -967,7 +993,15 @@ fn ownership(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
         .map(|f| f.entity.id.as_str())
         .collect();
     for p in g.product_ixs() {
-        if !g.is_primary(g.product_node(p)) || unknown.contains(g.product(p).id.as_str()) {
+        let id = g.product(p).id.as_str();
+        if !g.is_primary(g.product_node(p))
+            || unknown.contains(id)
+            || explained.contains(&(
+                crate::check::orphaned_product::OrphanedProduct::NAME,
+                EntityKind::Product,
+                id.to_owned(),
+            ))
+        {
             continue;
         }
         let owners = g.owner_teams(p);
@@ -1002,7 +1036,8 @@ fn alignment(g: &OrgGraph<'_>, slicing: bool, emit: &mut Emit<'_>) {
     // One pass over the whole graph: a search per product reads the whole
     // `part_of` chain above it, every product of a deep one.
     let aligned = crate::check::unaligned_product::aligned_products(g);
-    for p in g.product_ixs() {
+    // (A second definition of an id is `duplicate-id`'s: measured once.)
+    for p in g.product_ixs().filter(|&p| g.is_primary(g.product_node(p))) {
         let offence = if aligned.get(p.index()).copied().unwrap_or(false) {
             None
         } else {
@@ -1095,7 +1130,7 @@ fn decisions(g: &OrgGraph<'_>, areas: &[DecisionArea], emit: &mut Emit<'_>) {
         (usize, petgraph::graph::NodeIndex),
         Option<String>,
     > = std::collections::HashMap::new();
-    for p in g.product_ixs() {
+    for p in g.product_ixs().filter(|&p| g.is_primary(g.product_node(p))) {
         let owners = g.owner_teams(p);
         let problems: Vec<String> = areas
             .iter()
@@ -1163,7 +1198,7 @@ fn unclear_decision(
     }
 }
 
-fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
+fn load(g: &OrgGraph<'_>, max_products: usize, explained: &Explained, emit: &mut Emit<'_>) {
     use crate::check::{idle_team::IdleTeam, overloaded_team::OverloadedTeam};
     // An enabling team that facilitates is doing its job, which is not
     // owning products (pom-document.md): its load is not measured this way.
@@ -1185,7 +1220,10 @@ fn load(g: &OrgGraph<'_>, max_products: usize, emit: &mut Emit<'_>) {
         // (A team that contributes or decides but owns nothing is not idle
         // to `idle-team` either: its load is not in products.)
         let busy_elsewhere = n == 0 && crate::check::idle_team::is_busy(g, t);
-        if n == 0 && allows(IdleTeam::NAME)
+        // What a loading finding explains (a misspelt `owns:`) is its.
+        let idle_explained =
+            || explained.contains(&(IdleTeam::NAME, EntityKind::Team, id.to_string()));
+        if n == 0 && (allows(IdleTeam::NAME) || idle_explained())
             || n > max_products && allows(OverloadedTeam::NAME)
             || busy_elsewhere
         {

@@ -556,6 +556,13 @@ impl Fields for DecisionFields {
                     return Err(give_up());
                 }
                 self.area = area.map(|a| DecisionArea::parse(a.trim()));
+                // A slip for a built-in area is noted: the general path
+                // words it.
+                if let Some(DecisionArea::Custom(written)) = &self.area
+                    && crate::load::lower::meant_area(written).is_some()
+                {
+                    return Err(give_up());
+                }
             }
             "scope" => {
                 first_time(&mut self.seen, 2)?;

@@ -71,6 +71,34 @@ pub(crate) fn read(
     }
 }
 
+/// Files this big are read from disk in pieces (see [`read_streamed`]).
+pub(crate) const STREAM_FROM: u64 = split::MIN_BYTES as u64;
+
+/// [`read`] for a file too big to be worth holding whole beside the model
+/// it makes: read from `reader` a block at a time, on all cores. `None`
+/// gives the file up, and the caller reads it whole (the general path then
+/// reports what is wrong with it).
+pub(crate) fn read_streamed(
+    reader: &mut dyn std::io::Read,
+    file: FileId,
+    path: &str,
+    options: &LoadOptions,
+) -> Option<(Model, Vec<Diagnostic>)> {
+    if options.max_depth < 8 {
+        return None;
+    }
+    let threads = crate::parallel::threads(8);
+    stream::read(
+        reader,
+        file,
+        path,
+        options,
+        split::CHUNK,
+        threads,
+        stream::BLOCK,
+    )
+}
+
 /// [`read`] in one pass on this thread.
 fn read_serial(text: &str, file: FileId, options: &LoadOptions) -> Option<Model> {
     let mut cx = Cx {
@@ -817,5 +845,6 @@ fn located_text<'de, A: MapAccess<'de>>(
 
 mod entities;
 mod split;
+mod stream;
 #[cfg(test)]
 mod tests;

@@ -64,6 +64,26 @@ fn agree(text: &str, options: &LoadOptions) -> bool {
         same_model(model, "split");
         assert_eq!(problems, &diags, "split reader's problems:\n{text}");
     }
+    // Read in pieces: blocks of 7 bytes cut every token, string and escape
+    // somewhere, and units of two entities are copied out of them.
+    let streamed = super::stream::read(
+        &mut text.as_bytes(),
+        FileId::at(0),
+        "t.json",
+        options,
+        2,
+        3,
+        7,
+    );
+    if let Some((model, problems)) = &streamed {
+        same_model(model, "streamed");
+        assert_eq!(problems, &diags, "streamed reader's problems:\n{text}");
+    }
+    assert_eq!(
+        streamed.is_some(),
+        split.is_some(),
+        "the streamed and split readers disagree on taking:\n{text}"
+    );
     let Some((fast, problems)) = read(text, FileId::at(0), "t.json", options) else {
         return false;
     };
