@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 /// Whether a parsed file is plainly not an org file: a table none of whose
 /// keys is a section or close to one (an OpenAPI spec, a workflow, a
-/// chart's values). Beside a Backstage catalog such files are left out
+/// chart's values), or a lone string, number or list. Beside a Backstage catalog such files are left out
 /// rather than reported; a misspelled section still counts as an org file.
 ///
 /// `version` and `$schema` decide nothing: a Compose file's `version:
@@ -50,7 +50,10 @@ pub(crate) fn is_foreign(root: &Node) -> bool {
                     .iter()
                     .any(|(k, _)| k.name != "organization" && org_key(&k.name))
         }
-        _ => false,
+        // A file that is one string or number (a Casbin policy line kept as
+        // `.yaml`), or a list (an Ansible playbook): no org file's top.
+        Value::Null => false,
+        _ => true,
     }
 }
 

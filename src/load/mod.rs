@@ -465,19 +465,13 @@ fn load_shared(
             Ok(docs) => {
                 let catalog =
                     backstage::read(&docs, file, &display, options, &mut loaded.diagnostics);
-                // A file of skeletons only is noted as holding no entity
-                // (a file of Templates only is not worth a note).
-                if catalog.skeletons > 0
-                    && catalog.entities.is_empty()
-                    && catalog.targets.is_empty()
-                {
-                    return (loaded, Extra::None);
-                }
+                // A file of skeletons only, like a file of Templates only,
+                // is left out without a word (it is a catalog file).
                 return (loaded, Extra::Catalog(catalog));
             }
             // A scaffolder skeleton with `{% if %}` blocks, or `{{ }}` where
             // YAML allows no brace, is no YAML until the template runs: it
-            // is passed over with a note, as a skeleton that parses is. A
+            // is left out without a word, as a skeleton that parses is. A
             // file whose error has no placeholder near it is not one.
             Err(e) if e.message.starts_with(LATE_DESCRIPTOR) => {
                 let d = file_diagnostic(&display, file, e.pos, e.message).with_help(
@@ -487,7 +481,9 @@ fn load_shared(
                 loaded.model.sources.mark_unread(file, text.as_str());
                 return (loaded, Extra::None);
             }
-            Err(e) if is_template_text(text.as_str(), e.pos) => return (loaded, Extra::None),
+            Err(e) if is_template_text(text.as_str(), e.pos) => {
+                return (loaded, Extra::Catalog(backstage::Catalog::default()));
+            }
             Err(e) => {
                 loaded.diagnostics.push(parse_diagnostic(&display, file, e));
                 loaded.model.sources.mark_unread(file, text.as_str());

@@ -64,14 +64,20 @@ fn named(namespace: &str, name: &str, id: &str) -> String {
 
 struct Lowering<'a> {
     ids: BTreeMap<Key, String>,
+    /// The ids of entities the model keeps a reference to (an owner, a
+    /// parent, a `part_of`) that the catalog does not have: given in turn
+    /// with the catalog's own, so a missing Group `x` keeps the id `x` and a
+    /// Domain `x` beside it gets `x.domain`, as if the group were there.
+    missing: BTreeMap<Key, String>,
     /// Every id an entity was given, of whatever kind.
     taken: BTreeSet<String>,
     /// The keys of `ids` by name, for what the catalog has by a name a
     /// reference gets wrong.
     by_name: BTreeMap<String, Vec<Key>>,
     diagnostics: &'a mut Vec<Diagnostic>,
-    /// Products and the catalog field their `part_of` came from.
-    part_of_fields: Vec<(String, &'static str)>,
+    /// Products, the catalog field their `part_of` came from, where the
+    /// product and the field are written.
+    part_of_fields: Vec<(String, &'static str, Location, Location)>,
     /// References that name no entity of the catalog, told in its words.
     unresolved: Vec<(EntityKind, String, &'static str, super::words::Unresolved)>,
 }
@@ -85,9 +91,11 @@ impl Lowering<'_> {
         // The id an entity that is not there would have; when another kind
         // already has it ("system: g" where only a Component `g` exists), the
         // suffix keeps the reference from landing on that other entity.
+        let k = key(&kind, &namespace, &name);
         let id = self
             .ids
-            .get(&key(&kind, &namespace, &name))
+            .get(&k)
+            .or_else(|| self.missing.get(&k))
             .cloned()
             .unwrap_or_else(|| {
                 let id = base_id(&namespace, &name);
@@ -151,14 +159,23 @@ impl Lowering<'_> {
         if allowed.iter().any(|k| k.word() == r.kind) {
             return Some(r);
         }
-        let wanted: Vec<String> = allowed
+        // The kinds the field takes, as a Backstage user knows them: an
+        // owner is a group or a user; a `spec.system` names a system (opmodel
+        // takes any product kind there, as Backstage does, but that is no
+        // advice).
+        let named: &[Kind] = if allowed.len() > 2 {
+            std::slice::from_ref(&default)
+        } else {
+            allowed
+        };
+        let wanted: Vec<String> = named
             .iter()
             .map(|k| format!("{} {}", article(k.noun()), k.noun()))
             .collect();
         let what = match Kind::parse(&r.kind) {
             Some(k) => format!("{} {}", article(k.noun()), k.noun()),
             None => format!(
-                "`{}`, which is not a catalog kind",
+                "whose kind `{}` is not a catalog kind",
                 crate::check::quote_text(&r.kind)
             ),
         };
@@ -168,7 +185,7 @@ impl Lowering<'_> {
             field.location,
             format!(
                 "`spec.{key_name}` names `{}`, {what}; it must name {}",
-                crate::check::quote_text(&r.shown()),
+                crate::check::quote_text(&field.text),
                 wanted.join(" or ")
             ),
             "correct the kind in the reference, or leave the kind out",
@@ -318,9 +335,10 @@ pub(crate) fn lower(
     }
     let (users, entities): (Vec<Descriptor>, Vec<Descriptor>) =
         entities.into_iter().partition(|d| d.kind == Kind::User);
-    let ids = assign_ids(&entities);
+    let (ids, missing) = assign_ids(&entities);
     let mut cx = Lowering {
         ids: BTreeMap::new(),
+        missing,
         taken: ids.iter().cloned().collect(),
         by_name: BTreeMap::new(),
         diagnostics,
@@ -400,7 +418,8 @@ pub(crate) fn lower(
         .filter(|(_, d)| d.kind == Kind::Group)
         .collect();
     let mut named_as_parent: BTreeSet<Key> = BTreeSet::new();
-    let mut listed_by: BTreeMap<Key, BTreeSet<String>> = BTreeMap::new();
+    // Who lists each group in `spec.children`: the lister's id, and where.
+    let mut listed_by: BTreeMap<Key, BTreeMap<String, Location>> = BTreeMap::new();
     let mut parents: BTreeMap<usize, Option<(Resolved, Field)>> = BTreeMap::new();
     let mut children: BTreeMap<usize, usize> = BTreeMap::new();
     for &(i, g) in &groups {
@@ -424,7 +443,11 @@ pub(crate) fn lower(
                     cx.unknown(&entity, g, f, "children", &r);
                     continue;
                 }
-                listed_by.entry(r.key()).or_default().insert(ids[i].clone());
+                listed_by
+                    .entry(r.key())
+                    .or_default()
+                    .entry(ids[i].clone())
+                    .or_insert(f.location);
             }
         }
         children.insert(i, count);
@@ -434,6 +457,8 @@ pub(crate) fn lower(
     let mut products = Vec::new();
     // Each group's first team in `teams`, and the users it has as members.
     let mut members_of: BTreeMap<Key, (usize, BTreeSet<Key>)> = BTreeMap::new();
+    // Groups whose parents were compared (a group defined twice, once).
+    let mut parent_checked: BTreeSet<Key> = BTreeSet::new();
     for (i, d) in entities.iter().enumerate() {
         let id = ids[i].as_str();
         let own_key = key(d.kind.word(), &d.namespace, &d.name);
@@ -455,10 +480,21 @@ pub(crate) fn lower(
             team.name = d.display_name.as_deref().map(Into::into);
             team.description = d.description.as_deref().map(Into::into).map(Box::new);
             team.allow = d.allow.clone().into();
-            team.parent = match parents.remove(&i).flatten() {
-                Some((r, f)) => Some(reference(&r, &f)),
-                None => Some(match listed_by.get(&own_key).and_then(|s| s.first()) {
-                    Some(p) => Ref::new(p.as_str()),
+            let listers = listed_by.get(&own_key);
+            let parent = parents.remove(&i).flatten();
+            if parent_checked.insert(own_key.clone()) {
+                two_parents(&mut cx, d, &entity, parent.as_ref(), listers);
+            }
+            team.parent = match parent {
+                Some((r, f)) => {
+                    names.set_hierarchy(EntityKind::Team, id, "parent", d.location, f.location);
+                    Some(reference(&r, &f))
+                }
+                None => Some(match listers.and_then(|s| s.first_key_value()) {
+                    Some((p, at)) => {
+                        names.set_hierarchy(EntityKind::Team, id, "children", d.location, *at);
+                        Ref::new(p.as_str())
+                    }
                     None => Ref::new(ORGANIZATION),
                 }),
             };
@@ -471,12 +507,12 @@ pub(crate) fn lower(
                 if let Some(r) = cx.resolve_as(f, Kind::User, &[Kind::User], d, &entity, "members")
                 {
                     let ukey = r.key();
-                    if !user_names.contains_key(&ukey) {
-                        // Still a member: the group says so, and its size
-                        // counts them; the catalog just lacks their entry.
+                    // A name the catalog has no User for is no member: it
+                    // neither staffs the team nor is written by `import`.
+                    let Some(name) = user_names.get(&ukey).cloned() else {
                         cx.unknown(&entity, d, f, "members", &r);
-                    }
-                    let name = user_names.get(&ukey).cloned().unwrap_or(r.name);
+                        continue;
+                    };
                     listed.push((ukey, name));
                 }
             }
@@ -504,8 +540,9 @@ pub(crate) fn lower(
         }
         products.push(product(&mut cx, d, id, &user_names, &members_by_group));
     }
-    for (id, field) in &cx.part_of_fields {
+    for (id, field, entity_at, at) in &cx.part_of_fields {
         names.set_part_of(EntityKind::Product, id, field);
+        names.set_hierarchy(EntityKind::Product, id, field, *entity_at, *at);
     }
     for (kind, id, field, words) in cx.unresolved {
         names.set_unresolved(kind, id, field, words);
@@ -546,6 +583,12 @@ fn product(
                 cx.note_if_unresolved(EntityKind::Product, id, d, "owner", &r, f);
                 p.owner.push(reference(&r, f));
             } else {
+                // A person the catalog does not have is a reference to
+                // nothing, as a missing user in `spec.members` is; the
+                // product is owned by a person either way.
+                if !user_names.contains_key(&r.key()) {
+                    cx.unknown(&entity, d, f, "owner", &r);
+                }
                 cx.diagnostics
                     .push(owned_by_person(d, id, &r, f, user_names, members_by_group));
             }
@@ -578,7 +621,8 @@ fn product(
         cx.unknown(&entity, d, f, "system", &r);
     }
     if let Some((Some(f), default, name)) = part_of.into_iter().find(|(f, _, _)| f.is_some()) {
-        cx.part_of_fields.push((id.to_owned(), name));
+        cx.part_of_fields
+            .push((id.to_owned(), name, d.location, f.location));
         p.part_of = cx
             .resolve_as(f, default, &product_kinds, d, &entity, name)
             .map(|r| {
@@ -592,6 +636,75 @@ fn product(
         .map(|o| Ref::at(o.as_str(), Some(d.outcomes_at.unwrap_or(d.location))))
         .collect();
     p
+}
+
+/// Reports a group given two parents: a `spec.parent` that another
+/// group's `spec.children` contradicts, or (without one) the `spec.children`
+/// of two groups. Backstage gives a group one parent; opmodel reads
+/// `spec.parent`, else the first lister by id.
+fn two_parents(
+    cx: &mut Lowering<'_>,
+    d: &Descriptor,
+    entity: &EntityRef,
+    parent: Option<&(Resolved, Field)>,
+    listers: Option<&BTreeMap<String, Location>>,
+) {
+    let Some(listers) = listers else { return };
+    let shown = crate::check::quote_text(&named(&d.namespace, &d.name, &entity.id));
+    let others: Vec<(&String, &Location)> = listers
+        .iter()
+        .filter(|(lister, _)| parent.is_none_or(|(r, _)| r.id != **lister))
+        .collect();
+    let list = |of: &[(&String, &Location)]| {
+        let names: Vec<String> = of.iter().map(|(l, _)| format!("`{l}`")).collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    };
+    let (message, focus) = match parent {
+        Some((_, f)) if !others.is_empty() => (
+            format!(
+                "group `{shown}` has `spec.parent: {}`, but {} {} it in `spec.children`: a group has one parent, and its `spec.parent` is read",
+                crate::check::quote_text(&f.text),
+                list(&others),
+                if others.len() == 1 { "lists" } else { "list" },
+            ),
+            Some((
+                f.location,
+                format!(
+                    "`spec.parent` names `{}`",
+                    crate::check::quote_text(&f.text)
+                ),
+            )),
+        ),
+        None if others.len() > 1 => (
+            format!(
+                "group `{shown}` is listed in the `spec.children` of {}: a group has one parent, and it is placed under `{}`",
+                list(&others),
+                others[0].0
+            ),
+            None,
+        ),
+        _ => return,
+    };
+    let mut diagnostic = Diagnostic::new(INVALID_ENTITY, entity.clone(), message)
+        .with_help(
+            "Backstage gives a group at most one parent: list it in the `spec.children` of one group only, and make its `spec.parent` (if any) name that group",
+        )
+        .at(Some(d.location));
+    if let Some((at, label)) = focus {
+        diagnostic = diagnostic.with_focus(Some(at), label);
+    }
+    for (lister, at) in &others {
+        diagnostic.push_label(
+            Some(**at),
+            format!("`{lister}` lists it in `spec.children`"),
+        );
+        diagnostic.push_related(EntityRef::new(EntityKind::Team, lister.as_str()));
+    }
+    cx.diagnostics.push(diagnostic);
 }
 
 /// "component `x` is owned by `user:frank`, a person".
@@ -634,14 +747,97 @@ fn owned_by_person(
     .with_focus(Some(f.location), "owned by a person")
 }
 
-/// The id of each entity, in order: the base id, with `.<kind>` appended
+/// One entity an id is given to: a descriptor, or an entity the model
+/// refers to that the catalog lacks (no location).
+struct Claim<'a> {
+    kind: Kind,
+    namespace: &'a str,
+    name: &'a str,
+    location: Option<Location>,
+}
+
+/// The references the model keeps (a group's `spec.parent`, a product's
+/// group owner and its `part_of` field), as kind, namespace and name.
+fn kept_references(d: &Descriptor) -> Vec<(Kind, &str, &str)> {
+    let product_kinds = [
+        Kind::Domain,
+        Kind::System,
+        Kind::Component,
+        Kind::Api,
+        Kind::Resource,
+    ];
+    let mut fields: Vec<(&Field, Kind, &[Kind])> = Vec::new();
+    let groups: &[Kind] = &[Kind::Group];
+    match d.kind {
+        Kind::Group => fields.extend(d.parent.as_ref().map(|f| (f, Kind::Group, groups))),
+        Kind::User => {}
+        _ => {
+            fields.extend(d.owner.as_ref().map(|f| (f, Kind::Group, groups)));
+            let part_of = match d.kind {
+                Kind::Component => [
+                    (&d.subcomponent_of, Kind::Component),
+                    (&d.system, Kind::System),
+                ]
+                .into_iter()
+                .find_map(|(f, k)| f.as_ref().map(|f| (f, k))),
+                Kind::Api | Kind::Resource => d.system.as_ref().map(|f| (f, Kind::System)),
+                Kind::System => d.domain.as_ref().map(|f| (f, Kind::Domain)),
+                _ => d.subdomain_of.as_ref().map(|f| (f, Kind::Domain)),
+            };
+            fields.extend(part_of.map(|(f, k)| (f, k, &product_kinds[..])));
+        }
+    }
+    fields
+        .into_iter()
+        .filter_map(|(f, default, allowed)| {
+            let r = parse_ref(&f.text);
+            let kind = match &r.kind {
+                Some(k) => Kind::parse(k)?,
+                None => default,
+            };
+            let unnamed = r.name.is_empty() || r.name.contains('@');
+            (allowed.contains(&kind) && !unnamed)
+                .then(|| (kind, r.namespace.unwrap_or(d.namespace.as_str()), r.name))
+        })
+        .collect()
+}
+
+/// The id of each entity, in order, and of each entity the model refers to
+/// that the catalog lacks (by key): the base id, with `.<kind>` appended
 /// when an entity earlier in the order Group, Domain, System, Component,
 /// API, Resource (then by name) has that id already, or when it is
 /// `organization`, the org's own id.
-fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
-    let mut order: Vec<usize> = (0..entities.len()).collect();
+fn assign_ids(entities: &[Descriptor]) -> (Vec<String>, BTreeMap<Key, String>) {
+    let mut claims: Vec<Claim<'_>> = entities
+        .iter()
+        .map(|d| Claim {
+            kind: d.kind,
+            namespace: &d.namespace,
+            name: &d.name,
+            location: Some(d.location),
+        })
+        .collect();
+    let present: BTreeSet<Key> = entities
+        .iter()
+        .map(|d| key(d.kind.word(), &d.namespace, &d.name))
+        .collect();
+    let mut wanted: BTreeSet<Key> = BTreeSet::new();
+    for d in entities {
+        for (kind, namespace, name) in kept_references(d) {
+            let k = key(kind.word(), namespace, name);
+            if !present.contains(&k) && wanted.insert(k) {
+                claims.push(Claim {
+                    kind,
+                    namespace,
+                    name,
+                    location: None,
+                });
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_cached_key(|&i| {
-        let d = &entities[i];
+        let d = &claims[i];
         (
             d.kind,
             d.name.to_lowercase(),
@@ -649,17 +845,17 @@ fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
             d.location,
         )
     });
-    let mut ids = vec![String::new(); entities.len()];
+    let mut ids = vec![String::new(); claims.len()];
     let mut by_key: BTreeMap<Key, String> = BTreeMap::new();
     let mut claimed: BTreeMap<String, Key> = BTreeMap::new();
     for i in order {
-        let d = &entities[i];
-        let k = key(d.kind.word(), &d.namespace, &d.name);
+        let d = &claims[i];
+        let k = key(d.kind.word(), d.namespace, d.name);
         if let Some(id) = by_key.get(&k) {
             ids[i].clone_from(id);
             continue;
         }
-        let base = base_id(&d.namespace, &d.name);
+        let base = base_id(d.namespace, d.name);
         // A group named `organization` cannot take the id of the org itself.
         let reserved = base == crate::model::ORGANIZATION;
         let id = match claimed.get(&base) {
@@ -677,5 +873,78 @@ fn assign_ids(entities: &[Descriptor]) -> Vec<String> {
         by_key.insert(k, id.clone());
         ids[i] = id;
     }
-    ids
+    let missing = claims[entities.len()..]
+        .iter()
+        .zip(&ids[entities.len()..])
+        .map(|(c, id)| (key(c.kind.word(), c.namespace, c.name), id.clone()))
+        .collect();
+    ids.truncate(entities.len());
+    (ids, missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn descriptor(kind: Kind, name: &str, line: u32) -> Descriptor {
+        Descriptor {
+            kind,
+            namespace: "default".to_owned(),
+            name: name.to_owned(),
+            location: Location::point(FileId::at(0), line, 1),
+            title: None,
+            description: None,
+            spec_type: None,
+            display_name: None,
+            owner: None,
+            system: None,
+            domain: None,
+            subcomponent_of: None,
+            subdomain_of: None,
+            parent: None,
+            children: Vec::new(),
+            members: Vec::new(),
+            member_of: Vec::new(),
+            outcomes: Vec::new(),
+            outcomes_at: None,
+            allow: Vec::new(),
+        }
+    }
+
+    fn field(text: &str) -> Option<Field> {
+        Some(Field {
+            text: text.to_owned(),
+            location: Location::point(FileId::at(0), 1, 1),
+        })
+    }
+
+    #[test]
+    fn a_missing_owner_takes_its_id_before_a_later_kind() {
+        let mut domain = descriptor(Kind::Domain, "marketing", 1);
+        domain.owner = field("marketing");
+        let (ids, missing) = assign_ids(&[domain]);
+        assert_eq!(ids, ["marketing.domain"]);
+        assert_eq!(
+            missing
+                .get(&key("group", "default", "marketing"))
+                .map(String::as_str),
+            Some("marketing")
+        );
+    }
+
+    #[test]
+    fn references_that_are_no_entity_claim_no_id() {
+        // An owner that is a user, an email address, a kind the field does
+        // not take, and a `part_of` to an entity that is there.
+        let mut a = descriptor(Kind::Component, "a", 1);
+        a.owner = field("user:a");
+        a.system = field("b");
+        let mut b = descriptor(Kind::System, "b", 2);
+        b.owner = field("b@example.com");
+        b.domain = field("component:a");
+        let (ids, missing) = assign_ids(&[a, b]);
+        assert_eq!(ids, ["a", "b"]);
+        assert!(missing.is_empty(), "{missing:?}");
+    }
 }

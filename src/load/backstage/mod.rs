@@ -148,9 +148,6 @@ pub(crate) struct Target {
 pub(crate) struct Catalog {
     pub entities: Vec<Descriptor>,
     pub targets: Vec<Target>,
-    /// Documents passed over as template skeletons: a file of nothing else
-    /// is noted as holding no entity, so that it is not passed over unseen.
-    pub skeletons: usize,
 }
 
 impl Catalog {
@@ -186,6 +183,5 @@ impl Catalog {
     pub(crate) fn append(&mut self, other: Catalog) {
         self.entities.extend(other.entities);
         self.targets.extend(other.targets);
-        self.skeletons += other.skeletons;
     }
 }

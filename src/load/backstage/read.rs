@@ -45,6 +45,7 @@ pub(crate) fn read(
         display,
         diagnostics,
         anchor: None,
+        kind: None,
         reported: 0,
         max_problems: options.max_problems_per_file,
     };
@@ -77,6 +78,8 @@ struct Reader<'a> {
     /// Where the current descriptor's `metadata.name` is: findings about
     /// it are placed there, with the field at fault as their focus.
     anchor: Option<Pos>,
+    /// The kind of the descriptor being read, once it is known to be one.
+    kind: Option<Kind>,
     /// Problems found so far, shown or not.
     reported: usize,
     /// Most problems shown.
@@ -146,6 +149,7 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, doc: &Node, catalog: &mut Catalog) {
+        self.kind = None;
         // Documents without `kind` (an OpenAPI spec, say) are not descriptors.
         let Some(kind_node) = get(doc, "kind") else {
             return;
@@ -233,6 +237,24 @@ impl Reader<'_> {
                 "write `apiVersion: backstage.io/v1alpha1`; the entity is still read",
             );
         }
+        // Backstage's schemas take each kind as written in its docs
+        // (`Component`, `API`): `kind: component` is refused there. Read
+        // all the same, as a descriptor without `apiVersion` is.
+        if kind.is_some() || is_location {
+            let written = kind_text.trim();
+            if written != shown_kind {
+                let entity = entity_of(kind, name.as_deref(), self.display);
+                self.problem_owned(
+                    entity,
+                    kind_node.pos,
+                    format!(
+                        "`kind: {}` is not written as Backstage writes it: Backstage refuses the entity; write `{shown_kind}`",
+                        crate::check::quote_text(written)
+                    ),
+                    format!("write `kind: {shown_kind}` (the kind is case-sensitive); the entity is still read"),
+                );
+            }
+        }
         let Some(name) = name else {
             // The `metadata:` line (or `kind:`, when there is none).
             let pos = name_node
@@ -254,7 +276,6 @@ impl Reader<'_> {
         // either, so a literal name beside `owner: ${{ values.owner }}` is
         // a skeleton too, not an entity with an unknown owner.
         if has_placeholder(&name) || references_hold_placeholders(get(doc, "spec")) {
-            catalog.skeletons += 1;
             return;
         }
         if !is_backstage_name(&name) && !is_location {
@@ -289,6 +310,7 @@ impl Reader<'_> {
             kind.entity_kind(),
             super::ids::base_id(&namespace, &name).as_str(),
         );
+        self.kind = Some(kind);
         let field = |this: &mut Self, key: &str| this.reference(spec, key, &entity);
         let owner = field(self, "owner");
         let system = field(self, "system");
@@ -322,17 +344,31 @@ impl Reader<'_> {
                 })
                 .unwrap_or_default()
         };
+        let title = metadata.and_then(|m| get(m, "title"));
+        let description = metadata.and_then(|m| get(m, "description"));
+        let spec_type = spec.and_then(|s| get(s, "type"));
+        let display_name = spec
+            .and_then(|s| get(s, "profile"))
+            .and_then(|p| get(p, "displayName"));
+        for (field, node) in [
+            ("metadata.title", title),
+            ("metadata.description", description),
+            ("spec.type", spec_type),
+            ("spec.profile.displayName", display_name),
+        ] {
+            if let Some(node) = node {
+                self.substitution(field, node, kind, &entity);
+            }
+        }
         catalog.entities.push(Descriptor {
             kind,
             namespace,
             name,
             location: name_span,
-            title: metadata.and_then(|m| get(m, "title")).and_then(text),
-            description: metadata.and_then(|m| get(m, "description")).and_then(text),
-            spec_type: spec.and_then(|s| get(s, "type")).and_then(text),
-            display_name: spec
-                .and_then(|s| get(s, "profile"))
-                .and_then(|p| get(p, "displayName"))
+            title: title.and_then(text),
+            description: description.and_then(text),
+            spec_type: spec_type.and_then(text),
+            display_name: display_name
                 .and_then(text)
                 .map(|n| n.trim().to_owned())
                 .filter(|n| !n.is_empty()),
@@ -451,9 +487,51 @@ impl Reader<'_> {
         }
     }
 
+    /// Notes a `$text`, `$json` or `$yaml` substitution in `field`:
+    /// Backstage fills it in from another file (or a URL) when it reads the
+    /// entity, and opmodel fetches nothing, so the field is left empty
+    /// here. Returns whether `node` is one.
+    fn substitution(&mut self, field: &str, node: &Node, kind: Kind, entity: &EntityRef) -> bool {
+        let Some((how, from)) = substitution(node) else {
+            return false;
+        };
+        let what = match field {
+            "spec.owner" => format!("the {} has no owner here", kind.noun()),
+            "spec.type" => format!("the {}'s type is not known here", kind.noun()),
+            "spec.profile.displayName" => format!("the {} has no display name here", kind.noun()),
+            f if f.starts_with("spec.") => format!("opmodel does not see what `{f}` names"),
+            _ => format!("the {} has no {} here", kind.noun(), field_noun(field)),
+        };
+        self.reported += 1;
+        if self.reported > self.max_problems {
+            return true;
+        }
+        let mut d = Diagnostic::new(
+            INVALID_ENTITY,
+            entity.clone(),
+            format!(
+                "`{field}` is `{how}: {}`, a substitution Backstage fills in when it reads the entity; opmodel reads no other file, so {what}",
+                crate::check::quote_text(&from)
+            ),
+        )
+        .with_help(
+            "nothing to do for Backstage; write the value in place of the substitution if opmodel should see it",
+        )
+        .at(Some(self.at(self.anchor.unwrap_or(node.pos))))
+        .with_focus(Some(self.span(node)), format!("`{how}` substitution"));
+        d.severity = crate::diagnostic::Severity::Note;
+        self.diagnostics.push(d);
+        true
+    }
+
     /// A field holding one entity reference.
     fn reference(&mut self, spec: Option<&Node>, key: &str, entity: &EntityRef) -> Option<Field> {
         let node = spec.and_then(|s| get(s, key))?;
+        if let Some(kind) = self.kind
+            && self.substitution(&format!("spec.{key}"), node, kind, entity)
+        {
+            return None;
+        }
         match &node.value {
             Value::Null => None,
             _ => match text(node) {
@@ -495,6 +573,11 @@ impl Reader<'_> {
         };
         let mut out = Vec::new();
         for item in items {
+            if let Some(kind) = self.kind
+                && self.substitution(&format!("spec.{key}"), item, kind, entity)
+            {
+                continue;
+            }
             match text(item) {
                 Some(t) if !t.trim().is_empty() => out.push(Field {
                     text: t.trim().to_owned(),
@@ -516,6 +599,33 @@ impl Reader<'_> {
             }
         }
         out
+    }
+}
+
+/// A `$text`, `$json` or `$yaml` substitution (`{$text: ./README.md}`):
+/// which, and what it names.
+fn substitution(node: &Node) -> Option<(&'static str, String)> {
+    let Value::Map(entries) = &node.value else {
+        return None;
+    };
+    let [(key, value)] = entries.as_slice() else {
+        return None;
+    };
+    let how = match key.name.as_str() {
+        "$text" => "$text",
+        "$json" => "$json",
+        "$yaml" => "$yaml",
+        _ => return None,
+    };
+    Some((how, text(value).unwrap_or_default()))
+}
+
+/// What a `metadata` or profile field holds, in words.
+fn field_noun(field: &str) -> &'static str {
+    match field {
+        "metadata.title" => "title",
+        "metadata.description" => "description",
+        _ => "value",
     }
 }
 
@@ -657,4 +767,38 @@ fn refused_name_help(name: &str) -> std::borrow::Cow<'static, str> {
 
 fn is_backstage_name(name: &str) -> bool {
     broken_name_rule(name).is_none()
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    use super::*;
+
+    fn value(yaml: &str) -> Node {
+        let docs = crate::load::yaml::parse_documents(yaml, &LoadOptions::default().parse_limits())
+            .unwrap_or_default();
+        docs.into_iter()
+            .next()
+            .and_then(|d| get(&d, "v").cloned())
+            .unwrap_or_else(|| panic!("no `v` in {yaml}"))
+    }
+
+    #[test]
+    fn substitutions_are_one_key_of_three() {
+        assert_eq!(
+            substitution(&value("v:\n  $text: ./README.md\n")),
+            Some(("$text", "./README.md".to_owned()))
+        );
+        assert_eq!(
+            substitution(&value("v: {$json: ./x.json}\n")).map(|s| s.0),
+            Some("$json")
+        );
+        assert_eq!(
+            substitution(&value("v: {$yaml: ./t.yaml}\n")).map(|s| s.0),
+            Some("$yaml")
+        );
+        // Not one: another key, two keys, a string.
+        assert_eq!(substitution(&value("v: {$ref: ./x}\n")), None);
+        assert_eq!(substitution(&value("v: {$text: a, b: c}\n")), None);
+        assert_eq!(substitution(&value("v: \"$text: ./x\"\n")), None);
+    }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::EntityKind;
+use crate::source::Location;
 
 /// What each entity read from a Backstage catalog is called there, so that
 /// findings about it say "component `shop`" rather than "product `shop`".
@@ -15,6 +16,20 @@ pub struct CatalogNames {
     /// References, by the kind and id of the entity writing them and the
     /// catalog field, that name no entity of the catalog.
     unresolved: BTreeMap<(EntityKind, String, &'static str), Unresolved>,
+    /// Where each entity's place in its hierarchy (its parent group, what it
+    /// is part of) is written, and in which field.
+    hierarchy: BTreeMap<(EntityKind, String), Hierarchy>,
+}
+
+/// The catalog field that puts an entity in its hierarchy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Hierarchy {
+    /// `parent`, `children` (another group's), `subcomponentOf`, `system`, ...
+    field: &'static str,
+    /// Where the entity's `metadata.name` is.
+    entity_at: Location,
+    /// Where the field (or the other group's `spec.children` entry) is.
+    at: Location,
 }
 
 /// How the catalog names a reference that names none of its entities.
@@ -73,6 +88,26 @@ impl CatalogNames {
         self.unresolved.insert((kind, id, field), words);
     }
 
+    /// Records the catalog field that places entity `id` (written at
+    /// `entity_at`) in its hierarchy, written at `at`.
+    pub(crate) fn set_hierarchy(
+        &mut self,
+        kind: EntityKind,
+        id: &str,
+        field: &'static str,
+        entity_at: Location,
+        at: Location,
+    ) {
+        self.hierarchy.insert(
+            (kind, id.to_owned()),
+            Hierarchy {
+                field,
+                entity_at,
+                at,
+            },
+        );
+    }
+
     /// Records the catalog field an entity's `part_of` came from.
     pub(crate) fn set_part_of(&mut self, kind: EntityKind, id: &str, field: &'static str) {
         if let Some(w) = self.nouns.get_mut(&(kind, id.to_owned())) {
@@ -105,6 +140,10 @@ impl CatalogNames {
             }
             if d.check == "unknown-reference" {
                 self.reword_unresolved(d, noun, words.part_of);
+            }
+            if d.check == "hierarchy-cycle" {
+                self.reword_cycle(d, noun);
+                continue;
             }
             let part_of = format!("spec.{}", words.part_of.unwrap_or("system"));
             let fields = [
@@ -139,6 +178,69 @@ impl CatalogNames {
                         break;
                     }
                 }
+            }
+        }
+    }
+
+    /// Tells a `hierarchy-cycle` finding about catalog entity `d.entity` with
+    /// the catalog's fields (`spec.parent`, `spec.subdomainOf`), pointed at
+    /// the field of each member that closes the loop.
+    fn reword_cycle(&self, d: &mut Diagnostic, noun: &str) {
+        let (ours, help) = match d.entity.kind {
+            EntityKind::Team => (
+                "team `parent` chain loops",
+                "a group cannot sit inside itself: break the loop by changing one",
+            ),
+            EntityKind::Product => (
+                "product `part_of` chain loops",
+                "cannot be part of itself: break the loop by changing one",
+            ),
+            _ => return,
+        };
+        let Some(rest) = d.message.strip_prefix(ours) else {
+            return;
+        };
+        let rest = rest.to_owned();
+        let own = self
+            .hierarchy
+            .get(&(d.entity.kind, d.entity.id.to_string()));
+        let members: Vec<&Hierarchy> = own
+            .into_iter()
+            .chain(
+                d.related
+                    .iter()
+                    .filter_map(|r| self.hierarchy.get(&(r.kind, r.id.to_string()))),
+            )
+            .collect();
+        let mut fields: Vec<String> = Vec::new();
+        for m in &members {
+            let field = format!("`spec.{}`", m.field);
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
+        if fields.is_empty() {
+            return;
+        }
+        d.message = format!("{noun} {} chain loops{rest}", fields.join("/"));
+        let help = match d.entity.kind {
+            EntityKind::Product => format!("{} {noun} {help}", crate::diagnostic::article(noun)),
+            _ => help.to_owned(),
+        };
+        d.help = Some(format!("{help} {}", fields.join(" or ")).into());
+        if let Some(own) = own {
+            let label = match own.field {
+                "children" => "listed in `spec.children` here".to_owned(),
+                f => format!("`spec.{f}` closes the loop"),
+            };
+            d.focus = Some(crate::diagnostic::Label {
+                location: own.at,
+                message: label,
+            });
+        }
+        for label in &mut d.labels {
+            if let Some(m) = members.iter().find(|m| m.entity_at == label.location) {
+                label.location = m.at;
             }
         }
     }
