@@ -106,6 +106,8 @@ struct Run {
     next: usize,
     previous: Previous,
     head: Option<(SortKey, Diagnostic)>,
+    /// The check of the finding keyed last, and its rank.
+    last_check: Option<(std::borrow::Cow<'static, str>, u32)>,
 }
 
 impl Run {
@@ -115,7 +117,7 @@ impl Run {
         self.head = self
             .block
             .unpack_at(self.next, &mut self.previous)
-            .map(|d| (order::key_of(&d, files, checks), d));
+            .map(|d| (order::key_of(&d, files, checks, &mut self.last_check), d));
         self.next += 1;
         if self.head.is_none() {
             self.block = Block::default();
@@ -171,6 +173,7 @@ impl Ordered {
                 next: 0,
                 previous: Previous::default(),
                 head: None,
+                last_check: None,
             })
             .collect();
         Self {

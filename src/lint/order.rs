@@ -112,15 +112,30 @@ impl CheckRanks {
 
 /// The sort key of `d` alone (see [`sort_run`]), for merging findings one
 /// at a time.
-pub(super) fn key_of(d: &Diagnostic, files: &[u32], checks: &CheckRanks) -> SortKey {
+/// `last` is the check name and rank of the finding keyed before, in the
+/// same run: a run is mostly one check's findings.
+pub(super) fn key_of(
+    d: &Diagnostic,
+    files: &[u32],
+    checks: &CheckRanks,
+    last: &mut Option<(std::borrow::Cow<'static, str>, u32)>,
+) -> SortKey {
     let (file, line) = d.primary_location().map_or((0, 0), |l| {
         let rank = files.get(l.file.index()).copied().unwrap_or(u32::MAX);
         (u64::from(rank) + 1, l.line)
     });
+    let check = match last {
+        Some((name, rank)) if *name == d.check => *rank,
+        _ => {
+            let rank = checks.rank(&d.check);
+            *last = Some((d.check.clone(), rank));
+            rank
+        }
+    };
     SortKey {
         file,
         line,
-        check: checks.rank(&d.check),
+        check,
         id_start: id_start(&d.entity.id),
         made: 0,
     }

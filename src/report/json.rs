@@ -59,23 +59,45 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
 /// let text = String::from_utf8(out).expect("JSON is text");
 /// assert!(text.contains("\"orphaned-product\""));
 /// ```
-pub fn write_findings<I: Iterator<Item = Diagnostic>>(
+pub fn write_findings<I: Iterator<Item = Diagnostic> + Send>(
     diagnostics: I,
     sources: &Sources,
     summary: impl FnOnce(I) -> super::Summary,
     out: &mut impl Write,
 ) -> io::Result<()> {
     out.write_all(b"{\n  \"diagnostics\": [")?;
-    let mut diagnostics = diagnostics;
     let mut first = true;
-    loop {
-        let window: Vec<Diagnostic> = diagnostics.by_ref().take(CHUNK * WINDOW).collect();
-        if window.is_empty() {
-            break;
+    // One thread reads the findings a window at a time while this one
+    // renders and writes the window before: reading (unpacking and
+    // merging) and writing take about as long as each other.
+    let (diagnostics, written) = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Diagnostic>>(1);
+        let reader = scope.spawn(move || {
+            let mut diagnostics = diagnostics;
+            loop {
+                let window: Vec<Diagnostic> = diagnostics.by_ref().take(CHUNK * WINDOW).collect();
+                // The receiver is gone when writing failed: stop.
+                if window.is_empty() || send.send(window).is_err() {
+                    return diagnostics;
+                }
+            }
+        });
+        let mut written = Ok(());
+        for window in receive {
+            let chunks: Vec<&[Diagnostic]> = window.chunks(CHUNK).collect();
+            written = write_chunks(&chunks, sources, &mut first, out);
+            if written.is_err() {
+                break;
+            }
         }
-        let chunks: Vec<&[Diagnostic]> = window.chunks(CHUNK).collect();
-        write_chunks(&chunks, sources, &mut first, out)?;
-    }
+        // (Dropping the receiver above ends the reader's loop.)
+        let diagnostics = match reader.join() {
+            Ok(diagnostics) => diagnostics,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        (diagnostics, written)
+    });
+    written?;
     close(!first, &summary(diagnostics), out)
 }
 
