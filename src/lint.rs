@@ -773,7 +773,7 @@ impl Linter {
                 None => (Level::Deny, None),
             };
             let severity = level.severity()?;
-            if allows.allows(&d) {
+            if allows.allows(d) {
                 return None;
             }
             // Held back for a file not read in full (counted only when it

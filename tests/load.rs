@@ -910,13 +910,8 @@ fn big_json(teams: usize, broken_at: Option<usize>) -> String {
     out.push_str("  ],\r\n  \"products\": [\r\n");
     for i in 0..teams {
         let comma = if i + 1 < teams { "," } else { "" };
-        let owner = if Some(i) == broken_at {
-            "team-"
-        } else {
-            "team-"
-        };
         out.push_str(&format!(
-            "    {{\"id\": \"prod-{i}\", \"owner\": \"{owner}{i}\", \"outcomes\": [\"grow\"]}}{comma}\r\n"
+            "    {{\"id\": \"prod-{i}\", \"owner\": \"team-{i}\", \"outcomes\": [\"grow\"]}}{comma}\r\n"
         ));
     }
     out.push_str("  ],\r\n  \"outcomes\": [{\"id\": \"grow\", \"statement\": \"Customers stay\", \"metric\": \"retention\"}],\r\n  \"objectives\": [\r\n");

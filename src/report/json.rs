@@ -39,7 +39,7 @@ pub fn write(report: &Report, out: &mut impl Write) -> io::Result<()> {
     close(!report.diagnostics.is_empty(), &report.summary, out)
 }
 
-/// [`write`] for findings read one at a time (see [`crate::Findings`]): a
+/// [`write()`] for findings read one at a time (see [`crate::Findings`]): a
 /// window of them is held at once, not all. `summary` is given the
 /// iterator back once every finding is written, so that counts gathered
 /// as the findings went by can make the summary.
