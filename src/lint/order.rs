@@ -157,31 +157,14 @@ pub(super) fn before(
 /// finding's [`SortKey`] in the new order. `files` ranks the files (see
 /// `Sources::display_ranks`).
 pub(super) fn sort_run(run: &mut [Diagnostic], files: &[u32], checks: &CheckRanks) -> Vec<SortKey> {
-    let mut last: Option<(&str, u32)> = None;
+    // A run is mostly one check's findings: its name is looked up once.
+    let mut last = None;
     let mut keys: Vec<SortKey> = run
         .iter()
         .enumerate()
-        .map(|(made, d)| {
-            let (file, line) = d.primary_location().map_or((0, 0), |l| {
-                let rank = files.get(l.file.index()).copied().unwrap_or(u32::MAX);
-                (u64::from(rank) + 1, l.line)
-            });
-            // A run is mostly one check's findings: its name is looked up once.
-            let check = match last {
-                Some((name, rank)) if name == &*d.check => rank,
-                _ => {
-                    let rank = checks.rank(&d.check);
-                    last = Some((&d.check, rank));
-                    rank
-                }
-            };
-            SortKey {
-                file,
-                line,
-                check,
-                id_start: id_start(&d.entity.id),
-                made,
-            }
+        .map(|(made, d)| SortKey {
+            made,
+            ..key_of(d, files, checks, &mut last)
         })
         .collect();
     // The order is total, so an unstable sort gives one result, and equal

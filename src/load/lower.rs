@@ -540,13 +540,7 @@ impl Lowerer<'_> {
         message: String,
         help: impl Into<Cow<'static, str>>,
     ) {
-        // A problem with no place of its own (text left empty) is shown at
-        // the entity: a focus without a line would hide where it is.
-        let focus = self.loc(pos).filter(|l| l.line > 0);
-        let d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
-            .with_help(help)
-            .at(subject.location)
-            .with_focus(focus, "here");
+        let d = self.entity_finding(subject, pos, message, help);
         self.push(d);
     }
 
@@ -559,13 +553,26 @@ impl Lowerer<'_> {
         message: String,
         help: impl Into<Cow<'static, str>>,
     ) {
-        let focus = self.loc(pos).filter(|l| l.line > 0);
-        let mut d = Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
-            .with_help(help)
-            .at(subject.location)
-            .with_focus(focus, "here");
+        let mut d = self.entity_finding(subject, pos, message, help);
         d.severity = crate::diagnostic::Severity::Note;
         self.push(d);
+    }
+
+    /// The `invalid-entity` finding about `subject`, pointing at `pos`.
+    fn entity_finding(
+        &self,
+        subject: &Subject,
+        pos: impl Into<Span>,
+        message: String,
+        help: impl Into<Cow<'static, str>>,
+    ) -> Diagnostic {
+        // A problem with no place of its own (text left empty) is shown at
+        // the entity: a focus without a line would hide where it is.
+        let focus = self.loc(pos).filter(|l| l.line > 0);
+        Diagnostic::new(INVALID_ENTITY, subject.entity.clone(), message)
+            .with_help(help)
+            .at(subject.location)
+            .with_focus(focus, "here")
     }
 
     /// Reports a `version` other than 1; `false` then.
