@@ -592,6 +592,27 @@ fn a_file_named_twice_under_two_spellings_is_read_once() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_folder_given_again_through_a_link_is_read_once() {
+    let dir = std::env::temp_dir().join(format!("opmodel-folder-link-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let org = dir.join("org");
+    std::fs::create_dir_all(&org).expect("a temp dir");
+    std::fs::write(org.join("a.yaml"), "teams:\n  - id: cards\n").expect("writes");
+    let link = dir.join("org-link");
+    std::os::unix::fs::symlink(&org, &link).expect("a link");
+    let loaded = load_paths(&[&org, &link], &LoadOptions::default()).expect("loads");
+    assert_eq!(loaded.model.teams.len(), 1);
+    let report = Linter::new().check(&loaded);
+    assert!(
+        report.diagnostics.iter().all(|d| d.check != "duplicate-id"),
+        "{:#?}",
+        report.diagnostics
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_problem_of_the_organization_section_is_the_files_as_the_output_kinds_say() {
     let loaded = opmodel::load::load_str(

@@ -252,11 +252,17 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     // Sorted over all inputs, so the order of the arguments never changes the result.
     if paths.len() > 1 {
         discover::sort_paths(&mut files);
-        // A file named twice (`org/a.yaml ./org/a.yaml`, or inside a folder
-        // that is also given) is read once, under the first of its names.
+        // A file named twice (`org/a.yaml ./org/a.yaml`, inside a folder
+        // that is also given, or reached through a link to a folder that
+        // is given too) is read once, under the first of its names.
         let here = std::env::current_dir().unwrap_or_default();
         let mut seen = std::collections::HashSet::with_capacity(files.len());
-        files.retain(|f| seen.insert(lexically_absolute(f, &here)));
+        files.retain(|f| {
+            let key = f
+                .canonicalize()
+                .unwrap_or_else(|_| lexically_absolute(f, &here));
+            seen.insert(key)
+        });
     }
     // A file reached through a link and by its own path is read once too:
     // read twice, each of its entities would be a `duplicate-id`.
