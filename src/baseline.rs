@@ -117,15 +117,23 @@ impl Entry {
     }
 }
 
-/// An entity's id as a baseline keeps it: [`stable_id`], and a file by its
-/// name alone. A file is named as the run names it (`org/a.json` from the
-/// repository's root, `./org/a.json`, an absolute path, `a.json` from
-/// inside the folder, `old/a.json` in a diff): the same broken file must
-/// be the same finding whichever way the folder was given.
+/// An entity's id as a baseline keeps it: [`stable_id`], and a file's path
+/// as it would be given from the current folder, without `./` (`org`,
+/// `./org/` and the absolute path of `org` name its files alike).
 fn entity_id(kind: crate::model::EntityKind, id: &str) -> std::borrow::Cow<'_, str> {
     if kind == crate::model::EntityKind::File {
-        let name = id.rsplit(['/', '\\']).next().unwrap_or(id);
-        return std::borrow::Cow::Borrowed(name);
+        let path = std::path::Path::new(id);
+        if path.is_absolute()
+            && let Ok(here) = std::env::current_dir()
+            && let Ok(inside) = path.strip_prefix(&here)
+        {
+            return std::borrow::Cow::Owned(inside.to_string_lossy().into_owned());
+        }
+        let mut rest = id;
+        while let Some(after) = rest.strip_prefix("./") {
+            rest = after.trim_start_matches('/');
+        }
+        return std::borrow::Cow::Borrowed(rest);
     }
     stable_id(id)
 }

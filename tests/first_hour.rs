@@ -1276,3 +1276,91 @@ fn report_leaves_out_what_a_misspelt_owns_explains_as_check_does() {
         "{out}"
     );
 }
+
+#[test]
+fn a_baseline_with_max_findings_counts_what_it_holds_not_what_the_cap_kept() {
+    // The baseline holds the orphans p08–p10; all ten are orphaned now.
+    let old = "products:\n  - { id: p08 }\n  - { id: p09 }\n  - { id: p10 }\n";
+    let dir = org("baseline-cap-gone", &[("org.yaml", old)]);
+    let args = ["-A", "missing-decision-right", "-A", "unaligned-product"];
+    opmodel_in(
+        &dir,
+        &[
+            &["check", "org.yaml", "--write-baseline", "bl.json"][..],
+            &args,
+        ]
+        .concat(),
+    );
+    let all: String = (1..=10)
+        .map(|i| format!("  - {{ id: p{i:02} }}\n"))
+        .collect();
+    std::fs::write(dir.join("org.yaml"), format!("products:\n{all}")).expect("writes");
+    let o = opmodel_in(
+        &dir,
+        &[
+            &[
+                "check",
+                "org.yaml",
+                "--baseline",
+                "bl.json",
+                "--max-findings",
+                "1",
+                "--format",
+                "json",
+            ][..],
+            &args,
+        ]
+        .concat(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(report["summary"]["baselined"], 3, "{report}");
+    assert_eq!(report["summary"]["baseline_gone"], 0, "{report}");
+    assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert!(
+        stderr(&o).contains("6 more findings of `orphaned-product`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_closed_output_still_counts_every_finding() {
+    // The only error sorts last, after thousands of warnings: a reader
+    // that stops early must not turn the run into a pass.
+    let teams: String = (0..3000)
+        .map(|i| format!("  - {{ id: t{i:04} }}\n"))
+        .collect();
+    let dir = org(
+        "closed-pipe",
+        &[
+            ("a.yaml", &format!("teams:\n{teams}")),
+            ("z.yaml", "products:\n  - { id: lonely }\n"),
+        ],
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .current_dir(&dir)
+        .args([
+            "check",
+            ".",
+            "--format",
+            "json",
+            "-A",
+            "missing-decision-right",
+            "--write-baseline",
+            "bl.json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    {
+        use std::io::Read as _;
+        let mut head = [0u8; 100];
+        let mut stdout = child.stdout.take().expect("piped");
+        stdout.read_exact(&mut head).expect("reads the start");
+    }
+    let status = child.wait().expect("ends");
+    assert_eq!(status.code(), Some(1));
+    let written = std::fs::read_to_string(dir.join("bl.json")).expect("the baseline");
+    assert!(written.contains("lonely"), "the baseline is whole");
+}

@@ -38,12 +38,19 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         Ok(b) => b,
         Err(code) => return code,
     };
-    // Baselined findings are taken out after the checks, so each check
-    // keeps room for them: kept in the place of a new finding, they would
-    // push it out, and a new error would go unreported.
-    let room = baseline.as_ref().map_or(0, Baseline::len);
+    // Baselined findings are taken out after the checks: with a baseline
+    // the checks keep every finding (packed, and written as they are
+    // read), and the cap is applied to what is reported. Kept in the
+    // place of a new finding, a baselined one would push it out and a new
+    // error would go unreported; left out by the cap, it would be counted
+    // as gone.
+    let cap = if baseline.is_some() {
+        usize::MAX
+    } else {
+        args.max_findings
+    };
     let linter = match linter.with_config(config) {
-        Ok(l) => l.with_max_findings(args.max_findings.saturating_add(room)),
+        Ok(l) => l.with_max_findings(cap),
         Err(e) => return fail(e),
     };
     // A baseline kept in the org folder is not an org file.
@@ -142,6 +149,9 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             written
         }
     };
+    // What was not written (a closed pipe) still counts: the exit status,
+    // the summary and a baseline being written cover every finding.
+    pipeline.by_ref().for_each(drop);
     // A closed pipe (`opmodel check | head`) is not an error of the model.
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -227,8 +237,8 @@ impl Iterator for Pipeline {
                 if matcher.holds(&d) {
                     continue;
                 }
-                // Each check kept room for the baseline's findings (see
-                // `run`): what is reported is capped here.
+                // The checks kept every finding (see `run`): what is
+                // reported is capped here.
                 let n = self.per_check.entry(d.check.to_string()).or_default();
                 *n += 1;
                 if *n > self.limit {

@@ -41,6 +41,9 @@ impl ObjectiveAssessment {
 /// assert!(!classify_objective("Build trust with enterprise buyers").is_project_style());
 /// assert!(classify_objective("Build the new partner portal").is_project_style());
 /// assert!(classify_objective("Complete the ranking migration").is_project_style());
+/// // A thing made new is a deliverable, whatever word names it.
+/// assert!(classify_objective("Ship the new virtual cards experience").is_project_style());
+/// assert!(!classify_objective("Give merchants a faster checkout experience").is_project_style());
 /// ```
 #[must_use]
 pub fn classify_objective(title: &str) -> ObjectiveAssessment {
@@ -79,7 +82,15 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
                 .unwrap_or(t.len());
             &t[s..end]
         });
-        let result = phrase.iter().any(|k| k.has(MET)) && !phrase.iter().any(|k| k.has(DEL));
+        // "the new card experience", "the redesigned onboarding flow": a
+        // thing made new is a deliverable, whatever word names it.
+        let novel = |k: &super::scan::Tok| {
+            title
+                .get(k.start as usize..k.end as usize)
+                .is_some_and(|w| NOVEL.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        };
+        let result =
+            phrase.iter().any(|k| k.has(MET)) && !phrase.iter().any(|k| k.has(DEL) || novel(k));
         let weak = t
             .first()
             .is_some_and(|k| k.kind == TokKind::Word && k.has(WV));
@@ -94,3 +105,14 @@ pub fn classify_objective(title: &str) -> ObjectiveAssessment {
         cues,
     }
 }
+
+/// Words that make what follows them a thing made new: a deliverable.
+const NOVEL: [&str; 7] = [
+    "new",
+    "redesigned",
+    "revamped",
+    "refreshed",
+    "reimagined",
+    "rebuilt",
+    "next-generation",
+];

@@ -255,13 +255,32 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
         // A file named twice (`org/a.yaml ./org/a.yaml`, inside a folder
         // that is also given, or reached through a link to a folder that
         // is given too) is read once, under the first of its names.
+        // A name that is no link wins over one that is, whatever the order.
         let here = std::env::current_dir().unwrap_or_default();
-        let mut seen = std::collections::HashSet::with_capacity(files.len());
-        files.retain(|f| {
+        let is_link =
+            |f: &Path| std::fs::symlink_metadata(f).is_ok_and(|m| m.file_type().is_symlink());
+        let mut chosen: std::collections::HashMap<PathBuf, usize> =
+            std::collections::HashMap::with_capacity(files.len());
+        for (i, f) in files.iter().enumerate() {
             let key = f
                 .canonicalize()
                 .unwrap_or_else(|_| lexically_absolute(f, &here));
-            seen.insert(key)
+            match chosen.entry(key) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    if files.get(*slot.get()).is_some_and(|first| is_link(first)) && !is_link(f) {
+                        slot.insert(i);
+                    }
+                }
+            }
+        }
+        let keep: std::collections::HashSet<usize> = chosen.into_values().collect();
+        let mut index = 0;
+        files.retain(|_| {
+            index += 1;
+            keep.contains(&(index - 1))
         });
     }
     // A file reached through a link and by its own path is read once too:

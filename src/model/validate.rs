@@ -28,6 +28,8 @@ pub(crate) fn valid_form(id: &str) -> Option<String> {
             out.push(c);
         } else if let Some(plain) = latin_letter(c) {
             out.push_str(plain);
+        } else if ('\u{300}'..='\u{36f}').contains(&c) {
+            // A combining accent (`İ` lowercases to `i` and one) is dropped.
         } else if !out.ends_with('-') {
             out.push('-');
         }
@@ -54,6 +56,14 @@ fn latin_letter(c: char) -> Option<&'static str> {
         'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
         'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
         'ł' | 'ľ' | 'ĺ' | 'ļ' => "l",
+        'ħ' | 'ĥ' => "h",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ŋ' => "ng",
+        'ŧ' => "t",
+        'ŵ' => "w",
+        'ŷ' => "y",
+        'ĳ' => "ij",
         'ñ' | 'ń' | 'ņ' | 'ň' => "n",
         'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
         'œ' => "oe",
@@ -293,6 +303,8 @@ mod tests {
         );
         assert_eq!(form("Zoë").as_deref(), Some("zoe"));
         assert_eq!(form("Straße Æon").as_deref(), Some("strasse-aeon"));
+        assert_eq!(form("İzmir").as_deref(), Some("izmir"));
+        assert_eq!(form("Ĳssel").as_deref(), Some("ijssel"));
         // Letters with no plain form still make a `-`.
         assert_eq!(form("支付-team").as_deref(), Some("team"));
         assert_eq!(form("!!!"), None);

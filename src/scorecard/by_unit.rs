@@ -63,7 +63,7 @@ pub fn score_units(
     } else {
         MAX_OFFENDERS
     };
-    let explained = super::explained_by(report);
+    let explained = super::explained_by(graph, report);
     // Per tenet, then per unit: the transpose is made below.
     let per_tenet: Vec<Vec<Measure>> = TenetKind::ALL
         .iter()

@@ -497,16 +497,19 @@ fn measure_tenet(
 /// leaves those findings out, and the scores do not measure them either.
 type Explained = std::collections::HashSet<(&'static str, EntityKind, String)>;
 
-fn explained_by(report: &Report) -> Explained {
-    report
-        .diagnostics
+fn explained_by(graph: &OrgGraph<'_>, report: &Report) -> Explained {
+    let by_loader = report.diagnostics.iter().flat_map(|d| {
+        crate::load::explained_follow_ons(d)
+            .into_iter()
+            .map(|(check, e)| (check, e.kind, e.id.to_string()))
+    });
+    // (What the graph's integrity findings explain: a team whose `owns:`
+    // names a misspelt id is not idle to `check` either.)
+    let by_graph = graph
+        .follow_ons()
         .iter()
-        .flat_map(|d| {
-            crate::load::explained_follow_ons(d)
-                .into_iter()
-                .map(|(check, e)| (check, e.kind, e.id.to_string()))
-        })
-        .collect()
+        .map(|f| (f.check, f.entity.kind, f.entity.id.to_string()));
+    by_loader.chain(by_graph).collect()
 }
 
 /// Whether a key result of `period` is in the period asked for.
@@ -680,7 +683,7 @@ pub fn score(graph: &OrgGraph<'_>, report: &Report, options: &ScorecardOptions) 
         })
     };
     let want = options.period.as_deref().map(str::trim);
-    let explained = explained_by(report);
+    let explained = explained_by(graph, report);
     let measures: Vec<Measure> = TenetKind::ALL
         .iter()
         .map(|&kind| {
