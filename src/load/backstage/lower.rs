@@ -594,13 +594,6 @@ fn product(
             }
         }
     }
-    let product_kinds = [
-        Kind::Domain,
-        Kind::System,
-        Kind::Component,
-        Kind::Api,
-        Kind::Resource,
-    ];
     // The first of the fields the spec lists for the kind that is written.
     let part_of: Vec<(&Option<Field>, Kind, &str)> = match d.kind {
         Kind::Component => vec![
@@ -615,7 +608,7 @@ fn product(
     // A component's `spec.system`, passed over for its `subcomponentOf`,
     // is still a link Backstage draws: one that names nothing is reported.
     if let (Kind::Component, Some(_), Some(f)) = (d.kind, &d.subcomponent_of, &d.system)
-        && let Some(r) = cx.resolve_as(f, Kind::System, &product_kinds, d, &entity, "system")
+        && let Some(r) = cx.resolve_as(f, Kind::System, &PRODUCT_KINDS, d, &entity, "system")
         && !cx.ids.contains_key(&r.key())
     {
         cx.unknown(&entity, d, f, "system", &r);
@@ -624,7 +617,7 @@ fn product(
         cx.part_of_fields
             .push((id.to_owned(), name, d.location, f.location));
         p.part_of = cx
-            .resolve_as(f, default, &product_kinds, d, &entity, name)
+            .resolve_as(f, default, &PRODUCT_KINDS, d, &entity, name)
             .map(|r| {
                 cx.note_if_unresolved(EntityKind::Product, id, d, name, &r, f);
                 Box::new(reference(&r, f))
@@ -756,16 +749,18 @@ struct Claim<'a> {
     location: Option<Location>,
 }
 
+/// The kinds a product's part-of reference may name.
+const PRODUCT_KINDS: [Kind; 5] = [
+    Kind::Domain,
+    Kind::System,
+    Kind::Component,
+    Kind::Api,
+    Kind::Resource,
+];
+
 /// The references the model keeps (a group's `spec.parent`, a product's
 /// group owner and its `part_of` field), as kind, namespace and name.
 fn kept_references(d: &Descriptor) -> Vec<(Kind, &str, &str)> {
-    let product_kinds = [
-        Kind::Domain,
-        Kind::System,
-        Kind::Component,
-        Kind::Api,
-        Kind::Resource,
-    ];
     let mut fields: Vec<(&Field, Kind, &[Kind])> = Vec::new();
     let groups: &[Kind] = &[Kind::Group];
     match d.kind {
@@ -784,7 +779,7 @@ fn kept_references(d: &Descriptor) -> Vec<(Kind, &str, &str)> {
                 Kind::System => d.domain.as_ref().map(|f| (f, Kind::Domain)),
                 _ => d.subdomain_of.as_ref().map(|f| (f, Kind::Domain)),
             };
-            fields.extend(part_of.map(|(f, k)| (f, k, &product_kinds[..])));
+            fields.extend(part_of.map(|(f, k)| (f, k, &PRODUCT_KINDS[..])));
         }
     }
     fields
