@@ -217,7 +217,7 @@ struct Pipeline {
     matcher: Option<Matcher>,
     /// Most findings reported per check (`--max-findings`).
     limit: usize,
-    per_check: HashMap<String, usize>,
+    per_check: HashMap<std::borrow::Cow<'static, str>, usize>,
     /// Findings past `limit`, by check, once the baseline's are out.
     over: BTreeMap<String, usize>,
     errors: usize,
@@ -239,7 +239,7 @@ impl Iterator for Pipeline {
                 }
                 // The checks kept every finding (see `run`): what is
                 // reported is capped here.
-                let n = self.per_check.entry(d.check.to_string()).or_default();
+                let n = self.per_check.entry(d.check.clone()).or_default();
                 *n += 1;
                 if *n > self.limit {
                     *self.over.entry(d.check.to_string()).or_default() += 1;

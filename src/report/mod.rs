@@ -98,42 +98,4 @@ impl Report {
         self.summary.errors = count(Severity::Error);
         self.summary.warnings = count(Severity::Warning);
     }
-
-    /// Keeps at most `limit` findings of each check, the first in the
-    /// report's order, and counts the rest in [`Report::truncated`]. For a
-    /// report filtered after the checks ran (by a baseline, say) that was
-    /// made with room for the findings the filter takes out: the cap then
-    /// holds for what is reported, and no finding that is reported was
-    /// pushed out by one that is not.
-    ///
-    /// ```
-    /// use opmodel::{Linter, load::{load_str, Format}};
-    /// let yaml = "products:\n  - id: a\n  - id: b\n  - id: c\n";
-    /// let mut report = Linter::new().check_model(&load_str(yaml, Format::Yaml, "org.yaml").model);
-    /// report.cap_per_check(1);
-    /// let orphaned = report.diagnostics.iter().filter(|d| d.check == "orphaned-product").count();
-    /// assert_eq!(orphaned, 1);
-    /// let truncated = report.truncated.iter().find(|t| t.check == "orphaned-product");
-    /// assert_eq!(truncated.map(|t| t.dropped), Some(2));
-    /// ```
-    pub fn cap_per_check(&mut self, limit: usize) {
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut over: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-        self.retain(|d| {
-            let n = seen.entry(d.check.to_string()).or_default();
-            *n += 1;
-            if *n <= limit {
-                return true;
-            }
-            *over.entry(d.check.to_string()).or_default() += 1;
-            false
-        });
-        for (check, dropped) in over {
-            match self.truncated.iter_mut().find(|t| t.check == check) {
-                Some(t) => t.dropped += dropped,
-                None => self.truncated.push(Truncated { check, dropped }),
-            }
-        }
-        self.truncated.sort_by(|a, b| a.check.cmp(&b.check));
-    }
 }

@@ -49,10 +49,7 @@ pub(crate) fn read(
     path: &str,
     options: &LoadOptions,
 ) -> Option<(Model, Vec<Diagnostic>)> {
-    // A lower nesting limit than the deepest an org file goes (an `allow`
-    // list in a key result, six levels down) is for the general path to
-    // enforce and report.
-    if options.max_depth < 8 {
+    if !depth_allows_fast_path(options) {
         return None;
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -71,6 +68,14 @@ pub(crate) fn read(
     }
 }
 
+/// Whether the nesting limit leaves room for every org file's own depth:
+/// a lower limit than the deepest an org file goes (an `allow` list in a
+/// key result, six levels down) is for the general path to enforce and
+/// report.
+fn depth_allows_fast_path(options: &LoadOptions) -> bool {
+    options.max_depth >= 8
+}
+
 /// Files this big are read from disk in pieces (see [`read_streamed`]).
 pub(crate) const STREAM_FROM: u64 = split::MIN_BYTES as u64;
 
@@ -84,7 +89,7 @@ pub(crate) fn read_streamed(
     path: &str,
     options: &LoadOptions,
 ) -> Option<(Model, Vec<Diagnostic>)> {
-    if options.max_depth < 8 {
+    if !depth_allows_fast_path(options) {
         return None;
     }
     let threads = crate::parallel::threads(8);

@@ -294,6 +294,21 @@ impl Scanner<'_> {
         Some((text, at))
     }
 
+    /// After an entry of a table or list that ends with `close`: `true`
+    /// past a `,` (another entry follows), `false` past `close`, `None` at
+    /// anything else.
+    fn more(&mut self, close: u8) -> Option<bool> {
+        self.skip_whitespace();
+        let byte = self.peek()?;
+        self.at += 1;
+        if byte == b',' {
+            self.skip_whitespace();
+            Some(true)
+        } else {
+            (byte == close).then_some(false)
+        }
+    }
+
     /// The whole file: a table of sections (see the module docs).
     fn outline<'t>(&mut self, outlet: &mut Outlet<'_, 't>) -> Option<Top<'t>> {
         // A byte-order mark is not part of the text.
@@ -341,17 +356,8 @@ impl Scanner<'_> {
                         outlet.close(kind)?;
                     }
                 }
-                self.skip_whitespace();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.skip_whitespace();
-                    }
-                    b'}' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.more(b'}')? {
+                    break;
                 }
             }
         }
@@ -392,17 +398,8 @@ impl Scanner<'_> {
             if unit.items.len() == chunk {
                 self.send(outlet, kind, &mut unit)?;
             }
-            self.skip_whitespace();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.skip_whitespace();
-                }
-                b']' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
+            if !self.more(b']')? {
+                break;
             }
         }
         if !unit.items.is_empty() {
